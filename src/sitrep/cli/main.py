@@ -1,0 +1,211 @@
+"""The `sitrep` command line: extract, eval, and the commands other modules register."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from sitrep.errors import ConfigError, KnowledgeDataError, SitrepError
+
+app = typer.Typer(
+    name="sitrep",
+    help="Code conflict news into ACLED-style events with evidence, sources and modality.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
+
+# Modules that add their own commands with `register(app)`.
+COMMAND_MODULES = ("sitrep.cli.places", "sitrep.cli.actors", "sitrep.cli.store")
+
+
+class State:
+    debug = False
+    quiet = False
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or logs.")] = False,
+) -> None:
+    State.debug, State.quiet = debug, quiet
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING if not quiet else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
+    err.print(f"[red]Error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@contextmanager
+def cli_errors() -> Iterator[None]:
+    """Library errors become one-line messages with the documented exit codes (`--debug`: traces)."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except (ConfigError, KnowledgeDataError) as exc:
+        if State.debug:
+            raise
+        raise fail(str(exc), EXIT_CONFIG) from None
+    except (SitrepError, OSError, ValueError) as exc:
+        if State.debug:
+            raise
+        raise fail(str(exc), EXIT_FAILED) from None
+
+
+@contextmanager
+def progress_bar(total: int | None, label: str) -> Iterator:
+    """A progress bar on stderr when it is a terminal and not `--quiet`; else a no-op."""
+    if State.quiet or not err.is_terminal:
+        yield lambda n=1: None
+        return
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda n=1: progress.advance(task, n)
+
+
+@contextmanager
+def output_stream(path: Path | None) -> Iterator[IO[str]]:
+    """`-o FILE` written atomically (a temp file renamed on success), else stdout."""
+    if path is None:
+        yield sys.stdout
+        return
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        yield fh
+    tmp.replace(path)
+
+
+def parse_published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")]
+PublishedOpt = Annotated[
+    Optional[str], typer.Option("--published", help="Publication date for headerless text (YYYY-MM-DD).")
+]
+OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet for headerless text.")]
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or geojson.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Also store in this database URL.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failing document.")] = False,
+) -> None:
+    """Code articles and print one record per document (JSONL) or per event (CSV, GeoJSON)."""
+    from sitrep.export.formats import FORMATS, write_documents
+    from sitrep.ingest.failures import ReadFailure
+    from sitrep.ingest.readers import read_paths
+    from sitrep.pipeline import Pipeline
+
+    if fmt not in FORMATS:
+        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    failures: list[ReadFailure] = []
+    with cli_errors():
+        pipeline = Pipeline(strict=strict)
+        inputs = list(read_paths(paths, published=parse_published(published), outlet=outlet))
+        raws = [r for r in inputs if not isinstance(r, ReadFailure)]
+        failures = [r for r in inputs if isinstance(r, ReadFailure)]
+        for f in failures:
+            err.print(f"skipped {f.source}: {f.reason}", highlight=False, markup=False)
+        store = None
+        if db:
+            from sitrep.store import open_store  # type: ignore[attr-defined]
+
+            store = open_store(db)
+        with progress_bar(len(raws), "coding") as advance, output_stream(output) as out:
+
+            def coded() -> Iterator[dict]:
+                for doc in pipeline.run_many(raws):
+                    advance()
+                    if store is not None:
+                        store.save(doc)
+                    yield doc.to_dict()
+
+            write_documents(coded(), fmt, out)
+    if failures:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (id, text, published, gold{...}).")],
+    report: Annotated[Optional[Path], typer.Option("--report", help="Also write the scores as JSON.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N records.")] = None,
+) -> None:
+    """Score sitrep against gold-coded notes and print per-field accuracy."""
+    from sitrep.evaluate.run import evaluate
+
+    with cli_errors():
+        if not gold.is_file():
+            raise fail(f"no gold file at {gold}", EXIT_USAGE)
+        with progress_bar(limit, "evaluating") as advance:
+            scores = evaluate(gold, limit=limit, progress=advance)
+        summary = scores.summary()
+    print_scores(summary)
+    if report:
+        report.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def print_scores(summary: dict) -> None:
+    table = Table(title=f"sitrep eval: {summary['records']} records")
+    for col in ("field", "score", "detail"):
+        table.add_column(col)
+    fields = summary["fields"]
+
+    def pct(x: float | None) -> str:
+        return "-" if x is None else f"{100 * x:.1f}%"
+
+    det = fields["event detected"]
+    table.add_row("event detected", pct(det["recall"]), f"recall; precision {pct(det['precision'])}")
+    for name, row in fields.items():
+        if name in ("event detected", "distance"):
+            continue
+        table.add_row(name, pct(row["of_gold"]), f"of gold; {pct(row['of_matched'])} of matched")
+    dist = fields["distance"]
+    table.add_row(
+        "distance",
+        f"{dist['median_km']} km" if dist["median_km"] is not None else "-",
+        f"median; within 10 km {pct(dist['within_10km'])}, within 50 km {pct(dist['within_50km'])}",
+    )
+    table.add_row("extra events", str(summary["extra_events_per_record"]), "per record")
+    table.add_row("modality ≠ occurred", pct(summary["matched_not_occurred"]), "of matched")
+    Console(width=120).print(table)
+
+
+for _module in COMMAND_MODULES:
+    try:
+        importlib.import_module(_module).register(app)
+    except ModuleNotFoundError as _exc:
+        if _exc.name != _module:
+            raise

@@ -1,0 +1,5 @@
+"""Writers for coded documents: JSONL documents, ACLED-style CSV events, GeoJSON points."""
+
+from sitrep.export.formats import ACLED_COLUMNS, FORMATS, event_rows, write_documents
+
+__all__ = ["ACLED_COLUMNS", "FORMATS", "event_rows", "write_documents"]

@@ -1,0 +1,146 @@
+"""Freezing a document's drafts into the output records, with stable ids and generated notes."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sitrep.extract.notes import event_notes
+from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
+from sitrep.records import Document, Event, RawDocument, Source, Tally
+
+
+def assemble_document(raw: RawDocument, state: DocState, doc_id: str, kb_version: str) -> Document:
+    events = tuple(
+        _event(d, state, _stable_id(doc_id, "e", d.trigger.start, i))
+        for i, d in enumerate(sorted(state.events, key=lambda d: d.trigger.start))
+    )
+    tallies = tuple(
+        _tally(t, _stable_id(doc_id, "t", t.trigger.start, i))
+        for i, t in enumerate(sorted(state.tallies, key=lambda t: t.trigger.start))
+    )
+    return Document(
+        doc_id=doc_id,
+        text=raw.text,
+        input_id=raw.input_id,
+        source=raw.source,
+        title=raw.title,
+        published=raw.published,
+        outlet=raw.outlet,
+        url=raw.url,
+        language="en",
+        events=events,
+        tallies=tallies,
+        warnings=tuple(dict.fromkeys(state.warnings)),
+        knowledge_version=kb_version,
+    )
+
+
+def _stable_id(doc_id: str, kind: str, offset: int, index: int) -> str:
+    return hashlib.sha256(f"{doc_id}:{kind}:{offset}:{index}".encode()).hexdigest()[:16]
+
+
+def _name(mention: ActorMention | None) -> str | None:
+    return mention.actor.name if mention else None
+
+
+def _names(mentions: list[ActorMention]) -> str | None:
+    names = list(dict.fromkeys(m.actor.name for m in mentions))
+    return "; ".join(names) if names else None
+
+
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two inter codes, smaller first (10×inter1 alone when no actor 2)."""
+    if inter1 is None:
+        return None
+    if not inter2:
+        return inter1 * 10
+    lo, hi = sorted((inter1, inter2))
+    return lo * 10 + hi
+
+
+def _sources(draft_sources: list[Source], outlet: str | None) -> tuple[Source, ...]:
+    if draft_sources:
+        return tuple(dict.fromkeys(draft_sources))
+    return (Source(outlet, "outlet"),) if outlet else ()
+
+
+def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
+    when, where = d.when, d.where.place if d.where else None
+    inter1 = d.actor1.actor.inter if d.actor1 else None
+    inter2 = d.actor2.actor.inter if d.actor2 else None
+    evidence = tuple(sorted(set(d.evidence) or {state.sentences[d.sentence]}, key=lambda s: s.start))
+    fields = dict(
+        event_id=event_id,
+        event_date=when.start.isoformat() if when and when.start else None,
+        date_start=when.start.isoformat() if when and when.start else None,
+        date_end=(when.end or when.start).isoformat() if when and (when.end or when.start) else None,
+        time_precision=when.precision if when else None,
+        event_type=d.event_type if d.acled_codable else None,
+        sub_event_type=d.sub_event_type if d.acled_codable else None,
+        disorder_type=d.disorder_type if d.acled_codable else None,
+        acled_codable=d.acled_codable,
+        plover=d.plover,
+        plover_mode=d.plover_mode,
+        cameo=d.cameo,
+        actor1=_name(d.actor1),
+        assoc_actor_1=_names(d.assoc_actor_1),
+        actor2=_name(d.actor2),
+        assoc_actor_2=_names(d.assoc_actor_2),
+        actor1_text=d.actor1.span.text if d.actor1 else None,
+        actor2_text=d.actor2.span.text if d.actor2 else None,
+        inter1=inter1,
+        inter2=inter2,
+        interaction=interaction_code(inter1, inter2),
+        country=where.country if where else None,
+        iso3=where.iso3 if where else None,
+        admin1=where.admin1 if where else None,
+        admin2=where.admin2 if where else None,
+        admin3=where.admin3 if where else None,
+        location=where.location if where else None,
+        location_text=d.where.span.text if d.where else None,
+        latitude=where.latitude if where else None,
+        longitude=where.longitude if where else None,
+        geo_precision=where.geo_precision if where else None,
+        fatalities=d.fatalities.value,
+        fatalities_qualifier=d.fatalities.qualifier,
+        injuries=d.injuries.value,
+        injuries_qualifier=d.injuries.qualifier,
+        material_damage=d.material_damage,
+        modality=d.modality,
+        sources=_sources(d.sources, state.outlet),
+        outlet=state.outlet,
+        evidence=evidence,
+        loaded_terms=tuple(dict.fromkeys(d.loaded_terms)),
+        confidence=round(d.confidence, 3),
+        notes="",
+    )
+    event = Event(**fields)  # type: ignore[arg-type]
+    return Event(**{**fields, "notes": event_notes(event)})  # type: ignore[arg-type]
+
+
+def _tally(t: TallyDraft, tally_id: str) -> Tally:
+    period, where = t.period, t.where.place if t.where else None
+    return Tally(
+        tally_id=tally_id,
+        counted=t.counted,
+        counted_event_type=t.counted_event_type,
+        count=t.count.value,
+        count_qualifier=t.count.qualifier,
+        actor1=_name(t.actor1),
+        actor2=_name(t.actor2),
+        actor1_text=t.actor1.span.text if t.actor1 else None,
+        actor2_text=t.actor2.span.text if t.actor2 else None,
+        period_start=period.start.isoformat() if period and period.start else None,
+        period_end=period.end.isoformat() if period and period.end else None,
+        time_precision=period.precision if period else None,
+        country=where.country if where else None,
+        admin1=where.admin1 if where else None,
+        fatalities=t.fatalities.value,
+        fatalities_qualifier=t.fatalities.qualifier,
+        injuries=t.injuries.value,
+        injuries_qualifier=t.injuries.qualifier,
+        modality=t.modality,
+        sources=tuple(dict.fromkeys(t.sources)),
+        evidence=tuple(sorted(set(t.evidence) or {t.trigger}, key=lambda s: s.start)),
+        loaded_terms=tuple(dict.fromkeys(t.loaded_terms)),
+    )

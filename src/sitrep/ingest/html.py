@@ -1,0 +1,85 @@
+"""HTML pages: main text, title, date and site name via trafilatura (no network)."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import date
+
+import trafilatura
+from lxml import html as lxml_html
+
+from sitrep.ingest.text import read_text
+from sitrep.records import RawDocument
+
+log = logging.getLogger(__name__)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or any(
+        tag in head for tag in ("<body", "<article", "<p>", "<div", "<head")
+    )
+
+
+def read_html(
+    html: str,
+    *,
+    published: date | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    input_id: str | None = None,
+) -> RawDocument:
+    """A `RawDocument` from an HTML page; falls back to the page's visible text."""
+    warnings: list[str] = []
+    extracted = None
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:  # trafilatura raises assorted errors on broken markup
+        warnings.append(f"main-text extraction failed ({type(exc).__name__}); used visible text")
+    if extracted is not None and extracted.text:
+        body = extracted.text
+        title = title or extracted.title
+        outlet = outlet or extracted.sitename
+        if published is None and extracted.date:
+            try:
+                published = date.fromisoformat(extracted.date[:10])
+            except ValueError:
+                warnings.append(f"page date {extracted.date!r} not understood")
+        if title and body.startswith(title + "\n"):
+            body = body[len(title) + 1 :]  # the headline repeated as the first line
+    else:
+        body = _visible_text(html)
+        if body:
+            warnings.append("no main text found by trafilatura; used the page's visible text")
+    raw = read_text(
+        body, published=published, outlet=outlet, title=title, url=url, source=source,
+        input_id=input_id,
+    )
+    return dataclasses.replace(raw, warnings=tuple(warnings) + raw.warnings)
+
+
+def html_to_text(fragment: str) -> str:
+    """Visible text of an HTML fragment (feed entry bodies)."""
+    return _visible_text(fragment)
+
+
+def _visible_text(html: str) -> str:
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript|//nav|//footer|//header"):
+        bad.drop_tree()
+    blocks = [" ".join(el.text_content().split()) for el in tree.iter("p", "li", "h1", "h2", "h3", "div")]
+    if not any(blocks):
+        return " ".join(tree.text_content().split())
+    seen: list[str] = []
+    for block in blocks:
+        if block and block not in seen and not any(block in s for s in seen):
+            seen.append(block)
+    return "\n".join(seen)

@@ -1,0 +1,38 @@
+"""Sentences and paragraphs of the parsed text, as spans extractors can index."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.registry import extractor
+from sitrep.extract.state import DocState
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+@extractor("segment", requires=("doc",), assigns=("sentences", "paragraphs"))
+def segment(state: DocState) -> None:
+    """Split into paragraphs (line breaks) and sentences (the parser's, never across paragraphs)."""
+    text = state.text
+    paragraphs = []
+    start = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if text[start : m.start()].strip():
+            paragraphs.append(state.span(start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        paragraphs.append(state.span(start, len(text)))
+    state.paragraphs = paragraphs
+
+    sentences = []
+    assert state.doc is not None
+    for sent in state.doc.sents:
+        s_start, s_end = sent.start_char, sent.end_char
+        # The parser sometimes runs a sentence over a line break; a paragraph always ends one.
+        for para in paragraphs:
+            lo, hi = max(s_start, para.start), min(s_end, para.end)
+            if lo < hi and text[lo:hi].strip():
+                lo += len(text[lo:hi]) - len(text[lo:hi].lstrip())
+                hi -= len(text[lo:hi]) - len(text[lo:hi].rstrip())
+                sentences.append(state.span(lo, hi))
+    state.sentences = sentences
