@@ -115,7 +115,9 @@ OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet for h
 @app.command()
 def extract(
     paths: PathsArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or geojson.")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, geojson, or table (for people).")
+    ] = "jsonl",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
@@ -128,8 +130,8 @@ def extract(
     from sitrep.ingest.readers import read_paths
     from sitrep.pipeline import Pipeline
 
-    if fmt not in FORMATS:
-        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    if fmt not in (*FORMATS, "table"):
+        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}, table", EXIT_USAGE)
     failures: list[ReadFailure] = []
     with cli_errors():
         pipeline = Pipeline(strict=strict)
@@ -152,7 +154,10 @@ def extract(
                         store.save(doc)
                     yield doc.to_dict()
 
-            write_documents(coded(), fmt, out)
+            if fmt == "table":
+                print_events(list(coded()), out)
+            else:
+                write_documents(coded(), fmt, out)
     if failures:
         raise typer.Exit(EXIT_FAILED)
 
@@ -175,6 +180,35 @@ def evaluate_command(
     print_scores(summary)
     if report:
         report.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def print_events(documents: list[dict], out: IO[str]) -> None:
+    """Events and tallies as tables for people reading a terminal."""
+    console = Console(file=out, width=160)
+    for doc in documents:
+        title = f"{doc.get('title') or doc.get('source')} ({doc.get('published') or 'undated'})"
+        events = Table(title=f"Events: {title}", show_lines=False)
+        for col in ("date", "prec", "type / sub-type", "actor 1", "actor 2", "location", "admin1", "fat.", "modality", "PLOVER"):
+            events.add_column(col)
+        for e in doc["events"]:
+            kind = f"{e['event_type']} / {e['sub_event_type']}" if e["acled_codable"] else "(not ACLED)"
+            events.add_row(
+                e["event_date"] or "-", str(e["time_precision"] or "-"), kind, e["actor1"] or "-",
+                e["actor2"] or "-", e["location"] or "-", e["admin1"] or "-",
+                "-" if e["fatalities"] is None else str(e["fatalities"]), e["modality"], e["plover"] or "-",
+            )
+        console.print(events)
+        if doc["tallies"]:
+            tallies = Table(title=f"Tallies: {title}")
+            for col in ("count", "counted", "period", "actor 1", "modality"):
+                tallies.add_column(col)
+            for t in doc["tallies"]:
+                count = f"{t['count_qualifier']} {t['count']}" if t["count_qualifier"] != "exact" else str(t["count"])
+                tallies.add_row(
+                    count, t["counted"], f"{t['period_start'] or '?'} .. {t['period_end'] or '?'}",
+                    t["actor1"] or "-", t["modality"],
+                )
+            console.print(tallies)
 
 
 def print_scores(summary: dict) -> None:

@@ -1,0 +1,133 @@
+"""The statistical event classifier: TF-IDF n-grams and a linear model over ACLED sub-event types.
+
+The model is stored as plain arrays (`knowledge/data/event_classifier.npz`: vocabulary, idf,
+coefficients, intercepts, class names, vectorizer settings) and rebuilt on load with scikit-learn's
+own vectorizer, so loading never unpickles code and the numbers are exactly the trained ones. It is
+trained by `scripts/train_event_classifier.py` on ACLED notes (provenance in docs/events.md).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from sitrep.errors import KnowledgeDataError
+from sitrep.knowledge.loader import read_bytes
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "event_classifier.npz"
+FORMAT_VERSION = 1
+
+# ACLED notes open with the date and close with size/fatality boilerplate; news sentences carry
+# dates and figures too. None of it says what kind of event happened, so both are normalised away
+# before training and before prediction.
+_DATE = re.compile(
+    r"\b(?:on|around|between|from|during|overnight|since)?\s*\d{1,2}(?:\s*(?:-|and|to)\s*\d{1,2})?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?",
+    re.IGNORECASE,
+)
+_BRACKET = re.compile(r"\[[^\]]*\]?")
+_DIGITS = re.compile(r"\d+")
+
+
+def normalise(text: str) -> str:
+    """Text as the classifier sees it: dates, bracketed size notes and digits removed."""
+    text = _BRACKET.sub(" ", text)
+    text = _DATE.sub(" ", text)
+    text = _DIGITS.sub("0", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """Probabilities over sub-event types for one text, best first."""
+
+    labels: tuple[str, ...]
+    probs: tuple[float, ...]
+
+    def best(self, allowed: frozenset[str] | None = None) -> tuple[str, float]:
+        """The most probable label (among `allowed`, renormalised, when given) and its probability."""
+        pairs = [(lab, p) for lab, p in zip(self.labels, self.probs) if not allowed or lab in allowed]
+        if not pairs:
+            return self.labels[0], self.probs[0]
+        total = sum(p for _, p in pairs) or 1.0
+        label, p = max(pairs, key=lambda lp: lp[1])
+        return label, p / total
+
+    def prob(self, label: str) -> float:
+        return dict(zip(self.labels, self.probs)).get(label, 0.0)
+
+
+class EventClassifier:
+    """Sub-event-type classifier: union of word and character TF-IDF, one linear score per class."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        meta = json.loads(str(arrays["meta"]))
+        if meta.get("format") != FORMAT_VERSION:
+            raise KnowledgeDataError(f"{MODEL_FILE}: format {meta.get('format')} != {FORMAT_VERSION}")
+        self.meta = meta
+        self.classes: list[str] = [str(c) for c in arrays["classes"]]
+        self._vectorizers = []
+        for part in ("word", "char"):
+            settings = meta[part]
+            vocab = {str(term): i for i, term in enumerate(arrays[f"{part}_vocab"])}
+            vec = TfidfVectorizer(
+                analyzer=settings["analyzer"],
+                ngram_range=tuple(settings["ngram_range"]),
+                lowercase=True,
+                sublinear_tf=settings["sublinear_tf"],
+                vocabulary=vocab,
+                dtype=np.float32,
+            )
+            vec.idf_ = arrays[f"{part}_idf"].astype(np.float64)
+            self._vectorizers.append(vec)
+        self.coef = arrays["coef"].astype(np.float32)  # classes × features
+        self.intercept = arrays["intercept"].astype(np.float32)
+        self.kind = meta["model"]
+
+    def vectorize(self, texts: list[str]):
+        from scipy.sparse import hstack
+        from sklearn.preprocessing import normalize as l2
+
+        parts = [v.transform([normalise(t) for t in texts]) for v in self._vectorizers]
+        return l2(hstack(parts).tocsr())
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self.vectorize(texts) @ self.coef.T) + self.intercept
+
+    def predict(self, text: str) -> Prediction:
+        """Class probabilities for one clause or sentence (softmax of the linear scores)."""
+        s = self.scores([text])[0]
+        if self.kind == "svm":  # LinearSVC margins are not probabilities; a fixed temperature
+            s = s * float(self.meta.get("temperature", 1.0))
+        e = np.exp(s - s.max())
+        p = e / e.sum()
+        order = np.argsort(-p)
+        return Prediction(tuple(self.classes[i] for i in order), tuple(float(p[i]) for i in order))
+
+
+def save_model(path: str, arrays: dict[str, np.ndarray]) -> None:
+    """Write the model arrays (no pickled objects: `np.load(allow_pickle=False)` reads it)."""
+    np.savez_compressed(path, **arrays)
+
+
+@cache
+def load_classifier() -> EventClassifier | None:
+    """The shipped classifier, or None (with a warning) when the model file is missing."""
+    try:
+        blob = read_bytes(MODEL_FILE)
+    except KnowledgeDataError:
+        log.warning("%s missing: events are typed from the trigger lexicon only", MODEL_FILE)
+        return None
+    with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    return EventClassifier(arrays)

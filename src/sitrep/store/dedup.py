@@ -1,0 +1,216 @@
+"""Cross-document deduplication: when two documents' events are reports of the same happening.
+
+`same_happening(a, b)` decides for two coded events (an `Event`, its `to_dict()`, or the store's
+equivalent dict). All of these must hold:
+
+1. **Kind.** The same ACLED `event_type` and `sub_event_type`; for events ACLED would not code
+   (`event_type` null) the same PLOVER category instead. Nothing matches an event of unknown kind.
+2. **Modality.** Both in the same group of `MODALITY_GROUPS`: a report that an attack happened, a
+   claim of it and a denial of it are about one happening; a threat and a plan are another; a
+   feared, hypothetical, simulated or negated happening only matches its own kind.
+3. **Actors.** Each side compatible: the same canonical name (case-insensitive) or unknown on one
+   side ("Unidentified …" actors count as unknown). For `SYMMETRIC_EVENT_TYPES` (battles,
+   riots…) the pair may also be swapped, because which side is "actor 1" is a coder's choice.
+4. **Place.** Same country, and then by the coarser of the two geo precisions:
+   precision 1 (the site or town) → within `MAX_DISTANCE_KM` of each other (or the same location
+   name when coordinates are missing); precision 2 (near a town / a district) → within
+   `MAX_DISTANCE_KM` or in the same admin2; precision 3 (a province) → the same admin1.
+   A report without any place never matches: too many happenings share a type and a day.
+5. **Date.** The date spans (`date_start`…`date_end`, else `event_date`) overlap once widened by
+   `DATE_TOLERANCE_DAYS[p]` for the coarser time precision p of the two: the same day when both
+   know the day, within a week when one only knows the week, within a month for a month.
+   A report without a date never matches.
+
+Fatalities and injuries are not compared: outlets report different, growing tolls of one attack.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+# Precision 1 in ACLED is a town or site; 25 km covers a town and its outskirts, the distance at
+# which different outlets' geocodings of one strike ("Deir ez-Zor", "outskirts of Deir ez-Zor",
+# "the al-Omar field east of the city") still agree.
+MAX_DISTANCE_KM = 25.0
+
+# Days of slack on each side of the date span, by the coarser time precision of the two events
+# (ACLED: 1 = the day is known, 2 = within a week, 3 = within a month).
+DATE_TOLERANCE_DAYS: dict[int, int] = {1: 0, 2: 7, 3: 31}
+# How far around an event's dates the store looks for possible duplicates (the widest tolerance).
+CANDIDATE_WINDOW_DAYS = max(DATE_TOLERANCE_DAYS.values())
+# Events whose time precision is missing are treated as if only the week were known.
+DEFAULT_TIME_PRECISION = 2
+
+# Modalities that can describe the same happening.
+MODALITY_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"occurred", "claimed", "denied"}),
+    frozenset({"planned", "threatened"}),
+    frozenset({"feared"}),
+    frozenset({"hypothetical"}),
+    frozenset({"simulated"}),
+    frozenset({"negated"}),
+)
+
+# Event types where neither side is the initiator by nature, so reports may order actors either way.
+SYMMETRIC_EVENT_TYPES = frozenset({"Battles", "Riots"})
+
+# Actor names that say nobody knows who it was.
+UNKNOWN_ACTOR_PREFIXES = ("unidentified", "unknown")
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def same_happening(a: Any, b: Any) -> bool:
+    """Whether events `a` and `b` (from different documents) report the same happening."""
+    ea, eb = _as_mapping(a), _as_mapping(b)
+    return (
+        same_kind(ea, eb)
+        and compatible_modality(ea.get("modality"), eb.get("modality"))
+        and compatible_actors(ea, eb)
+        and near_enough(ea, eb)
+        and close_in_time(ea, eb)
+    )
+
+
+def same_kind(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Same ACLED type and sub-type, or for uncodable events the same PLOVER category."""
+    if a.get("event_type") or b.get("event_type"):
+        return a.get("event_type") == b.get("event_type") and a.get("sub_event_type") == b.get(
+            "sub_event_type"
+        )
+    return bool(a.get("plover")) and a.get("plover") == b.get("plover")
+
+
+def compatible_modality(a: str | None, b: str | None) -> bool:
+    """Whether two modalities can describe one happening (see `MODALITY_GROUPS`)."""
+    a, b = a or "occurred", b or "occurred"
+    return any(a in group and b in group for group in MODALITY_GROUPS)
+
+
+def _known(name: str | None) -> str | None:
+    """The actor's comparable name, or None when the report does not know who it was."""
+    if not name or not name.strip():
+        return None
+    folded = name.strip().casefold()
+    if folded.startswith(UNKNOWN_ACTOR_PREFIXES):
+        return None
+    return folded
+
+
+def _actor_match(x: str | None, y: str | None) -> bool:
+    kx, ky = _known(x), _known(y)
+    return kx is None or ky is None or kx == ky
+
+
+def compatible_actors(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Each actor the same or unknown on one side (either order for symmetric event types)."""
+    straight = _actor_match(a.get("actor1"), b.get("actor1")) and _actor_match(
+        a.get("actor2"), b.get("actor2")
+    )
+    if straight:
+        return True
+    if a.get("event_type") in SYMMETRIC_EVENT_TYPES:
+        return _actor_match(a.get("actor1"), b.get("actor2")) and _actor_match(
+            a.get("actor2"), b.get("actor1")
+        )
+    return False
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_name(x: str | None, y: str | None) -> bool:
+    return bool(x) and bool(y) and str(x).casefold() == str(y).casefold()
+
+
+def _has_coordinates(e: Mapping[str, Any]) -> bool:
+    return e.get("latitude") is not None and e.get("longitude") is not None
+
+
+def _has_place(e: Mapping[str, Any]) -> bool:
+    return _has_coordinates(e) or any(
+        e.get(k) for k in ("country", "iso3", "admin1", "admin2", "location")
+    )
+
+
+def near_enough(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Same country, then within distance / same admin2 / same admin1 by the coarser precision."""
+    if not _has_place(a) or not _has_place(b):
+        return False
+    if not _same_country(a, b):
+        return False
+    precision = max(a.get("geo_precision") or 3, b.get("geo_precision") or 3)
+    close = (
+        _has_coordinates(a)
+        and _has_coordinates(b)
+        and distance_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+        <= MAX_DISTANCE_KM
+    )
+    if precision <= 1:
+        if _has_coordinates(a) and _has_coordinates(b):
+            return close
+        return _same_name(a.get("location"), b.get("location"))
+    if precision == 2:
+        return close or _same_name(a.get("admin2"), b.get("admin2")) or (
+            _same_name(a.get("location"), b.get("location"))
+        )
+    # A province-level report's coordinates are the province's centroid: only the name counts.
+    return _same_name(a.get("admin1"), b.get("admin1"))
+
+
+def _same_country(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """ISO codes equal when both have one, else names equal when both have one, else unknown: ok."""
+    if a.get("iso3") and b.get("iso3"):
+        return _same_name(a.get("iso3"), b.get("iso3"))
+    if a.get("country") and b.get("country"):
+        return _same_name(a.get("country"), b.get("country"))
+    return True
+
+
+def _span(e: Mapping[str, Any]) -> tuple[date, date] | None:
+    start = _as_date(e.get("date_start") or e.get("event_date"))
+    end = _as_date(e.get("date_end") or e.get("event_date")) or start
+    if start is None or end is None:
+        return None
+    return (start, end) if start <= end else (end, start)
+
+
+def close_in_time(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Date spans overlap once widened by the tolerance of the coarser time precision."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return False
+    precision = max(
+        a.get("time_precision") or DEFAULT_TIME_PRECISION,
+        b.get("time_precision") or DEFAULT_TIME_PRECISION,
+    )
+    slack = timedelta(days=DATE_TOLERANCE_DAYS.get(precision, max(DATE_TOLERANCE_DAYS.values())))
+    return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _as_mapping(event: Any) -> Mapping[str, Any]:
+    if isinstance(event, Mapping):
+        return event
+    to_dict = getattr(event, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()  # type: ignore[no-any-return]
+    raise TypeError(f"expected an Event or a mapping, got {type(event).__name__}")

@@ -1,0 +1,51 @@
+"""Shared fixtures: the shared data folder beside the repository, and one pipeline per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+DEV_NOTES = SHARED / "data" / "dev" / "acled_notes_dev.jsonl"
+EXAMPLE = CORPUS / "almayadeen-2023-12-09-us-drills-syria.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite golden files (review the diff!)."
+    )
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.fail(f"the shared data folder is missing: expected it at {SHARED}")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline(strict=True)
+
+
+@pytest.fixture(scope="session")
+def example_doc(pipeline, shared):
+    from sitrep.ingest.readers import read_paths
+
+    (raw,) = read_paths([str(EXAMPLE)])
+    return pipeline(raw)
+
+
+@pytest.fixture(scope="session")
+def example_path(shared) -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def dev_notes(shared) -> Path:
+    return DEV_NOTES
