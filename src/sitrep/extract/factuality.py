@@ -1,8 +1,198 @@
-"""PLACEHOLDER — being written (see docs/ARCHITECTURE.md)."""
+"""Modality of each candidate event (occurred, claimed, denied, planned, threatened, …) from cues that govern its trigger.
+
+A cue counts only when it is in scope of the trigger in the dependency parse: a governing word
+(an ancestor: "fears ground attacks", "exercises simulating such attacks"), a modifier of the trigger
+itself ("hypothetical attacks", "no attacks", "did not target"), a modal or subordinator on the
+trigger's own clause ("will continue", "if … would"), or a speaker who says it did the act itself
+("the Resistance confirming it had conducted 11 operations" → claimed). Walking from the trigger up
+to the sentence root, the nearest cue wins, so "simulate responding to hypothetical attacks" is
+hypothetical while "exercises simulating such attacks" is simulated. Cues are data
+(`knowledge/data/modality_cues.csv`, `reporting_verbs.csv`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState
+from sitrep.knowledge.lexicons import ModalityCue, modality_cues, reporting_verbs
+from sitrep.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+# Children that modify the trigger word itself ("hypothetical attacks", "no attack", "did not hit").
+_MODIFIER_DEPS = frozenset({"amod", "det", "neg", "advmod", "compound", "preconj", "nmod"})
+# Path labels through which a governing verb's negation reaches the trigger: "did not carry out
+# attacks" (dobj), "did not try to attack" (xcomp), "the attack was not carried out" (nsubjpass).
+_NEGATION_PATH = frozenset({"dobj", "xcomp", "nsubjpass", "attr", "oprd"})
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Clauses that carry what a speaker says or what is embedded under a control verb.
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp"})
+# Subjects that refer back to the speaker of the governing reporting verb.
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_WILL = frozenset({"will", "shall", "'ll", "wo"})
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityFinding:
+    """The modality of a trigger and the cue word that decided it (None when it occurred)."""
+
+    modality: str
+    cue: Token | None = None
+
+
+OCCURRED = ModalityFinding("occurred")
+
+
+def trigger_token(state: DocState, trigger: Span) -> Token | None:
+    """The syntactic head of the trigger span in the document's parse."""
+    if state.doc is None:
+        return None
+    span = state.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def modality_of(trigger: Token) -> ModalityFinding:
+    """The modality of the happening named by `trigger`, from the nearest cue in its scope."""
+    cues = modality_cues()
+    found = _own_modifier(trigger, cues)
+    if found:
+        return found
+    clause_checked = False
+    child: Token | None = None
+    node = trigger
+    while True:
+        if child is not None:
+            found = _governor(node, child, trigger, cues)
+            if found:
+                return found
+        if not clause_checked and node.pos_ in ("VERB", "AUX"):
+            clause_checked = True
+            found = _clause_modal(node, child, trigger, cues)
+            if found:
+                return found
+        if node.head is node or node.dep_ == "ROOT":
+            return OCCURRED
+        child, node = node, node.head
+
+
+def _own_modifier(trigger: Token, cues: dict[str, tuple[ModalityCue, ...]]) -> ModalityFinding | None:
+    for tok in trigger.children:
+        if tok.dep_ not in _MODIFIER_DEPS:
+            continue
+        for cue in cues.get(tok.lower_, ()) + cues.get(tok.lemma_.lower(), ()):
+            if cue.scope == "modifier":
+                return ModalityFinding(cue.modality, tok)
+    return None
+
+
+def _governor(
+    node: Token, child: Token, trigger: Token, cues: dict[str, tuple[ModalityCue, ...]]
+) -> ModalityFinding | None:
+    """A cue on an ancestor of the trigger, entered from `child`."""
+    lemma = node.lemma_.lower()
+    objects = {c.lemma_.lower() for c in node.children if c.dep_ in ("dobj", "nsubjpass")}
+    has_will = _has_will(node)
+    for cue in cues.get(lemma, ()):
+        if cue.scope != "governor" or (cue.via and child.dep_ != cue.via):
+            continue
+        if cue.condition and cue.condition.startswith("head:"):
+            if node.head.lemma_.lower() not in cue.condition[5:].split("|"):
+                continue
+        elif not cue.holds(has_will, objects):
+            continue
+        return ModalityFinding(cue.modality, node)
+    if _claims_own_act(node, child, trigger):
+        return ModalityFinding("claimed", node)
+    if child.dep_ in _NEGATION_PATH:
+        for tok in node.children:
+            if tok.dep_ in ("neg", "det", "advmod") and tok.lower_ in _NEGATORS:
+                return ModalityFinding("negated", tok)
+    return None
+
+
+def _clause_modal(
+    verb: Token, child: Token | None, trigger: Token, cues: dict[str, tuple[ModalityCue, ...]]
+) -> ModalityFinding | None:
+    """A modal auxiliary or subordinator on the first verb above (or at) the trigger."""
+    # "The attack could lead to escalation" says nothing about whether the attack happened;
+    # only aspect verbs ("the operations will continue") pass a modal on to their subject.
+    if child is not None and child.dep_ in ("nsubj", "nsubjpass"):
+        aspect = any(c.scope == "aspect" for c in cues.get(verb.lemma_.lower(), ()))
+        if not aspect:
+            return None
+    # "will attack and destroy": a conjunct shares its head verb's modal.
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for v in verbs:
+        for tok in v.children:
+            if tok.dep_ in ("aux", "auxpass"):
+                for cue in cues.get(tok.lower_, ()):
+                    if cue.scope == "aux":
+                        return ModalityFinding(cue.modality, tok)
+            elif tok.dep_ == "mark":
+                for cue in cues.get(tok.lower_, ()):
+                    if cue.scope == "mark":
+                        return ModalityFinding(cue.modality, tok)
+    if child is None or verb is trigger:
+        for tok in verb.children:
+            if tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never"):
+                return ModalityFinding("negated", tok)
+    return None
+
+
+def _claims_own_act(speaker_verb: Token, child: Token, trigger: Token) -> bool:
+    """Whether a reporting verb's speaker says it did the act itself ("IS said it carried out …")."""
+    claim = reporting_verbs().get(speaker_verb.lemma_.lower())
+    if not claim or child.dep_ not in _COMPLEMENT_DEPS:
+        return False
+    # The act must be the complement verb itself or its direct object: "confirming it had
+    # conducted 11 operations", not "witnesses said they saw an airstrike hit".
+    if trigger is not child and not (trigger.head is child and trigger.dep_ == "dobj"):
+        return False
+    subjects = [c for c in child.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return child.dep_ in ("xcomp", "pcomp")  # "announced launching attacks"
+    subject = subjects[0]
+    if subject.pos_ == "PRON" and subject.lower_ in _SPEAKER_PRONOUNS:
+        return True
+    speakers = [c for c in speaker_verb.children if c.dep_ == "nsubj"]
+    return bool(speakers) and speakers[0].lemma_.lower() == subject.lemma_.lower()
+
+
+def _has_will(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children)
+
+
+# Statements coded as events: a threat is threatened whatever its verb's tense.
+_STATEMENT_MODALITY = {"THREATEN": "threatened"}
+
 
 @extractor("factuality", requires=("events",), assigns=("events.modality",))
 def assign_modality(state: DocState) -> None:
-    pass
+    """Set `modality` on every draft still at the default from cues in scope of its trigger."""
+    if state.doc is None:
+        return
+    for draft in state.events:
+        if draft.modality != "occurred":
+            continue  # the events extractor already knew better
+        if draft.plover in _STATEMENT_MODALITY:
+            draft.modality = _STATEMENT_MODALITY[draft.plover]
+            continue
+        token = trigger_token(state, draft.trigger)
+        if token is None:
+            continue
+        finding = modality_of(token)
+        draft.modality = finding.modality
+        if finding.cue is not None:
+            cue = finding.cue
+            draft.extra["modality_cue"] = (cue.idx, cue.idx + len(cue.text))
+    changed = sum(d.modality != "occurred" for d in state.events)
+    log.debug("factuality: %d of %d drafts not 'occurred'", changed, len(state.events))

@@ -1,13 +1,263 @@
-"""PLACEHOLDER — being written (see docs/ARCHITECTURE.md)."""
+"""Time expressions in the text and the date governing each event and tally.
+
+`times` finds every expression with the grammar in `extract/timex.py` and resolves it against the
+publication date (or, for relative words inside a quotation, against the date of the statement),
+reading the clause's tense from the dependency parse so "on Monday" is the past Monday in "attacked
+on Monday" and the coming one in "will hold talks on Monday". `dates` gives each draft the expression
+governing its trigger: attached to the trigger's verb in the parse, else the nearest in the
+sentence, else the nearest earlier one in the paragraph, else the publication date (precision 2).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState
+from sitrep.extract.state import DocState, EventDraft, TallyDraft, TimeMention
+from sitrep.extract.timex import FUTURE, PAST, Timex, cues, find_timexes, resolve
+from sitrep.knowledge.loader import read_csv
+from sitrep.records import DateSpan, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+# Verbs whose complement clause happens later than they do ("plans to strike on Monday").
+_FUTURE_LEMMAS = frozenset(
+    {"plan", "intend", "schedule", "expect", "set", "due", "prepare", "vow", "pledge", "threaten",
+     "promise", "aim", "agree", "decide", "hope", "want", "seek", "propose", "go"}
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Modalities for which a date after publication is a resolution error, not a plan.
+_PAST_MODALITIES = frozenset({"occurred", "claimed", "denied", "negated"})
+_QUOTES = re.compile(r"[\"“”]")
+
+
+@cache
+def _month_first_outlets() -> tuple[str, ...]:
+    return tuple(r["match"].lower() for r in read_csv("time_locale.csv", required=["match"]))
+
+
+def month_first(outlet: str | None) -> bool:
+    """Whether `outlet` writes numeric dates month first (US style); others are day first."""
+    name = (outlet or "").lower()
+    return bool(name) and any(m in name for m in _month_first_outlets())
+
+
+# ---------------------------------------------------------------- times
+
 
 @extractor("times", requires=("sentences",), assigns=("times",))
 def find_times(state: DocState) -> None:
-    pass
+    """Fill `state.times` with every time expression, resolved against the publication date."""
+    state.times = []
+    unresolved = []
+    statement_days: list[tuple[int, date]] = []  # (sentence, date) of dated speech, for quotes
+    previous_day: date | None = None
+    for tx in find_timexes(state.text, month_first=month_first(state.outlet)):
+        sentence = state.sentence_of(tx.start)
+        anchor = state.published
+        if tx.form == "anaphor":  # "the following day": after the last day the text named
+            anchor = previous_day
+        elif tx.is_relative and _inside_quote(state, tx.start):
+            anchor = _statement_day(statement_days, sentence) or anchor
+        value = resolve(tx, anchor, tense_at(state, tx.start, tx.end))
+        if value.start is None and tx.form != "recurring":
+            unresolved.append(tx.text)
+        state.times.append(TimeMention(state.span(tx.start, tx.end), value, tx.kind))
+        if value.start is not None and value.precision == 1 and tx.kind == "date":
+            previous_day = value.start
+            if _is_speech_sentence(state, sentence) and not _inside_quote(state, tx.start):
+                statement_days.append((sentence, value.start))
+    if unresolved:
+        why = "no publication date" if state.published is None else "no anchor date"
+        state.warnings.append(
+            f"time: {len(unresolved)} relative date expression(s) left unresolved ({why}): "
+            + ", ".join(repr(t) for t in unresolved[:5])
+        )
+    log.debug("times: %d expressions, %d unresolved", len(state.times), len(unresolved))
+
+
+def _inside_quote(state: DocState, offset: int) -> bool:
+    """Whether `offset` falls inside a quotation opened earlier in its paragraph."""
+    para_start = 0
+    for para in state.paragraphs:
+        if para.start <= offset < para.end:
+            para_start = para.start
+            break
+    before = state.text[para_start:offset]
+    opens, closes = before.count("“"), before.count("”")
+    if opens or closes:
+        return opens > closes
+    return before.count('"') % 2 == 1
+
+
+def _is_speech_sentence(state: DocState, sentence: int) -> bool:
+    if not state.sentences:
+        return False
+    words = set(re.findall(r"[a-z']+", state.sentences[sentence].text.lower()))
+    return any(cue in words for cue in cues().get("speech", ()))
+
+
+def _statement_day(statement_days: list[tuple[int, date]], sentence: int) -> date | None:
+    """The date of the statement a quotation in `sentence` belongs to (same or 2 sentences back)."""
+    for s, day in reversed(statement_days):
+        if sentence - 2 <= s <= sentence:
+            return day
+    return None
+
+
+# ---------------------------------------------------------------- tense
+
+
+def tense_at(state: DocState, start: int, end: int) -> str | None:
+    """PAST or FUTURE for the clause holding text[start:end]; None when the clause is neither."""
+    if state.doc is not None:
+        span = state.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            verb = governing_verb(span.root)
+            if verb is not None:
+                return verb_tense(verb)
+    return _tense_from_words(state, start, end)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb at or above `token` in the dependency tree."""
+    while True:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+
+
+def verb_tense(verb: Token) -> str | None:
+    """Future for "will/shall V", "is going to V", "plans to V"; past for past forms."""
+    for _ in range(4):  # climb infinitive chains: "is expected to hold talks"
+        children = list(verb.children)
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in children):
+            return FUTURE
+        if verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX:
+            return FUTURE
+        if verb.tag_ in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") or c.lower_ in ("has", "have")
+            for c in children
+        ):
+            if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ == "VBN" and any(
+                c.lower_ in ("is", "are", "am") for c in children
+            ):
+                return FUTURE  # "talks are scheduled for Monday"
+            return PAST
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+        if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am") for c in children):
+            return FUTURE  # "is holding talks on Monday"
+        if infinitive and verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head is not verb:
+            if verb.head.lemma_ in _FUTURE_LEMMAS:
+                return FUTURE
+            verb = verb.head  # an infinitive takes its governing verb's time
+            continue
+        return None
+    return None
+
+
+_FUTURE_WORDS = re.compile(r"\b(?:will|shall|won't|going to|plans? to|scheduled|expected to)\b|'ll\b", re.I)
+
+
+def _tense_from_words(state: DocState, start: int, end: int) -> str | None:
+    """Without a parse: a future auxiliary in the clause around the expression makes it future."""
+    text = state.text
+    lo = max(text.rfind(c, 0, start) for c in ".;:\n") + 1
+    hi_candidates = [i for i in (text.find(c, end) for c in ".;\n") if i >= 0]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    return FUTURE if _FUTURE_WORDS.search(text[lo:hi]) else None
+
+
+# ---------------------------------------------------------------- dates
 
 
 @extractor("dates", requires=("events", "tallies", "times"), assigns=("events.when", "tallies.period"))
 def attach_dates(state: DocState) -> None:
-    pass
+    """Give each event its `when` and each tally its `period` from the governing expression."""
+    for draft in state.events:
+        draft.when = _date_for(state, draft)
+    for tally in state.tallies:
+        tally.period = _date_for(state, tally)
+
+
+def _date_for(state: DocState, draft: EventDraft | TallyDraft) -> DateSpan:
+    mention = governing_time(state, draft.trigger, draft.sentence)
+    past_event = isinstance(draft, TallyDraft) or draft.modality in _PAST_MODALITIES
+    if mention is not None:
+        value = mention.value
+        if value.start is None:
+            state.warnings.append(f"time: date {mention.span.text!r} of {draft.trigger.text!r} unresolved")
+            return value
+        if past_event and state.published and value.start > state.published:
+            value = _as_past(state, mention) or value
+        if past_event and state.published and value.start > state.published:
+            state.warnings.append(
+                f"time: {mention.span.text!r} resolves after publication for past "
+                f"{draft.trigger.text!r}; dated to publication"
+            )
+            return DateSpan(state.published, state.published, 2, mention.span.text, True)
+        return value
+    if state.published is None:
+        state.warnings.append(f"time: no date for {draft.trigger.text!r} and no publication date")
+        return DateSpan(None, None, None, "", True)
+    state.warnings.append(f"time: no date for {draft.trigger.text!r}; publication date used")
+    return DateSpan(state.published, state.published, 2, "", True)
+
+
+def _as_past(state: DocState, mention: TimeMention) -> DateSpan | None:
+    """The same words read in the past tense ("Monday" → the last Monday), if they allow it."""
+    for tx in find_timexes(mention.span.text, month_first=month_first(state.outlet)):
+        value = resolve(tx, state.published, PAST)
+        if value.start is not None:
+            return replace(value, text=mention.span.text)
+    return None
+
+
+def governing_time(state: DocState, trigger: Span, sentence: int) -> TimeMention | None:
+    """The time expression governing `trigger`: see the module docstring for the order."""
+    candidates = [m for m in state.times if m.kind != "recurring"]
+    if not candidates or not state.sentences:
+        return None
+    sent = state.sentences[min(sentence, len(state.sentences) - 1)]
+    same = [m for m in candidates if sent.start <= m.span.start < sent.end]
+    if same:
+        return min(same, key=lambda m: _attachment_rank(state, trigger, m))
+    para = next((p for p in state.paragraphs if p.start <= trigger.start < p.end), None)
+    if para is None:
+        return None
+    earlier = [
+        m for m in candidates
+        if para.start <= m.span.start < sent.start and m.kind in ("date", "period")
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _attachment_rank(state: DocState, trigger: Span, mention: TimeMention) -> tuple[int, int]:
+    """Smaller is better: attached to the trigger or its verb, then its clause's heads, then distance."""
+    distance = min(abs(mention.span.start - trigger.end), abs(trigger.start - mention.span.end))
+    if state.doc is None:
+        return 2, distance
+    trig = state.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if trig is None or span is None:
+        return 2, distance
+    trig_root, m_root = trig.root, span.root
+    trig_verb = governing_verb(trig_root)
+    m_verb = governing_verb(m_root)
+    # The expression hangs off the trigger itself ("the attack on Friday") or shares its verb.
+    if trig_root in m_root.ancestors or (m_verb is not None and m_verb == trig_verb):
+        return 0, distance
+    # The expression dates a clause the trigger's clause depends on ("On Friday, X attacked, killing").
+    if m_verb is not None and trig_verb is not None and m_verb in trig_verb.ancestors:
+        return 1, distance
+    return 2, distance

@@ -5,11 +5,15 @@ Evidence offsets point into the normalised text, so every reader must pass throu
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 from sitrep.knowledge.loader import read_csv
+
+log = logging.getLogger(__name__)
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
@@ -20,6 +24,47 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def _boilerplate() -> re.Pattern[str]:
     rows = read_csv("boilerplate.csv", required=["pattern"])
     return re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
+
+
+@cache
+def _ftfy() -> tuple[Any, Any] | None:
+    try:
+        import ftfy
+    except ImportError:
+        log.warning("ftfy is not installed: mojibake is not repaired")
+        return None
+    # Only the encoding repairs: curly quotes, ligatures, widths and line breaks are the
+    # article's own and the later normalisation decides about them.
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+    return ftfy.fix_and_explain, config
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """`text` with UTF-8-read-as-Latin-1/cp1252 mojibake undone (ftfy), and a warning if it was.
+
+    ftfy only re-decodes a stretch when the result is far more plausible than the input, so
+    correct accented or non-Latin text passes through unchanged.
+    """
+    fixer = _ftfy()
+    if fixer is None or text.isascii():
+        return text, None
+    fix_and_explain, config = fixer
+    fixed, steps = fix_and_explain(text, config)
+    if fixed == text:
+        return text, None
+    encodings = [enc for step, enc in (steps or []) if step == "encode"]
+    how = f" (UTF-8 that had been read as {encodings[0]})" if encodings else ""
+    return fixed, f"repaired mojibake{how}"
 
 
 def is_boilerplate(line: str) -> bool:

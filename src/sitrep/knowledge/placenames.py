@@ -55,7 +55,7 @@ def word_key(word: str) -> str:
     if w in _WORD_SYNONYMS:
         return _WORD_SYNONYMS[w]
     # An article fused onto a sun letter: "Ezzor", "Assweida", "Arraqqa".
-    m = re.match(r"^[ae](l|[tdrzsn])\1(?=[a-z]{3})", w)
+    m = re.match(r"^[ae](l|[tdrzsn])\1(?=[a-z]{2})", w)
     if m and m.group(1) != "l":
         w = w[2:]
     w = w.replace("ch", "sh").replace("ph", "f").replace("dj", "j").replace("dh", "d")
@@ -95,10 +95,8 @@ def name_key(name: str) -> str:
 
 def skeleton(key: str) -> str:
     """The consonant skeleton of a loose key ("kamishli" → "kmshl"): a fuzzy second tier."""
-    out = []
-    for part in key.split():
-        out.append(part[0] + re.sub(r"[aeiouyw]", "", part[1:]))
-    return "".join(out)
+    compact = key.replace(" ", "")
+    return compact[:1] + re.sub(r"[aeiouyw]", "", compact[1:])
 
 
 def consonants(key: str) -> int:

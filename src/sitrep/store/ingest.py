@@ -1,0 +1,142 @@
+"""Ingesting a batch: read inputs are coded and stored one by one; a bad one is reported, not fatal.
+
+Items are `RawDocument`s (coded here with the pipeline), already coded `Document`s, or read
+failures (anything with `source` and `reason`, like `sitrep.ingest.readers.ReadFailure`). A
+document already stored with the same text and knowledge version is not coded again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import IO, Any
+
+from sitrep.knowledge.loader import knowledge_version
+from sitrep.pipeline import document_id
+from sitrep.records import Document, RawDocument
+from sitrep.store.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """One input that could not be read, coded or stored (a line of `--errors FILE`)."""
+
+    source: str | None
+    input_id: str | None
+    stage: str  # read, code, store
+    error: str
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Counts for the summary line, and the errors."""
+
+    read: int = 0  # inputs read into documents
+    coded: int = 0  # documents coded and stored, new or changed
+    unchanged: int = 0  # already stored with the same text (or the same text under another key)
+    skipped: int = 0  # stored but not coded (the document says why)
+    failed: int = 0
+    events: int = 0  # new canonical events
+    merged: int = 0  # event reports that joined another document's event
+    tallies: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"read {self.read}, coded {self.coded}, skipped {self.skipped}, failed {self.failed}"
+            f" (unchanged {self.unchanged}; {self.events} new events, {self.merged} merged into"
+            f" events of other documents, {self.tallies} tallies)"
+        )
+
+
+Coder = Callable[[RawDocument], Document]
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Any],
+    *,
+    coder: Coder | None = None,
+    recode: bool = False,
+    errors_out: IO[str] | None = None,
+) -> IngestReport:
+    """Code and store every item; returns the counts. `coder` defaults to the shared pipeline."""
+    report = IngestReport()
+    version = knowledge_version()
+    for item in items:
+        if isinstance(item, Document):
+            report.read += 1
+            _store(store, item, report, errors_out, force=recode)
+            continue
+        if not isinstance(item, RawDocument):
+            _fail(report, errors_out, getattr(item, "source", None), None, "read",
+                  str(getattr(item, "reason", item)))
+            continue
+        report.read += 1
+        if not recode and store.is_current(
+            text=item.text,
+            doc_id=document_id(item.text),
+            knowledge_version=version,
+            url=item.url,
+            input_id=item.input_id,
+            source=item.source,
+        ):
+            report.unchanged += 1
+            continue
+        try:
+            document = (coder or _default_coder())(item)
+        except Exception as exc:  # one document's failure must not stop the batch
+            log.exception("coding failed for %s", item.input_id or item.source)
+            _fail(report, errors_out, item.source, item.input_id, "code",
+                  f"{type(exc).__name__}: {exc}")
+            continue
+        _store(store, document, report, errors_out, force=recode)
+    return report
+
+
+def _store(
+    store: Store, document: Document, report: IngestReport, errors_out: IO[str] | None,
+    *, force: bool,
+) -> None:
+    try:
+        outcome = store.add(document, force=force)
+    except Exception as exc:
+        log.error("storing %s failed: %s", document.doc_id, exc)
+        _fail(report, errors_out, document.source, document.input_id, "store",
+              f"{type(exc).__name__}: {exc}")
+        return
+    if outcome.status in ("unchanged", "duplicate"):
+        report.unchanged += 1
+        return
+    if document.skipped:
+        report.skipped += 1
+    else:
+        report.coded += 1
+    report.events += outcome.events
+    report.merged += outcome.merged
+    report.tallies += outcome.tallies
+
+
+def _fail(
+    report: IngestReport, errors_out: IO[str] | None, source: str | None,
+    input_id: str | None, stage: str, message: str,
+) -> None:
+    error = IngestError(source=source, input_id=input_id, stage=stage, error=message)
+    report.failed += 1
+    report.errors.append(error)
+    if errors_out is not None:
+        errors_out.write(error.to_json() + "\n")
+        errors_out.flush()
+
+
+def _default_coder() -> Coder:
+    from sitrep.pipeline import default_pipeline
+
+    return default_pipeline()

@@ -1,0 +1,62 @@
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+from sitrep.cli.main import app
+from sitrep.export.formats import ACLED_COLUMNS
+
+runner = CliRunner()
+
+
+def test_extract_corpus_as_acled_ordered_csv(shared):
+    corpus = sorted(str(p) for p in (shared / "corpus").glob("*.txt"))
+    result = runner.invoke(app, ["--quiet", "extract", *corpus, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert tuple(rows[0][: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
+    assert len(rows) > 10, "the corpus holds many codable events"
+
+
+def test_extract_jsonl_echoes_input_ids_and_reports_bad_lines(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        json.dumps({"id": "n1", "text": "On 8 May 2020, civilians in Idleb city protested.", "published": "2020-05-12"})
+        + "\n{broken\n"
+    )
+    result = runner.invoke(app, ["--quiet", "extract", str(dump)])
+    assert result.exit_code == 1  # one line failed: the run says so
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    assert record["input_id"] == "n1" and record["published"] == "2020-05-12"
+    assert "dump.jsonl:2" in result.stderr
+
+
+def test_stdin_with_published_and_outlet(tmp_path):
+    result = runner.invoke(
+        app, ["--quiet", "extract", "-", "--published", "2023-12-09", "--outlet", "Wire"],
+        input="Protesters gathered in Beirut on Friday.",
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["outlet"] == "Wire" and record["published"] == "2023-12-09"
+
+
+def test_output_file_and_usage_errors(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("date 2023-12-09 T\nClashes erupted in Marib.")
+    out = tmp_path / "out.geojson"
+    assert runner.invoke(app, ["--quiet", "extract", str(src), "-f", "geojson", "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text())["type"] == "FeatureCollection"
+    assert runner.invoke(app, ["extract", str(src), "-f", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["extract", str(src), "--published", "9/12/2023"]).exit_code == 2
+
+
+def test_eval_prints_table_and_writes_report(dev_notes, tmp_path):
+    report = tmp_path / "scores.json"
+    result = runner.invoke(app, ["--quiet", "eval", str(dev_notes), "--limit", "5", "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "event_type" in result.stdout and "distance" in result.stdout
+    summary = json.loads(report.read_text())
+    assert summary["records"] == 5 and "sub_event_type" in summary["fields"]
