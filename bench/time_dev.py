@@ -30,9 +30,10 @@ def main(path: Path) -> None:
     docs = list(nlp.pipe(n["text"] for n in notes))
     t_parse = time.perf_counter() - t0
     t0 = time.perf_counter()
-    for note, doc in zip(notes, docs):
-        state = DocState(text=note["text"], published=date.fromisoformat(note["published"]),
-                         outlet=None, doc=doc)
+    for note, doc in zip(notes, docs, strict=True):
+        state = DocState(
+            text=note["text"], published=date.fromisoformat(note["published"]), outlet=None, doc=doc
+        )
         segment(state)
         find_times(state)
         root = next(doc.sents).root
@@ -47,8 +48,17 @@ def main(path: Path) -> None:
         exact += ok_date
         prec_ok += ok_date and ok_prec
         if not (ok_date and ok_prec):
-            misses.append((note["id"], note["published"], gold["event_date"], gold["time_precision"],
-                           got, when.precision if when else None, note["text"][:110]))
+            misses.append(
+                (
+                    note["id"],
+                    note["published"],
+                    gold["event_date"],
+                    gold["time_precision"],
+                    got,
+                    when.precision if when else None,
+                    note["text"][:110],
+                )
+            )
     t_time = time.perf_counter() - t0
     n = len(notes)
     print(f"notes: {n}")

@@ -35,6 +35,7 @@ from sitrep.knowledge.placenames import consonants, name_key, skeleton  # noqa: 
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "knowledge" / "data"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+INDEX_FILE = "gazetteer_index.tsv.gz"
 META_FILE = "gazetteer_meta.json"
 
 # Countries whose every GeoNames populated place (cities500) is kept.
@@ -57,8 +58,6 @@ COLUMNS = (
     "admin1_code",
     "admin1",
     "admin2",
-    "keys",
-    "skeletons",
 )
 
 _QUOTES = str.maketrans({c: "'" for c in "`´‘’ʻʼʾʿ′"})
@@ -138,7 +137,7 @@ def _admin_names_from_rg(cities: list[dict], rg_rows: list[dict]) -> tuple[dict,
     dist, idx = tree.query(points)
     votes: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
     admin2: dict[int, str] = {}
-    for city, d, i in zip(cities, dist, idx):
+    for city, d, i in zip(cities, dist, idx, strict=True):
         row = rg_rows[int(i)]
         if row["cc"] != city["countrycode"]:
             continue
@@ -191,7 +190,8 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
             seats[key] = c
     capital_ids = set()
     for cc, country in countries.items():
-        matches = [c for c in cities if c["countrycode"] == cc and c["name"] == country.get("capital")]
+        capital = country.get("capital")
+        matches = [c for c in cities if c["countrycode"] == cc and c["name"] == capital]
         if matches:
             capital_ids.add(max(matches, key=lambda c: int(c["population"] or 0))["geonameid"])
     seat_ids = {c["geonameid"] for c in seats.values()}
@@ -205,7 +205,6 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
         code = "PPLC" if gid in capital_ids else "PPLA" if gid in seat_ids else "PPL"
         limit = MAX_ALTERNATES if cc in FULL_COUNTRIES else MAX_ALTERNATES_ELSEWHERE
         alternates = _alternates(c["name"], c.get("alternatenames") or [], limit)
-        keys, skeletons = name_keys([c["name"], ascii_name(c["name"]), *alternates])
         rows.append(
             [
                 str(gid),
@@ -221,8 +220,6 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
                 c["admin1code"] or "",
                 admin1_names.get((cc, c["admin1code"]), ""),
                 admin2_names.get(gid, ""),
-                "|".join(keys),
-                "|".join(skeletons),
             ]
         )
 
@@ -306,6 +303,31 @@ def placenames_hash() -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def encode_index(rows: list[list[str]]) -> bytes:
+    """Loose key → row numbers ("k" lines) and skeleton → row numbers ("s" lines), sorted."""
+    by_key: dict[str, list[int]] = collections.defaultdict(list)
+    by_skeleton: dict[str, list[int]] = collections.defaultdict(list)
+    for n, row in enumerate(rows):
+        names = [row[1], row[2], *(a for a in row[3].split("|") if a)]
+        keys, skeletons = name_keys(names)
+        for k in keys:
+            by_key[k].append(n)
+        for sk in skeletons:
+            by_skeleton[sk].append(n)
+    buf = io.StringIO()
+    for kind, table in (("k", by_key), ("s", by_skeleton)):
+        for key in sorted(table):
+            buf.write(f"{kind}\t{key}\t{','.join(map(str, table[key]))}\n")
+    return buf.getvalue().encode("utf-8")
+
+
+def write_gzip(path: Path, raw: bytes) -> None:
+    # mtime=0 and no file name keep the gzip bytes reproducible.
+    with open(path, "wb") as fh:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
+            gz.write(raw)
+
+
 def encode_rows(rows: list[list[str]]) -> bytes:
     buf = io.StringIO()
     buf.write("\t".join(COLUMNS) + "\n")
@@ -320,16 +342,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows, meta = build()
     raw = encode_rows(rows)
+    index = encode_index(rows)
     meta["data_sha256"] = hashlib.sha256(raw).hexdigest()
+    meta["index_sha256"] = hashlib.sha256(index).hexdigest()
+    meta["max_key_words"] = max(
+        line.split("\t")[1].count(" ") + 1 for line in index.decode("utf-8").splitlines()
+    )
     args.out.mkdir(parents=True, exist_ok=True)
-    # mtime=0 and no file name keep the gzip bytes reproducible.
-    with open(args.out / GAZETTEER_FILE, "wb") as fh:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
-            gz.write(raw)
+    write_gzip(args.out / GAZETTEER_FILE, raw)
+    write_gzip(args.out / INDEX_FILE, index)
     text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     (args.out / META_FILE).write_text(text, encoding="utf-8")
     size = os.path.getsize(args.out / GAZETTEER_FILE)
-    print(f"wrote {len(rows)} places, {len(meta['admin1'])} admin1 areas, {size} bytes", file=sys.stderr)
+    summary = f"wrote {len(rows)} places, {len(meta['admin1'])} admin1 areas, {size} bytes"
+    print(summary, file=sys.stderr)
     return 0
 
 

@@ -6,10 +6,11 @@ verifies from each extractor's declared inputs and outputs that the order is sou
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
 from sitrep.errors import SitrepError
@@ -19,6 +20,7 @@ from sitrep.extract.state import DocState
 from sitrep.knowledge.loader import knowledge_version
 from sitrep.nlp.model import load_nlp
 from sitrep.records import Document, RawDocument
+from sitrep.scale.prefilter import SKIP_REASON, default_prefilter
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +64,24 @@ def document_id(text: str) -> str:
 class Pipeline:
     """Runs the spaCy parse and the registered extractors over documents."""
 
-    def __init__(self, extractors: Sequence[str] = DEFAULT_EXTRACTORS, *, strict: bool = False):
+    def __init__(
+        self,
+        extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+        *,
+        strict: bool = False,
+        prefilter: bool | Callable[[str], bool] = False,
+    ):
+        """`prefilter=True` skips documents without conflict vocabulary (`scale/prefilter.py`)
+        before the parse; they come out with `skipped` set and no events. A callable is used as
+        the relevance test instead."""
         for module in _BUILTIN_MODULES:
             importlib.import_module(module)
         self.specs: list[ExtractorSpec] = check_order(extractors)
         self.strict = strict
         self.nlp = load_nlp()
+        self.prefilter: Callable[[str], bool] | None = (
+            default_prefilter() if prefilter is True else prefilter or None
+        )
 
     def __call__(self, raw: RawDocument) -> Document:
         return next(iter(self.run_many([raw])))
@@ -84,8 +98,13 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, raws: list[RawDocument]) -> Iterator[Document]:
-        docs = self.nlp.pipe(raw.text for raw in raws)
-        for raw, parsed in zip(raws, docs):
+        relevant = [self.prefilter is None or self.prefilter(raw.text) for raw in raws]
+        docs = iter(self.nlp.pipe(r.text for r, keep in zip(raws, relevant, strict=True) if keep))
+        for raw, keep in zip(raws, relevant, strict=True):
+            if not keep:
+                yield self._skipped(raw)
+                continue
+            parsed = next(docs)
             state = DocState(
                 text=raw.text, published=raw.published, outlet=raw.outlet, title=raw.title, doc=parsed
             )
@@ -102,6 +121,13 @@ class Pipeline:
                 state.events, state.tallies = [], []
                 state.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
             yield assemble_document(raw, state, document_id(raw.text), knowledge_version())
+
+    def _skipped(self, raw: RawDocument) -> Document:
+        """The record of a document the prefilter rejected: read, identified, not coded."""
+        state = DocState(text=raw.text, published=raw.published, outlet=raw.outlet, title=raw.title)
+        state.warnings.extend(raw.warnings)
+        document = assemble_document(raw, state, document_id(raw.text), knowledge_version())
+        return dataclasses.replace(document, skipped=SKIP_REASON)
 
 
 _DEFAULT: Pipeline | None = None

@@ -24,7 +24,9 @@ def state_with_draft(nlp, text: str, trigger: str, **draft_fields) -> tuple[DocS
     m = re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", text)
     assert m, f"{trigger!r} not in {text!r}"
     draft = EventDraft(
-        trigger=state.span(m.start(), m.end()), sentence=state.sentence_of(m.start()), **draft_fields
+        trigger=state.span(m.start(), m.end()),
+        sentence=state.sentence_of(m.start()),
+        **draft_fields,
     )
     state.events.append(draft)
     return state, draft
@@ -33,29 +35,167 @@ def state_with_draft(nlp, text: str, trigger: str, **draft_fields) -> tuple[DocS
 # (sentence, trigger word, expected modality). The first block are the example article's traps.
 MODALITY_TABLE = [
     # --- the example article (almayadeen-2023-12-09-us-drills-syria.txt)
-    ("Informed sources tell Al Mayadeen that the US fears ground operations against its bases and troops.", "operations", "feared"),
-    ("The International Coalition, headed by the United States, has conducted extensive military drills at several of its bases in the countryside of al-Hasakah and Deir Ezzor, as a precaution against any new attacks by Resistance factions.", "attacks", "feared"),
-    ("The International Coalition, headed by the United States, has conducted extensive military drills at several of its bases in the countryside of al-Hasakah and Deir Ezzor, as a precaution against any new attacks by Resistance factions.", "drills", "occurred"),
-    ("This comes after an uptick in attacks against US bases in Iraq and Syria, with the Resistance confirming it had conducted 11 operations against US military bases in Syria and Iraq in one day only on Friday.", "operations", "claimed"),
-    ("Informed sources told Al Mayadeen that the International Coalition \"conducted live ammunition exercises, involving helicopters and drones, at the Qasrak and Tell Baidar bases in the northwestern countryside of al-Hasakah.\"", "exercises", "occurred"),
-    ("They added that the exercises are part of a broad operation launched by Washington under the name \"Blue Arrow\", which will last for several days and include a number of US bases in Syria.", "exercises", "occurred"),
-    ("The aim is to \"simulate responding to hypothetical attacks on US bases, along with training on attacking fortified positions and liberating prisoners.\"", "attacks", "hypothetical"),
-    ("The aim is to \"simulate responding to hypothetical attacks on US bases, along with training on attacking fortified positions and liberating prisoners.\"", "responding", "simulated"),
-    ("The aim is to \"simulate responding to hypothetical attacks on US bases, along with training on attacking fortified positions and liberating prisoners.\"", "attacking", "simulated"),
-    ("The sources revealed that the United States \"fears ground attacks on its bases and the capture of its personnel.\"", "attacks", "feared"),
-    ("The sources revealed that the United States \"fears ground attacks on its bases and the capture of its personnel.\"", "capture", "feared"),
-    ("Therefore, they are \"conducting exercises simulating such attacks.\"", "attacks", "simulated"),
-    ("Therefore, they are \"conducting exercises simulating such attacks.\"", "exercises", "occurred"),
-    ("The sources also disclosed that \"the Kharab al-Jir Airport base witnessed, on Saturday afternoon, the landing of a new cargo plane carrying weapons and equipment as part of a plan to transport a batch of weapons and equipment.\"", "landing", "occurred"),
-    ("The sources also disclosed that \"the Kharab al-Jir Airport base witnessed, on Saturday afternoon, the landing of a new cargo plane carrying weapons and equipment as part of a plan to transport a batch of weapons and equipment.\"", "transport", "planned"),
-    ("Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, confirmed, in a statement on Telegram, that the Resistance operations against the US occupation will continue until the last soldier is expelled from Iraq.", "operations", "planned"),
-    ("\"Any foolishness from the American enemy will be met with severe retaliatory measures and an expansion of operations.\"", "operations", "threatened"),
-    ("Since October 18, Resistance factions have targeted US bases in Syria about 85 times, resulting in the injury of at least 70 US soldiers.", "targeted", "occurred"),
+    (
+        (
+            "Informed sources tell Al Mayadeen that the US fears ground operations "
+            "against its bases and troops."
+        ),
+        "operations",
+        "feared",
+    ),
+    (
+        (
+            "The International Coalition, headed by the United States, has "
+            "conducted extensive military drills at several of its bases in the "
+            "countryside of al-Hasakah and Deir Ezzor, as a precaution against any "
+            "new attacks by Resistance factions."
+        ),
+        "attacks",
+        "feared",
+    ),
+    (
+        (
+            "The International Coalition, headed by the United States, has "
+            "conducted extensive military drills at several of its bases in the "
+            "countryside of al-Hasakah and Deir Ezzor, as a precaution against any "
+            "new attacks by Resistance factions."
+        ),
+        "drills",
+        "occurred",
+    ),
+    (
+        (
+            "This comes after an uptick in attacks against US bases in Iraq and "
+            "Syria, with the Resistance confirming it had conducted 11 operations "
+            "against US military bases in Syria and Iraq in one day only on Friday."
+        ),
+        "operations",
+        "claimed",
+    ),
+    (
+        (
+            'Informed sources told Al Mayadeen that the International Coalition "conducted '
+            "live ammunition exercises, involving helicopters and drones, at the Qasrak and "
+            'Tell Baidar bases in the northwestern countryside of al-Hasakah."'
+        ),
+        "exercises",
+        "occurred",
+    ),
+    (
+        (
+            "They added that the exercises are part of a broad operation launched by Washington "
+            'under the name "Blue Arrow", which will last for several days and include a number '
+            "of US bases in Syria."
+        ),
+        "exercises",
+        "occurred",
+    ),
+    (
+        (
+            'The aim is to "simulate responding to hypothetical attacks on US bases, along '
+            'with training on attacking fortified positions and liberating prisoners."'
+        ),
+        "attacks",
+        "hypothetical",
+    ),
+    (
+        (
+            'The aim is to "simulate responding to hypothetical attacks on US bases, along '
+            'with training on attacking fortified positions and liberating prisoners."'
+        ),
+        "responding",
+        "simulated",
+    ),
+    (
+        (
+            'The aim is to "simulate responding to hypothetical attacks on US bases, along '
+            'with training on attacking fortified positions and liberating prisoners."'
+        ),
+        "attacking",
+        "simulated",
+    ),
+    (
+        (
+            'The sources revealed that the United States "fears ground attacks on its bases '
+            'and the capture of its personnel."'
+        ),
+        "attacks",
+        "feared",
+    ),
+    (
+        (
+            'The sources revealed that the United States "fears ground attacks on its bases '
+            'and the capture of its personnel."'
+        ),
+        "capture",
+        "feared",
+    ),
+    ('Therefore, they are "conducting exercises simulating such attacks."', "attacks", "simulated"),
+    (
+        'Therefore, they are "conducting exercises simulating such attacks."',
+        "exercises",
+        "occurred",
+    ),
+    (
+        (
+            'The sources also disclosed that "the Kharab al-Jir Airport base witnessed, on '
+            "Saturday afternoon, the landing of a new cargo plane carrying weapons and "
+            'equipment as part of a plan to transport a batch of weapons and equipment."'
+        ),
+        "landing",
+        "occurred",
+    ),
+    (
+        (
+            'The sources also disclosed that "the Kharab al-Jir Airport base witnessed, on '
+            "Saturday afternoon, the landing of a new cargo plane carrying weapons and "
+            'equipment as part of a plan to transport a batch of weapons and equipment."'
+        ),
+        "transport",
+        "planned",
+    ),
+    (
+        (
+            "Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu "
+            "Ali al-Askari, confirmed, in a statement on Telegram, that the "
+            "Resistance operations against the US occupation will continue until "
+            "the last soldier is expelled from Iraq."
+        ),
+        "operations",
+        "planned",
+    ),
+    (
+        (
+            '"Any foolishness from the American enemy will be met with severe retaliatory '
+            'measures and an expansion of operations."'
+        ),
+        "operations",
+        "threatened",
+    ),
+    (
+        (
+            "Since October 18, Resistance factions have targeted US bases in Syria "
+            "about 85 times, resulting in the injury of at least 70 US soldiers."
+        ),
+        "targeted",
+        "occurred",
+    ),
     # --- claimed by the perpetrator
-    ("Islamic State claimed responsibility for the bombing in a statement posted online.", "bombing", "claimed"),
+    (
+        "Islamic State claimed responsibility for the bombing in a statement posted online.",
+        "bombing",
+        "claimed",
+    ),
     ("The group took responsibility for the attack on the checkpoint.", "attack", "claimed"),
     ("IS claimed the attack through its Amaq news agency.", "attack", "claimed"),
-    ("The Islamic Resistance in Iraq said it had launched a drone attack on the Ain al-Asad base.", "attack", "claimed"),
+    (
+        (
+            "The Islamic Resistance in Iraq said it had launched a drone attack on "
+            "the Ain al-Asad base."
+        ),
+        "attack",
+        "claimed",
+    ),
     ("The HPG said its fighters carried out a raid on a Turkish outpost.", "raid", "claimed"),
     ("The PKK announced that it carried out an attack on a military convoy.", "attack", "claimed"),
     ("Hezbollah said it targeted an Israeli position with guided missiles.", "targeted", "claimed"),
@@ -69,17 +209,37 @@ MODALITY_TABLE = [
     ("Ankara denied that its jets had bombed the camp.", "bombed", "denied"),
     # --- planned / future
     ("The exercises will last for several days.", "exercises", "planned"),
-    ("Officials said the operation will continue until the area is secured.", "operation", "planned"),
+    (
+        "Officials said the operation will continue until the area is secured.",
+        "operation",
+        "planned",
+    ),
     ("The army plans to launch an offensive on the city next week.", "offensive", "planned"),
-    ("Turkish forces are set to begin a ground operation in northern Syria.", "operation", "planned"),
+    (
+        "Turkish forces are set to begin a ground operation in northern Syria.",
+        "operation",
+        "planned",
+    ),
     ("The coalition is preparing an assault on the last IS stronghold.", "assault", "planned"),
     ("The army will deploy additional troops to the border.", "deploy", "planned"),
     ("Protesters intend to march to the parliament on Friday.", "march", "planned"),
-    ("The ministry announced an upcoming military exercise near the border.", "exercise", "planned"),
+    (
+        "The ministry announced an upcoming military exercise near the border.",
+        "exercise",
+        "planned",
+    ),
     ("Government forces are expected to storm the town within days.", "storm", "planned"),
     # --- threatened
-    ("The militia threatened to attack US bases if Washington did not withdraw.", "attack", "threatened"),
-    ("Kata'ib Hezbollah warned of a strong response against American forces.", "response", "threatened"),
+    (
+        "The militia threatened to attack US bases if Washington did not withdraw.",
+        "attack",
+        "threatened",
+    ),
+    (
+        "Kata'ib Hezbollah warned of a strong response against American forces.",
+        "response",
+        "threatened",
+    ),
     ("The group vowed to avenge the killing with new attacks.", "attacks", "threatened"),
     ("Any aggression will be met with a decisive response.", "response", "threatened"),
     ("The commander pledged to continue strikes on the enemy positions.", "strikes", "threatened"),
@@ -88,8 +248,16 @@ MODALITY_TABLE = [
     ("The exercise involved mock raids on enemy positions.", "raids", "simulated"),
     ("Soldiers rehearsed the storming of a fortified village.", "storming", "simulated"),
     ("Forces held training on repelling attacks by armed groups.", "attacks", "simulated"),
-    ("If the militia attacks the base, the US would respond with force.", "respond", "hypothetical"),
-    ("If the militia attacks the base, the US would respond with force.", "attacks", "hypothetical"),
+    (
+        "If the militia attacks the base, the US would respond with force.",
+        "respond",
+        "hypothetical",
+    ),
+    (
+        "If the militia attacks the base, the US would respond with force.",
+        "attacks",
+        "hypothetical",
+    ),
     ("The plan covers a possible attack on the embassy.", "attack", "hypothetical"),
     ("An escalation could lead to a wider war in the region.", "war", "hypothetical"),
     ("Officials discussed potential strikes on the facilities.", "strikes", "hypothetical"),
@@ -97,7 +265,11 @@ MODALITY_TABLE = [
     ("Residents fear new airstrikes on the town.", "airstrikes", "feared"),
     ("Shops closed as a precaution against possible attacks.", "attacks", "hypothetical"),
     ("Security was tightened amid concern over renewed clashes in the city.", "clashes", "feared"),
-    ("Troops were put on alert for attacks on the border posts.", "attacks", "feared"),
+    (
+        "The base was placed on alert in anticipation of attacks by the militias.",
+        "attacks",
+        "feared",
+    ),
     ("Many families fled, fearing an offensive by government forces.", "offensive", "feared"),
     # --- negated
     ("There were no casualties in the attack, police said.", "casualties", "negated"),
@@ -110,10 +282,18 @@ MODALITY_TABLE = [
     ("The convoy passed without incident.", "incident", "negated"),
     # --- occurred: cues nearby but not in scope
     ("Despite fears of escalation, the army shelled the village on Monday.", "shelled", "occurred"),
-    ("The attack, which residents had feared for weeks, killed three people.", "attack", "occurred"),
+    (
+        "The attack, which residents had feared for weeks, killed three people.",
+        "attack",
+        "occurred",
+    ),
     ("Police said the attack did not cause any casualties.", "attack", "occurred"),
     ("Gunmen attacked a checkpoint in Kirkuk, killing two policemen.", "attacked", "occurred"),
-    ("An airstrike hit a hospital in Aleppo on Wednesday, the observatory said.", "airstrike", "occurred"),
+    (
+        "An airstrike hit a hospital in Aleppo on Wednesday, the observatory said.",
+        "airstrike",
+        "occurred",
+    ),
     ("The army launched an offensive that it says will last weeks.", "offensive", "occurred"),
     ("The strike may have been a response to the attack on the base.", "strike", "occurred"),
     ("Protesters stormed the Green Zone and demanded reforms.", "stormed", "occurred"),
@@ -130,14 +310,26 @@ def test_modality_table(nlp, sentence, trigger, expected):
 def test_table_covers_every_modality():
     assert len(MODALITY_TABLE) >= 60
     covered = {row[2] for row in MODALITY_TABLE}
-    assert covered >= {"occurred", "claimed", "denied", "planned", "threatened", "simulated",
-                       "hypothetical", "feared", "negated"}
+    assert covered >= {
+        "occurred",
+        "claimed",
+        "denied",
+        "planned",
+        "threatened",
+        "simulated",
+        "hypothetical",
+        "feared",
+        "negated",
+    }
 
 
 def test_threat_statement_is_threatened_whatever_its_verb(nlp):
     state, draft = state_with_draft(
-        nlp, "Abu Ali al-Askari confirmed that the operations will continue.", "confirmed",
-        plover="THREATEN", acled_codable=False,
+        nlp,
+        "Abu Ali al-Askari confirmed that the operations will continue.",
+        "confirmed",
+        plover="THREATEN",
+        acled_codable=False,
     )
     assign_modality(state)
     assert draft.modality == "threatened"
@@ -159,6 +351,8 @@ def test_no_parse_no_crash():
 
 
 def test_multiword_trigger_uses_its_head(nlp):
-    state, draft = state_with_draft(nlp, "Residents fear a drone attack on the town.", "drone attack")
+    state, draft = state_with_draft(
+        nlp, "Residents fear a drone attack on the town.", "drone attack"
+    )
     assert trigger_token(state, draft.trigger).text == "attack"
     assert modality_of(trigger_token(state, draft.trigger)).modality == "feared"

@@ -17,21 +17,76 @@ from sitrep.records import Document, Event, Source, Span, Tally
 
 # Coordinates of real places (GeoNames), used to make realistic events.
 PLACES: dict[str, dict[str, Any]] = {
-    "Deir ez Zor": dict(country="Syria", iso3="SYR", admin1="Deir ez Zor", admin2="Deir ez Zor",
-                        location="Deir ez Zor", latitude=35.336, longitude=40.141, geo_precision=1),
-    "Al Mayadin": dict(country="Syria", iso3="SYR", admin1="Deir ez Zor", admin2="Al Mayadin",
-                       location="Al Mayadin", latitude=35.020, longitude=40.452, geo_precision=1),
-    "Al Hasakeh": dict(country="Syria", iso3="SYR", admin1="Al Hasakeh", admin2="Al Hasakeh",
-                       location="Al Hasakeh", latitude=36.502, longitude=40.747, geo_precision=1),
-    "Baghdad": dict(country="Iraq", iso3="IRQ", admin1="Baghdad", admin2="Al Resafa",
-                    location="Baghdad", latitude=33.341, longitude=44.401, geo_precision=1),
-    "Karrada": dict(country="Iraq", iso3="IRQ", admin1="Baghdad", admin2="Al Resafa",
-                    location="Karrada", latitude=33.303, longitude=44.427, geo_precision=1),
-    "Erbil": dict(country="Iraq", iso3="IRQ", admin1="Erbil", admin2="Erbil",
-                  location="Erbil", latitude=36.191, longitude=44.009, geo_precision=1),
-    "Ain al-Asad": dict(country="Iraq", iso3="IRQ", admin1="Al Anbar", admin2="Heet",
-                        location="Ain al-Asad Air Base", latitude=33.786, longitude=42.441,
-                        geo_precision=1),
+    "Deir ez Zor": dict(
+        country="Syria",
+        iso3="SYR",
+        admin1="Deir ez Zor",
+        admin2="Deir ez Zor",
+        location="Deir ez Zor",
+        latitude=35.336,
+        longitude=40.141,
+        geo_precision=1,
+    ),
+    "Al Mayadin": dict(
+        country="Syria",
+        iso3="SYR",
+        admin1="Deir ez Zor",
+        admin2="Al Mayadin",
+        location="Al Mayadin",
+        latitude=35.020,
+        longitude=40.452,
+        geo_precision=1,
+    ),
+    "Al Hasakeh": dict(
+        country="Syria",
+        iso3="SYR",
+        admin1="Al Hasakeh",
+        admin2="Al Hasakeh",
+        location="Al Hasakeh",
+        latitude=36.502,
+        longitude=40.747,
+        geo_precision=1,
+    ),
+    "Baghdad": dict(
+        country="Iraq",
+        iso3="IRQ",
+        admin1="Baghdad",
+        admin2="Al Resafa",
+        location="Baghdad",
+        latitude=33.341,
+        longitude=44.401,
+        geo_precision=1,
+    ),
+    "Karrada": dict(
+        country="Iraq",
+        iso3="IRQ",
+        admin1="Baghdad",
+        admin2="Al Resafa",
+        location="Karrada",
+        latitude=33.303,
+        longitude=44.427,
+        geo_precision=1,
+    ),
+    "Erbil": dict(
+        country="Iraq",
+        iso3="IRQ",
+        admin1="Erbil",
+        admin2="Erbil",
+        location="Erbil",
+        latitude=36.191,
+        longitude=44.009,
+        geo_precision=1,
+    ),
+    "Ain al-Asad": dict(
+        country="Iraq",
+        iso3="IRQ",
+        admin1="Al Anbar",
+        admin2="Heet",
+        location="Ain al-Asad Air Base",
+        latitude=33.786,
+        longitude=42.441,
+        geo_precision=1,
+    ),
 }
 
 
@@ -183,8 +238,13 @@ def example_documents() -> list[Document]:
     return [
         make_document(
             wire,
-            [("US aircraft struck a weapons depot of Kataib Hezbollah near Deir ez-Zor on Saturday",
-              dict(sources=(Source("US official", "official"),)))],
+            [
+                (
+                    "US aircraft struck a weapons depot of Kataib Hezbollah near Deir ez-Zor"
+                    " on Saturday",
+                    dict(sources=(Source("US official", "official"),)),
+                )
+            ],
             outlet="Test Wire",
             title="US strikes militia depot in Syria",
             url="https://wire.example/us-strike",
@@ -192,13 +252,27 @@ def example_documents() -> list[Document]:
         make_document(
             regional,
             [
-                ("An American air raid hit a Kataib Hezbollah arms depot in the city of Deir ez-Zor",
-                 dict(actor1_text="American", sources=(Source("local sources", "anonymous"),))),
-                ("protesters rallied in Baghdad",
-                 dict(event_type="Protests", sub_event_type="Peaceful protest",
-                      disorder_type="Demonstrations", plover="PROTEST", actor1="Protesters (Iraq)",
-                      actor2=None, inter1=6, inter2=None, interaction=60, place="Baghdad",
-                      notes="On 9 December 2023, protesters rallied in Baghdad.")),
+                (
+                    "An American air raid hit a Kataib Hezbollah arms depot in the city of"
+                    " Deir ez-Zor",
+                    dict(actor1_text="American", sources=(Source("local sources", "anonymous"),)),
+                ),
+                (
+                    "protesters rallied in Baghdad",
+                    dict(
+                        event_type="Protests",
+                        sub_event_type="Peaceful protest",
+                        disorder_type="Demonstrations",
+                        plover="PROTEST",
+                        actor1="Protesters (Iraq)",
+                        actor2=None,
+                        inter1=6,
+                        inter2=None,
+                        interaction=60,
+                        place="Baghdad",
+                        notes="On 9 December 2023, protesters rallied in Baghdad.",
+                    ),
+                ),
             ],
             outlet="Levant Daily",
             title="Air raid hits arms depot",
@@ -206,24 +280,45 @@ def example_documents() -> list[Document]:
         ),
         make_document(
             erbil,
-            [("A drone attack targeted the Erbil air base on 8 December",
-              dict(event_date="2023-12-08", actor1="Islamic Resistance in Iraq",
-                   actor2="Military Forces of the United States (2021-)", inter1=3, inter2=8,
-                   modality="claimed", place="Erbil",
-                   sources=(Source("Islamic Resistance in Iraq", "party", "Telegram"),),
-                   notes="On 8 December 2023, a drone attack targeted the Erbil air base."))],
+            [
+                (
+                    "A drone attack targeted the Erbil air base on 8 December",
+                    dict(
+                        event_date="2023-12-08",
+                        actor1="Islamic Resistance in Iraq",
+                        actor2="Military Forces of the United States (2021-)",
+                        inter1=3,
+                        inter2=8,
+                        modality="claimed",
+                        place="Erbil",
+                        sources=(Source("Islamic Resistance in Iraq", "party", "Telegram"),),
+                        notes="On 8 December 2023, a drone attack targeted the Erbil air base.",
+                    ),
+                )
+            ],
             outlet="Gulf Monitor",
             title="Drone attack on Erbil base",
             tallies=(make_tally(erbil, "about 85 attacks on US bases since 18 October"),),
         ),
         make_document(
             bait,
-            [(f"Gunmen attacked a checkpoint in Al Mayadin {XSS_IMG} on Friday",
-              dict(event_date="2023-12-08", event_type="Battles", sub_event_type="Armed clash",
-                   plover="FIGHT", actor1=f"Unidentified Armed Group (Syria) {XSS_SCRIPT}",
-                   actor1_text=XSS_IMG, place="Al Mayadin",
-                   location_text=XSS_SCRIPT, notes=f"Gunmen attacked {XSS_IMG}.",
-                   sources=(Source(XSS_IMG, "monitor"),)))],
+            [
+                (
+                    f"Gunmen attacked a checkpoint in Al Mayadin {XSS_IMG} on Friday",
+                    dict(
+                        event_date="2023-12-08",
+                        event_type="Battles",
+                        sub_event_type="Armed clash",
+                        plover="FIGHT",
+                        actor1=f"Unidentified Armed Group (Syria) {XSS_SCRIPT}",
+                        actor1_text=XSS_IMG,
+                        place="Al Mayadin",
+                        location_text=XSS_SCRIPT,
+                        notes=f"Gunmen attacked {XSS_IMG}.",
+                        sources=(Source(XSS_IMG, "monitor"),),
+                    ),
+                )
+            ],
             outlet=f"Bait {XSS_SCRIPT}",
             title=f"Title {XSS_IMG}",
         ),
@@ -237,7 +332,7 @@ PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 @contextlib.contextmanager
 def database_url(kind: str, tmp_path: Path) -> Iterator[str]:
-    """A fresh database: a SQLite file, or a private schema on the local PostgreSQL (dropped after)."""
+    """A fresh database: a SQLite file, or a private schema on the local PostgreSQL (dropped)."""
     if kind == "sqlite":
         yield str(tmp_path / "sitrep-test.db")
         return
@@ -248,7 +343,9 @@ def database_url(kind: str, tmp_path: Path) -> Iterator[str]:
         with engine.connect() as connection:
             connection.execute(sa.text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001 - any failure to connect means "not reachable"
-        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 (database test, user postgres) unreachable: {exc}")
+        pytest.skip(
+            f"PostgreSQL at 127.0.0.1:5432 (database test, user postgres) unreachable: {exc}"
+        )
     schema = f"sitrep_test_{uuid.uuid4().hex[:12]}"
     with engine.begin() as connection:
         connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))

@@ -133,6 +133,7 @@ def extract(
     if fmt not in (*FORMATS, "table"):
         raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}, table", EXIT_USAGE)
     failures: list[ReadFailure] = []
+    failed_documents = 0
     with cli_errors():
         pipeline = Pipeline(strict=strict)
         inputs = list(read_paths(paths, published=parse_published(published), outlet=outlet))
@@ -148,8 +149,12 @@ def extract(
         with progress_bar(len(raws), "coding") as advance, output_stream(output) as out:
 
             def coded() -> Iterator[dict]:
+                nonlocal failed_documents
                 for doc in pipeline.run_many(raws):
                     advance()
+                    if any(w.startswith("extraction failed") for w in doc.warnings):
+                        failed_documents += 1
+                        err.print(f"failed {doc.source}: {doc.warnings[-1]}", highlight=False, markup=False)
                     if store is not None:
                         store.save(doc)
                     yield doc.to_dict()
@@ -158,7 +163,7 @@ def extract(
                 print_events(list(coded()), out)
             else:
                 write_documents(coded(), fmt, out)
-    if failures:
+    if failures or failed_documents:
         raise typer.Exit(EXIT_FAILED)
 
 

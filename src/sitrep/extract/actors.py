@@ -1,13 +1,472 @@
-"""PLACEHOLDER — being written (see docs/ARCHITECTURE.md)."""
+"""Actor mentions (dictionary aliases, persons, short forms, unknown organisations) and event roles.
+
+`actors` finds every mention of an actor in the text: aliases from the actor dictionary matched
+with Aho-Corasick (longest match, word boundaries), facility words extended to their owner ("US
+bases"), persons linked to the organisation named in their apposition ("a senior official in the
+Iraqi Hezbollah Brigades, Abu Ali al-Askari"), short forms and subject pronouns linked to the
+nearest compatible earlier mention, and organisations spaCy's NER finds that the dictionary lacks.
+`roles` (in `extract/roles.py`) then picks actor1/actor2 for each draft.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+import ahocorasick
 
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState
+from sitrep.extract.roles import assign_draft_roles
+from sitrep.extract.state import ActorMention, DocState
+from sitrep.knowledge.actors import (
+    ActorDictionary,
+    ActorEntry,
+    AliasEntry,
+    actor_dictionary,
+    ignored_names,
+    is_case_sensitive,
+    match_form,
+    normalise_name,
+)
+from sitrep.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+# Owner's facilities: the attack on "US bases" is an attack on the US military.
+_FACILITY = re.compile(
+    r"(?:'s)?\s+(?:military\s+|army\s+|occupation\s+|air\s+|naval\s+)?"
+    r"(bases?|positions?|posts?|checkpoints?|headquarters|outposts?|sites?|embassy|embassies|barracks"
+    r"|airports?|camps?|facilit(?:y|ies)|depots?|warehouses?|points?)\b",
+    re.IGNORECASE,
+)
+# "anti-Houthi forces" are not the Houthis.
+_NEGATED_BEFORE = re.compile(r"\b(?:anti|counter|non)[\s-]$", re.IGNORECASE)
+# "Turkey-backed factions", "Iran-aligned militias": the state name only modifies another actor.
+_MODIFIER_AFTER = re.compile(r"^[\s-](?:backed|led|affiliated|aligned|supported|funded|allied|sponsored)\b", re.I)
+# Short forms that stand for an earlier actor, and which actors they can stand for.
+_SHORT_FORM = re.compile(
+    r"\bthe (group|groups|militia|militias|movement|organi[sz]ation|faction|factions|coalition"
+    r"|militants|insurgents|jihadists|rebels|alliance)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|inside|across|from|throughout)\s+(?:both\s+|the\s+)?$", re.I)
+_COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w.]+)\s*(?:,|and|&)\s*$")
+_BARE_BRANCHES = frozenset({"{military}", "{police}", "{government}"})
+_ARMED_GROUP_INTERS = frozenset({2, 3, 4})
+_PRONOUNS = frozenset({"they", "them"})
+_COREF_WINDOW = 3  # sentences back in which a short form or pronoun may find its antecedent
+_MAX_NORP_TOKENS = 4
+_ORGANISATION_WORDS = frozenset(
+    """forces force army brigade brigades battalion battalions regiment division corps front movement
+    party council group groups units unit militia militias organization organisation union association
+    committee committees league coalition alliance operation room guard guards police ministry office
+    authority authorities agency service services directorate commission government administration
+    institute foundation federation confederation syndicate network faction factions resistance
+    mobilization mobilisation army's jaish jaysh liwa kataib harakat hizb tanzim""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasMatch:
+    start: int
+    end: int
+    entries: tuple[AliasEntry, ...]
+
+
+class AliasMatcher:
+    """Every alias of an actor dictionary in two Aho-Corasick automatons (folded case / exact case)."""
+
+    def __init__(self, dictionary: ActorDictionary):
+        groups: dict[tuple[str, bool], list[AliasEntry]] = defaultdict(list)
+        for alias in dictionary.aliases:
+            sensitive = is_case_sensitive(alias.alias)
+            for variant in _variants(alias.alias):
+                key = " ".join(match_form(variant, sensitive).split())
+                if key:
+                    groups[(key, sensitive)].append(alias)
+        self._automatons = {True: ahocorasick.Automaton(), False: ahocorasick.Automaton()}
+        for (key, sensitive), entries in groups.items():
+            # Hand-written rows before {demonym}-generated ones, state names last.
+            ordered = tuple(sorted(entries, key=lambda a: (a.state, a.generated)))
+            self._automatons[sensitive].add_word(key, (len(key), ordered))
+        for automaton in self._automatons.values():
+            if len(automaton):
+                automaton.make_automaton()
+
+    def find(self, text: str) -> list[AliasMatch]:
+        """Non-overlapping alias matches on word boundaries, longest first."""
+        found = []
+        for sensitive, automaton in self._automatons.items():
+            if not len(automaton):
+                continue
+            for end_index, (length, entries) in automaton.iter(match_form(text, sensitive)):
+                start, end = end_index - length + 1, end_index + 1
+                if _on_word_boundaries(text, start, end):
+                    found.append(AliasMatch(start, end, entries))
+        found.sort(key=lambda m: (m.start - m.end, m.start))
+        taken: list[AliasMatch] = []
+        for m in found:
+            if all(m.end <= t.start or m.start >= t.end for t in taken):
+                taken.append(m)
+        return sorted(taken, key=lambda m: m.start)
+
+
+@cache
+def alias_matcher(year: int | None) -> AliasMatcher:
+    """The matcher for one publication year, built once per process."""
+    return AliasMatcher(actor_dictionary(year))
+
+
+def _variants(alias: str) -> set[str]:
+    # "Kata'ib Hezbollah" is also written "Kataib Hezbollah".
+    return {alias, alias.replace("'", "").replace("’", "")}
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def choose_alias(entries: tuple[AliasEntry, ...], country: str | None) -> AliasEntry | None:
+    """The reading of an alias in a document about `country`: its context row, else the default."""
+    for entry in entries:
+        if country is not None and country in entry.context:
+            return entry
+    for entry in entries:
+        if not entry.context:
+            return entry
+    return None
+
+
+def make_actor(entry: ActorEntry, text: str, loaded: bool = False) -> Actor:
+    return Actor(entry.name, entry.inter, entry.country, entry.parent, text=text, loaded=loaded)
+
+
+def document_year(state: DocState) -> int | None:
+    return state.published.year if state.published else None
+
+
+# -- the extractor ------------------------------------------------------------------------------
+
 
 @extractor("actors", requires=("sentences",), assigns=("actors",))
 def find_actors(state: DocState) -> None:
-    pass
+    """Fill `state.actors` with every actor mention, in text order."""
+    dictionary = actor_dictionary(document_year(state))
+    mentions = dictionary_mentions(state, dictionary)
+    if state.doc is not None:
+        mentions += person_mentions(state, mentions, dictionary)
+        mentions += pronoun_mentions(state, mentions)
+        mentions += unknown_org_mentions(state, mentions)
+    mentions += short_form_mentions(state, mentions, dictionary)
+    state.actors = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[ActorMention]:
+    """Alias matches resolved for the document's country; facility words extend to their owner."""
+    text = state.text
+    matches = alias_matcher(document_year(state)).find(text)
+    country = state.country_hint or _most_named_country(text, matches, dictionary)
+    mentions = []
+    for match in matches:
+        alias = choose_alias(match.entries, country)
+        if alias is None or _NEGATED_BEFORE.search(text[max(0, match.start - 8) : match.start]):
+            continue
+        if alias.state and _MODIFIER_AFTER.match(text[match.end : match.end + 14]):
+            continue
+        entry = dictionary.resolve(alias, country)
+        if alias.name in _BARE_BRANCHES:
+            # "its bases and troops", "the last soldier": the state forces named just before.
+            entry = _recent_state_forces(state, mentions, match.start, alias.name[1:-1], dictionary) or entry
+        if entry is None:
+            continue
+        start, end, kind = match.start, match.end, "state" if alias.state else "org"
+        facility = _FACILITY.match(text, end)
+        if facility and entry.kind in ("military", "police", "government", "rebel", "militia", "coalition"):
+            end, kind = facility.end(), "facility"
+        if kind == "state" and _is_modifier(state, start, end):
+            continue  # "the US dollar", "Iraq's economy": a country named as a modifier
+        if alias.name in _BARE_BRANCHES and mentions and not text[mentions[-1].span.end : start].strip():
+            # "HTS security forces", "Coalition Forces warplanes": the force noun belongs to the actor.
+            previous = mentions.pop()
+            span = state.span(previous.span.start, end)
+            mentions.append(ActorMention(span, replace(previous.actor, text=span.text), previous.kind))
+            continue
+        if alias.generated:
+            mentions += _coordinated_demonyms(state, match.start, entry, dictionary)
+        span = state.span(start, end)
+        mentions.append(ActorMention(span, make_actor(entry, span.text, alias.loaded), kind))
+    return mentions
+
+
+def _is_modifier(state: DocState, start: int, end: int) -> bool:
+    if state.doc is None:
+        return False
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ == "NOUN" and root.head.i > root.i
+
+
+def _coordinated_demonyms(
+    state: DocState, start: int, entry: ActorEntry, dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """"Turkish and Russian forces": the first demonym shares the force noun of the second."""
+    found = _COORDINATED_BEFORE.search(state.text[max(0, start - 40) : start])
+    if not found:
+        return []
+    country = _demonym_countries(dictionary).get(found.group(1).lower())
+    if country is None or entry.kind not in ("military", "police", "government"):
+        return []
+    other = dictionary.entry(dictionary.state_name(country, entry.kind))
+    if other is None:
+        return []
+    offset = max(0, start - 40) + found.start(1)
+    span = state.span(offset, offset + len(found.group(1)))
+    return [ActorMention(span, make_actor(other, span.text), "org")]
+
+
+@cache
+def _demonym_countries(dictionary: ActorDictionary) -> dict[str, str]:
+    return {d.lower(): c.country for c in dictionary.countries.values() for d in c.demonyms}
+
+
+def _recent_state_forces(
+    state: DocState, mentions: list[ActorMention], offset: int, branch: str, dictionary: ActorDictionary
+) -> ActorEntry | None:
+    first = state.sentences[max(state.sentence_of(offset) - _COREF_WINDOW, 0)].start if state.sentences else 0
+    for m in reversed(mentions):
+        if m.span.start < first:
+            break
+        if m.kind == "state" and _LOCATIVE_BEFORE.search(state.text[max(0, m.span.start - 16) : m.span.start]):
+            continue  # "in Tripoli" names a place, not the forces that act next
+        entry = dictionary.entry(m.actor.name)
+        if entry is not None and entry.country and entry.kind in ("military", "police", "government"):
+            return dictionary.entry(dictionary.state_name(entry.country, branch))
+    return None
+
+
+def _most_named_country(text: str, matches: list[AliasMatch], dictionary: ActorDictionary) -> str | None:
+    # Without the places extractor's hint: the country the text names most often as a place.
+    counts: dict[str, int] = defaultdict(int)
+    for match in matches:
+        if not _LOCATIVE_BEFORE.search(text[max(0, match.start - 16) : match.start]):
+            continue
+        for alias in match.entries:
+            if alias.state:
+                entry = dictionary.resolve(alias, None)
+                if entry is not None and entry.country:
+                    counts[entry.country] += 1
+                break
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _mentions_in(mentions: list[ActorMention], start: int, end: int) -> list[ActorMention]:
+    return [m for m in mentions if m.span.start >= start and m.span.end <= end]
+
+
+def person_mentions(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """Persons named with their organisation ("X, spokesman of Y"; "Y leader X"), and their later names."""
+    assert state.doc is not None
+    known: dict[str, Actor] = {}  # surname or full name -> the organisation
+    found = []
+    orgs = [m for m in mentions if m.kind in ("org", "state", "facility")]
+    for ent in state.doc.ents:
+        if ent.label_ != "PERSON" or _mentions_in(mentions, ent.start_char, ent.end_char):
+            continue
+        names = _person_keys(ent.text)
+        actor = _apposed_org(ent, orgs, dictionary)
+        if actor is None:
+            actor = next((known[k] for k in names if k in known), None)
+        if actor is None:
+            continue
+        for k in names:
+            known.setdefault(k, actor)
+        span = state.span(ent.start_char, ent.end_char)
+        found.append(ActorMention(span, Actor(actor.name, actor.inter, actor.country, actor.parent, span.text), "person"))
+    return found
+
+
+def _person_keys(name: str) -> list[str]:
+    words = [w for w in re.split(r"[\s-]+", name.lower()) if w.isalpha()]
+    return [" ".join(words)] + ([words[-1]] if len(words) > 1 else [])
+
+
+def _apposed_org(ent, orgs: list[ActorMention], dictionary: ActorDictionary) -> Actor | None:  # type: ignore[no-untyped-def]
+    root = ent.root
+    candidates = []
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    candidates += [c for c in root.children if c.dep_ == "appos"]
+    # "Hezbollah spokesman Mohammed Afif": the title and its organisation precede the name.
+    candidates += [t for t in ent.doc[max(ent.start - 4, ent.sent.start) : ent.start] if t.dep_ == "compound" and t.head.i >= ent.start]
+    for title in candidates:
+        subtree = list(title.subtree)
+        lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+        inside = [m for m in orgs if lo <= m.span.start and m.span.end <= hi
+                  and not (ent.start_char <= m.span.start < ent.end_char)]
+        if inside:
+            best = min(inside, key=lambda m: abs(m.span.start - title.idx)).actor
+            if dictionary.entry(best.name) and dictionary.entry(best.name).kind == "military" and any(  # type: ignore[union-attr]
+                m.kind == "state" and m.actor is best for m in inside
+            ):
+                # "Syrian President X" speaks for the government, not the army.
+                gov = dictionary.entry(dictionary.state_name(best.country or "", "government"))
+                if gov:
+                    return make_actor(gov, "")
+            return best
+    return None
+
+
+def _subject_of(sentence) -> Token | None:  # type: ignore[no-untyped-def]
+    root = sentence.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def pronoun_mentions(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Subject "they" links to the previous sentence subject when that subject is an actor."""
+    assert state.doc is not None
+    found: list[ActorMention] = []
+    sents = list(state.doc.sents)
+    for index, sent in enumerate(sents):
+        for token in sent:
+            if token.lower_ not in _PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            antecedent = _previous_subject_actor(sents, index, token, mentions + found)
+            if antecedent is not None:
+                span = state.span(token.idx, token.idx + len(token))
+                actor = antecedent.actor
+                found.append(ActorMention(span, Actor(actor.name, actor.inter, actor.country, actor.parent, span.text), "pronoun"))
+    return found
+
+
+def _previous_subject_actor(sents, index: int, token, mentions: list[ActorMention]) -> ActorMention | None:  # type: ignore[no-untyped-def]
+    # The nearest earlier subject decides: if it is not an actor ("sources"), "they" is not one either.
+    earlier = [t for t in sents[index] if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+    if earlier:
+        subject = earlier[-1]
+    else:
+        subject = None
+        for back in range(index - 1, max(index - 1 - _COREF_WINDOW, -1), -1):
+            subject = _subject_of(sents[back])
+            if subject is not None:
+                break
+    if subject is None:
+        return None
+    lo = min(t.idx for t in subject.subtree)
+    hi = max(t.idx + len(t) for t in subject.subtree)
+    head_span = (subject.idx, subject.idx + len(subject))
+    for m in mentions:
+        if m.span.start <= head_span[0] < m.span.end and m.kind != "person":
+            return m
+    inside = [m for m in mentions if lo <= m.span.start and m.span.end <= hi and m.kind not in ("person", "state")]
+    # "the Resistance factions' fighters": only when the subject's head is itself part of the actor.
+    return inside[0] if inside and subject.pos_ == "PROPN" else None
+
+
+def short_form_mentions(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """"the group", "the militia", "the coalition" → the nearest compatible earlier actor."""
+    found = []
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    for match in _SHORT_FORM.finditer(state.text):
+        start, end = match.start(), match.end()
+        if any(m.span.start < end and start < m.span.end for m in mentions):
+            continue
+        noun = match.group(1).lower()
+        first_sentence = max(state.sentence_of(start) - _COREF_WINDOW, 0)
+        window_start = state.sentences[first_sentence].start if state.sentences else 0
+        for m in reversed([m for m in ordered if window_start <= m.span.start < start]):
+            if _compatible(noun, m, dictionary):
+                span = state.span(start, end)
+                actor = m.actor
+                found.append(ActorMention(span, Actor(actor.name, actor.inter, actor.country, actor.parent, span.text), "pronoun"))
+                break
+    return found
+
+
+def _compatible(noun: str, mention: ActorMention, dictionary: ActorDictionary) -> bool:
+    if mention.kind in ("state", "person"):
+        return False
+    entry = dictionary.entry(mention.actor.name)
+    kind = entry.kind if entry else None
+    if noun in ("coalition", "alliance"):
+        return kind == "coalition" or "coalition" in mention.span.text.lower()
+    if noun.startswith("militia"):
+        return kind == "militia"
+    return mention.actor.inter in _ARMED_GROUP_INTERS and kind != "generic"
+
+
+def _looks_like_organisation(ent, name: str, dictionary: ActorDictionary) -> bool:  # type: ignore[no-untyped-def]
+    """NER tags many Arabic place names ORG; an unknown organisation needs an organisation word or an acronym."""
+    words = name.split()
+    if ent.label_ == "NORP":
+        # A people named as actors is plural ("Kurds", "Alawites"); "Kurdish", "Iraqi" are adjectives.
+        known = _demonym_countries(dictionary)
+        return name.lower().endswith("s") and name.lower() not in known and name.lower().rstrip("s") not in known
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return True
+    return any(w.lower().strip(".,'’") in _ORGANISATION_WORDS for w in words)
+
+
+def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Organisations NER finds that the dictionary lacks: kept with inter None, named in a warning."""
+    assert state.doc is not None
+    dictionary = actor_dictionary(document_year(state))
+    found = []
+    ignored = ignored_names()
+    outlet = normalise_name(state.outlet or "")
+    places = [(p.span.start, p.span.end) for p in state.places]
+    for ent in state.doc.ents:
+        if ent.label_ not in ("ORG", "NORP"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        if ent[0].lower_ == "the":
+            start = ent[1].idx if len(ent) > 1 else end
+        name = state.text[start:end].strip(" '’\"")
+        key = normalise_name(name)
+        if not key or key in ignored or (outlet and (key in outlet or outlet in key)):
+            continue
+        if any(m.span.start < end and start < m.span.end for m in mentions + found):
+            continue
+        if any(s < end and start < e for s, e in places):
+            continue
+        if ent.label_ == "NORP" and (ent.root.pos_ not in ("NOUN", "PROPN") or ent.root.dep_ in ("amod", "compound") or len(ent) > _MAX_NORP_TOKENS):
+            continue  # "Iraqi", "Kurdish" as adjectives are not actors
+        if not any(c.isupper() for c in name) or not _looks_like_organisation(ent, name, dictionary):
+            continue
+        if state.text[max(0, start - 1) : start] == "(":
+            continue  # "(Sadah)": ACLED-style parenthesised places
+        span = state.span(start, start + len(name))
+        found.append(ActorMention(span, Actor(name, None, state.country_hint, None, text=span.text), "org"))
+    for name in dict.fromkeys(m.actor.name for m in found):
+        state.warnings.append(f"unknown actor {name!r}: not in the actor dictionary (inter unknown)")
+    if found:
+        log.debug("%d unknown actor mentions", len(found))
+    return found
 
 
 @extractor("roles", requires=("events", "tallies", "actors"), assigns=("events.actors", "tallies.actors"))
 def assign_roles(state: DocState) -> None:
-    pass
+    """actor1 / actor2 / associated actors of every event and tally draft."""
+    assign_draft_roles(state, actor_dictionary(document_year(state)))

@@ -1,13 +1,302 @@
-"""PLACEHOLDER — being written (see docs/ARCHITECTURE.md)."""
+"""Event detection and typing: triggers → EventDrafts with ACLED, PLOVER and CAMEO codes; merging.
+
+`events` finds trigger words in the spaCy parse (lexicon in knowledge/data/triggers.csv), drops
+mentions that are not happenings, groups the triggers of one sentence that describe one happening,
+types each group with the statistical classifier restricted to the triggers' candidate sub-types and
+ACLED's decision rules (rules.py), and splits a list of sites into one draft per site. `merge`
+runs last and joins drafts that describe the same happening at the same place on the same day.
+Which mentions are skipped, and why, is written down in docs/events.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan, Token
 
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState
+from sitrep.extract.rules import TypeDecision, decide_type
+from sitrep.extract.sitelist import site_list
+from sitrep.extract.state import DocState, EventDraft
+from sitrep.extract.triggers import (
+    Lexicon,
+    Match,
+    count_of,
+    frame_ancestor,
+    is_anchored_noun,
+    is_definite,
+    is_future,
+    is_intention,
+    lexicon,
+)
+from sitrep.knowledge.taxonomy import category
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class _Group:
+    """Triggers of one family in one sentence: one happening (or one tally)."""
+
+    sentence: int
+    family: str
+    matches: list[Match] = field(default_factory=list)
+    count: tuple[int, int] | None = None  # token range of the count, for tallies
+    statement: str | None = None  # PLOVER statement category when violence became a threat
+
 
 @extractor("events", requires=("sentences", "times", "places", "actors"), assigns=("events",))
 def find_events(state: DocState) -> None:
-    pass
+    """Candidate events for every sentence (see the module docstring)."""
+    if state.doc is None:
+        return
+    lex = lexicon()
+    seen: list[tuple[str, list[EventDraft]]] = []  # trigger lemma → drafts, for anaphora
+    for i, sent_span in enumerate(state.sentences):
+        sent = state.doc.char_span(sent_span.start, sent_span.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        groups = _groups(sent, i, lex, state, seen)
+        for group in groups:
+            drafts = _drafts(group, sent, state, lex)
+            state.events.extend(drafts)
+            for m in group.matches:
+                seen.append((state.doc[m.head].lemma_.lower(), drafts))
+    _attach_coreferent_evidence(state, state.events)
+    log.debug("%d event drafts", len(state.events))
+
+
+def _groups(sent: SpacySpan, i: int, lex: Lexicon, state: DocState, seen) -> list[_Group]:
+    doc = sent.doc
+    kept: list[tuple[Match, str | None, tuple[int, int] | None]] = []
+    matches = lex.find(sent)
+    trigger_heads = {m.head for m in matches}
+    for m in matches:
+        tok = doc[m.head]
+        entry = m.entry
+        if not _requirements_met(tok, entry.requires, lex):
+            continue
+        count = count_of(tok, sent, lex) if entry.family != "statement" else None
+        if count is None:
+            if frame_ancestor(tok, lex) is not None:
+                continue  # feared, simulated, prevented, a campaign or topic: not a happening
+            if _under_other_family(tok, entry.family, matches, doc):
+                continue  # "attacked a checkpoint", "threatened to attack": part of the other happening
+            statement = None
+            if entry.family != "statement" and is_future(tok):
+                if not _in_speech(tok, lex):
+                    continue  # a plan or forecast, not a happening; ACLED codes neither
+                statement = "THREATEN"  # future violence announced by a speaker is a threat
+            elif tok.pos_ in ("NOUN", "PROPN") and is_definite(tok) and _refers_back(tok, seen, sent.start_char):
+                continue  # "the exercises": a happening already found; this sentence is more evidence
+            elif tok.pos_ in ("NOUN", "PROPN") and not is_anchored_noun(tok, lex):
+                continue  # "attacks have had an impact": a topic, not a happening
+            elif is_intention(tok, lex) and not any(a.i in trigger_heads for a in tok.ancestors):
+                continue  # "racing to execute operations": an intention, not a happening
+            kept.append((m, statement, None))
+        else:
+            kept.append((m, None, count))
+    groups: dict[tuple[str, bool], _Group] = {}
+    ordered: list[_Group] = []
+    for m, statement, count in kept:
+        family = "statement" if statement else m.entry.family
+        key = (family, count is not None)
+        if key not in groups:
+            groups[key] = _Group(i, family, statement=statement)
+            ordered.append(groups[key])
+        g = groups[key]
+        g.matches.append(m)
+        g.count = g.count or count
+        g.statement = g.statement or statement
+    return ordered
+
+
+def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
+    if not requires:
+        return True
+    if requires == "against":
+        return any(
+            c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children
+        ) or any(c.dep_ == "nummod" for c in tok.children)
+    if requires == "aircraft":
+        return any(lex.is_cue(c, "aircraft") for c in tok.children if c.dep_ in ("nsubj", "compound"))
+    if requires == "future":
+        return is_future(tok)
+    if requires == "object":
+        return any(c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children) or tok.dep_ in ("amod", "acl")
+    return True
+
+
+def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> bool:
+    """A trigger inside another family's trigger phrase, or a statement whose subject is a happening."""
+    other = {m.head for m in matches if m.entry.family != family}
+    for a in tok.ancestors:
+        if a.i in other and not _is_subject_of(tok, a):
+            return True  # the subject of a statement ("protesters demanded") is its speaker, not its content
+    # "protesters demanded …": the demand is what the protest was about
+    return family == "statement" and any(c.i in other for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _is_subject_of(tok: Token, head: Token) -> bool:
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(tok.i == s.i or tok in s.subtree and tok.dep_ == "conj" for s in subjects)
+
+
+def _in_speech(tok: Token, lex: Lexicon) -> bool:
+    in_quotes = tok.sent.text.count('"') >= 1
+    return in_quotes or any(lex.is_cue(a, "speech") for a in tok.ancestors)
+
+
+def _refers_back(tok: Token, seen, sent_start: int) -> bool:
+    """A definite mention ("the exercises") of a happening found earlier: add this sentence as evidence."""
+    lemma = tok.lemma_.lower()
+    hits = [drafts for lem, drafts in seen if lem == lemma]
+    if not hits:
+        return False
+    sent = tok.sent
+    for drafts in hits[-1:]:
+        for d in drafts:
+            span_ok = d.evidence and d.evidence[0].start != sent.start_char
+            if span_ok:
+                d.extra.setdefault("coreferent_sentences", []).append(sent_start)
+    return True
+
+
+def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> list[EventDraft]:
+    doc = sent.doc
+    primary = max(group.matches, key=lambda m: (m.entry.weight, -m.start))
+    first = doc[primary.start : primary.end]
+    trigger = state.span(first.start_char, first.end_char)
+    evidence = [state.span(sent.start_char, sent.end_char)]
+    decision = _type_group(group, sent, lex, state)
+    cat = category(decision.key)
+    draft = EventDraft(
+        trigger=trigger,
+        sentence=group.sentence,
+        evidence=evidence,
+        event_type=cat.event_type,
+        sub_event_type=cat.sub_event_type,
+        disorder_type=cat.disorder_type,
+        acled_codable=cat.acled_codable,
+        plover=primary.entry.plover or cat.plover,
+        plover_mode=primary.entry.plover_mode if primary.entry.plover else cat.plover_mode,
+        cameo=cat.cameo,
+        confidence=decision.confidence,
+        is_tally=group.count is not None,
+    )
+    draft.extra["cameo_code"] = cat.cameo_code
+    draft.extra["triggers"] = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.matches]
+    draft.extra["type_source"] = decision.source
+    if group.count is not None:
+        lo, hi = group.count
+        draft.extra["count_span"] = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        draft.extra["counted_span"] = (trigger.start, trigger.end)
+        return [draft]
+    sites = site_list(sent, doc[primary.head])
+    if not sites:
+        return [draft]
+    drafts = []
+    for site in sites:
+        d = EventDraft(**{f: getattr(draft, f) for f in draft.__slots__ if f not in ("extra", "evidence")})
+        d.evidence = list(evidence)
+        d.extra = dict(draft.extra, place_span=(site.start, site.end), site_head=site.head)
+        drafts.append(d)
+    return drafts
+
+
+def _type_group(group: _Group, sent: SpacySpan, lex: Lexicon, state: DocState) -> TypeDecision:
+    if group.statement:
+        return TypeDecision(group.statement, 0.6, "future violence in reported speech")
+    return decide_type(sent, group.matches, group.family, lex)
+
+
+# --- merge -----------------------------------------------------------------------------------
 
 
 @extractor("merge", requires=("events.when", "events.where", "events.actors"), assigns=("events.merged",))
 def merge_events(state: DocState) -> None:
-    pass
+    """One event per happening × location × day: join compatible drafts, union their evidence.
+
+    Two drafts merge when they have the same sub-type (or statement category) and PLOVER mode,
+    compatible actors (equal or one unknown), the same day (or one undated) and the same place — or
+    one of them has no place or only a region that holds the other's place. A draft with no place of
+    its own is joined to every specific draft it fits. Statements ACLED does not code (threats,
+    accusations, demands) merge by speaker and day: one statement, however many sentences. Aggregate drafts the tallies extractor did not take are dropped:
+    a tally is never an event.
+    """
+    drafts = [d for d in state.events if not d.is_tally]
+    if len(drafts) != len(state.events):
+        log.debug("dropped %d aggregate drafts left in events", len(state.events) - len(drafts))
+    merged: list[EventDraft] = []
+    for d in sorted(drafts, key=_specificity, reverse=True):
+        targets = [m for m in merged if _same_happening(m, d)]
+        if not targets:
+            merged.append(d)
+            continue
+        for m in targets:
+            m.evidence = sorted(set(m.evidence) | set(d.evidence), key=lambda s: s.start)
+            m.confidence = max(m.confidence, d.confidence)
+    state.events = sorted(merged, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0))))
+
+
+def _attach_coreferent_evidence(state: DocState, drafts: list[EventDraft]) -> None:
+    for d in drafts:
+        for start in d.extra.pop("coreferent_sentences", []):
+            sent = state.sentences[state.sentence_of(start)]
+            if sent not in d.evidence:
+                d.evidence.append(sent)
+
+
+def _key(d: EventDraft) -> tuple[str, str]:
+    # The PLOVER mode keeps kinds of one sub-type apart: exercises (troops) are not an airlift (weapons).
+    return (d.sub_event_type or d.plover or "", d.plover_mode or "")
+
+
+def _specificity(d: EventDraft) -> tuple[int, float]:
+    precision = d.where.place.geo_precision if d.where and d.where.place.geo_precision else 4
+    return (-precision if d.where else -5, d.confidence)
+
+
+def _same_happening(a: EventDraft, b: EventDraft) -> bool:
+    if _key(a) != _key(b) or a.acled_codable != b.acled_codable:
+        return False
+    if a.when and b.when and a.when.start and b.when.start and a.when.start != b.when.start:
+        return False
+    if not a.acled_codable:
+        # A statement is one happening per speaker and day, wherever its words point.
+        same_speaker = {s.name for s in a.sources} & {s.name for s in b.sources}
+        return bool(same_speaker) or _compatible_actor(a.actor1, b.actor1)
+    if not _compatible_actor(a.actor1, b.actor1):
+        return False
+    if "place_span" in b.extra and "place_span" in a.extra and b.extra["place_span"] != a.extra["place_span"]:
+        return _places_equal(a, b)
+    return _place_within(b, a)
+
+
+def _compatible_actor(x, y) -> bool:
+    return x is None or y is None or x.actor.name == y.actor.name
+
+
+def _places_equal(a: EventDraft, b: EventDraft) -> bool:
+    if a.where is None or b.where is None:
+        return False
+    pa, pb = a.where.place, b.where.place
+    return (pa.location, pa.admin1, pa.country) == (pb.location, pb.admin1, pb.country)
+
+
+def _place_within(b: EventDraft, a: EventDraft) -> bool:
+    """b's place is unknown, equal to a's, or a region that holds a's place."""
+    if b.where is None:
+        return True
+    if a.where is None:
+        return False
+    pa, pb = a.where.place, b.where.place
+    if (pa.location, pa.admin1, pa.country) == (pb.location, pb.admin1, pb.country):
+        return True
+    coarse = pb.feature in ("admin1", "admin2", "country", "region") or (pb.geo_precision or 0) >= 3
+    if not coarse or pb.country != pa.country:
+        return False
+    if pb.feature == "country":
+        return True
+    return pb.admin1 == pa.admin1 and (pb.feature != "admin2" or pb.admin2 == pa.admin2)

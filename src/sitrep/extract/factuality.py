@@ -1,12 +1,12 @@
-"""Modality of each candidate event (occurred, claimed, denied, planned, threatened, …) from cues that govern its trigger.
+"""Modality of each candidate event (occurred, claimed, planned, …) from cues governing its trigger.
 
 A cue counts only when it is in scope of the trigger in the dependency parse: a governing word
-(an ancestor: "fears ground attacks", "exercises simulating such attacks"), a modifier of the trigger
-itself ("hypothetical attacks", "no attacks", "did not target"), a modal or subordinator on the
-trigger's own clause ("will continue", "if … would"), or a speaker who says it did the act itself
-("the Resistance confirming it had conducted 11 operations" → claimed). Walking from the trigger up
-to the sentence root, the nearest cue wins, so "simulate responding to hypothetical attacks" is
-hypothetical while "exercises simulating such attacks" is simulated. Cues are data
+(an ancestor: "fears ground attacks", "exercises simulating such attacks"), a modifier of the
+trigger itself ("hypothetical attacks", "no attacks", "did not target"), a modal or subordinator
+on the trigger's own clause ("will continue", "if … would"), or a speaker who says it did the act
+itself ("the Resistance confirming it had conducted 11 operations" → claimed). Walking from the
+trigger up to the sentence root, the nearest cue wins, so "simulate responding to hypothetical
+attacks" is hypothetical while "exercises simulating such attacks" is simulated. Cues are data
 (`knowledge/data/modality_cues.csv`, `reporting_verbs.csv`).
 """
 
@@ -36,6 +36,7 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp"})
 # Subjects that refer back to the speaker of the governing reporting verb.
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
 _WILL = frozenset({"will", "shall", "'ll", "wo"})
 
 
@@ -79,12 +80,14 @@ def modality_of(trigger: Token) -> ModalityFinding:
             found = _clause_modal(node, child, trigger, cues)
             if found:
                 return found
-        if node.head is node or node.dep_ == "ROOT":
+        if node.head.i == node.i or node.dep_ == "ROOT":
             return OCCURRED
         child, node = node, node.head
 
 
-def _own_modifier(trigger: Token, cues: dict[str, tuple[ModalityCue, ...]]) -> ModalityFinding | None:
+def _own_modifier(
+    trigger: Token, cues: dict[str, tuple[ModalityCue, ...]]
+) -> ModalityFinding | None:
     for tok in trigger.children:
         if tok.dep_ not in _MODIFIER_DEPS:
             continue
@@ -141,7 +144,7 @@ def _clause_modal(
                 for cue in cues.get(tok.lower_, ()):
                     if cue.scope == "mark":
                         return ModalityFinding(cue.modality, tok)
-    if child is None or verb is trigger:
+    if child is None or verb.i == trigger.i:
         for tok in verb.children:
             if tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ == "never"):
                 return ModalityFinding("negated", tok)
@@ -149,13 +152,13 @@ def _clause_modal(
 
 
 def _claims_own_act(speaker_verb: Token, child: Token, trigger: Token) -> bool:
-    """Whether a reporting verb's speaker says it did the act itself ("IS said it carried out …")."""
+    """Whether a reporting verb's speaker says it did the act itself ("IS said it carried out")."""
     claim = reporting_verbs().get(speaker_verb.lemma_.lower())
     if not claim or child.dep_ not in _COMPLEMENT_DEPS:
         return False
     # The act must be the complement verb itself or its direct object: "confirming it had
     # conducted 11 operations", not "witnesses said they saw an airstrike hit".
-    if trigger is not child and not (trigger.head is child and trigger.dep_ == "dobj"):
+    if trigger.i != child.i and not _is_object_of(trigger, child):
         return False
     subjects = [c for c in child.children if c.dep_ == "nsubj"]
     if not subjects:
@@ -163,8 +166,19 @@ def _claims_own_act(speaker_verb: Token, child: Token, trigger: Token) -> bool:
     subject = subjects[0]
     if subject.pos_ == "PRON" and subject.lower_ in _SPEAKER_PRONOUNS:
         return True
+    # "The HPG said its fighters carried out a raid": the speaker's own people did it.
+    if any(c.dep_ == "poss" and c.lower_ in _SPEAKER_POSSESSIVES for c in subject.children):
+        return True
     speakers = [c for c in speaker_verb.children if c.dep_ == "nsubj"]
     return bool(speakers) and speakers[0].lemma_.lower() == subject.lemma_.lower()
+
+
+def _is_object_of(trigger: Token, verb: Token) -> bool:
+    """The trigger is the verb's direct object, possibly inside "a series of …", "dozens of …"."""
+    tok = trigger
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
+        tok = tok.head.head
+    return tok.dep_ == "dobj" and tok.head.i == verb.i
 
 
 def _has_will(verb: Token) -> bool:

@@ -1,8 +1,65 @@
-"""PLACEHOLDER — being written (see docs/ARCHITECTURE.md)."""
+"""Partisan wording in each draft's evidence ("US occupation", "martyrs"), normalised away.
+
+Two sources: actor mentions the actor dictionary flags as loaded (`Actor.loaded`, e.g. "US
+occupation" resolved to the US military) and the lexicon `knowledge/data/loaded_terms.csv`. Terms
+are listed in the article's own words, once each, in text order.
+"""
+
+from __future__ import annotations
+
+import logging
 
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState
+from sitrep.extract.state import DocState, EventDraft, TallyDraft
+from sitrep.knowledge.lexicons import loaded_terms
+from sitrep.records import Span
 
-@extractor("loaded_terms", requires=("events", "tallies", "actors"), assigns=("events.loaded_terms", "tallies.loaded_terms"))
+log = logging.getLogger(__name__)
+
+
+def loaded_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, words) of every loaded term in `text`; a longer term hides those inside it."""
+    found: list[tuple[int, int, str]] = []
+    for term in loaded_terms():  # longest first
+        for m in term.pattern.finditer(text):
+            start, end = m.start() + offset, m.end() + offset
+            if any(s <= start and end <= e for s, e, _ in found):
+                continue
+            found.append((start, end, m.group(0)))
+    return sorted(found)
+
+
+def _evidence(state: DocState, draft: EventDraft | TallyDraft) -> list[Span]:
+    if draft.evidence:
+        return list(draft.evidence)
+    return [state.sentences[draft.sentence]] if state.sentences else []
+
+
+@extractor(
+    "loaded_terms",
+    requires=("events", "tallies", "actors"),
+    assigns=("events.loaded_terms", "tallies.loaded_terms"),
+)
 def find_loaded_terms(state: DocState) -> None:
-    pass
+    """List the loaded terms inside each event's and tally's evidence spans."""
+    loaded_actors = [m for m in state.actors if m.actor.loaded]
+    drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
+    for draft in drafts:
+        hits: list[tuple[int, int, str]] = []
+        for span in _evidence(state, draft):
+            hits.extend(loaded_in(span.text, span.start))
+            hits.extend(
+                (m.span.start, m.span.end, m.span.text)
+                for m in loaded_actors
+                if span.start <= m.span.start and m.span.end <= span.end
+            )
+        seen = {t.lower() for t in draft.loaded_terms}
+        for start, end, words in sorted(hits):
+            # Skip a term inside another one already listed ("occupation" inside "US occupation").
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits):
+                continue
+            key = " ".join(words.lower().split())
+            if key not in seen:
+                seen.add(key)
+                draft.loaded_terms.append(" ".join(words.split()))
+    log.debug("loaded_terms: %d actor mentions flagged loaded", len(loaded_actors))

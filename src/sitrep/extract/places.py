@@ -1,13 +1,491 @@
-"""PLACEHOLDER — being written (see docs/ARCHITECTURE.md)."""
+"""Place names in the text, resolved in the gazetteer, and the place of each event and tally.
+
+`places` finds every place mention (dictionary matching over transliteration-aware keys, read
+with the words around it: "X countryside", "countryside of X", "X governorate", "(X, Y)"), sets
+the document's main country and resolves each mention with that context. `locations` gives every
+draft the most specific place of its own sentence, else of the paragraph before it, else the
+document's main place; it honours `draft.extra["place_span"]` (or `"place_hint"`), a
+`(start, end)` pair or a `Span`, by taking the mention nearest to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState
+from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
+from sitrep.knowledge.gazetteer import Gazetteer, GazPlace, load_gazetteer, prior_score, to_place
+from sitrep.knowledge.placefilter import PlaceFilter, load_place_filter
+from sitrep.knowledge.placenames import ARTICLES, name_key, word_key
+from sitrep.records import Place, Span
+
+log = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*")
+# Lower-case words allowed inside a name ("Ras al Ain", "Dayr az Zawr", "Bani Hushaysh").
+_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des"}
+
+# Words after a name that say what it is. Geographic ones keep the match ("Idlib countryside",
+# "Hama Airbase"); others mean the name only names a building ("Al Thawrah Hospital").
+_AFTER_ADMIN = {"governorate", "province", "provinces", "governorates", "wilayat", "muhafazat"}
+_AFTER_REGION = {"countryside", "outskirts", "desert", "badia", "plains", "region", "suburbs"}
+_AFTER_DISTRICT = {"district", "subdistrict", "sub", "county", "nahiya", "directorate", "area"}
+_AFTER_TOWN = {"city", "town", "village", "villages", "town's", "city's", "municipality"}
+_AFTER_SITE = {"base", "bases", "airport", "airbase", "airbases", "airfield", "camp", "camps",
+               "field", "fields", "crossing", "prison", "port", "garrison", "plant", "dam"}
+_GEO_AFTER = (_AFTER_ADMIN | _AFTER_REGION | _AFTER_DISTRICT | _AFTER_TOWN | _AFTER_SITE
+              | {"front", "frontline", "strip", "valley", "mountain", "mountains", "island",
+                 "border", "river", "road", "highway", "bridge", "checkpoint", "junction",
+                 "military", "air", "international", "refugee", "displacement", "oil", "gas"})
+# Before a name: how near the happening is to it.
+_NEAR_BEFORE = ("countryside of", "rural", "outskirts of", "vicinity of", "near", "nearby",
+                "around", "outside", "close to", "environs of", "suburbs of", "periphery of",
+                "east of", "west of", "north of", "south of", "northeast of", "northwest of",
+                "southeast of", "southwest of", "desert of", "badia of", "countryside")
+_ADMIN_BEFORE = ("governorate of", "province of", "provinces of", "governorates of")
+_TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
+_DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
+# A common word is still a place when one of these follows it: "Hit district", "Mission city".
+_CUE_AFTER = _AFTER_ADMIN | _AFTER_DISTRICT | _AFTER_TOWN | {"countryside", "outskirts"}
+_LOCATIVE = {"in", "at", "near", "on", "from", "to", "towards", "toward", "into", "outside",
+             "around", "of", "between", "and", "over", "across", "inside", "within", "via"}
+
+# Precision (ACLED geo_precision) by what a mention is.
+_SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place name found in the text, with the words around it and its resolution."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[GazPlace]
+    tier: str  # exact | fuzzy
+    after: str = ""  # the lower-cased word after the name
+    before: str = ""  # up to four lower-cased words before the name
+    sentence: int = 0
+    paren: tuple[int, int] | None = None  # "(X, Y)": the group it belongs to
+    paren_index: int = 0
+    ner: str | None = None  # spaCy's label on this stretch, if any
+    place: GazPlace | None = None
+    score: float = 0.0
+    precision: int = 1
+    admin2_text: str | None = None  # "(Qaatabah, Ad Dali)": the district named in the text
+    why: list[str] = field(default_factory=list)
+
 
 @extractor("places", requires=("sentences",), assigns=("places", "country_hint"))
 def find_places(state: DocState) -> None:
-    pass
+    """Every place mention in the text, resolved; the document's main country."""
+    mentions = resolve_text(state.text, state, outlet=state.outlet)
+    state.places = [to_mention(state, m) for m in mentions]
 
 
-@extractor("locations", requires=("events", "tallies", "places"), assigns=("events.where", "tallies.where"))
+@extractor(
+    "locations", requires=("events", "tallies", "places"), assigns=("events.where", "tallies.where")
+)
 def attach_locations(state: DocState) -> None:
-    pass
+    """The place of each event and tally draft (its sentence, the paragraph, the document)."""
+    if not state.events and not state.tallies:
+        return
+    sentences = {id(m): state.sentence_of(m.span.start) for m in state.places}
+    main = main_place(state)
+    drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
+    for draft in drafts:
+        chosen = place_for_draft(state, draft, sentences)
+        draft.where = chosen if chosen is not None else main
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    key: str
+    lower: str
+    upper: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w, start = m.group(), m.start()
+        if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":
+            w = w[:-2]  # "Beirut's": the possessive is not part of the name
+        out.append(_Tok(w, start, start + len(w), word_key(w), w.lower(), w[0].isupper()))
+    return out
+
+
+def _joinable(text: str, a: _Tok, b: _Tok) -> bool:
+    """Two tokens may be parts of one name: only a space or a hyphen between them."""
+    gap = text[a.end : b.start]
+    return gap in (" ", "-", "- ", " -") or gap == "" or gap == "\u2011"
+
+
+def find_mentions(
+    text: str, gaz: Gazetteer, pfilter: PlaceFilter, outlet: str | None = None
+) -> list[Mention]:
+    """Place names in `text`: longest dictionary match at each capitalised token, then filters."""
+    toks = _tokens(text)
+    blocked = pfilter.blocked_spans(text, outlet)
+    found: list[Mention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        starts = t.upper or (t.lower in ARTICLES and i + 1 < n and toks[i + 1].upper)
+        if not starts or any(s <= t.start < e for s, e in blocked):
+            i += 1
+            continue
+        best: tuple[int, str] | None = None
+        parts: list[str] = []
+        for j in range(i, min(n, i + 3 * gaz.max_words)):
+            tj = toks[j]
+            if j > i and not _joinable(text, toks[j - 1], tj):
+                break
+            site_word = j > i and tj.lower in _AFTER_SITE  # "Harir base" is a site's name
+            if j > i and not (tj.upper or tj.lower in _CONNECTORS or tj.text[0].isdigit()
+                              or site_word):  # fmt: skip
+                break
+            nxt = toks[j + 1] if j + 1 < n else None
+            if tj.lower in ARTICLES and nxt is not None and _joinable(text, tj, nxt) and nxt.upper:
+                continue  # "al-Hasakah": the article is not part of the key
+            parts.append(tj.key)
+            key = " ".join(parts)
+            if gaz.has_key(key):
+                best = (j + 1, key)
+            if site_word:
+                break
+            elif len(parts) > 1 and gaz.has_key(key.replace(" ", "")):
+                best = (j + 1, key.replace(" ", ""))
+        tier = "exact"
+        if best is None and t.upper and len(t.text) >= 5:
+            best, tier = (i + 1, t.key), "fuzzy"
+        if best is None:
+            i += 1
+            continue
+        end_tok, key = best
+        start, end = t.start, toks[end_tok - 1].end
+        candidates = gaz.exact(key) if tier == "exact" else gaz.fuzzy(key)
+        after_word = toks[end_tok].lower if end_tok < n else ""
+        if candidates and pfilter.allows(text, toks, i, end_tok, key, candidates, tier,
+                                         cue_after=after_word in _CUE_AFTER):  # fmt: skip
+            m = Mention(start, end, text[start:end], key, candidates, tier)
+            m.after = toks[end_tok].lower if end_tok < n else ""
+            m.before = " ".join(x.lower for x in toks[max(0, i - 4) : i])
+            found.append(m)
+            i = end_tok
+        else:
+            i += 1
+    _mark_parentheses(text, found)
+    return found
+
+
+def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
+    """Group mentions inside one "(X, Y)" — ACLED's "(district, governorate)" — together."""
+    for m in re.finditer(r"\(([^()]{2,80})\)", text):
+        inside = [x for x in mentions if m.start() < x.start and x.end < m.end()]
+        for k, x in enumerate(inside):
+            x.paren = (m.start(), m.end())
+            x.paren_index = k
+
+
+# --- resolving -------------------------------------------------------------------------------
+
+
+def resolve_text(text: str, state: DocState | None = None, outlet: str | None = None,
+                 country: str | None = None) -> list[Mention]:  # fmt: skip
+    """Find and resolve every place mention; sets `state.country_hint` when a state is given."""
+    gaz = load_gazetteer()
+    pfilter = load_place_filter()
+    mentions = find_mentions(text, gaz, pfilter, outlet)
+    if state is not None and state.sentences:
+        _attach_sentences(state, mentions)
+        _attach_ner(state, mentions)
+    else:
+        ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"“])|\n", text)]
+        for m in mentions:
+            m.sentence = bisect.bisect_right(ends, m.start)
+    _inherit_coordinated(text, mentions)
+    cc = gaz.country_code(country) if country else None
+    if cc is None:
+        cc = document_country(mentions, gaz)
+    named = frozenset(
+        m.candidates[0].country_code for m in mentions
+        if m.tier == "exact" and all(c.feature_class == "C" for c in m.candidates)
+    )  # fmt: skip
+    for m in mentions:
+        _resolve(m, mentions, cc, gaz, named)
+    kept = [m for m in mentions if m.place is not None]
+    if state is not None:
+        hint = cc or document_country(kept, gaz)
+        state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
+    return kept
+
+
+def _inherit_coordinated(text: str, mentions: list[Mention]) -> None:
+    """"the countryside of al-Hasakah and Deir Ezzor": the second name shares the first's cue."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        gap = text[prev.end : m.start].strip().lower()
+        if gap in ("and", "or", ",") and prev.before and m.after not in (
+            _AFTER_REGION | _AFTER_ADMIN | _AFTER_TOWN
+        ):
+            m.before = prev.before
+            if not m.after or m.after in ("and", "or"):
+                m.after = prev.after if prev.after not in ("and", "or") else m.after
+
+
+def _attach_sentences(state: DocState, mentions: list[Mention]) -> None:
+    for m in mentions:
+        m.sentence = state.sentence_of(m.start)
+
+
+def _attach_ner(state: DocState, mentions: list[Mention]) -> None:
+    """spaCy's entity label over each mention: a weak extra signal (it calls Qasrak a PERSON)."""
+    if state.doc is None:
+        return
+    ents = [(e.start_char, e.end_char, e.label_) for e in state.doc.ents]
+    for m in mentions:
+        for s, e, label in ents:
+            if s <= m.start < e or m.start <= s < m.end:
+                m.ner = label
+                break
+
+
+def document_country(mentions: list[Mention], gaz: Gazetteer) -> str | None:
+    """The country most of the document's places are in, weighted by how sure each one is."""
+    votes: dict[str, float] = {}
+    for m in mentions:
+        if m.tier != "exact":
+            continue
+        ccs = {c.country_code for c in m.candidates}
+        for c in m.candidates:
+            if c.feature_class == "C":
+                weight = 3.0
+            elif c.feature_class == "A":
+                weight = 2.0
+            elif c.feature_class == "S":
+                weight = 2.0
+            else:
+                weight = prior_score(c)[0]
+            votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(ccs)
+    if not votes:
+        return None
+    return max(sorted(votes), key=lambda cc: votes[cc])
+
+
+def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer,
+             named: frozenset[str] = frozenset()) -> None:  # fmt: skip
+    """Pick the mention's place: prior × country × admin context × what the words say it is."""
+    context: set[tuple[str, str]] = set()
+    for x in mentions:
+        # A town inside the governorate of the same name is no evidence for itself.
+        if x is m or x.sentence != m.sentence or x.key == m.key:
+            continue
+        context |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class == "A"}
+        areas = {(c.country_code, c.admin1_code) for c in x.candidates}
+        if len(areas) == 1 and x.candidates[0].feature_class == "S":
+            context |= areas
+    before = m.before
+    best: tuple[float, GazPlace, list[str]] | None = None
+    for c in m.candidates:
+        score, why = prior_score(c)
+        reasons = list(why)
+        if m.tier == "fuzzy":
+            score -= 0.35
+        if cc and c.country_code == cc:
+            score += 0.6
+            reasons.append("in the document's country")
+        elif cc and c.feature_class in "PA" and c.country_code not in named:
+            # A village abroad sharing a local name is the usual false match.
+            score -= 0.25 if c.population < 200_000 else 0.0
+        if c.feature_class in "PSA" and (c.country_code, c.admin1_code) in context:
+                score += 0.5
+                reasons.append(f"inside {c.admin1}, named nearby")
+        if m.after in _AFTER_SITE:
+            score += 0.5 if c.feature_class == "S" else -0.1
+        if m.after in _AFTER_ADMIN or before.endswith(_ADMIN_BEFORE):
+            score += 0.6 if c.feature_class == "A" else 0.0
+        if m.after in _AFTER_TOWN or before.endswith(_TOWN_BEFORE):
+            score += 0.3 if c.feature_class == "P" else 0.0
+        if m.after in _AFTER_REGION or m.after == "rural" or before.endswith(("countryside of",
+                                                                                "rural")):
+            # "Idleb countryside" is the governorate's; "Darbasiyah countryside" the town's.
+            score += 0.35 if c.feature_class == "A" else 0.0
+        if m.ner in ("GPE", "LOC", "FAC"):
+            score += 0.05
+        if best is None or score > best[0]:
+            best = (score, c, reasons)
+    if best is None:
+        return
+    score, place, reasons = best
+    locative = any(w in _LOCATIVE for w in before.split()[-1:]) or m.after in _GEO_AFTER
+    if m.tier == "fuzzy" and not locative:
+        return  # a spelling guess needs the words around it to say it is a place
+    threshold = 0.62 if m.tier == "exact" else 0.85
+    if locative:
+        threshold -= 0.1
+    if m.paren is not None:
+        threshold -= 0.1
+    if score < threshold:
+        return
+    m.place, m.score, m.why = place, round(score, 3), reasons
+    m.precision = _precision(m, place)
+    if m.paren is not None and m.paren_index == 0 and place.feature_class == "P":
+        group = [x for x in mentions if x.paren == m.paren]
+        if len(group) > 1:
+            # "(Qaatabah, Ad Dali)": the first name is the district, named after its seat town.
+            m.admin2_text = m.text
+            m.precision = 2
+
+
+def _precision(m: Mention, place: GazPlace) -> int:
+    if place.feature_class in "AC":
+        return 3
+    if place.feature_class == "S":
+        return 1
+    if m.after in _AFTER_REGION or m.after in _AFTER_DISTRICT or m.after == "rural":
+        return 2
+    if m.before.endswith(_NEAR_BEFORE) or m.before.endswith(_DISTRICT_BEFORE):
+        return 2
+    return 1
+
+
+def resolve_places(text: str, country: str | None = None,
+                   outlet: str | None = None) -> list[PlaceMention]:  # fmt: skip
+    """Every place mention in a bare text (no pipeline state), resolved; `country` as context."""
+    return [_plain_mention(text, m) for m in resolve_text(text, country=country, outlet=outlet)]
+
+
+def _plain_mention(text: str, m: Mention) -> PlaceMention:
+    state = DocState(text=text, published=None, outlet=None)
+    return to_mention(state, m)
+
+
+def to_mention(state: DocState, m: Mention) -> PlaceMention:
+    assert m.place is not None
+    place = to_place(m.place, m.precision, m.text)
+    if m.admin2_text:
+        # A district named after its seat town: ACLED's admin2, at the seat, precision 2.
+        place = replace(place, admin2=m.admin2_text, feature="admin2")
+    return PlaceMention(state.span(m.start, m.end), place, m.score)
+
+
+# --- choosing the place of a draft -----------------------------------------------------------
+
+
+def specificity(pm: PlaceMention) -> tuple[int, int]:
+    """Lower is more specific: a site, a town, a town's surroundings, a district, a region."""
+    return (_SPECIFICITY.get(pm.place.feature, 5), pm.place.geo_precision or 3)
+
+
+def most_specific(mentions: list[PlaceMention], near: int | None = None,
+                  country: str | None = None, text: str = "") -> PlaceMention | None:  # fmt: skip
+    """The most specific mention, in `country` first; among equals the nearest to `near`.
+
+    The country comes first because a foreign capital in a sentence is usually its government
+    ("an operation launched by Washington"), not where the happening is. A town outside every
+    governorate the same sentence names ("Baglar neighborhood of Bagcilar, Istanbul" read as the
+    Baglar in Diyarbakir) and a place someone comes "from" rank after the others.
+    """
+    if not mentions:
+        return None
+    regions = {(m.place.country, m.place.admin1) for m in mentions if m.place.feature == "admin1"
+               or m.place.location and m.place.admin1
+               and name_key(m.place.location) == name_key(m.place.admin1)}  # fmt: skip
+    # A foreign place only counts when the text names its country: a village abroad that shares
+    # a local name ("el Mina" read as Minna, Nigeria) is the usual false match.
+    named = {m.place.country for m in mentions if m.place.feature == "country"}
+    if country:
+        mentions = [m for m in mentions if m.place.country in named | {country}] or [
+            m for m in mentions if m.place.feature == "country"
+        ]
+        if not mentions:
+            return None
+
+    def outside(m: PlaceMention) -> bool:
+        if not regions or m.place.feature in ("admin1", "country"):
+            return False
+        return (m.place.country, m.place.admin1) not in regions
+
+    def origin(m: PlaceMention) -> bool:
+        before = text[max(0, m.span.start - 12) : m.span.start].lower().split()
+        return bool(before) and before[-1] == "from" or before[-2:-1] == ["from"]
+
+    return min(
+        mentions,
+        key=lambda m: (
+            bool(country) and m.place.country != country,
+            outside(m),
+            origin(m),
+            *specificity(m),
+            abs(m.span.start - near) if near is not None else m.span.start,
+        ),
+    )
+
+
+def _hint_offset(draft: EventDraft | TallyDraft) -> tuple[int, int] | None:
+    extra = getattr(draft, "extra", None) or {}
+    for key in ("place_span", "place_hint"):
+        value = extra.get(key)
+        if isinstance(value, Span):
+            return value.start, value.end
+        if isinstance(value, (tuple, list)) and len(value) == 2:
+            return int(value[0]), int(value[1])
+    return None
+
+
+def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
+                    sentences: dict[int, int]) -> PlaceMention | None:  # fmt: skip
+    """The draft's own sentence first, then the nearest earlier sentence of its paragraph."""
+    mentions = state.places
+    hint = _hint_offset(draft)
+    own = [m for m in mentions if sentences[id(m)] == draft.sentence]
+    if hint is not None:
+        inside = [m for m in mentions if m.span.start < hint[1] and hint[0] < m.span.end]
+        if inside:
+            return most_specific(inside, country=state.country_hint, text=state.text)
+        if own:
+            return min(own, key=lambda m: (abs(m.span.start - hint[0]), *specificity(m)))
+    if own:
+        return most_specific(own, near=draft.trigger.start, country=state.country_hint,
+                             text=state.text)
+    if 0 <= draft.sentence < len(state.sentences):
+        sent = state.sentences[draft.sentence]
+        para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
+        if para is not None:
+            earlier = [m for m in mentions if para.start <= m.span.start < sent.start]
+            if earlier:
+                last = max(sentences[id(m)] for m in earlier)
+                same = [m for m in earlier if sentences[id(m)] == last]
+                return most_specific(same, country=state.country_hint, text=state.text)
+    return None
+
+
+def main_place(state: DocState) -> PlaceMention | None:
+    """The document's main place: its most mentioned place in the main country, else the country."""
+    gaz = load_gazetteer()
+    cc = gaz.country_code(state.country_hint)
+    pool = [m for m in state.places if cc is None or m.place.iso3 == gaz.countries[cc].iso3]
+    if pool:
+        counts = Counter((m.place.location, m.place.feature) for m in pool)
+        return max(
+            pool,
+            key=lambda m: (counts[(m.place.location, m.place.feature)], -specificity(m)[0],
+                           -m.span.start),
+        )  # fmt: skip
+    if cc:
+        country = gaz.country_place(cc)
+        if country is not None:
+            place: Place = to_place(country, 3, None)
+            return PlaceMention(Span("", 0, 0), place, 0.3)
+    return None

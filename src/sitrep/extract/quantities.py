@@ -1,8 +1,366 @@
-"""PLACEHOLDER — being written (see docs/ARCHITECTURE.md)."""
+"""Fatalities, injuries and material damage of each event and tally, by ACLED's conventions.
 
+A figure is a number phrase ("at least 70", "two", "dozens") tied to a casualty word next to it:
+to its right ("four killed", "40 people had been killed") or, failing that, to its left ("killed
+three people", "the injury of at least 70 US soldiers"). Subsets ("including three children") are
+not added again. Figures for different groups in one sentence are added up ("killed 3 soldiers and
+2 militants", groups kept in `draft.extra["casualties_by_group"]`); the same toll told again in
+another evidence sentence is not: across sentences the lowest figure wins (ACLED: the most
+conservative report). "No casualties" and "neither injuries nor fatalities" give 0, exact.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.extract.factuality import trigger_token
+from sitrep.extract.numbers import Number, is_number_token, read_number
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState
+from sitrep.extract.state import DocState, EventDraft, TallyDraft
+from sitrep.records import Quantity
 
-@extractor("quantities", requires=("events", "tallies"), assigns=("events.quantities", "tallies.quantities"))
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+FATAL, INJURED = "fatalities", "injuries"
+# Casualty words by lemma and by surface form (the tagger lemmatises "wounded" either way).
+_CASUALTY_WORDS = {
+    "kill": FATAL,
+    "killed": FATAL,
+    "die": FATAL,
+    "died": FATAL,
+    "dead": FATAL,
+    "death": FATAL,
+    "deaths": FATAL,
+    "fatality": FATAL,
+    "fatalities": FATAL,
+    "life": FATAL,
+    "lives": FATAL,
+    "toll": FATAL,
+    "body": FATAL,
+    "bodies": FATAL,
+    "execute": FATAL,
+    "executed": FATAL,
+    "behead": FATAL,
+    "slain": FATAL,
+    "slay": FATAL,
+    "martyr": FATAL,
+    "martyred": FATAL,
+    "injure": INJURED,
+    "injured": INJURED,
+    "injury": INJURED,
+    "injuries": INJURED,
+    "wound": INJURED,
+    "wounded": INJURED,
+    "hurt": INJURED,
+}
+# Words a number phrase may be separated from its casualty word by: "40 people had been killed".
+_BRIDGE_POS = frozenset({"NOUN", "PROPN", "ADJ", "AUX", "ADV", "PART", "DET", "NUM"})
+_LEFT_SKIP = frozenset({"of", "the", "at", "to", "a", "an", "put", "rose", "risen", "reached"})
+_SUBSET_MARKERS = frozenset({"including", "among", "whom", "them", "includes", "include"})
+_WINDOW = 6
+
+_TOLL = r"(injur\w*|casualt\w*|fatalit\w*|deaths?)"
+_NONE = r"\b(?:no|without|zero)\s+(?:\w+\s+)?"
+_ZERO_PATTERNS = (
+    (re.compile(rf"\bneither\s+(?:\w+\s+)?{_TOLL}\s+nor\s+(?:\w+\s+)?{_TOLL}", re.I), None),
+    (re.compile(rf"{_NONE}(casualties|victims)\b", re.I), (FATAL, INJURED)),
+    (
+        re.compile(
+            rf"{_NONE}(fatalities|deaths|dead|one\s+(?:was|were)\s+killed|one\s+died)\b", re.I
+        ),
+        (FATAL,),
+    ),
+    (
+        re.compile(
+            rf"{_NONE}(injuries|injured|wounded|one\s+(?:was|were)\s+(?:injured|hurt|wounded))\b",
+            re.I,
+        ),
+        (INJURED,),
+    ),
+    (re.compile(r"\bno\s?one\s+(?:was|were)\s+(killed|hurt|injured|wounded)\b", re.I), None),
+)
+_DAMAGE = re.compile(
+    r"\b(material\s+damage|damage[sd]?|destroy(?:ed|ing|s)?|destruction|burn(?:ed|t)\s+down"
+    r"|set\s+(?:on\s+)?fire|torched)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A casualty figure in a sentence: fatalities or injuries, how many, of whom."""
+
+    kind: str  # fatalities or injuries
+    quantity: Quantity
+    token: int  # the number's token index (or the casualty word's, for "a soldier was killed")
+    group: str | None  # the counted noun's lemma ("soldier"), None when the number stands alone
+
+
+def casualty_figures(sent: SpacySpan) -> list[Figure]:
+    """Every fatality and injury figure in the sentence, in order."""
+    doc = sent.doc
+    figures: list[Figure] = []
+    pending: list[tuple[Number, Token | None]] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        number = read_number(doc, i) if is_number_token(tok) else None
+        if number is None:
+            i += 1
+            continue
+        i = max(number.end, i + 1)
+        # "including three children" is part of a toll already counted; "no one" is no toll.
+        if _is_subset(doc, number.start, sent.start) or (
+            number.start > sent.start and doc[number.start - 1].lower_ == "no"
+        ):
+            continue
+        noun = _counted_noun(doc[number.head])
+        kind = _right_kind(doc, number.end, sent.end) or _left_kind(doc, number.start, sent.start)
+        if kind is None:
+            pending.append((number, noun))
+            continue
+        figures.append(Figure(kind, number.quantity, number.head, _group(noun)))
+    # "killed 3 soldiers and 2 militants": a conjunct noun shares its head noun's casualty word.
+    for number, noun in pending:
+        if noun is None or noun.dep_ != "conj":
+            continue
+        for fig in figures:
+            head_noun = _counted_noun(doc[fig.token])
+            if head_noun is not None and head_noun.i == noun.head.i:
+                figures.append(Figure(fig.kind, number.quantity, number.head, _group(noun)))
+                break
+    figures.extend(_single_victims(sent, figures))
+    return sorted(figures, key=lambda f: f.token)
+
+
+def _counted_noun(number_tok: Token) -> Token | None:
+    if number_tok.dep_ in ("nummod", "amod", "compound", "quantmod") and number_tok.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return number_tok.head
+    for child in number_tok.children:  # "dozens of people"
+        if child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _group(noun: Token | None) -> str | None:
+    return (
+        noun.lemma_.lower()
+        if noun is not None and noun.lemma_.lower() not in ("people", "person", "life")
+        else None
+    )
+
+
+def _casualty_kind(tok: Token) -> str | None:
+    return _CASUALTY_WORDS.get(tok.lower_) or _CASUALTY_WORDS.get(tok.lemma_.lower())
+
+
+def _right_kind(doc, start: int, limit: int) -> str | None:
+    for j in range(start, min(start + _WINDOW, limit)):
+        tok = doc[j]
+        kind = _casualty_kind(tok)
+        if kind:
+            return kind
+        if (tok.pos_ not in _BRIDGE_POS and tok.lower_ != "of") or tok.is_punct:
+            return None
+    return None
+
+
+def _left_kind(doc, start: int, limit: int) -> str | None:
+    j = start - 1
+    steps = 0
+    while j >= limit and steps < 4:
+        tok = doc[j]
+        kind = _casualty_kind(tok)
+        if kind:
+            return kind
+        if (
+            tok.is_punct
+            or tok.pos_ == "CCONJ"
+            or (tok.lower_ not in _LEFT_SKIP and tok.pos_ not in ("DET", "ADP", "NOUN"))
+        ):
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def _is_subset(doc, start: int, limit: int) -> bool:
+    """ "including three children", "among them two women": part of a figure already counted."""
+    for j in range(max(limit, start - 2), start):
+        if doc[j].lower_ in _SUBSET_MARKERS:
+            return True
+    return False
+
+
+def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
+    """ "a soldier was killed", "killing a civilian": one victim named with an article."""
+    taken = {f.token for f in figures}
+    found = []
+    for tok in sent:
+        kind = _casualty_kind(tok)
+        if kind is None or tok.pos_ != "VERB":
+            continue
+        for child in tok.children:
+            if (
+                child.dep_ not in ("nsubjpass", "dobj")
+                or child.pos_ != "NOUN"
+                or child.tag_ != "NN"
+            ):
+                continue
+            if any(c.dep_ == "nummod" for c in child.children) or tok.i in taken:
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
+                found.append(Figure(kind, Quantity(1, "exact"), tok.i, child.lemma_.lower()))
+    return found
+
+
+def zero_tolls(text: str) -> set[str]:
+    """The kinds of toll the text says are nil ("no casualties", "neither injuries nor deaths")."""
+    kinds: set[str] = set()
+    for pattern, fixed in _ZERO_PATTERNS:
+        for m in pattern.finditer(text):
+            if fixed is not None:
+                kinds.update(fixed)
+                continue
+            for word in m.groups():
+                w = word.lower()
+                if w.startswith(("fatal", "death", "kill")):
+                    kinds.add(FATAL)
+                elif w.startswith(("injur", "hurt", "wound")):
+                    kinds.add(INJURED)
+                elif w.startswith("casualt"):
+                    kinds.update((FATAL, INJURED))
+    return kinds
+
+
+def combine(figures: list[Figure]) -> Quantity | None:
+    """One sentence's figures of one kind: groups add up, a repeated group keeps its lowest."""
+    if not figures:
+        return None
+    by_group: dict[str | None, Quantity] = {}
+    for fig in figures:
+        held = by_group.get(fig.group)
+        if held is None or (fig.quantity.value or 0) < (held.value or 0):
+            by_group[fig.group] = fig.quantity
+    # "27 people … including soldiers": an unnamed group alongside named ones is their total.
+    if None in by_group and len(by_group) > 1:
+        named = sum(q.value or 0 for g, q in by_group.items() if g is not None)
+        if (by_group[None].value or 0) >= named:
+            return by_group[None]
+        del by_group[None]
+    total = sum(q.value or 0 for q in by_group.values())
+    qualifiers = [q.qualifier for q in by_group.values() if q.qualifier != "exact"]
+    return Quantity(total, qualifiers[0] if qualifiers else "exact")
+
+
+def _owner(
+    figure: Figure, drafts: list[EventDraft | TallyDraft], tokens: dict[int, Token]
+) -> EventDraft | TallyDraft:
+    """The draft a figure belongs to: the nearest trigger in the tree (clause edges cost more).
+
+    "Rebels shelled the town, killing two civilians, while an airstrike on the camp killed nine
+    fighters": two goes to the shelling, nine to the airstrike that is the subject of its verb.
+    """
+    placed = [d for d in drafts if id(d) in tokens]
+    if not placed:
+        return drafts[0]
+    number = tokens[id(placed[0])].doc[figure.token]
+    up = _costs_to_root(number)
+    best, best_cost = placed[0], None
+    for draft in placed:
+        cost = None
+        for node_i, trig_cost in _costs_to_root(tokens[id(draft)]).items():
+            if node_i in up:
+                cost = up[node_i] + trig_cost
+                break
+        cost = cost if cost is not None else 10**6
+        if best_cost is None or cost < best_cost:
+            best, best_cost = draft, cost
+    return best
+
+
+_CLAUSE_EDGES = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "xcomp", "acl"})
+
+
+def _costs_to_root(tok: Token) -> dict[int, int]:
+    """Token index → cost of climbing there from `tok`, in climbing order (dicts keep it)."""
+    costs = {tok.i: 0}
+    cost = 0
+    while tok.head.i != tok.i:
+        cost += 3 if tok.dep_ in _CLAUSE_EDGES else 1
+        tok = tok.head
+        costs[tok.i] = cost
+    return costs
+
+
+@extractor(
+    "quantities",
+    requires=("events", "tallies"),
+    assigns=("events.quantities", "tallies.quantities"),
+)
 def count_casualties(state: DocState) -> None:
-    pass
+    """Set fatalities, injuries and material damage on every draft from its own sentences."""
+    if state.doc is None:
+        return
+    drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
+    if not drafts:
+        return
+    tokens = {id(d): t for d in drafts if (t := trigger_token(state, d.trigger)) is not None}
+    by_sentence: dict[int, list[EventDraft | TallyDraft]] = {}
+    for d in drafts:
+        for i in _sentences_of(state, d):
+            by_sentence.setdefault(i, []).append(d)
+    found: dict[int, dict[str, list[Quantity]]] = {}  # id(draft) → kind → one total per sentence
+    groups: dict[int, list[tuple[str, str | None, int | None, str]]] = {}
+    for i, owners in by_sentence.items():
+        sent = state.spacy_sentence(i)
+        if sent is None:
+            continue
+        per_draft: dict[int, list[Figure]] = {}
+        for fig in casualty_figures(sent):
+            per_draft.setdefault(id(_owner(fig, owners, tokens)), []).append(fig)
+        zero = zero_tolls(state.sentences[i].text)
+        for d in owners:
+            figs = per_draft.get(id(d), [])
+            for kind in (FATAL, INJURED):
+                total = combine([f for f in figs if f.kind == kind])
+                if total is None and kind in zero:
+                    total = Quantity(0, "exact")
+                if total is not None:
+                    found.setdefault(id(d), {}).setdefault(kind, []).append(total)
+            groups.setdefault(id(d), []).extend(
+                (f.kind, f.group, f.quantity.value, f.quantity.qualifier) for f in figs
+            )
+            # Tally records have no damage field; the flag is for events.
+            if isinstance(d, EventDraft) and _DAMAGE.search(state.sentences[i].text):
+                d.material_damage = True
+    for d in drafts:
+        kinds = found.get(id(d), {})
+        # The same toll told again in another sentence is not added: the lowest report wins.
+        if kinds.get(FATAL):
+            d.fatalities = min(kinds[FATAL], key=lambda q: q.value or 0)
+        if kinds.get(INJURED):
+            d.injuries = min(kinds[INJURED], key=lambda q: q.value or 0)
+        if isinstance(d, EventDraft) and groups.get(id(d)):
+            d.extra["casualties_by_group"] = groups[id(d)]
+
+
+def _sentences_of(state: DocState, draft: EventDraft | TallyDraft) -> list[int]:
+    indices = [draft.sentence]
+    for span in draft.evidence:
+        i = state.sentence_of(span.start)
+        if i not in indices:
+            indices.append(i)
+    return indices

@@ -1,8 +1,311 @@
-"""PLACEHOLDER — being written (see docs/ARCHITECTURE.md)."""
+"""Aggregate statements ("11 operations on Friday", "85 times") become tallies, not events.
 
+Contract between the events and tallies extractors:
+
+- The events extractor may mark a draft `is_tally=True` when it knows the trigger names many
+  happenings at once, and may put the character span of the count in `draft.extra["count_span"]`
+  as `(start, end)`. It need not: any draft whose trigger is counted (a number or a vague quantity
+  on an event noun, "N times" on an event verb, an ordinal "the fourth to be airlifted") is
+  turned into a tally here as well, and sentences are scanned for counted event nouns from
+  `knowledge/data/tally_nouns.csv` that no draft covers.
+- Every such draft leaves `state.events`; its type, modality, actors, time and place carry over to
+  the `TallyDraft`. A tally is never expanded into individual events and never counted as one.
+- Two findings that share the number token are one tally ("this batch is the fourth to be
+  airlifted": the draft on "airlifted" and the noun "batch" are the same statement).
+- Fatalities and injuries of a tally ("resulting in the injury of at least 70 US soldiers") are
+  set later by the quantities extractor, sources by attribution, actors/dates/places by their
+  extractors, exactly as for events.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.extract.factuality import modality_of, trigger_token
+from sitrep.extract.numbers import Number, is_number_token, ordinal_value, read_number
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState
+from sitrep.extract.state import DocState, EventDraft, TallyDraft
+from sitrep.knowledge.lexicons import tally_nouns
+from sitrep.records import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+# Prepositional phrases that say when, not what: left out of `counted` ("in one day on Friday").
+_TEMPORAL_PREPS = frozenset(
+    {"since", "during", "until", "till", "throughout", "over", "within", "after", "before"}
+)
+_TIME_WORDS = frozenset(
+    {
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "hour",
+        "hours",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "today",
+        "yesterday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "weekend",
+        "period",
+        "time",
+    }
+)
+_COUNT_NOUNS = frozenset({"time", "times"})  # "85 times", with "twice"/"thrice" as words
+_ADVERB_COUNTS = {"twice": 2, "thrice": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class CountMatch:
+    """A counted happening in the parse: the event word, how many, and where the number is."""
+
+    head: Token  # the counted noun or verb ("operations", "targeted", "airlifted")
+    count: Quantity
+    number_index: int  # token index of the number: the key that makes two findings one tally
+    kind: str  # noun, times, ordinal
+
+
+def find_count(tok: Token, lexicon_only: bool = True) -> CountMatch | None:
+    """The aggregate statement `tok` heads, if it is counted; None for a single happening.
+
+    With `lexicon_only` False (a draft's trigger) any verb counted "N times" is a tally; nouns
+    must always be counted event nouns from the lexicon.
+    """
+    nouns = tally_nouns()
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":  # trigger "drone" in "drone attacks"
+        return find_count(tok.head, lexicon_only)
+    # Nouns only from the lexicon: "hundreds of demonstrators" is one protest, not a tally.
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+        match = _counted_noun(tok, doc) or _ordinal(tok, doc)
+        if match:
+            return match
+    if tok.pos_ == "VERB" and (lemma in nouns or not lexicon_only):
+        match = _counted_verb(tok, doc) or _ordinal(tok, doc)
+        if match:
+            return match
+    if tok.pos_ == "VERB":  # "conducted 11 operations": the count is on the object
+        for child in tok.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in nouns:
+                match = _counted_noun(child, doc)
+                if match:
+                    return match
+    return None
+
+
+def _counted_noun(noun: Token, doc: Doc) -> CountMatch | None:
+    # A count on a singular noun is a single happening ("one attack").
+    for child in noun.children:
+        if child.dep_ == "nummod" or (
+            child.dep_ in ("amod", "quantmod") and is_number_token(child)
+        ):
+            number = read_number(doc, child.i)
+            if number and _is_plural_count(number, noun):
+                return CountMatch(noun, number.quantity, number.head, "noun")
+    # "dozens of strikes", "hundreds of raids"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        quantity_word = noun.head.head
+        if is_number_token(quantity_word):
+            number = read_number(doc, quantity_word.i)
+            if number and _is_plural_count(number, noun):
+                return CountMatch(noun, number.quantity, number.head, "noun")
+    return None
+
+
+def _is_plural_count(number: Number, noun: Token) -> bool:
+    value = number.quantity.value
+    return (
+        value is not None
+        and (value >= 2 or number.quantity.qualifier != "exact")
+        and noun.tag_ in ("NNS", "NNPS")
+    )
+
+
+def _counted_verb(verb: Token, doc: Doc) -> CountMatch | None:
+    """ "targeted US bases about 85 times", "struck the town twice"."""
+    for child in verb.children:
+        if child.lower_ in _ADVERB_COUNTS:
+            return CountMatch(
+                verb, Quantity(_ADVERB_COUNTS[child.lower_], "exact"), child.i, "times"
+            )
+        if child.lower_ in _COUNT_NOUNS and child.dep_ in (
+            "npadvmod",
+            "advmod",
+            "dobj",
+            "pobj",
+            "attr",
+        ):
+            for grandchild in child.children:
+                if grandchild.dep_ == "nummod" or is_number_token(grandchild):
+                    number = read_number(doc, grandchild.i)
+                    if number and number.quantity.value and number.quantity.value >= 2:
+                        return CountMatch(verb, number.quantity, number.head, "times")
+    return None
+
+
+def _ordinal(tok: Token, doc: Doc) -> CountMatch | None:
+    """ "the fourth to be airlifted", "this batch is the fourth", "the third such attack"."""
+    candidates: list[Token] = []
+    if tok.dep_ in ("relcl", "acl", "xcomp"):
+        candidates.append(tok.head)  # "the fourth to be airlifted"
+    candidates.extend(c for c in tok.children if c.dep_ == "amod")  # "the third attack"
+    if tok.dep_ == "nsubj":  # "this batch is the fourth …"
+        candidates.extend(c for c in tok.head.children if c.dep_ == "attr")
+    for cand in candidates:
+        value = ordinal_value(cand)
+        if value and value >= 2:
+            return CountMatch(tok, Quantity(value, "exact"), cand.i, "ordinal")
+    return None
+
+
+def counted_text(match: CountMatch) -> str:
+    """What is counted, in the article's words, without the count and without when."""
+    doc = match.head.doc
+    heads = [match.head]
+    if match.kind == "ordinal":
+        # "this batch is the fourth to be airlifted to …": the subject and the verb together.
+        ordinal = doc[match.number_index]
+        heads = [c for c in ordinal.children if c.dep_ in ("relcl", "acl")]
+        subject = _copula_subject(ordinal)
+        heads = ([subject] if subject is not None else []) + heads or [match.head]
+    keep: set[int] = set()
+    for head in heads:
+        keep |= _phrase(head, match.kind)
+    tokens = [doc[i] for i in sorted(keep)]
+    return "".join(t.text_with_ws for t in tokens).strip().rstrip(",")
+
+
+def _phrase(head: Token, kind: str) -> set[int]:
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in ("compound", "amod") and child.i < head.i and not _is_count_word(child):
+            keep.update(t.i for t in child.subtree)
+        elif child.dep_ in ("dobj", "prt") and kind != "noun":
+            keep.update(t.i for t in child.subtree if not _is_count_word(t))
+        elif child.dep_ == "prep" and not _temporal(child):
+            keep.update(t.i for t in child.subtree)
+    return keep
+
+
+def _copula_subject(ordinal: Token) -> Token | None:
+    """ "batch" in "this batch is the fourth to be airlifted"."""
+    if ordinal.dep_ == "attr":
+        for c in ordinal.head.children:
+            if c.dep_ == "nsubj":
+                return c
+    return None
+
+
+def _is_count_word(tok: Token) -> bool:
+    return is_number_token(tok) or tok.lower_ in _COUNT_NOUNS or ordinal_value(tok) is not None
+
+
+def _temporal(prep: Token) -> bool:
+    if prep.lower_ in _TEMPORAL_PREPS:
+        return True
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in _TIME_WORDS for o in objects)
+
+
+def _tally_from(
+    state: DocState, match: CountMatch, sentence: int, draft: EventDraft | None
+) -> TallyDraft:
+    head = match.head
+    trigger = draft.trigger if draft else state.span(head.idx, head.idx + len(head.text))
+    tally = TallyDraft(
+        trigger=trigger,
+        sentence=sentence,
+        counted=counted_text(match),
+        counted_event_type=_event_type(match, draft),
+        count=match.count,
+        evidence=[state.sentences[sentence]] if state.sentences else [],
+        modality=draft.modality if draft else modality_of(head).modality,
+    )
+    if draft:
+        tally.evidence = list(draft.evidence) or tally.evidence
+        tally.actor1, tally.actor2 = draft.actor1, draft.actor2
+        tally.period, tally.where = draft.when, draft.where
+    return tally
+
+
+def _event_type(match: CountMatch, draft: EventDraft | None) -> str | None:
+    return (draft.event_type if draft else None) or tally_nouns().get(match.head.lemma_.lower())
+
+
+def _count_from_span(state: DocState, draft: EventDraft) -> CountMatch | None:
+    """A draft the events extractor marked as a tally, with its `count_span` if it gave one."""
+    head = trigger_token(state, draft.trigger)
+    if head is None:
+        return None
+    found = find_count(head, lexicon_only=False)
+    if found is not None:
+        return found
+    span = draft.extra.get("count_span")
+    if span and state.doc is not None:
+        count_span = state.doc.char_span(span[0], span[1], alignment_mode="expand")
+        for tok in count_span or ():
+            number = read_number(state.doc, tok.i) if is_number_token(tok) else None
+            if number:
+                kind = "times" if head.pos_ == "VERB" else "noun"
+                return CountMatch(head, number.quantity, number.head, kind)
+            value = ordinal_value(tok)
+            if value:
+                return CountMatch(head, Quantity(value, "exact"), tok.i, "ordinal")
+    return CountMatch(head, Quantity(None, "unknown"), -1 - head.i, "noun")
+
 
 @extractor("tallies", requires=("events", "events.modality"), assigns=("tallies",))
 def split_tallies(state: DocState) -> None:
-    pass
+    """Move counted drafts to `state.tallies` and add counted statements no draft covered."""
+    if state.doc is None:
+        return
+    seen: dict[tuple[int, int], TallyDraft] = {}  # (sentence, number token) → tally
+    kept: list[EventDraft] = []
+    for draft in state.events:
+        token = trigger_token(state, draft.trigger)
+        match = (
+            _count_from_span(state, draft)
+            if draft.is_tally
+            else (find_count(token, lexicon_only=False) if token is not None else None)
+        )
+        if match is None:
+            kept.append(draft)
+            continue
+        key = (draft.sentence, match.number_index)
+        if key not in seen:
+            seen[key] = _tally_from(state, match, draft.sentence, draft)
+        else:
+            seen[key].evidence.extend(e for e in draft.evidence if e not in seen[key].evidence)
+    for i in range(len(state.sentences)):
+        sent = state.spacy_sentence(i)
+        for tok in sent or ():
+            if tok.lemma_.lower() not in tally_nouns():
+                continue
+            match = find_count(tok)
+            if match is None or (i, match.number_index) in seen:
+                continue
+            seen[(i, match.number_index)] = _tally_from(state, match, i, None)
+    covered = {(t.sentence, t.trigger.start) for t in seen.values()}
+    # A draft on the counted word itself that was not recognised as counted is still the tally.
+    state.events = [d for d in kept if (d.sentence, d.trigger.start) not in covered]
+    state.tallies.extend(sorted(seen.values(), key=lambda t: t.trigger.start))
+    log.debug("tallies: %d found, %d drafts kept as events", len(seen), len(state.events))

@@ -3,9 +3,10 @@
 `times` finds every expression with the grammar in `extract/timex.py` and resolves it against the
 publication date (or, for relative words inside a quotation, against the date of the statement),
 reading the clause's tense from the dependency parse so "on Monday" is the past Monday in "attacked
-on Monday" and the coming one in "will hold talks on Monday". `dates` gives each draft the expression
-governing its trigger: attached to the trigger's verb in the parse, else the nearest in the
-sentence, else the nearest earlier one in the paragraph, else the publication date (precision 2).
+on Monday" and the coming one in "will hold talks on Monday". `dates` gives each draft the
+expression governing its trigger: attached to the trigger's verb in the parse, else the nearest in
+the sentence, else the nearest earlier one in the paragraph, else the publication date (precision
+2).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft, TimeMention
-from sitrep.extract.timex import FUTURE, PAST, Timex, cues, find_timexes, resolve
+from sitrep.extract.timex import FUTURE, PAST, cues, find_timexes, resolve
 from sitrep.knowledge.loader import read_csv
 from sitrep.records import DateSpan, Span
 
@@ -30,8 +31,27 @@ log = logging.getLogger(__name__)
 
 # Verbs whose complement clause happens later than they do ("plans to strike on Monday").
 _FUTURE_LEMMAS = frozenset(
-    {"plan", "intend", "schedule", "expect", "set", "due", "prepare", "vow", "pledge", "threaten",
-     "promise", "aim", "agree", "decide", "hope", "want", "seek", "propose", "go"}
+    {
+        "plan",
+        "intend",
+        "schedule",
+        "expect",
+        "set",
+        "due",
+        "prepare",
+        "vow",
+        "pledge",
+        "threaten",
+        "promise",
+        "aim",
+        "agree",
+        "decide",
+        "hope",
+        "want",
+        "seek",
+        "propose",
+        "go",
+    }
 )
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Modalities for which a date after publication is a resolution error, not a plan.
@@ -132,7 +152,7 @@ def governing_verb(token: Token) -> Token | None:
     while True:
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
 
@@ -149,15 +169,17 @@ def verb_tense(verb: Token) -> str | None:
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") or c.lower_ in ("has", "have")
             for c in children
         ):
-            if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ == "VBN" and any(
-                c.lower_ in ("is", "are", "am") for c in children
+            if (
+                verb.lemma_ in _FUTURE_LEMMAS
+                and verb.tag_ == "VBN"
+                and any(c.lower_ in ("is", "are", "am") for c in children)
             ):
                 return FUTURE  # "talks are scheduled for Monday"
             return PAST
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
         if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am") for c in children):
             return FUTURE  # "is holding talks on Monday"
-        if infinitive and verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head is not verb:
+        if infinitive and verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
             if verb.head.lemma_ in _FUTURE_LEMMAS:
                 return FUTURE
             verb = verb.head  # an infinitive takes its governing verb's time
@@ -166,7 +188,9 @@ def verb_tense(verb: Token) -> str | None:
     return None
 
 
-_FUTURE_WORDS = re.compile(r"\b(?:will|shall|won't|going to|plans? to|scheduled|expected to)\b|'ll\b", re.I)
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|shall|won't|going to|plans? to|scheduled|expected to)\b|'ll\b", re.I
+)
 
 
 def _tense_from_words(state: DocState, start: int, end: int) -> str | None:
@@ -181,7 +205,9 @@ def _tense_from_words(state: DocState, start: int, end: int) -> str | None:
 # ---------------------------------------------------------------- dates
 
 
-@extractor("dates", requires=("events", "tallies", "times"), assigns=("events.when", "tallies.period"))
+@extractor(
+    "dates", requires=("events", "tallies", "times"), assigns=("events.when", "tallies.period")
+)
 def attach_dates(state: DocState) -> None:
     """Give each event its `when` and each tally its `period` from the governing expression."""
     for draft in state.events:
@@ -192,15 +218,20 @@ def attach_dates(state: DocState) -> None:
 
 def _date_for(state: DocState, draft: EventDraft | TallyDraft) -> DateSpan:
     mention = governing_time(state, draft.trigger, draft.sentence)
-    past_event = isinstance(draft, TallyDraft) or draft.modality in _PAST_MODALITIES
+    # A date after publication is kept only for a planned happening or a future-tense clause.
+    past_event = (isinstance(draft, TallyDraft) or draft.modality in _PAST_MODALITIES) and tense_at(
+        state, draft.trigger.start, draft.trigger.end
+    ) != FUTURE
     if mention is not None:
         value = mention.value
         if value.start is None:
-            state.warnings.append(f"time: date {mention.span.text!r} of {draft.trigger.text!r} unresolved")
+            state.warnings.append(
+                f"time: date {mention.span.text!r} of {draft.trigger.text!r} unresolved"
+            )
             return value
         if past_event and state.published and value.start > state.published:
             value = _as_past(state, mention) or value
-        if past_event and state.published and value.start > state.published:
+        if past_event and state.published and value.start and value.start > state.published:
             state.warnings.append(
                 f"time: {mention.span.text!r} resolves after publication for past "
                 f"{draft.trigger.text!r}; dated to publication"
@@ -236,28 +267,56 @@ def governing_time(state: DocState, trigger: Span, sentence: int) -> TimeMention
     if para is None:
         return None
     earlier = [
-        m for m in candidates
+        m
+        for m in candidates
         if para.start <= m.span.start < sent.start and m.kind in ("date", "period")
     ]
     return earlier[-1] if earlier else None
 
 
+def _hangs_off(token: Token, target: Token, max_hops: int = 8) -> bool:
+    """Whether `target` is above `token` with no verb between them ("the attack on Friday")."""
+    for _ in range(max_hops):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == target.i:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _attachment_rank(state: DocState, trigger: Span, mention: TimeMention) -> tuple[int, int]:
-    """Smaller is better: attached to the trigger or its verb, then its clause's heads, then distance."""
+    """Smaller is better: 0 a date modifying the trigger or its verb directly, 1 the sentence's
+    fronted adverbial ("On 8 May, ..."), 2 a date on a clause the trigger's clause depends on,
+    3 anything else (a date inside a noun phrase: "the 25 of March sector"); then distance."""
     distance = min(abs(mention.span.start - trigger.end), abs(trigger.start - mention.span.end))
+    fronted = _is_fronted(state, mention)
     if state.doc is None:
-        return 2, distance
+        return (1 if fronted else 3), distance
     trig = state.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if trig is None or span is None:
-        return 2, distance
+        return (1 if fronted else 3), distance
     trig_root, m_root = trig.root, span.root
     trig_verb = governing_verb(trig_root)
-    m_verb = governing_verb(m_root)
-    # The expression hangs off the trigger itself ("the attack on Friday") or shares its verb.
-    if trig_root in m_root.ancestors or (m_verb is not None and m_verb == trig_verb):
+    if _hangs_off(m_root, trig_root) or (
+        trig_verb is not None and _hangs_off(m_root, trig_verb, max_hops=2)
+    ):
         return 0, distance
-    # The expression dates a clause the trigger's clause depends on ("On Friday, X attacked, killing").
-    if m_verb is not None and trig_verb is not None and m_verb in trig_verb.ancestors:
+    if fronted:
         return 1, distance
-    return 2, distance
+    m_verb = governing_verb(m_root)
+    if m_verb is not None and trig_verb is not None and m_verb in trig_verb.ancestors:
+        if _hangs_off(m_root, m_verb, max_hops=2):
+            return 2, distance
+    return 3, distance
+
+
+def _is_fronted(state: DocState, mention: TimeMention) -> bool:
+    """Whether the mention opens its sentence as an adverbial ("On Friday, …", "Around 4 May,")."""
+    sent = state.sentences[state.sentence_of(mention.span.start)]
+    lead = state.text[sent.start : mention.span.start]
+    after = state.text[mention.span.end : mention.span.end + 40]
+    return len(lead.split()) <= 4 and bool(re.match(r"\s*(?:\([^)]*\)\s*)?,", after))

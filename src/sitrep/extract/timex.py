@@ -1,4 +1,4 @@
-"""The time-expression grammar: finds dates, days and periods in English text and resolves them to calendar days.
+"""The time-expression grammar: dates, days and periods in English text, resolved to calendar days.
 
 Matching is a set of regular expressions built once from the `time_*.csv` lexicons; each match
 becomes a `Timex` (what the words say, not yet which day). `resolve` turns a `Timex` into a
@@ -88,11 +88,18 @@ class _Lexicon:
 @cache
 def lexicon() -> _Lexicon:
     """The calendar and relative-time words, read once from the knowledge data."""
-    months, weekdays, numbers = {}, {}, {}
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    numbers: dict[str, int] = {}
     for row in read_csv("time_calendar.csv", required=["word", "kind", "value"]):
         table = {"month": months, "weekday": weekdays, "number": numbers, "ordinal": numbers}
         table[row["kind"]][row["word"].lower()] = int(row["value"])
-    rel_days, parts, periods, units, month_parts, vague = {}, {}, {}, {}, {}, set()
+    rel_days: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    periods: dict[str, tuple[str, int, bool]] = {}
+    units: dict[str, int] = {}
+    month_parts: dict[str, tuple[int, int]] = {}
+    vague: set[str] = set()
     for row in read_csv("time_relative.csv", required=["phrase", "kind"]):
         phrase, kind, value = row["phrase"].lower(), row["kind"], row["value"]
         if kind == "day":
@@ -133,11 +140,13 @@ def _alt(words: object, *, capitalised: bool = False, min_len: int = 0) -> str:
             forms.update({w[:1].upper() + w[1:], w.upper()})
         else:
             forms.add(w)
-    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    ordered = sorted(forms, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in ordered)
 
 
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+_MONTH_PREPS = "in|during|throughout|until|till|by|from|since|last|this|next"
 
 
 @cache
@@ -153,29 +162,55 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     periods = _alt(lx.periods)
     mparts = _alt(lx.month_parts)
     parts = _alt(lx.parts)
-    to = r"\s*(?:[-–—]|(?i:to|and|until|till|through))\s*"
+    to = r"\s* (?: [-–—] | (?i:to|and|until|till|through) ) \s*"
     m = rf"(?:{month_any})\b\.?"
+    year = rf"(?: ,?\s+ (?P<y>{_YEAR})\b )?"
+    # Patterns are verbose regexes: whitespace in them is layout, `\s` is a space in the text.
     specs = {
-        "iso": rf"\b(?P<y>{_YEAR})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b",
-        "numeric": rf"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d{{2}})(?![\d./]\d|\d)",
-        "range_dm": rf"(?:(?i:(?P<pre>between|from)\s+))?(?P<d1>{_DAY})\b(?:\s+(?P<m1>{m}))?(?:,?\s+(?P<y1>{_YEAR}))?{to}(?P<d2>{_DAY})\s+(?P<m2>{m})(?:,?\s+(?P<y2>{_YEAR})\b)?",
-        "range_md": rf"(?:(?i:(?P<pre>between|from)\s+))?(?P<m1>{m})\s+(?P<d1>{_DAY})\b{to}(?:(?P<m2>{m})\s+)?(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
-        "dmy": rf"(?:(?P<wd>{wd_any})\b\.?,?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})(?:\s+(?i:of))?\s+(?P<m>{m})(?:,?\s+(?P<y>{_YEAR})\b)?",
-        "mdy": rf"(?:(?P<wd>{wd_any})\b\.?,?\s+)?(?P<m>{m})\s+(?:(?i:the)\s+)?(?P<d>{_DAY})\b(?!\s*:)(?:,?\s+(?P<y>{_YEAR})\b)?",
-        "month": rf"(?:(?i:(?P<prep>in|during|throughout|until|till|by|from|since|of|last|this|next)\s+))?(?:(?P<part>(?i:{mparts}))[\s-]+)?(?P<m>{month_full})\b(?!\.?\s+[0-3]?\d\b)(?:,?\s+(?P<y>{_YEAR})\b)?",
-        "year": rf"\b(?i:in|since|during|throughout|until|by|from)\s+(?P<y>{_YEAR})\b(?!\s*[-/])",
-        "weekday": rf"(?:(?P<mod>(?i:late|early|overnight))\s+(?:(?i:on)\s+)?)?(?:(?P<dir>(?i:last|next|this|coming|past|previous))\s+)?(?P<wd>{wd_full})\b(?:\s+(?P<part>(?i:{parts}|overnight))\b)?",
-        "recurring": rf"(?i:every|each)\s+(?P<wd>{wd_full})s?\b",
-        "relday": rf"(?:(?i:late|early)\s+)?\b(?P<rel>(?i:{rel_days}))\b(?:\s+(?P<part>(?i:{parts}))\b)?",
-        "period": rf"\b(?P<per>(?i:{periods}))\b",
-        "past_n": rf"\b(?i:(?:(?:in|over|during|for|within|throughout)\s+)?the\s+(?:past|last|previous|preceding)\s+(?:(?P<n>\d{{1,3}}|{numwords}|few|several|couple\s+of)\s+)?(?P<unit>hours?|days?|weeks?|months?|years?))\b",
-        "ago": rf"\b(?i:(?P<n>\d{{1,3}}|{numwords})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
-        "future_span": rf"\b(?i:(?:(?:in|for|over|during|within)\s+)?(?:the\s+)?(?P<q>several|a\s+few|few|many|coming|next\s+few|next|upcoming|\d{{1,3}}|{numwords})\s+(?P<unit>hours|days|weeks|months))\b",
-        "ordinal": rf"\b(?i:on\s+the)\s+(?P<d>[0-3]?\d)(?i:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Za-z])",
-        "anaphor": r"\b(?i:the\s+(?P<ana>previous|following|next|same)\s+(?:day|night|morning|evening)|the\s+day\s+(?P<ana2>before|after)|(?P<ana3>that)\s+day)\b",
-        "part": rf"\b(?i:(?:the\s+)?(?P<part>{parts})(?:\s+of\s+the\s+(?:morning|night|day))?)\b",
+        "iso": rf"\b (?P<y>{_YEAR}) - (?P<m>[01]?\d) - (?P<d>[0-3]?\d) \b",
+        "numeric": r"""(?<![\d./]) (?P<a>[0-3]?\d) (?P<sep>[/.]) (?P<b>[0-3]?\d) (?P=sep)
+            (?P<y>(?:19|20)?\d{2}) (?![\d./]\d|\d)""",
+        "range_dm": rf"""(?: (?i:(?P<pre>between|from)) \s+ )?
+            (?P<d1>{_DAY})\b (?: \s+ (?P<m1>{m}) )? (?: ,?\s+ (?P<y1>{_YEAR}) )?
+            {to} (?P<d2>{_DAY}) \s+ (?P<m2>{m}) (?: ,?\s+ (?P<y2>{_YEAR})\b )?""",
+        "range_md": rf"""(?: (?i:(?P<pre>between|from)) \s+ )?
+            (?P<m1>{m}) \s+ (?P<d1>{_DAY})\b {to} (?: (?P<m2>{m}) \s+ )? (?P<d2>{_DAY})\b {year}""",
+        "dmy": rf"""(?: (?P<wd>{wd_any})\b\.? ,?\s+ )? (?: (?i:the)\s+ )?
+            (?P<d>{_DAY}) (?: \s+(?i:of) )? \s+ (?P<m>{m}) {year}""",
+        "mdy": rf"""(?: (?P<wd>{wd_any})\b\.? ,?\s+ )?
+            (?P<m>{m}) \s+ (?: (?i:the)\s+ )? (?P<d>{_DAY})\b (?!\s*:) {year}""",
+        "month": rf"""(?: (?i:(?P<prep>{_MONTH_PREPS})) \s+ )?
+            (?: (?P<part>(?i:{mparts})) [\s-]+ )?
+            (?P<m>{month_full})\b (?!\.?\s+[0-3]?\d\b) {year}""",
+        "year": rf"""\b (?i:in|since|during|throughout|until|by|from) \s+ (?P<y>{_YEAR})\b
+            (?!\s*[-/])""",
+        "weekday": rf"""(?: (?P<mod>(?i:late|early|overnight)) \s+ (?: (?i:on)\s+ )? )?
+            (?: (?P<dir>(?i:last|next|this|coming|past|previous)) \s+ )?
+            (?P<wd>{wd_full})\b (?: \s+ (?P<part>(?i:{parts}|overnight))\b )?""",
+        "recurring": rf"(?i:every|each) \s+ (?P<wd>{wd_full})s?\b",
+        "relday": rf"""(?: (?i:late|early)\s+ )? \b (?P<rel>(?i:{rel_days}))\b
+            (?: \s+ (?P<part>(?i:{parts}))\b )?""",
+        "period": rf"\b (?P<per>(?i:{periods})) \b",
+        "past_n": rf"""\b(?i: (?: (?:in|over|during|for|within|throughout) \s+ )?
+            the \s+ (?:past|last|previous|preceding) \s+
+            (?: (?P<n>\d{{1,3}}|{numwords}|few|several|couple\s+of) \s+ )?
+            (?P<unit>hours?|days?|weeks?|months?|years?) )\b""",
+        "recent": r"""\b(?i: (?: (?:in|over|during|throughout) \s+ )? (?: the\s+ )?
+            recent \s+ (?P<unit>days|weeks|months) )\b""",
+        "ago": rf"""\b(?i: (?P<n>\d{{1,3}}|{numwords}) \s+ (?P<unit>days?|weeks?|months?|years?)
+            \s+ ago )\b""",
+        "future_span": rf"""\b(?i: (?: (?:in|for|over|during|within) \s+ )? (?: the\s+ )?
+            (?P<q>several|a\s+few|few|many|coming|next\s+few|next|upcoming|\d{{1,3}}|{numwords})
+            \s+ (?P<unit>hours|days|weeks|months) )\b""",
+        "ordinal": r"""\b (?i:on\s+the) \s+ (?P<d>[0-3]?\d) (?i:st|nd|rd|th)\b
+            (?! \s+ (?:of\s+)? [A-Za-z] )""",
+        "anaphor": r"""\b(?i: the \s+ (?P<ana>previous|following|next|same) \s+
+            (?:day|night|morning|evening) | the \s+ day \s+ (?P<ana2>before|after)
+            | (?P<ana3>that) \s+ day )\b""",
+        "part": rf"""\b(?i: (?: the\s+ )? (?P<part>{parts})
+            (?: \s+ of \s+ the \s+ (?:morning|night|day) )? )\b""",
     }
-    return tuple((form, re.compile(p)) for form, p in specs.items())
+    return tuple((form, re.compile(p, re.VERBOSE)) for form, p in specs.items())
 
 
 # ---------------------------------------------------------------- finding expressions
@@ -238,7 +273,7 @@ def _parse(form: str, mt: re.Match[str], text: str, month_first: bool) -> Timex 
         return _tx(mt, "day", lo=ref) if _valid(ref) else None
     if form in ("range_dm", "range_md"):
         connector = text[mt.end("d1") : mt.start("d2")].strip().lower()
-        if g("pre") and g("pre").lower() == "between" and connector != "and":
+        if g("pre") and g("pre").lower() == "between" and connector not in ("and", "-", "–", "—"):
             return None
         if not g("pre") and connector == "and":  # "on 5 and 7 December" lists two days
             return None
@@ -274,8 +309,11 @@ def _parse(form: str, mt: re.Match[str], text: str, month_first: bool) -> Timex 
         return _tx(mt, "year", "y", lo=DayRef(year=int(g("y"))))
     if form == "weekday":
         wd = lx.weekdays[g("wd").lower()]
-        direction = {"last": PAST, "past": PAST, "previous": PAST, "next": FUTURE, "coming": FUTURE}
-        return _tx(mt, "day", lo=DayRef(weekday=wd, direction=direction.get((g("dir") or "").lower())))
+        said = (g("dir") or "").lower()
+        direction = PAST if said in ("last", "past", "previous") else FUTURE if said else None
+        if said == "this":
+            direction = None
+        return _tx(mt, "day", lo=DayRef(weekday=wd, direction=direction))
     if form == "recurring":
         return _tx(mt, "recurring", lo=DayRef(weekday=lx.weekdays[g("wd").lower()]))
     if form == "relday":
@@ -283,11 +321,14 @@ def _parse(form: str, mt: re.Match[str], text: str, month_first: bool) -> Timex 
     if form == "period":
         unit, offset, earlier = lx.periods[re.sub(r"\s+", " ", g("per").lower())]
         return _tx(mt, "period", unit=unit, offset=offset, earlier=earlier)
+    if form == "recent":  # "in recent days": a vague stretch just before the anchor
+        amount, _ = _count("few", g("unit"))
+        return _tx(mt, "past_n", amount=amount, unit=g("unit").lower().rstrip("s"), coarse=True)
     if form in ("past_n", "ago"):
         amount, coarse = _count(g("n"), g("unit"))
         if form == "ago":
             unit = g("unit").lower().rstrip("s")
-            if amount is None or unit == "year":
+            if amount is None:
                 return None
             return _tx(mt, "day", lo=DayRef(offset=-amount), unit=unit)
         return _tx(mt, "past_n", amount=amount, unit=g("unit").lower().rstrip("s"), coarse=coarse)
@@ -310,7 +351,7 @@ def _parse(form: str, mt: re.Match[str], text: str, month_first: bool) -> Timex 
 
 
 def _count(n: str | None, unit: str) -> tuple[int | None, bool]:
-    """Days covered by "N units" ("10 days" 10, "two weeks" 14); vague counts give a week's width."""
+    """Days covered by "N units" ("10 days" 10, "two weeks" 14); vague counts span a week."""
     per = lexicon().units.get(unit.lower(), 1)
     if n is None:
         return max(per, 1), False
@@ -361,6 +402,19 @@ def _combine(found: list[Timex], text: str) -> Iterator[Timex]:
             yield Timex(start, nxt.end, text[start : nxt.end], "range", lo=lo, hi=nxt.lo)
             i += 2
             continue
+        if (
+            nxt is not None
+            and tx.form == "day"
+            and nxt.form == "range"
+            and re.fullmatch(r"\s*\(\s*(?:(?:from|between)\s+)?", text[tx.end : nxt.start], re.I)
+        ):
+            # "Around 8 May 2020 (from 24 April-8 May)": ACLED codes the range the note spells out.
+            end = nxt.end + 1 if text[nxt.end : nxt.end + 1] == ")" else nxt.end
+            yield Timex(
+                tx.start, end, text[tx.start : end], "range", lo=nxt.lo, hi=nxt.hi, approx=True
+            )
+            i += 2
+            continue
         if tx.form in ("day", "month", "year") and _SINCE.search(before):
             since = _SINCE.search(before)
             assert since is not None
@@ -373,7 +427,7 @@ def _combine(found: list[Timex], text: str) -> Iterator[Timex]:
 
 
 def _mark_approx(tx: Timex, text: str) -> Timex:
-    """Precision 2 for a day the text hedges: "Around 4 May", "As reported on 2 May", "(midweek)"."""
+    """Precision 2 for a hedged day: "Around 4 May", "As reported on 2 May", "(midweek)"."""
     if tx.form != "day" or tx.lo is None or tx.lo.day is None:
         return tx
     before = text[max(0, tx.start - 24) : tx.start].lower()
@@ -400,12 +454,14 @@ def resolve(tx: Timex, anchor: date | None, tense: str | None = None) -> DateSpa
     direction = tense if tense in (PAST, FUTURE) else PAST
     if tx.form == "day" and tx.lo is not None:
         day = resolve_day(tx.lo, anchor, direction)
-        precision = 1
+        precision: int | None = 1
         if tx.unit == "week":
             precision = 2
         elif tx.unit == "month":
             precision = 3
-        if tx.approx:
+        elif tx.unit == "year":
+            precision = None
+        if tx.approx and precision is not None:
             precision = max(precision, 2)
         return DateSpan(day, day, precision if day else None, tx.text, tx.is_relative)
     if tx.form == "anaphor":
@@ -426,6 +482,8 @@ def resolve(tx: Timex, anchor: date | None, tense: str | None = None) -> DateSpa
             elif lo_ref.weekday is not None:
                 lo -= timedelta(days=7)
         precision = 3 if tx.lo.month_part or (tx.lo.day is None and tx.lo.month) else 1
+        if tx.approx and lo is not None and hi is not None:  # a hedged day given as a range
+            precision = 2 if (hi - lo).days < 7 else 3
         return DateSpan(lo, hi, precision if lo else None, tx.text, tx.is_relative)
     if tx.form == "year" and tx.lo is not None and tx.lo.year is not None:
         return DateSpan(date(tx.lo.year, 1, 1), date(tx.lo.year, 12, 31), None, tx.text, False)
@@ -491,8 +549,10 @@ def resolve_day(ref: DayRef, anchor: date | None, direction: str = PAST) -> date
     return None
 
 
-def month_bounds(ref: DayRef, anchor: date | None, direction: str = PAST) -> tuple[date | None, date | None]:
-    """First and last day of the month (or month part) `ref` names, year inferred from the anchor."""
+def month_bounds(
+    ref: DayRef, anchor: date | None, direction: str = PAST
+) -> tuple[date | None, date | None]:
+    """First and last day of the month (or month part) `ref` names; the year from the anchor."""
     if ref.month is None:
         return None, None
     year = ref.year
@@ -540,9 +600,11 @@ def _period(tx: Timex, anchor: date | None) -> DateSpan:
     elif tx.unit == "month":
         first = anchor.replace(day=1)
         for _ in range(abs(tx.offset)):
-            first = (first - timedelta(days=1)).replace(day=1) if tx.offset < 0 else (
-                first + timedelta(days=32)
-            ).replace(day=1)
+            first = (
+                (first - timedelta(days=1)).replace(day=1)
+                if tx.offset < 0
+                else (first + timedelta(days=32)).replace(day=1)
+            )
         lo = first
         hi = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         precision = 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from datetime import date
+from html.parser import HTMLParser
 
 import trafilatura
 from lxml import html as lxml_html
@@ -54,7 +55,13 @@ def read_html(
             body = body[len(title) + 1 :]  # the headline repeated as the first line
     else:
         body = _visible_text(html)
-        if body:
+        # libxml2 drops whatever is nested deeper than its limit (256 levels) and gives up on
+        # some broken markup; a flat tag stripper keeps no tree, so it has no depth to exceed.
+        flat = _flat_text(html)
+        if len(flat) > 2 * len(body) + 200 or (flat and not body):
+            body = flat
+            warnings.append("markup too deeply nested or broken to parse; used its bare text")
+        elif body:
             warnings.append("no main text found by trafilatura; used the page's visible text")
     raw = read_text(
         body, published=published, outlet=outlet, title=title, url=url, source=source,
@@ -73,7 +80,7 @@ def _visible_text(html: str) -> str:
         tree = lxml_html.fromstring(html)
     except (ValueError, lxml_html.etree.ParserError):
         return ""
-    for bad in tree.xpath("//script|//style|//noscript|//nav|//footer|//header"):
+    for bad in tree.xpath("//head|//script|//style|//noscript|//nav|//footer|//header"):
         bad.drop_tree()
     blocks = [" ".join(el.text_content().split()) for el in tree.iter("p", "li", "h1", "h2", "h3", "div")]
     if not any(blocks):
@@ -83,3 +90,55 @@ def _visible_text(html: str) -> str:
         if block and block not in seen and not any(block in s for s in seen):
             seen.append(block)
     return "\n".join(seen)
+
+
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "title"})
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"}
+)
+
+
+class _FlatText(HTMLParser):
+    """Text outside scripts and styles, a newline at each block; keeps no tree, so any depth."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.closing = False
+        self.in_open_comment = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.closing and data.startswith("<!--"):
+            self.in_open_comment = True
+        if not self.skipping and not self.in_open_comment:
+            self.parts.append(data)
+
+    def close(self) -> None:
+        # At the end html.parser re-reads an unclosed `<!--` and what follows it as markup; a
+        # browser shows none of it, as it is all one comment, so neither do we.
+        self.closing = True
+        super().close()
+
+
+def _flat_text(html: str) -> str:
+    parser = _FlatText()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient, but a hostile page must not stop the batch
+        log.warning("flat HTML text extraction failed", exc_info=True)
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -20,18 +20,25 @@ def read_jsonl(
 ) -> Iterator[RawDocument | ReadFailure]:
     """Each good line is a document; each bad line is a failure naming its line number."""
     for line_no, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{line_no}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadFailure(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
-            continue
-        try:
-            yield _document(record, where, published, outlet)
-        except ValueError as exc:
-            yield ReadFailure(where, str(exc))
+        if line.strip():
+            yield read_jsonl_record(line, f"{source}:{line_no}", published, outlet)
+
+
+def read_jsonl_record(
+    line: str, where: str, published: date | None = None, outlet: str | None = None
+) -> RawDocument | ReadFailure:
+    """One JSONL line as a document, or the failure saying what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ReadFailure(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return ReadFailure(where, "invalid JSON: nested too deeply")
+    try:
+        raw = _document(record, where, published, outlet)
+    except ValueError as exc:
+        return ReadFailure(where, str(exc))
+    return raw if raw.text else ReadFailure(where, "no article text after cleaning")
 
 
 def _document(
@@ -51,7 +58,7 @@ def _document(
             raise ValueError(f"field {key!r} must be a string, got {type(value).__name__}")
         meta[key] = value
     raw_id = record.get("id")
-    if raw_id is not None and not isinstance(raw_id, (str, int)):
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
         raise ValueError(f"field 'id' must be a string or integer, got {type(raw_id).__name__}")
     when = record.get("published")
     if when is not None:

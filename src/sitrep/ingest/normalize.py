@@ -16,7 +16,11 @@ from sitrep.knowledge.loader import read_csv
 log = logging.getLogger(__name__)
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# Invisible characters, bidirectional embeddings and overrides among them: in English text they
+# carry nothing, and an override can make the web view show evidence other than what was coded.
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# ANSI terminal sequences (colour, cursor, window title) from text scraped out of terminals.
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -63,8 +67,13 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     if fixed == text:
         return text, None
     encodings = [enc for step, enc in (steps or []) if step == "encode"]
-    how = f" (UTF-8 that had been read as {encodings[0]})" if encodings else ""
+    how = f" (UTF-8 that had been read as {encodings[0].removeprefix('sloppy-')})" if encodings else ""
     return fixed, f"repaired mojibake{how}"
+
+
+def strip_terminal_escapes(text: str) -> str:
+    """`text` without ANSI escape sequences (whose ESC alone the control filter would leave)."""
+    return _TERMINAL_ESCAPE.sub("", text) if "\x1b" in text else text
 
 
 def is_boilerplate(line: str) -> bool:
@@ -75,7 +84,7 @@ def normalize_text(text: str) -> str:
     """NFC, `\\n` newlines, single spaces, no control characters or boilerplate lines."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", _CONTROL.sub("", text))
+    text = _ZERO_WIDTH.sub("", _CONTROL.sub("", strip_terminal_escapes(text)))
     lines = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()

@@ -1,12 +1,26 @@
-"""Plain-text articles: an optional `date YYYY-MM-DD <title>` header and a `By <outlet>` line."""
+"""Plain-text articles: an optional `date YYYY-MM-DD <title>` header and a `By <outlet>` line.
+
+Every reader ends here, so this is where text is repaired (mojibake), capped in length for the
+NLP step and given its language.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from sitrep.ingest.normalize import normalize_text
+from sitrep.ingest.language import document_language
+from sitrep.ingest.normalize import normalize_text, repair_mojibake, strip_terminal_escapes
 from sitrep.records import RawDocument
+
+# A long news article is 20,000 characters; past 100,000 a "document" is a dump or a page of
+# pages, and spaCy's parser needs about 1 GB per 100,000 characters (its `nlp.max_length`
+# guard is 1,000,000 and raises rather than truncates), so longer text is cut with a warning.
+MAX_TEXT_CHARS = 100_000
+_PRE_CUT = 4 * MAX_TEXT_CHARS  # raw text kept before cleaning, which may shrink it
+# Relative dates are resolved by date arithmetic from the publication date; a typo such as year
+# 9999 or 0001 would overflow it, and no news article is dated outside this range.
+EARLIEST_PUBLISHED, LATEST_PUBLISHED = date(1900, 1, 1), date(2100, 12, 31)
 
 _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+(.{2,80}?)\s*$")
@@ -24,6 +38,12 @@ def read_text(
 ) -> RawDocument:
     """A `RawDocument` from plain text; the header and byline are metadata, not article text."""
     warnings: list[str] = []
+    raw_length = len(text)
+    if raw_length > _PRE_CUT:
+        text = text[:_PRE_CUT]  # cleaning text that will be cut anyway is wasted work
+    text, repaired = repair_mojibake(strip_terminal_escapes(text))
+    if repaired:
+        warnings.append(repaired)
     lines = text.replace("\r\n", "\n").split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -39,10 +59,23 @@ def read_text(
     if lines and (m := _BYLINE.match(lines[0])):
         outlet = outlet or m.group(1)
         lines.pop(0)
+    if published is not None and not (EARLIEST_PUBLISHED <= published <= LATEST_PUBLISHED):
+        warnings.append(f"publication date {published.isoformat()} is implausible; ignored")
+        published = None
     if published is None:
         warnings.append("no publication date: relative dates stay unresolved")
+    body = normalize_text("\n".join(lines))
+    if len(body) > MAX_TEXT_CHARS or raw_length > _PRE_CUT:
+        body = truncate_text(body, MAX_TEXT_CHARS)
+        warnings.append(
+            f"text truncated to its first {len(body):,} characters (of {raw_length:,}) "
+            f"for the NLP step; the limit is {MAX_TEXT_CHARS:,}"
+        )
+    language, not_codable = document_language(body)
+    if not_codable:
+        warnings.append(not_codable)
     return RawDocument(
-        text=normalize_text("\n".join(lines)),
+        text=body,
         input_id=input_id,
         source=source,
         title=title,
@@ -50,4 +83,19 @@ def read_text(
         outlet=outlet,
         url=url,
         warnings=tuple(warnings),
+        language=language,
     )
+
+
+def truncate_text(text: str, limit: int) -> str:
+    """At most `limit` characters of `text`, cut at a paragraph, sentence or word end if one is
+    near the limit (within its last fifth), else exactly at it."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    floor = limit - limit // 5
+    for boundary in ("\n", ". ", " "):
+        cut = head.rfind(boundary)
+        if cut >= floor:
+            return head[: cut + (1 if boundary == ". " else 0)].rstrip()
+    return head

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import logging
 import math
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from sitrep.errors import KnowledgeDataError
@@ -25,6 +24,7 @@ from sitrep.records import Place
 log = logging.getLogger(__name__)
 
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+INDEX_FILE = "gazetteer_index.tsv.gz"
 META_FILE = "gazetteer_meta.json"
 SITES_FILE = "sites.csv"
 ADMIN_NAMES_FILE = "admin_names.csv"
@@ -100,27 +100,77 @@ class Candidate:
     why: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
 class Gazetteer:
-    places: list[GazPlace]
-    countries: dict[str, CountryInfo]
-    admin1: dict[tuple[str, str], Admin1Area]
-    by_key: dict[str, list[int]] = field(default_factory=dict)
-    by_skeleton: dict[str, list[int]] = field(default_factory=dict)
-    by_id: dict[str, int] = field(default_factory=dict)
-    max_words: int = 1
+    """Places by loose key and skeleton; GeoNames rows become `GazPlace`s only when looked up."""
 
-    def add_names(self, i: int, keys: list[str], skeletons: list[str]) -> None:
-        """Index place `i` under its loose keys and consonant skeletons."""
-        for k in keys:
-            self.by_key.setdefault(k, []).append(i)
-            self.max_words = max(self.max_words, k.count(" ") + 1)
-        for sk in skeletons:
-            self.by_skeleton.setdefault(sk, []).append(i)
+    def __init__(
+        self,
+        rows: list[str],
+        columns: list[str],
+        countries: dict[str, CountryInfo],
+        admin1: dict[tuple[str, str], Admin1Area],
+    ):
+        self._rows = rows
+        self._col = {name: i for i, name in enumerate(columns)}
+        self._cache: dict[int, GazPlace] = {}
+        self.countries = countries
+        self.admin1 = admin1
+        self.extra: list[GazPlace] = []  # admin1 areas, countries and sites, after the rows
+        # Row numbers per key are kept as the shipped comma-separated text and parsed on use:
+        # most of the 240,000 keys are never looked up in a run.
+        self.by_key: dict[str, str] = {}
+        self.by_skeleton: dict[str, str] = {}
+        self._extra_key: dict[str, list[int]] = {}
+        self._extra_skeleton: dict[str, list[int]] = {}
+        self.by_id: dict[str, int] = {}
+        self.max_words = 1
 
-    def index_place(self, i: int) -> None:
-        """Index place `i` from its names (for the few places not precomputed in the table)."""
-        place = self.places[i]
+    def __len__(self) -> int:
+        return len(self._rows) + len(self.extra)
+
+    def place(self, i: int) -> GazPlace:
+        """Place number `i` (GeoNames rows first, then admin areas, countries and sites)."""
+        if i >= len(self._rows):
+            return self.extra[i - len(self._rows)]
+        hit = self._cache.get(i)
+        if hit is None:
+            hit = self._cache[i] = self._parse_row(self._rows[i])
+        return hit
+
+    def __iter__(self) -> Iterator[GazPlace]:
+        return (self.place(i) for i in range(len(self)))
+
+    def _parse_row(self, line: str) -> GazPlace:
+        r = line.split("\t")
+        col = self._col
+        try:
+            cc, code = r[col["country_code"]], r[col["admin1_code"]]
+            area = self.admin1.get((cc, code))
+            country = self.countries.get(cc)
+            alts = tuple(a for a in r[col["alternates"]].split("|") if a)
+            return GazPlace(
+                id=f"gn:{r[col['geonameid']]}",
+                name=r[col["name"]],
+                alternates=(*alts, r[col["asciiname"]]),
+                feature_class=r[col["feature_class"]],
+                feature_code=r[col["feature_code"]],
+                population=int(r[col["population"]]),
+                latitude=float(r[col["latitude"]]),
+                longitude=float(r[col["longitude"]]),
+                country_code=cc,
+                country=country.name if country else None,
+                iso3=country.iso3 if country else None,
+                admin1_code=code,
+                admin1=area.name if area else (r[col["admin1"]] or None),
+                admin2=r[col["admin2"]] or None,
+            )
+        except (IndexError, ValueError) as exc:
+            raise KnowledgeDataError(f"{GAZETTEER_FILE}: bad row {r[:2]}: {exc}") from None
+
+    def add_extra(self, place: GazPlace) -> None:
+        """Add an admin area, country or site, indexed under its names."""
+        self.extra.append(place)
+        i = len(self) - 1
         self.by_id[place.id] = i
         keys: list[str] = []
         for name in (place.name, *place.alternates):
@@ -128,8 +178,24 @@ class Gazetteer:
             for k in (key, key.replace(" ", "")):
                 if k and k not in keys:
                     keys.append(k)
-        skels = sorted({skeleton(k) for k in keys if " " not in k and consonants(k) >= 4})
-        self.add_names(i, keys, skels)
+        for k in keys:
+            self._extra_key.setdefault(k, []).append(i)
+            self.max_words = max(self.max_words, k.count(" ") + 1)
+        for sk in sorted({skeleton(k) for k in keys if " " not in k and consonants(k) >= 4}):
+            self._extra_skeleton.setdefault(sk, []).append(i)
+
+    def has_key(self, key: str) -> bool:
+        return key in self.by_key or key in self._extra_key
+
+    def key_ids(self, key: str) -> list[int]:
+        raw = self.by_key.get(key)
+        ids = [int(x) for x in raw.split(",")] if raw else []
+        return ids + self._extra_key.get(key, [])
+
+    def skeleton_ids(self, skel: str) -> list[int]:
+        raw = self.by_skeleton.get(skel)
+        ids = [int(x) for x in raw.split(",")] if raw else []
+        return ids + self._extra_skeleton.get(skel, [])
 
     def matched_name(self, place: GazPlace, key: str) -> str:
         """Which of the place's names has loose key `key` (for explanations)."""
@@ -140,16 +206,26 @@ class Gazetteer:
         return place.name
 
     def exact(self, key: str) -> list[GazPlace]:
-        return [self.places[i] for i in self.by_key.get(key, ())]
+        return [self.place(i) for i in self.key_ids(key)]
 
     def fuzzy(self, key: str) -> list[GazPlace]:
         if consonants(key) < 4:
             return []
-        return [self.places[i] for i in self.by_skeleton.get(skeleton(key), ())]
+        return [self.place(i) for i in self.skeleton_ids(skeleton(key))]
 
     def get(self, place_id: str) -> GazPlace | None:
+        """A place by id: "gn:<geonameid>", "adm1:SY.01", "country:SY" or "site:SY:<slug>"."""
         i = self.by_id.get(place_id)
-        return None if i is None else self.places[i]
+        if i is None and place_id.startswith("gn:"):
+            i = self._gn_ids().get(place_id)
+        return None if i is None else self.place(i)
+
+    def _gn_ids(self) -> dict[str, int]:
+        if not hasattr(self, "_gn"):
+            idx = self._col["geonameid"]
+            rows = enumerate(self._rows)
+            self._gn = {f"gn:{row.split(chr(9), idx + 1)[idx]}": n for n, row in rows}
+        return self._gn
 
     def admin1_place(self, country_code: str, admin1_code: str) -> GazPlace | None:
         return self.get(f"adm1:{country_code}.{admin1_code}")
@@ -199,7 +275,9 @@ def prior_score(place: GazPlace) -> tuple[float, tuple[str, ...]]:
     if place.feature_class == "C":
         return 0.8, ("country",)
     if place.feature_class == "A":
-        return 0.7, ("admin1 area",)
+        # Below a provincial capital of the same name: a bare "Aleppo" is the city; the words
+        # around it ("countryside", "province") make it the region.
+        return 0.55, ("admin1 area",)
     size = min(1.0, math.log10(place.population + 1) / 7)
     return 0.3 + 0.4 * size, (f"population {place.population:,}",)
 
@@ -233,16 +311,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def gazetteer_rows() -> tuple[list[str], list[list[str]]]:
-    """The generated table's header and rows, as shipped (for the drift test and the loader)."""
-    raw = gzip.decompress(read_bytes(GAZETTEER_FILE))
-    lines = io.StringIO(raw.decode("utf-8")).read().splitlines()
-    header = lines[0].split("\t")
-    return header, [line.split("\t") for line in lines[1:]]
+def gazetteer_rows() -> tuple[list[str], list[str]]:
+    """The generated table's header and row lines, as shipped."""
+    lines = gzip.decompress(read_bytes(GAZETTEER_FILE)).decode("utf-8").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines[0].split("\t"), lines[1:]
 
 
-def shipped_data_sha256() -> str:
-    return hashlib.sha256(gzip.decompress(read_bytes(GAZETTEER_FILE))).hexdigest()
+def shipped_sha256(name: str) -> str:
+    return hashlib.sha256(gzip.decompress(read_bytes(name))).hexdigest()
 
 
 @cache
@@ -252,15 +330,13 @@ def load_gazetteer() -> Gazetteer:
     header, rows = gazetteer_rows()
     if header != meta["columns"]:
         raise KnowledgeDataError(f"{GAZETTEER_FILE}: columns {header} differ from {META_FILE}")
-    col = {name: i for i, name in enumerate(header)}
 
     names = _admin_names()
     countries = {}
     for cc, c in meta["countries"].items():
         acled = names.get((cc, ""))
-        countries[cc] = CountryInfo(
-            cc, acled["acled_name"] if acled else c["name"], c["iso3"], c["latitude"], c["longitude"]
-        )
+        name = acled["acled_name"] if acled else c["name"]
+        countries[cc] = CountryInfo(cc, name, c["iso3"], c["latitude"], c["longitude"])
     admin1: dict[tuple[str, str], Admin1Area] = {}
     for key, a in meta["admin1"].items():
         cc, code = key.split(".", 1)
@@ -269,49 +345,24 @@ def load_gazetteer() -> Gazetteer:
             cc, code, row["acled_name"] if row else a["name"], a["name"], a["seat"],
             a["latitude"], a["longitude"],
         )  # fmt: skip
+    gaz = Gazetteer(rows, header, countries, admin1)
+    for line in gzip.decompress(read_bytes(INDEX_FILE)).decode("utf-8").splitlines():
+        kind, key, ids = line.split("\t")
+        table = gaz.by_key if kind == "k" else gaz.by_skeleton
+        table[key] = ids
+    gaz.max_words = int(meta.get("max_key_words", 6))
 
-    gaz = Gazetteer([], countries, admin1)
-    places = gaz.places
-    seat_override: dict[tuple[str, str], str] = {
-        k: r["seat"] for k, r in names.items() if k[1] and r.get("seat")
-    }
-    seat_found: dict[tuple[str, str], GazPlace] = {}
-    for r in rows:
-        try:
-            cc, code = r[col["country_code"]], r[col["admin1_code"]]
-            area = admin1.get((cc, code))
-            country = countries.get(cc)
-            alts = r[col["alternates"]]
-            place = GazPlace(
-                id=f"gn:{r[col['geonameid']]}",
-                name=r[col["name"]],
-                alternates=tuple(a for a in alts.split("|") if a) + (r[col["asciiname"]],),
-                feature_class=r[col["feature_class"]],
-                feature_code=r[col["feature_code"]],
-                population=int(r[col["population"]]),
-                latitude=float(r[col["latitude"]]),
-                longitude=float(r[col["longitude"]]),
-                country_code=cc,
-                country=country.name if country else None,
-                iso3=country.iso3 if country else None,
-                admin1_code=code,
-                admin1=area.name if area else (r[col["admin1"]] or None),
-                admin2=r[col["admin2"]] or None,
-            )
-        except (IndexError, ValueError) as exc:
-            raise KnowledgeDataError(f"{GAZETTEER_FILE}: bad row {r[:2]}: {exc}") from None
-        places.append(place)
-        gaz.by_id[place.id] = len(places) - 1
-        keys, skels = r[col["keys"]], r[col["skeletons"]]
-        gaz.add_names(len(places) - 1, keys.split("|") if keys else [], skels.split("|") if skels else [])
-        want = seat_override.get((cc, code))
-        if want and (place.name == want or r[col["asciiname"]] == want):
-            seat_found[(cc, code)] = place
-
-    for key, seat in seat_found.items():
-        a = admin1[key]
-        admin1[key] = Admin1Area(a.country_code, a.code, a.name, a.geonames_name, seat.name,
-                                 seat.latitude, seat.longitude)  # fmt: skip
+    # Curated seats (the provincial capital where it is not the largest place).
+    for (cc, code), r in names.items():
+        if not code or not r.get("seat") or (cc, code) not in admin1:
+            continue
+        seat = next((p for p in map(gaz.place, gaz.key_ids(name_key(r["seat"])))
+                     if p.country_code == cc), None)  # fmt: skip
+        if seat is None:
+            raise KnowledgeDataError(f"{ADMIN_NAMES_FILE}: seat {r['seat']!r} not found in {cc}")
+        a = admin1[(cc, code)]
+        admin1[(cc, code)] = Admin1Area(cc, code, a.name, a.geonames_name, seat.name,
+                                        seat.latitude, seat.longitude)  # fmt: skip
 
     for (cc, code), a in sorted(admin1.items()):
         country = countries.get(cc)
@@ -319,7 +370,7 @@ def load_gazetteer() -> Gazetteer:
         aliases = tuple(x for x in (row["aliases"].split("|") if row else []) if x)
         iso_name = meta["admin1"][f"{cc}.{code}"].get("iso_name")
         alts = tuple(dict.fromkeys(x for x in (a.geonames_name, iso_name, *aliases) if x))
-        places.append(
+        gaz.add_extra(
             GazPlace(
                 f"adm1:{cc}.{code}", a.name, alts, "A", "ADM1", 0, a.latitude, a.longitude, cc,
                 country.name if country else None, country.iso3 if country else None, code,
@@ -333,14 +384,13 @@ def load_gazetteer() -> Gazetteer:
         aliases = tuple(x for x in (row["aliases"].split("|") if row else []) if x)
         gn_name = meta["countries"][cc]["name"]
         alts = tuple(dict.fromkeys(x for x in (gn_name, *aliases) if x and x != c.name))
-        places.append(
+        gaz.add_extra(
             GazPlace(f"country:{cc}", c.name, alts, "C", "PCLI", 0, c.latitude, c.longitude, cc,
                      c.name, c.iso3, "", None, None)
         )  # fmt: skip
-    places.extend(_sites(countries, admin1))
-    for i in range(len(gaz.by_id), len(places)):
-        gaz.index_place(i)
-    log.debug("gazetteer: %d places, %d keys", len(places), len(gaz.by_key))
+    for site in _sites(countries, admin1):
+        gaz.add_extra(site)
+    log.debug("gazetteer: %d places, %d keys", len(gaz), len(gaz.by_key))
     return gaz
 
 

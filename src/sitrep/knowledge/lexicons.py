@@ -43,7 +43,7 @@ class NumberWord:
     """A number word ("three", "dozens"), a multiplier ("hundred") or a qualifier ("at least")."""
 
     phrase: str
-    kind: str  # number, multiplier, qualifier
+    kind: str  # number, ordinal, multiplier, qualifier
     value: int | None
     qualifier: str
 
@@ -78,7 +78,11 @@ def modality_cues() -> dict[str, tuple[ModalityCue, ...]]:
         if scope not in CUE_SCOPES:
             raise KnowledgeDataError(f"{name}:{line_no}: unknown scope {scope!r}")
         cue = ModalityCue(
-            row["cue"].lower(), modality, scope, row.get("via") or None, row.get("condition") or None
+            row["cue"].lower(),
+            modality,
+            scope,
+            row.get("via") or None,
+            row.get("condition") or None,
         )
         table.setdefault(cue.cue, []).append(cue)
     return {k: tuple(v) for k, v in table.items()}
@@ -113,13 +117,17 @@ def number_words() -> dict[str, NumberWord]:
     """Number words, multipliers and qualifier phrases keyed by lowercase phrase."""
     name = "number_words.csv"
     table: dict[str, NumberWord] = {}
-    for line_no, row in enumerate(read_csv(name, required=["phrase", "kind", "qualifier"]), start=2):
+    for line_no, row in enumerate(
+        read_csv(name, required=["phrase", "kind", "qualifier"]), start=2
+    ):
         if row["qualifier"] not in QUALIFIERS:
             raise KnowledgeDataError(f"{name}:{line_no}: unknown qualifier {row['qualifier']!r}")
-        if row["kind"] not in ("number", "multiplier", "qualifier"):
+        if row["kind"] not in ("number", "ordinal", "multiplier", "qualifier"):
             raise KnowledgeDataError(f"{name}:{line_no}: unknown kind {row['kind']!r}")
         value = int(row["value"]) if row["value"] else None
-        table[row["phrase"].lower()] = NumberWord(row["phrase"].lower(), row["kind"], value, row["qualifier"])
+        table[row["phrase"].lower()] = NumberWord(
+            row["phrase"].lower(), row["kind"], value, row["qualifier"]
+        )
     return table
 
 

@@ -1,9 +1,9 @@
-"""The database of coded documents, canonical (deduplicated) events, evidence, sources and tallies."""
+"""The database of coded documents, deduplicated events, evidence, sources and tallies."""
 
 from sitrep.store.database import DEFAULT_DB, normalise_url
 from sitrep.store.dedup import same_happening
 from sitrep.store.reader import EventFilter, TallyFilter
-from sitrep.store.store import Store
+from sitrep.store.store import Store, open_store
 from sitrep.store.writer import WriteOutcome
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "TallyFilter",
     "WriteOutcome",
     "normalise_url",
+    "open_store",
     "same_happening",
 ]

@@ -159,8 +159,10 @@ def near_enough(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
             return close
         return _same_name(a.get("location"), b.get("location"))
     if precision == 2:
-        return close or _same_name(a.get("admin2"), b.get("admin2")) or (
-            _same_name(a.get("location"), b.get("location"))
+        return (
+            close
+            or _same_name(a.get("admin2"), b.get("admin2"))
+            or (_same_name(a.get("location"), b.get("location")))
         )
     # A province-level report's coordinates are the province's centroid: only the name counts.
     return _same_name(a.get("admin1"), b.get("admin1"))
@@ -214,3 +216,77 @@ def _as_mapping(event: Any) -> Mapping[str, Any]:
     if callable(to_dict):
         return to_dict()  # type: ignore[no-any-return]
     raise TypeError(f"expected an Event or a mapping, got {type(event).__name__}")
+
+
+# --- the canonical event of several reports ------------------------------------------------------
+
+PLACE_FIELDS = (
+    "country",
+    "iso3",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "location_text",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
+TIME_FIELDS = ("event_date", "date_start", "date_end", "time_precision")
+ACTOR_FIELDS = {
+    "actor1": ("actor1", "assoc_actor_1", "actor1_text", "inter1"),
+    "actor2": ("actor2", "assoc_actor_2", "actor2_text", "inter2"),
+}
+# Modalities in order of preference for the merged event: what one report says happened, happened.
+MODALITY_PREFERENCE = ("occurred", "claimed", "denied")
+
+
+def combine_reports(records: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The canonical event of several reports of one happening (dicts like `Event.to_dict()`).
+
+    Starts from the earliest report and takes: the place of the most precisely located report,
+    the date of the most precisely dated one, an actor any report names where the earliest does
+    not, ACLED's most conservative (lowest) fatality and injury figures, the firmest modality
+    (occurred > claimed > denied), the highest confidence and every loaded term.
+    """
+    if not records:
+        raise ValueError("no reports to combine")
+    merged = dict(records[0])
+    if len(records) == 1:
+        return merged
+    located = [r for r in records if _has_place(r)]
+    if located:
+        best = min(located, key=lambda r: r.get("geo_precision") or 4)
+        merged.update({k: best.get(k) for k in PLACE_FIELDS})
+    dated = [r for r in records if r.get("event_date") or r.get("date_start")]
+    if dated:
+        best = min(dated, key=lambda r: r.get("time_precision") or 4)
+        merged.update({k: best.get(k) for k in TIME_FIELDS})
+    for role, fields in ACTOR_FIELDS.items():
+        if _known(merged.get(role)) is None:
+            named = next((r for r in records if _known(r.get(role)) is not None), None)
+            if named is not None:
+                merged.update({k: named.get(k) for k in fields})
+    for count in ("fatalities", "injuries"):
+        qualifier = f"{count}_qualifier"
+        reported = [r for r in records if r.get(count) is not None]
+        if reported:
+            lowest = min(reported, key=lambda r: r[count])
+            merged[count], merged[qualifier] = lowest[count], lowest.get(qualifier)
+    modalities = {r.get("modality") for r in records}
+    merged["modality"] = next(
+        (m for m in MODALITY_PREFERENCE if m in modalities), merged.get("modality")
+    )
+    merged["confidence"] = max(r.get("confidence") or 0.0 for r in records)
+    merged["loaded_terms"] = list(
+        dict.fromkeys(t for r in records for t in (r.get("loaded_terms") or []))
+    )
+    merged["interaction"] = _interaction(merged.get("inter1"), merged.get("inter2"))
+    return merged
+
+
+def _interaction(inter1: int | None, inter2: int | None) -> int | None:
+    # The extractors' own rule, imported late so that this module loads without them.
+    from sitrep.extract.assemble import interaction_code
+
+    return interaction_code(inter1, inter2)

@@ -70,14 +70,21 @@ def ingest(
     """Code and store every item; returns the counts. `coder` defaults to the shared pipeline."""
     report = IngestReport()
     version = knowledge_version()
+    code: Coder | None = coder
     for item in items:
         if isinstance(item, Document):
             report.read += 1
             _store(store, item, report, errors_out, force=recode)
             continue
         if not isinstance(item, RawDocument):
-            _fail(report, errors_out, getattr(item, "source", None), None, "read",
-                  str(getattr(item, "reason", item)))
+            _fail(
+                report,
+                errors_out,
+                getattr(item, "source", None),
+                None,
+                "read",
+                str(getattr(item, "reason", item)),
+            )
             continue
         report.read += 1
         if not recode and store.is_current(
@@ -90,27 +97,54 @@ def ingest(
         ):
             report.unchanged += 1
             continue
+        if code is None:
+            # Built on the first document that needs it; a pipeline that cannot be built is a
+            # configuration error for the whole batch, not a failure of this document.
+            code = _default_coder()
         try:
-            document = (coder or _default_coder())(item)
+            document = code(item)
         except Exception as exc:  # one document's failure must not stop the batch
-            log.exception("coding failed for %s", item.input_id or item.source)
-            _fail(report, errors_out, item.source, item.input_id, "code",
-                  f"{type(exc).__name__}: {exc}")
+            log.error(
+                "coding failed for %s: %s",
+                item.input_id or item.source,
+                exc,
+                exc_info=log.isEnabledFor(logging.DEBUG),
+            )
+            _fail(
+                report,
+                errors_out,
+                item.source,
+                item.input_id,
+                "code",
+                f"{type(exc).__name__}: {exc}",
+            )
             continue
         _store(store, document, report, errors_out, force=recode)
     return report
 
 
 def _store(
-    store: Store, document: Document, report: IngestReport, errors_out: IO[str] | None,
-    *, force: bool,
+    store: Store,
+    document: Document,
+    report: IngestReport,
+    errors_out: IO[str] | None,
+    *,
+    force: bool,
 ) -> None:
     try:
         outcome = store.add(document, force=force)
     except Exception as exc:
-        log.error("storing %s failed: %s", document.doc_id, exc)
-        _fail(report, errors_out, document.source, document.input_id, "store",
-              f"{type(exc).__name__}: {exc}")
+        log.error(
+            "storing %s failed: %s", document.doc_id, exc, exc_info=log.isEnabledFor(logging.DEBUG)
+        )
+        _fail(
+            report,
+            errors_out,
+            document.source,
+            document.input_id,
+            "store",
+            f"{type(exc).__name__}: {exc}",
+        )
         return
     if outcome.status in ("unchanged", "duplicate"):
         report.unchanged += 1
@@ -125,8 +159,12 @@ def _store(
 
 
 def _fail(
-    report: IngestReport, errors_out: IO[str] | None, source: str | None,
-    input_id: str | None, stage: str, message: str,
+    report: IngestReport,
+    errors_out: IO[str] | None,
+    source: str | None,
+    input_id: str | None,
+    stage: str,
+    message: str,
 ) -> None:
     error = IngestError(source=source, input_id=input_id, stage=stage, error=message)
     report.failed += 1

@@ -1,4 +1,4 @@
-"""The database tables: documents, canonical events, their supporting reports, evidence, sources, tallies.
+"""The database tables: documents, canonical events, supporting reports, evidence, sources, tallies.
 
 One happening reported by several outlets is one row in `events` (the canonical event) with one
 `event_supports` row per document that reports it. Each support keeps that document's own coding of
@@ -199,9 +199,7 @@ class EvidenceRow(Base):
 
     __tablename__ = "evidence_spans"
     __table_args__ = (
-        CheckConstraint(
-            "(support_id IS NULL) <> (tally_pk IS NULL)", name="one_owner"
-        ),
+        CheckConstraint("(support_id IS NULL) <> (tally_pk IS NULL)", name="one_owner"),
         Index("ix_evidence_spans_support_id", "support_id"),
         Index("ix_evidence_spans_tally_pk", "tally_pk"),
     )
@@ -222,9 +220,7 @@ class SourceRow(Base):
 
     __tablename__ = "sources"
     __table_args__ = (
-        CheckConstraint(
-            "(support_id IS NULL) <> (tally_pk IS NULL)", name="one_owner"
-        ),
+        CheckConstraint("(support_id IS NULL) <> (tally_pk IS NULL)", name="one_owner"),
         Index("ix_sources_support_id", "support_id"),
         Index("ix_sources_tally_pk", "tally_pk"),
     )

@@ -59,9 +59,7 @@ def _event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
             EventRow.actor1_text,
             EventRow.actor2_text,
         )
-        conditions.append(
-            or_(*(func.lower(c).contains(needle, autoescape=True) for c in columns))
-        )
+        conditions.append(or_(*(func.lower(c).contains(needle, autoescape=True) for c in columns)))
     if f.bbox:
         west, south, east, north = f.bbox
         conditions.append(EventRow.latitude.between(south, north))
@@ -72,11 +70,11 @@ def _event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _event_query(f: EventFilter) -> Select[tuple[EventRow]]:
+def _event_query(f: EventFilter) -> Select[Any]:
     return select(EventRow).where(and_(true(), *_event_conditions(f)))
 
 
-def _with_supports(query: Select[tuple[EventRow]]) -> Select[tuple[EventRow]]:
+def _with_supports(query: Select[Any]) -> Select[Any]:
     document_columns = (
         DocumentRow.doc_id,
         DocumentRow.title,
@@ -103,9 +101,12 @@ def list_events(
     session: Session, f: EventFilter, *, limit: int = 100, offset: int = 0
 ) -> list[dict[str, Any]]:
     """One page of events, newest first, each with its supporting documents."""
-    query = _with_supports(_event_query(f)).order_by(
-        EventRow.event_date.desc(), EventRow.id
-    ).limit(limit).offset(offset)
+    query = (
+        _with_supports(_event_query(f))
+        .order_by(EventRow.event_date.desc(), EventRow.id)
+        .limit(limit)
+        .offset(offset)
+    )
     return [event_dict(row) for row in session.scalars(query)]
 
 
@@ -141,11 +142,15 @@ def event_dict(row: EventRow) -> dict[str, Any]:
             continue
         value = getattr(row, name)
         out[name] = value.isoformat() if isinstance(value, date) else value
-    documents, sources, evidence = [], [], []
-    seen_sources: set[tuple[str, str, str | None]] = set()
+    documents: list[dict[str, Any]] = []
+    sources: list[dict[str, Any]] = []
+    evidence: list[dict[str, Any]] = []
+    seen_sources: set[tuple[str | None, ...]] = set()
     for support in row.supports:
         doc = support.document
-        doc_sources = [{"name": s.name, "type": s.type, "channel": s.channel} for s in support.sources]
+        doc_sources = [
+            {"name": s.name, "type": s.type, "channel": s.channel} for s in support.sources
+        ]
         doc_evidence = [{"text": e.text, "start": e.start, "end": e.end} for e in support.evidence]
         documents.append(
             {
@@ -204,7 +209,9 @@ def list_tallies(
         select(TallyRow)
         .where(where)
         .options(
-            selectinload(TallyRow.document).options(load_only(DocumentRow.doc_id, DocumentRow.outlet)),
+            selectinload(TallyRow.document).options(
+                load_only(DocumentRow.doc_id, DocumentRow.outlet)
+            ),
             selectinload(TallyRow.evidence),
             selectinload(TallyRow.sources),
         )

@@ -21,9 +21,9 @@ log = logging.getLogger(__name__)
 class Store:
     """Documents, canonical events and tallies in SQLite (a file path) or PostgreSQL (a URL).
 
-        >>> with Store("sitrep.db") as store:
-        ...     store.add(document)
-        ...     store.events(EventFilter(country="Syria"))
+    >>> with Store("sitrep.db") as store:
+    ...     store.add(document)
+    ...     store.events(EventFilter(country="Syria"))
     """
 
     def __init__(self, db: str = DEFAULT_DB):
@@ -59,6 +59,8 @@ class Store:
                 f"cannot store document {document.doc_id}: {type(exc).__name__}: "
                 f"{str(exc).splitlines()[0]}"
             ) from exc
+
+    save = add  # the name `sitrep extract --db` uses
 
     def is_current(
         self,
@@ -115,3 +117,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.sessions() as session:
             return reader.counts(session)
+
+
+def open_store(db: str = DEFAULT_DB) -> Store:
+    """Open (creating and migrating as needed) the store at a path or URL."""
+    return Store(db)

@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from sitrep.records import Document, Event, Tally
-from sitrep.store.dedup import CANDIDATE_WINDOW_DAYS, same_happening
+from sitrep.records import Document, Event, Source, Span, Tally
+from sitrep.store.dedup import CANDIDATE_WINDOW_DAYS, combine_reports, same_happening
 from sitrep.store.models import (
     DocumentRow,
     EventRow,
@@ -56,9 +56,7 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def document_key(
-    *, url: str | None, input_id: str | None, source: str | None, doc_id: str
-) -> str:
+def document_key(*, url: str | None, input_id: str | None, source: str | None, doc_id: str) -> str:
     """What identifies a document across re-ingests (see the module docstring)."""
     if url:
         return f"url:{url}"
@@ -80,7 +78,10 @@ def is_current(session: Session, key: str, doc_id: str, hash_: str, version: str
     row = session.scalars(select(DocumentRow).where(DocumentRow.doc_key == key)).first()
     if row is not None:
         return row.text_hash == hash_ and row.knowledge_version == version
-    return session.scalars(select(DocumentRow.id).where(DocumentRow.doc_id == doc_id)).first() is not None
+    return (
+        session.scalars(select(DocumentRow.id).where(DocumentRow.doc_id == doc_id)).first()
+        is not None
+    )
 
 
 def write_document(session: Session, document: Document, *, force: bool = False) -> WriteOutcome:
@@ -124,6 +125,8 @@ def write_document(session: Session, document: Document, *, force: bool = False)
             merged += 1
         used.add(canonical.id)
         session.add(_support_row(canonical, row, event))
+        if len(canonical.supports) > 1:
+            _apply_record(canonical, _canonical_record(canonical))
     session.flush()
     return WriteOutcome(document.doc_id, status, started, merged, len(document.tallies))
 
@@ -164,8 +167,8 @@ def _detach(session: Session, row: DocumentRow) -> None:
         if not canonical.supports:
             session.delete(canonical)
         else:
-            # The event keeps its id (links to it stay valid) but now reads as its earliest report.
-            _apply_record(canonical, canonical.supports[0].record)
+            # The event keeps its id (links to it stay valid) but is rebuilt from what is left.
+            _apply_record(canonical, _canonical_record(canonical))
     session.flush()
 
 
@@ -190,7 +193,9 @@ def _find_canonical(
         return None
     window = timedelta(days=CANDIDATE_WINDOW_DAYS)
     kind = (
-        and_(EventRow.event_type == event.event_type, EventRow.sub_event_type == event.sub_event_type)
+        and_(
+            EventRow.event_type == event.event_type, EventRow.sub_event_type == event.sub_event_type
+        )
         if event.event_type
         else and_(EventRow.event_type.is_(None), EventRow.plover == event.plover)
     )
@@ -225,6 +230,31 @@ def _new_canonical(session: Session, event: Event) -> EventRow:
     session.add(canonical)
     session.flush()
     return canonical
+
+
+def _canonical_record(canonical: EventRow) -> dict[str, Any]:
+    """The combined record of a canonical event's reports, with notes written for it."""
+    record = combine_reports([s.record for s in canonical.supports])
+    record["notes"] = _notes(record)
+    return record
+
+
+def _notes(record: dict[str, Any]) -> str:
+    from sitrep.extract.notes import event_notes
+
+    try:
+        event = Event(
+            **{
+                **record,
+                "sources": tuple(Source(**s) for s in record.get("sources") or ()),
+                "evidence": tuple(Span(**e) for e in record.get("evidence") or ()),
+                "loaded_terms": tuple(record.get("loaded_terms") or ()),
+            }
+        )
+        return event_notes(event)
+    except Exception:  # noqa: BLE001 - notes are a courtesy; a failure must not lose the document
+        log.warning("could not write notes for merged event %s", record.get("event_id"))
+        return str(record.get("notes") or "")
 
 
 def _apply_record(canonical: EventRow, record: dict[str, Any]) -> None:

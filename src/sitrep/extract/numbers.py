@@ -1,0 +1,115 @@
+"""Reading reported numbers from parsed tokens: digits, number words, vague words, qualifiers.
+
+Shared by the tallies and quantities extractors. Vague words follow ACLED's conventions
+(`knowledge/data/number_words.csv`: "dozens" → 12 at least, "hundreds" → 100 at least), and an
+explicit qualifier before the number wins ("more than a dozen" → 12 at least, "about 85" → about).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.knowledge.lexicons import number_words
+from sitrep.records import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+# Words that can only be a count in front of a noun ("a soldier was killed"), never alone.
+_ARTICLES = frozenset({"a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number phrase in the parse: its value/qualifier and the token range [start, end)."""
+
+    quantity: Quantity
+    start: int  # first token of the phrase, qualifier included
+    end: int
+    head: int  # the token that carries the number: the phrase's last word ("85" in "about 85")
+
+
+def is_number_token(tok: Token) -> bool:
+    """Whether the token is a digit string or a number/multiplier word (not an ordinal)."""
+    if _DIGITS.match(tok.text):
+        return True
+    entry = number_words().get(tok.lower_)
+    return entry is not None and entry.kind in ("number", "multiplier")
+
+
+def ordinal_value(tok: Token) -> int | None:
+    """4 for "fourth" or "4th", else None."""
+    m = _ORDINAL_DIGITS.match(tok.text)
+    if m:
+        return int(m.group(1))
+    entry = number_words().get(tok.lower_)
+    return entry.value if entry and entry.kind == "ordinal" else None
+
+
+def read_number(doc: Doc, index: int) -> Number | None:
+    """The number phrase holding token `index` ("at least 70", "more than a dozen")."""
+    if not is_number_token(doc[index]):
+        return None
+    start = end = index
+    while start > 0 and _joins(doc[start - 1], doc, start - 1):
+        start -= 1
+    while end + 1 < len(doc) and _joins(doc[end + 1], doc, end + 1):
+        end += 1
+    words = [t for t in doc[start : end + 1] if t.text != "-"]
+    # "a" alone is not a number; it only counts before a multiplier ("a dozen") or a noun.
+    if len(words) == 1 and words[0].lower_ in _ARTICLES:
+        return None
+    value, vague_qualifier = _value(words)
+    if value is None:
+        return None
+    qualifier, q_start = _qualifier_before(doc, start)
+    # The last word carries the number in the parse ("a dozen fighters": "dozen" → "fighters").
+    return Number(Quantity(value, qualifier or vague_qualifier), q_start, end + 1, end)
+
+
+def _joins(tok: Token, doc: Doc, i: int) -> bool:
+    """Whether the token continues a number phrase: another number word or a hyphen between two."""
+    if tok.text == "-":
+        return 0 < i < len(doc) - 1 and is_number_token(doc[i - 1]) and is_number_token(doc[i + 1])
+    if tok.lower_ in _ARTICLES:  # "a dozen", but not "an estimated 30"
+        following = number_words().get(doc[i + 1].lower_) if i + 1 < len(doc) else None
+        return following is not None and following.kind == "multiplier"
+    # Two digit strings side by side are two numbers ("2023 18"), not one.
+    return is_number_token(tok) and not _DIGITS.match(tok.text)
+
+
+def _value(words: list[Token]) -> tuple[int | None, str]:
+    table = number_words()
+    total, current, qualifier = 0, 0, "exact"
+    for w in words:
+        if _DIGITS.match(w.text):
+            current += int(w.text.replace(",", ""))
+            continue
+        entry = table[w.lower_]
+        if entry.kind == "multiplier":
+            current = max(current, 1) * (entry.value or 1)
+            if entry.value and entry.value >= 1000:
+                total, current = total + current, 0
+        else:
+            current += entry.value or 0
+        if entry.qualifier != "exact":
+            qualifier = entry.qualifier
+    total += current
+    return (total if words else None), qualifier
+
+
+def _qualifier_before(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The qualifier phrase ending right before token `start` (the longest that matches)."""
+    table = number_words()
+    for length in (3, 2, 1):
+        if start - length < 0:
+            continue
+        phrase = " ".join(t.lower_ for t in doc[start - length : start])
+        entry = table.get(phrase)
+        if entry and entry.kind == "qualifier":
+            return entry.qualifier, start - length
+    return None, start

@@ -1,0 +1,112 @@
+"""ACLED's decision rules applied on top of the classifier, so a draft's type can be traced to a rule.
+
+Order: (1) the trigger lexicon limits the sub-types a happening can have ("airstrike" can only be
+Air/drone strike, Chemical weapon or Disrupted weapons use); (2) the classifier picks the most
+probable allowed sub-type for the sentence; (3) decision-rule cues from triggers.csv (role=rule)
+override it when they apply ("intercepted" → Disrupted weapons use); (4) the civilian-target rule:
+violence aimed only at civilians is Violence against civilians even when state forces commit it.
+Each rule's wording is the `rule` column of taxonomy.csv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.extract.classify import Prediction, load_classifier
+from sitrep.extract.triggers import Lexicon, Match
+from sitrep.knowledge.taxonomy import categories, event_type_of
+
+TARGET_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class TypeDecision:
+    """The chosen sub-type (or statement category), its confidence and what decided it."""
+
+    key: str
+    confidence: float
+    source: str
+
+
+def family_keys(family: str) -> frozenset[str]:
+    return frozenset(k for k, c in categories().items() if c.family == family)
+
+
+def allowed_keys(matches: list[Match], family: str) -> frozenset[str]:
+    """Sub-types every candidate-restricted trigger allows (their union when they disagree)."""
+    # Weak triggers ("seize", "destroy") do not restrict a happening named by a strong one.
+    strong = max(m.entry.weight for m in matches)
+    sets = [m.entry.candidates for m in matches if m.entry.candidates and m.entry.weight >= min(0.7, strong)]
+    if not sets:
+        return family_keys(family)
+    both = frozenset.intersection(*sets)
+    return both or frozenset.union(*sets)
+
+
+def decide_type(sent: SpacySpan, matches: list[Match], family: str, lex: Lexicon) -> TypeDecision:
+    allowed = allowed_keys(matches, family)
+    weight = max(m.entry.weight for m in matches)
+    clf = load_classifier()
+    if family == "statement" or len(allowed) == 1:
+        key = sorted(allowed)[0] if len(allowed) == 1 else _first_statement(matches)
+        # Trigger-decided: confidence from the trigger's weight and how far the classifier agrees.
+        p_raw = _predict(sent.text).prob(key) if clf and family != "statement" else 0.5
+        return TypeDecision(key, round(0.4 + 0.3 * weight + 0.3 * p_raw, 3), "trigger lexicon")
+    if clf is None:
+        key = max(allowed, key=lambda k: (k == "Armed clash", k))
+        return TypeDecision(key, 0.3, "default (no classifier)")
+    prediction = _predict(sent.text)
+    key, p = prediction.best(allowed)
+    source = "classifier"
+    for rule in lex.rule_hits(sent):
+        target = next(iter(rule.candidates))
+        if event_type_of(key) in rule.requires.split("|") and target != key:
+            key, source = target, f"rule: {' '.join(rule.pattern)}"
+            break
+    target = _target_kind(sent, matches, lex)
+    if target == "civilian" and event_type_of(key) == "Battles" and "Attack" in allowed:
+        key, source = "Attack", "rule: civilian target"
+    elif target == "armed" and key == "Attack" and "Armed clash" in allowed:
+        key, source = "Armed clash", "rule: armed target"
+    confidence = round(min(0.99, 0.35 + 0.45 * p + 0.2 * weight), 3)
+    return TypeDecision(key, confidence, source)
+
+
+@lru_cache(maxsize=512)
+def _predict(text: str) -> Prediction:
+    """One classifier call per sentence, however many drafts it holds."""
+    clf = load_classifier()
+    assert clf is not None
+    return clf.predict(text)
+
+
+def _first_statement(matches: list[Match]) -> str:
+    for m in matches:
+        if m.entry.candidates:
+            return sorted(m.entry.candidates)[0]
+    return "THREATEN"
+
+
+def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:
+    """'civilian' or 'armed' when the triggers' targets are only one kind, else None.
+
+    ACLED: an attack on unarmed civilians is Violence against civilians whoever commits it; an
+    attack on soldiers, fighters, police or their positions is a Battle.
+    """
+    doc = sent.doc
+    targets = []
+    for m in matches:
+        head = doc[m.head]
+        for t in head.subtree:
+            if t.dep_ in TARGET_DEPS and t.pos_ in ("NOUN", "PROPN"):
+                targets.append(t)
+    civilian = any(lex.is_cue(t, "civilian") for t in targets)
+    armed = any(lex.is_cue(t, "armed") for t in targets)
+    if civilian and not armed and not any(lex.is_cue(t, "armed") and t.dep_ == "pobj" for t in sent):
+        return "civilian"
+    if armed and not civilian:
+        return "armed"
+    return None

@@ -1,0 +1,88 @@
+"""Lists of sites after an event trigger ("at the Qasrak and Tell Baidar bases … and the Conoco base").
+
+ACLED codes one event per location, so one sentence naming several sites for one activity becomes
+one draft per site. This reads the token sequence after the trigger: the locative phrase is cut into
+coordinated segments and each segment's first proper name that is not inside an "of" phrase ("the
+countryside of al-Hasakah" only says where the site is) is a site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan, Token
+
+LOCATIVE = frozenset({"at", "in", "on", "over", "near", "inside", "around", "across", "into", "outside"})
+SEPARATORS = frozenset({"and", ",", "or", "as well as"})
+STOP_WORDS = frozenset({
+    "from", "until", "till", "since", "during", "after", "before", "as", "amid", "while", "when",
+    "which", "who", "that", "where", "because", "following", "according", "with", "by", ";", "(", ".",
+})
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "az", "ez", "-", "de", "bin", "abu", "um", "umm"})
+NOT_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A site name in the text (character offsets) and the site noun it goes with ("base")."""
+
+    start: int
+    end: int
+    head: str | None
+
+
+def site_list(sent: SpacySpan, trigger: Token) -> list[Site]:
+    """Sites named in the locative phrase of `trigger` (or of its clause's verb); empty if fewer than two."""
+    anchors = {trigger.i, trigger.head.i} if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else {trigger.i}
+    tokens = [t for t in sent if t.i > trigger.i]
+    k = next((j for j, t in enumerate(tokens) if t.lower_ in LOCATIVE and t.head.i in anchors), None)
+    if k is None:
+        return []
+    segments: list[list[Token]] = [[]]
+    for t in tokens[k + 1 :]:
+        if t.lower_ in STOP_WORDS or (t.pos_ == "VERB" and not _namey(t)) or t.ent_type_ in ("DATE", "TIME"):
+            break
+        if t.lower_ in SEPARATORS:
+            segments.append([])
+            continue
+        segments[-1].append(t)
+    sites: list[Site] = []
+    for seg in segments:
+        name = _first_site_name(seg)
+        if name is not None:
+            head = next((t.lower_ for t in seg if t.pos_ == "NOUN" and not _namey(t)), None)
+            sites.append(Site(name[0].idx, name[-1].idx + len(name[-1]), head))
+    if len(sites) < 2:
+        return []
+    # "the Qasrak and Tell Baidar bases": the first conjunct shares the later site noun.
+    shared = next((s.head for s in sites if s.head), None)
+    return [Site(s.start, s.end, s.head or shared) for s in sites]
+
+
+def _namey(t: Token) -> bool:
+    return (t.is_title or t.pos_ == "PROPN") and t.lower_ not in NOT_NAMES and t.is_alpha
+
+
+def _first_site_name(seg: list[Token]) -> list[Token] | None:
+    j = 0
+    while j < len(seg):
+        t = seg[j]
+        if _namey(t) or (t.lower_ in NAME_PARTICLES and j + 1 < len(seg) and _namey_or_hyphen(seg[j + 1])):
+            name = [t]
+            while j + 1 < len(seg) and (_namey(seg[j + 1]) or seg[j + 1].lower_ in NAME_PARTICLES):
+                j += 1
+                name.append(seg[j])
+            while name and name[-1].lower_ in NAME_PARTICLES:
+                name.pop()
+            before = seg[name[0].i - seg[0].i - 1] if name and name[0].i > seg[0].i else None
+            if name and not (before is not None and before.lower_ == "of"):
+                return name
+        j += 1
+    return None
+
+
+def _namey_or_hyphen(t: Token) -> bool:
+    return _namey(t) or t.lower_ == "-"

@@ -1,0 +1,249 @@
+"""The trigger lexicon and the tests that tell a happening from a mere mention of one.
+
+`triggers.csv` lists trigger lemmas/phrases and the cue words read around them (frames such as
+"fear"/"simulate", campaign words such as "uptick", light verbs such as "conduct", tally words,
+speech verbs, civilian and aircraft nouns, decision-rule cues). Everything here reads the spaCy
+parse the pipeline already made; nothing parses again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from sitrep.errors import KnowledgeDataError
+from sitrep.knowledge.loader import read_csv
+from sitrep.knowledge.taxonomy import categories
+
+log = logging.getLogger(__name__)
+
+ROLES = ("trigger", "frame", "campaign", "support", "tally", "speech", "civilian", "armed", "aircraft", "rule")
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
+_POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
+# Munitions are counted per event ("3 rockets hit"), happenings are counted per event ("11 attacks").
+MUNITIONS = frozenset({"rocket", "missile", "mortar", "artillery", "grenade", "ied", "landmine", "shell"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of triggers.csv."""
+
+    pattern: tuple[str, ...]  # lemma (one word) or lower-case words of a phrase
+    phrase: bool
+    pos: str
+    role: str
+    candidates: frozenset[str]
+    plover: str | None
+    plover_mode: str | None
+    weight: float
+    requires: str
+
+    @property
+    def family(self) -> str:
+        cats = categories()
+        fams = {cats[c].family for c in self.candidates}
+        return fams.pop() if len(fams) == 1 else "violence"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger found in the parse: tokens [start, end) and the entry; `head` is its syntactic head."""
+
+    start: int
+    end: int
+    head: int
+    entry: Entry
+
+
+class Lexicon:
+    """Trigger and cue tables indexed for token-by-token lookup (built once per process)."""
+
+    def __init__(self, rows: list[dict[str, str]]):
+        cats = categories()
+        self.lemmas: dict[str, list[Entry]] = defaultdict(list)
+        self.phrases: dict[str, list[Entry]] = defaultdict(list)
+        self.cues: dict[str, set[str]] = defaultdict(set)
+        self.rules: list[Entry] = []
+        for line, row in enumerate(rows, start=2):
+            role = row["role"]
+            if role not in ROLES:
+                raise KnowledgeDataError(f"triggers.csv:{line}: unknown role {role!r}")
+            cands = frozenset(c for c in row["candidates"].split("|") if c)
+            unknown = [c for c in cands if c not in cats]
+            if unknown:
+                raise KnowledgeDataError(f"triggers.csv:{line}: unknown candidates {unknown}")
+            words = tuple(row["pattern"].lower().split())
+            entry = Entry(
+                pattern=words,
+                phrase=row["match"] == "phrase",
+                pos=row["pos"] or "ANY",
+                role=role,
+                candidates=cands,
+                plover=row["plover"] or None,
+                plover_mode=row["plover_mode"] or None,
+                weight=float(row["weight"] or 0.5),
+                requires=row["requires"],
+            )
+            if role == "rule":
+                self.rules.append(entry)
+            elif role == "trigger":
+                (self.phrases[words[0]] if entry.phrase else self.lemmas[words[0]]).append(entry)
+            else:
+                self.cues[role].add(" ".join(words))
+
+    def is_cue(self, token: Token, role: str) -> bool:
+        return token.lemma_.lower() in self.cues[role] or token.lower_ in self.cues[role]
+
+    def find(self, doc: Doc | SpacySpan) -> list[Match]:
+        """Trigger matches in reading order; a phrase wins over the single words it covers."""
+        matches: list[Match] = []
+        covered: set[int] = set()
+        tokens = list(doc)
+        for k, tok in enumerate(tokens):
+            for entry in {*self.phrases.get(tok.lower_, []), *self.phrases.get(tok.lemma_.lower(), [])}:
+                n = len(entry.pattern)
+                span = tokens[k : k + n]
+                if len(span) == n and all(_word_matches(t, w) for t, w in zip(span, entry.pattern)):
+                    if any(t.i in covered for t in span):
+                        continue
+                    covered.update(t.i for t in span)
+                    matches.append(Match(span[0].i, span[-1].i + 1, _phrase_head(span), entry))
+        for tok in tokens:
+            if tok.i in covered:
+                continue
+            for entry in self.lemmas.get(tok.lemma_.lower(), ()):
+                if entry.pos == "ANY" or tok.pos_ in _POS[entry.pos]:
+                    matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
+                    break
+        return sorted(matches, key=lambda m: m.start)
+
+    def rule_hits(self, sent: SpacySpan) -> list[Entry]:
+        """Decision-rule cues present in a sentence, in file order (the first that applies wins)."""
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        text = " " + " ".join(t.lower_ for t in sent) + " "
+        hits = []
+        for rule in self.rules:
+            if rule.phrase and f" {' '.join(rule.pattern)} " in text:
+                hits.append(rule)
+            elif not rule.phrase and rule.pattern[0] in lemmas:
+                hits.append(rule)
+        return hits
+
+
+def _word_matches(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _phrase_head(span: list[Token]) -> int:
+    inside = {t.i for t in span}
+    for t in span:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t.i
+    return span[0].i
+
+
+@cache
+def lexicon() -> Lexicon:
+    return Lexicon(read_csv("triggers.csv", required=("pattern", "match", "role")))
+
+
+# --- happening tests -------------------------------------------------------------------------
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause holds `token` (itself if a verb)."""
+    t = token
+    while True:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+
+
+def is_future(token: Token) -> bool:
+    """The clause governing `token` is in the future ("will continue", "will be met")."""
+    verb = governing_verb(token)
+    if verb is None:
+        return False
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    return any(c.lower_ in FUTURE_AUX or c.lemma_ == "will" for v in chain for c in v.children if c.dep_ == "aux")
+
+
+def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
+    """A frame or campaign word governing `token` or modifying it ("fears attacks", "hypothetical attacks")."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and lex.is_cue(child, "frame"):
+            return child
+    for anc in token.ancestors:
+        if lex.is_cue(anc, "frame") or lex.is_cue(anc, "campaign"):
+            return anc
+    return None
+
+
+def is_intention(token: Token, lex: Lexicon) -> bool:
+    """A non-finite trigger under a verb that is not itself a happening ("racing to execute")."""
+    verb = governing_verb(token)
+    if verb is None or verb.dep_ not in ("xcomp", "advcl", "relcl", "acl"):
+        return False
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return has_to and verb.head.pos_ in ("VERB", "AUX", "ADJ") and verb.head.lemma_ not in (
+        "begin", "start", "continue", "manage", "try", "attempt", "claim",
+    )
+
+
+def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
+    """A noun trigger that names a happening rather than a topic ("conducted drills", "clashes in X")."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return True  # a singular event noun ("an airstrike", "the landing of") is one happening
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        return True
+    head = token.head
+    if lex.is_cue(head, "support") or head.lemma_.lower() in lex.lemmas:
+        return True
+    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return is_anchored_noun(head, lex)
+    for t in token.subtree:
+        if t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") or t.dep_ == "nummod":
+            return True
+    return False
+
+
+def is_definite(token: Token) -> bool:
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
+    )
+
+
+def count_of(token: Token, sent: SpacySpan, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range of the count that makes a trigger an aggregate ("11 operations", "85 times", "the fourth")."""
+    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in MUNITIONS:
+        nums = [c for c in token.children if c.dep_ == "nummod" and c.like_num]
+        if nums and token.tag_ in ("NNS", "NNPS"):
+            value = _number(nums[0])
+            period = any(lex.is_cue(t, "tally") for t in sent)
+            if value is not None and (value >= 3 or period):
+                lo = min(t.i for t in nums[0].subtree)
+                return lo, nums[0].i + 1
+    verb = governing_verb(token) or token
+    for c in verb.children:  # "targeted … about 85 times"
+        if c.lemma_.lower() == "time" and any(n.like_num for n in c.children):
+            return min(t.i for t in c.subtree), c.i + 1
+    for anc in [token, *token.ancestors]:  # "the fourth to be airlifted … in the past 10 days"
+        if anc.ent_type_ == "ORDINAL" and any(lex.is_cue(t, "tally") for t in sent):
+            return anc.i, anc.i + 1
+    return None
+
+
+def _number(token: Token) -> int | None:
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "dozens": 12, "dozen": 12, "several": 3, "hundreds": 100}
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return words.get(text)

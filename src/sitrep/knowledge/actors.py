@@ -1,0 +1,300 @@
+"""The actor dictionary: ACLED-style canonical actors, their inter codes, countries and aliases.
+
+Three data files are combined: `actor_countries.csv` (state forces, demonyms and regime suffixes per
+country), `actors.csv` (named actors and per-country templates such as "Civilians ({country})") and
+`actor_aliases.csv` (surface words, partisan ones flagged `loaded`). Names that depend on the
+publication year (ACLED's regime suffixes, "Military Forces of the United States (2021-)") are
+resolved per year, so `actor_dictionary(year)` is cached per year.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.errors import KnowledgeDataError
+from sitrep.knowledge.loader import read_csv
+
+log = logging.getLogger(__name__)
+
+COUNTRIES_FILE = "actor_countries.csv"
+ACTORS_FILE = "actors.csv"
+ALIASES_FILE = "actor_aliases.csv"
+
+INTER_CODES = {
+    1: "State forces",
+    2: "Rebel groups",
+    3: "Political militias",
+    4: "Identity militias",
+    5: "Rioters",
+    6: "Protesters",
+    7: "Civilians",
+    8: "External/Other forces",
+}
+STATE_BRANCHES = ("military", "police", "government")
+
+_PLACEHOLDER = re.compile(r"\{(military|police|government|country)(?::([^}]+))?\}")
+_YEAR_SUFFIX = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+# One character in, one character out, so offsets in the matched text stay the text's offsets.
+_CHAR_MAP = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One canonical actor: ACLED-style name, inter code (None for associated-only groups)."""
+
+    name: str
+    inter: int | None
+    country: str | None
+    parent: str | None
+    kind: str  # military, police, government, rebel, militia, coalition, generic, social, party
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """A surface form and the actor it names (`name` may still hold a {country}-style placeholder)."""
+
+    alias: str
+    name: str
+    loaded: bool
+    context: frozenset[str]
+    source: str
+    state: bool = False  # a country's name or capital standing for the state ("Ankara said")
+    generated: bool = False  # expanded from a {demonym} pattern; hand-written rows win over it
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEntry:
+    """A country's state actors, demonyms, names and ACLED regime suffixes."""
+
+    country: str
+    iso3: str
+    demonyms: tuple[str, ...]
+    names: tuple[str, ...]
+    periods: tuple[str, ...]
+    branches: dict[str, str]  # branch -> cell as written ("" = the default name)
+
+    def suffix(self, year: int | None) -> str:
+        """ACLED's regime suffix in force in `year` ("(2021-)"), the latest when the year is unknown."""
+        if not self.periods:
+            return ""
+        chosen = self.periods[-1]
+        if year is not None:
+            started = [p for p in self.periods if int(p.split("-")[0]) <= year]
+            chosen = started[-1] if started else self.periods[0]
+        return f" ({chosen})"
+
+
+def normalise_name(name: str) -> str:
+    """A name for comparisons: no ACLED year suffix, no case, no punctuation."""
+    name = _YEAR_SUFFIX.sub("", name)
+    return " ".join(re.sub(r"[^\w]+", " ", name.lower()).split())
+
+
+def match_form(text: str, case_sensitive: bool = False) -> str:
+    """The form aliases and texts are matched in; same length as `text`, so offsets carry over."""
+    mapped = text.translate(_CHAR_MAP)
+    if case_sensitive:
+        return mapped
+    # str.lower() can lengthen a few characters ("İ"); keep those as they are.
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in mapped)
+
+
+def is_case_sensitive(alias: str) -> bool:
+    """Acronyms written in capitals ("IS", "PKK", "SDF/PKK") only match in capitals."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+class ActorDictionary:
+    """Canonical actors and aliases for one publication year, with per-country resolution."""
+
+    def __init__(self, year: int | None):
+        self.year = year
+        self.countries: dict[str, CountryEntry] = _read_countries()
+        self.actors: dict[str, ActorEntry] = {}
+        self.aliases: list[AliasEntry] = []
+        self._by_normalised: dict[str, ActorEntry] = {}
+        self._build_actors()
+        self._build_aliases()
+
+    # -- resolution -------------------------------------------------------------------------------
+
+    def state_name(self, country: str, branch: str) -> str:
+        """The state actor `branch` (military, police, government) of `country`, suffixed for the year."""
+        entry = self.countries.get(country)
+        if entry is None:
+            return f"{_DEFAULT_BRANCH_NAMES[branch]} {country}"
+        cell = entry.branches.get(branch, "")
+        if "{" in cell:
+            return self.expand(cell, None) or cell
+        if "(" in cell:
+            return cell
+        base = cell or f"{_DEFAULT_BRANCH_NAMES[branch]} {country}"
+        return f"{base}{entry.suffix(self.year)}"
+
+    def expand(self, template: str, country: str | None) -> str | None:
+        """`template` with its placeholders filled for `country`; None when it needs an unknown one."""
+        missing = False
+
+        def fill(m: re.Match[str]) -> str:
+            nonlocal missing
+            what, which = m.group(1), m.group(2) or country
+            if which is None:
+                missing = True
+                return ""
+            return which if what == "country" else self.state_name(which, what)
+
+        name = _PLACEHOLDER.sub(fill, template)
+        return None if missing else name
+
+    def entry(self, name: str) -> ActorEntry | None:
+        """The actor called `name` (exactly, or after dropping case, punctuation and year suffix)."""
+        return self.actors.get(name) or self._by_normalised.get(normalise_name(name))
+
+    def resolve(self, alias: AliasEntry, country: str | None) -> ActorEntry | None:
+        """The actor an alias names when read in a document about `country`."""
+        name = self.expand(alias.name, country)
+        if name is None:
+            return None
+        found = self.entry(name)
+        if found is None:
+            log.debug("alias %r names unknown actor %r", alias.alias, name)
+        return found
+
+    def inter_for(self, entry: ActorEntry, event_country: str | None) -> int | None:
+        """ACLED's inter code in an event in `event_country`: state forces abroad are external (8)."""
+        if entry.inter == 1 and entry.country and event_country and entry.country != event_country:
+            return 8
+        return entry.inter
+
+    def generic(self, template: str, country: str | None) -> ActorEntry | None:
+        """A per-country generic actor ("Civilians ({country})") for `country`."""
+        if country is None:
+            return None
+        name = self.expand(template, country)
+        return self.entry(name) if name else None
+
+    def iter_loaded_aliases(self) -> Iterator[AliasEntry]:
+        return (a for a in self.aliases if a.loaded)
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _add(self, entry: ActorEntry) -> None:
+        # Hand-written rows come after generated ones and win on the same name.
+        self.actors[entry.name] = entry
+        self._by_normalised[normalise_name(entry.name)] = entry
+
+    def _build_actors(self) -> None:
+        for c in self.countries.values():
+            for branch in STATE_BRANCHES:
+                name = self.state_name(c.country, branch)
+                owner = c.country
+                if c.branches.get(branch, "").startswith("{"):
+                    # e.g. Palestine's "soldiers" are Israel's: the actor keeps its own country.
+                    owner = _PLACEHOLDER.search(c.branches[branch]).group(2) or c.country  # type: ignore[union-attr]
+                if name not in self.actors:
+                    self._add(ActorEntry(name, 1, owner, None, branch, "actor_countries.csv"))
+        for line, row in _read_rows(ACTORS_FILE, ["name", "kind", "source"]):
+            inter = _inter(row["inter"], ACTORS_FILE, line)
+            if "{country}" in row["name"]:
+                for c in self.countries:
+                    name = self.expand(row["name"], c)
+                    assert name is not None
+                    self._add(ActorEntry(name, inter, c, None, row["kind"], row["source"]))
+                continue
+            name = self.expand(row["name"], None)
+            parent = self.expand(row["parent"], None) if row["parent"] else None
+            if name is None:
+                raise KnowledgeDataError(f"{ACTORS_FILE}:{line}: unresolvable name {row['name']!r}")
+            self._add(ActorEntry(name, inter, row["country"] or None, parent, row["kind"], row["source"]))
+
+    def _build_aliases(self) -> None:
+        for line, row in _read_rows(ALIASES_FILE, ["alias", "name", "loaded", "source"]):
+            if row["loaded"] not in ("0", "1"):
+                raise KnowledgeDataError(f"{ALIASES_FILE}:{line}: loaded must be 0 or 1")
+            context = frozenset(c.strip() for c in row["context"].split(";") if c.strip())
+            unknown = [c for c in context if c not in self.countries]
+            if unknown:
+                raise KnowledgeDataError(f"{ALIASES_FILE}:{line}: unknown context countries {unknown}")
+            loaded = row["loaded"] == "1"
+            if "{demonym}" in row["alias"]:
+                for c in self.countries.values():
+                    name = self.expand(row["name"], c.country)
+                    for demonym in c.demonyms:
+                        alias = row["alias"].replace("{demonym}", demonym)
+                        self.aliases.append(
+                            AliasEntry(alias, name or row["name"], loaded, context, row["source"],
+                                       generated=True, line=line)
+                        )
+                continue
+            self._check_target(row["name"], line)
+            self.aliases.append(AliasEntry(row["alias"], row["name"], loaded, context, row["source"], line=line))
+        for c in self.countries.values():
+            for name in c.names:
+                self.aliases.append(
+                    AliasEntry(name, self.state_name(c.country, "military"), False, frozenset(),
+                               COUNTRIES_FILE, state=True)
+                )
+
+    def _check_target(self, template: str, line: int) -> None:
+        probe = self.expand(template, next(iter(self.countries)))
+        if probe is None or self.entry(probe) is None:
+            raise KnowledgeDataError(f"{ALIASES_FILE}:{line}: {template!r} is not an actor in {ACTORS_FILE}")
+
+
+_DEFAULT_BRANCH_NAMES = {
+    "military": "Military Forces of",
+    "police": "Police Forces of",
+    "government": "Government of",
+}
+
+
+def _inter(value: str, file: str, line: int) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or int(value) not in INTER_CODES:
+        raise KnowledgeDataError(f"{file}:{line}: inter must be one of 1-8 or empty, not {value!r}")
+    return int(value)
+
+
+def _read_rows(name: str, required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    # loader.read_csv drops comment lines, so data-row numbers are reported relative to the header.
+    for i, row in enumerate(read_csv(name, required=required), start=2):
+        yield i, row
+
+
+@cache
+def _read_countries() -> dict[str, CountryEntry]:
+    countries = {}
+    for line, row in _read_rows(COUNTRIES_FILE, ["country", "iso3", "demonyms", "source"]):
+        periods = tuple(p.strip() for p in row["period"].split(";") if p.strip())
+        for p in periods:
+            if not re.fullmatch(r"\d{4}-(\d{4})?", p):
+                raise KnowledgeDataError(f"{COUNTRIES_FILE}:{line}: bad period {p!r}")
+        countries[row["country"]] = CountryEntry(
+            country=row["country"],
+            iso3=row["iso3"],
+            demonyms=tuple(d.strip() for d in row["demonyms"].split(";") if d.strip()),
+            names=tuple(n.strip() for n in row["names"].split(";") if n.strip()),
+            periods=periods,
+            branches={b: row[b] for b in STATE_BRANCHES},
+        )
+    return countries
+
+
+@cache
+def actor_dictionary(year: int | None = None) -> ActorDictionary:
+    """The actor dictionary with names as ACLED spelled them in `year` (latest names if None)."""
+    return ActorDictionary(year)
+
+
+@cache
+def ignored_names() -> frozenset[str]:
+    """Normalised names NER tags as organisations that are not actors (outlets, platforms)."""
+    return frozenset(normalise_name(r["name"]) for r in read_csv("actor_ignore.csv", required=["name"]))

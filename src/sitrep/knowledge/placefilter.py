@@ -1,0 +1,139 @@
+"""What must not be read as a place: common words, person names, news outlets' names.
+
+Read from `place_stopwords.csv` (curated lists plus words mined from the train notes by
+`scripts/mine_place_stopwords.py`). The gazetteer has villages called Police, Friday and Hassan;
+a name only counts when it is not ordinary English, not part of a longer proper name, and not an
+outlet's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from sitrep.knowledge.gazetteer import GazPlace
+from sitrep.knowledge.loader import read_csv
+from sitrep.knowledge.placenames import ARTICLES, ascii_fold
+
+STOPWORDS_FILE = "place_stopwords.csv"
+
+# Words that may follow a name without making it part of another name ("Hasakah Governorate").
+GEO_AFTER = frozenset(
+    "governorate province provinces governorates countryside outskirts desert badia plains region "
+    "suburbs district subdistrict county nahiya directorate area city town village villages "
+    "municipality base bases airport airbase airbases airfield camp camps field fields crossing "
+    "prison port garrison plant dam front frontline strip valley mountain mountains island border "
+    "river road highway bridge checkpoint junction military air international refugee "
+    "displacement oil gas lake sea gulf bay coast hills hill plain".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "the a an and or in on at of to for with by from this that these those it its he she they we "
+    "his her their our on after before since while when where as but".split()
+)
+_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des"}
+# "Russian", "Turkish", "Iraqi": an adjective before a name does not make it a person's name.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ish|i|ese|an|ic)$")
+
+
+class Token(Protocol):
+    text: str
+    start: int
+    end: int
+    lower: str
+    upper: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFilter:
+    # Compared by surface form (lower case, no diacritics), not by loose key: "like" must not
+    # block the town of Lice, which shares its loose key.
+    words: frozenset[str]  # ordinary words
+    names: frozenset[str]  # given names and public figures' names
+    media: tuple[str, ...]  # outlets' names, lower case
+
+    def blocked_spans(self, text: str, outlet: str | None = None) -> list[tuple[int, int]]:
+        """Character spans naming an outlet (the document's own outlet and known media)."""
+        names = []
+        if outlet:
+            names.append(outlet)
+            # "Al Mayadeen English" is written "Al Mayadeen" in the text.
+            words = outlet.split()
+            if len(words) > 1 and words[-1].lower() in {"english", "arabic", "news", "tv", "net"}:
+                names.append(" ".join(words[:-1]))
+        spans = [m.span() for m in _media_pattern(self.media).finditer(text)]
+        for pattern in map(_media_pattern, ((n,) for n in names)):
+            spans.extend(m.span() for m in pattern.finditer(text))
+        return spans
+
+    def is_common(self, surface: str) -> bool:
+        return _surface(surface) in self.words or _surface(surface) in self.names
+
+    def allows(self, text: str, toks: Sequence[Token], i: int, end: int, key: str,
+               candidates: Sequence[GazPlace], tier: str,
+               cue_after: bool = False) -> bool:  # fmt: skip
+        """Whether tokens [i, end) matching `key` may be read as a place name."""
+        has_site = any(c.feature_class == "S" for c in candidates)
+        if len(key.replace(" ", "")) < 3 and not (has_site and any(ch.isdigit() for ch in key)):
+            return False
+        surface = _surface(" ".join(t.text for t in toks[i:end]))
+        if len(toks[i:end]) == 1 and surface.isalpha() and toks[i].text.isupper() and len(surface) <= 4:
+            return False  # an acronym ("SANA", "HTS"), not a name
+        if surface in self.names and not has_site:
+            return False
+        if surface in self.words and not has_site and not (cue_after and tier == "exact"):
+            return False
+        # The name must not be a piece of a longer proper name ("Abu Ali al-Askari").
+        k = i - 1
+        while k >= 0 and _joined(text, toks[k], toks[k + 1]) and (toks[k].upper or
+                                                                  toks[k].lower in _CONNECTORS):
+            if _hyphen(text, toks[k], toks[k + 1]) and toks[k].lower not in _CONNECTORS:
+                break  # "Sidon-Beirut highway": two places joined by a hyphen
+            left = toks[k]
+            lk = _surface(left.text)
+            if lk in self.names:
+                return False
+            if not (lk in self.words or _DEMONYM.match(left.text) or left.lower in _CONNECTORS):
+                return False
+            k -= 1
+        k = end
+        while k < len(toks) and _joined(text, toks[k - 1], toks[k]) and toks[k].upper:
+            if _hyphen(text, toks[k - 1], toks[k]) or toks[k].lower in _FUNCTION_WORDS:
+                break  # "Bagcilar, Istanbul The attack": a missing full stop
+            if toks[k].lower not in GEO_AFTER:
+                return False
+            k += 1
+        return True
+
+
+def _surface(text: str) -> str:
+    """Lower case, no diacritics, no apostrophes: "Shi'ite" and "Shiite" are one word."""
+    return ascii_fold(text).translate(_NO_QUOTES)
+
+
+_NO_QUOTES = str.maketrans({c: "" for c in "'’`ʿʾ"})
+
+
+@cache
+def _media_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.IGNORECASE)
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    return text[a.end : b.start] in (" ", "-", " - ")
+
+
+def _hyphen(text: str, a: Token, b: Token) -> bool:
+    return "-" in text[a.end : b.start]
+
+
+@cache
+def load_place_filter() -> PlaceFilter:
+    rows = read_csv(STOPWORDS_FILE, required=("word", "kind"))
+    words = {_surface(r["word"]) for r in rows if r["kind"] == "word"}
+    names = {_surface(r["word"]) for r in rows if r["kind"] == "name"}
+    media = tuple(sorted({r["word"].lower() for r in rows if r["kind"] == "media"}))
+    return PlaceFilter(frozenset(words), frozenset(names), media)

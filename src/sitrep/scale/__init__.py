@@ -1,0 +1,1 @@
+"""Throughput: the relevance prefilter and distributed execution on Dask."""

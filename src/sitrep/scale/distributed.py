@@ -1,0 +1,312 @@
+"""Coding many documents on a Dask cluster: partitions go to workers that keep one pipeline each.
+
+The driver reads the inputs (`ingest.readers.read_paths`) and cuts them into partitions of
+`partition_size` documents; each partition is coded on a worker by a pipeline built once per
+worker process (`_worker_pipeline`, cached), so the spaCy model loads once per worker, not per
+task. At most `2 × workers` partitions are in flight, so memory stays flat however many documents
+come in. `ingest_distributed` stores the results: each worker writes its documents through the
+store when the database takes concurrent writers (PostgreSQL); with SQLite, which allows one
+writer at a time, workers only code and the driver writes. Re-ingesting changes nothing: the
+store's own idempotency check (`Store.is_current`) runs before a document is coded.
+
+`LocalCluster(n_workers=N, threads_per_worker=1, processes=True)` for `workers=N`, or
+`Client(scheduler)` for an existing cluster (`tcp://host:8786`); the machines of a remote cluster
+need sitrep installed, and the database URL must reach the database from them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from functools import cache
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from sitrep.errors import ConfigError
+from sitrep.records import Document, RawDocument
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PARTITION_SIZE = 128  # large enough to keep spaCy's batches full, small enough to balance
+DEFAULT_WORKERS = 2
+
+
+# --- on the workers -----------------------------------------------------------------------------
+
+
+@cache
+def _worker_pipeline(prefilter: bool) -> Any:
+    """The worker process's pipeline (module state lives per process: one per Dask worker)."""
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline(prefilter=prefilter)
+
+
+@cache
+def _worker_store(db_url: str) -> Any:
+    from sitrep.store import Store
+
+    return Store(db_url)
+
+
+def warm_worker(prefilter: bool) -> int:
+    """Build the pipeline now (model loaded, lexicons read), so that no task pays for it."""
+    from sitrep.scale.prefilter import default_prefilter
+
+    _worker_pipeline(prefilter)
+    if prefilter:
+        default_prefilter()
+    return 0
+
+
+def code_partition(raws: list[RawDocument], prefilter: bool) -> list[Document]:
+    """Code one partition on this worker, in order."""
+    return list(_worker_pipeline(prefilter).run_many(raws))
+
+
+def store_partition(
+    raws: list[RawDocument], prefilter: bool, db_url: str, recode: bool
+) -> Any:
+    """Code the documents of one partition that the store does not hold yet, and store them."""
+    store = _worker_store(db_url)
+    report, todo = _unchanged(store, raws, recode)
+    coded = _worker_pipeline(prefilter).run_many(todo)
+    return _merge(report, _ingest_documents(store, coded, recode))
+
+
+# --- on the driver ------------------------------------------------------------------------------
+
+
+@contextmanager
+def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
+    """A client on `scheduler`, or on a local cluster of `workers` single-threaded processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ConfigError(
+            "distributed execution needs Dask: pip install 'sitrep-events[dask]'"
+        ) from exc
+    if scheduler:
+        client = Client(scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    n = workers or DEFAULT_WORKERS
+    # One thread per process: spaCy and the extractors are CPU-bound Python, so threads would
+    # only contend for the GIL; processes give each core its own interpreter.
+    with LocalCluster(
+        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, Client(cluster) as client:
+        yield client
+
+
+@contextmanager
+def _given_or_new(
+    client: Client | None, workers: int | None, scheduler: str | None
+) -> Iterator[Client]:
+    if client is not None:
+        yield client
+        return
+    with dask_client(workers, scheduler) as new:
+        yield new
+
+
+def partitions(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of at most `size` items."""
+    if size < 1:
+        raise ConfigError(f"partition size must be at least 1, not {size}")
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _submit_bounded(
+    client: Client, func: Any, chunks: Iterable[list[Any]], in_flight: int, *args: Any
+) -> Iterator[Any]:
+    """Results of `func(chunk, *args)` for every chunk, in order, with a bounded queue of tasks."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        # pure=False: two identical partitions are still two tasks (ingest counts each input).
+        pending.append(client.submit(func, chunk, *args, pure=False))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def iter_extract_distributed(
+    raws: Iterable[RawDocument],
+    *,
+    client: Client,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    prefilter: bool = False,
+) -> Iterator[Document]:
+    """Coded documents, in input order, from the workers of `client`."""
+    n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
+    client.run(warm_worker, prefilter)
+    for documents in _submit_bounded(
+        client, code_partition, partitions(raws, partition_size), 2 * n_workers, prefilter
+    ):
+        yield from documents
+
+
+def extract_distributed(
+    raws: Iterable[RawDocument],
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    prefilter: bool = False,
+    client: Client | None = None,
+) -> list[Document]:
+    """Code `raws` on Dask and return the documents in input order (nothing is stored)."""
+    with _given_or_new(client, workers, scheduler) as client:
+        return list(
+            iter_extract_distributed(
+                raws, client=client, partition_size=partition_size, prefilter=prefilter
+            )
+        )
+
+
+def ingest_distributed(
+    paths: Sequence[str],
+    *,
+    db_url: str,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    prefilter: bool = True,
+    recode: bool = False,
+    published: date | None = None,
+    outlet: str | None = None,
+    client: Client | None = None,
+) -> Any:
+    """Read `paths`, code them on Dask and store them in `db_url`; returns the store's report.
+
+    `client` runs the work on an existing Dask client instead of starting one (then `workers`
+    and `scheduler` are ignored).
+
+    The report is `sitrep.store.ingest.IngestReport` summed over partitions (its `summary()` is
+    the CLI's closing line). Unreadable inputs are counted as failures, as `sitrep ingest` does.
+    """
+    from sitrep.ingest.readers import read_paths
+    from sitrep.store.database import normalise_url
+    from sitrep.store.ingest import IngestReport
+
+    url = normalise_url(db_url)
+    report = IngestReport()
+
+    def readable() -> Iterator[RawDocument]:
+        for item in read_paths(list(paths), published=published, outlet=outlet):
+            if isinstance(item, RawDocument):
+                yield item
+            else:
+                report_read_failure(report, item)
+
+    started = time.perf_counter()
+    with _given_or_new(client, workers, scheduler) as client:
+        n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        client.run(warm_worker, prefilter)
+        chunks = partitions(readable(), partition_size)
+        if url.startswith("sqlite"):
+            report = _merge(report, _code_on_workers_store_here(
+                client, chunks, url, prefilter, recode, 2 * n_workers
+            ))
+        else:
+            for part in _submit_bounded(
+                client, store_partition, chunks, 2 * n_workers, prefilter, url, recode
+            ):
+                report = _merge(report, part)
+    log.info(
+        "ingested on %d worker(s) in %.1f s: %s",
+        n_workers, time.perf_counter() - started, report.summary(),
+    )
+    return report
+
+
+def _code_on_workers_store_here(
+    client: Client, chunks: Iterable[list[RawDocument]], url: str, prefilter: bool, recode: bool,
+    in_flight: int,
+) -> Any:
+    """SQLite takes one writer at a time: the workers code, this process writes."""
+    from sitrep.store import Store
+    from sitrep.store.ingest import IngestReport
+
+    report = IngestReport()
+    with Store(url) as store:
+
+        def todo_chunks() -> Iterator[list[RawDocument]]:
+            nonlocal report
+            for chunk in chunks:
+                done, todo = _unchanged(store, chunk, recode)
+                report = _merge(report, done)
+                if todo:
+                    yield todo
+
+        coded = _submit_bounded(client, code_partition, todo_chunks(), in_flight, prefilter)
+        for documents in coded:
+            report = _merge(report, _ingest_documents(store, documents, recode))
+    return report
+
+
+# --- store glue (the store's public API: Store.is_current, store.ingest.ingest) -----------------
+
+
+def _unchanged(store: Any, raws: list[RawDocument], recode: bool) -> tuple[Any, list[RawDocument]]:
+    """The documents that still need coding, and a report counting the ones already stored."""
+    from sitrep.knowledge.loader import knowledge_version
+    from sitrep.pipeline import document_id
+    from sitrep.store.ingest import IngestReport
+
+    report = IngestReport()
+    if recode:
+        return report, raws
+    version = knowledge_version()
+    todo = []
+    for raw in raws:
+        if store.is_current(
+            text=raw.text, doc_id=document_id(raw.text), knowledge_version=version,
+            url=raw.url, input_id=raw.input_id, source=raw.source,
+        ):
+            report.read += 1
+            report.unchanged += 1
+        else:
+            todo.append(raw)
+    return report, todo
+
+
+def _ingest_documents(store: Any, documents: Iterable[Document], recode: bool) -> Any:
+    from sitrep.store.ingest import ingest
+
+    return ingest(store, documents, recode=recode)
+
+
+def report_read_failure(report: Any, failure: Any) -> None:
+    """Count an input that could not be read, as the store's ingest does."""
+    from sitrep.store.ingest import IngestError
+
+    report.failed += 1
+    report.errors.append(
+        IngestError(source=getattr(failure, "source", None), input_id=None, stage="read",
+                    error=str(getattr(failure, "reason", failure)))
+    )
+
+
+def _merge(a: Any, b: Any) -> Any:
+    """The sum of two ingest reports (counts added, error lists joined)."""
+    values = {}
+    for f in dataclasses.fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        values[f.name] = x + y if isinstance(x, (int, list)) else x
+    return type(a)(**values)

@@ -1,0 +1,165 @@
+"""Who says so: sources from reporting verbs and their subjects, across sentences and quotes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitrep.extract.attribution import attribute_sources, sentence_sources
+from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
+from sitrep.nlp.model import load_nlp
+from sitrep.nlp.segment import segment
+from sitrep.records import Actor, Source
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def parsed(nlp, text: str) -> DocState:
+    state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
+    segment(state)
+    return state
+
+
+SOURCE_TABLE = [
+    (
+        "Informed sources told Al Mayadeen that the International Coalition conducted exercises.",
+        Source("informed sources", "anonymous"),
+    ),
+    ("The ministry said that rebels attacked the village at dawn.", Source("ministry", "official")),
+    (
+        "SOHR reported clashes between the SDF and IS cells in Deir ez Zor.",
+        Source("SOHR", "monitor"),
+    ),
+    (
+        "The Syrian Observatory for Human Rights said air strikes killed 27 people.",
+        Source("Syrian Observatory for Human Rights", "monitor"),
+    ),
+    ("Police said a roadside bomb exploded near a patrol.", Source("police", "official")),
+    ("Witnesses said the gunmen fled towards the desert.", Source("witnesses", "witness")),
+    ("Residents told Reuters that the shelling lasted all night.", Source("residents", "witness")),
+    ("HPG reported that its fighters clashed with Turkish forces.", Source("HPG", "party")),
+    ("Source reported that a drone struck a car near Qamishli.", Source("source", "anonymous")),
+    (
+        "At least four people were killed, hospital sources said on Saturday.",
+        Source("hospital sources", "anonymous"),
+    ),
+    (
+        "According to local residents, the militants withdrew on Monday.",
+        Source("local residents", "witness"),
+    ),
+    (
+        "A Syrian military source said government warplanes had not been used in the area.",
+        Source("Syrian military source", "anonymous"),
+    ),
+    (
+        (
+            "Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu "
+            "Ali al-Askari, confirmed, in a statement on Telegram, that the "
+            "operations will continue."
+        ),
+        Source("Abu Ali al-Askari", "party", "Telegram"),
+    ),
+    (
+        "The group said in a post on its Telegram channel that it had shelled the base.",
+        Source("group", "party", "Telegram"),
+    ),
+    ("A rescue worker said the building collapsed.", Source("rescue worker", "witness")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SOURCE_TABLE)
+def test_source_of_a_sentence(nlp, sentence, expected):
+    assert sentence_sources(parsed(nlp, sentence)).get(0) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attack claimed 49 lives.",
+        "The shelling of the town continued on Monday.",
+        "Live ammunition exercises were held at the Qasrak and Tell Baidar bases.",
+        "The sources of the river are in Turkey.",
+    ],
+)
+def test_no_source(nlp, sentence):
+    assert sentence_sources(parsed(nlp, sentence)) == {}
+
+
+def test_sources_carry_across_sentences_and_quotes(nlp):
+    text = (
+        "Informed sources told Al Mayadeen that the coalition conducted drills.\n"
+        "They added that the exercises will last for several days.\n"
+        'The aim is to "simulate responding to hypothetical attacks."\n'
+        "The sources revealed that the United States fears ground attacks.\n"
+        "US helicopters flew over the city.\n"
+        "The sources also disclosed that a cargo plane landed at the base.\n"
+    )
+    state = parsed(nlp, text)
+    sources = sentence_sources(state)
+    informed = [Source("informed sources", "anonymous")]
+    by_line = [sources.get(state.sentence_of(text.index(line))) for line in text.splitlines()]
+    assert by_line == [informed, informed, informed, informed, None, informed]
+
+
+def test_surname_refers_back_to_the_named_speaker(nlp):
+    text = (
+        "A senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, "
+        "said in a statement on Telegram that attacks would continue.\n"
+        "Al-Askari added that the coming days will determine the response.\n"
+    )
+    sources = sentence_sources(parsed(nlp, text))
+    assert sources[1] == [Source("Abu Ali al-Askari", "party", "Telegram")]
+
+
+def test_actor_dictionary_names_and_types_the_speaker(nlp):
+    text = "With the Resistance confirming it had conducted 11 operations on Friday."
+    state = parsed(nlp, text)
+    start = text.index("the Resistance")
+    state.actors.append(
+        ActorMention(state.span(start, start + 14), Actor("Islamic Resistance in Iraq", 3, "Iraq"))
+    )
+    assert sentence_sources(state)[0] == [Source("Islamic Resistance in Iraq", "party")]
+
+
+def test_drafts_get_their_sentence_sources(nlp):
+    text = (
+        "Informed sources told Al Mayadeen that a cargo plane landed at the Kharab al-Jir base.\n"
+        "US helicopters flew over the city.\n"
+        "They noted that this batch is the fourth to be airlifted in ten days.\n"
+    )
+    state = parsed(nlp, text)
+    landing = EventDraft(
+        trigger=state.span(text.index("landed"), text.index("landed") + 6), sentence=0
+    )
+    flight = EventDraft(trigger=state.span(text.index("flew"), text.index("flew") + 4), sentence=1)
+    batch = TallyDraft(
+        trigger=state.span(text.index("batch"), text.index("batch") + 5),
+        sentence=2,
+        counted="batch",
+    )
+    state.events = [landing, flight]
+    state.tallies = [batch]
+    attribute_sources(state)
+    assert landing.sources == [Source("informed sources", "anonymous")]
+    assert flight.sources == []  # the assembler names the outlet
+    assert batch.sources == [Source("informed sources", "anonymous")]
+
+
+def test_example_threat_is_sourced_to_its_speaker(example_doc):
+    threats = [e for e in example_doc.events if e.plover == "THREATEN"]
+    assert threats
+    for threat in threats:
+        assert Source("Abu Ali al-Askari", "party", "Telegram") in threat.sources
+        assert threat.modality == "threatened"
+
+
+def test_example_exercises_and_airlift_are_sourced_to_informed_sources(example_doc):
+    informed = Source("informed sources", "anonymous")
+    landing = [
+        e for e in example_doc.events if re.search(r"landing", " ".join(s.text for s in e.evidence))
+    ]
+    assert landing and all(informed in e.sources for e in landing)

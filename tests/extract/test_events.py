@@ -1,0 +1,172 @@
+"""Event detection on real sentence shapes, the example article's contract, and merging."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.classify import load_classifier, normalise
+from sitrep.extract.events import find_events, merge_events
+from sitrep.extract.state import DocState, EventDraft, PlaceMention
+from sitrep.nlp.model import load_nlp
+from sitrep.nlp.segment import segment
+from sitrep.records import Place
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def detect(nlp, text: str) -> DocState:
+    state = DocState(text=text, published=date(2023, 12, 9), outlet=None, doc=nlp(text))
+    segment(state)
+    find_events(state)
+    return state
+
+
+def events(state: DocState) -> list[EventDraft]:
+    return [d for d in state.events if not d.is_tally]
+
+
+@pytest.fixture(scope="module")
+def example(nlp, example_path):
+    return detect(nlp, example_path.read_text(encoding="utf-8"))
+
+
+def test_example_has_no_violent_event(example):
+    assert not [d.trigger.text for d in events(example) if d.event_type in VIOLENT]
+
+
+def test_example_exercises_split_per_site(example):
+    sites = [
+        example.text[slice(*d.extra["place_span"])]
+        for d in events(example)
+        if "place_span" in d.extra
+    ]
+    assert sites == ["Qasrak", "Tell Baidar", "Conoco"]
+    for d in events(example):
+        if "place_span" in d.extra:
+            assert (d.sub_event_type, d.plover, d.cameo) == ("Change to group/activity", "MOBILIZE", "15")
+
+
+def test_example_airlift_is_change_to_group_activity(example):
+    (landing,) = [d for d in events(example) if d.trigger.text == "landing"]
+    assert (landing.event_type, landing.plover, landing.plover_mode) == (
+        "Strategic developments", "MOBILIZE", "weapons",
+    )
+
+
+def test_example_threat_is_not_acled_codable(example):
+    threats = [d for d in events(example) if d.plover == "THREATEN"]
+    assert threats and all(
+        (d.acled_codable, d.event_type, d.cameo) == (False, None, "13") for d in threats
+    )
+    assert {example.sentences[d.sentence].text[:14] for d in threats} >= {'"Any foolishne'}
+
+
+def test_example_tallies_carry_their_counts(example):
+    counts = {example.text[slice(*d.extra["count_span"])] for d in example.events if d.is_tally}
+    assert counts == {"11", "about 85 times", "fourth"}
+
+
+def test_example_anaphoric_mention_adds_evidence(example):
+    qasrak = next(d for d in events(example) if d.extra.get("place_span"))
+    assert any("part of a broad operation" in e.text for e in qasrak.evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("On Monday, Israeli warplanes carried out airstrikes on the town of Maarat al-Numan.", "Air/drone strike"),
+        ("Hundreds of protesters gathered outside parliament in Beirut on Friday, demanding reforms.", "Peaceful protest"),
+        ("Gunmen kidnapped two aid workers near Kidal on Sunday.", "Abduction/forced disappearance"),
+        ("Saudi air defences intercepted a ballistic missile over Riyadh on Saturday.", "Disrupted weapons use"),
+        ("Government forces shelled rebel positions in Daraa with artillery.", "Shelling/artillery/missile attack"),
+        ("A roadside bomb exploded near a police patrol in Kirkuk, killing two officers.", "Remote explosive/landmine/IED"),
+        ("Clashes erupted between the army and militants in Tripoli, leaving three fighters dead.", "Armed clash"),
+        ("The Turkish army conducted military exercises near the border town of Kilis.", "Change to group/activity"),
+    ],
+)
+def test_sentence_types(nlp, sentence, sub_event_type):
+    state = detect(nlp, sentence)
+    assert [d.sub_event_type for d in events(state)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents fear new attacks on the town.",
+        "The troops held drills simulating an ambush on a convoy.",  # only the drill is an event
+        "The war has displaced millions of people.",
+        "The attacks have had a significant psychological impact on the soldiers.",
+        "The army deployed extra troops as a precaution against any new attacks.",
+        "This comes after an uptick in attacks against US bases.",
+        "No comments: Post a Comment",
+    ],
+)
+def test_mentions_that_are_not_violent_happenings(nlp, sentence):
+    state = detect(nlp, sentence)
+    assert not [d for d in events(state) if d.event_type in VIOLENT]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Militants have carried out 40 attacks on army posts since January.", "40"),
+        ("Since October 18, the factions have targeted US bases about 85 times.", "about 85 times"),
+    ],
+)
+def test_aggregates_are_tallies(nlp, sentence, count):
+    state = detect(nlp, sentence)
+    tallies = [d for d in state.events if d.is_tally]
+    assert [sentence[slice(*d.extra["count_span"])] for d in tallies] == [count]
+
+
+def test_threat_absorbs_the_violence_it_mentions(nlp):
+    state = detect(nlp, "The group threatened to attack the embassy in Baghdad.")
+    assert [(d.plover, d.acled_codable) for d in state.events] == [("THREATEN", False)]
+
+
+def _draft(state, start, end, key="Change to group/activity", where=None, confidence=0.5):
+    d = EventDraft(trigger=state.span(start, end), sentence=0, evidence=[state.span(start, end)])
+    d.sub_event_type, d.event_type, d.confidence, d.where = key, "Strategic developments", confidence, where
+    return d
+
+
+def _at(name, precision, feature="site", admin1="Al Hasakeh"):
+    return PlaceMention(span=None, place=Place("Syria", "SYR", admin1, None, None, name, 0, 0, precision, feature))
+
+
+def test_merge_joins_an_unplaced_mention_into_each_site_and_keeps_sites_apart():
+    state = DocState(text="drills at A; drills at B; more drills; a tally", published=None, outlet=None)
+    a = _draft(state, 0, 6, where=_at("A", 1), confidence=0.6)
+    a.extra["place_span"] = (10, 11)
+    b = _draft(state, 13, 19, where=_at("B", 1), confidence=0.6)
+    b.extra["place_span"] = (23, 24)
+    vague = _draft(state, 31, 37, confidence=0.9)
+    region = _draft(state, 31, 37, where=_at("Al Hasakeh", 3, "admin1"))
+    tally = _draft(state, 41, 46)
+    tally.is_tally = True
+    state.events = [a, b, vague, region, tally]
+    merge_events(state)
+    assert state.events == [a, b]
+    assert all(len(d.evidence) == 2 and d.confidence == 0.9 for d in state.events)
+
+
+def test_merge_keeps_different_types_apart():
+    state = DocState(text="drills; a strike", published=None, outlet=None)
+    state.events = [_draft(state, 0, 6), _draft(state, 10, 16, key="Air/drone strike")]
+    merge_events(state)
+    assert len(state.events) == 2
+
+
+def test_classifier_loads_and_reads_a_note():
+    clf = load_classifier()
+    assert clf is not None and clf.meta["sklearn"]
+    label, p = clf.predict("Protesters gathered in the square demanding higher wages.").best()
+    assert label == "Peaceful protest" and 0 < p <= 1
+    assert normalise("On 9 May 2020, 12 men [size=no report]") == ", 0 men"

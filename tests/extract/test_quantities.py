@@ -1,0 +1,188 @@
+"""Fatalities, injuries and damage per draft: qualifiers, groups, zero tolls, no double counting."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitrep.extract.quantities import count_casualties
+from sitrep.extract.state import DocState, EventDraft, TallyDraft
+from sitrep.nlp.model import load_nlp
+from sitrep.nlp.segment import segment
+from sitrep.records import Quantity
+
+UNKNOWN = Quantity(None, "unknown")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def parsed(nlp, text: str) -> DocState:
+    state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
+    segment(state)
+    return state
+
+
+def draft_on(state: DocState, word: str, **fields) -> EventDraft:
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", state.text)
+    assert m, word
+    draft = EventDraft(
+        trigger=state.span(m.start(), m.end()), sentence=state.sentence_of(m.start()), **fields
+    )
+    state.events.append(draft)
+    return draft
+
+
+# (sentence, trigger, fatalities, injuries)
+CASUALTY_TABLE = [
+    (
+        "Gunmen attacked a market, killing three people and wounding 27.",
+        "attacked",
+        Quantity(3),
+        Quantity(27),
+    ),
+    (
+        "Gunmen killed three people and wounded 27 in an attack on a market.",
+        "attack",
+        Quantity(3),
+        Quantity(27),
+    ),
+    ("Four killed, 90 injured in Baghdad Green Zone riots.", "riots", Quantity(4), Quantity(90)),
+    (
+        (
+            "At least four people were killed and 90 injured among protesters who "
+            "stormed the Green Zone, hospital sources said."
+        ),
+        "stormed",
+        Quantity(4, "at least"),
+        Quantity(90),
+    ),
+    ("Two soldiers were killed in the ambush.", "ambush", Quantity(2), UNKNOWN),
+    ("A dozen civilians were wounded in the shelling.", "shelling", UNKNOWN, Quantity(12)),
+    (
+        "Dozens of people were wounded in the shelling.",
+        "shelling",
+        UNKNOWN,
+        Quantity(12, "at least"),
+    ),
+    (
+        "More than a dozen fighters were killed in the clashes.",
+        "clashes",
+        Quantity(12, "at least"),
+        UNKNOWN,
+    ),
+    ("The clashes killed 3 soldiers and 2 militants.", "clashes", Quantity(5), UNKNOWN),
+    (
+        "A soldier was killed and two others were wounded when an IED exploded.",
+        "exploded",
+        Quantity(1),
+        Quantity(2),
+    ),
+    (
+        "Air strikes hit a hospital and killed at least 27 people, including three children.",
+        "hit",
+        Quantity(27, "at least"),
+        UNKNOWN,
+    ),
+    ("The attack left two dead and a dozen wounded.", "attack", Quantity(2), Quantity(12)),
+    ("About 30 people were injured in the blast.", "blast", UNKNOWN, Quantity(30, "about")),
+    ("The explosion killed up to 15 people.", "explosion", Quantity(15, "up to"), UNKNOWN),
+    (
+        "Neither injuries nor fatalities were reported in the attack.",
+        "attack",
+        Quantity(0),
+        Quantity(0),
+    ),
+    (
+        "There were no casualties in the shelling of the village.",
+        "shelling",
+        Quantity(0),
+        Quantity(0),
+    ),
+    ("No one was killed in the strike.", "strike", Quantity(0), UNKNOWN),
+    (
+        "On 30 April 2020, Turkey and Russia conducted a joint patrol consisting of 8 vehicles.",
+        "patrol",
+        UNKNOWN,
+        UNKNOWN,
+    ),
+    ("The strike hit the base on 18 October, the third in 10 days.", "strike", UNKNOWN, UNKNOWN),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "fatalities", "injuries"), CASUALTY_TABLE)
+def test_casualties(nlp, sentence, trigger, fatalities, injuries):
+    state = parsed(nlp, sentence)
+    draft = draft_on(state, trigger)
+    count_casualties(state)
+    assert (draft.fatalities, draft.injuries) == (fatalities, injuries)
+
+
+def test_groups_are_recorded(nlp):
+    state = parsed(nlp, "The clashes killed 3 soldiers and 2 militants.")
+    draft = draft_on(state, "clashes")
+    count_casualties(state)
+    groups = {
+        (g, v) for kind, g, v, _ in draft.extra["casualties_by_group"] if kind == "fatalities"
+    }
+    assert groups == {("soldier", 3), ("militant", 2)}
+
+
+def test_repeated_toll_is_not_added_and_lowest_wins(nlp):
+    text = (
+        "An air strike hit a hospital in Aleppo, killing at least 27 people.\n"
+        "The observatory said 30 people were killed in the strike on the hospital.\n"
+    )
+    state = parsed(nlp, text)
+    draft = draft_on(state, "strike")
+    draft.evidence = list(state.sentences)
+    count_casualties(state)
+    assert draft.fatalities == Quantity(27, "at least")
+
+
+def test_figures_go_to_the_draft_that_governs_them(nlp):
+    text = (
+        "Rebels shelled the town, killing two civilians, while an airstrike on "
+        "the camp killed nine fighters."
+    )
+    state = parsed(nlp, text)
+    shelling = draft_on(state, "shelled")
+    airstrike = draft_on(state, "airstrike")
+    count_casualties(state)
+    assert shelling.fatalities == Quantity(2)
+    assert airstrike.fatalities == Quantity(9)
+
+
+def test_tally_injuries_and_event_damage(nlp):
+    text = (
+        "Since October 18, factions have targeted US bases about 85 times, "
+        "resulting in the injury of at least 70 US soldiers, as well as "
+        "significant material damage inside these bases."
+    )
+    state = parsed(nlp, text)
+    start = text.index("targeted")
+    tally = TallyDraft(
+        trigger=state.span(start, start + 8), sentence=0, counted="targeted US bases"
+    )
+    state.tallies.append(tally)
+    count_casualties(state)
+    assert tally.injuries == Quantity(70, "at least")
+    assert tally.fatalities == UNKNOWN
+
+    state = parsed(nlp, "A drone strike caused material damage to the base.")
+    event = draft_on(state, "strike")
+    count_casualties(state)
+    assert event.material_damage and event.fatalities == UNKNOWN
+
+
+def test_figures_outside_the_drafts_sentences_are_ignored(nlp):
+    text = (
+        "A bomb exploded in the market.\nIn a separate incident last year, 40 people were killed.\n"
+    )
+    state = parsed(nlp, text)
+    draft = draft_on(state, "exploded")
+    count_casualties(state)
+    assert draft.fatalities == UNKNOWN

@@ -1,0 +1,212 @@
+"""Aggregate statements become tallies (count, qualifier, what is counted) and leave the events."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitrep.extract.factuality import assign_modality
+from sitrep.extract.state import DocState, EventDraft
+from sitrep.extract.tallies import split_tallies
+from sitrep.nlp.model import load_nlp
+from sitrep.nlp.segment import segment
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def parsed(nlp, text: str) -> DocState:
+    state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
+    segment(state)
+    return state
+
+
+def draft_on(state: DocState, word: str, **fields) -> EventDraft:
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", state.text)
+    assert m, word
+    draft = EventDraft(
+        trigger=state.span(m.start(), m.end()), sentence=state.sentence_of(m.start()), **fields
+    )
+    state.events.append(draft)
+    return draft
+
+
+# (sentence, count, qualifier, words `counted` must contain, words it must not contain)
+TALLY_TABLE = [
+    (
+        (
+            "This comes after an uptick in attacks, with the Resistance confirming "
+            "it had conducted 11 operations against US military bases in Syria and "
+            "Iraq in one day only on Friday."
+        ),
+        11,
+        "exact",
+        "operations against US military bases",
+        "Friday",
+    ),
+    (
+        (
+            "Since October 18, Resistance factions have targeted US bases in Syria "
+            "about 85 times, resulting in the injury of at least 70 US soldiers."
+        ),
+        85,
+        "about",
+        "targeted US bases in Syria",
+        "October",
+    ),
+    (
+        (
+            'They noted that "this batch is the fourth to be airlifted to the bases in Syria '
+            'in the past 10 days."'
+        ),
+        4,
+        "exact",
+        "airlifted to the bases in Syria",
+        "10 days",
+    ),
+    (
+        "Militants have carried out at least 70 attacks on army posts this year.",
+        70,
+        "at least",
+        "attacks on army posts",
+        "year",
+    ),
+    (
+        "Russian jets conducted more than a dozen strikes on Idlib province.",
+        12,
+        "at least",
+        "strikes on Idlib province",
+        "dozen",
+    ),
+    (
+        "Dozens of airstrikes hit rebel-held districts of Aleppo overnight.",
+        12,
+        "at least",
+        "airstrikes",
+        "Dozens",
+    ),
+    (
+        "The observatory documented 85 attacks on US bases since October 18.",
+        85,
+        "exact",
+        "attacks on US bases",
+        "October",
+    ),
+    (
+        "Hundreds of protests were held across Iraq in October.",
+        100,
+        "at least",
+        "protests",
+        "October",
+    ),
+    (
+        "Turkish drones struck the village twice in one week.",
+        2,
+        "exact",
+        "struck the village",
+        "week",
+    ),
+    (
+        "It was the third such attack on the base this month.",
+        3,
+        "exact",
+        "attack on the base",
+        "month",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "count", "qualifier", "contains", "excludes"), TALLY_TABLE)
+def test_tallies_found_in_sentences(nlp, sentence, count, qualifier, contains, excludes):
+    state = parsed(nlp, sentence)
+    split_tallies(state)
+    assert len(state.tallies) == 1
+    tally = state.tallies[0]
+    assert (tally.count.value, tally.count.qualifier) == (count, qualifier)
+    assert contains in tally.counted
+    assert excludes not in tally.counted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A drone attack hit the base on Friday.",
+        "Gunmen fired three rockets at the base, wounding two soldiers.",
+        "Hundreds of demonstrators rallied in Tahrir Square on Friday.",
+        "On 30 April 2020, Turkey and Russia conducted a joint patrol consisting of 8 vehicles.",
+        "This comes after an uptick in attacks against US bases in Iraq and Syria.",
+        "Two soldiers were killed in the attack.",
+        "The first attack took place on Monday.",
+    ],
+)
+def test_single_happenings_are_not_tallies(nlp, sentence):
+    state = parsed(nlp, sentence)
+    split_tallies(state)
+    assert state.tallies == []
+
+
+def test_counted_draft_leaves_events_and_keeps_its_fields(nlp):
+    state = parsed(
+        nlp,
+        (
+            "The Resistance said it had conducted 11 operations against US bases on"
+            " Friday. Gunmen attacked a checkpoint."
+        ),
+    )
+    tally_draft = draft_on(state, "operations", event_type="Explosions/Remote violence")
+    event = draft_on(state, "attacked")
+    assign_modality(state)
+    split_tallies(state)
+    assert state.events == [event]
+    (tally,) = state.tallies
+    assert tally.trigger == tally_draft.trigger
+    assert tally.modality == "claimed"
+    assert tally.counted_event_type == "Explosions/Remote violence"
+    assert tally.count.value == 11
+
+
+def test_marked_draft_with_count_span(nlp):
+    state = parsed(nlp, "Resistance factions have targeted US bases in Syria about 85 times.")
+    draft = draft_on(state, "targeted", is_tally=True)
+    m = re.search(r"about 85", state.text)
+    draft.extra["count_span"] = (m.start(), m.end())
+    split_tallies(state)
+    assert state.events == []
+    (tally,) = state.tallies
+    assert (tally.count.value, tally.count.qualifier) == (85, "about")
+
+
+def test_draft_and_sentence_scan_give_one_tally(nlp):
+    state = parsed(
+        nlp, "They noted that this batch is the fourth to be airlifted to the bases in Syria."
+    )
+    draft_on(state, "airlifted")
+    split_tallies(state)
+    assert len(state.tallies) == 1 and state.events == []
+
+
+def test_marked_draft_without_a_readable_count_is_still_a_tally(nlp):
+    state = parsed(nlp, "A series of attacks hit the bases.")
+    draft_on(state, "attacks", is_tally=True)
+    split_tallies(state)
+    assert state.events == []
+    assert state.tallies[0].count.qualifier == "unknown"
+
+
+def test_example_article_tallies(example_doc):
+    tallies = {t.count: t for t in example_doc.tallies}
+    assert set(tallies) >= {11, 85, 4}
+    assert tallies[11].modality == "claimed"
+    assert tallies[85].count_qualifier == "about"
+    assert (tallies[85].injuries, tallies[85].injuries_qualifier) == (70, "at least")
+    assert tallies[4].count_qualifier == "exact"
+
+
+def test_example_article_has_no_violent_event_that_occurred(example_doc):
+    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    assert [
+        e for e in example_doc.events if e.event_type in violent and e.modality == "occurred"
+    ] == []

