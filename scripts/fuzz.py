@@ -19,6 +19,7 @@ import io
 import logging
 import random
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -178,7 +179,9 @@ def main() -> int:
     parser.add_argument("--target", choices=[*TARGETS, "all"], default="all")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: time)")
     parser.add_argument("--engine", choices=["auto", "atheris", "mutational"], default="auto")
-    parser.add_argument("--crashes", type=Path, default=Path("fuzz-crashes"), help="where crashes go")
+    parser.add_argument(
+        "--crashes", type=Path, default=Path(tempfile.gettempdir()) / "sitrep-fuzz", help="where crashes go"
+    )
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else int(time.time())
     logging.basicConfig(level=logging.CRITICAL)  # the readers' warnings are expected here

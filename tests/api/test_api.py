@@ -238,3 +238,15 @@ def test_extract_with_the_real_pipeline(tmp_path: Path) -> None:
             for span in event["evidence"]:
                 assert document["text"][span["start"] : span["end"]] == span["text"]
         assert real.get("/health").json()["counts"]["documents"] == 0
+
+
+def test_markup_posted_as_text_is_stored_and_served_verbatim(fresh_client: TestClient) -> None:
+    text = f"Jets {XSS_IMG} struck Deir ez-Zor {XSS_SCRIPT}. Nothing else."
+    body = {"documents": [{"text": text, "title": XSS_SCRIPT, "published": "2023-12-09"}]}
+    [result] = fresh_client.post("/documents", json=body).json()["results"]
+    document = fresh_client.get(f"/documents/{result['doc_id']}").json()
+    assert XSS_IMG in document["text"] and XSS_SCRIPT in document["text"]
+    assert document["title"] == XSS_SCRIPT
+    [event_id] = document["event_ids"]
+    [evidence] = fresh_client.get(f"/events/{event_id}").json()["evidence"]
+    assert evidence["text"] == f"Jets {XSS_IMG} struck Deir ez-Zor {XSS_SCRIPT}"

@@ -297,6 +297,13 @@ MODALITY_TABLE = [
     ("The army launched an offensive that it says will last weeks.", "offensive", "occurred"),
     ("The strike may have been a response to the attack on the base.", "strike", "occurred"),
     ("Protesters stormed the Green Zone and demanded reforms.", "stormed", "occurred"),
+    ("A reason for the demonstration was not provided.", "demonstration", "occurred"),
+    (
+        "A reason for the attack was not provided, and no injuries were reported.",
+        "attack",
+        "occurred",
+    ),
+    ("The army did not try to storm the town.", "storm", "negated"),
 ]
 
 

@@ -26,7 +26,8 @@ def dev_records(shared: Path) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def corpus_texts(shared: Path) -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted((shared / "corpus").glob("*.txt"))}
+    paths = sorted((shared / "corpus").glob("*.txt"))
+    return {p.name: p.read_text(encoding="utf-8") for p in paths}
 
 
 @pytest.fixture(scope="session")

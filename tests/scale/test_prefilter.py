@@ -1,4 +1,4 @@
-"""The relevance prefilter: recall on real conflict text, pass rate on non-conflict text, matching."""
+"""The relevance prefilter: recall on real conflict text, pass rate on other news, matching."""
 
 from __future__ import annotations
 
@@ -151,7 +151,7 @@ def test_pipeline_skips_rejected_documents_and_codes_the_rest(pipeline):
     filtered = Pipeline(prefilter=True)
     sport = RawDocument(text="City beat United 2-1 on Saturday in front of 40,000 fans.")
     war = RawDocument(
-        text="On 8 May 2020, Turkish forces shelled the village of Tal Tamr, killing two civilians.",
+        text="On 8 May 2020, Turkish forces shelled the village of Tal Tamr, killing a civilian.",
         published=date(2020, 5, 9),
     )
     skipped, coded = filtered.run_many([sport, war])

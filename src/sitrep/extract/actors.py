@@ -58,6 +58,13 @@ _SHORT_FORM = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|inside|across|from|throughout)\s+(?:both\s+|the\s+)?$", re.I)
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w.]+)\s*(?:,|and|&)\s*$")
+# Nouns a demonym turns into the state's forces ("Israeli tanks", "Saudi shelling").
+_MILITARY_NOUNS = frozenset(
+    """shelling shell strike airstrike raid attack bombardment bombing rocket missile artillery fire
+    drone plane jet aircraft helicopter warplane tank vessel ship boat patrol convoy column vehicle
+    position post base outpost checkpoint deployment operation incursion offensive reinforcement
+    bulldozer excavator troop soldier unit""".split()
+)
 _BARE_BRANCHES = frozenset({"{military}", "{police}", "{government}"})
 _ARMED_GROUP_INTERS = frozenset({2, 3, 4})
 _PRONOUNS = frozenset({"they", "them"})
@@ -163,6 +170,7 @@ def find_actors(state: DocState) -> None:
     dictionary = actor_dictionary(document_year(state))
     mentions = dictionary_mentions(state, dictionary)
     if state.doc is not None:
+        mentions += demonym_mentions(state, mentions, dictionary)
         mentions += person_mentions(state, mentions, dictionary)
         mentions += pronoun_mentions(state, mentions)
         mentions += unknown_org_mentions(state, mentions)
@@ -270,6 +278,36 @@ def _most_named_country(text: str, matches: list[AliasMatch], dictionary: ActorD
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+def demonym_mentions(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """A demonym modifying a military noun ("Saudi rocket and artillery shelling", "Israeli tanks")."""
+    assert state.doc is not None
+    demonyms = _demonym_countries(dictionary)
+    matcher = alias_matcher(document_year(state))
+    country = state.country_hint
+    found = []
+    for token in state.doc:
+        if token.lower_ not in demonyms or token.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        head = token.head
+        while head.dep_ in ("compound", "conj", "amod") and head.head.i != head.i and head.head.i > head.i:
+            head = head.head  # "Saudi rocket and artillery shelling" → shelling
+        if head.lemma_.lower() not in _MILITARY_NOUNS:
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if any(m.span.start < end and start < m.span.end for m in mentions + found):
+            continue
+        # Read it as "<demonym> forces" would be read in this country (Saudi forces in Yemen: the coalition).
+        match = next((m for m in matcher.find(f"{token.text} forces") if m.start == 0), None)
+        alias = choose_alias(match.entries, country) if match else None
+        entry = dictionary.resolve(alias, country) if alias else None
+        if entry is not None:
+            span = state.span(start, end)
+            found.append(ActorMention(span, make_actor(entry, span.text), "org"))
+    return found
+
+
 def _token_at(doc: Doc, offset: int) -> Token | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -349,14 +387,32 @@ def pronoun_mentions(state: DocState, mentions: list[ActorMention]) -> list[Acto
     sents = list(state.doc.sents)
     for index, sent in enumerate(sents):
         for token in sent:
-            if token.lower_ not in _PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+            if token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            antecedent = _previous_subject_actor(sents, index, token, mentions + found)
+            if token.lower_ in _PRONOUNS:
+                antecedent = _previous_subject_actor(sents, index, token, mentions + found)
+            elif token.lower_ == "it":
+                # "it" is often empty ("it is not known"): only an organisation subject earlier in the
+                # same sentence ("the Resistance confirming it had conducted …").
+                antecedent = _same_sentence_subject(sent, token, mentions + found)
+            else:
+                continue
             if antecedent is not None:
                 span = state.span(token.idx, token.idx + len(token))
                 actor = antecedent.actor
                 found.append(ActorMention(span, Actor(actor.name, actor.inter, actor.country, actor.parent, span.text), "pronoun"))
     return found
+
+
+def _same_sentence_subject(sent, token, mentions: list[ActorMention]) -> ActorMention | None:  # type: ignore[no-untyped-def]
+    earlier = [t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+    if not earlier:
+        return None
+    subject = earlier[-1]
+    for m in mentions:
+        if m.span.start <= subject.idx < m.span.end and m.kind in ("org", "pronoun"):
+            return m
+    return None
 
 
 def _previous_subject_actor(sents, index: int, token, mentions: list[ActorMention]) -> ActorMention | None:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
@@ -100,7 +101,8 @@ def _speakers(sent: SpacySpan) -> list[tuple[Token, Token | None]]:
                 for s in _subject_before(tok, sent)
                 if s.lemma_.lower() not in nouns and _can_speak(s)
             ]
-        pairs.extend((subject, tok) for subject in subjects)
+        # A misparse can give several subjects for one verb ("station al - Mayadeen"): one speaker.
+        pairs.extend((subject, tok) for subject in subjects[:1])
     return pairs
 
 
@@ -123,6 +125,8 @@ def _can_speak(subject: Token) -> bool:
     """Pronouns, names, organisations, and common nouns the source lexicon knows ("officials")."""
     if subject.pos_ == "PRON":
         return subject.lower_ in _PRONOUNS
+    if not any(ch.isalpha() for ch in subject.text):  # "-" in a hyphenated name
+        return False
     if subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
         return True
     words = source_words()
@@ -134,7 +138,7 @@ def _can_speak(subject: Token) -> bool:
         + " "
         + subject.lower_
     )
-    return any(" " in key and _has_phrase(local, key) for key in words)
+    return any(" " in m.group(1) for m in _source_phrases().finditer(local))
 
 
 def _source(
@@ -257,19 +261,20 @@ def _type(subject: Token, tokens: list[Token], actor: ActorMention | None) -> st
     if actor is not None and actor.actor.inter in _INTER_TYPE:
         return _INTER_TYPE[actor.actor.inter]
     text = " ".join(t.lower_ for t in tokens)
-    kinds = {
-        w.kind
-        for key, w in words.items()
-        if not key.startswith("channel:") and _has_phrase(text, key)
-    }
+    kinds = {words[m.group(1)].kind for m in _source_phrases().finditer(text)}
     for kind in _TYPE_ORDER:
         if kind in kinds:
             return kind
     return "official"
 
 
-def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+@cache
+def _source_phrases() -> re.Pattern[str]:
+    """One alternation of every source-type phrase, longest first, on word boundaries."""
+    keys = sorted(
+        (k for k in source_words() if not k.startswith("channel:")), key=len, reverse=True
+    )
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
 
 
 def _noun_phrase(subject: Token, tokens: list[Token]) -> str:

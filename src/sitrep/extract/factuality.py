@@ -36,6 +36,7 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp"})
 # Subjects that refer back to the speaker of the governing reporting verb.
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "i"})
 _SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
 _WILL = frozenset({"will", "shall", "'ll", "wo"})
 
@@ -115,7 +116,7 @@ def _governor(
         return ModalityFinding(cue.modality, node)
     if _claims_own_act(node, child, trigger):
         return ModalityFinding("claimed", node)
-    if child.dep_ in _NEGATION_PATH:
+    if _negation_reaches(trigger, node):
         for tok in node.children:
             if tok.dep_ in ("neg", "det", "advmod") and tok.lower_ in _NEGATORS:
                 return ModalityFinding("negated", tok)
@@ -164,12 +165,15 @@ def _claims_own_act(speaker_verb: Token, child: Token, trigger: Token) -> bool:
     if not subjects:
         return child.dep_ in ("xcomp", "pcomp")  # "announced launching attacks"
     subject = subjects[0]
+    speakers = [c for c in speaker_verb.children if c.dep_ == "nsubj"]
     if subject.pos_ == "PRON" and subject.lower_ in _SPEAKER_PRONOUNS:
+        # "he"/"she" refer back to a person only: "the statement said he had led …" is not a claim.
+        if subject.lower_ in _PERSONAL_PRONOUNS:
+            return bool(speakers) and speakers[0].ent_type_ == "PERSON"
         return True
     # "The HPG said its fighters carried out a raid": the speaker's own people did it.
     if any(c.dep_ == "poss" and c.lower_ in _SPEAKER_POSSESSIVES for c in subject.children):
         return True
-    speakers = [c for c in speaker_verb.children if c.dep_ == "nsubj"]
     return bool(speakers) and speakers[0].lemma_.lower() == subject.lemma_.lower()
 
 
@@ -179,6 +183,23 @@ def _is_object_of(trigger: Token, verb: Token) -> bool:
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
         tok = tok.head.head
     return tok.dep_ == "dobj" and tok.head.i == verb.i
+
+
+def _negation_reaches(trigger: Token, verb: Token) -> bool:
+    """A negated verb negates the trigger only as its object or subject-of-passive, directly or
+    through control verbs and "of" ("did not try to carry out any of the attacks"); not "a reason
+    for the attack was not provided"."""
+    tok = trigger
+    while tok.i != verb.i:
+        via_of = tok.dep_ == "pobj" and tok.head.lower_ == "of"
+        if not (
+            tok.dep_ in _NEGATION_PATH or via_of or (tok.dep_ == "prep" and tok.lower_ == "of")
+        ):
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _has_will(verb: Token) -> bool:

@@ -54,6 +54,10 @@ _CUE_AFTER = _AFTER_ADMIN | _AFTER_DISTRICT | _AFTER_TOWN | {"countryside", "out
 _LOCATIVE = {"in", "at", "near", "on", "from", "to", "towards", "toward", "into", "outside",
              "around", "of", "between", "and", "over", "across", "inside", "within", "via"}
 
+_PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
+           "resident", "residents", "civilian", "civilians", "child", "children", "family",
+           "families", "displaced", "fighter", "fighters", "member", "members", "youth", "boy",
+           "girl", "native", "refugees", "refugee", "journalist", "activist", "activists"}
 # Precision (ACLED geo_precision) by what a mention is.
 _SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -126,6 +130,15 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+def _article_before(text: str, t: _Tok, nxt: _Tok) -> bool:
+    """A lower-case article opening a name: "al-Hasakah", "al Bab", "as-Sweida" — not English
+    "as Baghdad" or "at Menagh" (only al/el stand unhyphenated)."""
+    if t.lower not in ARTICLES or not nxt.upper:
+        return False
+    gap = text[t.end : nxt.start]
+    return gap == "-" or (gap == " " and t.lower in ("al", "el"))
+
+
 def _joinable(text: str, a: _Tok, b: _Tok) -> bool:
     """Two tokens may be parts of one name: only a space or a hyphen between them."""
     gap = text[a.end : b.start]
@@ -137,12 +150,17 @@ def find_mentions(
 ) -> list[Mention]:
     """Place names in `text`: longest dictionary match at each capitalised token, then filters."""
     toks = _tokens(text)
+    # ACLED-style "(Salh, taizz)": a (district, governorate) pair is names even in lower case.
+    for g in re.finditer(r"\(([^(),]{2,40}), ([^(),]{2,40})\)", text):
+        for t in toks:
+            if g.start() < t.start < g.end() and t.lower not in ARTICLES:
+                t.upper = True
     blocked = pfilter.blocked_spans(text, outlet)
     found: list[Mention] = []
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        starts = t.upper or (t.lower in ARTICLES and i + 1 < n and toks[i + 1].upper)
+        starts = t.upper or (i + 1 < n and _article_before(text, t, toks[i + 1]))
         if not starts or any(s <= t.start < e for s, e in blocked):
             i += 1
             continue
@@ -194,9 +212,9 @@ def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
     """Group mentions inside one "(X, Y)" — ACLED's "(district, governorate)" — together."""
     for m in re.finditer(r"\(([^()]{2,80})\)", text):
         inside = [x for x in mentions if m.start() < x.start and x.end < m.end()]
-        for k, x in enumerate(inside):
+        for x in inside:
             x.paren = (m.start(), m.end())
-            x.paren_index = k
+            x.paren_index = text.count(",", m.start(), x.start)  # 0 district, 1 governorate
 
 
 # --- resolving -------------------------------------------------------------------------------
@@ -287,10 +305,12 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
              named: frozenset[str] = frozenset()) -> None:  # fmt: skip
     """Pick the mention's place: prior × country × admin context × what the words say it is."""
     context: set[tuple[str, str]] = set()
+    inner: set[tuple[str, str]] = set()  # governorates holding a place the sentence also names
     for x in mentions:
         # A town inside the governorate of the same name is no evidence for itself.
         if x is m or x.sentence != m.sentence or x.key == m.key:
             continue
+        inner |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class in "PS"}
         context |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class == "A"}
         areas = {(c.country_code, c.admin1_code) for c in x.candidates}
         if len(areas) == 1 and x.candidates[0].feature_class == "S":
@@ -309,8 +329,14 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             # A village abroad sharing a local name is the usual false match.
             score -= 0.25 if c.population < 200_000 else 0.0
         if c.feature_class in "PSA" and (c.country_code, c.admin1_code) in context:
-                score += 0.5
-                reasons.append(f"inside {c.admin1}, named nearby")
+            score += 0.5
+            reasons.append(f"inside {c.admin1}, named nearby")
+        if c.feature_class == "A" and (c.country_code, c.admin1_code) in inner:
+            # "Darbasiyah countryside in al-Hasakeh": the name holding another is the region.
+            score += 0.3
+            reasons.append("holds a place named nearby")
+        if m.paren is not None and m.paren_index > 0 and c.feature_class == "A":
+            score += 0.4  # "(Nihm, Sanaa)": ACLED's "(district, governorate)"
         if m.after in _AFTER_SITE:
             score += 0.5 if c.feature_class == "S" else -0.1
         if m.after in _AFTER_ADMIN or before.endswith(_ADMIN_BEFORE):
@@ -399,9 +425,11 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     """
     if not mentions:
         return None
-    regions = {(m.place.country, m.place.admin1) for m in mentions if m.place.feature == "admin1"
-               or m.place.location and m.place.admin1
-               and name_key(m.place.location) == name_key(m.place.admin1)}  # fmt: skip
+    # Governorates named as containers: "X in Y", "X district of Y", "X, Y", "(X, Y)".
+    regions = {(m.place.country, m.place.admin1) for m in mentions
+               if (m.place.feature == "admin1" or m.place.location and m.place.admin1
+                   and name_key(m.place.location) == name_key(m.place.admin1))
+               and _container_cue(text, m.span.start)}  # fmt: skip
     # A foreign place only counts when the text names its country: a village abroad that shares
     # a local name ("el Mina" read as Minna, Nigeria) is the usual false match.
     named = {m.place.country for m in mentions if m.place.feature == "country"}
@@ -418,8 +446,12 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         return (m.place.country, m.place.admin1) not in regions
 
     def origin(m: PlaceMention) -> bool:
-        before = text[max(0, m.span.start - 12) : m.span.start].lower().split()
-        return bool(before) and before[-1] == "from" or before[-2:-1] == ["from"]
+        # "a man from Afrin", "displaced people from Sarmin": where someone comes from.
+        before = re.findall(r"[a-z]+", text[max(0, m.span.start - 40) : m.span.start].lower())
+        if "from" not in before[-3:]:
+            return False
+        k = len(before) - 1 - before[::-1].index("from")
+        return k > 0 and before[k - 1] in _PEOPLE
 
     return min(
         mentions,
@@ -431,6 +463,11 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             abs(m.span.start - near) if near is not None else m.span.start,
         ),
     )
+
+
+def _container_cue(text: str, start: int) -> bool:
+    before = text[max(0, start - 8) : start].lower().rstrip()
+    return not text or before.endswith((",", "(", " in", " of")) or before in ("in", "of")
 
 
 def _hint_offset(draft: EventDraft | TallyDraft) -> tuple[int, int] | None:

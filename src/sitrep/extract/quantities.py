@@ -116,6 +116,8 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
             i += 1
             continue
         i = max(number.end, i + 1)
+        if _is_year(doc[number.head]):  # "the 2008 killing of Moughniyah"
+            continue
         # "including three children" is part of a toll already counted; "no one" is no toll.
         if _is_subset(doc, number.start, sent.start) or (
             number.start > sent.start and doc[number.start - 1].lower_ == "no"
@@ -138,6 +140,10 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
                 break
     figures.extend(_single_victims(sent, figures))
     return sorted(figures, key=lambda f: f.token)
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.ent_type_ == "DATE" and tok.is_digit and len(tok.text) == 4
 
 
 def _counted_noun(number_tok: Token) -> Token | None:

@@ -12,6 +12,7 @@ from the actor dictionary, with state forces outside their own country coded ext
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -32,15 +33,19 @@ CIVILIAN_WORDS = frozenset(
     villagers driver drivers youth youths teenager teenagers infant baby elderly body bodies corpse
     student students worker workers doctor doctors nurse nurses journalist journalists fisherman
     fishermen merchant trader passenger passengers pedestrian mukhtar teacher displaced refugee
-    refugees activist activists""".split()
+    refugees activist activists individual individuals head mukhtar prisoner prisoners detainee
+    detainees vendor shopkeeper""".split()
 )
 # Property whose looting or destruction ACLED codes against civilians.
 CIVILIAN_PROPERTY = frozenset(
     """home homes house houses car cars vehicle shop shops market store crops land lands property
     properties dormitory building buildings farm farms livestock harvest plant factory mall company
     tree trees seedling seedlings olive
-    office bank banks atm atms tanker tankers truck trucks tractor""".split()
+    office bank banks atm atms tanker tankers truck trucks tractor church mosque school hospital""".split()
 )
+_QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "thousands", "several", "some", "scores"})
+# "supported by X" names an associate, not the author of the event.
+_SUPPORT_LEMMAS = frozenset({"support", "back", "aid", "assist", "accompany", "escort", "help", "cover"})
 _INTERVENTION_SUB_TYPES = frozenset({"Protest with intervention", "Excessive force against protesters"})
 _STATE_KINDS = frozenset({"military", "police"})
 _SUBJECTS = ("nsubj", "csubj")
@@ -53,9 +58,10 @@ _LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execu
 # Verbs whose subject fends off the attack they name as object ("thwarted an attack").
 REPEL_VERBS = frozenset({"thwart", "repel", "repulse", "foil", "abort", "counter", "intercept", "rebuff", "halt"})
 # Verbs whose object is who or what an attack hit.
-HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "destroy", "damage", "kidnap", "abduct", "assassinate", "shoot"})
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "destroy", "damage", "kidnap", "abduct", "assassinate", "shoot", "leave"})
 # Attack nouns whose "of" names the attacker ("an attack of pro-Houthi forces").
 _ATTACK_NOUNS = frozenset({"attack", "attacks", "incursion", "offensive", "assault", "infiltration", "advance"})
+_UNDER_BEFORE = re.compile(r"^\s*,?\s*(?:operating\s+|fighting\s+)?under\s+(?:the\s+)?$", re.I)
 # Events with two sides where ACLED lists the first named as actor1.
 RECIPROCAL = frozenset({"clash", "clashes", "fighting", "fight", "battle", "exchange", "confrontation", "skirmish", "firefight"})
 _SPEAKER_WINDOW = 2
@@ -116,7 +122,7 @@ def _assign(
     if actor2 is None and roles.victim is not None:
         span, is_person = roles.victim
         if (is_person and (event_type in VIOLENT_TYPES or sub_event_type in ("Mob violence", "Arrests"))) or (
-            not is_person and sub_event_type == "Looting/property destruction"
+            not is_person and sub_event_type in ("Looting/property destruction", "Violent demonstration", "Mob violence")
         ):
             actor2 = _generic(state, dictionary, "Civilians ({country})", country, *span)
     if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
@@ -232,7 +238,7 @@ def read_roles(
     trigger = _token_at(sent, trigger_offset)
     if trigger is None:
         return roles
-    while trigger.dep_ in ("aux", "auxpass", "neg", "prt") and trigger.head is not trigger:
+    while trigger.dep_ in ("aux", "auxpass", "neg", "prt") and trigger.head.i != trigger.i:
         trigger = trigger.head  # "will be met with": the verb, not its auxiliary
     speaker = _speaker(trigger) if verbal else None
     if speaker is not None:
@@ -242,6 +248,7 @@ def read_roles(
         if roles.actor1 is not None:
             return roles
     agents, patients = _syntactic_roles(trigger)
+    agents, patients = _device_roles(agents, patients)
     patients += _casualties(sent, trigger)
     for token in agents:
         primary, others = _phrase_mentions(token, mentions, dictionary)
@@ -255,6 +262,13 @@ def read_roles(
             break
         if roles.victim is None and (_is_civilian(token) or _is_property(token)):
             roles.victim = ((_left(token).idx, token.idx + len(token)), _is_civilian(token))
+    if roles.actor1 is None:
+        # "the Resistance confirming it had conducted 11 operations": the governing clause's subject.
+        for token in _governing_subjects(trigger):
+            primary, others = _phrase_mentions(token, mentions, dictionary)
+            if primary is not None and primary is not roles.actor2:
+                roles.actor1, roles.assoc1 = primary, others
+                break
     if roles.actor1 is None:
         roles.actor1 = _fallback_agent(trigger, mentions, roles.actor2)
     if roles.actor2 is None and roles.actor1 is not None and roles.assoc1 and trigger.lemma_.lower() in RECIPROCAL:
@@ -272,11 +286,27 @@ def _token_at(sent: SpacySpan, offset: int) -> Token | None:
     return None
 
 
+def _device_roles(agents: list[Token], patients: list[Token]) -> tuple[list[Token], list[Token]]:
+    """"An IED planted in a QSD vehicle by an unknown group exploded": who planted it acts, what it
+    was planted in or on is the target."""
+    agents_out: list[Token] = []
+    extra_patients: list[Token] = []
+    for token in agents:
+        for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() not in _SUPPORT_LEMMAS):
+            for child in acl.children:
+                if child.dep_ == "agent":
+                    agents_out.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "prep" and child.lower_ in ("in", "on", "under", "inside"):
+                    extra_patients.extend(c for c in child.children if c.dep_ == "pobj")
+        agents_out.append(token)
+    return agents_out, patients + extra_patients
+
+
 def _casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
     """Who was hit, from the sentence's harm clauses ("…, killing a woman", "targeting a QSD vehicle")."""
     found = []
     for token in sent:
-        if token is trigger or token.lemma_.lower() not in HARM_VERBS:
+        if token.i == trigger.i or token.lemma_.lower() not in HARM_VERBS:
             continue
         if token.pos_ not in ("VERB", "AUX"):
             continue
@@ -307,13 +337,18 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             _verb_roles(verb, agents, patients)
     # An infinitive or participle takes its governing clause's subject ("began to shell", "killing").
     head = trigger
-    while not agents and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head is not head:
+    while not agents and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
         _verb_roles(head, agents, [], descend=False)
     if trigger.tag_ == "VBN" and not any(c.dep_ in _PASSIVE_SUBJECTS for c in trigger.children):
         # "a man was found dead, killed by gunmen": the participle's patient is the clause subject.
         if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
             patients.extend(c for c in trigger.head.children if c.dep_ in _PASSIVE_SUBJECTS + _SUBJECTS)
+    if not agents:
+        # "shelling exchange with machine guns between A and B": the sides further down the phrase.
+        between = next((t for t in trigger.subtree if t.dep_ == "prep" and t.lower_ == "between"), None)
+        if between is not None:
+            _between(between, agents, patients)
     if not agents:
         # "an IED planted by PKK militants detonated": an agent phrase inside the trigger's clause.
         agents.extend(_nested_agents(trigger))
@@ -323,10 +358,21 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+def _governing_subjects(trigger: Token) -> list[Token]:
+    found: list[Token] = []
+    token = trigger
+    for _ in range(5):
+        if token.head.i == token.i or token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dobj", "pobj", "prep"):
+            break
+        token = token.head
+        found.extend(c for c in token.children if c.dep_ in _SUBJECTS and c.i < trigger.i)
+    return found
+
+
 def _nested_agents(trigger: Token) -> list[Token]:
     found = []
     for token in trigger.subtree:
-        if token.dep_ == "agent" and token.head is not trigger:
+        if token.dep_ == "agent" and token.head.i != trigger.i and token.head.lemma_.lower() not in _SUPPORT_LEMMAS:
             found.extend(c for c in token.children if c.dep_ == "pobj")
     return found
 
@@ -419,6 +465,14 @@ def _phrase_mentions(
         return None, []
     primary = candidates[0]
     umbrella = next((m for m in inside if _is_umbrella(m, dictionary) and _under(token.doc, m)), None)
+    if umbrella is None:
+        # The parser often detaches "under OPS" from the phrase it belongs to.
+        text = token.doc.text
+        umbrella = next(
+            (m for m in mentions if hi <= m.span.start <= hi + 24 and _is_umbrella(m, dictionary)
+             and _UNDER_BEFORE.match(text[hi : m.span.start])),
+            None,
+        )
     if umbrella is not None:
         # "Turkish forces and rebels under OPS", "US forces under the Global Coalition": ACLED codes
         # the operation or coalition as the actor and the forces in it as associates.
@@ -428,7 +482,18 @@ def _phrase_mentions(
         if m is not primary and m.kind not in ("person", "state", "pronoun")
         and m.actor.name != primary.actor.name and (m in at_head or _supports(token.doc, m, primary))
     ]
+    if umbrella is None:
+        # "Turkish and Russian forces", "QSD and regime forces": the side named first leads.
+        first = min([primary, *others], key=lambda m: m.span.start)
+        if first is not primary and _coordinated(token.doc.text, first, primary):
+            others = [primary, *[m for m in others if m is not first]]
+            primary = first
     return primary, others
+
+
+def _coordinated(text: str, first: ActorMention, second: ActorMention) -> bool:
+    between = text[first.span.end : second.span.start].strip().lower()
+    return between in ("and", ",", "&", "as well as", "together with", "along with")
 
 
 def _phrase_bounds(token: Token) -> tuple[int, int]:
@@ -477,13 +542,17 @@ def _supports(doc, mention: ActorMention, primary: ActorMention) -> bool:  # typ
         if token.dep_ in ("amod", "compound") and token.head.dep_ != "ROOT":
             # "regime and Iranian militia positions": modifiers joined to a shared head.
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
 
 
 def _is_civilian(token: Token) -> bool:
+    if token.lemma_.lower() in _QUANTITY_NOUNS:
+        # "a number of young men", "dozens of residents"
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        token = next((c for p in of for c in p.children if c.dep_ == "pobj"), token)
     return token.lemma_.lower() in CIVILIAN_WORDS or token.lower_ in CIVILIAN_WORDS
 
 
@@ -504,7 +573,7 @@ def _fallback_agent(trigger: Token, mentions: list[ActorMention], patient: Actor
         if span is None:
             continue
         token, inside_prep = span.root, False
-        while token.head is not token:
+        while token.head.i != token.i:
             if token.dep_ in ("pobj", "prep", "agent", "dobj"):
                 inside_prep = True
                 break
@@ -535,11 +604,11 @@ def _speaker(trigger: Token) -> Token | None:
     """The subject of the reporting verb the trigger's clause depends on ("X said that …")."""
     token = trigger
     for _ in range(4):
-        if token.lemma_.lower() in SPEECH_VERBS and token is not trigger or (token is trigger and token.lemma_.lower() in SPEECH_VERBS):
+        if token.lemma_.lower() in SPEECH_VERBS:
             subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
             if subjects:
                 return subjects[0]
-        if token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or token.head is token:
+        if token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -217,7 +217,9 @@ def attach_dates(state: DocState) -> None:
 
 
 def _date_for(state: DocState, draft: EventDraft | TallyDraft) -> DateSpan:
-    mention = governing_time(state, draft.trigger, draft.sentence)
+    mention = governing_time(
+        state, draft.trigger, draft.sentence, want_day=isinstance(draft, EventDraft)
+    )
     # A date after publication is kept only for a planned happening or a future-tense clause.
     past_event = (isinstance(draft, TallyDraft) or draft.modality in _PAST_MODALITIES) and tense_at(
         state, draft.trigger.start, draft.trigger.end
@@ -254,7 +256,9 @@ def _as_past(state: DocState, mention: TimeMention) -> DateSpan | None:
     return None
 
 
-def governing_time(state: DocState, trigger: Span, sentence: int) -> TimeMention | None:
+def governing_time(
+    state: DocState, trigger: Span, sentence: int, *, want_day: bool = True
+) -> TimeMention | None:
     """The time expression governing `trigger`: see the module docstring for the order."""
     candidates = [m for m in state.times if m.kind != "recurring"]
     if not candidates or not state.sentences:
@@ -262,7 +266,7 @@ def governing_time(state: DocState, trigger: Span, sentence: int) -> TimeMention
     sent = state.sentences[min(sentence, len(state.sentences) - 1)]
     same = [m for m in candidates if sent.start <= m.span.start < sent.end]
     if same:
-        return min(same, key=lambda m: _attachment_rank(state, trigger, m))
+        return min(same, key=lambda m: _attachment_rank(state, trigger, m, want_day=want_day))
     para = next((p for p in state.paragraphs if p.start <= trigger.start < p.end), None)
     if para is None:
         return None
@@ -287,36 +291,38 @@ def _hangs_off(token: Token, target: Token, max_hops: int = 8) -> bool:
     return False
 
 
-def _attachment_rank(state: DocState, trigger: Span, mention: TimeMention) -> tuple[int, int]:
-    """Smaller is better: 0 a date modifying the trigger or its verb directly, 1 the sentence's
-    fronted adverbial ("On 8 May, ..."), 2 a date on a clause the trigger's clause depends on,
-    3 anything else (a date inside a noun phrase: "the 25 of March sector"); then distance."""
+def _attachment_rank(
+    state: DocState, trigger: Span, mention: TimeMention, *, want_day: bool
+) -> tuple[int, int, int]:
+    """Smaller is better: 0 a date on the trigger or its verb directly, or the sentence's fronted
+    adverbial ("On 8 May, ..."); 1 a date on a clause the trigger's clause depends on; 2 anything
+    else (a date inside a noun phrase: "the 25 of March sector"). Then, for events, a day before a
+    period ("in recent days"), then distance."""
     distance = min(abs(mention.span.start - trigger.end), abs(trigger.start - mention.span.end))
+    kind = 0 if (mention.kind == "date") == want_day else 1
     fronted = _is_fronted(state, mention)
     if state.doc is None:
-        return (1 if fronted else 3), distance
+        return (0 if fronted else 2), kind, distance
     trig = state.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if trig is None or span is None:
-        return (1 if fronted else 3), distance
+        return (0 if fronted else 2), kind, distance
     trig_root, m_root = trig.root, span.root
     trig_verb = governing_verb(trig_root)
-    if _hangs_off(m_root, trig_root) or (
+    if fronted or _hangs_off(m_root, trig_root) or (
         trig_verb is not None and _hangs_off(m_root, trig_verb, max_hops=2)
     ):
-        return 0, distance
-    if fronted:
-        return 1, distance
+        return 0, kind, distance
     m_verb = governing_verb(m_root)
     if m_verb is not None and trig_verb is not None and m_verb in trig_verb.ancestors:
         if _hangs_off(m_root, m_verb, max_hops=2):
-            return 2, distance
-    return 3, distance
+            return 1, kind, distance
+    return 2, kind, distance
 
 
 def _is_fronted(state: DocState, mention: TimeMention) -> bool:
     """Whether the mention opens its sentence as an adverbial ("On Friday, …", "Around 4 May,")."""
     sent = state.sentences[state.sentence_of(mention.span.start)]
-    lead = state.text[sent.start : mention.span.start]
+    lead = state.text[sent.start : mention.span.start].rsplit(":", 1)[-1]  # "Looting: As reported"
     after = state.text[mention.span.end : mention.span.end + 40]
     return len(lead.split()) <= 4 and bool(re.match(r"\s*(?:\([^)]*\)\s*)?,", after))

@@ -36,13 +36,10 @@ def read_feed(
     if feed.bozo and not feed.entries:
         yield ReadFailure(source, f"not a readable feed: {feed.get('bozo_exception')}")
         return
-    outlet = outlet or feed.feed.get("title")
+    outlet = outlet or _string(feed.feed.get("title"))
     for index, entry in enumerate(feed.entries, start=1):
         where = f"{source}#{index}"
-        body = ""
-        if entry.get("content"):
-            body = " ".join(c.get("value", "") for c in entry["content"])
-        body = body or entry.get("summary", "") or entry.get("description", "")
+        body = _entry_body(entry)
         text = html_to_text(body) if "<" in body else body
         if not text.strip():
             broken = f" (the feed is malformed: {feed.get('bozo_exception')})" if feed.bozo else ""
@@ -53,10 +50,10 @@ def read_feed(
             text,
             published=published,
             outlet=outlet,
-            title=entry.get("title"),
-            url=entry.get("link"),
+            title=_string(entry.get("title")),
+            url=_string(entry.get("link")),
             source=where,
-            input_id=entry.get("id") or entry.get("link"),
+            input_id=_string(entry.get("id")) or _string(entry.get("link")),
         )
         yield raw if raw.text else ReadFailure(where, "feed entry has no text after cleaning")
 
@@ -71,3 +68,18 @@ def _entry_date(entry: Any) -> date | None:
         return date(parsed[0], parsed[1], parsed[2])
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _string(value: Any) -> str | None:
+    """A feed field as text: feedparser leaves None (or worse) where broken markup had a value."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _entry_body(entry: Any) -> str:
+    """The entry's full content if it has one, else its summary or description."""
+    contents = entry.get("content")
+    if isinstance(contents, list):
+        body = " ".join(v for c in contents if isinstance(v := c.get("value"), str))
+        if body.strip():
+            return body
+    return _string(entry.get("summary")) or _string(entry.get("description")) or ""

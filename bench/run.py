@@ -1,0 +1,163 @@
+"""sitrep's throughput benchmark: one line of figures (and a JSON file with --json).
+
+Usage: python bench/run.py [--quick] [--size N] [--share 0.5] [--json PATH] [--no-dask]
+
+The corpus (bench/corpus.py) is the 150 dev notes and the real corpus articles, repeated, mixed
+with generated non-conflict news; figures:
+  end-to-end      documents/s through `Pipeline(prefilter=True)` over the whole mixed corpus
+  extract/parse   time of sitrep's full coding of the conflict documents ÷ time of a bare
+                  `nlp.pipe` parse of the same texts with the same spaCy model (the floor)
+  prefilter       non-conflict documents/s the prefilter decides on, and the share it passes
+  dask 1w / 2w    documents/s through `extract_distributed` on a LocalCluster of 1 and 2 worker
+                  processes (after the workers loaded the model), and their ratio
+  rss             peak resident memory of this process and of each Dask worker
+Targets on a 2-core machine: extract/parse <= 1.25, prefilter >= 2,000 docs/s, dask 2w/1w >= 1.7,
+rss <= 1 GB per worker. Timings exclude model loading, which happens once per process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import logging
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+TARGETS = {"extract_parse_ratio": 1.25, "prefilter_docs_s": 2000, "dask_speedup": 1.7,
+           "rss_mb": 1024}
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of the calling process (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(func: Any, *args: Any, **kwargs: Any) -> tuple[Any, float]:
+    gc.collect()
+    started = time.perf_counter()
+    result = func(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def bench_single(bc: corpus.BenchCorpus, batch_size: int) -> dict[str, Any]:
+    from sitrep.pipeline import Pipeline
+    from sitrep.scale.prefilter import default_prefilter
+
+    filtered = Pipeline(prefilter=True)
+    plain = Pipeline()
+    prefilter = default_prefilter()
+    nlp = plain.nlp
+    list(plain.run_many(bc.docs[:8]))  # first-call costs (lazy tables, caches) out of the timing
+
+    docs, t_end = timed(lambda: list(filtered.run_many(bc.docs, batch_size=batch_size)))
+    skipped = sum(1 for d in docs if d.skipped)
+    conflict_texts = [d.text for d in bc.conflict_docs]
+    _, t_parse = timed(lambda: list(nlp.pipe(conflict_texts, batch_size=batch_size)))
+    _, t_sitrep = timed(lambda: list(plain.run_many(bc.conflict_docs, batch_size=batch_size)))
+    others = [d.text for d in bc.other_docs]
+    verdicts, t_pre = timed(lambda: [prefilter(t) for t in others])
+    conflict_pass = sum(prefilter(t) for t in conflict_texts) / max(len(conflict_texts), 1)
+    return {
+        "documents": len(bc.docs),
+        "conflict_documents": len(conflict_texts),
+        "end_to_end_docs_s": len(bc.docs) / t_end,
+        "end_to_end_s": t_end,
+        "skipped_by_prefilter": skipped,
+        "parse_s": t_parse,
+        "sitrep_s": t_sitrep,
+        "extract_parse_ratio": t_sitrep / t_parse,
+        "parse_docs_s": len(conflict_texts) / t_parse,
+        "sitrep_docs_s": len(conflict_texts) / t_sitrep,
+        "prefilter_docs_s": len(others) / t_pre if t_pre else float("inf"),
+        "prefilter_pass_rate_other": sum(verdicts) / max(len(others), 1),
+        "prefilter_recall_conflict": conflict_pass,
+        "driver_rss_mb": peak_rss_mb(),
+    }
+
+
+def _worker_rss() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_dask(bc: corpus.BenchCorpus, workers: int, partition_size: int) -> dict[str, Any]:
+    from sitrep.scale.distributed import dask_client, extract_distributed, warm_worker
+
+    with dask_client(workers=workers) as client:
+        client.run(warm_worker, True)
+        # A first small run so every worker has built its lazy tables before the clock starts.
+        extract_distributed(bc.docs[: 2 * workers], client=client, partition_size=1,
+                            prefilter=True)
+        docs, seconds = timed(
+            extract_distributed, bc.docs, client=client, partition_size=partition_size,
+            prefilter=True,
+        )
+        rss = client.run(_worker_rss)
+    assert len(docs) == len(bc.docs)
+    return {"workers": workers, "docs_s": len(bc.docs) / seconds, "seconds": seconds,
+            "worker_rss_mb": sorted(rss.values())}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="sitrep throughput benchmark")
+    parser.add_argument("--quick", action="store_true", help="a few hundred documents")
+    parser.add_argument("--size", type=int, help="documents in the corpus (default 5,000)")
+    parser.add_argument("--share", type=float, default=0.5, help="non-conflict share (0-1)")
+    parser.add_argument("--batch-size", type=int, default=64, help="spaCy batch size")
+    parser.add_argument("--partition-size", type=int, default=128)
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask figures")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    size = args.size or (300 if args.quick else 5000)
+    partition_size = min(args.partition_size, max(size // 8, 1))
+
+    bc = corpus.build(size, args.share)
+    figures: dict[str, Any] = {"size": size, "share": args.share, "batch_size": args.batch_size,
+                               "partition_size": partition_size}
+    figures.update(bench_single(bc, args.batch_size))
+    if not args.no_dask:
+        one = bench_dask(bc, 1, partition_size)
+        two = bench_dask(bc, 2, partition_size)
+        figures.update(
+            dask_1w_docs_s=one["docs_s"], dask_2w_docs_s=two["docs_s"],
+            dask_speedup=two["docs_s"] / one["docs_s"],
+            worker_rss_mb=max(one["worker_rss_mb"] + two["worker_rss_mb"]),
+        )
+    print(summary_line(figures))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+def summary_line(f: dict[str, Any]) -> str:
+    parts = [
+        f"{f['documents']} docs ({f['share']:.0%} non-conflict)",
+        f"end-to-end {f['end_to_end_docs_s']:.1f} docs/s",
+        f"extract/parse {f['extract_parse_ratio']:.2f}x (sitrep {f['sitrep_s']:.1f} s,"
+        f" spaCy {f['parse_s']:.1f} s on {f['conflict_documents']} conflict docs)",
+        f"prefilter {f['prefilter_docs_s']:,.0f} non-conflict docs/s"
+        f" (passes {f['prefilter_pass_rate_other']:.0%} of them,"
+        f" {f['prefilter_recall_conflict']:.1%} of conflict docs)",
+    ]
+    if "dask_speedup" in f:
+        parts.append(
+            f"dask 1w {f['dask_1w_docs_s']:.1f} / 2w {f['dask_2w_docs_s']:.1f} docs/s"
+            f" ({f['dask_speedup']:.2f}x)"
+        )
+        parts.append(f"peak rss {f['driver_rss_mb']:.0f} MB driver, "
+                     f"{f['worker_rss_mb']:.0f} MB max worker")
+    else:
+        parts.append(f"peak rss {f['driver_rss_mb']:.0f} MB")
+    return "sitrep bench: " + " | ".join(parts)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
