@@ -28,7 +28,8 @@ DEFAULT = "/work/shared/data/dev/acled_notes_dev.jsonl"
 TRIGGER_LEMMAS = frozenset(
     """attack airstrike strike shell shelling clash clashes fight kill shoot fire raid bomb bombard
     explode detonate target ambush assassinate abduct kidnap arrest detain loot burn destroy seize
-    protest demonstrate gather rally march riot storm besiege incursion offensive assault infiltration
+    protest demonstrate gather rally march riot storm besiege incursion offensive assault
+    infiltration
     advance capture deploy patrol reinforce establish announce""".split()
 )
 
@@ -69,16 +70,22 @@ def run(path: str, show: int) -> None:
     scores: Counter[str] = Counter()
     confusions: dict[str, Counter[tuple[str, str]]] = {"actor1": Counter(), "actor2": Counter()}
     misses = []
-    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
         gold = row["gold"]
-        state = DocState(text=row["text"], published=date.fromisoformat(row["published"]), outlet=None, doc=doc)
+        state = DocState(
+            text=row["text"], published=date.fromisoformat(row["published"]), outlet=None, doc=doc
+        )
         state.country_hint = gold["country"]
         segment(state)
         find_actors(state)
         trigger = trigger_token(state)
-        draft = EventDraft(trigger=state.span(trigger.idx, trigger.idx + len(trigger)), sentence=0,
-                           event_type=gold["event_type"], sub_event_type=gold["sub_event_type"],
-                           evidence=[state.span(0, len(state.text))])
+        draft = EventDraft(
+            trigger=state.span(trigger.idx, trigger.idx + len(trigger)),
+            sentence=0,
+            event_type=gold["event_type"],
+            sub_event_type=gold["sub_event_type"],
+            evidence=[state.span(0, len(state.text))],
+        )
         state.events = [draft]
         assign_roles(state)
         a1 = draft.actor1.actor.name if draft.actor1 else None

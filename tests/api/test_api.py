@@ -248,5 +248,6 @@ def test_markup_posted_as_text_is_stored_and_served_verbatim(fresh_client: TestC
     assert XSS_IMG in document["text"] and XSS_SCRIPT in document["text"]
     assert document["title"] == XSS_SCRIPT
     [event_id] = document["event_ids"]
-    [evidence] = fresh_client.get(f"/events/{event_id}").json()["evidence"]
+    event = fresh_client.get(f"/events/{event_id}").json()
+    [evidence] = [e for e in event["evidence"] if e["doc_id"] == result["doc_id"]]
     assert evidence["text"] == f"Jets {XSS_IMG} struck Deir ez-Zor {XSS_SCRIPT}"

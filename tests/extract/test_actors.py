@@ -21,7 +21,9 @@ def nlp():
     return load_nlp()
 
 
-def _state(nlp, text: str, country: str | None = None, published: date = date(2020, 5, 9)) -> DocState:
+def _state(
+    nlp, text: str, country: str | None = None, published: date = date(2020, 5, 9)
+) -> DocState:
     state = DocState(text=text, published=published, outlet=None, doc=nlp(text))
     state.country_hint = country
     segment(state)
@@ -40,21 +42,93 @@ def _same(a: str | None, b: str | None) -> bool:
 @pytest.mark.parametrize(
     ("text", "country", "words", "actor", "kind"),
     [
-        ("Turkish forces shelled Fakkeh in al-Hasakeh.", "Syria", "Turkish forces", "Military Forces of Turkey (2016-)", "org"),
+        (
+            "Turkish forces shelled Fakkeh in al-Hasakeh.",
+            "Syria",
+            "Turkish forces",
+            "Military Forces of Turkey (2016-)",
+            "org",
+        ),
         ("Houthi forces fired mortar shells at Hays.", "Yemen", "Houthi forces", SPC, "org"),
         ("Pro-Houthi forces advanced on the front.", "Yemen", "Pro-Houthi forces", SPC, "org"),
-        ("The Iraqi Hezbollah Brigades issued a statement.", "Iraq", "Iraqi Hezbollah Brigades", "Kata'ib Hezbollah", "org"),
-        ("Kataib Hezbollah denied the report.", "Iraq", "Kataib Hezbollah", "Kata'ib Hezbollah", "org"),
+        (
+            "The Iraqi Hezbollah Brigades issued a statement.",
+            "Iraq",
+            "Iraqi Hezbollah Brigades",
+            "Kata'ib Hezbollah",
+            "org",
+        ),
+        (
+            "Kataib Hezbollah denied the report.",
+            "Iraq",
+            "Kataib Hezbollah",
+            "Kata'ib Hezbollah",
+            "org",
+        ),
         ("Drones struck US bases in Syria.", "Syria", "US bases", US, "facility"),
-        ("IS militants killed a soldier near Kirkuk.", "Iraq", "IS militants", "Islamic State (Iraq)", "org"),
-        ("Saudi-led coalition airstrikes hit Saada.", "Yemen", "Saudi-led coalition airstrikes", "Operation Restoring Hope", "org"),
-        ("Coalition forces brought reinforcements to Shaddadi.", "Syria", "Coalition forces", "Global Coalition Against Daesh", "org"),
-        ("Coalition forces bombed Hajjah.", "Yemen", "Coalition forces", "Operation Restoring Hope", "org"),
-        ("The QSD arrested two men in Raqqa.", "Syria", "QSD", "QSD: Syrian Democratic Forces", "org"),
-        ("Regime forces shelled Kansafra.", "Syria", "Regime forces", "Military Forces of Syria (2000-)", "org"),
-        ("Gunmen opened fire on the convoy.", "Iraq", "Gunmen", "Unidentified Armed Group (Iraq)", "org"),
-        ("HTS security forces arrested the head of the camp.", "Syria", "HTS security forces", "HTS: Hayat Tahrir al Sham", "org"),
-        ("Turkey-backed factions shelled Ain Issa.", "Syria", "Turkey-backed factions", "JWS: Syrian National Army", "org"),
+        (
+            "IS militants killed a soldier near Kirkuk.",
+            "Iraq",
+            "IS militants",
+            "Islamic State (Iraq)",
+            "org",
+        ),
+        (
+            "Saudi-led coalition airstrikes hit Saada.",
+            "Yemen",
+            "Saudi-led coalition airstrikes",
+            "Operation Restoring Hope",
+            "org",
+        ),
+        (
+            "Coalition forces brought reinforcements to Shaddadi.",
+            "Syria",
+            "Coalition forces",
+            "Global Coalition Against Daesh",
+            "org",
+        ),
+        (
+            "Coalition forces bombed Hajjah.",
+            "Yemen",
+            "Coalition forces",
+            "Operation Restoring Hope",
+            "org",
+        ),
+        (
+            "The QSD arrested two men in Raqqa.",
+            "Syria",
+            "QSD",
+            "QSD: Syrian Democratic Forces",
+            "org",
+        ),
+        (
+            "Regime forces shelled Kansafra.",
+            "Syria",
+            "Regime forces",
+            "Military Forces of Syria (2000-)",
+            "org",
+        ),
+        (
+            "Gunmen opened fire on the convoy.",
+            "Iraq",
+            "Gunmen",
+            "Unidentified Armed Group (Iraq)",
+            "org",
+        ),
+        (
+            "HTS security forces arrested the head of the camp.",
+            "Syria",
+            "HTS security forces",
+            "HTS: Hayat Tahrir al Sham",
+            "org",
+        ),
+        (
+            "Turkey-backed factions shelled Ain Issa.",
+            "Syria",
+            "Turkey-backed factions",
+            "JWS: Syrian National Army",
+            "org",
+        ),
     ],
 )
 def test_dictionary_mentions(nlp, text, country, words, actor, kind):
@@ -79,14 +153,20 @@ def test_words_that_are_not_the_actor(nlp, text, absent):
 
 
 def test_loaded_aliases_are_flagged(nlp):
-    state = _state(nlp, "US occupation helicopters flew over al-Hasakah, the Zionist entity said.", "Syria")
+    state = _state(
+        nlp, "US occupation helicopters flew over al-Hasakah, the Zionist entity said.", "Syria"
+    )
     loaded = {m.span.text for m in state.actors if m.actor.loaded}
     assert loaded == {"US occupation helicopters", "Zionist entity"}
 
 
 def test_coordinated_demonyms_share_the_force_noun(nlp):
-    found = _mentions(_state(nlp, "A joint patrol by Turkish and Russian forces took place on the M4.", "Syria"))
-    assert _same(found["Turkish"][0], "Military Forces of Turkey") and _same(found["Russian forces"][0], "Military Forces of Russia")
+    found = _mentions(
+        _state(nlp, "A joint patrol by Turkish and Russian forces took place on the M4.", "Syria")
+    )
+    assert _same(found["Turkish"][0], "Military Forces of Turkey") and _same(
+        found["Russian forces"][0], "Military Forces of Russia"
+    )
 
 
 def test_bare_force_nouns_follow_the_state_just_named(nlp):
@@ -97,8 +177,11 @@ def test_bare_force_nouns_follow_the_state_just_named(nlp):
 
 
 def test_person_in_apposition_speaks_for_the_organisation(nlp):
-    text = ("Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, confirmed "
-            "that operations will continue. Al-Askari explained that the coming days will decide.")
+    text = (
+        "Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, "
+        "confirmed "
+        "that operations will continue. Al-Askari explained that the coming days will decide."
+    )
     persons = [m for m in _state(nlp, text, "Iraq").actors if m.kind == "person"]
     assert [m.span.text for m in persons] == ["Abu Ali al-Askari", "Al-Askari"]
     assert {m.actor.name for m in persons} == {"Kata'ib Hezbollah"}
@@ -111,7 +194,9 @@ def test_short_forms_take_the_nearest_compatible_actor(nlp):
 
 
 def test_unknown_organisations_are_kept_and_warned_about(nlp):
-    state = _state(nlp, "The Tigris Liberation Brigade attacked the town of Samarra on Friday.", "Iraq")
+    state = _state(
+        nlp, "The Tigris Liberation Brigade attacked the town of Samarra on Friday.", "Iraq"
+    )
     unknown = [m for m in state.actors if m.actor.inter is None and m.kind == "org"]
     assert unknown and "Tigris Liberation Brigade" in unknown[0].actor.name
     assert any("Tigris Liberation Brigade" in w for w in state.warnings)
@@ -120,8 +205,13 @@ def test_unknown_organisations_are_kept_and_warned_about(nlp):
 def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=None):
     state = _state(nlp, text, country)
     start = text.index(trigger)
-    draft = EventDraft(trigger=state.span(start, start + len(trigger)), sentence=state.sentence_of(start),
-                       event_type=event_type, sub_event_type=sub_event_type, plover=plover)
+    draft = EventDraft(
+        trigger=state.span(start, start + len(trigger)),
+        sentence=state.sentence_of(start),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        plover=plover,
+    )
     state.events = [draft]
     assign_roles(state)
     return draft
@@ -130,30 +220,103 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
 @pytest.mark.parametrize(
     ("text", "trigger", "event_type", "country", "actor1", "actor2"),
     [
-        ("Unknown gunmen shot dead a civilian in Daraa.", "shot", "Violence against civilians", "Syria",
-         "Unidentified Armed Group (Syria)", "Civilians (Syria)"),
-        ("US bases were attacked in eastern Syria.", "attacked", "Explosions/Remote violence", "Syria",
-         "Unidentified Armed Group (Syria)", US),
-        ("Israeli airstrikes targeted regime positions near Damascus.", "airstrikes", "Explosions/Remote violence",
-         "Syria", "Military Forces of Israel", "Military Forces of Syria"),
-        ("Turkish forces and opposition rebels under OPS shelled Fakkeh.", "shelled", "Explosions/Remote violence",
-         "Syria", "Operation Peace Spring", None),
-        ("Saudi-led coalition airstrikes targeted Houthi positions in Saada.", "airstrikes",
-         "Explosions/Remote violence", "Yemen", "Operation Restoring Hope", SPC),
+        (
+            "Unknown gunmen shot dead a civilian in Daraa.",
+            "shot",
+            "Violence against civilians",
+            "Syria",
+            "Unidentified Armed Group (Syria)",
+            "Civilians (Syria)",
+        ),
+        (
+            "US bases were attacked in eastern Syria.",
+            "attacked",
+            "Explosions/Remote violence",
+            "Syria",
+            "Unidentified Armed Group (Syria)",
+            US,
+        ),
+        (
+            "Israeli airstrikes targeted regime positions near Damascus.",
+            "airstrikes",
+            "Explosions/Remote violence",
+            "Syria",
+            "Military Forces of Israel",
+            "Military Forces of Syria",
+        ),
+        (
+            "Turkish forces and opposition rebels under OPS shelled Fakkeh.",
+            "shelled",
+            "Explosions/Remote violence",
+            "Syria",
+            "Operation Peace Spring",
+            None,
+        ),
+        (
+            "Saudi-led coalition airstrikes targeted Houthi positions in Saada.",
+            "airstrikes",
+            "Explosions/Remote violence",
+            "Yemen",
+            "Operation Restoring Hope",
+            SPC,
+        ),
         # ACLED's notes mostly keep the side that repels as actor1.
-        ("Pro-Hadi forces thwarted a Houthi attack on Marib.", "attack", "Battles", "Yemen",
-         "Military Forces of Yemen (2012-)", SPC),
-        ("Pro-Hadi forces thwarted a Houthi attack on Marib.", "thwarted", "Battles", "Yemen",
-         "Military Forces of Yemen (2012-)", SPC),
-        ("Clashes took place between QSD and Turkish forces near Darbasiyah.", "Clashes", "Battles", "Syria",
-         "QSD: Syrian Democratic Forces", "Military Forces of Turkey"),
-        ("A man's body was found in the town, killed by unknown gunmen.", "killed", "Violence against civilians",
-         "Syria", "Unidentified Armed Group (Syria)", "Civilians (Syria)"),
-        ("An IED planted by PKK militants detonated near a Turkish army vehicle.", "detonated",
-         "Explosions/Remote violence", "Turkey", "PKK: Kurdistan Workers Party", None),
-        ("Protesters blocked the road in Beirut.", "blocked", "Protests", "Lebanon", "Protesters (Lebanon)", None),
-        ("Rioters hurled stones at soldiers in Tripoli.", "hurled", "Riots", "Lebanon", "Rioters (Lebanon)",
-         "Military Forces of Lebanon"),
+        (
+            "Pro-Hadi forces thwarted a Houthi attack on Marib.",
+            "attack",
+            "Battles",
+            "Yemen",
+            "Military Forces of Yemen (2012-)",
+            SPC,
+        ),
+        (
+            "Pro-Hadi forces thwarted a Houthi attack on Marib.",
+            "thwarted",
+            "Battles",
+            "Yemen",
+            "Military Forces of Yemen (2012-)",
+            SPC,
+        ),
+        (
+            "Clashes took place between QSD and Turkish forces near Darbasiyah.",
+            "Clashes",
+            "Battles",
+            "Syria",
+            "QSD: Syrian Democratic Forces",
+            "Military Forces of Turkey",
+        ),
+        (
+            "A man's body was found in the town, killed by unknown gunmen.",
+            "killed",
+            "Violence against civilians",
+            "Syria",
+            "Unidentified Armed Group (Syria)",
+            "Civilians (Syria)",
+        ),
+        (
+            "An IED planted by PKK militants detonated near a Turkish army vehicle.",
+            "detonated",
+            "Explosions/Remote violence",
+            "Turkey",
+            "PKK: Kurdistan Workers Party",
+            None,
+        ),
+        (
+            "Protesters blocked the road in Beirut.",
+            "blocked",
+            "Protests",
+            "Lebanon",
+            "Protesters (Lebanon)",
+            None,
+        ),
+        (
+            "Rioters hurled stones at soldiers in Tripoli.",
+            "hurled",
+            "Riots",
+            "Lebanon",
+            "Rioters (Lebanon)",
+            "Military Forces of Lebanon",
+        ),
     ],
 )
 def test_actor1_and_actor2(nlp, text, trigger, event_type, country, actor1, actor2):
@@ -166,9 +329,17 @@ def test_actor1_and_actor2(nlp, text, trigger, event_type, country, actor1, acto
 
 
 def test_external_state_forces_get_inter_8(nlp):
-    draft = _roles(nlp, "Turkish forces shelled Tal Tamer.", "shelled", "Explosions/Remote violence", "Syria")
+    draft = _roles(
+        nlp, "Turkish forces shelled Tal Tamer.", "shelled", "Explosions/Remote violence", "Syria"
+    )
     assert draft.actor1.actor.inter == 8
-    draft = _roles(nlp, "Turkish forces shelled a PKK position in Hakkari.", "shelled", "Explosions/Remote violence", "Turkey")
+    draft = _roles(
+        nlp,
+        "Turkish forces shelled a PKK position in Hakkari.",
+        "shelled",
+        "Explosions/Remote violence",
+        "Turkey",
+    )
     assert draft.actor1.actor.inter == 1 and draft.actor2.actor.inter == 2
 
 
@@ -181,24 +352,41 @@ def test_associated_actors(nlp):
 
 
 def test_protest_groups_are_associated_with_protesters(nlp):
-    draft = _roles(nlp, "Workers protested in Ahvaz against unpaid salaries.", "protested", "Protests", "Iran",
-                   sub_event_type="Peaceful protest")
+    draft = _roles(
+        nlp,
+        "Workers protested in Ahvaz against unpaid salaries.",
+        "protested",
+        "Protests",
+        "Iran",
+        sub_event_type="Peaceful protest",
+    )
     assert draft.actor1.actor.name == "Protesters (Iran)" and draft.actor2 is None
     assert [a.actor.name for a in draft.assoc_actor_1] == ["Labour Group (Iran)"]
 
 
 def test_civilian_groups_hit_by_violence_are_civilians(nlp):
-    draft = _roles(nlp, "Israeli forces fired rubber bullets at Palestinian fishermen off Gaza.", "fired",
-                   "Violence against civilians", "Palestine")
+    draft = _roles(
+        nlp,
+        "Israeli forces fired rubber bullets at Palestinian fishermen off Gaza.",
+        "fired",
+        "Violence against civilians",
+        "Palestine",
+    )
     assert draft.actor2.actor.name == "Civilians (Palestine)"
     assert [a.actor.name for a in draft.assoc_actor_2] == ["Fishermen (Palestine)"]
 
 
 def test_threat_is_by_the_speakers_organisation(nlp):
-    text = ("Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, confirmed "
-            "that the operations against the US occupation will continue.")
+    text = (
+        "Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, "
+        "confirmed "
+        "that the operations against the US occupation will continue."
+    )
     draft = _roles(nlp, text, "continue", None, "Iraq", plover="THREATEN")
-    assert draft.actor1.actor.name == "Kata'ib Hezbollah" and draft.actor1.span.text == "Iraqi Hezbollah Brigades"
+    assert (
+        draft.actor1.actor.name == "Kata'ib Hezbollah"
+        and draft.actor1.span.text == "Iraqi Hezbollah Brigades"
+    )
     assert draft.actor2.actor.name == US and draft.actor2.actor.loaded
 
 

@@ -181,11 +181,29 @@ def test_marked_draft_with_count_span(nlp):
 
 def test_draft_and_sentence_scan_give_one_tally(nlp):
     state = parsed(
-        nlp, "They noted that this batch is the fourth to be airlifted to the bases in Syria."
+        nlp, "They noted that this batch is the fourth to be airlifted in the past 10 days."
     )
     draft_on(state, "airlifted")
     split_tallies(state)
     assert len(state.tallies) == 1 and state.events == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 8 May 2020, 2 Saudi-led coalition airstrikes reportedly targeted Mukayras district.",
+        "On 28 April 2020, two Saudi-led coalition air raids were reported on Al Dhaher district.",
+        "The units that arrived at the scene were hit in a second explosive attack.",
+    ],
+)
+def test_few_strikes_on_one_place_and_day_stay_one_event(nlp, sentence):
+    """ACLED codes one event per location-day: a small count there is a detail, not a tally."""
+    state = parsed(nlp, sentence)
+    trigger = re.search(r"airstrikes|air raids|attack", sentence).group(0)
+    draft = draft_on(state, trigger, is_tally=True)
+    split_tallies(state)
+    assert state.tallies == [] and state.events == [draft]
+    assert draft.is_tally is False
 
 
 def test_marked_draft_without_a_readable_count_is_still_a_tally(nlp):

@@ -61,7 +61,10 @@ def test_inter_codes_and_countries(d2020, name, inter, country):
 
 def test_entry_lookup_ignores_year_suffix_and_case(d2020):
     assert d2020.entry("military forces of syria").name == "Military Forces of Syria (2000-2024)"
-    assert d2020.entry("Military Forces of Syria (2000-)").name == "Military Forces of Syria (2000-2024)"
+    assert (
+        d2020.entry("Military Forces of Syria (2000-)").name
+        == "Military Forces of Syria (2000-2024)"
+    )
     assert d2020.entry("No Such Actor") is None
 
 
@@ -88,8 +91,15 @@ def test_state_forces_abroad_are_external(d2020, actor, event_country, inter):
 
 @pytest.mark.parametrize(
     ("alias", "loaded"),
-    [("US occupation", True), ("Zionist entity", True), ("American enemy", True), ("Houthi militia", True),
-     ("Iraqi Hezbollah Brigades", False), ("International Coalition", False), ("QSD", False)],
+    [
+        ("US occupation", True),
+        ("Zionist entity", True),
+        ("American enemy", True),
+        ("Houthi militia", True),
+        ("Iraqi Hezbollah Brigades", False),
+        ("International Coalition", False),
+        ("QSD", False),
+    ],
 )
 def test_partisan_aliases_are_flagged(d2020, alias, loaded):
     rows = [a for a in d2020.aliases if a.alias == alias]
@@ -110,7 +120,9 @@ def test_no_alias_has_two_readings_in_the_same_context(d2020):
         if a.generated or a.state:
             continue
         key = (match_form(a.alias, is_case_sensitive(a.alias)), a.context, a.state)
-        assert seen.setdefault(key, a.name) == a.name, f"{a.alias!r} has two readings for {set(a.context)}"
+        assert seen.setdefault(key, a.name) == a.name, (
+            f"{a.alias!r} has two readings for {set(a.context)}"
+        )
 
 
 def test_demonym_patterns_expand_per_country(d2020):
@@ -120,20 +132,30 @@ def test_demonym_patterns_expand_per_country(d2020):
 
 @pytest.mark.parametrize(
     ("name", "normalised"),
-    [("Military Forces of Syria (2000-)", "military forces of syria"),
-     ("QSD: Syrian Democratic Forces", "qsd syrian democratic forces"),
-     ("Kata'ib Hezbollah", "kata ib hezbollah"),
-     ("Military Forces of Yemen (2012-) Security Belt Forces", "military forces of yemen security belt forces")],
+    [
+        ("Military Forces of Syria (2000-)", "military forces of syria"),
+        ("QSD: Syrian Democratic Forces", "qsd syrian democratic forces"),
+        ("Kata'ib Hezbollah", "kata ib hezbollah"),
+        (
+            "Military Forces of Yemen (2012-) Security Belt Forces",
+            "military forces of yemen security belt forces",
+        ),
+    ],
 )
 def test_normalise_name(name, normalised):
     assert normalise_name(name) == normalised
 
 
-@pytest.mark.parametrize("text", ["pro-Houthi forces", "Kata’ib Hezbollah", "İstanbul police", "US-led coalition"])
+@pytest.mark.parametrize(
+    "text", ["pro-Houthi forces", "Kata’ib Hezbollah", "İstanbul police", "US-led coalition"]
+)
 def test_match_form_keeps_offsets(text):
     assert len(match_form(text)) == len(text)
 
 
-@pytest.mark.parametrize(("alias", "sensitive"), [("IS", True), ("PKK", True), ("SDF/PKK", True), ("Hamas", False), ("US forces", False)])
+@pytest.mark.parametrize(
+    ("alias", "sensitive"),
+    [("IS", True), ("PKK", True), ("SDF/PKK", True), ("Hamas", False), ("US forces", False)],
+)
 def test_acronyms_match_in_capitals_only(alias, sensitive):
     assert is_case_sensitive(alias) is sensitive

@@ -1,11 +1,11 @@
-"""The `sitrep actors` command: the actor mentions found in articles, or the unknown organisations."""
+"""The `sitrep actors` command: actor mentions found in articles, or unknown organisations."""
 
 from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
 from datetime import date
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,10 +21,14 @@ def register(app: typer.Typer) -> None:
 def actors_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     unknown: Annotated[
-        bool, typer.Option("--unknown", help="List only organisations missing from the actor dictionary.")
+        bool,
+        typer.Option(
+            "--unknown", help="List only organisations missing from the actor dictionary."
+        ),
     ] = False,
     published: Annotated[
-        Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for headerless text.")
+        str | None,
+        typer.Option("--published", help="Publication date (YYYY-MM-DD) for headerless text."),
     ] = None,
 ) -> None:
     """Show every actor mention (words, canonical actor, inter code, kind), or with --unknown the
@@ -35,7 +39,9 @@ def actors_command(
     try:
         day = date.fromisoformat(published) if published else None
     except ValueError:
-        raise typer.BadParameter(f"{published!r} is not a date (YYYY-MM-DD)", param_hint="--published") from None
+        raise typer.BadParameter(
+            f"{published!r} is not a date (YYYY-MM-DD)", param_hint="--published"
+        ) from None
     raws = [r for r in read_paths(paths, published=day) if isinstance(r, RawDocument)]
     counts: Counter[str] = Counter()
     where: dict[str, set[str]] = defaultdict(set)
@@ -44,13 +50,19 @@ def actors_command(
         label = raw.source or raw.input_id or "-"
         for m in mentions:
             if unknown:
-                if m.actor.inter is None and m.kind == "org" and not _in_dictionary(m.actor.name, raw):
+                if (
+                    m.actor.inter is None
+                    and m.kind == "org"
+                    and not _in_dictionary(m.actor.name, raw)
+                ):
                     counts[m.actor.name] += 1
                     where[m.actor.name].add(label)
                 continue
             loaded = "loaded" if m.actor.loaded else ""
             inter = "" if m.actor.inter is None else str(m.actor.inter)
-            out.write(f"{label}\t{m.span.start}\t{m.span.text}\t{m.actor.name}\t{inter}\t{m.kind}\t{loaded}\n")
+            out.write(
+                f"{label}\t{m.span.start}\t{m.span.text}\t{m.actor.name}\t{inter}\t{m.kind}\t{loaded}\n"
+            )
     if unknown:
         for name, n in counts.most_common():
             out.write(f"{n}\t{name}\t{', '.join(sorted(where[name]))}\n")
@@ -62,8 +74,10 @@ def mentions_of(raws: list):  # type: ignore[no-untyped-def,type-arg]
     from sitrep.pipeline import Pipeline
 
     pipeline = Pipeline(MENTION_EXTRACTORS)
-    for raw, parsed in zip(raws, pipeline.nlp.pipe(r.text for r in raws)):
-        state = DocState(text=raw.text, published=raw.published, outlet=raw.outlet, title=raw.title, doc=parsed)
+    for raw, parsed in zip(raws, pipeline.nlp.pipe(r.text for r in raws), strict=True):
+        state = DocState(
+            text=raw.text, published=raw.published, outlet=raw.outlet, title=raw.title, doc=parsed
+        )
         for spec in pipeline.specs:
             spec.func(state)
         yield raw, state.actors

@@ -73,9 +73,7 @@ def export_command(
     until: Annotated[
         str | None, typer.Option("--until", help="Events on or before (YYYY-MM-DD).")
     ] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="Country name or ISO3.")
-    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Country name or ISO3.")] = None,
     event_type: Annotated[
         str | None, typer.Option("--event-type", help="ACLED event type.")
     ] = None,

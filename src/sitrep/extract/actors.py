@@ -49,14 +49,18 @@ _FACILITY = re.compile(
 # "anti-Houthi forces" are not the Houthis.
 _NEGATED_BEFORE = re.compile(r"\b(?:anti|counter|non)[\s-]$", re.IGNORECASE)
 # "Turkey-backed factions", "Iran-aligned militias": the state name only modifies another actor.
-_MODIFIER_AFTER = re.compile(r"^[\s-](?:backed|led|affiliated|aligned|supported|funded|allied|sponsored)\b", re.I)
+_MODIFIER_AFTER = re.compile(
+    r"^[\s-](?:backed|led|affiliated|aligned|supported|funded|allied|sponsored)\b", re.I
+)
 # Short forms that stand for an earlier actor, and which actors they can stand for.
 _SHORT_FORM = re.compile(
     r"\bthe (group|groups|militia|militias|movement|organi[sz]ation|faction|factions|coalition"
     r"|militants|insurgents|jihadists|rebels|alliance)\b",
     re.IGNORECASE,
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|inside|across|from|throughout)\s+(?:both\s+|the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|across|from|throughout)\s+(?:both\s+|the\s+)?$", re.I
+)
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w.]+)\s*(?:,|and|&)\s*$")
 # Nouns a demonym turns into the state's forces ("Israeli tanks", "Saudi shelling").
 _MILITARY_NOUNS = frozenset(
@@ -71,12 +75,13 @@ _PRONOUNS = frozenset({"they", "them"})
 _COREF_WINDOW = 3  # sentences back in which a short form or pronoun may find its antecedent
 _MAX_NORP_TOKENS = 4
 _ORGANISATION_WORDS = frozenset(
-    """forces force army brigade brigades battalion battalions regiment division corps front movement
-    party council group groups units unit militia militias organization organisation union association
-    committee committees league coalition alliance operation room guard guards police ministry office
-    authority authorities agency service services directorate commission government administration
-    institute foundation federation confederation syndicate network faction factions resistance
-    mobilization mobilisation army's jaish jaysh liwa kataib harakat hizb tanzim""".split()
+    """forces force army brigade brigades battalion battalions regiment division corps front
+    movement party council group groups units unit militia militias organization organisation
+    union association committee committees league coalition alliance operation room guard guards
+    police ministry office authority authorities agency service services directorate commission
+    government administration institute foundation federation confederation syndicate network
+    faction factions resistance mobilization mobilisation jaish jaysh liwa kataib harakat hizb
+    tanzim""".split()
 )
 
 
@@ -88,7 +93,7 @@ class AliasMatch:
 
 
 class AliasMatcher:
-    """Every alias of an actor dictionary in two Aho-Corasick automatons (folded case / exact case)."""
+    """Every alias of an actor dictionary in two Aho-Corasick automatons (folded / exact case)."""
 
     def __init__(self, dictionary: ActorDictionary):
         groups: dict[tuple[str, bool], list[AliasEntry]] = defaultdict(list)
@@ -109,7 +114,7 @@ class AliasMatcher:
 
     def find(self, text: str) -> list[AliasMatch]:
         """Non-overlapping alias matches on word boundaries, longest first."""
-        found = []
+        found: list[AliasMatch] = []
         for sensitive, automaton in self._automatons.items():
             if not len(automaton):
                 continue
@@ -183,7 +188,7 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
     text = state.text
     matches = alias_matcher(document_year(state)).find(text)
     country = state.country_hint or _most_named_country(text, matches, dictionary)
-    mentions = []
+    mentions: list[ActorMention] = []
     for match in matches:
         alias = choose_alias(match.entries, country)
         if alias is None or _NEGATED_BEFORE.search(text[max(0, match.start - 8) : match.start]):
@@ -193,20 +198,36 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
         entry = dictionary.resolve(alias, country)
         if alias.name in _BARE_BRANCHES:
             # "its bases and troops", "the last soldier": the state forces named just before.
-            entry = _recent_state_forces(state, mentions, match.start, alias.name[1:-1], dictionary) or entry
+            entry = (
+                _recent_state_forces(state, mentions, match.start, alias.name[1:-1], dictionary)
+                or entry
+            )
         if entry is None:
             continue
         start, end, kind = match.start, match.end, "state" if alias.state else "org"
         facility = _FACILITY.match(text, end)
-        if facility and entry.kind in ("military", "police", "government", "rebel", "militia", "coalition"):
+        if facility and entry.kind in (
+            "military",
+            "police",
+            "government",
+            "rebel",
+            "militia",
+            "coalition",
+        ):
             end, kind = facility.end(), "facility"
         if kind == "state" and _is_modifier(state, start, end):
             continue  # "the US dollar", "Iraq's economy": a country named as a modifier
-        if alias.name in _BARE_BRANCHES and mentions and not text[mentions[-1].span.end : start].strip():
-            # "HTS security forces", "Coalition Forces warplanes": the force noun belongs to the actor.
+        if (
+            alias.name in _BARE_BRANCHES
+            and mentions
+            and not text[mentions[-1].span.end : start].strip()
+        ):
+            # "HTS security forces", "Coalition Forces warplanes": the noun belongs to the actor.
             previous = mentions.pop()
             span = state.span(previous.span.start, end)
-            mentions.append(ActorMention(span, replace(previous.actor, text=span.text), previous.kind))
+            mentions.append(
+                ActorMention(span, replace(previous.actor, text=span.text), previous.kind)
+            )
             continue
         if alias.generated:
             mentions += _coordinated_demonyms(state, match.start, entry, dictionary)
@@ -222,13 +243,17 @@ def _is_modifier(state: DocState, start: int, end: int) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ == "NOUN" and root.head.i > root.i
+    return (
+        root.dep_ in ("compound", "nmod", "amod", "poss")
+        and root.head.pos_ == "NOUN"
+        and root.head.i > root.i
+    )
 
 
 def _coordinated_demonyms(
     state: DocState, start: int, entry: ActorEntry, dictionary: ActorDictionary
 ) -> list[ActorMention]:
-    """"Turkish and Russian forces": the first demonym shares the force noun of the second."""
+    """ "Turkish and Russian forces": the first demonym shares the force noun of the second."""
     found = _COORDINATED_BEFORE.search(state.text[max(0, start - 40) : start])
     if not found:
         return []
@@ -249,21 +274,37 @@ def _demonym_countries(dictionary: ActorDictionary) -> dict[str, str]:
 
 
 def _recent_state_forces(
-    state: DocState, mentions: list[ActorMention], offset: int, branch: str, dictionary: ActorDictionary
+    state: DocState,
+    mentions: list[ActorMention],
+    offset: int,
+    branch: str,
+    dictionary: ActorDictionary,
 ) -> ActorEntry | None:
-    first = state.sentences[max(state.sentence_of(offset) - _COREF_WINDOW, 0)].start if state.sentences else 0
+    first = (
+        state.sentences[max(state.sentence_of(offset) - _COREF_WINDOW, 0)].start
+        if state.sentences
+        else 0
+    )
     for m in reversed(mentions):
         if m.span.start < first:
             break
-        if m.kind == "state" and _LOCATIVE_BEFORE.search(state.text[max(0, m.span.start - 16) : m.span.start]):
+        if m.kind == "state" and _LOCATIVE_BEFORE.search(
+            state.text[max(0, m.span.start - 16) : m.span.start]
+        ):
             continue  # "in Tripoli" names a place, not the forces that act next
         entry = dictionary.entry(m.actor.name)
-        if entry is not None and entry.country and entry.kind in ("military", "police", "government"):
+        if (
+            entry is not None
+            and entry.country
+            and entry.kind in ("military", "police", "government")
+        ):
             return dictionary.entry(dictionary.state_name(entry.country, branch))
     return None
 
 
-def _most_named_country(text: str, matches: list[AliasMatch], dictionary: ActorDictionary) -> str | None:
+def _most_named_country(
+    text: str, matches: list[AliasMatch], dictionary: ActorDictionary
+) -> str | None:
     # Without the places extractor's hint: the country the text names most often as a place.
     counts: dict[str, int] = defaultdict(int)
     for match in matches:
@@ -281,24 +322,28 @@ def _most_named_country(text: str, matches: list[AliasMatch], dictionary: ActorD
 def demonym_mentions(
     state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> list[ActorMention]:
-    """A demonym modifying a military noun ("Saudi rocket and artillery shelling", "Israeli tanks")."""
+    """A demonym modifying a military noun ("Saudi rocket and artillery shelling")."""
     assert state.doc is not None
     demonyms = _demonym_countries(dictionary)
     matcher = alias_matcher(document_year(state))
     country = state.country_hint
-    found = []
+    found: list[ActorMention] = []
     for token in state.doc:
         if token.lower_ not in demonyms or token.dep_ not in ("amod", "compound", "nmod"):
             continue
         head = token.head
-        while head.dep_ in ("compound", "conj", "amod") and head.head.i != head.i and head.head.i > head.i:
+        while (
+            head.dep_ in ("compound", "conj", "amod")
+            and head.head.i != head.i
+            and head.head.i > head.i
+        ):
             head = head.head  # "Saudi rocket and artillery shelling" → shelling
         if head.lemma_.lower() not in _MILITARY_NOUNS:
             continue
         start, end = token.idx, token.idx + len(token)
         if any(m.span.start < end and start < m.span.end for m in mentions + found):
             continue
-        # Read it as "<demonym> forces" would be read in this country (Saudi forces in Yemen: the coalition).
+        # Read as "<demonym> forces" is read in this country (Saudi forces in Yemen: the coalition).
         match = next((m for m in matcher.find(f"{token.text} forces") if m.start == 0), None)
         alias = choose_alias(match.entries, country) if match else None
         entry = dictionary.resolve(alias, country) if alias else None
@@ -320,10 +365,10 @@ def _mentions_in(mentions: list[ActorMention], start: int, end: int) -> list[Act
 def person_mentions(
     state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> list[ActorMention]:
-    """Persons named with their organisation ("X, spokesman of Y"; "Y leader X"), and their later names."""
+    """Persons named with their organisation ("X, spokesman of Y"; "Y leader X"), and later."""
     assert state.doc is not None
     known: dict[str, Actor] = {}  # surname or full name -> the organisation
-    found = []
+    found: list[ActorMention] = []
     orgs = [m for m in mentions if m.kind in ("org", "state", "facility")]
     for ent in state.doc.ents:
         if ent.label_ != "PERSON" or _mentions_in(mentions, ent.start_char, ent.end_char):
@@ -337,7 +382,13 @@ def person_mentions(
         for k in names:
             known.setdefault(k, actor)
         span = state.span(ent.start_char, ent.end_char)
-        found.append(ActorMention(span, Actor(actor.name, actor.inter, actor.country, actor.parent, span.text), "person"))
+        found.append(
+            ActorMention(
+                span,
+                Actor(actor.name, actor.inter, actor.country, actor.parent, span.text),
+                "person",
+            )
+        )
     return found
 
 
@@ -353,17 +404,26 @@ def _apposed_org(ent, orgs: list[ActorMention], dictionary: ActorDictionary) -> 
         candidates.append(root.head)
     candidates += [c for c in root.children if c.dep_ == "appos"]
     # "Hezbollah spokesman Mohammed Afif": the title and its organisation precede the name.
-    candidates += [t for t in ent.doc[max(ent.start - 4, ent.sent.start) : ent.start] if t.dep_ == "compound" and t.head.i >= ent.start]
+    candidates += [
+        t
+        for t in ent.doc[max(ent.start - 4, ent.sent.start) : ent.start]
+        if t.dep_ == "compound" and t.head.i >= ent.start
+    ]
     for title in candidates:
         subtree = list(title.subtree)
         lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
-        inside = [m for m in orgs if lo <= m.span.start and m.span.end <= hi
-                  and not (ent.start_char <= m.span.start < ent.end_char)]
+        inside = [
+            m
+            for m in orgs
+            if lo <= m.span.start
+            and m.span.end <= hi
+            and not (ent.start_char <= m.span.start < ent.end_char)
+        ]
         if inside:
             best = min(inside, key=lambda m: abs(m.span.start - title.idx)).actor
-            if dictionary.entry(best.name) and dictionary.entry(best.name).kind == "military" and any(  # type: ignore[union-attr]
-                m.kind == "state" and m.actor is best for m in inside
-            ):
+            entry = dictionary.entry(best.name)
+            by_state = any(m.kind == "state" and m.actor is best for m in inside)
+            if entry is not None and entry.kind == "military" and by_state:
                 # "Syrian President X" speaks for the government, not the army.
                 gov = dictionary.entry(dictionary.state_name(best.country or "", "government"))
                 if gov:
@@ -392,7 +452,7 @@ def pronoun_mentions(state: DocState, mentions: list[ActorMention]) -> list[Acto
             if token.lower_ in _PRONOUNS:
                 antecedent = _previous_subject_actor(sents, index, token, mentions + found)
             elif token.lower_ == "it":
-                # "it" is often empty ("it is not known"): only an organisation subject earlier in the
+                # "it" is often empty ("it is not known"): only an organisation subject earlier in
                 # same sentence ("the Resistance confirming it had conducted …").
                 antecedent = _same_sentence_subject(sent, token, mentions + found)
             else:
@@ -400,12 +460,20 @@ def pronoun_mentions(state: DocState, mentions: list[ActorMention]) -> list[Acto
             if antecedent is not None:
                 span = state.span(token.idx, token.idx + len(token))
                 actor = antecedent.actor
-                found.append(ActorMention(span, Actor(actor.name, actor.inter, actor.country, actor.parent, span.text), "pronoun"))
+                found.append(
+                    ActorMention(
+                        span,
+                        Actor(actor.name, actor.inter, actor.country, actor.parent, span.text),
+                        "pronoun",
+                    )
+                )
     return found
 
 
 def _same_sentence_subject(sent, token, mentions: list[ActorMention]) -> ActorMention | None:  # type: ignore[no-untyped-def]
-    earlier = [t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+    earlier = [
+        t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+    ]
     if not earlier:
         return None
     subject = earlier[-1]
@@ -415,9 +483,15 @@ def _same_sentence_subject(sent, token, mentions: list[ActorMention]) -> ActorMe
     return None
 
 
-def _previous_subject_actor(sents, index: int, token, mentions: list[ActorMention]) -> ActorMention | None:  # type: ignore[no-untyped-def]
-    # The nearest earlier subject decides: if it is not an actor ("sources"), "they" is not one either.
-    earlier = [t for t in sents[index] if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+def _previous_subject_actor(
+    sents, index: int, token, mentions: list[ActorMention]
+) -> ActorMention | None:  # type: ignore[no-untyped-def]
+    # The nearest earlier subject decides: if it is not an actor ("sources"), neither is "they".
+    earlier = [
+        t
+        for t in sents[index]
+        if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+    ]
     if earlier:
         subject = earlier[-1]
     else:
@@ -434,7 +508,11 @@ def _previous_subject_actor(sents, index: int, token, mentions: list[ActorMentio
     for m in mentions:
         if m.span.start <= head_span[0] < m.span.end and m.kind != "person":
             return m
-    inside = [m for m in mentions if lo <= m.span.start and m.span.end <= hi and m.kind not in ("person", "state")]
+    inside = [
+        m
+        for m in mentions
+        if lo <= m.span.start and m.span.end <= hi and m.kind not in ("person", "state")
+    ]
     # "the Resistance factions' fighters": only when the subject's head is itself part of the actor.
     return inside[0] if inside and subject.pos_ == "PROPN" else None
 
@@ -442,8 +520,8 @@ def _previous_subject_actor(sents, index: int, token, mentions: list[ActorMentio
 def short_form_mentions(
     state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> list[ActorMention]:
-    """"the group", "the militia", "the coalition" → the nearest compatible earlier actor."""
-    found = []
+    """ "the group", "the militia", "the coalition" → the nearest compatible earlier actor."""
+    found: list[ActorMention] = []
     ordered = sorted(mentions, key=lambda m: m.span.start)
     for match in _SHORT_FORM.finditer(state.text):
         start, end = match.start(), match.end()
@@ -456,7 +534,13 @@ def short_form_mentions(
             if _compatible(noun, m, dictionary):
                 span = state.span(start, end)
                 actor = m.actor
-                found.append(ActorMention(span, Actor(actor.name, actor.inter, actor.country, actor.parent, span.text), "pronoun"))
+                found.append(
+                    ActorMention(
+                        span,
+                        Actor(actor.name, actor.inter, actor.country, actor.parent, span.text),
+                        "pronoun",
+                    )
+                )
                 break
     return found
 
@@ -474,22 +558,27 @@ def _compatible(noun: str, mention: ActorMention, dictionary: ActorDictionary) -
 
 
 def _looks_like_organisation(ent, name: str, dictionary: ActorDictionary) -> bool:  # type: ignore[no-untyped-def]
-    """NER tags many Arabic place names ORG; an unknown organisation needs an organisation word or an acronym."""
+    """NER tags many Arabic place names ORG: an unknown organisation needs an organisation word
+    or an acronym."""
     words = name.split()
     if ent.label_ == "NORP":
-        # A people named as actors is plural ("Kurds", "Alawites"); "Kurdish", "Iraqi" are adjectives.
+        # A people named as actors is plural ("Kurds", "Alawites"); "Kurdish" is an adjective.
         known = _demonym_countries(dictionary)
-        return name.lower().endswith("s") and name.lower() not in known and name.lower().rstrip("s") not in known
+        return (
+            name.lower().endswith("s")
+            and name.lower() not in known
+            and name.lower().rstrip("s") not in known
+        )
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return True
     return any(w.lower().strip(".,'’") in _ORGANISATION_WORDS for w in words)
 
 
 def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
-    """Organisations NER finds that the dictionary lacks: kept with inter None, named in a warning."""
+    """Organisations NER finds that the dictionary lacks: inter None, named in a warning."""
     assert state.doc is not None
     dictionary = actor_dictionary(document_year(state))
-    found = []
+    found: list[ActorMention] = []
     ignored = ignored_names()
     outlet = normalise_name(state.outlet or "")
     places = [(p.span.start, p.span.end) for p in state.places]
@@ -507,22 +596,34 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
             continue
         if any(s < end and start < e for s, e in places):
             continue
-        if ent.label_ == "NORP" and (ent.root.pos_ not in ("NOUN", "PROPN") or ent.root.dep_ in ("amod", "compound") or len(ent) > _MAX_NORP_TOKENS):
+        if ent.label_ == "NORP" and (
+            ent.root.pos_ not in ("NOUN", "PROPN")
+            or ent.root.dep_ in ("amod", "compound")
+            or len(ent) > _MAX_NORP_TOKENS
+        ):
             continue  # "Iraqi", "Kurdish" as adjectives are not actors
-        if not any(c.isupper() for c in name) or not _looks_like_organisation(ent, name, dictionary):
+        if not any(c.isupper() for c in name) or not _looks_like_organisation(
+            ent, name, dictionary
+        ):
             continue
         if state.text[max(0, start - 1) : start] == "(":
             continue  # "(Sadah)": ACLED-style parenthesised places
         span = state.span(start, start + len(name))
-        found.append(ActorMention(span, Actor(name, None, state.country_hint, None, text=span.text), "org"))
+        found.append(
+            ActorMention(span, Actor(name, None, state.country_hint, None, text=span.text), "org")
+        )
     for name in dict.fromkeys(m.actor.name for m in found):
-        state.warnings.append(f"unknown actor {name!r}: not in the actor dictionary (inter unknown)")
+        state.warnings.append(
+            f"unknown actor {name!r}: not in the actor dictionary (inter unknown)"
+        )
     if found:
         log.debug("%d unknown actor mentions", len(found))
     return found
 
 
-@extractor("roles", requires=("events", "tallies", "actors"), assigns=("events.actors", "tallies.actors"))
+@extractor(
+    "roles", requires=("events", "tallies", "actors"), assigns=("events.actors", "tallies.actors")
+)
 def assign_roles(state: DocState) -> None:
     """actor1 / actor2 / associated actors of every event and tally draft."""
     assign_draft_roles(state, actor_dictionary(document_year(state)))

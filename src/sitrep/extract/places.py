@@ -227,6 +227,8 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     pfilter = load_place_filter()
     mentions = find_mentions(text, gaz, pfilter, outlet)
     if state is not None and state.sentences:
+        mentions.extend(_ner_mentions(state, mentions, gaz, pfilter))
+        mentions.sort(key=lambda m: m.start)
         _attach_sentences(state, mentions)
         _attach_ner(state, mentions)
     else:
@@ -260,6 +262,41 @@ def _inherit_coordinated(text: str, mentions: list[Mention]) -> None:
             m.before = prev.before
             if not m.after or m.after in ("and", "or"):
                 m.after = prev.after if prev.after not in ("and", "or") else m.after
+
+
+def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
+                  pfilter: PlaceFilter) -> list[Mention]:  # fmt: skip
+    """Places spaCy tags GPE/LOC/FAC that dictionary matching missed, tried by spelling skeleton.
+
+    spaCy's agreement that a stretch is a place stands in for the locative word a skeleton
+    match otherwise needs; the candidate must still pass the score threshold.
+    """
+    if state.doc is None:
+        return []
+    extra = []
+    for ent in state.doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        words = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+        if not words or any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        surface = state.text[start:end]
+        key = name_key(surface)
+        acronym = surface.isupper() and len(surface) <= 4
+        if len(key.replace(" ", "")) < 3 or acronym or pfilter.is_common(surface):
+            continue
+        candidates, tier = gaz.exact(key), "exact"
+        if not candidates and " " not in key:
+            candidates, tier = gaz.fuzzy(key), "fuzzy"
+        if not candidates:
+            continue
+        m = Mention(start, end, state.text[start:end], key, candidates, tier, ner=ent.label_)
+        after = re.match(r"\W*(\w+)", state.text[end : end + 30])
+        m.after = after.group(1).lower() if after else ""
+        m.before = " ".join(re.findall(r"\w+", state.text[max(0, start - 40) : start].lower())[-4:])
+        extra.append(m)
+    return extra
 
 
 def _attach_sentences(state: DocState, mentions: list[Mention]) -> None:
@@ -355,7 +392,7 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         return
     score, place, reasons = best
     locative = any(w in _LOCATIVE for w in before.split()[-1:]) or m.after in _GEO_AFTER
-    if m.tier == "fuzzy" and not locative:
+    if m.tier == "fuzzy" and not (locative or m.ner in ("GPE", "LOC", "FAC")):
         return  # a spelling guess needs the words around it to say it is a place
     threshold = 0.62 if m.tier == "exact" else 0.85
     if locative:
@@ -466,8 +503,13 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
 
 
 def _container_cue(text: str, start: int) -> bool:
-    before = text[max(0, start - 8) : start].lower().rstrip()
-    return not text or before.endswith((",", "(", " in", " of")) or before in ("in", "of")
+    """The name follows "X in", "X, ", "(X, " or "X district of": it holds the place before it.
+    ("the eastern countryside of Deir Ezzor" is a region of its own, not a container.)"""
+    before = text[max(0, start - 24) : start].lower().rstrip()
+    if before.endswith((",", "(")) or re.search(r"(?:^|\W)in$", before):
+        return True
+    return re.search(r"(?:district|area|neighbou?rhood|village|town|city|suburb|sub-district)"
+                     r"\s+of$", before) is not None
 
 
 def _hint_offset(draft: EventDraft | TallyDraft) -> tuple[int, int] | None:

@@ -5,8 +5,8 @@ object, passive subject or the object of "on/against/at" is actor2 ("attacked US
 Houthi positions", "were targeted by unknown gunmen"). Other actors inside the same noun phrase
 ("regime forces supported by QSD") become associated actors. ACLED's defaults fill what the text
 leaves out: an unnamed attacker is "Unidentified Armed Group (<country>)", unnamed victims are
-"Civilians (<country>)", protests and riots are by "Protesters/Rioters (<country>)". Inter codes come
-from the actor dictionary, with state forces outside their own country coded external (8).
+"Civilians (<country>)", protests and riots are by "Protesters/Rioters (<country>)". Inter
+codes come from the actor dictionary, with state forces outside their own country coded 8.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from sitrep.knowledge.actors import ActorDictionary
 from sitrep.records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
@@ -41,36 +42,114 @@ CIVILIAN_PROPERTY = frozenset(
     """home homes house houses car cars vehicle shop shops market store crops land lands property
     properties dormitory building buildings farm farms livestock harvest plant factory mall company
     tree trees seedling seedlings olive
-    office bank banks atm atms tanker tankers truck trucks tractor church mosque school hospital""".split()
+    office bank banks atm atms tanker tankers truck trucks tractor church mosque school
+    hospital""".split()
 )
-_QUANTITY_NOUNS = frozenset({"number", "group", "dozen", "dozens", "hundreds", "thousands", "several", "some", "scores"})
+_QUANTITY_NOUNS = frozenset(
+    {"number", "group", "dozen", "dozens", "hundreds", "thousands", "several", "some", "scores"}
+)
 # "supported by X" names an associate, not the author of the event.
-_SUPPORT_LEMMAS = frozenset({"support", "back", "aid", "assist", "accompany", "escort", "help", "cover"})
-_INTERVENTION_SUB_TYPES = frozenset({"Protest with intervention", "Excessive force against protesters"})
+_SUPPORT_LEMMAS = frozenset(
+    {"support", "back", "aid", "assist", "accompany", "escort", "help", "cover"}
+)
+_INTERVENTION_SUB_TYPES = frozenset(
+    {"Protest with intervention", "Excessive force against protesters"}
+)
 _STATE_KINDS = frozenset({"military", "police"})
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "attr", "oprd")
-_TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into", "with", "targeting", "between"})
-_LOCATIVE_PREPS = frozenset({"in", "inside", "near", "across", "from", "of", "around", "outside", "within"})
-_SUPPORT_WORDS = frozenset({"supported", "backed", "aided", "assisted", "accompanied", "alongside", "with", "and", "under"})
-_LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "make", "hold", "organize", "organise", "claim", "wage", "fire", "continue", "resume", "escalate", "intensify"})
+_TARGET_PREPS = frozenset(
+    {"on", "against", "at", "upon", "toward", "towards", "into", "with", "targeting", "between"}
+)
+_LOCATIVE_PREPS = frozenset(
+    {"in", "inside", "near", "across", "from", "of", "around", "outside", "within"}
+)
+_SUPPORT_WORDS = frozenset(
+    {"supported", "backed", "aided", "assisted", "accompanied", "alongside", "with", "and", "under"}
+)
+_LIGHT_VERBS = frozenset(
+    {
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "mount",
+        "execute",
+        "perform",
+        "make",
+        "hold",
+        "organize",
+        "organise",
+        "claim",
+        "wage",
+        "fire",
+        "continue",
+        "resume",
+        "escalate",
+        "intensify",
+    }
+)
 # Verbs whose subject fends off the attack they name as object ("thwarted an attack").
-REPEL_VERBS = frozenset({"thwart", "repel", "repulse", "foil", "abort", "counter", "intercept", "rebuff", "halt"})
+REPEL_VERBS = frozenset(
+    {"thwart", "repel", "repulse", "foil", "abort", "counter", "intercept", "rebuff", "halt"}
+)
 # Verbs whose object is who or what an attack hit.
-HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "destroy", "damage", "kidnap", "abduct", "assassinate", "shoot", "leave"})
+HARM_VERBS = frozenset(
+    {
+        "kill",
+        "injure",
+        "wound",
+        "hit",
+        "target",
+        "destroy",
+        "damage",
+        "kidnap",
+        "abduct",
+        "assassinate",
+        "shoot",
+        "leave",
+    }
+)
 # Attack nouns whose "of" names the attacker ("an attack of pro-Houthi forces").
-_ATTACK_NOUNS = frozenset({"attack", "attacks", "incursion", "offensive", "assault", "infiltration", "advance"})
+_ATTACK_NOUNS = frozenset(
+    {"attack", "attacks", "incursion", "offensive", "assault", "infiltration", "advance"}
+)
 _UNDER_BEFORE = re.compile(r"^\s*,?\s*(?:operating\s+|fighting\s+)?under\s+(?:the\s+)?$", re.I)
 # Events with two sides where ACLED lists the first named as actor1.
-RECIPROCAL = frozenset({"clash", "clashes", "fighting", "fight", "battle", "exchange", "confrontation", "skirmish", "firefight"})
+RECIPROCAL = frozenset(
+    {
+        "clash",
+        "clashes",
+        "fighting",
+        "fight",
+        "battle",
+        "exchange",
+        "confrontation",
+        "skirmish",
+        "firefight",
+    }
+)
 _SPEAKER_WINDOW = 2
 SPEECH_VERBS = frozenset(
     """say confirm state announce warn threaten declare vow pledge stress affirm add explain claim
     tell report reveal disclose note insist deny accuse condemn promise""".split()
 )
 # PLOVER categories whose events are things said, not done.
-VERBAL_PLOVER = frozenset({"THREATEN", "ACCUSE", "DEMAND", "REQUEST", "APPEAL", "REJECT", "AGREE", "CONSULT", "SUPPORT", "COMPLAIN"})  # sentences back in which a quote's speaker may be named
+VERBAL_PLOVER = frozenset(
+    {
+        "THREATEN",
+        "ACCUSE",
+        "DEMAND",
+        "REQUEST",
+        "APPEAL",
+        "REJECT",
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "COMPLAIN",
+    }
+)  # sentences back in which a quote's speaker may be named
 
 
 def assign_draft_roles(state: DocState, dictionary: ActorDictionary) -> None:
@@ -96,9 +175,15 @@ def _assign(
     if event_type is None:
         # "Ankara condemned": a country's name making a statement is its government.
         actor1, actor2 = _as_government(actor1, dictionary), _as_government(actor2, dictionary)
-    if actor2 is not None and _is_social(actor2, dictionary) and event_type not in ("Protests", None):
+    if (
+        actor2 is not None
+        and _is_social(actor2, dictionary)
+        and event_type not in ("Protests", None)
+    ):
         # Farmers, fishermen, journalists hit by violence are civilians with their group associated.
-        civilians = _generic(state, dictionary, "Civilians ({country})", country, actor2.span.start, actor2.span.end)
+        civilians = _generic(
+            state, dictionary, "Civilians ({country})", country, actor2.span.start, actor2.span.end
+        )
         if civilians is not None:
             assoc2 = [actor2, *assoc2]
             actor2 = civilians
@@ -106,14 +191,25 @@ def _assign(
     if event_type in ("Protests", "Riots"):
         actor1, assoc1 = _crowd(state, dictionary, draft, event_type, country, actor1, assoc1)
         if event_type == "Protests" or sub_event_type == "Violent demonstration":
-            # What protesters protest against is not a party to the event; only intervening forces are.
+            # What protesters oppose is not a party to the event; intervening forces are.
             actor2, assoc2 = None, []
             if sub_event_type in _INTERVENTION_SUB_TYPES or event_type == "Riots":
-                actor2 = _intervening_forces(state, dictionary, draft, country,
-                                             default=sub_event_type in _INTERVENTION_SUB_TYPES)
+                actor2 = _intervening_forces(
+                    state,
+                    dictionary,
+                    draft,
+                    country,
+                    default=sub_event_type in _INTERVENTION_SUB_TYPES,
+                )
     if actor1 is None and event_type in VIOLENT_TYPES:
-        actor1 = _generic(state, dictionary, "Unidentified Armed Group ({country})", country,
-                          draft.trigger.start, draft.trigger.start)
+        actor1 = _generic(
+            state,
+            dictionary,
+            "Unidentified Armed Group ({country})",
+            country,
+            draft.trigger.start,
+            draft.trigger.start,
+        )
     if actor1 is None and event_type == "Strategic developments":
         # "the X base witnessed the landing of a cargo plane": the base's owner acts.
         actor1 = _facility_owner(state, draft.sentence)
@@ -121,13 +217,19 @@ def _assign(
         actor1 = _recent_speaker(state, draft.sentence)
     if actor2 is None and roles.victim is not None:
         span, is_person = roles.victim
-        if (is_person and (event_type in VIOLENT_TYPES or sub_event_type in ("Mob violence", "Arrests"))) or (
-            not is_person and sub_event_type in ("Looting/property destruction", "Violent demonstration", "Mob violence")
+        if (
+            is_person
+            and (event_type in VIOLENT_TYPES or sub_event_type in ("Mob violence", "Arrests"))
+        ) or (
+            not is_person
+            and sub_event_type
+            in ("Looting/property destruction", "Violent demonstration", "Mob violence")
         ):
             actor2 = _generic(state, dictionary, "Civilians ({country})", country, *span)
     if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
         actor2 = None
-    # A person acts for their organisation: the actor's words are the organisation's name, the person
+    # A person acts for their organisation: the actor's words are the organisation's name, the
+    # person
     # stays in `state.actors` (kind "person") for attribution.
     actor1, actor2 = _organisation_of(state, actor1), _organisation_of(state, actor2)
 
@@ -149,12 +251,15 @@ def _crowd(
     actor1: ActorMention | None,
     assoc1: list[ActorMention],
 ) -> tuple[ActorMention | None, list[ActorMention]]:
-    """Protests are by "Protesters (<country>)", riots by "Rioters (<country>)"; named groups are associates."""
+    """Protests are by "Protesters (<country>)", riots by "Rioters (<country>)"; named groups
+    are associates."""
     template = "Protesters ({country})" if event_type == "Protests" else "Rioters ({country})"
     if actor1 is not None and actor1.actor.inter in (5, 6):
         return actor1, assoc1
     named = actor1 if actor1 is not None and actor1.kind != "state" else None
-    start, end = (named.span.start, named.span.end) if named else (draft.trigger.start, draft.trigger.start)
+    start, end = (
+        (named.span.start, named.span.end) if named else (draft.trigger.start, draft.trigger.start)
+    )
     crowd = _generic(state, dictionary, template, country, start, end)
     if crowd is None:
         return actor1, assoc1
@@ -169,7 +274,10 @@ def _is_social(mention: ActorMention, dictionary: ActorDictionary) -> bool:
 
 
 def _intervening_forces(
-    state: DocState, dictionary: ActorDictionary, draft: EventDraft | TallyDraft, country: str | None,
+    state: DocState,
+    dictionary: ActorDictionary,
+    draft: EventDraft | TallyDraft,
+    country: str | None,
     default: bool,
 ) -> ActorMention | None:
     """The police or military named in the draft's evidence, else the country's police."""
@@ -182,11 +290,13 @@ def _intervening_forces(
                 return m
     if country is None or not default:
         return None
-    return _generic(state, dictionary, "{police}", country, draft.trigger.start, draft.trigger.start)
+    return _generic(
+        state, dictionary, "{police}", country, draft.trigger.start, draft.trigger.start
+    )
 
 
 def document_country(state: DocState) -> str | None:
-    """The document's country: the places extractor's hint, else the country most named as a state."""
+    """The document's country: the places extractor's hint, else the country most named."""
     if state.country_hint:
         return state.country_hint
     counts: dict[str, int] = {}
@@ -196,7 +306,9 @@ def document_country(state: DocState) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def _as_government(mention: ActorMention | None, dictionary: ActorDictionary) -> ActorMention | None:
+def _as_government(
+    mention: ActorMention | None, dictionary: ActorDictionary
+) -> ActorMention | None:
     if mention is None or mention.kind != "state" or not mention.actor.country:
         return mention
     entry = dictionary.entry(dictionary.state_name(mention.actor.country, "government"))
@@ -207,7 +319,7 @@ def _as_government(mention: ActorMention | None, dictionary: ActorDictionary) ->
 
 
 class Roles:
-    """What the parse says about one trigger: agent, patient, their associates, an unnamed victim."""
+    """What the parse says about one trigger: agent, patient, associates, an unnamed victim."""
 
     __slots__ = ("actor1", "actor2", "assoc1", "assoc2", "victim")
 
@@ -221,7 +333,11 @@ class Roles:
 
 
 def read_roles(
-    state: DocState, sentence: int, trigger_offset: int, dictionary: ActorDictionary, verbal: bool = False
+    state: DocState,
+    sentence: int,
+    trigger_offset: int,
+    dictionary: ActorDictionary,
+    verbal: bool = False,
 ) -> Roles:
     """Agent and patient of the trigger at `trigger_offset` in sentence `sentence`.
 
@@ -242,7 +358,8 @@ def read_roles(
         trigger = trigger.head  # "will be met with": the verb, not its auxiliary
     speaker = _speaker(trigger) if verbal else None
     if speaker is not None:
-        # "an official in X confirmed that operations against Y will continue": X speaks, Y is targeted.
+        # "an official in X confirmed that operations against Y will continue": X speaks, Y is
+        # targeted.
         roles.actor1, roles.assoc1 = _phrase_mentions(speaker, mentions, dictionary)
         roles.actor2 = _statement_target(trigger, mentions, roles.actor1, dictionary)
         if roles.actor1 is not None:
@@ -263,7 +380,7 @@ def read_roles(
         if roles.victim is None and (_is_civilian(token) or _is_property(token)):
             roles.victim = ((_left(token).idx, token.idx + len(token)), _is_civilian(token))
     if roles.actor1 is None:
-        # "the Resistance confirming it had conducted 11 operations": the governing clause's subject.
+        # "the Resistance confirming it had conducted 11 operations": the governing subject.
         for token in _governing_subjects(trigger):
             primary, others = _phrase_mentions(token, mentions, dictionary)
             if primary is not None and primary is not roles.actor2:
@@ -271,7 +388,12 @@ def read_roles(
                 break
     if roles.actor1 is None:
         roles.actor1 = _fallback_agent(trigger, mentions, roles.actor2)
-    if roles.actor2 is None and roles.actor1 is not None and roles.assoc1 and trigger.lemma_.lower() in RECIPROCAL:
+    if (
+        roles.actor2 is None
+        and roles.actor1 is not None
+        and roles.assoc1
+        and trigger.lemma_.lower() in RECIPROCAL
+    ):
         # "clashes between QSD and Turkish forces" parsed as one phrase: the sides in text order.
         sides = sorted([roles.actor1, *roles.assoc1], key=lambda m: m.span.start)
         roles.actor1, roles.actor2 = sides[0], sides[1]
@@ -287,12 +409,14 @@ def _token_at(sent: SpacySpan, offset: int) -> Token | None:
 
 
 def _device_roles(agents: list[Token], patients: list[Token]) -> tuple[list[Token], list[Token]]:
-    """"An IED planted in a QSD vehicle by an unknown group exploded": who planted it acts, what it
+    """ "An IED planted in a QSD vehicle by an unknown group exploded": who planted it acts, what it
     was planted in or on is the target."""
     agents_out: list[Token] = []
     extra_patients: list[Token] = []
     for token in agents:
-        for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() not in _SUPPORT_LEMMAS):
+        for acl in (
+            c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() not in _SUPPORT_LEMMAS
+        ):
             for child in acl.children:
                 if child.dep_ == "agent":
                     agents_out.extend(c for c in child.children if c.dep_ == "pobj")
@@ -303,8 +427,9 @@ def _device_roles(agents: list[Token], patients: list[Token]) -> tuple[list[Toke
 
 
 def _casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
-    """Who was hit, from the sentence's harm clauses ("…, killing a woman", "targeting a QSD vehicle")."""
-    found = []
+    """Who was hit, from the sentence's harm clauses ("…, killing a woman", "targeting a QSD
+    vehicle")."""
+    found: list[Token] = []
     for token in sent:
         if token.i == trigger.i or token.lemma_.lower() not in HARM_VERBS:
             continue
@@ -328,25 +453,33 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     if trigger.pos_ in ("NOUN", "PROPN"):
         _noun_roles(trigger, agents, patients)
     elif trigger.lemma_.lower() in REPEL_VERBS:
-        # "A repelled a B attack": ACLED's notes mostly keep the repelling side as actor1, B as actor2.
+        # "A repelled a B attack": ACLED's notes mostly keep A as actor1, B as actor2.
         _verb_roles(trigger, agents, [], descend=False)
         for obj in (c for c in trigger.children if c.dep_ in _OBJECTS):
             _noun_roles(obj, patients, patients, climb=False)
     else:
         for verb in verbs:
             _verb_roles(verb, agents, patients)
-    # An infinitive or participle takes its governing clause's subject ("began to shell", "killing").
+    # An infinitive or participle takes its governing subject ("began to shell", "killing").
     head = trigger
-    while not agents and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head.i != head.i:
+    while (
+        not agents
+        and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
+        and head.head.i != head.i
+    ):
         head = head.head
         _verb_roles(head, agents, [], descend=False)
     if trigger.tag_ == "VBN" and not any(c.dep_ in _PASSIVE_SUBJECTS for c in trigger.children):
         # "a man was found dead, killed by gunmen": the participle's patient is the clause subject.
         if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
-            patients.extend(c for c in trigger.head.children if c.dep_ in _PASSIVE_SUBJECTS + _SUBJECTS)
+            patients.extend(
+                c for c in trigger.head.children if c.dep_ in _PASSIVE_SUBJECTS + _SUBJECTS
+            )
     if not agents:
         # "shelling exchange with machine guns between A and B": the sides further down the phrase.
-        between = next((t for t in trigger.subtree if t.dep_ == "prep" and t.lower_ == "between"), None)
+        between = next(
+            (t for t in trigger.subtree if t.dep_ == "prep" and t.lower_ == "between"), None
+        )
         if between is not None:
             _between(between, agents, patients)
     if not agents:
@@ -354,7 +487,9 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
         agents.extend(_nested_agents(trigger))
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         # "gunmen who attacked", "militants affiliated": the modified noun acts.
-        (agents if trigger.dep_ == "relcl" or trigger.tag_ == "VBG" else patients).insert(0, trigger.head)
+        (agents if trigger.dep_ == "relcl" or trigger.tag_ == "VBG" else patients).insert(
+            0, trigger.head
+        )
     return agents, patients
 
 
@@ -362,7 +497,16 @@ def _governing_subjects(trigger: Token) -> list[Token]:
     found: list[Token] = []
     token = trigger
     for _ in range(5):
-        if token.head.i == token.i or token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dobj", "pobj", "prep"):
+        if token.head.i == token.i or token.dep_ not in (
+            "xcomp",
+            "conj",
+            "advcl",
+            "ccomp",
+            "pcomp",
+            "dobj",
+            "pobj",
+            "prep",
+        ):
             break
         token = token.head
         found.extend(c for c in token.children if c.dep_ in _SUBJECTS and c.i < trigger.i)
@@ -370,14 +514,20 @@ def _governing_subjects(trigger: Token) -> list[Token]:
 
 
 def _nested_agents(trigger: Token) -> list[Token]:
-    found = []
+    found: list[Token] = []
     for token in trigger.subtree:
-        if token.dep_ == "agent" and token.head.i != trigger.i and token.head.lemma_.lower() not in _SUPPORT_LEMMAS:
+        if (
+            token.dep_ == "agent"
+            and token.head.i != trigger.i
+            and token.head.lemma_.lower() not in _SUPPORT_LEMMAS
+        ):
             found.extend(c for c in token.children if c.dep_ == "pobj")
     return found
 
 
-def _verb_roles(verb: Token, agents: list[Token], patients: list[Token], descend: bool = True) -> None:
+def _verb_roles(
+    verb: Token, agents: list[Token], patients: list[Token], descend: bool = True
+) -> None:
     for child in verb.children:
         dep = child.dep_
         if dep in _SUBJECTS:
@@ -407,12 +557,16 @@ def _between(prep: Token, agents: list[Token], patients: list[Token]) -> None:
             patients.extend(c for c in p.children if c.dep_ == "pobj")
 
 
-def _noun_roles(noun: Token, agents: list[Token], patients: list[Token], climb: bool = True) -> None:
+def _noun_roles(
+    noun: Token, agents: list[Token], patients: list[Token], climb: bool = True
+) -> None:
     for child in noun.children:
         dep = child.dep_
         if dep in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "ADJ"):
             agents.append(child)
-        elif dep == "prep" and (child.lower_ == "by" or (child.lower_ == "of" and noun.lemma_.lower() in _ATTACK_NOUNS)):
+        elif dep == "prep" and (
+            child.lower_ == "by" or (child.lower_ == "of" and noun.lemma_.lower() in _ATTACK_NOUNS)
+        ):
             agents.extend(c for c in child.children if c.dep_ == "pobj")
         elif dep == "prep" and child.lower_ == "between":
             _between(child, agents, patients)
@@ -456,21 +610,32 @@ def _phrase_mentions(
     # A country named inside a phrase is a place or a modifier ("bases in Syria", "US dollar"),
     # and so is an unknown name after "in" ("in Ahvaz").
     inside = [
-        m for m in mentions
-        if lo <= m.span.start and m.span.end <= hi and m not in at_head
-        and m.kind != "state" and not (m.actor.inter is None and _locative(token.doc, m))
+        m
+        for m in mentions
+        if lo <= m.span.start
+        and m.span.end <= hi
+        and m not in at_head
+        and m.kind != "state"
+        and not (m.actor.inter is None and _locative(token.doc, m))
     ]
     candidates = at_head + inside
     if not candidates:
         return None, []
     primary = candidates[0]
-    umbrella = next((m for m in inside if _is_umbrella(m, dictionary) and _under(token.doc, m)), None)
+    umbrella = next(
+        (m for m in inside if _is_umbrella(m, dictionary) and _under(token.doc, m)), None
+    )
     if umbrella is None:
         # The parser often detaches "under OPS" from the phrase it belongs to.
         text = token.doc.text
         umbrella = next(
-            (m for m in mentions if hi <= m.span.start <= hi + 24 and _is_umbrella(m, dictionary)
-             and _UNDER_BEFORE.match(text[hi : m.span.start])),
+            (
+                m
+                for m in mentions
+                if hi <= m.span.start <= hi + 24
+                and _is_umbrella(m, dictionary)
+                and _UNDER_BEFORE.match(text[hi : m.span.start])
+            ),
             None,
         )
     if umbrella is not None:
@@ -478,9 +643,12 @@ def _phrase_mentions(
         # the operation or coalition as the actor and the forces in it as associates.
         primary = umbrella
     others = [
-        m for m in candidates
-        if m is not primary and m.kind not in ("person", "state", "pronoun")
-        and m.actor.name != primary.actor.name and (m in at_head or _supports(token.doc, m, primary))
+        m
+        for m in candidates
+        if m is not primary
+        and m.kind not in ("person", "state", "pronoun")
+        and m.actor.name != primary.actor.name
+        and (m in at_head or _supports(token.doc, m, primary))
     ]
     if umbrella is None:
         # "Turkish and Russian forces", "QSD and regime forces": the side named first leads.
@@ -500,7 +668,9 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
     # The phrase stops before a relative clause or a second event ("…, killing a civilian").
     tokens = [token]
     for child in token.children:
-        if child.dep_ in ("relcl", "advcl") or (child.dep_ == "acl" and child.tag_ == "VBG" and child.i > token.i + 3):
+        if child.dep_ in ("relcl", "advcl") or (
+            child.dep_ == "acl" and child.tag_ == "VBG" and child.i > token.i + 3
+        ):
             continue
         tokens.extend(child.subtree)
     first = min(tokens, key=lambda t: t.i)
@@ -537,7 +707,11 @@ def _supports(doc, mention: ActorMention, primary: ActorMention) -> bool:  # typ
         return False
     token = span.root
     for _ in range(4):
-        if token.dep_ == "conj" or token.lower_ in _SUPPORT_WORDS or token.lemma_ in _SUPPORT_WORDS | {"loyal", "affiliate"}:
+        if (
+            token.dep_ == "conj"
+            or token.lower_ in _SUPPORT_WORDS
+            or token.lemma_ in _SUPPORT_WORDS | {"loyal", "affiliate"}
+        ):
             return True
         if token.dep_ in ("amod", "compound") and token.head.dep_ != "ROOT":
             # "regime and Iranian militia positions": modifiers joined to a shared head.
@@ -560,7 +734,9 @@ def _is_property(token: Token) -> bool:
     return token.lemma_.lower() in CIVILIAN_PROPERTY or token.lower_ in CIVILIAN_PROPERTY
 
 
-def _fallback_agent(trigger: Token, mentions: list[ActorMention], patient: ActorMention | None) -> ActorMention | None:
+def _fallback_agent(
+    trigger: Token, mentions: list[ActorMention], patient: ActorMention | None
+) -> ActorMention | None:
     """The first actor before the trigger that is not inside a prepositional phrase.
 
     The parser often misreads headline-style clauses ("a regime sniper shot …", "IS militants
@@ -587,8 +763,11 @@ def _organisation_of(state: DocState, mention: ActorMention | None) -> ActorMent
     if mention is None or mention.kind != "person":
         return mention
     named = [
-        m for m in state.actors
-        if m.kind in ("org", "facility") and m.actor.name == mention.actor.name and m.span.start < mention.span.end
+        m
+        for m in state.actors
+        if m.kind in ("org", "facility")
+        and m.actor.name == mention.actor.name
+        and m.span.start < mention.span.end
     ]
     return named[-1] if named else mention
 
@@ -597,7 +776,9 @@ def _facility_owner(state: DocState, sentence: int) -> ActorMention | None:
     if not state.sentences:
         return None
     s = state.sentences[sentence]
-    return next((m for m in state.actors if m.kind == "facility" and s.start <= m.span.start < s.end), None)
+    return next(
+        (m for m in state.actors if m.kind == "facility" and s.start <= m.span.start < s.end), None
+    )
 
 
 def _speaker(trigger: Token) -> Token | None:
@@ -608,20 +789,30 @@ def _speaker(trigger: Token) -> Token | None:
             subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
             if subjects:
                 return subjects[0]
-        if token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or token.head.i == token.i:
+        if (
+            token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis")
+            or token.head.i == token.i
+        ):
             return None
         token = token.head
     return None
 
 
 def _statement_target(
-    trigger: Token, mentions: list[ActorMention], speaker: ActorMention | None, dictionary: ActorDictionary
+    trigger: Token,
+    mentions: list[ActorMention],
+    speaker: ActorMention | None,
+    dictionary: ActorDictionary,
 ) -> ActorMention | None:
     """The first actor in the reported clause that is not the speaker's own side."""
     lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
     own = {speaker.actor.name, speaker.actor.parent} if speaker else set()
     for m in mentions:
-        if lo <= m.span.start < hi and m.kind not in ("person", "state") and m.actor.name not in own:
+        if (
+            lo <= m.span.start < hi
+            and m.kind not in ("person", "state")
+            and m.actor.name not in own
+        ):
             entry = dictionary.entry(m.actor.name)
             if entry is not None and speaker is not None and entry.name == speaker.actor.parent:
                 continue
@@ -639,16 +830,26 @@ def _recent_speaker(state: DocState, sentence: int) -> ActorMention | None:
     return persons[-1] if persons else None
 
 
-def _generic(state: DocState, dictionary: ActorDictionary, template: str, country: str | None,
-             start: int, end: int) -> ActorMention | None:
+def _generic(
+    state: DocState,
+    dictionary: ActorDictionary,
+    template: str,
+    country: str | None,
+    start: int,
+    end: int,
+) -> ActorMention | None:
     entry = dictionary.generic(template, country)
     if entry is None:
         return None
     span = state.span(start, end)
-    return ActorMention(span, Actor(entry.name, entry.inter, entry.country, entry.parent, span.text), "implicit")
+    return ActorMention(
+        span, Actor(entry.name, entry.inter, entry.country, entry.parent, span.text), "implicit"
+    )
 
 
-def _with_inter(mention: ActorMention | None, dictionary: ActorDictionary, country: str | None) -> ActorMention | None:
+def _with_inter(
+    mention: ActorMention | None, dictionary: ActorDictionary, country: str | None
+) -> ActorMention | None:
     """The mention with ACLED's inter code for an event in `country` (state forces abroad: 8)."""
     if mention is None:
         return None
@@ -660,8 +861,12 @@ def _with_inter(mention: ActorMention | None, dictionary: ActorDictionary, count
     return ActorMention(mention.span, replace(actor, inter=inter), mention.kind)
 
 
-def _distinct(mentions: list[ActorMention], primary: ActorMention | None, dictionary: ActorDictionary,
-              country: str | None) -> list[ActorMention]:
+def _distinct(
+    mentions: list[ActorMention],
+    primary: ActorMention | None,
+    dictionary: ActorDictionary,
+    country: str | None,
+) -> list[ActorMention]:
     seen = {primary.actor.name} if primary else set()
     out = []
     for m in mentions:

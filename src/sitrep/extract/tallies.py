@@ -20,6 +20,7 @@ Contract between the events and tallies extractors:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -177,6 +178,42 @@ def _ordinal(tok: Token, doc: Doc) -> CountMatch | None:
     return None
 
 
+# Words that make a count span time: "since October 18", "in the past 10 days", "this month".
+_PERIOD = re.compile(
+    r"\bsince\b|\bso far\b|\bto date\b|\bthis (?:week|month|year)\b"
+    r"|\b(?:past|last|previous|recent|coming|next)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
+    r"|\bin less than an? (?:week|month|year)\b"
+    r"|\bover the (?:\w+\s+)?(?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+_BIG_COUNT = 10
+
+
+def is_aggregate(match: CountMatch, sentence: str) -> bool:
+    """Whether a counted happening is a tally rather than one event (ACLED: one per location-day).
+
+    Counts over a period ("since October 18", "in the past 10 days"), across several countries
+    ("in Syria and Iraq"), "N times", vague counts ("dozens of strikes") and counts of ten or more
+    are tallies; "2 airstrikes targeted Mukayras district" is one event, and an ordinal without a
+    period ("a second explosive attack") is the place of an event in a sequence, not a count.
+    """
+    period = _PERIOD.search(sentence) is not None
+    if match.kind == "ordinal":
+        return period
+    value, qualifier = match.count.value or 0, match.count.qualifier
+    if match.kind == "times" or period or qualifier != "exact" or value >= _BIG_COUNT:
+        return True
+    return _several_countries(match.head)
+
+
+def _several_countries(head: Token) -> bool:
+    """ "against US bases in Syria and Iraq": coordinated country or region names under the head."""
+    for tok in head.subtree:
+        if tok.ent_type_ == "GPE" and tok.dep_ == "conj" and tok.head.ent_type_ == "GPE":
+            return True
+    return False
+
+
 def counted_text(match: CountMatch) -> str:
     """What is counted, in the article's words, without the count and without when."""
     doc = match.head.doc
@@ -279,6 +316,7 @@ def split_tallies(state: DocState) -> None:
     if state.doc is None:
         return
     seen: dict[tuple[int, int], TallyDraft] = {}  # (sentence, number token) → tally
+    single: set[tuple[int, int]] = set()  # counted, but one event per location-day
     kept: list[EventDraft] = []
     for draft in state.events:
         token = trigger_token(state, draft.trigger)
@@ -287,6 +325,13 @@ def split_tallies(state: DocState) -> None:
             if draft.is_tally
             else (find_count(token, lexicon_only=False) if token is not None else None)
         )
+        if match is not None and match.count.qualifier != "unknown":
+            if not is_aggregate(match, state.sentences[draft.sentence].text):
+                # "2 airstrikes targeted Mukayras district on 8 May": ACLED's one event.
+                single.add((draft.sentence, match.number_index))
+                draft.is_tally = False
+                draft.extra["count"] = (match.count.value, match.count.qualifier)
+                match = None
         if match is None:
             kept.append(draft)
             continue
@@ -301,9 +346,14 @@ def split_tallies(state: DocState) -> None:
             if tok.lemma_.lower() not in tally_nouns():
                 continue
             match = find_count(tok)
-            if match is None or (i, match.number_index) in seen:
+            if (
+                match is None
+                or (i, match.number_index) in seen
+                or (i, match.number_index) in single
+            ):
                 continue
-            seen[(i, match.number_index)] = _tally_from(state, match, i, None)
+            if is_aggregate(match, state.sentences[i].text):
+                seen[(i, match.number_index)] = _tally_from(state, match, i, None)
     covered = {(t.sentence, t.trigger.start) for t in seen.values()}
     # A draft on the counted word itself that was not recognised as counted is still the tally.
     state.events = [d for d in kept if (d.sentence, d.trigger.start) not in covered]

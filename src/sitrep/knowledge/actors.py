@@ -39,7 +39,9 @@ STATE_BRANCHES = ("military", "police", "government")
 _PLACEHOLDER = re.compile(r"\{(military|police|government|country)(?::([^}]+))?\}")
 _YEAR_SUFFIX = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
 # One character in, one character out, so offsets in the matched text stay the text's offsets.
-_CHAR_MAP = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "’": "'", "‘": "'", "`": "'"})
+_CHAR_MAP = str.maketrans(
+    {"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "’": "'", "‘": "'", "`": "'"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,7 @@ class ActorEntry:
 
 @dataclass(frozen=True, slots=True)
 class AliasEntry:
-    """A surface form and the actor it names (`name` may still hold a {country}-style placeholder)."""
+    """A surface form and the actor it names (`name` may hold a {country}-style placeholder)."""
 
     alias: str
     name: str
@@ -80,7 +82,7 @@ class CountryEntry:
     branches: dict[str, str]  # branch -> cell as written ("" = the default name)
 
     def suffix(self, year: int | None) -> str:
-        """ACLED's regime suffix in force in `year` ("(2021-)"), the latest when the year is unknown."""
+        """ACLED's regime suffix in force in `year` ("(2021-)"); the latest if `year` is None."""
         if not self.periods:
             return ""
         chosen = self.periods[-1]
@@ -126,7 +128,7 @@ class ActorDictionary:
     # -- resolution -------------------------------------------------------------------------------
 
     def state_name(self, country: str, branch: str) -> str:
-        """The state actor `branch` (military, police, government) of `country`, suffixed for the year."""
+        """The state actor `branch` (military, police, government) of `country` in this year."""
         entry = self.countries.get(country)
         if entry is None:
             return f"{_DEFAULT_BRANCH_NAMES[branch]} {country}"
@@ -139,7 +141,7 @@ class ActorDictionary:
         return f"{base}{entry.suffix(self.year)}"
 
     def expand(self, template: str, country: str | None) -> str | None:
-        """`template` with its placeholders filled for `country`; None when it needs an unknown one."""
+        """`template` with placeholders filled for `country`; None when it needs an unknown one."""
         missing = False
 
         def fill(m: re.Match[str]) -> str:
@@ -154,7 +156,7 @@ class ActorDictionary:
         return None if missing else name
 
     def entry(self, name: str) -> ActorEntry | None:
-        """The actor called `name` (exactly, or after dropping case, punctuation and year suffix)."""
+        """The actor called `name` (exactly, or ignoring case, punctuation and year suffix)."""
         return self.actors.get(name) or self._by_normalised.get(normalise_name(name))
 
     def resolve(self, alias: AliasEntry, country: str | None) -> ActorEntry | None:
@@ -168,7 +170,7 @@ class ActorDictionary:
         return found
 
     def inter_for(self, entry: ActorEntry, event_country: str | None) -> int | None:
-        """ACLED's inter code in an event in `event_country`: state forces abroad are external (8)."""
+        """ACLED's inter code in an event in `event_country`: state forces abroad are 8."""
         if entry.inter == 1 and entry.country and event_country and entry.country != event_country:
             return 8
         return entry.inter
@@ -203,16 +205,20 @@ class ActorDictionary:
         for line, row in _read_rows(ACTORS_FILE, ["name", "kind", "source"]):
             inter = _inter(row["inter"], ACTORS_FILE, line)
             if "{country}" in row["name"]:
-                for c in self.countries:
-                    name = self.expand(row["name"], c)
-                    assert name is not None
-                    self._add(ActorEntry(name, inter, c, None, row["kind"], row["source"]))
+                for country in self.countries:
+                    generated = self.expand(row["name"], country)
+                    assert generated is not None
+                    self._add(
+                        ActorEntry(generated, inter, country, None, row["kind"], row["source"])
+                    )
                 continue
-            name = self.expand(row["name"], None)
+            named = self.expand(row["name"], None)
             parent = self.expand(row["parent"], None) if row["parent"] else None
-            if name is None:
+            if named is None:
                 raise KnowledgeDataError(f"{ACTORS_FILE}:{line}: unresolvable name {row['name']!r}")
-            self._add(ActorEntry(name, inter, row["country"] or None, parent, row["kind"], row["source"]))
+            self._add(
+                ActorEntry(named, inter, row["country"] or None, parent, row["kind"], row["source"])
+            )
 
     def _build_aliases(self) -> None:
         for line, row in _read_rows(ALIASES_FILE, ["alias", "name", "loaded", "source"]):
@@ -221,7 +227,9 @@ class ActorDictionary:
             context = frozenset(c.strip() for c in row["context"].split(";") if c.strip())
             unknown = [c for c in context if c not in self.countries]
             if unknown:
-                raise KnowledgeDataError(f"{ALIASES_FILE}:{line}: unknown context countries {unknown}")
+                raise KnowledgeDataError(
+                    f"{ALIASES_FILE}:{line}: unknown context countries {unknown}"
+                )
             loaded = row["loaded"] == "1"
             if "{demonym}" in row["alias"]:
                 for c in self.countries.values():
@@ -229,23 +237,40 @@ class ActorDictionary:
                     for demonym in c.demonyms:
                         alias = row["alias"].replace("{demonym}", demonym)
                         self.aliases.append(
-                            AliasEntry(alias, name or row["name"], loaded, context, row["source"],
-                                       generated=True, line=line)
+                            AliasEntry(
+                                alias,
+                                name or row["name"],
+                                loaded,
+                                context,
+                                row["source"],
+                                generated=True,
+                                line=line,
+                            )
                         )
                 continue
             self._check_target(row["name"], line)
-            self.aliases.append(AliasEntry(row["alias"], row["name"], loaded, context, row["source"], line=line))
+            self.aliases.append(
+                AliasEntry(row["alias"], row["name"], loaded, context, row["source"], line=line)
+            )
         for c in self.countries.values():
             for name in c.names:
                 self.aliases.append(
-                    AliasEntry(name, self.state_name(c.country, "military"), False, frozenset(),
-                               COUNTRIES_FILE, state=True)
+                    AliasEntry(
+                        name,
+                        self.state_name(c.country, "military"),
+                        False,
+                        frozenset(),
+                        COUNTRIES_FILE,
+                        state=True,
+                    )
                 )
 
     def _check_target(self, template: str, line: int) -> None:
         probe = self.expand(template, next(iter(self.countries)))
         if probe is None or self.entry(probe) is None:
-            raise KnowledgeDataError(f"{ALIASES_FILE}:{line}: {template!r} is not an actor in {ACTORS_FILE}")
+            raise KnowledgeDataError(
+                f"{ALIASES_FILE}:{line}: {template!r} is not an actor in {ACTORS_FILE}"
+            )
 
 
 _DEFAULT_BRANCH_NAMES = {
@@ -265,8 +290,7 @@ def _inter(value: str, file: str, line: int) -> int | None:
 
 def _read_rows(name: str, required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
     # loader.read_csv drops comment lines, so data-row numbers are reported relative to the header.
-    for i, row in enumerate(read_csv(name, required=required), start=2):
-        yield i, row
+    yield from enumerate(read_csv(name, required=required), start=2)
 
 
 @cache
@@ -297,4 +321,6 @@ def actor_dictionary(year: int | None = None) -> ActorDictionary:
 @cache
 def ignored_names() -> frozenset[str]:
     """Normalised names NER tags as organisations that are not actors (outlets, platforms)."""
-    return frozenset(normalise_name(r["name"]) for r in read_csv("actor_ignore.csv", required=["name"]))
+    return frozenset(
+        normalise_name(r["name"]) for r in read_csv("actor_ignore.csv", required=["name"])
+    )

@@ -124,6 +124,7 @@ class Gazetteer:
         self.by_skeleton: dict[str, str] = {}
         self._extra_key: dict[str, list[int]] = {}
         self._extra_skeleton: dict[str, list[int]] = {}
+        self._skeleton_text = ""
         self.by_id: dict[str, int] = {}
         self.max_words = 1
 
@@ -196,6 +197,11 @@ class Gazetteer:
         return ids + self._extra_key.get(key, [])
 
     def skeleton_ids(self, skel: str) -> list[int]:
+        if self._skeleton_text:
+            for line in self._skeleton_text.splitlines():
+                _, key, ids = line.split("\t")
+                self.by_skeleton[key] = ids
+            self._skeleton_text = ""
         raw = self.by_skeleton.get(skel)
         ids = [int(x) for x in raw.split(",")] if raw else []
         return ids + self._extra_skeleton.get(skel, [])
@@ -351,10 +357,12 @@ def load_gazetteer() -> Gazetteer:
             a["latitude"], a["longitude"],
         )  # fmt: skip
     gaz = Gazetteer(rows, header, countries, admin1)
-    for line in gzip.decompress(read_bytes(INDEX_FILE)).decode("utf-8").splitlines():
-        kind, key, ids = line.split("\t")
-        table = gaz.by_key if kind == "k" else gaz.by_skeleton
-        table[key] = ids
+    index = gzip.decompress(read_bytes(INDEX_FILE)).decode("utf-8")
+    cut = index.find("\ns\t") + 1 or len(index)
+    for line in index[:cut].splitlines():
+        _, key, ids = line.split("\t")
+        gaz.by_key[key] = ids
+    gaz._skeleton_text = index[cut:]  # parsed on the first fuzzy lookup
     gaz.max_words = int(meta.get("max_key_words", 6))
 
     # Curated seats (the provincial capital where it is not the largest place).
