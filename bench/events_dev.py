@@ -22,7 +22,7 @@ from sitrep.nlp.segment import segment
 
 
 def best_draft(state: DocState):
-    """ACLED notes state their event first: the most confident draft of the first sentence with one."""
+    """The most confident draft of the first sentence having one (notes state their event first)."""
     drafts = [d for d in state.events if d.acled_codable and not d.is_tally]
     if not drafts:
         return None
@@ -45,7 +45,7 @@ def main() -> None:
     confusion: Counter = Counter()
     t0 = time.perf_counter()
     results = []
-    for r, doc in zip(rows, docs):
+    for r, doc in zip(rows, docs, strict=True):
         state = DocState(text=r["text"], published=None, outlet=None, doc=doc)
         segment(state)
         find_events(state)
@@ -63,10 +63,19 @@ def main() -> None:
         typ += d.event_type == gold["event_type"]
         sub += d.sub_event_type == gold["sub_event_type"]
         if args.errors and d.sub_event_type != gold["sub_event_type"]:
-            print(f"{gold['sub_event_type']} -> {d.sub_event_type} [{d.extra.get('type_source')}] {r['text'][:200]}")
+            print(
+                f"{gold['sub_event_type']} -> {d.sub_event_type} "
+                f"[{d.extra.get('type_source')}] {r['text'][:200]}"
+            )
     n = len(rows)
-    print(f"notes {n}: detected {found / n:.3f}  event_type {typ / n:.3f}  sub_event_type {sub / n:.3f}")
-    print(f"events extractor {n / t_events:.0f} docs/s; parse+events {n / (t_parse + t_events):.0f} docs/s")
+    print(
+        f"notes {n}: detected {found / n:.3f}  event_type {typ / n:.3f}  "
+        f"sub_event_type {sub / n:.3f}"
+    )
+    print(
+        f"events extractor {n / t_events:.0f} docs/s; "
+        f"parse+events {n / (t_parse + t_events):.0f} docs/s"
+    )
     if args.confusion:
         cols = [*EVENT_TYPES, "(none)"]
         short = {c: c.split()[0][:8] for c in cols}

@@ -4,7 +4,8 @@ Usage: python bench/factuality_dev.py [--notes PATH] [--show N]
 
 Runs the whole pipeline up to (not including) `merge` on each note's text and counts, over notes,
 those where some draft (event or tally) gets a modality other than `occurred`, those with a tally,
-and those with a source found in the text. With --show N prints N such notes with the draft's
+and those with a source found in the text, and compares the fatalities of each note's main
+event with ACLED's. With --show N prints N such notes with the draft's
 trigger, modality and the cue word, for review (docs/factuality.md). ACLED notes code events that
 happened, so a non-'occurred' modality on a note's main event is usually an error.
 """
@@ -31,6 +32,15 @@ def run(pipeline: Pipeline, text: str, published: str | None) -> DocState:
     return state
 
 
+def _main_event(state: DocState):
+    """ACLED notes state their event first: the most confident draft of the first sentence."""
+    drafts = [d for d in state.events if d.acled_codable]
+    if not drafts:
+        return None
+    first = min(d.sentence for d in drafts)
+    return max((d for d in drafts if d.sentence == first), key=lambda d: d.confidence)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--notes", default="/work/shared/data/dev/acled_notes_dev.jsonl")
@@ -40,6 +50,7 @@ def main() -> None:
     pipeline = Pipeline(strict=True)
     modal_notes, tally_notes, sourced_notes, with_drafts = [], 0, 0, 0
     modalities: Counter[str] = Counter()
+    fatal_right, fatal_total, fatal_misses = 0, 0, []
     t0 = time.perf_counter()
     for row in rows:
         state = run(pipeline, row["text"], row.get("published"))
@@ -49,6 +60,14 @@ def main() -> None:
         sourced_notes += any(d.sources for d in drafts)
         for d in drafts:
             modalities[d.modality] += 1
+        main = _main_event(state)
+        gold = row["gold"].get("fatalities")
+        if main is not None and gold is not None:
+            fatal_total += 1
+            found = main.fatalities.value or 0
+            fatal_right += found == gold
+            if found != gold:
+                fatal_misses.append((row["id"], gold, main.fatalities, row["text"][:160]))
         odd = [d for d in drafts if d.modality != "occurred"]
         if odd:
             modal_notes.append((row, state, odd))
@@ -59,6 +78,12 @@ def main() -> None:
     print(f"notes with a modality other than 'occurred': {len(modal_notes)} ({share:.1%})")
     print(f"notes with a tally: {tally_notes}  notes with a source in the text: {sourced_notes}")
     print("draft modalities:", dict(modalities.most_common()))
+    print(
+        f"fatalities of the note's main event equal to ACLED's: {fatal_right}/{fatal_total}"
+        f" ({fatal_right / max(fatal_total, 1):.1%}; no figure counts as 0)"
+    )
+    for miss in fatal_misses[: args.show]:
+        print("   fatalities miss:", *miss)
     for row, state, odd in modal_notes[: args.show]:
         print(f"\n{row['id']} gold={row['gold']['event_type']} / {row['gold']['sub_event_type']}")
         print("  ", row["text"][:400])

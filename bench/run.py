@@ -21,6 +21,7 @@ import argparse
 import gc
 import json
 import logging
+import os
 import resource
 import sys
 import time
@@ -131,6 +132,7 @@ def main() -> int:
             dask_speedup=two["docs_s"] / one["docs_s"],
             worker_rss_mb=max(one["worker_rss_mb"] + two["worker_rss_mb"]),
         )
+    figures["load_average_1min"] = os.getloadavg()[0]  # other work on the machine skews timings
     print(summary_line(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -156,6 +158,7 @@ def summary_line(f: dict[str, Any]) -> str:
                      f"{f['worker_rss_mb']:.0f} MB max worker")
     else:
         parts.append(f"peak rss {f['driver_rss_mb']:.0f} MB")
+    parts.append(f"load avg {f['load_average_1min']:.1f}")
     return "sitrep bench: " + " | ".join(parts)
 
 

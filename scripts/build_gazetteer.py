@@ -188,12 +188,20 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
         key = (c["countrycode"], c["admin1code"])
         if key not in seats or int(c["population"] or 0) > int(seats[key]["population"] or 0):
             seats[key] = c
+    by_country: dict[str, list[dict]] = collections.defaultdict(list)
+    for c in cities:
+        by_country[c["countrycode"]].append(c)
     capital_ids = set()
     for cc, country in countries.items():
-        capital = country.get("capital")
-        matches = [c for c in cities if c["countrycode"] == cc and c["name"] == capital]
-        if matches:
-            capital_ids.add(max(matches, key=lambda c: int(c["population"] or 0))["geonameid"])
+        places = by_country.get(cc, [])
+        # countries.json spells capitals without diacritics ("San Jose", "Bogota") or by an old
+        # name in the alternates ("Nur-Sultan"); without any match the largest place stands in.
+        capital = ascii_name((country.get("capital") or "").strip()).casefold()
+        matches = [c for c in places if capital and (ascii_name(c["name"]).casefold() == capital
+                   or capital in {ascii_name(a).casefold() for a in c.get("alternatenames") or []})]
+        if matches or places:
+            best = max(matches or places, key=lambda c: int(c["population"] or 0))
+            capital_ids.add(best["geonameid"])
     seat_ids = {c["geonameid"] for c in seats.values()}
 
     rows = []

@@ -4,7 +4,8 @@ For each note, every place mention is resolved with the note's gold country as t
 country, and the most specific one is compared with the gold admin1 and coordinates (the same
 choice the `locations` extractor makes for a draft whose sentence is the whole note).
 
-Run: `python scripts/eval_places_dev.py [/work/shared/data/dev/acled_notes_dev.jsonl] [--misses N]`
+Run: `python scripts/eval_places_dev.py [NOTES.jsonl] [--misses N] [--countries Syria,Iraq]`
+(default: the dev notes).
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default="/work/shared/data/dev/acled_notes_dev.jsonl")
     parser.add_argument("--misses", type=int, default=15)
+    parser.add_argument("--countries", help="only notes of these countries (comma-separated)")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in open(args.path, encoding="utf-8")]
+    if args.countries:
+        keep = set(args.countries.split(","))
+        rows = [r for r in rows if r["gold"]["country"] in keep]
     n = admin1_ok = within10 = within50 = found = 0
     misses = []
     for row in rows:
@@ -50,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         if d > 10 or p.admin1 != gold["admin1"]:
             got = f"{p.location} ({p.admin1}, {p.feature}, p{p.geo_precision})"
             misses.append((d, row["id"], got, gold, row["text"]))
-    print(f"dev notes {n}: found {found/n:.1%}  admin1 {admin1_ok/n:.1%}  "
+    print(f"notes {n}: found {found/n:.1%}  admin1 {admin1_ok/n:.1%}  "
           f"within 10 km {within10/n:.1%}  within 50 km {within50/n:.1%}")  # fmt: skip
     misses.sort(key=lambda m: -m[0])
     for d, rid, got, gold, text in misses[: args.misses]:

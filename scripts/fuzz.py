@@ -53,8 +53,13 @@ def target_readers() -> Callable[[bytes], None]:
             if isinstance(result, ReadFailure):
                 _check(bool(result.reason), "a failure without a reason")
             else:
-                _check(isinstance(result, RawDocument) and bool(result.text.strip()), "empty document")
-                _check("\x00" not in result.text and "\x1b" not in result.text, "control characters kept")
+                _check(
+                    isinstance(result, RawDocument) and bool(result.text.strip()), "empty document"
+                )
+                _check(
+                    "\x00" not in result.text and "\x1b" not in result.text,
+                    "control characters kept",
+                )
 
     return run
 
@@ -77,13 +82,17 @@ def target_extract() -> Callable[[bytes], None]:
     from sitrep.ingest.readers import read_string
     from sitrep.pipeline import Pipeline
 
-    pipeline = Pipeline(strict=True)  # an extractor's exception is raised, not turned into a warning
+    pipeline = Pipeline(
+        strict=True
+    )  # an extractor's exception is raised, not turned into a warning
 
     def run(data: bytes) -> None:
         doc = pipeline(read_string(data.decode("utf-8", errors="replace"), published=ANCHOR))
         for record in (*doc.events, *doc.tallies):
             for span in record.evidence:
-                _check(doc.text[span.start : span.end] == span.text, f"evidence {span} is not a slice")
+                _check(
+                    doc.text[span.start : span.end] == span.text, f"evidence {span} is not a slice"
+                )
 
     return run
 
@@ -115,8 +124,20 @@ def _mutate(rng: random.Random, data: bytes, seeds: list[bytes]) -> bytes:
             start = rng.randrange(len(other) + 1)
             buf[pos:pos] = other[start : start + rng.randint(1, 512)]
         else:
-            buf[pos:pos] = rng.choice([b"<div>" * 300, b"<!--", b"]]>", b"\xef\xbb\xbf", b"\xff\xfe",
-                                       b"&#0;", b"\\u2028", "\u2028".encode(), b"\r", b"{\"text\": "])
+            buf[pos:pos] = rng.choice(
+                [
+                    b"<div>" * 300,
+                    b"<!--",
+                    b"]]>",
+                    b"\xef\xbb\xbf",
+                    b"\xff\xfe",
+                    b"&#0;",
+                    b"\\u2028",
+                    "\u2028".encode(),
+                    b"\r",
+                    b'{"text": ',
+                ]
+            )
     return bytes(buf[:200_000])
 
 
@@ -127,7 +148,9 @@ def _save_crash(crashes: Path, data: bytes, target: str) -> Path:
     return path
 
 
-def run_mutational(target: str, run: Callable[[bytes], None], seconds: float, seed: int, crashes: Path) -> int:
+def run_mutational(
+    target: str, run: Callable[[bytes], None], seconds: float, seed: int, crashes: Path
+) -> int:
     rng = random.Random(seed)
     seeds = _seeds()
     deadline = time.monotonic() + seconds
@@ -141,7 +164,9 @@ def run_mutational(target: str, run: Callable[[bytes], None], seconds: float, se
         if _one(target, run, data, crashes):
             return 1
         executions += 1
-    print(f"fuzz {target}: {executions} inputs in {seconds:.0f} s (mutational, seed {seed}), no crash")
+    print(
+        f"fuzz {target}: {executions} inputs in {seconds:.0f} s (mutational, seed {seed}), no crash"
+    )
     return 0
 
 
@@ -156,7 +181,9 @@ def _one(target: str, run: Callable[[bytes], None], data: bytes, crashes: Path) 
     return False
 
 
-def run_atheris(target: str, run: Callable[[bytes], None], seconds: float, seed: int, crashes: Path) -> int:
+def run_atheris(
+    target: str, run: Callable[[bytes], None], seconds: float, seed: int, crashes: Path
+) -> int:
     import atheris
 
     crashes.mkdir(parents=True, exist_ok=True)
@@ -165,8 +192,14 @@ def run_atheris(target: str, run: Callable[[bytes], None], seconds: float, seed:
     for i, data in enumerate(_seeds()):
         (corpus / f"seed-{i}").write_bytes(data)
     args = [
-        sys.argv[0], f"-max_total_time={int(seconds)}", f"-seed={seed}", "-rss_limit_mb=4096",
-        "-max_len=200000", "-timeout=30", f"-artifact_prefix={crashes}/crash-{target}-", str(corpus),
+        sys.argv[0],
+        f"-max_total_time={int(seconds)}",
+        f"-seed={seed}",
+        "-rss_limit_mb=4096",
+        "-max_len=200000",
+        "-timeout=30",
+        f"-artifact_prefix={crashes}/crash-{target}-",
+        str(corpus),
     ]
     atheris.Setup(args, run)
     atheris.Fuzz()  # exits the process: 0 when the time is up, non-zero with a crash file
@@ -180,7 +213,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: time)")
     parser.add_argument("--engine", choices=["auto", "atheris", "mutational"], default="auto")
     parser.add_argument(
-        "--crashes", type=Path, default=Path(tempfile.gettempdir()) / "sitrep-fuzz", help="where crashes go"
+        "--crashes",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "sitrep-fuzz",
+        help="where crashes go",
     )
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else int(time.time())
@@ -194,8 +230,22 @@ def main() -> int:
         import subprocess
 
         codes = [
-            subprocess.call([sys.executable, __file__, "--target", t, "--seconds", str(args.seconds),
-                             "--seed", str(seed), "--engine", "atheris", "--crashes", str(args.crashes)])
+            subprocess.call(
+                [
+                    sys.executable,
+                    __file__,
+                    "--target",
+                    t,
+                    "--seconds",
+                    str(args.seconds),
+                    "--seed",
+                    str(seed),
+                    "--engine",
+                    "atheris",
+                    "--crashes",
+                    str(args.crashes),
+                ]
+            )
             for t in targets
         ]
         return max(codes)

@@ -16,6 +16,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import sklearn
@@ -31,8 +32,18 @@ from sitrep.knowledge.taxonomy import event_type_of
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "src/sitrep/knowledge/data/event_classifier.npz"
-WORD = {"analyzer": "word", "ngram_range": [1, 2], "sublinear_tf": True, "max_features": 20000}
-CHAR = {"analyzer": "char_wb", "ngram_range": [2, 5], "sublinear_tf": True, "max_features": 30000}
+WORD: dict[str, Any] = {
+    "analyzer": "word",
+    "ngram_range": [1, 2],
+    "sublinear_tf": True,
+    "max_features": 20000,
+}
+CHAR: dict[str, Any] = {
+    "analyzer": "char_wb",
+    "ngram_range": [2, 5],
+    "sublinear_tf": True,
+    "max_features": 30000,
+}
 
 
 def load(path: str) -> tuple[list[str], list[str]]:
@@ -60,7 +71,7 @@ def transform(vecs: list[TfidfVectorizer], texts: list[str]):
     return normalize(hstack([v.transform([normalise(t) for t in texts]) for v in vecs]).tocsr())
 
 
-def models() -> dict[str, object]:
+def models() -> dict[str, Any]:
     return {
         "lr": LogisticRegression(C=20.0, max_iter=3000),
         "lr_balanced": LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced"),
@@ -69,8 +80,9 @@ def models() -> dict[str, object]:
 
 
 def accuracy(gold: list[str], pred: list[str]) -> tuple[float, float]:
-    sub = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-    typ = sum(event_type_of(g) == event_type_of(p) for g, p in zip(gold, pred)) / len(gold)
+    sub = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    pairs = list(zip(gold, pred, strict=True))
+    typ = sum(event_type_of(g) == event_type_of(p) for g, p in pairs) / len(gold)
     return typ, sub
 
 
@@ -98,7 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         model.fit(xtr, train_y)
         dev = accuracy(dev_y, list(model.predict(xdev)))
         results[name] = (cv, dev, model)
-        print(f"{name:12s} cv type {cv[0]:.3f} sub {cv[1]:.3f} | dev type {dev[0]:.3f} sub {dev[1]:.3f}")
+        print(
+            f"{name:12s} cv type {cv[0]:.3f} sub {cv[1]:.3f} | "
+            f"dev type {dev[0]:.3f} sub {dev[1]:.3f}"
+        )
 
     # Choose on cross-validation over train (dev stays an evaluation set), sub-type first.
     best = args.model or max(results, key=lambda n: (results[n][0][1], results[n][0][0]))
@@ -119,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         "dev": {n: r[1] for n, r in results.items()},
     }
     arrays = {"meta": np.array(json.dumps(meta)), "classes": np.array(model.classes_, dtype=str)}
-    for part, v in zip(("word", "char"), vecs):
+    for part, v in zip(("word", "char"), vecs, strict=True):
         terms = sorted(v.vocabulary_, key=v.vocabulary_.get)
         arrays[f"{part}_vocab"] = np.array(terms, dtype=str)
         arrays[f"{part}_idf"] = v.idf_.astype(np.float32)

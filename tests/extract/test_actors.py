@@ -405,3 +405,63 @@ def test_nothing_to_do_does_not_fail(nlp):
     state = _state(nlp, "The weather was mild on Saturday.", None)
     assign_roles(state)
     assert state.actors == [] and state.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "country", "actor1"),
+    [
+        # The teller of a report is not the agent of what it reports.
+        (
+            "Iran reported one of its generals had been killed near Aleppo.",
+            "killed",
+            "Battles",
+            "Syria",
+            "Unidentified Armed Group (Syria)",
+        ),
+        # A demonym on a military noun is that state's forces (read as "<demonym> forces" there).
+        (
+            "Saudi rocket and artillery shelling was reported on Tallan.",
+            "shelling",
+            "Explosions/Remote violence",
+            "Yemen",
+            "Operation Restoring Hope",
+        ),
+        (
+            "Israeli tanks shelled a position near Khan Younis.",
+            "shelled",
+            "Explosions/Remote violence",
+            "Palestine",
+            "Military Forces of Israel",
+        ),
+        # "it" takes an organisation subject earlier in the same sentence.
+        (
+            "The Resistance confirmed that it had conducted 11 operations against US bases.",
+            "operations",
+            "Explosions/Remote violence",
+            "Syria",
+            "Islamic Resistance in Iraq",
+        ),
+        # A misparsed headline clause still has its actor first.
+        (
+            "IS militants killed a rapid reaction officer by sniper fire in Diyala.",
+            "killed",
+            "Battles",
+            "Iraq",
+            "Islamic State (Iraq)",
+        ),
+    ],
+)
+def test_actor1_in_harder_shapes(nlp, text, trigger, event_type, country, actor1):
+    draft = _roles(nlp, text, trigger, event_type, country)
+    assert _same(draft.actor1.actor.name if draft.actor1 else None, actor1)
+
+
+def test_external_inter_uses_the_events_country(nlp):
+    draft = _roles(
+        nlp,
+        "Israeli forces fired tear gas at farmers east of Khuzaa.",
+        "fired",
+        "Violence against civilians",
+        "Palestine",
+    )
+    assert (draft.actor1.actor.inter, draft.actor2.actor.inter) == (8, 7)

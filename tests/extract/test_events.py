@@ -50,13 +50,19 @@ def test_example_exercises_split_per_site(example):
     assert sites == ["Qasrak", "Tell Baidar", "Conoco"]
     for d in events(example):
         if "place_span" in d.extra:
-            assert (d.sub_event_type, d.plover, d.cameo) == ("Change to group/activity", "MOBILIZE", "15")
+            assert (d.sub_event_type, d.plover, d.cameo) == (
+                "Change to group/activity",
+                "MOBILIZE",
+                "15",
+            )
 
 
 def test_example_airlift_is_change_to_group_activity(example):
     (landing,) = [d for d in events(example) if d.trigger.text == "landing"]
     assert (landing.event_type, landing.plover, landing.plover_mode) == (
-        "Strategic developments", "MOBILIZE", "weapons",
+        "Strategic developments",
+        "MOBILIZE",
+        "weapons",
     )
 
 
@@ -81,14 +87,54 @@ def test_example_anaphoric_mention_adds_evidence(example):
 @pytest.mark.parametrize(
     ("sentence", "sub_event_type"),
     [
-        ("On Monday, Israeli warplanes carried out airstrikes on the town of Maarat al-Numan.", "Air/drone strike"),
-        ("Hundreds of protesters gathered outside parliament in Beirut on Friday, demanding reforms.", "Peaceful protest"),
-        ("Gunmen kidnapped two aid workers near Kidal on Sunday.", "Abduction/forced disappearance"),
-        ("Saudi air defences intercepted a ballistic missile over Riyadh on Saturday.", "Disrupted weapons use"),
-        ("Government forces shelled rebel positions in Daraa with artillery.", "Shelling/artillery/missile attack"),
-        ("A roadside bomb exploded near a police patrol in Kirkuk, killing two officers.", "Remote explosive/landmine/IED"),
-        ("Clashes erupted between the army and militants in Tripoli, leaving three fighters dead.", "Armed clash"),
-        ("The Turkish army conducted military exercises near the border town of Kilis.", "Change to group/activity"),
+        (
+            "On Monday, Israeli warplanes carried out airstrikes on the town of Maarat al-Numan.",
+            "Air/drone strike",
+        ),
+        (
+            "Hundreds of protesters gathered outside parliament in Beirut, demanding reforms.",
+            "Peaceful protest",
+        ),
+        (
+            "Gunmen kidnapped two aid workers near Kidal on Sunday.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Saudi air defences intercepted a ballistic missile over Riyadh on Saturday.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Government forces shelled rebel positions in Daraa with artillery.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A roadside bomb exploded near a police patrol in Kirkuk, killing two officers.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Clashes erupted between the army and militants in Tripoli, leaving three dead.",
+            "Armed clash",
+        ),
+        (
+            "The Turkish army conducted military exercises near the border town of Kilis.",
+            "Change to group/activity",
+        ),
+        (
+            "Syrian state TV said the army and its allies had seized the town of Ratyan.",
+            "Government regains territory",
+        ),
+        (
+            "The YPG militia seized an ex-military air base at Menagh last week.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "At least four people were killed among protesters who stormed the Green Zone.",
+            "Violent demonstration",
+        ),
+        (
+            "Police fired tear gas to disperse hundreds of protesters in Baghdad on Sunday.",
+            "Protest with intervention",
+        ),
     ],
 )
 def test_sentence_types(nlp, sentence, sub_event_type):
@@ -106,6 +152,11 @@ def test_sentence_types(nlp, sentence, sub_event_type):
         "The army deployed extra troops as a precaution against any new attacks.",
         "This comes after an uptick in attacks against US bases.",
         "No comments: Post a Comment",
+        "Any government siege would target the rebel-held parts of the city.",
+        "Aleppo was threatened with a siege of starvation.",
+        "The conflict has killed at least 250,000 people.",
+        "Analysts have interpreted recent attacks there as a sign of weakness.",
+        "Moscow's intensified bombing campaign undermined the peace efforts.",
     ],
 )
 def test_mentions_that_are_not_violent_happenings(nlp, sentence):
@@ -126,6 +177,24 @@ def test_aggregates_are_tallies(nlp, sentence, count):
     assert [sentence[slice(*d.extra["count_span"])] for d in tallies] == [count]
 
 
+def test_header_line_is_metadata_not_an_event(nlp):
+    state = detect(
+        nlp, " date 2016-05-13 Top commander killed in Syria\nBy Reuters\nNothing else happened."
+    )
+    assert state.events == []
+
+
+def test_definite_mention_of_a_recent_happening_is_more_evidence(nlp):
+    text = (
+        "Early this morning in northern Iraq, U.S. personnel were targeted by an attack drone. "
+        "The attack wounded three U.S. service-members."
+    )
+    state = detect(nlp, text)
+    (draft,) = events(state)
+    assert draft.sub_event_type == "Air/drone strike"
+    assert [e.text[:12] for e in draft.evidence] == ["Early this m", "The attack w"]
+
+
 def test_threat_absorbs_the_violence_it_mentions(nlp):
     state = detect(nlp, "The group threatened to attack the embassy in Baghdad.")
     assert [(d.plover, d.acled_codable) for d in state.events] == [("THREATEN", False)]
@@ -133,16 +202,25 @@ def test_threat_absorbs_the_violence_it_mentions(nlp):
 
 def _draft(state, start, end, key="Change to group/activity", where=None, confidence=0.5):
     d = EventDraft(trigger=state.span(start, end), sentence=0, evidence=[state.span(start, end)])
-    d.sub_event_type, d.event_type, d.confidence, d.where = key, "Strategic developments", confidence, where
+    d.sub_event_type, d.event_type, d.confidence, d.where = (
+        key,
+        "Strategic developments",
+        confidence,
+        where,
+    )
     return d
 
 
 def _at(name, precision, feature="site", admin1="Al Hasakeh"):
-    return PlaceMention(span=None, place=Place("Syria", "SYR", admin1, None, None, name, 0, 0, precision, feature))
+    return PlaceMention(
+        span=None, place=Place("Syria", "SYR", admin1, None, None, name, 0, 0, precision, feature)
+    )
 
 
 def test_merge_joins_an_unplaced_mention_into_each_site_and_keeps_sites_apart():
-    state = DocState(text="drills at A; drills at B; more drills; a tally", published=None, outlet=None)
+    state = DocState(
+        text="drills at A; drills at B; more drills; a tally", published=None, outlet=None
+    )
     a = _draft(state, 0, 6, where=_at("A", 1), confidence=0.6)
     a.extra["place_span"] = (10, 11)
     b = _draft(state, 13, 19, where=_at("B", 1), confidence=0.6)
@@ -162,6 +240,15 @@ def test_merge_keeps_different_types_apart():
     state.events = [_draft(state, 0, 6), _draft(state, 10, 16, key="Air/drone strike")]
     merge_events(state)
     assert len(state.events) == 2
+
+
+def test_classifier_fast_path_equals_scikit_learn(dev_notes):
+    import json
+
+    clf = load_classifier()
+    texts = [json.loads(line)["text"] for line in dev_notes.read_text().splitlines()[:20]]
+    for text in texts:
+        assert clf._fast_scores(text) == pytest.approx(clf.scores([text])[0], abs=1e-4)
 
 
 def test_classifier_loads_and_reads_a_note():

@@ -91,6 +91,35 @@ def test_parenthesised_district_and_governorate():
     assert best.place.feature == "admin2"
 
 
+@pytest.mark.parametrize(
+    "text, country, location, admin1",
+    [
+        # A town outside the governorate the sentence names as its container ranks last.
+        ("an arson attack on a building in Baglar neighborhood of Bagcilar, Istanbul", "Turkey",
+         "Bagcilar", "Istanbul"),
+        ("PKK militants attacked units at Gire military guard post in Cukurca district of "
+         "Hakkari", "Turkey", "Cukurca", "Hakkari"),
+        # Where someone comes from is not where it happened; where a convoy sets out from is.
+        ("HTS executed an individual from Afrin in Idleb after a period of detention", "Syria",
+         "Idleb", "Idleb"),
+        ("a car demonstration set out from Beirut to Tripoli", "Lebanon", "Beirut", "Beirut"),
+        # ACLED's lower-case "(district, governorate)".
+        ("the staff of Al Thawrah Hospital (Salh, taizz) organized a demonstration", "Yemen",
+         "Taizz", "Taizz"),
+        # A foreign village sharing a local name is ignored when its country is not named.
+        ("rioters gathered outside the house of MP Samir al Jisr in el Mina", "Lebanon",
+         "Lebanon", None),
+    ],
+)
+def test_the_place_a_sentence_is_about(text, country, location, admin1):
+    best = most_specific(resolve_places(text, country=country), country=country, text=text)
+    if location == country:
+        assert best is None  # the locations extractor then falls back to the country
+        return
+    assert best is not None
+    assert (best.place.location, best.place.admin1) == (location, admin1)
+
+
 def test_site_is_preferred_to_the_town_when_the_text_says_base():
     (m,) = resolve_places("a drone struck Harir base overnight", country="Iraq")
     assert (m.span.text, m.place.feature) == ("Harir base", "site")
@@ -118,6 +147,8 @@ def test_town_inside_the_named_governorate_wins():
         "Victory is near, said General Said Hope, and Justice will prevail.",
         "The Islamic Resistance in Iraq's statement was read by Sheikh Ali.",
         "Like many others, Hope said the Mission was over and Victory near.",
+        "A Turkey backed faction and the Saudi-led coalition met Iran-backed militias.",
+        "Reporting by Stephen Kalin; editing by the SANA desk.",
     ],
 )
 def test_common_words_and_person_names_are_not_places(text):
@@ -144,7 +175,8 @@ def test_fuzzy_matching_needs_context():
 ARTICLE = (
     "US Conducts Military Drills in Syria\n"
     "The Coalition conducted drills at its bases in the countryside of al-Hasakah and Deir Ezzor. "
-    "Helicopters flew over al-Hasakah city.\n"
+    "Helicopters flew over al-Hasakah city, its countryside, and the eastern countryside of "
+    "Deir Ezzor.\n"
     "Sources said the Coalition conducted exercises at the Qasrak and Tell Baidar bases in the "
     "northwestern countryside of al-Hasakah and the Conoco base in the northern countryside of "
     "Deir Ezzor.\n"
@@ -198,8 +230,9 @@ def test_draft_without_a_place_in_its_sentence_takes_the_paragraph_then_the_docu
     # Its own sentence: the region only, precision 3 at the governorate's capital.
     assert region.where.place.feature == "admin1"
     assert region.where.place.geo_precision == 3
-    # "al-Hasakah city": the town itself.
+    # "al-Hasakah city": the town itself ("the countryside of Deir Ezzor" does not hold it).
     assert (flew.where.place.feature, flew.where.place.geo_precision) == ("town", 1)
+    assert flew.where.place.admin1 == "Al-Hasakeh"
     # Nothing in its paragraph: the document's main place, in Syria.
     assert batch.where is not None and batch.where.place.country == "Syria"
     assert tally.where is not None
@@ -248,8 +281,8 @@ def test_dev_notes_floor(dev_notes):
             lat, lon, a1 = best.place.latitude, best.place.longitude, best.place.admin1
         admin1 += a1 == gold["admin1"]
         near50 += distance_km(lat, lon, gold["latitude"], gold["longitude"]) <= 50
-    assert admin1 / len(rows) >= 0.88
-    assert near50 / len(rows) >= 0.83
+    assert admin1 / len(rows) >= 0.89
+    assert near50 / len(rows) >= 0.84
 
 
 def test_names_in_keys_are_normalised_once():

@@ -110,6 +110,30 @@ CASUALTY_TABLE = [
         UNKNOWN,
     ),
     ("The strike hit the base on 18 October, the third in 10 days.", "strike", UNKNOWN, UNKNOWN),
+    # shapes of ACLED notes
+    (
+        "2 PKK militants were killed, injured or captured during the operation.",
+        "operation",
+        UNKNOWN,
+        UNKNOWN,
+    ),
+    (
+        "A landmine detonated in al Khalsiyeh, killing a civilian.",
+        "detonated",
+        Quantity(1),
+        UNKNOWN,
+    ),
+    ("1 TMF fighter was shot and killed by IS snipers in Sharwain.", "shot", Quantity(1), UNKNOWN),
+    (
+        "An IS attack on the checkpoint left 3 TMF fighters (including the director) dead and 6 "
+        "others injured.",
+        "attack",
+        Quantity(3),
+        Quantity(6),
+    ),
+    ("A man's body was found in Al Bab city with gunshot marks.", "found", Quantity(1), UNKNOWN),
+    ("A prisoner died in the Houthi-controlled prison of Hauban.", "died", Quantity(1), UNKNOWN),
+    ("Hezbollah accuses Israel of the 2008 killing of Moughniyah.", "killing", UNKNOWN, UNKNOWN),
 ]
 
 

@@ -75,14 +75,14 @@ TALLY_TABLE = [
         "year",
     ),
     (
-        "Russian jets conducted more than a dozen strikes on Idlib province.",
+        "Russian jets conducted more than a dozen strikes on Idlib province this week.",
         12,
         "at least",
         "strikes on Idlib province",
         "dozen",
     ),
     (
-        "Dozens of airstrikes hit rebel-held districts of Aleppo overnight.",
+        "Dozens of airstrikes have hit rebel-held districts of Aleppo since Monday.",
         12,
         "at least",
         "airstrikes",
@@ -152,8 +152,8 @@ def test_counted_draft_leaves_events_and_keeps_its_fields(nlp):
     state = parsed(
         nlp,
         (
-            "The Resistance said it had conducted 11 operations against US bases on"
-            " Friday. Gunmen attacked a checkpoint."
+            "The Resistance said it had conducted 11 operations against US bases in Syria"
+            " and Iraq on Friday. Gunmen attacked a checkpoint."
         ),
     )
     tally_draft = draft_on(state, "operations", event_type="Explosions/Remote violence")
@@ -169,7 +169,9 @@ def test_counted_draft_leaves_events_and_keeps_its_fields(nlp):
 
 
 def test_marked_draft_with_count_span(nlp):
-    state = parsed(nlp, "Resistance factions have targeted US bases in Syria about 85 times.")
+    state = parsed(
+        nlp, "Since October 18, Resistance factions have targeted US bases in Syria about 85 times."
+    )
     draft = draft_on(state, "targeted", is_tally=True)
     m = re.search(r"about 85", state.text)
     draft.extra["count_span"] = (m.start(), m.end())
@@ -194,12 +196,14 @@ def test_draft_and_sentence_scan_give_one_tally(nlp):
         "On 8 May 2020, 2 Saudi-led coalition airstrikes reportedly targeted Mukayras district.",
         "On 28 April 2020, two Saudi-led coalition air raids were reported on Al Dhaher district.",
         "The units that arrived at the scene were hit in a second explosive attack.",
+        "On 8 May 2020, 21 Saudi-led coalition airstrikes reportedly targeted Khabb district.",
+        "On 8 May 2020, the OSCE SMM observed a total of 25 explosions near Troitske.",
     ],
 )
 def test_few_strikes_on_one_place_and_day_stay_one_event(nlp, sentence):
     """ACLED codes one event per location-day: a small count there is a detail, not a tally."""
     state = parsed(nlp, sentence)
-    trigger = re.search(r"airstrikes|air raids|attack", sentence).group(0)
+    trigger = re.search(r"airstrikes|air raids|attack|explosions", sentence).group(0)
     draft = draft_on(state, trigger, is_tally=True)
     split_tallies(state)
     assert state.tallies == [] and state.events == [draft]

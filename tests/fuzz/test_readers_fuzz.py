@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from strategies import any_text, news_text
 
 from sitrep.ingest.failures import ReadFailure
-from sitrep.ingest.readers import decode, read_string
 from sitrep.ingest.jsonl import read_jsonl
+from sitrep.ingest.readers import decode, read_string
 from sitrep.ingest.rss import read_feed
 from sitrep.records import RawDocument
 
@@ -27,15 +27,35 @@ def _clean(text: str) -> bool:
 markup = st.lists(
     st.one_of(
         any_text,
-        st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<!--", "-->",
-                         "<html>", "<body", "<article>", "<br/>", "&amp;", "&#0;", "&#xD800;", "<![CDATA["]),
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<div>",
+                "</div>",
+                "<script>",
+                "</script>",
+                "<!--",
+                "-->",
+                "<html>",
+                "<body",
+                "<article>",
+                "<br/>",
+                "&amp;",
+                "&#0;",
+                "&#xD800;",
+                "<![CDATA[",
+            ]
+        ),
     ),
     max_size=30,
 ).map("".join)
 
 
 @settings(max_examples=60)
-@given(st.one_of(any_text, markup), st.one_of(st.none(), st.dates(date(1, 1, 1), date(9999, 12, 31))))
+@given(
+    st.one_of(any_text, markup), st.one_of(st.none(), st.dates(date(1, 1, 1), date(9999, 12, 31)))
+)
 def test_read_string_always_gives_normalised_text(text, published):
     raw = read_string(text, published=published)
     assert isinstance(raw, RawDocument)
@@ -68,15 +88,21 @@ def test_utf8_text_decodes_to_itself(text):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | any_text,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 records = st.fixed_dictionaries(
     {},
     optional={
-        "id": json_values, "text": st.one_of(news_text, json_values), "html": st.one_of(markup, json_values),
-        "title": json_values, "published": st.one_of(st.dates().map(str), json_values),
-        "outlet": json_values, "url": json_values,
+        "id": json_values,
+        "text": st.one_of(news_text, json_values),
+        "html": st.one_of(markup, json_values),
+        "title": json_values,
+        "published": st.one_of(st.dates().map(str), json_values),
+        "outlet": json_values,
+        "url": json_values,
     },
 )
 lines = st.one_of(records.map(json.dumps), json_values.map(json.dumps), st.text(max_size=60))
@@ -96,12 +122,18 @@ def test_read_jsonl_reports_each_bad_line_and_reads_the_rest(batch):
 
 
 entry = st.builds(
-    lambda title, body, when: f"<item><title>{title}</title><pubDate>{when}</pubDate>"
-    f"<description>{body}</description></item>",
-    any_text, st.one_of(markup, news_text), st.one_of(any_text, st.just("Sat, 09 Dec 2023 10:00:00 GMT")),
+    lambda title, body, when: (
+        f"<item><title>{title}</title><pubDate>{when}</pubDate>"
+        f"<description>{body}</description></item>"
+    ),
+    any_text,
+    st.one_of(markup, news_text),
+    st.one_of(any_text, st.just("Sat, 09 Dec 2023 10:00:00 GMT")),
 )
 feeds = st.builds(
-    lambda head, items, tail: f"{head}<rss version=\"2.0\"><channel><title>x</title>{''.join(items)}{tail}",
+    lambda head, items, tail: (
+        f'{head}<rss version="2.0"><channel><title>x</title>{"".join(items)}{tail}'
+    ),
     st.sampled_from(["", '<?xml version="1.0"?>', '<?xml version="1.0" encoding="windows-1256"?>']),
     st.lists(entry, max_size=4),
     st.sampled_from(["</channel></rss>", "</channel>", "", "<item>"]),

@@ -1,5 +1,6 @@
 import json
 
+# ruff: noqa: E501  (a table of whole sentences reads better unwrapped)
 import pytest
 
 from sitrep.ingest.language import (
@@ -12,14 +13,38 @@ from sitrep.ingest.readers import read_string
 
 # The same news sentence in the languages of the regions sitrep covers.
 SENTENCES = [
-    ("en", "Clashes between the army and armed groups left three people dead on Friday near the border."),
-    ("ar", "قصفت قوات النظام السوري بالمدفعية الثقيلة قرى في ريف إدلب الجنوبي صباح اليوم، ما أدى إلى مقتل مدنيين اثنين."),
-    ("fr", "Des affrontements ont éclaté vendredi entre l'armée et des groupes armés près de la frontière, faisant trois morts."),
-    ("es", "Los enfrentamientos entre el ejército y los grupos armados dejaron tres muertos el viernes cerca de la frontera."),
-    ("de", "Bei Zusammenstößen zwischen der Armee und bewaffneten Gruppen wurden am Freitag drei Menschen getötet."),
-    ("ru", "В пятницу в результате столкновений между армией и вооружёнными группами погибли три человека."),
-    ("uk", "У п'ятницю внаслідок обстрілу міста загинули троє цивільних, повідомила обласна адміністрація."),
-    ("tr", "Cuma günü ordu ile silahlı gruplar arasında çıkan çatışmalarda üç kişi hayatını kaybetti."),
+    (
+        "en",
+        "Clashes between the army and armed groups left three people dead on Friday near the border.",
+    ),
+    (
+        "ar",
+        "قصفت قوات النظام السوري بالمدفعية الثقيلة قرى في ريف إدلب الجنوبي صباح اليوم، ما أدى إلى مقتل مدنيين اثنين.",
+    ),
+    (
+        "fr",
+        "Des affrontements ont éclaté vendredi entre l'armée et des groupes armés près de la frontière, faisant trois morts.",
+    ),
+    (
+        "es",
+        "Los enfrentamientos entre el ejército y los grupos armados dejaron tres muertos el viernes cerca de la frontera.",
+    ),
+    (
+        "de",
+        "Bei Zusammenstößen zwischen der Armee und bewaffneten Gruppen wurden am Freitag drei Menschen getötet.",
+    ),
+    (
+        "ru",
+        "В пятницу в результате столкновений между армией и вооружёнными группами погибли три человека.",
+    ),
+    (
+        "uk",
+        "У п'ятницю внаслідок обстрілу міста загинули троє цивільних, повідомила обласна адміністрація.",
+    ),
+    (
+        "tr",
+        "Cuma günü ordu ile silahlı gruplar arasında çıkan çatışmalarda üç kişi hayatını kaybetti.",
+    ),
     ("fa", "در درگیری‌های روز جمعه میان ارتش و گروه‌های مسلح سه نفر کشته شدند."),
     ("he", "שלושה בני אדם נהרגו ביום שישי בעימותים בין הצבא לקבוצות חמושות ליד הגבול."),
     ("zh", "周五，军队与武装团体在边境附近发生冲突，造成三人死亡。"),

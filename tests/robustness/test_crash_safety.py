@@ -96,7 +96,10 @@ def _contents(engine: sa.Engine) -> dict[str, object]:
             ),
             "events": q("SELECT count(*) FROM events"),
             "tallies": sorted(
-                q("SELECT d.doc_id, t.tally_id FROM tallies t JOIN documents d ON d.id = t.document_pk")
+                q(
+                    "SELECT d.doc_id, t.tally_id FROM tallies t "
+                    "JOIN documents d ON d.id = t.document_pk"
+                )
             ),
             "evidence": q("SELECT count(*) FROM evidence_spans"),
         }
@@ -106,7 +109,10 @@ def _contents(engine: sa.Engine) -> dict[str, object]:
 def test_kill_9_during_ingest_then_rerun_stores_each_document_once(kind, tmp_path):
     inputs = tmp_path / "articles"
     _write_articles(inputs)
-    with _database(kind, tmp_path, "crashed") as crashed, _database(kind, tmp_path, "clean") as clean:
+    with (
+        _database(kind, tmp_path, "crashed") as crashed,
+        _database(kind, tmp_path, "clean") as clean,
+    ):
         with Store(clean) as store:  # the same inputs, stored in one uninterrupted run
             report = ingest(store, read_paths([str(inputs)]))
         assert (report.read, report.failed) == (DOCUMENTS, 0)
@@ -114,7 +120,7 @@ def test_kill_9_during_ingest_then_rerun_stores_each_document_once(kind, tmp_pat
         try:
             process = _ingest(crashed, inputs)
             deadline = time.monotonic() + 240
-            while (stored := _stored_documents(engine)) < DOCUMENTS // 4:
+            while _stored_documents(engine) < DOCUMENTS // 4:
                 assert process.poll() is None, process.stderr.read().decode()[-2000:]
                 assert time.monotonic() < deadline, "ingest stored too little in 4 minutes"
                 time.sleep(0.01)

@@ -74,7 +74,10 @@ def test_every_input_is_read_or_reported_with_its_reason(read_results):
     [
         ("cp1252-smart-quotes.txt", "not UTF-8; decoded as"),
         ("invalid-utf8-byte.txt", "a guess by charset detection"),
-        ("mojibake-utf8-read-as-cp1252.txt", "repaired mojibake (UTF-8 that had been read as windows-1252)"),
+        (
+            "mojibake-utf8-read-as-cp1252.txt",
+            "repaired mojibake (UTF-8 that had been read as windows-1252)",
+        ),
         ("long-line-no-breaks.txt", "text truncated to its first"),
         ("nested-100000-divs.html", "too deeply nested"),
         ("arabic-cp1256.txt", "language detected as 'ar'"),
@@ -144,7 +147,9 @@ def test_stdin_is_read_at_most_one_byte_past_the_limit(monkeypatch):
 def test_a_jsonl_dump_is_streamed_and_limited_per_line(tmp_path):
     line = json.dumps({"text": "Clashes broke out near Saraqib on Friday, a local source said."})
     dump = tmp_path / "big.jsonl"
-    dump.write_text("\n".join([line] * 40 + [json.dumps({"text": "x" * 5_000})] + [line] * 10) + "\n")
+    dump.write_text(
+        "\n".join([line] * 40 + [json.dumps({"text": "x" * 5_000})] + [line] * 10) + "\n"
+    )
     results = list(read_paths([str(dump)], max_bytes=2_000))  # the file is ten times the limit
     failures = [r for r in results if isinstance(r, ReadFailure)]
     assert len(results) == 51 and [f.source for f in failures] == [f"{dump}:41"]
@@ -153,7 +158,9 @@ def test_a_jsonl_dump_is_streamed_and_limited_per_line(tmp_path):
 
 def test_feed_text_is_never_fetched_or_opened_as_a_path(no_network, tmp_path):
     secret = tmp_path / "secret.txt"
-    secret.write_text("<rss><channel><item><description>SECRET</description></item></channel></rss>")
+    secret.write_text(
+        "<rss><channel><item><description>SECRET</description></item></channel></rss>"
+    )
     for hostile in ("http://127.0.0.1:9/feed.xml?<rss>", str(secret), str(secret).encode()):
         results = list(read_feed(hostile, source="hostile"))
         assert not any(isinstance(r, RawDocument) and "SECRET" in r.text for r in results)
@@ -211,3 +218,22 @@ def test_extract_skips_documents_in_other_languages(extract_run):
             record = documents[key]
             assert record["language"] == language and record["events"] == []
             assert record["skipped"] and language in record["skipped"]
+
+
+def test_ingest_stores_every_good_document_and_lists_every_bad_one(corpus_paths, tmp_path):
+    db, errors = str(tmp_path / "corpus.db"), tmp_path / "errors.jsonl"
+    first = runner.invoke(
+        app, ["--quiet", "ingest", *corpus_paths, "--db", db, "--errors", str(errors)]
+    )
+    assert first.exit_code == 1, first.output
+    failed = {k: reason for k, (kind, reason) in EXPECTED.items() if kind == "fail"}
+    reported = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert sorted(_key(r["source"]) for r in reported) == sorted(failed)
+    for r in reported:
+        assert r["stage"] == "read" and failed[_key(r["source"])] in r["error"]
+    read = len(EXPECTED) - len(failed)
+    summary = first.stderr.strip().splitlines()[-1]
+    assert summary.startswith(f"read {read}, ") and f"failed {len(failed)}" in summary
+    again = runner.invoke(app, ["--quiet", "ingest", *corpus_paths, "--db", db])
+    assert again.exit_code == 1
+    assert f"unchanged {read};" in again.stderr and "0 new events" in again.stderr

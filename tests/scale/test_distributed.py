@@ -82,6 +82,7 @@ def _copy_inputs(shared: Path, tmp_path: Path) -> Path:
         " The visitors could not convert their chances in the second half.\n",
         encoding="utf-8",
     )
+    (folder / "empty.txt").write_text("", encoding="utf-8")  # unreadable: reported, not fatal
     return folder
 
 
@@ -101,8 +102,13 @@ def test_ingest_is_idempotent(db_url, client, shared, tmp_path):
     from sitrep.store import Store
 
     folder = _copy_inputs(shared, tmp_path)
-    first = ingest_distributed([str(folder)], db_url=db_url, client=client, partition_size=2)
-    assert first.read == 4 and first.failed == 0
+    with (tmp_path / "errors.jsonl").open("w", encoding="utf-8") as errors:
+        first = ingest_distributed(
+            [str(folder)], db_url=db_url, client=client, partition_size=2, errors_out=errors
+        )
+    assert first.read == 4 and first.failed == 1
+    (line,) = (tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert "empty.txt" in line and '"stage": "read"' in line
     assert first.coded == 3 and first.skipped == 1  # the sports text is prefiltered
     second = ingest_distributed([str(folder)], db_url=db_url, client=client, partition_size=2)
     assert second.read == 4 and second.unchanged == 4

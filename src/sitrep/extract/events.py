@@ -11,9 +11,11 @@ Which mentions are skipped, and why, is written down in docs/events.md.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.rules import TypeDecision, decide_type
@@ -27,12 +29,16 @@ from sitrep.extract.triggers import (
     is_anchored_noun,
     is_definite,
     is_future,
+    is_hypothetical,
     is_intention,
     lexicon,
 )
 from sitrep.knowledge.taxonomy import category
 
 log = logging.getLogger(__name__)
+
+_HEADER = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\b")
+_Seen = list[tuple[str, list[EventDraft]]]
 
 
 @dataclass(slots=True)
@@ -52,12 +58,14 @@ def find_events(state: DocState) -> None:
     if state.doc is None:
         return
     lex = lexicon()
-    seen: list[tuple[str, list[EventDraft]]] = []  # trigger lemma → drafts, for anaphora
+    seen: _Seen = []  # trigger lemma → drafts, for anaphora
     for i, sent_span in enumerate(state.sentences):
+        if _HEADER.match(sent_span.text):
+            continue  # the "date YYYY-MM-DD <title>" line is metadata; the body tells the events
         sent = state.doc.char_span(sent_span.start, sent_span.end, alignment_mode="expand")
         if sent is None:
             continue
-        groups = _groups(sent, i, lex, state, seen)
+        groups = _groups(sent, i, lex, seen)
         for group in groups:
             drafts = _drafts(group, sent, state, lex)
             state.events.extend(drafts)
@@ -67,14 +75,17 @@ def find_events(state: DocState) -> None:
     log.debug("%d event drafts", len(state.events))
 
 
-def _groups(sent: SpacySpan, i: int, lex: Lexicon, state: DocState, seen) -> list[_Group]:
+def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
     doc = sent.doc
     kept: list[tuple[Match, str | None, tuple[int, int] | None]] = []
     matches = lex.find(sent)
     trigger_heads = {m.head for m in matches}
+    coreferent: set[int] = set()  # tokens found to name an earlier happening
     for m in matches:
         tok = doc[m.head]
         entry = m.entry
+        if any(c.i in coreferent for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            continue  # "The attack wounded three": the verb tells more of the same happening
         if not _requirements_met(tok, entry.requires, lex):
             continue
         count = count_of(tok, sent, lex) if entry.family != "statement" else None
@@ -82,14 +93,21 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, state: DocState, seen) -> lis
             if frame_ancestor(tok, lex) is not None:
                 continue  # feared, simulated, prevented, a campaign or topic: not a happening
             if _under_other_family(tok, entry.family, matches, doc):
-                continue  # "attacked a checkpoint", "threatened to attack": part of the other happening
+                continue  # "attacked a checkpoint", "threatened to attack": part of the other one
             statement = None
+            if is_hypothetical(tok):
+                continue  # "any siege would target …": conditional, not a happening
             if entry.family != "statement" and is_future(tok):
                 if not _in_speech(tok, lex):
                     continue  # a plan or forecast, not a happening; ACLED codes neither
                 statement = "THREATEN"  # future violence announced by a speaker is a threat
-            elif tok.pos_ in ("NOUN", "PROPN") and is_definite(tok) and _refers_back(tok, seen, sent.start_char):
-                continue  # "the exercises": a happening already found; this sentence is more evidence
+            elif (
+                tok.pos_ in ("NOUN", "PROPN")
+                and is_definite(tok)
+                and _refers_back(tok, seen, sent.start_char, entry.family, i)
+            ):
+                coreferent.add(tok.i)
+                continue  # "the exercises": found before; this sentence is more evidence
             elif tok.pos_ in ("NOUN", "PROPN") and not is_anchored_noun(tok, lex):
                 continue  # "attacks have had an impact": a topic, not a happening
             elif is_intention(tok, lex) and not any(a.i in trigger_heads for a in tok.ancestors):
@@ -116,31 +134,41 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     if not requires:
         return True
     if requires == "against":
-        return any(
-            c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children
-        ) or any(c.dep_ == "nummod" for c in tok.children)
+        return any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children) or any(
+            c.dep_ == "nummod" for c in tok.children
+        )
     if requires == "aircraft":
-        return any(lex.is_cue(c, "aircraft") for c in tok.children if c.dep_ in ("nsubj", "compound"))
+        return any(
+            lex.is_cue(c, "aircraft") for c in tok.children if c.dep_ in ("nsubj", "compound")
+        )
     if requires == "future":
         return is_future(tok)
+    if requires == "signed":
+        return any(lex.is_cue(a, "support") for a in tok.ancestors) or tok.dep_ == "ROOT"
+    if requires == "active":
+        return tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children)
     if requires == "object":
-        return any(c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children) or tok.dep_ in ("amod", "acl")
+        return any(
+            c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
+        ) or tok.dep_ in ("amod", "acl")
     return True
 
 
 def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> bool:
-    """A trigger inside another family's trigger phrase, or a statement whose subject is a happening."""
+    """A trigger inside another family's trigger phrase, or a statement whose subject happens."""
     other = {m.head for m in matches if m.entry.family != family}
     for a in tok.ancestors:
         if a.i in other and not _is_subject_of(tok, a):
-            return True  # the subject of a statement ("protesters demanded") is its speaker, not its content
+            return True  # a statement's subject ("protesters demanded") is its speaker
     # "protesters demanded …": the demand is what the protest was about
-    return family == "statement" and any(c.i in other for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return family == "statement" and any(
+        c.i in other for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 def _is_subject_of(tok: Token, head: Token) -> bool:
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(tok.i == s.i or tok in s.subtree and tok.dep_ == "conj" for s in subjects)
+    return any(tok.i == s.i or tok in s.subtree for s in subjects)
 
 
 def _in_speech(tok: Token, lex: Lexicon) -> bool:
@@ -148,10 +176,22 @@ def _in_speech(tok: Token, lex: Lexicon) -> bool:
     return in_quotes or any(lex.is_cue(a, "speech") for a in tok.ancestors)
 
 
-def _refers_back(tok: Token, seen, sent_start: int) -> bool:
-    """A definite mention ("the exercises") of a happening found earlier: add this sentence as evidence."""
+def _refers_back(tok: Token, seen: _Seen, sent_start: int, family: str, sentence: int) -> bool:
+    """A definite mention ("the exercises", "the attack") of a happening found earlier: add this
+    sentence as evidence. The same word anywhere before, or any violent happening of the last three
+    sentences for a singular violence noun ("… targeted by a drone. The attack wounded three")."""
     lemma = tok.lemma_.lower()
     hits = [drafts for lem, drafts in seen if lem == lemma]
+    if not hits and family == "violence" and tok.tag_ in ("NN", "NNP"):
+        hits = [
+            drafts
+            for _, drafts in seen
+            if drafts
+            and not drafts[0].is_tally
+            and drafts[0].acled_codable
+            and categories_family(drafts[0]) == "violence"
+            and sentence - drafts[0].sentence <= 3
+        ]
     if not hits:
         return False
     sent = tok.sent
@@ -161,6 +201,10 @@ def _refers_back(tok: Token, seen, sent_start: int) -> bool:
             if span_ok:
                 d.extra.setdefault("coreferent_sentences", []).append(sent_start)
     return True
+
+
+def categories_family(draft: EventDraft) -> str:
+    return category(draft.sub_event_type or draft.plover or "THREATEN").family
 
 
 def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> list[EventDraft]:
@@ -186,7 +230,9 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         is_tally=group.count is not None,
     )
     draft.extra["cameo_code"] = cat.cameo_code
-    draft.extra["triggers"] = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.matches]
+    draft.extra["triggers"] = [
+        (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.matches
+    ]
     draft.extra["type_source"] = decision.source
     if group.count is not None:
         lo, hi = group.count
@@ -198,7 +244,9 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         return [draft]
     drafts = []
     for site in sites:
-        d = EventDraft(**{f: getattr(draft, f) for f in draft.__slots__ if f not in ("extra", "evidence")})
+        d = EventDraft(
+            **{f: getattr(draft, f) for f in draft.__slots__ if f not in ("extra", "evidence")}
+        )
         d.evidence = list(evidence)
         d.extra = dict(draft.extra, place_span=(site.start, site.end), site_head=site.head)
         drafts.append(d)
@@ -214,7 +262,9 @@ def _type_group(group: _Group, sent: SpacySpan, lex: Lexicon, state: DocState) -
 # --- merge -----------------------------------------------------------------------------------
 
 
-@extractor("merge", requires=("events.when", "events.where", "events.actors"), assigns=("events.merged",))
+@extractor(
+    "merge", requires=("events.when", "events.where", "events.actors"), assigns=("events.merged",)
+)
 def merge_events(state: DocState) -> None:
     """One event per happening × location × day: join compatible drafts, union their evidence.
 
@@ -222,7 +272,8 @@ def merge_events(state: DocState) -> None:
     compatible actors (equal or one unknown), the same day (or one undated) and the same place — or
     one of them has no place or only a region that holds the other's place. A draft with no place of
     its own is joined to every specific draft it fits. Statements ACLED does not code (threats,
-    accusations, demands) merge by speaker and day: one statement, however many sentences. Aggregate drafts the tallies extractor did not take are dropped:
+    accusations, demands) merge by speaker and day: one statement, however many sentences.
+    Aggregate drafts the tallies extractor did not take are dropped:
     a tally is never an event.
     """
     drafts = [d for d in state.events if not d.is_tally]
@@ -237,7 +288,9 @@ def merge_events(state: DocState) -> None:
         for m in targets:
             m.evidence = sorted(set(m.evidence) | set(d.evidence), key=lambda s: s.start)
             m.confidence = max(m.confidence, d.confidence)
-    state.events = sorted(merged, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0))))
+    state.events = sorted(
+        merged, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0)))
+    )
 
 
 def _attach_coreferent_evidence(state: DocState, drafts: list[EventDraft]) -> None:
@@ -249,7 +302,7 @@ def _attach_coreferent_evidence(state: DocState, drafts: list[EventDraft]) -> No
 
 
 def _key(d: EventDraft) -> tuple[str, str]:
-    # The PLOVER mode keeps kinds of one sub-type apart: exercises (troops) are not an airlift (weapons).
+    # The PLOVER mode keeps kinds of one sub-type apart: exercises (troops), an airlift (weapons).
     return (d.sub_event_type or d.plover or "", d.plover_mode or "")
 
 
@@ -269,7 +322,11 @@ def _same_happening(a: EventDraft, b: EventDraft) -> bool:
         return bool(same_speaker) or _compatible_actor(a.actor1, b.actor1)
     if not _compatible_actor(a.actor1, b.actor1):
         return False
-    if "place_span" in b.extra and "place_span" in a.extra and b.extra["place_span"] != a.extra["place_span"]:
+    if (
+        "place_span" in b.extra
+        and "place_span" in a.extra
+        and b.extra["place_span"] != a.extra["place_span"]
+    ):
         return _places_equal(a, b)
     return _place_within(b, a)
 

@@ -46,6 +46,10 @@ _NEAR_BEFORE = ("countryside of", "rural", "outskirts of", "vicinity of", "near"
                 "around", "outside", "close to", "environs of", "suburbs of", "periphery of",
                 "east of", "west of", "north of", "south of", "northeast of", "northwest of",
                 "southeast of", "southwest of", "desert of", "badia of", "countryside")
+_POINT_BEFORE = ("near", "nearby", "outskirts of", "vicinity of", "close to", "around", "outside",
+                 "east of", "west of", "north of", "south of", "northeast of", "northwest of",
+                 "southeast of", "southwest of", "environs of", "suburbs of", "entrance of",
+                 "entrance to", "edge of")
 _ADMIN_BEFORE = ("governorate of", "province of", "provinces of", "governorates of")
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
 _DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
@@ -54,6 +58,10 @@ _CUE_AFTER = _AFTER_ADMIN | _AFTER_DISTRICT | _AFTER_TOWN | {"countryside", "out
 _LOCATIVE = {"in", "at", "near", "on", "from", "to", "towards", "toward", "into", "outside",
              "around", "of", "between", "and", "over", "across", "inside", "within", "via"}
 
+_ATTRIBUTIVE = {"backed", "led", "affiliated", "aligned", "sponsored", "allied", "funded"}
+# Only hyphenated: "Kurdish-held", but "workers in Faryab held a protest".
+_ATTRIBUTIVE_HYPHEN = _ATTRIBUTIVE | {"held", "run", "controlled", "trained", "armed", "supported"}
+_ORIGIN_VERBS = {"is", "are", "was", "were", "originally", "hailing", "hail", "hails", "native"}
 _PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
            "resident", "residents", "civilian", "civilians", "child", "children", "family",
            "families", "displaced", "fighter", "fighters", "member", "members", "youth", "boy",
@@ -193,6 +201,12 @@ def find_mentions(
             continue
         end_tok, key = best
         start, end = t.start, toks[end_tok - 1].end
+        gap = text[end : toks[end_tok].start] if end_tok < n else ""
+        after_tok = toks[end_tok].lower if end_tok < n else ""
+        sponsor = after_tok in _ATTRIBUTIVE and gap in ("-", " ")
+        if sponsor or (gap == "-" and after_tok in _ATTRIBUTIVE_HYPHEN):
+            i = end_tok  # "Turkey-backed faction", "Saudi-led coalition": a sponsor, not a place
+            continue
         candidates = gaz.exact(key) if tier == "exact" else gaz.fuzzy(key)
         after_word = toks[end_tok].lower if end_tok < n else ""
         if candidates and pfilter.allows(text, toks, i, end_tok, key, candidates, tier,
@@ -368,7 +382,10 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         if c.feature_class in "PSA" and (c.country_code, c.admin1_code) in context:
             score += 0.5
             reasons.append(f"inside {c.admin1}, named nearby")
-        if c.feature_class == "A" and (c.country_code, c.admin1_code) in inner:
+        point = before.endswith(_POINT_BEFORE)  # "near Kirkuk": a point, the city
+        if point and c.feature_class == "P":
+            score += 0.2
+        if c.feature_class == "A" and (c.country_code, c.admin1_code) in inner and not point:
             # "Darbasiyah countryside in al-Hasakeh": the name holding another is the region.
             score += 0.3
             reasons.append("holds a place named nearby")
@@ -488,7 +505,7 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         if "from" not in before[-3:]:
             return False
         k = len(before) - 1 - before[::-1].index("from")
-        return k > 0 and before[k - 1] in _PEOPLE
+        return k > 0 and (before[k - 1] in _PEOPLE or before[k - 1] in _ORIGIN_VERBS)
 
     return min(
         mentions,

@@ -50,6 +50,8 @@ _CASUALTY_WORDS = {
     "behead": FATAL,
     "slain": FATAL,
     "slay": FATAL,
+    "assassinate": FATAL,
+    "assassinated": FATAL,
     "martyr": FATAL,
     "martyred": FATAL,
     "injure": INJURED,
@@ -124,7 +126,13 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
         ):
             continue
         noun = _counted_noun(doc[number.head])
-        kind = _right_kind(doc, number.end, sent.end) or _left_kind(doc, number.start, sent.start)
+        kind = (
+            _verb_kind(noun or doc[number.head])
+            or _right_kind(doc, number.end, sent.end)
+            or _left_kind(doc, number.start, sent.start)
+        )
+        if kind == _AMBIGUOUS:
+            continue
         if kind is None:
             pending.append((number, noun))
             continue
@@ -140,6 +148,54 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
                 break
     figures.extend(_single_victims(sent, figures))
     return sorted(figures, key=lambda f: f.token)
+
+
+_AMBIGUOUS = "ambiguous"
+
+
+def _verb_kind(noun: Token) -> str | None:
+    """The casualty word of the verb the victims are subject or object of.
+
+    "1 TMF fighter was shot and killed", "2 fighters were found dead", "left 3 fighters and 1
+    policeman dead". ACLED codes "killed, injured or captured" as no figure: that is ambiguous.
+    """
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    own = {k for c in noun.children if c.dep_ == "amod" and (k := _casualty_kind(c))}
+    if len(own) == 1:  # "left 3 TMF fighters (…) dead"
+        return own.pop()
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    verb = noun.head
+    if noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "an airstrike killed nine fighters": the subject did it
+    # "found dead", "shot dead", "left … dead"; a conjoined verb shares a subject ("was shot and
+    # killed") but not an object ("hit a hospital and killed 27"), nor a subject of its own. An
+    # active subject only dies or falls dead itself ("a landmine detonated, killing a civilian").
+    links = (
+        {"acomp", "oprd"} if noun.dep_ == "nsubj" else {"acomp", "oprd", "xcomp", "ccomp", "advmod"}
+    )
+    words = [verb] + [c for c in verb.children if c.dep_ in links]
+    if noun.dep_ == "nsubjpass":
+        words += [c for c in verb.children if c.dep_ in ("conj", "advcl") and not _has_subject(c)]
+    # "killed, injured or captured": alternatives, whatever the parse hangs them on.
+    words += [
+        g
+        for w in list(words)
+        for g in w.children
+        if g.dep_ == "conj" and g not in words and not _has_subject(g)
+    ]
+    kinds = {k for w in words if (k := _casualty_kind(w))}
+    alternatives = any(c.dep_ == "cc" and c.lower_ == "or" for w in words for c in w.children)
+    if alternatives and (len(kinds) > 1 or any(w.lemma_ in ("capture", "arrest") for w in words)):
+        return _AMBIGUOUS
+    if len(kinds) == 1:
+        return kinds.pop()
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _is_year(tok: Token) -> bool:
@@ -211,25 +267,34 @@ def _is_subset(doc, start: int, limit: int) -> bool:
 
 
 def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
-    """ "a soldier was killed", "killing a civilian": one victim named with an article."""
+    """One victim named with an article: "a soldier was killed", "killing a civilian", "a prisoner
+    died", "shot dead a fighter", "a man's body was found"."""
     taken = {f.token for f in figures}
     found = []
     for tok in sent:
-        kind = _casualty_kind(tok)
-        if kind is None or tok.pos_ != "VERB":
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP") or not _one(tok):
             continue
-        for child in tok.children:
-            if (
-                child.dep_ not in ("nsubjpass", "dobj")
-                or child.pos_ != "NOUN"
-                or child.tag_ != "NN"
-            ):
-                continue
-            if any(c.dep_ == "nummod" for c in child.children) or tok.i in taken:
-                continue
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
-                found.append(Figure(kind, Quantity(1, "exact"), tok.i, child.lemma_.lower()))
+        if any(c.dep_ == "nummod" for c in tok.children):
+            continue
+        if tok.lemma_.lower() == "body":  # "a man's body was found"
+            kind: str | None = FATAL
+        else:
+            kind = _verb_kind(tok) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        if kind in (FATAL, INJURED) and tok.i not in taken:
+            found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+def _one(noun: Token) -> bool:
+    """ "a soldier", "an old man's body", "a regime's fighter": one, by its article."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return True
+        if child.dep_ == "poss" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children
+        ):
+            return True
+    return False
 
 
 def zero_tolls(text: str) -> set[str]:

@@ -116,6 +116,7 @@ _ATTACK_NOUNS = frozenset(
     {"attack", "attacks", "incursion", "offensive", "assault", "infiltration", "advance"}
 )
 _UNDER_BEFORE = re.compile(r"^\s*,?\s*(?:operating\s+|fighting\s+)?under\s+(?:the\s+)?$", re.I)
+_CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
 # Events with two sides where ACLED lists the first named as actor1.
 RECIPROCAL = frozenset(
     {
@@ -228,9 +229,8 @@ def _assign(
             actor2 = _generic(state, dictionary, "Civilians ({country})", country, *span)
     if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
         actor2 = None
-    # A person acts for their organisation: the actor's words are the organisation's name, the
-    # person
-    # stays in `state.actors` (kind "person") for attribution.
+    # A person acts for their organisation: the actor's words are the organisation's name; the
+    # person stays in `state.actors` (kind "person") for attribution.
     actor1, actor2 = _organisation_of(state, actor1), _organisation_of(state, actor2)
 
     draft.actor1 = draft.actor1 or _with_inter(actor1, dictionary, country)
@@ -257,6 +257,8 @@ def _crowd(
     if actor1 is not None and actor1.actor.inter in (5, 6):
         return actor1, assoc1
     named = actor1 if actor1 is not None and actor1.kind != "state" else None
+    if named is not None and named.actor.inter in (1, 8):
+        named = None  # "The government imposed a curfew": not the crowd
     start, end = (
         (named.span.start, named.span.end) if named else (draft.trigger.start, draft.trigger.start)
     )
@@ -389,6 +391,17 @@ def read_roles(
     if roles.actor1 is None:
         roles.actor1 = _fallback_agent(trigger, mentions, roles.actor2)
     if (
+        roles.actor1 is not None
+        and roles.actor2 is not None
+        and roles.actor1.span == roles.actor2.span
+    ):
+        # One phrase read both ways: in a passive clause ("Top Hezbollah commander X has been
+        # killed") it is the target, otherwise the misparsed subject ("IS militants killed …").
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
+            roles.actor1, roles.assoc1 = None, []
+        else:
+            roles.actor2, roles.assoc2 = None, []
+    if (
         roles.actor2 is None
         and roles.actor1 is not None
         and roles.assoc1
@@ -462,11 +475,7 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             _verb_roles(verb, agents, patients)
     # An infinitive or participle takes its governing subject ("began to shell", "killing").
     head = trigger
-    while (
-        not agents
-        and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
-        and head.head.i != head.i
-    ):
+    while not agents and head.dep_ in _CLIMB_DEPS and head.head.i != head.i and not _reported(head):
         head = head.head
         _verb_roles(head, agents, [], descend=False)
     if trigger.tag_ == "VBN" and not any(c.dep_ in _PASSIVE_SUBJECTS for c in trigger.children):
@@ -486,28 +495,31 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
         # "an IED planted by PKK militants detonated": an agent phrase inside the trigger's clause.
         agents.extend(_nested_agents(trigger))
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
-        # "gunmen who attacked", "militants affiliated": the modified noun acts.
-        (agents if trigger.dep_ == "relcl" or trigger.tag_ == "VBG" else patients).insert(
-            0, trigger.head
+        # "gunmen who attacked", "gunmen firing at …", "militants killed a soldier" (misparsed as
+        # a participle, but it has an object): the modified noun acts; "a man killed by …" is hit.
+        active = (
+            trigger.dep_ == "relcl"
+            or trigger.tag_ == "VBG"
+            or any(c.dep_ in _OBJECTS for c in trigger.children)
         )
+        (agents if active else patients).insert(0, trigger.head)
     return agents, patients
+
+
+def _reported(token: Token) -> bool:
+    """The clause is what someone says ("X reported that …"); its teller is not its agent."""
+    head = token.head
+    return token.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS - {"claim"}
 
 
 def _governing_subjects(trigger: Token) -> list[Token]:
     found: list[Token] = []
     token = trigger
     for _ in range(5):
-        if token.head.i == token.i or token.dep_ not in (
-            "xcomp",
-            "conj",
-            "advcl",
-            "ccomp",
-            "pcomp",
-            "dobj",
-            "pobj",
-            "prep",
-        ):
+        if token.head.i == token.i or token.dep_ not in (*_CLIMB_DEPS, "dobj", "pobj"):
             break
+        if _reported(token):
+            break  # "Iran reported one of its generals had been killed": Iran did not kill him
         token = token.head
         found.extend(c for c in token.children if c.dep_ in _SUBJECTS and c.i < trigger.i)
     return found
@@ -560,7 +572,11 @@ def _between(prep: Token, agents: list[Token], patients: list[Token]) -> None:
 def _noun_roles(
     noun: Token, agents: list[Token], patients: list[Token], climb: bool = True
 ) -> None:
-    for child in noun.children:
+    modifiers = list(noun.children)
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "Saudi rocket and artillery shelling": the first conjunct's modifiers are shared.
+        modifiers += [c for c in noun.head.children if c.dep_ in ("amod", "compound", "poss")]
+    for child in modifiers:
         dep = child.dep_
         if dep in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "ADJ"):
             agents.append(child)
@@ -606,7 +622,12 @@ def _phrase_mentions(
 ) -> tuple[ActorMention | None, list[ActorMention]]:
     """The actor a noun phrase names (the one at its head, else its first) and co-named actors."""
     lo, hi = _phrase_bounds(token)
-    at_head = [m for m in mentions if m.span.start <= token.idx < m.span.end]
+    at_head = [
+        m
+        for m in mentions
+        if m.span.start <= token.idx < m.span.end
+        and not (m.kind == "state" and _locative(token.doc, m))
+    ]
     # A country named inside a phrase is a place or a modifier ("bases in Syria", "US dollar"),
     # and so is an unknown name after "in" ("in Ahvaz").
     inside = [
@@ -632,9 +653,9 @@ def _phrase_mentions(
             (
                 m
                 for m in mentions
-                if hi <= m.span.start <= hi + 24
+                if primary.span.end <= m.span.start <= hi + 24
                 and _is_umbrella(m, dictionary)
-                and _UNDER_BEFORE.match(text[hi : m.span.start])
+                and _UNDER_BEFORE.match(text[primary.span.end : m.span.start])
             ),
             None,
         )
@@ -750,7 +771,7 @@ def _fallback_agent(
             continue
         token, inside_prep = span.root, False
         while token.head.i != token.i:
-            if token.dep_ in ("pobj", "prep", "agent", "dobj"):
+            if token.dep_ in ("pobj", "prep", "agent", "dobj", "nsubjpass"):
                 inside_prep = True
                 break
             token = token.head
@@ -810,8 +831,9 @@ def _statement_target(
     for m in mentions:
         if (
             lo <= m.span.start < hi
-            and m.kind not in ("person", "state")
+            and m.kind != "person"
             and m.actor.name not in own
+            and not (m.kind == "state" and _locative(trigger.doc, m))
         ):
             entry = dictionary.entry(m.actor.name)
             if entry is not None and speaker is not None and entry.name == speaker.actor.parent:

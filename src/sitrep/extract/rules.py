@@ -1,4 +1,4 @@
-"""ACLED's decision rules applied on top of the classifier, so a draft's type can be traced to a rule.
+"""ACLED's decision rules applied over the classifier, so a draft's type can be traced to a rule.
 
 Order: (1) the trigger lexicon limits the sub-types a happening can have ("airstrike" can only be
 Air/drone strike, Chemical weapon or Disrupted weapons use); (2) the classifier picks the most
@@ -31,7 +31,14 @@ class TypeDecision:
     source: str
 
 
+GENERIC_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
 def family_keys(family: str) -> frozenset[str]:
+    """Sub-types a trigger without candidates can name: generic violence words ("attack",
+    "killed", "fighting") never make a protest, riot, arrest or looting on their own."""
+    if family == "violence":
+        return frozenset(k for k, c in categories().items() if c.event_type in GENERIC_TYPES)
     return frozenset(k for k, c in categories().items() if c.family == family)
 
 
@@ -39,7 +46,11 @@ def allowed_keys(matches: list[Match], family: str) -> frozenset[str]:
     """Sub-types every candidate-restricted trigger allows (their union when they disagree)."""
     # Weak triggers ("seize", "destroy") do not restrict a happening named by a strong one.
     strong = max(m.entry.weight for m in matches)
-    sets = [m.entry.candidates for m in matches if m.entry.candidates and m.entry.weight >= min(0.7, strong)]
+    sets = [
+        m.entry.candidates
+        for m in matches
+        if m.entry.candidates and m.entry.weight >= min(0.7, strong)
+    ]
     if not sets:
         return family_keys(family)
     both = frozenset.intersection(*sets)
@@ -66,10 +77,13 @@ def decide_type(sent: SpacySpan, matches: list[Match], family: str, lex: Lexicon
         if event_type_of(key) in rule.requires.split("|") and target != key:
             key, source = target, f"rule: {' '.join(rule.pattern)}"
             break
-    target = _target_kind(sent, matches, lex)
-    if target == "civilian" and event_type_of(key) == "Battles" and "Attack" in allowed:
+    territory = _territory_taken(sent, matches, lex)
+    if territory and territory in allowed:
+        key, source = territory, "rule: territory taken"
+    victims = _target_kind(sent, matches, lex)
+    if victims == "civilian" and event_type_of(key) == "Battles" and "Attack" in allowed:
         key, source = "Attack", "rule: civilian target"
-    elif target == "armed" and key == "Attack" and "Armed clash" in allowed:
+    elif victims == "armed" and key == "Attack" and "Armed clash" in allowed:
         key, source = "Armed clash", "rule: armed target"
     confidence = round(min(0.99, 0.35 + 0.45 * p + 0.2 * weight), 3)
     return TypeDecision(key, confidence, source)
@@ -90,6 +104,25 @@ def _first_statement(matches: list[Match]) -> str:
     return "THREATEN"
 
 
+def _territory_taken(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:
+    """Seizing a town, base or area is a territorial Battle: by the state, Government regains
+    territory; by anyone else, Non-state actor overtakes territory (ACLED's two sub-types)."""
+    doc = sent.doc
+    for m in matches:
+        verb = doc[m.head]
+        if not lex.is_cue(verb, "territory_verb"):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(
+            lex.is_cue(o, "territory") or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects
+        ):
+            continue
+        subjects = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+        state = any(lex.is_cue(t, "state") for t in subjects)
+        return "Government regains territory" if state else "Non-state actor overtakes territory"
+    return None
+
+
 def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:
     """'civilian' or 'armed' when the triggers' targets are only one kind, else None.
 
@@ -105,7 +138,11 @@ def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | N
                 targets.append(t)
     civilian = any(lex.is_cue(t, "civilian") for t in targets)
     armed = any(lex.is_cue(t, "armed") for t in targets)
-    if civilian and not armed and not any(lex.is_cue(t, "armed") and t.dep_ == "pobj" for t in sent):
+    if (
+        civilian
+        and not armed
+        and not any(lex.is_cue(t, "armed") and t.dep_ == "pobj" for t in sent)
+    ):
         return "civilian"
     if armed and not civilian:
         return "armed"

@@ -1,4 +1,4 @@
-"""Lists of sites after an event trigger ("at the Qasrak and Tell Baidar bases … and the Conoco base").
+"""Lists of sites after a trigger ("at the Qasrak and Tell Baidar bases … and the Conoco base").
 
 ACLED codes one event per location, so one sentence naming several sites for one activity becomes
 one draft per site. This reads the token sequence after the trigger: the locative phrase is cut into
@@ -10,19 +10,66 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
-LOCATIVE = frozenset({"at", "in", "on", "over", "near", "inside", "around", "across", "into", "outside"})
+LOCATIVE = frozenset(
+    {"at", "in", "on", "over", "near", "inside", "around", "across", "into", "outside"}
+)
 SEPARATORS = frozenset({"and", ",", "or", "as well as"})
-STOP_WORDS = frozenset({
-    "from", "until", "till", "since", "during", "after", "before", "as", "amid", "while", "when",
-    "which", "who", "that", "where", "because", "following", "according", "with", "by", ";", "(", ".",
-})
-NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "az", "ez", "-", "de", "bin", "abu", "um", "umm"})
-NOT_NAMES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-})
+STOP_WORDS = frozenset(
+    {
+        "from",
+        "until",
+        "till",
+        "since",
+        "during",
+        "after",
+        "before",
+        "as",
+        "amid",
+        "while",
+        "when",
+        "which",
+        "who",
+        "that",
+        "where",
+        "because",
+        "following",
+        "according",
+        "with",
+        "by",
+        ";",
+        "(",
+        ".",
+    }
+)
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ash", "ar", "az", "ez", "-", "de", "bin", "abu", "um", "umm"}
+)
+NOT_NAMES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +82,25 @@ class Site:
 
 
 def site_list(sent: SpacySpan, trigger: Token) -> list[Site]:
-    """Sites named in the locative phrase of `trigger` (or of its clause's verb); empty if fewer than two."""
-    anchors = {trigger.i, trigger.head.i} if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else {trigger.i}
+    """Sites in the locative phrase of `trigger` or its clause verb; none if fewer than two."""
+    anchors = (
+        {trigger.i, trigger.head.i}
+        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
+        else {trigger.i}
+    )
     tokens = [t for t in sent if t.i > trigger.i]
-    k = next((j for j, t in enumerate(tokens) if t.lower_ in LOCATIVE and t.head.i in anchors), None)
+    k = next(
+        (j for j, t in enumerate(tokens) if t.lower_ in LOCATIVE and t.head.i in anchors), None
+    )
     if k is None:
         return []
     segments: list[list[Token]] = [[]]
     for t in tokens[k + 1 :]:
-        if t.lower_ in STOP_WORDS or (t.pos_ == "VERB" and not _namey(t)) or t.ent_type_ in ("DATE", "TIME"):
+        if (
+            t.lower_ in STOP_WORDS
+            or (t.pos_ == "VERB" and not _namey(t))
+            or t.ent_type_ in ("DATE", "TIME")
+        ):
             break
         if t.lower_ in SEPARATORS:
             segments.append([])
@@ -70,7 +127,9 @@ def _first_site_name(seg: list[Token]) -> list[Token] | None:
     j = 0
     while j < len(seg):
         t = seg[j]
-        if _namey(t) or (t.lower_ in NAME_PARTICLES and j + 1 < len(seg) and _namey_or_hyphen(seg[j + 1])):
+        if _namey(t) or (
+            t.lower_ in NAME_PARTICLES and j + 1 < len(seg) and _namey_or_hyphen(seg[j + 1])
+        ):
             name = [t]
             while j + 1 < len(seg) and (_namey(seg[j + 1]) or seg[j + 1].lower_ in NAME_PARTICLES):
                 j += 1

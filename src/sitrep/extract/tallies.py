@@ -179,37 +179,44 @@ def _ordinal(tok: Token, doc: Doc) -> CountMatch | None:
 
 
 # Words that make a count span time: "since October 18", "in the past 10 days", "this month".
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PERIOD = re.compile(
-    r"\bsince\b|\bso far\b|\bto date\b|\bthis (?:week|month|year)\b"
+    r"\bsince\b|\bso far\b|\bto date\b|\bthis (?:week|month|year)\b|\bearlier this\b"
     r"|\b(?:past|last|previous|recent|coming|next)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
-    r"|\bin less than an? (?:week|month|year)\b"
-    r"|\bover the (?:\w+\s+)?(?:days|weeks|months|years)\b",
+    r"|\bin (?:less than )?(?:an?|one|two|three|\d+) (?:weeks?|months?|years?)\b"
+    r"|\bover the (?:\w+\s+)?(?:days|weeks|months|years)\b"
+    rf"|\b(?:in|during|throughout) (?:{_MONTHS})\b(?! \d)",
     re.IGNORECASE,
 )
-_BIG_COUNT = 10
+# Words that spread a count over many places: "across Iraq", "throughout the country".
+_SPREAD = frozenset({"across", "throughout"})
 
 
 def is_aggregate(match: CountMatch, sentence: str) -> bool:
     """Whether a counted happening is a tally rather than one event (ACLED: one per location-day).
 
-    Counts over a period ("since October 18", "in the past 10 days"), across several countries
-    ("in Syria and Iraq"), "N times", vague counts ("dozens of strikes") and counts of ten or more
-    are tallies; "2 airstrikes targeted Mukayras district" is one event, and an ordinal without a
-    period ("a second explosive attack") is the place of an event in a sequence, not a count.
+    Counts over a period ("since October 18", "in the past 10 days", "earlier this year") or over
+    several places ("in Syria and Iraq", "across Iraq") are tallies. A count at one place on one
+    day is one event however large: "21 Saudi-led coalition airstrikes targeted Khabb district",
+    "the OSCE observed a total of 25 explosions near Donetsk". An ordinal without a period ("a
+    second explosive attack") is the place of an event in a sequence, not a count.
     """
-    period = _PERIOD.search(sentence) is not None
-    if match.kind == "ordinal":
-        return period
-    value, qualifier = match.count.value or 0, match.count.qualifier
-    if match.kind == "times" or period or qualifier != "exact" or value >= _BIG_COUNT:
+    if _PERIOD.search(sentence) is not None:
         return True
-    return _several_countries(match.head)
+    return match.kind != "ordinal" and _several_places(match.head)
 
 
-def _several_countries(head: Token) -> bool:
-    """ "against US bases in Syria and Iraq": coordinated country or region names under the head."""
-    for tok in head.subtree:
+def _several_places(head: Token) -> bool:
+    """ "against US bases in Syria and Iraq", "across Iraq": many places under the counted word."""
+    scope = (
+        head
+        if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubj", "nsubjpass")
+        else head.head
+    )
+    for tok in scope.subtree:
         if tok.ent_type_ == "GPE" and tok.dep_ == "conj" and tok.head.ent_type_ == "GPE":
+            return True
+        if tok.lower_ in _SPREAD and tok.dep_ == "prep":
             return True
     return False
 

@@ -239,6 +239,8 @@ def _date_for(state: DocState, draft: EventDraft | TallyDraft) -> DateSpan:
                 f"{draft.trigger.text!r}; dated to publication"
             )
             return DateSpan(state.published, state.published, 2, mention.span.text, True)
+        if value.precision == 1 and reported_date(state, draft.trigger, mention):
+            value = replace(value, precision=2)  # ACLED: "As reported on 2 May" is precision 2
         return value
     if state.published is None:
         state.warnings.append(f"time: no date for {draft.trigger.text!r} and no publication date")
@@ -296,7 +298,8 @@ def _attachment_rank(
 ) -> tuple[int, int, int]:
     """Smaller is better: 0 a date on the trigger or its verb directly, or the sentence's fronted
     adverbial ("On 8 May, ..."); 1 a date on a clause the trigger's clause depends on; 2 anything
-    else (a date inside a noun phrase: "the 25 of March sector"). Then, for events, a day before a
+    else (a date inside a noun phrase: "the 25 of March sector"); 3 the date of a reporting verb
+    above the trigger ("killed …, sources said on Saturday"). Then, for events, a day before a
     period ("in recent days"), then distance."""
     distance = min(abs(mention.span.start - trigger.end), abs(trigger.start - mention.span.end))
     kind = 0 if (mention.kind == "date") == want_day else 1
@@ -309,15 +312,42 @@ def _attachment_rank(
         return (0 if fronted else 2), kind, distance
     trig_root, m_root = trig.root, span.root
     trig_verb = governing_verb(trig_root)
-    if fronted or _hangs_off(m_root, trig_root) or (
+    if _hangs_off(m_root, trig_root) or (
         trig_verb is not None and _hangs_off(m_root, trig_verb, max_hops=2)
     ):
         return 0, kind, distance
+    if fronted:
+        return 0, kind, distance
     m_verb = governing_verb(m_root)
+    if m_verb is not None and _is_speech_verb(m_verb):
+        return 3, kind, distance  # when it was said, not when it was done
     if m_verb is not None and trig_verb is not None and m_verb in trig_verb.ancestors:
         if _hangs_off(m_root, m_verb, max_hops=2):
             return 1, kind, distance
     return 2, kind, distance
+
+
+def _is_speech_verb(verb: Token) -> bool:
+    speech = cues().get("speech", ())
+    return verb.lower_ in speech or verb.lemma_ in speech
+
+
+def reported_date(state: DocState, trigger: Span, mention: TimeMention) -> bool:
+    """Whether `mention` dates the report of the trigger's happening rather than the happening."""
+    if state.doc is None:
+        return False
+    trig = state.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if trig is None or span is None:
+        return False
+    m_verb, trig_verb = governing_verb(span.root), governing_verb(trig.root)
+    return (
+        m_verb is not None
+        and _is_speech_verb(m_verb)
+        and trig_verb is not None
+        and m_verb.i != trig_verb.i
+        and not _hangs_off(span.root, trig.root)
+    )
 
 
 def _is_fronted(state: DocState, mention: TimeMention) -> bool:

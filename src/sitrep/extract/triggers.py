@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sitrep.errors import KnowledgeDataError
 from sitrep.knowledge.loader import read_csv
@@ -21,12 +22,34 @@ from sitrep.knowledge.taxonomy import categories
 
 log = logging.getLogger(__name__)
 
-ROLES = ("trigger", "frame", "campaign", "support", "tally", "speech", "civilian", "armed", "aircraft", "rule")
+ROLES = (
+    "trigger",
+    "frame",
+    "campaign",
+    "support",
+    "support_object",
+    "agent",
+    "state",
+    "territory",
+    "territory_verb",
+    "tally",
+    "speech",
+    "civilian",
+    "armed",
+    "aircraft",
+    "rule",
+)
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "on", "around", "outside", "inside", "across", "over"}
+)
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
 _POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
-# Munitions are counted per event ("3 rockets hit"), happenings are counted per event ("11 attacks").
-MUNITIONS = frozenset({"rocket", "missile", "mortar", "artillery", "grenade", "ied", "landmine", "shell"})
+# Munitions are counted inside one event ("3 rockets hit"); happenings make tallies ("11 attacks").
+MUNITIONS = frozenset(
+    {"rocket", "missile", "mortar", "artillery", "grenade", "ied", "landmine", "shell"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +75,7 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A trigger found in the parse: tokens [start, end) and the entry; `head` is its syntactic head."""
+    """A trigger in the parse: tokens [start, end), the entry, and `head`, its syntactic head."""
 
     start: int
     end: int
@@ -105,10 +128,15 @@ class Lexicon:
         covered: set[int] = set()
         tokens = list(doc)
         for k, tok in enumerate(tokens):
-            for entry in {*self.phrases.get(tok.lower_, []), *self.phrases.get(tok.lemma_.lower(), [])}:
+            for entry in {
+                *self.phrases.get(tok.lower_, []),
+                *self.phrases.get(tok.lemma_.lower(), []),
+            }:
                 n = len(entry.pattern)
                 span = tokens[k : k + n]
-                if len(span) == n and all(_word_matches(t, w) for t, w in zip(span, entry.pattern)):
+                if len(span) == n and all(
+                    _word_matches(t, w) for t, w in zip(span, entry.pattern, strict=True)
+                ):
                     if any(t.i in covered for t in span):
                         continue
                     covered.update(t.i for t in span)
@@ -172,14 +200,31 @@ def is_future(token: Token) -> bool:
     if verb is None:
         return False
     chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
-    return any(c.lower_ in FUTURE_AUX or c.lemma_ == "will" for v in chain for c in v.children if c.dep_ == "aux")
+    return any(
+        c.lower_ in FUTURE_AUX or c.lemma_ == "will"
+        for v in chain
+        for c in v.children
+        if c.dep_ == "aux"
+    )
+
+
+def is_hypothetical(token: Token) -> bool:
+    """The clause governing `token` is conditional or hypothetical ("a siege would target …")."""
+    verb = governing_verb(token)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children
+    )
 
 
 def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
-    """A frame or campaign word governing `token` or modifying it ("fears attacks", "hypothetical attacks")."""
+    """A frame or campaign word governing or modifying `token` ("fears attacks", "hypothetical")."""
     for child in token.children:
-        if child.dep_ in ("amod", "compound") and lex.is_cue(child, "frame"):
+        if child.dep_ in ("amod", "compound") and (
+            lex.is_cue(child, "frame") or lex.is_cue(child, "campaign")
+        ):
             return child
+        if child.dep_ == "nsubj" and lex.is_cue(child, "campaign"):
+            return child  # "the conflict has killed 250,000": a war's toll, not one happening
     for anc in token.ancestors:
         if lex.is_cue(anc, "frame") or lex.is_cue(anc, "campaign"):
             return anc
@@ -192,25 +237,73 @@ def is_intention(token: Token, lex: Lexicon) -> bool:
     if verb is None or verb.dep_ not in ("xcomp", "advcl", "relcl", "acl"):
         return False
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return has_to and verb.head.pos_ in ("VERB", "AUX", "ADJ") and verb.head.lemma_ not in (
-        "begin", "start", "continue", "manage", "try", "attempt", "claim",
+    return (
+        has_to
+        and verb.head.pos_ in ("VERB", "AUX", "ADJ")
+        and verb.head.lemma_
+        not in (
+            "begin",
+            "start",
+            "continue",
+            "manage",
+            "try",
+            "attempt",
+            "claim",
+        )
     )
 
 
 def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
-    """A noun trigger that names a happening rather than a topic ("conducted drills", "clashes in X")."""
-    if token.tag_ not in ("NNS", "NNPS"):
-        return True  # a singular event noun ("an airstrike", "the landing of") is one happening
+    """A noun trigger that names a happening, not a topic ("conducted drills", "clashes in X").
+
+    Anchors: the sentence root; a light verb or trigger governing it; an indefinite article ("an
+    airstrike on …"); a date, a count, or a place in a locative phrase under it; coordination with
+    an anchored noun. A place after "against" is a target, not where something happened.
+    """
     if token.dep_ == "ROOT" or token.head.i == token.i:
         return True
     head = token.head
     if lex.is_cue(head, "support") or head.lemma_.lower() in lex.lemmas:
         return True
+    if token.dep_ == "dobj" and lex.is_cue(head, "support_object"):
+        return True
     if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return is_anchored_noun(head, lex)
+    if token.tag_ not in ("NNS", "NNPS") and not is_definite(token):
+        return True  # "an airstrike on …", bare "shelling", "torture": one happening
+    if lex.is_cue(token, "agent") and _in_argument(token):
+        return True  # "hundreds of protesters … demanded", "dispersed the protesters": a gathering
     for t in token.subtree:
-        if t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") or t.dep_ == "nummod":
+        if t.ent_type_ in ("DATE", "TIME") or t.dep_ == "nummod":
             return True
+        if (
+            t.ent_type_ in ("GPE", "LOC", "FAC")
+            and t.head.dep_ == "prep"
+            and t.head.lower_ in LOCATIVE_PREPS
+        ):
+            return True
+        if (
+            t.dep_ == "pobj"
+            and t.ent_type_ in ("GPE", "LOC", "FAC")
+            and t.head.lower_ in LOCATIVE_PREPS
+        ):
+            return True
+    return False
+
+
+STATIVE = frozenset({"be", "include", "have", "comprise", "consist", "remain"})
+
+
+def _in_argument(token: Token) -> bool:
+    """Inside the subject or object of an action verb ("protesters stormed", "dispersed
+    protesters"; not "protesters included …")."""
+    t = token
+    while t.head.i != t.i:
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return t.head.lemma_.lower() not in STATIVE
+        if t.dep_ not in ("pobj", "prep", "conj", "compound"):
+            return False
+        t = t.head
     return False
 
 
@@ -221,7 +314,7 @@ def is_definite(token: Token) -> bool:
 
 
 def count_of(token: Token, sent: SpacySpan, lex: Lexicon) -> tuple[int, int] | None:
-    """Token range of the count that makes a trigger an aggregate ("11 operations", "85 times", "the fourth")."""
+    """Token range of the count making a trigger an aggregate ("11 operations", "85 times")."""
     if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in MUNITIONS:
         nums = [c for c in token.children if c.dep_ == "nummod" and c.like_num]
         if nums and token.tag_ in ("NNS", "NNPS"):
@@ -241,8 +334,21 @@ def count_of(token: Token, sent: SpacySpan, lex: Lexicon) -> tuple[int, int] | N
 
 
 def _number(token: Token) -> int | None:
-    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-             "ten": 10, "dozens": 12, "dozen": 12, "several": 3, "hundreds": 100}
+    words = {
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "dozens": 12,
+        "dozen": 12,
+        "several": 3,
+        "hundreds": 100,
+    }
     text = token.lower_.replace(",", "")
     if text.isdigit():
         return int(text)

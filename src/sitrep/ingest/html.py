@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from datetime import date
 from html.parser import HTMLParser
+from typing import Any
 
 import trafilatura
 from lxml import html as lxml_html
@@ -35,7 +36,7 @@ def read_html(
 ) -> RawDocument:
     """A `RawDocument` from an HTML page; falls back to the page's visible text."""
     warnings: list[str] = []
-    extracted = None
+    extracted: Any = None  # a trafilatura Document (its type is not exported)
     try:
         extracted = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False
@@ -64,7 +65,12 @@ def read_html(
         elif body:
             warnings.append("no main text found by trafilatura; used the page's visible text")
     raw = read_text(
-        body, published=published, outlet=outlet, title=title, url=url, source=source,
+        body,
+        published=published,
+        outlet=outlet,
+        title=title,
+        url=url,
+        source=source,
         input_id=input_id,
     )
     return dataclasses.replace(raw, warnings=tuple(warnings) + raw.warnings)
@@ -82,7 +88,9 @@ def _visible_text(html: str) -> str:
         return ""
     for bad in tree.xpath("//head|//script|//style|//noscript|//nav|//footer|//header"):
         bad.drop_tree()
-    blocks = [" ".join(el.text_content().split()) for el in tree.iter("p", "li", "h1", "h2", "h3", "div")]
+    blocks = [
+        " ".join(el.text_content().split()) for el in tree.iter("p", "li", "h1", "h2", "h3", "div")
+    ]
     if not any(blocks):
         return " ".join(tree.text_content().split())
     seen: list[str] = []
@@ -94,7 +102,22 @@ def _visible_text(html: str) -> str:
 
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "title"})
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "tr",
+        "blockquote",
+    }
 )
 
 

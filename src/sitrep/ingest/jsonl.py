@@ -41,9 +41,7 @@ def read_jsonl_record(
     return raw if raw.text else ReadFailure(where, "no article text after cleaning")
 
 
-def _document(
-    record: Any, where: str, published: date | None, outlet: str | None
-) -> RawDocument:
+def _document(record: Any, where: str, published: date | None, outlet: str | None) -> RawDocument:
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     body, is_html = record.get("text"), False

@@ -88,6 +88,4 @@ def skip_reason(language: str | None) -> str | None:
     """
     if language is None or language in CODABLE_LANGUAGES:
         return None
-    return (
-        f"language {language!r}: sitrep codes {', '.join(sorted(CODABLE_LANGUAGES))} text only"
-    )
+    return f"language {language!r}: sitrep codes {', '.join(sorted(CODABLE_LANGUAGES))} text only"

@@ -20,7 +20,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # carry nothing, and an override can make the web view show evidence other than what was coded.
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # ANSI terminal sequences (colour, cursor, window title) from text scraped out of terminals.
-_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+_TERMINAL_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -67,8 +70,10 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     if fixed == text:
         return text, None
     encodings = [enc for step, enc in (steps or []) if step == "encode"]
-    how = f" (UTF-8 that had been read as {encodings[0].removeprefix('sloppy-')})" if encodings else ""
-    return fixed, f"repaired mojibake{how}"
+    if not encodings:
+        return fixed, "repaired broken Unicode (surrogates or stray control characters)"
+    encoding = encodings[0].removeprefix("sloppy-")
+    return fixed, f"repaired mojibake (UTF-8 that had been read as {encoding})"
 
 
 def strip_terminal_escapes(text: str) -> str:
@@ -85,7 +90,8 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", _CONTROL.sub("", strip_terminal_escapes(text)))
-    lines = []
+    text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot be encoded, stored or hashed
+    lines: list[str] = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
         if line and is_boilerplate(line):

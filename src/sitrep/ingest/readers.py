@@ -19,17 +19,26 @@ from charset_normalizer import from_bytes
 from sitrep.ingest.failures import ReadFailure
 from sitrep.ingest.html import looks_like_html, read_html
 from sitrep.ingest.jsonl import read_jsonl, read_jsonl_record
+from sitrep.ingest.limits import DEFAULT_MAX_BYTES
 from sitrep.ingest.rss import looks_like_feed, read_feed
 from sitrep.ingest.text import read_text
 from sitrep.records import RawDocument
 
 log = logging.getLogger(__name__)
 
-# Per document: a page or feed file, a JSONL line, stdin. News pages with inline scripts reach
-# 5 MB; trafilatura takes about 9 s for 10 MB of markup, so a larger page is refused, not read.
-DEFAULT_MAX_BYTES = 10_000_000
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl", ".ndjson"}
+SUFFIXES = {
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".xml",
+    ".rss",
+    ".atom",
+    ".jsonl",
+    ".ndjson",
+}
 # Signatures of the binary files that end up in news folders, named so the reason says what it was.
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
@@ -91,8 +100,13 @@ def read_string(
     """One document from a string of plain text or HTML."""
     reader = read_html if looks_like_html(text) else read_text
     return reader(
-        text, published=parse_date(published), outlet=outlet, title=title, url=url,
-        source=source, input_id=input_id,
+        text,
+        published=parse_date(published),
+        outlet=outlet,
+        title=title,
+        url=url,
+        source=source,
+        input_id=input_id,
     )
 
 
@@ -107,7 +121,9 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
             try:
                 return _checked_text(data.decode(encoding)), []
             except UnicodeDecodeError:
-                raise ValueError(f"starts with a {encoding} byte-order mark but is not {encoding}") from None
+                raise ValueError(
+                    f"starts with a {encoding} byte-order mark but is not {encoding}"
+                ) from None
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise ValueError(f"binary content: {kind}, not text, HTML, a feed or JSONL")
@@ -225,7 +241,9 @@ def _read_jsonl_file(
             try:
                 line = fh.readline(max_bytes + 1)
             except OSError as exc:
-                yield ReadFailure(source, f"cannot read after line {line_no}: {exc.strerror or exc}")
+                yield ReadFailure(
+                    source, f"cannot read after line {line_no}: {exc.strerror or exc}"
+                )
                 return
             if not line:
                 break

@@ -17,6 +17,19 @@ from sitrep.records import RawDocument
 
 _DECLARED = re.compile(r"""(\A\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
 
+# Numeric character references: feedparser raises on one that names a surrogate or no character.
+_BAD_CHARREF = re.compile(rb"&#(x[0-9a-f]+|[0-9]+);?", re.IGNORECASE)
+
+
+def _replace_charref(match: re.Match[bytes]) -> bytes:
+    ref = match.group(1)
+    try:
+        code = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+    except ValueError:
+        return b"&#xFFFD;"
+    valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+    return match.group(0) if valid else b"&#xFFFD;"
+
 
 def looks_like_feed(text: str) -> bool:
     head = text[:1000].lstrip().lower()
@@ -31,8 +44,16 @@ def read_feed(
     # that names an existing file, so hostile feed text could make it read disk or network.
     # Text was already decoded, so its declaration must now say UTF-8 (else a cp1256 feed's UTF-8
     # bytes would be decoded a second time as cp1256).
-    payload = _DECLARED.sub(r"\1utf-8\2", data, count=1).encode("utf-8") if isinstance(data, str) else data
-    feed = feedparser.parse(io.BytesIO(payload))
+    payload = (
+        _DECLARED.sub(r"\1utf-8\2", data, count=1).encode("utf-8", errors="replace")
+        if isinstance(data, str)
+        else data
+    )
+    try:
+        feed = feedparser.parse(io.BytesIO(_BAD_CHARREF.sub(_replace_charref, payload)))
+    except Exception as exc:  # feedparser has its own bugs on hostile input; one feed, one failure
+        yield ReadFailure(source, f"not a readable feed: {type(exc).__name__}: {exc}")
+        return
     if feed.bozo and not feed.entries:
         yield ReadFailure(source, f"not a readable feed: {feed.get('bozo_exception')}")
         return

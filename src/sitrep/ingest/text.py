@@ -6,17 +6,15 @@ NLP step and given its language.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
 from sitrep.ingest.language import document_language
+from sitrep.ingest.limits import MAX_TEXT_CHARS
 from sitrep.ingest.normalize import normalize_text, repair_mojibake, strip_terminal_escapes
 from sitrep.records import RawDocument
 
-# A long news article is 20,000 characters; past 100,000 a "document" is a dump or a page of
-# pages, and spaCy's parser needs about 1 GB per 100,000 characters (its `nlp.max_length`
-# guard is 1,000,000 and raises rather than truncates), so longer text is cut with a warning.
-MAX_TEXT_CHARS = 100_000
 _PRE_CUT = 4 * MAX_TEXT_CHARS  # raw text kept before cleaning, which may shrink it
 # Relative dates are resolved by date arithmetic from the publication date; a typo such as year
 # 9999 or 0001 would overflow it, and no news article is dated outside this range.
@@ -67,10 +65,7 @@ def read_text(
     body = normalize_text("\n".join(lines))
     if len(body) > MAX_TEXT_CHARS or raw_length > _PRE_CUT:
         body = truncate_text(body, MAX_TEXT_CHARS)
-        warnings.append(
-            f"text truncated to its first {len(body):,} characters (of {raw_length:,}) "
-            f"for the NLP step; the limit is {MAX_TEXT_CHARS:,}"
-        )
+        warnings.append(_truncated(len(body), raw_length, MAX_TEXT_CHARS))
     language, not_codable = document_language(body)
     if not_codable:
         warnings.append(not_codable)
@@ -99,3 +94,23 @@ def truncate_text(text: str, limit: int) -> str:
         if cut >= floor:
             return head[: cut + (1 if boundary == ". " else 0)].rstrip()
     return head
+
+
+def cap_length(raw: RawDocument, limit: int = MAX_TEXT_CHARS) -> RawDocument:
+    """`raw` with its text cut to `limit` characters (and a warning saying so) if it is longer.
+
+    The readers already cap what they read; this is for `RawDocument`s built by hand, before
+    the parse (spaCy refuses text over its `nlp.max_length` and would fail the whole batch).
+    """
+    if len(raw.text) <= limit:
+        return raw
+    text = truncate_text(raw.text, limit)
+    warning = _truncated(len(text), len(raw.text), limit)
+    return dataclasses.replace(raw, text=text, warnings=(*raw.warnings, warning))
+
+
+def _truncated(kept: int, total: int, limit: int) -> str:
+    return (
+        f"text truncated to its first {kept:,} characters (of {total:,}) for the NLP step; "
+        f"the limit is {limit:,}"
+    )

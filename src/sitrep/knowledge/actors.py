@@ -296,7 +296,7 @@ def _read_rows(name: str, required: list[str]) -> Iterator[tuple[int, dict[str, 
 @cache
 def _read_countries() -> dict[str, CountryEntry]:
     countries = {}
-    for line, row in _read_rows(COUNTRIES_FILE, ["country", "iso3", "demonyms", "source"]):
+    for line, row in _read_rows(COUNTRIES_FILE, ["country", "iso3", "source"]):
         periods = tuple(p.strip() for p in row["period"].split(";") if p.strip())
         for p in periods:
             if not re.fullmatch(r"\d{4}-(\d{4})?", p):

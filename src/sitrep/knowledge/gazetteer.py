@@ -199,8 +199,8 @@ class Gazetteer:
     def skeleton_ids(self, skel: str) -> list[int]:
         if self._skeleton_text:
             for line in self._skeleton_text.splitlines():
-                _, key, ids = line.split("\t")
-                self.by_skeleton[key] = ids
+                _, sk, row_ids = line.split("\t")
+                self.by_skeleton[sk] = row_ids
             self._skeleton_text = ""
         raw = self.by_skeleton.get(skel)
         ids = [int(x) for x in raw.split(",")] if raw else []

@@ -27,7 +27,7 @@ FAMILIES = ("violence", "posture", "statement")
 
 @dataclass(frozen=True, slots=True)
 class Category:
-    """One row of taxonomy.csv: an ACLED sub-event type, or a PLOVER statement ACLED does not code."""
+    """A row of taxonomy.csv: an ACLED sub-event type, or a PLOVER statement ACLED does not code."""
 
     event_type: str | None
     sub_event_type: str | None
@@ -77,7 +77,9 @@ def categories() -> dict[str, Category]:
             problems.append("a row ACLED does not code must leave event_type empty")
         if cat.family not in FAMILIES:
             problems.append(f"unknown family {cat.family!r}")
-        if not (len(cat.cameo) == 2 and cat.cameo.isdigit() and cat.cameo_code.startswith(cat.cameo)):
+        if not (
+            len(cat.cameo) == 2 and cat.cameo.isdigit() and cat.cameo_code.startswith(cat.cameo)
+        ):
             problems.append(f"CAMEO root {cat.cameo!r} / code {cat.cameo_code!r} inconsistent")
         if cat.key in table:
             problems.append(f"duplicate key {cat.key!r}")
@@ -92,7 +94,9 @@ def category(key: str) -> Category:
     try:
         return categories()[key]
     except KeyError:
-        raise KnowledgeDataError(f"taxonomy.csv has no sub-event type or category {key!r}") from None
+        raise KnowledgeDataError(
+            f"taxonomy.csv has no sub-event type or category {key!r}"
+        ) from None
 
 
 def sub_event_types(event_type: str | None = None) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sitrep.errors import ConfigError
 from sitrep.records import Document, RawDocument
@@ -191,11 +191,13 @@ def ingest_distributed(
     published: date | None = None,
     outlet: str | None = None,
     client: Client | None = None,
+    errors_out: IO[str] | None = None,
 ) -> Any:
     """Read `paths`, code them on Dask and store them in `db_url`; returns the store's report.
 
     `client` runs the work on an existing Dask client instead of starting one (then `workers`
-    and `scheduler` are ignored).
+    and `scheduler` are ignored). `errors_out` receives one JSON line per failed input, as
+    `sitrep ingest --errors FILE` writes them.
 
     The report is `sitrep.store.ingest.IngestReport` summed over partitions (its `summary()` is
     the CLI's closing line). Unreadable inputs are counted as failures, as `sitrep ingest` does.
@@ -212,7 +214,7 @@ def ingest_distributed(
             if isinstance(item, RawDocument):
                 yield item
             else:
-                report_read_failure(report, item)
+                report_read_failure(report, item, errors_out)
 
     started = time.perf_counter()
     with _given_or_new(client, workers, scheduler) as client:
@@ -221,12 +223,18 @@ def ingest_distributed(
         chunks = partitions(readable(), partition_size)
         if url.startswith("sqlite"):
             report = _merge(report, _code_on_workers_store_here(
-                client, chunks, url, prefilter, recode, 2 * n_workers
+                client, chunks, url, prefilter, recode, 2 * n_workers, errors_out
             ))
         else:
+            # Migrate once here: workers opening an empty database together would race to
+            # create the schema.
+            from sitrep.store import Store
+
+            Store(url).close()
             for part in _submit_bounded(
                 client, store_partition, chunks, 2 * n_workers, prefilter, url, recode
             ):
+                _write_errors(part, errors_out)
                 report = _merge(report, part)
     log.info(
         "ingested on %d worker(s) in %.1f s: %s",
@@ -237,7 +245,7 @@ def ingest_distributed(
 
 def _code_on_workers_store_here(
     client: Client, chunks: Iterable[list[RawDocument]], url: str, prefilter: bool, recode: bool,
-    in_flight: int,
+    in_flight: int, errors_out: IO[str] | None,
 ) -> Any:
     """SQLite takes one writer at a time: the workers code, this process writes."""
     from sitrep.store import Store
@@ -256,7 +264,9 @@ def _code_on_workers_store_here(
 
         coded = _submit_bounded(client, code_partition, todo_chunks(), in_flight, prefilter)
         for documents in coded:
-            report = _merge(report, _ingest_documents(store, documents, recode))
+            part = _ingest_documents(store, documents, recode)
+            _write_errors(part, errors_out)
+            report = _merge(report, part)
     return report
 
 
@@ -292,15 +302,23 @@ def _ingest_documents(store: Any, documents: Iterable[Document], recode: bool) -
     return ingest(store, documents, recode=recode)
 
 
-def report_read_failure(report: Any, failure: Any) -> None:
+def report_read_failure(report: Any, failure: Any, errors_out: IO[str] | None = None) -> None:
     """Count an input that could not be read, as the store's ingest does."""
     from sitrep.store.ingest import IngestError
 
+    error = IngestError(source=getattr(failure, "source", None), input_id=None, stage="read",
+                        error=str(getattr(failure, "reason", failure)))
     report.failed += 1
-    report.errors.append(
-        IngestError(source=getattr(failure, "source", None), input_id=None, stage="read",
-                    error=str(getattr(failure, "reason", failure)))
-    )
+    report.errors.append(error)
+    if errors_out is not None:
+        errors_out.write(error.to_json() + "\n")
+
+
+def _write_errors(part: Any, errors_out: IO[str] | None) -> None:
+    if errors_out is not None:
+        for error in part.errors:
+            errors_out.write(error.to_json() + "\n")
+        errors_out.flush()
 
 
 def _merge(a: Any, b: Any) -> Any:

@@ -1,0 +1,76 @@
+"""Where sitrep's time goes: each extractor's cost as a share of the spaCy parse, and hot spots.
+
+Usage: python bench/profile_extractors.py [--top 25]
+
+Parses the dev notes and the corpus articles once, then runs every registered extractor over each
+parsed document and times it (first-use costs such as lazy dictionary builds are paid on a warm-up
+pass first), then profiles the extractors with cProfile and prints the functions with the largest
+own time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+from sitrep.extract.assemble import assemble_document  # noqa: E402
+from sitrep.extract.state import DocState  # noqa: E402
+from sitrep.pipeline import Pipeline  # noqa: E402
+
+
+def run_extractors(pipeline: Pipeline, raws: list, parsed: list, times: Counter) -> None:
+    for raw, doc in zip(raws, parsed, strict=True):
+        state = DocState(text=raw.text, published=raw.published, outlet=raw.outlet,
+                         title=raw.title, doc=doc)
+        for spec in pipeline.specs:
+            started = time.perf_counter()
+            try:
+                spec.func(state)
+            except Exception:  # noqa: BLE001 - a failing extractor is timed, not fatal, here
+                times["(failed) " + spec.name] += 1
+            times[spec.name] += time.perf_counter() - started
+        started = time.perf_counter()
+        assemble_document(raw, state, "bench", "bench")
+        times["assemble"] += time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+    pipeline = Pipeline()
+    raws = corpus.real_conflict_texts()
+    started = time.perf_counter()
+    parsed = list(pipeline.nlp.pipe([r.text for r in raws], batch_size=64))
+    parse = time.perf_counter() - started
+    run_extractors(pipeline, raws, parsed, Counter())  # warm-up: lazy tables, caches
+    times: Counter = Counter()
+    run_extractors(pipeline, raws, parsed, times)
+    total = sum(v for k, v in times.items() if not k.startswith("(failed)"))
+    ratio = (parse + total) / parse
+    print(f"spaCy parse {parse:.2f} s for {len(raws)} documents; extractors {total:.2f} s"
+          f" = {total / parse:.0%} of the parse (extract/parse ratio {ratio:.2f})")
+    for name, seconds in times.most_common():
+        if name.startswith("(failed)"):
+            print(f"  {name}: {seconds:.0f} documents")
+        else:
+            print(f"  {name:<14} {seconds:6.3f} s  {seconds / parse:6.1%} of the parse")
+    profile = cProfile.Profile()
+    profile.enable()
+    run_extractors(pipeline, raws, parsed, Counter())
+    profile.disable()
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(r"sitrep", args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,15 @@
+"""The size limits on what sitrep reads and parses, in a module light enough for the CLI to import.
+
+Both are defaults: `read_paths(max_bytes=…)` (and the CLI's `--max-bytes`) override the first.
+"""
+
+from __future__ import annotations
+
+# Per document: a page or feed file, a JSONL line, stdin. News pages with inline scripts reach
+# 5 MB; trafilatura needs about 9 s for 10 MB of markup, so a larger page is refused, not read.
+DEFAULT_MAX_BYTES = 10_000_000
+
+# A long news article is 20,000 characters; past 100,000 a "document" is a dump or a page of
+# pages, and spaCy's parser needs about 1 GB per 100,000 characters (its `nlp.max_length`
+# guard is 1,000,000 and raises rather than truncates), so longer text is cut with a warning.
+MAX_TEXT_CHARS = 100_000
