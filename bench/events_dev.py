@@ -2,7 +2,8 @@
 
 Usage: python bench/events_dev.py [--notes PATH] [--confusion]
 
-Runs the spaCy parse, `segment` and `events` on each note's text (the other extractors do not
+Runs the spaCy parse, `segment`, `actors` and `events` on each note's text (the other extractors
+do not
 change types), takes the best non-aggregate ACLED-codable draft (highest confidence) and compares it
 with ACLED's gold coding. Prints documents/s for the events extractor and for parse+events.
 """
@@ -14,6 +15,7 @@ import json
 import time
 from collections import Counter
 
+from sitrep.extract.actors import find_actors
 from sitrep.extract.events import find_events
 from sitrep.extract.state import DocState
 from sitrep.knowledge.taxonomy import EVENT_TYPES
@@ -38,19 +40,25 @@ def main() -> None:
     args = ap.parse_args()
     rows = [json.loads(line) for line in open(args.notes, encoding="utf-8")]
     nlp = load_nlp()
-    t0 = time.perf_counter()
+    warm = DocState(text="Gunmen attacked a village.", published=None, outlet=None)
+    warm.doc = nlp(warm.text)
+    segment(warm)
+    find_events(warm)  # loads the lexicon and the classifier outside the timing
+    t0 = time.process_time()  # CPU time: stable when other jobs share the machine
     docs = list(nlp.pipe(r["text"] for r in rows))
-    t_parse = time.perf_counter() - t0
+    t_parse = time.process_time() - t0
     found = typ = sub = 0
     confusion: Counter = Counter()
-    t0 = time.perf_counter()
+    sub_errors: Counter = Counter()
+    t0 = time.process_time()
     results = []
     for r, doc in zip(rows, docs, strict=True):
         state = DocState(text=r["text"], published=None, outlet=None, doc=doc)
         segment(state)
+        find_actors(state)  # the arrest-by-a-non-state-group rule reads actor mentions
         find_events(state)
         results.append((r, best_draft(state)))
-    t_events = time.perf_counter() - t0
+    t_events = time.process_time() - t0
     for r, d in results:
         gold = r["gold"]
         pred_type = d.event_type if d else "(none)"
@@ -62,6 +70,8 @@ def main() -> None:
         found += 1
         typ += d.event_type == gold["event_type"]
         sub += d.sub_event_type == gold["sub_event_type"]
+        if d.sub_event_type != gold["sub_event_type"]:
+            sub_errors[(gold["sub_event_type"], d.sub_event_type)] += 1
         if args.errors and d.sub_event_type != gold["sub_event_type"]:
             print(
                 f"{gold['sub_event_type']} -> {d.sub_event_type} "
@@ -73,7 +83,7 @@ def main() -> None:
         f"sub_event_type {sub / n:.3f}"
     )
     print(
-        f"events extractor {n / t_events:.0f} docs/s; "
+        f"CPU: events extractor {n / t_events:.0f} docs/s; "
         f"parse+events {n / (t_parse + t_events):.0f} docs/s"
     )
     if args.confusion:
@@ -82,6 +92,9 @@ def main() -> None:
         print("gold \\ predicted | " + " | ".join(short[c] for c in cols))
         for g in EVENT_TYPES:
             print(f"{short[g]:16s} | " + " | ".join(f"{confusion[(g, c)]:>8d}" for c in cols))
+        print("sub-type errors (gold -> predicted: count):")
+        for (g, p), k in sub_errors.most_common():
+            print(f"  {g} -> {p}: {k}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Modality, tallies and sources on the ACLED dev notes: how often coding is not 'occurred', and why.
+"""Modality, tallies, sources and fatalities on the ACLED dev notes: how often, and why.
 
 Usage: python bench/factuality_dev.py [--notes PATH] [--show N]
 

@@ -8,10 +8,10 @@ import pytest
 
 from sitrep.extract.classify import load_classifier, normalise
 from sitrep.extract.events import find_events, merge_events
-from sitrep.extract.state import DocState, EventDraft, PlaceMention
+from sitrep.extract.state import ActorMention, DocState, EventDraft, PlaceMention
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
-from sitrep.records import Place
+from sitrep.records import Actor, Place
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -175,6 +175,20 @@ def test_aggregates_are_tallies(nlp, sentence, count):
     state = detect(nlp, sentence)
     tallies = [d for d in state.events if d.is_tally]
     assert [sentence[slice(*d.extra["count_span"])] for d in tallies] == [count]
+
+
+@pytest.mark.parametrize(
+    ("inter", "sub_event_type"),
+    [(2, "Abduction/forced disappearance"), (3, "Abduction/forced disappearance"), (1, "Arrests")],
+)
+def test_arrest_by_a_non_state_group_is_an_abduction(nlp, inter, sub_event_type):
+    text = "On 5 May 2020, QSD arrested a number of young men in Mansura city."
+    state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
+    segment(state)
+    start = text.index("QSD")
+    state.actors = [ActorMention(state.span(start, start + 3), Actor("QSD", inter))]
+    find_events(state)
+    assert [d.sub_event_type for d in events(state)] == [sub_event_type]
 
 
 def test_header_line_is_metadata_not_an_event(nlp):

@@ -89,7 +89,7 @@ def _copy_inputs(shared: Path, tmp_path: Path) -> Path:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """SQLite (workers code, the driver writes) and PostgreSQL (each worker writes)."""
-    from conftest import postgres_url
+    from scale_databases import postgres_url
 
     if request.param == "sqlite":
         yield str(tmp_path / "scale.db")

@@ -256,7 +256,8 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
 def _type_group(group: _Group, sent: SpacySpan, lex: Lexicon, state: DocState) -> TypeDecision:
     if group.statement:
         return TypeDecision(group.statement, 0.6, "future violence in reported speech")
-    return decide_type(sent, group.matches, group.family, lex)
+    actors = [a for a in state.actors if sent.start_char <= a.span.start < sent.end_char]
+    return decide_type(sent, group.matches, group.family, lex, actors)
 
 
 # --- merge -----------------------------------------------------------------------------------

@@ -10,12 +10,14 @@ Each rule's wording is the `rule` column of taxonomy.csv.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.extract.classify import Prediction, load_classifier
+from sitrep.extract.state import ActorMention
 from sitrep.extract.triggers import Lexicon, Match
 from sitrep.knowledge.taxonomy import categories, event_type_of
 
@@ -57,7 +59,16 @@ def allowed_keys(matches: list[Match], family: str) -> frozenset[str]:
     return both or frozenset.union(*sets)
 
 
-def decide_type(sent: SpacySpan, matches: list[Match], family: str, lex: Lexicon) -> TypeDecision:
+NON_STATE_INTER = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political and identity militias
+
+
+def decide_type(
+    sent: SpacySpan,
+    matches: list[Match],
+    family: str,
+    lex: Lexicon,
+    actors: Sequence[ActorMention] = (),
+) -> TypeDecision:
     allowed = allowed_keys(matches, family)
     weight = max(m.entry.weight for m in matches)
     clf = load_classifier()
@@ -80,6 +91,9 @@ def decide_type(sent: SpacySpan, matches: list[Match], family: str, lex: Lexicon
     territory = _territory_taken(sent, matches, lex)
     if territory and territory in allowed:
         key, source = territory, "rule: territory taken"
+    if key == "Arrests" and "Abduction/forced disappearance" in allowed:
+        if _agent_inter(sent, matches, actors) & NON_STATE_INTER:
+            key, source = "Abduction/forced disappearance", "rule: detention by a non-state group"
     victims = _target_kind(sent, matches, lex)
     if victims == "civilian" and event_type_of(key) == "Battles" and "Attack" in allowed:
         key, source = "Attack", "rule: civilian target"
@@ -102,6 +116,22 @@ def _first_statement(matches: list[Match]) -> str:
         if m.entry.candidates:
             return sorted(m.entry.candidates)[0]
     return "THREATEN"
+
+
+def _agent_inter(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMention]) -> set[int]:
+    """ACLED inter codes of the actors named in the triggers' subjects."""
+    doc = sent.doc
+    spans = []
+    for m in matches:
+        for c in doc[m.head].children:
+            if c.dep_ in ("nsubj", "agent"):
+                sub = list(c.subtree)
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return {
+        a.actor.inter
+        for a in actors
+        if a.actor.inter is not None and any(a.span.start < e and s < a.span.end for s, e in spans)
+    }
 
 
 def _territory_taken(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:

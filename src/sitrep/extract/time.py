@@ -31,32 +31,12 @@ log = logging.getLogger(__name__)
 
 # Verbs whose complement clause happens later than they do ("plans to strike on Monday").
 _FUTURE_LEMMAS = frozenset(
-    {
-        "plan",
-        "intend",
-        "schedule",
-        "expect",
-        "set",
-        "due",
-        "prepare",
-        "vow",
-        "pledge",
-        "threaten",
-        "promise",
-        "aim",
-        "agree",
-        "decide",
-        "hope",
-        "want",
-        "seek",
-        "propose",
-        "go",
-    }
+    "plan intend schedule expect set due prepare vow pledge threaten promise aim agree decide hope"
+    " want seek propose go".split()
 )
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Modalities for which a date after publication is a resolution error, not a plan.
 _PAST_MODALITIES = frozenset({"occurred", "claimed", "denied", "negated"})
-_QUOTES = re.compile(r"[\"“”]")
 
 
 @cache

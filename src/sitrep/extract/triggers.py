@@ -65,12 +65,7 @@ class Entry:
     plover_mode: str | None
     weight: float
     requires: str
-
-    @property
-    def family(self) -> str:
-        cats = categories()
-        fams = {cats[c].family for c in self.candidates}
-        return fams.pop() if len(fams) == 1 else "violence"
+    family: str  # the taxonomy family of its candidates ("violence" when mixed or open)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +106,7 @@ class Lexicon:
                 plover_mode=row["plover_mode"] or None,
                 weight=float(row["weight"] or 0.5),
                 requires=row["requires"],
+                family=_family(cands),
             )
             if role == "rule":
                 self.rules.append(entry)
@@ -161,6 +157,11 @@ class Lexicon:
             elif not rule.phrase and rule.pattern[0] in lemmas:
                 hits.append(rule)
         return hits
+
+
+def _family(candidates: frozenset[str]) -> str:
+    families = {categories()[c].family for c in candidates}
+    return families.pop() if len(families) == 1 else "violence"
 
 
 def _word_matches(token: Token, word: str) -> bool:
@@ -271,7 +272,10 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
         return is_anchored_noun(head, lex)
     if token.tag_ not in ("NNS", "NNPS") and not is_definite(token):
         return True  # "an airstrike on …", bare "shelling", "torture": one happening
-    if lex.is_cue(token, "agent") and _in_argument(token):
+    if lex.is_cue(token, "agent") and (
+        _in_argument(token)
+        or any(c.dep_ == "relcl" and c.lemma_.lower() not in STATIVE for c in token.children)
+    ):
         return True  # "hundreds of protesters … demanded", "dispersed the protesters": a gathering
     for t in token.subtree:
         if t.ent_type_ in ("DATE", "TIME") or t.dep_ == "nummod":
