@@ -76,6 +76,14 @@ def test_source_of_a_sentence(nlp, sentence, expected):
     assert sentence_sources(parsed(nlp, sentence)).get(0) == [expected]
 
 
+def test_coordinated_speakers_are_two_sources(nlp):
+    text = "Syrian state TV and a monitoring group said the army had seized the town of Ratyan."
+    assert sentence_sources(parsed(nlp, text))[0] == [
+        Source("Syrian state TV", "outlet"),
+        Source("monitoring group", "monitor"),
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

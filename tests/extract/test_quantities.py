@@ -134,6 +134,26 @@ CASUALTY_TABLE = [
     ("A man's body was found in Al Bab city with gunshot marks.", "found", Quantity(1), UNKNOWN),
     ("A prisoner died in the Houthi-controlled prison of Hauban.", "died", Quantity(1), UNKNOWN),
     ("Hezbollah accuses Israel of the 2008 killing of Moughniyah.", "killing", UNKNOWN, UNKNOWN),
+    (
+        "An unknown number of fighters from both sides were killed in the clashes.",
+        "clashes",
+        Quantity(10, "at least"),
+        UNKNOWN,
+    ),
+    (
+        "They withdrew after having killed and injured a number of fighters in the attack.",
+        "attack",
+        Quantity(10, "at least"),
+        Quantity(10, "at least"),
+    ),
+    (
+        "IS attacked the brigade, where 6 fighters were killed by direct fire and 3 were killed "
+        "by IEDs.",
+        "attacked",
+        Quantity(9),
+        UNKNOWN,
+    ),
+    ("The number of victims of the attack is not known.", "attack", UNKNOWN, UNKNOWN),
 ]
 
 
@@ -210,3 +230,15 @@ def test_figures_outside_the_drafts_sentences_are_ignored(nlp):
     draft = draft_on(state, "exploded")
     count_casualties(state)
     assert draft.fatalities == UNKNOWN
+
+
+def test_a_follow_up_sentence_in_the_paragraph_gives_the_toll(nlp):
+    text = (
+        "A roadside explosive detonated near Osyan village during the passage of an army vehicle. "
+        "Total 6 Turkish soldiers were reportedly killed."
+    )
+    state = parsed(nlp, text)
+    state.paragraphs = [state.span(0, len(text))]
+    draft = draft_on(state, "detonated")
+    count_casualties(state)
+    assert draft.fatalities == Quantity(6)

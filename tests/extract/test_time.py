@@ -245,6 +245,9 @@ CASES = [
         2,
         "",
     ),
+    ("Clashes erupted on 7 and 8 December.", SAT, "erupted", "2023-12-07", 1, "2023-12-08"),
+    ("On Friday, fighting raged for several hours.", SAT, "fighting", "2023-12-08", 1, ""),
+    ("The siege lasted 12 days. On Friday, the army shelled the town.", SAT, "siege", SAT, 2, ""),
     # a bracketed range after a hedged day: the stated day, precision from the range's width
     (
         "Around 4 May 2020 (3-4 May), two groups clashed with machetes.",

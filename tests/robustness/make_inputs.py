@@ -128,6 +128,27 @@ def _jsonl_dump() -> tuple[bytes, dict[str, tuple[str, str]]]:
     return b"\n".join(line for line, _ in lines) + b"\n", expected
 
 
+def _hostile_metadata() -> tuple[bytes, dict[str, tuple[str, str]]]:
+    """Good text with metadata a database refuses: NUL bytes, ids, URLs and titles too long."""
+    fields = [
+        {"id": "nul-title", "title": "Shelling\u0000 in Idlib"},
+        {"id": "nul-url", "url": "https://example.invalid/a\u0000b"},
+        {"id": "long-url", "url": "https://example.invalid/" + "a" * 5_000},
+        {"id": "x" * 3_000},
+        {"id": "long-outlet", "outlet": "O" * 1_000},
+        {"id": "nul-id\u0000"},
+        {"id": "huge-title", "title": "T" * 5_000},
+        {"id": "not-a-url", "url": "javascript alert(1)"},
+        {"id": "escape-title", "title": "\u001b]0;pwned\u0007\u001b[31mRed title\u202e"},
+    ]
+    lines = [
+        json.dumps({"text": f"{ARTICLE} (Copy {n}.)", "published": "2023-12-09", **extra})
+        for n, extra in enumerate(fields, start=1)
+    ]
+    expected = {f"hostile-metadata.jsonl:{n}": ("doc", PHRASE) for n in range(1, len(lines) + 1)}
+    return "\n".join(lines).encode() + b"\n", expected
+
+
 def _broken_feed() -> str:
     return _feed(
         _item("Shelling in Idlib", f"&lt;p&gt;{ARTICLE.split(chr(10))[0]}&lt;/p&gt;")
@@ -310,6 +331,7 @@ def _cases() -> dict[str, tuple[bytes, dict[str, tuple[str, str]]]]:
             {"billion-laughs.xml#1": ("doc", PHRASE)},  # the entities stay unexpanded
         ),
         "dump.jsonl": (dump, dump_expected),
+        "hostile-metadata.jsonl": _hostile_metadata(),
         "pretty-printed.jsonl": (
             json.dumps({"id": "x", "text": ARTICLE}, indent=2).encode(),
             {f"pretty-printed.jsonl:{n}": ("fail", "invalid JSON") for n in (1, 2, 3, 4)},

@@ -4,50 +4,24 @@ SQLite and on the machine's PostgreSQL (127.0.0.1:5432, database `test`, user `p
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from robustness_db import database
 
 from sitrep.ingest.readers import read_paths
 from sitrep.store import Store
 from sitrep.store.database import normalise_url
 from sitrep.store.ingest import ingest
 
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 DOCUMENTS = 40
 VILLAGES = ("Kafr Nabl", "Saraqib", "Ariha", "Jisr al-Shughur", "Maarat al-Numan", "Khan Shaykhun")
-
-
-@contextlib.contextmanager
-def _database(kind: str, tmp_path: Path, name: str) -> Iterator[str]:
-    """A fresh SQLite file, or a private schema on the local PostgreSQL (dropped afterwards)."""
-    if kind == "sqlite":
-        yield str(tmp_path / f"{name}.db")
-        return
-    try:
-        engine = sa.create_engine(PG_SERVER)
-        with engine.connect() as connection:
-            connection.execute(sa.text("SELECT 1"))
-    except Exception as exc:  # noqa: BLE001 - any failure to connect means "not reachable"
-        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 (database test) unreachable: {exc}")
-    schema = f"sitrep_crash_{uuid.uuid4().hex[:12]}"
-    with engine.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{PG_SERVER}?options=-csearch_path%3D{schema}"
-    finally:
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        engine.dispose()
 
 
 def _write_articles(folder: Path) -> None:
@@ -110,8 +84,8 @@ def test_kill_9_during_ingest_then_rerun_stores_each_document_once(kind, tmp_pat
     inputs = tmp_path / "articles"
     _write_articles(inputs)
     with (
-        _database(kind, tmp_path, "crashed") as crashed,
-        _database(kind, tmp_path, "clean") as clean,
+        database(kind, tmp_path, "crashed") as crashed,
+        database(kind, tmp_path, "clean") as clean,
     ):
         with Store(clean) as store:  # the same inputs, stored in one uninterrupted run
             report = ingest(store, read_paths([str(inputs)]))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import make_inputs
 import pytest
+from robustness_db import database
 from typer.testing import CliRunner
 
 from sitrep.cli.main import app
@@ -92,6 +93,18 @@ def test_declared_encodings_are_used_without_a_guess(read_results):
     for key in ("arabic-declared-cp1256.html", "feed-cp1256.xml#1", "utf16-with-bom.txt"):
         assert not any("guess" in w for w in read_results[key].warnings), key
     assert "إدلب" in read_results["feed-cp1256.xml#1"].text
+
+
+def test_metadata_is_cleaned_and_bounded(read_results):
+    docs = [read_results[f"hostile-metadata.jsonl:{n}"] for n in range(1, 10)]
+    assert docs[0].title == "Shelling in Idlib" and docs[1].url is None and docs[2].url is None
+    assert len(docs[3].input_id) <= 500 and docs[3].input_id.startswith("xxx")
+    assert docs[4].outlet is None and docs[5].input_id == "nul-id"
+    assert len(docs[6].title) == 1_000 and docs[7].url is None
+    assert docs[8].title == "Red title"
+    for doc in docs:
+        fields = (doc.title, doc.outlet, doc.url, doc.input_id)
+        assert not any(f and any(c in f for c in "\x00\x1b\x07\u202e") for f in fields)
 
 
 def test_hostile_markup_stays_text_and_entities_stay_unexpanded(read_results):
@@ -220,8 +233,14 @@ def test_extract_skips_documents_in_other_languages(extract_run):
             assert record["skipped"] and language in record["skipped"]
 
 
-def test_ingest_stores_every_good_document_and_lists_every_bad_one(corpus_paths, tmp_path):
-    db, errors = str(tmp_path / "corpus.db"), tmp_path / "errors.jsonl"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path):
+    with database(request.param, tmp_path, "corpus") as url:
+        yield url
+
+
+def test_ingest_stores_every_good_document_and_lists_every_bad_one(corpus_paths, db, tmp_path):
+    errors = tmp_path / "errors.jsonl"
     first = runner.invoke(
         app, ["--quiet", "ingest", *corpus_paths, "--db", db, "--errors", str(errors)]
     )

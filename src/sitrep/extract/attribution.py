@@ -102,7 +102,10 @@ def _speakers(sent: SpacySpan) -> list[tuple[Token, Token | None]]:
                 if s.lemma_.lower() not in nouns and _can_speak(s)
             ]
         # A misparse can give several subjects for one verb ("station al - Mayadeen"): one speaker.
-        pairs.extend((subject, tok) for subject in subjects[:1])
+        for subject in subjects[:1]:
+            pairs.append((subject, tok))
+            # "Syrian state TV and a monitoring group said": two sources.
+            pairs.extend((c, tok) for c in subject.children if c.dep_ == "conj" and _can_speak(c))
     return pairs
 
 
@@ -198,7 +201,9 @@ def _subject_tokens(subject: Token) -> list[Token]:
     """The subject's subtree inside its sentence, without the clauses hanging off it."""
     sent = subject.sent
     tokens = [t for t in subject.subtree if sent.start <= t.i < sent.end]
-    clauses = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    clauses = {
+        t.i for c in subject.children if c.dep_ in ("relcl", "acl", "conj", "cc") for t in c.subtree
+    }
     tokens = [t for t in tokens if t.i not in clauses]
     # The line-break parse can hang the previous line onto the subject: keep the part touching it.
     lo = hi = tokens.index(subject)

@@ -32,7 +32,7 @@ def loaded_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 def _evidence(state: DocState, draft: EventDraft | TallyDraft) -> list[Span]:
     if draft.evidence:
         return list(draft.evidence)
-    return [state.sentences[draft.sentence]] if state.sentences else []
+    return [state.sentences[draft.sentence]] if 0 <= draft.sentence < len(state.sentences) else []
 
 
 @extractor(

@@ -63,6 +63,9 @@ def read_number(doc: Doc, index: int) -> Number | None:
     # "a" alone is not a number; it only counts before a multiplier ("a dozen") or a noun.
     if len(words) == 1 and words[0].lower_ in _ARTICLES:
         return None
+    # "number" is a count only in "a number of" / "an unknown number of" (ACLED: 10).
+    if len(words) == 1 and words[0].lower_ == "number" and not _vague_number(doc, words[0].i):
+        return None
     value, vague_qualifier = _value(words)
     if value is None:
         return None
@@ -71,10 +74,18 @@ def read_number(doc: Doc, index: int) -> Number | None:
     return Number(Quantity(value, qualifier or vague_qualifier), q_start, end + 1, end)
 
 
+def _vague_number(doc: Doc, i: int) -> bool:
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    return after == "of" and before in ("a", "unknown", "undetermined", "large", "small")
+
+
 def _joins(tok: Token, doc: Doc, i: int) -> bool:
     """Whether the token continues a number phrase: another number word or a hyphen between two."""
     if tok.text == "-":
         return 0 < i < len(doc) - 1 and is_number_token(doc[i - 1]) and is_number_token(doc[i + 1])
+    if tok.lower_ == "number":  # "a number of" stands alone
+        return False
     if tok.lower_ in _ARTICLES:  # "a dozen", but not "an estimated 30"
         following = number_words().get(doc[i + 1].lower_) if i + 1 < len(doc) else None
         return following is not None and following.kind == "multiplier"

@@ -18,7 +18,15 @@ from dataclasses import dataclass, field, replace
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
-from sitrep.knowledge.gazetteer import Gazetteer, GazPlace, load_gazetteer, prior_score, to_place
+from sitrep.knowledge.gazetteer import (
+    Gazetteer,
+    GazPlace,
+    demonyms,
+    focus_weights,
+    load_gazetteer,
+    prior_score,
+    to_place,
+)
 from sitrep.knowledge.placefilter import PlaceFilter, load_place_filter
 from sitrep.knowledge.placenames import ARTICLES, name_key, word_key
 from sitrep.records import Place, Span
@@ -68,6 +76,17 @@ _PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person"
            "girl", "native", "refugees", "refugee", "journalist", "activist", "activists"}
 # Precision (ACLED geo_precision) by what a mention is.
 _SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
+# Country evidence (see `document_country`).
+_IN_COUNTRY_BEFORE = {"in", "across", "throughout", "inside", "within", "into", "of", "to", "from",
+                      "over", "all"}  # fmt: skip
+_COUNTRY_IN = 3.0
+_COUNTRY_ACTOR = 1.0
+_DEMONYM_VOTE = 0.75
+_DEMONYM_CAP = 1.5
+# A town smaller than this, outside the focus region, in a country the text gives no evidence
+# for, is the usual false match of a local village missing from the gazetteer ("Naameh" read as
+# Namur, "al Abbarah" as Abaré in Brazil).
+_SMALL_FOREIGN = 200_000
 
 
 @dataclass(slots=True)
@@ -164,6 +183,7 @@ def find_mentions(
             if g.start() < t.start < g.end() and t.lower not in ARTICLES:
                 t.upper = True
     blocked = pfilter.blocked_spans(text, outlet)
+    nationality = demonyms()
     found: list[Mention] = []
     i, n = 0, len(toks)
     while i < n:
@@ -196,6 +216,8 @@ def find_mentions(
         tier = "exact"
         if best is None and t.upper and len(t.text) >= 5:
             best, tier = (i + 1, t.key), "fuzzy"
+        if best is not None and best[0] == i + 1 and t.text in nationality:
+            best = None  # "Sudanese" is no spelling of Sidon: a nationality is country evidence
         if best is None:
             i += 1
             continue
@@ -250,18 +272,23 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         for m in mentions:
             m.sentence = bisect.bisect_right(ends, m.start)
     _inherit_coordinated(text, mentions)
+    evidence = country_evidence(text)
     cc = gaz.country_code(country) if country else None
     if cc is None:
-        cc = document_country(mentions, gaz)
+        cc = document_country(mentions, gaz, evidence)
+    supported = supported_countries(mentions, evidence) | ({cc} if country else set())
     named = frozenset(
         m.candidates[0].country_code for m in mentions
         if m.tier == "exact" and all(c.feature_class == "C" for c in m.candidates)
-    )  # fmt: skip
+    ) | frozenset(evidence)  # fmt: skip
     for m in mentions:
-        _resolve(m, mentions, cc, gaz, named)
+        _resolve(m, mentions, cc, gaz, named, supported)
     kept = [m for m in mentions if m.place is not None]
     if state is not None:
-        hint = cc or document_country(kept, gaz)
+        # The voted country stands when the text supports it or a kept place is in it; else the
+        # country of the places that were kept (a lone false foreign match was dropped).
+        trusted = cc in supported or any(m.place.country_code == cc for m in kept)
+        hint = cc if trusted else document_country(kept, gaz, evidence)
         state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
     return kept
 
@@ -330,31 +357,75 @@ def _attach_ner(state: DocState, mentions: list[Mention]) -> None:
                 break
 
 
-def document_country(mentions: list[Mention], gaz: Gazetteer) -> str | None:
-    """The country most of the document's places are in, weighted by how sure each one is."""
+def country_evidence(text: str) -> dict[str, float]:
+    """Votes for countries from nationality words ("Lebanese", "Iraqis", "Israeli forces")."""
+    nationality = demonyms()
     votes: dict[str, float] = {}
+    for tok in _TOKEN.finditer(text):
+        cc = nationality.get(tok.group())
+        if cc is not None:
+            votes[cc] = min(_DEMONYM_CAP, votes.get(cc, 0.0) + _DEMONYM_VOTE)
+    return votes
+
+
+def document_country(mentions: list[Mention], gaz: Gazetteer,
+                     evidence: dict[str, float] | None = None) -> str | None:  # fmt: skip
+    """The country the document happens in: named countries, nationality words and places.
+
+    A country named after "in"/"across"/"of" says where ("protests in Lebanon"); elsewhere it is
+    mostly an actor ("Turkey and Russia conducted a patrol in Darbasiyah"), a weaker vote. Each
+    other name votes with its strength (a governorate or site 2, a town its size prior), split
+    between the countries it may be in by how likely each reading is; the focus region's prior
+    (`focus_countries.csv`) raises its countries' share of an ambiguous name. A name repeated
+    votes once: repeating "Tripoli" says nothing new about which Tripoli.
+    """
+    focus = focus_weights()
+    votes: dict[str, float] = dict(evidence or {})
+    seen: set[str] = set()
     for m in mentions:
-        if m.tier != "exact":
+        if m.tier != "exact" or m.key in seen:
             continue
-        ccs = {c.country_code for c in m.candidates}
+        seen.add(m.key)
+        countries = [c for c in m.candidates if c.feature_class == "C"]
+        if countries:
+            weight = _COUNTRY_IN if set(m.before.split()[-1:]) & _IN_COUNTRY_BEFORE else _COUNTRY_ACTOR
+            for c in countries:
+                votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(countries)
+            continue
+        strength: dict[str, float] = {}
+        share: dict[str, float] = {}
         for c in m.candidates:
-            if c.feature_class == "C":
-                weight = 3.0
-            elif c.feature_class == "A":
-                weight = 2.0
-            elif c.feature_class == "S":
-                weight = 2.0
-            else:
-                weight = prior_score(c)[0]
-            votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(ccs)
+            cc = c.country_code
+            prior = prior_score(c)[0]
+            strength[cc] = max(strength.get(cc, 0.0), 2.0 if c.feature_class in "AS" else prior)
+            share[cc] = max(share.get(cc, 0.0), prior * (1.0 + focus.get(cc, 0.0)))
+        total = sum(share.values()) or 1.0
+        for cc, w in strength.items():
+            votes[cc] = votes.get(cc, 0.0) + w * share[cc] / total
     if not votes:
         return None
     return max(sorted(votes), key=lambda cc: votes[cc])
 
 
+def supported_countries(mentions: list[Mention], evidence: dict[str, float]) -> frozenset[str]:
+    """Countries the text gives evidence for besides a lone town: named countries, nationality
+    words, governorates and sites."""
+    out = set(evidence)
+    for m in mentions:
+        if m.tier != "exact":
+            continue
+        classes = {c.feature_class for c in m.candidates}
+        ccs = {c.country_code for c in m.candidates if c.feature_class in "CAS"}
+        if "C" in classes or len(ccs) == 1:
+            out |= {c.country_code for c in m.candidates if c.feature_class in "CAS"}
+    return frozenset(out)
+
+
 def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer,
-             named: frozenset[str] = frozenset()) -> None:  # fmt: skip
+             named: frozenset[str] = frozenset(),
+             supported: frozenset[str] | None = None) -> None:  # fmt: skip
     """Pick the mention's place: prior × country × admin context × what the words say it is."""
+    focus = focus_weights()
     context: set[tuple[str, str]] = set()
     inner: set[tuple[str, str]] = set()  # governorates holding a place the sentence also names
     for x in mentions:
@@ -373,12 +444,22 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         reasons = list(why)
         if m.tier == "fuzzy":
             score -= 0.35
-        if cc and c.country_code == cc:
+        unsupported = (supported is not None and c.feature_class == "P"
+                       and c.country_code not in supported and c.country_code not in focus
+                       and c.population < _SMALL_FOREIGN)  # fmt: skip
+        if unsupported:
+            # Nothing in the text but this name points to its country, and it lies outside the
+            # focus region: most likely a local village the gazetteer lacks.
+            score -= 0.3
+            reasons.append("small place abroad, no evidence for its country")
+        elif cc and c.country_code == cc:
             score += 0.6
             reasons.append("in the document's country")
         elif cc and c.feature_class in "PA" and c.country_code not in named:
             # A village abroad sharing a local name is the usual false match.
             score -= 0.25 if c.population < 200_000 else 0.0
+        if cc is None and c.feature_class in "PAS":
+            score += focus.get(c.country_code, 0.0) * 0.5  # no country evidence at all
         if c.feature_class in "PSA" and (c.country_code, c.admin1_code) in context:
             score += 0.5
             reasons.append(f"inside {c.admin1}, named nearby")

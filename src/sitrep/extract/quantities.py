@@ -50,6 +50,8 @@ _CASUALTY_WORDS = {
     "behead": FATAL,
     "slain": FATAL,
     "slay": FATAL,
+    "drown": FATAL,
+    "drowned": FATAL,
     "assassinate": FATAL,
     "assassinated": FATAL,
     "martyr": FATAL,
@@ -118,6 +120,8 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
             i += 1
             continue
         i = max(number.end, i + 1)
+        if doc[number.head].dep_ in ("det", "predet"):  # "fighters from both sides"
+            continue
         if _is_year(doc[number.head]):  # "the 2008 killing of Moughniyah"
             continue
         # "including three children" is part of a toll already counted; "no one" is no toll.
@@ -126,17 +130,19 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
         ):
             continue
         noun = _counted_noun(doc[number.head])
-        kind = (
-            _verb_kind(noun or doc[number.head])
-            or _right_kind(doc, number.end, sent.end)
-            or _left_kind(doc, number.start, sent.start)
-        )
-        if kind == _AMBIGUOUS:
+        # "a number of fighters were killed": the number word itself may be the subject.
+        kinds = _verb_kinds(noun or doc[number.head]) or _verb_kinds(doc[number.head])
+        if kinds == _AMBIGUOUS:
             continue
-        if kind is None:
+        if not kinds:
+            kind = _right_kind(doc, number.end, sent.end) or _left_kind(
+                doc, number.start, sent.start
+            )
+            kinds = frozenset({kind}) if kind else frozenset()
+        if not kinds:
             pending.append((number, noun))
             continue
-        figures.append(Figure(kind, number.quantity, number.head, _group(noun)))
+        figures.extend(Figure(k, number.quantity, number.head, _group(noun)) for k in sorted(kinds))
     # "killed 3 soldiers and 2 militants": a conjunct noun shares its head noun's casualty word.
     for number, noun in pending:
         if noun is None or noun.dep_ != "conj":
@@ -150,25 +156,27 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
     return sorted(figures, key=lambda f: f.token)
 
 
-_AMBIGUOUS = "ambiguous"
+_AMBIGUOUS = frozenset({"ambiguous"})
 
 
-def _verb_kind(noun: Token) -> str | None:
-    """The casualty word of the verb the victims are subject or object of.
+def _verb_kinds(noun: Token) -> frozenset[str]:
+    """The casualty words of the verb the victims are subject or object of.
 
     "1 TMF fighter was shot and killed", "2 fighters were found dead", "left 3 fighters and 1
-    policeman dead". ACLED codes "killed, injured or captured" as no figure: that is ambiguous.
+    policeman dead", "killed and injured a number of fighters" (both). ACLED codes "killed,
+    injured or captured" as no figure: that is `_AMBIGUOUS`.
     """
+    # "left 3 TMF fighters (…) dead and 6 others injured": each noun's own participle first.
+    own = {k for c in noun.children if c.dep_ in ("amod", "acl") and (k := _casualty_kind(c))}
+    if len(own) == 1:
+        return frozenset(own)
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    own = {k for c in noun.children if c.dep_ == "amod" and (k := _casualty_kind(c))}
-    if len(own) == 1:  # "left 3 TMF fighters (…) dead"
-        return own.pop()
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-        return None
+        return frozenset()
     verb = noun.head
     if noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
-        return None  # "an airstrike killed nine fighters": the subject did it
+        return frozenset()  # "an airstrike killed nine fighters": the subject did it
     # "found dead", "shot dead", "left … dead"; a conjoined verb shares a subject ("was shot and
     # killed") but not an object ("hit a hospital and killed 27"), nor a subject of its own. An
     # active subject only dies or falls dead itself ("a landmine detonated, killing a civilian").
@@ -176,22 +184,32 @@ def _verb_kind(noun: Token) -> str | None:
         {"acomp", "oprd"} if noun.dep_ == "nsubj" else {"acomp", "oprd", "xcomp", "ccomp", "advmod"}
     )
     words = [verb] + [c for c in verb.children if c.dep_ in links]
+    # "killed and injured a number of fighters": the object is shared with the first verb.
+    if (
+        noun.dep_ == "dobj"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ == "dobj" for c in verb.head.children)
+    ):
+        words.append(verb.head)
     if noun.dep_ == "nsubjpass":
         words += [c for c in verb.children if c.dep_ in ("conj", "advcl") and not _has_subject(c)]
-    # "killed, injured or captured": alternatives, whatever the parse hangs them on.
+    # "killed, injured or captured": alternatives, whatever the parse hangs them on; a conjunct
+    # with an object of its own is another act ("killed three and wounded 27").
     words += [
         g
         for w in list(words)
         for g in w.children
-        if g.dep_ == "conj" and g not in words and not _has_subject(g)
+        if g.dep_ == "conj" and g not in words and not _has_subject(g) and not _has_object(g)
     ]
-    kinds = {k for w in words if (k := _casualty_kind(w))}
+    kinds = frozenset(k for w in words if (k := _casualty_kind(w)))
     alternatives = any(c.dep_ == "cc" and c.lower_ == "or" for w in words for c in w.children)
     if alternatives and (len(kinds) > 1 or any(w.lemma_ in ("capture", "arrest") for w in words)):
         return _AMBIGUOUS
-    if len(kinds) == 1:
-        return kinds.pop()
-    return None
+    return kinds
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -279,7 +297,8 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if tok.lemma_.lower() == "body":  # "a man's body was found"
             kind: str | None = FATAL
         else:
-            kind = _verb_kind(tok) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+            kinds = _verb_kinds(tok) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else frozenset()
+            kind = next(iter(kinds)) if len(kinds) == 1 and kinds != _AMBIGUOUS else None
         if kind in (FATAL, INJURED) and tok.i not in taken:
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
@@ -325,12 +344,12 @@ def combine(figures: list[Figure]) -> Quantity | None:
         held = by_group.get(fig.group)
         if held is None or (fig.quantity.value or 0) < (held.value or 0):
             by_group[fig.group] = fig.quantity
-    # "27 people … including soldiers": an unnamed group alongside named ones is their total.
+    # "27 people … including soldiers": an unnamed group at least as large as the named ones is
+    # their total; a smaller one is one more group ("6 fighters … and 3 were killed by IEDs").
     if None in by_group and len(by_group) > 1:
         named = sum(q.value or 0 for g, q in by_group.items() if g is not None)
         if (by_group[None].value or 0) >= named:
             return by_group[None]
-        del by_group[None]
     total = sum(q.value or 0 for q in by_group.values())
     qualifiers = [q.qualifier for q in by_group.values() if q.qualifier != "exact"]
     return Quantity(total, qualifiers[0] if qualifiers else "exact")
@@ -393,6 +412,7 @@ def count_casualties(state: DocState) -> None:
     for d in drafts:
         for i in _sentences_of(state, d):
             by_sentence.setdefault(i, []).append(d)
+    _add_follow_up_sentences(state, by_sentence)
     found: dict[int, dict[str, list[Quantity]]] = {}  # id(draft) → kind → one total per sentence
     groups: dict[int, list[tuple[str, str | None, int | None, str]]] = {}
     for i, owners in by_sentence.items():
@@ -428,10 +448,37 @@ def count_casualties(state: DocState) -> None:
             d.extra["casualties_by_group"] = groups[id(d)]
 
 
+def _add_follow_up_sentences(
+    state: DocState, by_sentence: dict[int, list[EventDraft | TallyDraft]]
+) -> None:
+    """A sentence with no draft of its own continues the last event before it in its paragraph.
+
+    "… a roadside explosive detonated … Total 6 Turkish soldiers were reportedly killed." The toll
+    joins the event like any other report of it (the lowest report still wins).
+    """
+    for i, sentence in enumerate(state.sentences):
+        if i in by_sentence:
+            continue
+        paragraph = next((p for p in state.paragraphs if p.start <= sentence.start < p.end), None)
+        if paragraph is None:
+            continue
+        # The last event before it, else the first after it ("A prisoner died … The man was
+        # allegedly subjected to torture", with the draft on "torture").
+        order = [*range(i - 1, -1, -1), *range(i + 1, len(state.sentences))]
+        for j in order:
+            if not paragraph.start <= state.sentences[j].start < paragraph.end:
+                continue
+            events = [d for d in by_sentence.get(j, []) if isinstance(d, EventDraft)]
+            if events:
+                pick = max if j < i else min
+                by_sentence[i] = [pick(events, key=lambda d: d.trigger.start)]
+                break
+
+
 def _sentences_of(state: DocState, draft: EventDraft | TallyDraft) -> list[int]:
     indices = [draft.sentence]
     for span in draft.evidence:
         i = state.sentence_of(span.start)
         if i not in indices:
             indices.append(i)
-    return indices
+    return [i for i in indices if 0 <= i < len(state.sentences)]

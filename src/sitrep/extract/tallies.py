@@ -270,6 +270,10 @@ def _temporal(prep: Token) -> bool:
     return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in _TIME_WORDS for o in objects)
 
 
+def _sentence_text(state: DocState, index: int) -> str:
+    return state.sentences[index].text if 0 <= index < len(state.sentences) else ""
+
+
 def _tally_from(
     state: DocState, match: CountMatch, sentence: int, draft: EventDraft | None
 ) -> TallyDraft:
@@ -281,7 +285,7 @@ def _tally_from(
         counted=counted_text(match),
         counted_event_type=_event_type(match, draft),
         count=match.count,
-        evidence=[state.sentences[sentence]] if state.sentences else [],
+        evidence=[state.sentences[sentence]] if 0 <= sentence < len(state.sentences) else [],
         modality=draft.modality if draft else modality_of(head).modality,
     )
     if draft:
@@ -333,7 +337,7 @@ def split_tallies(state: DocState) -> None:
             else (find_count(token, lexicon_only=False) if token is not None else None)
         )
         if match is not None and match.count.qualifier != "unknown":
-            if not is_aggregate(match, state.sentences[draft.sentence].text):
+            if not is_aggregate(match, _sentence_text(state, draft.sentence)):
                 # "2 airstrikes targeted Mukayras district on 8 May": ACLED's one event.
                 single.add((draft.sentence, match.number_index))
                 draft.is_tally = False

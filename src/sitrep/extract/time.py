@@ -67,7 +67,10 @@ def find_times(state: DocState) -> None:
             anchor = previous_day
         elif tx.is_relative and _inside_quote(state, tx.start):
             anchor = _statement_day(statement_days, sentence) or anchor
-        value = resolve(tx, anchor, tense_at(state, tx.start, tx.end))
+        tense = tense_at(state, tx.start, tx.end)
+        if tx.form == "future_span" and not tx.later and tense != FUTURE:
+            continue  # "fighting lasted several days": a duration, not a date
+        value = resolve(tx, anchor, tense)
         if value.start is None and tx.form != "recurring":
             unresolved.append(tx.text)
         state.times.append(TimeMention(state.span(tx.start, tx.end), value, tx.kind))

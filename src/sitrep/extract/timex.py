@@ -49,7 +49,7 @@ class Timex:
     offset: int = 0  # period offset: -1 last, 0 this, 1 next
     amount: int | None = None  # past_n / future_span length in days (None: unknown)
     earlier: bool = False  # "earlier this week": up to the day before the anchor
-    later: bool = False  # "later this week": from the day after the anchor
+    later: bool = False  # "later this week": from the day after; "the coming days": ahead
     approx: bool = False  # "around 29 April", "As reported on 2 May": precision 2
     coarse: bool = False  # a vague count ("the past few weeks")
     stated: DayRef | None = None  # "Around 8 May (from 24 April-8 May)": the day ACLED codes
@@ -359,8 +359,6 @@ def _parse_match(form: str, mt: re.Match[str], text: str, month_first: bool) -> 
         connector = text[mt.end("d1") : mt.start("d2")].strip().lower()
         if g("pre") and g("pre").lower() == "between" and connector not in ("and", "-", "–", "—"):
             return None
-        if not g("pre") and connector == "and":  # "on 5 and 7 December" lists two days
-            return None
         d1, d2 = _int_day(g("d1")), _int_day(g("d2"))
         m2 = _month(g("m2"))
         m1 = _month(g("m1")) or m2
@@ -423,7 +421,11 @@ def _parse_match(form: str, mt: re.Match[str], text: str, month_first: bool) -> 
         amount = None
         if q[0].isdigit() or q in lx.numbers:
             amount, _ = _count(q, g("unit"))
-        return _tx(mt, "future_span", amount=amount, unit=g("unit").lower().rstrip("s"))
+        # "the coming days" look ahead whatever the tense; "several days" only in a future clause
+        ahead = q in ("coming", "next", "next few", "upcoming")
+        return _tx(
+            mt, "future_span", amount=amount, unit=g("unit").lower().rstrip("s"), later=ahead
+        )
     if form == "ordinal":
         d = _int_day(g("d"))
         return _tx(mt, "day", lo=DayRef(day=d)) if d else None

@@ -76,6 +76,16 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     return fixed, f"repaired mojibake (UTF-8 that had been read as {encoding})"
 
 
+def clean_field(value: str | None) -> str | None:
+    """A metadata value (title, outlet, id) on one line, without control or invisible characters
+    (PostgreSQL refuses NUL in text), or None if nothing is left."""
+    if value is None:
+        return None
+    value = _SURROGATE.sub("\ufffd", _ZERO_WIDTH.sub("", strip_terminal_escapes(value)))
+    value = " ".join(_CONTROL.sub("", unicodedata.normalize("NFC", value)).split())
+    return value or None
+
+
 def strip_terminal_escapes(text: str) -> str:
     """`text` without ANSI escape sequences (whose ESC alone the control filter would leave)."""
     return _TERMINAL_ESCAPE.sub("", text) if "\x1b" in text else text

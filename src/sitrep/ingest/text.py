@@ -7,18 +7,28 @@ NLP step and given its language.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from datetime import date
 
 from sitrep.ingest.language import document_language
 from sitrep.ingest.limits import MAX_TEXT_CHARS
-from sitrep.ingest.normalize import normalize_text, repair_mojibake, strip_terminal_escapes
+from sitrep.ingest.normalize import (
+    clean_field,
+    normalize_text,
+    repair_mojibake,
+    strip_terminal_escapes,
+)
 from sitrep.records import RawDocument
 
 _PRE_CUT = 4 * MAX_TEXT_CHARS  # raw text kept before cleaning, which may shrink it
 # Relative dates are resolved by date arithmetic from the publication date; a typo such as year
 # 9999 or 0001 would overflow it, and no news article is dated outside this range.
 EARLIEST_PUBLISHED, LATEST_PUBLISHED = date(1900, 1, 1), date(2100, 12, 31)
+
+# Metadata bounds, within the store's columns (input_id 512, url 2048, outlet 256 characters).
+MAX_TITLE_CHARS, MAX_OUTLET_CHARS, MAX_ID_CHARS, MAX_URL_CHARS = 1_000, 200, 500, 2_000
+_URL = re.compile(r"[a-z][a-z0-9+.-]*:[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+(.{2,80}?)\s*$")
@@ -69,6 +79,7 @@ def read_text(
     language, not_codable = document_language(body)
     if not_codable:
         warnings.append(not_codable)
+    title, outlet, url, input_id = _bounded_metadata(title, outlet, url, input_id, warnings)
     return RawDocument(
         text=body,
         input_id=input_id,
@@ -80,6 +91,38 @@ def read_text(
         warnings=tuple(warnings),
         language=language,
     )
+
+
+def _bounded_metadata(
+    title: str | None,
+    outlet: str | None,
+    url: str | None,
+    input_id: str | None,
+    warnings: list[str],
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """Title, outlet, URL and id cleaned and kept within bounds, each change told in `warnings`."""
+    title, outlet = clean_field(title), clean_field(outlet)
+    if title and len(title) > MAX_TITLE_CHARS:
+        warnings.append(f"title cut to {MAX_TITLE_CHARS:,} of its {len(title):,} characters")
+        title = title[:MAX_TITLE_CHARS].rstrip()
+    if outlet and len(outlet) > MAX_OUTLET_CHARS:
+        warnings.append(f"outlet name over {MAX_OUTLET_CHARS} characters; ignored")
+        outlet = None
+    if url is not None:
+        url = url.strip()
+        if not _URL.fullmatch(url) or len(url) > MAX_URL_CHARS:
+            warnings.append(
+                f"URL {url[:60]!r} is not a URL of at most {MAX_URL_CHARS:,} characters; ignored"
+            )
+            url = None
+    cleaned_id = clean_field(input_id)
+    if cleaned_id and len(cleaned_id) > MAX_ID_CHARS:
+        # A long id (a feed's entry URL) stays unique through the hash of the whole of it.
+        digest = hashlib.sha256(cleaned_id.encode("utf-8")).hexdigest()[:16]
+        cleaned_id = f"{cleaned_id[: MAX_ID_CHARS - 18]}#{digest}"
+    if input_id is not None and cleaned_id != input_id:
+        warnings.append(f"id {input_id[:40]!r} cleaned to {(cleaned_id or '')[:40]!r}")
+    return title, outlet, url, cleaned_id
 
 
 def truncate_text(text: str, limit: int) -> str:

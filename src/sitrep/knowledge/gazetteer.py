@@ -29,6 +29,9 @@ INDEX_FILE = "gazetteer_index.tsv.gz"
 META_FILE = "gazetteer_meta.json"
 SITES_FILE = "sites.csv"
 ADMIN_NAMES_FILE = "admin_names.csv"
+FOCUS_FILE = "focus_countries.csv"
+# Nationality adjectives are the actors' data: one list for "Turkish forces" and "Turkish town".
+DEMONYMS_FILE = "actor_countries.csv"
 
 SITE_COLUMNS = (
     "name", "aliases", "type", "latitude", "longitude", "country_code", "admin1", "admin2",
@@ -409,6 +412,41 @@ def load_gazetteer() -> Gazetteer:
         gaz.add_extra(site)
     log.debug("gazetteer: %d places, %d keys", len(gaz), len(gaz.by_key))
     return gaz
+
+
+@cache
+def focus_weights() -> dict[str, float]:
+    """The focus region's prior per ISO country code (`focus_countries.csv`); others have none."""
+    out = {}
+    for n, r in enumerate(read_csv(FOCUS_FILE, required=("country_code", "weight")), start=1):
+        try:
+            out[r["country_code"]] = float(r["weight"])
+        except ValueError:
+            raise KnowledgeDataError(f"{FOCUS_FILE}: row {n}: bad weight {r['weight']!r}") from None
+    return out
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Nationality adjectives and their plurals ("Lebanese", "Iraqis", "Palestinians") → ISO code.
+
+    Short capital forms ("US", "UAE") and the country's own name are left out: they are read as
+    names, where the words around them say whether they name the place.
+    """
+    gaz = load_gazetteer()
+    out: dict[str, str] = {}
+    for r in read_csv(DEMONYMS_FILE, required=("country",)):
+        r.setdefault("demonyms", "")
+        cc = gaz.country_code(r["country"])
+        if cc is None:
+            continue
+        for word in (w.strip() for w in r["demonyms"].split(";")):
+            if not word or word.isupper() or "." in word or gaz.country_code(word):
+                continue
+            out.setdefault(word, cc)
+            if not word.endswith(("ese", "sh", "ch", "s")):
+                out.setdefault(word + "s", cc)  # "Iraqis", "Palestinians"
+    return out
 
 
 def _admin_names() -> dict[tuple[str, str], dict[str, str]]:

@@ -41,6 +41,13 @@ _LEFT_OK = _FUNCTION_WORDS | frozenset(
 _CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des"}
 # "Russian", "Turkish", "Iraqi": an adjective before a name does not make it a person's name.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ish|i|ese|an|ic)$")
+# A name before one of these words qualifies a currency, a mission or an object, not a place:
+# "the US dollar exchange rate", "the US embassy", "a Molotov cocktail" (Molotov is also Perm).
+NOT_PLACE_AFTER = frozenset({
+    "dollar", "dollars", "currency", "lira", "liras", "riyal", "riyals", "rial", "rials", "dinar",
+    "dinars", "dirham", "dirhams", "shekel", "shekels", "pound", "pounds", "embassy", "embassies",
+    "consulate", "consulates", "ambassador", "envoy", "envoys", "cocktail", "cocktails",
+})  # fmt: skip
 
 
 class Token(Protocol):
@@ -87,6 +94,9 @@ class PlaceFilter:
         if end - i == 1 and surface.isalpha() and toks[i].text.isupper() and len(surface) <= 4:
             return False  # an acronym ("SANA", "HTS"), not a name
         if surface in self.names and not has_site:
+            return False
+        if end < len(toks) and toks[end].lower in NOT_PLACE_AFTER and _joined(text, toks[end - 1],
+                                                                               toks[end]):
             return False
         if surface in self.words and not has_site and not (cue_after and tier == "exact"):
             return False
