@@ -166,6 +166,7 @@ class Tally:
     fatalities_qualifier: str
     injuries: int | None
     injuries_qualifier: str
+    material_damage: bool
     modality: str
     sources: tuple[Source, ...]
     evidence: tuple[Span, ...]

@@ -191,6 +191,18 @@ def test_arrest_by_a_non_state_group_is_an_abduction(nlp, inter, sub_event_type)
     assert [d.sub_event_type for d in events(state)] == [sub_event_type]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants planned and carried out an attack on a checkpoint near Arish on Monday.",
+        "Israel responded by striking Hamas positions in Gaza on Tuesday.",
+    ],
+)
+def test_a_frame_word_in_coordination_or_as_reaction_does_not_hide_the_event(nlp, sentence):
+    state = detect(nlp, sentence)
+    assert [d.event_type for d in events(state)] in (["Battles"], ["Explosions/Remote violence"])
+
+
 def test_header_line_is_metadata_not_an_event(nlp):
     state = detect(
         nlp, " date 2016-05-13 Top commander killed in Syria\nBy Reuters\nNothing else happened."

@@ -215,6 +215,7 @@ def test_tally_injuries_and_event_damage(nlp):
     count_casualties(state)
     assert tally.injuries == Quantity(70, "at least")
     assert tally.fatalities == UNKNOWN
+    assert tally.material_damage
 
     state = parsed(nlp, "A drone strike caused material damage to the base.")
     event = draft_on(state, "strike")

@@ -164,6 +164,7 @@ def make_tally(text: str, phrase: str, **fields: Any) -> Tally:
         fatalities_qualifier="unknown",
         injuries=70,
         injuries_qualifier="at least",
+        material_damage=True,
         modality="claimed",
         sources=(Source("Islamic Resistance in Iraq", "party", "Telegram"),),
         evidence=(span(text, phrase),),

@@ -126,6 +126,7 @@ def test_tallies_keep_their_evidence_and_sources(store: Store) -> None:
     total, [tally] = store.tallies()
     assert total == 1
     assert tally["count"] == 85 and tally["count_qualifier"] == "about"
+    assert tally["material_damage"] is True
     assert tally["sources"] == [
         {"name": "Islamic Resistance in Iraq", "type": "party", "channel": "Telegram"}
     ]

@@ -139,6 +139,7 @@ def _tally(t: TallyDraft, tally_id: str) -> Tally:
         fatalities_qualifier=t.fatalities.qualifier,
         injuries=t.injuries.value,
         injuries_qualifier=t.injuries.qualifier,
+        material_damage=t.material_damage,
         modality=t.modality,
         sources=tuple(dict.fromkeys(t.sources)),
         evidence=tuple(sorted(set(t.evidence) or {t.trigger}, key=lambda s: s.start)),

@@ -26,6 +26,7 @@ from sitrep.extract.triggers import (
     Match,
     count_of,
     frame_ancestor,
+    governors,
     is_anchored_noun,
     is_definite,
     is_future,
@@ -157,7 +158,7 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
 def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> bool:
     """A trigger inside another family's trigger phrase, or a statement whose subject happens."""
     other = {m.head for m in matches if m.entry.family != family}
-    for a in tok.ancestors:
+    for a in governors(tok):
         if a.i in other and not _is_subject_of(tok, a):
             return True  # a statement's subject ("protesters demanded") is its speaker
     # "protesters demanded …": the demand is what the protest was about

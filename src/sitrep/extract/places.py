@@ -28,7 +28,7 @@ from sitrep.knowledge.gazetteer import (
     to_place,
 )
 from sitrep.knowledge.placefilter import PlaceFilter, load_place_filter
-from sitrep.knowledge.placenames import ARTICLES, name_key, word_key
+from sitrep.knowledge.placenames import ARTICLES, ascii_fold, name_key, word_key
 from sitrep.records import Place, Span
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,8 @@ _LOCATIVE = {"in", "at", "near", "on", "from", "to", "towards", "toward", "into"
 _ATTRIBUTIVE = {"backed", "led", "affiliated", "aligned", "sponsored", "allied", "funded"}
 # Only hyphenated: "Kurdish-held", but "workers in Faryab held a protest".
 _ATTRIBUTIVE_HYPHEN = _ATTRIBUTIVE | {"held", "run", "controlled", "trained", "armed", "supported"}
+# "pro-Turkey factions", "anti-Iran protests", "pro-Iranian": a side taken, not a place.
+_SIDE_BEFORE = re.compile(r"(?i)\b(?:pro|anti)-$")
 _ORIGIN_VERBS = {"is", "are", "was", "were", "originally", "hailing", "hail", "hails", "native"}
 _PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
            "resident", "residents", "civilian", "civilians", "child", "children", "family",
@@ -77,15 +79,15 @@ _PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person"
 # Precision (ACLED geo_precision) by what a mention is.
 _SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Country evidence (see `document_country`).
-_IN_COUNTRY_BEFORE = {"in", "across", "throughout", "inside", "within", "into", "of", "to", "from",
-                      "over", "all"}  # fmt: skip
+# ("from Turkey", "to Lebanon", "Government of Turkey" are departures, destinations and actors.)
+_IN_COUNTRY_BEFORE = {"in", "across", "throughout", "inside", "within", "all"}
 _COUNTRY_IN = 3.0
 _COUNTRY_ACTOR = 1.0
 _DEMONYM_VOTE = 0.75
 _DEMONYM_CAP = 1.5
 # A town smaller than this, outside the focus region, in a country the text gives no evidence
-# for, is the usual false match of a local village missing from the gazetteer ("Naameh" read as
-# Namur, "al Abbarah" as Abaré in Brazil).
+# for, matched only through the folding key, is the usual false match of a local village missing
+# from the gazetteer ("Naameh" read as Namur, "al Abbarah" as Abaré in Brazil).
 _SMALL_FOREIGN = 200_000
 
 
@@ -226,6 +228,7 @@ def find_mentions(
         gap = text[end : toks[end_tok].start] if end_tok < n else ""
         after_tok = toks[end_tok].lower if end_tok < n else ""
         sponsor = after_tok in _ATTRIBUTIVE and gap in ("-", " ")
+        sponsor = sponsor or _SIDE_BEFORE.search(text, max(0, start - 6), start) is not None
         if sponsor or (gap == "-" and after_tok in _ATTRIBUTIVE_HYPHEN):
             i = end_tok  # "Turkey-backed faction", "Saudi-led coalition": a sponsor, not a place
             continue
@@ -363,6 +366,10 @@ def country_evidence(text: str) -> dict[str, float]:
     votes: dict[str, float] = {}
     for tok in _TOKEN.finditer(text):
         cc = nationality.get(tok.group())
+        after = re.match(r"-(\w+)", text[tok.end() : tok.end() + 16])
+        side = _SIDE_BEFORE.search(text, max(0, tok.start() - 6), tok.start())
+        if side or (after and after.group(1).lower() in _ATTRIBUTIVE_HYPHEN):
+            continue  # "Saudi-led coalition", "pro-Iranian": a sponsor, no evidence of where
         if cc is not None:
             votes[cc] = min(_DEMONYM_CAP, votes.get(cc, 0.0) + _DEMONYM_VOTE)
     return votes
@@ -383,28 +390,50 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
     votes: dict[str, float] = dict(evidence or {})
     seen: set[str] = set()
     for m in mentions:
-        if m.tier != "exact" or m.key in seen:
+        if m.tier != "exact":
             continue
+        again = 0.5 if m.key in seen else 1.0
         seen.add(m.key)
-        countries = [c for c in m.candidates if c.feature_class == "C"]
+        countries = _countries_named(m)
         if countries:
-            weight = _COUNTRY_IN if set(m.before.split()[-1:]) & _IN_COUNTRY_BEFORE else _COUNTRY_ACTOR
+            located = set(m.before.split()[-1:]) & _IN_COUNTRY_BEFORE
+            weight = again * (_COUNTRY_IN if located else _COUNTRY_ACTOR)
             for c in countries:
                 votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(countries)
             continue
+        candidates = m.candidates
+        if m.paren is not None and m.paren_index > 0:
+            # "(As Sawdiyah, AL Bayda)": the second member names a governorate.
+            candidates = [c for c in candidates if c.feature_class == "A"] or candidates
         strength: dict[str, float] = {}
         share: dict[str, float] = {}
-        for c in m.candidates:
+        for c in candidates:
             cc = c.country_code
             prior = prior_score(c)[0]
             strength[cc] = max(strength.get(cc, 0.0), 2.0 if c.feature_class in "AS" else prior)
             share[cc] = max(share.get(cc, 0.0), prior * (1.0 + focus.get(cc, 0.0)))
         total = sum(share.values()) or 1.0
         for cc, w in strength.items():
-            votes[cc] = votes.get(cc, 0.0) + w * share[cc] / total
+            votes[cc] = votes.get(cc, 0.0) + again * w * share[cc] / total
     if not votes:
         return None
     return max(sorted(votes), key=lambda cc: votes[cc])
+
+
+def spelled_as(surface: str, place: GazPlace) -> bool:
+    """The text spells one of the place's names letter for letter (up to case, accents, spaces,
+    hyphens and quotes), not only under the transliteration-folding key ("Naameh" shares a key
+    with Namur, "Salvador" with El Salvador)."""
+    plain = _plain(surface)
+    return any(_plain(n) == plain for n in (place.name, place.asciiname, *place.alternates))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\W_]+", "", ascii_fold(text).lower())
+
+
+def _countries_named(m: Mention) -> list[GazPlace]:
+    return [c for c in m.candidates if c.feature_class == "C" and spelled_as(m.text, c)]
 
 
 def supported_countries(mentions: list[Mention], evidence: dict[str, float]) -> frozenset[str]:
@@ -414,10 +443,11 @@ def supported_countries(mentions: list[Mention], evidence: dict[str, float]) -> 
     for m in mentions:
         if m.tier != "exact":
             continue
-        classes = {c.feature_class for c in m.candidates}
-        ccs = {c.country_code for c in m.candidates if c.feature_class in "CAS"}
-        if "C" in classes or len(ccs) == 1:
-            out |= {c.country_code for c in m.candidates if c.feature_class in "CAS"}
+        countries = {c.country_code for c in _countries_named(m)}
+        if countries:
+            out |= countries
+        elif len({c.country_code for c in m.candidates}) == 1:  # a name only one country has
+            out |= {c.country_code for c in m.candidates if c.feature_class in "AS"}
     return frozenset(out)
 
 
@@ -444,12 +474,13 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         reasons = list(why)
         if m.tier == "fuzzy":
             score -= 0.35
-        unsupported = (supported is not None and c.feature_class == "P"
+        unsupported = (supported is not None and c.feature_class in "PA"
                        and c.country_code not in supported and c.country_code not in focus
-                       and c.population < _SMALL_FOREIGN)  # fmt: skip
+                       and c.population < _SMALL_FOREIGN and not spelled_as(m.text, c))  # fmt: skip
         if unsupported:
-            # Nothing in the text but this name points to its country, and it lies outside the
-            # focus region: most likely a local village the gazetteer lacks.
+            # Only the transliteration folding links the words to this place, nothing else in
+            # the text points to its country and it lies outside the focus region: most likely
+            # a local village the gazetteer lacks ("Naameh" read as Namur).
             score -= 0.3
             reasons.append("small place abroad, no evidence for its country")
         elif cc and c.country_code == cc:

@@ -434,8 +434,7 @@ def count_casualties(state: DocState) -> None:
             groups.setdefault(id(d), []).extend(
                 (f.kind, f.group, f.quantity.value, f.quantity.qualifier) for f in figs
             )
-            # Tally records have no damage field; the flag is for events.
-            if isinstance(d, EventDraft) and _DAMAGE.search(state.sentences[i].text):
+            if _DAMAGE.search(state.sentences[i].text):
                 d.material_damage = True
     for d in drafts:
         kinds = found.get(id(d), {})

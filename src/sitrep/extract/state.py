@@ -92,6 +92,7 @@ class TallyDraft:
     where: PlaceMention | None = None
     fatalities: Quantity = field(default_factory=lambda: Quantity(None, "unknown"))
     injuries: Quantity = field(default_factory=lambda: Quantity(None, "unknown"))
+    material_damage: bool = False
     sources: list[Source] = field(default_factory=list)
     loaded_terms: list[str] = field(default_factory=list)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -226,10 +227,25 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
             return child
         if child.dep_ == "nsubj" and lex.is_cue(child, "campaign"):
             return child  # "the conflict has killed 250,000": a war's toll, not one happening
-    for anc in token.ancestors:
+    for anc in governors(token):
         if lex.is_cue(anc, "frame") or lex.is_cue(anc, "campaign"):
             return anc
     return None
+
+
+def governors(token: Token) -> Iterator[Token]:
+    """The tokens `token` depends on, up to the root, skipping the first conjunct of a
+    coordination: in "planned and carried out an attack", "planned" does not govern "attack"."""
+    t = token
+    while t.head.i != t.i:
+        via_conj = t.dep_ == "conj"
+        t = t.head
+        if not via_conj:
+            yield t
+
+
+# Verbs whose to-infinitive still happened ("began to shell", "claimed to have shot down").
+ASPECT_HEADS = frozenset({"begin", "start", "continue", "manage", "try", "attempt", "claim"})
 
 
 def is_intention(token: Token, lex: Lexicon) -> bool:
@@ -238,20 +254,8 @@ def is_intention(token: Token, lex: Lexicon) -> bool:
     if verb is None or verb.dep_ not in ("xcomp", "advcl", "relcl", "acl"):
         return False
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return (
-        has_to
-        and verb.head.pos_ in ("VERB", "AUX", "ADJ")
-        and verb.head.lemma_
-        not in (
-            "begin",
-            "start",
-            "continue",
-            "manage",
-            "try",
-            "attempt",
-            "claim",
-        )
-    )
+    head = verb.head
+    return has_to and head.pos_ in ("VERB", "AUX", "ADJ") and head.lemma_ not in ASPECT_HEADS
 
 
 def is_anchored_noun(token: Token, lex: Lexicon) -> bool:

@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sitrep.errors import ConfigError
 
@@ -26,5 +27,18 @@ def load_nlp() -> Language:
         raise ConfigError(
             f"spaCy model {MODEL_NAME!r} is not installed; run `pip install -e .` (see README)"
         ) from exc
+    nlp.add_pipe("sitrep_line_breaks", before="parser")
     log.debug("loaded %s with %s", MODEL_NAME, nlp.pipe_names)
     return nlp
+
+
+@Language.component("sitrep_line_breaks")
+def line_breaks_start_sentences(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, bylines and paragraphs are not run on.
+
+    The parser keeps boundaries set before it runs, so its trees never span two paragraphs.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            doc[token.i + 1].is_sent_start = True
+    return doc

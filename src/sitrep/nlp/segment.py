@@ -34,5 +34,13 @@ def segment(state: DocState) -> None:
             if lo < hi and text[lo:hi].strip():
                 lo += len(text[lo:hi]) - len(text[lo:hi].lstrip())
                 hi -= len(text[lo:hi]) - len(text[lo:hi].rstrip())
+                if sentences and not _has_word(text[lo:hi]) and sentences[-1].end >= lo - 1:
+                    # A closing quote or bracket split off by the parser belongs to the sentence before.
+                    sentences[-1] = state.span(sentences[-1].start, hi)
+                    continue
                 sentences.append(state.span(lo, hi))
     state.sentences = sentences
+
+
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)

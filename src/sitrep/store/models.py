@@ -182,6 +182,7 @@ class TallyRow(Base):
     fatalities_qualifier: Mapped[str] = mapped_column(String(16))
     injuries: Mapped[int | None] = mapped_column(Integer)
     injuries_qualifier: Mapped[str] = mapped_column(String(16))
+    material_damage: Mapped[bool] = mapped_column(Boolean, default=False)
     modality: Mapped[str] = mapped_column(String(16))
     loaded_terms: Mapped[list[str]] = mapped_column(JSON, default=list)
 

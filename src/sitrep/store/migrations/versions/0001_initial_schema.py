@@ -145,6 +145,7 @@ def upgrade() -> None:
         sa.Column("fatalities_qualifier", sa.String(length=16), nullable=False),
         sa.Column("injuries", sa.Integer(), nullable=True),
         sa.Column("injuries_qualifier", sa.String(length=16), nullable=False),
+        sa.Column("material_damage", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("modality", sa.String(length=16), nullable=False),
         sa.Column("loaded_terms", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
