@@ -1,7 +1,7 @@
 """Build knowledge/data/prefilter_terms.csv: conflict vocabulary mined from the ACLED train notes.
 
 Method (rerun with `python scripts/build_prefilter_terms.py [--check]`; needs `wordfreq`):
-1. Mine candidates from the train notes' texts (/work/shared/data/train/acled_notes_train.jsonl):
+1. Mine candidates from the train notes' texts (shared/data/train/acled_notes_train.jsonl):
    words in at least 3 notes, written in lower case at least 60 % of the time (so not names), and at
    least 10**0.7 ≈ 5 times more frequent in the notes than in general English (wordfreq's `en` list;
    the log-ratio is the `llr` column).
@@ -26,8 +26,9 @@ import re
 import sys
 from pathlib import Path
 
-TRAIN = Path("/work/shared/data/train/acled_notes_train.jsonl")
-OUT = Path(__file__).resolve().parents[1] / "src/sitrep/knowledge/data/prefilter_terms.csv"
+REPO = Path(__file__).resolve().parents[1]
+TRAIN = REPO.parent / "shared" / "data" / "train" / "acled_notes_train.jsonl"
+OUT = REPO / "src/sitrep/knowledge/data/prefilter_terms.csv"
 MIN_DF, MIN_LOWER, MIN_LLR = 3, 0.6, 0.7
 
 STRONG = frozenset("""

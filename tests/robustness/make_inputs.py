@@ -2,7 +2,8 @@
 
 `python tests/robustness/make_inputs.py` rewrites the small files in `tests/robustness/inputs/`
 (committed; a test fails when they drift from this script). The large ones (a 150,000-character
-line, 100,000 nested `<div>`s, an 80 MB page) are only built at test time by `build_large`.
+line, 100,000 nested `<div>`s, 16,000 elements, an 80 MB page) are only built at test time by
+`build_large`.
 
 Each case says what sitrep must make of it, per document source (`file`, `file:line` for JSONL,
 `file#entry` for feeds): `("doc", phrase)` read and coded with `phrase` in its text,
@@ -355,6 +356,10 @@ def _large() -> dict[str, tuple[Callable[[Path], None], dict[str, tuple[str, str
     def deep(path: Path) -> None:
         path.write_text(page("<div>" * 100_000 + paragraphs(ARTICLE)), encoding="utf-8")
 
+    def many_elements(path: Path) -> None:
+        # Past 15,000 elements trafilatura takes minutes; the reader must not hand it the page.
+        path.write_text(page(paragraphs(ARTICLE) + "<i></i>" * 16_000), encoding="utf-8")
+
     def huge(path: Path) -> None:
         # 80 MB of markup written in 1 MB blocks: the reader must refuse it from its size alone.
         block = ("<div><p>" + "filler text " * 80 + "</p></div>\n").encode()
@@ -369,6 +374,7 @@ def _large() -> dict[str, tuple[Callable[[Path], None], dict[str, tuple[str, str
         "long-line-no-breaks.txt": (long_line, {"long-line-no-breaks.txt": ("doc", "Kafr Nabl")}),
         "nested-100000-divs.html": (deep, {"nested-100000-divs.html": ("doc", PHRASE)}),
         "huge-80mb.html": (huge, {"huge-80mb.html": ("fail", "over the limit")}),
+        "many-elements.html": (many_elements, {"many-elements.html": ("doc", PHRASE)}),
     }
 
 

@@ -81,6 +81,7 @@ def test_every_input_is_read_or_reported_with_its_reason(read_results):
         ),
         ("long-line-no-breaks.txt", "text truncated to its first"),
         ("nested-100000-divs.html", "too deeply nested"),
+        ("many-elements.html", "16,007 elements, over the 15,000"),
         ("arabic-cp1256.txt", "language detected as 'ar'"),
         ("bad-header-date.txt", "'2023-02-30' is not a valid date"),
     ],

@@ -98,19 +98,22 @@ def db_url(request, tmp_path):
         yield url
 
 
-def test_ingest_is_idempotent(db_url, client, shared, tmp_path):
+@pytest.mark.parametrize("where", ["dask", "here"])
+def test_ingest_is_idempotent(where, db_url, client, shared, tmp_path):
     from sitrep.store import Store
 
     folder = _copy_inputs(shared, tmp_path)
+    # "here" is workers=0: the same batches coded in this process, no Dask.
+    run = {"client": client} if where == "dask" else {"workers": 0}
     with (tmp_path / "errors.jsonl").open("w", encoding="utf-8") as errors:
         first = ingest_distributed(
-            [str(folder)], db_url=db_url, client=client, partition_size=2, errors_out=errors
+            [str(folder)], db_url=db_url, partition_size=2, errors_out=errors, **run
         )
     assert first.read == 4 and first.failed == 1
     (line,) = (tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()
     assert "empty.txt" in line and '"stage": "read"' in line
     assert first.coded == 3 and first.skipped == 1  # the sports text is prefiltered
-    second = ingest_distributed([str(folder)], db_url=db_url, client=client, partition_size=2)
+    second = ingest_distributed([str(folder)], db_url=db_url, partition_size=2, **run)
     assert second.read == 4 and second.unchanged == 4
     assert second.coded == 0 and second.events == 0
     with Store(db_url) as store:

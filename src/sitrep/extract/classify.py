@@ -59,8 +59,8 @@ class Prediction:
             for lab, p in zip(self.labels, self.probs, strict=True)
             if not allowed or lab in allowed
         ]
-        if not pairs:
-            return self.labels[0], self.probs[0]
+        if not pairs:  # only labels the model never saw (e.g. Chemical weapon): no evidence
+            return (sorted(allowed)[0], 0.0) if allowed else (self.labels[0], self.probs[0])
         total = sum(p for _, p in pairs) or 1.0
         label, p = max(pairs, key=lambda lp: lp[1])
         return label, p / total

@@ -83,8 +83,10 @@ _SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 _IN_COUNTRY_BEFORE = {"in", "across", "throughout", "inside", "within", "all"}
 _COUNTRY_IN = 3.0
 _COUNTRY_ACTOR = 1.0
-_DEMONYM_VOTE = 0.75
-_DEMONYM_CAP = 1.5
+# Nationality words are weak: in conflict news they mostly name actors ("Turkish forces shelled
+# Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
+_DEMONYM_VOTE = 0.4
+_DEMONYM_CAP = 0.8
 # A town smaller than this, outside the focus region, in a country the text gives no evidence
 # for, matched only through the folding key, is the usual false match of a local village missing
 # from the gazetteer ("Naameh" read as Namur, "al Abbarah" as Abaré in Brazil).
@@ -209,6 +211,8 @@ def find_mentions(
                 continue  # "al-Hasakah": the article is not part of the key
             parts.append(tj.key)
             key = " ".join(parts)
+            if site_word and not gaz.has_key(key) and gaz.has_key(key[:-1]) and key[-1] == "s":
+                key = key[:-1]  # "Al Omar Oil Fields" is the site "Al-Omar oil field"
             if gaz.has_key(key):
                 best = (j + 1, key)
             if site_word:
@@ -247,13 +251,68 @@ def find_mentions(
     return found
 
 
+_DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate)s?\b")
+_DISTRICT_OF = re.compile(r"(?i)\b(?:district|directorate) of\s+$")
+
+
+def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Districts the text names that no town is named after: "Radman al Awad district",
+    "district of Nihm", the first member of "(At Tuhayat, Al Hudaydah)".
+
+    They resolve to the gazetteer's admin2 areas (a district's centre, precision 2), which beat
+    falling back to the governorate's seat when the village itself is missing.
+    """
+    toks = _tokens(text)
+    taken = [(m.start, m.end) for m in mentions]
+    spans: list[tuple[int, int, str]] = []  # token range [i, j) and the cue word after it
+    for k, t in enumerate(toks):
+        if _DISTRICT_WORD.fullmatch(t.text) and k > 0:
+            i = k
+            while i > 0 and _joinable(text, toks[i - 1], toks[i] if i < k else t) and (
+                toks[i - 1].upper or toks[i - 1].lower in _CONNECTORS
+            ):
+                i -= 1
+            spans.append((i, k, t.lower))
+            if _DISTRICT_OF.search(text, 0, t.end + 4) and k + 1 < len(toks):
+                j = k + 1
+                while j < len(toks) and (toks[j].upper or toks[j].lower in _CONNECTORS) and (
+                    j == k + 1 or _joinable(text, toks[j - 1], toks[j])
+                ):
+                    j += 1
+                spans.append((k + 1, j, ""))
+    for g in re.finditer(r"\(([^(),]{2,40}), ([^(),]{2,40})\)", text):
+        inner = [n for n, t in enumerate(toks) if g.start(1) <= t.start < g.end(1)]
+        if inner:
+            spans.append((inner[0], inner[-1] + 1, ""))
+    out: list[Mention] = []
+    for i, j, cue in spans:
+        # The longest run of words that names a district: "the eastern part of Radman al Awad".
+        for a in range(i, j):
+            start, end = toks[a].start, toks[j - 1].end
+            # A longer district name may hold a shorter match ("Radman" read by spelling guess).
+            if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
+                break
+            key = name_key(text[start:end])
+            found = gaz.districts(key)
+            if found:
+                m = Mention(start, end, text[start:end], key, list(found), "exact", after=cue)
+                m.before = " ".join(x.lower for x in toks[max(0, a - 4) : a])
+                out.append(m)
+                taken.append((start, end))
+                break
+    return out
+
+
 def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
     """Group mentions inside one "(X, Y)" — ACLED's "(district, governorate)" — together."""
     for m in re.finditer(r"\(([^()]{2,80})\)", text):
         inside = [x for x in mentions if m.start() < x.start and x.end < m.end()]
+        alone = len(inside) == 1 and "," not in m.group(1)
         for x in inside:
             x.paren = (m.start(), m.end())
             x.paren_index = text.count(",", m.start(), x.start)  # 0 district, 1 governorate
+            if alone:
+                x.paren_index = 1  # "Raizh district (Sadah)": a lone name is the governorate
 
 
 # --- resolving -------------------------------------------------------------------------------
@@ -265,6 +324,12 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     gaz = load_gazetteer()
     pfilter = load_place_filter()
     mentions = find_mentions(text, gaz, pfilter, outlet)
+    districts = district_mentions(text, mentions, gaz)
+    if districts:
+        inside = [m for m in mentions if any(d.start <= m.start and m.end <= d.end for d in districts)]
+        mentions = sorted([m for m in mentions if m not in inside] + districts,
+                          key=lambda m: m.start)  # fmt: skip
+        _mark_parentheses(text, mentions)
     if state is not None and state.sentences:
         mentions.extend(_ner_mentions(state, mentions, gaz, pfilter))
         mentions.sort(key=lambda m: m.start)
@@ -381,7 +446,7 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
 
     A country named after "in"/"across"/"of" says where ("protests in Lebanon"); elsewhere it is
     mostly an actor ("Turkey and Russia conducted a patrol in Darbasiyah"), a weaker vote. Each
-    other name votes with its strength (a governorate or site 2, a town its size prior), split
+    other name votes with its strength (a governorate or site 2, a town 0.5 + its size prior), split
     between the countries it may be in by how likely each reading is; the focus region's prior
     (`focus_countries.csv`) raises its countries' share of an ambiguous name. A name repeated
     votes once: repeating "Tripoli" says nothing new about which Tripoli.
@@ -389,8 +454,10 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
     focus = focus_weights()
     votes: dict[str, float] = dict(evidence or {})
     seen: set[str] = set()
+    # Spelling guesses vote only when nothing else does ("the western neighborhood of Quamishli").
+    tiers = ("exact",) if any(m.tier == "exact" for m in mentions) else ("exact", "fuzzy")
     for m in mentions:
-        if m.tier != "exact":
+        if m.tier not in tiers:
             continue
         again = 0.5 if m.key in seen else 1.0
         seen.add(m.key)
@@ -410,8 +477,9 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         for c in candidates:
             cc = c.country_code
             prior = prior_score(c)[0]
-            strength[cc] = max(strength.get(cc, 0.0), 2.0 if c.feature_class in "AS" else prior)
-            share[cc] = max(share.get(cc, 0.0), prior * (1.0 + focus.get(cc, 0.0)))
+            strength[cc] = max(strength.get(cc, 0.0), 2.0 if c.feature_class in "AS" else 0.5 + prior)
+            # Squared, so that a handful of small homonyms abroad does not dilute the likely one.
+            share[cc] = max(share.get(cc, 0.0), (prior * (1.0 + focus.get(cc, 0.0))) ** 2)
         total = sum(share.values()) or 1.0
         for cc, w in strength.items():
             votes[cc] = votes.get(cc, 0.0) + again * w * share[cc] / total
@@ -515,6 +583,8 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             score += 0.35 if c.feature_class == "A" else 0.0
         if m.ner in ("GPE", "LOC", "FAC"):
             score += 0.05
+        if m.tier == "exact" and spelled_as(m.text, c):
+            score += 0.1  # "Sirt" is Libya's Sirt before Turkey's Siirt, which folds alike
         if best is None or score > best[0]:
             best = (score, c, reasons)
     if best is None:
@@ -543,6 +613,8 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
 def _precision(m: Mention, place: GazPlace) -> int:
     if place.feature_class in "AC":
         return 3
+    if place.feature_class == "D":
+        return 2
     if place.feature_class == "S":
         return 1
     if m.after in _AFTER_REGION or m.after in _AFTER_DISTRICT or m.after == "rural":

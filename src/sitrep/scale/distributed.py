@@ -75,9 +75,12 @@ def store_partition(
     raws: list[RawDocument], prefilter: bool, db_url: str, recode: bool
 ) -> Any:
     """Code the documents of one partition that the store does not hold yet, and store them."""
-    store = _worker_store(db_url)
+    return _store_chunk(_worker_store(db_url), _worker_pipeline(prefilter), raws, recode)
+
+
+def _store_chunk(store: Any, pipeline: Any, raws: list[RawDocument], recode: bool) -> Any:
     report, todo = _unchanged(store, raws, recode)
-    coded = _worker_pipeline(prefilter).run_many(todo)
+    coded = pipeline.run_many(todo)
     return _merge(report, _ingest_documents(store, coded, recode))
 
 
@@ -195,6 +198,8 @@ def ingest_distributed(
 ) -> Any:
     """Read `paths`, code them on Dask and store them in `db_url`; returns the store's report.
 
+    `workers=0` codes in this process without Dask (in spaCy batches, which is about a fifth
+    faster than coding one document at a time); `workers=None` starts two local workers.
     `client` runs the work on an existing Dask client instead of starting one (then `workers`
     and `scheduler` are ignored). `errors_out` receives one JSON line per failed input, as
     `sitrep ingest --errors FILE` writes them.
@@ -217,6 +222,13 @@ def ingest_distributed(
                 report_read_failure(report, item, errors_out)
 
     started = time.perf_counter()
+    if workers == 0 and scheduler is None and client is None:
+        report = _merge(report, _ingest_here(
+            partitions(readable(), partition_size), url, prefilter, recode, errors_out
+        ))
+        log.info("ingested in this process in %.1f s: %s", time.perf_counter() - started,
+                 report.summary())
+        return report
     with _given_or_new(client, workers, scheduler) as client:
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         client.run(warm_worker, prefilter)
@@ -240,6 +252,25 @@ def ingest_distributed(
         "ingested on %d worker(s) in %.1f s: %s",
         n_workers, time.perf_counter() - started, report.summary(),
     )
+    return report
+
+
+def _ingest_here(
+    chunks: Iterable[list[RawDocument]], url: str, prefilter: bool, recode: bool,
+    errors_out: IO[str] | None,
+) -> Any:
+    """`workers=0`: no Dask; this process codes in spaCy batches and writes."""
+    from sitrep.pipeline import Pipeline
+    from sitrep.store import Store
+    from sitrep.store.ingest import IngestReport
+
+    report = IngestReport()
+    pipeline = Pipeline(prefilter=prefilter)
+    with Store(url) as store:
+        for chunk in chunks:
+            part = _store_chunk(store, pipeline, chunk, recode)
+            _write_errors(part, errors_out)
+            report = _merge(report, part)
     return report
 
 

@@ -45,7 +45,8 @@ SITES_FILE = "sites.csv"
 # state forces weak (armies and police also appear in parades, sport and traffic news).
 _STRONG_KINDS = frozenset({"rebel", "militia", "coalition"})
 _WEAK_KINDS = frozenset({"military", "police"})
-_TEMPLATE_TIERS = {"{military}": WEAK, "{police}": WEAK}
+# Alias targets written as templates: "{military}", "{military:Turkey} Gendarmerie", "{police}".
+_TEMPLATE_TIERS = {"{military": WEAK, "{police": WEAK}
 _ACRONYM = re.compile(r"^[A-Z][A-Z/]{1,7}$")  # "SDF", "YPG/PKK": matched case-sensitively
 
 
@@ -174,7 +175,7 @@ def trigger_cues() -> list[Cue]:
     or an aircraft subject, or a low weight: "hit", "march", "flight") are left out: without the
     context they match sport, weather and the month of March.
     """
-    cues = []
+    cues: list[Cue] = []
     for r in _optional_csv(TRIGGERS_FILE, ("pattern", "match")):
         if r.get("role", "trigger") != "trigger" or r.get("requires"):
             continue
@@ -199,30 +200,32 @@ def actor_cues() -> list[Cue]:
         d for r in _optional_csv(COUNTRIES_FILE, ("country",))
         for d in r.get("demonyms", "").split(";") if d
     ]
-    cues = []
+    cues: list[Cue] = []
     for name, tier in tiers.items():
         # "Islamic State ({country})" is written "Islamic State"; "{military:Turkey} …" is no text.
         bare = re.sub(r"\s*\(.*?\)", "", name).strip()
-        if bare and "{" not in bare:
-            cues.append(Cue(bare, tier, ACTORS_FILE))
+        if not bare or "{" in bare:
+            continue
+        # ACLED writes "QSD: Syrian Democratic Forces"; texts say "QSD" or the name.
+        cues.extend(Cue(part.strip(), tier, ACTORS_FILE) for part in bare.split(": ", 1))
     for r in _optional_csv(ALIASES_FILE, ("alias", "name")):
         target = r["name"]
-        tier = tiers.get(target) or next(
+        weight = tiers.get(target) or next(
             (t for template, t in _TEMPLATE_TIERS.items() if target.startswith(template)), None
         )
-        if tier is None:
+        if weight is None:
             continue
         alias = r["alias"]
         if "{demonym}" in alias:
-            cues.extend(Cue(alias.replace("{demonym}", d), tier, ALIASES_FILE) for d in demonyms)
+            cues.extend(Cue(alias.replace("{demonym}", d), weight, ALIASES_FILE) for d in demonyms)
         elif "{" not in alias:
-            cues.append(Cue(alias, tier, ALIASES_FILE))
+            cues.append(Cue(alias, weight, ALIASES_FILE))
     return cues
 
 
 def site_cues() -> list[Cue]:
     """Curated military sites (bases, airports used as bases): weak, a site alone is no event."""
-    cues = []
+    cues: list[Cue] = []
     for r in _optional_csv(SITES_FILE, ("name",)):
         names = [r["name"], *r.get("aliases", "").split("|")]
         cues.extend(Cue(n, WEAK, SITES_FILE) for n in names if n.strip())
