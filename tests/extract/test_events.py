@@ -283,3 +283,28 @@ def test_classifier_loads_and_reads_a_note():
     label, p = clf.predict("Protesters gathered in the square demanding higher wages.").best()
     assert label == "Peaceful protest" and 0 < p <= 1
     assert normalise("On 9 May 2020, 12 men [size=no report]") == ", 0 men"
+
+
+def test_merged_mentions_keep_every_source_loaded_term_and_one_toll():
+    from sitrep.extract.events import _absorb
+    from sitrep.extract.state import EventDraft
+    from sitrep.records import Quantity, Source, Span
+
+    first = EventDraft(trigger=Span("clashes", 0, 7), sentence=0, evidence=[Span("a", 0, 1)])
+    first.sources = [Source("informed sources", "anonymous")]
+    first.fatalities = Quantity(3, "exact")
+    again = EventDraft(trigger=Span("fighting", 20, 28), sentence=1, evidence=[Span("b", 20, 21)])
+    again.sources = [Source("SOHR", "monitor")]
+    again.loaded_terms = ["US occupation"]
+    again.fatalities = Quantity(5, "at least")
+    again.injuries = Quantity(2, "exact")
+    _absorb(first, again, with_tolls=True)
+    assert [s.name for s in first.sources] == ["informed sources", "SOHR"]
+    assert first.loaded_terms == ["US occupation"]
+    assert first.fatalities == Quantity(3, "exact")  # the same toll is not added up
+    assert first.injuries == Quantity(2, "exact")
+    assert [e.start for e in first.evidence] == [0, 20]
+
+    shared = EventDraft(trigger=Span("x", 0, 1), sentence=0)
+    _absorb(shared, again, with_tolls=False)  # joined to several events: no toll copied
+    assert shared.fatalities.value is None

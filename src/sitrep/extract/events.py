@@ -35,6 +35,7 @@ from sitrep.extract.triggers import (
     lexicon,
 )
 from sitrep.knowledge.taxonomy import category
+from sitrep.records import Quantity
 
 log = logging.getLogger(__name__)
 
@@ -288,11 +289,33 @@ def merge_events(state: DocState) -> None:
             merged.append(d)
             continue
         for m in targets:
-            m.evidence = sorted(set(m.evidence) | set(d.evidence), key=lambda s: s.start)
-            m.confidence = max(m.confidence, d.confidence)
+            # A toll joined to several events would be counted several times: only one takes it.
+            _absorb(m, d, with_tolls=len(targets) == 1)
     state.events = sorted(
         merged, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0)))
     )
+
+
+def _absorb(kept: EventDraft, other: EventDraft, *, with_tolls: bool) -> None:
+    """Join what `other` says of the same happening into `kept` (evidence, sources, wording, tolls)."""
+    kept.evidence = sorted(set(kept.evidence) | set(other.evidence), key=lambda s: s.start)
+    kept.confidence = max(kept.confidence, other.confidence)
+    kept.sources = list(dict.fromkeys(kept.sources + other.sources))
+    kept.loaded_terms = list(dict.fromkeys(kept.loaded_terms + other.loaded_terms))
+    kept.material_damage = kept.material_damage or other.material_damage
+    kept.actor2 = kept.actor2 or other.actor2
+    if with_tolls:
+        # The same toll told twice is not added up: the known figure, the lower when both are known.
+        kept.fatalities = _lower_known(kept.fatalities, other.fatalities)
+        kept.injuries = _lower_known(kept.injuries, other.injuries)
+
+
+def _lower_known(a: Quantity, b: Quantity) -> Quantity:
+    if a.value is None:
+        return b
+    if b.value is None:
+        return a
+    return min(a, b, key=lambda q: q.value or 0)
 
 
 def _attach_coreferent_evidence(state: DocState, drafts: list[EventDraft]) -> None:
