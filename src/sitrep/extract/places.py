@@ -290,7 +290,8 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
         for a in range(i, j):
             start, end = toks[a].start, toks[j - 1].end
             # A longer district name may hold a shorter match ("Radman" read by spelling guess).
-            if any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
+            if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+                   for s, e in taken):  # fmt: skip
                 break
             key = name_key(text[start:end])
             found = gaz.districts(key)

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -275,7 +276,8 @@ class Gazetteer:
             place = GazPlace(
                 f"adm2:{cc}.{code}.{key.replace(' ', '-')}", name, (), "D", "ADM2", 0,
                 round(lat, 4), round(lon, 4), cc, country.name if country else None,
-                country.iso3 if country else None, code, area.name if area else None, name,
+                country.iso3 if country else None, code, area.name if area else None,
+                re.sub(r"['`’]", "", name),  # ACLED writes "Qaatabah", "Dhi Naim"
             )  # fmt: skip
             for k in dict.fromkeys((key, key.replace(" ", ""))):
                 out.setdefault(k, []).append(place)
