@@ -17,6 +17,8 @@ from sitrep.errors import SitrepError
 from sitrep.extract.assemble import assemble_document
 from sitrep.extract.registry import ExtractorSpec, check_order
 from sitrep.extract.state import DocState
+from sitrep.ingest.language import skip_reason
+from sitrep.ingest.text import cap_length
 from sitrep.knowledge.loader import knowledge_version
 from sitrep.nlp.model import load_nlp
 from sitrep.records import Document, RawDocument
@@ -98,11 +100,12 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, raws: list[RawDocument]) -> Iterator[Document]:
-        relevant = [self.prefilter is None or self.prefilter(raw.text) for raw in raws]
-        docs = iter(self.nlp.pipe(r.text for r, keep in zip(raws, relevant, strict=True) if keep))
-        for raw, keep in zip(raws, relevant, strict=True):
-            if not keep:
-                yield self._skipped(raw)
+        raws = [cap_length(raw) for raw in raws]  # spaCy raises past nlp.max_length
+        reasons = [self._skip_reason(raw) for raw in raws]
+        docs = iter(self.nlp.pipe(r.text for r, why in zip(raws, reasons, strict=True) if not why))
+        for raw, why in zip(raws, reasons, strict=True):
+            if why:
+                yield self._skipped(raw, why)
                 continue
             parsed = next(docs)
             state = DocState(
@@ -122,12 +125,20 @@ class Pipeline:
                 state.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
             yield assemble_document(raw, state, document_id(raw.text), knowledge_version())
 
-    def _skipped(self, raw: RawDocument) -> Document:
-        """The record of a document the prefilter rejected: read, identified, not coded."""
+    def _skip_reason(self, raw: RawDocument) -> str | None:
+        """Why a document is not coded: a language the rules do not cover, or nothing to code."""
+        if why := skip_reason(raw.language):
+            return why
+        if self.prefilter is not None and not self.prefilter(raw.text):
+            return SKIP_REASON
+        return None
+
+    def _skipped(self, raw: RawDocument, reason: str) -> Document:
+        """The record of a document that was read and identified but not coded."""
         state = DocState(text=raw.text, published=raw.published, outlet=raw.outlet, title=raw.title)
         state.warnings.extend(raw.warnings)
         document = assemble_document(raw, state, document_id(raw.text), knowledge_version())
-        return dataclasses.replace(document, skipped=SKIP_REASON)
+        return dataclasses.replace(document, skipped=reason)
 
 
 _DEFAULT: Pipeline | None = None

@@ -221,10 +221,6 @@ def test_extract_output_keeps_evidence_inside_the_text(extract_run):
     assert events >= 20
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the pipeline to skip non-English documents (docs/robustness.md, 'Language')",
-)
 def test_extract_skips_documents_in_other_languages(extract_run):
     _, documents = extract_run
     for key, (kind, language) in EXPECTED.items():

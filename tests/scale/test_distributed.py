@@ -58,6 +58,7 @@ def test_dask_gives_the_same_documents_as_one_process(client, shared, dev_raws, 
     dask = [d.to_dict() for d in extract_distributed(raws, client=client, partition_size=4)]
     assert [d["doc_id"] for d in dask] == [d["doc_id"] for d in single]
     assert dask == single
+    assert [d.to_dict() for d in extract_distributed(raws, workers=0)] == single
 
 
 def test_prefilter_on_the_workers_skips_non_conflict_text(client):
@@ -118,3 +119,28 @@ def test_ingest_is_idempotent(where, db_url, client, shared, tmp_path):
     assert second.coded == 0 and second.events == 0
     with Store(db_url) as store:
         assert store.counts()["documents"] == 4
+
+
+def test_concurrent_writers_merge_reports_of_one_happening_as_one_process_does(
+    client, dev_records, tmp_path
+):
+    """Two reports of each event on two workers at once: the canonical events must still merge."""
+    from scale_databases import postgres_url
+
+    from sitrep.store import Store
+
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    for i, note in enumerate(dev_records[:4]):
+        for k, extra in enumerate(("", " Local sources confirmed the report.")):
+            (folder / f"n{i}_{k}.txt").write_text(
+                f"date {note['published']} note\n\n{note['text']}{extra}\n", encoding="utf-8"
+            )
+    counts = {}
+    for where, run in (("dask", {"client": client}), ("here", {"workers": 0})):
+        with postgres_url() as url:
+            ingest_distributed([str(folder)], db_url=url, partition_size=1, **run)
+            with Store(url) as store:
+                counts[where] = store.counts()
+    assert counts["dask"] == counts["here"]
+    assert counts["here"]["documents"] == 8 and counts["here"]["events"] < 8

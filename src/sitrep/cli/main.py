@@ -18,6 +18,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from sitrep.errors import ConfigError, KnowledgeDataError, SitrepError
+from sitrep.cli.options import DEFAULT_MAX_BYTES, MaxBytesOpt
 
 app = typer.Typer(
     name="sitrep",
@@ -112,6 +113,7 @@ PublishedOpt = Annotated[
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet for headerless text.")]
 
 
+
 @app.command()
 def extract(
     paths: PathsArg,
@@ -123,6 +125,7 @@ def extract(
     outlet: OutletOpt = None,
     db: Annotated[Optional[str], typer.Option("--db", help="Also store in this database URL.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failing document.")] = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Code articles and print one record per document (JSONL) or per event (CSV, GeoJSON)."""
     from sitrep.export.formats import FORMATS, write_documents
@@ -136,11 +139,15 @@ def extract(
     failed_documents = 0
     with cli_errors():
         pipeline = Pipeline(strict=strict)
-        inputs = list(read_paths(paths, published=parse_published(published), outlet=outlet))
+        inputs = list(
+            read_paths(
+                paths, published=parse_published(published), outlet=outlet, max_bytes=max_bytes
+            )
+        )
         raws = [r for r in inputs if not isinstance(r, ReadFailure)]
         failures = [r for r in inputs if isinstance(r, ReadFailure)]
         for f in failures:
-            err.print(f"skipped {f.source}: {f.reason}", highlight=False, markup=False)
+            err.print(f"failed {f.source}: {f.reason}", highlight=False, markup=False)
         store = None
         if db:
             from sitrep.store import open_store  # type: ignore[attr-defined]

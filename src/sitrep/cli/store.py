@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from sitrep.cli.options import DEFAULT_MAX_BYTES, MaxBytesOpt
 from sitrep.store.database import DEFAULT_DB
 
 DbOpt = Annotated[
@@ -45,6 +46,7 @@ def ingest_command(
     recode: Annotated[
         bool, typer.Option("--recode", help="Code and rewrite documents even when unchanged.")
     ] = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Code articles and store them; running it again on the same inputs changes nothing."""
     from sitrep.cli.main import EXIT_FAILED, cli_errors
@@ -55,7 +57,9 @@ def ingest_command(
     with cli_errors(), ExitStack() as stack:
         store = stack.enter_context(Store(db))
         errors_out = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
-        items = read_paths(paths, published=_date(published, "--published"), outlet=outlet)
+        items = read_paths(
+            paths, published=_date(published, "--published"), outlet=outlet, max_bytes=max_bytes
+        )
         report = ingest(store, items, recode=recode, errors_out=errors_out)
     for error in report.errors:
         typer.echo(f"failed {error.source}: {error.error}", err=True)

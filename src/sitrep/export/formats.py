@@ -101,6 +101,12 @@ def event_rows(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield row
 
 
+def _json_line(record: dict[str, Any]) -> str:
+    # U+2028/U+2029 are line breaks to many JSONL readers (Python's splitlines among them).
+    text = json.dumps(record, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -115,7 +121,7 @@ def write_documents(documents: Iterable[dict[str, Any]], fmt: str, out: IO[str])
     if fmt == "jsonl":
         n = 0
         for doc in documents:
-            out.write(json.dumps(doc, ensure_ascii=False, sort_keys=False) + "\n")
+            out.write(_json_line(doc) + "\n")
             n += 1
         return n
     if fmt == "csv":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -187,7 +187,11 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
     """Alias matches resolved for the document's country; facility words extend to their owner."""
     text = state.text
     matches = alias_matcher(document_year(state)).find(text)
-    country = state.country_hint or _most_named_country(text, matches, dictionary)
+    country = (
+        state.country_hint
+        or _most_placed_country(state)
+        or _most_named_country(text, matches, dictionary)
+    )
     mentions: list[ActorMention] = []
     for match in matches:
         alias = choose_alias(match.entries, country)
@@ -300,6 +304,12 @@ def _recent_state_forces(
         ):
             return dictionary.entry(dictionary.state_name(entry.country, branch))
     return None
+
+
+def _most_placed_country(state: DocState) -> str | None:
+    # Without a hint: the country most of the resolved places lie in.
+    counts = Counter(p.place.country for p in state.places if p.place.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _most_named_country(

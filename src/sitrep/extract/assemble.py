@@ -27,7 +27,7 @@ def assemble_document(raw: RawDocument, state: DocState, doc_id: str, kb_version
         published=raw.published,
         outlet=raw.outlet,
         url=raw.url,
-        language="en",
+        language=raw.language or "en",
         events=events,
         tallies=tallies,
         warnings=tuple(dict.fromkeys(state.warnings)),

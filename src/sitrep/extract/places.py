@@ -87,10 +87,6 @@ _COUNTRY_ACTOR = 1.0
 # Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
 _DEMONYM_VOTE = 0.4
 _DEMONYM_CAP = 0.8
-# A town smaller than this, outside the focus region, in a country the text gives no evidence
-# for, matched only through the folding key, is the usual false match of a local village missing
-# from the gazetteer ("Naameh" read as Namur, "al Abbarah" as Abaré in Brazil).
-_SMALL_FOREIGN = 200_000
 
 
 @dataclass(slots=True)
@@ -357,7 +353,8 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         # The voted country stands when the text supports it or a kept place is in it; else the
         # country of the places that were kept (a lone false foreign match was dropped).
         trusted = cc in supported or any(m.place.country_code == cc for m in kept)
-        hint = cc if trusted else document_country(kept, gaz, evidence)
+        best = max(kept, key=lambda m: m.score, default=None)
+        hint = cc if trusted else best.place.country_code if best else None
         state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
     return kept
 
@@ -545,11 +542,12 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             score -= 0.35
         unsupported = (supported is not None and c.feature_class in "PA"
                        and c.country_code not in supported and c.country_code not in focus
-                       and c.population < _SMALL_FOREIGN and not spelled_as(m.text, c))  # fmt: skip
+                       and not spelled_as(m.text, c))  # fmt: skip
         if unsupported:
             # Only the transliteration folding links the words to this place, nothing else in
             # the text points to its country and it lies outside the focus region: most likely
-            # a local village the gazetteer lacks ("Naameh" read as Namur).
+            # a local village the gazetteer lacks ("Naameh" read as Namur, "el Mina" as Minna,
+            # "al Abbarah" as Abaré).
             score -= 0.3
             reasons.append("small place abroad, no evidence for its country")
         elif cc and c.country_code == cc:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -168,7 +169,7 @@ def _assign(
     event_type: str | None,
     sub_event_type: str | None,
 ) -> None:
-    country = (draft.where.place.country if draft.where else None) or document_country(state)
+    country = event_country(state, draft)
     verbal = event_type is None or getattr(draft, "plover", None) in VERBAL_PLOVER
     roles = read_roles(state, draft.sentence, draft.trigger.start, dictionary, verbal=verbal)
     actor1, actor2 = roles.actor1, roles.actor2
@@ -297,15 +298,36 @@ def _intervening_forces(
     )
 
 
+def event_country(state: DocState, draft: EventDraft | TallyDraft) -> str | None:
+    """The country a draft is coded in: its resolved place, else the place named in its own
+    sentence nearest the trigger (what the locations extractor, running later, will pick), else
+    the document's country."""
+    if draft.where is not None and draft.where.place.country:
+        return draft.where.place.country
+    own = [
+        p
+        for p in state.places
+        if p.place.country and state.sentence_of(p.span.start) == draft.sentence
+    ]
+    if own:
+        return min(own, key=lambda p: abs(p.span.start - draft.trigger.start)).place.country
+    return document_country(state)
+
+
 def document_country(state: DocState) -> str | None:
-    """The document's country: the places extractor's hint, else the country most named."""
+    """The document's country: the places extractor's hint, else the country of most places,
+    else the country of most actors named (state names first: "Lebanese army", "Iraq")."""
     if state.country_hint:
         return state.country_hint
-    counts: dict[str, int] = {}
-    for m in state.actors:
-        if m.kind == "state" and m.actor.country:
-            counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+    for counted in (
+        [p.place.country for p in state.places],
+        [m.actor.country for m in state.actors if m.kind == "state"],
+        [m.actor.country for m in state.actors if m.kind != "state"],
+    ):
+        counts = Counter(c for c in counted if c)
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
 
 
 def _as_government(

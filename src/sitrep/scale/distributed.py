@@ -4,9 +4,10 @@ The driver reads the inputs (`ingest.readers.read_paths`) and cuts them into par
 `partition_size` documents; each partition is coded on a worker by a pipeline built once per
 worker process (`_worker_pipeline`, cached), so the spaCy model loads once per worker, not per
 task. At most `2 × workers` partitions are in flight, so memory stays flat however many documents
-come in. `ingest_distributed` stores the results: each worker writes its documents through the
-store when the database takes concurrent writers (PostgreSQL); with SQLite, which allows one
-writer at a time, workers only code and the driver writes. Re-ingesting changes nothing: the
+come in. `ingest_distributed` stores the results: with PostgreSQL each worker writes its own
+documents, one write at a time across workers (an advisory lock, `SerialisedWrites`, so that
+cross-document event merging sees every earlier write); with SQLite, which allows one writer at a
+time anyway, workers only code and the driver writes. Re-ingesting changes nothing: the
 store's own idempotency check (`Store.is_current`) runs before a document is coded.
 
 `LocalCluster(n_workers=N, threads_per_worker=1, processes=True)` for `workers=N`, or
@@ -53,7 +54,37 @@ def _worker_pipeline(prefilter: bool) -> Any:
 def _worker_store(db_url: str) -> Any:
     from sitrep.store import Store
 
-    return Store(db_url)
+    return SerialisedWrites(Store(db_url))
+
+
+# Any 64-bit constant: the PostgreSQL advisory lock the workers take around each document write.
+WRITE_LOCK_KEY = 0x5173_7265_7001
+
+
+class SerialisedWrites:
+    """A store whose `add` holds a PostgreSQL advisory lock, so workers write one at a time.
+
+    Coding stays parallel; only the write is serialised. Without the lock two workers storing
+    two reports of one happening at the same moment can each find no canonical event to join
+    and each start one (measured: 11 canonical events instead of 6 for 6 notes stored twice).
+    The store commits inside `add`, so the next writer sees what the previous one wrote.
+    """
+
+    def __init__(self, store: Any):
+        self.store = store
+        self._lock = store.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+    def add(self, document: Document, **kwargs: Any) -> Any:
+        from sqlalchemy import text
+
+        self._lock.execute(text("SELECT pg_advisory_lock(:k)"), {"k": WRITE_LOCK_KEY})
+        try:
+            return self.store.add(document, **kwargs)
+        finally:
+            self._lock.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": WRITE_LOCK_KEY})
 
 
 def warm_worker(prefilter: bool) -> int:
@@ -173,7 +204,14 @@ def extract_distributed(
     prefilter: bool = False,
     client: Client | None = None,
 ) -> list[Document]:
-    """Code `raws` on Dask and return the documents in input order (nothing is stored)."""
+    """Code `raws` on Dask and return the documents in input order (nothing is stored).
+
+    `workers=0` codes in this process, without Dask; `workers=None` starts two local workers.
+    """
+    if workers == 0 and scheduler is None and client is None:
+        from sitrep.pipeline import Pipeline
+
+        return list(Pipeline(prefilter=prefilter).run_many(raws))
     with _given_or_new(client, workers, scheduler) as client:
         return list(
             iter_extract_distributed(

@@ -87,14 +87,19 @@ def ingest(
             )
             continue
         report.read += 1
-        if not recode and store.is_current(
-            text=item.text,
-            doc_id=document_id(item.text),
-            knowledge_version=version,
-            url=item.url,
-            input_id=item.input_id,
-            source=item.source,
-        ):
+        try:
+            current = not recode and store.is_current(
+                text=item.text,
+                doc_id=document_id(item.text),
+                knowledge_version=version,
+                url=item.url,
+                input_id=item.input_id,
+                source=item.source,
+            )
+        except Exception as exc:  # a lookup that fails costs this document, not the batch
+            _fail(report, errors_out, item.source, item.input_id, "store", f"{type(exc).__name__}: {exc}")
+            continue
+        if current:
             report.unchanged += 1
             continue
         if code is None:
