@@ -26,6 +26,7 @@ browser:
 
 test: $(STAMP) services browser
 	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) scripts/fuzz.py --seconds 20 --seed 1
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts bench

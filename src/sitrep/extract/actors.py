@@ -47,6 +47,27 @@ _FACILITY = re.compile(
     re.IGNORECASE,
 )
 # "anti-Houthi forces" are not the Houthis.
+# "Al Muaili tribesmen", "Bani Ali and Al Badi tribesmen", "the Al Awad tribe".
+_TRIBE_NAME = r"(?:(?:Al|Bani|Bin|Ba|Abu|Ibn|Aal|Ahl|Beni)\s+)?[A-Z][\w'’-]+(?:\s+(?:al|bin|Ba)\s+[A-Z][\w'’-]+)*"
+_TRIBE = re.compile(
+    rf"(?P<first>{_TRIBE_NAME})(?:\s+and\s+(?P<second>{_TRIBE_NAME}))?"
+    r"\s+(?:tribesmen|tribe|tribal\s+(?:fighters|militia|militiamen|gunmen|members))\b"
+)
+_NOT_TRIBE_WORDS = frozenset(
+    """the a an armed local unidentified unknown some several other rival hostile two three
+    four five pro anti and of in from by with among between both its their his""".split()
+)
+# "35th Armoured Brigade", "4th Armored Division", "5th Assault Corps".
+_NUMBERED_UNIT = re.compile(
+    r"\b(\d{1,3}(?:st|nd|rd|th))\s+((?:[A-Z][a-z]+\s+){0,2})"
+    r"(Brigade|Division|Corps|Regiment|Battalion)\b",
+    re.IGNORECASE,
+)
+# Countries whose numbered army units ACLED names after the state forces (train notes: Yemen's
+# government brigades, Syria's divisions; Iraq's numbered brigades are PMF factions).
+_NUMBERED_UNIT_COUNTRIES = frozenset({"Yemen", "Syria"})
+_BRITISH = re.compile(r"\barmoured\b", re.IGNORECASE)
+_BRITISH_TO_ACLED = {"armoured": "Armored"}
 _NEGATED_BEFORE = re.compile(r"\b(?:anti|counter|non)[\s-]$", re.IGNORECASE)
 # "Turkey-backed factions", "Iran-aligned militias": the state name only modifies another actor.
 _MODIFIER_AFTER = re.compile(
@@ -174,6 +195,8 @@ def find_actors(state: DocState) -> None:
     """Fill `state.actors` with every actor mention, in text order."""
     dictionary = actor_dictionary(document_year(state))
     mentions = dictionary_mentions(state, dictionary)
+    mentions = with_units(state, mentions, dictionary)
+    mentions = with_tribes(state, mentions, dictionary)
     if state.doc is not None:
         mentions += demonym_mentions(state, mentions, dictionary)
         mentions += person_mentions(state, mentions, dictionary)
@@ -304,6 +327,95 @@ def _recent_state_forces(
         ):
             return dictionary.entry(dictionary.state_name(entry.country, branch))
     return None
+
+
+def with_units(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """`mentions` plus numbered army units ("the 35th Armoured Brigade", "4th Armored Division")
+    as ACLED names them: the document country's military followed by the unit ("Military Forces
+    of Yemen (2012-) 35th Armored Brigade"). A unit another actor owns ("PMF's 30th Brigade") is
+    left alone; one named after its own army ("the pro-Hadi 22nd Brigade") absorbs that mention."""
+    country = document_country_of(state)
+    if country not in _NUMBERED_UNIT_COUNTRIES:
+        return mentions
+    military = dictionary.state_name(country, "military")
+    entry = dictionary.entry(military)
+    out = list(mentions)
+    for match in _NUMBERED_UNIT.finditer(state.text):
+        start, end = match.start(), match.end()
+        if any(m.span.start < end and start < m.span.end for m in out):
+            continue
+        owner = next(
+            (
+                m
+                for m in reversed(out)
+                if m.span.end <= start and not state.text[m.span.end : start].strip(" -'’s")
+            ),
+            None,
+        )
+        if owner is not None and owner.actor.name != military:
+            continue  # "Houthi 5th Brigade": the owner's unit
+        if owner is not None:
+            out.remove(owner)
+            start = owner.span.start
+        kind = _BRITISH.sub(lambda b: _BRITISH_TO_ACLED[b.group(0).lower()], match.group(2))
+        name = f"{military} {match.group(1)} {kind.title()}{match.group(3).title()}"
+        span = state.span(start, end)
+        inter = entry.inter if entry is not None else 1
+        out.append(ActorMention(span, Actor(name, inter, country, military, span.text), "org"))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def with_tribes(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """`mentions` with named tribes as ACLED codes them: "Al Muaili tribesmen" → "Al Muaili
+    Tribal Militia (Yemen)"; "between Bani Ali and Al Badi tribesmen" names two militias. The
+    generic "tribesmen" mention inside the name is replaced."""
+    country = document_country_of(state)
+    generic = dictionary.generic("Unidentified Tribal Militia ({country})", country)
+    if generic is None:
+        return mentions
+    out = list(mentions)
+    text = state.text
+    for match in _TRIBE.finditer(text):
+        names = [(match.start("second"), match.end("second"))] if match.group("second") else []
+        names.insert(0, (match.start("first"), match.end("first")))
+        if any(_not_a_tribe(state, out, text, a, b) for a, b in names):
+            continue
+        out = [
+            m
+            for m in out
+            if not (m.span.start < match.end() and match.start() < m.span.end)
+            or m.actor.name != generic.name
+        ]
+        for i, (a, b) in enumerate(names):
+            # The last name carries the tribe noun ("Al Badi tribesmen"), the first stands alone.
+            end = match.end() if i == len(names) - 1 else b
+            span = state.span(a, end)
+            name = f"{text[a:b]} Tribal Militia ({country})"
+            actor = Actor(name, generic.inter, country, None, span.text)
+            out.append(ActorMention(span, actor, "org"))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def _not_a_tribe(
+    state: DocState, mentions: list[ActorMention], text: str, start: int, end: int
+) -> bool:
+    # "Houthi tribesmen", "Marib tribesmen", "The tribesmen": an actor, a place, a common word.
+    words = text[start:end].split()
+    if words[0].lower() in _NOT_TRIBE_WORDS or words[-1].lower() in _NOT_TRIBE_WORDS:
+        return True
+    return any(m.span.start < end and start < m.span.end for m in mentions if m.kind != "org"
+               or "Tribal Militia" not in m.actor.name) or any(
+        p.span.start < end and start < p.span.end for p in state.places
+    )  # fmt: skip
+
+
+def document_country_of(state: DocState) -> str | None:
+    """The document's country for reading names: the places hint, else most of its places."""
+    return state.country_hint or _most_placed_country(state)
 
 
 def _most_placed_country(state: DocState) -> str | None:

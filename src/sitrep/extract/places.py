@@ -15,6 +15,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*")
 # Lower-case words allowed inside a name ("Ras al Ain", "Dayr az Zawr", "Bani Hushaysh").
-_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des"}
+_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des", "wa"}
 
 # Words after a name that say what it is. Geographic ones keep the match ("Idlib countryside",
 # "Hama Airbase"); others mean the name only names a building ("Al Thawrah Hospital").
@@ -127,7 +128,7 @@ def attach_locations(state: DocState) -> None:
     if not state.events and not state.tallies:
         return
     sentences = {id(m): state.sentence_of(m.span.start) for m in state.places}
-    main = main_place(state)
+    main = main_place(state) or actors_country(state)
     drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
     for draft in drafts:
         chosen = place_for_draft(state, draft, sentences)
@@ -282,6 +283,11 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
             spans.append((inner[0], inner[-1] + 1, ""))
     out: list[Mention] = []
     for i, j, cue in spans:
+        # The governorate in the parenthesis that follows or closes the name: "(Khwlan, Sanaa)",
+        # "Raizh district (Sadah)". Inside it a district may be found by its spelling skeleton.
+        paren = re.match(r"[^()]{0,12}?(?:\(|, )([^(),]{2,40})\)", text[toks[j - 1].end :])
+        gov = {(c.country_code, c.admin1_code) for c in gaz.exact(name_key(paren.group(1)))
+               if c.feature_class == "A"} if paren else set()  # fmt: skip
         # The longest run of words that names a district: "the eastern part of Radman al Awad".
         for a in range(i, j):
             start, end = toks[a].start, toks[j - 1].end
@@ -290,7 +296,7 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
                    for s, e in taken):  # fmt: skip
                 break
             key = name_key(text[start:end])
-            found = gaz.districts(key)
+            found = gaz.districts(key) or (gaz.districts_in(key, gov) if gov else [])
             if found:
                 m = Mention(start, end, text[start:end], key, list(found), "exact", after=cue)
                 m.before = " ".join(x.lower for x in toks[max(0, a - 4) : a])
@@ -323,9 +329,10 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     mentions = find_mentions(text, gaz, pfilter, outlet)
     districts = district_mentions(text, mentions, gaz)
     if districts:
-        inside = [m for m in mentions if any(d.start <= m.start and m.end <= d.end for d in districts)]
-        mentions = sorted([m for m in mentions if m not in inside] + districts,
-                          key=lambda m: m.start)  # fmt: skip
+        def held(m: Mention) -> bool:
+            return any(d.start <= m.start and m.end <= d.end for d in districts)
+
+        mentions = sorted([m for m in mentions if not held(m)] + districts, key=lambda m: m.start)
         _mark_parentheses(text, mentions)
     if state is not None and state.sentences:
         mentions.extend(_ner_mentions(state, mentions, gaz, pfilter))
@@ -345,7 +352,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     named = frozenset(
         m.candidates[0].country_code for m in mentions
         if m.tier == "exact" and all(c.feature_class == "C" for c in m.candidates)
-    ) | frozenset(evidence)  # fmt: skip
+    )  # fmt: skip (nationality words are too weak to license a village abroad)
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported)
     kept = [m for m in mentions if m.place is not None]
@@ -475,7 +482,8 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         for c in candidates:
             cc = c.country_code
             prior = prior_score(c)[0]
-            strength[cc] = max(strength.get(cc, 0.0), 2.0 if c.feature_class in "AS" else 0.5 + prior)
+            weight = 2.0 if c.feature_class in "AS" else 0.5 + prior
+            strength[cc] = max(strength.get(cc, 0.0), weight)
             # Squared, so that a handful of small homonyms abroad does not dilute the likely one.
             share[cc] = max(share.get(cc, 0.0), (prior * (1.0 + focus.get(cc, 0.0))) ** 2)
         total = sum(share.values()) or 1.0
@@ -483,7 +491,8 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             votes[cc] = votes.get(cc, 0.0) + again * w * share[cc] / total
     if not votes:
         return None
-    return max(sorted(votes), key=lambda cc: votes[cc])
+    # Equal evidence ("Lebanese French Bank"): the focus region breaks the tie.
+    return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), focus.get(cc, 0.0)))
 
 
 def spelled_as(surface: str, place: GazPlace) -> bool:
@@ -494,6 +503,7 @@ def spelled_as(surface: str, place: GazPlace) -> bool:
     return any(_plain(n) == plain for n in (place.name, place.asciiname, *place.alternates))
 
 
+@lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     return re.sub(r"[\W_]+", "", ascii_fold(text).lower())
 
@@ -734,7 +744,12 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
         if inside:
             return most_specific(inside, country=state.country_hint, text=state.text)
         if own:
-            return min(own, key=lambda m: (abs(m.span.start - hint[0]), *specificity(m)))
+            # The nearest place, but a country only when the sentence has nothing finer.
+            cc = state.country_hint
+            return min(own, key=lambda m: (
+                bool(cc) and m.place.country != cc, m.place.feature == "country",
+                abs(m.span.start - hint[0]), *specificity(m),
+            ))  # fmt: skip
     if own:
         return most_specific(own, near=draft.trigger.start, country=state.country_hint,
                              text=state.text)
@@ -748,6 +763,19 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                 same = [m for m in earlier if sentences[id(m)] == last]
                 return most_specific(same, country=state.country_hint, text=state.text)
     return None
+
+
+def actors_country(state: DocState) -> PlaceMention | None:
+    """No place in the text: the country most of its actors belong to ("Turkish Government",
+    "TMF"), at its capital, precision 3 — better than no place at all."""
+    gaz = load_gazetteer()
+    counts = Counter(
+        cc for a in state.actors if (cc := gaz.country_code(getattr(a.actor, "country", None)))
+    )
+    if not counts:
+        return None
+    country = gaz.country_place(max(sorted(counts), key=lambda cc: counts[cc]))
+    return PlaceMention(Span("", 0, 0), to_place(country, 3, None), 0.2) if country else None
 
 
 def main_place(state: DocState) -> PlaceMention | None:

@@ -117,6 +117,31 @@ _ATTACK_NOUNS = frozenset(
     {"attack", "attacks", "incursion", "offensive", "assault", "infiltration", "advance"}
 )
 _UNDER_BEFORE = re.compile(r"^\s*,?\s*(?:operating\s+|fighting\s+)?under\s+(?:the\s+)?$", re.I)
+# Nouns naming an attack whose modifiers name its author ("Saudi-led coalition air raids").
+_STRIKE_NOUNS = _ATTACK_NOUNS | frozenset(
+    {"raid", "airstrike", "strike", "shelling", "bombardment", "bombing", "shell", "attack"}
+)
+# Nouns for a part of an armed group: "a unit of X", "elements of X" are X's.
+_PART_NOUNS = frozenset(
+    """unit units element elements member members cell cells detachment squad battalion
+    brigade brigades division company platoon wing faction""".split()
+)
+_TIME_NOUNS = frozenset(
+    """beginning start end outset time dawn dusk noon midnight night morning evening afternoon
+    hour hours day eve""".split()
+)
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+# What a claim of an attack claims: "claimed responsibility/credit for", "claimed the bombing".
+_CLAIMED = _STRIKE_NOUNS | frozenset(
+    {"responsibility", "credit", "bombing", "explosion", "blast", "operation", "killing"}
+)
+_CLAIM_WINDOW = 2  # sentences after the event's in which its claim may come
+# Place score from which a place in the draft's sentence beats the document's country.
+_SURE_PLACE = 1.2
+# How deep _verb_roles and _noun_roles may call each other.
+_MAX_DEPTH = 3
+# Nouns for what is left of people: "the bodies of 2 civilians" names the victims.
+_REMAINS_NOUNS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
 # Events with two sides where ACLED lists the first named as actor1.
 RECIPROCAL = frozenset(
@@ -203,6 +228,13 @@ def _assign(
                     country,
                     default=sub_event_type in _INTERVENTION_SUB_TYPES,
                 )
+    if actor1 is None and event_type in VIOLENT_TYPES:
+        actor1 = _claimant(state, draft.sentence, dictionary)
+    if actor1 is None and sub_event_type == "Government regains territory":
+        # By definition the state's forces retake it ("the recapture of a key air base").
+        actor1 = _generic(
+            state, dictionary, "{military}", country, draft.trigger.start, draft.trigger.start
+        )
     if actor1 is None and event_type in VIOLENT_TYPES:
         actor1 = _generic(
             state,
@@ -299,9 +331,12 @@ def _intervening_forces(
 
 
 def event_country(state: DocState, draft: EventDraft | TallyDraft) -> str | None:
-    """The country a draft is coded in: its resolved place, else the place named in its own
-    sentence nearest the trigger (what the locations extractor, running later, will pick), else
-    the document's country."""
+    """The country a draft is coded in: its resolved place, else the best place named in its own
+    sentence if well resolved, else the document's country (hint, places, actors).
+
+    The locations extractor runs after roles, so `draft.where` is usually empty here; the hint
+    goes before a sentence place resolved with a low score, often a false match ("Zap" in Turkey,
+    "Turkey backed factions")."""
     if draft.where is not None and draft.where.place.country:
         return draft.where.place.country
     own = [
@@ -309,8 +344,11 @@ def event_country(state: DocState, draft: EventDraft | TallyDraft) -> str | None
         for p in state.places
         if p.place.country and state.sentence_of(p.span.start) == draft.sentence
     ]
-    if own:
-        return min(own, key=lambda p: abs(p.span.start - draft.trigger.start)).place.country
+    best = max(own, key=lambda p: p.score, default=None)
+    if best is not None and (best.score >= _SURE_PLACE or not state.country_hint):
+        # "Early this morning in northern Iraq, U.S. personnel were targeted" in an article
+        # about the United States: a well-resolved place in the sentence wins.
+        return best.place.country
     return document_country(state)
 
 
@@ -378,8 +416,20 @@ def read_roles(
     trigger = _token_at(sent, trigger_offset)
     if trigger is None:
         return roles
-    while trigger.dep_ in ("aux", "auxpass", "neg", "prt") and trigger.head.i != trigger.i:
-        trigger = trigger.head  # "will be met with": the verb, not its auxiliary
+    while trigger.head.i != trigger.i and (
+        trigger.dep_ in ("aux", "auxpass", "neg", "prt")
+        or (trigger.dep_ == "advmod" and trigger.head.pos_ == "VERB")
+    ):
+        # "will be met with", "forcibly disappeared": the verb, not its auxiliary or adverb.
+        trigger = trigger.head
+    while (
+        trigger.dep_ == "compound"
+        and trigger.head.pos_ in ("NOUN", "PROPN")
+        and trigger.head.i > trigger.i
+        and not any(m.span.start <= trigger.head.idx < m.span.end for m in mentions)
+    ):
+        # "coalition air raids": the head noun carries the modifiers ("riot police" is an actor).
+        trigger = trigger.head
     speaker = _speaker(trigger) if verbal else None
     if speaker is not None:
         # "an official in X confirmed that operations against Y will continue": X speaks, Y is
@@ -403,6 +453,8 @@ def read_roles(
             break
         if roles.victim is None and (_is_civilian(token) or _is_property(token)):
             roles.victim = ((_left(token).idx, token.idx + len(token)), _is_civilian(token))
+    if roles.actor2 is None and roles.victim is None and not verbal:
+        _later_casualties(state, sentence, dictionary, roles)
     if roles.actor1 is None:
         # "the Resistance confirming it had conducted 11 operations": the governing subject.
         for token in _governing_subjects(trigger):
@@ -434,6 +486,73 @@ def read_roles(
         roles.actor1, roles.actor2 = sides[0], sides[1]
         roles.assoc1 = sides[2:]
     return roles
+
+
+def _later_casualties(
+    state: DocState, sentence: int, dictionary: ActorDictionary, roles: Roles
+) -> None:
+    """Who was hit, named in the next sentence of the paragraph ("… hurled rocks at the army.
+    21 soldiers were injured.", "The man was subjected to torture"), unless that sentence holds
+    an event of its own at the harm word."""
+    if sentence + 1 >= len(state.sentences) or _paragraph_break(state, sentence):
+        return
+    sent = state.spacy_sentence(sentence + 1)
+    if sent is None:
+        return
+    own_triggers = {d.trigger.start for d in state.events if d.sentence == sentence + 1}
+    mentions = [m for m in state.actors if sent.start_char <= m.span.start < sent.end_char]
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or token.idx in own_triggers:
+            continue
+        if lemma in HARM_VERBS or lemma == "subject":
+            deps: tuple[str, ...] = _PASSIVE_SUBJECTS
+        elif lemma == "die":
+            deps = _SUBJECTS
+        else:
+            continue
+        for subject in (c for c in token.children if c.dep_ in deps):
+            primary, others = _phrase_mentions(subject, mentions, dictionary)
+            if primary is not None and primary is not roles.actor1:
+                if roles.actor1 is None or primary.actor.name != roles.actor1.actor.name:
+                    roles.actor2, roles.assoc2 = primary, others
+                    return
+            elif primary is None and _is_civilian(subject):
+                roles.victim = ((_left(subject).idx, subject.idx + len(subject)), True)
+                return
+
+
+def _claimant(state: DocState, sentence: int, dictionary: ActorDictionary) -> ActorMention | None:
+    """Who claimed the attack, in its sentence or the next two of its paragraph ("Kataib
+    Hezbollah and affiliated groups … claimed credit for the attack")."""
+    for index in range(sentence, min(sentence + _CLAIM_WINDOW + 1, len(state.sentences))):
+        if index > sentence and _paragraph_break(state, index - 1):
+            break
+        sent = state.spacy_sentence(index)
+        if sent is None:
+            continue
+        mentions = [m for m in state.actors if sent.start_char <= m.span.start < sent.end_char]
+        for token in sent:
+            if token.lemma_.lower() != "claim" or token.pos_ != "VERB":
+                continue
+            objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+            if not any(o in _CLAIMED for o in objects):
+                continue
+            for subject in (c for c in token.children if c.dep_ in _SUBJECTS):
+                primary, _ = _phrase_mentions(subject, mentions, dictionary)
+                if primary is not None and primary.kind != "state":
+                    return primary
+    return None
+
+
+def _paragraph_break(state: DocState, sentence: int) -> bool:
+    """Whether a paragraph ends after sentence `sentence`."""
+    end = state.sentences[sentence].end
+    nxt = state.sentences[sentence + 1].start
+    return "\n\n" in state.text[end:nxt] or any(
+        p.start <= state.sentences[sentence].start < p.end and p.end <= nxt
+        for p in state.paragraphs
+    )
 
 
 def _token_at(sent: SpacySpan, offset: int) -> Token | None:
@@ -495,11 +614,23 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     else:
         for verb in verbs:
             _verb_roles(verb, agents, patients)
+        if (
+            trigger.dep_ == "conj"
+            and trigger.head.pos_ == "VERB"
+            and any(p.lower_ in _OBJECT_PRONOUNS for p in patients)
+        ):
+            # "chased Palestinian fishermen … and fired rubber bullets at them": "them" are the
+            # first verb's objects.
+            patients.extend(c for c in trigger.head.children if c.dep_ in _OBJECTS)
     # An infinitive or participle takes its governing subject ("began to shell", "killing").
     head = trigger
     while not agents and head.dep_ in _CLIMB_DEPS and head.head.i != head.i and not _reported(head):
         head = head.head
         _verb_roles(head, agents, [], descend=False)
+        for subject in (c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS + _SUBJECTS):
+            if not agents and subject.lemma_.lower() in _STRIKE_NOUNS:
+                # "coalition air raids were reported on X, killing four": the raids' author.
+                _noun_roles(subject, agents, [], climb=False)
     if trigger.tag_ == "VBN" and not any(c.dep_ in _PASSIVE_SUBJECTS for c in trigger.children):
         # "a man was found dead, killed by gunmen": the participle's patient is the clause subject.
         if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
@@ -525,6 +656,11 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             or any(c.dep_ in _OBJECTS for c in trigger.children)
         )
         (agents if active else patients).insert(0, trigger.head)
+        # "a roadside explosive planted by PKK militants detonated": the device's planter acts.
+        for sibling in (c for c in trigger.head.children if c.dep_ == "acl" and c.i != trigger.i):
+            if sibling.lemma_.lower() not in _SUPPORT_LEMMAS:
+                for agent in (c for c in sibling.children if c.dep_ == "agent"):
+                    agents[:0] = [c for c in agent.children if c.dep_ == "pobj"]
     return agents, patients
 
 
@@ -560,8 +696,14 @@ def _nested_agents(trigger: Token) -> list[Token]:
 
 
 def _verb_roles(
-    verb: Token, agents: list[Token], patients: list[Token], descend: bool = True
+    verb: Token,
+    agents: list[Token],
+    patients: list[Token],
+    descend: bool = True,
+    depth: int = 0,
 ) -> None:
+    if depth > _MAX_DEPTH:
+        return  # _verb_roles and _noun_roles call each other: stop on odd (cyclic-looking) parses
     for child in verb.children:
         dep = child.dep_
         if dep in _SUBJECTS:
@@ -574,11 +716,16 @@ def _verb_roles(
             patients.append(child)
             # "carried out airstrikes on X": the light verb's object carries the target.
             if descend and child.pos_ == "NOUN":
-                _noun_roles(child, [], patients, climb=False)
+                _noun_roles(child, [], patients, climb=False, depth=depth + 1)
         elif dep == "prep" and child.lower_ == "between":
             _between(child, agents, patients)
         elif dep == "prep" and child.lower_ in _TARGET_PREPS:
-            patients.extend(c for c in child.children if c.dep_ == "pobj")
+            # "at the beginning of Ramadan", "at dawn": a time, not a target.
+            patients.extend(
+                c
+                for c in child.children
+                if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
+            )
 
 
 def _between(prep: Token, agents: list[Token], patients: list[Token]) -> None:
@@ -592,8 +739,14 @@ def _between(prep: Token, agents: list[Token], patients: list[Token]) -> None:
 
 
 def _noun_roles(
-    noun: Token, agents: list[Token], patients: list[Token], climb: bool = True
+    noun: Token,
+    agents: list[Token],
+    patients: list[Token],
+    climb: bool = True,
+    depth: int = 0,
 ) -> None:
+    if depth > _MAX_DEPTH:
+        return
     modifiers = list(noun.children)
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         # "Saudi rocket and artillery shelling": the first conjunct's modifiers are shared.
@@ -610,8 +763,11 @@ def _noun_roles(
             _between(child, agents, patients)
         elif dep == "prep" and child.lower_ in _TARGET_PREPS:
             patients.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "prep" and child.lower_ == "of" and noun.lemma_.lower() in _REMAINS_NOUNS:
+            # "the bodies of 2 civilians were found": whose remains they are was hit.
+            patients.extend(c for c in child.children if c.dep_ == "pobj")
         elif dep == "acl":
-            _verb_roles(child, [], patients, descend=False)
+            _verb_roles(child, [], patients, descend=False, depth=depth + 1)
     if not climb:
         return
     # "X carried out airstrikes", "Israeli airstrikes targeted Y".
@@ -620,11 +776,14 @@ def _noun_roles(
         # "A thwarted a B attack": A first, B (the attack's modifiers) second.
         patients.extend(agents)
         agents.clear()
-        _verb_roles(head, agents, [], descend=False)
+        _verb_roles(head, agents, [], descend=False, depth=depth + 1)
+    elif noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ in ("VERB", "AUX"):
+        # "a civilian was injured by a landmine": the device acts on the passive subject.
+        patients.extend(c for c in head.head.children if c.dep_ in _PASSIVE_SUBJECTS)
     elif noun.dep_ in ("dobj", "pobj", "conj", "appos") and head.pos_ in ("VERB", "AUX"):
-        _verb_roles(head, agents, [], descend=False)
+        _verb_roles(head, agents, [], descend=False, depth=depth + 1)
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        _verb_roles(head.head, agents, [], descend=False)
+        _verb_roles(head.head, agents, [], descend=False, depth=depth + 1)
     elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         # "Israeli airstrikes targeted Y", "clashes took place between A and B".
         patients.extend(c for c in head.children if c.dep_ in _OBJECTS)
@@ -643,6 +802,12 @@ def _phrase_mentions(
     token: Token, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> tuple[ActorMention | None, list[ActorMention]]:
     """The actor a noun phrase names (the one at its head, else its first) and co-named actors."""
+    owner = _owner(token)
+    if owner is not token:
+        # "a special forces unit of the 5th brigade of the Southern Resistance": the owner acts.
+        primary, others = _phrase_mentions(owner, mentions, dictionary)
+        if primary is not None:
+            return primary, others
     lo, hi = _phrase_bounds(token)
     at_head = [
         m
@@ -700,6 +865,19 @@ def _phrase_mentions(
             others = [primary, *[m for m in others if m is not first]]
             primary = first
     return primary, others
+
+
+def _owner(token: Token) -> Token:
+    """The end of a "part of" chain: "elements of the 22nd Brigade" → "Brigade"."""
+    for _ in range(3):
+        if token.lemma_.lower() not in _PART_NOUNS:
+            break
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if pobj is None:
+            break
+        token = pobj
+    return token
 
 
 def _coordinated(text: str, first: ActorMention, second: ActorMention) -> bool:
@@ -783,8 +961,24 @@ def _fallback_agent(
     """The first actor before the trigger that is not inside a prepositional phrase.
 
     The parser often misreads headline-style clauses ("a regime sniper shot …", "IS militants
-    killed …"); an actor named before the trigger outside any "in/on/at …" phrase still acts.
+    killed …"); an actor named before the trigger outside any "in/on/at …" phrase still acts,
+    and so does one directly before a subjectless verb ("… military forces reportedly forcibly
+    disappeared a citizen", the subject misread as the object of an earlier "of").
     """
+    if trigger.pos_ == "VERB" and not any(
+        c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in trigger.children
+    ):
+        before = [m for m in mentions if m.span.end <= trigger.idx and m is not patient]
+        last = max(before, key=lambda m: m.span.end, default=None)
+        if last is not None and last.kind not in ("state", "facility"):
+            gap = trigger.doc.text[last.span.end : trigger.idx]
+            gap_tokens = trigger.doc.char_span(
+                last.span.end, trigger.idx, alignment_mode="expand"
+            )
+            if not gap.strip() or (
+                gap_tokens is not None and all(t.pos_ in ("ADV", "PART") for t in gap_tokens)
+            ):
+                return last
     for m in mentions:
         if m.span.start >= trigger.idx or m is patient or m.kind in ("state", "facility"):
             continue

@@ -135,6 +135,7 @@ class Gazetteer:
         self.by_id: dict[str, int] = {}
         self.max_words = 1
         self._districts: dict[str, list[GazPlace]] | None = None
+        self._districts_by_skeleton: dict[str, list[GazPlace]] = {}
 
     def __len__(self) -> int:
         return len(self._rows) + len(self.extra)
@@ -255,6 +256,15 @@ class Gazetteer:
             self._districts = self._build_districts()
         return self._districts.get(key, [])
 
+    def districts_in(self, key: str, areas: set[tuple[str, str]]) -> list[GazPlace]:
+        """Districts of the admin1 `areas` whose name has the consonant skeleton of `key`: a
+        spelling guess ("Khwlan" for Khawlan) only inside a governorate the text names."""
+        if self._districts is None:
+            self._districts = self._build_districts()
+        skel = skeleton(key)
+        return [p for p in self._districts_by_skeleton.get(skel, [])
+                if (p.country_code, p.admin1_code) in areas]  # fmt: skip
+
     def _build_districts(self) -> dict[str, list[GazPlace]]:
         col = self._col
         cc_i, a1_i, a2_i = col["country_code"], col["admin1_code"], col["admin2"]
@@ -281,6 +291,7 @@ class Gazetteer:
             )  # fmt: skip
             for k in dict.fromkeys((key, key.replace(" ", ""))):
                 out.setdefault(k, []).append(place)
+            self._districts_by_skeleton.setdefault(skeleton(key), []).append(place)
         return out
 
     def admin1_place(self, country_code: str, admin1_code: str) -> GazPlace | None:

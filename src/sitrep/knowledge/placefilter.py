@@ -101,6 +101,10 @@ class PlaceFilter:
         if surface in self.words and not has_site and not (cue_after and tier == "exact"):
             return False
         # The name must not be a piece of a longer proper name ("Abu Ali al-Askari").
+        if i >= 2 and toks[i - 1].text == "e" and toks[i - 2].upper and _joined(
+            text, toks[i - 2], toks[i - 1]
+        ):
+            return False  # after a Persian ezafe: "Maskan-e Mehr"
         k = i - 1
         while k >= 0 and _joined(text, toks[k], toks[k + 1]) and (toks[k].upper or
                                                                   toks[k].lower in _CONNECTORS):
@@ -116,6 +120,9 @@ class PlaceFilter:
                 return False
             k -= 1
         k = end
+        if (k + 1 < len(toks) and toks[k].text == "e" and toks[k + 1].upper
+                and _joined(text, toks[k - 1], toks[k])):  # fmt: skip
+            return False  # a Persian ezafe joins a longer name: "Kut e Abdollah", "Maskan-e Mehr"
         while k < len(toks) and _joined(text, toks[k - 1], toks[k]) and toks[k].upper:
             if _hyphen(text, toks[k - 1], toks[k]) or toks[k].lower in _FUNCTION_WORDS:
                 break  # "Bagcilar, Istanbul The attack": a missing full stop

@@ -1,0 +1,341 @@
+"""Roles read across sentences and odd parses, named units and tribes, and the event's country."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.actors import assign_roles, find_actors
+from sitrep.extract.roles import _MAX_DEPTH, _noun_roles, _verb_roles, event_country
+from sitrep.extract.state import DocState, EventDraft, PlaceMention
+from sitrep.knowledge.actors import normalise_name
+from sitrep.nlp.model import load_nlp
+from sitrep.nlp.segment import segment
+from sitrep.records import Place, Span
+
+SPC = "Military Forces of Yemen (2016-) Supreme Political Council"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _state(nlp, text: str, country: str | None) -> DocState:
+    state = DocState(text=text, published=date(2020, 5, 9), outlet=None, doc=nlp(text))
+    state.country_hint = country
+    segment(state)
+    find_actors(state)
+    return state
+
+
+def _roles(nlp, text: str, trigger: str, event_type: str, country: str | None) -> EventDraft:
+    state = _state(nlp, text, country)
+    start = text.index(trigger)
+    draft = EventDraft(
+        trigger=state.span(start, start + len(trigger)),
+        sentence=state.sentence_of(start),
+        event_type=event_type,
+    )
+    state.events = [draft]
+    assign_roles(state)
+    return draft
+
+
+def _name(mention) -> str | None:
+    return normalise_name(mention.actor.name) if mention is not None else None
+
+
+def _same(got, expected: str | None) -> bool:
+    return _name(got) == (normalise_name(expected) if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "country", "actor1", "actor2"),
+    [
+        # The victims are named in the next sentence.
+        (
+            "A roadside bomb exploded near a military convoy in Sirnak. Three Turkish soldiers "
+            "were killed.",
+            "exploded",
+            "Explosions/Remote violence",
+            "Turkey",
+            "Unidentified Armed Group (Turkey)",
+            "Military Forces of Turkey (2016-)",
+        ),
+        (
+            "Unknown gunmen opened fire in the market of Al Bab. Two children were injured.",
+            "opened fire",
+            "Violence against civilians",
+            "Syria",
+            "Unidentified Armed Group (Syria)",
+            "Civilians (Syria)",
+        ),
+        # "them" are the objects of the first conjoined verb.
+        (
+            "Israeli forces chased Palestinian fishermen off the coast of Gaza and fired rubber "
+            "bullets at them.",
+            "fired",
+            "Violence against civilians",
+            "Palestine",
+            "Military Forces of Israel (2009-)",
+            "Civilians (Palestine)",
+        ),
+        # A device noun as the passive agent acts on the passive subject.
+        (
+            "On 5 May 2020, a civilian was injured by a landmine in Mehran county.",
+            "landmine",
+            "Explosions/Remote violence",
+            "Iran",
+            "Unidentified Armed Group (Iran)",
+            "Civilians (Iran)",
+        ),
+        # Whose bodies were found was hit.
+        (
+            "The bodies of 2 civilians with gunshot wounds were found on the road near Daraa.",
+            "bodies",
+            "Violence against civilians",
+            "Syria",
+            "Unidentified Armed Group (Syria)",
+            "Civilians (Syria)",
+        ),
+        # "air raids": the head noun carries "Saudi-led coalition"; a participle clause after
+        # "raids were reported" takes the raids' author.
+        (
+            "Saudi-led coalition air raids were reported on Al Jarr area, killing four citizens.",
+            "air raids",
+            "Explosions/Remote violence",
+            "Yemen",
+            "Operation Restoring Hope",
+            None,
+        ),
+        (
+            "Saudi-led coalition air raids were reported on Al Jarr area, killing four citizens.",
+            "killing",
+            "Explosions/Remote violence",
+            "Yemen",
+            "Operation Restoring Hope",
+            "Civilians (Yemen)",
+        ),
+        # The subject misread as the object of an earlier "of"; the trigger starts at an adverb.
+        (
+            "Around 30 April 2020, at the beginning of Ramadan, Islah-affiliated military forces "
+            "reportedly forcibly disappeared a citizen in Taizz.",
+            "forcibly disappeared",
+            "Violence against civilians",
+            "Yemen",
+            "Military Forces of Yemen (2012-)",
+            "Civilians (Yemen)",
+        ),
+        # "explosive planted by X detonated" parsed as two participles of "explosive".
+        (
+            "On 5 May 2020, a roadside explosive planted by PKK militants detonated during the "
+            "passage of a Turkish army armored vehicle near Osyan village.",
+            "detonated",
+            "Explosions/Remote violence",
+            "Turkey",
+            "PKK: Kurdistan Workers Party",
+            None,
+        ),
+        # A unit of a unit of a group: the group acts.
+        (
+            "A special forces unit of the 5th brigade of the Southern Resistance clashed with "
+            "Houthi forces behind the frontlines.",
+            "clashed",
+            "Battles",
+            "Yemen",
+            "Southern Resistance",
+            SPC,
+        ),
+        (
+            "Elements of the pro-Hadi 22nd Mechanized Brigade opened fire on a civilian in Taizz.",
+            "opened fire",
+            "Violence against civilians",
+            "Yemen",
+            "Military Forces of Yemen (2012-) 22nd Mechanized Brigade",
+            "Civilians (Yemen)",
+        ),
+        (
+            "Clashes erupted between Bani Ali and Al Badi tribesmen in the suq of Al Bayda.",
+            "Clashes",
+            "Battles",
+            "Yemen",
+            "Bani Ali Tribal Militia (Yemen)",
+            "Al Badi Tribal Militia (Yemen)",
+        ),
+    ],
+)
+def test_roles_in_second_pass_shapes(nlp, text, trigger, event_type, country, actor1, actor2):
+    draft = _roles(nlp, text, trigger, event_type, country)
+    assert _same(draft.actor1, actor1), (_name(draft.actor1), _name(draft.actor2))
+    if actor2 is not None:
+        assert _same(draft.actor2, actor2), (_name(draft.actor1), _name(draft.actor2))
+
+
+def test_next_sentence_with_its_own_event_is_not_read(nlp):
+    text = "Unknown gunmen opened fire in the market of Al Bab. Two children were injured."
+    state = _state(nlp, text, "Syria")
+    drafts = []
+    for word, event_type in (("opened fire", "Violence against civilians"), ("injured", "Battles")):
+        start = text.index(word)
+        drafts.append(
+            EventDraft(
+                trigger=state.span(start, start + len(word)),
+                sentence=state.sentence_of(start),
+                event_type=event_type,
+            )
+        )
+    state.events = drafts
+    assign_roles(state)
+    assert drafts[0].actor2 is None
+
+
+def test_next_paragraph_is_not_read(nlp):
+    text = "Unknown gunmen opened fire in the market of Al Bab.\n\nTwo children were injured."
+    draft = _roles(nlp, text, "opened fire", "Violence against civilians", "Syria")
+    assert draft.actor2 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "words", "actor"),
+    [
+        (
+            "The 35th Armoured Brigade thwarted a Houthi attack on Naqil as Silw.",
+            "Yemen",
+            "35th Armoured Brigade",
+            "Military Forces of Yemen (2012-) 35th Armored Brigade",
+        ),
+        (
+            "Regime forces of the 4th Armored Division shelled Kansafra.",
+            "Syria",
+            "4th Armored Division",
+            "Military Forces of Syria (2000-) 4th Armored Division",
+        ),
+        (
+            "Islah-affiliated Special Forces reportedly arrested a journalist in Shabwah.",
+            "Yemen",
+            "Special Forces",
+            "Police Forces of Yemen (2012-) Special Security Forces",
+        ),
+        (
+            "Fighting erupted between Al Muaili and Al Mahtam tribesmen west of Marib city.",
+            "Yemen",
+            "Al Muaili",
+            "Al Muaili Tribal Militia (Yemen)",
+        ),
+        (
+            "Fighting erupted between Al Muaili and Al Mahtam tribesmen west of Marib city.",
+            "Yemen",
+            "Al Mahtam tribesmen",
+            "Al Mahtam Tribal Militia (Yemen)",
+        ),
+        (
+            "Armed tribesmen attacked a checkpoint in Marib.",
+            "Yemen",
+            "tribesmen",
+            "Unidentified Tribal Militia (Yemen)",
+        ),
+    ],
+)
+def test_units_and_tribes(nlp, text, country, words, actor):
+    state = _state(nlp, text, country)
+    found = {m.span.text: m.actor.name for m in state.actors}
+    assert normalise_name(found.get(words, "")) == normalise_name(actor), found
+
+
+def test_a_unit_of_another_actor_keeps_its_owner(nlp):
+    state = _state(nlp, "Houthi 5th Brigade fighters shelled Hays.", "Yemen")
+    assert not any("5th Brigade" in m.actor.name for m in state.actors)
+    # Iraq's numbered brigades are PMF factions, not army units.
+    state = _state(nlp, "The 30th Brigade deployed near Mosul.", "Iraq")
+    assert not any("30th Brigade" in m.actor.name for m in state.actors)
+
+
+def _place(state: DocState, word: str, country: str, score: float) -> PlaceMention:
+    start = state.text.index(word)
+    place = Place(country, None, None, None, None, word, None, None, 1)
+    return PlaceMention(Span(word, start, start + len(word)), place, score)
+
+
+def test_event_country_without_a_resolved_place(nlp):
+    text = "Rioters blocked the Beddawi highway. Protesters gathered in Tripoli and Zap."
+    state = _state(nlp, text, None)
+    first = EventDraft(trigger=state.span(0, 7), sentence=0)
+    second = EventDraft(trigger=state.span(37, 47), sentence=1)
+    state.places = [
+        _place(state, "Tripoli", "Lebanon", 1.4),
+        _place(state, "Zap", "Turkey", 0.6),
+    ]
+    # The sentence's best place, else the document's places.
+    assert event_country(state, second) == "Lebanon"
+    assert event_country(state, first) == "Lebanon"
+    # A well-resolved place in the sentence goes before the document's country, a weak one
+    # ("Zap" in Turkey) does not.
+    state.country_hint = "Syria"
+    assert event_country(state, second) == "Lebanon"
+    state.places[0] = _place(state, "Tripoli", "Lebanon", 0.9)
+    assert event_country(state, second) == "Syria"
+    assert event_country(state, first) == "Syria"
+    # The draft's resolved place wins.
+    first.where = state.places[1]
+    assert event_country(state, first) == "Turkey"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "sub_event_type", "country", "actor1"),
+    [
+        # The claim comes two sentences after the attack.
+        (
+            "Early this morning in northern Iraq, U.S. military personnel were targeted by a "
+            "one-way attack drone. The attack wounded three U.S. service-members. The militia "
+            "Kataib Hezbollah and affiliated groups claimed credit for the attack.",
+            "attack drone",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            "Iraq",
+            "Kata'ib Hezbollah",
+        ),
+        # Territory regained by the government is regained by its forces.
+        (
+            "The territorial gain followed the recapture of a key air base nearby at the weekend.",
+            "recapture",
+            "Battles",
+            "Government regains territory",
+            "Iraq",
+            "Military Forces of Iraq (2018-2022)",
+        ),
+    ],
+)
+def test_default_actor1(nlp, text, trigger, event_type, sub_event_type, country, actor1):
+    state = _state(nlp, text, country)
+    start = text.index(trigger)
+    draft = EventDraft(
+        trigger=state.span(start, start + len(trigger)),
+        sentence=state.sentence_of(start),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+    )
+    state.events = [draft]
+    assign_roles(state)
+    assert _same(draft.actor1, actor1), _name(draft.actor1)
+
+
+def test_a_claim_in_the_next_paragraph_is_not_read(nlp):
+    text = (
+        "U.S. military personnel were targeted by a one-way attack drone.\n\n"
+        "Kataib Hezbollah claimed credit for the attack."
+    )
+    draft = _roles(nlp, text, "attack drone", "Explosions/Remote violence", "Iraq")
+    assert _same(draft.actor1, "Unidentified Armed Group (Iraq)")
+
+
+def test_the_mutual_recursion_stops(nlp):
+    doc = nlp("Israeli forces carried out airstrikes on Houthi positions.")
+    verb = doc[2]
+    agents, patients = [], []
+    _verb_roles(verb, agents, patients, depth=_MAX_DEPTH + 1)
+    _noun_roles(doc[5], agents, patients, depth=_MAX_DEPTH + 1)
+    assert (agents, patients) == ([], [])
+    _verb_roles(verb, agents, patients)
+    assert [t.text for t in patients] == ["airstrikes", "positions"]
