@@ -446,7 +446,12 @@ def read_roles(
         if primary is not None:
             roles.actor1, roles.assoc1 = primary, others
             break
+    misread = _adjacent_subject(trigger, mentions, None) if roles.actor1 is None else None
     for token in patients:
+        if misread is not None and (
+            _phrase_bounds(token)[0] <= misread.span.start < _phrase_bounds(token)[1]
+        ):
+            continue  # the subject misread into an earlier phrase ("at the start of Ramadan, X")
         primary, others = _phrase_mentions(token, mentions, dictionary)
         if primary is not None and primary is not roles.actor1:
             roles.actor2, roles.assoc2 = primary, others
@@ -657,10 +662,18 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
         )
         (agents if active else patients).insert(0, trigger.head)
         # "a roadside explosive planted by PKK militants detonated": the device's planter acts.
-        for sibling in (c for c in trigger.head.children if c.dep_ == "acl" and c.i != trigger.i):
-            if sibling.lemma_.lower() not in _SUPPORT_LEMMAS:
-                for agent in (c for c in sibling.children if c.dep_ == "agent"):
-                    agents[:0] = [c for c in agent.children if c.dep_ == "pobj"]
+        planters = [
+            pobj
+            for sibling in trigger.head.children
+            if sibling.dep_ == "acl"
+            and sibling.i != trigger.i
+            and sibling.lemma_.lower() not in _SUPPORT_LEMMAS | SPEECH_VERBS | {"report"}
+            for agent in sibling.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+        ]
+        agents[:0] = planters
     return agents, patients
 
 
@@ -965,20 +978,9 @@ def _fallback_agent(
     and so does one directly before a subjectless verb ("… military forces reportedly forcibly
     disappeared a citizen", the subject misread as the object of an earlier "of").
     """
-    if trigger.pos_ == "VERB" and not any(
-        c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in trigger.children
-    ):
-        before = [m for m in mentions if m.span.end <= trigger.idx and m is not patient]
-        last = max(before, key=lambda m: m.span.end, default=None)
-        if last is not None and last.kind not in ("state", "facility"):
-            gap = trigger.doc.text[last.span.end : trigger.idx]
-            gap_tokens = trigger.doc.char_span(
-                last.span.end, trigger.idx, alignment_mode="expand"
-            )
-            if not gap.strip() or (
-                gap_tokens is not None and all(t.pos_ in ("ADV", "PART") for t in gap_tokens)
-            ):
-                return last
+    adjacent = _adjacent_subject(trigger, mentions, patient)
+    if adjacent is not None:
+        return adjacent
     for m in mentions:
         if m.span.start >= trigger.idx or m is patient or m.kind in ("state", "facility"):
             continue
@@ -993,6 +995,28 @@ def _fallback_agent(
             token = token.head
         if not inside_prep:
             return m
+    return None
+
+
+def _adjacent_subject(
+    trigger: Token, mentions: list[ActorMention], patient: ActorMention | None
+) -> ActorMention | None:
+    """The actor right before a verb without a subject, only adverbs between ("military forces
+    reportedly forcibly disappeared")."""
+    if trigger.pos_ != "VERB" or any(
+        c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in trigger.children
+    ):
+        return None
+    before = [m for m in mentions if m.span.end <= trigger.idx and m is not patient]
+    last = max(before, key=lambda m: m.span.end, default=None)
+    if last is None or last.kind in ("state", "facility"):
+        return None
+    gap = trigger.doc.text[last.span.end : trigger.idx]
+    gap_tokens = trigger.doc.char_span(last.span.end, trigger.idx, alignment_mode="expand")
+    if not gap.strip() or (
+        gap_tokens is not None and all(t.pos_ in ("ADV", "PART") for t in gap_tokens)
+    ):
+        return last
     return None
 
 
