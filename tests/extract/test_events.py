@@ -308,3 +308,27 @@ def test_merged_mentions_keep_every_source_loaded_term_and_one_toll():
     shared = EventDraft(trigger=Span("x", 0, 1), sentence=0)
     _absorb(shared, again, with_tolls=False)  # joined to several events: no toll copied
     assert shared.fatalities.value is None
+
+
+def test_a_road_between_two_towns_is_one_place_not_two_sites(nlp):
+    from sitrep.extract.sitelist import site_list
+
+    doc = nlp("A drone strike hit a car on the road between Qamishli and Amuda on Friday.")
+    trigger = next(t for t in doc if t.lower_ == "hit")
+    assert site_list(next(iter(doc.sents)), trigger) == []
+    listed = nlp("Forces conducted drills at the Qasrak and Tell Baidar bases.")
+    drills = next(t for t in listed if t.lower_ == "drills")
+    assert len(site_list(next(iter(listed.sents)), drills)) == 2
+
+
+def test_an_unidentified_actor_gives_way_to_the_named_one_on_merge(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    doc = pipeline(read_string(
+        "On Saturday morning, fighters of the Islamic State attacked an SDF checkpoint near the "
+        "town of Al-Busayrah in Deir ez-Zor, sparking clashes that lasted for two hours.",
+        published="2024-02-10",
+    ))
+    battles = [e for e in doc.events if e.event_type == "Battles"]
+    assert len(battles) == 1
+    assert battles[0].actor1.startswith("Islamic State")

@@ -303,7 +303,11 @@ def _absorb(kept: EventDraft, other: EventDraft, *, with_tolls: bool) -> None:
     kept.sources = list(dict.fromkeys(kept.sources + other.sources))
     kept.loaded_terms = list(dict.fromkeys(kept.loaded_terms + other.loaded_terms))
     kept.material_damage = kept.material_damage or other.material_damage
-    kept.actor2 = kept.actor2 or other.actor2
+    # A named actor replaces an unknown or "Unidentified …" one from another mention.
+    if _placeholder(kept.actor1) and not _placeholder(other.actor1):
+        kept.actor1, kept.assoc_actor_1 = other.actor1, other.assoc_actor_1
+    if _placeholder(kept.actor2) and not _placeholder(other.actor2):
+        kept.actor2, kept.assoc_actor_2 = other.actor2, other.assoc_actor_2
     if with_tolls:
         # The same toll told twice is not added up: the known figure, the lower when both are known.
         kept.fatalities = _lower_known(kept.fatalities, other.fatalities)
@@ -357,7 +361,12 @@ def _same_happening(a: EventDraft, b: EventDraft) -> bool:
 
 
 def _compatible_actor(x, y) -> bool:
-    return x is None or y is None or x.actor.name == y.actor.name
+    return _placeholder(x) or _placeholder(y) or x.actor.name == y.actor.name
+
+
+def _placeholder(mention) -> bool:
+    """No actor, or ACLED's stand-in for an unnamed one ("Unidentified Armed Group (Syria)")."""
+    return mention is None or mention.actor.name.startswith("Unidentified")
 
 
 def _places_equal(a: EventDraft, b: EventDraft) -> bool:

@@ -304,8 +304,10 @@ def _crowd(
 
 
 def _is_social(mention: ActorMention, dictionary: ActorDictionary) -> bool:
+    # Social groups and parties: ACLED codes their members hit by violence as civilians with the
+    # group associated (train notes: "Civilians (Turkey)" with "HDP: Peoples Democratic Party").
     entry = dictionary.entry(mention.actor.name)
-    return entry is not None and entry.kind == "social"
+    return entry is not None and entry.kind in ("social", "party")
 
 
 def _intervening_forces(
@@ -448,9 +450,8 @@ def read_roles(
             break
     misread = _adjacent_subject(trigger, mentions, None) if roles.actor1 is None else None
     for token in patients:
-        if misread is not None and (
-            _phrase_bounds(token)[0] <= misread.span.start < _phrase_bounds(token)[1]
-        ):
+        lo, hi = _phrase_bounds(token)
+        if misread is not None and lo <= misread.span.start < hi:
             continue  # the subject misread into an earlier phrase ("at the start of Ramadan, X")
         primary, others = _phrase_mentions(token, mentions, dictionary)
         if primary is not None and primary is not roles.actor1:

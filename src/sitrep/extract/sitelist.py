@@ -19,6 +19,7 @@ LOCATIVE = frozenset(
 SEPARATORS = frozenset({"and", ",", "or", "as well as"})
 STOP_WORDS = frozenset(
     {
+        "between",  # "the road between Qamishli and Amuda" is one place, not two sites
         "from",
         "until",
         "till",
