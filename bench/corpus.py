@@ -52,6 +52,20 @@ def real_conflict_texts() -> list[RawDocument]:
     return docs
 
 
+def warm_up_texts(n: int = 300) -> list[RawDocument]:
+    """Train notes (other texts than the benchmark's) that make the extractors build their lazy
+    per-country and per-year tables before timing starts, without warming any per-text cache."""
+    path = SHARED / "data" / "train" / "acled_notes_train.jsonl"
+    if not path.is_file():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    step = max(len(rows) // n, 1)  # spread over the file: every country the notes cover
+    return [
+        RawDocument(text=r["text"], published=date.fromisoformat(r["published"]))
+        for r in rows[::step][:n]
+    ]
+
+
 def build(size: int, nonconflict_share: float = 0.5, seed: int = 2023) -> BenchCorpus:
     """`size` documents, `nonconflict_share` of them other news (half articles, half briefs)."""
     rng = random.Random(seed)

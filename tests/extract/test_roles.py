@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from sitrep.extract.actors import assign_roles, find_actors
-from sitrep.extract.roles import _MAX_DEPTH, _noun_roles, _verb_roles, event_country
+from sitrep.extract.clauses import _MAX_DEPTH, _noun_roles, _verb_roles
+from sitrep.extract.roles import event_country
 from sitrep.extract.state import DocState, EventDraft, PlaceMention
 from sitrep.knowledge.actors import normalise_name
 from sitrep.nlp.model import load_nlp
@@ -156,6 +157,35 @@ def _same(got, expected: str | None) -> bool:
             "Military Forces of Yemen (2012-) 22nd Mechanized Brigade",
             "Civilians (Yemen)",
         ),
+        # The main clause says who the explosion in the "when" clause hit.
+        (
+            "On 3 May 2020, 2 young men were killed when a landmine, previously planted by an "
+            "unidentified armed group, exploded in an agricultural area south of Hadar.",
+            "landmine",
+            "Explosions/Remote violence",
+            "Syria",
+            "Unidentified Armed Group (Syria)",
+            "Civilians (Syria)",
+        ),
+        # People named by nationality are civilians; a party member hit is a civilian.
+        (
+            "On 1 May 2020, Israeli forces fired live bullets at two Palestinians near the "
+            "separation fence in southern Qalqiliyah.",
+            "fired",
+            "Violence against civilians",
+            "Palestine",
+            "Military Forces of Israel (2009-)",
+            "Civilians (Palestine)",
+        ),
+        (
+            "On 4 May 2020, a member of HDP's local party assembly was abducted by intelligence "
+            "officers in Ipekyolu town of Van.",
+            "abducted",
+            "Violence against civilians",
+            "Turkey",
+            "Police Forces of Turkey (2016-) National Intelligence Organization",
+            "Civilians (Turkey)",
+        ),
         (
             "Clashes erupted between Bani Ali and Al Badi tribesmen in the suq of Al Bayda.",
             "Clashes",
@@ -171,6 +201,18 @@ def test_roles_in_second_pass_shapes(nlp, text, trigger, event_type, country, ac
     assert _same(draft.actor1, actor1), (_name(draft.actor1), _name(draft.actor2))
     if actor2 is not None:
         assert _same(draft.actor2, actor2), (_name(draft.actor1), _name(draft.actor2))
+
+
+def test_party_members_hit_keep_the_party_associated(nlp):
+    draft = _roles(
+        nlp,
+        "On 4 May 2020, a member of HDP's local party assembly was abducted by intelligence "
+        "officers in Ipekyolu town of Van.",
+        "abducted",
+        "Violence against civilians",
+        "Turkey",
+    )
+    assert [m.actor.name for m in draft.assoc_actor_2] == ["HDP: Peoples Democratic Party"]
 
 
 def test_next_sentence_with_its_own_event_is_not_read(nlp):
@@ -339,3 +381,40 @@ def test_the_mutual_recursion_stops(nlp):
     assert (agents, patients) == ([], [])
     _verb_roles(verb, agents, patients)
     assert [t.text for t in patients] == ["airstrikes", "positions"]
+
+
+def test_weapon_acronyms_are_not_actors(nlp):
+    text = (
+        "On 30 April 2020, pro-Houthi forces reportedly fired RPG grenades at residential areas "
+        "in At Tuhayta, and regime forces targeted two excavators with an ATGM."
+    )
+    state = _state(nlp, text, "Yemen")
+    assert not {"RPG", "ATGM"} & {m.span.text for m in state.actors}
+
+
+def test_elliptical_coordination_of_a_group_name(nlp):
+    # "Martyr Soro Amed and Martyr Sorxwin Roboski Vengeance Units": the first group first.
+    draft = _roles(
+        nlp,
+        "On 29 April 2020, Martyr Soro Amed and Martyr Sorxwin Roboski Vengeance Units carried "
+        "out remote explosive attacks targeting commercial buildings in Mersin.",
+        "attacks",
+        "Explosions/Remote violence",
+        "Turkey",
+    )
+    assert _same(draft.actor1, "MSAV: Martyr Soro Amed Vengeance Units")
+    assert [m.actor.name for m in draft.assoc_actor_1] == [
+        "MSRV: Martyr Sorxwin Roboski Vengeance Units"
+    ]
+
+
+def test_a_dateline_is_not_the_state(nlp):
+    text = (
+        "BAGHDAD - The hardline Sunni militant group Islamic State claimed responsibility for a "
+        "suicide bombing on Tuesday morning in central Baghdad that police said killed three "
+        "people."
+    )
+    state = _state(nlp, text, "Iraq")
+    assert all(m.span.start > 0 for m in state.actors)
+    draft = _roles(nlp, text, "suicide bombing", "Explosions/Remote violence", "Iraq")
+    assert _same(draft.actor1, "Islamic State (Iraq)")

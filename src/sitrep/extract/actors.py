@@ -46,9 +46,11 @@ _FACILITY = re.compile(
     r"|airports?|camps?|facilit(?:y|ies)|depots?|warehouses?|points?)\b",
     re.IGNORECASE,
 )
-# "anti-Houthi forces" are not the Houthis.
 # "Al Muaili tribesmen", "Bani Ali and Al Badi tribesmen", "the Al Awad tribe".
-_TRIBE_NAME = r"(?:(?:Al|Bani|Bin|Ba|Abu|Ibn|Aal|Ahl|Beni)\s+)?[A-Z][\w'’-]+(?:\s+(?:al|bin|Ba)\s+[A-Z][\w'’-]+)*"
+_TRIBE_NAME = (
+    r"(?:(?:Al|Bani|Bin|Ba|Abu|Ibn|Aal|Ahl|Beni)\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+(?:al|bin|Ba)\s+[A-Z][\w'’-]+)*"
+)
 _TRIBE = re.compile(
     rf"(?P<first>{_TRIBE_NAME})(?:\s+and\s+(?P<second>{_TRIBE_NAME}))?"
     r"\s+(?:tribesmen|tribe|tribal\s+(?:fighters|militia|militiamen|gunmen|members))\b"
@@ -68,6 +70,9 @@ _NUMBERED_UNIT = re.compile(
 _NUMBERED_UNIT_COUNTRIES = frozenset({"Yemen", "Syria"})
 _BRITISH = re.compile(r"\barmoured\b", re.IGNORECASE)
 _BRITISH_TO_ACLED = {"armoured": "Armored"}
+# What follows a dateline's place: "BAGHDAD - ", "BEIRUT (Reuters) - ", "DAMASCUS, Syria — ".
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w ]+)?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s")
+# "anti-Houthi forces" are not the Houthis.
 _NEGATED_BEFORE = re.compile(r"\b(?:anti|counter|non)[\s-]$", re.IGNORECASE)
 # "Turkey-backed factions", "Iran-aligned militias": the state name only modifies another actor.
 _MODIFIER_AFTER = re.compile(
@@ -222,6 +227,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             continue
         if alias.state and _MODIFIER_AFTER.match(text[match.end : match.end + 14]):
             continue
+        if alias.state and _is_dateline(text, match.start, match.end):
+            continue  # "BAGHDAD - Islamic State claimed …": where the report was filed
         entry = dictionary.resolve(alias, country)
         if alias.name in _BARE_BRANCHES:
             # "its bases and troops", "the last soldier": the state forces named just before.
@@ -327,6 +334,12 @@ def _recent_state_forces(
         ):
             return dictionary.entry(dictionary.state_name(entry.country, branch))
     return None
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A place name in capitals opening a line and followed by a dash: a dateline."""
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    return at_line_start and text[start:end].isupper() and bool(_DATELINE_AFTER.match(text, end))
 
 
 def with_units(

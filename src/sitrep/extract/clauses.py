@@ -1,0 +1,428 @@
+"""The dependency-tree walks behind the roles extractor: agent and patient tokens of a trigger.
+
+Private to `extract/roles.py`, which maps the tokens found here to actor mentions. Nothing here
+reads the document state or the actor dictionary: only spaCy tokens and word lists.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from sitrep.extract.state import ActorMention
+
+# People ACLED codes as civilians when they are the target and no group is named.
+CIVILIAN_WORDS = frozenset(
+    """man men woman women child children boy boys girl girls civilian civilians resident residents
+    shepherd shepherds farmer farmers people person family families citizen citizens villager
+    villagers driver drivers youth youths teenager teenagers infant baby elderly body bodies corpse
+    student students worker workers doctor doctors nurse nurses journalist journalists fisherman
+    fishermen merchant trader passenger passengers pedestrian mukhtar teacher displaced refugee
+    refugees activist activists individual individuals head mukhtar prisoner prisoners detainee
+    detainees vendor shopkeeper""".split()
+)
+# Property whose looting or destruction ACLED codes against civilians.
+CIVILIAN_PROPERTY = frozenset(
+    """home homes house houses car cars vehicle shop shops market store crops land lands property
+    properties dormitory building buildings farm farms livestock harvest plant factory mall company
+    tree trees seedling seedlings olive
+    office bank banks atm atms tanker tankers truck trucks tractor church mosque school
+    hospital""".split()
+)
+_QUANTITY_NOUNS = frozenset(
+    {"number", "group", "dozen", "dozens", "hundreds", "thousands", "several", "some", "scores"}
+)
+# "supported by X" names an associate, not the author of the event.
+_SUPPORT_LEMMAS = frozenset(
+    {"support", "back", "aid", "assist", "accompany", "escort", "help", "cover"}
+)
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_OBJECTS = ("dobj", "attr", "oprd")
+_TARGET_PREPS = frozenset(
+    {"on", "against", "at", "upon", "toward", "towards", "into", "with", "targeting", "between"}
+)
+# Verbs whose subject fends off the attack they name as object ("thwarted an attack").
+REPEL_VERBS = frozenset(
+    {"thwart", "repel", "repulse", "foil", "abort", "counter", "intercept", "rebuff", "halt"}
+)
+# Verbs whose object is who or what an attack hit.
+HARM_VERBS = frozenset(
+    {
+        "kill",
+        "injure",
+        "wound",
+        "hit",
+        "target",
+        "destroy",
+        "damage",
+        "kidnap",
+        "abduct",
+        "assassinate",
+        "shoot",
+        "leave",
+    }
+)
+# Attack nouns whose "of" names the attacker ("an attack of pro-Houthi forces").
+_ATTACK_NOUNS = frozenset(
+    {"attack", "attacks", "incursion", "offensive", "assault", "infiltration", "advance"}
+)
+# Nouns naming an attack whose modifiers name its author ("Saudi-led coalition air raids").
+_STRIKE_NOUNS = _ATTACK_NOUNS | frozenset(
+    {"raid", "airstrike", "strike", "shelling", "bombardment", "bombing", "shell", "attack"}
+)
+# Nouns for a part of an armed group: "a unit of X", "elements of X" are X's.
+_PART_NOUNS = frozenset(
+    """unit units element elements member members cell cells detachment squad battalion
+    brigade brigades division company platoon wing faction""".split()
+)
+_TIME_NOUNS = frozenset(
+    """beginning start end outset time dawn dusk noon midnight night morning evening afternoon
+    hour hours day eve""".split()
+)
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+# How deep _verb_roles and _noun_roles may call each other.
+_MAX_DEPTH = 3
+# Nouns for what is left of people: "the bodies of 2 civilians" names the victims.
+_REMAINS_NOUNS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
+_CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
+SPEECH_VERBS = frozenset(
+    """say confirm state announce warn threaten declare vow pledge stress affirm add explain claim
+    tell report reveal disclose note insist deny accuse condemn promise""".split()
+)
+
+
+def _device_roles(agents: list[Token], patients: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "An IED planted in a QSD vehicle by an unknown group exploded": who planted it acts, what it
+    was planted in or on is the target."""
+    agents_out: list[Token] = []
+    extra_patients: list[Token] = []
+    for token in agents:
+        for acl in (
+            c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() not in _SUPPORT_LEMMAS
+        ):
+            for child in acl.children:
+                if child.dep_ == "agent":
+                    agents_out.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "prep" and child.lower_ in ("in", "on", "under", "inside"):
+                    extra_patients.extend(c for c in child.children if c.dep_ == "pobj")
+        agents_out.append(token)
+    return agents_out, patients + extra_patients
+
+
+def _casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
+    """Who was hit, from the sentence's harm clauses ("…, killing a woman", "targeting a QSD
+    vehicle")."""
+    found: list[Token] = []
+    for token in sent:
+        if token.i == trigger.i or token.lemma_.lower() not in HARM_VERBS:
+            continue
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in token.children:
+            if child.dep_ in _OBJECTS or (child.dep_ in _PASSIVE_SUBJECTS and token.i > trigger.i):
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "at"):
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
+    """Candidate agent and patient tokens, best first."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    verbs = [trigger]
+    # "shot and killed a fighter": conjoined verbs share the subject and add objects.
+    verbs += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        _noun_roles(trigger, agents, patients)
+    elif trigger.lemma_.lower() in REPEL_VERBS:
+        # "A repelled a B attack": ACLED's notes mostly keep A as actor1, B as actor2.
+        _verb_roles(trigger, agents, [], descend=False)
+        for obj in (c for c in trigger.children if c.dep_ in _OBJECTS):
+            _noun_roles(obj, patients, patients, climb=False)
+    else:
+        for verb in verbs:
+            _verb_roles(verb, agents, patients)
+        if (
+            trigger.dep_ == "conj"
+            and trigger.head.pos_ == "VERB"
+            and any(p.lower_ in _OBJECT_PRONOUNS for p in patients)
+        ):
+            # "chased Palestinian fishermen … and fired rubber bullets at them": "them" are the
+            # first verb's objects.
+            patients.extend(c for c in trigger.head.children if c.dep_ in _OBJECTS)
+    # An infinitive or participle takes its governing subject ("began to shell", "killing").
+    head = trigger
+    while not agents and head.dep_ in _CLIMB_DEPS and head.head.i != head.i and not _reported(head):
+        head = head.head
+        _verb_roles(head, agents, [], descend=False)
+        for subject in (c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS + _SUBJECTS):
+            if not agents and subject.lemma_.lower() in _STRIKE_NOUNS:
+                # "coalition air raids were reported on X, killing four": the raids' author.
+                _noun_roles(subject, agents, [], climb=False)
+    patients.extend(_hit_in_main_clause(trigger))
+    if trigger.tag_ == "VBN" and not any(c.dep_ in _PASSIVE_SUBJECTS for c in trigger.children):
+        # "a man was found dead, killed by gunmen": the participle's patient is the clause subject.
+        if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
+            patients.extend(
+                c for c in trigger.head.children if c.dep_ in _PASSIVE_SUBJECTS + _SUBJECTS
+            )
+    if not agents:
+        # "shelling exchange with machine guns between A and B": the sides further down the phrase.
+        between = next(
+            (t for t in trigger.subtree if t.dep_ == "prep" and t.lower_ == "between"), None
+        )
+        if between is not None:
+            _between(between, agents, patients)
+    if not agents:
+        # "an IED planted by PKK militants detonated": an agent phrase inside the trigger's clause.
+        agents.extend(_nested_agents(trigger))
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        # "gunmen who attacked", "gunmen firing at …", "militants killed a soldier" (misparsed as
+        # a participle, but it has an object): the modified noun acts; "a man killed by …" is hit.
+        active = (
+            trigger.dep_ == "relcl"
+            or trigger.tag_ == "VBG"
+            or any(c.dep_ in _OBJECTS for c in trigger.children)
+        )
+        (agents if active else patients).insert(0, trigger.head)
+        # "a roadside explosive planted by PKK militants detonated": the device's planter acts.
+        planters = [
+            pobj
+            for sibling in trigger.head.children
+            if sibling.dep_ == "acl"
+            and sibling.i != trigger.i
+            and sibling.lemma_.lower() not in _SUPPORT_LEMMAS | SPEECH_VERBS | {"report"}
+            for agent in sibling.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+        ]
+        agents[:0] = planters
+    return agents, patients
+
+
+def _hit_in_main_clause(verb: Token) -> list[Token]:
+    """Who the main clause says was hit ("2 children were killed when a landmine exploded")."""
+    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in HARM_VERBS:
+        return [c for c in verb.head.children if c.dep_ in _PASSIVE_SUBJECTS]
+    return []
+
+
+def _reported(token: Token) -> bool:
+    """The clause is what someone says ("X reported that …"); its teller is not its agent."""
+    head = token.head
+    return token.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS - {"claim"}
+
+
+def _governing_subjects(trigger: Token) -> list[Token]:
+    found: list[Token] = []
+    token = trigger
+    for _ in range(5):
+        if token.head.i == token.i or token.dep_ not in (*_CLIMB_DEPS, "dobj", "pobj"):
+            break
+        if _reported(token):
+            break  # "Iran reported one of its generals had been killed": Iran did not kill him
+        token = token.head
+        found.extend(c for c in token.children if c.dep_ in _SUBJECTS and c.i < trigger.i)
+    return found
+
+
+def _nested_agents(trigger: Token) -> list[Token]:
+    found: list[Token] = []
+    for token in trigger.subtree:
+        if (
+            token.dep_ == "agent"
+            and token.head.i != trigger.i
+            and token.head.lemma_.lower() not in _SUPPORT_LEMMAS
+        ):
+            found.extend(c for c in token.children if c.dep_ == "pobj")
+    return found
+
+
+def _verb_roles(
+    verb: Token,
+    agents: list[Token],
+    patients: list[Token],
+    descend: bool = True,
+    depth: int = 0,
+) -> None:
+    if depth > _MAX_DEPTH:
+        return  # _verb_roles and _noun_roles call each other: stop on odd (cyclic-looking) parses
+    for child in verb.children:
+        dep = child.dep_
+        if dep in _SUBJECTS:
+            agents.append(child)
+        elif dep in _PASSIVE_SUBJECTS:
+            patients.append(child)
+        elif dep == "agent":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep in _OBJECTS or dep == "dative":
+            patients.append(child)
+            # "carried out airstrikes on X": the light verb's object carries the target.
+            if descend and child.pos_ == "NOUN":
+                _noun_roles(child, [], patients, climb=False, depth=depth + 1)
+        elif dep == "prep" and child.lower_ == "between":
+            _between(child, agents, patients)
+        elif dep == "prep" and child.lower_ in _TARGET_PREPS:
+            # "at the beginning of Ramadan", "at dawn": a time, not a target.
+            patients.extend(
+                c
+                for c in child.children
+                if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
+            )
+
+
+def _between(prep: Token, agents: list[Token], patients: list[Token]) -> None:
+    # "clashes between A and B": A is actor1, B actor2.
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        agents.append(pobj)
+        patients.extend(c for c in pobj.children if c.dep_ == "conj")
+        # "between A against B"
+        for p in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("against", "with")):
+            patients.extend(c for c in p.children if c.dep_ == "pobj")
+
+
+def _noun_roles(
+    noun: Token,
+    agents: list[Token],
+    patients: list[Token],
+    climb: bool = True,
+    depth: int = 0,
+) -> None:
+    if depth > _MAX_DEPTH:
+        return
+    modifiers = list(noun.children)
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "Saudi rocket and artillery shelling": the first conjunct's modifiers are shared.
+        modifiers += [c for c in noun.head.children if c.dep_ in ("amod", "compound", "poss")]
+    for child in modifiers:
+        dep = child.dep_
+        if dep in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "ADJ"):
+            agents.append(child)
+        elif dep == "prep" and (
+            child.lower_ == "by" or (child.lower_ == "of" and noun.lemma_.lower() in _ATTACK_NOUNS)
+        ):
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "prep" and child.lower_ == "between":
+            _between(child, agents, patients)
+        elif dep == "prep" and child.lower_ in _TARGET_PREPS:
+            patients.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "prep" and child.lower_ == "of" and noun.lemma_.lower() in _REMAINS_NOUNS:
+            # "the bodies of 2 civilians were found": whose remains they are was hit.
+            patients.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "acl":
+            _verb_roles(child, [], patients, descend=False, depth=depth + 1)
+    if not climb:
+        return
+    # "X carried out airstrikes", "Israeli airstrikes targeted Y".
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in REPEL_VERBS:
+        # "A thwarted a B attack": A first, B (the attack's modifiers) second.
+        patients.extend(agents)
+        agents.clear()
+        _verb_roles(head, agents, [], descend=False, depth=depth + 1)
+    elif noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ in ("VERB", "AUX"):
+        # "a civilian was injured by a landmine": the device acts on the passive subject.
+        patients.extend(c for c in head.head.children if c.dep_ in _PASSIVE_SUBJECTS)
+    elif noun.dep_ in ("dobj", "pobj", "conj", "appos") and head.pos_ in ("VERB", "AUX"):
+        _verb_roles(head, agents, [], descend=False, depth=depth + 1)
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        _verb_roles(head.head, agents, [], descend=False, depth=depth + 1)
+    elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        # "Israeli airstrikes targeted Y", "clashes took place between A and B".
+        patients.extend(c for c in head.children if c.dep_ in _OBJECTS)
+        patients.extend(_hit_in_main_clause(head))
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            if prep.lower_ == "between":
+                _between(prep, agents, patients)
+            elif prep.lower_ in _TARGET_PREPS:
+                patients.extend(c for c in prep.children if c.dep_ == "pobj")
+
+
+def _left(token: Token) -> Token:
+    return token.left_edge
+
+
+def _owner(token: Token) -> Token:
+    """The end of a "part of" chain: "elements of the 22nd Brigade" → "Brigade"."""
+    for _ in range(3):
+        if token.lemma_.lower() not in _PART_NOUNS:
+            break
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if pobj is None:
+            break
+        token = pobj
+    return token
+
+
+def _phrase_bounds(token: Token) -> tuple[int, int]:
+    # The phrase stops before a relative clause or a second event ("…, killing a civilian").
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "advcl") or (
+            child.dep_ == "acl" and child.tag_ == "VBG" and child.i > token.i + 3
+        ):
+            continue
+        tokens.extend(child.subtree)
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _is_civilian(token: Token) -> bool:
+    if token.lemma_.lower() in _QUANTITY_NOUNS:
+        # "a number of young men", "dozens of residents"
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        token = next((c for p in of for c in p.children if c.dep_ == "pobj"), token)
+    if token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
+        return True  # "fired live bullets at two Palestinians"
+    return token.lemma_.lower() in CIVILIAN_WORDS or token.lower_ in CIVILIAN_WORDS
+
+
+def _is_property(token: Token) -> bool:
+    return token.lemma_.lower() in CIVILIAN_PROPERTY or token.lower_ in CIVILIAN_PROPERTY
+
+
+def _adjacent_subject(
+    trigger: Token, mentions: list[ActorMention], patient: ActorMention | None
+) -> ActorMention | None:
+    """The actor right before a verb without a subject, only adverbs between ("military forces
+    reportedly forcibly disappeared")."""
+    if trigger.pos_ != "VERB" or any(
+        c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in trigger.children
+    ):
+        return None
+    before = [m for m in mentions if m.span.end <= trigger.idx and m is not patient]
+    last = max(before, key=lambda m: m.span.end, default=None)
+    if last is None or last.kind in ("state", "facility"):
+        return None
+    gap = trigger.doc.text[last.span.end : trigger.idx]
+    gap_tokens = trigger.doc.char_span(last.span.end, trigger.idx, alignment_mode="expand")
+    if not gap.strip() or (
+        gap_tokens is not None and all(t.pos_ in ("ADV", "PART") for t in gap_tokens)
+    ):
+        return last
+    return None
+
+
+def _speaker(trigger: Token) -> Token | None:
+    """The subject of the reporting verb the trigger's clause depends on ("X said that …")."""
+    token = trigger
+    for _ in range(4):
+        if token.lemma_.lower() in SPEECH_VERBS:
+            subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                return subjects[0]
+        if (
+            token.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis")
+            or token.head.i == token.i
+        ):
+            return None
+        token = token.head
+    return None
