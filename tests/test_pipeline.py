@@ -22,7 +22,11 @@ def test_an_extractor_before_its_inputs_is_refused(pipeline):
 
 
 def test_same_text_same_ids(pipeline, example_doc):
-    again = pipeline(RawDocument(text=example_doc.text, published=example_doc.published, outlet=example_doc.outlet))
+    again = pipeline(
+        RawDocument(
+            text=example_doc.text, published=example_doc.published, outlet=example_doc.outlet
+        )
+    )
     assert again.doc_id == example_doc.doc_id == document_id(example_doc.text)
     assert [e.event_id for e in again.events] == [e.event_id for e in example_doc.events]
 

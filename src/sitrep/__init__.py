@@ -1,12 +1,12 @@
 """sitrep: an open, automatic, verifiable conflict-event coder.
 
-    >>> import sitrep
-    >>> doc = sitrep.extract("On 8 May 2020, protesters gathered in Idleb city.", published="2020-05-12")
-    >>> [e.sub_event_type for e in doc.events]
+    import sitrep
+    doc = sitrep.extract("On 8 May 2020, protesters gathered in Idleb.", published="2020-05-12")
+    [(e.event_type, e.sub_event_type, e.location) for e in doc.events]
 """
 
-from sitrep.pipeline import extract, extract_many
 from sitrep.errors import ConfigError, InputError, KnowledgeDataError, SitrepError, StoreError
+from sitrep.pipeline import extract, extract_many
 from sitrep.records import Actor, DateSpan, Document, Event, Place, Source, Span, Tally
 
 __all__ = [

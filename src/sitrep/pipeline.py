@@ -89,7 +89,7 @@ class Pipeline:
         return next(iter(self.run_many([raw])))
 
     def run_many(self, raws: Iterable[RawDocument], batch_size: int = 64) -> Iterator[Document]:
-        """Code documents in order; a failing document yields a record with a warning, not a crash."""
+        """Code documents in order; a failing document yields a record with a warning, no crash."""
         batch: list[RawDocument] = []
         for raw in raws:
             batch.append(raw)
@@ -109,7 +109,11 @@ class Pipeline:
                 continue
             parsed = next(docs)
             state = DocState(
-                text=raw.text, published=raw.published, outlet=raw.outlet, title=raw.title, doc=parsed
+                text=raw.text,
+                published=raw.published,
+                outlet=raw.outlet,
+                title=raw.title,
+                doc=parsed,
             )
             state.warnings.extend(raw.warnings)
             try:

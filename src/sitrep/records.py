@@ -46,7 +46,7 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A resolved location with ACLED's geo precision (1 site/town, 2 near it/district, 3 region)."""
+    """A resolved location with ACLED's geo precision (1 site/town, 2 near/district, 3 region)."""
 
     country: str | None
     iso3: str | None

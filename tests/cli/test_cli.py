@@ -22,7 +22,13 @@ def test_extract_corpus_as_acled_ordered_csv(shared):
 def test_extract_jsonl_echoes_input_ids_and_reports_bad_lines(tmp_path):
     dump = tmp_path / "dump.jsonl"
     dump.write_text(
-        json.dumps({"id": "n1", "text": "On 8 May 2020, civilians in Idleb city protested.", "published": "2020-05-12"})
+        json.dumps(
+            {
+                "id": "n1",
+                "text": "On 8 May 2020, civilians in Idleb city protested.",
+                "published": "2020-05-12",
+            }
+        )
         + "\n{broken\n"
     )
     result = runner.invoke(app, ["--quiet", "extract", str(dump)])
@@ -35,7 +41,8 @@ def test_extract_jsonl_echoes_input_ids_and_reports_bad_lines(tmp_path):
 
 def test_stdin_with_published_and_outlet(tmp_path):
     result = runner.invoke(
-        app, ["--quiet", "extract", "-", "--published", "2023-12-09", "--outlet", "Wire"],
+        app,
+        ["--quiet", "extract", "-", "--published", "2023-12-09", "--outlet", "Wire"],
         input="Protesters gathered in Beirut on Friday.",
     )
     assert result.exit_code == 0, result.output
@@ -47,7 +54,12 @@ def test_output_file_and_usage_errors(tmp_path):
     src = tmp_path / "a.txt"
     src.write_text("date 2023-12-09 T\nClashes erupted in Marib.")
     out = tmp_path / "out.geojson"
-    assert runner.invoke(app, ["--quiet", "extract", str(src), "-f", "geojson", "-o", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["--quiet", "extract", str(src), "-f", "geojson", "-o", str(out)]
+        ).exit_code
+        == 0
+    )
     assert json.loads(out.read_text())["type"] == "FeatureCollection"
     assert runner.invoke(app, ["extract", str(src), "-f", "xml"]).exit_code == 2
     assert runner.invoke(app, ["extract", str(src), "--published", "9/12/2023"]).exit_code == 2
@@ -55,7 +67,9 @@ def test_output_file_and_usage_errors(tmp_path):
 
 def test_eval_prints_table_and_writes_report(dev_notes, tmp_path):
     report = tmp_path / "scores.json"
-    result = runner.invoke(app, ["--quiet", "eval", str(dev_notes), "--limit", "5", "--report", str(report)])
+    result = runner.invoke(
+        app, ["--quiet", "eval", str(dev_notes), "--limit", "5", "--report", str(report)]
+    )
     assert result.exit_code == 0, result.output
     assert "event_type" in result.stdout and "distance" in result.stdout
     summary = json.loads(report.read_text())

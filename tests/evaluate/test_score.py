@@ -3,17 +3,31 @@ import pytest
 from sitrep.evaluate.score import Scores, distance_km, normalise_name
 
 GOLD = {
-    "event_date": "2020-05-01", "event_type": "Battles", "sub_event_type": "Armed clash",
-    "actor1": "Military Forces of Turkey (2016-)", "actor2": "QSD: Syrian Democratic Forces",
-    "country": "Syria", "admin1": "Al-Hasakeh", "admin2": "Ras Al Ain", "location": "Abu Rasin",
-    "latitude": 36.8465, "longitude": 40.3284, "fatalities": 0, "inter1": 8,
+    "event_date": "2020-05-01",
+    "event_type": "Battles",
+    "sub_event_type": "Armed clash",
+    "actor1": "Military Forces of Turkey (2016-)",
+    "actor2": "QSD: Syrian Democratic Forces",
+    "country": "Syria",
+    "admin1": "Al-Hasakeh",
+    "admin2": "Ras Al Ain",
+    "location": "Abu Rasin",
+    "latitude": 36.8465,
+    "longitude": 40.3284,
+    "fatalities": 0,
+    "inter1": 8,
 }
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Military Forces of Turkey (2016-)", "military forces of turkey"), ("Al-Hasakeh", "Al Hasakeh"),
-     ("Deir-ez-Zor", "Deir ez Zor"), ("Kata'ib Hezbollah", "Kataib Hezbollah"), ("Ḥamāh", "Hamah")],
+    [
+        ("Military Forces of Turkey (2016-)", "military forces of turkey"),
+        ("Al-Hasakeh", "Al Hasakeh"),
+        ("Deir-ez-Zor", "Deir ez Zor"),
+        ("Kata'ib Hezbollah", "Kataib Hezbollah"),
+        ("Ḥamāh", "Hamah"),
+    ],
 )
 def test_names_compare_ignoring_case_punctuation_accents_and_years(a, b):
     assert normalise_name(a) == normalise_name(b)
@@ -21,7 +35,9 @@ def test_names_compare_ignoring_case_punctuation_accents_and_years(a, b):
 
 def test_different_names_stay_different():
     assert normalise_name("Idleb") != normalise_name("Aleppo")
-    assert normalise_name("Military Forces of Syria (2000-)") != normalise_name("Military Forces of Turkey (2016-)")
+    assert normalise_name("Military Forces of Syria (2000-)") != normalise_name(
+        "Military Forces of Turkey (2016-)"
+    )
 
 
 def test_distance_is_great_circle_km():
@@ -30,10 +46,23 @@ def test_distance_is_great_circle_km():
 
 
 def test_best_matching_event_is_scored_and_extras_counted():
-    good = {**GOLD, "actor1": "Military Forces of Turkey", "acled_codable": True, "modality": "occurred",
-            "latitude": 36.85, "longitude": 40.33, "confidence": 0.9}
-    wrong = {**GOLD, "event_type": "Protests", "sub_event_type": "Peaceful protest", "acled_codable": True,
-             "modality": "occurred", "confidence": 0.99}
+    good = {
+        **GOLD,
+        "actor1": "Military Forces of Turkey",
+        "acled_codable": True,
+        "modality": "occurred",
+        "latitude": 36.85,
+        "longitude": 40.33,
+        "confidence": 0.9,
+    }
+    wrong = {
+        **GOLD,
+        "event_type": "Protests",
+        "sub_event_type": "Peaceful protest",
+        "acled_codable": True,
+        "modality": "occurred",
+        "confidence": 0.99,
+    }
     threat = {"event_type": None, "acled_codable": False}
     scores = Scores()
     scores.add("r1", GOLD, [wrong, good, threat])

@@ -32,8 +32,13 @@ def score_article(doc, golden) -> dict:
     used = set()
     for gold in golden["events"]:
         hit = next(
-            (i for i, e in enumerate(codable)
-             if i not in used and e.event_type == gold["event_type"] and _overlaps(e.evidence, gold["evidence"])),
+            (
+                i
+                for i, e in enumerate(codable)
+                if i not in used
+                and e.event_type == gold["event_type"]
+                and _overlaps(e.evidence, gold["evidence"])
+            ),
             None,
         )
         if hit is not None:
@@ -42,8 +47,10 @@ def score_article(doc, golden) -> dict:
     for i, e in enumerate(codable):
         if i in used:
             continue
-        if not any(_overlaps(e.evidence, g["evidence"]) and e.event_type == g["event_type"]
-                   for g in golden["events"] + golden["optional"]):
+        if not any(
+            _overlaps(e.evidence, g["evidence"]) and e.event_type == g["event_type"]
+            for g in golden["events"] + golden["optional"]
+        ):
             false_positive.append(f"{e.event_type} / {e.sub_event_type}: {e.evidence[0].text[:80]}")
     correct = len(codable) - len(false_positive)
     return {
@@ -90,7 +97,15 @@ def test_event_type_recall_and_precision_over_the_corpus(scores):
 def test_statements_of_non_events_give_no_occurred_event(scores):
     for doc, golden, _ in scores.values():
         for span in golden["not_events"]:
-            wrong = [e for e in doc.events if e.acled_codable and e.modality == "occurred"
-                     and _overlaps(e.evidence, span) and not any(
-                         _overlaps(e.evidence, g["evidence"]) for g in golden["events"] + golden["optional"])]
+            wrong = [
+                e
+                for e in doc.events
+                if e.acled_codable
+                and e.modality == "occurred"
+                and _overlaps(e.evidence, span)
+                and not any(
+                    _overlaps(e.evidence, g["evidence"])
+                    for g in golden["events"] + golden["optional"]
+                )
+            ]
             assert not wrong, f"{golden['article']}: {wrong[0].notes}"

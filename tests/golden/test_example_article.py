@@ -23,13 +23,17 @@ def test_no_violence_and_nothing_dated_today(example_doc):
 
 
 @pytest.mark.parametrize(
-    ("site", "admin1"), [("Qasrak", "Al-Hasakeh"), ("Tell Baidar", "Al-Hasakeh"), ("Conoco", "Deir-ez-Zor")]
+    ("site", "admin1"),
+    [("Qasrak", "Al-Hasakeh"), ("Tell Baidar", "Al-Hasakeh"), ("Conoco", "Deir-ez-Zor")],
 )
 def test_exercises_at_each_base(example_doc, site, admin1):
     events = _at(example_doc, site)
     assert events, f"no event at {site}"
     for e in events:
-        assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Change to group/activity")
+        assert (e.event_type, e.sub_event_type) == (
+            "Strategic developments",
+            "Change to group/activity",
+        )
         assert e.plover == "MOBILIZE"
         assert e.actor1 == US and "International Coalition" in (e.actor1_text or "")
         assert normalise_name(e.admin1) == normalise_name(admin1) and e.country == "Syria"

@@ -28,8 +28,13 @@ def test_headerless_text_uses_caller_metadata_or_warns():
 
 @pytest.mark.parametrize(
     "line",
-    ["No comments:", "Post a Comment", "Share this:", "(Reporting by A. Writer; Editing by B. Editor)",
-     "We use cookies to improve your experience. Accept cookie policy"],
+    [
+        "No comments:",
+        "Post a Comment",
+        "Share this:",
+        "(Reporting by A. Writer; Editing by B. Editor)",
+        "We use cookies to improve your experience. Accept cookie policy",
+    ],
 )
 def test_boilerplate_lines_are_removed(line):
     assert normalize_text(f"Shelling hit the town.\n{line}\nTwo were killed.") == (
@@ -61,7 +66,9 @@ def test_html_page_main_text_and_metadata():
 def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "dump.jsonl"
     lines = [
-        json.dumps({"id": "a1", "text": "Protesters gathered in Beirut.", "published": "2020-05-01"}),
+        json.dumps(
+            {"id": "a1", "text": "Protesters gathered in Beirut.", "published": "2020-05-01"}
+        ),
         "{not json",
         json.dumps({"id": "a2", "text": 5}),
         json.dumps(["a list"]),
@@ -83,7 +90,8 @@ def test_rss_entries_become_documents(tmp_path):
     feed.write_text("""<?xml version="1.0"?><rss version="2.0"><channel><title>Example Wire</title>
     <item><title>Clashes in Marib</title><link>https://example.org/1</link>
     <pubDate>Sat, 09 Dec 2023 10:00:00 GMT</pubDate>
-    <description>&lt;p&gt;Houthi forces clashed with government troops in Marib on Friday.&lt;/p&gt;</description></item>
+    <description>&lt;p&gt;Houthi forces clashed with government troops in Marib on Friday.&lt;/p&gt;
+    </description></item>
     <item><title>Empty</title><link>https://example.org/2</link><description></description></item>
     </channel></rss>""")
     results = list(read_paths([str(feed)]))
@@ -107,7 +115,9 @@ def test_unreadable_files_fail_with_a_reason(tmp_path, payload, reason):
 
 def test_windows_1256_is_decoded_with_a_warning(tmp_path):
     path = tmp_path / "arabic.txt"
-    path.write_bytes("date 2023-12-09 خبر\nقصف مدفعي على بلدة في ريف إدلب الجنوبي اليوم.".encode("cp1256"))
+    path.write_bytes(
+        "date 2023-12-09 خبر\nقصف مدفعي على بلدة في ريف إدلب الجنوبي اليوم.".encode("cp1256")
+    )
     (raw,) = read_paths([str(path)])
     assert isinstance(raw, RawDocument)
     assert any("not UTF-8" in w for w in raw.warnings)

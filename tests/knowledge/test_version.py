@@ -12,7 +12,9 @@ DATA = resources.files("sitrep.knowledge.data")
 def test_every_data_file_is_listed_with_its_current_hash_source_and_licence():
     manifest = json.loads(DATA.joinpath("VERSION.json").read_text(encoding="utf-8"))
     on_disk = {
-        p.name for p in DATA.iterdir() if p.is_file() and p.name not in ("VERSION.json", "__init__.py")
+        p.name
+        for p in DATA.iterdir()
+        if p.is_file() and p.name not in ("VERSION.json", "__init__.py")
     }
     assert set(manifest["files"]) == on_disk, "run scripts/update_knowledge_version.py"
     for name, entry in manifest["files"].items():

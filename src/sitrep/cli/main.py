@@ -10,15 +10,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Annotated, Optional
+from typing import IO, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from sitrep.errors import ConfigError, KnowledgeDataError, SitrepError
 from sitrep.cli.options import DEFAULT_MAX_BYTES, MaxBytesOpt
+from sitrep.errors import ConfigError, KnowledgeDataError, SitrepError
 
 app = typer.Typer(
     name="sitrep",
@@ -59,7 +59,10 @@ def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
 
 @contextmanager
 def cli_errors() -> Iterator[None]:
-    """Library errors become one-line messages with the documented exit codes (`--debug`: traces)."""
+    """Library errors become one-line messages with the documented exit codes.
+
+    `--debug` shows the traceback instead.
+    """
     try:
         yield
     except typer.Exit:
@@ -108,10 +111,10 @@ def parse_published(value: str | None) -> date | None:
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")]
 PublishedOpt = Annotated[
-    Optional[str], typer.Option("--published", help="Publication date for headerless text (YYYY-MM-DD).")
+    str | None,
+    typer.Option("--published", help="Publication date for headerless text (YYYY-MM-DD)."),
 ]
-OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet for headerless text.")]
-
+OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet for headerless text.")]
 
 
 @app.command()
@@ -120,11 +123,15 @@ def extract(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="jsonl, csv, geojson, or table (for people).")
     ] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+    ] = None,
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="Also store in this database URL.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failing document.")] = False,
+    db: Annotated[str | None, typer.Option("--db", help="Also store in this database URL.")] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first failing document.")
+    ] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Code articles and print one record per document (JSONL) or per event (CSV, GeoJSON)."""
@@ -161,7 +168,11 @@ def extract(
                     advance()
                     if any(w.startswith("extraction failed") for w in doc.warnings):
                         failed_documents += 1
-                        err.print(f"failed {doc.source}: {doc.warnings[-1]}", highlight=False, markup=False)
+                        err.print(
+                            f"failed {doc.source}: {doc.warnings[-1]}",
+                            highlight=False,
+                            markup=False,
+                        )
                     if store is not None:
                         store.save(doc)
                     yield doc.to_dict()
@@ -177,8 +188,10 @@ def extract(
 @app.command("eval")
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (id, text, published, gold{...}).")],
-    report: Annotated[Optional[Path], typer.Option("--report", help="Also write the scores as JSON.")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N records.")] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the scores as JSON.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N records.")] = None,
 ) -> None:
     """Score sitrep against gold-coded notes and print per-field accuracy."""
     from sitrep.evaluate.run import evaluate
@@ -200,14 +213,36 @@ def print_events(documents: list[dict], out: IO[str]) -> None:
     for doc in documents:
         title = f"{doc.get('title') or doc.get('source')} ({doc.get('published') or 'undated'})"
         events = Table(title=f"Events: {title}", show_lines=False)
-        for col in ("date", "prec", "type / sub-type", "actor 1", "actor 2", "location", "admin1", "fat.", "modality", "PLOVER"):
+        for col in (
+            "date",
+            "prec",
+            "type / sub-type",
+            "actor 1",
+            "actor 2",
+            "location",
+            "admin1",
+            "fat.",
+            "modality",
+            "PLOVER",
+        ):
             events.add_column(col)
         for e in doc["events"]:
-            kind = f"{e['event_type']} / {e['sub_event_type']}" if e["acled_codable"] else "(not ACLED)"
+            kind = (
+                f"{e['event_type']} / {e['sub_event_type']}"
+                if e["acled_codable"]
+                else "(not ACLED)"
+            )
             events.add_row(
-                e["event_date"] or "-", str(e["time_precision"] or "-"), kind, e["actor1"] or "-",
-                e["actor2"] or "-", e["location"] or "-", e["admin1"] or "-",
-                "-" if e["fatalities"] is None else str(e["fatalities"]), e["modality"], e["plover"] or "-",
+                e["event_date"] or "-",
+                str(e["time_precision"] or "-"),
+                kind,
+                e["actor1"] or "-",
+                e["actor2"] or "-",
+                e["location"] or "-",
+                e["admin1"] or "-",
+                "-" if e["fatalities"] is None else str(e["fatalities"]),
+                e["modality"],
+                e["plover"] or "-",
             )
         console.print(events)
         if doc["tallies"]:
@@ -215,10 +250,17 @@ def print_events(documents: list[dict], out: IO[str]) -> None:
             for col in ("count", "counted", "period", "actor 1", "modality"):
                 tallies.add_column(col)
             for t in doc["tallies"]:
-                count = f"{t['count_qualifier']} {t['count']}" if t["count_qualifier"] != "exact" else str(t["count"])
+                count = (
+                    f"{t['count_qualifier']} {t['count']}"
+                    if t["count_qualifier"] != "exact"
+                    else str(t["count"])
+                )
                 tallies.add_row(
-                    count, t["counted"], f"{t['period_start'] or '?'} .. {t['period_end'] or '?'}",
-                    t["actor1"] or "-", t["modality"],
+                    count,
+                    t["counted"],
+                    f"{t['period_start'] or '?'} .. {t['period_end'] or '?'}",
+                    t["actor1"] or "-",
+                    t["modality"],
                 )
             console.print(tallies)
 
@@ -233,7 +275,9 @@ def print_scores(summary: dict) -> None:
         return "-" if x is None else f"{100 * x:.1f}%"
 
     det = fields["event detected"]
-    table.add_row("event detected", pct(det["recall"]), f"recall; precision {pct(det['precision'])}")
+    table.add_row(
+        "event detected", pct(det["recall"]), f"recall; precision {pct(det['precision'])}"
+    )
     for name, row in fields.items():
         if name in ("event detected", "distance"):
             continue

@@ -31,7 +31,7 @@ def evaluate(
         for r in records
     ]
     scores = Scores()
-    for record, doc in zip(records, pipeline.run_many(raws)):
+    for record, doc in zip(records, pipeline.run_many(raws), strict=False):
         scores.add(record.get("id", "?"), record.get("gold"), [e.to_dict() for e in doc.events])
         if progress:
             progress(1)

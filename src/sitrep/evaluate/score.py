@@ -64,7 +64,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _distance(gold: dict[str, Any], event: dict[str, Any]) -> float | None:
-    if None in (gold.get("latitude"), gold.get("longitude"), event.get("latitude"), event.get("longitude")):
+    if None in (
+        gold.get("latitude"),
+        gold.get("longitude"),
+        event.get("latitude"),
+        event.get("longitude"),
+    ):
         return None
     return distance_km(gold["latitude"], gold["longitude"], event["latitude"], event["longitude"])
 
@@ -96,7 +101,9 @@ class Scores:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    def add(self, record_id: str, gold: dict[str, Any] | None, events: list[dict[str, Any]]) -> None:
+    def add(
+        self, record_id: str, gold: dict[str, Any] | None, events: list[dict[str, Any]]
+    ) -> None:
         self.records += 1
         codable = [e for e in events if e.get("acled_codable")]
         if codable:
@@ -123,10 +130,17 @@ class Scores:
         if d is not None:
             self.distances.append(d)
             if d > 50:
-                self._miss("distance", record_id, gold.get("location"), f"{match.get('location')} ({d:.0f} km)")
+                self._miss(
+                    "distance",
+                    record_id,
+                    gold.get("location"),
+                    f"{match.get('location')} ({d:.0f} km)",
+                )
 
     def _miss(self, name: str, record_id: str, gold: Any, predicted: Any) -> None:
-        self.misses.setdefault(name, []).append({"id": record_id, "gold": gold, "predicted": predicted})
+        self.misses.setdefault(name, []).append(
+            {"id": record_id, "gold": gold, "predicted": predicted}
+        )
 
     def summary(self) -> dict[str, Any]:
         n, matched = self.gold_with_event, self.detected
@@ -153,10 +167,13 @@ class Scores:
         return {
             "records": self.records,
             "fields": rows,
-            "extra_events_per_record": round(self.extra_events / self.records, 3) if self.records else None,
+            "extra_events_per_record": round(self.extra_events / self.records, 3)
+            if self.records
+            else None,
             "matched_not_occurred": _rate(self.non_occurred, matched),
             "event_type_confusion": [
-                {"gold": g, "predicted": p, "count": c} for (g, p), c in sorted(self.confusion.items())
+                {"gold": g, "predicted": p, "count": c}
+                for (g, p), c in sorted(self.confusion.items())
             ],
             "misses": self.misses,
         }

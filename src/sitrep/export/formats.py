@@ -86,7 +86,9 @@ def event_rows(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
             event_id_cnty=event["event_id"],
             year=(event.get("event_date") or "")[:4] or None,
             civilian_targeting=(
-                "Civilian targeting" if (event.get("actor2") or "").startswith("Civilians") else None
+                "Civilian targeting"
+                if (event.get("actor2") or "").startswith("Civilians")
+                else None
             ),
             iso=event.get("iso3"),
             source="; ".join(s["name"] for s in sources if s.get("name")) or document.get("outlet"),
@@ -136,7 +138,7 @@ def write_documents(documents: Iterable[dict[str, Any]], fmt: str, out: IO[str])
     if fmt == "geojson":
         features = []
         for doc in documents:
-            for row, event in zip(event_rows(doc), doc.get("events", [])):
+            for row, event in zip(event_rows(doc), doc.get("events", []), strict=False):
                 if event.get("latitude") is None or event.get("longitude") is None:
                     continue
                 props = {k: v for k, v in row.items() if k not in ("latitude", "longitude")}

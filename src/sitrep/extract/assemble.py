@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from sitrep.extract.notes import event_notes
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
@@ -33,6 +34,10 @@ def assemble_document(raw: RawDocument, state: DocState, doc_id: str, kb_version
         warnings=tuple(dict.fromkeys(state.warnings)),
         knowledge_version=kb_version,
     )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _stable_id(doc_id: str, kind: str, offset: int, index: int) -> str:
@@ -68,12 +73,14 @@ def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
     when, where = d.when, d.where.place if d.where else None
     inter1 = d.actor1.actor.inter if d.actor1 else None
     inter2 = d.actor2.actor.inter if d.actor2 else None
-    evidence = tuple(sorted(set(d.evidence) or {state.sentences[d.sentence]}, key=lambda s: s.start))
+    evidence = tuple(
+        sorted(set(d.evidence) or {state.sentences[d.sentence]}, key=lambda s: s.start)
+    )
     fields = dict(
         event_id=event_id,
         event_date=when.start.isoformat() if when and when.start else None,
         date_start=when.start.isoformat() if when and when.start else None,
-        date_end=(when.end or when.start).isoformat() if when and (when.end or when.start) else None,
+        date_end=_iso(when.end or when.start) if when else None,
         time_precision=when.precision if when else None,
         event_type=d.event_type if d.acled_codable else None,
         sub_event_type=d.sub_event_type if d.acled_codable else None,

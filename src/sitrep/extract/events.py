@@ -297,7 +297,7 @@ def merge_events(state: DocState) -> None:
 
 
 def _absorb(kept: EventDraft, other: EventDraft, *, with_tolls: bool) -> None:
-    """Join what `other` says of the same happening into `kept` (evidence, sources, wording, tolls)."""
+    """Join what `other` says of the same happening into `kept` (evidence, sources, tolls)."""
     kept.evidence = sorted(set(kept.evidence) | set(other.evidence), key=lambda s: s.start)
     kept.confidence = max(kept.confidence, other.confidence)
     kept.sources = list(dict.fromkeys(kept.sources + other.sources))

@@ -19,7 +19,10 @@ _MODALITY_PHRASE = {
 
 
 def event_notes(event: Event) -> str:
-    """E.g. 'On 9 December 2023, Military Forces of the United States ... at Qasrak (Al Hasakeh, Syria).'"""
+    """E.g. 'On 9 December 2023, Military Forces of the United States … at Qasrak (Al-Hasakeh).'
+
+    Built from the coded fields only, so it says what the row says, never more.
+    """
     parts = []
     if event.event_date:
         day = date.fromisoformat(event.event_date)
@@ -38,6 +41,8 @@ def event_notes(event: Event) -> str:
         parts.append(f"in {event.country}")
     sentence = " ".join(parts) + "."
     if event.fatalities:
-        qualifier = "" if event.fatalities_qualifier == "exact" else f"{event.fatalities_qualifier} "
+        qualifier = (
+            "" if event.fatalities_qualifier == "exact" else f"{event.fatalities_qualifier} "
+        )
         sentence += f" {qualifier}{event.fatalities} reported killed."
     return sentence

@@ -348,20 +348,22 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     cc = gaz.country_code(country) if country else None
     if cc is None:
         cc = document_country(mentions, gaz, evidence)
-    supported = supported_countries(mentions, evidence) | ({cc} if country else set())
-    named = frozenset(
-        m.candidates[0].country_code for m in mentions
+    supported = supported_countries(mentions, evidence) | ({cc} if country and cc else set())
+    # Countries named as such; nationality words are too weak to license a village abroad.
+    named: frozenset[str] = frozenset(
+        m.candidates[0].country_code or ""
+        for m in mentions
         if m.tier == "exact" and all(c.feature_class == "C" for c in m.candidates)
-    )  # fmt: skip (nationality words are too weak to license a village abroad)
+    ) - {""}
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported)
     kept = [m for m in mentions if m.place is not None]
     if state is not None:
         # The voted country stands when the text supports it or a kept place is in it; else the
         # country of the places that were kept (a lone false foreign match was dropped).
-        trusted = cc in supported or any(m.place.country_code == cc for m in kept)
+        trusted = cc in supported or any(m.place and m.place.country_code == cc for m in kept)
         best = max(kept, key=lambda m: m.score, default=None)
-        hint = cc if trusted else best.place.country_code if best else None
+        hint = cc if trusted else best.place.country_code if best and best.place else None
         state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
     return kept
 

@@ -65,7 +65,8 @@ def check_order(names: Sequence[str]) -> list[ExtractorSpec]:
         missing = [r for r in spec.requires if r not in available]
         if missing:
             raise ConfigError(
-                f"extractor {name!r} requires {missing} but nothing earlier in the pipeline assigns it"
+                f"extractor {name!r} requires {missing}, "
+                "but nothing earlier in the pipeline assigns it"
             )
         available.update(spec.assigns)
         specs.append(spec)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sitrep.records import Actor, DateSpan, Place, Quantity, Source, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 
 @dataclass(slots=True)
@@ -60,7 +61,9 @@ class EventDraft:
     cameo: str | None = None
     confidence: float = 0.5
     modality: str = "occurred"
-    is_tally: bool = False  # an aggregate statement: the tallies extractor turns it into a TallyDraft
+    is_tally: bool = (
+        False  # an aggregate statement: the tallies extractor turns it into a TallyDraft
+    )
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
     assoc_actor_1: list[ActorMention] = field(default_factory=list)

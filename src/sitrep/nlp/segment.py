@@ -6,6 +6,7 @@ import re
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState
+from sitrep.records import Span
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
@@ -24,7 +25,7 @@ def segment(state: DocState) -> None:
         paragraphs.append(state.span(start, len(text)))
     state.paragraphs = paragraphs
 
-    sentences = []
+    sentences: list[Span] = []
     assert state.doc is not None
     for sent in state.doc.sents:
         s_start, s_end = sent.start_char, sent.end_char
@@ -35,7 +36,8 @@ def segment(state: DocState) -> None:
                 lo += len(text[lo:hi]) - len(text[lo:hi].lstrip())
                 hi -= len(text[lo:hi]) - len(text[lo:hi].rstrip())
                 if sentences and not _has_word(text[lo:hi]) and sentences[-1].end >= lo - 1:
-                    # A closing quote or bracket split off by the parser belongs to the sentence before.
+                    # A closing quote or bracket split off by the parser belongs to the sentence
+                    # before it.
                     sentences[-1] = state.span(sentences[-1].start, hi)
                     continue
                 sentences.append(state.span(lo, hi))

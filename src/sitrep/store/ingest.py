@@ -97,7 +97,14 @@ def ingest(
                 source=item.source,
             )
         except Exception as exc:  # a lookup that fails costs this document, not the batch
-            _fail(report, errors_out, item.source, item.input_id, "store", f"{type(exc).__name__}: {exc}")
+            _fail(
+                report,
+                errors_out,
+                item.source,
+                item.input_id,
+                "store",
+                f"{type(exc).__name__}: {exc}",
+            )
             continue
         if current:
             report.unchanged += 1
