@@ -17,8 +17,8 @@ from sitrep.ingest.readers import read_paths
 
 GOLDEN = Path(__file__).parent
 CASES = sorted(p for p in GOLDEN.glob("*.json") if not p.name.startswith("almayadeen"))
-RECALL_FLOOR = 0.0
-PRECISION_FLOOR = 0.0
+RECALL_FLOOR = 0.65  # measured 0.68 on 2026-11-26
+PRECISION_FLOOR = 0.65  # measured 0.69 on 2026-11-26
 
 
 def _overlaps(spans, gold_span) -> bool:
