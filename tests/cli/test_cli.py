@@ -74,3 +74,15 @@ def test_eval_prints_table_and_writes_report(dev_notes, tmp_path):
     assert "event_type" in result.stdout and "distance" in result.stdout
     summary = json.loads(report.read_text())
     assert summary["records"] == 5 and "sub_event_type" in summary["fields"]
+
+
+def test_ingest_in_batches_stores_what_one_by_one_does(shared, tmp_path):
+    corpus = str(shared / "corpus")
+    rows = {}
+    for name, extra in (("single", []), ("batched", ["--workers", "0"])):
+        db = str(tmp_path / f"{name}.db")
+        result = runner.invoke(app, ["--quiet", "ingest", corpus, "--db", db, *extra])
+        assert result.exit_code == 0, result.output
+        exported = runner.invoke(app, ["--quiet", "export", "--db", db, "--format", "csv"])
+        rows[name] = sorted(exported.stdout.splitlines()[1:])
+    assert rows["single"] and rows["single"] == rows["batched"]

@@ -50,6 +50,8 @@ def main(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # Dask's scheduler and nannies narrate every start and stop at INFO.
+    logging.getLogger("distributed").setLevel(logging.DEBUG if debug else logging.WARNING)
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:

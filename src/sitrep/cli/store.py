@@ -47,20 +47,57 @@ def ingest_command(
         bool, typer.Option("--recode", help="Code and rewrite documents even when unchanged.")
     ] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Code on N local Dask worker processes (0: in this process, in batches).",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Code on a running Dask cluster (tcp://host:8786)."),
+    ] = None,
+    prefilter: Annotated[
+        bool,
+        typer.Option(
+            "--prefilter/--no-prefilter",
+            help="Skip documents with no conflict vocabulary before parsing (stored as skipped).",
+        ),
+    ] = False,
 ) -> None:
     """Code articles and store them; running it again on the same inputs changes nothing."""
     from sitrep.cli.main import EXIT_FAILED, cli_errors
-    from sitrep.ingest.readers import read_paths
-    from sitrep.store import Store
-    from sitrep.store.ingest import ingest
 
     with cli_errors(), ExitStack() as stack:
-        store = stack.enter_context(Store(db))
         errors_out = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
-        items = read_paths(
-            paths, published=_date(published, "--published"), outlet=outlet, max_bytes=max_bytes
-        )
-        report = ingest(store, items, recode=recode, errors_out=errors_out)
+        if workers is None and scheduler is None:
+            from sitrep.ingest.readers import read_paths
+            from sitrep.pipeline import Pipeline
+            from sitrep.store import Store
+            from sitrep.store.ingest import ingest
+
+            store = stack.enter_context(Store(db))
+            items = read_paths(
+                paths, published=_date(published, "--published"), outlet=outlet, max_bytes=max_bytes
+            )
+            coder = Pipeline(prefilter=True) if prefilter else None
+            report = ingest(store, items, recode=recode, errors_out=errors_out, coder=coder)
+        else:
+            from sitrep.scale.distributed import ingest_distributed
+
+            report = ingest_distributed(
+                paths,
+                db_url=db,
+                workers=workers if scheduler is None else None,
+                scheduler=scheduler,
+                prefilter=prefilter,
+                recode=recode,
+                published=_date(published, "--published"),
+                outlet=outlet,
+                errors_out=errors_out,
+            )
     for error in report.errors:
         typer.echo(f"failed {error.source}: {error.error}", err=True)
     typer.echo(report.summary(), err=True)
