@@ -307,6 +307,12 @@ def _demonym_countries(dictionary: ActorDictionary) -> dict[str, str]:
     return {d.lower(): c.country for c in dictionary.countries.values() for d in c.demonyms}
 
 
+@cache
+def _demonym_pattern(dictionary: ActorDictionary) -> re.Pattern[str]:
+    words = sorted(_demonym_countries(dictionary), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
 def _recent_state_forces(
     state: DocState,
     mentions: list[ActorMention],
@@ -463,7 +469,12 @@ def demonym_mentions(
     matcher = alias_matcher(document_year(state))
     country = state.country_hint
     found: list[ActorMention] = []
-    for token in state.doc:
+    # Find the few demonyms by pattern rather than walking every token of the parse.
+    for hit in _demonym_pattern(dictionary).finditer(state.text):
+        span = state.doc.char_span(hit.start(), hit.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
         if token.lower_ not in demonyms or token.dep_ not in ("amod", "compound", "nmod"):
             continue
         head = token.head

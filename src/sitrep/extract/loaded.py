@@ -8,6 +8,8 @@ are listed in the article's own words, once each, in text order.
 from __future__ import annotations
 
 import logging
+import re
+from functools import cache
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
@@ -19,14 +21,14 @@ log = logging.getLogger(__name__)
 
 def loaded_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, words) of every loaded term in `text`; a longer term hides those inside it."""
-    found: list[tuple[int, int, str]] = []
-    for term in loaded_terms():  # longest first
-        for m in term.pattern.finditer(text):
-            start, end = m.start() + offset, m.end() + offset
-            if any(s <= start and end <= e for s, e, _ in found):
-                continue
-            found.append((start, end, m.group(0)))
-    return sorted(found)
+    return [(m.start() + offset, m.end() + offset, m.group(0)) for m in _any_term().finditer(text)]
+
+
+@cache
+def _any_term() -> re.Pattern[str]:
+    # One scan for all terms: the alternation lists them longest first, so at each position the
+    # longest wording wins and the shorter ones inside it are not matched again.
+    return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in loaded_terms()), re.IGNORECASE)
 
 
 def _evidence(state: DocState, draft: EventDraft | TallyDraft) -> list[Span]:
