@@ -471,10 +471,10 @@ def demonym_mentions(
     found: list[ActorMention] = []
     # Find the few demonyms by pattern rather than walking every token of the parse.
     for hit in _demonym_pattern(dictionary).finditer(state.text):
-        span = state.doc.char_span(hit.start(), hit.end())
-        if span is None or len(span) != 1:
+        hit_tokens = state.doc.char_span(hit.start(), hit.end())
+        if hit_tokens is None or len(hit_tokens) != 1:
             continue
-        token = span[0]
+        token = hit_tokens[0]
         if token.lower_ not in demonyms or token.dep_ not in ("amod", "compound", "nmod"):
             continue
         head = token.head
