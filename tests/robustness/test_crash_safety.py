@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from robustness_db import database
+from databases import database
 
 from sitrep.ingest.readers import read_paths
 from sitrep.store import Store

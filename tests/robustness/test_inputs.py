@@ -11,7 +11,7 @@ from pathlib import Path
 
 import make_inputs
 import pytest
-from robustness_db import database
+from databases import database
 from typer.testing import CliRunner
 
 from sitrep.cli.main import app

@@ -90,12 +90,9 @@ def _copy_inputs(shared: Path, tmp_path: Path) -> Path:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """SQLite (workers code, the driver writes) and PostgreSQL (each worker writes)."""
-    from scale_databases import postgres_url
+    from databases import database
 
-    if request.param == "sqlite":
-        yield str(tmp_path / "scale.db")
-        return
-    with postgres_url() as url:
+    with database(request.param, tmp_path, "scale") as url:
         yield url
 
 
@@ -125,7 +122,7 @@ def test_concurrent_writers_merge_reports_of_one_happening_as_one_process_does(
     client, dev_records, tmp_path
 ):
     """Two reports of each event on two workers at once: the canonical events must still merge."""
-    from scale_databases import postgres_url
+    from databases import database
 
     from sitrep.store import Store
 
@@ -138,7 +135,7 @@ def test_concurrent_writers_merge_reports_of_one_happening_as_one_process_does(
             )
     counts = {}
     for where, run in (("dask", {"client": client}), ("here", {"workers": 0})):
-        with postgres_url() as url:
+        with database("postgresql") as url:
             ingest_distributed([str(folder)], db_url=url, partition_size=1, **run)
             with Store(url) as store:
                 counts[where] = store.counts()

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
+from databases import database
 
 from sitrep.records import Document, Event, Source, Span, Tally
 
@@ -328,32 +326,7 @@ def example_documents() -> list[Document]:
 
 # --- databases -----------------------------------------------------------------------------------
 
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
-
-@contextlib.contextmanager
-def database_url(kind: str, tmp_path: Path) -> Iterator[str]:
-    """A fresh database: a SQLite file, or a private schema on the local PostgreSQL (dropped)."""
-    if kind == "sqlite":
-        yield str(tmp_path / "sitrep-test.db")
-        return
-    import sqlalchemy as sa
-
-    try:
-        engine = sa.create_engine(PG_SERVER)
-        with engine.connect() as connection:
-            connection.execute(sa.text("SELECT 1"))
-    except Exception as exc:  # noqa: BLE001 - any failure to connect means "not reachable"
-        pytest.skip(
-            f"PostgreSQL at 127.0.0.1:5432 (database test, user postgres) unreachable: {exc}"
-        )
-    schema = f"sitrep_test_{uuid.uuid4().hex[:12]}"
-    with engine.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        # libpq's options parameter sets the search path, so every table lands in the schema.
-        yield f"{PG_SERVER}?options=-csearch_path%3D{schema}"
-    finally:
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        engine.dispose()
+def database_url(kind: str, tmp_path: Path) -> contextlib.AbstractContextManager[str]:
+    """A fresh database for the store tests (see tests/databases.py)."""
+    return database(kind, tmp_path)
