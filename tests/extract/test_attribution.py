@@ -5,23 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from drafts import parsed
 
 from sitrep.extract.attribution import attribute_sources, sentence_sources
-from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
+from sitrep.extract.state import ActorMention, EventDraft, TallyDraft
 from sitrep.nlp.model import load_nlp
-from sitrep.nlp.segment import segment
 from sitrep.records import Actor, Source
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def parsed(nlp, text: str) -> DocState:
-    state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
-    segment(state)
-    return state
 
 
 SOURCE_TABLE = [

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from drafts import draft_on, parsed
 
 from sitrep.extract.quantities import count_casualties
-from sitrep.extract.state import DocState, EventDraft, TallyDraft
+from sitrep.extract.state import TallyDraft
 from sitrep.nlp.model import load_nlp
-from sitrep.nlp.segment import segment
 from sitrep.records import Quantity
 
 UNKNOWN = Quantity(None, "unknown")
@@ -18,22 +16,6 @@ UNKNOWN = Quantity(None, "unknown")
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def parsed(nlp, text: str) -> DocState:
-    state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
-    segment(state)
-    return state
-
-
-def draft_on(state: DocState, word: str, **fields) -> EventDraft:
-    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", state.text)
-    assert m, word
-    draft = EventDraft(
-        trigger=state.span(m.start(), m.end()), sentence=state.sentence_of(m.start()), **fields
-    )
-    state.events.append(draft)
-    return draft
 
 
 # (sentence, trigger, fatalities, injuries)

@@ -5,33 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
+from drafts import draft_on, parsed
 
 from sitrep.extract.factuality import assign_modality
-from sitrep.extract.state import DocState, EventDraft
 from sitrep.extract.tallies import split_tallies
 from sitrep.nlp.model import load_nlp
-from sitrep.nlp.segment import segment
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def parsed(nlp, text: str) -> DocState:
-    state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
-    segment(state)
-    return state
-
-
-def draft_on(state: DocState, word: str, **fields) -> EventDraft:
-    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", state.text)
-    assert m, word
-    draft = EventDraft(
-        trigger=state.span(m.start(), m.end()), sentence=state.sentence_of(m.start()), **fields
-    )
-    state.events.append(draft)
-    return draft
 
 
 # (sentence, count, qualifier, words `counted` must contain, words it must not contain)
