@@ -137,3 +137,11 @@ def test_directories_are_read_in_order_and_skip_other_files(example_path):
     sources = [r.source for r in results]
     assert sources == sorted(sources) and len(results) == 9
     assert all(isinstance(r, RawDocument) for r in results)
+
+
+def test_control_characters_in_a_page_do_not_break_the_visible_text_fallback():
+    # Found by the fuzzer: lxml keeps \x01 in a text node, then raises when drop_tree() rebuilds it.
+    page = "<div><script>x()</script>\x01 Clashes erupted in Marib\x0b on Friday.</div>"
+    raw = read_string(page, published="2023-12-09")
+    assert "Clashes erupted in Marib" in raw.text
+    assert "\x01" not in raw.text

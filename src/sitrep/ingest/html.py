@@ -95,7 +95,12 @@ def html_to_text(fragment: str) -> str:
     return _visible_text(fragment)
 
 
+# Characters XML cannot hold: lxml parses them into text nodes but raises when it rebuilds one.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _visible_text(html: str) -> str:
+    html = _NOT_XML.sub(" ", html)
     try:
         tree = lxml_html.fromstring(html)
     except (ValueError, lxml_html.etree.ParserError):
