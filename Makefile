@@ -26,7 +26,7 @@ browser:
 
 test: $(STAMP) services browser
 	$(PY) -m pytest -q -p no:cacheprovider
-	$(PY) scripts/fuzz.py --seconds 20 --seed 1
+	$(PY) scripts/fuzz.py --seconds 20 --seed 1 --crashes test-output/fuzz
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts bench
