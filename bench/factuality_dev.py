@@ -18,6 +18,8 @@ import time
 from collections import Counter
 from datetime import date
 
+from events_dev import best_draft  # run as a script: bench/ is on the path
+
 from sitrep.extract.state import DocState
 from sitrep.pipeline import Pipeline
 
@@ -30,15 +32,6 @@ def run(pipeline: Pipeline, text: str, published: str | None) -> DocState:
             break
         spec.func(state)
     return state
-
-
-def _main_event(state: DocState):
-    """ACLED notes state their event first: the most confident draft of the first sentence."""
-    drafts = [d for d in state.events if d.acled_codable]
-    if not drafts:
-        return None
-    first = min(d.sentence for d in drafts)
-    return max((d for d in drafts if d.sentence == first), key=lambda d: d.confidence)
 
 
 def main() -> None:
@@ -60,7 +53,7 @@ def main() -> None:
         sourced_notes += any(d.sources for d in drafts)
         for d in drafts:
             modalities[d.modality] += 1
-        main = _main_event(state)
+        main = best_draft(state)
         gold = row["gold"].get("fatalities")
         if main is not None and gold is not None:
             fatal_total += 1

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.extract.timex import calendar_names
+
 LOCATIVE = frozenset(
     {"at", "in", "on", "over", "near", "inside", "around", "across", "into", "outside"}
 )
@@ -48,29 +50,8 @@ STOP_WORDS = frozenset(
 NAME_PARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "ar", "az", "ez", "-", "de", "bin", "abu", "um", "umm"}
 )
-NOT_NAMES = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
+# Calendar words are capitalised but never site names ("at the base on Friday").
+NOT_NAMES = calendar_names("weekday") | calendar_names("month")
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from sitrep.extract.factuality import modality_of, trigger_token
 from sitrep.extract.numbers import Number, is_number_token, ordinal_value, read_number
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
+from sitrep.extract.timex import calendar_names
 from sitrep.knowledge.lexicons import tally_nouns
 from sitrep.records import Quantity
 
@@ -58,18 +59,11 @@ _TIME_WORDS = frozenset(
         "afternoon",
         "today",
         "yesterday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "weekend",
         "period",
         "time",
     }
-)
+) | calendar_names("weekday")
 _COUNT_NOUNS = frozenset({"time", "times"})  # "85 times", with "twice"/"thrice" as words
 _ADVERB_COUNTS = {"twice": 2, "thrice": 3}
 

@@ -125,6 +125,17 @@ def lexicon() -> _Lexicon:
 
 
 @cache
+def calendar_names(kind: str) -> frozenset[str]:
+    """Full lower-case month or weekday names ("monday", not "mon"): each one's longest spelling."""
+    table = lexicon().months if kind == "month" else lexicon().weekdays
+    longest: dict[int, str] = {}
+    for word, value in table.items():
+        if len(word) > len(longest.get(value, "")):
+            longest[value] = word
+    return frozenset(longest.values())
+
+
+@cache
 def cues() -> dict[str, tuple[str, ...]]:
     """Cue phrases by kind (approx_before, approx_after, future, past, speech), longest first."""
     table: dict[str, list[str]] = {}
