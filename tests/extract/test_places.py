@@ -353,6 +353,38 @@ def test_document_country_from_the_text(text, country, place):
 
 
 @pytest.mark.parametrize(
+    "text, country, place",
+    [
+        # "Tripoli" alone is Libya's or Lebanon's; the armed groups around it say which.
+        ("LNA forces shelled GNA positions south of Tripoli with heavy artillery.", "Libya",
+         ("Tripoli", "Libya", "Tripoli", "town")),
+        # No place at all: the words still give the country (see country_model.py).
+        ("Houthi forces fired mortar shells at pro-Hadi forces' positions.", "Yemen", None),
+    ],
+)
+def test_document_country_from_the_country_model(text, country, place):
+    hint, places = _hint(text)
+    assert hint == country
+    assert place in places if place else places == []
+
+
+def test_country_model_is_iso_coded_and_calibrated_votes():
+    from sitrep.extract.classify import load_country_classifier
+    from sitrep.extract.country_model import MIN_PROBABILITY, VOTE_WEIGHT, model_country_votes
+
+    clf = load_country_classifier()
+    assert clf is not None
+    gaz = load_gazetteer()
+    assert len(clf.classes) > 50 and all(code in gaz.countries for code in clf.classes)
+    votes = model_country_votes("Houthi forces fired mortar shells at pro-Hadi positions.")
+    assert max(votes, key=votes.get) == "YE"
+    assert all(VOTE_WEIGHT * MIN_PROBABILITY <= v <= VOTE_WEIGHT for v in votes.values())
+    # Words that say nothing about a country give no vote at all.
+    assert model_country_votes("The meeting was held on Tuesday.") == {}
+    assert model_country_votes("") == {}
+
+
+@pytest.mark.parametrize(
     "text, absent",
     [
         ("rioters demonstrating against the high US dollar exchange rate blocked the road",

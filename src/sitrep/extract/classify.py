@@ -1,9 +1,11 @@
-"""The statistical event classifier: TF-IDF n-grams and a linear model over ACLED sub-event types.
+"""Statistical text classifiers: TF-IDF n-grams and a linear model, stored as plain arrays.
 
-The model is stored as plain arrays (`knowledge/data/event_classifier.npz`: vocabulary, idf,
-coefficients, intercepts, class names, vectorizer settings) and rebuilt on load with scikit-learn's
-own vectorizer, so loading never unpickles code and the numbers are exactly the trained ones. It is
-trained by `scripts/train_event_classifier.py` on ACLED notes (provenance in docs/events.md).
+Two models ship: the event classifier over ACLED sub-event types (`event_classifier.npz`, trained
+by `scripts/train_event_classifier.py`, provenance in docs/events.md) and the country classifier
+(`country_classifier.npz`, `scripts/train_country_classifier.py`, docs/places.md). Each file holds
+vocabularies, idf weights, coefficients, intercepts, class names and vectorizer settings, rebuilt on
+load with scikit-learn's own vectorizer, so loading never unpickles code and the numbers are
+exactly the trained ones.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sitrep.knowledge.loader import read_bytes
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "event_classifier.npz"
+COUNTRY_MODEL_FILE = "country_classifier.npz"
 FORMAT_VERSION = 1
 
 # ACLED notes open with the date and close with size/fatality boilerplate; news sentences carry
@@ -69,21 +72,22 @@ class Prediction:
         return dict(zip(self.labels, self.probs, strict=True)).get(label, 0.0)
 
 
-class EventClassifier:
-    """Sub-event-type classifier: union of word and character TF-IDF, one linear score per class."""
+class TextClassifier:
+    """A union of TF-IDF parts (word and/or character n-grams), one linear score per class."""
 
-    def __init__(self, arrays: dict[str, np.ndarray]):
+    def __init__(self, arrays: dict[str, np.ndarray], name: str = MODEL_FILE):
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         meta = json.loads(str(arrays["meta"]))
         if meta.get("format") != FORMAT_VERSION:
             raise KnowledgeDataError(
-                f"{MODEL_FILE}: format {meta.get('format')} != {FORMAT_VERSION}"
+                f"{name}: format {meta.get('format')} != {FORMAT_VERSION}"
             )
         self.meta = meta
         self.classes: list[str] = [str(c) for c in arrays["classes"]]
         self._vectorizers = []
-        for part in ("word", "char"):
+        part_names: list[str] = meta.get("parts", ["word", "char"])
+        for part in part_names:
             settings = meta[part]
             vocab = {str(term): i for i, term in enumerate(arrays[f"{part}_vocab"])}
             vec = TfidfVectorizer(
@@ -105,7 +109,7 @@ class EventClassifier:
                 arrays[f"{p}_idf"].astype(np.float32),
                 meta[p]["sublinear_tf"],
             )
-            for p, v in zip(("word", "char"), self._vectorizers, strict=True)
+            for p, v in zip(part_names, self._vectorizers, strict=True)
         ]
         self._offsets = np.cumsum([0] + [len(v.vocabulary_) for v in self._vectorizers])
         self.coef = arrays["coef"].astype(np.float32)  # classes × features
@@ -163,14 +167,24 @@ def save_model(path: str, arrays: dict[str, np.ndarray]) -> None:
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as bool
 
 
-@cache
-def load_classifier() -> EventClassifier | None:
-    """The shipped classifier, or None (with a warning) when the model file is missing."""
+def _load(name: str, missing: str) -> TextClassifier | None:
     try:
-        blob = read_bytes(MODEL_FILE)
+        blob = read_bytes(name)
     except KnowledgeDataError:
-        log.warning("%s missing: events are typed from the trigger lexicon only", MODEL_FILE)
+        log.warning("%s missing: %s", name, missing)
         return None
     with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files}
-    return EventClassifier(arrays)
+    return TextClassifier(arrays, name)
+
+
+@cache
+def load_classifier() -> TextClassifier | None:
+    """The shipped event classifier, or None (with a warning) when the model file is missing."""
+    return _load(MODEL_FILE, "events are typed from the trigger lexicon only")
+
+
+@cache
+def load_country_classifier() -> TextClassifier | None:
+    """The shipped country classifier, or None (with a warning) when the model file is missing."""
+    return _load(COUNTRY_MODEL_FILE, "the document's country comes from place names only")

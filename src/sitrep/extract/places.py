@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from sitrep.extract.country_model import model_country_votes, supported_by_model
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
 from sitrep.knowledge.gazetteer import (
@@ -345,10 +346,15 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
             m.sentence = bisect.bisect_right(ends, m.start)
     _inherit_coordinated(text, mentions)
     evidence = country_evidence(text)
+    model_votes = model_country_votes(text)
     cc = gaz.country_code(country) if country else None
     if cc is None:
-        cc = document_country(mentions, gaz, evidence)
-    supported = supported_countries(mentions, evidence) | ({cc} if country and cc else set())
+        votes = dict(evidence)
+        for code, vote in model_votes.items():
+            votes[code] = votes.get(code, 0.0) + vote
+        cc = document_country(mentions, gaz, votes)
+    supported = (supported_countries(mentions, evidence) | supported_by_model(model_votes)
+                 | ({cc} if country and cc else set()))  # fmt: skip
     # Countries named as such; nationality words are too weak to license a village abroad.
     named: frozenset[str] = frozenset(
         m.candidates[0].country_code or ""

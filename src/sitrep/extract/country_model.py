@@ -1,0 +1,38 @@
+"""Votes for the document's country from its words, by the shipped country classifier.
+
+Place names are the main evidence of where a document happens, but a note often names only a
+village the gazetteer lacks ("blocked the Beddawi highway") or a name several countries share
+("Tripoli"). Its other words (armed groups, institutions, parties, slogans) still say where it is:
+the classifier (`country_classifier.npz`, trained by `scripts/train_country_classifier.py`) turns
+them into votes that `places.document_country` adds to the places' own.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.classify import load_country_classifier
+
+# Below 0.3 the top country is right about two times in three (3-fold cross-validation on the
+# train notes); from 0.3 it is right 95 % of the time, from 0.5 98 %.
+MIN_PROBABILITY = 0.3
+SUPPORT_PROBABILITY = 0.5
+# A confident vote (p ≈ 0.9) outweighs an ambiguous town's split vote and a nationality word, not
+# a country named as the place ("protests in Libya": 3) or a governorate with a town in it.
+VOTE_WEIGHT = 2.5
+
+
+def model_country_votes(text: str) -> dict[str, float]:
+    """ISO country code → vote, for the countries the classifier gives at least 0.3."""
+    clf = load_country_classifier()
+    if clf is None or not text.strip():
+        return {}
+    prediction = clf.predict(text)
+    return {
+        code: VOTE_WEIGHT * p
+        for code, p in zip(prediction.labels, prediction.probs, strict=True)
+        if p >= MIN_PROBABILITY
+    }
+
+
+def supported_by_model(votes: dict[str, float]) -> frozenset[str]:
+    """Countries the classifier is confident enough about to license a small place in them."""
+    return frozenset(cc for cc, v in votes.items() if v >= VOTE_WEIGHT * SUPPORT_PROBABILITY)
