@@ -63,7 +63,8 @@ def calibration(gold: list[str], probs: np.ndarray, classes: np.ndarray) -> list
         idx = [i for i, c in enumerate(conf) if lo <= c < hi]
         if idx:
             ok = sum(classes[top[i]] == gold[i] for i in idx) / len(idx)
-            lines.append(f"  p in [{lo:.1f}, {min(hi, 1.0):.1f}): {len(idx):4d} notes, top right {ok:.3f}")
+            band = f"[{lo:.1f}, {min(hi, 1.0):.1f})"
+            lines.append(f"  p in {band}: {len(idx):4d} notes, top right {ok:.3f}")
     return lines
 
 
