@@ -418,3 +418,110 @@ def test_a_dateline_is_not_the_state(nlp):
     assert all(m.span.start > 0 for m in state.actors)
     draft = _roles(nlp, text, "suicide bombing", "Explosions/Remote violence", "Iraq")
     assert _same(draft.actor1, "Islamic State (Iraq)")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "country", "actor1", "actor2"),
+    [
+        # The note names the actor it codes.
+        (
+            "Pro-STC forces, coded as Security Belt Forces, stormed a police station in Aden.",
+            "stormed",
+            "Battles",
+            "Yemen",
+            "Military Forces of Yemen (2012-) Security Belt Forces",
+            None,
+        ),
+        # A regime's security forces are its police.
+        (
+            "Houthi security forces seized a private school in Sanaa.",
+            "seized",
+            "Strategic developments",
+            "Yemen",
+            "Police Forces of Yemen (2016-) Supreme Political Council",
+            None,
+        ),
+        # Deaths in custody: the prison's keepers; a state's own prison guards.
+        (
+            "A detainee died in a Houthi-controlled prison in Dhamar. The man was subjected to "
+            "torture.",
+            "torture",
+            "Violence against civilians",
+            "Yemen",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
+            "Civilians (Yemen)",
+        ),
+        (
+            "A young man died as a result of torture in a regime prison in Damascus.",
+            "torture",
+            "Violence against civilians",
+            "Syria",
+            "Military Forces of Syria (2000-) Prison Guards",
+            "Civilians (Syria)",
+        ),
+        # A mine from a war between states; a civil war's remnants stay unidentified.
+        (
+            "A shepherd was wounded by a mine left from the Iran-Iraq war near Mehran.",
+            "mine",
+            "Explosions/Remote violence",
+            "Iran",
+            "Unidentified Military Forces",
+            "Civilians (Iran)",
+        ),
+        (
+            "A farmer was wounded by a mine left from the civil war near Battambang.",
+            "mine",
+            "Explosions/Remote violence",
+            "Cambodia",
+            "Unidentified Armed Group (Cambodia)",
+            None,
+        ),
+        # A heading names the event; the clause names who did it.
+        (
+            "Looting: As reported on 2 May, regime forces looted shops in Tal Tamer.",
+            "Looting",
+            "Strategic developments",
+            "Syria",
+            "Military Forces of Syria (2000-)",
+            None,
+        ),
+        # Both sides under one operation: each is coded as the operation.
+        (
+            "Sultan Murad Division clashed with another JWS faction, both operating under OPS, "
+            "near Ras al Ain.",
+            "clashed",
+            "Battles",
+            "Syria",
+            "Operation Peace Spring",
+            "Operation Peace Spring",
+        ),
+        # The light verb's preposition names the target.
+        (
+            "Ansar al Tawhid ended its affiliation with Wa Harredh al Moa'mineen Operation Room.",
+            "affiliation",
+            "Strategic developments",
+            "Syria",
+            "Ansar al Tawhid",
+            "Wa Harredh al Moa'mineen Operation Room",
+        ),
+        # Named border units.
+        (
+            "Iranian border guards shot two fuel porters near Saravan.",
+            "shot",
+            "Violence against civilians",
+            "Iran",
+            "Police Forces of Iran (1989-) Islamic Republic of Iran Border Guard Command",
+            None,
+        ),
+    ],
+)
+def test_roles_in_third_pass_shapes(nlp, text, trigger, event_type, country, actor1, actor2):
+    draft = _roles(nlp, text, trigger, event_type, country)
+    assert _same(draft.actor1, actor1), (_name(draft.actor1), _name(draft.actor2))
+    if actor2 is not None:
+        assert _same(draft.actor2, actor2), (_name(draft.actor1), _name(draft.actor2))
+
+
+def test_actors_without_any_place_take_the_country_of_the_actors_named(nlp):
+    state = _state(nlp, "An IS attack on a TMF checkpoint killed three fighters.", None)
+    assert "Islamic State (Iraq)" in {m.actor.name for m in state.actors}

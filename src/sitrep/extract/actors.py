@@ -43,8 +43,16 @@ log = logging.getLogger(__name__)
 _FACILITY = re.compile(
     r"(?:'s)?\s+(?:military\s+|army\s+|occupation\s+|air\s+|naval\s+)?"
     r"(bases?|positions?|posts?|checkpoints?|headquarters|outposts?|sites?|embassy|embassies|barracks"
-    r"|airports?|camps?|facilit(?:y|ies)|depots?|warehouses?|points?)\b",
+    r"|airports?|camps?|facilit(?:y|ies)|depots?|warehouses?|points?|prisons?|jails?)\b",
     re.IGNORECASE,
+)
+# "Houthi-controlled prison", "regime-run jail": the controller owns the facility.
+_CONTROLLED = re.compile(r"-(?:controlled|run|held)(?=\s)", re.IGNORECASE)
+# ACLED notes name the actor they code: "pro-STC forces, coded as Security Belt forces",
+# "forces at a checkpoint, assumed to be Security Belt Forces", "(coded as Popular Resistance)".
+_CODED_AS = re.compile(
+    r"\s*[,(]\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed\s+to\s+be)\s+(?:the\s+)?",
+    re.I,
 )
 # "Al Muaili tribesmen", "Bani Ali and Al Badi tribesmen", "the Al Awad tribe".
 _TRIBE_NAME = (
@@ -202,6 +210,7 @@ def find_actors(state: DocState) -> None:
     mentions = dictionary_mentions(state, dictionary)
     mentions = with_units(state, mentions, dictionary)
     mentions = with_tribes(state, mentions, dictionary)
+    mentions = with_coded_as(state, mentions)
     if state.doc is not None:
         mentions += demonym_mentions(state, mentions, dictionary)
         mentions += person_mentions(state, mentions, dictionary)
@@ -219,6 +228,7 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
         state.country_hint
         or _most_placed_country(state)
         or _most_named_country(text, matches, dictionary)
+        or _most_actor_country(matches, dictionary)
     )
     mentions: list[ActorMention] = []
     for match in matches:
@@ -239,7 +249,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
         if entry is None:
             continue
         start, end, kind = match.start, match.end, "state" if alias.state else "org"
-        facility = _FACILITY.match(text, end)
+        controlled = _CONTROLLED.match(text, end)
+        facility = _FACILITY.match(text, controlled.end() if controlled else end)
         if facility and entry.kind in (
             "military",
             "police",
@@ -259,15 +270,48 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             # "HTS security forces", "Coalition Forces warplanes": the noun belongs to the actor.
             previous = mentions.pop()
             span = state.span(previous.span.start, end)
-            mentions.append(
-                ActorMention(span, replace(previous.actor, text=span.text), previous.kind)
-            )
+            actor = replace(previous.actor, text=span.text)
+            police = _police_of(previous.actor.name, dictionary)
+            if police is not None and text[start:end].lower() == "security forces":
+                # "regime security forces", "Houthi security forces": the regime's police (train
+                # notes code "regime security forces" as Police Forces of Syria two times in three).
+                actor = make_actor(police, span.text)
+            mentions.append(ActorMention(span, actor, previous.kind))
             continue
         if alias.generated:
             mentions += _coordinated_demonyms(state, match.start, entry, dictionary)
         span = state.span(start, end)
         mentions.append(ActorMention(span, make_actor(entry, span.text, alias.loaded), kind))
     return mentions
+
+
+def _police_of(name: str, dictionary: ActorDictionary) -> ActorEntry | None:
+    """The police of the regime whose military is `name` ("Military Forces of Yemen (2016-)
+    Supreme Political Council" → "Police Forces of Yemen (2016-) Supreme Political Council")."""
+    entry = dictionary.entry(name)
+    if entry is None or entry.kind != "military" or not name.startswith("Military Forces of "):
+        return None
+    police = dictionary.entry("Police Forces of " + name.removeprefix("Military Forces of "))
+    return police if police is not None and police.kind == "police" else None
+
+
+def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "pro-STC forces, coded as Security Belt forces": the mention takes the actor ACLED's note
+    says it codes; the coded name is not a second actor."""
+    text = state.text
+    out: list[ActorMention] = []
+    skip: set[int] = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        coded = _CODED_AS.match(text, m.span.end)
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if coded and nxt is not None and nxt.span.start == coded.end() and nxt.kind == "org":
+            out.append(ActorMention(m.span, replace(nxt.actor, text=m.span.text), m.kind))
+            skip.add(i + 1)
+            continue
+        out.append(m)
+    return out
 
 
 def _is_modifier(state: DocState, start: int, end: int) -> bool:
@@ -458,6 +502,19 @@ def _most_named_country(
                     counts[entry.country] += 1
                 break
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _most_actor_country(matches: list[AliasMatch], dictionary: ActorDictionary) -> str | None:
+    # Without any place: the country of most actors named that belong to one ("TMF" → Iraq).
+    counts: Counter[str] = Counter()
+    for match in matches:
+        alias = match.entries[0]
+        if alias.state or alias.context or "{" in alias.name:
+            continue
+        entry = dictionary.entry(alias.name)
+        if entry is not None and entry.country:
+            counts[entry.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def demonym_mentions(

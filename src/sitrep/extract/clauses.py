@@ -331,8 +331,28 @@ def _noun_roles(
         patients.extend(c for c in head.head.children if c.dep_ in _PASSIVE_SUBJECTS)
     elif noun.dep_ in ("dobj", "pobj", "conj", "appos") and head.pos_ in ("VERB", "AUX"):
         _verb_roles(head, agents, [], descend=False, depth=depth + 1)
+        if noun.dep_ == "dobj":
+            # "launched attacks against X", "ended its affiliation with X": the light verb's
+            # preposition often carries the noun's target.
+            patients.extend(
+                c
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+                for c in prep.children
+                if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
+            )
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         _verb_roles(head.head, agents, [], descend=False, depth=depth + 1)
+        patients.extend(_undergoers(head.head))
+    elif (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.dep_ == "pobj"
+        and head.head.head.dep_ == "prep"
+        and head.head.head.head.pos_ == "VERB"
+    ):
+        # "a man died as a result of torture": who died underwent the torture.
+        patients.extend(_undergoers(head.head.head.head))
     elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         # "Israeli airstrikes targeted Y", "clashes took place between A and B".
         patients.extend(c for c in head.children if c.dep_ in _OBJECTS)
@@ -342,6 +362,13 @@ def _noun_roles(
                 _between(prep, agents, patients)
             elif prep.lower_ in _TARGET_PREPS:
                 patients.extend(c for c in prep.children if c.dep_ == "pobj")
+
+
+def _undergoers(verb: Token) -> list[Token]:
+    """Who a clause says underwent what its prepositional phrase names ("the man was subjected to
+    torture", "a prisoner died of torture")."""
+    deps = _PASSIVE_SUBJECTS + (_SUBJECTS if verb.lemma_.lower() == "die" else ())
+    return [c for c in verb.children if c.dep_ in deps]
 
 
 def _left(token: Token) -> Token:
