@@ -468,15 +468,44 @@ def test_district_spelled_otherwise_inside_the_named_governorate():
     assert resolve_places("air raids were reported on Bayt Al Faqiah district") == []
 
 
+def test_persian_ezafe_names_are_read_whole_never_split():
+    # The whole name is the gazetteer's Kut-e 'Abdollah; its pieces are never places of their own.
+    found = resolve_places("a group of municipality workers in Kut e Abdollah protested")
+    assert [(m.span.text, m.place.country, m.place.admin1) for m in found] == [
+        ("Kut e Abdollah", "Iran", "Khuzestan")
+    ]
+    assert resolve_places("a protest was held against delays in completion of Maskan-e Mehr "
+                          "social housing project") == []  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    "text",
+    "text, location",
     [
-        "a group of municipality workers in Kut e Abdollah protested against unpaid salaries",
-        "a protest was held against delays in completion of Maskan-e Mehr social housing project",
+        # A local authority named after its town: not "part of a longer proper name".
+        ("On 8 May 2020, Van Governor's Office extended the ban on all protests.", "Van"),
+        ("Aydin Governorship announced that face masks are mandatory in public spaces.", "Aydin"),
+        # A street or quarter of a town named next: the town.
+        ("A car bomb exploded in Raju street of Afrin city in Aleppo.", "'Afrin"),
+        # Where the tankers were going is not where they were seized.
+        ("Gunmen seized fuel tankers passing through Basira town on the way to Al Omar Oil "
+         "Fields.", "Al Busayrah"),
+        # Someone's origin ranks after the place of the happening, adverb or not.
+        ("Rebels whose fighters are also from Deir-ez-Zor clashed in the town of Jarablus in the "
+         "northern countryside of Aleppo.", "Jarabulus"),
+        # "JaS" (an armed group's initials) is no spelling of Iasi in Romania.
+        ("Factions including Jaysh al Islam, JaS, and the 9th Division clashed in the town of "
+         "Jarablus.", "Jarabulus"),
+        # Transliterations of two curated sites.
+        ("A landmine exploded near Koniko gas field in Deir-ez-Zor countryside.",
+         "Conoco gas field"),
+        ("Security forces raided Hole camp in al-Hasakeh.", "Al-Hol camp"),
     ],
 )
-def test_persian_ezafe_names_are_not_split(text):
-    assert resolve_places(text) == []
+def test_the_place_of_the_happening_among_the_sentence_names(text, location):
+    state = _state(text)
+    find_places(state)
+    best = most_specific(state.places, near=0, country=state.country_hint, text=text)
+    assert best is not None and best.place.location == location
 
 
 def test_no_place_at_all_falls_back_to_the_actors_country():
@@ -498,3 +527,12 @@ def test_no_place_at_all_falls_back_to_the_actors_country():
     d.where = None
     attach_locations(state)
     assert d.where is None
+
+
+def test_names_that_are_no_places_do_not_split_an_event_per_site():
+    import sitrep
+
+    doc = sitrep.extract("On 9 May 2020, hundreds of people in Mudiyah (Mudiyah, Abyan) joined a "
+                         "demonstration in support of the STC's declaration of self-rule in South "
+                         "Yemen and against the government.", published="2020-05-10")  # fmt: skip
+    assert [(e.location, e.admin1) for e in doc.events] == [("Mudiyah", "Abyan")]

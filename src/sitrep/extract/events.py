@@ -241,8 +241,15 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         draft.extra["count_span"] = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         draft.extra["counted_span"] = (trigger.start, trigger.end)
         return [draft]
-    sites = site_list(sent, doc[primary.head])
-    if not sites:
+    # Where places were resolved, only their names are sites: "in support of the STC's
+    # declaration" lists no places.
+    sites = [
+        site
+        for site in site_list(sent, doc[primary.head])
+        if not state.places
+        or any(m.span.start < site.end and site.start < m.span.end for m in state.places)
+    ]
+    if len(sites) < 2:
         return [draft]
     drafts = []
     for site in sites:

@@ -36,8 +36,9 @@ from sitrep.records import Place, Span
 log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*")
-# Lower-case words allowed inside a name ("Ras al Ain", "Dayr az Zawr", "Bani Hushaysh").
-_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des", "wa"}
+# Lower-case words allowed inside a name ("Ras al Ain", "Dayr az Zawr", "Bani Hushaysh"; the
+# Persian ezafe of "Kut e Abdollah").
+_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des", "wa", "e"}
 
 # Words after a name that say what it is. Geographic ones keep the match ("Idlib countryside",
 # "Hama Airbase"); others mean the name only names a building ("Al Thawrah Hospital").
@@ -63,16 +64,29 @@ _POINT_BEFORE = ("near", "nearby", "outskirts of", "vicinity of", "close to", "a
 _ADMIN_BEFORE = ("governorate of", "province of", "provinces of", "governorates of")
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
 _DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
+# A local authority named after its town or province: "Van Governor's Office".
+_AFTER_AUTHORITY = {"governor", "governorship", "mayor", "mayoralty"}
 # A common word is still a place when one of these follows it: "Hit district", "Mission city".
-_CUE_AFTER = _AFTER_ADMIN | _AFTER_DISTRICT | _AFTER_TOWN | {"countryside", "outskirts"}
+_CUE_AFTER = (_AFTER_ADMIN | _AFTER_DISTRICT | _AFTER_TOWN | _AFTER_AUTHORITY
+              | {"countryside", "outskirts"})
 _LOCATIVE = {"in", "at", "near", "on", "from", "to", "towards", "toward", "into", "outside",
-             "around", "of", "between", "and", "over", "across", "inside", "within", "via"}
+             "around", "of", "between", "and", "over", "across", "inside", "within", "via",
+             "rural"}
 
 _ATTRIBUTIVE = {"backed", "led", "affiliated", "aligned", "sponsored", "allied", "funded"}
 # Only hyphenated: "Kurdish-held", but "workers in Faryab held a protest".
 _ATTRIBUTIVE_HYPHEN = _ATTRIBUTIVE | {"held", "run", "controlled", "trained", "armed", "supported"}
 # "pro-Turkey factions", "anti-Iran protests", "pro-Iranian": a side taken, not a place.
 _SIDE_BEFORE = re.compile(r"(?i)\b(?:pro|anti)-$")
+_EZAFE_BEFORE = re.compile(r"\w(?:-| )e[ -]$")
+_SUBPLACE_AFTER = re.compile(
+    r"\s+(?:street|avenue|square|roundabout|neighbou?rhood|quarter)\s+(?:of|in)\s", re.IGNORECASE
+)
+_DESTINATION_BEFORE = re.compile(
+    r"(?i)\b(?:on (?:the|their|its|his|her) way to|heading (?:to|towards?)|en route to|bound for)"
+    r"(?: the)?\s+$"
+)
+_ORIGIN_ADVERBS = {"also", "all", "mostly", "mainly", "reportedly", "originally", "both"}
 _ORIGIN_VERBS = {"is", "are", "was", "were", "originally", "hailing", "hail", "hails", "native"}
 _PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
            "resident", "residents", "civilian", "civilians", "child", "children", "family",
@@ -403,6 +417,8 @@ def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
         if not words or any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if _EZAFE_BEFORE.search(state.text, max(0, start - 4), start):
+            continue  # "Maskan-e Mehr": the end of a longer Persian name
         surface = state.text[start:end]
         key = name_key(surface)
         acronym = surface.isupper() and len(surface) <= 4
@@ -680,11 +696,6 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     """
     if not mentions:
         return None
-    # Governorates named as containers: "X in Y", "X district of Y", "X, Y", "(X, Y)".
-    regions = {(m.place.country, m.place.admin1) for m in mentions
-               if (m.place.feature == "admin1" or m.place.location and m.place.admin1
-                   and name_key(m.place.location) == name_key(m.place.admin1))
-               and _container_cue(text, m.span.start)}  # fmt: skip
     # A foreign place only counts when the text names its country: a village abroad that shares
     # a local name ("el Mina" read as Minna, Nigeria) is the usual false match.
     named = {m.place.country for m in mentions if m.place.feature == "country"}
@@ -694,18 +705,35 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         ]
         if not mentions:
             return None
+    # Governorates named as containers: "X in Y", "X district of Y", "X, Y", "(X, Y)" (among the
+    # places kept above: a false match abroad contains nothing).
+    regions = {(m.place.country, m.place.admin1) for m in mentions
+               if (m.place.feature == "admin1" or m.place.location and m.place.admin1
+                   and name_key(m.place.location) == name_key(m.place.admin1))
+               and _container_cue(text, m.span.start)}  # fmt: skip
 
     def outside(m: PlaceMention) -> bool:
         if not regions or m.place.feature in ("admin1", "country"):
             return False
         return (m.place.country, m.place.admin1) not in regions
 
+    def part_of_later(m: PlaceMention) -> bool:
+        # "Raju street of Afrin city": a street or quarter of a town the sentence goes on to name.
+        return _SUBPLACE_AFTER.match(text, m.span.end) is not None and any(
+            o.span.start > m.span.end for o in mentions
+        )
+
     def origin(m: PlaceMention) -> bool:
-        # "a man from Afrin", "displaced people from Sarmin": where someone comes from.
+        # "a man from Afrin", "displaced people from Sarmin": where someone comes from; "tankers
+        # passing through Basira on the way to Al Omar": where they were going.
+        if _DESTINATION_BEFORE.search(text, max(0, m.span.start - 24), m.span.start):
+            return True
         before = re.findall(r"[a-z]+", text[max(0, m.span.start - 40) : m.span.start].lower())
         if "from" not in before[-3:]:
             return False
         k = len(before) - 1 - before[::-1].index("from")
+        if k > 1 and before[k - 1] in _ORIGIN_ADVERBS:  # "fighters are also from Deir-ez-Zor"
+            k -= 1
         return k > 0 and (before[k - 1] in _PEOPLE or before[k - 1] in _ORIGIN_VERBS)
 
     return min(
@@ -713,6 +741,7 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         key=lambda m: (
             bool(country) and m.place.country != country,
             outside(m),
+            part_of_later(m),
             origin(m),
             *specificity(m),
             abs(m.span.start - near) if near is not None else m.span.start,

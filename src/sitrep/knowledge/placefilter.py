@@ -27,7 +27,8 @@ GEO_AFTER = frozenset(
     "municipality base bases airport airbase airbases airfield camp camps field fields crossing "
     "prison port garrison plant dam front frontline strip valley mountain mountains island border "
     "river road highway bridge checkpoint junction military air international refugee "
-    "displacement oil gas lake sea gulf bay coast hills hill plain".split()
+    "displacement oil gas lake sea gulf bay coast hills hill plain governor governorship mayor "
+    "mayoralty".split()
 )
 _FUNCTION_WORDS = frozenset(
     "the a an and or in on at of to for with by from this that these those it its he she they we "
@@ -91,8 +92,12 @@ class PlaceFilter:
         if len(key.replace(" ", "")) < 3 and not (has_site and any(ch.isdigit() for ch in key)):
             return False
         surface = _surface(" ".join(t.text for t in toks[i:end]))
-        if end - i == 1 and surface.isalpha() and toks[i].text.isupper() and len(surface) <= 4:
-            return False  # an acronym ("SANA", "HTS"), not a name
+        word = toks[i].text
+        mixed_case = any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+        if end - i == 1 and surface.isalpha() and len(surface) <= 4 and (
+            word.isupper() or mixed_case
+        ):
+            return False  # an acronym ("SANA", "HTS", "JaS"), not a name
         if surface in self.names and not has_site:
             return False
         if end < len(toks) and toks[end].lower in NOT_PLACE_AFTER and _joined(text, toks[end - 1],
