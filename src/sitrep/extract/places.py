@@ -86,6 +86,10 @@ _DESTINATION_BEFORE = re.compile(
     r"(?i)\b(?:on (?:the|their|its|his|her) way to|heading (?:to|towards?)|en route to|bound for)"
     r"(?: the)?\s+$"
 )
+_FROM_FILLERS = {"the", "city", "cities", "town", "towns", "village", "villages", "of", "area",
+                 "areas", "and", "eastern", "western", "northern", "southern", "rural"}
+_MOVEMENT = {"arrived", "arriving", "came", "coming", "fled", "fleeing", "returned", "returning",
+             "reinforcements", "withdrew", "withdrawn", "transferred", "deported", "moved"}
 _ORIGIN_ADVERBS = {"also", "all", "mostly", "mainly", "reportedly", "originally", "both"}
 _ORIGIN_VERBS = {"is", "are", "was", "were", "originally", "hailing", "hail", "hails", "native"}
 _PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
@@ -728,13 +732,25 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         # passing through Basira on the way to Al Omar": where they were going.
         if _DESTINATION_BEFORE.search(text, max(0, m.span.start - 24), m.span.start):
             return True
-        before = re.findall(r"[a-z]+", text[max(0, m.span.start - 40) : m.span.start].lower())
-        if "from" not in before[-3:]:
+        lo = max(0, m.span.start - 80)
+        window = text[lo : m.span.start]
+        cut = m.span.start
+        for start, end in sorted({(o.span.start, o.span.end) for o in mentions}, reverse=True):
+            if lo <= start and end <= cut:  # other names read as fillers, right to left
+                window = window[: start - lo] + " and " + window[end - lo :]
+                cut = start
+        before = re.findall(r"[a-z]+", window.lower())
+        while before and before[-1] in _FROM_FILLERS:  # "from the cities of Al Bayda and Rada"
+            before.pop()
+        if not before or before[-1] != "from":
             return False
-        k = len(before) - 1 - before[::-1].index("from")
+        k = len(before) - 1
         if k > 1 and before[k - 1] in _ORIGIN_ADVERBS:  # "fighters are also from Deir-ez-Zor"
             k -= 1
-        return k > 0 and (before[k - 1] in _PEOPLE or before[k - 1] in _ORIGIN_VERBS)
+        if k > 0 and (before[k - 1] in _PEOPLE or before[k - 1] in _ORIGIN_VERBS):
+            return True
+        # "reinforcements arrived in Radman district from the cities of Rada": where they came from.
+        return any(w in _MOVEMENT for w in before[max(0, k - 8) : k])
 
     return min(
         mentions,
