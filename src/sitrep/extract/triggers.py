@@ -124,11 +124,12 @@ class Lexicon:
         matches: list[Match] = []
         covered: set[int] = set()
         tokens = list(doc)
+        lemmas = [t.lemma_.lower() for t in tokens]  # each read once: attribute access is dear
         for k, tok in enumerate(tokens):
-            for entry in {
-                *self.phrases.get(tok.lower_, []),
-                *self.phrases.get(tok.lemma_.lower(), []),
-            }:
+            by_word, by_lemma = self.phrases.get(tok.lower_), self.phrases.get(lemmas[k])
+            if not by_word and not by_lemma:  # most tokens start no phrase
+                continue
+            for entry in {*(by_word or ()), *(by_lemma or ())}:
                 n = len(entry.pattern)
                 span = tokens[k : k + n]
                 if len(span) == n and all(
@@ -138,10 +139,10 @@ class Lexicon:
                         continue
                     covered.update(t.i for t in span)
                     matches.append(Match(span[0].i, span[-1].i + 1, _phrase_head(span), entry))
-        for tok in tokens:
+        for tok, lemma in zip(tokens, lemmas, strict=True):
             if tok.i in covered:
                 continue
-            for entry in self.lemmas.get(tok.lemma_.lower(), ()):
+            for entry in self.lemmas.get(lemma, ()):
                 if entry.pos == "ANY" or tok.pos_ in _POS[entry.pos]:
                     matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
                     break
