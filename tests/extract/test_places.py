@@ -539,3 +539,27 @@ def test_names_that_are_no_places_do_not_split_an_event_per_site():
                          "demonstration in support of the STC's declaration of self-rule in South "
                          "Yemen and against the government.", published="2020-05-10")  # fmt: skip
     assert [(e.location, e.admin1) for e in doc.events] == [("Mudiyah", "Abyan")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("On 29 April 2020, rioters blocked the Beddawi highway in both directions.", "Beddawi"),
+        ("On 1 May 2020, rioters gathered outside the house of an MP in el Mina, Lebanon, and "
+         "chanted slogans.", "el Mina"),
+    ],
+)
+def test_a_name_the_gazetteer_lacks_is_reported_with_the_coarse_place(text, name):
+    import sitrep
+
+    doc = sitrep.extract(text, published="2020-05-10")
+    assert any(w.startswith(f"places: {name!r} is not in the gazetteer") for w in doc.warnings)
+
+
+def test_resolved_places_give_no_gazetteer_warning():
+    import sitrep
+
+    doc = sitrep.extract("On 5 May 2020, protesters gathered in Martyrs Square in Beirut.",
+                         published="2020-05-10")  # fmt: skip
+    assert [(e.location, e.geo_precision) for e in doc.events] == [("Beirut", 1)]
+    assert not [w for w in doc.warnings if w.startswith("places:")]

@@ -20,6 +20,7 @@ from functools import lru_cache
 from sitrep.extract.country_model import model_country_votes, supported_by_model
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
+from sitrep.extract.timex import calendar_names
 from sitrep.knowledge.gazetteer import (
     Gazetteer,
     GazPlace,
@@ -152,6 +153,45 @@ def attach_locations(state: DocState) -> None:
     for draft in drafts:
         chosen = place_for_draft(state, draft, sentences)
         draft.where = chosen if chosen is not None else main
+        if draft.where is None or draft.where.place.feature in ("admin1", "country"):
+            where = (f"is coded at {draft.where.place.location}" if draft.where
+                     else "has no place")  # fmt: skip
+            for name in unresolved_names(state, draft.sentence):
+                state.warnings.append(f"places: {name!r} is not in the gazetteer; the event at "
+                                      f"{draft.trigger.text!r} {where}")  # fmt: skip
+
+
+_CALENDAR = calendar_names("weekday") | calendar_names("month")
+_ARTICLE = r"(?:(?:al|el|ad|ar|as|ash|az|an|at)[- ])"
+_NAME = rf"{_ARTICLE}?[A-Z][\w'’-]+(?: {_ARTICLE}?[A-Z][\w'’-]+){{0,2}}"
+_UNRESOLVED = re.compile(
+    rf"\b(?:in|at|near)\s+({_NAME})"
+    rf"|({_NAME}) (?:highway|road|town|village|camp|area|neighbou?rhood|square)\b"
+)
+
+
+def unresolved_names(state: DocState, sentence: int) -> list[str]:
+    """Names in a sentence that read like a place but resolved to none ("blocked the Beddawi
+    highway", "in el Mina"): reported so that a coarse location can be checked by hand."""
+    if not 0 <= sentence < len(state.sentences):
+        return []
+    sent = state.sentences[sentence]
+    pfilter = load_place_filter()
+    # A name read as a homonym abroad ("el Mina" as Minna, Nigeria) is no place here either.
+    cc = state.country_hint
+    taken = [(m.span.start, m.span.end) for m in state.places if not cc or m.place.country == cc]
+    taken += [(a.span.start, a.span.end) for a in state.actors]
+    names = []
+    for match in _UNRESOLVED.finditer(state.text, sent.start, sent.end):
+        group = 1 if match.group(1) else 2
+        start, end = match.span(group)
+        name = match.group(group)
+        if any(s < end and start < e for s, e in taken) or pfilter.is_common(name):
+            continue
+        if name.split()[0].lower() in _CALENDAR or name.isupper():
+            continue
+        names.append(name)
+    return names
 
 
 # --- finding ---------------------------------------------------------------------------------
