@@ -166,17 +166,41 @@ def partitions(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def _submit_bounded(
     client: Client, func: Any, chunks: Iterable[list[Any]], in_flight: int, *args: Any
 ) -> Iterator[Any]:
-    """Results of `func(chunk, *args)` for every chunk, in order, with a bounded queue of tasks."""
-    from collections import deque
+    """Results of `func(chunk, *args)` for every chunk, in order, with a bounded queue of tasks.
 
-    pending: deque[Any] = deque()
-    for chunk in chunks:
-        # pure=False: two identical partitions are still two tasks (ingest counts each input).
-        pending.append(client.submit(func, chunk, *args, pure=False))
-        if len(pending) >= in_flight:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    A new partition is submitted as soon as *any* task finishes, not only the oldest: waiting
+    for the oldest left a worker idle whenever a slow partition sat at the head of the queue.
+    At most `in_flight` partitions are submitted or finished but not yet yielded, so memory
+    stays flat; finished ones wait in `done` until every earlier one has been yielded.
+    """
+    from distributed import as_completed
+
+    order: dict[Any, int] = {}  # task key → position
+    done: dict[int, Any] = {}  # position → finished future, until its turn comes
+    next_out = 0
+    source = enumerate(chunks)
+    running = as_completed()
+
+    def submit_more() -> None:
+        while len(order) < in_flight:
+            item = next(source, None)
+            if item is None:
+                return
+            # pure=False: two identical partitions are still two tasks (ingest counts each).
+            future = client.submit(func, item[1], *args, pure=False)
+            order[future.key] = item[0]
+            running.add(future)
+
+    submit_more()
+    while order:
+        future = next(running)
+        done[order[future.key]] = future
+        while next_out in done:
+            finished = done.pop(next_out)
+            del order[finished.key]
+            next_out += 1
+            yield finished.result()  # raises the task's error, as before
+        submit_more()
 
 
 def iter_extract_distributed(
