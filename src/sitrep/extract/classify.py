@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -133,10 +134,12 @@ class TextClassifier:
         parts = zip(self._parts, self._offsets[:-1], strict=True)
         for (analyze, vocab, idf, sublinear), offset in parts:
             counts: dict[int, int] = {}
-            for term in analyze(norm_text):
+            # Counted first (in C), looked up once per distinct n-gram, in first-seen order as
+            # before, so the arrays and the numbers are the same.
+            for term, n in Counter(analyze(norm_text)).items():
                 j = vocab.get(term)
                 if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
+                    counts[j] = counts.get(j, 0) + n
             if not counts:
                 continue
             idx = np.fromiter(counts, dtype=np.int64, count=len(counts))

@@ -202,9 +202,13 @@ class _Tok:
     text: str
     start: int
     end: int
-    key: str
     lower: str
     upper: bool
+
+    @property
+    def key(self) -> str:
+        # Only the words a name may be made of need it, so it is not computed for every word.
+        return word_key(self.text)
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -213,7 +217,7 @@ def _tokens(text: str) -> list[_Tok]:
         w, start = m.group(), m.start()
         if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":
             w = w[:-2]  # "Beirut's": the possessive is not part of the name
-        out.append(_Tok(w, start, start + len(w), word_key(w), w.lower(), w[0].isupper()))
+        out.append(_Tok(w, start, start + len(w), w.lower(), w[0].isupper()))
     return out
 
 
@@ -237,10 +241,13 @@ def find_mentions(
 ) -> list[Mention]:
     """Place names in `text`: longest dictionary match at each capitalised token, then filters."""
     toks = _tokens(text)
+    tok_starts = [t.start for t in toks]
     # ACLED-style "(Salh, taizz)": a (district, governorate) pair is names even in lower case.
     for g in re.finditer(r"\(([^(),]{2,40}), ([^(),]{2,40})\)", text):
-        for t in toks:
-            if g.start() < t.start < g.end() and t.lower not in ARTICLES:
+        first, last = bisect.bisect_right(tok_starts, g.start()), bisect.bisect_left(
+            tok_starts, g.end())
+        for t in toks[first:last]:
+            if t.lower not in ARTICLES:
                 t.upper = True
     blocked = pfilter.blocked_spans(text, outlet)
     nationality = demonyms()
@@ -318,6 +325,8 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
     They resolve to the gazetteer's admin2 areas (a district's centre, precision 2), which beat
     falling back to the governorate's seat when the village itself is missing.
     """
+    if not _DISTRICT_WORD.search(text) and "(" not in text:
+        return []
     toks = _tokens(text)
     taken = [(m.start, m.end) for m in mentions]
     spans: list[tuple[int, int, str]] = []  # token range [i, j) and the cue word after it
@@ -336,10 +345,12 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
                 ):
                     j += 1
                 spans.append((k + 1, j, ""))
+    tok_starts = [t.start for t in toks]
     for g in re.finditer(r"\(([^(),]{2,40}), ([^(),]{2,40})\)", text):
-        inner = [n for n, t in enumerate(toks) if g.start(1) <= t.start < g.end(1)]
-        if inner:
-            spans.append((inner[0], inner[-1] + 1, ""))
+        first, last = bisect.bisect_left(tok_starts, g.start(1)), bisect.bisect_left(
+            tok_starts, g.end(1))
+        if first < last:  # the tokens of the parenthesis' first member
+            spans.append((first, last, ""))
     out: list[Mention] = []
     for i, j, cue in spans:
         # The governorate in the parenthesis that follows or closes the name: "(Khwlan, Sanaa)",
@@ -367,8 +378,12 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
 
 def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
     """Group mentions inside one "(X, Y)" — ACLED's "(district, governorate)" — together."""
+    ordered = sorted(mentions, key=lambda x: x.start)
+    starts = [x.start for x in ordered]
     for m in re.finditer(r"\(([^()]{2,80})\)", text):
-        inside = [x for x in mentions if m.start() < x.start and x.end < m.end()]
+        ps, pe = m.span()
+        first, last = bisect.bisect_right(starts, ps), bisect.bisect_left(starts, pe)
+        inside = [x for x in ordered[first:last] if x.end < pe]
         alone = len(inside) == 1 and "," not in m.group(1)
         for x in inside:
             x.paren = (m.start(), m.end())
@@ -504,12 +519,13 @@ def country_evidence(text: str) -> dict[str, float]:
     votes: dict[str, float] = {}
     for tok in _TOKEN.finditer(text):
         cc = nationality.get(tok.group())
+        if cc is None:
+            continue
         after = re.match(r"-(\w+)", text[tok.end() : tok.end() + 16])
         side = _SIDE_BEFORE.search(text, max(0, tok.start() - 6), tok.start())
         if side or (after and after.group(1).lower() in _ATTRIBUTIVE_HYPHEN):
             continue  # "Saudi-led coalition", "pro-Iranian": a sponsor, no evidence of where
-        if cc is not None:
-            votes[cc] = min(_DEMONYM_CAP, votes.get(cc, 0.0) + _DEMONYM_VOTE)
+        votes[cc] = min(_DEMONYM_CAP, votes.get(cc, 0.0) + _DEMONYM_VOTE)
     return votes
 
 

@@ -579,16 +579,14 @@ def _phrase_mentions(
     )
     if umbrella is None:
         # The parser often detaches "under OPS" from the phrase it belongs to.
-        text = token.doc.text
+        near = [
+            m
+            for m in mentions
+            if primary.span.end <= m.span.start <= hi + 24 and _is_umbrella(m, dictionary)
+        ]
+        text = token.doc.text if near else ""  # Doc.text is rebuilt on every access
         umbrella = next(
-            (
-                m
-                for m in mentions
-                if primary.span.end <= m.span.start <= hi + 24
-                and _is_umbrella(m, dictionary)
-                and _UNDER_BEFORE.match(text[primary.span.end : m.span.start])
-            ),
-            None,
+            (m for m in near if _UNDER_BEFORE.match(text[primary.span.end : m.span.start])), None
         )
     if umbrella is not None:
         # "Turkish forces and rebels under OPS", "US forces under the Global Coalition": ACLED codes

@@ -171,7 +171,7 @@ def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | N
     if (
         civilian
         and not armed
-        and not any(lex.is_cue(t, "armed") and t.dep_ == "pobj" for t in sent)
+        and not any(t.dep_ == "pobj" and lex.is_cue(t, "armed") for t in sent)
     ):
         return "civilian"
     if armed and not civilian:

@@ -103,6 +103,9 @@ def match_form(text: str, case_sensitive: bool = False) -> str:
     mapped = text.translate(_CHAR_MAP)
     if case_sensitive:
         return mapped
+    lowered = mapped.lower()
+    if len(lowered) == len(mapped):  # no character lengthened: the fast, usual case
+        return lowered
     # str.lower() can lengthen a few characters ("İ"); keep those as they are.
     return "".join(c if len(lc := c.lower()) != 1 else lc for c in mapped)
 
