@@ -197,6 +197,10 @@ def _same(got, expected: str | None) -> bool:
     ],
 )
 def test_roles_in_second_pass_shapes(nlp, text, trigger, event_type, country, actor1, actor2):
+    _assert_roles(nlp, text, trigger, event_type, country, actor1, actor2)
+
+
+def _assert_roles(nlp, text, trigger, event_type, country, actor1, actor2):
     draft = _roles(nlp, text, trigger, event_type, country)
     assert _same(draft.actor1, actor1), (_name(draft.actor1), _name(draft.actor2))
     if actor2 is not None:
@@ -516,10 +520,7 @@ def test_a_dateline_is_not_the_state(nlp):
     ],
 )
 def test_roles_in_third_pass_shapes(nlp, text, trigger, event_type, country, actor1, actor2):
-    draft = _roles(nlp, text, trigger, event_type, country)
-    assert _same(draft.actor1, actor1), (_name(draft.actor1), _name(draft.actor2))
-    if actor2 is not None:
-        assert _same(draft.actor2, actor2), (_name(draft.actor1), _name(draft.actor2))
+    _assert_roles(nlp, text, trigger, event_type, country, actor1, actor2)
 
 
 def test_actors_without_any_place_take_the_country_of_the_actors_named(nlp):
