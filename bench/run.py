@@ -32,6 +32,7 @@ import os
 import resource
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 
+_RATIO_CHUNK = 16  # texts per interleaved chunk of the extract/parse ratio
 TARGETS = {"extract_parse_ratio": 1.25, "prefilter_docs_s": 2000, "dask_speedup": 1.7,
            "rss_mb": 1024}
 
@@ -87,14 +89,8 @@ def bench_ratio(batch_size: int, rounds: int = 3) -> dict[str, Any]:
     from sitrep.pipeline import Pipeline
 
     plain = Pipeline()
-    raws = corpus.real_conflict_texts()
-    first_of_year: dict[Any, int] = {}
-    for i, raw in enumerate(raws):
-        first_of_year.setdefault(raw.published and raw.published.year, i)
-    warm = [raws[i] for i in sorted(first_of_year.values())]
-    measured = [r for i, r in enumerate(raws) if i not in set(first_of_year.values())]
+    warm, measured = _warm_and_measured()
     list(plain.run_many(corpus.warm_up_texts() + warm, batch_size=batch_size))
-    texts = [r.text for r in measured]
     # The floor is the model as shipped (`spacy.load`, every component it enables), not
     # sitrep's copy: sitrep's own spaCy components (line breaks, the table-driven attribute
     # ruler) count as sitrep's work.
@@ -102,38 +98,49 @@ def bench_ratio(batch_size: int, rounds: int = 3) -> dict[str, Any]:
     list(stock.pipe([r.text for r in warm], batch_size=batch_size))  # its first-use costs
     # Interleaved in small chunks (bare parse, sitrep, bare parse again), so that both sides see
     # the same machine: on a shared 2-core machine, speed drifts by ±10 % within seconds.
-    chunks = [list(range(i, min(i + 16, len(measured)))) for i in range(0, len(measured), 16)]
-    rounds_out = []
-    total_sitrep = [0.0, 0.0]
-    total_parse = [0.0, 0.0]
+    chunks = [measured[i : i + _RATIO_CHUNK] for i in range(0, len(measured), _RATIO_CHUNK)]
+    runs: list[list[tuple[tuple[float, float], tuple[float, float]]]] = []
     for _ in range(max(1, rounds)):
         _clear_text_caches()
-        round_sitrep = round_parse = 0.0
+        runs.append([])
         for chunk in chunks:
-            chunk_texts = [texts[i] for i in chunk]
-            chunk_raws = [measured[i] for i in chunk]
-            def bare(t: list[str] = chunk_texts) -> None:
-                list(stock.pipe(t, batch_size=batch_size))
+            bare = partial(_drain, stock.pipe([r.text for r in chunk], batch_size=batch_size))
+            parse_a = cpu_timed(bare)
+            sitrep = cpu_timed(partial(_drain, plain.run_many(chunk, batch_size=batch_size)))
+            bare = partial(_drain, stock.pipe([r.text for r in chunk], batch_size=batch_size))
+            parse_b = cpu_timed(bare)
+            parse = ((parse_a[0] + parse_b[0]) / 2, (parse_a[1] + parse_b[1]) / 2)
+            runs[-1].append((sitrep, parse))
 
-            def coded(r: list[Any] = chunk_raws) -> None:
-                list(plain.run_many(r, batch_size=batch_size))
+    def total(rows: list[tuple[tuple[float, float], tuple[float, float]]], side: int,
+              clock: int) -> float:
+        return sum(row[side][clock] for row in rows)
 
-            parse_a, sitrep, parse_b = cpu_timed(bare), cpu_timed(coded), cpu_timed(bare)
-            for k in (0, 1):
-                total_sitrep[k] += sitrep[k]
-                total_parse[k] += (parse_a[k] + parse_b[k]) / 2
-            round_sitrep += sitrep[0]
-            round_parse += (parse_a[0] + parse_b[0]) / 2
-        rounds_out.append(round_sitrep / round_parse)
-    n = max(1, rounds)
+    every = [row for run in runs for row in run]
     return {
         "ratio_documents": len(measured),
-        "ratio_rounds": [round(r, 3) for r in rounds_out],
-        "parse_cpu_s": total_parse[0] / n, "parse_s": total_parse[1] / n,
-        "sitrep_cpu_s": total_sitrep[0] / n, "sitrep_s": total_sitrep[1] / n,
-        "extract_parse_ratio": total_sitrep[0] / total_parse[0],
-        "extract_parse_ratio_wall": total_sitrep[1] / total_parse[1],
+        "ratio_rounds": [round(total(run, 0, 0) / total(run, 1, 0), 3) for run in runs],
+        "parse_cpu_s": total(every, 1, 0) / len(runs), "parse_s": total(every, 1, 1) / len(runs),
+        "sitrep_cpu_s": total(every, 0, 0) / len(runs), "sitrep_s": total(every, 0, 1) / len(runs),
+        "extract_parse_ratio": total(every, 0, 0) / total(every, 1, 0),
+        "extract_parse_ratio_wall": total(every, 0, 1) / total(every, 1, 1),
     }
+
+
+def _drain(items: Any) -> None:
+    for _ in items:
+        pass
+
+
+def _warm_and_measured() -> tuple[list[Any], list[Any]]:
+    """The real conflict texts split in two: the first of each publication year, coded before
+    the clock starts to pay first-use costs (per-year actor dictionaries), and the rest."""
+    raws = corpus.real_conflict_texts()
+    first_of_year: dict[Any, int] = {}
+    for i, raw in enumerate(raws):
+        first_of_year.setdefault(raw.published and raw.published.year, i)
+    warm_ids = set(first_of_year.values())
+    return [raws[i] for i in sorted(warm_ids)], [r for i, r in enumerate(raws) if i not in warm_ids]
 
 
 def bench_single(bc: corpus.BenchCorpus, batch_size: int) -> dict[str, Any]:
@@ -187,10 +194,7 @@ def _warm_tables(raws: list[Any]) -> int:
 
 def warm_up_documents() -> list[Any]:
     """What `bench_ratio` warms the single process with: 300 train notes, one text per year."""
-    first: dict[Any, Any] = {}
-    for raw in corpus.real_conflict_texts():
-        first.setdefault(raw.published and raw.published.year, raw)
-    return corpus.warm_up_texts() + list(first.values())
+    return corpus.warm_up_texts() + _warm_and_measured()[0]
 
 
 def _dask_round(client: Any, bc: corpus.BenchCorpus, partition_size: int) -> dict[str, Any]:

@@ -271,8 +271,12 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             previous = mentions.pop()
             span = state.span(previous.span.start, end)
             actor = replace(previous.actor, text=span.text)
-            police = _police_of(previous.actor.name, dictionary)
-            if police is not None and text[start:end].lower() == "security forces":
+            police = (
+                _police_of(previous.actor.name, dictionary)
+                if text[start:end].lower() == "security forces"
+                else None
+            )
+            if police is not None:
                 # "regime security forces", "Houthi security forces": the regime's police (train
                 # notes code "regime security forces" as Police Forces of Syria two times in three).
                 actor = make_actor(police, span.text)

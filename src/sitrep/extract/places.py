@@ -30,7 +30,7 @@ from sitrep.knowledge.gazetteer import (
     prior_score,
     to_place,
 )
-from sitrep.knowledge.placefilter import PlaceFilter, load_place_filter
+from sitrep.knowledge.placefilter import AUTHORITY_AFTER, PlaceFilter, load_place_filter
 from sitrep.knowledge.placenames import ARTICLES, ascii_fold, name_key, word_key
 from sitrep.records import Place, Span
 
@@ -65,10 +65,8 @@ _POINT_BEFORE = ("near", "nearby", "outskirts of", "vicinity of", "close to", "a
 _ADMIN_BEFORE = ("governorate of", "province of", "provinces of", "governorates of")
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
 _DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
-# A local authority named after its town or province: "Van Governor's Office".
-_AFTER_AUTHORITY = {"governor", "governorship", "mayor", "mayoralty"}
 # A common word is still a place when one of these follows it: "Hit district", "Mission city".
-_CUE_AFTER = (_AFTER_ADMIN | _AFTER_DISTRICT | _AFTER_TOWN | _AFTER_AUTHORITY
+_CUE_AFTER = (_AFTER_ADMIN | _AFTER_DISTRICT | _AFTER_TOWN | AUTHORITY_AFTER
               | {"countryside", "outskirts"})
 _LOCATIVE = {"in", "at", "near", "on", "from", "to", "towards", "toward", "into", "outside",
              "around", "of", "between", "and", "over", "across", "inside", "within", "via",
@@ -91,7 +89,7 @@ _FROM_FILLERS = {"the", "city", "cities", "town", "towns", "village", "villages"
                  "areas", "and", "eastern", "western", "northern", "southern", "rural"}
 _MOVEMENT = {"arrived", "arriving", "came", "coming", "fled", "fleeing", "returned", "returning",
              "reinforcements", "withdrew", "withdrawn", "transferred", "deported", "moved"}
-_ORIGIN_ADVERBS = {"also", "all", "mostly", "mainly", "reportedly", "originally", "both"}
+_ORIGIN_ADVERBS = {"also", "all", "mostly", "mainly", "reportedly", "both"}
 _ORIGIN_VERBS = {"is", "are", "was", "were", "originally", "hailing", "hail", "hails", "native"}
 _PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
            "resident", "residents", "civilian", "civilians", "child", "children", "family",
@@ -162,7 +160,7 @@ def attach_locations(state: DocState) -> None:
 
 
 _CALENDAR = calendar_names("weekday") | calendar_names("month")
-_ARTICLE = r"(?:(?:al|el|ad|ar|as|ash|az|an|at)[- ])"
+_ARTICLE = rf"(?:(?:{'|'.join(sorted(ARTICLES, key=lambda a: (-len(a), a)))})[- ])"
 _NAME = rf"{_ARTICLE}?[A-Z][\w'’-]+(?: {_ARTICLE}?[A-Z][\w'’-]+){{0,2}}"
 _UNRESOLVED = re.compile(
     rf"\b(?:in|at|near)\s+({_NAME})"
@@ -221,6 +219,11 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+def _token_range(starts: list[int], lo: int, hi: int) -> slice:
+    """The tokens starting in [lo, hi), given the sorted token start offsets."""
+    return slice(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
+
+
 def _article_before(text: str, t: _Tok, nxt: _Tok) -> bool:
     """A lower-case article opening a name: "al-Hasakah", "al Bab", "as-Sweida" — not English
     "as Baghdad" or "at Menagh" (only al/el stand unhyphenated)."""
@@ -243,10 +246,8 @@ def find_mentions(
     toks = _tokens(text)
     tok_starts = [t.start for t in toks]
     # ACLED-style "(Salh, taizz)": a (district, governorate) pair is names even in lower case.
-    for g in re.finditer(r"\(([^(),]{2,40}), ([^(),]{2,40})\)", text):
-        first, last = bisect.bisect_right(tok_starts, g.start()), bisect.bisect_left(
-            tok_starts, g.end())
-        for t in toks[first:last]:
+    for g in _DISTRICT_PAIR.finditer(text):
+        for t in toks[_token_range(tok_starts, g.start(), g.end())]:
             if t.lower not in ARTICLES:
                 t.upper = True
     blocked = pfilter.blocked_spans(text, outlet)
@@ -314,6 +315,8 @@ def find_mentions(
     return found
 
 
+# ACLED's "(district, governorate)" parenthesis.
+_DISTRICT_PAIR = re.compile(r"\(([^(),]{2,40}), ([^(),]{2,40})\)")
 _DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate)s?\b")
 _DISTRICT_OF = re.compile(r"(?i)\b(?:district|directorate) of\s+$")
 
@@ -345,12 +348,11 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
                 ):
                     j += 1
                 spans.append((k + 1, j, ""))
-    tok_starts = [t.start for t in toks]
-    for g in re.finditer(r"\(([^(),]{2,40}), ([^(),]{2,40})\)", text):
-        first, last = bisect.bisect_left(tok_starts, g.start(1)), bisect.bisect_left(
-            tok_starts, g.end(1))
-        if first < last:  # the tokens of the parenthesis' first member
-            spans.append((first, last, ""))
+    starts = [t.start for t in toks]
+    for g in _DISTRICT_PAIR.finditer(text):
+        first = _token_range(starts, g.start(1), g.end(1))  # the pair's first member
+        if first.start < first.stop:
+            spans.append((first.start, first.stop, ""))
     out: list[Mention] = []
     for i, j, cue in spans:
         # The governorate in the parenthesis that follows or closes the name: "(Khwlan, Sanaa)",
@@ -381,9 +383,7 @@ def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
     ordered = sorted(mentions, key=lambda x: x.start)
     starts = [x.start for x in ordered]
     for m in re.finditer(r"\(([^()]{2,80})\)", text):
-        ps, pe = m.span()
-        first, last = bisect.bisect_right(starts, ps), bisect.bisect_left(starts, pe)
-        inside = [x for x in ordered[first:last] if x.end < pe]
+        inside = [x for x in ordered[_token_range(starts, m.start(), m.end())] if x.end < m.end()]
         alone = len(inside) == 1 and "," not in m.group(1)
         for x in inside:
             x.paren = (m.start(), m.end())
@@ -422,10 +422,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     model_votes = model_country_votes(text)
     cc = gaz.country_code(country) if country else None
     if cc is None:
-        votes = dict(evidence)
-        for code, vote in model_votes.items():
-            votes[code] = votes.get(code, 0.0) + vote
-        cc = document_country(mentions, gaz, votes)
+        cc = document_country(mentions, gaz, dict(Counter(evidence) + Counter(model_votes)))
     supported = (supported_countries(mentions, evidence) | supported_by_model(model_votes)
                  | ({cc} if country and cc else set()))  # fmt: skip
     # Countries named as such; nationality words are too weak to license a village abroad.

@@ -35,7 +35,7 @@ from sitrep.extract.clauses import (
     _syntactic_roles,
 )
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
-from sitrep.knowledge.actors import ActorDictionary
+from sitrep.knowledge.actors import ActorDictionary, country_names
 from sitrep.records import Actor
 
 if TYPE_CHECKING:
@@ -747,20 +747,13 @@ def _war_remnant(
     found = _WAR_REMNANT.search(state.text, sent.start, sent.end)
     if found is None:
         return None
-    names = _country_names(dictionary)
-    if not all(w.lower() in names for w in (found.group("a"), found.group("b"))):
+    if not all(w.lower() in country_names() for w in (found.group("a"), found.group("b"))):
         return None
     entry = dictionary.entry("Unidentified Military Forces")
     if entry is None:
         return None
     span = state.span(found.start(), found.end())
     return ActorMention(span, Actor(entry.name, entry.inter, None, None, span.text), "implicit")
-
-
-def _country_names(dictionary: ActorDictionary) -> frozenset[str]:
-    return frozenset(
-        n.lower() for c in dictionary.countries.values() for n in (c.country, *c.names)
-    )
 
 
 def _facility_owner(state: DocState, sentence: int) -> ActorMention | None:

@@ -316,6 +316,12 @@ def _read_countries() -> dict[str, CountryEntry]:
 
 
 @cache
+def country_names() -> frozenset[str]:
+    """Every country name of the actor tables, lower case ("iran", "iraq", "syria")."""
+    return frozenset(n.lower() for c in _read_countries().values() for n in (c.country, *c.names))
+
+
+@cache
 def actor_dictionary(year: int | None = None) -> ActorDictionary:
     """The actor dictionary with names as ACLED spelled them in `year` (latest names if None)."""
     return ActorDictionary(year)

@@ -20,6 +20,8 @@ from sitrep.knowledge.placenames import ARTICLES, ascii_fold
 
 STOPWORDS_FILE = "place_stopwords.csv"
 
+# A local authority named after its town or province: "Van Governor's Office" is Van's.
+AUTHORITY_AFTER = frozenset({"governor", "governorship", "mayor", "mayoralty"})
 # Words that may follow a name without making it part of another name ("Hasakah Governorate").
 GEO_AFTER = frozenset(
     "governorate province provinces governorates countryside outskirts desert badia plains region "
@@ -27,9 +29,8 @@ GEO_AFTER = frozenset(
     "municipality base bases airport airbase airbases airfield camp camps field fields crossing "
     "prison port garrison plant dam front frontline strip valley mountain mountains island border "
     "river road highway bridge checkpoint junction military air international refugee "
-    "displacement oil gas lake sea gulf bay coast hills hill plain governor governorship mayor "
-    "mayoralty".split()
-)
+    "displacement oil gas lake sea gulf bay coast hills hill plain".split()
+) | AUTHORITY_AFTER
 _FUNCTION_WORDS = frozenset(
     "the a an and or in on at of to for with by from this that these those it its he she they we "
     "his her their our on after before since while when where as but".split()
@@ -92,11 +93,7 @@ class PlaceFilter:
         if len(key.replace(" ", "")) < 3 and not (has_site and any(ch.isdigit() for ch in key)):
             return False
         surface = _surface(" ".join(t.text for t in toks[i:end]))
-        word = toks[i].text
-        mixed_case = any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
-        if end - i == 1 and surface.isalpha() and len(surface) <= 4 and (
-            word.isupper() or mixed_case
-        ):
+        if end - i == 1 and surface.isalpha() and len(surface) <= 4 and _initialism(toks[i].text):
             return False  # an acronym ("SANA", "HTS", "JaS"), not a name
         if surface in self.names and not has_site:
             return False
@@ -135,6 +132,12 @@ class PlaceFilter:
                 return False
             k += 1
         return True
+
+
+def _initialism(word: str) -> bool:
+    """All capitals ("HTS"), or a capital after a small letter ("JaS"): initials, not a name."""
+    pairs = zip(word, word[1:], strict=False)
+    return word.isupper() or any(a.islower() and b.isupper() for a, b in pairs)
 
 
 def _surface(text: str) -> str:

@@ -170,8 +170,9 @@ def _submit_bounded(
 
     A new partition is submitted as soon as *any* task finishes, not only the oldest: waiting
     for the oldest left a worker idle whenever a slow partition sat at the head of the queue.
-    At most `in_flight` partitions are submitted or finished but not yet yielded, so memory
-    stays flat; finished ones wait in `done` until every earlier one has been yielded.
+    At most `in_flight` tasks run at once, and at most `2 × in_flight` partitions are submitted
+    or finished but not yet yielded, so memory stays flat; finished ones wait in `done` until
+    every earlier one has been yielded.
     """
     from distributed import as_completed
 
@@ -182,7 +183,7 @@ def _submit_bounded(
     running = as_completed()
 
     def submit_more() -> None:
-        while len(order) < in_flight:
+        while len(order) - len(done) < in_flight and len(order) < 2 * in_flight:
             item = next(source, None)
             if item is None:
                 return
