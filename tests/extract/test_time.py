@@ -615,6 +615,13 @@ def test_non_dates_are_not_time_expressions(text):
     assert find_timexes(text) == []
 
 
+def test_a_day_range_that_runs_backwards_is_no_range():
+    # Found by the time fuzz target: "12-9 Dec 2023" resolved to 12 → 9 December.
+    assert all(tx.form != "range" for tx in find_timexes("clashes on 12-9 Dec 2023 in Idlib"))
+    (tx,) = find_timexes("clashes on 9-12 Dec 2023 in Idlib")
+    assert tx.form == "range"
+
+
 def test_tally_on_friday_in_one_day(nlp):
     text = (
         "This comes after an uptick in attacks, with the Resistance confirming it had conducted "

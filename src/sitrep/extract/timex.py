@@ -410,8 +410,12 @@ def _parse_match(form: str, mt: re.Match[str], text: str, month_first: bool) -> 
         else:
             y2 = _year(g("y2"))
             y1 = _year(g("y1")) or y2
-        if None in (d1, d2, m1, m2):
+        if d1 is None or d2 is None or m1 is None or m2 is None:
             return None
+        if (m1 == m2 and (y1 is None or y1 == y2) and d1 > d2) or (
+            y1 is not None and y2 is not None and (y1, m1, d1) > (y2, m2, d2)
+        ):
+            return None  # "12-9 Dec 2023" runs backwards: no range ("28 Dec - 3 Jan" may wrap)
         lo, hi = DayRef(y1, m1, d1), DayRef(y2, m2, d2)
         return _tx(mt, "range", lo=lo, hi=hi)
     if form in ("dmy", "mdy"):
