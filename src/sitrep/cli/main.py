@@ -189,22 +189,35 @@ def extract(
 
 @app.command("eval")
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (id, text, published, gold{...}).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold notes (JSONL of id, text, published, gold{...}) or an article folder "
+            "(<stem>.txt files plus gold.json)."
+        ),
+    ],
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the scores as JSON.")
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N records.")] = None,
 ) -> None:
-    """Score sitrep against gold-coded notes and print per-field accuracy."""
+    """Score sitrep against gold-coded notes or articles and print the scores."""
+    from sitrep.evaluate.articles import evaluate_articles, is_article_folder
     from sitrep.evaluate.run import evaluate
 
     with cli_errors():
-        if not gold.is_file():
-            raise fail(f"no gold file at {gold}", EXIT_USAGE)
+        articles = is_article_folder(gold)
+        if not articles and not gold.is_file():
+            raise fail(f"no gold file or article folder (with gold.json) at {gold}", EXIT_USAGE)
         with progress_bar(limit, "evaluating") as advance:
-            scores = evaluate(gold, limit=limit, progress=advance)
-        summary = scores.summary()
-    print_scores(summary)
+            if articles:
+                summary = evaluate_articles(gold, limit=limit, progress=advance).summary()
+            else:
+                summary = evaluate(gold, limit=limit, progress=advance).summary()
+    if articles:
+        print_article_scores(summary)
+    else:
+        print_scores(summary)
     if report:
         report.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
 
@@ -292,6 +305,37 @@ def print_scores(summary: dict) -> None:
     )
     table.add_row("extra events", str(summary["extra_events_per_record"]), "per record")
     table.add_row("modality ≠ occurred", pct(summary["matched_not_occurred"]), "of matched")
+    Console(width=120).print(table)
+
+
+def print_article_scores(summary: dict) -> None:
+    """One line per item (found/required, false positives, misses), then the totals."""
+    out = sys.stdout
+    for item in summary["per_item"]:
+        line = (
+            f"{item['item']}: found {item['found']}/{item['required']}, "
+            f"false positives {item['false_positives']}, "
+            f"tallies {item['tallies_found']}/{item['tallies']}, "
+            f"threat {'ok' if item['threat_gold'] == item['threat_predicted'] else 'wrong'}"
+        )
+        if item["missed"]:
+            line += f"; missed {', '.join(item['missed'])}"
+        out.write(line + "\n")
+    counts = summary["counts"]
+    table = Table(title=f"sitrep eval: {summary['items']} articles")
+    for col in ("field", "score", "detail"):
+        table.add_column(col)
+    details = {
+        "recall": f"{counts['found']} of {counts['required']} required events found",
+        "precision": f"{counts['false_positives']} false positives",
+        "sub_event_type": "of found events",
+        "fatalities": "of found events with a gold toll",
+        "modality": "of found events",
+        "tallies": f"{counts['tallies_found']} of {counts['tallies']} gold tallies",
+        "threat": "of items",
+    }
+    for name, value in summary["fields"].items():
+        table.add_row(name, "-" if value is None else f"{100 * value:.1f}%", details.get(name, ""))
     Console(width=120).print(table)
 
 
