@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from datetime import date
 
-from sitrep.extract.actors import assign_roles, find_actors
+from sitrep.extract.actors.mentions import assign_roles, find_actors
 from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.actors import normalise_name
 from sitrep.nlp.model import load_nlp

@@ -15,8 +15,8 @@ import json
 import time
 from collections import Counter
 
-from sitrep.extract.actors import find_actors
-from sitrep.extract.events import find_events
+from sitrep.extract.actors.mentions import find_actors
+from sitrep.extract.events.candidates import find_events
 from sitrep.extract.state import DocState
 from sitrep.knowledge.taxonomy import EVENT_TYPES
 from sitrep.nlp.model import load_nlp

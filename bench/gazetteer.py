@@ -28,7 +28,7 @@ def main() -> None:
             gaz.lookup(name, country="Syria")
     lookups = rounds * len(NAMES) / (time.perf_counter() - t0)
 
-    from sitrep.extract.places import resolve_text
+    from sitrep.extract.places.resolve import resolve_text
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))] or [
         "Turkish forces shelled Tell Tamer in the northwestern countryside of al-Hasakah."

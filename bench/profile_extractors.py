@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 
-from sitrep.extract.assemble import assemble_document  # noqa: E402
+from sitrep.extract.assembly.document import assemble_document  # noqa: E402
 from sitrep.extract.state import DocState  # noqa: E402
 from sitrep.nlp.model import load_stock_nlp  # noqa: E402
 from sitrep.pipeline import Pipeline  # noqa: E402

@@ -69,9 +69,9 @@ def _clear_text_caches() -> None:
     """Forget the classifier predictions memoised per sentence, so that a repeated round codes
     every text as if for the first time. Word-level caches (place-name keys) stay: the warm-up
     notes fill them as a running service's stream would."""
-    from sitrep.extract import rules
+    from sitrep.extract.events import type_rules
 
-    rules._predict.cache_clear()
+    type_rules._predict.cache_clear()
 
 
 def bench_ratio(batch_size: int, rounds: int = 3) -> dict[str, Any]:

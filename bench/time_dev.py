@@ -1,7 +1,7 @@
 """Event-date accuracy of the time grammar on the ACLED dev notes (prints figures and misses).
 
 Until the event extractor creates drafts, each note's event is stood in for by the root verb of its
-first sentence; the date governing it (extract/time.py `governing_time`) is compared with the gold
+first sentence; the date governing it (extract/time/mentions.py `governing_time`) is compared with the gold
 `event_date` and `time_precision`. Usage: python bench/time_dev.py [NOTES.jsonl]
 """
 
@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from sitrep.extract.state import DocState, EventDraft
-from sitrep.extract.time import attach_dates, find_times
+from sitrep.extract.time.mentions import attach_dates, find_times
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
 

@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from sitrep.extract.places import most_specific, resolve_places
+from sitrep.extract.places.resolve import most_specific, resolve_places
 from sitrep.extract.state import PlaceMention
 from sitrep.knowledge.gazetteer import distance_km, load_gazetteer, to_place
 from sitrep.records import Span

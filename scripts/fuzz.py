@@ -65,7 +65,7 @@ def target_readers() -> Callable[[bytes], None]:
 
 
 def target_time() -> Callable[[bytes], None]:
-    from sitrep.extract.timex import find_timexes, resolve
+    from sitrep.extract.time.timex import find_timexes, resolve
 
     def run(data: bytes) -> None:
         text = data.decode("utf-8", errors="replace")

@@ -5,7 +5,7 @@ Usage: python scripts/train_country_classifier.py [--train PATH] [--dev PATH] [-
 Why: a note or article often names only a village the gazetteer lacks ("blocked the Beddawi
 highway"), or a name several countries share ("Tripoli"), while its other words still say where it
 is: armed groups, institutions, parties, slogans. The classifier turns those words into a vote for
-the document's country (`extract/places.py`, `document_country`); it never places an event.
+the document's country (`extract/places/resolve.py`, `document_country`); it never places an event.
 
 Data: `/work/shared/data/train/acled_notes_train.jsonl` (4,485 ACLED notes, all regions) for
 fitting; the dev notes only for the figures printed at the end. Neither is copied into the
@@ -30,7 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from sitrep.extract.classify import FORMAT_VERSION, normalise, save_model  # noqa: E402
+from sitrep.knowledge.classifiers import FORMAT_VERSION, normalise, save_model  # noqa: E402
 from sitrep.knowledge.gazetteer import load_gazetteer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

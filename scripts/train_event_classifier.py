@@ -27,7 +27,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.preprocessing import normalize
 from sklearn.svm import LinearSVC
 
-from sitrep.extract.classify import FORMAT_VERSION, normalise, save_model
+from sitrep.knowledge.classifiers import FORMAT_VERSION, normalise, save_model
 from sitrep.knowledge.taxonomy import event_type_of
 
 ROOT = Path(__file__).resolve().parents[1]

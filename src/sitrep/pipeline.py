@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
 from sitrep.errors import SitrepError
-from sitrep.extract.assemble import assemble_document
+from sitrep.extract.assembly.document import assemble_document
 from sitrep.extract.registry import ExtractorSpec, check_order
 from sitrep.extract.state import DocState
 from sitrep.ingest.language import skip_reason
@@ -46,15 +46,15 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
 # Importing these modules registers the built-in extractors.
 _BUILTIN_MODULES = (
     "sitrep.nlp.segment",
-    "sitrep.extract.time",
-    "sitrep.extract.places",
-    "sitrep.extract.actors",
-    "sitrep.extract.events",
-    "sitrep.extract.factuality",
-    "sitrep.extract.tallies",
-    "sitrep.extract.attribution",
-    "sitrep.extract.quantities",
-    "sitrep.extract.loaded",
+    "sitrep.extract.time.mentions",
+    "sitrep.extract.places.resolve",
+    "sitrep.extract.actors.mentions",
+    "sitrep.extract.events.candidates",
+    "sitrep.extract.statements.factuality",
+    "sitrep.extract.statements.tallies",
+    "sitrep.extract.statements.attribution",
+    "sitrep.extract.events.quantities",
+    "sitrep.extract.statements.loaded",
 )
 
 

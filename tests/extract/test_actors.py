@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.extract.actors import assign_roles, find_actors
+from sitrep.extract.actors.mentions import assign_roles, find_actors
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import normalise_name
 from sitrep.nlp.model import load_nlp

@@ -7,8 +7,8 @@ import re
 import pytest
 from drafts import parsed
 
-from sitrep.extract.attribution import attribute_sources, sentence_sources
 from sitrep.extract.state import ActorMention, EventDraft, TallyDraft
+from sitrep.extract.statements.attribution import attribute_sources, sentence_sources
 from sitrep.nlp.model import load_nlp
 from sitrep.records import Actor, Source
 

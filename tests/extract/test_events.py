@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from sitrep.extract.classify import load_classifier, normalise
-from sitrep.extract.events import find_events, merge_events
+from sitrep.extract.events.candidates import find_events, merge_events
 from sitrep.extract.state import ActorMention, DocState, EventDraft, PlaceMention
+from sitrep.knowledge.classifiers import load_classifier, normalise
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
 from sitrep.records import Actor, Place
@@ -286,7 +286,7 @@ def test_classifier_loads_and_reads_a_note():
 
 
 def test_merged_mentions_keep_every_source_loaded_term_and_one_toll():
-    from sitrep.extract.events import _absorb
+    from sitrep.extract.events.candidates import _absorb
     from sitrep.extract.state import EventDraft
     from sitrep.records import Quantity, Source, Span
 
@@ -311,7 +311,7 @@ def test_merged_mentions_keep_every_source_loaded_term_and_one_toll():
 
 
 def test_a_road_between_two_towns_is_one_place_not_two_sites(nlp):
-    from sitrep.extract.sitelist import site_list
+    from sitrep.extract.places.sitelist import site_list
 
     doc = nlp("A drone strike hit a car on the road between Qamishli and Amuda on Friday.")
     trigger = next(t for t in doc if t.lower_ == "hit")

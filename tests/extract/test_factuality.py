@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from sitrep.extract.factuality import assign_modality, modality_of, trigger_token
 from sitrep.extract.state import DocState, EventDraft
+from sitrep.extract.statements.factuality import assign_modality, modality_of, trigger_token
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
 from sitrep.records import MODALITIES

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.loaded import find_loaded_terms, loaded_in
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
+from sitrep.extract.statements.loaded import find_loaded_terms, loaded_in
 from sitrep.records import Actor
 
 

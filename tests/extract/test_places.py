@@ -7,7 +7,12 @@ import re
 
 import pytest
 
-from sitrep.extract.places import attach_locations, find_places, most_specific, resolve_places
+from sitrep.extract.places.resolve import (
+    attach_locations,
+    find_places,
+    most_specific,
+    resolve_places,
+)
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.gazetteer import distance_km, load_gazetteer
 from sitrep.knowledge.placenames import name_key
@@ -369,8 +374,8 @@ def test_document_country_from_the_country_model(text, country, place):
 
 
 def test_country_model_is_iso_coded_and_calibrated_votes():
-    from sitrep.extract.classify import load_country_classifier
-    from sitrep.extract.country_model import MIN_PROBABILITY, VOTE_WEIGHT, model_country_votes
+    from sitrep.extract.places.country import MIN_PROBABILITY, VOTE_WEIGHT, model_country_votes
+    from sitrep.knowledge.classifiers import load_country_classifier
 
     clf = load_country_classifier()
     assert clf is not None

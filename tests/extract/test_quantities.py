@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from drafts import draft_on, parsed
 
-from sitrep.extract.quantities import count_casualties
+from sitrep.extract.events.quantities import count_casualties
 from sitrep.extract.state import TallyDraft
 from sitrep.nlp.model import load_nlp
 from sitrep.records import Quantity

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from sitrep.extract.actors import assign_roles, find_actors
-from sitrep.extract.clauses import _MAX_DEPTH, _noun_roles, _verb_roles
-from sitrep.extract.roles import event_country
+from sitrep.extract.actors.clauses import MAX_DEPTH, noun_roles, verb_roles
+from sitrep.extract.actors.mentions import assign_roles, find_actors
+from sitrep.extract.actors.roles import event_country
 from sitrep.extract.state import DocState, EventDraft, PlaceMention
 from sitrep.knowledge.actors import normalise_name
 from sitrep.nlp.model import load_nlp
@@ -380,10 +380,10 @@ def test_the_mutual_recursion_stops(nlp):
     doc = nlp("Israeli forces carried out airstrikes on Houthi positions.")
     verb = doc[2]
     agents, patients = [], []
-    _verb_roles(verb, agents, patients, depth=_MAX_DEPTH + 1)
-    _noun_roles(doc[5], agents, patients, depth=_MAX_DEPTH + 1)
+    verb_roles(verb, agents, patients, depth=MAX_DEPTH + 1)
+    noun_roles(doc[5], agents, patients, depth=MAX_DEPTH + 1)
     assert (agents, patients) == ([], [])
-    _verb_roles(verb, agents, patients)
+    verb_roles(verb, agents, patients)
     assert [t.text for t in patients] == ["airstrikes", "positions"]
 
 

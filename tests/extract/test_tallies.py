@@ -7,8 +7,8 @@ import re
 import pytest
 from drafts import draft_on, parsed
 
-from sitrep.extract.factuality import assign_modality
-from sitrep.extract.tallies import split_tallies
+from sitrep.extract.statements.factuality import assign_modality
+from sitrep.extract.statements.tallies import split_tallies
 from sitrep.nlp.model import load_nlp
 
 

@@ -1,4 +1,4 @@
-"""Time expressions and the dates of events and tallies (extract/time.py, extract/timex.py)."""
+"""Time expressions and the dates of events and tallies (extract/time/mentions.py, extract/time/timex.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
-from sitrep.extract.time import attach_dates, find_times, month_first
-from sitrep.extract.timex import find_timexes, resolve
+from sitrep.extract.time.mentions import attach_dates, find_times, month_first
+from sitrep.extract.time.timex import find_timexes, resolve
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
 from sitrep.records import DateSpan

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import FRAGMENTS, any_text
 
-from sitrep.extract.timex import find_timexes, resolve
+from sitrep.extract.time.timex import find_timexes, resolve
 from sitrep.ingest.text import EARLIEST_PUBLISHED, LATEST_PUBLISHED
 
 TIME_WORDS = (

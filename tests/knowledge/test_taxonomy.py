@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pytest
 
-from sitrep.extract.triggers import lexicon
+from sitrep.extract.events.triggers import lexicon
 from sitrep.knowledge import taxonomy
 from sitrep.knowledge.loader import read_bytes
 

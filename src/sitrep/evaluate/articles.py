@@ -51,9 +51,7 @@ def is_article_folder(path: Path) -> bool:
 
 def scored_events(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The predicted events the scoring considers."""
-    return [
-        e for e in events if e.get("acled_codable") and e.get("modality") in SCORED_MODALITIES
-    ]
+    return [e for e in events if e.get("acled_codable") and e.get("modality") in SCORED_MODALITIES]
 
 
 def finds(gold: dict[str, Any], event: dict[str, Any]) -> bool:
@@ -166,7 +164,9 @@ class ArticleScores:
             "threat_gold": bool(gold.get("threat")),
             "threat_predicted": threat,
             "missed": [
-                g.get("key") for n, g in enumerate(golds) if g.get("required", True) and n not in found
+                g.get("key")
+                for n, g in enumerate(golds)
+                if g.get("required", True) and n not in found
             ],
             "false_positive_events": [_brief(e) for e in false_positives],
         }

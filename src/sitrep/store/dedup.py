@@ -287,6 +287,6 @@ def combine_reports(records: list[Mapping[str, Any]]) -> dict[str, Any]:
 
 def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     # The extractors' own rule, imported late so that this module loads without them.
-    from sitrep.extract.assemble import interaction_code
+    from sitrep.extract.assembly.document import interaction_code
 
     return interaction_code(inter1, inter2)

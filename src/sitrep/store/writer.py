@@ -240,7 +240,7 @@ def _canonical_record(canonical: EventRow) -> dict[str, Any]:
 
 
 def _notes(record: dict[str, Any]) -> str:
-    from sitrep.extract.notes import event_notes
+    from sitrep.extract.assembly.notes import event_notes
 
     try:
         event = Event(

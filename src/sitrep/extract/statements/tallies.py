@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.extract.factuality import modality_of, trigger_token
-from sitrep.extract.numbers import Number, is_number_token, ordinal_value, read_number
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
-from sitrep.extract.timex import calendar_names
+from sitrep.extract.statements.factuality import modality_of, trigger_token
+from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.lexicons import tally_nouns
+from sitrep.nlp.numbers import Number, is_number_token, ordinal_value, read_number
 from sitrep.records import Quantity
 
 if TYPE_CHECKING:

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.extract.classify import Prediction, load_classifier
+from sitrep.extract.events.triggers import Lexicon, Match
 from sitrep.extract.state import ActorMention
-from sitrep.extract.triggers import Lexicon, Match
+from sitrep.knowledge.classifiers import Prediction, load_classifier
 from sitrep.knowledge.taxonomy import categories, event_type_of
 
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})

@@ -5,7 +5,7 @@ with Aho-Corasick (longest match, word boundaries), facility words extended to t
 bases"), persons linked to the organisation named in their apposition ("a senior official in the
 Iraqi Hezbollah Brigades, Abu Ali al-Askari"), short forms and subject pronouns linked to the
 nearest compatible earlier mention, and organisations spaCy's NER finds that the dictionary lacks.
-`roles` (in `extract/roles.py`) then picks actor1/actor2 for each draft.
+`roles` (in `extract/actors/roles.py`) then picks actor1/actor2 for each draft.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from sitrep.extract.actors.roles import assign_draft_roles
 from sitrep.extract.registry import extractor
-from sitrep.extract.roles import assign_draft_roles
 from sitrep.extract.state import ActorMention, DocState
 from sitrep.knowledge.actors import (
     ActorDictionary,

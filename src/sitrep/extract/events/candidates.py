@@ -17,11 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.extract.registry import extractor
-from sitrep.extract.rules import TypeDecision, decide_type
-from sitrep.extract.sitelist import site_list
-from sitrep.extract.state import DocState, EventDraft
-from sitrep.extract.triggers import (
+from sitrep.extract.events.triggers import (
     Lexicon,
     Match,
     count_of,
@@ -34,6 +30,10 @@ from sitrep.extract.triggers import (
     is_intention,
     lexicon,
 )
+from sitrep.extract.events.type_rules import TypeDecision, decide_type
+from sitrep.extract.places.sitelist import site_list
+from sitrep.extract.registry import extractor
+from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.taxonomy import category
 from sitrep.records import Quantity
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from sitrep.extract.notes import event_notes
+from sitrep.extract.assembly.notes import event_notes
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.records import Document, Event, RawDocument, Source, Tally
 

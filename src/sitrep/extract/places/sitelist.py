@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.extract.timex import calendar_names
+from sitrep.extract.time.timex import calendar_names
 
 LOCATIVE = frozenset(
     {"at", "in", "on", "over", "near", "inside", "around", "across", "into", "outside"}

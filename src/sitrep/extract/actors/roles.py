@@ -17,23 +17,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sitrep.extract.clauses import (
-    _PASSIVE_SUBJECTS,
-    _STRIKE_NOUNS,
-    _SUBJECTS,
-    HARM_VERBS,
-    _adjacent_subject,
-    _casualties,
-    _device_roles,
-    _governing_subjects,
-    _is_civilian,
-    _is_property,
-    _left,
-    _owner,
-    _phrase_bounds,
-    _speaker,
-    _syntactic_roles,
-)
+from sitrep.extract.actors import clauses
+from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, country_names
 from sitrep.records import Actor
@@ -57,7 +42,7 @@ _SUPPORT_WORDS = frozenset(
 )
 _UNDER_BEFORE = re.compile(r"^\s*,?\s*(?:operating\s+|fighting\s+)?under\s+(?:the\s+)?$", re.I)
 # What a claim of an attack claims: "claimed responsibility/credit for", "claimed the bombing".
-_CLAIMED = _STRIKE_NOUNS | frozenset(
+_CLAIMED = clauses.STRIKE_NOUNS | frozenset(
     {"responsibility", "credit", "bombing", "explosion", "blast", "operation", "killing"}
 )
 _PRISON = re.compile(r"\b(?:prisons?|jails?)$", re.I)
@@ -370,7 +355,7 @@ def read_roles(
         # "Looting: As reported on 2 May, regime forces looted …": a heading naming the event;
         # the clause it heads tells who did it (misparsed as the heading being its subject).
         trigger = trigger.head
-    speaker = _speaker(trigger) if verbal else None
+    speaker = clauses.speaker(trigger) if verbal else None
     if speaker is not None:
         # "an official in X confirmed that operations against Y will continue": X speaks, Y is
         # targeted.
@@ -378,30 +363,33 @@ def read_roles(
         roles.actor2 = _statement_target(trigger, mentions, roles.actor1, dictionary)
         if roles.actor1 is not None:
             return roles
-    agents, patients = _syntactic_roles(trigger)
-    agents, patients = _device_roles(agents, patients)
-    patients += _casualties(sent, trigger)
+    agents, patients = clauses.syntactic_roles(trigger)
+    agents, patients = clauses.device_roles(agents, patients)
+    patients += clauses.casualties(sent, trigger)
     for token in agents:
         primary, others = _phrase_mentions(token, mentions, dictionary)
         if primary is not None:
             roles.actor1, roles.assoc1 = primary, others
             break
-    misread = _adjacent_subject(trigger, mentions, None) if roles.actor1 is None else None
+    misread = clauses.adjacent_subject(trigger, mentions, None) if roles.actor1 is None else None
     for token in patients:
-        lo, hi = _phrase_bounds(token)
+        lo, hi = clauses.phrase_bounds(token)
         if misread is not None and lo <= misread.span.start < hi:
             continue  # the subject misread into an earlier phrase ("at the start of Ramadan, X")
         primary, others = _phrase_mentions(token, mentions, dictionary)
         if primary is not None and primary is not roles.actor1:
             roles.actor2, roles.assoc2 = primary, others
             break
-        if roles.victim is None and (_is_civilian(token) or _is_property(token)):
-            roles.victim = ((_left(token).idx, token.idx + len(token)), _is_civilian(token))
+        if roles.victim is None and (clauses.is_civilian(token) or clauses.is_property(token)):
+            roles.victim = (
+                (clauses.left(token).idx, token.idx + len(token)),
+                clauses.is_civilian(token),
+            )
     if roles.actor2 is None and roles.victim is None and not verbal:
         _later_casualties(state, sentence, dictionary, roles)
     if roles.actor1 is None:
         # "the Resistance confirming it had conducted 11 operations": the governing subject.
-        for token in _governing_subjects(trigger):
+        for token in clauses.governing_subjects(trigger):
             primary, others = _phrase_mentions(token, mentions, dictionary)
             if primary is not None and primary is not roles.actor2:
                 roles.actor1, roles.assoc1 = primary, others
@@ -486,9 +474,9 @@ def _later_casualties(
         if token.pos_ != "VERB" or token.idx in own_triggers:
             continue
         if lemma in HARM_VERBS or lemma == "subject":
-            deps: tuple[str, ...] = _PASSIVE_SUBJECTS
+            deps: tuple[str, ...] = clauses.PASSIVE_SUBJECTS
         elif lemma == "die":
-            deps = _SUBJECTS
+            deps = clauses.SUBJECTS
         else:
             continue
         for subject in (c for c in token.children if c.dep_ in deps):
@@ -497,8 +485,8 @@ def _later_casualties(
                 if roles.actor1 is None or primary.actor.name != roles.actor1.actor.name:
                     roles.actor2, roles.assoc2 = primary, others
                     return
-            elif primary is None and _is_civilian(subject):
-                roles.victim = ((_left(subject).idx, subject.idx + len(subject)), True)
+            elif primary is None and clauses.is_civilian(subject):
+                roles.victim = ((clauses.left(subject).idx, subject.idx + len(subject)), True)
                 return
 
 
@@ -518,7 +506,7 @@ def _claimant(state: DocState, sentence: int, dictionary: ActorDictionary) -> Ac
             objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
             if not any(o in _CLAIMED for o in objects):
                 continue
-            for subject in (c for c in token.children if c.dep_ in _SUBJECTS):
+            for subject in (c for c in token.children if c.dep_ in clauses.SUBJECTS):
                 primary, _ = _phrase_mentions(subject, mentions, dictionary)
                 if primary is not None and primary.kind != "state":
                     return primary
@@ -546,13 +534,13 @@ def _phrase_mentions(
     token: Token, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> tuple[ActorMention | None, list[ActorMention]]:
     """The actor a noun phrase names (the one at its head, else its first) and co-named actors."""
-    owner = _owner(token)
+    owner = clauses.owner(token)
     if owner is not token:
         # "a special forces unit of the 5th brigade of the Southern Resistance": the owner acts.
         primary, others = _phrase_mentions(owner, mentions, dictionary)
         if primary is not None:
             return primary, others
-    lo, hi = _phrase_bounds(token)
+    lo, hi = clauses.phrase_bounds(token)
     at_head = [
         m
         for m in mentions
@@ -668,7 +656,7 @@ def _fallback_agent(
     and so does one directly before a subjectless verb ("… military forces reportedly forcibly
     disappeared a citizen", the subject misread as the object of an earlier "of").
     """
-    adjacent = _adjacent_subject(trigger, mentions, patient)
+    adjacent = clauses.adjacent_subject(trigger, mentions, patient)
     if adjacent is not None:
         return adjacent
     for m in mentions:

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.extract.factuality import trigger_token
-from sitrep.extract.numbers import Number, is_number_token, read_number
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
+from sitrep.extract.statements.factuality import trigger_token
+from sitrep.nlp.numbers import Number, is_number_token, read_number
 from sitrep.records import Quantity
 
 if TYPE_CHECKING:

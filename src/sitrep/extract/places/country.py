@@ -9,7 +9,7 @@ them into votes that `places.document_country` adds to the places' own.
 
 from __future__ import annotations
 
-from sitrep.extract.classify import load_country_classifier
+from sitrep.knowledge.classifiers import load_country_classifier
 
 # Below 0.3 the top country is right about two times in three (3-fold cross-validation on the
 # train notes); from 0.3 it is right 95 % of the time, from 0.5 98 %.

@@ -1,6 +1,6 @@
 """The dependency-tree walks behind the roles extractor: agent and patient tokens of a trigger.
 
-Private to `extract/roles.py`, which maps the tokens found here to actor mentions. Nothing here
+Used by `extract/actors/roles.py`, which maps the tokens found here to actor mentions. Nothing here
 reads the document state or the actor dictionary: only spaCy tokens and word lists.
 """
 
@@ -39,8 +39,8 @@ _QUANTITY_NOUNS = frozenset(
 _SUPPORT_LEMMAS = frozenset(
     {"support", "back", "aid", "assist", "accompany", "escort", "help", "cover"}
 )
-_SUBJECTS = ("nsubj", "csubj")
-_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "attr", "oprd")
 _TARGET_PREPS = frozenset(
     {"on", "against", "at", "upon", "toward", "towards", "into", "with", "targeting", "between"}
@@ -71,7 +71,7 @@ _ATTACK_NOUNS = frozenset(
     {"attack", "attacks", "incursion", "offensive", "assault", "infiltration", "advance"}
 )
 # Nouns naming an attack whose modifiers name its author ("Saudi-led coalition air raids").
-_STRIKE_NOUNS = _ATTACK_NOUNS | frozenset(
+STRIKE_NOUNS = _ATTACK_NOUNS | frozenset(
     {"raid", "airstrike", "strike", "shelling", "bombardment", "bombing", "shell", "attack"}
 )
 # Nouns for a part of an armed group: "a unit of X", "elements of X" are X's.
@@ -84,8 +84,8 @@ _TIME_NOUNS = frozenset(
     hour hours day eve""".split()
 )
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
-# How deep _verb_roles and _noun_roles may call each other.
-_MAX_DEPTH = 3
+# How deep verb_roles and noun_roles may call each other.
+MAX_DEPTH = 3
 # Nouns for what is left of people: "the bodies of 2 civilians" names the victims.
 _REMAINS_NOUNS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
@@ -95,7 +95,7 @@ SPEECH_VERBS = frozenset(
 )
 
 
-def _device_roles(agents: list[Token], patients: list[Token]) -> tuple[list[Token], list[Token]]:
+def device_roles(agents: list[Token], patients: list[Token]) -> tuple[list[Token], list[Token]]:
     """ "An IED planted in a QSD vehicle by an unknown group exploded": who planted it acts, what it
     was planted in or on is the target."""
     agents_out: list[Token] = []
@@ -113,7 +113,7 @@ def _device_roles(agents: list[Token], patients: list[Token]) -> tuple[list[Toke
     return agents_out, patients + extra_patients
 
 
-def _casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
+def casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
     """Who was hit, from the sentence's harm clauses ("…, killing a woman", "targeting a QSD
     vehicle")."""
     found: list[Token] = []
@@ -123,14 +123,14 @@ def _casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
         if token.pos_ not in ("VERB", "AUX"):
             continue
         for child in token.children:
-            if child.dep_ in _OBJECTS or (child.dep_ in _PASSIVE_SUBJECTS and token.i > trigger.i):
+            if child.dep_ in _OBJECTS or (child.dep_ in PASSIVE_SUBJECTS and token.i > trigger.i):
                 found.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("on", "at"):
                 found.extend(c for c in child.children if c.dep_ == "pobj")
     return found
 
 
-def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
+def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     """Candidate agent and patient tokens, best first."""
     agents: list[Token] = []
     patients: list[Token] = []
@@ -138,15 +138,15 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     # "shot and killed a fighter": conjoined verbs share the subject and add objects.
     verbs += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     if trigger.pos_ in ("NOUN", "PROPN"):
-        _noun_roles(trigger, agents, patients)
+        noun_roles(trigger, agents, patients)
     elif trigger.lemma_.lower() in REPEL_VERBS:
         # "A repelled a B attack": ACLED's notes mostly keep A as actor1, B as actor2.
-        _verb_roles(trigger, agents, [], descend=False)
+        verb_roles(trigger, agents, [], descend=False)
         for obj in (c for c in trigger.children if c.dep_ in _OBJECTS):
-            _noun_roles(obj, patients, patients, climb=False)
+            noun_roles(obj, patients, patients, climb=False)
     else:
         for verb in verbs:
-            _verb_roles(verb, agents, patients)
+            verb_roles(verb, agents, patients)
         if (
             trigger.dep_ == "conj"
             and trigger.head.pos_ == "VERB"
@@ -159,17 +159,17 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     head = trigger
     while not agents and head.dep_ in _CLIMB_DEPS and head.head.i != head.i and not _reported(head):
         head = head.head
-        _verb_roles(head, agents, [], descend=False)
-        for subject in (c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS + _SUBJECTS):
-            if not agents and subject.lemma_.lower() in _STRIKE_NOUNS:
+        verb_roles(head, agents, [], descend=False)
+        for subject in (c for c in head.children if c.dep_ in PASSIVE_SUBJECTS + SUBJECTS):
+            if not agents and subject.lemma_.lower() in STRIKE_NOUNS:
                 # "coalition air raids were reported on X, killing four": the raids' author.
-                _noun_roles(subject, agents, [], climb=False)
+                noun_roles(subject, agents, [], climb=False)
     patients.extend(_hit_in_main_clause(trigger))
-    if trigger.tag_ == "VBN" and not any(c.dep_ in _PASSIVE_SUBJECTS for c in trigger.children):
+    if trigger.tag_ == "VBN" and not any(c.dep_ in PASSIVE_SUBJECTS for c in trigger.children):
         # "a man was found dead, killed by gunmen": the participle's patient is the clause subject.
         if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
             patients.extend(
-                c for c in trigger.head.children if c.dep_ in _PASSIVE_SUBJECTS + _SUBJECTS
+                c for c in trigger.head.children if c.dep_ in PASSIVE_SUBJECTS + SUBJECTS
             )
     if not agents:
         # "shelling exchange with machine guns between A and B": the sides further down the phrase.
@@ -209,7 +209,7 @@ def _syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
 def _hit_in_main_clause(verb: Token) -> list[Token]:
     """Who the main clause says was hit ("2 children were killed when a landmine exploded")."""
     if verb.dep_ == "advcl" and verb.head.lemma_.lower() in HARM_VERBS:
-        return [c for c in verb.head.children if c.dep_ in _PASSIVE_SUBJECTS]
+        return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
     return []
 
 
@@ -219,7 +219,7 @@ def _reported(token: Token) -> bool:
     return token.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS - {"claim"}
 
 
-def _governing_subjects(trigger: Token) -> list[Token]:
+def governing_subjects(trigger: Token) -> list[Token]:
     found: list[Token] = []
     token = trigger
     for _ in range(5):
@@ -228,7 +228,7 @@ def _governing_subjects(trigger: Token) -> list[Token]:
         if _reported(token):
             break  # "Iran reported one of its generals had been killed": Iran did not kill him
         token = token.head
-        found.extend(c for c in token.children if c.dep_ in _SUBJECTS and c.i < trigger.i)
+        found.extend(c for c in token.children if c.dep_ in SUBJECTS and c.i < trigger.i)
     return found
 
 
@@ -244,20 +244,20 @@ def _nested_agents(trigger: Token) -> list[Token]:
     return found
 
 
-def _verb_roles(
+def verb_roles(
     verb: Token,
     agents: list[Token],
     patients: list[Token],
     descend: bool = True,
     depth: int = 0,
 ) -> None:
-    if depth > _MAX_DEPTH:
-        return  # _verb_roles and _noun_roles call each other: stop on odd (cyclic-looking) parses
+    if depth > MAX_DEPTH:
+        return  # verb_roles and noun_roles call each other: stop on odd (cyclic-looking) parses
     for child in verb.children:
         dep = child.dep_
-        if dep in _SUBJECTS:
+        if dep in SUBJECTS:
             agents.append(child)
-        elif dep in _PASSIVE_SUBJECTS:
+        elif dep in PASSIVE_SUBJECTS:
             patients.append(child)
         elif dep == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
@@ -265,7 +265,7 @@ def _verb_roles(
             patients.append(child)
             # "carried out airstrikes on X": the light verb's object carries the target.
             if descend and child.pos_ == "NOUN":
-                _noun_roles(child, [], patients, climb=False, depth=depth + 1)
+                noun_roles(child, [], patients, climb=False, depth=depth + 1)
         elif dep == "prep" and child.lower_ == "between":
             _between(child, agents, patients)
         elif dep == "prep" and child.lower_ in _TARGET_PREPS:
@@ -287,14 +287,14 @@ def _between(prep: Token, agents: list[Token], patients: list[Token]) -> None:
             patients.extend(c for c in p.children if c.dep_ == "pobj")
 
 
-def _noun_roles(
+def noun_roles(
     noun: Token,
     agents: list[Token],
     patients: list[Token],
     climb: bool = True,
     depth: int = 0,
 ) -> None:
-    if depth > _MAX_DEPTH:
+    if depth > MAX_DEPTH:
         return
     modifiers = list(noun.children)
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -316,7 +316,7 @@ def _noun_roles(
             # "the bodies of 2 civilians were found": whose remains they are was hit.
             patients.extend(c for c in child.children if c.dep_ == "pobj")
         elif dep == "acl":
-            _verb_roles(child, [], patients, descend=False, depth=depth + 1)
+            verb_roles(child, [], patients, descend=False, depth=depth + 1)
     if not climb:
         return
     # "X carried out airstrikes", "Israeli airstrikes targeted Y".
@@ -325,12 +325,12 @@ def _noun_roles(
         # "A thwarted a B attack": A first, B (the attack's modifiers) second.
         patients.extend(agents)
         agents.clear()
-        _verb_roles(head, agents, [], descend=False, depth=depth + 1)
+        verb_roles(head, agents, [], descend=False, depth=depth + 1)
     elif noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ in ("VERB", "AUX"):
         # "a civilian was injured by a landmine": the device acts on the passive subject.
-        patients.extend(c for c in head.head.children if c.dep_ in _PASSIVE_SUBJECTS)
+        patients.extend(c for c in head.head.children if c.dep_ in PASSIVE_SUBJECTS)
     elif noun.dep_ in ("dobj", "pobj", "conj", "appos") and head.pos_ in ("VERB", "AUX"):
-        _verb_roles(head, agents, [], descend=False, depth=depth + 1)
+        verb_roles(head, agents, [], descend=False, depth=depth + 1)
         if noun.dep_ == "dobj":
             # "launched attacks against X", "ended its affiliation with X": the light verb's
             # preposition often carries the noun's target.
@@ -342,7 +342,7 @@ def _noun_roles(
                 if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
             )
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        _verb_roles(head.head, agents, [], descend=False, depth=depth + 1)
+        verb_roles(head.head, agents, [], descend=False, depth=depth + 1)
         patients.extend(_undergoers(head.head))
     elif (
         noun.dep_ == "pobj"
@@ -367,15 +367,15 @@ def _noun_roles(
 def _undergoers(verb: Token) -> list[Token]:
     """Who a clause says underwent what its prepositional phrase names ("the man was subjected to
     torture", "a prisoner died of torture")."""
-    deps = _PASSIVE_SUBJECTS + (_SUBJECTS if verb.lemma_.lower() == "die" else ())
+    deps = PASSIVE_SUBJECTS + (SUBJECTS if verb.lemma_.lower() == "die" else ())
     return [c for c in verb.children if c.dep_ in deps]
 
 
-def _left(token: Token) -> Token:
+def left(token: Token) -> Token:
     return token.left_edge
 
 
-def _owner(token: Token) -> Token:
+def owner(token: Token) -> Token:
     """The end of a "part of" chain: "elements of the 22nd Brigade" → "Brigade"."""
     for _ in range(3):
         if token.lemma_.lower() not in _PART_NOUNS:
@@ -388,7 +388,7 @@ def _owner(token: Token) -> Token:
     return token
 
 
-def _phrase_bounds(token: Token) -> tuple[int, int]:
+def phrase_bounds(token: Token) -> tuple[int, int]:
     # The phrase stops before a relative clause or a second event ("…, killing a civilian").
     tokens = [token]
     for child in token.children:
@@ -402,7 +402,7 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _is_civilian(token: Token) -> bool:
+def is_civilian(token: Token) -> bool:
     if token.lemma_.lower() in _QUANTITY_NOUNS:
         # "a number of young men", "dozens of residents"
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -412,17 +412,17 @@ def _is_civilian(token: Token) -> bool:
     return token.lemma_.lower() in CIVILIAN_WORDS or token.lower_ in CIVILIAN_WORDS
 
 
-def _is_property(token: Token) -> bool:
+def is_property(token: Token) -> bool:
     return token.lemma_.lower() in CIVILIAN_PROPERTY or token.lower_ in CIVILIAN_PROPERTY
 
 
-def _adjacent_subject(
+def adjacent_subject(
     trigger: Token, mentions: list[ActorMention], patient: ActorMention | None
 ) -> ActorMention | None:
     """The actor right before a verb without a subject, only adverbs between ("military forces
     reportedly forcibly disappeared")."""
     if trigger.pos_ != "VERB" or any(
-        c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in trigger.children
+        c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in trigger.children
     ):
         return None
     before = [m for m in mentions if m.span.end <= trigger.idx and m is not patient]
@@ -438,12 +438,12 @@ def _adjacent_subject(
     return None
 
 
-def _speaker(trigger: Token) -> Token | None:
+def speaker(trigger: Token) -> Token | None:
     """The subject of the reporting verb the trigger's clause depends on ("X said that …")."""
     token = trigger
     for _ in range(4):
         if token.lemma_.lower() in SPEECH_VERBS:
-            subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
             if subjects:
                 return subjects[0]
         if (

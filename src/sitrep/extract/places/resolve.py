@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from sitrep.extract.country_model import model_country_votes, supported_by_model
+from sitrep.extract.places.country import model_country_votes, supported_by_model
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
-from sitrep.extract.timex import calendar_names
+from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.gazetteer import (
     Gazetteer,
     GazPlace,

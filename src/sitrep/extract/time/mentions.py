@@ -1,6 +1,6 @@
 """Time expressions in the text and the date governing each event and tally.
 
-`times` finds every expression with the grammar in `extract/timex.py` and resolves it against the
+`times` finds every expression with the grammar of `timex.py` and resolves it against the
 publication date (or, for relative words inside a quotation, against the date of the statement),
 reading the clause's tense from the dependency parse so "on Monday" is the past Monday in "attacked
 on Monday" and the coming one in "will hold talks on Monday". `dates` gives each draft the
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft, TimeMention
-from sitrep.extract.timex import FUTURE, PAST, cues, find_timexes, resolve
+from sitrep.extract.time.timex import FUTURE, PAST, cues, find_timexes, resolve
 from sitrep.knowledge.loader import read_csv
 from sitrep.records import DateSpan, Span
 
