@@ -1,8 +1,8 @@
 """Event-date accuracy of the time grammar on the ACLED dev notes (prints figures and misses).
 
 Until the event extractor creates drafts, each note's event is stood in for by the root verb of its
-first sentence; the date governing it (extract/time/mentions.py `governing_time`) is compared with the gold
-`event_date` and `time_precision`. Usage: python bench/time_dev.py [NOTES.jsonl]
+first sentence; the date governing it (`governing_time` in extract/time/mentions.py) is compared
+with the gold `event_date` and `time_precision`. Usage: python bench/time_dev.py [NOTES.jsonl]
 """
 
 from __future__ import annotations

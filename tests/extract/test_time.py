@@ -1,4 +1,4 @@
-"""Time expressions and the dates of events and tallies (extract/time/mentions.py, extract/time/timex.py)."""
+"""Time expressions and the dates of events and tallies (extract/time/: mentions.py, timex.py)."""
 
 from __future__ import annotations
 
