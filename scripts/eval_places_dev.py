@@ -14,7 +14,8 @@ import argparse
 import json
 import sys
 
-from sitrep.extract.places.resolve import most_specific, resolve_places
+from sitrep.extract.places.location import most_specific
+from sitrep.extract.places.resolve import resolve_places
 from sitrep.extract.state import PlaceMention
 from sitrep.knowledge.gazetteer import distance_km, load_gazetteer, to_place
 from sitrep.records import Span

@@ -48,6 +48,7 @@ _BUILTIN_MODULES = (
     "sitrep.nlp.segment",
     "sitrep.extract.time.mentions",
     "sitrep.extract.places.resolve",
+    "sitrep.extract.places.location",
     "sitrep.extract.actors.mentions",
     "sitrep.extract.events.candidates",
     "sitrep.extract.statements.factuality",

@@ -7,12 +7,8 @@ import re
 
 import pytest
 
-from sitrep.extract.places.resolve import (
-    attach_locations,
-    find_places,
-    most_specific,
-    resolve_places,
-)
+from sitrep.extract.places.location import attach_locations, most_specific
+from sitrep.extract.places.resolve import find_places, resolve_places
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.gazetteer import distance_km, load_gazetteer
 from sitrep.knowledge.placenames import name_key

@@ -1,11 +1,9 @@
-"""Place names in the text, resolved in the gazetteer, and the place of each event and tally.
+"""Place names in the text, resolved in the gazetteer (the `places` extractor).
 
 `places` finds every place mention (dictionary matching over transliteration-aware keys, read
 with the words around it: "X countryside", "countryside of X", "X governorate", "(X, Y)"), sets
-the document's main country and resolves each mention with that context. `locations` gives every
-draft the most specific place of its own sentence, else of the paragraph before it, else the
-document's main place; it honours `draft.extra["place_span"]` (or `"place_hint"`), a
-`(start, end)` pair or a `Span`, by taking the mention nearest to it.
+the document's main country and resolves each mention with that context. `location.py` then
+chooses the place of each event and tally among these mentions.
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from functools import lru_cache
 
 from sitrep.extract.places.country import model_country_votes, supported_by_model
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
+from sitrep.extract.state import DocState, PlaceMention
 from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.gazetteer import (
     Gazetteer,
@@ -32,7 +30,6 @@ from sitrep.knowledge.gazetteer import (
 )
 from sitrep.knowledge.placefilter import AUTHORITY_AFTER, PlaceFilter, load_place_filter
 from sitrep.knowledge.placenames import ARTICLES, ascii_fold, name_key, word_key
-from sitrep.records import Place, Span
 
 log = logging.getLogger(__name__)
 
@@ -78,25 +75,25 @@ _ATTRIBUTIVE_HYPHEN = _ATTRIBUTIVE | {"held", "run", "controlled", "trained", "a
 # "pro-Turkey factions", "anti-Iran protests", "pro-Iranian": a side taken, not a place.
 _SIDE_BEFORE = re.compile(r"(?i)\b(?:pro|anti)-$")
 _EZAFE_BEFORE = re.compile(r"\w(?:-| )e[ -]$")
-_SUBPLACE_AFTER = re.compile(
+SUBPLACE_AFTER = re.compile(
     r"\s+(?:street|avenue|square|roundabout|neighbou?rhood|quarter)\s+(?:of|in)\s", re.IGNORECASE
 )
-_DESTINATION_BEFORE = re.compile(
+DESTINATION_BEFORE = re.compile(
     r"(?i)\b(?:on (?:the|their|its|his|her) way to|heading (?:to|towards?)|en route to|bound for)"
     r"(?: the)?\s+$"
 )
-_FROM_FILLERS = {"the", "city", "cities", "town", "towns", "village", "villages", "of", "area",
+FROM_FILLERS = {"the", "city", "cities", "town", "towns", "village", "villages", "of", "area",
                  "areas", "and", "eastern", "western", "northern", "southern", "rural"}
-_MOVEMENT = {"arrived", "arriving", "came", "coming", "fled", "fleeing", "returned", "returning",
+MOVEMENT = {"arrived", "arriving", "came", "coming", "fled", "fleeing", "returned", "returning",
              "reinforcements", "withdrew", "withdrawn", "transferred", "deported", "moved"}
-_ORIGIN_ADVERBS = {"also", "all", "mostly", "mainly", "reportedly", "both"}
-_ORIGIN_VERBS = {"is", "are", "was", "were", "originally", "hailing", "hail", "hails", "native"}
-_PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
+ORIGIN_ADVERBS = {"also", "all", "mostly", "mainly", "reportedly", "both"}
+ORIGIN_VERBS = {"is", "are", "was", "were", "originally", "hailing", "hail", "hails", "native"}
+PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
            "resident", "residents", "civilian", "civilians", "child", "children", "family",
            "families", "displaced", "fighter", "fighters", "member", "members", "youth", "boy",
            "girl", "native", "refugees", "refugee", "journalist", "activist", "activists"}
 # Precision (ACLED geo_precision) by what a mention is.
-_SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
+SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Country evidence (see `document_country`).
 # ("from Turkey", "to Lebanon", "Government of Turkey" are departures, destinations and actors.)
 _IN_COUNTRY_BEFORE = {"in", "across", "throughout", "inside", "within", "all"}
@@ -136,27 +133,6 @@ def find_places(state: DocState) -> None:
     """Every place mention in the text, resolved; the document's main country."""
     mentions = resolve_text(state.text, state, outlet=state.outlet)
     state.places = [to_mention(state, m) for m in mentions]
-
-
-@extractor(
-    "locations", requires=("events", "tallies", "places"), assigns=("events.where", "tallies.where")
-)
-def attach_locations(state: DocState) -> None:
-    """The place of each event and tally draft (its sentence, the paragraph, the document)."""
-    if not state.events and not state.tallies:
-        return
-    sentences = {id(m): state.sentence_of(m.span.start) for m in state.places}
-    main = main_place(state) or actors_country(state)
-    drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
-    for draft in drafts:
-        chosen = place_for_draft(state, draft, sentences)
-        draft.where = chosen if chosen is not None else main
-        if draft.where is None or draft.where.place.feature in ("admin1", "country"):
-            where = (f"is coded at {draft.where.place.location}" if draft.where
-                     else "has no place")  # fmt: skip
-            for name in unresolved_names(state, draft.sentence):
-                state.warnings.append(f"places: {name!r} is not in the gazetteer; the event at "
-                                      f"{draft.trigger.text!r} {where}")  # fmt: skip
 
 
 _CALENDAR = calendar_names("weekday") | calendar_names("month")
@@ -732,173 +708,3 @@ def to_mention(state: DocState, m: Mention) -> PlaceMention:
         # A district named after its seat town: ACLED's admin2, at the seat, precision 2.
         place = replace(place, admin2=m.admin2_text, feature="admin2")
     return PlaceMention(state.span(m.start, m.end), place, m.score)
-
-
-# --- choosing the place of a draft -----------------------------------------------------------
-
-
-def specificity(pm: PlaceMention) -> tuple[int, int]:
-    """Lower is more specific: a site, a town, a town's surroundings, a district, a region."""
-    return (_SPECIFICITY.get(pm.place.feature, 5), pm.place.geo_precision or 3)
-
-
-def most_specific(mentions: list[PlaceMention], near: int | None = None,
-                  country: str | None = None, text: str = "") -> PlaceMention | None:  # fmt: skip
-    """The most specific mention, in `country` first; among equals the nearest to `near`.
-
-    The country comes first because a foreign capital in a sentence is usually its government
-    ("an operation launched by Washington"), not where the happening is. A town outside every
-    governorate the same sentence names ("Baglar neighborhood of Bagcilar, Istanbul" read as the
-    Baglar in Diyarbakir) and a place someone comes "from" rank after the others.
-    """
-    if not mentions:
-        return None
-    # A foreign place only counts when the text names its country: a village abroad that shares
-    # a local name ("el Mina" read as Minna, Nigeria) is the usual false match.
-    named = {m.place.country for m in mentions if m.place.feature == "country"}
-    if country:
-        mentions = [m for m in mentions if m.place.country in named | {country}] or [
-            m for m in mentions if m.place.feature == "country"
-        ]
-        if not mentions:
-            return None
-    # Governorates named as containers: "X in Y", "X district of Y", "X, Y", "(X, Y)" (among the
-    # places kept above: a false match abroad contains nothing).
-    regions = {(m.place.country, m.place.admin1) for m in mentions
-               if (m.place.feature == "admin1" or m.place.location and m.place.admin1
-                   and name_key(m.place.location) == name_key(m.place.admin1))
-               and _container_cue(text, m.span.start)}  # fmt: skip
-
-    def outside(m: PlaceMention) -> bool:
-        if not regions or m.place.feature in ("admin1", "country"):
-            return False
-        return (m.place.country, m.place.admin1) not in regions
-
-    def part_of_later(m: PlaceMention) -> bool:
-        # "Raju street of Afrin city": a street or quarter of a town the sentence goes on to name.
-        return _SUBPLACE_AFTER.match(text, m.span.end) is not None and any(
-            o.span.start > m.span.end for o in mentions
-        )
-
-    def origin(m: PlaceMention) -> bool:
-        # "a man from Afrin", "displaced people from Sarmin": where someone comes from; "tankers
-        # passing through Basira on the way to Al Omar": where they were going.
-        if _DESTINATION_BEFORE.search(text, max(0, m.span.start - 24), m.span.start):
-            return True
-        lo = max(0, m.span.start - 80)
-        window = text[lo : m.span.start]
-        cut = m.span.start
-        for start, end in sorted({(o.span.start, o.span.end) for o in mentions}, reverse=True):
-            if lo <= start and end <= cut:  # other names read as fillers, right to left
-                window = window[: start - lo] + " and " + window[end - lo :]
-                cut = start
-        before = re.findall(r"[a-z]+", window.lower())
-        while before and before[-1] in _FROM_FILLERS:  # "from the cities of Al Bayda and Rada"
-            before.pop()
-        if not before or before[-1] != "from":
-            return False
-        k = len(before) - 1
-        if k > 1 and before[k - 1] in _ORIGIN_ADVERBS:  # "fighters are also from Deir-ez-Zor"
-            k -= 1
-        if k > 0 and (before[k - 1] in _PEOPLE or before[k - 1] in _ORIGIN_VERBS):
-            return True
-        # "reinforcements arrived in Radman district from the cities of Rada": where they came from.
-        return any(w in _MOVEMENT for w in before[max(0, k - 8) : k])
-
-    return min(
-        mentions,
-        key=lambda m: (
-            bool(country) and m.place.country != country,
-            outside(m),
-            part_of_later(m),
-            origin(m),
-            *specificity(m),
-            abs(m.span.start - near) if near is not None else m.span.start,
-        ),
-    )
-
-
-def _container_cue(text: str, start: int) -> bool:
-    """The name follows "X in", "X, ", "(X, " or "X district of": it holds the place before it.
-    ("the eastern countryside of Deir Ezzor" is a region of its own, not a container.)"""
-    before = text[max(0, start - 24) : start].lower().rstrip()
-    if before.endswith((",", "(")) or re.search(r"(?:^|\W)in$", before):
-        return True
-    return re.search(r"(?:district|area|neighbou?rhood|village|town|city|suburb|sub-district)"
-                     r"\s+of$", before) is not None
-
-
-def _hint_offset(draft: EventDraft | TallyDraft) -> tuple[int, int] | None:
-    extra = getattr(draft, "extra", None) or {}
-    for key in ("place_span", "place_hint"):
-        value = extra.get(key)
-        if isinstance(value, Span):
-            return value.start, value.end
-        if isinstance(value, (tuple, list)) and len(value) == 2:
-            return int(value[0]), int(value[1])
-    return None
-
-
-def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
-                    sentences: dict[int, int]) -> PlaceMention | None:  # fmt: skip
-    """The draft's own sentence first, then the nearest earlier sentence of its paragraph."""
-    mentions = state.places
-    hint = _hint_offset(draft)
-    own = [m for m in mentions if sentences[id(m)] == draft.sentence]
-    if hint is not None:
-        inside = [m for m in mentions if m.span.start < hint[1] and hint[0] < m.span.end]
-        if inside:
-            return most_specific(inside, country=state.country_hint, text=state.text)
-        if own:
-            # The nearest place, but a country only when the sentence has nothing finer.
-            cc = state.country_hint
-            return min(own, key=lambda m: (
-                bool(cc) and m.place.country != cc, m.place.feature == "country",
-                abs(m.span.start - hint[0]), *specificity(m),
-            ))  # fmt: skip
-    if own:
-        return most_specific(own, near=draft.trigger.start, country=state.country_hint,
-                             text=state.text)
-    if 0 <= draft.sentence < len(state.sentences):
-        sent = state.sentences[draft.sentence]
-        para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
-        if para is not None:
-            earlier = [m for m in mentions if para.start <= m.span.start < sent.start]
-            if earlier:
-                last = max(sentences[id(m)] for m in earlier)
-                same = [m for m in earlier if sentences[id(m)] == last]
-                return most_specific(same, country=state.country_hint, text=state.text)
-    return None
-
-
-def actors_country(state: DocState) -> PlaceMention | None:
-    """No place in the text: the country most of its actors belong to ("Turkish Government",
-    "TMF"), at its capital, precision 3 — better than no place at all."""
-    gaz = load_gazetteer()
-    counts = Counter(
-        cc for a in state.actors if (cc := gaz.country_code(getattr(a.actor, "country", None)))
-    )
-    if not counts:
-        return None
-    country = gaz.country_place(max(sorted(counts), key=lambda cc: counts[cc]))
-    return PlaceMention(Span("", 0, 0), to_place(country, 3, None), 0.2) if country else None
-
-
-def main_place(state: DocState) -> PlaceMention | None:
-    """The document's main place: its most mentioned place in the main country, else the country."""
-    gaz = load_gazetteer()
-    cc = gaz.country_code(state.country_hint)
-    pool = [m for m in state.places if cc is None or m.place.iso3 == gaz.countries[cc].iso3]
-    if pool:
-        counts = Counter((m.place.location, m.place.feature) for m in pool)
-        return max(
-            pool,
-            key=lambda m: (counts[(m.place.location, m.place.feature)], -specificity(m)[0],
-                           -m.span.start),
-        )  # fmt: skip
-    if cc:
-        country = gaz.country_place(cc)
-        if country is not None:
-            place: Place = to_place(country, 3, None)
-            return PlaceMention(Span("", 0, 0), place, 0.3)
-    return None
