@@ -8,7 +8,8 @@ Usage:
 (actor1, actor2 or an associated actor) and rarely elsewhere: for each n-gram, the actor it goes
 with most often, in how many notes (support) and in what share of the notes holding the n-gram
 (precision), with the first and last event date. Generic names (Protesters, Civilians, Rioters,
-unidentified groups) and names the dictionary already reads from the n-gram are skipped. The output
+unidentified groups), a country's forces without a named unit, and names the dictionary already
+reads from the n-gram are skipped. The output
 is for review: rows are added to `actors.csv`/`actor_aliases.csv` by hand, with the support count in
 their source column, never copied wholesale.
 
@@ -37,8 +38,7 @@ TRAIN = [
 ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 GENERIC = re.compile(
     r"^(Protesters|Rioters|Civilians|Unidentified|Labour Group|Students|Women|Farmers|Teachers|"
-    r"Health Workers|Journalists|Lawyers|Prisoners|Refugees/IDPs|Police Forces of|"
-    r"Military Forces of|Government of)"
+    r"Health Workers|Journalists|Lawyers|Prisoners|Refugees/IDPs|Government of)"
 )
 STATE = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?) \((\d{4})-(\d{4})?\)(.*)$")
 WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -51,6 +51,12 @@ def actors_of(gold: dict) -> set[str]:
             if part:
                 names.add(part)
     return names
+
+
+def _plain_state(name: str) -> bool:
+    """A country's forces without a named unit: read from demonyms, not mined as aliases."""
+    m = STATE.match(name)
+    return bool(m) and not m.group(5).strip()
 
 
 def ngrams(text: str, high: int = 5) -> set[str]:
@@ -74,7 +80,7 @@ def mine_aliases(notes: list[dict], min_notes: int, min_precision: float) -> Non
     pair: Counter[tuple[str, str]] = Counter()
     dates: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n in notes:
-        named = {a for a in actors_of(n["gold"]) if not GENERIC.match(a)}
+        named = {a for a in actors_of(n["gold"]) if not GENERIC.match(a) and not _plain_state(a)}
         grams = ngrams(n["text"])
         gram_notes.update(grams)
         for g in grams:
