@@ -1,0 +1,59 @@
+"""No run of eight or more words from the shared notes or articles is in the repository.
+
+The notes and articles in ../shared are third-party texts for development only; tests that need
+one read it from ../shared at test time. `python tests/copied_text.py` lists the runs found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from copied_text import RUN, SHARED, copied_runs, repository_files, shared_grams, shared_texts
+
+pytestmark = pytest.mark.skipif(
+    not SHARED.is_dir(), reason=f"no shared data folder at {SHARED}: nothing to compare against"
+)
+
+
+@pytest.fixture(scope="module")
+def grams() -> frozenset[int]:
+    return shared_grams()
+
+
+def test_no_shared_text_is_copied_into_the_repository(grams):
+    runs = [run for path in repository_files() for run in copied_runs(path, grams)]
+    assert not runs, "third-party text in the repository:\n" + "\n".join(map(str, runs))
+
+
+def test_a_copied_clause_is_found_through_quotes_breaks_and_case(grams, tmp_path):
+    # The check itself must be able to fail: a note's words, re-cased and broken over string
+    # literals and lines as a test would hold them, are found; one word changed breaks the run.
+    note = next(t for t in shared_texts() if len(t.split()) >= 2 * RUN)
+    words = note.split()[:RUN]
+    copied = tmp_path / "copied.py"
+    half = RUN // 2
+    copied.write_text(
+        f'TEXT = (\n    "{" ".join(words[:half]).upper()} "\n    "{" ".join(words[half:])}"\n)\n'
+    )
+    (run,) = copied_runs(copied, grams, repo=tmp_path)
+    assert (run.path, run.line, run.words) == ("copied.py", 2, RUN)
+    words[half] = "zzyzx"
+    copied.write_text(" ".join(words))
+    assert copied_runs(copied, grams, repo=tmp_path) == []
+
+
+def test_project_sentences_and_table_cells_are_not_runs(grams, tmp_path):
+    written = tmp_path / "written.csv"
+    written.write_text(
+        "name,alias\nAl Jabal al Akhdar,Al Jabal Al Akhdar\n"
+        '"Zebras from the municipal zoo paraded quietly past the lighthouse at dawn",x\n'
+    )
+    assert copied_runs(written, grams, repo=tmp_path) == []
+
+
+def test_the_scan_covers_code_tests_and_docs():
+    scanned = {
+        p.relative_to(Path(__file__).resolve().parents[1]).parts[0] for p in repository_files()
+    }
+    assert {"src", "tests", "docs", "scripts", "bench"} <= scanned
