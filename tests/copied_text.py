@@ -45,6 +45,8 @@ SKIPPED = ("src/sitrep/web/static/vendor/",)
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 # A JSON or Python string escape such as \n or \u2019 would glue its letter to the next word.
 _ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[nrtbf\"'\\])")
+# So would the prefix of a Python string literal (f"...", rb'...') continuing the one before.
+_PREFIX = re.compile(r"(?<![\w'\"])(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])(?=[\"'])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,8 @@ def repository_files(repo: Path = REPO, roots: Iterable[str] = SCANNED) -> list[
 def _segments(path: Path) -> Iterator[tuple[int, str]]:
     """(first line, text) pieces of a file that may hold prose: a table's cells one by one."""
     text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".py":
+        text = _PREFIX.sub(" ", text)
     if path.suffix not in (".csv", ".tsv"):
         yield 1, _ESCAPE.sub(" ", text)
         return
