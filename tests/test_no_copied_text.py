@@ -34,7 +34,7 @@ def test_a_copied_clause_is_found_through_quotes_breaks_and_case(grams, tmp_path
     copied = tmp_path / "copied.py"
     half = RUN // 2
     copied.write_text(
-        f'TEXT = (\n    "{" ".join(words[:half]).upper()} "\n    "{" ".join(words[half:])}"\n)\n'
+        f'TEXT = (\n    "{" ".join(words[:half]).upper()} "\n    f"{" ".join(words[half:])}"\n)\n'
     )
     (run,) = copied_runs(copied, grams, repo=tmp_path)
     assert (run.path, run.line, run.words) == ("copied.py", 2, RUN)
@@ -43,12 +43,21 @@ def test_a_copied_clause_is_found_through_quotes_breaks_and_case(grams, tmp_path
     assert copied_runs(copied, grams, repo=tmp_path) == []
 
 
-def test_project_sentences_and_table_cells_are_not_runs(grams, tmp_path):
-    written = tmp_path / "written.csv"
-    written.write_text(
-        "name,alias\nAl Jabal al Akhdar,Al Jabal Al Akhdar\n"
-        '"Zebras from the municipal zoo paraded quietly past the lighthouse at dawn",x\n'
-    )
+def test_a_run_may_not_cross_table_cells(grams, tmp_path):
+    # A name and its alias side by side are no sentence; a cell that quotes a note still is.
+    note = next(t for t in shared_texts() if len(t.split()) >= 2 * RUN)
+    words = note.replace(",", " ").replace('"', " ").split()[:RUN]
+    table = tmp_path / "table.csv"
+    half = RUN // 2
+    table.write_text(f"name,alias\n{' '.join(words[:half])},{' '.join(words[half:])}\n")
+    assert copied_runs(table, grams, repo=tmp_path) == []
+    table.write_text(f'name,source\nx,"{" ".join(words)}"\n')
+    assert [run.line for run in copied_runs(table, grams, repo=tmp_path)] == [2]
+
+
+def test_project_sentences_are_not_runs(grams, tmp_path):
+    written = tmp_path / "written.md"
+    written.write_text("Zebras from the city zoo paraded quietly past the lighthouse at dawn.\n")
     assert copied_runs(written, grams, repo=tmp_path) == []
 
 
