@@ -6,6 +6,9 @@ enough that two independent writers almost never produce it, and short enough to
 clause. Word 8-grams of every shared text are hashed into one set; every text file the repository
 tracks is then scanned for 8-grams in that set, and consecutive hits are merged into runs.
 
+ACLED's gold coordinates are checked apart: no latitude and longitude pair of a note's gold may
+stand in code, tests or documents.
+
 Run as a script to list the runs: ``python tests/copied_text.py [PATH...]``.
 """
 
@@ -55,11 +58,12 @@ class CopiedRun:
 
     path: str
     line: int
-    words: int
+    words: int  # 0 for a pair of gold coordinates
     text: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.words} words: {self.text}"
+        what = f"{self.words} words" if self.words else "gold coordinates"
+        return f"{self.path}:{self.line}: {what}: {self.text}"
 
 
 def words(text: str) -> list[tuple[str, int]]:
@@ -182,6 +186,39 @@ def _runs(text: str, grams: frozenset[int], name: str, first_line: int) -> list[
     return runs
 
 
+# ACLED geocodes with GeoNames, so the shipped gazetteer and sites legitimately hold many of the
+# notes' coordinates; a gold pair is only out of place in code, tests and documents.
+COORDINATE_SUFFIXES = (".py", ".md", ".json", ".jsonl", ".txt", ".html")
+_DECIMAL = re.compile(r"-?\d{1,3}\.\d{3,}")
+
+
+def gold_coordinates(shared: Path = SHARED) -> frozenset[tuple[float, float]]:
+    """Every (latitude, longitude) of the notes' gold, rounded as ACLED gives them (4 places)."""
+    pairs = set()
+    for pattern in ("data/train/*.jsonl", "data/dev/*.jsonl"):
+        for path in sorted(shared.glob(pattern)):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                gold = json.loads(line)["gold"] if line.strip() else {}
+                lat, lon = gold.get("latitude"), gold.get("longitude")
+                if lat is not None and lon is not None:
+                    pairs.add((round(float(lat), 4), round(float(lon), 4)))
+    return frozenset(pairs)
+
+
+def copied_coordinates(
+    path: Path, pairs: frozenset[tuple[float, float]], repo: Path = REPO
+) -> list[CopiedRun]:
+    """Two decimals close together in ``path`` that are a gold latitude and longitude."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    numbers = [(m.start(), m.group()) for m in _DECIMAL.finditer(text)]
+    found = []
+    for (start, lat), (end, lon) in zip(numbers, numbers[1:], strict=False):
+        if end - start <= 40 and (round(float(lat), 4), round(float(lon), 4)) in pairs:
+            line = text.count("\n", 0, start) + 1
+            found.append(CopiedRun(str(path.relative_to(repo)), line, 0, f"{lat}, {lon}"))
+    return found
+
+
 def main(argv: list[str]) -> int:
     if not SHARED.is_dir():
         print(f"no shared folder at {SHARED}", file=sys.stderr)
@@ -189,6 +226,13 @@ def main(argv: list[str]) -> int:
     grams = shared_grams()
     paths = [Path(a).resolve() for a in argv] or repository_files()
     runs = [run for path in paths for run in copied_runs(path, grams)]
+    pairs = gold_coordinates()
+    runs += [
+        run
+        for path in paths
+        if path.suffix in COORDINATE_SUFFIXES and "knowledge/data" not in path.as_posix()
+        for run in copied_coordinates(path, pairs)
+    ]
     for run in runs:
         print(run)
     print(f"{len(runs)} copied runs in {len({r.path for r in runs})} files", file=sys.stderr)

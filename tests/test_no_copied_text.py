@@ -1,4 +1,5 @@
-"""No run of eight or more words from the shared notes or articles is in the repository.
+"""No run of eight or more words from the shared notes or articles, and no gold coordinates,
+are in the repository.
 
 The notes and articles in ../shared are third-party texts for development only; tests that need
 one read it from ../shared at test time. `python tests/copied_text.py` lists the runs found.
@@ -9,7 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from copied_text import RUN, SHARED, copied_runs, repository_files, shared_grams, shared_texts
+from copied_text import (
+    COORDINATE_SUFFIXES,
+    RUN,
+    SHARED,
+    copied_coordinates,
+    copied_runs,
+    gold_coordinates,
+    repository_files,
+    shared_grams,
+    shared_texts,
+)
 
 pytestmark = pytest.mark.skipif(
     not SHARED.is_dir(), reason=f"no shared data folder at {SHARED}: nothing to compare against"
@@ -66,3 +77,19 @@ def test_the_scan_covers_code_tests_and_docs():
         p.relative_to(Path(__file__).resolve().parents[1]).parts[0] for p in repository_files()
     }
     assert {"src", "tests", "docs", "scripts", "bench"} <= scanned
+
+
+def test_no_gold_coordinates_in_code_tests_or_docs(tmp_path):
+    pairs = gold_coordinates()
+    files = [
+        p
+        for p in repository_files()
+        if p.suffix in COORDINATE_SUFFIXES and "knowledge/data" not in p.as_posix()
+    ]
+    found = [pair for path in files for pair in copied_coordinates(path, pairs)]
+    assert not found, "ACLED gold coordinates in the repository:\n" + "\n".join(map(str, found))
+    # The check can fail: a gold pair written as a test would write it is found.
+    lat, lon = sorted(pairs)[len(pairs) // 2]
+    planted = tmp_path / "planted.py"
+    planted.write_text(f'GOLD = {{"latitude": {lat:.4f},\n        "longitude": {lon:.4f}}}\n')
+    assert len(copied_coordinates(planted, pairs, repo=tmp_path)) == 1
