@@ -268,15 +268,6 @@ def test_merge_keeps_different_types_apart():
     assert len(state.events) == 2
 
 
-def test_classifier_fast_path_equals_scikit_learn(dev_notes):
-    import json
-
-    clf = load_classifier()
-    texts = [json.loads(line)["text"] for line in dev_notes.read_text().splitlines()[:20]]
-    for text in texts:
-        assert clf._fast_scores(text) == pytest.approx(clf.scores([text])[0], abs=1e-4)
-
-
 def test_classifier_loads_and_reads_a_note():
     clf = load_classifier()
     assert clf is not None and clf.meta["sklearn"]
