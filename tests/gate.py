@@ -51,6 +51,7 @@ CORPUS = SHARED / "corpus"
 CV_FOLDS = 5
 CV_FOLD = 0
 CV_SAMPLE = 600
+PREFILTER_MINED = "train-"  # ids of acled_notes_train.jsonl; acled_2022_train.jsonl's are train22-
 YARDSTICKS = ("articles", "corpus", "cv", "dev")
 # How far under the measured figure a floor sits: a share of the figure's denominator, but never
 # fewer than MIN_ITEMS items of it (a small denominator moves in large steps).
@@ -112,6 +113,7 @@ def article_files() -> list[Path]:
 
 def measure_articles(pipeline: Any) -> Measurement:
     from sitrep.evaluate.articles import evaluate_articles
+    from sitrep.ingest.text import read_text
 
     summary = evaluate_articles(ARTICLES, pipeline=pipeline).summary()
     items, fields = summary["per_item"], summary["fields"]
@@ -134,6 +136,13 @@ def measure_articles(pipeline: Any) -> Measurement:
         for name, n in denominators.items()
         if fields[name] is not None
     }
+    gold = json.loads((ARTICLES / "gold.json").read_text(encoding="utf-8"))
+    reporting = [
+        stem for stem, g in gold.items() if any(e.get("required", True) for e in g["events"])
+    ]
+    figures["prefilter.recall"] = prefilter_recall(
+        [read_text((ARTICLES / f"{s}.txt").read_text(encoding="utf-8")).text for s in reporting]
+    )
     return Measurement("articles", _sha256(article_files()), figures, summary)
 
 
@@ -156,11 +165,80 @@ def note_figures(summary: dict[str, Any]) -> dict[str, Figure]:
     return {name: f for name, f in figures.items() if f.value is not None}
 
 
+def prefilter_recall(texts: Sequence[str]) -> Figure:
+    """The share of texts that report an event which the relevance prefilter lets through."""
+    from sitrep.scale.prefilter import default_prefilter
+
+    prefilter = default_prefilter()
+    return Figure(round(sum(prefilter(t) for t in texts) / len(texts), 4), len(texts))
+
+
+def _sentences_state(text: str) -> Any:
+    """A document state with naive sentences and no parse: what the place finder reads."""
+    import re
+
+    from sitrep.extract.state import DocState
+
+    state = DocState(text=text, published=None, outlet=None)
+    state.paragraphs.append(state.span(0, len(text)))
+    for m in re.finditer(r"[^.!?]+[.!?]?", text):
+        if m.group().strip():
+            lo = m.start() + len(m.group()) - len(m.group().lstrip())
+            state.sentences.append(state.span(lo, m.end()))
+    return state
+
+
+def place_figures(notes: Sequence[dict[str, Any]]) -> dict[str, Figure]:
+    """The place finder alone, on each note's text: given the gold country, whether the most
+    specific place has the gold admin1 and lies within 50 km of the gold point (the country's
+    point when nothing is found); from the text alone, the document's country and admin1."""
+    from sitrep.extract.places.location import most_specific
+    from sitrep.extract.places.resolve import find_places, resolve_places
+    from sitrep.knowledge.gazetteer import distance_km, load_gazetteer
+
+    gaz = load_gazetteer()
+    admin1 = near50 = country = admin1_from_text = 0
+    for note in notes:
+        gold, text = note["gold"], note["text"]
+        best = most_specific(
+            resolve_places(text, country=gold["country"]), country=gold["country"], text=text
+        )
+        if best is not None:
+            lat, lon, a1 = best.place.latitude, best.place.longitude, best.place.admin1
+        else:
+            code = gaz.country_code(gold["country"])
+            fallback = gaz.country_place(code) if code else None
+            lat, lon = (fallback.latitude, fallback.longitude) if fallback else (0.0, 0.0)
+            a1 = None
+        admin1 += a1 == gold["admin1"]
+        if gold.get("latitude") is not None:
+            near50 += distance_km(lat, lon, gold["latitude"], gold["longitude"]) <= 50
+        state = _sentences_state(text)
+        find_places(state)
+        found = most_specific(state.places, country=state.country_hint, text=text)
+        country += state.country_hint == gold["country"]
+        admin1_from_text += found is not None and found.place.admin1 == gold["admin1"]
+    n = len(notes)
+    return {
+        "places.admin1_given_country": Figure(round(admin1 / n, 4), n),
+        "places.within_50km_given_country": Figure(round(near50 / n, 4), n),
+        "places.country_from_text": Figure(round(country / n, 4), n),
+        "places.admin1_from_text": Figure(round(admin1_from_text / n, 4), n),
+    }
+
+
 def measure_dev(pipeline: Any) -> Measurement:
+    from sitrep.evaluate.crossval import read_notes
     from sitrep.evaluate.run import evaluate
 
     summary = evaluate(DEV, pipeline=pipeline).summary()
-    return Measurement("dev", _sha256([DEV]), note_figures(summary), summary)
+    notes = read_notes([DEV])
+    figures = {
+        **note_figures(summary),
+        **place_figures(notes),
+        "prefilter.recall": prefilter_recall([n["text"] for n in notes]),
+    }
+    return Measurement("dev", _sha256([DEV]), figures, summary)
 
 
 def cv_split() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -212,10 +290,15 @@ def measure_cv(pipeline: Any) -> Measurement:
         with fold_models(train):
             for note, doc in zip(held, pipeline.run_many(raws), strict=True):
                 result.add(note, [e.to_dict() for e in doc.events])
+            places = place_figures(held)  # the country model is a fold model too
     finally:
         pipeline.nlp = nlp
     summary = result.summary()
-    return Measurement("cv", _sha256(list(TRAIN)), note_figures(summary), summary)
+    # The prefilter's words were mined from the 2020 train notes (scripts/build_prefilter_terms.py):
+    # its recall is measured on the held-out notes of the other file only.
+    unseen = [n["text"] for n in held if not n["id"].startswith(PREFILTER_MINED)]
+    figures = {**note_figures(summary), **places, "prefilter.recall": prefilter_recall(unseen)}
+    return Measurement("cv", _sha256(list(TRAIN)), figures, summary)
 
 
 def corpus_measurement(corpus: Any) -> Measurement:

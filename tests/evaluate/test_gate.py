@@ -52,10 +52,16 @@ def test_every_yardstick_is_bounded_on_what_matters():
     assert {"recall", "precision", "sub_event_type", "fatalities", "tallies", "threat"} <= set(
         baseline["articles"]["bounds"]
     )
+    assert "prefilter.recall" in baseline["articles"]["bounds"]
     for notes in ("cv", "dev"):
-        assert {"event_type.of_gold", "sub_event_type.of_gold", "actor1.of_gold"} <= set(
-            baseline[notes]["bounds"]
-        )
+        assert {
+            "event_type.of_gold",
+            "sub_event_type.of_gold",
+            "actor1.of_gold",
+            "places.country_from_text",
+            "places.admin1_given_country",
+            "prefilter.recall",
+        } <= set(baseline[notes]["bounds"])
 
 
 # --- how bounds move ------------------------------------------------------------------------
