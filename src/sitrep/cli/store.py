@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from sitrep.cli.options import DEFAULT_MAX_BYTES, MaxBytesOpt
-from sitrep.store.database import DEFAULT_DB
+from sitrep.store.defaults import DEFAULT_DB
 
 DbOpt = Annotated[
     str,
