@@ -156,7 +156,7 @@ class CodingPool:
 
     def close(self) -> None:
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
         if self._dask is not None:
             self._dask.close()
