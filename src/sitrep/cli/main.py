@@ -31,7 +31,9 @@ err = Console(stderr=True)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
 
 # Modules that add their own commands with `register(app)`.
-COMMAND_MODULES = ("sitrep.cli.places", "sitrep.cli.actors", "sitrep.cli.store")
+COMMAND_MODULES = (
+    "sitrep.cli.places", "sitrep.cli.gazetteer", "sitrep.cli.actors", "sitrep.cli.store",
+)  # fmt: skip
 
 
 class State:
