@@ -78,7 +78,7 @@ def test_english_with_arabic_names_and_a_quote_stays_english():
     text = (
         "Syrian Democratic Forces (SDF) clashed with ISIS cells near Tell Baidar in al-Hasakah "
         "on Friday. A local commander, Abu Khaled al-Shaddadi, said «قتلنا اثنين منهم» before "
-        "the fighting resumed, according to the Syrian Observatory for Human Rights."
+        "the fighting resumed, as the Syrian Observatory for Human Rights reported."
     )
     assert document_language(text) == ("en", None)
 
