@@ -63,9 +63,10 @@ def ingest_command(
         bool,
         typer.Option(
             "--prefilter/--no-prefilter",
-            help="Skip documents with no conflict vocabulary before parsing (stored as skipped).",
+            help="Skip documents with no conflict vocabulary before parsing (stored as skipped, "
+            "with the reason).",
         ),
-    ] = False,
+    ] = True,
 ) -> None:
     """Code articles and store them; running it again on the same inputs changes nothing."""
     from sitrep.cli.main import EXIT_FAILED, cli_errors
@@ -97,6 +98,7 @@ def ingest_command(
                 published=_date(published, "--published"),
                 outlet=outlet,
                 errors_out=errors_out,
+                max_bytes=max_bytes,
             )
     for error in report.errors:
         typer.echo(f"failed {error.source}: {error.error}", err=True)
