@@ -1,14 +1,14 @@
-"""The evaluation gate's three yardsticks, their bounds in baseline.json, and how bounds move.
+"""The evaluation gate's four yardsticks, their bounds in baseline.json, and how bounds move.
 
 - **articles**: the 60 hand-coded news items of ../shared/data/articles/dev, scored as their
   README says (`sitrep.evaluate.articles`). Articles are what users feed sitrep.
+- **corpus**: the corpus articles (../shared/corpus) against their hand-coded golden files in
+  tests/golden (`golden_corpus.py`): events found, and every coded field on the found events.
 - **cv**: a fixed cross-validation split of the train notes: fold 0 of `sitrep eval --folds 5`
   (`sitrep.evaluate.crossval`: a note's fold is a hash of its id), the classifiers retrained on the
   other four folds exactly as cross-validation retrains them, and a fixed sample of the held-out
   fold scored (the first CV_SAMPLE notes in the cross-validation's hash order). No rule or model
   in the product has seen these notes as training data.
-- **corpus**: the corpus articles (../shared/corpus) against their hand-coded golden files in
-  tests/golden (`golden_corpus.py`): events found, and every coded field on the found events.
 - **dev**: the 150 dev notes. Rules were tuned on them for a long time, so they are a reported
   figure with a loose floor, never a target.
 
@@ -21,7 +21,7 @@ Bounds move only through this script, whose diff is reviewed like code:
     python tests/gate.py            # measure and print figures against the bounds
     python tests/gate.py --write    # raise bounds the figures now clear (never lowers)
     python tests/gate.py --reset    # set every bound from the figures, lowering too
-                                             # (after a reviewed trade-off or changed gold data)
+                                    # (after a reviewed trade-off or changed gold data)
 """
 
 from __future__ import annotations
@@ -311,8 +311,17 @@ def corpus_measurement(corpus: Any) -> Measurement:
         for name, (part, whole) in corpus.totals().items()
         if whole
     }
-    data = _sha256([*(CORPUS / json.loads(c.read_text())["article"] for c in cases()), *cases()])
-    return Measurement("corpus", data, figures, corpus.report())
+    # The gold is the articles and the hand-coded fields; re-anchored offsets do not change it.
+    h = hashlib.sha256()
+    for case in cases():
+        golden = json.loads(case.read_text(encoding="utf-8"))
+        h.update((CORPUS / golden["article"]).read_bytes())
+        coded = {
+            key: [{k: v for k, v in e.items() if not k.startswith("evidence")} for e in golden[key]]
+            for key in ("events", "optional")
+        }
+        h.update(json.dumps(coded, sort_keys=True).encode())
+    return Measurement("corpus", h.hexdigest(), figures, corpus.report())
 
 
 def measure_corpus(pipeline: Any) -> Measurement:
