@@ -384,6 +384,8 @@ def updated(
         if changed_data and not reset:
             lines.append(f"{m.yardstick}: gold data changed; bounds kept (use --reset)")
             continue
+        if changed_data:
+            lines.append(f"{m.yardstick}: bounds now for the changed gold data")
         bounds = {}
         for name, figure in sorted(m.figures.items()):
             kind = bound_kind(figure)
