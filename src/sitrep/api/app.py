@@ -148,9 +148,13 @@ def create_app(
     coder: Coder | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
     max_documents: int = MAX_DOCUMENTS,
+    create: bool = True,
 ) -> FastAPI:
-    """The API over the store at `db` (opened and migrated now, so a bad URL fails at start)."""
-    store = Store(db)
+    """The API over the store at `db` (opened and migrated now, so a bad URL fails at start).
+
+    `create=False` refuses a database that does not exist yet (`sitrep serve` does).
+    """
+    store = Store(db, create=create)
     coding_lock = threading.Lock()
     coders: list[Coder] = [coder] if coder is not None else []
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 
@@ -66,12 +66,18 @@ def ingest(
     coder: Coder | None = None,
     recode: bool = False,
     errors_out: IO[str] | None = None,
+    progress: Callable[[IngestReport], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> IngestReport:
-    """Code and store every item; returns the counts. `coder` defaults to the shared pipeline."""
+    """Code and store every item; returns the counts. `coder` defaults to the shared pipeline.
+
+    `progress(report)` is called after each item; when `stop()` turns true, the items not yet
+    begun are left alone (each stored document is already committed).
+    """
     report = IngestReport()
     version = knowledge_version()
     code: Coder | None = coder
-    for item in items:
+    for item in _until(items, stop, report, progress):
         if isinstance(item, Document):
             report.read += 1
             _store(store, item, report, errors_out, force=recode)
@@ -133,6 +139,21 @@ def ingest(
             continue
         _store(store, document, report, errors_out, force=recode)
     return report
+
+
+def _until(
+    items: Iterable[Any],
+    stop: Callable[[], bool] | None,
+    report: IngestReport,
+    progress: Callable[[IngestReport], None] | None,
+) -> Iterator[Any]:
+    """The items, reporting progress after each one, until `stop()` says enough."""
+    for item in items:
+        if stop is not None and stop():
+            return
+        yield item
+        if progress is not None:
+            progress(report)
 
 
 def _store(
