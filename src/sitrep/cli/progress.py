@@ -17,6 +17,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeRemainingColumn,
@@ -54,7 +55,7 @@ class WorkProgress:
         self.started = time.monotonic()
         self.documents = self.events = self.errors = 0
         self._bar: Progress | None = None
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     @property
     def live(self) -> bool:
