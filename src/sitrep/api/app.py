@@ -8,6 +8,7 @@ lock because a spaCy `Language` is not documented as safe to share between threa
 from __future__ import annotations
 
 import logging
+import tempfile
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -15,9 +16,11 @@ from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.background import BackgroundTask
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sitrep
@@ -56,6 +59,20 @@ SECURITY_HEADERS = {
 }
 
 Coder = Callable[[RawDocument], Document]
+
+# Downloads of filtered events: the writers of `sitrep export`, with these media types.
+EXPORT_MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "jsonl": "application/x-ndjson",
+}
+
+
+def require_json(request: Request) -> None:
+    """Refuse a body that is not JSON with 415 (a 422 would blame the body's fields)."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type and media_type != "application/json" and not media_type.endswith("+json"):
+        raise HTTPException(415, f"send JSON (Content-Type: application/json), not {media_type}")
 
 
 class BodyLimit:
@@ -142,6 +159,40 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def event_filter(
+    since: Annotated[date | None, Query(description="Events on or after this day.")] = None,
+    until: Annotated[date | None, Query(description="Events on or before this day.")] = None,
+    country: Annotated[str | None, Query(max_length=128, description="Name or ISO3.")] = None,
+    admin1: Annotated[str | None, Query(max_length=128)] = None,
+    event_type: Annotated[str | None, Query(max_length=64)] = None,
+    actor: Annotated[
+        str | None, Query(max_length=256, description="Part of an actor's name or words.")
+    ] = None,
+    bbox: Annotated[
+        str | None, Query(description="west,south,east,north in degrees (WGS84).")
+    ] = None,
+    modality: Annotated[str | None, Query(description=", ".join(MODALITY_VALUES))] = None,
+) -> EventFilter:
+    """The filters of `GET /events` and `GET /events/export`, checked."""
+    if since and until and since > until:
+        raise HTTPException(400, "since is after until")
+    if modality is not None and modality not in MODALITY_VALUES:
+        raise HTTPException(400, f"unknown modality {modality!r}")
+    return EventFilter(
+        since=since,
+        until=until,
+        country=country,
+        admin1=admin1,
+        event_type=event_type,
+        actor=actor,
+        bbox=_bbox(bbox),
+        modality=modality,
+    )
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
 def create_app(
     db: str,
     *,
@@ -178,6 +229,11 @@ def create_app(
             "document's evidence."
         ),
         lifespan=lifespan,
+        # The documentation pages are served from the package (see `docs` below): the default
+        # ones load Swagger UI and ReDoc from a CDN, which the content-security policy blocks
+        # and offline machines cannot reach.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store
 
@@ -202,12 +258,22 @@ def create_app(
             "counts": store.counts(),
         }
 
-    @app.post("/extract", response_model=CodedDocumentOut, tags=["coding"])
+    @app.post(
+        "/extract",
+        response_model=CodedDocumentOut,
+        tags=["coding"],
+        dependencies=[Depends(require_json)],
+    )
     def extract(document: DocumentIn) -> dict[str, Any]:
         """Code one article (text or HTML) and return its document record; nothing is stored."""
         return code(_raw(document)).to_dict()
 
-    @app.post("/documents", response_model=IngestOut, tags=["coding"])
+    @app.post(
+        "/documents",
+        response_model=IngestOut,
+        tags=["coding"],
+        dependencies=[Depends(require_json)],
+    )
     def add_documents(body: DocumentsIn) -> dict[str, Any]:
         """Code and store articles, each in its own transaction; one failure stops nothing."""
         if len(body.documents) > max_documents:
@@ -236,38 +302,54 @@ def create_app(
 
     @app.get("/events", response_model=EventPage, tags=["events"])
     def events(
-        since: Annotated[date | None, Query(description="Events on or after this day.")] = None,
-        until: Annotated[date | None, Query(description="Events on or before this day.")] = None,
-        country: Annotated[str | None, Query(max_length=128, description="Name or ISO3.")] = None,
-        admin1: Annotated[str | None, Query(max_length=128)] = None,
-        event_type: Annotated[str | None, Query(max_length=64)] = None,
-        actor: Annotated[
-            str | None, Query(max_length=256, description="Part of an actor's name or words.")
-        ] = None,
-        bbox: Annotated[
-            str | None, Query(description="west,south,east,north in degrees (WGS84).")
-        ] = None,
-        modality: Annotated[str | None, Query(description=", ".join(MODALITY_VALUES))] = None,
+        f: Filter,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
         """Canonical events, newest first, each with its supporting documents and evidence."""
-        if since and until and since > until:
-            raise HTTPException(400, "since is after until")
-        if modality is not None and modality not in MODALITY_VALUES:
-            raise HTTPException(400, f"unknown modality {modality!r}")
-        f = EventFilter(
-            since=since,
-            until=until,
-            country=country,
-            admin1=admin1,
-            event_type=event_type,
-            actor=actor,
-            bbox=_bbox(bbox),
-            modality=modality,
-        )
         total, page = store.events(f, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "events": page}
+
+    @app.get(
+        "/events/export",
+        tags=["events"],
+        response_class=StreamingResponse,
+        responses={200: {"content": {t: {} for t in EXPORT_MEDIA_TYPES.values()}}},
+    )
+    def export_events(
+        f: Filter,
+        fmt: Annotated[
+            str,
+            Query(
+                alias="format",
+                pattern="^(csv|geojson|jsonl)$",
+                description="csv, geojson or jsonl.",
+            ),
+        ] = "csv",
+    ) -> StreamingResponse:
+        """Every event matching the filters as a file, written as `sitrep export` writes it."""
+        from sitrep.export.formats import write_events
+
+        # Written whole before the first byte goes out, so a failure is an error status rather
+        # than a truncated file; kept in memory up to 8 MB, on disk beyond.
+        spool = tempfile.SpooledTemporaryFile(
+            max_size=8 << 20, mode="w+", encoding="utf-8", newline=""
+        )
+        try:
+            write_events(store.iter_events(f), fmt, spool)
+            spool.seek(0)
+        except BaseException:
+            spool.close()
+            raise
+        name = "sitrep-events" + "".join(
+            f"-{part}" for part in (f.country, f.since, f.until) if part
+        )
+        return StreamingResponse(
+            iter(lambda: spool.read(1 << 16), ""),
+            media_type=EXPORT_MEDIA_TYPES[fmt],
+            headers={"content-disposition": f'attachment; filename="{_safe_name(name)}.{fmt}"'},
+            background=BackgroundTask(spool.close),
+        )
 
     @app.get("/events/{event_id}", response_model=EventOut, tags=["events"])
     def event(event_id: str) -> dict[str, Any]:
@@ -305,6 +387,28 @@ def create_app(
     def index() -> FileResponse:
         return FileResponse(str(static / "index.html"), media_type="text/html")
 
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> FileResponse:
+        """Swagger UI, from the package's own copy (no CDN), started by a script file."""
+        return FileResponse(str(static / "docs" / "swagger.html"), media_type="text/html")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> FileResponse:
+        # ReDoc's search index runs in a worker the bundle creates from a blob: URL.
+        policy = SECURITY_HEADERS["content-security-policy"] + "; worker-src 'self' blob:"
+        return FileResponse(
+            str(static / "docs" / "redoc.html"),
+            media_type="text/html",
+            headers={"content-security-policy": policy},
+        )
+
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    # The map's base layers are a few MB of JSON that compress to a quarter.
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
+
+
+def _safe_name(name: str) -> str:
+    """A file name for Content-Disposition: letters, digits, dots and dashes only."""
+    return "".join(c if c.isascii() and (c.isalnum() or c in ".-_") else "_" for c in name)
