@@ -20,7 +20,7 @@ from sitrep.cli.options import (
     UntilOpt,
     check_format,
 )
-from sitrep.store.database import DEFAULT_DB
+from sitrep.store.defaults import DEFAULT_DB
 
 DbOpt = Annotated[
     str,
@@ -172,17 +172,53 @@ def serve_command(
     db: DbOpt = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Server processes answering requests (each with its own "
+            "coding workers)."
+        ),
+    ] = 1,
+    coding_workers: Annotated[
+        int | None,
+        typer.Option(
+            "--coding-workers", min=1, help="Processes coding POST /extract and /documents, per "
+            "server process [default: one per core less one]."
+        ),
+    ] = None,
+    coding_queue: Annotated[
+        int | None,
+        typer.Option(
+            "--coding-queue", min=0, help="Coding requests that may wait for a worker; beyond "
+            "them the server answers 503 with Retry-After [default: 4 per coding worker]."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Code on a running Dask cluster (tcp://host:8786)."),
+    ] = None,
+    cache_seconds: Annotated[
+        float,
+        typer.Option(
+            "--cache-seconds", min=0, help="Reuse a read page this long (writes through this "
+            "server refresh it at once; 0: off)."
+        ),
+    ] = 2.0,
 ) -> None:
     """Serve the REST API and the analyst's web view (http://HOST:PORT/). The database must
     exist (`sitrep ingest` creates one)."""
     from sitrep.cli.main import EXIT_CONFIG, cli_errors, fail
 
     with cli_errors():
+        import os
+
         import uvicorn
 
-        from sitrep.api.app import create_app
+        from sitrep.api.app import create_app, serve_environment
+        from sitrep.store import Store
 
-        app = create_app(db, create=False)
+        # A bad URL, a database that does not exist yet or cannot be migrated fails here, once.
+        Store(db, create=False).close()
         # Take the port before saying anything: a busy port fails here, not after "serving".
         try:
             sock = bind_socket(host, port)
@@ -193,9 +229,26 @@ def serve_command(
                 EXIT_CONFIG,
             ) from None
         console.note(f"sitrep: serving http://{_url_host(host)}:{port}/ (Ctrl-C stops)")
-        server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
         with sock:
-            server.run(sockets=[sock])
+            if workers == 1:
+                app = create_app(
+                    db, coding_workers=coding_workers, coding_queue=coding_queue,
+                    scheduler=scheduler, cache_seconds=cache_seconds, warm=True,
+                )
+                uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+                return
+            from uvicorn.supervisors import Multiprocess
+
+            os.environ.update(serve_environment(
+                db, coding_workers=coding_workers, coding_queue=coding_queue,
+                scheduler=scheduler, cache_seconds=cache_seconds,
+            ))
+            config = uvicorn.Config(
+                "sitrep.api.app:app_from_environment", factory=True, workers=workers,
+                log_level="warning",
+            )
+            # What uvicorn.run does for several workers, on the socket already bound above.
+            Multiprocess(config, sockets=[sock]).run()
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
