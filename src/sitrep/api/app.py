@@ -86,11 +86,12 @@ def require_json(request: Request) -> None:
 
 class StaticGZip:
     """Gzip for the page's own files only (its map layers are a few MB of JSON that compress to a
-    quarter); API answers are left as they are, so reads cost no compression."""
+    third); API answers are left as they are, so reads cost no compression. Level 3, not the
+    default 9: for the 2.4 MB admin-1 layer, 0.15 s instead of 2.3 s, for a sixth more bytes."""
 
     def __init__(self, app: ASGIApp):
         self.app = app
-        self.gzip = GZipMiddleware(app, minimum_size=1000)
+        self.gzip = GZipMiddleware(app, minimum_size=1000, compresslevel=3)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"].startswith("/static/"):
