@@ -148,6 +148,14 @@ def extract(
         bool, typer.Option("--strict", help="Stop at the first failing document.")
     ] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    prefilter: Annotated[
+        bool,
+        typer.Option(
+            "--prefilter/--no-prefilter",
+            help="Skip documents with no conflict vocabulary before parsing (their records say "
+            "`skipped` and why).",
+        ),
+    ] = True,
 ) -> None:
     """Code articles and print one record per document (JSONL) or per event (CSV, GeoJSON)."""
     from sitrep.export.formats import write_documents
@@ -158,8 +166,9 @@ def extract(
     fmt = check_format(fmt, EXTRACT_FORMATS)
     failures: list[ReadFailure] = []
     failed_documents = tallies = 0
+    skipped: dict[str, int] = {}
     with cli_errors():
-        pipeline = Pipeline(strict=strict)
+        pipeline = Pipeline(strict=strict, prefilter=prefilter)
         inputs = list(read_paths(paths, published=published, outlet=outlet, max_bytes=max_bytes))
         raws = [r for r in inputs if not isinstance(r, ReadFailure)]
         failures = [r for r in inputs if isinstance(r, ReadFailure)]
@@ -176,6 +185,8 @@ def extract(
             def coded() -> Iterator[dict]:
                 nonlocal failed_documents, tallies
                 for doc in pipeline.run_many(raws):
+                    if doc.skipped:
+                        skipped[doc.skipped] = skipped.get(doc.skipped, 0) + 1
                     failed = any(w.startswith("extraction failed") for w in doc.warnings)
                     if failed:
                         failed_documents += 1
@@ -190,6 +201,12 @@ def extract(
                 print_events(list(coded()), out)
             else:
                 write_documents(coded(), fmt, out)
+        if skipped:
+            reasons = "; ".join(f"{n} {why}" for why, n in skipped.items())
+            console.note(
+                f"skipped {sum(skipped.values())} of {count(len(raws), 'document')} ({reasons});"
+                " --no-prefilter codes every document"
+            )
         progress.summary(
             f"coded {progress.documents - failed_documents} of {count(len(raws), 'document')}: "
             f"{count(progress.events, 'event')}, {count(tallies, 'tally', 'tallies')}"

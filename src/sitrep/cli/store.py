@@ -68,14 +68,16 @@ def ingest_command(
         bool,
         typer.Option(
             "--prefilter/--no-prefilter",
-            help="Skip documents with no conflict vocabulary before parsing (stored as skipped).",
+            help="Skip documents with no conflict vocabulary before parsing (stored as skipped, "
+            "with the reason).",
         ),
-    ] = False,
+    ] = True,
 ) -> None:
     """Code articles and store them; running it again on the same inputs changes nothing.
 
-    Ctrl-C or SIGTERM stops after the document being coded, with the summary; a second one
-    stops at once (each document is its own transaction: nothing is half-stored).
+    Ctrl-C or SIGTERM stops reading and finishes the documents in hand (at most one batch),
+    then prints the summary; a second one stops at once (each document is its own
+    transaction: nothing is half-stored).
     """
     from sitrep.cli.main import EXIT_FAILED, cli_errors
     from sitrep.cli.progress import WorkProgress, estimate_documents
@@ -88,8 +90,9 @@ def ingest_command(
         stop = stack.enter_context(GracefulStop())
 
         def show(report: Any) -> None:
+            done = report.coded + report.skipped + report.unchanged + report.failed
             progress.update(
-                documents=report.read + report.failed,
+                documents=done,
                 events=report.events + report.merged,
                 errors=report.failed,
             )
@@ -127,6 +130,7 @@ def ingest_command(
                 errors_out=errors_out,
                 progress=show,
                 stop=stop,
+                max_bytes=max_bytes,
             )
         show(report)
         stack.close()  # the bar goes before the lines that stay
