@@ -91,9 +91,11 @@ def check_connection(engine: Engine) -> None:
         with engine.connect():
             pass
     except (OperationalError, DBAPIError) as exc:
-        raise ConfigError(
-            f"cannot open the database {engine.url!r}: {_first_line(exc.orig or exc)}"
-        ) from exc
+        reason = _first_line(exc.orig or exc)
+        hint = ""
+        if engine.dialect.name == "postgresql" and "does not exist" in reason:
+            hint = f"; create it first (createdb {engine.url.database}), then ingest into it"
+        raise ConfigError(f"cannot open the database {engine.url!r}: {reason}{hint}") from exc
 
 
 def require_store(engine: Engine, db: str) -> None:
