@@ -41,6 +41,14 @@ def attach_locations(state: DocState) -> None:
     for draft in drafts:
         chosen = place_for_draft(state, draft, sentences)
         draft.where = chosen if chosen is not None else main
+        if isinstance(draft, EventDraft):
+            # The assembly stage trusts a place of the draft's own sentence more than one
+            # borrowed from its paragraph or the document's main place.
+            draft.extra["place_from"] = (
+                "document" if chosen is None
+                else "sentence" if sentences.get(id(chosen)) == draft.sentence
+                else "paragraph"
+            )  # fmt: skip
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
             where = (f"is coded at {draft.where.place.location}" if draft.where
                      else "has no place")  # fmt: skip
@@ -173,6 +181,13 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                 abs(m.span.start - hint[0]), *specificity(m),
             ))  # fmt: skip
     if own:
+        # Where the happening took place first: a place hanging off the trigger or its verb
+        # ("struck areas in northern Syria"), before one inside another phrase of the sentence
+        # ("an oil field on the border between Syria and Turkey"), an actor's name ("Islamic
+        # Resistance in Iraq") or an agent ("launched by Washington").
+        ranks = {id(m): attachment(state, draft, m) for m in own}
+        best = min(ranks.values())
+        own = [m for m in own if ranks[id(m)] == best]
         return most_specific(own, near=draft.trigger.start, country=state.country_hint,
                              text=state.text)
     if 0 <= draft.sentence < len(state.sentences):
@@ -185,6 +200,51 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                 same = [m for m in earlier if sentences[id(m)] == last]
                 return most_specific(same, country=state.country_hint, text=state.text)
     return None
+
+
+# Prepositions that introduce who did it, not where it happened.
+_NOT_WHERE = frozenset({"by"})
+_CLAUSE_CHAIN = frozenset({"xcomp", "advcl", "conj"})
+_NOT_WHERE_DEPS = frozenset({"agent", "poss"})
+ATTACHED, ELSEWHERE, IN_ACTOR_NAME = 0, 1, 2
+
+
+def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMention) -> int:
+    """How a place mention stands to a draft's trigger in the parse: `ATTACHED` when it hangs off
+    the trigger or the trigger's verb (or a verb it is a purpose or conjunct of) with no other
+    verb between and not as an agent ("by …") or a possessor ("Turkey's strikes"); where someone
+    came "from" is left to `most_specific`; `IN_ACTOR_NAME` inside the name
+    of an actor ("the Islamic Resistance in Iraq"); else `ELSEWHERE`."""
+    if _inside_actor_name(state, mention):
+        return IN_ACTOR_NAME
+    span = mention.span
+    if state.doc is None:
+        return ELSEWHERE
+    trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    place = state.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if trig is None or place is None:
+        return ELSEWHERE
+    targets = {trig.root.i}
+    verb = trig.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    targets.add(verb.i)
+    # The clauses the trigger's clause belongs to: "gathered in Fougeres to demonstrate".
+    while verb.dep_ in _CLAUSE_CHAIN and verb.head.i != verb.i:
+        verb = verb.head
+        targets.add(verb.i)
+    token = place.root
+    for _ in range(12):
+        if token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE:
+            return ELSEWHERE
+        if token.head.i == token.i:
+            return ELSEWHERE
+        token = token.head
+        if token.i in targets:
+            return ATTACHED
+        if token.pos_ in ("VERB", "AUX"):
+            return ELSEWHERE
+    return ELSEWHERE
 
 
 def actors_country(state: DocState) -> PlaceMention | None:
@@ -218,3 +278,38 @@ def main_place(state: DocState) -> PlaceMention | None:
             place: Place = to_place(country, 3, None)
             return PlaceMention(Span("", 0, 0), place, 0.3)
     return None
+
+
+# How many sentences after a mention of a happening may still describe where it happened.
+FOLLOW_UP_SENTENCES = 2
+
+
+def follow_up_place(state: DocState, sentences: set[int], busy: set[int],
+                    country: str | None) -> PlaceMention | None:  # fmt: skip
+    """A town or site named just after a happening is told, in a sentence that tells no happening
+    of its own: "… after a Turkish drone strike targeted areas in northern Syria. Footage shows a
+    huge fire at an oil field near Qamishli." The first such town in `country` (any country when
+    None) within `FOLLOW_UP_SENTENCES` after one of `sentences`; `busy` are the sentences that
+    hold drafts of their own."""
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for m in state.places:
+        by_sentence.setdefault(state.sentence_of(m.span.start), []).append(m)
+    for first in sorted(sentences):
+        for i in range(first + 1, first + 1 + FOLLOW_UP_SENTENCES):
+            if i in busy or i in sentences:
+                break
+            fine = [m for m in by_sentence.get(i, [])
+                    if m.place.feature not in ("admin1", "admin2", "country", "region")
+                    and (m.place.geo_precision or 3) <= 2
+                    and (country is None or m.place.country == country)]  # fmt: skip
+            fine = [m for m in fine if not _inside_actor_name(state, m)]
+            if fine:
+                return most_specific(fine, country=country, text=state.text)
+    return None
+
+
+def _inside_actor_name(state: DocState, mention: PlaceMention) -> bool:
+    span = mention.span
+    return any(a.span.start <= span.start and span.end <= a.span.end and a.kind == "org"
+               and (a.span.start, a.span.end) != (span.start, span.end)
+               for a in state.actors)  # fmt: skip

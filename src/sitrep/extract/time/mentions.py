@@ -73,7 +73,7 @@ def find_times(state: DocState) -> None:
         value = resolve(tx, anchor, tense)
         if value.start is None and tx.form != "recurring":
             unresolved.append(tx.text)
-        state.times.append(TimeMention(state.span(tx.start, tx.end), value, tx.kind))
+        state.times.append(TimeMention(state.span(tx.start, tx.end), value, tx.kind, tx.form))
         if value.start is not None and value.precision == 1 and tx.kind == "date":
             previous_day = value.start
             if _is_speech_sentence(state, sentence) and not _inside_quote(state, tx.start):
@@ -195,8 +195,31 @@ def attach_dates(state: DocState) -> None:
     """Give each event its `when` and each tally its `period` from the governing expression."""
     for draft in state.events:
         draft.when = _date_for(state, draft)
+        draft.extra["date_from"] = date_origin(state, draft)
+        draft.extra["date_form"] = _form_of(state, draft)
     for tally in state.tallies:
         tally.period = _date_for(state, tally)
+
+
+def _form_of(state: DocState, draft: EventDraft) -> str:
+    """The grammar form of the expression a draft is dated by ("since", "past_n", "day" …)."""
+    if draft.when is None or not draft.when.text:
+        return ""
+    return next((m.form for m in state.times if m.span.text == draft.when.text), "")
+
+
+def date_origin(state: DocState, draft: EventDraft) -> str:
+    """Where a draft's date came from: `sentence` (an expression in its own sentence),
+    `paragraph` (an earlier sentence of its paragraph) or `publication` (nothing said)."""
+    if draft.when is None or not draft.when.text:
+        return "publication"
+    if not state.sentences:
+        return "paragraph"
+    sent = state.sentences[min(draft.sentence, len(state.sentences) - 1)]
+    text = draft.when.text
+    if any(sent.start <= m.span.start < sent.end and m.span.text == text for m in state.times):
+        return "sentence"
+    return "paragraph"
 
 
 def _date_for(state: DocState, draft: EventDraft | TallyDraft) -> DateSpan:
