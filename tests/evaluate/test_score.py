@@ -75,3 +75,15 @@ def test_best_matching_event_is_scored_and_extras_counted():
     assert fields["distance"]["within_10km"] == 0.5
     assert summary["extra_events_per_record"] == 0.5  # the protest; the threat is not ACLED-codable
     assert {"gold": "Battles", "predicted": "(none)", "count": 1} in summary["event_type_confusion"]
+
+
+def test_violent_types_on_non_violent_notes_are_counted():
+    protest = {**GOLD, "event_type": "Protests", "sub_event_type": "Peaceful protest"}
+    as_protest = {**protest, "acled_codable": True, "modality": "occurred"}
+    as_clash = {**GOLD, "acled_codable": True, "modality": "occurred"}
+    scores = Scores()
+    scores.add("calm", protest, [as_protest])
+    scores.add("misread", protest, [as_protest, as_clash])  # one violent event is enough
+    scores.add("battle", GOLD, [as_clash])  # a violent note does not count either way
+    rate = scores.summary()["violent_on_non_violent"]
+    assert rate == {"rate": 0.5, "n": 2}

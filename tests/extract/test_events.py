@@ -226,15 +226,6 @@ def test_threat_absorbs_the_violence_it_mentions(nlp):
     assert [(d.plover, d.acled_codable) for d in state.events] == [("THREATEN", False)]
 
 
-def test_classifier_fast_path_equals_scikit_learn(dev_notes):
-    import json
-
-    clf = load_classifier()
-    texts = [json.loads(line)["text"] for line in dev_notes.read_text().splitlines()[:20]]
-    for text in texts:
-        assert clf._fast_scores(text) == pytest.approx(clf.scores([text])[0], abs=1e-4)
-
-
 def test_classifier_loads_and_reads_a_note():
     clf = load_classifier()
     assert clf is not None and clf.meta["sklearn"]

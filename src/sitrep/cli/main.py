@@ -190,34 +190,87 @@ def extract(
 @app.command("eval")
 def evaluate_command(
     gold: Annotated[
-        Path,
+        list[Path],
         typer.Argument(
-            help="Gold notes (JSONL of id, text, published, gold{...}) or an article folder "
-            "(<stem>.txt files plus gold.json)."
+            help="Gold notes (JSONL of id, text, published, gold{...}), several files allowed, or "
+            "one article folder (<stem>.txt files plus gold.json)."
         ),
     ],
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the scores as JSON.")
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N records.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only N records (with --folds: N sampled).")
+    ] = None,
+    folds: Annotated[
+        int | None,
+        typer.Option(
+            "--folds",
+            min=2,
+            help="K-fold cross-validation over the notes: every model retrained without the "
+            "held-out fold (5 is the usual K).",
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option("--region", help="With --folds: score only notes of this ACLED region."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="With --folds: score only notes of this country."),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="With --folds: reuse parses and fold models cached under ~/.cache/sitrep.",
+        ),
+    ] = True,
 ) -> None:
     """Score sitrep against gold-coded notes or articles and print the scores."""
     from sitrep.evaluate.articles import evaluate_articles, is_article_folder
     from sitrep.evaluate.run import evaluate
 
     with cli_errors():
-        articles = is_article_folder(gold)
-        if not articles and not gold.is_file():
-            raise fail(f"no gold file or article folder (with gold.json) at {gold}", EXIT_USAGE)
-        with progress_bar(limit, "evaluating") as advance:
-            if articles:
-                summary = evaluate_articles(gold, limit=limit, progress=advance).summary()
-            else:
-                summary = evaluate(gold, limit=limit, progress=advance).summary()
+        articles = len(gold) == 1 and is_article_folder(gold[0])
+        for path in gold:
+            if not articles and not path.is_file():
+                raise fail(
+                    f"no gold file or article folder (with gold.json) at {path}", EXIT_USAGE
+                )
+        if (region or country) and not folds:
+            raise fail("--region and --country go with --folds", EXIT_USAGE)
+        if folds and articles:
+            raise fail("--folds cross-validates notes (JSONL), not an article folder", EXIT_USAGE)
+        if folds:
+            from sitrep.evaluate.crossval import cross_validate, read_notes, select
+
+            total = len(select(read_notes(gold), region=region, country=country, limit=limit))
+            if not total:
+                raise fail("no notes match --region/--country", EXIT_USAGE)
+            with progress_bar(total, f"{folds}-fold cross-validation") as advance:
+                summary = cross_validate(
+                    gold,
+                    folds=folds,
+                    region=region,
+                    country=country,
+                    limit=limit,
+                    use_cache=cache,
+                    progress=advance,
+                ).summary()
+        else:
+            with progress_bar(limit, "evaluating") as advance:
+                if articles:
+                    summary = evaluate_articles(gold[0], limit=limit, progress=advance).summary()
+                else:
+                    summary = evaluate(gold, limit=limit, progress=advance).summary()
     if articles:
         print_article_scores(summary)
     else:
         print_scores(summary)
+        if folds:
+            print_group_scores(summary, "regions", min_notes=1)
+            print_group_scores(summary, "countries", min_notes=50)
     if report:
         report.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
 
@@ -305,7 +358,44 @@ def print_scores(summary: dict) -> None:
     )
     table.add_row("extra events", str(summary["extra_events_per_record"]), "per record")
     table.add_row("modality ≠ occurred", pct(summary["matched_not_occurred"]), "of matched")
+    vnv = summary["violent_on_non_violent"]
+    table.add_row(
+        "violent on non-violent",
+        pct(vnv["rate"]),
+        f"of {vnv['n']} protest/strategic-development notes, any event of a violent type",
+    )
     Console(width=120).print(table)
+
+
+GROUP_FIELDS = (
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "inter1",
+    "country",
+    "admin1",
+    "event_date",
+    "fatalities",
+)
+
+
+def print_group_scores(summary: dict, group: str, min_notes: int) -> None:
+    """One line per region (or country with at least `min_notes` notes): the main fields."""
+    rows = {k: v for k, v in summary[group].items() if v["records"] >= min_notes}
+    if not rows:
+        return
+    title = group if min_notes <= 1 else f"{group} with {min_notes}+ notes"
+    table = Table(title=f"% of gold, by {title}")
+    for col in ("", "notes", *GROUP_FIELDS, "viol/nonv"):
+        table.add_column(col.replace("_event_type", "").replace("event_", ""), justify="right")
+    for name, s in sorted(rows.items(), key=lambda kv: -kv[1]["records"]):
+        cells = [s["fields"][f]["of_gold"] for f in GROUP_FIELDS]
+        cells.append(s["violent_on_non_violent"]["rate"])
+        table.add_row(
+            name, str(s["records"]), *("-" if x is None else f"{100 * x:.1f}" for x in cells)
+        )
+    Console(width=160).print(table)
 
 
 def print_article_scores(summary: dict) -> None:

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.extract.events.triggers import Lexicon, Match
 from sitrep.extract.state import ActorMention
-from sitrep.knowledge.classifiers import Prediction, load_classifier
+from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
 from sitrep.knowledge.taxonomy import categories, event_type_of
 
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
@@ -75,12 +75,12 @@ def decide_type(
     if family == "statement" or len(allowed) == 1:
         key = sorted(allowed)[0] if len(allowed) == 1 else _first_statement(matches)
         # Trigger-decided: confidence from the trigger's weight and how far the classifier agrees.
-        p_raw = _predict(sent.text).prob(key) if clf and family != "statement" else 0.5
+        p_raw = _predict(clf, sent.text).prob(key) if clf and family != "statement" else 0.5
         return TypeDecision(key, round(0.4 + 0.3 * weight + 0.3 * p_raw, 3), "trigger lexicon")
     if clf is None:
         key = max(allowed, key=lambda k: (k == "Armed clash", k))
         return TypeDecision(key, 0.3, "default (no classifier)")
-    prediction = _predict(sent.text)
+    prediction = _predict(clf, sent.text)
     key, p = prediction.best(allowed)
     source = "classifier"
     for rule in lex.rule_hits(sent):
@@ -104,10 +104,8 @@ def decide_type(
 
 
 @lru_cache(maxsize=512)
-def _predict(text: str) -> Prediction:
+def _predict(clf: TextClassifier, text: str) -> Prediction:
     """One classifier call per sentence, however many drafts it holds."""
-    clf = load_classifier()
-    assert clf is not None
     return clf.predict(text)
 
 
