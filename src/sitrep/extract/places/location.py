@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from sitrep.extract.places.resolve import (
     DESTINATION_BEFORE,
@@ -23,9 +24,12 @@ from sitrep.extract.places.resolve import (
 )
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
-from sitrep.knowledge.gazetteer import load_gazetteer, to_place
+from sitrep.knowledge.gazetteer import demonyms, load_gazetteer, to_place
 from sitrep.knowledge.placenames import name_key
 from sitrep.records import Place, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @extractor(
@@ -67,19 +71,24 @@ def specificity(pm: PlaceMention) -> tuple[int, int]:
 
 
 def most_specific(mentions: list[PlaceMention], near: int | None = None,
-                  country: str | None = None, text: str = "") -> PlaceMention | None:  # fmt: skip
+                  country: str | None = None, text: str = "",
+                  named_elsewhere: frozenset[str] = frozenset(),
+                  country_first: bool = True) -> PlaceMention | None:  # fmt: skip
     """The most specific mention, in `country` first; among equals the nearest to `near`.
 
     The country comes first because a foreign capital in a sentence is usually its government
-    ("an operation launched by Washington"), not where the happening is. A town outside every
-    governorate the same sentence names ("Baglar neighborhood of Bagcilar, Istanbul" read as the
-    Baglar in Diyarbakir) and a place someone comes "from" rank after the others.
+    ("an operation launched by Washington"), not where the happening is; `country_first` False
+    drops that preference when the parse already says the places are where it happened. A town
+    outside every governorate the same sentence names ("Baglar neighborhood of Bagcilar,
+    Istanbul" read as the Baglar in Diyarbakir) and a place someone comes "from" rank after the
+    others.
     """
     if not mentions:
         return None
-    # A foreign place only counts when the text names its country: a village abroad that shares
-    # a local name ("el Mina" read as Minna, Nigeria) is the usual false match.
-    named = {m.place.country for m in mentions if m.place.feature == "country"}
+    # A foreign place only counts when the text names its country (here, or in `named_elsewhere`:
+    # the countries the document names): a village abroad that shares a local name ("el Mina"
+    # read as Minna, Nigeria) is the usual false match.
+    named = {m.place.country for m in mentions if m.place.feature == "country"} | named_elsewhere
     if country:
         mentions = [m for m in mentions if m.place.country in named | {country}] or [
             m for m in mentions if m.place.feature == "country"
@@ -132,7 +141,7 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     return min(
         mentions,
         key=lambda m: (
-            bool(country) and m.place.country != country,
+            country_first and bool(country) and m.place.country != country,
             outside(m),
             part_of_later(m),
             origin(m),
@@ -189,7 +198,8 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
         best = min(ranks.values())
         own = [m for m in own if ranks[id(m)] == best]
         return most_specific(own, near=draft.trigger.start, country=state.country_hint,
-                             text=state.text)
+                             text=state.text, named_elsewhere=countries_named(state),
+                             country_first=best != ATTACHED)
     if 0 <= draft.sentence < len(state.sentences):
         sent = state.sentences[draft.sentence]
         para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
@@ -202,11 +212,39 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
     return None
 
 
+def countries_named(state: DocState) -> frozenset[str]:
+    """The countries a document names, by name or by nationality word ("Iraqi Kurdistan")."""
+    gaz = load_gazetteer()
+    named = {m.place.country for m in state.places if m.place.feature == "country"}
+    words = set(re.findall(r"[A-Z][a-z]+", state.text))
+    for word, code in demonyms().items():
+        if word in words and code in gaz.countries:
+            named.add(gaz.countries[code].name)
+    return frozenset(c for c in named if c)
+
+
 # Prepositions that introduce who did it, not where it happened.
 _NOT_WHERE = frozenset({"by"})
 _CLAUSE_CHAIN = frozenset({"xcomp", "advcl", "conj"})
 _NOT_WHERE_DEPS = frozenset({"agent", "poss"})
 ATTACHED, ELSEWHERE, IN_ACTOR_NAME = 0, 1, 2
+# What a demonstration is about is not where it is: "protested in Amman against the war on Gaza".
+_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+_TOPIC_PREPS = frozenset({"against", "over", "about", "for", "with"})
+# Nouns after "from" that name where something came from: "rockets launched from the Rafah area".
+_ORIGIN_NOUNS = frozenset(
+    {"area", "areas", "direction", "territory", "side", "region", "country", "outskirts"}
+)
+
+
+def _launch_site(prep: Token) -> bool:
+    """ "from Rafah", "from the Rafah area", "from Lebanese territory": where it came from, not
+    where it happened (but "abducted from his home in X" is where it happened)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(
+        o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" or o.lower_ in _ORIGIN_NOUNS
+        for o in objects
+    )
 
 
 def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMention) -> int:
@@ -234,8 +272,12 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
         verb = verb.head
         targets.add(verb.i)
     token = place.root
+    kind = draft.event_type if isinstance(draft, EventDraft) else draft.counted_event_type
+    topics = _TOPIC_PREPS if kind in _DEMONSTRATIONS else frozenset()
     for _ in range(12):
-        if token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE:
+        if token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE or token.lower_ in topics:
+            return ELSEWHERE
+        if token.lower_ == "from" and _launch_site(token):
             return ELSEWHERE
         if token.head.i == token.i:
             return ELSEWHERE
