@@ -40,7 +40,7 @@ class Mention:
     kind: str  # happenings.csv kind, with the PLOVER mode for kinds the mode splits
     real: bool  # occurred, claimed or denied
     date_from: str  # sentence, paragraph or publication
-    place_from: str  # sentence, paragraph or document
+    place_from: str  # sentence, loose, paragraph or document (extract/places/location.py)
     order: int  # position in the document
     published: date | None = None
 
@@ -54,7 +54,7 @@ class Mention:
 
     @property
     def spot(self) -> Place | None:
-        """Its place when a name in its own sentence gives one."""
+        """Its place when a name of its own sentence says where it happened."""
         if self.place_from != "sentence" or self.draft.where is None:
             return None
         return self.draft.where.place

@@ -5,8 +5,9 @@
   to the precedence in `happenings.csv`. An interception is Disrupted weapons use only when no
   mention tells of a hit, a death or an injury.
 - Date: the firmest dated member's (a day before a week or a month; its own sentence first).
-- Place: the most specific place a member names in its own sentence, else one borrowed from its
-  paragraph, else the document's.
+- Place: the most specific place a member's own sentence names for it (hanging off its trigger),
+  else one its sentence names elsewhere, else one borrowed from its paragraph, else the
+  document's.
 - Toll: the most conservative known figure of the members (ACLED), the others kept as
   `extra["fatalities_alternatives"]`; a mention shared with other happenings gives none.
 - Actors: the named actors most mentions agree on; a named actor replaces ACLED's "Unidentified"
@@ -25,7 +26,7 @@ from sitrep.records import Quantity
 
 _INTERCEPTED = "Disrupted weapons use"
 _MODALITY_ORDER = ("occurred", "claimed", "denied")
-_PLACE_ORIGIN = {"sentence": 0, "paragraph": 1, "document": 2}
+_PLACE_ORIGIN = {"sentence": 0, "loose": 1, "paragraph": 2, "document": 3}
 
 
 def resolve(cluster: Cluster) -> EventDraft:

@@ -24,7 +24,7 @@ from sitrep.extract.places.resolve import (
 )
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
-from sitrep.knowledge.gazetteer import demonyms, load_gazetteer, to_place
+from sitrep.knowledge.gazetteer import demonyms, distance_km, load_gazetteer, to_place
 from sitrep.knowledge.placenames import name_key
 from sitrep.records import Place, Span
 
@@ -48,11 +48,7 @@ def attach_locations(state: DocState) -> None:
         if isinstance(draft, EventDraft):
             # The assembly stage trusts a place of the draft's own sentence more than one
             # borrowed from its paragraph or the document's main place.
-            draft.extra["place_from"] = (
-                "document" if chosen is None
-                else "sentence" if sentences.get(id(chosen)) == draft.sentence
-                else "paragraph"
-            )  # fmt: skip
+            draft.extra["place_from"] = place_origin(state, draft, chosen, sentences)
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
             where = (f"is coded at {draft.where.place.location}" if draft.where
                      else "has no place")  # fmt: skip
@@ -60,6 +56,20 @@ def attach_locations(state: DocState) -> None:
                 state.warnings.append(f"places: {name!r} is not in the gazetteer; the event at "
                                       f"{draft.trigger.text!r} {where}")  # fmt: skip
 
+
+
+def place_origin(state: DocState, draft: EventDraft, chosen: PlaceMention | None,
+                 sentences: dict[int, int]) -> str:  # fmt: skip
+    """Where a draft's place came from, for the assembly stage: `sentence` (its own sentence,
+    hanging off its trigger or named for its site), `loose` (its own sentence, in another of its
+    phrases), `paragraph` (an earlier sentence of its paragraph) or `document` (the main place)."""
+    if chosen is None:
+        return "document"
+    if sentences.get(id(chosen)) != draft.sentence:
+        return "paragraph"
+    if _hint_offset(draft) is not None or attachment(state, draft, chosen) == ATTACHED:
+        return "sentence"
+    return "loose"
 
 
 # --- choosing the place of a draft -----------------------------------------------------------
@@ -102,8 +112,27 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
                    and name_key(m.place.location) == name_key(m.place.admin1))
                and _container_cue(text, m.span.start)}  # fmt: skip
 
+    # Towns named as containers: "Tal al-Sultan in Rafah" (not a province's namesake capital:
+    # "Izium, Kharkiv" names the province).
+    towns = [m for m in mentions if m.place.feature in ("town", "site")
+             and m.place.latitude is not None
+             and re.search(r"\bin\s+$", text[max(0, m.span.start - 4) : m.span.start])
+             and not (m.place.location and m.place.admin1
+                      and name_key(m.place.location) == name_key(m.place.admin1))]  # fmt: skip
+
     def outside(m: PlaceMention) -> bool:
-        if not regions or m.place.feature in ("admin1", "country"):
+        if m.place.feature in ("admin1", "country"):
+            return False
+        # A name just before a town that holds it, resolved far from that town, is a homonym
+        # elsewhere ("Tal al-Sultan in Rafah" read as Till in the West Bank).
+        holder = next((t for t in towns if 0 < t.span.start - m.span.end <= 30), None)
+        here, there = m.place, holder.place if holder is not None else None
+        if there is not None and None not in (here.latitude, here.longitude):
+            far = distance_km(here.latitude or 0.0, here.longitude or 0.0,
+                              there.latitude or 0.0, there.longitude or 0.0)  # fmt: skip
+            if far > HOMONYM_KM:
+                return True
+        if not regions:
             return False
         return (m.place.country, m.place.admin1) not in regions
 
@@ -149,6 +178,10 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             abs(m.span.start - near) if near is not None else m.span.start,
         ),
     )
+
+
+# A place named as inside a town is within this distance of it.
+HOMONYM_KM = 25.0
 
 
 def _container_cue(text: str, start: int) -> bool:
