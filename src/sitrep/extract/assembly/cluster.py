@@ -25,6 +25,7 @@ from sitrep.extract.assembly.mentions import (
     Mention,
     date_firmness,
     dates_agree,
+    is_fine,
     is_recent,
     named,
     place_key,
@@ -86,10 +87,12 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     return clusters
 
 
-def firmness(m: Mention) -> tuple[bool, bool, bool, int, float, int]:
-    """Sort key, firmest first: placed at a town or site, placed, dated, then confidence."""
+def firmness(m: Mention) -> tuple[bool, bool, bool, bool, int, float, int]:
+    """Sort key, firmest first: placed at a town or site by its trigger's words, at a town or
+    site by its sentence, placed at all, dated, then confidence."""
     return (
         not m.fine,
+        not is_fine(m.spot),
         m.spot is None,
         m.day is None or DATE_STRENGTH[m.date_from] > 0,
         date_firmness(m)[0],
@@ -111,10 +114,20 @@ def fits(cluster: Cluster, m: Mention) -> bool:
         return False
     if not _days_fit(cluster, m):
         return False
-    here = cluster.place()
-    if m.spot is not None and here is not None and not places_agree(m.spot, here):
+    if not _places_fit(cluster, m):
         return False
     return sides_agree(cluster, m)
+
+
+def _places_fit(cluster: Cluster, m: Mention) -> bool:
+    """The places agree. A place the mention's sentence names away from its trigger counts only
+    against another town: "Lebanon" in "rockets fired from Lebanon" holds nothing apart."""
+    here = cluster.place()
+    if m.spot is None or here is None:
+        return True
+    if not m.attached and not (is_fine(m.spot) and is_fine(here)):
+        return True
+    return places_agree(m.spot, here)
 
 
 def _days_fit(cluster: Cluster, m: Mention) -> bool:
@@ -130,14 +143,14 @@ def _days_fit(cluster: Cluster, m: Mention) -> bool:
 def sides_agree(cluster: Cluster, m: Mention) -> bool:
     """No conflict of sides. A named actor 1 of the mention is among the cluster's actors, or a
     named actor 1 of the cluster among the mention's (the roles of one happening are often
-    swapped in some sentence); but a mention whose target is the cluster's actor 1 and whose own
-    actor 1 is unnamed tells of the answer to it ("the drone attack on US forces" and "strikes
+    swapped in some sentence); but a mention whose target is the actor 1 of the cluster's firmest
+    mention and whose own actor 1 is unnamed tells of the answer to it ("the drone attack on US forces" and "strikes
     against three locations used by Kataib Hezbollah") — unless it is a battle (both sides
     fight) or names the very town of the cluster (then a role was read the wrong way round)."""
     doers = cluster.doers()
     if m.doer is None:
-        target = m.target
-        answers = target is not None and any(same_actor(target, d) for d in doers)
+        target, first = m.target, cluster.seed.doer
+        answers = target is not None and first is not None and same_actor(target, first)
         return not (answers and _answer_possible(cluster, m))
     if not doers:
         return True
@@ -205,6 +218,6 @@ def _told_just_before(fitting: list[Cluster], m: Mention) -> Cluster | None:
     return before[0] if len(before) == 1 else None
 
 
-def _place_firmness(m: Mention) -> tuple[bool, int, int]:
+def _place_firmness(m: Mention) -> tuple[bool, bool, int, int]:
     precision = m.spot.geo_precision if m.spot is not None and m.spot.geo_precision else 3
-    return (not m.fine, precision, m.order)
+    return (not m.attached, not is_fine(m.spot), precision, m.order)

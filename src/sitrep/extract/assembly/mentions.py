@@ -54,15 +54,20 @@ class Mention:
 
     @property
     def spot(self) -> Place | None:
-        """Its place when a name of its own sentence says where it happened."""
-        if self.place_from != "sentence" or self.draft.where is None:
+        """Its place when its own sentence names one (hanging off its trigger or not)."""
+        if self.place_from not in ("sentence", "loose") or self.draft.where is None:
             return None
         return self.draft.where.place
 
     @property
+    def attached(self) -> bool:
+        """Its place hangs off its trigger in the parse (or was named for its site)."""
+        return self.place_from == "sentence" and self.spot is not None
+
+    @property
     def fine(self) -> bool:
-        """Placed at a town or site of its own sentence (not a district, governorate, country)."""
-        return is_fine(self.spot)
+        """Placed, by its trigger's own words, at a town or site (not a region or country)."""
+        return self.attached and is_fine(self.spot)
 
     @property
     def weapon(self) -> str | None:
