@@ -143,18 +143,24 @@ def _days_fit(cluster: Cluster, m: Mention) -> bool:
 def sides_agree(cluster: Cluster, m: Mention) -> bool:
     """No conflict of sides. A named actor 1 of the mention is among the cluster's actors, or a
     named actor 1 of the cluster among the mention's (the roles of one happening are often
-    swapped in some sentence); but a mention whose target is the actor 1 of the cluster's firmest
-    mention and whose own actor 1 is unnamed tells of the answer to it ("the drone attack on US forces" and "strikes
-    against three locations used by Kataib Hezbollah") — unless it is a battle (both sides
-    fight) or names the very town of the cluster (then a role was read the wrong way round)."""
+    swapped in some sentence); but a mention whose target is the actor 1 of the cluster's
+    firmest mention and whose own actor 1 is unnamed tells of the answer to it ("the drone
+    attack on US forces" and "strikes against three locations used by Kataib Hezbollah") —
+    unless it is a battle (both sides fight) or names the very town of the cluster (then a role
+    was read the wrong way round)."""
     doers = cluster.doers()
     if m.doer is None:
         target, first = m.target, cluster.seed.doer
         answers = target is not None and first is not None and same_actor(target, first)
         return not (answers and _answer_possible(cluster, m))
-    if not doers:
-        return True
     own = m.doer
+    if not doers:
+        # The cluster names no one for the act: a named actor of the mention that its sentences
+        # do not name at all, beside others they do name, acts elsewhere ("The Turkish army
+        # shelled Kurdish areas" beside "Kurdish-backed forces were fighting insurgents").
+        # A country's name read as its state ("a drone from Lebanon") names no one for the act.
+        named_there = [a for c in cluster.members for a in c.actors if a.kind != "state"]
+        return not named_there or any(same_actor(own, a) for a in named_there)
     mine = [a for a in (own, m.target) if a is not None]
     return any(same_actor(own, x) for x in doers + cluster.targets()) or any(
         same_actor(x, y) for x in doers for y in mine

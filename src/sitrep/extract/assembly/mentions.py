@@ -43,6 +43,7 @@ class Mention:
     place_from: str  # sentence, loose, paragraph or document (extract/places/location.py)
     order: int  # position in the document
     published: date | None = None
+    actors: tuple[ActorMention, ...] = ()  # every named actor its sentence mentions
 
     @property
     def day(self) -> DateSpan | None:
@@ -87,7 +88,12 @@ class Mention:
         return named(self.draft.actor2)
 
 
-def mention_of(draft: EventDraft, order: int, published: date | None = None) -> Mention:
+def mention_of(
+    draft: EventDraft,
+    order: int,
+    published: date | None = None,
+    actors: tuple[ActorMention, ...] = (),
+) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
     kind = row.kind if row else (key or "")
@@ -103,6 +109,7 @@ def mention_of(draft: EventDraft, order: int, published: date | None = None) -> 
         place_from=str(draft.extra.get("place_from", "sentence" if draft.where else "document")),
         order=order,
         published=published,
+        actors=tuple(a for a in actors if named(a) is not None),
     )
 
 

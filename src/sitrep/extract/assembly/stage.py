@@ -20,7 +20,7 @@ from sitrep.extract.assembly.mentions import is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import DocState, EventDraft
+from sitrep.extract.state import ActorMention, DocState, EventDraft
 from sitrep.records import DateSpan
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,13 @@ log = logging.getLogger(__name__)
 def assemble_events(state: DocState) -> None:
     """Replace the sentence-level drafts with one draft per happening."""
     drafts = sorted((d for d in state.events if not d.is_tally), key=lambda d: d.trigger.start)
-    mentions = [mention_of(d, i, state.published) for i, d in enumerate(drafts)]
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for a in state.actors:
+        by_sentence.setdefault(state.sentence_of(a.span.start), []).append(a)
+    mentions = [
+        mention_of(d, i, state.published, tuple(by_sentence.get(d.sentence, ())))
+        for i, d in enumerate(drafts)
+    ]
     kept = [m for m in mentions if not is_aggregate(m, trigger_token(state, m.draft))]
     busy = {m.draft.sentence for m in mentions}
     events = []
@@ -43,9 +49,9 @@ def assemble_events(state: DocState) -> None:
         if not is_fine(event.where.place if event.where else None):
             _borrow_follow_up_place(state, event, cluster, busy)
         event.extra["background"] = is_background(event.when, state.published)
-        if event.extra["background"] and not _acled_datable(event.when):
-            # "in 2014": ACLED dates an event to the month at worst; a happening told by its
-            # year alone is kept as background with its year, but ACLED would not code it.
+        if not _acled_datable(event.when):
+            # "in 2014", "this year": ACLED dates an event to the month at worst; a happening
+            # told by its year alone is kept with its year, but ACLED would not code it.
             event.acled_codable = False
         events.append(event)
     state.events = sorted(
@@ -69,7 +75,9 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
 
 
 def _acled_datable(when: DateSpan | None) -> bool:
-    return when is not None and when.precision is not None and when.precision <= 3
+    if when is None or when.start is None:
+        return True  # undated for want of a publication date: nothing to judge
+    return when.precision is not None and when.precision <= 3
 
 
 def trigger_token(state: DocState, draft: EventDraft) -> Token | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.extract.events.quantities import FATAL, INJURED, casualty_figures
+from sitrep.knowledge.lexicons import tally_nouns
 from sitrep.nlp.numbers import is_number_token, read_number
 from sitrep.records import Quantity
 
@@ -56,7 +57,12 @@ def running_tolls(sent: SpacySpan) -> list[RunningToll]:
     found: dict[int, RunningToll] = {}
     for fig in casualty_figures(sent):
         verb = _clause(doc[fig.token])
-        if verb is not None and _running_period(verb) and _plural(fig.quantity):
+        if (
+            verb is not None
+            and _running_period(verb)
+            and _plural(fig.quantity)
+            and not _one_happening(verb)
+        ):
             found[fig.token] = RunningToll(
                 fig.kind, fig.quantity, fig.token, verb, _counted(doc[fig.token], fig.kind)
             )
@@ -122,8 +128,29 @@ def _running_period(verb: Token) -> bool:
         two = f"{word} {doc[tok.i + 1].lower_}" if tok.i + 1 < len(doc) else word
         running = word in _RUNNING_WORDS or two in _RUNNING_WORDS
         if not running and word in _PERIOD_HEADS:
-            running = any(t.lower_ in _UNITS for t in doc[tok.i + 1 : tok.i + 4])
+            # "this week", "the past 24 hours"; not "earlier this month" (a past stretch)
+            earlier = tok.i > 0 and doc[tok.i - 1].lower_ in ("earlier", "late", "early")
+            running = not earlier and any(t.lower_ in _UNITS for t in doc[tok.i + 1 : tok.i + 4])
         if running and _hangs_on(tok, verb):
+            return True
+    return False
+
+
+def _one_happening(verb: Token) -> bool:
+    """ "60 people were killed earlier this month in an attack in Hilla": the figure is the toll
+    of one happening the clause names in the singular ("in an attack", "when a bomb exploded")."""
+    nouns = tally_nouns()
+    for tok in verb.subtree:
+        if tok.tag_ != "NN" or tok.lemma_.lower() not in nouns:
+            continue
+        between = [
+            a for a in tok.ancestors if a.i != verb.i and verb.i in [x.i for x in a.ancestors]
+        ]
+        if any(a.lower_ == "since" or a.pos_ in ("VERB", "AUX") for a in between):
+            continue  # "since the attack on October 7", another clause: not this figure's
+        if any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children
+        ):
             return True
     return False
 
