@@ -1,9 +1,8 @@
 """One event per cluster: one type, one date, one place and one toll from its mentions.
 
-- Type: a vote of the members' types weighted by their confidence, among the mentions of
-  territory taken when there are any, else among those that name an explosive or remote weapon
-  when there are any (ACLED types by the weapon first), ties going to the precedence in
-  `happenings.csv`. An interception is Disrupted weapons use only when no
+- Type: a vote of the members' types weighted by their confidence, among the mentions that name
+  an explosive or remote weapon when there are any (ACLED types by the weapon first), ties going
+  to the precedence in `happenings.csv`. An interception is Disrupted weapons use only when no
   mention tells of a hit, a death or an injury.
 - Date: the firmest dated member's (a day before a week or a month; its own sentence first).
 - Place: the most specific place a member's own sentence names for it (hanging off its trigger),
@@ -26,7 +25,6 @@ from sitrep.knowledge.taxonomy import category
 from sitrep.records import Quantity
 
 _INTERCEPTED = "Disrupted weapons use"
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _MODALITY_ORDER = ("occurred", "claimed", "denied")
 _PLACE_ORIGIN = {"sentence": 0, "loose": 1, "paragraph": 2, "document": 3}
 
@@ -65,15 +63,9 @@ def _set_type(event: EventDraft, members: list[Mention]) -> None:
         or (m.draft.sub_event_type != _INTERCEPTED and m.draft.material_damage)
         for m in members
     )
-    # Territory changing hands makes a battle one of ACLED's territorial sub-types, whatever
-    # weapons supported it; otherwise ACLED types by the weapon: when any mention names an
-    # explosive or remote weapon, the happening is Explosions/Remote violence whatever words the
-    # other mentions use.
-    voters = (
-        [m for m in members if m.draft.sub_event_type in _TERRITORY]
-        or [m for m in members if m.draft.event_type == WEAPON_EVENT_TYPE]
-        or members
-    )
+    # ACLED types by the weapon: when any mention names an explosive or remote weapon, the
+    # happening is Explosions/Remote violence whatever words the other mentions use.
+    voters = [m for m in members if m.draft.event_type == WEAPON_EVENT_TYPE] or members
     intercepts = [m for m in members if m.draft.sub_event_type == _INTERCEPTED]
     votes: dict[str, float] = {}
     for m in voters + intercepts:

@@ -270,6 +270,16 @@ _ORIGIN_NOUNS = frozenset(
 )
 
 
+# A dateline: the filing place in capitals, then a dash ("BEIRUT - ", "JENIN, Palestinian
+# Territories:"), at the start of a line.
+_DATELINE = re.compile(r"[A-Z][A-Z '’.-]+(?:,[^\n:–—-]{0,40})?\s*(?:[-–—:]|\()")
+
+
+def _line_start(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip()
+
+
 def _launch_site(prep: Token) -> bool:
     """ "from Rafah", "from the Rafah area", "from Lebanese territory": where it came from, not
     where it happened (but "abducted from his home in X" is where it happened)."""
@@ -289,6 +299,8 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
     if _inside_actor_name(state, mention):
         return IN_ACTOR_NAME
     span = mention.span
+    if _DATELINE.match(state.text, span.start) and _line_start(state.text, span.start):
+        return ELSEWHERE  # "BEIRUT - …": where the report was filed
     if state.doc is None:
         return ELSEWHERE
     trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
