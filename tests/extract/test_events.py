@@ -120,11 +120,11 @@ def test_example_anaphoric_mention_adds_evidence(example):
             "Change to group/activity",
         ),
         (
-            "Syrian state TV said the army and its allies had seized the town of Ratyan.",
+            "State media said the army and allied militias had seized the village of Tal Jabin.",
             "Government regains territory",
         ),
         (
-            "The YPG militia seized an ex-military air base at Menagh last week.",
+            "The YPG militia seized a former army air base near Tal Rifaat last week.",
             "Non-state actor overtakes territory",
         ),
         (
@@ -148,15 +148,15 @@ def test_sentence_types(nlp, sentence, sub_event_type):
         "Residents fear new attacks on the town.",
         "The troops held drills simulating an ambush on a convoy.",  # only the drill is an event
         "The war has displaced millions of people.",
-        "The attacks have had a significant psychological impact on the soldiers.",
+        "The raids have had a lasting psychological effect on the garrison.",
         "The army deployed extra troops as a precaution against any new attacks.",
-        "This comes after an uptick in attacks against US bases.",
+        "The escalation follows a rise in attacks against coalition bases.",
         "No comments: Post a Comment",
-        "Any government siege would target the rebel-held parts of the city.",
-        "Aleppo was threatened with a siege of starvation.",
+        "Any government siege would cut off the rebel-held districts of the town.",
+        "The town was threatened with a starvation siege.",
         "The conflict has killed at least 250,000 people.",
         "Analysts have interpreted recent attacks there as a sign of weakness.",
-        "Moscow's intensified bombing campaign undermined the peace efforts.",
+        "Moscow's escalating bombing campaign has undermined the ceasefire talks.",
     ],
 )
 def test_mentions_that_are_not_violent_happenings(nlp, sentence):
@@ -182,7 +182,7 @@ def test_aggregates_are_tallies(nlp, sentence, count):
     [(2, "Abduction/forced disappearance"), (3, "Abduction/forced disappearance"), (1, "Arrests")],
 )
 def test_arrest_by_a_non_state_group_is_an_abduction(nlp, inter, sub_event_type):
-    text = "On 5 May 2020, QSD arrested a number of young men in Mansura city."
+    text = "On 9 May 2020, QSD arrested a number of shepherds near Tabqa."
     state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
     segment(state)
     start = text.index("QSD")
@@ -212,13 +212,13 @@ def test_header_line_is_metadata_not_an_event(nlp):
 
 def test_definite_mention_of_a_recent_happening_is_more_evidence(nlp):
     text = (
-        "Early this morning in northern Iraq, U.S. personnel were targeted by an attack drone. "
-        "The attack wounded three U.S. service-members."
+        "Before dawn in western Iraq, American troops were targeted by an attack drone. "
+        "The attack wounded two U.S. soldiers."
     )
     state = detect(nlp, text)
     (draft,) = events(state)
     assert draft.sub_event_type == "Air/drone strike"
-    assert [e.text[:12] for e in draft.evidence] == ["Early this m", "The attack w"]
+    assert [e.text[:12] for e in draft.evidence] == ["Before dawn ", "The attack w"]
 
 
 def test_threat_absorbs_the_violence_it_mentions(nlp):

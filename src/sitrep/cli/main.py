@@ -31,7 +31,9 @@ err = Console(stderr=True)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
 
 # Modules that add their own commands with `register(app)`.
-COMMAND_MODULES = ("sitrep.cli.places", "sitrep.cli.actors", "sitrep.cli.store")
+COMMAND_MODULES = (
+    "sitrep.cli.places", "sitrep.cli.gazetteer", "sitrep.cli.actors", "sitrep.cli.store",
+)  # fmt: skip
 
 
 class State:
@@ -135,6 +137,14 @@ def extract(
         bool, typer.Option("--strict", help="Stop at the first failing document.")
     ] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    prefilter: Annotated[
+        bool,
+        typer.Option(
+            "--prefilter/--no-prefilter",
+            help="Skip documents with no conflict vocabulary before parsing (their records say "
+            "`skipped` and why).",
+        ),
+    ] = True,
 ) -> None:
     """Code articles and print one record per document (JSONL) or per event (CSV, GeoJSON)."""
     from sitrep.export.formats import FORMATS, write_documents
@@ -146,8 +156,9 @@ def extract(
         raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}, table", EXIT_USAGE)
     failures: list[ReadFailure] = []
     failed_documents = 0
+    skipped: dict[str, int] = {}
     with cli_errors():
-        pipeline = Pipeline(strict=strict)
+        pipeline = Pipeline(strict=strict, prefilter=prefilter)
         inputs = list(
             read_paths(
                 paths, published=parse_published(published), outlet=outlet, max_bytes=max_bytes
@@ -168,6 +179,8 @@ def extract(
                 nonlocal failed_documents
                 for doc in pipeline.run_many(raws):
                     advance()
+                    if doc.skipped:
+                        skipped[doc.skipped] = skipped.get(doc.skipped, 0) + 1
                     if any(w.startswith("extraction failed") for w in doc.warnings):
                         failed_documents += 1
                         err.print(
@@ -183,6 +196,10 @@ def extract(
                 print_events(list(coded()), out)
             else:
                 write_documents(coded(), fmt, out)
+    if skipped and not State.quiet:
+        reasons = "; ".join(f"{n} {why}" for why, n in skipped.items())
+        err.print(f"skipped {sum(skipped.values())} of {len(raws)} documents ({reasons});"
+                  " --no-prefilter codes every document", highlight=False, markup=False)
     if failures or failed_documents:
         raise typer.Exit(EXIT_FAILED)
 

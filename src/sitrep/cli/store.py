@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from sitrep.cli.options import DEFAULT_MAX_BYTES, MaxBytesOpt
-from sitrep.store.database import DEFAULT_DB
+from sitrep.store.defaults import DEFAULT_DB
 
 DbOpt = Annotated[
     str,
@@ -63,9 +63,10 @@ def ingest_command(
         bool,
         typer.Option(
             "--prefilter/--no-prefilter",
-            help="Skip documents with no conflict vocabulary before parsing (stored as skipped).",
+            help="Skip documents with no conflict vocabulary before parsing (stored as skipped, "
+            "with the reason).",
         ),
-    ] = False,
+    ] = True,
 ) -> None:
     """Code articles and store them; running it again on the same inputs changes nothing."""
     from sitrep.cli.main import EXIT_FAILED, cli_errors
@@ -97,6 +98,7 @@ def ingest_command(
                 published=_date(published, "--published"),
                 outlet=outlet,
                 errors_out=errors_out,
+                max_bytes=max_bytes,
             )
     for error in report.errors:
         typer.echo(f"failed {error.source}: {error.error}", err=True)
@@ -168,18 +170,67 @@ def serve_command(
     db: DbOpt = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Server processes answering requests (each with its own "
+            "coding workers)."
+        ),
+    ] = 1,
+    coding_workers: Annotated[
+        int | None,
+        typer.Option(
+            "--coding-workers", min=1, help="Processes coding POST /extract and /documents, per "
+            "server process [default: one per core less one]."
+        ),
+    ] = None,
+    coding_queue: Annotated[
+        int | None,
+        typer.Option(
+            "--coding-queue", min=0, help="Coding requests that may wait for a worker; beyond "
+            "them the server answers 503 with Retry-After [default: 4 per coding worker]."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Code on a running Dask cluster (tcp://host:8786)."),
+    ] = None,
+    cache_seconds: Annotated[
+        float,
+        typer.Option(
+            "--cache-seconds", min=0, help="Reuse a read page this long (writes through this "
+            "server refresh it at once; 0: off)."
+        ),
+    ] = 2.0,
 ) -> None:
     """Serve the REST API and the analyst's web view (http://HOST:PORT/)."""
     from sitrep.cli.main import cli_errors
 
     with cli_errors():
+        import os
+
         import uvicorn
 
-        from sitrep.api.app import create_app
+        from sitrep.api.app import create_app, serve_environment
+        from sitrep.store import Store
 
-        app = create_app(db)
+        Store(db).close()  # a bad URL or an unmigratable database fails here, once
         typer.echo(f"sitrep: serving http://{host}:{port}/", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        if workers == 1:
+            app = create_app(
+                db, coding_workers=coding_workers, coding_queue=coding_queue,
+                scheduler=scheduler, cache_seconds=cache_seconds, warm=True,
+            )
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+            return
+        os.environ.update(serve_environment(
+            db, coding_workers=coding_workers, coding_queue=coding_queue, scheduler=scheduler,
+            cache_seconds=cache_seconds,
+        ))
+        uvicorn.run(
+            "sitrep.api.app:app_from_environment", factory=True, workers=workers, host=host,
+            port=port, log_level="warning",
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -14,8 +14,6 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from sitrep.ingest.failures import ReadFailure
 from sitrep.ingest.html import looks_like_html, read_html
 from sitrep.ingest.jsonl import read_jsonl, read_jsonl_record
@@ -139,6 +137,8 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
             return _checked_text(data.decode(declared)), []
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: fall through to detection
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     best = from_bytes(data).best()
     if best is None:
         raise ValueError("undecodable bytes: no text encoding fits (binary content?)")

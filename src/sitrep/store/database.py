@@ -6,18 +6,16 @@ import logging
 from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sitrep.errors import ConfigError, StoreError
+from sitrep.store.defaults import DEFAULT_DB
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DB = "sitrep.db"
 
 
 def normalise_url(db: str) -> str:
@@ -66,6 +64,9 @@ def create_store_engine(db: str) -> Engine:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema up to the newest migration (a no-op when it already is)."""
+    from alembic import command  # only when a database is opened
+    from alembic.config import Config
+
     script_location = str(resources.files("sitrep.store") / "migrations")
     config = Config()
     config.set_main_option("script_location", script_location)

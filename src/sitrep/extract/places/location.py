@@ -155,7 +155,7 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
                 window = window[: start - lo] + " and " + window[end - lo :]
                 cut = start
         before = re.findall(r"[a-z]+", window.lower())
-        while before and before[-1] in FROM_FILLERS:  # "from the cities of Al Bayda and Rada"
+        while before and before[-1] in FROM_FILLERS:  # "from the towns of A and B"
             before.pop()
         if not before or before[-1] != "from":
             return False

@@ -10,9 +10,9 @@ Contract between the events and tallies extractors:
   `knowledge/data/tally_nouns.csv` that no draft covers.
 - Every such draft leaves `state.events`; its type, modality, actors, time and place carry over to
   the `TallyDraft`. A tally is never expanded into individual events and never counted as one.
-- Two findings that share the number token are one tally ("this batch is the fourth to be
-  airlifted": the draft on "airlifted" and the noun "batch" are the same statement).
-- Fatalities and injuries of a tally ("resulting in the injury of at least 70 US soldiers") are
+- Two findings that share the number token are one tally ("this shipment is the third to
+  be airlifted": the draft on "airlifted" and the noun "shipment" are the same statement).
+- Fatalities and injuries of a tally ("wounding at least 25 soldiers") are
   set later by the quantities extractor, sources by attribution, actors/dates/places by their
   extractors, exactly as for events.
 """
@@ -259,7 +259,7 @@ def counted_text(match: CountMatch) -> str:
     doc = match.head.doc
     heads = [match.head]
     if match.kind == "ordinal":
-        # "this batch is the fourth to be airlifted to …": the subject and the verb together.
+        # "this shipment is the third to be airlifted to …": the subject and the verb together.
         ordinal = doc[match.number_index]
         heads = [c for c in ordinal.children if c.dep_ in ("relcl", "acl")]
         subject = _copula_subject(ordinal)
@@ -284,7 +284,7 @@ def _phrase(head: Token, kind: str) -> set[int]:
 
 
 def _copula_subject(ordinal: Token) -> Token | None:
-    """ "batch" in "this batch is the fourth to be airlifted"."""
+    """ "shipment" in "this shipment is the third to be airlifted"."""
     if ordinal.dep_ == "attr":
         for c in ordinal.head.children:
             if c.dep_ == "nsubj":
