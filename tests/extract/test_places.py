@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -264,28 +263,9 @@ def test_place_spans_point_into_the_text():
         assert ARTICLE[m.span.start : m.span.end] == m.span.text == m.place.location_text
 
 
-# --- the dev notes, as a floor -------------------------------------------------------------------
-
-def test_dev_notes_floor(dev_notes):
-    """Most specific place of each dev note vs gold (measured 2026-11: see docs/places.md)."""
-    gaz = load_gazetteer()
-    rows = [json.loads(line) for line in dev_notes.read_text(encoding="utf-8").splitlines()]
-    admin1 = near50 = 0
-    for row in rows:
-        gold = row["gold"]
-        best = most_specific(resolve_places(row["text"], country=gold["country"]),
-                             country=gold["country"], text=row["text"])  # fmt: skip
-        if best is None:
-            cc = gaz.country_code(gold["country"])
-            best_place = gaz.country_place(cc) if cc else None
-            lat, lon, a1 = (best_place.latitude, best_place.longitude, None) if best_place else (
-                0.0, 0.0, None)  # fmt: skip
-        else:
-            lat, lon, a1 = best.place.latitude, best.place.longitude, best.place.admin1
-        admin1 += a1 == gold["admin1"]
-        near50 += distance_km(lat, lon, gold["latitude"], gold["longitude"]) <= 50
-    assert admin1 / len(rows) >= 0.89
-    assert near50 / len(rows) >= 0.84
+# The place finder's figures on real notes (given the gold country, and from the text alone) are
+# bounded by the evaluation gate (tests/gate.py, "places.*"): on a held-out cross-validation fold of
+# the train notes, with the country model retrained without it, and loosely on the dev notes.
 
 
 def test_names_in_keys_are_normalised_once():
@@ -444,20 +424,6 @@ def test_site_name_with_a_plural_site_word():
                          "were stopped")  # fmt: skip
     assert hint == "Syria"
     assert ("Al Omar Oil Fields", "Syria", "Deir-ez-Zor", "site") in places
-
-
-def test_dev_notes_floor_without_gold_country(dev_notes):
-    """The product's case: the document's country comes from the text (see docs/places.md)."""
-    rows = [json.loads(line) for line in dev_notes.read_text(encoding="utf-8").splitlines()]
-    country = admin1 = 0
-    for row in rows:
-        state = _state(row["text"])
-        find_places(state)
-        best = most_specific(state.places, country=state.country_hint, text=row["text"])
-        country += state.country_hint == row["gold"]["country"]
-        admin1 += best is not None and best.place.admin1 == row["gold"]["admin1"]
-    assert country / len(rows) >= 0.95  # measured 0.96 (2026-12-02, with the country model)
-    assert admin1 / len(rows) >= 0.89  # measured 0.90
 
 
 def test_district_spelled_otherwise_inside_the_named_governorate():
