@@ -15,7 +15,10 @@ EXAMPLE = CORPUS / "almayadeen-2023-12-09-us-drills-syria.txt"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-golden", action="store_true", help="Rewrite golden files (review the diff!)."
+        "--update-golden",
+        action="store_true",
+        help="Re-anchor the golden files' evidence offsets and rewrite them canonically "
+        "(tests/golden; the hand-coded fields are kept). Review the diff!",
     )
 
 

@@ -5,16 +5,25 @@ from __future__ import annotations
 import re
 
 import pytest
-from drafts import draft_on, parsed
+from drafts import draft_on
+from drafts import parsed as parsed_only
 
 from sitrep.extract.statements.factuality import assign_modality
 from sitrep.extract.statements.tallies import split_tallies
+from sitrep.extract.time.mentions import find_times
 from sitrep.nlp.model import load_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
+
+
+def parsed(nlp, text):
+    """Parsed, segmented and with its time expressions: whether a count has a day matters."""
+    state = parsed_only(nlp, text)
+    find_times(state)
+    return state
 
 
 # (sentence, count, qualifier, words `counted` must contain, words it must not contain)
@@ -99,6 +108,55 @@ TALLY_TABLE = [
         "attack on the base",
         "month",
     ),
+    (
+        "The raid was the seventh carried out by the army in the last two weeks.",
+        7,
+        "exact",
+        "raid",
+        "weeks",
+    ),
+    (
+        "Fighter jets struck more than 40 targets across the north of the country.",
+        40,
+        "at least",
+        "targets",
+        "40",
+    ),
+    (
+        "The rebels said they had attacked more than 30 ships in the gulf since March.",
+        30,
+        "at least",
+        "ships",
+        "March",
+    ),
+    (
+        "The group has claimed more than 150 attacks on the pipeline.",
+        150,
+        "at least",
+        "attacks on the pipeline",
+        "150",
+    ),
+    (
+        "A total of 900 people have been detained in the province since the uprising began.",
+        900,
+        "exact",
+        "people",
+        "uprising",
+    ),
+    (
+        "The ministry said that at least 75 civilians have been killed in the district so far.",
+        75,
+        "at least",
+        "civilians killed",
+        "ministry",
+    ),
+    (
+        "Tuesday's shelling raised the death toll in the town to 19 over the past week.",
+        19,
+        "exact",
+        "deaths",
+        "week",
+    ),
 ]
 
 
@@ -129,6 +187,23 @@ def test_single_happenings_are_not_tallies(nlp, sentence):
     state = parsed(nlp, sentence)
     split_tallies(state)
     assert state.tallies == []
+
+
+def test_a_tally_broken_down_after_of_which_gives_a_tally_per_part(nlp):
+    state = parsed(
+        nlp,
+        "Officials counted 60 attacks on the convoys this month, of which 35 were in the "
+        "north and 25 in the south.",
+    )
+    split_tallies(state)
+    assert sorted(t.count.value for t in state.tallies) == [25, 35, 60]
+
+
+def test_a_toll_whose_period_belongs_to_another_word_is_one_event(nlp):
+    state = parsed(nlp, "The first airstrike since the truce killed five people in the village.")
+    draft = draft_on(state, "airstrike")
+    split_tallies(state)
+    assert state.tallies == [] and state.events == [draft]
 
 
 def test_counted_draft_leaves_events_and_keeps_its_fields(nlp):
