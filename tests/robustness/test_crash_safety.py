@@ -32,7 +32,7 @@ def _write_articles(folder: Path) -> None:
             f"date 2023-12-{1 + i % 28:02d} Shelling in Idlib, report {i}\nBy Example Wire\n\n"
             f"Government forces shelled {village} in southern Idlib on Friday, killing {i % 9 + 1} "
             f"civilians, the Syrian Observatory for Human Rights said.\n\n"
-            f"On Thursday, clashes broke out between rebel fighters and government troops near "
+            f"Clashes broke out on Thursday between rebel fighters and government troops near "
             f"{other}, wounding {i % 5 + 2} fighters, a local source said. Report number {i}.\n",
             encoding="utf-8",
         )

@@ -37,10 +37,18 @@ _WORD_SYNONYMS = {
 _QUOTES = str.maketrans({c: "" for c in "'`´‘’ʻʼʾʿ′\""})
 _WORD = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*")
 _VOWELS = "aeiou"
+_FUSED_ARTICLE = re.compile(r"^([ae])([tdrzsn])\2")
+_DOUBLED = re.compile(r"([a-z])\1+")
+_UW = re.compile(r"(?<=[^aeiou])uw(?=[aeiy])")
+_AY = re.compile(r"(?:ay|ai|ei|ey)(?=[^aeiou]|$)")
+_AW = re.compile(r"(?:aw|ow|au)(?=[^aeiou]|$)")
+_NOT_CONSONANT = re.compile(r"[aeiouyw]")
 
 
 def ascii_fold(text: str) -> str:
     """`text` without diacritics (NFKD), lowercased."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     out = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return out.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("đ", "d")
@@ -56,25 +64,25 @@ def word_key(word: str) -> str:
         return _WORD_SYNONYMS[w]
     # An article fused onto a sun letter: "Ezzor", "Assweida", "Arraqqa".
     # "Assad" is not one: after an "a" the rest must be long enough to be a name by itself.
-    m = re.match(r"^([ae])([tdrzsn])\2", w)
+    m = _FUSED_ARTICLE.match(w)
     if m and len(w) - 2 >= (3 if m.group(1) == "e" else 4):
         w = w[2:]
     w = w.replace("ch", "sh").replace("ph", "f").replace("dj", "j").replace("dh", "d")
     w = w.replace("q", "k").replace("ck", "k").replace("c", "k").replace("x", "ks")
     w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ie", "i")
-    w = re.sub(r"([a-z])\1+", r"\1", w)
+    w = _DOUBLED.sub(r"\1", w)
     # An unstressed u before w drops in colloquial spellings: Suwayda/Sweida, Huwayjah/Hweijeh.
-    w = re.sub(r"(?<=[^aeiou])uw(?=[aeiy])", "w", w)
+    w = _UW.sub("w", w)
     # Diphthongs before a consonant or the end: Dayr/Deir, Zawr/Zor.
-    w = re.sub(r"(?:ay|ai|ei|ey)(?=[^aeiou]|$)", "e", w)
-    w = re.sub(r"(?:aw|ow|au)(?=[^aeiou]|$)", "o", w)
+    w = _AY.sub("e", w)
+    w = _AW.sub("o", w)
     if len(w) > 3 and w.endswith("h") and w[-2] in _VOWELS:
         w = w[:-1]  # Hasakah/Hasakeh → hasaka/hasake
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1] + "a"  # Hasake/Hasaka
     w = w.replace("e", "i").replace("o", "u")
     w = w.replace("iya", "ia").replace("iyi", "ia").replace("yi", "i")
-    return re.sub(r"([a-z])\1+", r"\1", w)
+    return _DOUBLED.sub(r"\1", w)
 
 
 def words(text: str) -> list[str]:
@@ -99,7 +107,7 @@ def name_key(name: str) -> str:
 def skeleton(key: str) -> str:
     """The consonant skeleton of a loose key ("kamishli" → "kmshl"): a fuzzy second tier."""
     compact = key.replace(" ", "")
-    return compact[:1] + re.sub(r"[aeiouyw]", "", compact[1:])
+    return compact[:1] + _NOT_CONSONANT.sub("", compact[1:])
 
 
 def consonants(key: str) -> int:
