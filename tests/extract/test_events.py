@@ -281,3 +281,19 @@ def test_protest_and_clash_wordings_are_events(nlp, sentence, event_type):
 )
 def test_a_call_or_plan_to_protest_is_no_protest(nlp, sentence):
     assert events(detect(nlp, sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "toll"),
+    [
+        ("Gunmen attacked a post. Unknown number of fatalities coded as 3.", 3),
+        ("Fighting went on for days. Fatalities coded as 10 and split between the two events.", 5),
+        ("Shells hit the town [5 fatalities split among 6 events].", 1),
+        ("A man was shot dead in the market. 2 fatalities.", 2),
+        ("A man was shot dead in the market.", None),
+    ],
+)
+def test_acled_remarks_give_the_coded_toll(paragraph, toll):
+    from sitrep.extract.events.remarks import coded_fatalities
+
+    assert coded_fatalities(paragraph) == toll
