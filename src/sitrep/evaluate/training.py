@@ -10,6 +10,7 @@ Deterministic: the same notes give the same arrays.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -20,7 +21,9 @@ from sitrep.knowledge.classifiers import (
     COUNTRY_MODEL_FILE,
     FORMAT_VERSION,
     MODEL_FILE,
+    UNKNOWN_ACTOR_MODEL_FILE,
     normalise,
+    unknown_actor_text,
 )
 
 Note = dict[str, Any]
@@ -181,9 +184,56 @@ def fit_country_classifier(notes: Sequence[Note]) -> Arrays:
     return model_arrays(meta, [("word", vec, COUNTRY_WORD)], model)
 
 
+UNKNOWN_WORD: dict[str, Any] = {
+    "analyzer": "word",
+    "ngram_range": [1, 2],
+    "sublinear_tf": True,
+    "max_features": 20000,
+}
+UNKNOWN_C = 10.0
+_UNKNOWN = re.compile(r"^(Unidentified |Sole Perpetrator)")
+
+
+def unknown_actor_examples(notes: Sequence[Note]) -> tuple[list[str], list[str]]:
+    """(text, template) for every actor 1 or 2 a note codes as someone nobody identified:
+    "Unidentified Gang (Mexico)" becomes the template "Unidentified Gang ({country})"."""
+    texts, labels = [], []
+    for n in notes:
+        gold = n["gold"]
+        for role in ("actor1", "actor2"):
+            name = gold.get(role) or ""
+            if not _UNKNOWN.match(name):
+                continue
+            suffix = f" ({gold.get('country')})"
+            template = name[: -len(suffix)] + " ({country})" if name.endswith(suffix) else name
+            texts.append(unknown_actor_text(n["text"], gold.get("country"), role))
+            labels.append(template)
+    return texts, labels
+
+
+def fit_unknown_actor_classifier(notes: Sequence[Note]) -> Arrays:
+    """Which of ACLED's names for an unidentified attacker or victim a note calls for
+    ("Unidentified Gang" for unclaimed killings in Mexico, "… and/or Police Militia" in
+    Brazil)."""
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = unknown_actor_examples(notes)
+    (vec,) = fit_vectorizers(texts, (UNKNOWN_WORD,))
+    model = LogisticRegression(C=UNKNOWN_C, max_iter=3000)
+    model.fit(transform([vec], texts), labels)
+    meta = {
+        "model": "lr",
+        "name": "unknown_actor_lr",
+        "sklearn": sklearn_version(),
+        "train_notes": len(texts),
+    }
+    return model_arrays(meta, [("word", vec, UNKNOWN_WORD)], model)
+
+
 # Every statistical model the pipeline loads, by model file: cross-validation retrains each one on
 # the other folds. A new learned component adds its trainer here.
 TRAINERS: dict[str, Callable[[Sequence[Note]], Arrays]] = {
     MODEL_FILE: fit_event_classifier,
     COUNTRY_MODEL_FILE: fit_country_classifier,
+    UNKNOWN_ACTOR_MODEL_FILE: fit_unknown_actor_classifier,
 }

@@ -1,11 +1,13 @@
 """Statistical text classifiers: TF-IDF n-grams and a linear model, stored as plain arrays.
 
-Two models ship: the event classifier over ACLED sub-event types (`event_classifier.npz`, trained
-by `scripts/train_event_classifier.py`, provenance in docs/events.md) and the country classifier
-(`country_classifier.npz`, `scripts/train_country_classifier.py`, docs/places.md). Each file holds
-vocabularies, idf weights, coefficients, intercepts, class names and vectorizer settings; inference
-is numpy only (scikit-learn is needed to train, not to run), loading never unpickles code, and the
-numbers are exactly the trained ones.
+Three models ship: the event classifier over ACLED sub-event types (`event_classifier.npz`,
+trained by `scripts/train_event_classifier.py`, provenance in docs/events.md), the country
+classifier (`country_classifier.npz`, `scripts/train_country_classifier.py`, docs/places.md) and
+the unknown-actor classifier (`unknown_actor_classifier.npz`,
+`scripts/train_unknown_actor_classifier.py`, docs/actors.md). Each file holds vocabularies, idf
+weights, coefficients, intercepts, class names and vectorizer settings; inference is numpy only
+(scikit-learn is needed to train, not to run), loading never unpickles code, and the numbers are
+exactly the trained ones.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "event_classifier.npz"
 COUNTRY_MODEL_FILE = "country_classifier.npz"
+UNKNOWN_ACTOR_MODEL_FILE = "unknown_actor_classifier.npz"
 FORMAT_VERSION = 1
 
 # ACLED notes open with the date and close with size/fatality boilerplate; news sentences carry
@@ -41,6 +44,14 @@ _DATE = re.compile(
 )
 _BRACKET = re.compile(r"\[[^\]]*\]?")
 _DIGITS = re.compile(r"\d+")
+
+
+def unknown_actor_text(text: str, country: str | None, role: str) -> str:
+    """What the unknown-actor classifier reads: the paragraph, the country and the role as words
+    (ACLED's names for unidentified groups differ by country and between attacker and victim)."""
+    place = re.sub(r"\W+", "", (country or "none").lower())
+    side = "roleone" if role == "actor1" else "roletwo"  # digits are normalised away
+    return f"{text} country{place} {side}"
 
 
 def normalise(text: str) -> str:
@@ -246,6 +257,11 @@ def _model(name: str, missing: str) -> TextClassifier | None:
 def load_classifier() -> TextClassifier | None:
     """The event classifier (shipped or installed), or None (with a warning) when missing."""
     return _model(MODEL_FILE, "events are typed from the trigger lexicon only")
+
+
+def load_unknown_actor_classifier() -> TextClassifier | None:
+    """The unknown-actor classifier (shipped or installed), or None (with a warning)."""
+    return _model(UNKNOWN_ACTOR_MODEL_FILE, "unidentified actors stay Unidentified Armed Group")
 
 
 def load_country_classifier() -> TextClassifier | None:

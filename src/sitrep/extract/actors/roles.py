@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
+from sitrep.extract.actors.unknown import named_unknown
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, country_names
 from sitrep.records import Actor
@@ -179,6 +180,9 @@ def _assign(
     # A person acts for their organisation: the actor's words are the organisation's name; the
     # person stays in `state.actors` (kind "person") for attribution.
     actor1, actor2 = _organisation_of(state, actor1), _organisation_of(state, actor2)
+    # ACLED's name for an unidentified group depends on country and circumstance (learned).
+    actor1 = named_unknown(state, draft, actor1, "actor1", dictionary, country)
+    actor2 = named_unknown(state, draft, actor2, "actor2", dictionary, country)
 
     draft.actor1 = draft.actor1 or _with_inter(actor1, dictionary, country)
     draft.actor2 = draft.actor2 or _with_inter(actor2, dictionary, country)
