@@ -450,7 +450,8 @@ def print_article_scores(summary: dict) -> None:
         "sub_event_type": "of found events",
         "fatalities": "of found events with a gold toll",
         "modality": "of found events",
-        "tallies": f"{counts['tallies_found']} of {counts['tallies']} gold tallies",
+        "tallies": f"{counts['tallies_found']} of {counts['tallies']} gold tallies; "
+        f"{counts['tallies_unmatched']} of {counts['tallies_predicted']} emitted match none",
         "threat": "of items",
     }
     for name, value in summary["fields"].items():
