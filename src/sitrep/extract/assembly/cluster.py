@@ -11,8 +11,8 @@ the report's last days: it joins no happening the text dates further back.
 Mentions are read firmest first — placed at a town or site, then placed at all, then dated, then
 by confidence — so each cluster is seeded by its most specific mention. A mention that fits
 several clusters joins the nearest when it names a town of its own, or the one told in the
-sentence just before it when it names neither place nor date ("… was attacked by drones on
-Thursday. One drone was shot down"); otherwise it tells of all of them ("US and UK strikes on
+sentence just before it when it names neither place nor date ("… came under drone attack on
+Monday. One of the drones was downed"); otherwise it tells of all of them ("US and UK strikes on
 Yemen" beside strikes on four named cities): it is shared as evidence, and its toll goes to none.
 """
 

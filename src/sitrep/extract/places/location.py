@@ -374,8 +374,8 @@ FOLLOW_UP_SENTENCES = 2
 def follow_up_place(state: DocState, sentences: set[int], busy: set[int],
                     country: str | None) -> PlaceMention | None:  # fmt: skip
     """A town or site named just after a happening is told, in a sentence that tells no happening
-    of its own: "… after a Turkish drone strike targeted areas in northern Syria. Footage shows a
-    huge fire at an oil field near Qamishli." The first such town in `country` (any country when
+    of its own: "… after a drone strike hit areas in northern Syria. Video showed smoke
+    rising from a depot near Qamishli." The first such town in `country` (any country when
     None) within `FOLLOW_UP_SENTENCES` after one of `sentences`; `busy` are the sentences that
     hold drafts of their own."""
     by_sentence: dict[int, list[PlaceMention]] = {}

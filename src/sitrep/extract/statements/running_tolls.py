@@ -1,8 +1,8 @@
 """Running tolls: people killed, wounded or arrested over a period are a tally, not one event.
 
-"At least 632 Palestinians have since been killed", "ISIS fighters had killed nearly 4,100 people
-in Syria since 2019", "the death toll in the West Bank has risen to 560", "a total of 2,800
-Palestinians have been arrested since October 7": a figure whose verb a running period governs
+"At least 300 people have since been killed", "the militants had killed nearly 2,000 people
+since 2019", "the death toll in the province has risen to 140", "a total of 900 people have been
+arrested since March 3": a figure whose verb a running period governs
 ("since …", "so far", "to date", "over the past 24 hours", "this week") sums up many happenings.
 The period must hang on the figure's own clause: in "the first strike since the truce killed five
 people" it belongs to "first", and the five are one event's toll.
@@ -74,7 +74,7 @@ def running_tolls(sent: SpacySpan) -> list[RunningToll]:
 
 
 def _risen_toll(tok: Token) -> RunningToll | None:
-    """ "the death toll … has risen to 560 …", "raises the death toll in Tulkarem to six …"."""
+    """ "the death toll … has risen to 140 …", "raises the death toll in the camp to five …"."""
     if tok.pos_ != "NUM" or tok.head.lower_ != "to" or tok.head.dep_ != "prep":
         return None
     verb = tok.head.head
@@ -137,7 +137,7 @@ def _running_period(verb: Token) -> bool:
 
 
 def _one_happening(verb: Token) -> bool:
-    """ "60 people were killed earlier this month in an attack in Hilla": the figure is the toll
+    """ "40 people died earlier this month in an attack in the city": the figure is the toll
     of one happening the clause names in the singular ("in an attack", "when a bomb exploded")."""
     nouns = tally_nouns()
     for tok in verb.subtree:

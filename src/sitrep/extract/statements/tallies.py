@@ -354,8 +354,8 @@ _BREAKDOWN = ("of which", "of whom", "of them", "among them")
 
 
 def _breakdown(state: DocState, index: int, number: int) -> list[Number]:
-    """The parts a tally is broken into after "of which" ("78 attacks …, of which 43 were in
-    Iraq and 41 in Syria"): every number after the cue in the sentence, dates left out."""
+    """The parts a tally is broken into after "of which" ("50 attacks …, of which 30 were in
+    Iraq and 20 in Syria"): every number after the cue in the sentence, dates left out."""
     sent = state.spacy_sentence(index)
     if sent is None or number < 0:
         return []

@@ -491,7 +491,9 @@
     for (const t of scale.ticks) {
       const x = xOf(t);
       axis.appendChild(svgEl("line", { x1: x, x2: x, y1: axisY, y2: axisY + 4 }));
-      const label = svgEl("text", { x, y: height - 3, "text-anchor": "middle", class: "tick" });
+      // Labels at either end are anchored inwards so that none is cut off by the edge.
+      const anchor = x > timeline.x1 - 25 ? "end" : x < timeline.x0 + 25 ? "start" : "middle";
+      const label = svgEl("text", { x, y: height - 3, "text-anchor": anchor, class: "tick" });
       label.textContent = tickLabel(t, scale.step);
       axis.appendChild(label);
     }
