@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from sitrep.extract.places.country import model_country_votes, supported_by_model
+from sitrep.extract.places.villages import VillageContext, best_village, is_village
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, PlaceMention
 from sitrep.extract.time.timex import calendar_names
@@ -103,6 +104,8 @@ _COUNTRY_ACTOR = 1.0
 # Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
 _DEMONYM_VOTE = 0.4
 _DEMONYM_CAP = 0.8
+# How much better a village must read than the shipped place of that name to replace it.
+SHIPPED_FIRST = 0.25
 
 
 @dataclass(slots=True)
@@ -126,6 +129,13 @@ class Mention:
     precision: int = 1
     admin2_text: str | None = None  # "(Qaatabah, Ad Dali)": the district named in the text
     why: list[str] = field(default_factory=list)
+    # Candidates from the village gazetteer, weighed apart (`villages.py`) once the rest is read.
+    villages: list[GazPlace] = field(default_factory=list)
+
+
+def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
+    """Candidates in the shipped tables, and villages and quarters of the village gazetteer."""
+    return [c for c in found if not is_village(c)], [c for c in found if is_village(c)]
 
 
 @extractor("places", requires=("sentences",), assigns=("places", "country_hint"))
@@ -278,9 +288,12 @@ def find_mentions(
             continue
         candidates = gaz.exact(key) if tier == "exact" else gaz.fuzzy(key)
         after_word = toks[end_tok].lower if end_tok < n else ""
+        if after_word in _AFTER_DISTRICT and tier == "exact":
+            candidates = candidates + gaz.districts(key)  # "Al Husha district"
         if candidates and pfilter.allows(text, toks, i, end_tok, key, candidates, tier,
                                          cue_after=after_word in _CUE_AFTER):  # fmt: skip
-            m = Mention(start, end, text[start:end], key, candidates, tier)
+            shipped, villages = _split(candidates)
+            m = Mention(start, end, text[start:end], key, shipped, tier, villages=villages)
             m.after = toks[end_tok].lower if end_tok < n else ""
             m.before = " ".join(x.lower for x in toks[max(0, i - 4) : i])
             found.append(m)
@@ -405,10 +418,12 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     named: frozenset[str] = frozenset(
         m.candidates[0].country_code or ""
         for m in mentions
-        if m.tier == "exact" and all(c.feature_class == "C" for c in m.candidates)
+        if m.tier == "exact" and m.candidates and all(c.feature_class == "C" for c in m.candidates)
     ) - {""}
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported)
+    if cc is not None:
+        _resolve_villages(text, mentions, cc)
     kept = [m for m in mentions if m.place is not None]
     if state is not None:
         # The voted country stands when the text supports it or a kept place is in it; else the
@@ -461,7 +476,9 @@ def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
             candidates, tier = gaz.fuzzy(key), "fuzzy"
         if not candidates:
             continue
-        m = Mention(start, end, state.text[start:end], key, candidates, tier, ner=ent.label_)
+        shipped, villages = _split(candidates)
+        m = Mention(start, end, state.text[start:end], key, shipped, tier, ner=ent.label_,
+                    villages=villages)  # fmt: skip
         after = re.match(r"\W*(\w+)", state.text[end : end + 30])
         m.after = after.group(1).lower() if after else ""
         m.before = " ".join(re.findall(r"\w+", state.text[max(0, start - 40) : start].lower())[-4:])
@@ -595,7 +612,8 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         # A town inside the governorate of the same name is no evidence for itself.
         if x is m or x.sentence != m.sentence or x.key == m.key:
             continue
-        inner |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class in "PS"}
+        inner |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class in "PSD"}
+        inner |= {(c.country_code, c.admin1_code) for c in x.villages if c.country_code == cc}
         context |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class == "A"}
         areas = {(c.country_code, c.admin1_code) for c in x.candidates}
         if len(areas) == 1 and x.candidates[0].feature_class == "S":
@@ -639,6 +657,9 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             score += 0.4  # "(Nihm, Sanaa)": ACLED's "(district, governorate)"
         if m.after in _AFTER_SITE:
             score += 0.5 if c.feature_class == "S" else -0.1
+        if c.feature_class == "D" and (m.after in _AFTER_DISTRICT
+                                       or before.endswith(_DISTRICT_BEFORE)):
+            score += 0.3  # "Al Husha district": the district, not a homonym town abroad
         if m.after in _AFTER_ADMIN or before.endswith(_ADMIN_BEFORE):
             score += 0.6 if c.feature_class == "A" else 0.0
         if m.after in _AFTER_TOWN or before.endswith(_TOWN_BEFORE):
@@ -651,6 +672,8 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             score += 0.05
         if m.tier == "exact" and spelled_as(m.text, c):
             score += 0.1  # "Sirt" is Libya's Sirt before Turkey's Siirt, which folds alike
+            if _plain(m.text) in (_plain(c.name), _plain(c.asciiname)):
+                score += 0.05  # its own name, not one of its variants (districts split since)
         if best is None or score > best[0]:
             best = (score, c, reasons)
     if best is None:
@@ -672,6 +695,73 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         group = [x for x in mentions if x.paren == m.paren]
         if len(group) > 1:
             # "(Qaatabah, Ad Dali)": the first name is the district, named after its seat town.
+            m.admin2_text = m.text
+            m.precision = 2
+
+
+def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
+    """Second opinion from the village gazetteer, once the country and other places are read
+    (`villages.py` says what licenses a village)."""
+    if not any(m.villages for m in mentions):
+        return
+    for m in mentions:
+        if not m.villages:
+            continue
+        if m.place is not None and (m.place.feature_class in "CS" or (
+                m.place.feature_class == "A" and spelled_as(m.text, m.place))):
+            continue  # "Yemen", "Idleb", "Conoco": what the text spells it as, not a village
+        if any(c.feature_class in "CA" and spelled_as(m.text, c) for c in m.candidates):
+            continue
+        same = [x for x in mentions if x is not m and x.sentence == m.sentence and x.place
+                and x.key != m.key]
+        others = [x.place for x in mentions if x is not m and x.key != m.key and x.place
+                  and x.place.country_code == cc]
+        # "X in Y", "X, Y", "X (Y)": Y holds X, whether Y is read as the governorate or its town.
+        after = next((x for x in same if x.start > m.end), None)
+        gap = text[m.end : m.end + 3]
+        container = after is not None and after.start - m.end <= 50 and (
+            m.after == "in" or gap.startswith((",", " (")))
+        holders = [x.place for x in same if x.place and x.place.feature_class in "AD"]
+        if container and after is not None and after.place is not None:
+            holders.append(after.place)
+        areas = frozenset((p.country_code, p.admin1_code) for p in holders)
+        holder = None
+        if container and after is not None and after.place is not None:
+            held = after.place
+            # "X in Aleppo" names the governorate unless the text says "Aleppo city".
+            capital = bool(held.admin1) and name_key(held.admin1 or "") == after.key
+            if held.feature_class in "PS" and not (capital and after.after not in _AFTER_TOWN):
+                holder = (held.latitude, held.longitude)
+        words = f" {name_key(text[max(0, m.start - 200) : m.end + 200])} "
+        anchors = tuple((p.latitude, p.longitude) for p in others if p.feature_class in "PSD")
+        focus = frozenset((p.country_code, p.admin1_code) for p in others
+                          if p.feature_class != "C")
+        locative = any(w in _LOCATIVE for w in m.before.split()[-1:]) or m.after in _GEO_AFTER
+        ctx = VillageContext(
+            country=cc,
+            placeness=locative or container or m.paren is not None
+            or m.ner in ("GPE", "LOC", "FAC"),
+            town_cue=m.after in _AFTER_TOWN or m.before.endswith(_TOWN_BEFORE),
+            areas=areas, focus=focus, words=words, anchors=anchors, holder=holder,
+            fuzzy=m.tier == "fuzzy", spelled=frozenset(
+                v.id for v in m.villages if _plain(m.text) in (_plain(v.name), _plain(v.asciiname))
+            ),
+        )  # fmt: skip
+        found = best_village(m.villages, ctx, name_key)
+        if found is None:
+            continue
+        place, score, why, precision = found
+        threshold = 0.52 if locative else 0.62
+        if score < threshold:
+            continue
+        if m.place is not None and m.place.country_code == cc and m.score + SHIPPED_FIRST > score:
+            # The shipped town (or governorate) of that name: a place of 500 people or more is
+            # likelier news than a hamlet of the same name, unless the text places the hamlet.
+            continue
+        m.place, m.score, m.why = place, round(score, 3), why
+        m.precision = max(precision, _precision(m, place))
+        if m.paren is not None and m.paren_index == 0 and len(
+                [x for x in mentions if x.paren == m.paren]) > 1:  # fmt: skip
             m.admin2_text = m.text
             m.precision = 2
 
