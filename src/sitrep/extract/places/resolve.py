@@ -61,6 +61,10 @@ _POINT_BEFORE = ("near", "nearby", "outskirts of", "vicinity of", "close to", "a
                  "southeast of", "southwest of", "environs of", "suburbs of", "entrance of",
                  "entrance to", "edge of")
 _ADMIN_BEFORE = ("governorate of", "province of", "provinces of", "governorates of")
+# "Al Amadiya district of Duhok": a name holding a named district is a governorate (but "the
+# district of Nihm" names the district itself).
+_HOLDS_DISTRICT = re.compile(r"(?:^| )(?!(?:the|a|this|that|same|its|their|each|every) )"
+                             r"[a-z]\w* (?:district|districts|subdistrict|county) (?:of|in)$")
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
 _DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
 # A common word is still a place when one of these follows it: "Hit district", "Mission city".
@@ -397,6 +401,11 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
 
         mentions = sorted([m for m in mentions if not held(m)] + districts, key=lambda m: m.start)
         _mark_parentheses(text, mentions)
+    for m in mentions:
+        if m.paren is not None and m.paren_index > 0 and m.tier == "exact":
+            # "(Tyr)", "(Al Quds, West Bank)": a district can stand where a governorate does.
+            known = {c.id for c in m.candidates}
+            m.candidates += [d for d in gaz.districts(m.key) if d.id not in known]
     if state is not None and state.sentences:
         mentions.extend(_ner_mentions(state, mentions, gaz, pfilter))
         mentions.sort(key=lambda m: m.start)
@@ -547,16 +556,31 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             for c in countries:
                 votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(countries)
             continue
+        if not m.candidates and m.tier == "exact":
+            # A name only villages of one country carry ("Werexel"): weak evidence, as a
+            # nationality word is; villages of several countries say nothing.
+            homes = {v.country_code for v in m.villages}
+            if len(homes) == 1:
+                (home,) = homes
+                votes[home] = votes.get(home, 0.0) + again * _DEMONYM_VOTE
+            continue
         candidates = m.candidates
-        if m.paren is not None and m.paren_index > 0:
-            # "(As Sawdiyah, AL Bayda)": the second member names a governorate.
-            candidates = [c for c in candidates if c.feature_class == "A"] or candidates
+        # "(As Sawdiyah, AL Bayda)", "Raizh district (Sadah)": the later member names a
+        # governorate (or a district, in ACLED's Lebanese notes); "Duhok province" says so too.
+        admin_named = (m.paren is not None and m.paren_index > 0) or m.after in _AFTER_ADMIN or (
+            m.before.endswith(_ADMIN_BEFORE)) or _HOLDS_DISTRICT.search(m.before) is not None
+        if admin_named:
+            candidates = [c for c in candidates if c.feature_class in "AD"] or candidates
+        elif m.after in _AFTER_DISTRICT:
+            candidates = [c for c in candidates if c.feature_class in "DA"] or candidates
         strength: dict[str, float] = {}
         share: dict[str, float] = {}
         for c in candidates:
             cc = c.country_code
             prior = prior_score(c)[0]
-            weight = 2.0 if c.feature_class in "AS" else 0.5 + prior
+            weight = 2.0 if c.feature_class in "ASD" else 0.5 + prior
+            if admin_named and c.feature_class == "A":
+                weight = _COUNTRY_IN  # as telling as "in Iraq"
             strength[cc] = max(strength.get(cc, 0.0), weight)
             # Squared, so that a handful of small homonyms abroad does not dilute the likely one.
             share[cc] = max(share.get(cc, 0.0), (prior * (1.0 + focus.get(cc, 0.0))) ** 2)
