@@ -19,6 +19,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +36,7 @@ SHIPPED_DB = "gazetteer.sqlite"
 META_FILE = "gazetteer_meta.json"
 SITES_FILE = "sites.csv"
 ADMIN_NAMES_FILE = "admin_names.csv"
+ADMIN_RENAMES_FILE = "admin_renames.csv"
 FOCUS_FILE = "focus_countries.csv"
 # Nationality adjectives are the actors' data: one list for "Turkish forces" and "Turkish town".
 DEMONYMS_FILE = "actor_countries.csv"
@@ -320,12 +322,19 @@ def prior_score(place: GazPlace) -> tuple[float, tuple[str, ...]]:
     return 0.3 + 0.4 * size, (f"population {place.population:,}",)
 
 
-def to_place(place: GazPlace, precision: int, location_text: str | None) -> Place:
-    """The output record for a gazetteer place at ACLED geo precision `precision`."""
+def to_place(place: GazPlace, precision: int, location_text: str | None,
+             on: date | None = None) -> Place:  # fmt: skip
+    """The output record for a gazetteer place at ACLED geo precision `precision`, with its
+    admin1 spelled as ACLED spelled it on the document's date `on` (`admin_renames.csv`)."""
     location = place.asciiname or place.name
     admin1 = place.admin1
     if place.feature_class == "P" and admin1 and name_key(location) == name_key(admin1):
         location = admin1  # the provincial capital spelled as ACLED spells its governorate
+    later = admin1_spelling(place.country_code, place.admin1_code, on)
+    if admin1 and later:
+        if location == admin1:
+            location = later
+        admin1 = later
     if place.feature_class == "C":
         admin1 = None
     return Place(
@@ -456,7 +465,8 @@ def load_gazetteer() -> Gazetteer:
         aliases = tuple(x for x in (row["aliases"].split("|") if row else []) if x)
         iso_name = meta["admin1"][f"{cc}.{code}"].get("iso_name")
         gn_name = a.geonames_name if shared[(cc, a.geonames_name)] == 1 or not row else None
-        alts = tuple(dict.fromkeys(x for x in (gn_name, iso_name, *aliases) if x))
+        later = [name for _, name in admin_renames().get((cc, code), ())]
+        alts = tuple(dict.fromkeys(x for x in (gn_name, iso_name, *aliases, *later) if x))
         gaz.add_extra(
             GazPlace(
                 f"adm1:{cc}.{code}", a.name, alts, "A", "ADM1", 0, a.latitude, a.longitude, cc,
@@ -514,6 +524,32 @@ def demonyms() -> dict[str, str]:
             if not word.endswith(("ese", "sh", "ch", "s")):
                 out.setdefault(word + "s", cc)  # "Iraqis", "Palestinians"
     return out
+
+
+def admin1_spelling(country_code: str, admin1_code: str, on: date | None) -> str | None:
+    """ACLED's later spelling of an admin1 area in use on `on` (None: the curated one stands).
+    A document without a date takes the latest spelling."""
+    found = None
+    for since, name in admin_renames().get((country_code, admin1_code), ()):
+        if on is None or on >= since:
+            found = name
+    return found
+
+
+@cache
+def admin_renames() -> dict[tuple[str, str], list[tuple[date, str]]]:
+    """(country, admin1 code) → [(since, spelling)], oldest first (`admin_renames.csv`)."""
+    out: dict[tuple[str, str], list[tuple[date, str]]] = {}
+    rows = read_csv(ADMIN_RENAMES_FILE, required=("country_code", "admin1_code", "acled_name",
+                                                  "since"))  # fmt: skip
+    for n, r in enumerate(rows, start=1):
+        try:
+            since = date.fromisoformat(r["since"])
+        except ValueError:
+            raise KnowledgeDataError(f"{ADMIN_RENAMES_FILE}: row {n}: bad date "
+                                     f"{r['since']!r}") from None  # fmt: skip
+        out.setdefault((r["country_code"], r["admin1_code"]), []).append((since, r["acled_name"]))
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def _admin_names() -> dict[tuple[str, str], dict[str, str]]:

@@ -817,7 +817,7 @@ def _plain_mention(text: str, m: Mention) -> PlaceMention:
 
 def to_mention(state: DocState, m: Mention) -> PlaceMention:
     assert m.place is not None
-    place = to_place(m.place, m.precision, m.text)
+    place = to_place(m.place, m.precision, m.text, on=state.published)
     if m.admin2_text:
         # A district named after its seat town: ACLED's admin2, at the seat, precision 2.
         place = replace(place, admin2=m.admin2_text, feature="admin2")
