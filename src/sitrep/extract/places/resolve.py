@@ -63,8 +63,9 @@ _POINT_BEFORE = ("near", "nearby", "outskirts of", "vicinity of", "close to", "a
 _ADMIN_BEFORE = ("governorate of", "province of", "provinces of", "governorates of")
 # "Al Amadiya district of Duhok": a name holding a named district is a governorate (but "the
 # district of Nihm" names the district itself).
-_HOLDS_DISTRICT = re.compile(r"(?:^| )(?!(?:the|a|this|that|same|its|their|each|every) )"
-                             r"[a-z]\w* (?:district|districts|subdistrict|county) (?:of|in)$")
+_HOLDER_GAP = re.compile(
+    r"\s+(?:district|districts|subdistrict|county|city|town|village|area|camp|neighbou?rhood)"
+    r"\)?(?:\s*,|\s+of|\s+in)\s+(?:the\s+)?", re.IGNORECASE)
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
 _DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
 # A common word is still a place when one of these follows it: "Hit district", "Mission city".
@@ -135,6 +136,8 @@ class Mention:
     why: list[str] = field(default_factory=list)
     # Candidates from the village gazetteer, weighed apart (`villages.py`) once the rest is read.
     villages: list[GazPlace] = field(default_factory=list)
+    # It follows "X district, ", "X city, ", "X district of": it names X's governorate.
+    holds_named: bool = False
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -294,8 +297,11 @@ def find_mentions(
         after_word = toks[end_tok].lower if end_tok < n else ""
         if after_word in _AFTER_DISTRICT and tier == "exact":
             candidates = candidates + gaz.districts(key)  # "Al Husha district"
+        # "Ash Shakhurah (Northern)": a word alone in parentheses after a name is a governorate.
+        alone = text[start - 2 : start] == " (" and text[end : end + 1] == ")" and start > 2 and (
+            text[start - 3].isalpha())
         if candidates and pfilter.allows(text, toks, i, end_tok, key, candidates, tier,
-                                         cue_after=after_word in _CUE_AFTER):  # fmt: skip
+                                         cue_after=after_word in _CUE_AFTER or alone):  # fmt: skip
             shipped, villages = _split(candidates)
             m = Mention(start, end, text[start:end], key, shipped, tier, villages=villages)
             m.after = toks[end_tok].lower if end_tok < n else ""
@@ -416,6 +422,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         for m in mentions:
             m.sentence = bisect.bisect_right(ends, m.start)
     _inherit_coordinated(text, mentions)
+    _mark_holders(text, mentions)
     evidence = country_evidence(text)
     model_votes = model_country_votes(text)
     cc = gaz.country_code(country) if country else None
@@ -442,6 +449,14 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         hint = cc if trusted else best.place.country_code if best and best.place else None
         state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
     return kept
+
+
+def _mark_holders(text: str, mentions: list[Mention]) -> None:
+    """"Shah Wali Kot district, Kandahar", "Qalat city, Zabul", "Al Amadiya district of Duhok":
+    the name after a place word and a comma (or "of") is the governorate holding the place."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if prev.sentence == m.sentence and _HOLDER_GAP.fullmatch(text, prev.end, m.start):
+            m.holds_named = True
 
 
 def _inherit_coordinated(text: str, mentions: list[Mention]) -> None:
@@ -568,7 +583,7 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         # "(As Sawdiyah, AL Bayda)", "Raizh district (Sadah)": the later member names a
         # governorate (or a district, in ACLED's Lebanese notes); "Duhok province" says so too.
         admin_named = (m.paren is not None and m.paren_index > 0) or m.after in _AFTER_ADMIN or (
-            m.before.endswith(_ADMIN_BEFORE)) or _HOLDS_DISTRICT.search(m.before) is not None
+            m.before.endswith(_ADMIN_BEFORE)) or m.holds_named
         if admin_named:
             candidates = [c for c in candidates if c.feature_class in "AD"] or candidates
         elif m.after in _AFTER_DISTRICT:
@@ -578,9 +593,11 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         for c in candidates:
             cc = c.country_code
             prior = prior_score(c)[0]
-            weight = 2.0 if c.feature_class in "ASD" else 0.5 + prior
+            weight = 2.0 if c.feature_class in "AS" else 0.5 + prior
             if admin_named and c.feature_class == "A":
                 weight = _COUNTRY_IN  # as telling as "in Iraq"
+            elif c.feature_class == "D":
+                weight = 2.0 if m.after in _AFTER_DISTRICT else 1.0
             strength[cc] = max(strength.get(cc, 0.0), weight)
             # Squared, so that a handful of small homonyms abroad does not dilute the likely one.
             share[cc] = max(share.get(cc, 0.0), (prior * (1.0 + focus.get(cc, 0.0))) ** 2)
@@ -679,6 +696,9 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             reasons.append("holds a place named nearby")
         if m.paren is not None and m.paren_index > 0 and c.feature_class == "A":
             score += 0.4  # "(Nihm, Sanaa)": ACLED's "(district, governorate)"
+        elif (m.holds_named and c.feature_class == "A"
+              and (c.country_code, c.admin1_code) not in inner):  # fmt: skip
+            score += 0.3  # "Qalat city, Zabul"
         if m.after in _AFTER_SITE:
             score += 0.5 if c.feature_class == "S" else -0.1
         if c.feature_class == "D" and (m.after in _AFTER_DISTRICT

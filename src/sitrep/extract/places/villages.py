@@ -70,6 +70,8 @@ def village_score(v: GazPlace, ctx: VillageContext,
                default=math.inf)  # fmt: skip
     if not (ctx.placeness or inside or in_district):
         return None
+    if ctx.areas and not (inside or in_district):
+        return None  # the sentence names the governorates or districts it happens in
     if ctx.holder is not None and distance_km(v.latitude, v.longitude, *ctx.holder) > HELD_KM:
         return None  # "the Seray in Tripoli": not a village 24 km from Tripoli
     if ctx.fuzzy and not (inside or in_district or near <= NEAR_KM):
