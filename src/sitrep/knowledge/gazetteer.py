@@ -148,6 +148,7 @@ class Gazetteer:
         self.max_words = max((t.max_words for t in tables), default=1)
         self._places: dict[tuple[int, int], GazPlace] = {}
         self._ids: dict[str, tuple[int, int] | None] = {}
+        self.known_keys: dict[str, str] = {}  # name → loose key, precomputed by the build
         # Admin1 areas coded in another country's area, as ACLED codes them (`part_of` in
         # admin_names.csv: GeoNames' IL.WE, settlements in the West Bank, is Palestine's).
         self.part_of: dict[tuple[str, str], tuple[str, str]] = {}
@@ -196,7 +197,7 @@ class Gazetteer:
         self.extra.append(place)
         i = len(self.extra) - 1
         self.by_id[place.id] = i
-        keys, skeletons = name_keys((place.name, *place.alternates))
+        keys, skeletons = name_keys((place.name, *place.alternates), self.known_keys)
         for k in keys:
             self._extra_key.setdefault(k, []).append(i)
             self.max_words = max(self.max_words, k.count(" ") + 1)
@@ -443,6 +444,8 @@ def load_gazetteer() -> Gazetteer:
             a["latitude"], a["longitude"],
         )  # fmt: skip
     gaz = Gazetteer(tables, countries, admin1)
+    if not tables[0].stale:  # keys made by this very normaliser
+        gaz.known_keys = meta.get("name_keys", {})
     for (cc, code), r in names.items():
         if r.get("part_of"):
             other = tuple(r["part_of"].split(".", 1))

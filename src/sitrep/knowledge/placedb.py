@@ -106,12 +106,16 @@ class SourceInfo:
     sha256: str = ""
 
 
-def name_keys(names: Iterable[str]) -> tuple[list[str], list[str]]:
+def name_keys(names: Iterable[str],
+              known: dict[str, str] | None = None) -> tuple[list[str], list[str]]:  # fmt: skip
     """The distinct loose keys of a place's names (also without spaces: "Kafrsajna") and the
-    consonant skeletons of its one-word keys of at least four consonants."""
+    consonant skeletons of its one-word keys of at least four consonants. `known` holds keys
+    computed before (by the build), so that loading needs not normalise every name again."""
     keys: list[str] = []
     for name in names:
-        key = name_key(name)
+        key = known.get(name) if known else None
+        if key is None:
+            key = name_key(name)
         for k in (key, key.replace(" ", "")):
             if k and k not in keys:
                 keys.append(k)
