@@ -16,7 +16,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from sitrep.extract.places.country import model_country_votes, supported_by_model
-from sitrep.extract.places.villages import VillageContext, best_village, is_village
+from sitrep.extract.places.villages import (
+    DISTRICT_KM,
+    HELD_KM,
+    VillageContext,
+    best_village,
+    is_village,
+)
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, PlaceMention
 from sitrep.extract.time.timex import calendar_names
@@ -63,6 +69,15 @@ _POINT_BEFORE = ("near", "nearby", "outskirts of", "vicinity of", "close to", "a
 _ADMIN_BEFORE = ("governorate of", "province of", "provinces of", "governorates of")
 # "Al Amadiya district of Duhok": a name holding a named district is a governorate (but "the
 # district of Nihm" names the district itself).
+# "X in Y", "X, Y", "X (Y", "X village in the southern countryside of Y": Y holds X (but not
+# "X, south of Y" or "X near Y", which place X by Y).
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:,|\(|(?:\s+(?!(?:north|south|east|west|\w+ern|\w+east|\w+west)\b)\w+)?"
+    r"\s+(?:in|inside|of))\s*(?:the\s+)?(?:\w+ern\s+)?"
+    r"(?:(?:countryside|outskirts|province|governorate|district|city|town|region)\s+of\s+)?",
+    re.IGNORECASE)
+_WIDE_GAP = re.compile(r"\s+(?:village|villages|area|town|subdistrict|sub-district)\s+of\s+",
+                       re.IGNORECASE)
 _HOLDER_GAP = re.compile(
     r"\s+(?:district|districts|subdistrict|county|city|town|village|area|camp|neighbou?rhood)"
     r"\)?(?:\s*,|\s+of|\s+in)\s+(?:the\s+)?", re.IGNORECASE)
@@ -762,9 +777,7 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
                   and x.place.country_code == cc]
         # "X in Y", "X, Y", "X (Y)": Y holds X, whether Y is read as the governorate or its town.
         after = next((x for x in same if x.start > m.end), None)
-        gap = text[m.end : m.end + 3]
-        container = after is not None and after.start - m.end <= 50 and (
-            m.after == "in" or gap.startswith((",", " (")))
+        container = after is not None and bool(_CONTAINER_GAP.fullmatch(text, m.end, after.start))
         holders = [x.place for x in same if x.place and x.place.feature_class in "AD"]
         if container and after is not None and after.place is not None:
             holders.append(after.place)
@@ -772,10 +785,13 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
         holder = None
         if container and after is not None and after.place is not None:
             held = after.place
-            # "X in Aleppo" names the governorate unless the text says "Aleppo city".
+            # "X in Aleppo" names the governorate unless the text says "Aleppo city"; "X village
+            # of Milas", "X area of Y district" name a district by its town, a wider holder.
             capital = bool(held.admin1) and name_key(held.admin1 or "") == after.key
+            wide = _WIDE_GAP.fullmatch(text, m.end, after.start) is not None
             if held.feature_class in "PS" and not (capital and after.after not in _AFTER_TOWN):
-                holder = (held.latitude, held.longitude)
+                radius = DISTRICT_KM if wide or after.after in _AFTER_DISTRICT else HELD_KM
+                holder = (held.latitude, held.longitude, radius)
         words = f" {name_key(text[max(0, m.start - 200) : m.end + 200])} "
         anchors = tuple((p.latitude, p.longitude) for p in others if p.feature_class in "PSD")
         focus = frozenset((p.country_code, p.admin1_code) for p in others

@@ -33,8 +33,10 @@ TIE = 0.05
 # SPREAD_KM apart, the most central of them stands for all at precision 2; farther, none does.
 SAME_SPOT_KM = 15.0
 SPREAD_KM = 40.0
-# "X in Y" with Y a town: X lies within this distance of it (a quarter, a suburb, a hamlet).
+# "X in Y" with Y a town: X lies within this distance of it (a quarter, a suburb, a hamlet);
+# "X village of Y" with Y a district named after its town: within the second.
 HELD_KM = 15.0
+DISTRICT_KM = 40.0
 
 
 def is_village(place: GazPlace) -> bool:
@@ -54,7 +56,7 @@ class VillageContext:
     focus: frozenset[tuple[str, str]]  # admin1 areas of the document's other places
     words: str  # the loose keys of the words around the mention, " "-joined and padded
     anchors: tuple[tuple[float, float], ...]  # other specific places of the document
-    holder: tuple[float, float] | None  # the town or site the text puts it in ("X in Y")
+    holder: tuple[float, float, float] | None  # the point the text puts it in, and how near
     fuzzy: bool
     spelled: frozenset[str]  # ids of the villages whose own name the text spells
 
@@ -72,7 +74,8 @@ def village_score(v: GazPlace, ctx: VillageContext,
         return None
     if ctx.areas and not (inside or in_district):
         return None  # the sentence names the governorates or districts it happens in
-    if ctx.holder is not None and distance_km(v.latitude, v.longitude, *ctx.holder) > HELD_KM:
+    if ctx.holder is not None and distance_km(v.latitude, v.longitude, *ctx.holder[:2]) > (
+            ctx.holder[2]):
         return None  # "the Seray in Tripoli": not a village 24 km from Tripoli
     if ctx.fuzzy and not (inside or in_district or near <= NEAR_KM):
         return None
