@@ -290,6 +290,11 @@ def _real_villages() -> bool:
          "Lebanon", "Mount Lebanon"),
         ("Coalition aircraft struck a Houthi position in Al Husha district (Ad Dali).",
          "Al Husha", "Yemen", "Ad Dali"),
+        ("Houthi forces attacked a brigade on the Al Fajir front (Qaatabah, Ad Dali).",
+         "Al Fajir", "Yemen", "Ad Dali"),
+        ("Rioters smashed the windows of a bank in Bar Elias.", "Bar Elias", "Lebanon", "Bekaa"),
+        ("Rioters blocked the Beddawi highway in both directions, Lebanon.", "Beddawi", "Lebanon",
+         "North"),
     ],
 )
 def test_villages_of_the_real_gazetteer(text, name, country, admin1):

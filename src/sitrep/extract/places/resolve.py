@@ -13,6 +13,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from sitrep.extract.places.country import model_country_votes, supported_by_model
@@ -153,6 +154,8 @@ class Mention:
     villages: list[GazPlace] = field(default_factory=list)
     # It follows "X district, ", "X city, ", "X district of": it names X's governorate.
     holds_named: bool = False
+    # The villages match exactly though the shipped candidates are spelling guesses.
+    villages_exact: bool = False
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -319,6 +322,12 @@ def find_mentions(
                                          cue_after=after_word in _CUE_AFTER or alone):  # fmt: skip
             shipped, villages = _split(candidates)
             m = Mention(start, end, text[start:end], key, shipped, tier, villages=villages)
+            one_word = end_tok == i + 1 and t.upper and len(t.text) >= 5
+            if not shipped and one_word and tier == "exact":
+                # Only villages spell it so ("Qamishlo"): the shipped town it may be a spelling
+                # of ("Qamishli") is read as a guess, the villages as exact matches.
+                m.candidates = [c for c in gaz.fuzzy(key) if not is_village(c)]
+                m.tier, m.villages_exact = ("fuzzy", True) if m.candidates else ("exact", False)
             m.after = toks[end_tok].lower if end_tok < n else ""
             m.before = " ".join(x.lower for x in toks[max(0, i - 4) : i])
             found.append(m)
@@ -345,7 +354,8 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
     if not _DISTRICT_WORD.search(text) and "(" not in text:
         return []
     toks = _tokens(text)
-    taken = [(m.start, m.end) for m in mentions]
+    # A name only villages carry may be a district: "(Bayt Al Faqiah, Al Hudaydah)".
+    taken = [(m.start, m.end) for m in mentions if m.candidates]
     spans: list[tuple[int, int, str]] = []  # token range [i, j) and the cue word after it
     for k, t in enumerate(toks):
         if _DISTRICT_WORD.fullmatch(t.text) and k > 0:
@@ -803,7 +813,7 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
             or m.ner in ("GPE", "LOC", "FAC"),
             town_cue=m.after in _AFTER_TOWN or m.before.endswith(_TOWN_BEFORE),
             areas=areas, focus=focus, words=words, anchors=anchors, holder=holder,
-            fuzzy=m.tier == "fuzzy", spelled=frozenset(
+            fuzzy=m.tier == "fuzzy" and not m.villages_exact, spelled=frozenset(
                 v.id for v in m.villages if _plain(m.text) in (_plain(v.name), _plain(v.asciiname))
             ),
         )  # fmt: skip
@@ -840,15 +850,12 @@ def _precision(m: Mention, place: GazPlace) -> int:
     return 1
 
 
-def resolve_places(text: str, country: str | None = None,
-                   outlet: str | None = None) -> list[PlaceMention]:  # fmt: skip
-    """Every place mention in a bare text (no pipeline state), resolved; `country` as context."""
-    return [_plain_mention(text, m) for m in resolve_text(text, country=country, outlet=outlet)]
-
-
-def _plain_mention(text: str, m: Mention) -> PlaceMention:
-    state = DocState(text=text, published=None, outlet=None)
-    return to_mention(state, m)
+def resolve_places(text: str, country: str | None = None, outlet: str | None = None,
+                   published: date | None = None) -> list[PlaceMention]:  # fmt: skip
+    """Every place mention in a bare text (no pipeline state), resolved; `country` as context,
+    admin names as ACLED spelled them on `published` (the latest when None)."""
+    state = DocState(text=text, published=published, outlet=None)
+    return [to_mention(state, m) for m in resolve_text(text, country=country, outlet=outlet)]
 
 
 def to_mention(state: DocState, m: Mention) -> PlaceMention:

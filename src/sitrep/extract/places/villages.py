@@ -30,7 +30,8 @@ NEAR_KM = 25.0
 # Homonyms whose scores differ by less than this are not told apart by the text.
 TIE = 0.05
 # Tied homonyms closer than this are one answer for the map (neighbouring hamlets); up to
-# SPREAD_KM apart, the most central of them stands for all at precision 2; farther, none does.
+# SPREAD_KM apart and all in one district, the most central of them stands for all at precision
+# 2 (the district is known, the village is not); otherwise none does.
 SAME_SPOT_KM = 15.0
 SPREAD_KM = 40.0
 # "X in Y" with Y a town: X lies within this distance of it (a quarter, a suburb, a hamlet);
@@ -124,7 +125,7 @@ def best_village(villages: list[GazPlace], ctx: VillageContext,
     spread = max(_km(a, b) for a in tied for b in tied)
     if spread <= SAME_SPOT_KM:
         return place, score, why, 1
-    if spread > SPREAD_KM:
+    if spread > SPREAD_KM or len({v.admin2 for v in tied}) > 1 or not place.admin2:
         return None
     middle = min(tied, key=lambda a: (sum(_km(a, b) for b in tied), a.id))
     return middle, score, [*why, f"one of {len(tied)} villages of that name within "
