@@ -40,7 +40,8 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "locations",  # the place of each event and tally
     "quantities",  # fatalities, injuries, damage
     "loaded_terms",  # partisan wording normalised away
-    "merge",  # one event per happening × location × day
+    "assemble",  # one event per happening: mentions clustered across the document
+    "remarks",  # ACLED's own coding remarks in a note ("fatalities coded as 3")
 )
 
 # Importing these modules registers the built-in extractors.
@@ -56,6 +57,8 @@ _BUILTIN_MODULES = (
     "sitrep.extract.statements.attribution",
     "sitrep.extract.events.quantities",
     "sitrep.extract.statements.loaded",
+    "sitrep.extract.assembly.stage",
+    "sitrep.extract.events.remarks",
 )
 
 

@@ -5,18 +5,47 @@ import json
 from typer.testing import CliRunner
 
 from sitrep.cli.main import app
-from sitrep.export.formats import ACLED_COLUMNS
+from sitrep.export.formats import ACLED_COLUMNS, CSV_COLUMNS
 
 runner = CliRunner()
 
 
+def _cell(value) -> str:
+    """How the CSV writer spells a JSON value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def test_extract_corpus_as_acled_ordered_csv(shared):
     corpus = sorted(str(p) for p in (shared / "corpus").glob("*.txt"))
-    result = runner.invoke(app, ["--quiet", "extract", *corpus, "--format", "csv"])
-    assert result.exit_code == 0, result.output
-    rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert tuple(rows[0][: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
-    assert len(rows) > 10, "the corpus holds many codable events"
+    as_csv = runner.invoke(app, ["--quiet", "extract", *corpus, "--format", "csv"])
+    as_jsonl = runner.invoke(app, ["--quiet", "extract", *corpus])
+    assert as_csv.exit_code == 0 == as_jsonl.exit_code, as_csv.output + as_jsonl.output
+    header, *rows = list(csv.reader(io.StringIO(as_csv.stdout)))
+    assert tuple(header) == CSV_COLUMNS and tuple(header[: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
+    documents = [json.loads(line) for line in as_jsonl.stdout.splitlines()]
+    events = [(doc, event) for doc in documents for event in doc["events"]]
+    # One row per event, in input order, each cell the event's own value.
+    assert len(rows) == len(events) and events
+    for cells, (doc, event) in zip(rows, events, strict=True):
+        row = dict(zip(header, cells, strict=True))
+        assert row["event_id_cnty"] == row["event_id"] == event["event_id"]
+        assert row["doc_id"] == doc["doc_id"] and row["year"] == event["event_date"][:4]
+        for column in (
+            "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1",
+            "actor2", "country", "admin1", "admin2", "location", "geo_precision", "fatalities",
+            "acled_codable", "plover", "modality", "confidence",
+        ):  # fmt: skip
+            assert row[column] == _cell(event[column]), (column, row[column], event[column])
+        assert (row["latitude"], row["longitude"]) == (
+            _cell(event["latitude"]),
+            _cell(event["longitude"]),
+        )
+        assert json.loads(row["evidence"]) == event["evidence"]
+        assert row["outlet"] == _cell(event["outlet"])
 
 
 def test_extract_jsonl_echoes_input_ids_and_reports_bad_lines(tmp_path):
@@ -25,7 +54,7 @@ def test_extract_jsonl_echoes_input_ids_and_reports_bad_lines(tmp_path):
         json.dumps(
             {
                 "id": "n1",
-                "text": "On 8 May 2020, civilians in Idleb city protested.",
+                "text": "On 11 May 2020, students in Idleb city protested against fees.",
                 "published": "2020-05-12",
             }
         )

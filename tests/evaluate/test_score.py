@@ -2,8 +2,9 @@ import pytest
 
 from sitrep.evaluate.score import Scores, distance_km, normalise_name
 
+# An invented gold record in the notes' shape (not an ACLED row: no real place or coordinates).
 GOLD = {
-    "event_date": "2020-05-01",
+    "event_date": "2021-06-14",
     "event_type": "Battles",
     "sub_event_type": "Armed clash",
     "actor1": "Military Forces of Turkey (2016-)",
@@ -11,10 +12,10 @@ GOLD = {
     "country": "Syria",
     "admin1": "Al-Hasakeh",
     "admin2": "Ras Al Ain",
-    "location": "Abu Rasin",
-    "latitude": 36.8465,
-    "longitude": 40.3284,
-    "fatalities": 0,
+    "location": "Example Village",
+    "latitude": 36.7,
+    "longitude": 40.2,
+    "fatalities": 2,
     "inter1": 8,
 }
 
@@ -51,8 +52,8 @@ def test_best_matching_event_is_scored_and_extras_counted():
         "actor1": "Military Forces of Turkey",
         "acled_codable": True,
         "modality": "occurred",
-        "latitude": 36.85,
-        "longitude": 40.33,
+        "latitude": 36.73,
+        "longitude": 40.24,
         "confidence": 0.9,
     }
     wrong = {
@@ -75,3 +76,15 @@ def test_best_matching_event_is_scored_and_extras_counted():
     assert fields["distance"]["within_10km"] == 0.5
     assert summary["extra_events_per_record"] == 0.5  # the protest; the threat is not ACLED-codable
     assert {"gold": "Battles", "predicted": "(none)", "count": 1} in summary["event_type_confusion"]
+
+
+def test_violent_types_on_non_violent_notes_are_counted():
+    protest = {**GOLD, "event_type": "Protests", "sub_event_type": "Peaceful protest"}
+    as_protest = {**protest, "acled_codable": True, "modality": "occurred"}
+    as_clash = {**GOLD, "acled_codable": True, "modality": "occurred"}
+    scores = Scores()
+    scores.add("calm", protest, [as_protest])
+    scores.add("misread", protest, [as_protest, as_clash])  # one violent event is enough
+    scores.add("battle", GOLD, [as_clash])  # a violent note does not count either way
+    rate = scores.summary()["violent_on_non_violent"]
+    assert rate == {"rate": 0.5, "n": 2}

@@ -162,7 +162,7 @@ def test_loaded_aliases_are_flagged(nlp):
 
 def test_coordinated_demonyms_share_the_force_noun(nlp):
     found = _mentions(
-        _state(nlp, "A joint patrol by Turkish and Russian forces took place on the M4.", "Syria")
+        _state(nlp, "A joint convoy of Turkish and Russian forces drove along the M4.", "Syria")
     )
     assert _same(found["Turkish"][0], "Military Forces of Turkey") and _same(
         found["Russian forces"][0], "Military Forces of Russia"
@@ -178,12 +178,12 @@ def test_bare_force_nouns_follow_the_state_just_named(nlp):
 
 def test_person_in_apposition_speaks_for_the_organisation(nlp):
     text = (
-        "Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, "
-        "confirmed "
-        "that operations will continue. Al-Askari explained that the coming days will decide."
+        "This morning, a senior commander of the Iraqi Hezbollah Brigades, Abu Hussein "
+        "al-Hamidawi, said that operations will go on. Al-Hamidawi added that the coming weeks "
+        "will decide."
     )
     persons = [m for m in _state(nlp, text, "Iraq").actors if m.kind == "person"]
-    assert [m.span.text for m in persons] == ["Abu Ali al-Askari", "Al-Askari"]
+    assert [m.span.text for m in persons] == ["Abu Hussein al-Hamidawi", "Al-Hamidawi"]
     assert {m.actor.name for m in persons} == {"Kata'ib Hezbollah"}
 
 
@@ -245,7 +245,7 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Military Forces of Syria",
         ),
         (
-            "Turkish forces and opposition rebels under OPS shelled Fakkeh.",
+            "Turkish troops and opposition fighters under OPS shelled Tal Tamr.",
             "shelled",
             "Explosions/Remote violence",
             "Syria",
@@ -278,7 +278,7 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             SPC,
         ),
         (
-            "Clashes took place between QSD and Turkish forces near Darbasiyah.",
+            "Clashes were reported between QSD and Turkish forces near Amuda.",
             "Clashes",
             "Battles",
             "Syria",
@@ -367,7 +367,7 @@ def test_protest_groups_are_associated_with_protesters(nlp):
 def test_civilian_groups_hit_by_violence_are_civilians(nlp):
     draft = _roles(
         nlp,
-        "Israeli forces fired rubber bullets at Palestinian fishermen off Gaza.",
+        "An Israeli gunboat fired rubber-coated bullets toward Palestinian fishermen off Rafah.",
         "fired",
         "Violence against civilians",
         "Palestine",
@@ -378,11 +378,10 @@ def test_civilian_groups_hit_by_violence_are_civilians(nlp):
 
 def test_threat_is_by_the_speakers_organisation(nlp):
     text = (
-        "Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, "
-        "confirmed "
-        "that the operations against the US occupation will continue."
+        "This morning, a senior commander of the Iraqi Hezbollah Brigades, Abu Hussein "
+        "al-Hamidawi, said that the operations against the US occupation will go on."
     )
-    draft = _roles(nlp, text, "continue", None, "Iraq", plover="THREATEN")
+    draft = _roles(nlp, text, "go on", None, "Iraq", plover="THREATEN")
     assert (
         draft.actor1.actor.name == "Kata'ib Hezbollah"
         and draft.actor1.span.text == "Iraqi Hezbollah Brigades"
@@ -391,10 +390,10 @@ def test_threat_is_by_the_speakers_organisation(nlp):
 
 
 def test_tally_actors(nlp):
-    text = "Since October 18, Resistance factions have targeted US bases in Syria about 85 times."
-    state = _state(nlp, text, "Syria", published=date(2023, 12, 9))
-    start = text.index("targeted")
-    tally = TallyDraft(trigger=state.span(start, start + 8), sentence=0, counted="attacks")
+    text = "Since November 2, Resistance factions have struck US bases in Iraq some 60 times."
+    state = _state(nlp, text, "Iraq", published=date(2023, 12, 9))
+    start = text.index("struck")
+    tally = TallyDraft(trigger=state.span(start, start + 6), sentence=0, counted="attacks")
     state.tallies = [tally]
     assign_roles(state)
     assert tally.actor1.actor.name == "Islamic Resistance in Iraq" and tally.actor1.actor.loaded
@@ -412,7 +411,7 @@ def test_nothing_to_do_does_not_fail(nlp):
     [
         # The teller of a report is not the agent of what it reports.
         (
-            "Iran reported one of its generals had been killed near Aleppo.",
+            "Iran announced one of its colonels had been killed near Hama.",
             "killed",
             "Battles",
             "Syria",
@@ -420,7 +419,7 @@ def test_nothing_to_do_does_not_fail(nlp):
         ),
         # A demonym on a military noun is that state's forces (read as "<demonym> forces" there).
         (
-            "Saudi rocket and artillery shelling was reported on Tallan.",
+            "Saudi missile and artillery shelling was reported on Shada.",
             "shelling",
             "Explosions/Remote violence",
             "Yemen",
@@ -443,7 +442,7 @@ def test_nothing_to_do_does_not_fail(nlp):
         ),
         # A misparsed headline clause still has its actor first.
         (
-            "IS militants killed a rapid reaction officer by sniper fire in Diyala.",
+            "IS militants killed a federal police officer by sniper fire in Kirkuk.",
             "killed",
             "Battles",
             "Iraq",

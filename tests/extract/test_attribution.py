@@ -20,7 +20,7 @@ def nlp():
 
 SOURCE_TABLE = [
     (
-        "Informed sources told Al Mayadeen that the International Coalition conducted exercises.",
+        "Informed sources told Sky News Arabia that the coalition had moved troops.",
         Source("informed sources", "anonymous"),
     ),
     ("The ministry said that rebels attacked the village at dawn.", Source("ministry", "official")),
@@ -46,16 +46,16 @@ SOURCE_TABLE = [
         Source("local residents", "witness"),
     ),
     (
-        "A Syrian military source said government warplanes had not been used in the area.",
+        "A Syrian military source said the air force had not taken part in the raid.",
         Source("Syrian military source", "anonymous"),
     ),
     (
         (
-            "Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu "
-            "Ali al-Askari, confirmed, in a statement on Telegram, that the "
-            "operations will continue."
+            "This morning, a senior commander of the Iraqi Hezbollah Brigades, Abu "
+            "Hussein al-Hamidawi, confirmed, in a statement posted on Telegram, that the "
+            "operations will go on."
         ),
-        Source("Abu Ali al-Askari", "party", "Telegram"),
+        Source("Abu Hussein al-Hamidawi", "party", "Telegram"),
     ),
     (
         "The group said in a post on its Telegram channel that it had shelled the base.",
@@ -71,7 +71,7 @@ def test_source_of_a_sentence(nlp, sentence, expected):
 
 
 def test_coordinated_speakers_are_two_sources(nlp):
-    text = "Syrian state TV and a monitoring group said the army had seized the town of Ratyan."
+    text = "Syrian state TV and a monitoring group reported that the army had retaken Tal Jabin."
     assert sentence_sources(parsed(nlp, text))[0] == [
         Source("Syrian state TV", "outlet"),
         Source("monitoring group", "monitor"),
@@ -93,12 +93,12 @@ def test_no_source(nlp, sentence):
 
 def test_sources_carry_across_sentences_and_quotes(nlp):
     text = (
-        "Informed sources told Al Mayadeen that the coalition conducted drills.\n"
-        "They added that the exercises will last for several days.\n"
-        'The aim is to "simulate responding to hypothetical attacks."\n'
-        "The sources revealed that the United States fears ground attacks.\n"
-        "US helicopters flew over the city.\n"
-        "The sources also disclosed that a cargo plane landed at the base.\n"
+        "Informed sources told Asharq Al-Awsat that the army held manoeuvres.\n"
+        "They added that the manoeuvres will go on for a week.\n"
+        'The goal is to "rehearse a response to imagined raids."\n'
+        "The sources revealed that the government fears a ground offensive.\n"
+        "Army helicopters flew over the town.\n"
+        "The sources also disclosed that a transport plane landed at the airport.\n"
     )
     state = parsed(nlp, text)
     sources = sentence_sources(state)
@@ -109,16 +109,16 @@ def test_sources_carry_across_sentences_and_quotes(nlp):
 
 def test_surname_refers_back_to_the_named_speaker(nlp):
     text = (
-        "A senior official in the Iraqi Hezbollah Brigades, Abu Ali al-Askari, "
-        "said in a statement on Telegram that attacks would continue.\n"
-        "Al-Askari added that the coming days will determine the response.\n"
+        "A senior commander of the Iraqi Hezbollah Brigades, Abu Hussein al-Hamidawi, "
+        "said in a statement on Telegram that attacks would go on.\n"
+        "Al-Hamidawi added that the coming weeks will decide the response.\n"
     )
     sources = sentence_sources(parsed(nlp, text))
-    assert sources[1] == [Source("Abu Ali al-Askari", "party", "Telegram")]
+    assert sources[1] == [Source("Abu Hussein al-Hamidawi", "party", "Telegram")]
 
 
 def test_actor_dictionary_names_and_types_the_speaker(nlp):
-    text = "With the Resistance confirming it had conducted 11 operations on Friday."
+    text = "With the Resistance announcing it had carried out 9 operations on Tuesday."
     state = parsed(nlp, text)
     start = text.index("the Resistance")
     state.actors.append(
@@ -131,7 +131,7 @@ def test_drafts_get_their_sentence_sources(nlp):
     text = (
         "Informed sources told Al Mayadeen that a cargo plane landed at the Kharab al-Jir base.\n"
         "US helicopters flew over the city.\n"
-        "They noted that this batch is the fourth to be airlifted in ten days.\n"
+        "They noted that this shipment is the third to be airlifted in two weeks.\n"
     )
     state = parsed(nlp, text)
     landing = EventDraft(
@@ -139,7 +139,7 @@ def test_drafts_get_their_sentence_sources(nlp):
     )
     flight = EventDraft(trigger=state.span(text.index("flew"), text.index("flew") + 4), sentence=1)
     batch = TallyDraft(
-        trigger=state.span(text.index("batch"), text.index("batch") + 5),
+        trigger=state.span(text.index("shipment"), text.index("shipment") + 8),
         sentence=2,
         counted="batch",
     )

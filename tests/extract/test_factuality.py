@@ -33,154 +33,31 @@ def state_with_draft(nlp, text: str, trigger: str, **draft_fields) -> tuple[DocS
     return state, draft
 
 
-# (sentence, trigger word, expected modality). The first block are the example article's traps.
+# The example article's traps (almayadeen-2023-12-09-us-drills-syria.txt in ../shared/corpus),
+# read from the article at test time: (a few words of the sentence, trigger word, modality).
+EXAMPLE_TRAPS = [
+    ("the US fears ground operations", "operations", "feared"),
+    ("as a precaution against any", "attacks", "feared"),
+    ("as a precaution against any", "drills", "occurred"),
+    ("in one day only", "operations", "claimed"),
+    ("conducted live ammunition exercises", "exercises", "occurred"),
+    ("Blue Arrow", "exercises", "occurred"),
+    ("simulate responding", "attacks", "hypothetical"),
+    ("simulate responding", "responding", "simulated"),
+    ("simulate responding", "attacking", "simulated"),
+    ("fears ground attacks", "attacks", "feared"),
+    ("fears ground attacks", "capture", "feared"),
+    ("conducting exercises simulating", "attacks", "simulated"),
+    ("conducting exercises simulating", "exercises", "occurred"),
+    ("the landing of a new cargo plane", "landing", "occurred"),
+    ("the landing of a new cargo plane", "transport", "planned"),
+    ("until the last soldier is expelled", "operations", "planned"),
+    ("Any foolishness", "operations", "threatened"),
+    ("Since October 18", "targeted", "occurred"),
+]
+
+# (sentence, trigger word, expected modality), in sentences written for the project.
 MODALITY_TABLE = [
-    # --- the example article (almayadeen-2023-12-09-us-drills-syria.txt)
-    (
-        (
-            "Informed sources tell Al Mayadeen that the US fears ground operations "
-            "against its bases and troops."
-        ),
-        "operations",
-        "feared",
-    ),
-    (
-        (
-            "The International Coalition, headed by the United States, has "
-            "conducted extensive military drills at several of its bases in the "
-            "countryside of al-Hasakah and Deir Ezzor, as a precaution against any "
-            "new attacks by Resistance factions."
-        ),
-        "attacks",
-        "feared",
-    ),
-    (
-        (
-            "The International Coalition, headed by the United States, has "
-            "conducted extensive military drills at several of its bases in the "
-            "countryside of al-Hasakah and Deir Ezzor, as a precaution against any "
-            "new attacks by Resistance factions."
-        ),
-        "drills",
-        "occurred",
-    ),
-    (
-        (
-            "This comes after an uptick in attacks against US bases in Iraq and "
-            "Syria, with the Resistance confirming it had conducted 11 operations "
-            "against US military bases in Syria and Iraq in one day only on Friday."
-        ),
-        "operations",
-        "claimed",
-    ),
-    (
-        (
-            'Informed sources told Al Mayadeen that the International Coalition "conducted '
-            "live ammunition exercises, involving helicopters and drones, at the Qasrak and "
-            'Tell Baidar bases in the northwestern countryside of al-Hasakah."'
-        ),
-        "exercises",
-        "occurred",
-    ),
-    (
-        (
-            "They added that the exercises are part of a broad operation launched by Washington "
-            'under the name "Blue Arrow", which will last for several days and include a number '
-            "of US bases in Syria."
-        ),
-        "exercises",
-        "occurred",
-    ),
-    (
-        (
-            'The aim is to "simulate responding to hypothetical attacks on US bases, along '
-            'with training on attacking fortified positions and liberating prisoners."'
-        ),
-        "attacks",
-        "hypothetical",
-    ),
-    (
-        (
-            'The aim is to "simulate responding to hypothetical attacks on US bases, along '
-            'with training on attacking fortified positions and liberating prisoners."'
-        ),
-        "responding",
-        "simulated",
-    ),
-    (
-        (
-            'The aim is to "simulate responding to hypothetical attacks on US bases, along '
-            'with training on attacking fortified positions and liberating prisoners."'
-        ),
-        "attacking",
-        "simulated",
-    ),
-    (
-        (
-            'The sources revealed that the United States "fears ground attacks on its bases '
-            'and the capture of its personnel."'
-        ),
-        "attacks",
-        "feared",
-    ),
-    (
-        (
-            'The sources revealed that the United States "fears ground attacks on its bases '
-            'and the capture of its personnel."'
-        ),
-        "capture",
-        "feared",
-    ),
-    ('Therefore, they are "conducting exercises simulating such attacks."', "attacks", "simulated"),
-    (
-        'Therefore, they are "conducting exercises simulating such attacks."',
-        "exercises",
-        "occurred",
-    ),
-    (
-        (
-            'The sources also disclosed that "the Kharab al-Jir Airport base witnessed, on '
-            "Saturday afternoon, the landing of a new cargo plane carrying weapons and "
-            'equipment as part of a plan to transport a batch of weapons and equipment."'
-        ),
-        "landing",
-        "occurred",
-    ),
-    (
-        (
-            'The sources also disclosed that "the Kharab al-Jir Airport base witnessed, on '
-            "Saturday afternoon, the landing of a new cargo plane carrying weapons and "
-            'equipment as part of a plan to transport a batch of weapons and equipment."'
-        ),
-        "transport",
-        "planned",
-    ),
-    (
-        (
-            "Earlier today, a senior official in the Iraqi Hezbollah Brigades, Abu "
-            "Ali al-Askari, confirmed, in a statement on Telegram, that the "
-            "Resistance operations against the US occupation will continue until "
-            "the last soldier is expelled from Iraq."
-        ),
-        "operations",
-        "planned",
-    ),
-    (
-        (
-            '"Any foolishness from the American enemy will be met with severe retaliatory '
-            'measures and an expansion of operations."'
-        ),
-        "operations",
-        "threatened",
-    ),
-    (
-        (
-            "Since October 18, Resistance factions have targeted US bases in Syria "
-            "about 85 times, resulting in the injury of at least 70 US soldiers."
-        ),
-        "targeted",
-        "occurred",
-    ),
     # --- claimed by the perpetrator
     (
         "Islamic State claimed responsibility for the bombing in a statement posted online.",
@@ -298,9 +175,9 @@ MODALITY_TABLE = [
     ("The army launched an offensive that it says will last weeks.", "offensive", "occurred"),
     ("The strike may have been a response to the attack on the base.", "strike", "occurred"),
     ("Protesters stormed the Green Zone and demanded reforms.", "stormed", "occurred"),
-    ("A reason for the demonstration was not provided.", "demonstration", "occurred"),
+    ("A motive for the demonstration was not given.", "demonstration", "occurred"),
     (
-        "A reason for the attack was not provided, and no injuries were reported.",
+        "A motive for the attack was not given, and no casualties were recorded.",
         "attack",
         "occurred",
     ),
@@ -315,16 +192,37 @@ def test_modality_table(nlp, sentence, trigger, expected):
     assert draft.modality == expected
 
 
-def test_table_covers_every_modality():
-    assert len(MODALITY_TABLE) >= 60
-    covered = {row[2] for row in MODALITY_TABLE}
-    assert covered >= set(MODALITIES)  # every modality the contract names
+@pytest.fixture(scope="module")
+def example_sentences(nlp, example_path) -> list[str]:
+    from sitrep.ingest.text import read_text
+
+    raw = read_text(example_path.read_text(encoding="utf-8"))
+    state = DocState(text=raw.text, published=None, outlet=None, doc=nlp(raw.text))
+    segment(state)
+    return [s.text for s in state.sentences]
+
+
+@pytest.mark.parametrize(("words", "trigger", "expected"), EXAMPLE_TRAPS)
+def test_modality_in_the_example_article(nlp, example_sentences, words, trigger, expected):
+    (sentence,) = [s for s in example_sentences if words in s]
+    state, draft = state_with_draft(nlp, sentence, trigger)
+    assign_modality(state)
+    assert draft.modality == expected
+
+
+def test_every_modality_the_contract_names_is_assigned(nlp):
+    assigned = set()
+    for sentence, trigger, _ in MODALITY_TABLE:
+        state, draft = state_with_draft(nlp, sentence, trigger)
+        assign_modality(state)
+        assigned.add(draft.modality)
+    assert assigned == set(MODALITIES)
 
 
 def test_threat_statement_is_threatened_whatever_its_verb(nlp):
     state, draft = state_with_draft(
         nlp,
-        "Abu Ali al-Askari confirmed that the operations will continue.",
+        "Abu Hussein al-Hamidawi confirmed that the operations will go on.",
         "confirmed",
         plover="THREATEN",
         acled_codable=False,

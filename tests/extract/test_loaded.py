@@ -12,8 +12,8 @@ from sitrep.records import Actor
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("the Resistance operations against the US occupation will continue", ["US occupation"]),
-        ("Any foolishness from the American enemy will be met", ["American enemy"]),
+        ("attacks on the US occupation will go on until it withdraws", ["US occupation"]),
+        ("any provocation by the American enemy will be answered", ["American enemy"]),
         ("two martyrs fell in the Israeli aggression on Gaza", ["martyrs", "aggression"]),
         ("the Zionist entity bombed the camp", ["Zionist entity"]),
         ("regime forces shelled the town", ["regime forces"]),

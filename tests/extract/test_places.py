@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 
@@ -52,18 +51,18 @@ def _draft(state: DocState, word: str, nth: int = 0, **extra) -> EventDraft:
     "text, country, expected",
     [
         # "X countryside" of a town: near the town (precision 2); of a governorate: region only.
-        ("Turkey and Russia conducted a joint patrol in Darbasiyah countryside in al-Hasakeh.",
+        ("Russian and Turkish troops patrolled jointly in Darbasiyah countryside in al-Hasakeh.",
          "Syria", ("Darbasiyah", "Al-Hasakeh", "town", 2)),
-        ("drills at several of its bases in the countryside of al-Hasakah and Deir Ezzor",
+        ("manoeuvres at two outposts across the countryside of al-Hasakah and Deir Ezzor",
          "Syria", ("al-Hasakah", "Al-Hasakeh", "admin1", 3)),
         ("helicopters flew over the eastern countryside of Deir Ezzor on Saturday",
          "Syria", ("Deir Ezzor", "Deir-ez-Zor", "admin1", 3)),
         ("a civilian was killed in rural Tal Tamer in al-Hasakeh.",
          "Syria", ("Tal Tamer", "Al-Hasakeh", "town", 2)),
-        ("airstrikes on the vicinity of Shadadah in Al-Hasakeh",
+        ("shelling hit the vicinity of Shadadah in Al-Hasakeh",
          "Syria", ("Shadadah", "Al-Hasakeh", "town", 2)),
         ("civilians in Idleb city protested", "Syria", ("Idleb", "Idleb", "town", 1)),
-        ("a demonstration in the town of Ariha in Idleb province", "Syria",
+        ("a sit-in inside the town of Ariha, Idleb province", "Syria",
          ("Ariha", "Idleb", "town", 1)),
         ("HTS arrested the head of a camp in the northern countryside of Idleb", "Syria",
          ("Idleb", "Idleb", "admin1", 3)),
@@ -97,7 +96,7 @@ def no_villages(monkeypatch):
 
 def test_parenthesised_district_and_governorate(no_villages):
     found = resolve_places(
-        "Houthi forces attacked the 30th brigade on the Al Fajir front (Qaatabah, Ad Dali).",
+        "Houthi fighters shelled army posts on the northern front (Qaatabah, Ad Dali).",
         country="Yemen",
     )
     best = most_specific(found, country="Yemen")
@@ -117,14 +116,15 @@ def test_parenthesised_district_and_governorate(no_villages):
         ("PKK militants attacked units at Gire military guard post in Cukurca district of "
          "Hakkari", "Turkey", "Cukurca", "Hakkari"),
         # Where someone comes from is not where it happened; where a convoy sets out from is.
-        ("HTS executed an individual from Afrin in Idleb after a period of detention", "Syria",
+        ("HTS shot dead a man from Afrin in Idleb after holding him for weeks", "Syria",
          "Idleb", "Idleb"),
-        ("a car demonstration set out from Beirut to Tripoli", "Lebanon", "Beirut", "Beirut"),
+        ("a motorcade of protesters set out from Beirut towards Tripoli", "Lebanon", "Beirut",
+         "Beirut"),
         # ACLED's lower-case "(district, governorate)": the district, from the admin2 table.
-        ("the staff of Al Thawrah Hospital (Salh, taizz) organized a demonstration", "Yemen",
+        ("teachers of a local school (Salh, taizz) held a sit-in", "Yemen",
          "Salh", "Taizz"),
         # A foreign village sharing a local name is ignored when its country is not named.
-        ("rioters gathered outside the house of MP Samir al Jisr in el Mina", "Lebanon",
+        ("protesters rallied outside MP Samir al Jisr's home in el Mina", "Lebanon",
          "Lebanon", None),
     ],
 )
@@ -147,7 +147,7 @@ def test_site_is_preferred_to_the_town_when_the_text_says_base():
 
 def test_town_inside_the_named_governorate_wins():
     # Several GeoNames places are called Al Mansurah; the one in Ar-Raqqa is meant here.
-    text = "QSD arrested young men in Mansura city in Ar-Raqqa countryside"
+    text = "QSD detained two shepherds in Mansura city in Ar-Raqqa countryside"
     (m,) = [m for m in resolve_places(text) if m.span.text == "Mansura"]
     assert m.place.admin1 == "Ar-Raqqa"
 
@@ -159,7 +159,7 @@ def test_town_inside_the_named_governorate_wins():
     [
         "Police said on Friday that the Resistance and the Coalition had met in May.",
         "Abu Ali al-Askari explained that the coming days will determine the response.",
-        "Informed sources tell Al Mayadeen that the US fears ground operations.",
+        "Informed sources tell Al Mayadeen that US officials fear a ground offensive.",
         "Hassan Nasrallah and Mohammed bin Salman spoke; President Erdogan did not.",
         "Victory is near, said General Said Hope, and Justice will prevail.",
         "The Islamic Resistance in Iraq's statement was read by Sheikh Ali.",
@@ -189,15 +189,15 @@ def test_fuzzy_matching_needs_context():
 
 # --- document country and the place of each draft -------------------------------------------
 
+# Written for these tests in the shape of a wire report about drills at several bases.
 ARTICLE = (
-    "US Conducts Military Drills in Syria\n"
-    "The Coalition conducted drills at its bases in the countryside of al-Hasakah and Deir Ezzor. "
-    "Helicopters flew over al-Hasakah city, its countryside, and the eastern countryside of "
-    "Deir Ezzor.\n"
-    "Sources said the Coalition conducted exercises at the Qasrak and Tell Baidar bases in the "
-    "northwestern countryside of al-Hasakah and the Conoco base in the northern countryside of "
-    "Deir Ezzor.\n"
-    "The sources said the Kharab al-Jir Airport base witnessed the landing of a cargo plane.\n"
+    "Coalition Holds Exercises in Syria\n"
+    "The Coalition held drills at its outposts across the countryside of al-Hasakah and Deir "
+    "Ezzor. Helicopters flew above al-Hasakah city and its outskirts and over the eastern "
+    "countryside of Deir Ezzor.\n"
+    "Sources said the Coalition staged exercises at Qasrak and Tell Baidar bases in rural "
+    "northwestern al-Hasakah and at the Conoco base in Deir Ezzor's northern countryside.\n"
+    "The sources said the Kharab al-Jir Airport base saw the landing of a cargo plane.\n"
     "They added that this is the fourth batch.\n"
     "Washington says the operation will go on."
 )
@@ -278,6 +278,7 @@ def test_place_spans_point_into_the_text():
         assert ARTICLE[m.span.start : m.span.end] == m.span.text == m.place.location_text
 
 
+<<<<<<< HEAD
 # --- the dev notes, as a floor -------------------------------------------------------------------
 
 def test_dev_notes_floor(dev_notes):
@@ -302,6 +303,11 @@ def test_dev_notes_floor(dev_notes):
         near50 += distance_km(lat, lon, gold["latitude"], gold["longitude"]) <= 50
     assert admin1 / len(rows) >= 0.89
     assert near50 / len(rows) >= 0.84
+=======
+# The place finder's figures on real notes (given the gold country, and from the text alone) are
+# bounded by the evaluation gate (tests/gate.py, "places.*"): on a held-out cross-validation fold of
+# the train notes, with the country model retrained without it, and loosely on the dev notes.
+>>>>>>> main
 
 
 def test_names_in_keys_are_normalised_once():
@@ -325,43 +331,55 @@ def _hint(text: str) -> tuple[str | None, list[tuple[str, str | None, str | None
     "text, country, place",
     [
         # A country named after "in" outweighs a currency ("US dollar" is no place).
+<<<<<<< HEAD
         ("dozens of protesters from the movement against the political system in Lebanon, "
          "gathered at the public square in Nabatiyeh in demonstration against the high US dollar "
          "exchange rate", "Lebanon", ("Nabatiyeh", "Lebanon", "Al Nabatieh", "admin1")),
+=======
+        ("scores of activists opposed to the ruling parties in Lebanon rallied in the main square "
+         "in Nabatiyeh against the soaring US dollar exchange rate", "Lebanon",
+         ("Nabatiyeh", "Lebanon", "Nabatiye", "admin1")),
+>>>>>>> main
         # Countries as actors ("Turkey and Russia conducted") are weaker than the places named.
-        ("On 30 April 2020, Turkey and Russia conducted a joint patrol in Darbasiyah countryside "
-         "in al-Hasakeh, consisting of 8 vehicles total.", "Syria",
+        ("On 12 May 2021, Turkey and Russia ran a joint patrol of 6 vehicles in Darbasiyah "
+         "countryside in al-Hasakeh.", "Syria",
          ("Darbasiyah", "Syria", "Al-Hasakeh", "town")),
         # A name repeated votes once: Beirut makes both Tripolis Lebanese.
-        ("On 3 May 2020, a car demonstration set out from Beirut to Tripoli with dozens of cars. "
-         "Protesters then joined a demonstration in Tripoli.", "Lebanon",
+        ("On 14 May 2021, a motorcade of protesters drove from Beirut to Tripoli. Demonstrators "
+         "later gathered in Tripoli.", "Lebanon",
          ("Tripoli", "Lebanon", "North", "town")),
         # Nationality words are evidence ("Sudanese" is not Sidon); Gaza is not Mozambique's.
-        ("Israeli forces chased Palestinian fishermen in their boats off the coast of Sudaniye "
-         "(Sudanese) in northern Gaza and fired rubber coated bullets at them.", "Palestine",
+        ("Israeli gunboats pursued Palestinian fishing boats off Sudaniye (Sudanese) in northern "
+         "Gaza and opened fire on them.", "Palestine",
          ("Gaza", "Palestine", "Gaza Strip", "town")),
         # A "Molotov cocktail" is not Perm (once called Molotov).
-        ("Palestinians hurled Molotov cocktails at a vehicle of the Israeli border Police near the "
+        ("Palestinian youths threw Molotov cocktails at an Israeli border police jeep near the "
          "town of Abu Dis.", "Palestine", ("Abu Dis", "Palestine", "West Bank", "town")),
         # "Saudi-led" is a sponsor; a lone "(Sadah)" after a district is the governorate.
-        ("On 9 May 2020, 3 Saudi-led coalition airstrikes reportedly targeted residential villages "
-         "in Raizh district (Sadah).", "Yemen", ("Sadah", "Yemen", "Sadah", "admin1")),
+        ("On 17 May 2021, 4 Saudi-led coalition airstrikes hit farms in Raizh district (Sadah).",
+         "Yemen", ("Sadah", "Yemen", "Sadah", "admin1")),
         # "pro-Turkey" takes a side; "Turkish forces" are actors, the village is in Syria.
         ("Turkish forces and pro-Turkey rebel factions shelled regime positions in Zinar in Tell "
          "Abiad countryside.", "Syria", ("Tell Abiad", "Syria", "Ar-Raqqa", "town")),
         # No country named at all: the gazetteer and the focus prior.
-        ("On 4 May 2020, protesters blocked the Majdel Aanjar-Masnaa road in Rashayya.", "Lebanon",
+        ("On 19 May 2021, truck drivers blocked the Majdel Aanjar-Masnaa road in Rashayya.",
+         "Lebanon",
          ("Rashayya", "Lebanon", "Bekaa", "town")),
         # The exact spelling breaks a tie the folding key makes (Sirt / Siirt).
-        ("GNA forces targeted LNA positions with heavy artillery fire in Wadi al Washka (Sirt).",
+        ("GNA forces shelled LNA lines near Wadi al Washka (Sirt) overnight.",
          "Libya", ("Sirt", "Libya", "Sirt", "admin1")),
+<<<<<<< HEAD
         # Equal nationality evidence: the focus region breaks the tie (Bar Elias is a Lebanese
         # town only a village gazetteer has).
         ("rioters smashed the windows of Byblos Bank and the Lebanese French Bank in Bar Elias.",
+=======
+        # Equal nationality evidence: the focus region breaks the tie (no place is found).
+        ("rioters smashed the windows of the Lebanese French Bank branch in Bar Elias.",
+>>>>>>> main
          "Lebanon", None),
         # A spelling guess votes when nothing else does.
-        ("unidentified gunmen targeted the headquarters of the Syriac Security Office in the "
-         "western neighborhood of Quamishli with a grenade.", "Syria",
+        ("unknown assailants threw a grenade at the Syriac Security Office in the western "
+         "neighbourhood of Quamishli.", "Syria",
          ("Quamishli", "Syria", "Al-Hasakeh", "town")),
     ],
 )
@@ -406,13 +424,13 @@ def test_country_model_is_iso_coded_and_calibrated_votes():
 @pytest.mark.parametrize(
     "text, absent",
     [
-        ("rioters demonstrating against the high US dollar exchange rate blocked the road",
+        ("rioters angry at the soaring US dollar exchange rate blocked the road",
          "United States"),
         ("protesters gathered outside the US embassy in the capital", "United States"),
         # Only the folding key links "Naameh" to Namur and nothing points to Belgium.
-        ("rioters blocked roads on the Naameh highway and hurled rocks at Military forces",
+        ("youths closed the Naameh highway and threw stones at army troops",
          "Belgium"),
-        ("an IS attack on a police checkpoint on the outskirts of Zaghniya village near al Abbarah",
+        ("IS gunmen raided a police post on the edge of Zaghniya village near al Abbarah",
          "Brazil"),
     ],
 )
@@ -424,8 +442,8 @@ def test_no_place_abroad_without_evidence(text, absent):
 
 def test_exact_spelling_abroad_is_kept_without_evidence():
     # Outside the focus region a name spelled as the gazetteer spells it still resolves.
-    hint, places = _hint("On 2 May 2020, in Yauco, police officers witnessed men shooting at a "
-                         "housing complex.")  # fmt: skip
+    hint, places = _hint("On 21 May 2021, in Yauco, police saw gunmen firing at an apartment "
+                         "block.")  # fmt: skip
     assert hint == "Puerto Rico"
     assert [(p[0], p[1]) for p in places] == [("Yauco", "Puerto Rico")]
 
@@ -433,16 +451,16 @@ def test_exact_spelling_abroad_is_kept_without_evidence():
 @pytest.mark.parametrize(
     "text, admin2, admin1",
     [
-        ("clashes erupted between pro-Houthi forces and tribal militias in the eastern part of "
-         "Radman al Awad district (Al Bayda)", "Radman Al Awad", "Al Bayda"),
-        ("two Saudi-led coalition air raids were reported on Al Dhaher district in northwestern "
-         "Yemen (Sadah)", "Al Dhaher", "Sadah"),
-        ("populated villages in Al Jabaliyah area in western Yemen (At Tuhayat, Al Hudaydah)",
-         "At Tuhayat", "Al Hudaydah"),
-        ("pro-Houthi forces launched an attack east of Jabal Salab in the northeast of Sanaa "
-         "(Nihm, Sanaa) towards Marib", "Nihm", "Sanaa"),
+        ("fighting broke out between pro-Houthi forces and tribesmen east of Radman al Awad "
+         "district (Al Bayda)", "Radman Al Awad", "Al Bayda"),
+        ("Saudi-led coalition jets struck Al Dhaher district in the north-west of Yemen (Sadah)",
+         "Al Dhaher", "Sadah"),
+        ("inhabited hamlets of the Al Jabaliyah area on Yemen's west coast (At Tuhayat, "
+         "Al Hudaydah)", "At Tuhayat", "Al Hudaydah"),
+        ("pro-Houthi forces pushed east from Jabal Salab in north-east Sanaa (Nihm, Sanaa) "
+         "towards Marib", "Nihm", "Sanaa"),
         # "wa" ("and") inside a name; the district decides between Yemen's and Saudi Al Jawf.
-        ("21 Saudi-led coalition airstrikes reportedly targeted Khabb wa ash Shaaf district "
+        ("Saudi-led coalition jets carried out 17 strikes on Khabb wa ash Shaaf district "
          "(Al Jawf).", "Khabb wa ash Shaaf", "Al Jawf"),
     ],
 )
@@ -456,12 +474,13 @@ def test_district_the_gazetteer_has_no_town_for(text, admin2, admin1):
 
 
 def test_site_name_with_a_plural_site_word():
-    hint, places = _hint("diesel tankers passing through the area of Basira town on the way to "
-                         "Al Omar Oil Fields were seized")  # fmt: skip
+    hint, places = _hint("fuel trucks crossing Basira town on their way to Al Omar Oil Fields "
+                         "were stopped")  # fmt: skip
     assert hint == "Syria"
     assert ("Al Omar Oil Fields", "Syria", "Deir-ez-Zor", "site") in places
 
 
+<<<<<<< HEAD
 def test_dev_notes_floor_without_gold_country(dev_notes):
     """The product's case: the document's country comes from the text (see docs/places.md)."""
     rows = [json.loads(line) for line in dev_notes.read_text(encoding="utf-8").splitlines()]
@@ -476,10 +495,12 @@ def test_dev_notes_floor_without_gold_country(dev_notes):
     assert admin1 / len(rows) >= 0.89  # measured 0.90
 
 
+=======
+>>>>>>> main
 def test_district_spelled_otherwise_inside_the_named_governorate():
     # "Bayt Al Faqiah" is the gazetteer's Bayt al Faqih only by skeleton, inside Al Hudaydah.
-    found = resolve_places("pro-Houthi forces coming from Al Hussayniah area to Al Jah in western "
-                           "Yemen (Bayt Al Faqiah, Al Hudaydah)")  # fmt: skip
+    found = resolve_places("pro-Houthi reinforcements moved from Al Hussayniah to Al Jah on "
+                           "Yemen's west coast (Bayt Al Faqiah, Al Hudaydah)")  # fmt: skip
     assert ("Bayt Al Faqiah", "admin2", "Al Hudaydah") in [
         (m.span.text, m.place.feature, m.place.admin1) for m in found
     ]
@@ -491,31 +512,32 @@ def test_district_spelled_otherwise_inside_the_named_governorate():
 
 def test_persian_ezafe_names_are_read_whole_never_split():
     # The whole name is the gazetteer's Kut-e 'Abdollah; its pieces are never places of their own.
-    found = resolve_places("a group of municipality workers in Kut e Abdollah protested")
+    found = resolve_places("sanitation workers in Kut e Abdollah went on strike over wages")
     assert [(m.span.text, m.place.country, m.place.admin1) for m in found] == [
         ("Kut e Abdollah", "Iran", "Khuzestan")
     ]
-    assert resolve_places("a protest was held against delays in completion of Maskan-e Mehr "
-                          "social housing project") == []  # fmt: skip
+    assert resolve_places("tenants protested against delays to the Maskan-e Mehr housing "
+                          "scheme") == []  # fmt: skip
 
 
 @pytest.mark.parametrize(
     "text, location",
     [
         # A local authority named after its town: not "part of a longer proper name".
-        ("On 8 May 2020, Van Governor's Office extended the ban on all protests.", "Van"),
+        ("On 16 May 2021, Van Governor's Office prolonged its ban on rallies.", "Van"),
         ("Aydin Governorship announced that face masks are mandatory in public spaces.", "Aydin"),
         # A street or quarter of a town named next: the town.
-        ("A car bomb exploded in Raju street of Afrin city in Aleppo.", "'Afrin"),
+        ("A motorcycle bomb went off in Raju street of Afrin town in Aleppo governorate.",
+         "'Afrin"),
         # Where the tankers were going is not where they were seized.
-        ("Gunmen seized fuel tankers passing through Basira town on the way to Al Omar Oil "
-         "Fields.", "Al Busayrah"),
+        ("Gunmen seized fuel tankers crossing Basira town on their way to Al Omar Oil Fields.",
+         "Al Busayrah"),
         # Someone's origin ranks after the place of the happening, adverb or not.
-        ("Rebels whose fighters are also from Deir-ez-Zor clashed in the town of Jarablus in the "
-         "northern countryside of Aleppo.", "Jarabulus"),
+        ("Rebels whose commanders are mostly from Deir-ez-Zor clashed in the town of Jarablus, "
+         "north of Aleppo.", "Jarabulus"),
         # Where reinforcements came from is not where they arrived.
-        ("Reinforcements arrived in Radman Al Awad district (Al Bayda) from the cities of Al "
-         "Bayda and Rada.", "Radman Al Awad"),
+        ("Reinforcements reached Radman Al Awad district (Al Bayda), coming from the towns of "
+         "Al Bayda and Rada.", "Radman Al Awad"),
         # "JaS" (an armed group's initials) is no spelling of Iasi in Romania.
         ("Factions including Jaysh al Islam, JaS, and the 9th Division clashed in the town of "
          "Jarablus.", "Jarabulus"),
@@ -556,9 +578,9 @@ def test_no_place_at_all_falls_back_to_the_actors_country():
 def test_names_that_are_no_places_do_not_split_an_event_per_site():
     import sitrep
 
-    doc = sitrep.extract("On 9 May 2020, hundreds of people in Mudiyah (Mudiyah, Abyan) joined a "
-                         "demonstration in support of the STC's declaration of self-rule in South "
-                         "Yemen and against the government.", published="2020-05-10")  # fmt: skip
+    doc = sitrep.extract("On 9 May 2020, hundreds of residents of Mudiyah (Mudiyah, Abyan) rallied "
+                         "to back the STC's call for self-rule in South Yemen.",
+                         published="2020-05-10")  # fmt: skip
     assert [(e.location, e.admin1) for e in doc.events] == [("Mudiyah", "Abyan")]
 
 

@@ -85,7 +85,7 @@ def _same(got, expected: str | None) -> bool:
         ),
         # A device noun as the passive agent acts on the passive subject.
         (
-            "On 5 May 2020, a civilian was injured by a landmine in Mehran county.",
+            "On 6 May 2020, a civilian was badly hurt by a landmine outside Mehran.",
             "landmine",
             "Explosions/Remote violence",
             "Iran",
@@ -94,7 +94,7 @@ def _same(got, expected: str | None) -> bool:
         ),
         # Whose bodies were found was hit.
         (
-            "The bodies of 2 civilians with gunshot wounds were found on the road near Daraa.",
+            "The bodies of 3 civilians bearing bullet wounds were found beside a canal near Daraa.",
             "bodies",
             "Violence against civilians",
             "Syria",
@@ -104,7 +104,7 @@ def _same(got, expected: str | None) -> bool:
         # "air raids": the head noun carries "Saudi-led coalition"; a participle clause after
         # "raids were reported" takes the raids' author.
         (
-            "Saudi-led coalition air raids were reported on Al Jarr area, killing four citizens.",
+            "Saudi-led coalition air raids were recorded over Hayran, killing three citizens.",
             "air raids",
             "Explosions/Remote violence",
             "Yemen",
@@ -112,7 +112,7 @@ def _same(got, expected: str | None) -> bool:
             None,
         ),
         (
-            "Saudi-led coalition air raids were reported on Al Jarr area, killing four citizens.",
+            "Saudi-led coalition air raids were recorded over Hayran, killing three citizens.",
             "killing",
             "Explosions/Remote violence",
             "Yemen",
@@ -121,8 +121,8 @@ def _same(got, expected: str | None) -> bool:
         ),
         # The subject misread as the object of an earlier "of"; the trigger starts at an adverb.
         (
-            "Around 30 April 2020, at the beginning of Ramadan, Islah-affiliated military forces "
-            "reportedly forcibly disappeared a citizen in Taizz.",
+            "Around 20 May 2020, at the start of Eid, Islah-affiliated military forces "
+            "allegedly forcibly disappeared a citizen in Taizz.",
             "forcibly disappeared",
             "Violence against civilians",
             "Yemen",
@@ -131,8 +131,8 @@ def _same(got, expected: str | None) -> bool:
         ),
         # "explosive planted by X detonated" parsed as two participles of "explosive".
         (
-            "On 5 May 2020, a roadside explosive planted by PKK militants detonated during the "
-            "passage of a Turkish army armored vehicle near Osyan village.",
+            "On 11 May 2020, an improvised explosive planted by PKK militants detonated as a "
+            "Turkish army patrol passed near Uludere.",
             "detonated",
             "Explosions/Remote violence",
             "Turkey",
@@ -141,8 +141,8 @@ def _same(got, expected: str | None) -> bool:
         ),
         # A unit of a unit of a group: the group acts.
         (
-            "A special forces unit of the 5th brigade of the Southern Resistance clashed with "
-            "Houthi forces behind the frontlines.",
+            "A commando unit of the 3rd brigade of the Southern Resistance clashed with Houthi "
+            "forces near Damt.",
             "clashed",
             "Battles",
             "Yemen",
@@ -159,8 +159,8 @@ def _same(got, expected: str | None) -> bool:
         ),
         # The main clause says who the explosion in the "when" clause hit.
         (
-            "On 3 May 2020, 2 young men were killed when a landmine, previously planted by an "
-            "unidentified armed group, exploded in an agricultural area south of Hadar.",
+            "On 7 May 2020, 3 shepherds were killed when a landmine, apparently left by an "
+            "unidentified armed group, went off in a field east of Hadar.",
             "landmine",
             "Explosions/Remote violence",
             "Syria",
@@ -169,8 +169,8 @@ def _same(got, expected: str | None) -> bool:
         ),
         # People named by nationality are civilians; a party member hit is a civilian.
         (
-            "On 1 May 2020, Israeli forces fired live bullets at two Palestinians near the "
-            "separation fence in southern Qalqiliyah.",
+            "On 8 May 2020, Israeli soldiers fired live rounds at three Palestinians close to the "
+            "barrier west of Tulkarm.",
             "fired",
             "Violence against civilians",
             "Palestine",
@@ -178,8 +178,8 @@ def _same(got, expected: str | None) -> bool:
             "Civilians (Palestine)",
         ),
         (
-            "On 4 May 2020, a member of HDP's local party assembly was abducted by intelligence "
-            "officers in Ipekyolu town of Van.",
+            "On 9 May 2020, a member of HDP's district board was abducted by intelligence "
+            "officers in Tusba district of Van.",
             "abducted",
             "Violence against civilians",
             "Turkey",
@@ -187,12 +187,12 @@ def _same(got, expected: str | None) -> bool:
             "Civilians (Turkey)",
         ),
         (
-            "Clashes erupted between Bani Ali and Al Badi tribesmen in the suq of Al Bayda.",
+            "Clashes broke out between Bani Harith and Al Sharif tribesmen in a market of Rada.",
             "Clashes",
             "Battles",
             "Yemen",
-            "Bani Ali Tribal Militia (Yemen)",
-            "Al Badi Tribal Militia (Yemen)",
+            "Bani Harith Tribal Militia (Yemen)",
+            "Al Sharif Tribal Militia (Yemen)",
         ),
     ],
 )
@@ -210,8 +210,8 @@ def _assert_roles(nlp, text, trigger, event_type, country, actor1, actor2):
 def test_party_members_hit_keep_the_party_associated(nlp):
     draft = _roles(
         nlp,
-        "On 4 May 2020, a member of HDP's local party assembly was abducted by intelligence "
-        "officers in Ipekyolu town of Van.",
+        "On 9 May 2020, a member of HDP's district board was abducted by intelligence officers "
+        "in Tusba district of Van.",
         "abducted",
         "Violence against civilians",
         "Turkey",
@@ -247,7 +247,7 @@ def test_next_paragraph_is_not_read(nlp):
     ("text", "country", "words", "actor"),
     [
         (
-            "The 35th Armoured Brigade thwarted a Houthi attack on Naqil as Silw.",
+            "The 35th Armoured Brigade repelled a Houthi assault near Mawiyah.",
             "Yemen",
             "35th Armoured Brigade",
             "Military Forces of Yemen (2012-) 35th Armored Brigade",
@@ -259,22 +259,22 @@ def test_next_paragraph_is_not_read(nlp):
             "Military Forces of Syria (2000-) 4th Armored Division",
         ),
         (
-            "Islah-affiliated Special Forces reportedly arrested a journalist in Shabwah.",
+            "Islah-affiliated Special Forces reportedly detained two students in Ataq.",
             "Yemen",
             "Special Forces",
             "Police Forces of Yemen (2012-) Special Security Forces",
         ),
         (
-            "Fighting erupted between Al Muaili and Al Mahtam tribesmen west of Marib city.",
+            "Fighting erupted between Al Jalal and Al Zaydi tribesmen north of Harib.",
             "Yemen",
-            "Al Muaili",
-            "Al Muaili Tribal Militia (Yemen)",
+            "Al Jalal",
+            "Al Jalal Tribal Militia (Yemen)",
         ),
         (
-            "Fighting erupted between Al Muaili and Al Mahtam tribesmen west of Marib city.",
+            "Fighting erupted between Al Jalal and Al Zaydi tribesmen north of Harib.",
             "Yemen",
-            "Al Mahtam tribesmen",
-            "Al Mahtam Tribal Militia (Yemen)",
+            "Al Zaydi tribesmen",
+            "Al Zaydi Tribal Militia (Yemen)",
         ),
         (
             "Armed tribesmen attacked a checkpoint in Marib.",
@@ -333,9 +333,9 @@ def test_event_country_without_a_resolved_place(nlp):
     [
         # The claim comes two sentences after the attack.
         (
-            "Early this morning in northern Iraq, U.S. military personnel were targeted by a "
-            "one-way attack drone. The attack wounded three U.S. service-members. The militia "
-            "Kataib Hezbollah and affiliated groups claimed credit for the attack.",
+            "Before dawn in western Iraq, American troops were targeted by a one-way attack "
+            "drone. Two U.S. soldiers were wounded in the strike. The militia Kataib Hezbollah "
+            "and allied groups claimed credit for the strike.",
             "attack drone",
             "Explosions/Remote violence",
             "Air/drone strike",
@@ -344,7 +344,7 @@ def test_event_country_without_a_resolved_place(nlp):
         ),
         # Territory regained by the government is regained by its forces.
         (
-            "The territorial gain followed the recapture of a key air base nearby at the weekend.",
+            "The advance came days after the recapture of a strategic airfield to the south.",
             "recapture",
             "Battles",
             "Government regains territory",
@@ -369,8 +369,8 @@ def test_default_actor1(nlp, text, trigger, event_type, sub_event_type, country,
 
 def test_a_claim_in_the_next_paragraph_is_not_read(nlp):
     text = (
-        "U.S. military personnel were targeted by a one-way attack drone.\n\n"
-        "Kataib Hezbollah claimed credit for the attack."
+        "American troops were targeted by a one-way attack drone.\n\n"
+        "Kataib Hezbollah claimed credit for the strike."
     )
     draft = _roles(nlp, text, "attack drone", "Explosions/Remote violence", "Iraq")
     assert _same(draft.actor1, "Unidentified Armed Group (Iraq)")
@@ -389,19 +389,19 @@ def test_the_mutual_recursion_stops(nlp):
 
 def test_weapon_acronyms_are_not_actors(nlp):
     text = (
-        "On 30 April 2020, pro-Houthi forces reportedly fired RPG grenades at residential areas "
-        "in At Tuhayta, and regime forces targeted two excavators with an ATGM."
+        "On 2 May 2020, pro-Houthi forces fired RPG rounds at farms in Hays, and regime forces "
+        "hit a bulldozer with an ATGM."
     )
     state = _state(nlp, text, "Yemen")
     assert not {"RPG", "ATGM"} & {m.span.text for m in state.actors}
 
 
 def test_elliptical_coordination_of_a_group_name(nlp):
-    # "Martyr Soro Amed and Martyr Sorxwin Roboski Vengeance Units": the first group first.
+    # "Martyr A and Martyr B Vengeance Units": two groups sharing one head; the first acts.
     draft = _roles(
         nlp,
-        "On 29 April 2020, Martyr Soro Amed and Martyr Sorxwin Roboski Vengeance Units carried "
-        "out remote explosive attacks targeting commercial buildings in Mersin.",
+        "On 27 April 2020, Martyr Soro Amed and the Martyr Sorxwin Roboski Vengeance Units "
+        "claimed arson attacks on warehouses in Adana.",
         "attacks",
         "Explosions/Remote violence",
         "Turkey",
@@ -414,9 +414,8 @@ def test_elliptical_coordination_of_a_group_name(nlp):
 
 def test_a_dateline_is_not_the_state(nlp):
     text = (
-        "BAGHDAD - The hardline Sunni militant group Islamic State claimed responsibility for a "
-        "suicide bombing on Tuesday morning in central Baghdad that police said killed three "
-        "people."
+        "MOSUL - Islamic State said it carried out a suicide bombing at a market in eastern "
+        "Mosul on Sunday evening that medics said killed five people."
     )
     state = _state(nlp, text, "Iraq")
     assert all(m.span.start > 0 for m in state.actors)
@@ -501,7 +500,8 @@ def test_a_dateline_is_not_the_state(nlp):
         ),
         # The light verb's preposition names the target.
         (
-            "Ansar al Tawhid ended its affiliation with Wa Harredh al Moa'mineen Operation Room.",
+            "Ansar al Tawhid renounced its formal affiliation with the Wa Harredh al Moa'mineen "
+            "Operation Room.",
             "affiliation",
             "Strategic developments",
             "Syria",

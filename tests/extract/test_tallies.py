@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from drafts import draft_on, parsed
+from drafts import draft_on
+from drafts import parsed as parsed_only
 
 from sitrep.extract.statements.factuality import assign_modality
 from sitrep.extract.statements.tallies import split_tallies
+from sitrep.extract.time.mentions import find_times
 from sitrep.nlp.model import load_nlp
 
 
@@ -17,38 +19,45 @@ def nlp():
     return load_nlp()
 
 
+def parsed(nlp, text):
+    """Parsed, segmented and with its time expressions: whether a count has a day matters."""
+    state = parsed_only(nlp, text)
+    find_times(state)
+    return state
+
+
 # (sentence, count, qualifier, words `counted` must contain, words it must not contain)
 TALLY_TABLE = [
     (
         (
-            "This comes after an uptick in attacks, with the Resistance confirming "
-            "it had conducted 11 operations against US military bases in Syria and "
-            "Iraq in one day only on Friday."
+            "The escalation follows a week of strikes, with the militias saying they "
+            "had conducted 9 operations against coalition bases in Iraq and Syria in "
+            "a single day on Tuesday."
         ),
-        11,
+        9,
         "exact",
-        "operations against US military bases",
-        "Friday",
+        "operations against coalition bases",
+        "Tuesday",
     ),
     (
         (
-            "Since October 18, Resistance factions have targeted US bases in Syria "
-            "about 85 times, resulting in the injury of at least 70 US soldiers."
+            "Since March 3, armed factions have targeted Turkish bases in Iraq "
+            "about 60 times, wounding at least 20 soldiers."
         ),
-        85,
+        60,
         "about",
-        "targeted US bases in Syria",
-        "October",
+        "targeted Turkish bases in Iraq",
+        "March",
     ),
     (
         (
-            'They noted that "this batch is the fourth to be airlifted to the bases in Syria '
-            'in the past 10 days."'
+            'Officials said "this shipment is the third to be airlifted to the garrisons in '
+            'Iraq in the past two weeks."'
         ),
-        4,
+        3,
         "exact",
-        "airlifted to the bases in Syria",
-        "10 days",
+        "airlifted to the garrisons in Iraq",
+        "two weeks",
     ),
     (
         "Militants have carried out at least 70 attacks on army posts this year.",
@@ -99,6 +108,55 @@ TALLY_TABLE = [
         "attack on the base",
         "month",
     ),
+    (
+        "The raid was the seventh carried out by the army in the last two weeks.",
+        7,
+        "exact",
+        "raid",
+        "weeks",
+    ),
+    (
+        "Fighter jets struck more than 40 targets across the north of the country.",
+        40,
+        "at least",
+        "targets",
+        "40",
+    ),
+    (
+        "The rebels said they had attacked more than 30 ships in the gulf since March.",
+        30,
+        "at least",
+        "ships",
+        "March",
+    ),
+    (
+        "The group has claimed more than 150 attacks on the pipeline.",
+        150,
+        "at least",
+        "attacks on the pipeline",
+        "150",
+    ),
+    (
+        "A total of 900 people have been detained in the province since the uprising began.",
+        900,
+        "exact",
+        "people",
+        "uprising",
+    ),
+    (
+        "The ministry said that at least 75 civilians have been killed in the district so far.",
+        75,
+        "at least",
+        "civilians killed",
+        "ministry",
+    ),
+    (
+        "Tuesday's shelling raised the death toll in the town to 19 over the past week.",
+        19,
+        "exact",
+        "deaths",
+        "week",
+    ),
 ]
 
 
@@ -119,8 +177,8 @@ def test_tallies_found_in_sentences(nlp, sentence, count, qualifier, contains, e
         "A drone attack hit the base on Friday.",
         "Gunmen fired three rockets at the base, wounding two soldiers.",
         "Hundreds of demonstrators rallied in Tahrir Square on Friday.",
-        "On 30 April 2020, Turkey and Russia conducted a joint patrol consisting of 8 vehicles.",
-        "This comes after an uptick in attacks against US bases in Iraq and Syria.",
+        "On 14 June 2021, Russian and Turkish troops held a joint patrol of 6 armoured vehicles.",
+        "The escalation follows a rise in attacks on coalition bases in Syria and Iraq.",
         "Two soldiers were killed in the attack.",
         "The first attack took place on Monday.",
     ],
@@ -129,6 +187,23 @@ def test_single_happenings_are_not_tallies(nlp, sentence):
     state = parsed(nlp, sentence)
     split_tallies(state)
     assert state.tallies == []
+
+
+def test_a_tally_broken_down_after_of_which_gives_a_tally_per_part(nlp):
+    state = parsed(
+        nlp,
+        "Officials counted 60 attacks on the convoys this month, of which 35 were in the "
+        "north and 25 in the south.",
+    )
+    split_tallies(state)
+    assert sorted(t.count.value for t in state.tallies) == [25, 35, 60]
+
+
+def test_a_toll_whose_period_belongs_to_another_word_is_one_event(nlp):
+    state = parsed(nlp, "The first airstrike since the truce killed five people in the village.")
+    draft = draft_on(state, "airstrike")
+    split_tallies(state)
+    assert state.tallies == [] and state.events == [draft]
 
 
 def test_counted_draft_leaves_events_and_keeps_its_fields(nlp):
@@ -153,20 +228,20 @@ def test_counted_draft_leaves_events_and_keeps_its_fields(nlp):
 
 def test_marked_draft_with_count_span(nlp):
     state = parsed(
-        nlp, "Since October 18, Resistance factions have targeted US bases in Syria about 85 times."
+        nlp, "Since March 3, armed factions have targeted Turkish bases in Iraq about 60 times."
     )
     draft = draft_on(state, "targeted", is_tally=True)
-    m = re.search(r"about 85", state.text)
+    m = re.search(r"about 60", state.text)
     draft.extra["count_span"] = (m.start(), m.end())
     split_tallies(state)
     assert state.events == []
     (tally,) = state.tallies
-    assert (tally.count.value, tally.count.qualifier) == (85, "about")
+    assert (tally.count.value, tally.count.qualifier) == (60, "about")
 
 
 def test_draft_and_sentence_scan_give_one_tally(nlp):
     state = parsed(
-        nlp, "They noted that this batch is the fourth to be airlifted in the past 10 days."
+        nlp, "Officials said this shipment is the third to be airlifted in the past two weeks."
     )
     draft_on(state, "airlifted")
     split_tallies(state)
@@ -176,11 +251,11 @@ def test_draft_and_sentence_scan_give_one_tally(nlp):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "On 8 May 2020, 2 Saudi-led coalition airstrikes reportedly targeted Mukayras district.",
-        "On 28 April 2020, two Saudi-led coalition air raids were reported on Al Dhaher district.",
+        "On 11 June 2021, 3 Saudi-led coalition airstrikes reportedly hit Sirwah district.",
+        "On 19 June 2021, two Saudi-led coalition air raids were recorded in Majzar district.",
         "The units that arrived at the scene were hit in a second explosive attack.",
-        "On 8 May 2020, 21 Saudi-led coalition airstrikes reportedly targeted Khabb district.",
-        "On 8 May 2020, the OSCE SMM observed a total of 25 explosions near Troitske.",
+        "On 23 June 2021, 17 Saudi-led coalition airstrikes reportedly struck Razih district.",
+        "On 2 July 2021, the OSCE SMM recorded a total of 31 explosions near Zolote.",
     ],
 )
 def test_few_strikes_on_one_place_and_day_stay_one_event(nlp, sentence):

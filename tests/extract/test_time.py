@@ -85,7 +85,7 @@ CASES = [
         "",
     ),
     (
-        "The Kharab al-Jir airport base witnessed, on Saturday afternoon, the landing of a plane.",
+        "The Rmeilan air base witnessed, on Saturday afternoon, the arrival of two cargo planes.",
         SAT,
         "witnessed",
         "2023-12-09",
@@ -94,9 +94,9 @@ CASES = [
     ),
     ("Overnight Friday, rockets hit the base.", SAT, "hit", "2023-12-08", 1, ""),
     (
-        "Nusra Front said in a statement on Friday it had killed 25 fighters.",
+        "Jaysh al-Islam announced in a statement on Friday that it had killed 14 soldiers.",
         "2016-02-05",
-        "said",
+        "announced",
         "2016-02-05",
         1,
         "",
@@ -175,7 +175,7 @@ CASES = [
         "",
     ),
     (
-        "On 30 April 2020, Turkey and Russia conducted a joint patrol.",
+        "On 30 April 2020, Iraqi and Kurdish forces conducted a joint patrol.",
         "2020-05-04",
         "conducted",
         "2020-04-30",
@@ -183,10 +183,10 @@ CASES = [
         "",
     ),
     (
-        "HPG reported that on 30 April 2020, Turkish forces conducted airstrikes.",
+        "HPG said that on 21 April 2020, Turkish jets carried out airstrikes.",
         "2020-05-04",
-        "conducted",
-        "2020-04-30",
+        "carried",
+        "2020-04-21",
         1,
         "",
     ),
@@ -205,27 +205,27 @@ CASES = [
     ("Militants attacked a checkpoint on 10 December.", SAT, "attacked", SAT, 2, ""),
     # ACLED's hedged days: precision 2
     (
-        "Around 29 April 2020 (midweek), an old man's body was found in Al-Maabdaa town.",
+        "Around 22 April 2020 (midweek), a farmer's body was found near Tal Hamis.",
         "2020-05-12",
         "found",
-        "2020-04-29",
+        "2020-04-22",
         2,
         "",
     ),
     ("On or around 3 May, gunmen killed a farmer.", "2020-05-12", "killed", "2020-05-03", 2, ""),
     (
-        "As reported on 2 May 2020, regime forces looted properties in Tal Tamer.",
+        "As reported on 3 May 2020, militiamen looted homes in Ain Issa.",
         "2020-05-04",
         "looted",
-        "2020-05-02",
+        "2020-05-03",
         2,
         "",
     ),
     (
-        "On 28 April 2020 (or around), Boko Haram claimed shelling attacks.",
+        "On 27 April 2020 (or around), ISWAP claimed mortar attacks.",
         "2020-05-04",
         "claimed",
-        "2020-04-28",
+        "2020-04-27",
         2,
         "",
     ),
@@ -258,10 +258,10 @@ CASES = [
         "",
     ),
     (
-        "Around 8 May 2020 (from 24 April-8 May), police arrested 50 people.",
+        "Around 9 May 2020 (from 25 April-9 May), gendarmes detained 35 people.",
         "2020-05-11",
-        "arrested",
-        "2020-05-08",
+        "detained",
+        "2020-05-09",
         3,
         "",
     ),
@@ -275,10 +275,10 @@ CASES = [
         "",
     ),
     (
-        "On 7 May 2020, in the 25 of March sector, residents protested.",
+        "On 6 May 2020, in the 26 of September district, shopkeepers protested.",
         "2020-05-12",
         "protested",
-        "2020-05-07",
+        "2020-05-06",
         1,
         "",
     ),
@@ -292,15 +292,15 @@ CASES = [
     ),
     # spans and periods
     (
-        "Since October 18, Resistance factions have targeted US bases about 85 times.",
+        "Since November 2, armed factions have targeted coalition bases about 60 times.",
         SAT,
         "targeted",
-        "2023-10-18",
+        "2023-11-02",
         1,
         SAT,
     ),
     (
-        "This batch is the fourth to be airlifted to the bases in the past 10 days.",
+        "This shipment is the third to be airlifted to the garrisons in the past 10 days.",
         SAT,
         "airlifted",
         "2023-11-29",
@@ -353,9 +353,9 @@ CASES = [
         "2023-12-06",
     ),
     (
-        "Helicopters flew low from the early hours of the morning until Saturday evening.",
+        "Drones circled overhead from the first hours of the morning until Saturday night.",
         SAT,
-        "flew",
+        "circled",
         SAT,
         1,
         SAT,
@@ -389,9 +389,9 @@ CASES = [
         "",
     ),
     (
-        "At least 60 people were killed earlier this month.",
+        "At least 45 civilians died earlier this month.",
         "2016-03-29",
-        "killed",
+        "died",
         "2016-03-01",
         3,
         "2016-03-28",
@@ -405,7 +405,7 @@ CASES = [
         "2015-11-30",
     ),
     (
-        "Suicide bombings like the one in Baghdad on July 3 killed 300.",
+        "Car bombs like the one in Mosul on July 3 killed dozens.",
         "2016-07-13",
         "one",
         "2016-07-03",
@@ -413,7 +413,7 @@ CASES = [
         "",
     ),
     (
-        "Airstrikes killed 91 citizens in the past six days.",
+        "Shelling killed 40 residents in the past six days.",
         "2016-04-28",
         "killed",
         "2016-04-22",
@@ -460,8 +460,8 @@ CASES = [
     # the expression governing the trigger, not merely the nearest
     # a reporting verb's date is when it was said: another date wins, else precision 2
     (
-        "Four people were killed among protesters who stormed the Green Zone on Friday, "
-        "hospital sources said on Saturday.",
+        "Five people were killed among demonstrators who stormed the port offices on Friday, "
+        "medics said on Saturday.",
         "2016-05-21",
         "killed",
         "2016-05-20",
@@ -477,7 +477,7 @@ CASES = [
         "",
     ),
     (
-        "Nusra Front said in a statement on Friday it had killed 25 fighters.",
+        "Jaysh al-Islam announced in a statement on Friday that it had killed 14 soldiers.",
         "2016-02-05",
         "killed",
         "2016-02-05",
@@ -624,8 +624,8 @@ def test_a_day_range_that_runs_backwards_is_no_range():
 
 def test_tally_on_friday_in_one_day(nlp):
     text = (
-        "This comes after an uptick in attacks, with the Resistance confirming it had conducted "
-        "11 operations against US military bases in Syria and Iraq in one day only on Friday."
+        "The escalation follows a week of strikes, with the militias saying they had conducted "
+        "9 operations against coalition bases in Iraq and Syria in a single day on Friday."
     )
     value, _ = coded(nlp, text, SAT, "operations", tally=True)
     assert (value.start, value.end) == (date(2023, 12, 8), date(2023, 12, 8))

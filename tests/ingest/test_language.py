@@ -7,6 +7,7 @@ from sitrep.ingest.language import (
     CODABLE_LANGUAGES,
     detect_language,
     document_language,
+    plainly_english,
     skip_reason,
 )
 from sitrep.ingest.readers import read_string
@@ -77,7 +78,7 @@ def test_english_with_arabic_names_and_a_quote_stays_english():
     text = (
         "Syrian Democratic Forces (SDF) clashed with ISIS cells near Tell Baidar in al-Hasakah "
         "on Friday. A local commander, Abu Khaled al-Shaddadi, said «قتلنا اثنين منهم» before "
-        "the fighting resumed, according to the Syrian Observatory for Human Rights."
+        "the fighting resumed, as the Syrian Observatory for Human Rights reported."
     )
     assert document_language(text) == ("en", None)
 
@@ -96,3 +97,19 @@ def test_no_english_acled_note_is_taken_for_another_language(dev_notes):
     notes = [json.loads(line)["text"] for line in lines]
     wrong = [n for n in notes if document_language(n)[1] is not None]
     assert len(notes) >= 100 and wrong == []
+
+
+@pytest.mark.parametrize(("code", "sentence"), [s for s in SENTENCES if s[0] != "en"])
+def test_no_other_language_passes_the_plain_english_test(code, sentence):
+    assert not plainly_english(sentence)
+
+
+def test_plain_english_is_recognised_without_the_model_and_agrees_with_it(dev_notes):
+    lines = dev_notes.read_text(encoding="utf-8").splitlines()
+    notes = [json.loads(line)["text"] for line in lines]
+    plain = [n for n in notes if plainly_english(n)]
+    # Most notes skip the model; for those, the model would have said English too.
+    assert len(plain) >= 0.9 * len(notes)
+    assert all(detect_language(n)[0] == "en" for n in plain)
+    assert plainly_english("A drone strike killed two fighters near the border on Saturday.")
+    assert not plainly_english("the of")  # two markers but too few letters to tell

@@ -26,7 +26,7 @@ INPUTS = Path(__file__).resolve().parent / "inputs"
 ARTICLE = (
     "Government forces shelled the villages of Kafr Nabl and Maarat al-Numan in southern Idlib "
     "on Friday, killing three civilians, the Syrian Observatory for Human Rights said.\n\n"
-    "On Thursday, clashes broke out between Hayat Tahrir al-Sham fighters and government troops "
+    "Clashes broke out on Thursday between Hayat Tahrir al-Sham fighters and government troops "
     "near Saraqib, a local source told the outlet. Two fighters were wounded."
 )
 HEADED = f"date 2023-12-09 Shelling hits villages in southern Idlib\nBy Example Wire\n\n{ARTICLE}\n"

@@ -32,7 +32,7 @@ def _write_articles(folder: Path) -> None:
             f"date 2023-12-{1 + i % 28:02d} Shelling in Idlib, report {i}\nBy Example Wire\n\n"
             f"Government forces shelled {village} in southern Idlib on Friday, killing {i % 9 + 1} "
             f"civilians, the Syrian Observatory for Human Rights said.\n\n"
-            f"On Thursday, clashes broke out between rebel fighters and government troops near "
+            f"Clashes broke out on Thursday between rebel fighters and government troops near "
             f"{other}, wounding {i % 5 + 2} fighters, a local source said. Report number {i}.\n",
             encoding="utf-8",
         )
@@ -41,7 +41,8 @@ def _write_articles(folder: Path) -> None:
 def _ingest(db: str, inputs: Path) -> subprocess.Popen[bytes]:
     code = "from sitrep.cli.main import app; app(prog_name='sitrep')"
     return subprocess.Popen(
-        [sys.executable, "-c", code, "--quiet", "ingest", str(inputs), "--db", db],
+        # Not --quiet: that silences the summary line this test reads.
+        [sys.executable, "-c", code, "ingest", str(inputs), "--db", db],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},

@@ -26,9 +26,10 @@ from sitrep.scale.prefilter import (
 REPO = Path(__file__).resolve().parents[2]
 TRAIN = REPO.parent / "shared" / "data" / "train" / "acled_notes_train.jsonl"
 
-# Measured 2026-11-26: dev 149/150, corpus 9/9, paragraphs 27 %, briefs 11 %, articles 28 %
-# (docs/performance.md). Floors and ceilings sit at the requirement or just past the figure.
-MIN_RECALL = 0.99
+# Recall on real reports is bounded by the evaluation gate (tests/gate.py, "prefilter.recall"): on
+# the article dev set, on held-out 2022 train notes (the terms were mined from the 2020 notes) and,
+# loosely, on the dev notes. Measured 2026-11-26: paragraphs 27 %, briefs 11 %
+# (docs/performance.md); ceilings sit just past the figure.
 MAX_PASS_PARAGRAPHS = 0.33
 MAX_PASS_BRIEFS = 0.15
 
@@ -36,11 +37,6 @@ MAX_PASS_BRIEFS = 0.15
 def _rate(texts: list[str]) -> float:
     prefilter = default_prefilter()
     return sum(prefilter(t) for t in texts) / len(texts)
-
-
-def test_recall_on_dev_event_notes(dev_records):
-    assert len(dev_records) >= 100
-    assert _rate([r["text"] for r in dev_records]) >= MIN_RECALL
 
 
 def test_recall_on_real_conflict_articles(corpus_texts):

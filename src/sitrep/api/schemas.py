@@ -171,4 +171,7 @@ class Health(BaseModel):
     status: str
     version: str
     database: str
-    counts: dict[str, int]
+    counts: dict[str, int] = Field(description="Row counts, at most a second old.")
+    coding: dict[str, int] = Field(
+        {}, description="The coding pool: workers, capacity (workers + queue), in_flight."
+    )

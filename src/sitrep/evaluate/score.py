@@ -33,6 +33,10 @@ EXACT_FIELDS = (
     "inter1",
 )
 NAME_FIELDS = frozenset({"actor1", "actor2", "country", "admin1", "admin2", "location"})
+# ACLED's violent event types, and the gold types of notes that report no violence: a violent type
+# among the events coded from such a note is the costliest error for an analyst counting violence.
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+NON_VIOLENT_TYPES = frozenset({"Protests", "Strategic developments"})
 _YEARS = re.compile(r"\(\d{4}-(\d{4})?\)")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -99,6 +103,9 @@ class Scores:
     correct: Counter[str] = field(default_factory=Counter)
     distances: list[float] = field(default_factory=list)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    sub_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    non_violent: int = 0  # gold notes of a non-violent type
+    violent_on_non_violent: int = 0  # … among whose codable events one has a violent type
     misses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def add(
@@ -112,15 +119,21 @@ class Scores:
             self.extra_events += len(codable)
             return
         self.gold_with_event += 1
+        if gold.get("event_type") in NON_VIOLENT_TYPES:
+            self.non_violent += 1
+            violent = any(e.get("event_type") in VIOLENT_TYPES for e in codable)
+            self.violent_on_non_violent += violent
         match = max(codable, key=lambda e: agreement(gold, e)) if codable else None
         if match is None:
             self.confusion[(gold["event_type"], "(none)")] += 1
+            self.sub_confusion[(gold["sub_event_type"], "(none)")] += 1
             self._miss("detected", record_id, gold, None)
             return
         self.detected += 1
         self.extra_events += len(codable) - 1
         self.non_occurred += match.get("modality") != "occurred"
         self.confusion[(gold["event_type"], match.get("event_type") or "(none)")] += 1
+        self.sub_confusion[(gold["sub_event_type"], match.get("sub_event_type") or "(none)")] += 1
         for name in EXACT_FIELDS:
             if same_value(name, gold.get(name), match.get(name)):
                 self.correct[name] += 1
@@ -171,9 +184,18 @@ class Scores:
             if self.records
             else None,
             "matched_not_occurred": _rate(self.non_occurred, matched),
+            "violent_on_non_violent": {
+                "rate": _rate(self.violent_on_non_violent, self.non_violent),
+                "n": self.non_violent,
+            },
             "event_type_confusion": [
                 {"gold": g, "predicted": p, "count": c}
                 for (g, p), c in sorted(self.confusion.items())
+            ],
+            "sub_event_type_confusion": [
+                {"gold": g, "predicted": p, "count": c}
+                for (g, p), c in self.sub_confusion.most_common()
+                if g != p
             ],
             "misses": self.misses,
         }

@@ -25,6 +25,7 @@ class TimeMention:
     span: Span
     value: DateSpan
     kind: str = "date"  # date, period, future, recurring
+    form: str = ""  # the grammar's form: day, month, range, since, past_n, period, …
 
 
 @dataclass(slots=True)

@@ -9,9 +9,6 @@ from datetime import date
 from html.parser import HTMLParser
 from typing import Any
 
-import trafilatura
-from lxml import html as lxml_html
-
 from sitrep.ingest.limits import MAX_HTML_ELEMENTS
 from sitrep.ingest.text import read_text
 from sitrep.records import RawDocument
@@ -49,6 +46,8 @@ def read_html(
             "handles in reasonable time; used its visible text"
         )
     else:
+        import trafilatura  # a fifth of a second to import: only for pages
+
         try:
             extracted = trafilatura.bare_extraction(
                 html, url=url, with_metadata=True, include_comments=False, include_tables=False
@@ -100,6 +99,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _visible_text(html: str) -> str:
+    from lxml import html as lxml_html
+
     html = _NOT_XML.sub(" ", html)
     try:
         tree = lxml_html.fromstring(html)

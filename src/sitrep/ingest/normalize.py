@@ -62,8 +62,10 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     ftfy only re-decodes a stretch when the result is far more plausible than the input, so
     correct accented or non-Latin text passes through unchanged.
     """
+    if text.isascii():  # nothing to repair, and no need to import ftfy (a tenth of a second)
+        return text, None
     fixer = _ftfy()
-    if fixer is None or text.isascii():
+    if fixer is None:
         return text, None
     fix_and_explain, config = fixer
     fixed, steps = fix_and_explain(text, config)

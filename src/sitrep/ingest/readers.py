@@ -14,8 +14,6 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from sitrep.ingest.failures import ReadFailure
 from sitrep.ingest.html import looks_like_html, read_html
 from sitrep.ingest.jsonl import read_jsonl, read_jsonl_record
@@ -139,6 +137,8 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
             return _checked_text(data.decode(declared)), []
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: fall through to detection
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     best = from_bytes(data).best()
     if best is None:
         raise ValueError("undecodable bytes: no text encoding fits (binary content?)")
@@ -186,7 +186,17 @@ def read_paths(
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            files, others = _folder_files(p)
+            if others:
+                kinds = ", ".join(f"{n} {suffix or 'without extension'}" for suffix, n in others)
+                log.warning(
+                    "%s: skipped %d file%s of a type sitrep does not read (%s); it reads %s",
+                    path,
+                    sum(n for _, n in others),
+                    "" if sum(n for _, n in others) == 1 else "s",
+                    kinds,
+                    " ".join(sorted(SUFFIXES)),
+                )
             if not files:
                 yield ReadFailure(path, "directory holds no readable files")
             for f in files:
@@ -195,6 +205,24 @@ def read_paths(
             yield from _read_file(p, published, outlet, max_bytes)
         else:
             yield ReadFailure(path, "no such file or directory")
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[tuple[str, int]]]:
+    """The readable files under `folder` in a stable order, and (suffix, count) of the others.
+
+    Hidden files and folders (`.git`, `.DS_Store`) are neither read nor counted.
+    """
+    files: list[Path] = []
+    others: dict[str, int] = {}
+    for f in folder.rglob("*"):
+        if any(part.startswith(".") for part in f.relative_to(folder).parts) or not f.is_file():
+            continue
+        suffix = f.suffix.lower()
+        if suffix in SUFFIXES:
+            files.append(f)
+        else:
+            others[suffix] = others.get(suffix, 0) + 1
+    return sorted(files), sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _read_file(

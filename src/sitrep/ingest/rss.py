@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import feedparser
-
 from sitrep.ingest.failures import ReadFailure
 from sitrep.ingest.html import html_to_text
 from sitrep.ingest.text import read_text
@@ -49,6 +47,8 @@ def read_feed(
         if isinstance(data, str)
         else data
     )
+    import feedparser  # a twentieth of a second to import: only when a feed is read
+
     try:
         feed = feedparser.parse(io.BytesIO(_BAD_CHARREF.sub(_replace_charref, payload)))
     except Exception as exc:  # feedparser has its own bugs on hostile input; one feed, one failure

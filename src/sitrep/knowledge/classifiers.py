@@ -3,9 +3,9 @@
 Two models ship: the event classifier over ACLED sub-event types (`event_classifier.npz`, trained
 by `scripts/train_event_classifier.py`, provenance in docs/events.md) and the country classifier
 (`country_classifier.npz`, `scripts/train_country_classifier.py`, docs/places.md). Each file holds
-vocabularies, idf weights, coefficients, intercepts, class names and vectorizer settings, rebuilt on
-load with scikit-learn's own vectorizer, so loading never unpickles code and the numbers are
-exactly the trained ones.
+vocabularies, idf weights, coefficients, intercepts, class names and vectorizer settings; inference
+is numpy only (scikit-learn is needed to train, not to run), loading never unpickles code, and the
+numbers are exactly the trained ones.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import json
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,6 +51,10 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _by_prob(pair: tuple[str, float]) -> float:
+    return -pair[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """Probabilities over sub-event types for one text, best first."""
@@ -69,16 +75,54 @@ class Prediction:
         label, p = max(pairs, key=lambda lp: lp[1])
         return label, p / total
 
+    def mixed(self, other: Prediction) -> Prediction:
+        """The average of two predictions over the same labels, best first."""
+        mine = dict(zip(self.labels, self.probs, strict=True))
+        theirs = zip(other.labels, other.probs, strict=True)
+        pairs = sorted(((lab, (mine.get(lab, 0.0) + p) / 2) for lab, p in theirs), key=_by_prob)
+        return Prediction(tuple(lab for lab, _ in pairs), tuple(p for _, p in pairs))
+
     def prob(self, label: str) -> float:
         return dict(zip(self.labels, self.probs, strict=True)).get(label, 0.0)
+
+
+# scikit-learn's analyzers, re-implemented (same n-grams, same order) so that inference needs
+# numpy only: importing scikit-learn costs ~1.6 s of start-up (issue 18). The equality with
+# scikit-learn's own vectorizer is a test (tests/knowledge/test_classifiers.py).
+_WORD_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def word_ngrams(text: str, low: int, high: int) -> list[str]:
+    """Lower-cased word n-grams as scikit-learn's `analyzer="word"` makes them."""
+    tokens = _WORD_TOKEN.findall(text.lower())
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), min(high, len(tokens)) + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
+    """Character n-grams inside space-padded words, as scikit-learn's `analyzer="char_wb"`."""
+    grams: list[str] = []
+    for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+        w = f" {word} "
+        size = len(w)
+        for n in range(low, high + 1):
+            if size <= n:  # a short word counts once, whole
+                grams.append(w)
+                break
+            grams.extend(w[i : i + n] for i in range(size - n + 1))
+    return grams
+
+
+_ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams}
 
 
 class TextClassifier:
     """A union of TF-IDF parts (word and/or character n-grams), one linear score per class."""
 
     def __init__(self, arrays: dict[str, np.ndarray], name: str = MODEL_FILE):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         meta = json.loads(str(arrays["meta"]))
         if meta.get("format") != FORMAT_VERSION:
             raise KnowledgeDataError(
@@ -86,57 +130,39 @@ class TextClassifier:
             )
         self.meta = meta
         self.classes: list[str] = [str(c) for c in arrays["classes"]]
-        self._vectorizers = []
-        part_names: list[str] = meta.get("parts", ["word", "char"])
-        for part in part_names:
+        self._parts = []
+        offset = 0
+        for part in meta.get("parts", ["word", "char"]):
             settings = meta[part]
-            vocab = {str(term): i for i, term in enumerate(arrays[f"{part}_vocab"])}
-            vec = TfidfVectorizer(
-                analyzer=settings["analyzer"],
-                ngram_range=tuple(settings["ngram_range"]),
-                lowercase=True,
-                sublinear_tf=settings["sublinear_tf"],
-                vocabulary=vocab,
-                dtype=np.float32,
+            analyzer = _ANALYZERS.get(settings["analyzer"])
+            if analyzer is None:
+                raise KnowledgeDataError(f"{name}: unknown analyzer {settings['analyzer']!r}")
+            terms = arrays[f"{part}_vocab"].tolist()
+            low, high = settings["ngram_range"]
+            self._parts.append(
+                (
+                    analyzer,
+                    int(low),
+                    int(high),
+                    {term: offset + i for i, term in enumerate(terms)},
+                    arrays[f"{part}_idf"].astype(np.float32),
+                    bool(settings["sublinear_tf"]),
+                    offset,
+                )
             )
-            vec.idf_ = arrays[f"{part}_idf"].astype(np.float64)
-            self._vectorizers.append(vec)
-        # The fast path: scikit-learn's own analyzers (the exact n-grams) with the weighting done
-        # here, because per-call validation in `transform` costs more than the arithmetic.
-        self._parts = [
-            (
-                v.build_analyzer(),
-                v.vocabulary_,
-                arrays[f"{p}_idf"].astype(np.float32),
-                meta[p]["sublinear_tf"],
-            )
-            for p, v in zip(part_names, self._vectorizers, strict=True)
-        ]
-        self._offsets = np.cumsum([0] + [len(v.vocabulary_) for v in self._vectorizers])
+            offset += len(terms)
         self.coef = arrays["coef"].astype(np.float32)  # classes × features
         self.intercept = arrays["intercept"].astype(np.float32)
         self.kind = meta["model"]
 
-    def vectorize(self, texts: list[str]):
-        from scipy.sparse import hstack
-        from sklearn.preprocessing import normalize as l2
-
-        parts = [v.transform([normalise(t) for t in texts]) for v in self._vectorizers]
-        return l2(hstack(parts).tocsr())
-
-    def scores(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self.vectorize(texts) @ self.coef.T) + self.intercept
-
-    def _fast_scores(self, text: str) -> np.ndarray:
-        """`scores([text])[0]` without scikit-learn's per-call overhead (same numbers)."""
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and weights of the text's TF-IDF vector (each part l2-normalised, then
+        the whole), exactly as the union of scikit-learn vectorizers it was trained with."""
         norm_text = normalise(text)
         indices, values = [], []
-        parts = zip(self._parts, self._offsets[:-1], strict=True)
-        for (analyze, vocab, idf, sublinear), offset in parts:
+        for analyze, low, high, vocab, idf, sublinear, offset in self._parts:
             counts: dict[int, int] = {}
-            # Counted first (in C), looked up once per distinct n-gram, in first-seen order as
-            # before, so the arrays and the numbers are the same.
-            for term, n in Counter(analyze(norm_text)).items():
+            for term, n in Counter(analyze(norm_text, low, high)).items():
                 j = vocab.get(term)
                 if j is not None:
                     counts[j] = counts.get(j, 0) + n
@@ -144,19 +170,26 @@ class TextClassifier:
                 continue
             idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
             tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-            w = (1.0 + np.log(tf) if sublinear else tf) * idf[idx]
+            w = (1.0 + np.log(tf) if sublinear else tf) * idf[idx - offset]
             w /= np.linalg.norm(w) or 1.0
-            indices.append(idx + offset)
+            indices.append(idx)
             values.append(w)
         if not indices:
-            return self.intercept.copy()
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         idx, w = np.concatenate(indices), np.concatenate(values)
         w /= np.linalg.norm(w) or 1.0
+        return idx, w
+
+    def score(self, text: str) -> np.ndarray:
+        """The linear score of every class for one text."""
+        idx, w = self.features(text)
+        if not len(idx):
+            return self.intercept.copy()
         return self.coef[:, idx] @ w + self.intercept
 
     def predict(self, text: str) -> Prediction:
         """Class probabilities for one clause or sentence (softmax of the linear scores)."""
-        s = self._fast_scores(text)
+        s = self.score(text)
         if self.kind == "svm":  # LinearSVC margins are not probabilities; a fixed temperature
             s = s * float(self.meta.get("temperature", 1.0))
         e = np.exp(s - s.max())
@@ -170,24 +203,51 @@ def save_model(path: str, arrays: dict[str, np.ndarray]) -> None:
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as bool
 
 
-def _load(name: str, missing: str) -> TextClassifier | None:
-    try:
-        blob = read_bytes(name)
-    except KnowledgeDataError:
-        log.warning("%s missing: %s", name, missing)
-        return None
+def load_model(name: str, blob: bytes) -> TextClassifier:
+    """A classifier from the bytes of its model file."""
     with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files}
     return TextClassifier(arrays, name)
 
 
 @cache
+def _shipped(name: str, missing: str) -> TextClassifier | None:
+    try:
+        blob = read_bytes(name)
+    except KnowledgeDataError:
+        log.warning("%s missing: %s", name, missing)
+        return None
+    return load_model(name, blob)
+
+
+# Models installed in place of the shipped files, by file name (cross-validation installs the
+# models trained without the held-out fold).
+_installed: dict[str, TextClassifier | None] = {}
+
+
+@contextmanager
+def installed_models(models: Mapping[str, TextClassifier | None]) -> Iterator[None]:
+    """Within the block, `load_classifier()` and friends return these models instead."""
+    previous = dict(_installed)
+    _installed.update(models)
+    try:
+        yield
+    finally:
+        _installed.clear()
+        _installed.update(previous)
+
+
+def _model(name: str, missing: str) -> TextClassifier | None:
+    if name in _installed:
+        return _installed[name]
+    return _shipped(name, missing)
+
+
 def load_classifier() -> TextClassifier | None:
-    """The shipped event classifier, or None (with a warning) when the model file is missing."""
-    return _load(MODEL_FILE, "events are typed from the trigger lexicon only")
+    """The event classifier (shipped or installed), or None (with a warning) when missing."""
+    return _model(MODEL_FILE, "events are typed from the trigger lexicon only")
 
 
-@cache
 def load_country_classifier() -> TextClassifier | None:
-    """The shipped country classifier, or None (with a warning) when the model file is missing."""
-    return _load(COUNTRY_MODEL_FILE, "the document's country comes from place names only")
+    """The country classifier (shipped or installed), or None (with a warning) when missing."""
+    return _model(COUNTRY_MODEL_FILE, "the document's country comes from place names only")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import cache
@@ -102,6 +102,18 @@ def code_partition(raws: list[RawDocument], prefilter: bool) -> list[Document]:
     return list(_worker_pipeline(prefilter).run_many(raws))
 
 
+def code_partition_or_errors(raws: list[RawDocument], prefilter: bool) -> list[Any]:
+    """Code one partition on this worker: per document, its `Document` or the store's
+    `IngestError` saying why coding it failed (the batch goes on without it)."""
+    from sitrep.store.ingest import IngestError, code_batch
+
+    return [
+        coded if isinstance(coded, Document)
+        else IngestError(source=raw.source, input_id=raw.input_id, stage="code", error=coded)
+        for raw, coded in code_batch(_worker_pipeline(prefilter), raws)
+    ]
+
+
 def store_partition(
     raws: list[RawDocument], prefilter: bool, db_url: str, recode: bool
 ) -> Any:
@@ -110,9 +122,11 @@ def store_partition(
 
 
 def _store_chunk(store: Any, pipeline: Any, raws: list[RawDocument], recode: bool) -> Any:
-    report, todo = _unchanged(store, raws, recode)
-    coded = pipeline.run_many(todo)
-    return _merge(report, _ingest_documents(store, coded, recode))
+    """The store's own ingest: unchanged documents skipped, the rest coded in one batch (one
+    by one if the batch fails) and stored one by one, a failure costing only its document."""
+    from sitrep.store.ingest import ingest
+
+    return ingest(store, raws, coder=pipeline, recode=recode, batch_size=max(len(raws), 1))
 
 
 # --- on the driver ------------------------------------------------------------------------------
@@ -258,6 +272,9 @@ def ingest_distributed(
     outlet: str | None = None,
     client: Client | None = None,
     errors_out: IO[str] | None = None,
+    progress: Callable[[Any], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+    max_bytes: int | None = None,
 ) -> Any:
     """Read `paths`, code them on Dask and store them in `db_url`; returns the store's report.
 
@@ -265,20 +282,27 @@ def ingest_distributed(
     faster than coding one document at a time); `workers=None` starts two local workers.
     `client` runs the work on an existing Dask client instead of starting one (then `workers`
     and `scheduler` are ignored). `errors_out` receives one JSON line per failed input, as
-    `sitrep ingest --errors FILE` writes them.
+    `sitrep ingest --errors FILE` writes them; `max_bytes` is the readers' size limit per input
+    (`sitrep ingest --max-bytes`).
 
     The report is `sitrep.store.ingest.IngestReport` summed over partitions (its `summary()` is
     the CLI's closing line). Unreadable inputs are counted as failures, as `sitrep ingest` does.
+    `progress(report)` is called with the running totals as partitions are stored; once `stop()`
+    turns true no more inputs are read, and the partitions already submitted are finished.
     """
+    from sitrep.ingest.limits import DEFAULT_MAX_BYTES
     from sitrep.ingest.readers import read_paths
     from sitrep.store.database import normalise_url
     from sitrep.store.ingest import IngestReport
 
     url = normalise_url(db_url)
     report = IngestReport()
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
 
     def readable() -> Iterator[RawDocument]:
-        for item in read_paths(list(paths), published=published, outlet=outlet):
+        for item in read_paths(list(paths), published=published, outlet=outlet, max_bytes=limit):
+            if stop is not None and stop():
+                return
             if isinstance(item, RawDocument):
                 yield item
             else:
@@ -287,7 +311,8 @@ def ingest_distributed(
     started = time.perf_counter()
     if workers == 0 and scheduler is None and client is None:
         report = _merge(report, _ingest_here(
-            partitions(readable(), partition_size), url, prefilter, recode, errors_out
+            partitions(readable(), partition_size), url, prefilter, recode, errors_out,
+            _offset(progress, report),
         ))
         log.info("ingested in this process in %.1f s: %s", time.perf_counter() - started,
                  report.summary())
@@ -298,7 +323,8 @@ def ingest_distributed(
         chunks = partitions(readable(), partition_size)
         if url.startswith("sqlite"):
             report = _merge(report, _code_on_workers_store_here(
-                client, chunks, url, prefilter, recode, 2 * n_workers, errors_out
+                client, chunks, url, prefilter, recode, 2 * n_workers, errors_out,
+                _offset(progress, report),
             ))
         else:
             # Migrate once here: workers opening an empty database together would race to
@@ -311,6 +337,8 @@ def ingest_distributed(
             ):
                 _write_errors(part, errors_out)
                 report = _merge(report, part)
+                if progress is not None:
+                    progress(report)
     log.info(
         "ingested on %d worker(s) in %.1f s: %s",
         n_workers, time.perf_counter() - started, report.summary(),
@@ -318,9 +346,18 @@ def ingest_distributed(
     return report
 
 
+def _offset(
+    progress: Callable[[Any], None] | None, before: Any
+) -> Callable[[Any], None] | None:
+    """`progress` fed with running totals: `before` (read failures so far) plus the part's."""
+    if progress is None:
+        return None
+    return lambda part: progress(_merge(before, part))
+
+
 def _ingest_here(
     chunks: Iterable[list[RawDocument]], url: str, prefilter: bool, recode: bool,
-    errors_out: IO[str] | None,
+    errors_out: IO[str] | None, progress: Callable[[Any], None] | None = None,
 ) -> Any:
     """`workers=0`: no Dask; this process codes in spaCy batches and writes."""
     from sitrep.pipeline import Pipeline
@@ -334,12 +371,14 @@ def _ingest_here(
             part = _store_chunk(store, pipeline, chunk, recode)
             _write_errors(part, errors_out)
             report = _merge(report, part)
+            if progress is not None:
+                progress(report)
     return report
 
 
 def _code_on_workers_store_here(
     client: Client, chunks: Iterable[list[RawDocument]], url: str, prefilter: bool, recode: bool,
-    in_flight: int, errors_out: IO[str] | None,
+    in_flight: int, errors_out: IO[str] | None, progress: Callable[[Any], None] | None = None,
 ) -> Any:
     """SQLite takes one writer at a time: the workers code, this process writes."""
     from sitrep.store import Store
@@ -356,11 +395,21 @@ def _code_on_workers_store_here(
                 if todo:
                     yield todo
 
-        coded = _submit_bounded(client, code_partition, todo_chunks(), in_flight, prefilter)
-        for documents in coded:
+        coded = _submit_bounded(
+            client, code_partition_or_errors, todo_chunks(), in_flight, prefilter
+        )
+        for outcomes in coded:
+            documents = [d for d in outcomes if isinstance(d, Document)]
             part = _ingest_documents(store, documents, recode)
+            for error in outcomes:
+                if not isinstance(error, Document):
+                    part.read += 1
+                    part.failed += 1
+                    part.errors.append(error)
             _write_errors(part, errors_out)
             report = _merge(report, part)
+            if progress is not None:
+                progress(report)
     return report
 
 

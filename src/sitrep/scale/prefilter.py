@@ -32,10 +32,16 @@ THRESHOLD = 1.0
 # costs a few milliseconds, so rejecting it saves little, and one cue is all a one-line event has.
 SHORT_TEXT = 400
 MIN_TRIGGER_WEIGHT = 0.6  # triggers.csv weights below this name a happening only in context
+# A trigger that needs an object is a weak cue in its past forms only ("struck", "stormed",
+# "beaten"): its base, -s and -ing forms are also the nouns and sport or weather words ("a
+# storm", "City beat United", "striking workers"). Other context conditions (an aircraft subject
+# for "fly", "signed" for "agreement") are not met by the word at all.
+PAST_ONLY_REQUIRES = "object"
 SKIP_REASON = "prefilter: no conflict vocabulary"
 
 TERMS_FILE = "prefilter_terms.csv"
 TRIGGERS_FILE = "triggers.csv"
+IRREGULAR_FILE = "irregular_verbs.csv"
 ACTORS_FILE = "actors.csv"
 ALIASES_FILE = "actor_aliases.csv"
 COUNTRIES_FILE = "actor_countries.csv"
@@ -134,9 +140,23 @@ def _hits(
             yield key, weight
 
 
+@cache
+def _irregular_forms() -> dict[str, tuple[str, ...]]:
+    rows = _optional_csv(IRREGULAR_FILE, ("lemma", "forms"))
+    return {r["lemma"]: tuple(f for f in r["forms"].split("|") if f) for r in rows}
+
+
+def past_forms(lemma: str) -> set[str]:
+    """The past tense and participle forms of a verb lemma that differ from the lemma itself."""
+    irregular = set(_irregular_forms().get(lemma, ()))
+    regular = {f for f in inflections(lemma) if f.endswith("ed")} if not irregular else set()
+    return (irregular | regular) - {lemma}
+
+
 def inflections(lemma: str) -> set[str]:
-    """Regular English forms of a verb or noun lemma ("shell" → shells, shelled, shelling)."""
-    forms = {lemma}
+    """English forms of a verb or noun lemma: regular ones ("shell" → shells, shelled, shelling)
+    and the irregular past forms of `irregular_verbs.csv` ("strike" → struck, stricken)."""
+    forms = {lemma, *_irregular_forms().get(lemma, ())}
     if " " in lemma or "-" in lemma or not lemma.isalpha():
         return forms
     stem = lemma[:-1] if lemma.endswith("e") else lemma
@@ -171,20 +191,24 @@ def mined_cues() -> list[Cue]:
 def trigger_cues() -> list[Cue]:
     """Event triggers (role `trigger`): weak, since many are everyday words ("drill", "warn").
 
-    Triggers the event detector accepts only in context (a `requires` condition such as an object
-    or an aircraft subject, or a low weight: "hit", "march", "flight") are left out: without the
-    context they match sport, weather and the month of March.
+    Triggers the event detector accepts only in a context the word alone does not show (an
+    aircraft subject, a signature) or with a low weight ("hit", "march", "flight") are left out:
+    without the context they match sport, weather and the month of March.
     """
     cues: list[Cue] = []
     for r in _optional_csv(TRIGGERS_FILE, ("pattern", "match")):
-        if r.get("role", "trigger") != "trigger" or r.get("requires"):
+        requires = r.get("requires", "")
+        if r.get("role", "trigger") != "trigger" or requires not in ("", PAST_ONLY_REQUIRES):
             continue
         try:
             if float(r.get("weight") or 1.0) < MIN_TRIGGER_WEIGHT:
                 continue
         except ValueError:
             continue
-        forms = inflections(r["pattern"]) if r["match"] == "lemma" else {r["pattern"]}
+        if r["match"] != "lemma":
+            forms = {r["pattern"]} if not requires else set()
+        else:
+            forms = past_forms(r["pattern"]) if requires else inflections(r["pattern"])
         cues.extend(Cue(f, WEAK, TRIGGERS_FILE) for f in forms)
     return cues
 

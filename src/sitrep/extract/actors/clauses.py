@@ -190,7 +190,7 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             or any(c.dep_ in _OBJECTS for c in trigger.children)
         )
         (agents if active else patients).insert(0, trigger.head)
-        # "a roadside explosive planted by PKK militants detonated": the device's planter acts.
+        # "an explosive planted by rebels detonated": the device's planter acts.
         planters = [
             pobj
             for sibling in trigger.head.children
@@ -226,7 +226,7 @@ def governing_subjects(trigger: Token) -> list[Token]:
         if token.head.i == token.i or token.dep_ not in (*_CLIMB_DEPS, "dobj", "pobj"):
             break
         if _reported(token):
-            break  # "Iran reported one of its generals had been killed": Iran did not kill him
+            break  # "Iran said one of its officers had been killed": Iran did not kill him
         token = token.head
         found.extend(c for c in token.children if c.dep_ in SUBJECTS and c.i < trigger.i)
     return found

@@ -2,8 +2,8 @@
 
 `actors` finds every mention of an actor in the text: aliases from the actor dictionary matched
 with Aho-Corasick (longest match, word boundaries), facility words extended to their owner ("US
-bases"), persons linked to the organisation named in their apposition ("a senior official in the
-Iraqi Hezbollah Brigades, Abu Ali al-Askari"), short forms and subject pronouns linked to the
+bases"), persons linked to the organisation named in their apposition ("a spokesman for
+Kata'ib Hezbollah, Abu Fulan"), short forms and subject pronouns linked to the
 nearest compatible earlier mention, and organisations spaCy's NER finds that the dictionary lacks.
 `roles` (in `extract/actors/roles.py`) then picks actor1/actor2 for each draft.
 """

@@ -262,7 +262,7 @@ def event_country(state: DocState, draft: EventDraft | TallyDraft) -> str | None
     ]
     best = max(own, key=lambda p: p.score, default=None)
     if best is not None and (best.score >= _SURE_PLACE or not state.country_hint):
-        # "Early this morning in northern Iraq, U.S. personnel were targeted" in an article
+        # "This morning in northern Iraq, US troops were targeted" in an article
         # about the United States: a well-resolved place in the sentence wins.
         return best.place.country
     return document_country(state)
@@ -388,7 +388,7 @@ def read_roles(
     if roles.actor2 is None and roles.victim is None and not verbal:
         _later_casualties(state, sentence, dictionary, roles)
     if roles.actor1 is None:
-        # "the Resistance confirming it had conducted 11 operations": the governing subject.
+        # "the militia saying it had carried out 9 operations": the governing subject.
         for token in clauses.governing_subjects(trigger):
             primary, others = _phrase_mentions(token, mentions, dictionary)
             if primary is not None and primary is not roles.actor2:
@@ -428,7 +428,7 @@ def _both_under(
     dictionary: ActorDictionary,
     roles: Roles,
 ) -> None:
-    """ "A clashed with another JWS faction, both operate under OPS": each side is coded as the
+    """ "A clashed with B, both operating under OPS": each side is coded as the
     operation with its own group associated (train notes code every group "under OPS" so)."""
     if roles.actor1 is None or roles.actor2 is None:
         return
@@ -536,7 +536,7 @@ def _phrase_mentions(
     """The actor a noun phrase names (the one at its head, else its first) and co-named actors."""
     owner = clauses.owner(token)
     if owner is not token:
-        # "a special forces unit of the 5th brigade of the Southern Resistance": the owner acts.
+        # "a unit of a brigade of the Southern Resistance": the owner acts.
         primary, others = _phrase_mentions(owner, mentions, dictionary)
         if primary is not None:
             return primary, others

@@ -3,9 +3,9 @@
 `events` finds trigger words in the spaCy parse (lexicon in knowledge/data/triggers.csv), drops
 mentions that are not happenings, groups the triggers of one sentence that describe one happening,
 types each group with the statistical classifier restricted to the triggers' candidate sub-types and
-ACLED's decision rules (rules.py), and splits a list of sites into one draft per site. `merge`
-runs last and joins drafts that describe the same happening at the same place on the same day.
-Which mentions are skipped, and why, is written down in docs/events.md.
+ACLED's decision rules (type_rules.py), and splits a list of sites into one draft per site. The
+drafts are mentions: the `assemble` stage (extract/assembly/) joins the mentions of one happening
+across the document. Which mentions are skipped, and why, is written down in docs/events.md.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from sitrep.extract.places.sitelist import site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.taxonomy import category
-from sitrep.records import Quantity
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +105,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             elif (
                 tok.pos_ in ("NOUN", "PROPN")
                 and is_definite(tok)
+                and not _in_sequence(tok)
                 and _refers_back(tok, seen, sent.start_char, entry.family, i)
             ):
                 coreferent.add(tok.i)
@@ -130,6 +130,20 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         g.count = g.count or count
         g.statement = g.statement or statement
     return ordered
+
+
+def _in_sequence(tok: Token) -> bool:
+    """ "The first attack …", "the second drone attack …": one happening of several told before
+    together ("two separate drone attacks"), told now on its own: a new mention, not a reference
+    back to the earlier one."""
+    head = tok.head if tok.dep_ == "compound" else tok
+    if head.dep_ == "attr":
+        return False  # "it was the first attack on the embassy": said of the happening just told
+    return any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" or c.lower_ in _SEQUENCE_WORDS
+               for c in head.children)  # fmt: skip
+
+
+_SEQUENCE_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "latter", "former"})
 
 
 def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
@@ -269,132 +283,9 @@ def _type_group(group: _Group, sent: SpacySpan, lex: Lexicon, state: DocState) -
     return decide_type(sent, group.matches, group.family, lex, actors)
 
 
-# --- merge -----------------------------------------------------------------------------------
-
-
-@extractor(
-    "merge", requires=("events.when", "events.where", "events.actors"), assigns=("events.merged",)
-)
-def merge_events(state: DocState) -> None:
-    """One event per happening × location × day: join compatible drafts, union their evidence.
-
-    Two drafts merge when they have the same sub-type (or statement category) and PLOVER mode,
-    compatible actors (equal or one unknown), the same day (or one undated) and the same place — or
-    one of them has no place or only a region that holds the other's place. A draft with no place of
-    its own is joined to every specific draft it fits. Statements ACLED does not code (threats,
-    accusations, demands) merge by speaker and day: one statement, however many sentences.
-    Aggregate drafts the tallies extractor did not take are dropped:
-    a tally is never an event.
-    """
-    drafts = [d for d in state.events if not d.is_tally]
-    if len(drafts) != len(state.events):
-        log.debug("dropped %d aggregate drafts left in events", len(state.events) - len(drafts))
-    merged: list[EventDraft] = []
-    for d in sorted(drafts, key=_specificity, reverse=True):
-        targets = [m for m in merged if _same_happening(m, d)]
-        if not targets:
-            merged.append(d)
-            continue
-        for m in targets:
-            # A toll joined to several events would be counted several times: only one takes it.
-            _absorb(m, d, with_tolls=len(targets) == 1)
-    state.events = sorted(
-        merged, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0)))
-    )
-
-
-def _absorb(kept: EventDraft, other: EventDraft, *, with_tolls: bool) -> None:
-    """Join what `other` says of the same happening into `kept` (evidence, sources, tolls)."""
-    kept.evidence = sorted(set(kept.evidence) | set(other.evidence), key=lambda s: s.start)
-    kept.confidence = max(kept.confidence, other.confidence)
-    kept.sources = list(dict.fromkeys(kept.sources + other.sources))
-    kept.loaded_terms = list(dict.fromkeys(kept.loaded_terms + other.loaded_terms))
-    kept.material_damage = kept.material_damage or other.material_damage
-    # A named actor replaces an unknown or "Unidentified …" one from another mention.
-    if _placeholder(kept.actor1) and not _placeholder(other.actor1):
-        kept.actor1, kept.assoc_actor_1 = other.actor1, other.assoc_actor_1
-    if _placeholder(kept.actor2) and not _placeholder(other.actor2):
-        kept.actor2, kept.assoc_actor_2 = other.actor2, other.assoc_actor_2
-    if with_tolls:
-        # The same toll told twice is not added up: the known figure, the lower when both are known.
-        kept.fatalities = _lower_known(kept.fatalities, other.fatalities)
-        kept.injuries = _lower_known(kept.injuries, other.injuries)
-
-
-def _lower_known(a: Quantity, b: Quantity) -> Quantity:
-    if a.value is None:
-        return b
-    if b.value is None:
-        return a
-    return min(a, b, key=lambda q: q.value or 0)
-
-
 def _attach_coreferent_evidence(state: DocState, drafts: list[EventDraft]) -> None:
     for d in drafts:
         for start in d.extra.pop("coreferent_sentences", []):
             sent = state.sentences[state.sentence_of(start)]
             if sent not in d.evidence:
                 d.evidence.append(sent)
-
-
-def _key(d: EventDraft) -> tuple[str, str]:
-    # The PLOVER mode keeps kinds of one sub-type apart: exercises (troops), an airlift (weapons).
-    return (d.sub_event_type or d.plover or "", d.plover_mode or "")
-
-
-def _specificity(d: EventDraft) -> tuple[int, float]:
-    precision = d.where.place.geo_precision if d.where and d.where.place.geo_precision else 4
-    return (-precision if d.where else -5, d.confidence)
-
-
-def _same_happening(a: EventDraft, b: EventDraft) -> bool:
-    if _key(a) != _key(b) or a.acled_codable != b.acled_codable:
-        return False
-    if a.when and b.when and a.when.start and b.when.start and a.when.start != b.when.start:
-        return False
-    if not a.acled_codable:
-        # A statement is one happening per speaker and day, wherever its words point.
-        same_speaker = {s.name for s in a.sources} & {s.name for s in b.sources}
-        return bool(same_speaker) or _compatible_actor(a.actor1, b.actor1)
-    if not _compatible_actor(a.actor1, b.actor1):
-        return False
-    if (
-        "place_span" in b.extra
-        and "place_span" in a.extra
-        and b.extra["place_span"] != a.extra["place_span"]
-    ):
-        return _places_equal(a, b)
-    return _place_within(b, a)
-
-
-def _compatible_actor(x, y) -> bool:
-    return _placeholder(x) or _placeholder(y) or x.actor.name == y.actor.name
-
-
-def _placeholder(mention) -> bool:
-    """No actor, or ACLED's stand-in for an unnamed one ("Unidentified Armed Group (Syria)")."""
-    return mention is None or mention.actor.name.startswith("Unidentified")
-
-
-def _places_equal(a: EventDraft, b: EventDraft) -> bool:
-    if a.where is None or b.where is None:
-        return False
-    pa, pb = a.where.place, b.where.place
-    return (pa.location, pa.admin1, pa.country) == (pb.location, pb.admin1, pb.country)
-
-
-def _place_within(b: EventDraft, a: EventDraft) -> bool:
-    """b's place is unknown, equal to a's, or a region that holds a's place."""
-    if b.where is None:
-        return True
-    if a.where is None:
-        return False
-    pa, pb = a.where.place, b.where.place
-    if (pa.location, pa.admin1, pa.country) == (pb.location, pb.admin1, pb.country):
-        return True
-    coarse = pb.feature in ("admin1", "admin2", "country", "region") or (pb.geo_precision or 0) >= 3
-    if not coarse or pb.country != pa.country:
-        return False
-    if pb.feature == "country":
-        return True
-    return pb.admin1 == pa.admin1 and (pb.feature != "admin2" or pb.admin2 == pa.admin2)

@@ -2,7 +2,7 @@
 
 A figure is a number phrase ("at least 70", "two", "dozens") tied to a casualty word next to it:
 to its right ("four killed", "40 people had been killed") or, failing that, to its left ("killed
-three people", "the injury of at least 70 US soldiers"). Subsets ("including three children") are
+three people", "the injury of at least 25 soldiers"). Subsets ("including three children") are
 not added again. Figures for different groups in one sentence are added up ("killed 3 soldiers and
 2 militants", groups kept in `draft.extra["casualties_by_group"]`); the same toll told again in
 another evidence sentence is not: across sentences the lowest figure wins (ACLED: the most

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from sitrep.extract.places.resolve import (
     DESTINATION_BEFORE,
@@ -23,9 +24,12 @@ from sitrep.extract.places.resolve import (
 )
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
-from sitrep.knowledge.gazetteer import load_gazetteer, to_place
+from sitrep.knowledge.gazetteer import demonyms, distance_km, load_gazetteer, to_place
 from sitrep.knowledge.placenames import name_key
 from sitrep.records import Place, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @extractor(
@@ -41,6 +45,10 @@ def attach_locations(state: DocState) -> None:
     for draft in drafts:
         chosen = place_for_draft(state, draft, sentences)
         draft.where = chosen if chosen is not None else main
+        if isinstance(draft, EventDraft):
+            # The assembly stage trusts a place of the draft's own sentence more than one
+            # borrowed from its paragraph or the document's main place.
+            draft.extra["place_from"] = place_origin(state, draft, chosen, sentences)
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
             where = (f"is coded at {draft.where.place.location}" if draft.where
                      else "has no place")  # fmt: skip
@@ -48,6 +56,20 @@ def attach_locations(state: DocState) -> None:
                 state.warnings.append(f"places: {name!r} is not in the gazetteer; the event at "
                                       f"{draft.trigger.text!r} {where}")  # fmt: skip
 
+
+
+def place_origin(state: DocState, draft: EventDraft, chosen: PlaceMention | None,
+                 sentences: dict[int, int]) -> str:  # fmt: skip
+    """Where a draft's place came from, for the assembly stage: `sentence` (its own sentence,
+    hanging off its trigger or named for its site), `loose` (its own sentence, in another of its
+    phrases), `paragraph` (an earlier sentence of its paragraph) or `document` (the main place)."""
+    if chosen is None:
+        return "document"
+    if sentences.get(id(chosen)) != draft.sentence:
+        return "paragraph"
+    if _hint_offset(draft) is not None or attachment(state, draft, chosen) == ATTACHED:
+        return "sentence"
+    return "loose"
 
 
 # --- choosing the place of a draft -----------------------------------------------------------
@@ -59,19 +81,24 @@ def specificity(pm: PlaceMention) -> tuple[int, int]:
 
 
 def most_specific(mentions: list[PlaceMention], near: int | None = None,
-                  country: str | None = None, text: str = "") -> PlaceMention | None:  # fmt: skip
+                  country: str | None = None, text: str = "",
+                  named_elsewhere: frozenset[str] = frozenset(),
+                  country_first: bool = True) -> PlaceMention | None:  # fmt: skip
     """The most specific mention, in `country` first; among equals the nearest to `near`.
 
     The country comes first because a foreign capital in a sentence is usually its government
-    ("an operation launched by Washington"), not where the happening is. A town outside every
-    governorate the same sentence names ("Baglar neighborhood of Bagcilar, Istanbul" read as the
-    Baglar in Diyarbakir) and a place someone comes "from" rank after the others.
+    ("an operation launched by Washington"), not where the happening is; `country_first` False
+    drops that preference when the parse already says the places are where it happened. A town
+    outside every governorate the same sentence names ("Baglar neighborhood of Bagcilar,
+    Istanbul" read as the Baglar in Diyarbakir) and a place someone comes "from" rank after the
+    others.
     """
     if not mentions:
         return None
-    # A foreign place only counts when the text names its country: a village abroad that shares
-    # a local name ("el Mina" read as Minna, Nigeria) is the usual false match.
-    named = {m.place.country for m in mentions if m.place.feature == "country"}
+    # A foreign place only counts when the text names its country (here, or in `named_elsewhere`:
+    # the countries the document names): a village abroad that shares a local name ("el Mina"
+    # read as Minna, Nigeria) is the usual false match.
+    named = {m.place.country for m in mentions if m.place.feature == "country"} | named_elsewhere
     if country:
         mentions = [m for m in mentions if m.place.country in named | {country}] or [
             m for m in mentions if m.place.feature == "country"
@@ -85,8 +112,27 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
                    and name_key(m.place.location) == name_key(m.place.admin1))
                and _container_cue(text, m.span.start)}  # fmt: skip
 
+    # Towns named as containers: "Tal al-Sultan in Rafah" (not a province's namesake capital:
+    # "Izium, Kharkiv" names the province).
+    towns = [m for m in mentions if m.place.feature in ("town", "site")
+             and m.place.latitude is not None
+             and re.search(r"\bin\s+$", text[max(0, m.span.start - 4) : m.span.start])
+             and not (m.place.location and m.place.admin1
+                      and name_key(m.place.location) == name_key(m.place.admin1))]  # fmt: skip
+
     def outside(m: PlaceMention) -> bool:
-        if not regions or m.place.feature in ("admin1", "country"):
+        if m.place.feature in ("admin1", "country"):
+            return False
+        # A name just before a town that holds it, resolved far from that town, is a homonym
+        # elsewhere ("Tal al-Sultan in Rafah" read as Till in the West Bank).
+        holder = next((t for t in towns if 0 < t.span.start - m.span.end <= 30), None)
+        here, there = m.place, holder.place if holder is not None else None
+        if there is not None and None not in (here.latitude, here.longitude):
+            far = distance_km(here.latitude or 0.0, here.longitude or 0.0,
+                              there.latitude or 0.0, there.longitude or 0.0)  # fmt: skip
+            if far > HOMONYM_KM:
+                return True
+        if not regions:
             return False
         return (m.place.country, m.place.admin1) not in regions
 
@@ -109,7 +155,7 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
                 window = window[: start - lo] + " and " + window[end - lo :]
                 cut = start
         before = re.findall(r"[a-z]+", window.lower())
-        while before and before[-1] in FROM_FILLERS:  # "from the cities of Al Bayda and Rada"
+        while before and before[-1] in FROM_FILLERS:  # "from the towns of A and B"
             before.pop()
         if not before or before[-1] != "from":
             return False
@@ -124,7 +170,7 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     return min(
         mentions,
         key=lambda m: (
-            bool(country) and m.place.country != country,
+            country_first and bool(country) and m.place.country != country,
             outside(m),
             part_of_later(m),
             origin(m),
@@ -132,6 +178,10 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             abs(m.span.start - near) if near is not None else m.span.start,
         ),
     )
+
+
+# A place named as inside a town is within this distance of it.
+HOMONYM_KM = 25.0
 
 
 def _container_cue(text: str, start: int) -> bool:
@@ -173,8 +223,16 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                 abs(m.span.start - hint[0]), *specificity(m),
             ))  # fmt: skip
     if own:
+        # Where the happening took place first: a place hanging off the trigger or its verb
+        # ("struck areas in northern Syria"), before one inside another phrase of the sentence
+        # ("an oil field on the border between Syria and Turkey"), an actor's name ("Islamic
+        # Resistance in Iraq") or an agent ("launched by Washington").
+        ranks = {id(m): attachment(state, draft, m) for m in own}
+        best = min(ranks.values())
+        own = [m for m in own if ranks[id(m)] == best]
         return most_specific(own, near=draft.trigger.start, country=state.country_hint,
-                             text=state.text)
+                             text=state.text, named_elsewhere=countries_named(state),
+                             country_first=best != ATTACHED)
     if 0 <= draft.sentence < len(state.sentences):
         sent = state.sentences[draft.sentence]
         para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
@@ -185,6 +243,95 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                 same = [m for m in earlier if sentences[id(m)] == last]
                 return most_specific(same, country=state.country_hint, text=state.text)
     return None
+
+
+def countries_named(state: DocState) -> frozenset[str]:
+    """The countries a document names, by name or by nationality word ("Iraqi Kurdistan")."""
+    gaz = load_gazetteer()
+    named = {m.place.country for m in state.places if m.place.feature == "country"}
+    words = set(re.findall(r"[A-Z][a-z]+", state.text))
+    for word, code in demonyms().items():
+        if word in words and code in gaz.countries:
+            named.add(gaz.countries[code].name)
+    return frozenset(c for c in named if c)
+
+
+# Prepositions that introduce who did it, not where it happened.
+_NOT_WHERE = frozenset({"by"})
+_CLAUSE_CHAIN = frozenset({"xcomp", "advcl", "conj"})
+_NOT_WHERE_DEPS = frozenset({"agent", "poss"})
+ATTACHED, ELSEWHERE, IN_ACTOR_NAME = 0, 1, 2
+# What a demonstration is about is not where it is: "protested in Amman against the war on Gaza".
+_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+_TOPIC_PREPS = frozenset({"against", "over", "about", "for", "with"})
+# Nouns after "from" that name where something came from: "rockets launched from the Rafah area".
+_ORIGIN_NOUNS = frozenset(
+    {"area", "areas", "direction", "territory", "side", "region", "country", "outskirts"}
+)
+
+
+# A dateline: the filing place in capitals, then a dash ("BEIRUT - ", "JENIN, Palestinian
+# Territories:"), at the start of a line.
+_DATELINE = re.compile(r"[A-Z][A-Z '’.-]+(?:,[^\n:–—-]{0,40})?\s*(?:[-–—:]|\()")
+
+
+def _line_start(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip()
+
+
+def _launch_site(prep: Token) -> bool:
+    """ "from Rafah", "from the Rafah area", "from Lebanese territory": where it came from, not
+    where it happened (but "abducted from his home in X" is where it happened)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(
+        o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" or o.lower_ in _ORIGIN_NOUNS
+        for o in objects
+    )
+
+
+def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMention) -> int:
+    """How a place mention stands to a draft's trigger in the parse: `ATTACHED` when it hangs off
+    the trigger or the trigger's verb (or a verb it is a purpose or conjunct of) with no other
+    verb between and not as an agent ("by …") or a possessor ("Turkey's strikes"); where someone
+    came "from" is left to `most_specific`; `IN_ACTOR_NAME` inside the name
+    of an actor ("the Islamic Resistance in Iraq"); else `ELSEWHERE`."""
+    if _inside_actor_name(state, mention):
+        return IN_ACTOR_NAME
+    span = mention.span
+    if _DATELINE.match(state.text, span.start) and _line_start(state.text, span.start):
+        return ELSEWHERE  # "BEIRUT - …": where the report was filed
+    if state.doc is None:
+        return ELSEWHERE
+    trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    place = state.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if trig is None or place is None:
+        return ELSEWHERE
+    targets = {trig.root.i}
+    verb = trig.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    targets.add(verb.i)
+    # The clauses the trigger's clause belongs to: "gathered in Fougeres to demonstrate".
+    while verb.dep_ in _CLAUSE_CHAIN and verb.head.i != verb.i:
+        verb = verb.head
+        targets.add(verb.i)
+    token = place.root
+    kind = draft.event_type if isinstance(draft, EventDraft) else draft.counted_event_type
+    topics = _TOPIC_PREPS if kind in _DEMONSTRATIONS else frozenset()
+    for _ in range(12):
+        if token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE or token.lower_ in topics:
+            return ELSEWHERE
+        if token.lower_ == "from" and _launch_site(token):
+            return ELSEWHERE
+        if token.head.i == token.i:
+            return ELSEWHERE
+        token = token.head
+        if token.i in targets:
+            return ATTACHED
+        if token.pos_ in ("VERB", "AUX"):
+            return ELSEWHERE
+    return ELSEWHERE
 
 
 def actors_country(state: DocState) -> PlaceMention | None:
@@ -218,3 +365,38 @@ def main_place(state: DocState) -> PlaceMention | None:
             place: Place = to_place(country, 3, None)
             return PlaceMention(Span("", 0, 0), place, 0.3)
     return None
+
+
+# How many sentences after a mention of a happening may still describe where it happened.
+FOLLOW_UP_SENTENCES = 2
+
+
+def follow_up_place(state: DocState, sentences: set[int], busy: set[int],
+                    country: str | None) -> PlaceMention | None:  # fmt: skip
+    """A town or site named just after a happening is told, in a sentence that tells no happening
+    of its own: "… after a drone strike hit areas in northern Syria. Video showed smoke
+    rising from a depot near Qamishli." The first such town in `country` (any country when
+    None) within `FOLLOW_UP_SENTENCES` after one of `sentences`; `busy` are the sentences that
+    hold drafts of their own."""
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for m in state.places:
+        by_sentence.setdefault(state.sentence_of(m.span.start), []).append(m)
+    for first in sorted(sentences):
+        for i in range(first + 1, first + 1 + FOLLOW_UP_SENTENCES):
+            if i in busy or i in sentences:
+                break
+            fine = [m for m in by_sentence.get(i, [])
+                    if m.place.feature not in ("admin1", "admin2", "country", "region")
+                    and (m.place.geo_precision or 3) <= 2
+                    and (country is None or m.place.country == country)]  # fmt: skip
+            fine = [m for m in fine if not _inside_actor_name(state, m)]
+            if fine:
+                return most_specific(fine, country=country, text=state.text)
+    return None
+
+
+def _inside_actor_name(state: DocState, mention: PlaceMention) -> bool:
+    span = mention.span
+    return any(a.span.start <= span.start and span.end <= a.span.end and a.kind == "org"
+               and (a.span.start, a.span.end) != (span.start, span.end)
+               for a in state.actors)  # fmt: skip

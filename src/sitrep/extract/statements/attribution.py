@@ -104,7 +104,7 @@ def _speakers(sent: SpacySpan) -> list[tuple[Token, Token | None]]:
         # A misparse can give several subjects for one verb ("station al - Mayadeen"): one speaker.
         for subject in subjects[:1]:
             pairs.append((subject, tok))
-            # "Syrian state TV and a monitoring group said": two sources.
+            # "state TV and a monitor said": two sources.
             pairs.extend((c, tok) for c in subject.children if c.dep_ == "conj" and _can_speak(c))
     return pairs
 

@@ -4,7 +4,7 @@ A cue counts only when it is in scope of the trigger in the dependency parse: a 
 (an ancestor: "fears ground attacks", "exercises simulating such attacks"), a modifier of the
 trigger itself ("hypothetical attacks", "no attacks", "did not target"), a modal or subordinator
 on the trigger's own clause ("will continue", "if … would"), or a speaker who says it did the act
-itself ("the Resistance confirming it had conducted 11 operations" → claimed). Walking from the
+itself ("the militia saying it had carried out 9 operations" → claimed). Walking from the
 trigger up to the sentence root, the nearest cue wins, so "simulate responding to hypothetical
 attacks" is hypothetical while "exercises simulating such attacks" is simulated. Cues are data
 (`knowledge/data/modality_cues.csv`, `reporting_verbs.csv`).
@@ -187,8 +187,8 @@ def _is_object_of(trigger: Token, verb: Token) -> bool:
 
 def _negation_reaches(trigger: Token, verb: Token) -> bool:
     """A negated verb negates the trigger only as its object or subject-of-passive, directly or
-    through control verbs and "of" ("did not try to carry out any of the attacks"); not "a reason
-    for the attack was not provided"."""
+    through control verbs and "of" ("did not try to carry out any of the attacks"); not "a motive
+    for the attack was not given"."""
     tok = trigger
     while tok.i != verb.i:
         via_of = tok.dep_ == "pobj" and tok.head.lower_ == "of"

@@ -10,9 +10,9 @@ Contract between the events and tallies extractors:
   `knowledge/data/tally_nouns.csv` that no draft covers.
 - Every such draft leaves `state.events`; its type, modality, actors, time and place carry over to
   the `TallyDraft`. A tally is never expanded into individual events and never counted as one.
-- Two findings that share the number token are one tally ("this batch is the fourth to be
-  airlifted": the draft on "airlifted" and the noun "batch" are the same statement).
-- Fatalities and injuries of a tally ("resulting in the injury of at least 70 US soldiers") are
+- Two findings that share the number token are one tally ("this shipment is the third to
+  be airlifted": the draft on "airlifted" and the noun "shipment" are the same statement).
+- Fatalities and injuries of a tally ("wounding at least 25 soldiers") are
   set later by the quantities extractor, sources by attribution, actors/dates/places by their
   extractors, exactly as for events.
 """
@@ -24,9 +24,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.extract.events.quantities import FATAL, INJURED
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.extract.statements.factuality import modality_of, trigger_token
+from sitrep.extract.statements.running_tolls import RunningToll, running_tolls
 from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.lexicons import tally_nouns
 from sitrep.nlp.numbers import Number, is_number_token, ordinal_value, read_number
@@ -65,6 +67,8 @@ _TIME_WORDS = frozenset(
     }
 ) | calendar_names("weekday")
 _COUNT_NOUNS = frozenset({"time", "times"})  # "85 times", with "twice"/"thrice" as words
+# Verbs that say what a happening is in a series: "the attack constitutes the 26th since …".
+_COPULAR_VERBS = frozenset({"be", "constitute", "mark", "represent", "become"})
 _ADVERB_COUNTS = {"twice": 2, "thrice": 3}
 
 
@@ -104,7 +108,27 @@ def find_count(tok: Token, lexicon_only: bool = True) -> CountMatch | None:
                 match = _counted_noun(child, doc)
                 if match:
                     return match
+    for target in _targets(tok):  # "strikes against more than 85 targets", "16 sites"
+        if target.lemma_.lower() in nouns:
+            match = _counted_noun(target, doc)
+            if match:
+                return match
     return None
+
+
+_TARGET_PREPS = frozenset({"against", "on", "at"})
+
+
+def _targets(tok: Token) -> list[Token]:
+    """The nouns a happening is aimed at: its object, "against/on X", and the subject of "came
+    under attack" ("ten vessels coming under attacks this week")."""
+    found = [c for c in tok.children if c.dep_ == "dobj"]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        found.extend(c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return found
 
 
 def _counted_noun(noun: Token, doc: Doc) -> CountMatch | None:
@@ -162,9 +186,15 @@ def _ordinal(tok: Token, doc: Doc) -> CountMatch | None:
     candidates: list[Token] = []
     if tok.dep_ in ("relcl", "acl", "xcomp"):
         candidates.append(tok.head)  # "the fourth to be airlifted"
+        # "the fifth missile fired by the group in the last two days"
+        candidates.extend(c for c in tok.head.children if c.dep_ == "amod")
     candidates.extend(c for c in tok.children if c.dep_ == "amod")  # "the third attack"
-    if tok.dep_ == "nsubj":  # "this batch is the fourth …"
-        candidates.extend(c for c in tok.head.children if c.dep_ == "attr")
+    if tok.dep_ == "nsubj":  # "this batch is the fourth …", "the attack constitutes the 26th"
+        candidates.extend(
+            c
+            for c in tok.head.children
+            if c.dep_ == "attr" or (c.dep_ == "dobj" and tok.head.lemma_ in _COPULAR_VERBS)
+        )
     for cand in candidates:
         value = ordinal_value(cand)
         if value and value >= 2:
@@ -186,18 +216,27 @@ _PERIOD = re.compile(
 _SPREAD = frozenset({"across", "throughout"})
 
 
-def is_aggregate(match: CountMatch, sentence: str) -> bool:
+def is_aggregate(match: CountMatch, sentence: str, has_day: bool = True) -> bool:
     """Whether a counted happening is a tally rather than one event (ACLED: one per location-day).
 
     Counts over a period ("since October 18", "in the past 10 days", "earlier this year") or over
-    several places ("in Syria and Iraq", "across Iraq") are tallies. A count at one place on one
-    day is one event however large: "21 Saudi-led coalition airstrikes targeted Khabb district",
-    "the OSCE observed a total of 25 explosions near Donetsk". An ordinal without a period ("a
-    second explosive attack") is the place of an event in a sequence, not a count.
+    several places ("in Syria and Iraq", "across Iraq") are tallies, and so is a count of ten or
+    more that no day of its sentence holds ("more than 200 Houthi attacks on Israel", "at least
+    two dozen attacks on merchant vessels"). A count at one place on one day is one event however
+    large: "21 Saudi-led coalition airstrikes targeted Khabb district on 8 May", "the OSCE observed
+    a total of 25 explosions near Donetsk". An ordinal without a period ("a second explosive
+    attack") is the place of an event in a sequence, not a count.
     """
     if _PERIOD.search(sentence) is not None:
         return True
-    return match.kind != "ordinal" and _several_places(match.head)
+    if match.kind == "ordinal":
+        return False
+    if not has_day and (match.count.value or 0) >= _MANY:
+        return True
+    return _several_places(match.head)
+
+
+_MANY = 10
 
 
 def _several_places(head: Token) -> bool:
@@ -220,7 +259,7 @@ def counted_text(match: CountMatch) -> str:
     doc = match.head.doc
     heads = [match.head]
     if match.kind == "ordinal":
-        # "this batch is the fourth to be airlifted to …": the subject and the verb together.
+        # "this shipment is the third to be airlifted to …": the subject and the verb together.
         ordinal = doc[match.number_index]
         heads = [c for c in ordinal.children if c.dep_ in ("relcl", "acl")]
         subject = _copula_subject(ordinal)
@@ -245,7 +284,7 @@ def _phrase(head: Token, kind: str) -> set[int]:
 
 
 def _copula_subject(ordinal: Token) -> Token | None:
-    """ "batch" in "this batch is the fourth to be airlifted"."""
+    """ "shipment" in "this shipment is the third to be airlifted"."""
     if ordinal.dep_ == "attr":
         for c in ordinal.head.children:
             if c.dep_ == "nsubj":
@@ -262,6 +301,28 @@ def _temporal(prep: Token) -> bool:
         return True
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in _TIME_WORDS for o in objects)
+
+
+def _has_day(state: DocState, index: int, head: Token) -> bool:
+    """Whether a day ("on Friday", "8 May") dates the clause of the counted word `head`."""
+    if not 0 <= index < len(state.sentences) or state.doc is None:
+        return False
+    sent = state.sentences[index]
+    clause = _clause_of(head)
+    for t in state.times:
+        if t.kind != "date" or not sent.start <= t.span.start < sent.end:
+            continue
+        span = state.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is not None and _clause_of(span.root).i == clause.i:
+            return True
+    return False
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb whose clause holds `tok` (the sentence root when none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _sentence_text(state: DocState, index: int) -> str:
@@ -286,6 +347,76 @@ def _tally_from(
         tally.evidence = list(draft.evidence) or tally.evidence
         tally.actor1, tally.actor2 = draft.actor1, draft.actor2
         tally.period, tally.where = draft.when, draft.where
+    return tally
+
+
+_BREAKDOWN = ("of which", "of whom", "of them", "among them")
+
+
+def _breakdown(state: DocState, index: int, number: int) -> list[Number]:
+    """The parts a tally is broken into after "of which" ("50 attacks …, of which 30 were in
+    Iraq and 20 in Syria"): every number after the cue in the sentence, dates left out."""
+    sent = state.spacy_sentence(index)
+    if sent is None or number < 0:
+        return []
+    doc = sent.doc
+    words = [t.lower_ for t in doc]
+    cue = next(
+        (
+            k
+            for k in range(number + 1, sent.end - 1)
+            if f"{words[k]} {words[k + 1]}" in _BREAKDOWN
+        ),
+        None,
+    )
+    if cue is None:
+        return []
+    dates = [(t.span.start, t.span.end) for t in state.times]
+    parts: list[Number] = []
+    k = cue + 2
+    while k < sent.end:
+        tok = doc[k]
+        found = read_number(doc, k) if is_number_token(tok) else None
+        if found is not None and not any(a <= tok.idx < b for a, b in dates):
+            parts.append(found)
+            k = found.end
+        else:
+            k += 1
+    return parts
+
+
+def _part_of(tally: TallyDraft, count: Quantity) -> TallyDraft:
+    """One part of a tally: the same statement, a smaller count (its place found later)."""
+    part = TallyDraft(
+        trigger=tally.trigger,
+        sentence=tally.sentence,
+        counted=tally.counted,
+        counted_event_type=tally.counted_event_type,
+        count=count,
+        evidence=list(tally.evidence),
+        modality=tally.modality,
+    )
+    part.actor1, part.actor2, part.period = tally.actor1, tally.actor2, tally.period
+    return part
+
+
+def _toll_tally(state: DocState, toll: RunningToll, sentence: int) -> TallyDraft:
+    """The tally of a running toll: what is counted and how many; its period, actors and place
+    are found later as for any tally, and the count is its toll."""
+    verb = toll.verb
+    tally = TallyDraft(
+        trigger=state.span(verb.idx, verb.idx + len(verb.text)),
+        sentence=sentence,
+        counted=toll.counted,
+        counted_event_type=None,
+        count=toll.count,
+        evidence=[state.sentences[sentence]],
+        modality=modality_of(verb).modality,
+    )
+    if toll.kind == FATAL:
+        tally.fatalities = toll.count
+    elif toll.kind == INJURED:
+        tally.injuries = toll.count
     return tally
 
 
@@ -315,7 +446,7 @@ def _count_from_span(state: DocState, draft: EventDraft) -> CountMatch | None:
     return CountMatch(head, Quantity(None, "unknown"), -1 - head.i, "noun")
 
 
-@extractor("tallies", requires=("events", "events.modality"), assigns=("tallies",))
+@extractor("tallies", requires=("times", "events", "events.modality"), assigns=("tallies",))
 def split_tallies(state: DocState) -> None:
     """Move counted drafts to `state.tallies` and add counted statements no draft covered."""
     if state.doc is None:
@@ -331,7 +462,11 @@ def split_tallies(state: DocState) -> None:
             else (find_count(token, lexicon_only=False) if token is not None else None)
         )
         if match is not None and match.count.qualifier != "unknown":
-            if not is_aggregate(match, _sentence_text(state, draft.sentence)):
+            if not is_aggregate(
+                match,
+                _sentence_text(state, draft.sentence),
+                _has_day(state, draft.sentence, match.head),
+            ):
                 # "2 airstrikes targeted Mukayras district on 8 May": ACLED's one event.
                 single.add((draft.sentence, match.number_index))
                 draft.is_tally = False
@@ -357,10 +492,17 @@ def split_tallies(state: DocState) -> None:
                 or (i, match.number_index) in single
             ):
                 continue
-            if is_aggregate(match, state.sentences[i].text):
+            if is_aggregate(match, state.sentences[i].text, _has_day(state, i, match.head)):
                 seen[(i, match.number_index)] = _tally_from(state, match, i, None)
+        for toll in running_tolls(sent) if sent is not None else ():
+            if (i, toll.number) not in seen:
+                seen[(i, toll.number)] = _toll_tally(state, toll, i)
+    for (i, number), tally in list(seen.items()):
+        for part in _breakdown(state, i, number):
+            seen.setdefault((i, part.head), _part_of(tally, part.quantity))
+    # A draft on the counted word, or on the words of a running toll ("have since been
+    # killed"), is the tally, not an event.
     covered = {(t.sentence, t.trigger.start) for t in seen.values()}
-    # A draft on the counted word itself that was not recognised as counted is still the tally.
     state.events = [d for d in kept if (d.sentence, d.trigger.start) not in covered]
     state.tallies.extend(sorted(seen.values(), key=lambda t: t.trigger.start))
     log.debug("tallies: %d found, %d drafts kept as events", len(seen), len(state.events))

@@ -73,7 +73,7 @@ def find_times(state: DocState) -> None:
         value = resolve(tx, anchor, tense)
         if value.start is None and tx.form != "recurring":
             unresolved.append(tx.text)
-        state.times.append(TimeMention(state.span(tx.start, tx.end), value, tx.kind))
+        state.times.append(TimeMention(state.span(tx.start, tx.end), value, tx.kind, tx.form))
         if value.start is not None and value.precision == 1 and tx.kind == "date":
             previous_day = value.start
             if _is_speech_sentence(state, sentence) and not _inside_quote(state, tx.start):
@@ -195,8 +195,31 @@ def attach_dates(state: DocState) -> None:
     """Give each event its `when` and each tally its `period` from the governing expression."""
     for draft in state.events:
         draft.when = _date_for(state, draft)
+        draft.extra["date_from"] = date_origin(state, draft)
+        draft.extra["date_form"] = _form_of(state, draft)
     for tally in state.tallies:
         tally.period = _date_for(state, tally)
+
+
+def _form_of(state: DocState, draft: EventDraft) -> str:
+    """The grammar form of the expression a draft is dated by ("since", "past_n", "day" …)."""
+    if draft.when is None or not draft.when.text:
+        return ""
+    return next((m.form for m in state.times if m.span.text == draft.when.text), "")
+
+
+def date_origin(state: DocState, draft: EventDraft) -> str:
+    """Where a draft's date came from: `sentence` (an expression in its own sentence),
+    `paragraph` (an earlier sentence of its paragraph) or `publication` (nothing said)."""
+    if draft.when is None or not draft.when.text:
+        return "publication"
+    if not state.sentences:
+        return "paragraph"
+    sent = state.sentences[min(draft.sentence, len(state.sentences) - 1)]
+    text = draft.when.text
+    if any(sent.start <= m.span.start < sent.end and m.span.text == text for m in state.times):
+        return "sentence"
+    return "paragraph"
 
 
 def _date_for(state: DocState, draft: EventDraft | TallyDraft) -> DateSpan:
@@ -282,8 +305,9 @@ def _attachment_rank(
     """Smaller is better: 0 a date on the trigger or its verb directly, or the sentence's fronted
     adverbial ("On 8 May, ..."); 1 a date on a clause the trigger's clause depends on; 2 anything
     else (a date inside a noun phrase: "the 25 of March sector"); 3 the date of a reporting verb
-    above the trigger ("killed …, sources said on Saturday"). Then, for events, a day before a
-    period ("in recent days"), then distance."""
+    above the trigger ("killed …, sources said on Saturday"); 4 the date of another clause beside
+    it or of another time ("since its chief was killed in 2008"). Then, for events, a day before
+    a period ("in recent days"), then distance."""
     distance = min(abs(mention.span.start - trigger.end), abs(trigger.start - mention.span.end))
     kind = 0 if (mention.kind == "date") == want_day else 1
     fronted = _is_fronted(state, mention)
@@ -307,7 +331,24 @@ def _attachment_rank(
     if m_verb is not None and trig_verb is not None and m_verb in trig_verb.ancestors:
         if _hangs_off(m_root, m_verb, max_hops=2):
             return 1, kind, distance
+    if m_verb is not None and trig_verb is not None and _other_clause(m_verb, trig_verb):
+        # "… has been killed, the group said on Friday, the biggest blow since its chief was
+        # killed in 2008": a date of another clause tells when that clause happened.
+        return 4, kind, distance
     return 2, kind, distance
+
+
+_TEMPORAL_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while"})
+
+
+def _other_clause(m_verb: Token, trig_verb: Token) -> bool:
+    """Whether `m_verb` heads a clause beside the trigger's (not above or below it) or a clause
+    of another time ("since …", "after …")."""
+    if m_verb.i == trig_verb.i:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in m_verb.children):
+        return True
+    return trig_verb not in m_verb.ancestors and m_verb not in trig_verb.ancestors
 
 
 def _is_speech_verb(verb: Token) -> bool:

@@ -544,7 +544,7 @@ def _combine(found: list[Timex], text: str) -> Iterator[Timex]:
             and nxt.form == "range"
             and re.fullmatch(r"\s*\(\s*(?:(?:from|between)\s+)?", text[tx.end : nxt.start], re.I)
         ):
-            # "Around 8 May 2020 (from 24 April-8 May)": ACLED codes the stated day, with the
+            # "Around 9 June 2021 (from 26 May-9 June)": ACLED codes the stated day, with the
             # precision the bracketed range allows (2 within a week, else 3).
             end = nxt.end + 1 if text[nxt.end : nxt.end + 1] == ")" else nxt.end
             yield Timex(

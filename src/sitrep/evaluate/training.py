@@ -1,0 +1,189 @@
+"""Fitting the shipped statistical models from gold notes (scikit-learn, needed only to train).
+
+Each trainer takes gold note records (`{"id", "text", "gold": {...}}`) and returns the arrays of a
+model file (`knowledge/classifiers.py` reads them with numpy only). The scripts in `scripts/train_*`
+write the shipped files with them; `evaluate/crossval.py` calls the same trainers on the notes of
+the other folds, so a cross-validated score is the score of exactly what would ship.
+Deterministic: the same notes give the same arrays.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from sitrep.knowledge.classifiers import (
+    COUNTRY_MODEL_FILE,
+    FORMAT_VERSION,
+    MODEL_FILE,
+    normalise,
+)
+
+Note = dict[str, Any]
+Arrays = dict[str, np.ndarray]
+
+EVENT_WORD: dict[str, Any] = {
+    "analyzer": "word",
+    "ngram_range": [1, 2],
+    "sublinear_tf": True,
+    "max_features": 20000,
+}
+EVENT_CHAR: dict[str, Any] = {
+    "analyzer": "char_wb",
+    "ngram_range": [2, 5],
+    "sublinear_tf": True,
+    "max_features": 30000,
+}
+EVENT_C = 20.0
+COUNTRY_WORD: dict[str, Any] = {
+    "analyzer": "word",
+    "ngram_range": [1, 2],
+    "sublinear_tf": True,
+    "max_features": 10000,
+}
+COUNTRY_C = 10.0
+# A country with fewer notes cannot be learnt; its notes still shape the idf weights.
+COUNTRY_MIN_NOTES = 3
+
+
+def fit_vectorizers(texts: Sequence[str], settings: Sequence[dict[str, Any]]) -> list[Any]:
+    """TF-IDF vectorizers (one per part) fitted on the normalised texts."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vecs = []
+    for s in settings:
+        v = TfidfVectorizer(
+            analyzer=s["analyzer"],
+            ngram_range=tuple(s["ngram_range"]),
+            sublinear_tf=s["sublinear_tf"],
+            max_features=s["max_features"],
+            min_df=2,
+            dtype=np.float32,
+        )
+        v.fit([normalise(t) for t in texts])
+        vecs.append(v)
+    return vecs
+
+
+def transform(vecs: Sequence[Any], texts: Sequence[str]) -> Any:
+    """The l2-normalised union of the parts, as `TextClassifier.features` computes it."""
+    from scipy.sparse import hstack
+    from sklearn.preprocessing import normalize
+
+    return normalize(hstack([v.transform([normalise(t) for t in texts]) for v in vecs]).tocsr())
+
+
+def model_arrays(
+    meta: dict[str, Any],
+    parts: Sequence[tuple[str, Any, dict[str, Any]]],
+    model: Any,
+) -> Arrays:
+    """The arrays of a model file: vocabularies, idf, coefficients (float16), intercepts."""
+    meta = {
+        "format": FORMAT_VERSION,
+        "parts": [name for name, _, _ in parts],
+        **meta,
+        **{
+            name: {k: s[k] for k in ("analyzer", "ngram_range", "sublinear_tf")}
+            for name, _, s in parts
+        },
+    }
+    arrays: Arrays = {
+        "meta": np.array(json.dumps(meta)),
+        "classes": np.array(model.classes_, dtype=str),
+    }
+    for name, vec, _ in parts:
+        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+        arrays[f"{name}_vocab"] = np.array(terms, dtype=str)
+        arrays[f"{name}_idf"] = vec.idf_.astype(np.float32)
+    arrays["coef"] = model.coef_.astype(np.float16)
+    arrays["intercept"] = model.intercept_.astype(np.float32)
+    return arrays
+
+
+def sklearn_version() -> str:
+    import sklearn
+
+    return str(sklearn.__version__)
+
+
+def event_model(name: str = "lr_balanced") -> Any:
+    """The linear models compared for the event classifier (scripts/train_event_classifier.py)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    if name == "lr":
+        return LogisticRegression(C=EVENT_C, max_iter=3000)
+    if name == "lr_balanced":
+        return LogisticRegression(C=EVENT_C, max_iter=3000, class_weight="balanced")
+    if name == "svm":
+        return LinearSVC(C=1.0)
+    raise ValueError(f"unknown event model {name!r}")
+
+
+def fit_event_classifier(notes: Sequence[Note], model_name: str = "lr_balanced") -> Arrays:
+    """The sub-event-type classifier over the notes' texts."""
+    texts = [n["text"] for n in notes]
+    labels = [n["gold"]["sub_event_type"] for n in notes]
+    vecs = fit_vectorizers(texts, (EVENT_WORD, EVENT_CHAR))
+    model = event_model(model_name)
+    model.fit(transform(vecs, texts), labels)
+    meta = {
+        "model": "svm" if model_name == "svm" else "lr",
+        "name": model_name,
+        "sklearn": sklearn_version(),
+        "train_notes": len(texts),
+        "temperature": 3.0,
+    }
+    return model_arrays(meta, [("word", vecs[0], EVENT_WORD), ("char", vecs[1], EVENT_CHAR)], model)
+
+
+def country_labels(notes: Sequence[Note]) -> list[str | None]:
+    """ISO 3166-1 alpha-2 codes of the notes' gold countries (through the shipped gazetteer);
+    None for a country the gazetteer does not name, which the pipeline could not output anyway."""
+    from sitrep.knowledge.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    return [gaz.country_code(n["gold"]["country"]) for n in notes]
+
+
+def fit_country_classifier(notes: Sequence[Note]) -> Arrays:
+    """The document-country classifier: balanced classes, so the notes' mix of countries (many
+    Ukraine, Mexico and India notes) is not learnt as a prior."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [normalise(n["text"]) for n in notes]
+    labels = country_labels(notes)
+    counts = Counter(labels)
+    keep = [i for i, y in enumerate(labels) if y and counts[y] >= COUNTRY_MIN_NOTES]
+    vec = TfidfVectorizer(
+        analyzer="word",
+        ngram_range=tuple(COUNTRY_WORD["ngram_range"]),
+        sublinear_tf=True,
+        max_features=COUNTRY_WORD["max_features"],
+        min_df=2,
+        dtype=np.float32,
+    )
+    x = vec.fit_transform(texts)
+    model = LogisticRegression(C=COUNTRY_C, max_iter=3000, class_weight="balanced")
+    model.fit(x[keep], [labels[i] for i in keep])
+    meta = {
+        "model": "lr",
+        "name": "country_lr_balanced",
+        "sklearn": sklearn_version(),
+        "train_notes": len(keep),
+    }
+    return model_arrays(meta, [("word", vec, COUNTRY_WORD)], model)
+
+
+# Every statistical model the pipeline loads, by model file: cross-validation retrains each one on
+# the other folds. A new learned component adds its trainer here.
+TRAINERS: dict[str, Callable[[Sequence[Note]], Arrays]] = {
+    MODEL_FILE: fit_event_classifier,
+    COUNTRY_MODEL_FILE: fit_country_classifier,
+}

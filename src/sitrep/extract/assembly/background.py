@@ -1,0 +1,71 @@
+"""News or background: which mentions tell a happening of the report's days, and which do not.
+
+- An aggregate is no happening: a mention dated by a period that runs up to the report ("attacks
+  since October", "raids over the past few years", "strikes in the past six days" on a plural) or
+  told as an activity that goes on ("have been trading fire", "continues to target") counts or
+  sums up many happenings. It is never an event (when the text gives its count, the tallies
+  extractor has already made it a tally).
+- A background happening is one the text dates before the report's last days ("the 2008
+  bombing", "in December, an Israeli strike killed two"): it keeps its own date and is flagged as
+  background; it is never dated to the publication day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from sitrep.extract.assembly.mentions import RECENT_DAYS, Mention
+from sitrep.records import DateSpan
+
+# Date forms that sum up a stretch of time up to the report.
+_RUNNING_FORMS = frozenset({"since"})
+_PAST_N = "past_n"
+_ONGOING_HEADS = frozenset({"continue", "keep"})
+
+
+def is_aggregate(m: Mention, token: Token | None) -> bool:
+    """Whether the mention sums up many happenings or an activity that goes on (module doc)."""
+    form = m.draft.extra.get("date_form", "")
+    if form in _RUNNING_FORMS:
+        return True
+    if token is None:
+        return False
+    if form == _PAST_N and _plural(token):
+        return True
+    return _ongoing(token)
+
+
+def is_background(when: DateSpan | None, published: date | None) -> bool:
+    """Whether a happening the text dates ended before the report's last days."""
+    if when is None or when.start is None or published is None:
+        return False
+    return (when.end or when.start) < published - timedelta(days=RECENT_DAYS)
+
+
+def _plural(token: Token) -> bool:
+    noun = token.head if token.dep_ == "compound" else token
+    if noun.tag_ in ("NNS", "NNPS"):
+        return True
+    # "Israeli strikes killed 30 in the past 24 hours": a verb whose subject is plural.
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.tag_ in ("NNS", "NNPS") for s in subjects)
+
+
+def _ongoing(token: Token) -> bool:
+    """ "have been trading fire", "continues to target": an activity, not one happening."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    children = list(verb.children)
+    perfect = any(c.lower_ in ("has", "have", "had") for c in children)
+    progressive = verb.tag_ == "VBG" and any(c.lower_ == "been" for c in children)
+    if perfect and progressive:
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ in _ONGOING_HEADS
+        and head.tag_ in ("VBZ", "VBP")  # present: "continues to target", not "continued to"
+    )

@@ -1,0 +1,229 @@
+"""Clustering the mentions of one happening across headline, lead, body and quotes.
+
+A news article tells its main happening several times: the headline ("Israeli strike kills 9 in
+Rafah"), the lead with the day and the place, a quote, a closing summary. Two mentions are one
+happening when they name the same kind of happening (`happenings.csv`), both took place (or both
+are only talk of one), no weapon named outright differs, their sides do not conflict, and where
+both are dated and placed, the day and the place agree (the same place, two names a few
+kilometres apart, or a region holding the other). A mention with no date of its own is news of
+the report's last days: it joins no happening the text dates further back.
+
+Mentions are read firmest first — placed at a town or site, then placed at all, then dated, then
+by confidence — so each cluster is seeded by its most specific mention. A mention that fits
+several clusters joins the nearest when it names a town of its own, or the one told in the
+sentence just before it when it names neither place nor date ("… came under drone attack on
+Monday. One of the drones was downed"); otherwise it tells of all of them ("US and UK strikes on
+Yemen" beside strikes on four named cities): it is shared as evidence, and its toll goes to none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep.extract.assembly.mentions import (
+    DATE_STRENGTH,
+    Mention,
+    date_firmness,
+    dates_agree,
+    is_fine,
+    is_recent,
+    named,
+    place_key,
+    places_agree,
+    same_actor,
+)
+from sitrep.extract.state import ActorMention
+from sitrep.records import DateSpan, Place
+
+BATTLES = "Battles"
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The mentions of one happening (`members`) and those it shares with others (`shared`)."""
+
+    members: list[Mention] = field(default_factory=list)
+    shared: list[Mention] = field(default_factory=list)
+
+    @property
+    def seed(self) -> Mention:
+        return self.members[0]
+
+    def date(self) -> DateSpan | None:
+        """The date of the firmest dated member (`date_firmness`)."""
+        dated = [m for m in self.members if m.day is not None]
+        return min(dated, key=date_firmness).day if dated else None
+
+    def place(self) -> Place | None:
+        """The most specific place a member names in its own sentence."""
+        placed = [m for m in self.members if m.spot is not None]
+        if not placed:
+            return None
+        return min(placed, key=_place_firmness).spot
+
+    def doers(self) -> list[ActorMention]:
+        return [a for m in self.members if (a := m.doer) is not None]
+
+    def targets(self) -> list[ActorMention]:
+        return [a for m in self.members if (a := m.target) is not None]
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+    """Group mentions into happenings (see the module docstring)."""
+    clusters: list[Cluster] = []
+    for m in sorted(mentions, key=firmness):
+        fitting = [c for c in clusters if fits(c, m)]
+        if not fitting:
+            clusters.append(Cluster([m]))
+        elif len(fitting) == 1:
+            fitting[0].members.append(m)
+        elif m.fine:
+            min(fitting, key=lambda c: _closeness(c, m)).members.append(m)
+        elif (told := _told_just_before(fitting, m)) is not None:
+            told.members.append(m)
+        else:
+            for c in fitting:
+                c.shared.append(m)
+    return clusters
+
+
+def firmness(m: Mention) -> tuple[bool, bool, bool, bool, int, float, int]:
+    """Sort key, firmest first: placed at a town or site by its trigger's words, at a town or
+    site by its sentence, placed at all, dated, then confidence."""
+    return (
+        not m.fine,
+        not is_fine(m.spot),
+        m.spot is None,
+        m.day is None or DATE_STRENGTH[m.date_from] > 0,
+        date_firmness(m)[0],
+        -m.draft.confidence,
+        m.order,
+    )
+
+
+def fits(cluster: Cluster, m: Mention) -> bool:
+    """Whether `m` can be one more mention of the cluster's happening."""
+    seed = cluster.seed
+    if m.kind != seed.kind or m.real != seed.real:
+        return False
+    if m.draft.acled_codable != seed.draft.acled_codable:
+        return False
+    if not m.draft.acled_codable:
+        return _same_statement(cluster, m)
+    if _other_site_of_a_list(cluster, m) or _other_weapon(cluster, m):
+        return False
+    if not _days_fit(cluster, m):
+        return False
+    if not _places_fit(cluster, m):
+        return False
+    return sides_agree(cluster, m)
+
+
+def _places_fit(cluster: Cluster, m: Mention) -> bool:
+    """The places agree. A place the mention's sentence names away from its trigger counts only
+    against another town: "Lebanon" in "rockets fired from Lebanon" holds nothing apart."""
+    here = cluster.place()
+    if m.spot is None or here is None:
+        return True
+    if not m.attached and not (is_fine(m.spot) and is_fine(here)):
+        return True
+    return places_agree(m.spot, here)
+
+
+def _days_fit(cluster: Cluster, m: Mention) -> bool:
+    """Dated mentions agree on the day. A mention dated by nothing but the publication is news of
+    the last days: it fits no happening the text dates further back ("the 2008 bombing"), and a
+    cluster of such mentions takes no mention dated further back."""
+    day = cluster.date()
+    if m.day is not None:
+        return dates_agree(m.day, day) if day is not None else is_recent(m.day, m.published)
+    return day is None or is_recent(day, m.published)
+
+
+def sides_agree(cluster: Cluster, m: Mention) -> bool:
+    """No conflict of sides. A named actor 1 of the mention is among the cluster's actors, or a
+    named actor 1 of the cluster among the mention's (the roles of one happening are often
+    swapped in some sentence); but a mention whose target is the actor 1 of the cluster's
+    firmest mention and whose own actor 1 is unnamed tells of the answer to it ("the drone
+    attack on US forces" and "strikes against three locations used by Kataib Hezbollah") —
+    unless it is a battle (both sides fight) or names the very town of the cluster (then a role
+    was read the wrong way round)."""
+    doers = cluster.doers()
+    if m.doer is None:
+        target, first = m.target, cluster.seed.doer
+        answers = target is not None and first is not None and same_actor(target, first)
+        return not (answers and _answer_possible(cluster, m))
+    own = m.doer
+    if not doers:
+        # The cluster names no one for the act: a named actor of the mention that its sentences
+        # do not name at all, beside others they do name, acts elsewhere ("The Turkish army
+        # shelled Kurdish areas" beside "Kurdish-backed forces were fighting insurgents").
+        # A country's name read as its state ("a drone from Lebanon") names no one for the act.
+        named_there = [a for c in cluster.members for a in c.actors if a.kind != "state"]
+        return not named_there or any(same_actor(own, a) for a in named_there)
+    mine = [a for a in (own, m.target) if a is not None]
+    return any(same_actor(own, x) for x in doers + cluster.targets()) or any(
+        same_actor(x, y) for x in doers for y in mine
+    )
+
+
+def _answer_possible(cluster: Cluster, m: Mention) -> bool:
+    if BATTLES in (m.draft.event_type, cluster.seed.draft.event_type):
+        return False
+    here = cluster.place()
+    return not (m.fine and m.spot is not None and here is not None and places_agree(m.spot, here))
+
+
+def _same_statement(cluster: Cluster, m: Mention) -> bool:
+    """A statement ACLED does not code is one per speaker and day, wherever its words point."""
+    day = cluster.date()
+    if m.day is not None and day is not None and not dates_agree(m.day, day):
+        return False
+    speakers = {s.name for c in cluster.members for s in c.draft.sources}
+    if speakers & {s.name for s in m.draft.sources}:
+        return True
+    doers = cluster.doers()
+    return m.doer is None or not doers or any(named(d) and same_actor(m.doer, d) for d in doers)
+
+
+def _other_site_of_a_list(cluster: Cluster, m: Mention) -> bool:
+    """Sites listed in one sentence ("drills at the Qasrak and Tell Baidar bases") are one
+    happening each, even when the gazetteer resolves two of them to the same town."""
+    span = m.draft.extra.get("place_span")
+    if span is None:
+        return False
+    return any(
+        c.draft.sentence == m.draft.sentence
+        and "place_span" in c.draft.extra
+        and c.draft.extra["place_span"] != span
+        for c in cluster.members
+    )
+
+
+def _other_weapon(cluster: Cluster, m: Mention) -> bool:
+    """Two weapons named outright ("air strikes" and "mortar shelling") are two happenings; a
+    sub-type the classifier chose for a general word ("attack", "missile") names no weapon."""
+    own = m.weapon
+    return own is not None and any(c.weapon not in (None, own) for c in cluster.members)
+
+
+def _closeness(cluster: Cluster, m: Mention) -> tuple[bool, int]:
+    here = cluster.place()
+    same = here is not None and m.spot is not None and place_key(here) == place_key(m.spot)
+    return (not same, min(abs(c.order - m.order) for c in cluster.members))
+
+
+def _told_just_before(fitting: list[Cluster], m: Mention) -> Cluster | None:
+    """A mention with no place and no date of its own that follows a sentence of one of the
+    happenings it fits goes on telling that happening."""
+    if m.spot is not None or m.day is not None:
+        return None
+    before = [
+        c for c in fitting if any(0 < m.draft.sentence - o.draft.sentence <= 1 for o in c.members)
+    ]
+    return before[0] if len(before) == 1 else None
+
+
+def _place_firmness(m: Mention) -> tuple[bool, bool, int, int]:
+    precision = m.spot.geo_precision if m.spot is not None and m.spot.geo_precision else 3
+    return (not m.attached, not is_fine(m.spot), precision, m.order)

@@ -1,0 +1,161 @@
+"""One event per cluster: one type, one date, one place and one toll from its mentions.
+
+- Type: a vote of the members' types weighted by their confidence, among the mentions that name
+  an explosive or remote weapon when there are any (ACLED types by the weapon first), ties going
+  to the precedence in `happenings.csv`. An interception is Disrupted weapons use only when no
+  mention tells of a hit, a death or an injury.
+- Date: the firmest dated member's (a day before a week or a month; its own sentence first).
+- Place: the most specific place a member's own sentence names for it (hanging off its trigger),
+  else one its sentence names elsewhere, else one borrowed from its paragraph, else the
+  document's.
+- Toll: the most conservative known figure of the members (ACLED), the others kept as
+  `extra["fatalities_alternatives"]`; a mention shared with other happenings gives none.
+- Actors: the named actors most mentions agree on; a named actor replaces ACLED's "Unidentified"
+  stand-in. Modality: occurred when any member says it took place, else claimed, else denied.
+- Evidence, sources and loaded terms: every mention's.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.assembly.cluster import Cluster
+from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention, date_firmness, is_fine
+from sitrep.extract.state import ActorMention, EventDraft
+from sitrep.knowledge.happenings import happening
+from sitrep.knowledge.taxonomy import category
+from sitrep.records import Quantity
+
+_INTERCEPTED = "Disrupted weapons use"
+_MODALITY_ORDER = ("occurred", "claimed", "denied")
+_PLACE_ORIGIN = {"sentence": 0, "loose": 1, "paragraph": 2, "document": 3}
+
+
+def resolve(cluster: Cluster) -> EventDraft:
+    """The cluster's event: its seed draft, completed from every mention (module docstring)."""
+    members, shared = cluster.members, cluster.shared
+    event = cluster.seed.draft
+    _set_type(event, members)
+    dated = [m for m in members if m.day is not None]
+    if dated:
+        firm = min(dated, key=date_firmness)
+        event.when = firm.day
+        event.extra["date_from"] = firm.date_from
+    _set_place(event, members)
+    _set_actors(event, [m.draft for m in members])
+    _set_tolls(event, members)
+    said = {m.draft.modality for m in members}
+    event.modality = next((mod for mod in _MODALITY_ORDER if mod in said), event.modality)
+    everyone = [m.draft for m in members + shared]
+    event.evidence = sorted({s for d in everyone for s in d.evidence}, key=lambda s: s.start)
+    event.sources = list(dict.fromkeys(s for d in everyone for s in d.sources))
+    event.loaded_terms = list(dict.fromkeys(t for d in everyone for t in d.loaded_terms))
+    event.confidence = max(d.confidence for d in everyone)
+    event.material_damage = any(m.draft.material_damage for m in members)
+    event.extra["mentions"] = len(members)
+    return event
+
+
+def _set_type(event: EventDraft, members: list[Mention]) -> None:
+    if not event.acled_codable:
+        return
+    hit = any(
+        (m.draft.fatalities.value or 0) > 0
+        or (m.draft.injuries.value or 0) > 0
+        or (m.draft.sub_event_type != _INTERCEPTED and m.draft.material_damage)
+        for m in members
+    )
+    # ACLED types by the weapon: when any mention names an explosive or remote weapon, the
+    # happening is Explosions/Remote violence whatever words the other mentions use.
+    voters = [m for m in members if m.draft.event_type == WEAPON_EVENT_TYPE] or members
+    intercepts = [m for m in members if m.draft.sub_event_type == _INTERCEPTED]
+    votes: dict[str, float] = {}
+    for m in voters + intercepts:
+        sub = m.draft.sub_event_type
+        if sub is not None and not (sub == _INTERCEPTED and hit):
+            votes[sub] = votes.get(sub, 0.0) + m.draft.confidence
+    if intercepts and not hit:
+        votes = {_INTERCEPTED: votes.get(_INTERCEPTED, 0.0)}
+    if not votes:
+        return
+    best = min(votes, key=lambda k: (-round(votes[k], 6), _precedence(k)))
+    if best == event.sub_event_type:
+        return
+    donor = max(
+        (m.draft for m in members if m.draft.sub_event_type == best), key=lambda d: d.confidence
+    )
+    cat = category(best)
+    event.event_type, event.sub_event_type = cat.event_type, cat.sub_event_type
+    event.disorder_type, event.cameo = cat.disorder_type, cat.cameo
+    event.plover, event.plover_mode = donor.plover, donor.plover_mode
+    event.extra["cameo_code"] = donor.extra.get("cameo_code", cat.cameo_code)
+    event.trigger, event.sentence = donor.trigger, donor.sentence
+
+
+def _precedence(key: str) -> int:
+    row = happening(key)
+    return row.precedence if row else 99
+
+
+def _set_place(event: EventDraft, members: list[Mention]) -> None:
+    with_place = [m for m in members if m.draft.where is not None]
+    if not with_place:
+        return
+
+    def firmness(m: Mention) -> tuple[int, bool, int, int]:
+        place = m.draft.where.place if m.draft.where else None
+        precision = place.geo_precision if place and place.geo_precision else 3
+        return (_PLACE_ORIGIN.get(m.place_from, 3), not is_fine(place), precision, m.order)
+
+    best = min(with_place, key=firmness)
+    event.where = best.draft.where
+    event.extra["place_from"] = best.place_from
+    if "place_span" in best.draft.extra:
+        event.extra["place_span"] = best.draft.extra["place_span"]
+
+
+def _set_actors(event: EventDraft, drafts: list[EventDraft]) -> None:
+    actor1 = _most_named([(d.actor1, d.confidence) for d in drafts])
+    if actor1 is not None:
+        donor = next(d for d in drafts if d.actor1 is actor1)
+        event.actor1, event.assoc_actor_1 = actor1, donor.assoc_actor_1
+    first = actor1.actor.name if actor1 else None
+    kept = _name(event.actor2)
+    if kept is not None and kept != first and not kept.startswith("Unidentified"):
+        return
+    others = [(d.actor2, 1.0) for d in drafts if _name(d.actor2) not in (None, first)]
+    actor2 = _most_named(others)
+    if actor2 is not None:
+        donor = next(d for d in drafts if d.actor2 is actor2)
+        event.actor2, event.assoc_actor_2 = actor2, donor.assoc_actor_2
+
+
+def _name(actor: ActorMention | None) -> str | None:
+    return actor.actor.name if actor is not None else None
+
+
+def _most_named(actors: list[tuple[ActorMention | None, float]]) -> ActorMention | None:
+    """The named actor with the most weight (the first told among equals)."""
+    votes: dict[str, float] = {}
+    first: dict[str, ActorMention] = {}
+    for actor, weight in actors:
+        if actor is None or actor.actor.name.startswith("Unidentified"):
+            continue
+        votes[actor.actor.name] = votes.get(actor.actor.name, 0.0) + weight
+        first.setdefault(actor.actor.name, actor)
+    if not votes:
+        return None
+    return first[max(votes, key=lambda n: votes[n])]
+
+
+def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
+    """The most conservative known figure; the others are kept as alternatives."""
+    for kind in ("fatalities", "injuries"):
+        known: list[Quantity] = [
+            q for m in members if (q := getattr(m.draft, kind)).value is not None
+        ]
+        if not known:
+            continue
+        lowest = min(known, key=lambda q: q.value or 0)
+        setattr(event, kind, lowest)
+        others = sorted({q.value for q in known if q.value is not None and q != lowest})
+        if others:
+            event.extra[f"{kind}_alternatives"] = others

@@ -1,0 +1,87 @@
+"""The `assemble` extractor: one event per happening, from the sentence-level drafts.
+
+It runs after every sentence-level extractor has filled its drafts (type, modality, sources,
+actors, date, place, tolls) and replaces them with one draft per happening: aggregates are
+dropped (`background.py`), mentions are clustered (`cluster.py`) and each cluster is resolved
+into one event (`resolve.py`), flagged as background when the text dates it before the report's
+last days. Aggregate drafts the tallies extractor did not take are dropped: a tally is never an
+event.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Token
+
+from sitrep.extract.assembly.background import is_aggregate, is_background
+from sitrep.extract.assembly.cluster import Cluster, cluster_mentions
+from sitrep.extract.assembly.mentions import is_fine, mention_of
+from sitrep.extract.assembly.resolve import resolve
+from sitrep.extract.places.location import follow_up_place
+from sitrep.extract.registry import extractor
+from sitrep.extract.state import ActorMention, DocState, EventDraft
+from sitrep.records import DateSpan
+
+log = logging.getLogger(__name__)
+
+
+@extractor(
+    "assemble",
+    requires=("events.when", "events.where", "events.actors", "events.quantities"),
+    assigns=("events.assembled",),
+)
+def assemble_events(state: DocState) -> None:
+    """Replace the sentence-level drafts with one draft per happening."""
+    drafts = sorted((d for d in state.events if not d.is_tally), key=lambda d: d.trigger.start)
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for a in state.actors:
+        by_sentence.setdefault(state.sentence_of(a.span.start), []).append(a)
+    mentions = [
+        mention_of(d, i, state.published, tuple(by_sentence.get(d.sentence, ())))
+        for i, d in enumerate(drafts)
+    ]
+    kept = [m for m in mentions if not is_aggregate(m, trigger_token(state, m.draft))]
+    busy = {m.draft.sentence for m in mentions}
+    events = []
+    for cluster in cluster_mentions(kept):
+        event = resolve(cluster)
+        if not is_fine(event.where.place if event.where else None):
+            _borrow_follow_up_place(state, event, cluster, busy)
+        event.extra["background"] = is_background(event.when, state.published)
+        if not _acled_datable(event.when):
+            # "in 2014", "this year": ACLED dates an event to the month at worst; a happening
+            # told by its year alone is kept with its year, but ACLED would not code it.
+            event.acled_codable = False
+        events.append(event)
+    state.events = sorted(
+        events, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0)))
+    )
+    log.debug(
+        "assemble: %d drafts, %d aggregates dropped, %d events",
+        len(state.events), len(mentions) - len(kept), len(events),
+    )  # fmt: skip
+
+
+def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster,
+                            busy: set[int]) -> None:  # fmt: skip
+    """A happening placed no finer than a region takes a town the next sentences name."""
+    country = event.where.place.country if event.where else None
+    sentences = {m.draft.sentence for m in cluster.members}
+    found = follow_up_place(state, sentences, busy, country)
+    if found is not None:
+        event.where = found
+        event.extra["place_from"] = "follow-up"
+
+
+def _acled_datable(when: DateSpan | None) -> bool:
+    if when is None or when.start is None:
+        return True  # undated for want of a publication date: nothing to judge
+    return when.precision is not None and when.precision <= 3
+
+
+def trigger_token(state: DocState, draft: EventDraft) -> Token | None:
+    if state.doc is None:
+        return None
+    span = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None

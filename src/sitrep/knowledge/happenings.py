@@ -1,0 +1,50 @@
+"""Which event types can describe one happening, and which a coder picks among them.
+
+Read from `happenings.csv`: each ACLED sub-event type (or PLOVER statement category) has a `kind`
+(mentions of one kind may be one happening) and a `precedence` (lower wins when the mentions of
+one happening were typed differently).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.errors import KnowledgeDataError
+from sitrep.knowledge.loader import read_csv
+from sitrep.knowledge.taxonomy import categories
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """A row of happenings.csv."""
+
+    key: str  # sub-event type or PLOVER category, as in taxonomy.csv
+    kind: str
+    precedence: int
+
+
+@cache
+def happenings() -> dict[str, Happening]:
+    """Every taxonomy key with its kind and precedence (KnowledgeDataError when one is missing)."""
+    table: dict[str, Happening] = {}
+    for line, row in enumerate(read_csv("happenings.csv", required=("key", "kind", "precedence")),
+                               start=2):  # fmt: skip
+        if row["key"] not in categories():
+            raise KnowledgeDataError(f"happenings.csv:{line}: unknown key {row['key']!r}")
+        try:
+            precedence = int(row["precedence"])
+        except ValueError:
+            raise KnowledgeDataError(
+                f"happenings.csv:{line}: precedence must be an integer"
+            ) from None
+        table[row["key"]] = Happening(row["key"], row["kind"], precedence)
+    missing = sorted(set(categories()) - set(table))
+    if missing:
+        raise KnowledgeDataError(f"happenings.csv: no row for {', '.join(missing)}")
+    return table
+
+
+def happening(key: str | None) -> Happening | None:
+    """The row for a sub-event type or statement category (None for None or an unknown key)."""
+    return happenings().get(key) if key else None

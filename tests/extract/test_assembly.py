@@ -1,0 +1,207 @@
+"""Document-level assembly: one event per happening from the mentions of a whole article.
+
+Clustering and resolution are checked on drafts placed by hand (the mechanism) and on short
+articles written for the project (the stage in the pipeline).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.assembly.cluster import cluster_mentions
+from sitrep.extract.assembly.mentions import mention_of
+from sitrep.extract.assembly.resolve import resolve
+from sitrep.extract.assembly.stage import assemble_events
+from sitrep.extract.state import ActorMention, DocState, EventDraft, PlaceMention
+from sitrep.records import Actor, DateSpan, Place, Quantity, Source, Span
+
+PUBLISHED = date(2024, 3, 14)
+
+
+def _draft(state, start, end, key="Change to group/activity", where=None, confidence=0.5,
+           event_type="Strategic developments", sentence=0):  # fmt: skip
+    d = EventDraft(
+        trigger=state.span(start, end), sentence=sentence, evidence=[state.span(start, end)]
+    )
+    d.sub_event_type, d.event_type, d.confidence, d.where = key, event_type, confidence, where
+    if where is not None:
+        d.extra["place_from"] = "sentence"
+    return d
+
+
+def _at(name, precision, feature="site", admin1="Al Hasakeh", lat=0.0, lon=0.0):
+    place = Place("Syria", "SYR", admin1, None, None, name, lat, lon, precision, feature)
+    return PlaceMention(span=Span(name, 0, 0), place=place)
+
+
+def _actor(name, inter=2, country="Syria"):
+    return ActorMention(Span(name, 0, 0), Actor(name, inter, country))
+
+
+def _on(day, text="on Tuesday", precision=1):
+    return DateSpan(day, day, precision, text)
+
+
+def test_an_unplaced_mention_joins_each_site_and_sites_stay_apart():
+    state = DocState(
+        text="drills at A; drills at B; more drills; a tally", published=None, outlet=None
+    )
+    a = _draft(state, 0, 6, where=_at("A", 1), confidence=0.6)
+    a.extra["place_span"] = (10, 11)
+    b = _draft(state, 13, 19, where=_at("B", 1), confidence=0.6)
+    b.extra["place_span"] = (23, 24)
+    vague = _draft(state, 31, 37, confidence=0.9)
+    region = _draft(state, 31, 37, where=_at("Al Hasakeh", 3, "admin1"))
+    tally = _draft(state, 41, 46)
+    tally.is_tally = True
+    state.events = [a, b, vague, region, tally]
+    assemble_events(state)
+    assert state.events == [a, b]
+    assert all(len(d.evidence) == 2 and d.confidence == 0.9 for d in state.events)
+
+
+def test_different_kinds_of_happening_stay_apart():
+    state = DocState(text="drills; a strike", published=None, outlet=None)
+    strike = _draft(state, 10, 16, key="Air/drone strike", event_type="Explosions/Remote violence")
+    state.events = [_draft(state, 0, 6), strike]
+    assemble_events(state)
+    assert len(state.events) == 2
+
+
+def test_one_strike_told_three_ways_is_one_event_typed_by_its_weapon():
+    state = DocState(text="x" * 60, published=PUBLISHED, outlet=None)
+    town = _at("Rafah", 1, "town", "Gaza Strip")
+    kw = {"event_type": "Explosions/Remote violence"}
+    headline = _draft(state, 0, 5, key="Air/drone strike", confidence=0.7, **kw)
+    lead = _draft(state, 10, 15, key="Attack", where=town, confidence=0.9,
+                  event_type="Violence against civilians", sentence=1)  # fmt: skip
+    lead.when, lead.extra["date_from"] = _on(date(2024, 3, 12)), "sentence"
+    quote = _draft(state, 20, 25, key="Armed clash", confidence=0.8, event_type="Battles",
+                   sentence=2)  # fmt: skip
+    headline.fatalities, lead.fatalities = Quantity(9, "exact"), Quantity(7, "at least")
+    state.events = [headline, lead, quote]
+    assemble_events(state)
+    (event,) = state.events
+    assert event.sub_event_type == "Air/drone strike"  # the weapon decides (ACLED)
+    assert event.when.start == date(2024, 3, 12)  # the lead's day, not the publication default
+    assert event.where.place.location == "Rafah"
+    assert event.fatalities == Quantity(7, "at least")  # the most conservative report
+    assert event.extra["fatalities_alternatives"] == [9]
+    assert len(event.evidence) == 3
+
+
+def test_two_weapons_named_outright_are_two_happenings():
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    kw = {"event_type": "Explosions/Remote violence"}
+    air = _draft(state, 0, 5, key="Air/drone strike", **kw)
+    mortar = _draft(state, 10, 15, key="Shelling/artillery/missile attack", sentence=1, **kw)
+    for d in (air, mortar):
+        d.extra["type_source"] = "trigger lexicon"
+    state.events = [air, mortar]
+    assemble_events(state)
+    assert len(state.events) == 2
+
+
+def test_the_answer_to_an_attack_is_another_happening():
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    kw = {"key": "Air/drone strike", "event_type": "Explosions/Remote violence"}
+    attack = _draft(state, 0, 5, **kw)
+    attack.actor1, attack.actor2 = _actor("Kataib Hezbollah"), _actor("US forces", 8, "USA")
+    answer = _draft(state, 10, 15, sentence=3, **kw)
+    answer.actor2 = _actor("Kataib Hezbollah")
+    state.events = [attack, answer]
+    assemble_events(state)
+    assert len(state.events) == 2
+
+
+def test_a_mention_dated_months_back_is_not_the_news_of_the_day():
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    kw = {"key": "Air/drone strike", "event_type": "Explosions/Remote violence"}
+    today = _draft(state, 0, 5, **kw)
+    earlier = _draft(state, 10, 15, sentence=2, **kw)
+    earlier.when, earlier.extra["date_from"] = _on(date(2023, 12, 1), "in December", 3), "sentence"
+    state.events = [today, earlier]
+    assemble_events(state)
+    dated = {d.when.start if d.when else None: d for d in state.events}
+    assert set(dated) == {None, date(2023, 12, 1)}
+    assert dated[date(2023, 12, 1)].extra["background"] is True
+    assert dated[None].extra["background"] is False
+
+
+def test_an_interception_is_disrupted_weapons_use_only_when_nothing_was_hit():
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+
+    def both(injured: int | None) -> str | None:
+        drones = _draft(
+            state, 0, 5, key="Air/drone strike", event_type="Explosions/Remote violence"
+        )
+        stopped = _draft(state, 10, 15, key="Disrupted weapons use", sentence=1)
+        stopped.injuries = Quantity(injured, "exact" if injured else "unknown")
+        mentions = [mention_of(d, i, PUBLISHED) for i, d in enumerate([drones, stopped])]
+        (cluster,) = cluster_mentions(mentions)
+        return resolve(cluster).sub_event_type
+
+    assert both(None) == "Disrupted weapons use"
+    assert both(2) == "Air/drone strike"
+
+
+def test_merged_mentions_keep_every_source_and_loaded_term_and_one_toll():
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    first = _draft(state, 0, 7, key="Armed clash", event_type="Battles")
+    first.sources = [Source("informed sources", "anonymous")]
+    first.fatalities = Quantity(3, "exact")
+    again = _draft(state, 20, 28, key="Armed clash", event_type="Battles", sentence=1)
+    again.sources = [Source("SOHR", "monitor")]
+    again.loaded_terms = ["US occupation"]
+    again.fatalities, again.injuries = Quantity(5, "at least"), Quantity(2, "exact")
+    state.events = [first, again]
+    assemble_events(state)
+    (event,) = state.events
+    assert [s.name for s in event.sources] == ["informed sources", "SOHR"]
+    assert event.loaded_terms == ["US occupation"]
+    assert event.fatalities == Quantity(3, "exact")  # the same toll is not added up
+    assert event.injuries == Quantity(2, "exact")
+    assert [e.start for e in event.evidence] == [0, 20]
+
+
+ARTICLE = """date 2024-03-14 Drone strike kills three near Qamishli
+By Project Wire
+
+Drone strike kills three near Qamishli
+
+A drone strike hit a car on Tuesday on the road outside Qamishli, killing three fighters,\
+a monitor said.
+
+"The strike destroyed the car completely," a witness told reporters.
+
+Drone strikes have killed dozens of fighters in the area since January.
+
+In 2019, a similar bombing in the town killed a commander.
+"""
+
+
+@pytest.fixture(scope="module")
+def article(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    return pipeline(read_string(ARTICLE))
+
+
+def test_headline_lead_and_quote_of_one_strike_give_one_dated_placed_event(article):
+    strikes = [
+        e for e in article.events if e.acled_codable and e.event_date and e.event_date >= "2024"
+    ]
+    assert len(strikes) == 1
+    (strike,) = strikes
+    assert strike.event_date == "2024-03-12"  # "on Tuesday", not the publication day
+    assert strike.location == "Al Qamishli"
+    assert strike.sub_event_type == "Air/drone strike"
+    assert len(strike.evidence) >= 2
+
+
+def test_an_aggregate_since_a_month_is_no_event_and_a_year_old_bombing_no_news(article):
+    assert not any(e.event_date and "2024-01" in e.event_date for e in article.events)
+    old = [e for e in article.events if e.event_date and e.event_date < "2024"]
+    assert all(e.event_date.startswith("2019") for e in old)
