@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.knowledge import gazetteer
 from sitrep.knowledge.gazetteer import (
     META_FILE,
     SHIPPED_DB,
@@ -19,7 +20,6 @@ from sitrep.knowledge.gazetteer import (
     load_gazetteer,
     shipped_table,
 )
-from sitrep.knowledge import gazetteer
 from sitrep.knowledge.loader import read_bytes, read_csv, read_json
 from sitrep.knowledge.placedb import name_keys, rows_sha256
 from sitrep.knowledge.placenames import name_key

@@ -159,7 +159,7 @@ def test_inputs_that_are_not_there_are_named(tmp_path):
         build_villages([tmp_path / "empty"], tmp_path / "o.sqlite", shipped_table())
 
 
-# --- the command line ------------------------------------------------------------------------------
+# --- the command line -----------------------------------------------------------------------------
 
 
 def test_cli_builds_reports_and_shows_sources(tmp_path, built):
