@@ -48,3 +48,9 @@ def happenings() -> dict[str, Happening]:
 def happening(key: str | None) -> Happening | None:
     """The row for a sub-event type or statement category (None for None or an unknown key)."""
     return happenings().get(key) if key else None
+
+
+@cache
+def battle_words() -> frozenset[str]:
+    """Lemmas that name ground fighting outright ("clash", "firefight", "ambush")."""
+    return frozenset(r["lemma"].lower() for r in read_csv("battle_words.csv", required=("lemma",)))

@@ -1,12 +1,12 @@
 """News or background: which mentions tell a happening of the report's days, and which do not.
 
-- An aggregate is no happening: a mention dated by a period that runs up to the report ("attacks
-  since October", "raids over the past few years", "strikes in the past six days" on a plural) or
-  told as an activity that goes on ("have been trading fire", "continues to target") counts or
-  sums up many happenings. It is never an event (when the text gives its count, the tallies
-  extractor has already made it a tally).
-- A background happening is one the text dates before the report's last days ("the 2008
-  bombing", "in December, an Israeli strike killed two"): it keeps its own date and is flagged as
+- An aggregate is no happening: a mention dated by a period that runs up to the report ("raids
+  since March", "strikes in the past ten days" on a plural) or told as an activity that goes on
+  ("have been exchanging fire", "continues to shell") counts or sums up many happenings. It is
+  never an event (when the text gives its count, the tallies extractor has already made it a
+  tally).
+- A background happening is one the text dates before the report's last days ("the 2011
+  bombing", "in May, a strike on the port killed two"): it keeps its own date and is flagged as
   background; it is never dated to the publication day.
 """
 
@@ -48,13 +48,13 @@ def _plural(token: Token) -> bool:
     noun = token.head if token.dep_ == "compound" else token
     if noun.tag_ in ("NNS", "NNPS"):
         return True
-    # "Israeli strikes killed 30 in the past 24 hours": a verb whose subject is plural.
+    # "strikes killed 30 in the past two days": a verb whose subject is plural.
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
 def _ongoing(token: Token) -> bool:
-    """ "have been trading fire", "continues to target": an activity, not one happening."""
+    """ "have been exchanging fire", "continues to shell": an activity, not one happening."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head

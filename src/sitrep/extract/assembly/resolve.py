@@ -1,9 +1,6 @@
 """One event per cluster: one type, one date, one place and one toll from its mentions.
 
-- Type: a vote of the members' types weighted by their confidence, among the mentions that name
-  an explosive or remote weapon when there are any (ACLED types by the weapon first), ties going
-  to the precedence in `happenings.csv`. An interception is Disrupted weapons use only when no
-  mention tells of a hit, a death or an injury.
+- Type: by ACLED's decision rules over the members' types (`types.py`).
 - Date: the firmest dated member's (a day before a week or a month; its own sentence first).
 - Place: the most specific place a member's own sentence names for it (hanging off its trigger),
   else one its sentence names elsewhere, else one borrowed from its paragraph, else the
@@ -18,13 +15,12 @@
 from __future__ import annotations
 
 from sitrep.extract.assembly.cluster import Cluster
-from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention, date_firmness, is_fine
+from sitrep.extract.assembly.mentions import Mention, date_firmness, is_fine
+from sitrep.extract.assembly.types import happening_type
 from sitrep.extract.state import ActorMention, EventDraft
-from sitrep.knowledge.happenings import happening
 from sitrep.knowledge.taxonomy import category
 from sitrep.records import Quantity
 
-_INTERCEPTED = "Disrupted weapons use"
 _MODALITY_ORDER = ("occurred", "claimed", "denied")
 _PLACE_ORIGIN = {"sentence": 0, "loose": 1, "paragraph": 2, "document": 3}
 
@@ -57,27 +53,8 @@ def resolve(cluster: Cluster) -> EventDraft:
 def _set_type(event: EventDraft, members: list[Mention]) -> None:
     if not event.acled_codable:
         return
-    hit = any(
-        (m.draft.fatalities.value or 0) > 0
-        or (m.draft.injuries.value or 0) > 0
-        or (m.draft.sub_event_type != _INTERCEPTED and m.draft.material_damage)
-        for m in members
-    )
-    # ACLED types by the weapon: when any mention names an explosive or remote weapon, the
-    # happening is Explosions/Remote violence whatever words the other mentions use.
-    voters = [m for m in members if m.draft.event_type == WEAPON_EVENT_TYPE] or members
-    intercepts = [m for m in members if m.draft.sub_event_type == _INTERCEPTED]
-    votes: dict[str, float] = {}
-    for m in voters + intercepts:
-        sub = m.draft.sub_event_type
-        if sub is not None and not (sub == _INTERCEPTED and hit):
-            votes[sub] = votes.get(sub, 0.0) + m.draft.confidence
-    if intercepts and not hit:
-        votes = {_INTERCEPTED: votes.get(_INTERCEPTED, 0.0)}
-    if not votes:
-        return
-    best = min(votes, key=lambda k: (-round(votes[k], 6), _precedence(k)))
-    if best == event.sub_event_type:
+    best = happening_type(members)
+    if best is None or best == event.sub_event_type:
         return
     donor = max(
         (m.draft for m in members if m.draft.sub_event_type == best), key=lambda d: d.confidence
@@ -88,11 +65,6 @@ def _set_type(event: EventDraft, members: list[Mention]) -> None:
     event.plover, event.plover_mode = donor.plover, donor.plover_mode
     event.extra["cameo_code"] = donor.extra.get("cameo_code", cat.cameo_code)
     event.trigger, event.sentence = donor.trigger, donor.sentence
-
-
-def _precedence(key: str) -> int:
-    row = happening(key)
-    return row.precedence if row else 99
 
 
 def _set_place(event: EventDraft, members: list[Mention]) -> None:

@@ -37,11 +37,18 @@ def assemble_events(state: DocState) -> None:
     by_sentence: dict[int, list[ActorMention]] = {}
     for a in state.actors:
         by_sentence.setdefault(state.sentence_of(a.span.start), []).append(a)
+    tokens = [trigger_token(state, d) for d in drafts]
     mentions = [
-        mention_of(d, i, state.published, tuple(by_sentence.get(d.sentence, ())))
-        for i, d in enumerate(drafts)
+        mention_of(
+            d,
+            i,
+            state.published,
+            tuple(by_sentence.get(d.sentence, ())),
+            tok.lemma_.lower() if tok is not None else "",
+        )
+        for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
-    kept = [m for m in mentions if not is_aggregate(m, trigger_token(state, m.draft))]
+    kept = [m for m, tok in zip(mentions, tokens, strict=True) if not is_aggregate(m, tok)]
     busy = {m.draft.sentence for m in mentions}
     events = []
     for cluster in cluster_mentions(kept):

@@ -133,12 +133,12 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
 
 
 def _in_sequence(tok: Token) -> bool:
-    """ "The first attack …", "the second drone attack …": one happening of several told before
-    together ("two separate drone attacks"), told now on its own: a new mention, not a reference
-    back to the earlier one."""
+    """ "The first raid …", "the second rocket attack …": one happening of several told before
+    together ("two separate raids"), told now on its own: a new mention, not a reference back to
+    the earlier one."""
     head = tok.head if tok.dep_ == "compound" else tok
     if head.dep_ == "attr":
-        return False  # "it was the first attack on the embassy": said of the happening just told
+        return False  # "it was the first raid on the town": said of the happening just told
     return any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" or c.lower_ in _SEQUENCE_WORDS
                for c in head.children)  # fmt: skip
 

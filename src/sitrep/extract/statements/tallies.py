@@ -221,8 +221,8 @@ def is_aggregate(match: CountMatch, sentence: str, has_day: bool = True) -> bool
 
     Counts over a period ("since October 18", "in the past 10 days", "earlier this year") or over
     several places ("in Syria and Iraq", "across Iraq") are tallies, and so is a count of ten or
-    more that no day of its sentence holds ("more than 200 Houthi attacks on Israel", "at least
-    two dozen attacks on merchant vessels"). A count at one place on one day is one event however
+    more that no day of its sentence holds ("more than 150 attacks on the pipeline", "at least
+    two dozen raids on the villages"). A count at one place on one day is one event however
     large: "21 Saudi-led coalition airstrikes targeted Khabb district on 8 May", "the OSCE observed
     a total of 25 explosions near Donetsk". An ordinal without a period ("a second explosive
     attack") is the place of an event in a sequence, not a count.
@@ -354,8 +354,8 @@ _BREAKDOWN = ("of which", "of whom", "of them", "among them")
 
 
 def _breakdown(state: DocState, index: int, number: int) -> list[Number]:
-    """The parts a tally is broken into after "of which" ("78 attacks …, of which 43 were in
-    Iraq and 41 in Syria"): every number after the cue in the sentence, dates left out."""
+    """The parts a tally is broken into after "of which" ("60 attacks …, of which 35 were in the
+    north and 25 in the south"): every number after the cue in the sentence, dates left out."""
     sent = state.spacy_sentence(index)
     if sent is None or number < 0:
         return []

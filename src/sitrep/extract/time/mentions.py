@@ -306,7 +306,7 @@ def _attachment_rank(
     adverbial ("On 8 May, ..."); 1 a date on a clause the trigger's clause depends on; 2 anything
     else (a date inside a noun phrase: "the 25 of March sector"); 3 the date of a reporting verb
     above the trigger ("killed …, sources said on Saturday"); 4 the date of another clause beside
-    it or of another time ("since its chief was killed in 2008"). Then, for events, a day before
+    it or of another time ("since its founder was killed in 2011"). Then, for events, a day before
     a period ("in recent days"), then distance."""
     distance = min(abs(mention.span.start - trigger.end), abs(trigger.start - mention.span.end))
     kind = 0 if (mention.kind == "date") == want_day else 1
@@ -332,8 +332,8 @@ def _attachment_rank(
         if _hangs_off(m_root, m_verb, max_hops=2):
             return 1, kind, distance
     if m_verb is not None and trig_verb is not None and _other_clause(m_verb, trig_verb):
-        # "… has been killed, the group said on Friday, the biggest blow since its chief was
-        # killed in 2008": a date of another clause tells when that clause happened.
+        # "… was killed, the movement said on Friday, its worst loss since its founder was
+        # killed in 2011": a date of another clause tells when that clause happened.
         return 4, kind, distance
     return 2, kind, distance
 
