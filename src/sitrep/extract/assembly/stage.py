@@ -52,6 +52,9 @@ def assemble_events(state: DocState) -> None:
     busy = {m.draft.sentence for m in mentions}
     events = []
     for cluster in cluster_mentions(kept):
+        if not anchored(cluster):
+            log.debug("assemble: unanchored mention %r left out", cluster.seed.draft.trigger.text)
+            continue
         event = resolve(cluster)
         if not is_fine(event.where.place if event.where else None):
             _borrow_follow_up_place(state, event, cluster, busy)
@@ -79,6 +82,20 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
     if found is not None:
         event.where = found
         event.extra["place_from"] = "follow-up"
+
+
+def anchored(cluster: Cluster) -> bool:
+    """Whether the text tells the happening as news: more than once, or with a day or a place
+    of its own, or first of all (a headline or lead). A happening mentioned once in passing with
+    neither day nor place ("the strikes have raised fears of escalation") gives a coder nothing
+    to code."""
+    members = cluster.members
+    return (
+        not cluster.seed.draft.acled_codable  # a statement is coded by who says it, not where
+        or len(members) > 1
+        or any(m.day is not None or m.attached for m in members)
+        or min(m.order for m in members) == 0
+    )
 
 
 def _acled_datable(when: DateSpan | None) -> bool:

@@ -63,8 +63,8 @@ def find_times(state: DocState) -> None:
     for tx in find_timexes(state.text, month_first=month_first(state.outlet)):
         sentence = state.sentence_of(tx.start)
         anchor = state.published
-        if tx.form == "anaphor":  # "the following day": after the last day the text named
-            anchor = previous_day
+        if tx.form == "anaphor":  # "the following day", "at 4 p.m.": the last day named
+            anchor = previous_day or state.published
         elif tx.is_relative and _inside_quote(state, tx.start):
             anchor = _statement_day(statement_days, sentence) or anchor
         tense = tense_at(state, tx.start, tx.end)
