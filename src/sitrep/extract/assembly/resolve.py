@@ -5,8 +5,12 @@
 - Place: the most specific place a member's own sentence names for it (hanging off its trigger),
   else one its sentence names elsewhere, else one borrowed from its paragraph, else the
   document's.
-- Toll: the most conservative known figure of the members (ACLED), the others kept as
-  `extra["fatalities_alternatives"]`; a mention shared with other happenings gives none.
+- Toll: the highest figure the members give, the others kept as
+  `extra["fatalities_alternatives"]`. Each member already holds the most conservative of the
+  figures its own sentences report (ACLED's rule for conflicting reports, `quantities`); across
+  mentions a lower figure is mostly a part of the toll ("four bodies reached the hospital" beside
+  "eight were killed") or an earlier count, so the highest is the happening's. A mention shared
+  with other happenings gives none.
 - Actors: the named actors most mentions agree on; a named actor replaces ACLED's "Unidentified"
   stand-in. Modality: occurred when any member says it took place, else claimed, else denied.
 - Evidence, sources and loaded terms: every mention's.
@@ -119,15 +123,15 @@ def _most_named(actors: list[tuple[ActorMention | None, float]]) -> ActorMention
 
 
 def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
-    """The most conservative known figure; the others are kept as alternatives."""
+    """The highest figure its mentions give; the others are kept as alternatives."""
     for kind in ("fatalities", "injuries"):
         known: list[Quantity] = [
             q for m in members if (q := getattr(m.draft, kind)).value is not None
         ]
         if not known:
             continue
-        lowest = min(known, key=lambda q: q.value or 0)
-        setattr(event, kind, lowest)
-        others = sorted({q.value for q in known if q.value is not None and q != lowest})
+        chosen = max(known, key=lambda q: q.value or 0)
+        setattr(event, kind, chosen)
+        others = sorted({q.value for q in known if q.value is not None and q != chosen})
         if others:
             event.extra[f"{kind}_alternatives"] = others
