@@ -34,7 +34,7 @@ def is_aggregate(m: Mention, token: Token | None) -> bool:
         return False
     if form == _PAST_N and _plural(token):
         return True
-    return _ongoing(token)
+    return _ongoing(token) or _running_since(token)
 
 
 def is_background(when: DateSpan | None, published: date | None) -> bool:
@@ -51,6 +51,22 @@ def _plural(token: Token) -> bool:
     # "strikes killed 30 in the past two days": a verb whose subject is plural.
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.tag_ in ("NNS", "NNPS") for s in subjects)
+
+
+def _running_since(token: Token) -> bool:
+    """ "has killed dozens of its members since the war began": a perfect verb with a "since"
+    clause or phrase sums up what happened since."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if not any(c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.lower_ == "since" and child.dep_ == "prep":
+            return True
+        if child.dep_ == "advcl" and any(c.lower_ == "since" for c in child.children):
+            return True
+    return False
 
 
 def _ongoing(token: Token) -> bool:

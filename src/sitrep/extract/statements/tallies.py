@@ -303,6 +303,27 @@ def _temporal(prep: Token) -> bool:
     return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in _TIME_WORDS for o in objects)
 
 
+def _inside_counted(
+    state: DocState, draft: EventDraft, seen: dict[tuple[int, int], TallyDraft]
+) -> bool:
+    """ "dozens of attacks that targeted bases …": a draft on a clause describing the counted
+    happenings is part of the tally, not a happening of its own."""
+    token = trigger_token(state, draft.trigger)
+    if token is None:
+        return False
+    heads = {t.trigger.start for t in seen.values() if t.sentence == draft.sentence}
+    t = token
+    while t.dep_ in ("relcl", "acl") and t.head.i != t.i:
+        t = t.head
+        if t.idx in heads:
+            return True
+        # "dozens of attacks that targeted …": the clause hangs on the quantity word
+        of = [g for c in t.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if any(g.idx in heads for g in of):
+            return True
+    return False
+
+
 def _has_day(state: DocState, index: int, head: Token) -> bool:
     """Whether a day ("on Friday", "8 May") dates the clause of the counted word `head`."""
     if not 0 <= index < len(state.sentences) or state.doc is None:
@@ -362,11 +383,7 @@ def _breakdown(state: DocState, index: int, number: int) -> list[Number]:
     doc = sent.doc
     words = [t.lower_ for t in doc]
     cue = next(
-        (
-            k
-            for k in range(number + 1, sent.end - 1)
-            if f"{words[k]} {words[k + 1]}" in _BREAKDOWN
-        ),
+        (k for k in range(number + 1, sent.end - 1) if f"{words[k]} {words[k + 1]}" in _BREAKDOWN),
         None,
     )
     if cue is None:
@@ -503,6 +520,10 @@ def split_tallies(state: DocState) -> None:
     # A draft on the counted word, or on the words of a running toll ("have since been
     # killed"), is the tally, not an event.
     covered = {(t.sentence, t.trigger.start) for t in seen.values()}
-    state.events = [d for d in kept if (d.sentence, d.trigger.start) not in covered]
+    state.events = [
+        d
+        for d in kept
+        if (d.sentence, d.trigger.start) not in covered and not _inside_counted(state, d, seen)
+    ]
     state.tallies.extend(sorted(seen.values(), key=lambda t: t.trigger.start))
     log.debug("tallies: %d found, %d drafts kept as events", len(seen), len(state.events))

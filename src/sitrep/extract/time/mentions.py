@@ -278,11 +278,10 @@ def governing_time(
     para = next((p for p in state.paragraphs if p.start <= trigger.start < p.end), None)
     if para is None:
         return None
-    earlier = [
-        m
-        for m in candidates
-        if para.start <= m.span.start < sent.start and m.kind in ("date", "period")
-    ]
+    # An event carries on the day an earlier sentence told; a period ("this week") told before
+    # dates what that sentence counted, not the next happening.
+    kinds = ("date",) if want_day else ("date", "period")
+    earlier = [m for m in candidates if para.start <= m.span.start < sent.start and m.kind in kinds]
     return earlier[-1] if earlier else None
 
 
