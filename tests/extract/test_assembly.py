@@ -20,6 +20,13 @@ from sitrep.records import Actor, DateSpan, Place, Quantity, Source, Span
 PUBLISHED = date(2024, 3, 14)
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp.model import load_nlp
+
+    return load_nlp()
+
+
 def _draft(state, start, end, key="Change to group/activity", where=None, confidence=0.5,
            event_type="Strategic developments", sentence=0, dated=True):  # fmt: skip
     """A draft; `dated` gives it a day of its own sentence (a happening told once with neither day
@@ -231,3 +238,15 @@ def test_background_is_flagged_in_the_record(pipeline):
     old = [e for e in doc.events if e.event_date and e.event_date < "2024"]
     assert old and all(e.background for e in old)
     assert all(not e.background for e in doc.events if e.event_date == "2024-03-12")
+
+
+def test_a_happening_told_as_one_more_is_not_the_one_before(nlp):
+    from sitrep.extract.assembly.background import told_as_another
+
+    def trigger(text: str, word: str):
+        return next(t for t in nlp(text) if t.lower_ == word)
+
+    assert told_as_another(trigger("The rebels also shelled a second village.", "shelled"))
+    assert told_as_another(trigger("Another strike hit the camp at dawn.", "strike"))
+    assert not told_as_another(trigger("The strike also killed his deputy.", "killed"))
+    assert not told_as_another(trigger("Jets struck the depot on Monday.", "struck"))

@@ -53,6 +53,26 @@ def _plural(token: Token) -> bool:
     return any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
+_ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile"})
+_ANOTHER_DETS = frozenset({"another", "other", "separate"})
+_SAME_HAPPENING_NOUNS = frozenset({"attack", "strike", "raid", "bombing", "blast", "explosion"})
+
+
+def told_as_another(token: Token) -> bool:
+    """ "The group also targeted a second ship", "another strike hit the camp", "Separately, …":
+    told as one more happening, not as the one before again — unless its subject is that
+    happening itself ("the strike also killed his deputy")."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in _SAME_HAPPENING_NOUNS and s.tag_ == "NN" for s in subjects):
+        return False
+    if any(c.lower_ in _ANOTHER_ADVERBS and c.dep_ == "advmod" for c in verb.children):
+        return True
+    return any(c.lower_ in _ANOTHER_DETS for c in token.children if c.dep_ in ("det", "amod"))
+
+
 def _running_since(token: Token) -> bool:
     """ "has killed dozens of its members since the war began": a perfect verb with a "since"
     clause or phrase sums up what happened since."""

@@ -112,6 +112,8 @@ def fits(cluster: Cluster, m: Mention) -> bool:
         return _same_statement(cluster, m)
     if _other_site_of_a_list(cluster, m) or _other_weapon(cluster, m):
         return False
+    if m.another and all(c.draft.sentence < m.draft.sentence for c in cluster.members):
+        return False  # "also targeted", "another strike": one more, not the same again
     if not _days_fit(cluster, m):
         return False
     if not _places_fit(cluster, m):

@@ -45,6 +45,7 @@ class Mention:
     published: date | None = None
     actors: tuple[ActorMention, ...] = ()  # every named actor its sentence mentions
     trigger_lemma: str = ""
+    another: bool = False  # told as one more happening ("also struck", "another strike")
 
     @property
     def day(self) -> DateSpan | None:
@@ -95,6 +96,7 @@ def mention_of(
     published: date | None = None,
     actors: tuple[ActorMention, ...] = (),
     trigger_lemma: str = "",
+    another: bool = False,
 ) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
@@ -113,6 +115,7 @@ def mention_of(
         published=published,
         actors=tuple(a for a in actors if named(a) is not None),
         trigger_lemma=trigger_lemma,
+        another=another,
     )
 
 

@@ -14,7 +14,7 @@ import logging
 
 from spacy.tokens import Token
 
-from sitrep.extract.assembly.background import is_aggregate, is_background
+from sitrep.extract.assembly.background import is_aggregate, is_background, told_as_another
 from sitrep.extract.assembly.cluster import Cluster, cluster_mentions
 from sitrep.extract.assembly.mentions import is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve
@@ -45,6 +45,7 @@ def assemble_events(state: DocState) -> None:
             state.published,
             tuple(by_sentence.get(d.sentence, ())),
             tok.lemma_.lower() if tok is not None else "",
+            tok is not None and told_as_another(tok),
         )
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
