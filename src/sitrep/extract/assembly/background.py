@@ -65,12 +65,16 @@ def told_as_another(token: Token) -> bool:
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(s.lemma_.lower() in _SAME_HAPPENING_NOUNS and s.tag_ == "NN" for s in subjects):
-        return False
-    if any(c.lower_ in _ANOTHER_ADVERBS and c.dep_ == "advmod" for c in verb.children):
+    if any(c.lower_ in _ANOTHER_DETS for c in token.children if c.dep_ in ("det", "amod")):
         return True
-    return any(c.lower_ in _ANOTHER_DETS for c in token.children if c.dep_ in ("det", "amod"))
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(
+        s.lemma_.lower() in _SAME_HAPPENING_NOUNS
+        and any(d.lower_ in ("the", "this", "that") for d in s.children if d.dep_ == "det")
+        for s in subjects
+    ):
+        return False
+    return any(c.lower_ in _ANOTHER_ADVERBS and c.dep_ == "advmod" for c in verb.children)
 
 
 def _running_since(token: Token) -> bool:
