@@ -70,8 +70,10 @@ def words(text: str) -> list[tuple[str, int]]:
     """Normalised words of ``text`` and their offsets (casefolded, accents and quotes unified)."""
     out = []
     for match in _WORD.finditer(text):
-        word = unicodedata.normalize("NFKD", match.group().casefold())
-        word = "".join(c for c in word if not unicodedata.combining(c)).replace("\u2019", "'")
+        word = match.group().casefold()
+        if not word.isascii():
+            word = unicodedata.normalize("NFKD", word)
+            word = "".join(c for c in word if not unicodedata.combining(c)).replace("\u2019", "'")
         out.append((word, match.start()))
     return out
 

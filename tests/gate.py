@@ -1,14 +1,14 @@
-"""The evaluation gate's three yardsticks, their bounds in baseline.json, and how bounds move.
+"""The evaluation gate's four yardsticks, their bounds in baseline.json, and how bounds move.
 
 - **articles**: the 60 hand-coded news items of ../shared/data/articles/dev, scored as their
   README says (`sitrep.evaluate.articles`). Articles are what users feed sitrep.
+- **corpus**: the corpus articles (../shared/corpus) against their hand-coded golden files in
+  tests/golden (`golden_corpus.py`): events found, and every coded field on the found events.
 - **cv**: a fixed cross-validation split of the train notes: fold 0 of `sitrep eval --folds 5`
   (`sitrep.evaluate.crossval`: a note's fold is a hash of its id), the classifiers retrained on the
   other four folds exactly as cross-validation retrains them, and a fixed sample of the held-out
   fold scored (the first CV_SAMPLE notes in the cross-validation's hash order). No rule or model
   in the product has seen these notes as training data.
-- **corpus**: the corpus articles (../shared/corpus) against their hand-coded golden files in
-  tests/golden (`golden_corpus.py`): events found, and every coded field on the found events.
 - **dev**: the 150 dev notes. Rules were tuned on them for a long time, so they are a reported
   figure with a loose floor, never a target.
 
@@ -21,7 +21,7 @@ Bounds move only through this script, whose diff is reviewed like code:
     python tests/gate.py            # measure and print figures against the bounds
     python tests/gate.py --write    # raise bounds the figures now clear (never lowers)
     python tests/gate.py --reset    # set every bound from the figures, lowering too
-                                             # (after a reviewed trade-off or changed gold data)
+                                    # (after a reviewed trade-off or changed gold data)
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import argparse
 import hashlib
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -310,8 +311,17 @@ def corpus_measurement(corpus: Any) -> Measurement:
         for name, (part, whole) in corpus.totals().items()
         if whole
     }
-    data = _sha256([*(CORPUS / json.loads(c.read_text())["article"] for c in cases()), *cases()])
-    return Measurement("corpus", data, figures, corpus.report())
+    # The gold is the articles and the hand-coded fields; re-anchored offsets do not change it.
+    h = hashlib.sha256()
+    for case in cases():
+        golden = json.loads(case.read_text(encoding="utf-8"))
+        h.update((CORPUS / golden["article"]).read_bytes())
+        coded = {
+            key: [{k: v for k, v in e.items() if not k.startswith("evidence")} for e in golden[key]]
+            for key in ("events", "optional")
+        }
+        h.update(json.dumps(coded, sort_keys=True).encode())
+    return Measurement("corpus", h.hexdigest(), figures, corpus.report())
 
 
 def measure_corpus(pipeline: Any) -> Measurement:
@@ -374,6 +384,8 @@ def updated(
         if changed_data and not reset:
             lines.append(f"{m.yardstick}: gold data changed; bounds kept (use --reset)")
             continue
+        if changed_data:
+            lines.append(f"{m.yardstick}: bounds now for the changed gold data")
         bounds = {}
         for name, figure in sorted(m.figures.items()):
             kind = bound_kind(figure)
@@ -416,6 +428,7 @@ def main(argv: list[str]) -> int:
         parser.error(f"yardsticks are {', '.join(YARDSTICKS)}")
     from sitrep.pipeline import Pipeline
 
+    os.environ["SITREP_GAZETTEER"] = "off"  # the shipped gazetteer only, as the suite runs
     pipeline = Pipeline(strict=True)
     baseline = read_baseline() if BASELINE.is_file() else {}
     measurements = [MEASURES[name](pipeline) for name in args.yardsticks or YARDSTICKS]

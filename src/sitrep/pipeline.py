@@ -41,6 +41,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "quantities",  # fatalities, injuries, damage
     "loaded_terms",  # partisan wording normalised away
     "assemble",  # one event per happening: mentions clustered across the document
+    "remarks",  # ACLED's own coding remarks in a note ("fatalities coded as 3")
 )
 
 # Importing these modules registers the built-in extractors.
@@ -57,6 +58,7 @@ _BUILTIN_MODULES = (
     "sitrep.extract.events.quantities",
     "sitrep.extract.statements.loaded",
     "sitrep.extract.assembly.stage",
+    "sitrep.extract.events.remarks",
 )
 
 

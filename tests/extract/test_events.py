@@ -256,3 +256,44 @@ def test_an_unidentified_actor_gives_way_to_the_named_one_on_merge(pipeline):
     battles = [e for e in doc.events if e.event_type == "Battles"]
     assert len(battles) == 1
     assert battles[0].actor1.startswith("Islamic State")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Nurses staged a sit-in outside the hospital on Monday.", "Protests"),
+        ("Residents took to the streets of the capital to protest fuel prices.", "Protests"),
+        ("Farmers drove tractors through the town to demonstrate against new taxes.", "Protests"),
+        ("Two rival gangs were involved in a shoot-out in the market on Friday.", "Battles"),
+        ("Villagers pelted the convoy with stones on Sunday.", "Riots"),
+    ],
+)
+def test_protest_and_clash_wordings_are_events(nlp, sentence, event_type):
+    assert [d.event_type for d in events(detect(nlp, sentence))] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union urged its members to protest against the reform.",
+        "Opposition parties planned to demonstrate in the capital.",
+    ],
+)
+def test_a_call_or_plan_to_protest_is_no_protest(nlp, sentence):
+    assert events(detect(nlp, sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "toll"),
+    [
+        ("Gunmen attacked a post. Unknown number of fatalities coded as 3.", 3),
+        ("Fighting went on for days. Fatalities coded as 10 and split between the two events.", 5),
+        ("Shells hit the town [5 fatalities split among 6 events].", 1),
+        ("A man was shot dead in the market. 2 fatalities.", 2),
+        ("A man was shot dead in the market.", None),
+    ],
+)
+def test_acled_remarks_give_the_coded_toll(paragraph, toll):
+    from sitrep.extract.events.remarks import coded_fatalities
+
+    assert coded_fatalities(paragraph) == toll

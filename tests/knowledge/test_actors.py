@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sitrep.knowledge.actors import (
@@ -25,15 +27,35 @@ def d2020():
         ("Turkey", "police", 2020, "Police Forces of Turkey (2016-)"),
         ("Yemen", "military", 2020, "Military Forces of Yemen (2012-)"),
         ("United States", "military", 2023, "Military Forces of the United States"),
-        ("Israel", "military", 2023, "Military Forces of Israel (2009-)"),
+        ("Israel", "military", 2023, "Military Forces of Israel (2022-)"),
         # ACLED codes the soldiers in Palestine as Israel's.
-        ("Palestine", "military", 2020, "Military Forces of Israel (2009-)"),
+        ("Palestine", "military", 2020, "Military Forces of Israel (2009-2021)"),
         ("Iran", "government", 2020, "Government of Iran (1989-)"),
-        ("Mexico", "military", 2020, "Military Forces of Mexico"),
+        ("Mexico", "military", 2020, "Military Forces of Mexico (2018-2024)"),
+        ("Italy", "police", 2022, "Police Forces of Italy (2018-)"),
     ],
 )
 def test_state_names_follow_acled_and_the_year(country, branch, year, name):
     assert actor_dictionary(year).state_name(country, branch) == name
+
+
+@pytest.mark.parametrize(
+    ("country", "when", "suffix"),
+    [
+        # A government change inside a year: the name changes on its date.
+        ("Pakistan", date(2022, 4, 10), " (2018-2022)"),
+        ("Pakistan", date(2022, 4, 11), " (2022-)"),
+        ("Syria", date(2024, 3, 1), " (2000-2024)"),
+        ("Syria", date(2024, 12, 20), " (2024-)"),
+        ("Afghanistan", date(2016, 6, 1), " (2014-2021)"),
+        ("Afghanistan", date(2021, 9, 1), " (2021-)"),
+        ("Iraq", date(2016, 6, 1), " (2018-2020)"),  # before the first period: the first
+    ],
+)
+def test_regime_suffix_on_a_date(country, when, suffix):
+    from sitrep.knowledge.actors import _read_countries
+
+    assert _read_countries()[country].suffix(when) == suffix
 
 
 @pytest.mark.parametrize(

@@ -91,3 +91,13 @@ def test_coding_does_not_import_scikit_learn():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_mixed_predictions_average_probabilities():
+    from sitrep.knowledge.classifiers import Prediction
+
+    a = Prediction(("Attack", "Armed clash"), (0.7, 0.3))
+    b = Prediction(("Armed clash", "Attack"), (0.9, 0.1))
+    mixed = a.mixed(b)
+    assert mixed.labels == ("Armed clash", "Attack")
+    assert mixed.probs == pytest.approx((0.6, 0.4))

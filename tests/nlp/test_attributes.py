@@ -30,6 +30,7 @@ def pipelines():
     fast = load_nlp()
     stock = load_stock_nlp()
     stock.add_pipe("sitrep_line_breaks", before="parser")
+    stock.add_pipe("sitrep_lemma_exceptions", after="lemmatizer")  # not the ruler's business
     return fast, stock
 
 
@@ -70,3 +71,11 @@ def test_patterns_the_table_cannot_read_keep_the_stock_ruler() -> None:
     ruler = stock.get_pipe(STOCK_NAME)
     ruler.add([[{"LOWER": "a"}, {"OP": "+"}]], {"LEMMA": "x"})
     assert not FastAttributeRuler(ruler).supports
+
+
+def test_lemma_exceptions_correct_the_lemmatizer() -> None:
+    nlp = load_nlp()
+    doc = nlp("Workers staged a sit-in after a woman was raped.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("staged", "raped")] == ["stage", "rape"]
+    stock = load_stock_nlp()
+    assert [t.lemma_ for t in stock("Workers staged a sit-in.") if t.lower_ == "staged"] == ["stag"]

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from store_factories import make_event
 
+from sitrep.records import Span
 from sitrep.store.dedup import (
     DATE_TOLERANCE_DAYS,
     MAX_DISTANCE_KM,
@@ -20,6 +21,15 @@ US = "Military Forces of the United States (2021-)"
 KH = "Kata'ib Hezbollah"
 SYRIA_ARMY = "Military Forces of Syria (2000-2024)"
 REBELS = "Hayat Tahrir al-Sham"
+
+# A report that places the event only in Syria (the country's centroid, precision 3).
+IN_SYRIA = dict(
+    admin1=None, admin2=None, location="Syria", latitude=35.0, longitude=38.5, geo_precision=3
+)
+UNNAMED = dict(actor1="Unidentified Armed Group (Syria)", actor2=None)
+WIRE = (Span("Gunmen killed two civilians in Syria on Saturday", 0, 48),)
+REPRINT = (Span("gunmen killed two civilians in Syria  on Saturday", 5, 54),)  # case, spaces
+LOCAL = (Span("two villagers were shot dead by unknown men", 10, 53),)
 
 # (description, fields of event a, fields of event b, expected)
 PAIRS: list[tuple[str, dict[str, Any], dict[str, Any], bool]] = [
@@ -91,6 +101,26 @@ PAIRS: list[tuple[str, dict[str, Any], dict[str, Any], bool]] = [
         False,
     ),
     ("another country", {}, {"place": "Erbil"}, False),
+    ("both reports only know the country", IN_SYRIA, IN_SYRIA, True),
+    ("one report only knows the country, both name the attacker", {}, IN_SYRIA, True),
+    (
+        "only the country and nobody named: not enough to be one happening",
+        {**IN_SYRIA, **UNNAMED, "evidence": WIRE},
+        {**UNNAMED, "evidence": LOCAL},
+        False,
+    ),
+    (
+        "only the country and nobody named, but the same story reprinted",
+        {**IN_SYRIA, **UNNAMED, "evidence": WIRE},
+        {**UNNAMED, "evidence": REPRINT},
+        True,
+    ),
+    (
+        "only the country, a different country",
+        IN_SYRIA,
+        {"place": "Erbil", **{k: v for k, v in IN_SYRIA.items() if k != "location"}},
+        False,
+    ),
     (
         "no place in one report",
         {},

@@ -5,28 +5,49 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import Progress
 from rich.table import Table
+from typer.core import TyperGroup
 
-from sitrep.cli.options import DEFAULT_MAX_BYTES, MaxBytesOpt
+from sitrep.cli import console
+from sitrep.cli.console import EXIT_BROKEN_PIPE, Settings, count, output_stream, plain_console
+from sitrep.cli.options import (
+    DEFAULT_MAX_BYTES,
+    FormatOpt,
+    MaxBytesOpt,
+    OutletOpt,
+    PublishedOpt,
+    check_format,
+)
+from sitrep.cli.progress import WorkProgress
 from sitrep.errors import ConfigError, KnowledgeDataError, SitrepError
+
+
+class SitrepGroup(TyperGroup):
+    """The command group: plain usage errors when stderr is not a terminal, quiet broken pipes."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Typer draws usage errors in a box wrapped at 80 columns; in a log file or a pipe the
+        # plain one-line `Error: …` reads better.
+        if not console.stderr_is_terminal():
+            self.rich_markup_mode = None
+        return super().main(*args, **kwargs)
+
 
 app = typer.Typer(
     name="sitrep",
     help="Code conflict news into ACLED-style events with evidence, sources and modality.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=SitrepGroup,
 )
-err = Console(stderr=True)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
 
@@ -35,29 +56,43 @@ COMMAND_MODULES = (
     "sitrep.cli.places", "sitrep.cli.gazetteer", "sitrep.cli.actors", "sitrep.cli.store",
 )  # fmt: skip
 
+State = Settings  # the name other modules used for the top-level switches
 
-class State:
-    debug = False
-    quiet = False
+
+class _Formatter(logging.Formatter):
+    """`warning: message` for people; the logger's name only with `--debug`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if Settings.debug:
+            message = f"{record.name}: {message}"
+            if record.exc_info:
+                message += "\n" + self.formatException(record.exc_info)
+        return f"{record.levelname.lower()}: {message}"
 
 
 @app.callback()
 def main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or logs.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress, summaries, notices or logs.")
+    ] = False,
 ) -> None:
-    State.debug, State.quiet = debug, quiet
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING if not quiet else logging.ERROR,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # Dask's scheduler and nannies narrate every start and stop at INFO.
-    logging.getLogger("distributed").setLevel(logging.DEBUG if debug else logging.WARNING)
+    Settings.debug, Settings.quiet = debug, quiet
+    level = logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    # Dask configures its own loggers when it is imported, at INFO: the scheduler and the nannies
+    # narrate every start and stop. Its configuration is read from the environment, which the
+    # worker processes inherit too.
+    dask_level = "debug" if debug else "error" if quiet else "warning"
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", dask_level)
+    logging.getLogger("distributed").setLevel(level if not debug else logging.DEBUG)
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
-    err.print(f"[red]Error:[/red] {message}", highlight=False)
+    console.error(message)
     return typer.Exit(code)
 
 
@@ -65,74 +100,50 @@ def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
 def cli_errors() -> Iterator[None]:
     """Library errors become one-line messages with the documented exit codes.
 
-    `--debug` shows the traceback instead.
+    `--debug` shows the traceback instead. A reader that went away (`sitrep export | head -1`)
+    ends the command quietly, as it ends `cat`.
     """
     try:
         yield
     except typer.Exit:
         raise
+    except BrokenPipeError:
+        console.silence_stdout()
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
     except (ConfigError, KnowledgeDataError) as exc:
-        if State.debug:
+        if Settings.debug:
             raise
         raise fail(str(exc), EXIT_CONFIG) from None
     except (SitrepError, OSError, ValueError) as exc:
-        if State.debug:
+        if Settings.debug:
             raise
         raise fail(str(exc), EXIT_FAILED) from None
 
 
 @contextmanager
-def progress_bar(total: int | None, label: str) -> Iterator:
-    """A progress bar on stderr when it is a terminal and not `--quiet`; else a no-op."""
-    if State.quiet or not err.is_terminal:
-        yield lambda n=1: None
-        return
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda n=1: progress.advance(task, n)
-
-
-@contextmanager
-def output_stream(path: Path | None) -> Iterator[IO[str]]:
-    """`-o FILE` written atomically (a temp file renamed on success), else stdout."""
-    if path is None:
-        yield sys.stdout
-        return
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        yield fh
-    tmp.replace(path)
-
-
-def parse_published(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+def progress_bar(total: int | None, label: str) -> Iterator[Any]:
+    """`advance(n=1)` for work counted in items: a bar on a terminal, nothing otherwise."""
+    with WorkProgress(label, total) as progress:
+        yield lambda n=1: progress.advance(documents=n)
 
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")]
-PublishedOpt = Annotated[
-    str | None,
-    typer.Option("--published", help="Publication date for headerless text (YYYY-MM-DD)."),
-]
-OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet for headerless text.")]
+EXTRACT_FORMATS = ("jsonl", "csv", "geojson", "table")
 
 
 @app.command()
 def extract(
     paths: PathsArg,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, geojson, or table (for people).")
-    ] = "jsonl",
+    fmt: Annotated[str, FormatOpt(EXTRACT_FORMATS)] = "jsonl",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write here, not stdout (folders are created)."),
     ] = None,
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
-    db: Annotated[str | None, typer.Option("--db", help="Also store in this database URL.")] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Also store in this database (created if new).")
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first failing document.")
     ] = False,
@@ -147,59 +158,60 @@ def extract(
     ] = True,
 ) -> None:
     """Code articles and print one record per document (JSONL) or per event (CSV, GeoJSON)."""
-    from sitrep.export.formats import FORMATS, write_documents
+    from sitrep.export.formats import write_documents
     from sitrep.ingest.failures import ReadFailure
     from sitrep.ingest.readers import read_paths
     from sitrep.pipeline import Pipeline
 
-    if fmt not in (*FORMATS, "table"):
-        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}, table", EXIT_USAGE)
+    fmt = check_format(fmt, EXTRACT_FORMATS)
     failures: list[ReadFailure] = []
-    failed_documents = 0
+    failed_documents = tallies = 0
     skipped: dict[str, int] = {}
     with cli_errors():
         pipeline = Pipeline(strict=strict, prefilter=prefilter)
-        inputs = list(
-            read_paths(
-                paths, published=parse_published(published), outlet=outlet, max_bytes=max_bytes
-            )
-        )
+        inputs = list(read_paths(paths, published=published, outlet=outlet, max_bytes=max_bytes))
         raws = [r for r in inputs if not isinstance(r, ReadFailure)]
         failures = [r for r in inputs if isinstance(r, ReadFailure)]
         for f in failures:
-            err.print(f"failed {f.source}: {f.reason}", highlight=False, markup=False)
+            console.report(f"failed {f.source}: {f.reason}")
         store = None
         if db:
-            from sitrep.store import open_store  # type: ignore[attr-defined]
+            from sitrep.store import open_store
 
             store = open_store(db)
-        with progress_bar(len(raws), "coding") as advance, output_stream(output) as out:
+        with WorkProgress("coding", len(raws)) as progress, output_stream(output) as out:
+            progress.update(errors=len(failures))
 
             def coded() -> Iterator[dict]:
-                nonlocal failed_documents
+                nonlocal failed_documents, tallies
                 for doc in pipeline.run_many(raws):
-                    advance()
                     if doc.skipped:
                         skipped[doc.skipped] = skipped.get(doc.skipped, 0) + 1
-                    if any(w.startswith("extraction failed") for w in doc.warnings):
+                    failed = any(w.startswith("extraction failed") for w in doc.warnings)
+                    if failed:
                         failed_documents += 1
-                        err.print(
-                            f"failed {doc.source}: {doc.warnings[-1]}",
-                            highlight=False,
-                            markup=False,
-                        )
+                        console.report(f"failed {doc.source}: {doc.warnings[-1]}")
                     if store is not None:
                         store.save(doc)
+                    tallies += len(doc.tallies)
+                    progress.advance(events=len(doc.events), errors=int(failed))
                     yield doc.to_dict()
 
             if fmt == "table":
                 print_events(list(coded()), out)
             else:
                 write_documents(coded(), fmt, out)
-    if skipped and not State.quiet:
-        reasons = "; ".join(f"{n} {why}" for why, n in skipped.items())
-        err.print(f"skipped {sum(skipped.values())} of {len(raws)} documents ({reasons});"
-                  " --no-prefilter codes every document", highlight=False, markup=False)
+        if skipped:
+            reasons = "; ".join(f"{n} {why}" for why, n in skipped.items())
+            console.note(
+                f"skipped {sum(skipped.values())} of {count(len(raws), 'document')} ({reasons});"
+                " --no-prefilter codes every document"
+            )
+        progress.summary(
+            f"coded {progress.documents - failed_documents} of {count(len(raws), 'document')}: "
+            f"{count(progress.events, 'event')}, {count(tallies, 'tally', 'tallies')}"
+            f"; {count(len(failures) + failed_documents, 'input')} failed"
+        )
     if failures or failed_documents:
         raise typer.Exit(EXIT_FAILED)
 
@@ -294,7 +306,7 @@ def evaluate_command(
 
 def print_events(documents: list[dict], out: IO[str]) -> None:
     """Events and tallies as tables for people reading a terminal."""
-    console = Console(file=out, width=160)
+    table_console = plain_console(out, width=160)
     for doc in documents:
         title = f"{doc.get('title') or doc.get('source')} ({doc.get('published') or 'undated'})"
         events = Table(title=f"Events: {title}", show_lines=False)
@@ -329,7 +341,7 @@ def print_events(documents: list[dict], out: IO[str]) -> None:
                 e["modality"],
                 e["plover"] or "-",
             )
-        console.print(events)
+        table_console.print(events)
         if doc["tallies"]:
             tallies = Table(title=f"Tallies: {title}")
             for col in ("count", "counted", "period", "actor 1", "modality"):
@@ -347,7 +359,7 @@ def print_events(documents: list[dict], out: IO[str]) -> None:
                     t["actor1"] or "-",
                     t["modality"],
                 )
-            console.print(tallies)
+            table_console.print(tallies)
 
 
 def print_scores(summary: dict) -> None:
@@ -381,7 +393,7 @@ def print_scores(summary: dict) -> None:
         pct(vnv["rate"]),
         f"of {vnv['n']} protest/strategic-development notes, any event of a violent type",
     )
-    Console(width=120).print(table)
+    plain_console(sys.stdout, width=120).print(table)
 
 
 GROUP_FIELDS = (
@@ -412,7 +424,7 @@ def print_group_scores(summary: dict, group: str, min_notes: int) -> None:
         table.add_row(
             name, str(s["records"]), *("-" if x is None else f"{100 * x:.1f}" for x in cells)
         )
-    Console(width=160).print(table)
+    plain_console(sys.stdout, width=160).print(table)
 
 
 def print_article_scores(summary: dict) -> None:
@@ -438,12 +450,13 @@ def print_article_scores(summary: dict) -> None:
         "sub_event_type": "of found events",
         "fatalities": "of found events with a gold toll",
         "modality": "of found events",
-        "tallies": f"{counts['tallies_found']} of {counts['tallies']} gold tallies",
+        "tallies": f"{counts['tallies_found']} of {counts['tallies']} gold tallies; "
+        f"{counts['tallies_unmatched']} of {counts['tallies_predicted']} emitted match none",
         "threat": "of items",
     }
     for name, value in summary["fields"].items():
         table.add_row(name, "-" if value is None else f"{100 * value:.1f}%", details.get(name, ""))
-    Console(width=120).print(table)
+    plain_console(sys.stdout, width=120).print(table)
 
 
 for _module in COMMAND_MODULES:

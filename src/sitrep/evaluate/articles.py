@@ -161,6 +161,10 @@ class ArticleScores:
             ),
             "tallies": len(gold_tallies),
             "tallies_found": sum(c in tally_counts for c in gold_tallies),
+            # Not part of the gold scoring, reported so that emitting a tally for every number
+            # cannot pass unnoticed: predicted tallies whose count is no gold tally's.
+            "tallies_predicted": len(tallies),
+            "tallies_unmatched": sum(t.get("count") not in set(gold_tallies) for t in tallies),
             "threat_gold": bool(gold.get("threat")),
             "threat_predicted": threat,
             "missed": [
@@ -199,6 +203,8 @@ class ArticleScores:
                 "optional_matched": total("optional_matched"),
                 "tallies": total("tallies"),
                 "tallies_found": total("tallies_found"),
+                "tallies_predicted": total("tallies_predicted"),
+                "tallies_unmatched": total("tallies_unmatched"),
             },
             "per_item": self.items,
         }

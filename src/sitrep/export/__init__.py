@@ -1,5 +1,19 @@
 """Writers for coded documents: JSONL documents, ACLED-style CSV events, GeoJSON points."""
 
-from sitrep.export.formats import ACLED_COLUMNS, FORMATS, event_rows, write_documents
+from sitrep.export.formats import (
+    ACLED_COLUMNS,
+    FORMATS,
+    event_rows,
+    stored_event_document,
+    write_documents,
+    write_events,
+)
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "event_rows", "write_documents"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "FORMATS",
+    "event_rows",
+    "stored_event_document",
+    "write_documents",
+    "write_events",
+]

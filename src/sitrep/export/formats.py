@@ -1,7 +1,8 @@
 """Writing coded documents as JSONL (documents), CSV (events, ACLED column order) and GeoJSON.
 
 Writers take document dicts (`Document.to_dict()` or the store's equivalent), so the CLI's
-`extract` and the store's `export` share one code path.
+`extract` and the store's `export` share one code path; `write_events` writes the store's
+canonical events the same way for `sitrep export` and the API's download (`GET /events/export`).
 """
 
 from __future__ import annotations
@@ -159,3 +160,33 @@ def write_documents(documents: Iterable[dict[str, Any]], fmt: str, out: IO[str])
         out.write("\n")
         return len(features)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def stored_event_document(event: dict[str, Any]) -> dict[str, Any]:
+    """A canonical event from the store dressed as a one-event document for the writers.
+
+    Its document columns list every supporting document ("; "-joined), and each evidence span
+    carries the `doc_id` its offsets point into.
+    """
+    documents = event.get("documents") or []
+
+    def joined(key: str) -> str | None:
+        values = [str(d[key]) for d in documents if d.get(key)]
+        return "; ".join(dict.fromkeys(values)) or None
+
+    return {
+        "doc_id": joined("doc_id"),
+        "input_id": joined("input_id"),
+        "url": joined("url"),
+        "outlet": event.get("outlet"),
+        "knowledge_version": joined("knowledge_version"),
+        "events": [event],
+    }
+
+
+def write_events(events: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
+    """Write the store's canonical events: JSONL one event a line (with its documents and
+    evidence), CSV one event a row, GeoJSON one point per located event."""
+    if fmt == "jsonl":
+        return write_documents(events, fmt, out)
+    return write_documents((stored_event_document(e) for e in events), fmt, out)

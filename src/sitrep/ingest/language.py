@@ -32,12 +32,14 @@ SAMPLE_CHARS = 20_000  # the opening of a long text decides; classifying all of 
 
 # Frequent words of English news that are not words of French, Spanish, Portuguese, Italian,
 # German, Dutch, the Scandinavian languages, Turkish or Indonesian ("also", "over", "under",
-# "will", "was", "in", "on", "by" are, so they are not here).
+# "will", "was", "in", "on", "by", "forces", "april", "august" are, so they are not here).
 ENGLISH_MARKERS = frozenset(
     "the of and were with that said says told from has have had which been being their they "
     "this after before are its would who there into against during near when while where about "
     "than other more between according reported two three four five people men women children "
-    "killed city village town district area groups members".split()
+    "killed city village town district area groups members around unknown outside found took "
+    "shelled fired wounded injured casualties civilian military protesters protested "
+    "demonstrated staged january february june july october".split()
 )
 MIN_MARKERS = 2  # and at least this share of the words:
 MIN_MARKER_SHARE = 0.08  # English prose runs at 20-30 %, an ACLED note at 10-20 %

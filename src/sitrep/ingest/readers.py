@@ -186,7 +186,17 @@ def read_paths(
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            files, others = _folder_files(p)
+            if others:
+                kinds = ", ".join(f"{n} {suffix or 'without extension'}" for suffix, n in others)
+                log.warning(
+                    "%s: skipped %d file%s of a type sitrep does not read (%s); it reads %s",
+                    path,
+                    sum(n for _, n in others),
+                    "" if sum(n for _, n in others) == 1 else "s",
+                    kinds,
+                    " ".join(sorted(SUFFIXES)),
+                )
             if not files:
                 yield ReadFailure(path, "directory holds no readable files")
             for f in files:
@@ -195,6 +205,24 @@ def read_paths(
             yield from _read_file(p, published, outlet, max_bytes)
         else:
             yield ReadFailure(path, "no such file or directory")
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[tuple[str, int]]]:
+    """The readable files under `folder` in a stable order, and (suffix, count) of the others.
+
+    Hidden files and folders (`.git`, `.DS_Store`) are neither read nor counted.
+    """
+    files: list[Path] = []
+    others: dict[str, int] = {}
+    for f in folder.rglob("*"):
+        if any(part.startswith(".") for part in f.relative_to(folder).parts) or not f.is_file():
+            continue
+        suffix = f.suffix.lower()
+        if suffix in SUFFIXES:
+            files.append(f)
+        else:
+            others[suffix] = others.get(suffix, 0) + 1
+    return sorted(files), sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _read_file(

@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from sitrep.errors import KnowledgeDataError
@@ -81,15 +82,27 @@ class CountryEntry:
     periods: tuple[str, ...]
     branches: dict[str, str]  # branch -> cell as written ("" = the default name)
 
-    def suffix(self, year: int | None) -> str:
-        """ACLED's regime suffix in force in `year` ("(2021-)"); the latest if `year` is None."""
+    def suffix(self, when: date | int | None) -> str:
+        """ACLED's regime suffix in force on a date or in a year ("(2021-)"); the latest if None.
+
+        A period starts on its `@` date when the table gives one ("2022-@2022-04-11"), else with
+        its first year; in a year two periods share, a year picks the later one."""
         if not self.periods:
             return ""
         chosen = self.periods[-1]
-        if year is not None:
-            started = [p for p in self.periods if int(p.split("-")[0]) <= year]
+        if when is not None:
+            starts = [_period_start(p) for p in self.periods]
+            if isinstance(when, date):
+                started = [p for p, s in zip(self.periods, starts, strict=True) if s <= when]
+            else:
+                started = [p for p, s in zip(self.periods, starts, strict=True) if s.year <= when]
             chosen = started[-1] if started else self.periods[0]
-        return f" ({chosen})"
+        return f" ({chosen.split('@')[0]})"
+
+
+def _period_start(period: str) -> date:
+    label, _, on = period.partition("@")
+    return date.fromisoformat(on) if on else date(int(label.split("-")[0]), 1, 1)
 
 
 def normalise_name(name: str) -> str:
@@ -302,7 +315,7 @@ def _read_countries() -> dict[str, CountryEntry]:
     for line, row in _read_rows(COUNTRIES_FILE, ["country", "iso3", "source"]):
         periods = tuple(p.strip() for p in row["period"].split(";") if p.strip())
         for p in periods:
-            if not re.fullmatch(r"\d{4}-(\d{4})?", p):
+            if not re.fullmatch(r"\d{4}-(\d{4})?(@\d{4}-\d{2}-\d{2})?", p):
                 raise KnowledgeDataError(f"{COUNTRIES_FILE}:{line}: bad period {p!r}")
         countries[row["country"]] = CountryEntry(
             country=row["country"],

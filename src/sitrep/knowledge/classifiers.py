@@ -51,6 +51,10 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _by_prob(pair: tuple[str, float]) -> float:
+    return -pair[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """Probabilities over sub-event types for one text, best first."""
@@ -70,6 +74,13 @@ class Prediction:
         total = sum(p for _, p in pairs) or 1.0
         label, p = max(pairs, key=lambda lp: lp[1])
         return label, p / total
+
+    def mixed(self, other: Prediction) -> Prediction:
+        """The average of two predictions over the same labels, best first."""
+        mine = dict(zip(self.labels, self.probs, strict=True))
+        theirs = zip(other.labels, other.probs, strict=True)
+        pairs = sorted(((lab, (mine.get(lab, 0.0) + p) / 2) for lab, p in theirs), key=_by_prob)
+        return Prediction(tuple(lab for lab, _ in pairs), tuple(p for _, p in pairs))
 
     def prob(self, label: str) -> float:
         return dict(zip(self.labels, self.probs, strict=True)).get(label, 0.0)

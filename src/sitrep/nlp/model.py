@@ -34,8 +34,35 @@ def load_nlp() -> Language:
         ) from exc
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     speed_up_attribute_ruler(nlp)
+    add_lemma_exceptions(nlp)
     log.debug("loaded %s with %s", MODEL_NAME, nlp.pipe_names)
     return nlp
+
+
+def add_lemma_exceptions(nlp: Language) -> None:
+    """Correct lemmas the rule lemmatizer misreads ("staged" -> "stag", from
+    `knowledge/data/lemma_exceptions.csv`) in a component right after it. The lemmatizer's own
+    exception table cannot: it only adds a form when the rules did not propose it already."""
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_lemma_exceptions", after="lemmatizer")
+
+
+@cache
+def _lemma_exceptions() -> dict[tuple[str, str], str]:
+    from sitrep.knowledge.loader import read_csv
+
+    rows = read_csv("lemma_exceptions.csv", required=("pos", "form", "lemma"))
+    return {(r["pos"].upper(), r["form"]): r["lemma"] for r in rows}
+
+
+@Language.component("sitrep_lemma_exceptions")
+def fix_lemmas(doc: Doc) -> Doc:
+    fixes = _lemma_exceptions()
+    for token in doc:
+        lemma = fixes.get((token.pos_, token.lower_))
+        if lemma is not None:
+            token.lemma_ = lemma
+    return doc
 
 
 def load_stock_nlp() -> Language:

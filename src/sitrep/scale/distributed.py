@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import cache
@@ -272,6 +272,8 @@ def ingest_distributed(
     outlet: str | None = None,
     client: Client | None = None,
     errors_out: IO[str] | None = None,
+    progress: Callable[[Any], None] | None = None,
+    stop: Callable[[], bool] | None = None,
     max_bytes: int | None = None,
 ) -> Any:
     """Read `paths`, code them on Dask and store them in `db_url`; returns the store's report.
@@ -285,6 +287,8 @@ def ingest_distributed(
 
     The report is `sitrep.store.ingest.IngestReport` summed over partitions (its `summary()` is
     the CLI's closing line). Unreadable inputs are counted as failures, as `sitrep ingest` does.
+    `progress(report)` is called with the running totals as partitions are stored; once `stop()`
+    turns true no more inputs are read, and the partitions already submitted are finished.
     """
     from sitrep.ingest.limits import DEFAULT_MAX_BYTES
     from sitrep.ingest.readers import read_paths
@@ -297,6 +301,8 @@ def ingest_distributed(
 
     def readable() -> Iterator[RawDocument]:
         for item in read_paths(list(paths), published=published, outlet=outlet, max_bytes=limit):
+            if stop is not None and stop():
+                return
             if isinstance(item, RawDocument):
                 yield item
             else:
@@ -305,7 +311,8 @@ def ingest_distributed(
     started = time.perf_counter()
     if workers == 0 and scheduler is None and client is None:
         report = _merge(report, _ingest_here(
-            partitions(readable(), partition_size), url, prefilter, recode, errors_out
+            partitions(readable(), partition_size), url, prefilter, recode, errors_out,
+            _offset(progress, report),
         ))
         log.info("ingested in this process in %.1f s: %s", time.perf_counter() - started,
                  report.summary())
@@ -316,7 +323,8 @@ def ingest_distributed(
         chunks = partitions(readable(), partition_size)
         if url.startswith("sqlite"):
             report = _merge(report, _code_on_workers_store_here(
-                client, chunks, url, prefilter, recode, 2 * n_workers, errors_out
+                client, chunks, url, prefilter, recode, 2 * n_workers, errors_out,
+                _offset(progress, report),
             ))
         else:
             # Migrate once here: workers opening an empty database together would race to
@@ -329,6 +337,8 @@ def ingest_distributed(
             ):
                 _write_errors(part, errors_out)
                 report = _merge(report, part)
+                if progress is not None:
+                    progress(report)
     log.info(
         "ingested on %d worker(s) in %.1f s: %s",
         n_workers, time.perf_counter() - started, report.summary(),
@@ -336,9 +346,18 @@ def ingest_distributed(
     return report
 
 
+def _offset(
+    progress: Callable[[Any], None] | None, before: Any
+) -> Callable[[Any], None] | None:
+    """`progress` fed with running totals: `before` (read failures so far) plus the part's."""
+    if progress is None:
+        return None
+    return lambda part: progress(_merge(before, part))
+
+
 def _ingest_here(
     chunks: Iterable[list[RawDocument]], url: str, prefilter: bool, recode: bool,
-    errors_out: IO[str] | None,
+    errors_out: IO[str] | None, progress: Callable[[Any], None] | None = None,
 ) -> Any:
     """`workers=0`: no Dask; this process codes in spaCy batches and writes."""
     from sitrep.pipeline import Pipeline
@@ -352,12 +371,14 @@ def _ingest_here(
             part = _store_chunk(store, pipeline, chunk, recode)
             _write_errors(part, errors_out)
             report = _merge(report, part)
+            if progress is not None:
+                progress(report)
     return report
 
 
 def _code_on_workers_store_here(
     client: Client, chunks: Iterable[list[RawDocument]], url: str, prefilter: bool, recode: bool,
-    in_flight: int, errors_out: IO[str] | None,
+    in_flight: int, errors_out: IO[str] | None, progress: Callable[[Any], None] | None = None,
 ) -> Any:
     """SQLite takes one writer at a time: the workers code, this process writes."""
     from sitrep.store import Store
@@ -387,6 +408,8 @@ def _code_on_workers_store_here(
                     part.errors.append(error)
             _write_errors(part, errors_out)
             report = _merge(report, part)
+            if progress is not None:
+                progress(report)
     return report
 
 

@@ -6,9 +6,9 @@ import logging
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sitrep.errors import ConfigError, StoreError
@@ -16,6 +16,9 @@ from sitrep.store.defaults import DEFAULT_DB
 
 log = logging.getLogger(__name__)
 
+
+# Tables that only a sitrep store has: a database without them was never written by sitrep.
+SITREP_TABLES = ("documents", "events", "alembic_version")
 
 
 def normalise_url(db: str) -> str:
@@ -81,9 +84,67 @@ def migrate(engine: Engine) -> None:
         ) from exc
 
 
-def open_database(db: str = DEFAULT_DB) -> tuple[Engine, sessionmaker[Session]]:
-    """Engine and session factory for a migrated database."""
+def check_connection(engine: Engine) -> None:
+    """Connect once, so that a wrong URL, a server that is down or a database that does not
+    exist is a configuration error named at start, not a failure of the first document."""
+    try:
+        with engine.connect():
+            pass
+    except (OperationalError, DBAPIError) as exc:
+        reason = _first_line(exc.orig or exc)
+        hint = ""
+        if engine.dialect.name == "postgresql" and "does not exist" in reason:
+            hint = f"; create it first (createdb {engine.url.database}), then ingest into it"
+        raise ConfigError(f"cannot open the database {engine.url!r}: {reason}{hint}") from exc
+
+
+def require_store(engine: Engine, db: str) -> None:
+    """Refuse a database that does not exist or holds no sitrep store (for commands that read).
+
+    Opening a SQLite path creates the file, so a mistyped `--db` would silently read an empty
+    new database; only the commands that write (`ingest`, `extract --db`) may create one.
+    """
+    how = f"create one with `sitrep ingest FILE... --db {db}`"
+    if engine.dialect.name == "sqlite":
+        path = engine.url.database
+        if path and path != ":memory:" and not path.startswith("file:"):
+            if not Path(path).exists():
+                raise ConfigError(f"no database at {path}; {how}")
+            if Path(path).is_dir():
+                raise ConfigError(f"{path} is a directory, not a database file")
+    check_connection(engine)
+    try:
+        tables = set(inspect(engine).get_table_names())
+    except (OperationalError, DBAPIError) as exc:
+        raise ConfigError(
+            f"cannot read {engine.url!r} as a database: {_first_line(exc.orig or exc)}"
+        ) from exc
+    if not set(SITREP_TABLES) <= tables:
+        raise ConfigError(f"{engine.url!r} holds no sitrep store; {how}")
+
+
+def open_database(
+    db: str = DEFAULT_DB, *, create: bool = True
+) -> tuple[Engine, sessionmaker[Session]]:
+    """Engine and session factory for a migrated database.
+
+    `create=False` (the reading commands) refuses a database that does not exist yet instead of
+    creating an empty one (`require_store`).
+    """
     engine = create_store_engine(db)
-    migrate(engine)
+    try:
+        if create:
+            check_connection(engine)
+        else:
+            require_store(engine, db)
+        migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     log.debug("opened %r", engine.url)
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__

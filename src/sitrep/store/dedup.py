@@ -14,12 +14,18 @@ equivalent dict). All of these must hold:
 4. **Place.** Same country, and then by the coarser of the two geo precisions:
    precision 1 (the site or town) → within `MAX_DISTANCE_KM` of each other (or the same location
    name when coordinates are missing); precision 2 (near a town / a district) → within
-   `MAX_DISTANCE_KM` or in the same admin2; precision 3 (a province) → the same admin1.
-   A report without any place never matches: too many happenings share a type and a day.
+   `MAX_DISTANCE_KM` or in the same admin2; precision 3 (a province, or only the country) → the
+   same admin1 when both reports name one. A report that places the happening only in a country
+   is compatible with any place in that country, as an unknown actor is with any actor.
+   A report without any place, not even a country, never matches.
 5. **Date.** The date spans (`date_start`…`date_end`, else `event_date`) overlap once widened by
    `DATE_TOLERANCE_DAYS[p]` for the coarser time precision p of the two: the same day when both
    know the day, within a week when one only knows the week, within a month for a month.
    A report without a date never matches.
+6. **An anchor, when the place is only a country.** A country says little about where, so such a
+   pair must also share something specific (`shares_anchor`): an actor both reports name, or the
+   same words in their evidence (the same wire story reprinted). Two reports of "an attack on
+   civilians in Syria in March" by unnamed attackers are not taken for one happening.
 
 Fatalities and injuries are not compared: outlets report different, growing tolls of one attack.
 """
@@ -72,6 +78,31 @@ def same_happening(a: Any, b: Any) -> bool:
         and compatible_actors(ea, eb)
         and near_enough(ea, eb)
         and close_in_time(ea, eb)
+        and (not (_country_only(ea) or _country_only(eb)) or shares_anchor(ea, eb))
+    )
+
+
+def shares_anchor(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two reports share something specific: an actor both name (in any role), or an
+    evidence span worded the same way (whitespace and case aside)."""
+    named_a = {_known(a.get(k)) for k in ("actor1", "actor2")} - {None}
+    named_b = {_known(b.get(k)) for k in ("actor1", "actor2")} - {None}
+    if named_a & named_b:
+        return True
+    return bool(_evidence_words(a) & _evidence_words(b))
+
+
+def _evidence_words(e: Mapping[str, Any]) -> set[str]:
+    spans = e.get("evidence") or ()
+    texts = (s.get("text") if isinstance(s, Mapping) else getattr(s, "text", None) for s in spans)
+    return {" ".join(t.casefold().split()) for t in texts if t and t.strip()}
+
+
+def _country_only(e: Mapping[str, Any]) -> bool:
+    """A report that names no place below the country (no admin area, no coordinates of a place
+    more precise than a province)."""
+    return not any(e.get(k) for k in ("admin1", "admin2", "admin3")) and (
+        (e.get("geo_precision") or 3) >= 3
     )
 
 
@@ -165,6 +196,10 @@ def near_enough(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
             or (_same_name(a.get("location"), b.get("location")))
         )
     # A province-level report's coordinates are the province's centroid: only the name counts.
+    # A report that knows only the country is compatible with any province of it (`shares_anchor`
+    # then asks for something specific in common).
+    if not a.get("admin1") or not b.get("admin1"):
+        return True
     return _same_name(a.get("admin1"), b.get("admin1"))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 
@@ -73,9 +73,16 @@ def ingest(
     coder: Coder | None = None,
     recode: bool = False,
     errors_out: IO[str] | None = None,
+    progress: Callable[[IngestReport], None] | None = None,
+    stop: Callable[[], bool] | None = None,
     batch_size: int = DEFAULT_BATCH,
 ) -> IngestReport:
-    """Code and store every item; returns the counts. `coder` defaults to the shared pipeline."""
+    """Code and store every item; returns the counts. `coder` defaults to the shared pipeline.
+
+    `progress(report)` is called as items are read and documents stored. Once `stop()` turns
+    true no more items are read; those already read (at most one batch) are coded and stored, so
+    the report counts every document it names (each is committed on its own).
+    """
     report = IngestReport()
     version = knowledge_version()
     code: Coder | None = coder
@@ -94,9 +101,11 @@ def ingest(
                 _store(store, coded, report, errors_out, force=recode)
             else:
                 _fail(report, errors_out, raw.source, raw.input_id, "code", coded)
+            if progress is not None:
+                progress(report)
         pending.clear()
 
-    for item in items:
+    for item in _until(items, stop, report, progress):
         if isinstance(item, Document):
             flush()  # in input order: what merges into what must not depend on batching
             report.read += 1
@@ -170,6 +179,21 @@ def code_batch(code: Coder, raws: list[RawDocument]) -> list[tuple[RawDocument, 
             )
             results.append((raw, f"{type(exc).__name__}: {exc}"))
     return results
+
+
+def _until(
+    items: Iterable[Any],
+    stop: Callable[[], bool] | None,
+    report: IngestReport,
+    progress: Callable[[IngestReport], None] | None,
+) -> Iterator[Any]:
+    """The items, reporting progress after each one, until `stop()` says enough."""
+    for item in items:
+        if stop is not None and stop():
+            return
+        yield item
+        if progress is not None:
+            progress(report)
 
 
 def _store(

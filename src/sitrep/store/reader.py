@@ -187,7 +187,7 @@ class TallyFilter:
 
     since: date | None = None
     until: date | None = None
-    country: str | None = None
+    country: str | None = None  # country name or ISO3 code, case-insensitive
     admin1: str | None = None
 
 
@@ -200,7 +200,13 @@ def list_tallies(
     if f.until:
         conditions.append(func.coalesce(TallyRow.period_start, TallyRow.period_end) <= f.until)
     if f.country:
-        conditions.append(func.lower(TallyRow.country) == f.country.strip().lower())
+        wanted = f.country.strip().lower()
+        # Tallies carry the country's name only; an ISO3 code is read through the events, which
+        # carry both (the same filter as for events, so one country box serves the two).
+        named = select(EventRow.country).where(func.lower(EventRow.iso3) == wanted).distinct()
+        conditions.append(
+            or_(func.lower(TallyRow.country) == wanted, TallyRow.country.in_(named))
+        )
     if f.admin1:
         conditions.append(func.lower(TallyRow.admin1) == f.admin1.strip().lower())
     where = and_(true(), *conditions)

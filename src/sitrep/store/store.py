@@ -26,8 +26,9 @@ class Store:
     ...     store.events(EventFilter(country="Syria"))
     """
 
-    def __init__(self, db: str = DEFAULT_DB):
-        self.engine, self.sessions = open_database(db)
+    def __init__(self, db: str = DEFAULT_DB, *, create: bool = True):
+        # create=False: refuse a database that does not exist yet (see `database.require_store`).
+        self.engine, self.sessions = open_database(db, create=create)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -119,6 +120,6 @@ class Store:
             return reader.counts(session)
 
 
-def open_store(db: str = DEFAULT_DB) -> Store:
-    """Open (creating and migrating as needed) the store at a path or URL."""
-    return Store(db)
+def open_store(db: str = DEFAULT_DB, *, create: bool = True) -> Store:
+    """Open (creating, unless `create=False`, and migrating as needed) the store at `db`."""
+    return Store(db, create=create)
