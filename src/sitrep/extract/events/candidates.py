@@ -34,6 +34,7 @@ from sitrep.extract.events.type_rules import TypeDecision, decide_type
 from sitrep.extract.places.sitelist import site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
+from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,11 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             ):
                 coreferent.add(tok.i)
                 continue  # "the exercises": found before; this sentence is more evidence
-            elif tok.pos_ in ("NOUN", "PROPN") and not is_anchored_noun(tok, lex):
+            elif (
+                tok.pos_ in ("NOUN", "PROPN")
+                and not is_anchored_noun(tok, lex)
+                and not _reported_at(tok)
+            ):
                 continue  # "attacks have had an impact": a topic, not a happening
             elif is_intention(tok, lex) and not any(a.i in trigger_heads for a in tok.ancestors):
                 continue  # "racing to execute operations": an intention, not a happening
@@ -130,6 +135,21 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         g.count = g.count or count
         g.statement = g.statement or statement
     return ordered
+
+
+_AT = frozenset({"in", "at", "near", "across", "around", "outside"})
+
+
+def _reported_at(tok: Token) -> bool:
+    """ "Strikes are reported in the capital and the port", "clashes were reported near the
+    dam": a happening reported at places, told as the subject of the reporting verb."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.lemma_.lower() not in reporting_verbs():
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in _AT and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children
+    )
 
 
 def _in_sequence(tok: Token) -> bool:
