@@ -250,3 +250,16 @@ def test_a_happening_told_as_one_more_is_not_the_one_before(nlp):
     assert told_as_another(trigger("Another strike hit the camp at dawn.", "strike"))
     assert not told_as_another(trigger("The strike also killed his deputy.", "killed"))
     assert not told_as_another(trigger("Jets struck the depot on Monday.", "struck"))
+
+
+def test_a_weapon_named_in_a_mentions_own_phrase_types_the_happening(nlp):
+    from sitrep.extract.assembly.stage import weapon_named
+
+    def trigger(text: str, word: str):
+        return next(t for t in nlp(text) if t.lower_ == word)
+
+    assert weapon_named(trigger("Four men were killed in a drone raid on the camp.", "killed"))
+    assert weapon_named(trigger("A bomb exploded near the market.", "exploded")) == (
+        "Remote explosive/landmine/IED"
+    )
+    assert weapon_named(trigger("Gunmen killed two farmers near the village.", "killed")) is None

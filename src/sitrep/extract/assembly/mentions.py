@@ -46,6 +46,7 @@ class Mention:
     actors: tuple[ActorMention, ...] = ()  # every named actor its sentence mentions
     trigger_lemma: str = ""
     another: bool = False  # told as one more happening ("also struck", "another strike")
+    named_weapon: str | None = None  # the sub-type a weapon word of its phrase gives ("drone raid")
 
     @property
     def day(self) -> DateSpan | None:
@@ -97,6 +98,7 @@ def mention_of(
     actors: tuple[ActorMention, ...] = (),
     trigger_lemma: str = "",
     another: bool = False,
+    named_weapon: str | None = None,
 ) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
@@ -116,6 +118,7 @@ def mention_of(
         actors=tuple(a for a in actors if named(a) is not None),
         trigger_lemma=trigger_lemma,
         another=another,
+        named_weapon=named_weapon,
     )
 
 

@@ -60,15 +60,18 @@ def _set_type(event: EventDraft, members: list[Mention]) -> None:
     best = happening_type(members)
     if best is None or best == event.sub_event_type:
         return
-    donor = max(
-        (m.draft for m in members if m.draft.sub_event_type == best), key=lambda d: d.confidence
-    )
     cat = category(best)
     event.event_type, event.sub_event_type = cat.event_type, cat.sub_event_type
     event.disorder_type, event.cameo = cat.disorder_type, cat.cameo
-    event.plover, event.plover_mode = donor.plover, donor.plover_mode
-    event.extra["cameo_code"] = donor.extra.get("cameo_code", cat.cameo_code)
-    event.trigger, event.sentence = donor.trigger, donor.sentence
+    typed = [m.draft for m in members if m.draft.sub_event_type == best]
+    if typed:
+        donor = max(typed, key=lambda d: d.confidence)
+        event.plover, event.plover_mode = donor.plover, donor.plover_mode
+        event.extra["cameo_code"] = donor.extra.get("cameo_code", cat.cameo_code)
+        event.trigger, event.sentence = donor.trigger, donor.sentence
+    else:  # the weapon a mention's phrase names decided: the taxonomy's codes for it
+        event.plover, event.plover_mode = cat.plover, cat.plover_mode
+        event.extra["cameo_code"] = cat.cameo_code
 
 
 def _set_place(event: EventDraft, members: list[Mention]) -> None:

@@ -21,6 +21,7 @@ from sitrep.extract.assembly.resolve import resolve
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft
+from sitrep.knowledge.happenings import weapon_words
 from sitrep.records import DateSpan
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ def assemble_events(state: DocState) -> None:
             tuple(by_sentence.get(d.sentence, ())),
             tok.lemma_.lower() if tok is not None else "",
             tok is not None and told_as_another(tok),
+            weapon_named(tok) if tok is not None else None,
         )
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
@@ -103,6 +105,33 @@ def _acled_datable(when: DateSpan | None) -> bool:
     if when is None or when.start is None:
         return True  # undated for want of a publication date: nothing to judge
     return when.precision is not None and when.precision <= 3
+
+
+_PHRASE_DEPS = frozenset(
+    {"compound", "amod", "nmod", "prep", "pobj", "npadvmod", "agent", "nsubj", "nsubjpass", "dobj"}
+)
+_WEAPON_PREPS = frozenset({"by", "with", "in", "from", "of"})
+
+
+def weapon_named(token: Token) -> str | None:
+    """The Explosions/Remote violence sub-type a weapon word of the trigger's own phrase gives:
+    "killed in an air raid", "a bomb drone exploded", "targeted by missiles"
+    (`weapon_words.csv`)."""
+    words = weapon_words()
+    if token.lemma_.lower() in words:
+        return words[token.lemma_.lower()]
+    frontier = [(token, 0)]
+    while frontier:
+        tok, depth = frontier.pop()
+        for c in tok.children:
+            if c.dep_ not in _PHRASE_DEPS or depth >= 3:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in _WEAPON_PREPS:
+                continue
+            if c.lemma_.lower() in words:
+                return words[c.lemma_.lower()]
+            frontier.append((c, depth + 1))
+    return None
 
 
 def trigger_token(state: DocState, draft: EventDraft) -> Token | None:

@@ -10,7 +10,9 @@
 - ACLED types by the weapon: when a mention names an explosive or remote weapon the happening is
   Explosions/Remote violence, whatever general words ("attack", "killed") other mentions use —
   unless a mention names ground fighting outright ("clashed", "exchanged fire":
-  `battle_words.csv`), when the weapons were used in a battle.
+  `battle_words.csv`), when the weapons were used in a battle. A weapon word in a mention's own
+  phrase ("killed in a drone raid", "a bomb drone exploded": `weapon_words.csv`) turns an Attack
+  or Armed clash typed from the general word into the weapon's sub-type.
 - Among what is left, the types are voted by their mentions' confidence, ties going to the
   precedence in `happenings.csv`.
 """
@@ -23,6 +25,9 @@ from sitrep.knowledge.happenings import battle_words, happening
 INTERCEPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
 DEMONSTRATION = "demonstration"
+# General types a weapon named beside the general word overrides (not abduction, sexual violence,
+# territory taken).
+RETYPED_BY_WEAPON = frozenset({"Armed clash", "Attack"})
 
 
 def happening_type(members: list[Mention]) -> str | None:
@@ -45,7 +50,12 @@ def happening_type(members: list[Mention]) -> str | None:
     for m in voters:
         sub = m.draft.sub_event_type or ""
         votes[sub] = votes.get(sub, 0.0) + m.draft.confidence
-    return min(votes, key=lambda k: (-round(votes[k], 6), precedence(k)))
+    best = min(votes, key=lambda k: (-round(votes[k], 6), precedence(k)))
+    named = [m.named_weapon for m in typed if m.named_weapon]
+    if best in RETYPED_BY_WEAPON and named and not fought:
+        # "killed in a drone raid": a weapon named in a mention's own phrase decides (ACLED)
+        return max(named, key=lambda w: (named.count(w), -named.index(w)))
+    return best
 
 
 def precedence(key: str) -> int:
