@@ -41,7 +41,8 @@ def _write_articles(folder: Path) -> None:
 def _ingest(db: str, inputs: Path) -> subprocess.Popen[bytes]:
     code = "from sitrep.cli.main import app; app(prog_name='sitrep')"
     return subprocess.Popen(
-        [sys.executable, "-c", code, "--quiet", "ingest", str(inputs), "--db", db],
+        # Not --quiet: that silences the summary line this test reads.
+        [sys.executable, "-c", code, "ingest", str(inputs), "--db", db],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},

@@ -232,9 +232,8 @@ def db(request: pytest.FixtureRequest, tmp_path: Path):
 
 def test_ingest_stores_every_good_document_and_lists_every_bad_one(corpus_paths, db, tmp_path):
     errors = tmp_path / "errors.jsonl"
-    first = runner.invoke(
-        app, ["--quiet", "ingest", *corpus_paths, "--db", db, "--errors", str(errors)]
-    )
+    # Not --quiet: that silences the summary line this test reads.
+    first = runner.invoke(app, ["ingest", *corpus_paths, "--db", db, "--errors", str(errors)])
     assert first.exit_code == 1, first.output
     failed = {k: reason for k, (kind, reason) in EXPECTED.items() if kind == "fail"}
     reported = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
@@ -244,6 +243,6 @@ def test_ingest_stores_every_good_document_and_lists_every_bad_one(corpus_paths,
     read = len(EXPECTED) - len(failed)
     summary = first.stderr.strip().splitlines()[-1]
     assert summary.startswith(f"read {read}, ") and f"failed {len(failed)}" in summary
-    again = runner.invoke(app, ["--quiet", "ingest", *corpus_paths, "--db", db])
+    again = runner.invoke(app, ["ingest", *corpus_paths, "--db", db])
     assert again.exit_code == 1
     assert f"unchanged {read};" in again.stderr and "0 new events" in again.stderr

@@ -67,8 +67,8 @@ NON_STATE_INTER = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political a
 # triggers' restriction always 81.0 %; lifted from 0.5: 85.2 % (0.35-0.65 within 0.4 points, 0.9:
 # 83.6 %); with sentence and paragraph averaged 85.9 % (docs/evaluation.md). Between a
 # protest and violence the triggers keep the last word: on the notes that costs 0.2 points of
-# sub-type and 0.7 of violent-on-non-violent, on the articles it keeps a quoted prayer ("those who
-# fight because they have been wronged") from making a drone strike a peaceful protest.
+# sub-type and 0.7 of violent-on-non-violent, on the articles it keeps a quoted prayer ("because
+# they have been wronged") from making a drone strike a peaceful protest.
 OVERRIDE_PROBABILITY = 0.5
 PROTESTS = "Protests"
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
