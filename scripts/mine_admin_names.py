@@ -7,14 +7,22 @@ which is curated by hand from it (see docs/places.md).
 
 Run: `python scripts/mine_admin_names.py /work/shared/data/train/acled_notes_train.jsonl`
 (writes the draft CSV to stdout).
+
+`--renames SINCE` drafts `admin_renames.csv` instead: the spellings the given (later) notes use
+where they differ from `admin_names.csv` by more than punctuation ("Duhok" for "Dahuk"), for
+every country, each to apply from SINCE on. ACLED respelled many admin1 names between its 2020
+and 2022 data; `python scripts/mine_admin_names.py --renames 2021-01-01
+/work/shared/data/train/acled_2022_train.jsonl` drafts the table (curated by hand from it).
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
 import csv
 import difflib
 import json
+import re
 import sys
 
 import numpy as np
@@ -33,7 +41,16 @@ def plausible(geonames_name: str, acled_name: str) -> bool:
     return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
-def main(path: str) -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notes")
+    parser.add_argument("--renames", metavar="SINCE", help="Draft admin_renames.csv rows.")
+    args = parser.parse_args(argv)
+    return renames(args.notes, args.renames) if args.renames else draft(args.notes)
+
+
+def _votes(path: str) -> tuple[dict, dict]:
+    """Gold admin1 and country spellings by the GeoNames code of the nearest shipped town."""
     gaz = load_gazetteer()
     places = [p for p in gaz if p.feature_class == "P"]
     tree = cKDTree(np.array([[p.latitude, p.longitude] for p in places]))
@@ -56,6 +73,34 @@ def main(path: str) -> int:
         # A nearest place across a border would vote a neighbour's admin1 name.
         if gold.get("admin1") and country_name[place.country_code] == gold["country"]:
             admin1_votes[(place.country_code, place.admin1_code)][gold["admin1"]] += 1
+    return country_votes, admin1_votes
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", ascii_fold(name))
+
+
+def renames(path: str, since: str) -> int:
+    """Later spellings: the majority spelling of each admin1 code in `path` where it differs
+    from the curated one beyond case and punctuation, seen at least twice."""
+    gaz = load_gazetteer()
+    _, admin1_votes = _votes(path)
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["country_code", "admin1_code", "acled_name", "since", "source"])
+    for (cc, code), votes in sorted(admin1_votes.items()):
+        name, n = votes.most_common(1)[0]
+        area = gaz.admin1.get((cc, code))
+        if area is None or n < 2 or _plain(name) == _plain(area.name):
+            continue
+        if plausible(area.name, name) or plausible(area.geonames_name, name):
+            out.writerow([cc, code, name, since, f"spelling of later ACLED notes ({n} votes; "
+                                                 f"was {area.name})"])  # fmt: skip
+    return 0
+
+
+def draft(path: str) -> int:
+    gaz = load_gazetteer()
+    country_votes, admin1_votes = _votes(path)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["country_code", "admin1_code", "geonames_name", "acled_name", "seat", "aliases",
                   "source"])  # fmt: skip
@@ -75,4 +120,4 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1]))
+    raise SystemExit(main())

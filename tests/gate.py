@@ -174,13 +174,13 @@ def prefilter_recall(texts: Sequence[str]) -> Figure:
     return Figure(round(sum(prefilter(t) for t in texts) / len(texts), 4), len(texts))
 
 
-def _sentences_state(text: str) -> Any:
+def _sentences_state(text: str, published: date | None = None) -> Any:
     """A document state with naive sentences and no parse: what the place finder reads."""
     import re
 
     from sitrep.extract.state import DocState
 
-    state = DocState(text=text, published=None, outlet=None)
+    state = DocState(text=text, published=published, outlet=None)
     state.paragraphs.append(state.span(0, len(text)))
     for m in re.finditer(r"[^.!?]+[.!?]?", text):
         if m.group().strip():
@@ -201,8 +201,11 @@ def place_figures(notes: Sequence[dict[str, Any]]) -> dict[str, Figure]:
     admin1 = near50 = country = admin1_from_text = 0
     for note in notes:
         gold, text = note["gold"], note["text"]
+        # Admin names as ACLED spelled them on the note's date (they changed in 2021).
+        published = date.fromisoformat(note["published"]) if note.get("published") else None
         best = most_specific(
-            resolve_places(text, country=gold["country"]), country=gold["country"], text=text
+            resolve_places(text, country=gold["country"], published=published),
+            country=gold["country"], text=text,
         )
         if best is not None:
             lat, lon, a1 = best.place.latitude, best.place.longitude, best.place.admin1
@@ -214,7 +217,7 @@ def place_figures(notes: Sequence[dict[str, Any]]) -> dict[str, Figure]:
         admin1 += a1 == gold["admin1"]
         if gold.get("latitude") is not None:
             near50 += distance_km(lat, lon, gold["latitude"], gold["longitude"]) <= 50
-        state = _sentences_state(text)
+        state = _sentences_state(text, published)
         find_places(state)
         found = most_specific(state.places, country=state.country_hint, text=text)
         country += state.country_hint == gold["country"]

@@ -42,7 +42,7 @@ def build(
     from sitrep.knowledge.gazetteer import GAZETTEER_ENV, shipped_table, village_gazetteer_path
     from sitrep.knowledge.villages import build_villages
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     target = output or village_gazetteer_path()
     if target is None:
         raise fail(f"{GAZETTEER_ENV} turns the village gazetteer off: give --output", EXIT_USAGE)
@@ -58,8 +58,12 @@ def build(
     kinds = ", ".join(f"{n:,} {_CLASS_NAMES.get(c, c)}" for c, n in sorted(report.by_class.items()))
     err.print(f"wrote {report.path}: {report.places:,} places ({kinds}) in "
               f"{report.seconds:.1f} s", markup=False)  # fmt: skip
+    per_source: dict[tuple[str, str], list[int]] = {}
     for s in report.sources:
-        err.print(f"  {s.name} ({s.licence}): {s.path}, {s.records:,} records", markup=False)
+        per_source.setdefault((s.name, s.licence), []).append(s.records)
+    for (name, licence), counts in per_source.items():
+        files = f"{len(counts)} file{'s' if len(counts) > 1 else ''}"
+        err.print(f"  {name} ({licence}): {sum(counts):,} records from {files}", markup=False)
     if output is not None and output != village_gazetteer_path():
         err.print(f"extraction uses it when {GAZETTEER_ENV}={output}", markup=False)
 
@@ -75,6 +79,9 @@ def info() -> None:
         gaz = load_gazetteer()
     for line in describe_tables(gaz):
         out.print(line)
+    from sitrep.cli.places import credits
+
+    out.print("place data: " + "; ".join(credits(gaz)))
     if gaz.villages is None:
         path = village_gazetteer_path()
         where = f" at {path}" if path else " (turned off)"

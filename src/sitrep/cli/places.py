@@ -1,4 +1,9 @@
-"""`sitrep places NAME`: the gazetteer's candidates for a place name, with scores and reasons."""
+"""`sitrep places NAME`: the gazetteers' candidates for a place name, with scores and reasons.
+
+Each candidate says which gazetteer it came from (the shipped GeoNames table, the village
+gazetteer, the curated sites, the admin areas); the output ends with the sources and licences of
+the place data in use, as their licences ask (credit "GeoNames", "Who's On First").
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+
+
+def credits(gaz) -> list[str]:  # type: ignore[no-untyped-def]
+    """One line per source of the place databases in use: name, licence, whom to credit."""
+    seen: dict[tuple[str, str], str] = {}
+    for table in gaz.tables:
+        for s in table.sources:
+            seen.setdefault((s.name, s.licence), f"{s.name} ({s.licence}; credit {s.credit})")
+    return list(seen.values())
 
 
 def register(app: typer.Typer) -> None:
@@ -37,8 +51,9 @@ def register(app: typer.Typer) -> None:
                     "id": p.id, "name": p.name, "score": c.score, "matched": c.matched,
                     "tier": c.tier, "feature": p.feature, "feature_code": p.feature_code,
                     "population": p.population, "country": p.country, "iso3": p.iso3,
-                    "admin1": p.admin1, "admin2": p.admin2, "latitude": p.latitude,
-                    "longitude": p.longitude, "why": list(c.why),
+                    "admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3,
+                    "latitude": p.latitude, "longitude": p.longitude, "gazetteer": p.source,
+                    "why": list(c.why),
                 }  # fmt: skip
                 typer.echo(json.dumps(row, ensure_ascii=False))
             return
@@ -53,10 +68,11 @@ def register(app: typer.Typer) -> None:
         for c in candidates:
             p = c.place
             kind = p.site_type or p.feature_code
-            admin = " > ".join(x for x in (p.country, p.admin1, p.admin2) if x)
+            admin = " > ".join(x for x in (p.country, p.admin1, p.admin2, p.admin3) if x)
             pop = f", population {p.population:,}" if p.population else ""
             out.print(
                 f"{c.score:5.2f}  {p.name}  [{p.feature}/{kind}{pop}]  {admin}  "
                 f"({p.latitude:.4f}, {p.longitude:.4f})\n"
-                f"       matched {c.matched!r} ({c.tier}); why: {'; '.join(c.why)}"
+                f"       from {p.source}; matched {c.matched!r} ({c.tier}); why: {'; '.join(c.why)}"
             )
+        out.print("place data: " + "; ".join(credits(gaz)))

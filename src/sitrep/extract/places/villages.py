@@ -1,0 +1,136 @@
+"""Villages and quarters from the village gazetteer, read only where the text supports them.
+
+The village gazetteer (`sitrep gazetteer build`) holds a quarter of a million places, and most
+capitalised words of a news text ("Capital", "Audi", "Yemen", a family name) are also some
+village's name somewhere. So a village is a second opinion, asked after the document's country
+and every other place are resolved, and it must earn its place:
+
+- it lies in the document's country (villages never vote for the country, nor stand abroad);
+- the words say the name is a place (a locative before it, a place word after it, a
+  "(district, governorate)" group, spaCy's place label, or "X in/, <a place>"), or the village
+  lies inside a governorate the same sentence names ("(Tuban, Lahij)", "in Idleb countryside");
+- a name the text spells as a country, governorate or site is that, not a village of that name;
+- a spelling guess (consonant skeleton, "Sfuhen" for Safuhun) needs the named governorate or
+  another place of the document within reach;
+- among homonyms, the one inside the named governorate or district, near the document's other
+  places, then the larger and the locality before the quarter; homonyms far apart that nothing
+  tells apart are left alone (the event keeps the coarser place the text supports).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sitrep.knowledge.gazetteer import VILLAGE_LABEL, GazPlace, distance_km
+
+# Within this distance of another place the document names, a village is "nearby".
+NEAR_KM = 25.0
+# Homonyms whose scores differ by less than this are not told apart by the text.
+TIE = 0.05
+# Tied homonyms closer than this are one answer for the map (neighbouring hamlets); up to
+# SPREAD_KM apart and all in one district, the most central of them stands for all at precision
+# 2 (the district is known, the village is not); otherwise none does.
+SAME_SPOT_KM = 15.0
+SPREAD_KM = 40.0
+# "X in Y" with Y a town: X lies within this distance of it (a quarter, a suburb, a hamlet);
+# "X village of Y" with Y a district named after its town: within the second.
+HELD_KM = 15.0
+DISTRICT_KM = 40.0
+
+
+def is_village(place: GazPlace) -> bool:
+    """A village, quarter or site of the village gazetteer (its districts are read like the
+    shipped table's, with a district cue)."""
+    return place.source == VILLAGE_LABEL and place.feature_class in "PS"
+
+
+@dataclass(frozen=True, slots=True)
+class VillageContext:
+    """What the text says around one mention (computed by `resolve.py`)."""
+
+    country: str  # the document's country code
+    placeness: bool  # the words say it is a place
+    town_cue: bool  # "X village", "town of X"
+    areas: frozenset[tuple[str, str]]  # (country, admin1 code) the sentence names
+    focus: frozenset[tuple[str, str]]  # admin1 areas of the document's other places
+    words: str  # the loose keys of the words around the mention, " "-joined and padded
+    anchors: tuple[tuple[float, float], ...]  # other specific places of the document
+    holder: tuple[float, float, float] | None  # the point the text puts it in, and how near
+    fuzzy: bool
+    spelled: frozenset[str]  # ids of the villages whose own name the text spells
+
+
+def village_score(v: GazPlace, ctx: VillageContext,
+                  key: Callable[[str], str]) -> tuple[float, list[str]] | None:  # fmt: skip
+    """The village's score on the resolver's scale, or None when the text does not license it."""
+    if v.country_code != ctx.country:
+        return None
+    inside = (v.country_code, v.admin1_code) in ctx.areas
+    in_district = bool(v.admin2) and f" {key(v.admin2 or '')} " in ctx.words
+    near = min((distance_km(v.latitude, v.longitude, lat, lon) for lat, lon in ctx.anchors),
+               default=math.inf)  # fmt: skip
+    if not (ctx.placeness or inside or in_district):
+        return None
+    if ctx.areas and not (inside or in_district):
+        return None  # the sentence names the governorates or districts it happens in
+    if ctx.holder is not None and distance_km(v.latitude, v.longitude, *ctx.holder[:2]) > (
+            ctx.holder[2]):
+        return None  # "the Seray in Tripoli": not a village 24 km from Tripoli
+    if ctx.fuzzy and not (inside or in_district or near <= NEAR_KM):
+        return None
+    size = min(1.0, math.log10(v.population + 1) / 7)
+    score = 0.3 + 0.4 * size + 0.6
+    why = [f"village gazetteer ({v.feature_code})", "in the document's country"]
+    if v.feature_code == "PPLX":
+        score -= 0.05  # a quarter: after the locality of the same name
+    if ctx.fuzzy:
+        score -= 0.35
+        why.append("spelling guess")
+    if inside:
+        score += 0.5
+        why.append(f"inside {v.admin1}, named nearby")
+    elif (v.country_code, v.admin1_code) in ctx.focus:
+        score += 0.15
+        why.append(f"in {v.admin1}, where the document's other places are")
+    if in_district:
+        score += 0.3
+        why.append(f"inside {v.admin2} district, named nearby")
+    if near <= NEAR_KM:
+        score += 0.3 * (1 - near / NEAR_KM / 2)
+        why.append(f"{near:.0f} km from another place named")
+    if ctx.town_cue:
+        score += 0.3
+    if v.id in ctx.spelled:
+        score += 0.1  # the text spells its own name, not only one of its variants
+    return score, why
+
+
+def best_village(villages: list[GazPlace], ctx: VillageContext,
+                 key: Callable[[str], str]) -> tuple[GazPlace, float, list[str], int] | None:
+    """The village the text supports best and the precision it stands for (1, or 2 for the
+    middle one of homonyms nearby that the text does not tell apart), or None (none licensed, or
+    homonyms far apart)."""
+    scored = []
+    for v in villages:
+        found = village_score(v, ctx, key)
+        if found is not None:
+            scored.append((found[0], v, found[1]))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (-s[0], -s[1].population, s[1].id))
+    score, place, why = scored[0]
+    tied = [place] + [v for s, v, _ in scored[1:] if score - s < TIE]
+    spread = max(_km(a, b) for a in tied for b in tied)
+    if spread <= SAME_SPOT_KM:
+        return place, score, why, 1
+    if spread > SPREAD_KM or len({v.admin2 for v in tied}) > 1 or not place.admin2:
+        return None
+    middle = min(tied, key=lambda a: (sum(_km(a, b) for b in tied), a.id))
+    return middle, score, [*why, f"one of {len(tied)} villages of that name within "
+                                 f"{spread:.0f} km"], 2
+
+
+def _km(a: GazPlace, b: GazPlace) -> float:
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)

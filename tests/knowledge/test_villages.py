@@ -1,0 +1,337 @@
+"""The village gazetteer: `sitrep gazetteer build` from each input format, and villages that
+resolve only where the text supports them (fixtures in tests/data/gazetteer, all invented)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli.main import app
+from sitrep.errors import InputError
+from sitrep.extract.places.resolve import resolve_places
+from sitrep.knowledge import gazetteer
+from sitrep.knowledge.gazetteer import load_gazetteer, shipped_table
+from sitrep.knowledge.placedb import PlaceTable
+from sitrep.knowledge.placenames import name_key
+from sitrep.knowledge.villages import build_villages
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+SOURCES = [FIXTURES / "whosonfirst", FIXTURES / "whosonfirst-data-admin-zz",
+           FIXTURES / "geonames" / "YE.txt"]  # fmt: skip
+runner = CliRunner()
+
+
+@contextmanager
+def gazetteer_env(value: str) -> Iterator[None]:
+    """Extraction with SITREP_GAZETTEER=value (a path, or "off"), the process-wide gazetteer
+    reopened before and after."""
+    old = os.environ.get("SITREP_GAZETTEER")
+    os.environ["SITREP_GAZETTEER"] = value
+    load_gazetteer.cache_clear()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["SITREP_GAZETTEER"]
+        else:
+            os.environ["SITREP_GAZETTEER"] = old
+        load_gazetteer.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("villages") / "gazetteer.sqlite"
+    report = build_villages(SOURCES, path, shipped_table())
+    assert not report.up_to_date and report.places > 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def rows(built: Path) -> dict:
+    return {row.id: row for _, row in PlaceTable(built, "test")}
+
+
+@pytest.fixture
+def villages(built: Path) -> Iterator[None]:
+    with gazetteer_env(str(built)):
+        yield
+
+
+# --- building ------------------------------------------------------------------------------------
+
+
+def test_who_s_on_first_records_keep_names_size_type_and_hierarchy(rows):
+    village = rows["wof:900101"]
+    assert village.name == "Kafr Nasimah" and village.feature_class == "P"
+    assert village.population == 2100 and village.feature_code == "PPL"
+    assert {"Kafr Nassima", "Kfar Nasime"} <= set(village.alternates)
+    assert not any("كفر" in a for a in village.alternates), "Latin-script names only"
+    # The region holds the GeoNames-concordant Idlib, so it maps to GeoNames' Idlib (SY.12).
+    assert (village.admin1_code, village.admin1, village.admin2) == ("12", "Idlib", "Wadi Nasim")
+    assert rows["wof:900104"].feature_code == "PPLX"  # a quarter
+    assert rows["wof:900107"].feature_class == "S"  # a campus
+    assert rows["wof:900020"].feature_class == "D" and rows["wof:900020"].admin2 == "Wadi Nasim"
+    assert rows["wof:900102"].same_as == "gn:169389"  # the shipped table's Idlib
+
+
+def test_deprecated_superseded_and_duplicate_records_are_left_out(rows):
+    assert "wof:900105" not in rows and "wof:900106" not in rows
+    # 900109 lies 100 m from 900101 under the same name: one place, with both records' names.
+    assert "wof:900109" not in rows
+    assert "Kafr Nasimah al Jadidah" in rows["wof:900101"].alternates
+
+
+def test_a_checkout_of_geojson_files_is_read_without_its_alt_geometries(rows):
+    village = rows["wof:900201"]
+    assert village.country_code == "LB" and village.name == "Dayr Nasim"
+    assert village.admin1_code == "09", "the nearest shipped town is Tripoli, in GeoNames LB.09"
+    assert not any("(alt)" in r.name for r in rows.values())
+
+
+def test_a_geonames_dump_gives_places_districts_and_admin_names(rows):
+    place = rows["gn:9000003"]
+    assert place.country_code == "YE" and place.admin1_code == "25" and place.population == 350
+    assert place.admin2 == "Mudiriyat Jabal Nasim"
+    assert "Qaryat al-Nasim" in place.alternates
+    assert rows["gn:9000002"].feature_class == "D"
+    assert "gn:9000005" not in rows, "a historical place (PPLH) is not where news happens"
+
+
+def test_the_file_states_its_sources_licences_and_credit(built):
+    table = PlaceTable(built, "test")
+    names = {s.name for s in table.sources}
+    assert names == {"Who's On First", "GeoNames"}
+    credit = " ".join(s.credit for s in table.sources)
+    assert "Who's On First" in credit and "GeoNames" in credit
+    assert any("CC0" in s.licence for s in table.sources)
+    assert all(s.records > 0 for s in table.sources)
+    assert table.meta["by_class"]["P"] > 0 and table.meta["built_at"]
+
+
+def test_rebuilding_is_idempotent_and_a_failed_build_leaves_the_old_file(tmp_path, built):
+    path = tmp_path / "gazetteer.sqlite"
+    first = build_villages(SOURCES, path, shipped_table())
+    again = build_villages(SOURCES, path, shipped_table())
+    assert again.up_to_date and again.places == first.places
+    forced = build_villages(SOURCES, path, shipped_table(), force=True)
+    assert not forced.up_to_date
+    assert PlaceTable(path, "a").meta["rows_sha256"] == PlaceTable(built, "b").meta["rows_sha256"]
+    before = path.read_bytes()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"wof:id": 1, "wof:name": "X", "wof:placetype": "locality"}\n{oops\n')
+    with pytest.raises(InputError):
+        build_villages([*SOURCES, bad], path, shipped_table(), force=True)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl", "gazetteer.sqlite"]
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("a.jsonl", '{"wof:id": 1}\n', "a.jsonl:1: a Who's On First record needs wof:name"),
+        ("b.jsonl", "\n{broken\n", "b.jsonl:2: not JSON"),
+        ("c.jsonl", '{"wof:id": 2, "wof:name": "Y", "wof:placetype": "locality", '
+                    '"wof:country": "SY"}\n', "record 2 has no coordinates"),
+        ("SY.txt", "1\tOnly five\tcolumns\there\t1.0\n", "SY.txt:1: 5 tab-separated columns"),
+        ("IQ.txt", "x\t" * 18 + "x\n", "IQ.txt:1: geonameid, latitude and longitude must be"),
+        ("notes.csv", "a,b\n", "not a Who's On First file"),
+    ],
+)
+def test_bad_inputs_are_named_with_file_and_line(tmp_path, name, content, message):
+    bad = tmp_path / name
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message.replace("(", r"\(")):
+        build_villages([bad], tmp_path / "out.sqlite", shipped_table())
+    assert not (tmp_path / "out.sqlite").exists()
+
+
+def test_inputs_that_are_not_there_are_named(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        build_villages([tmp_path / "missing"], tmp_path / "o.sqlite", shipped_table())
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no Who's On First"):
+        build_villages([tmp_path / "empty"], tmp_path / "o.sqlite", shipped_table())
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def test_cli_builds_reports_and_shows_sources(tmp_path, built):
+    out = tmp_path / "g.sqlite"
+    result = runner.invoke(app, ["gazetteer", "build", *map(str, SOURCES), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stderr and " s" in result.stderr and "Who's On First" in result.stderr
+    again = runner.invoke(app, ["gazetteer", "build", *map(str, SOURCES), "-o", str(out)])
+    assert again.exit_code == 0 and "up to date" in again.stderr
+    bad = runner.invoke(app, ["gazetteer", "build", str(tmp_path / "nope.jsonl"), "-o", str(out)])
+    assert bad.exit_code == 1 and "no such file" in bad.stderr
+    with gazetteer_env(str(built)):
+        info = runner.invoke(app, ["gazetteer", "info"])
+        places = runner.invoke(app, ["places", "Kafr Nassima", "--country", "Syria"])
+        as_json = runner.invoke(app, ["places", "Kafr Nassima", "--country", "SY", "--json"])
+    assert info.exit_code == 0 and "village gazetteer" in info.stdout
+    assert "Who's On First" in info.stdout and "GeoNames" in info.stdout
+    assert places.exit_code == 0 and "from village gazetteer" in places.stdout
+    assert "place data:" in places.stdout and "Who's On First" in places.stdout
+    top = json.loads(as_json.stdout.splitlines()[0])
+    assert top["id"] == "wof:900101" and top["gazetteer"] == "village gazetteer"
+    assert top["admin2"] == "Wadi Nasim"
+
+
+def test_the_default_install_runs_without_a_village_gazetteer(tmp_path):
+    with gazetteer_env("off"):
+        gaz = load_gazetteer()
+        assert [t.label for t in gaz.tables] == [gazetteer.SHIPPED_LABEL]
+        assert gaz.villages is None
+        assert resolve_places("Clashes erupted in Idleb.")
+    with gazetteer_env(str(tmp_path / "missing.sqlite")):
+        with pytest.raises(gazetteer.KnowledgeDataError, match="gazetteer build"):
+            load_gazetteer()
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+
+def _where(text: str, name: str):
+    found = [m.place for m in resolve_places(text) if m.span.text == name]
+    return found[0] if found else None
+
+
+def test_a_village_inside_the_named_governorate_is_read(villages):
+    place = _where("Regime forces shelled Kafr Nassima in the southern countryside of Idleb.",
+                   "Kafr Nassima")  # fmt: skip
+    assert place is not None and place.location == "Kafr Nasimah"
+    assert (place.country, place.admin1, place.admin2) == ("Syria", "Idleb", "Wadi Nasim")
+    assert place.geo_precision == 1 and place.feature == "town"
+
+
+def test_without_the_village_gazetteer_the_governorate_stands():
+    with gazetteer_env("off"):
+        places = resolve_places("Regime forces shelled Kafr Nassima in the southern countryside "
+                                "of Idleb.")  # fmt: skip
+    assert [(m.place.feature, m.place.admin1) for m in places] == [("admin1", "Idleb")]
+
+
+@pytest.mark.parametrize(
+    "text, expected_admin1",
+    [
+        ("Turkish drones struck Tall Wardah in the countryside of Aleppo.", "Aleppo"),
+        ("Regime artillery shelled Tall Wardah in Idleb countryside.", "Idleb"),
+    ],
+)
+def test_homonyms_are_told_apart_by_the_governorate_named(villages, text, expected_admin1):
+    place = _where(text, "Tall Wardah")
+    assert place is not None and place.admin1 == expected_admin1
+
+
+def test_homonyms_far_apart_that_nothing_tells_apart_are_left_alone(villages):
+    assert _where("Syrian regime forces shelled Tall Wardah on Monday.", "Tall Wardah") is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # In another governorate than the one the sentence names.
+        ("Turkish drones struck Kafr Nasimah in the countryside of Aleppo.", "Kafr Nasimah"),
+        # In another country than the document's.
+        ("Lebanese protesters blocked roads in Kafr Nasimah, north of Beirut, Lebanon.",
+         "Kafr Nasimah"),
+        # No word says it is a place, and nothing places it.
+        ("Kafr Nasimah said on Monday that talks would resume.", "Kafr Nasimah"),
+    ],
+)
+def test_a_village_is_not_invented_where_the_text_does_not_support_it(villages, text, name):
+    place = _where(text, name)
+    assert place is None or place.location != "Kafr Nasimah"
+
+
+def test_a_village_of_a_geonames_dump_with_its_district(villages):
+    place = _where("Houthi forces shelled Qaryat al-Nasim in Taizz governorate.",
+                   "Qaryat al-Nasim")  # fmt: skip
+    assert place is not None and place.location == "Qaryat an Nasim"
+    assert (place.country, place.admin1, place.admin2) == ("Yemen", "Taizz",
+                                                           "Mudiriyat Jabal Nasim")  # fmt: skip
+
+
+def test_a_district_the_text_names(villages):
+    places = resolve_places("Regime forces shelled villages in Wadi Nasim district, Idleb.")
+    (district,) = [m.place for m in places if m.place.feature == "admin2"]
+    assert (district.admin2, district.admin1, district.geo_precision) == ("Wadi Nasim", "Idleb", 2)
+
+
+def test_a_village_record_of_a_shipped_town_is_that_town(villages):
+    (place,) = [p for p in load_gazetteer().exact(name_key("Idleb City")) if p.country_code == "SY"]
+    assert place.id == "gn:169389" and place.source == gazetteer.SHIPPED_LABEL
+
+
+# --- with the Who's On First data beside the repository (make test builds it) -----------------
+
+# `make test` builds the village gazetteer from ../shared/data/gazetteer and names it here.
+REAL = os.environ.get("SITREP_TEST_GAZETTEER", "off")
+needs_real = pytest.mark.skipif(not Path(REAL).is_file(), reason="SITREP_TEST_GAZETTEER names "
+                                "no village gazetteer built from Who's On First data")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def real(request: pytest.FixtureRequest) -> Iterator[None]:
+    with gazetteer_env(REAL):
+        yield
+
+
+@needs_real
+def test_the_real_gazetteer_is_read_from_who_s_on_first(real):
+    gaz = load_gazetteer()
+    assert gaz.villages is not None
+    assert any(s.path.endswith("sy.jsonl.gz") for s in gaz.villages.sources)
+
+
+@needs_real
+@pytest.mark.parametrize(
+    "text, name, country, admin1",
+    [
+        ("Artillery hit houses in Kansafra, in Idleb's southern countryside, on Tuesday.",
+         "Kansafra", "Syria", "Idleb"),
+        ("Protesters blocked the coastal road in Naameh, south of Beirut, Lebanon.", "Naameh",
+         "Lebanon", "Mount Lebanon"),
+        ("Coalition aircraft struck a Houthi position in Al Husha district (Ad Dali).",
+         "Al Husha", "Yemen", "Ad Dali"),
+        ("Snipers were active near Al Fajir again (Qaatabah, Ad Dali).", "Al Fajir", "Yemen",
+         "Ad Dali"),
+        ("Rioters smashed the windows of a bank in Bar Elias.", "Bar Elias", "Lebanon", "Bekaa"),
+        ("Rioters blocked the Beddawi highway in both directions, Lebanon.", "Beddawi", "Lebanon",
+         "North"),
+    ],
+)
+def test_villages_of_the_real_gazetteer(real, text, name, country, admin1):
+    place = _where(text, name)
+    assert place is not None, resolve_places(text)
+    assert (place.country, place.admin1) == (country, admin1)
+    assert place.feature in ("town", "admin2") and place.geo_precision in (1, 2)
+
+
+@needs_real
+def test_the_example_article_keeps_its_sites(example_path):
+    # The village gazetteer has villages named like some bases: the sites stay the curated ones,
+    # exactly where the shipped gazetteer alone puts them.
+    from sitrep.ingest.readers import read_paths
+    from sitrep.pipeline import Pipeline
+
+    def sites(value: str) -> dict[str, tuple]:
+        with gazetteer_env(value):
+            (raw,) = read_paths([str(example_path)])
+            doc = Pipeline(strict=True)(raw)
+        return {e.location: (e.location_text, e.latitude, e.longitude, e.geo_precision)
+                for e in doc.events if e.location and e.location.endswith(
+                    (" base", " field", " airfield"))}  # fmt: skip
+
+    shipped = sites("off")
+    assert {"Qasrak base", "Tell Baidar base", "Conoco gas field", "Kharab al-Jir airfield"} <= set(
+        shipped)
+    assert all(p == 1 for *_, p in shipped.values())
+    assert sites(REAL) == shipped
