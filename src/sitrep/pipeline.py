@@ -42,6 +42,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "loaded_terms",  # partisan wording normalised away
     "assemble",  # one event per happening: mentions clustered across the document
     "remarks",  # ACLED's own coding remarks in a note ("fatalities coded as 3")
+    "actor_names",  # actors named as ACLED named them on each event's date
 )
 
 # Importing these modules registers the built-in extractors.
@@ -59,6 +60,7 @@ _BUILTIN_MODULES = (
     "sitrep.extract.statements.loaded",
     "sitrep.extract.assembly.stage",
     "sitrep.extract.events.remarks",
+    "sitrep.extract.actors.names",
 )
 
 

@@ -139,6 +139,9 @@ class Event:
     loaded_terms: tuple[str, ...]
     confidence: float
     notes: str
+    # Told as context: the text dates the happening before the report's last days ("the 2011
+    # bombing"); it keeps its own date and is not the news of the document.
+    background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)

@@ -20,14 +20,25 @@ from sitrep.records import Actor, DateSpan, Place, Quantity, Source, Span
 PUBLISHED = date(2024, 3, 14)
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp.model import load_nlp
+
+    return load_nlp()
+
+
 def _draft(state, start, end, key="Change to group/activity", where=None, confidence=0.5,
-           event_type="Strategic developments", sentence=0):  # fmt: skip
+           event_type="Strategic developments", sentence=0, dated=True):  # fmt: skip
+    """A draft; `dated` gives it a day of its own sentence (a happening told once with neither day
+    nor place is left out as unanchored)."""
     d = EventDraft(
         trigger=state.span(start, end), sentence=sentence, evidence=[state.span(start, end)]
     )
     d.sub_event_type, d.event_type, d.confidence, d.where = key, event_type, confidence, where
     if where is not None:
         d.extra["place_from"] = "sentence"
+    if dated:
+        d.when, d.extra["date_from"] = _on(date(2024, 3, 12)), "sentence"
     return d
 
 
@@ -52,8 +63,8 @@ def test_an_unplaced_mention_joins_each_site_and_sites_stay_apart():
     a.extra["place_span"] = (10, 11)
     b = _draft(state, 13, 19, where=_at("B", 1), confidence=0.6)
     b.extra["place_span"] = (23, 24)
-    vague = _draft(state, 31, 37, confidence=0.9)
-    region = _draft(state, 31, 37, where=_at("Al Hasakeh", 3, "admin1"))
+    vague = _draft(state, 31, 37, confidence=0.9, dated=False)
+    region = _draft(state, 31, 37, where=_at("Al Hasakeh", 3, "admin1"), dated=False)
     tally = _draft(state, 41, 46)
     tally.is_tally = True
     state.events = [a, b, vague, region, tally]
@@ -87,8 +98,8 @@ def test_one_strike_told_three_ways_is_one_event_typed_by_its_weapon():
     assert event.sub_event_type == "Air/drone strike"  # the weapon decides (ACLED)
     assert event.when.start == date(2024, 3, 12)  # the lead's day, not the publication default
     assert event.where.place.location == "Rafah"
-    assert event.fatalities == Quantity(7, "at least")  # the most conservative report
-    assert event.extra["fatalities_alternatives"] == [9]
+    assert event.fatalities == Quantity(9, "exact")  # the highest: a lower count is partial
+    assert event.extra["fatalities_alternatives"] == [7]
     assert len(event.evidence) == 3
 
 
@@ -119,7 +130,9 @@ def test_the_answer_to_an_attack_is_another_happening():
 def test_a_mention_dated_months_back_is_not_the_news_of_the_day():
     state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
     kw = {"key": "Air/drone strike", "event_type": "Explosions/Remote violence"}
-    today = _draft(state, 0, 5, **kw)
+    today = _draft(state, 0, 5, dated=False, **kw)
+    today.extra["place_from"] = "sentence"  # placed: anchored though undated
+    today.where = _at("Qamishli", 1, "town")
     earlier = _draft(state, 10, 15, sentence=2, **kw)
     earlier.when, earlier.extra["date_from"] = _on(date(2023, 12, 1), "in December", 3), "sentence"
     state.events = [today, earlier]
@@ -161,7 +174,7 @@ def test_merged_mentions_keep_every_source_and_loaded_term_and_one_toll():
     (event,) = state.events
     assert [s.name for s in event.sources] == ["informed sources", "SOHR"]
     assert event.loaded_terms == ["US occupation"]
-    assert event.fatalities == Quantity(3, "exact")  # the same toll is not added up
+    assert event.fatalities == Quantity(5, "at least")  # not added up: the highest report
     assert event.injuries == Quantity(2, "exact")
     assert [e.start for e in event.evidence] == [0, 20]
 
@@ -205,3 +218,48 @@ def test_an_aggregate_since_a_month_is_no_event_and_a_year_old_bombing_no_news(a
     assert not any(e.event_date and "2024-01" in e.event_date for e in article.events)
     old = [e for e in article.events if e.event_date and e.event_date < "2024"]
     assert all(e.event_date.startswith("2019") for e in old)
+
+
+def test_a_happening_told_once_in_passing_is_left_out_unless_it_leads():
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    kw = {"key": "Air/drone strike", "event_type": "Explosions/Remote violence", "dated": False}
+    lead = _draft(state, 0, 5, **kw)
+    passing = _draft(state, 20, 25, key="Armed clash", event_type="Battles", dated=False,
+                     sentence=3)  # fmt: skip
+    state.events = [lead, passing]
+    assemble_events(state)
+    assert state.events == [lead]
+
+
+def test_background_is_flagged_in_the_record(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    doc = pipeline(read_string(ARTICLE))
+    old = [e for e in doc.events if e.event_date and e.event_date < "2024"]
+    assert old and all(e.background for e in old)
+    assert all(not e.background for e in doc.events if e.event_date == "2024-03-12")
+
+
+def test_a_happening_told_as_one_more_is_not_the_one_before(nlp):
+    from sitrep.extract.assembly.background import told_as_another
+
+    def trigger(text: str, word: str):
+        return next(t for t in nlp(text) if t.lower_ == word)
+
+    assert told_as_another(trigger("The rebels also shelled a second village.", "shelled"))
+    assert told_as_another(trigger("Another strike hit the camp at dawn.", "strike"))
+    assert not told_as_another(trigger("The strike also killed his deputy.", "killed"))
+    assert not told_as_another(trigger("Jets struck the depot on Monday.", "struck"))
+
+
+def test_a_weapon_named_in_a_mentions_own_phrase_types_the_happening(nlp):
+    from sitrep.extract.assembly.stage import weapon_named
+
+    def trigger(text: str, word: str):
+        return next(t for t in nlp(text) if t.lower_ == word)
+
+    assert weapon_named(trigger("Four men were killed in a drone raid on the camp.", "killed"))
+    assert weapon_named(trigger("A bomb exploded near the market.", "exploded")) == (
+        "Remote explosive/landmine/IED"
+    )
+    assert weapon_named(trigger("Gunmen killed two farmers near the village.", "killed")) is None

@@ -287,7 +287,7 @@ def test_a_call_or_plan_to_protest_is_no_protest(nlp, sentence):
     ("paragraph", "toll"),
     [
         ("Gunmen attacked a post. Unknown number of fatalities coded as 3.", 3),
-        ("Fighting went on for days. Fatalities coded as 10 and split between the two events.", 5),
+        ("Fighting went on for days. Fatalities coded as 8 and split between the two events.", 4),
         ("Shells hit the town [5 fatalities split among 6 events].", 1),
         ("A man was shot dead in the market. 2 fatalities.", 2),
         ("A man was shot dead in the market.", None),

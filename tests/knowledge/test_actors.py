@@ -49,7 +49,8 @@ def test_state_names_follow_acled_and_the_year(country, branch, year, name):
         ("Syria", date(2024, 12, 20), " (2024-)"),
         ("Afghanistan", date(2016, 6, 1), " (2014-2021)"),
         ("Afghanistan", date(2021, 9, 1), " (2021-)"),
-        ("Iraq", date(2016, 6, 1), " (2018-2020)"),  # before the first period: the first
+        ("Iraq", date(2016, 6, 1), " (2014-2018)"),
+        ("Iraq", date(2005, 6, 1), " (2006-2014)"),  # before the first period: the first
     ],
 )
 def test_regime_suffix_on_a_date(country, when, suffix):

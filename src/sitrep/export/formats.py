@@ -66,6 +66,7 @@ SITREP_COLUMNS = (
     "injuries_qualifier",
     "material_damage",
     "modality",
+    "background",
     "sources",
     "outlet",
     "url",

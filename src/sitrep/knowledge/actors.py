@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 COUNTRIES_FILE = "actor_countries.csv"
 ACTORS_FILE = "actors.csv"
 ALIASES_FILE = "actor_aliases.csv"
+NAMES_FILE = "actor_names.csv"
 
 INTER_CODES = {
     1: "State forces",
@@ -98,6 +99,24 @@ class CountryEntry:
                 started = [p for p, s in zip(self.periods, starts, strict=True) if s.year <= when]
             chosen = started[-1] if started else self.periods[0]
         return f" ({chosen.split('@')[0]})"
+
+
+_STATE_NAME = re.compile(
+    r"^(?:(?:Military|Police) Forces of|Government of) (?:the )?(?P<country>.+?) "
+    r"\((?P<period>\d{4}-(?:\d{4})?)\)(?P<rest>.*)$"
+)
+
+
+@cache
+def _successions() -> dict[str, tuple[str, date]]:
+    """name → (the name before, the date the name was taken), from actor_names.csv."""
+    out = {}
+    for line, row in _read_rows(NAMES_FILE, ["name", "before", "since", "source"]):
+        try:
+            out[row["name"]] = (row["before"], date.fromisoformat(row["since"]))
+        except ValueError:
+            raise KnowledgeDataError(f"{NAMES_FILE}:{line}: bad date {row['since']!r}") from None
+    return out
 
 
 def _period_start(period: str) -> date:
@@ -184,6 +203,23 @@ class ActorDictionary:
         if found is None:
             log.debug("alias %r names unknown actor %r", alias.alias, name)
         return found
+
+    def name_on(self, name: str, when: date) -> str:
+        """The name ACLED gives the actor called `name` on the date `when`: a group's name before
+        it was renamed (actor_names.csv), a state force's regime suffix in force that day."""
+        successions = _successions()
+        seen: set[str] = set()
+        while name in successions and when < successions[name][1] and name not in seen:
+            seen.add(name)
+            name = successions[name][0]
+        m = _STATE_NAME.match(name)
+        if m:
+            entry = self.countries.get(m.group("country"))
+            labels = [p.split("@")[0] for p in entry.periods] if entry else []
+            if entry and m.group("period") in labels:
+                head = name[: m.start("period") - 2]
+                name = f"{head}{entry.suffix(when)}{m.group('rest')}"
+        return name
 
     def inter_for(self, entry: ActorEntry, event_country: str | None) -> int | None:
         """ACLED's inter code in an event in `event_country`: state forces abroad are 8."""

@@ -48,3 +48,21 @@ def happenings() -> dict[str, Happening]:
 def happening(key: str | None) -> Happening | None:
     """The row for a sub-event type or statement category (None for None or an unknown key)."""
     return happenings().get(key) if key else None
+
+
+@cache
+def battle_words() -> frozenset[str]:
+    """Lemmas that name ground fighting outright ("clash", "firefight", "ambush")."""
+    return frozenset(r["lemma"].lower() for r in read_csv("battle_words.csv", required=("lemma",)))
+
+
+@cache
+def weapon_words() -> dict[str, str]:
+    """Weapon lemmas ("drone", "missile", "bomb") → the Explosions/Remote violence sub-type."""
+    rows = read_csv("weapon_words.csv", required=("lemma", "sub_event_type"))
+    table = {}
+    for line, row in enumerate(rows, start=2):
+        if row["sub_event_type"] not in categories():
+            raise KnowledgeDataError(f"weapon_words.csv:{line}: unknown sub-event type")
+        table[row["lemma"].lower()] = row["sub_event_type"]
+    return table

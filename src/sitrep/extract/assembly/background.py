@@ -1,12 +1,12 @@
 """News or background: which mentions tell a happening of the report's days, and which do not.
 
-- An aggregate is no happening: a mention dated by a period that runs up to the report ("attacks
-  since October", "raids over the past few years", "strikes in the past six days" on a plural) or
-  told as an activity that goes on ("have been trading fire", "continues to target") counts or
-  sums up many happenings. It is never an event (when the text gives its count, the tallies
-  extractor has already made it a tally).
-- A background happening is one the text dates before the report's last days ("the 2008
-  bombing", "in December, an Israeli strike killed two"): it keeps its own date and is flagged as
+- An aggregate is no happening: a mention dated by a period that runs up to the report ("raids
+  since March", "strikes in the past ten days" on a plural) or told as an activity that goes on
+  ("have been exchanging fire", "continues to shell") counts or sums up many happenings. It is
+  never an event (when the text gives its count, the tallies extractor has already made it a
+  tally).
+- A background happening is one the text dates before the report's last days ("the 2011
+  bombing", "in May, a strike on the port killed two"): it keeps its own date and is flagged as
   background; it is never dated to the publication day.
 """
 
@@ -34,7 +34,7 @@ def is_aggregate(m: Mention, token: Token | None) -> bool:
         return False
     if form == _PAST_N and _plural(token):
         return True
-    return _ongoing(token)
+    return _ongoing(token) or _running_since(token)
 
 
 def is_background(when: DateSpan | None, published: date | None) -> bool:
@@ -48,13 +48,53 @@ def _plural(token: Token) -> bool:
     noun = token.head if token.dep_ == "compound" else token
     if noun.tag_ in ("NNS", "NNPS"):
         return True
-    # "Israeli strikes killed 30 in the past 24 hours": a verb whose subject is plural.
+    # "strikes killed 30 in the past two days": a verb whose subject is plural.
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
+_ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile"})
+_ANOTHER_DETS = frozenset({"another", "other", "separate"})
+_SAME_HAPPENING_NOUNS = frozenset({"attack", "strike", "raid", "bombing", "blast", "explosion"})
+
+
+def told_as_another(token: Token) -> bool:
+    """ "The group also targeted a second ship", "another strike hit the camp", "Separately, …":
+    told as one more happening, not as the one before again — unless its subject is that
+    happening itself ("the strike also killed his deputy")."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if any(c.lower_ in _ANOTHER_DETS for c in token.children if c.dep_ in ("det", "amod")):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(
+        s.lemma_.lower() in _SAME_HAPPENING_NOUNS
+        and any(d.lower_ in ("the", "this", "that") for d in s.children if d.dep_ == "det")
+        for s in subjects
+    ):
+        return False
+    return any(c.lower_ in _ANOTHER_ADVERBS and c.dep_ == "advmod" for c in verb.children)
+
+
+def _running_since(token: Token) -> bool:
+    """ "has killed dozens of its members since the war began": a perfect verb with a "since"
+    clause or phrase sums up what happened since."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if not any(c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.lower_ == "since" and child.dep_ == "prep":
+            return True
+        if child.dep_ == "advcl" and any(c.lower_ == "since" for c in child.children):
+            return True
+    return False
+
+
 def _ongoing(token: Token) -> bool:
-    """ "have been trading fire", "continues to target": an activity, not one happening."""
+    """ "have been exchanging fire", "continues to shell": an activity, not one happening."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head

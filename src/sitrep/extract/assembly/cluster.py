@@ -1,19 +1,19 @@
 """Clustering the mentions of one happening across headline, lead, body and quotes.
 
-A news article tells its main happening several times: the headline ("Israeli strike kills 9 in
-Rafah"), the lead with the day and the place, a quote, a closing summary. Two mentions are one
-happening when they name the same kind of happening (`happenings.csv`), both took place (or both
-are only talk of one), no weapon named outright differs, their sides do not conflict, and where
-both are dated and placed, the day and the place agree (the same place, two names a few
-kilometres apart, or a region holding the other). A mention with no date of its own is news of
-the report's last days: it joins no happening the text dates further back.
+A news article tells its main happening several times: the headline ("Drone strike kills three near
+a border town"), the lead with the day and the place, a quote, a closing summary. Two mentions are
+one happening when they name the same kind of happening (`happenings.csv`), both took place (or
+both are only talk of one), no weapon named outright differs, their sides do not conflict, and
+where both are dated and placed, the day and the place agree (the same place, two names a few
+kilometres apart, or a region holding the other). A mention with no date of its own is news of the
+report's last days: it joins no happening the text dates further back.
 
-Mentions are read firmest first — placed at a town or site, then placed at all, then dated, then
-by confidence — so each cluster is seeded by its most specific mention. A mention that fits
-several clusters joins the nearest when it names a town of its own, or the one told in the
-sentence just before it when it names neither place nor date ("… came under drone attack on
-Monday. One of the drones was downed"); otherwise it tells of all of them ("US and UK strikes on
-Yemen" beside strikes on four named cities): it is shared as evidence, and its toll goes to none.
+Mentions are read firmest first — placed at a town or site, then placed at all, then dated, then by
+confidence — so each cluster is seeded by its most specific mention. A mention that fits several
+clusters joins the nearest when it names a town of its own, or the one told in the sentence just
+before it when it names neither place nor date ("… came under rocket fire on Monday. Two rockets
+were downed"); otherwise it tells of all of them ("the allied strikes across the country" beside
+strikes on three named cities): it is shared as evidence, and its toll goes to none.
 """
 
 from __future__ import annotations
@@ -112,6 +112,8 @@ def fits(cluster: Cluster, m: Mention) -> bool:
         return _same_statement(cluster, m)
     if _other_site_of_a_list(cluster, m) or _other_weapon(cluster, m):
         return False
+    if m.another and all(c.draft.sentence < m.draft.sentence for c in cluster.members):
+        return False  # "also targeted", "another strike": one more, not the same again
     if not _days_fit(cluster, m):
         return False
     if not _places_fit(cluster, m):
@@ -121,7 +123,8 @@ def fits(cluster: Cluster, m: Mention) -> bool:
 
 def _places_fit(cluster: Cluster, m: Mention) -> bool:
     """The places agree. A place the mention's sentence names away from its trigger counts only
-    against another town: "Lebanon" in "rockets fired from Lebanon" holds nothing apart."""
+    against another town: the country in "shells fired from across the border" holds nothing
+    apart."""
     here = cluster.place()
     if m.spot is None or here is None:
         return True
@@ -132,7 +135,7 @@ def _places_fit(cluster: Cluster, m: Mention) -> bool:
 
 def _days_fit(cluster: Cluster, m: Mention) -> bool:
     """Dated mentions agree on the day. A mention dated by nothing but the publication is news of
-    the last days: it fits no happening the text dates further back ("the 2008 bombing"), and a
+    the last days: it fits no happening the text dates further back ("the 2011 bombing"), and a
     cluster of such mentions takes no mention dated further back."""
     day = cluster.date()
     if m.day is not None:
@@ -144,8 +147,8 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
     """No conflict of sides. A named actor 1 of the mention is among the cluster's actors, or a
     named actor 1 of the cluster among the mention's (the roles of one happening are often
     swapped in some sentence); but a mention whose target is the actor 1 of the cluster's
-    firmest mention and whose own actor 1 is unnamed tells of the answer to it ("the drone
-    attack on US forces" and "strikes against three locations used by Kataib Hezbollah") —
+    firmest mention and whose own actor 1 is unnamed tells of the answer to it ("the militia's
+    rocket attack on the garrison" and "strikes on two depots used by the militia") —
     unless it is a battle (both sides fight) or names the very town of the cluster (then a role
     was read the wrong way round)."""
     doers = cluster.doers()
@@ -156,9 +159,9 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
     own = m.doer
     if not doers:
         # The cluster names no one for the act: a named actor of the mention that its sentences
-        # do not name at all, beside others they do name, acts elsewhere ("The Turkish army
-        # shelled Kurdish areas" beside "Kurdish-backed forces were fighting insurgents").
-        # A country's name read as its state ("a drone from Lebanon") names no one for the act.
+        # do not name at all, beside others they do name, acts elsewhere ("the army shelled the
+        # valley" beside "tribal fighters clashed with a rival clan near the dam").
+        # A country's name read as its state ("a shell fired from Ruritania") names no one.
         named_there = [a for c in cluster.members for a in c.actors if a.kind != "state"]
         return not named_there or any(same_actor(own, a) for a in named_there)
     mine = [a for a in (own, m.target) if a is not None]
@@ -201,7 +204,7 @@ def _other_site_of_a_list(cluster: Cluster, m: Mention) -> bool:
 
 
 def _other_weapon(cluster: Cluster, m: Mention) -> bool:
-    """Two weapons named outright ("air strikes" and "mortar shelling") are two happenings; a
+    """Two weapons named outright ("air strikes" and "mortar fire") are two happenings; a
     sub-type the classifier chose for a general word ("attack", "missile") names no weapon."""
     own = m.weapon
     return own is not None and any(c.weapon not in (None, own) for c in cluster.members)

@@ -120,6 +120,7 @@ def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
         loaded_terms=tuple(dict.fromkeys(d.loaded_terms)),
         confidence=round(d.confidence, 3),
         notes="",
+        background=bool(d.extra.get("background", False)),
     )
     event = Event(**fields)  # type: ignore[arg-type]
     return Event(**{**fields, "notes": event_notes(event)})  # type: ignore[arg-type]

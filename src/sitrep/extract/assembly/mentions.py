@@ -23,7 +23,7 @@ REAL_MODALITIES = frozenset({"occurred", "claimed", "denied"})
 # Places that hold others: a district, a governorate, a country, a named region.
 COARSE_FEATURES = frozenset({"admin1", "admin2", "country", "region"})
 WEAPON_EVENT_TYPE = "Explosions/Remote violence"
-# Two fine places this close are one place told two ways ("Jenin camp", "Jenin").
+# Two fine places this close are one place told two ways (a town and the camp beside it).
 SAME_PLACE_KM = 15.0
 # A happening the text does not date is news of the report's last days (ACLED: the report day,
 # or the day before; coders treat anything older as background).
@@ -44,6 +44,9 @@ class Mention:
     order: int  # position in the document
     published: date | None = None
     actors: tuple[ActorMention, ...] = ()  # every named actor its sentence mentions
+    trigger_lemma: str = ""
+    another: bool = False  # told as one more happening ("also struck", "another strike")
+    named_weapon: str | None = None  # the sub-type a weapon word of its phrase gives ("drone raid")
 
     @property
     def day(self) -> DateSpan | None:
@@ -93,6 +96,9 @@ def mention_of(
     order: int,
     published: date | None = None,
     actors: tuple[ActorMention, ...] = (),
+    trigger_lemma: str = "",
+    another: bool = False,
+    named_weapon: str | None = None,
 ) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
@@ -110,6 +116,9 @@ def mention_of(
         order=order,
         published=published,
         actors=tuple(a for a in actors if named(a) is not None),
+        trigger_lemma=trigger_lemma,
+        another=another,
+        named_weapon=named_weapon,
     )
 
 

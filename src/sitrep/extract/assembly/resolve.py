@@ -1,15 +1,16 @@
 """One event per cluster: one type, one date, one place and one toll from its mentions.
 
-- Type: a vote of the members' types weighted by their confidence, among the mentions that name
-  an explosive or remote weapon when there are any (ACLED types by the weapon first), ties going
-  to the precedence in `happenings.csv`. An interception is Disrupted weapons use only when no
-  mention tells of a hit, a death or an injury.
+- Type: by ACLED's decision rules over the members' types (`types.py`).
 - Date: the firmest dated member's (a day before a week or a month; its own sentence first).
 - Place: the most specific place a member's own sentence names for it (hanging off its trigger),
   else one its sentence names elsewhere, else one borrowed from its paragraph, else the
   document's.
-- Toll: the most conservative known figure of the members (ACLED), the others kept as
-  `extra["fatalities_alternatives"]`; a mention shared with other happenings gives none.
+- Toll: the highest figure the members give, the others kept as
+  `extra["fatalities_alternatives"]`. Each member already holds the most conservative of the
+  figures its own sentences report (ACLED's rule for conflicting reports, `quantities`); across
+  mentions a lower figure is mostly a part of the toll ("four bodies reached the hospital" beside
+  "eight were killed") or an earlier count, so the highest is the happening's. A mention shared
+  with other happenings gives none.
 - Actors: the named actors most mentions agree on; a named actor replaces ACLED's "Unidentified"
   stand-in. Modality: occurred when any member says it took place, else claimed, else denied.
 - Evidence, sources and loaded terms: every mention's.
@@ -18,13 +19,12 @@
 from __future__ import annotations
 
 from sitrep.extract.assembly.cluster import Cluster
-from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention, date_firmness, is_fine
+from sitrep.extract.assembly.mentions import Mention, date_firmness, is_fine
+from sitrep.extract.assembly.types import happening_type
 from sitrep.extract.state import ActorMention, EventDraft
-from sitrep.knowledge.happenings import happening
 from sitrep.knowledge.taxonomy import category
 from sitrep.records import Quantity
 
-_INTERCEPTED = "Disrupted weapons use"
 _MODALITY_ORDER = ("occurred", "claimed", "denied")
 _PLACE_ORIGIN = {"sentence": 0, "loose": 1, "paragraph": 2, "document": 3}
 
@@ -57,42 +57,21 @@ def resolve(cluster: Cluster) -> EventDraft:
 def _set_type(event: EventDraft, members: list[Mention]) -> None:
     if not event.acled_codable:
         return
-    hit = any(
-        (m.draft.fatalities.value or 0) > 0
-        or (m.draft.injuries.value or 0) > 0
-        or (m.draft.sub_event_type != _INTERCEPTED and m.draft.material_damage)
-        for m in members
-    )
-    # ACLED types by the weapon: when any mention names an explosive or remote weapon, the
-    # happening is Explosions/Remote violence whatever words the other mentions use.
-    voters = [m for m in members if m.draft.event_type == WEAPON_EVENT_TYPE] or members
-    intercepts = [m for m in members if m.draft.sub_event_type == _INTERCEPTED]
-    votes: dict[str, float] = {}
-    for m in voters + intercepts:
-        sub = m.draft.sub_event_type
-        if sub is not None and not (sub == _INTERCEPTED and hit):
-            votes[sub] = votes.get(sub, 0.0) + m.draft.confidence
-    if intercepts and not hit:
-        votes = {_INTERCEPTED: votes.get(_INTERCEPTED, 0.0)}
-    if not votes:
+    best = happening_type(members)
+    if best is None or best == event.sub_event_type:
         return
-    best = min(votes, key=lambda k: (-round(votes[k], 6), _precedence(k)))
-    if best == event.sub_event_type:
-        return
-    donor = max(
-        (m.draft for m in members if m.draft.sub_event_type == best), key=lambda d: d.confidence
-    )
     cat = category(best)
     event.event_type, event.sub_event_type = cat.event_type, cat.sub_event_type
     event.disorder_type, event.cameo = cat.disorder_type, cat.cameo
-    event.plover, event.plover_mode = donor.plover, donor.plover_mode
-    event.extra["cameo_code"] = donor.extra.get("cameo_code", cat.cameo_code)
-    event.trigger, event.sentence = donor.trigger, donor.sentence
-
-
-def _precedence(key: str) -> int:
-    row = happening(key)
-    return row.precedence if row else 99
+    typed = [m.draft for m in members if m.draft.sub_event_type == best]
+    if typed:
+        donor = max(typed, key=lambda d: d.confidence)
+        event.plover, event.plover_mode = donor.plover, donor.plover_mode
+        event.extra["cameo_code"] = donor.extra.get("cameo_code", cat.cameo_code)
+        event.trigger, event.sentence = donor.trigger, donor.sentence
+    else:  # the weapon a mention's phrase names decided: the taxonomy's codes for it
+        event.plover, event.plover_mode = cat.plover, cat.plover_mode
+        event.extra["cameo_code"] = cat.cameo_code
 
 
 def _set_place(event: EventDraft, members: list[Mention]) -> None:
@@ -147,15 +126,15 @@ def _most_named(actors: list[tuple[ActorMention | None, float]]) -> ActorMention
 
 
 def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
-    """The most conservative known figure; the others are kept as alternatives."""
+    """The highest figure its mentions give; the others are kept as alternatives."""
     for kind in ("fatalities", "injuries"):
         known: list[Quantity] = [
             q for m in members if (q := getattr(m.draft, kind)).value is not None
         ]
         if not known:
             continue
-        lowest = min(known, key=lambda q: q.value or 0)
-        setattr(event, kind, lowest)
-        others = sorted({q.value for q in known if q.value is not None and q != lowest})
+        chosen = max(known, key=lambda q: q.value or 0)
+        setattr(event, kind, chosen)
+        others = sorted({q.value for q in known if q.value is not None and q != chosen})
         if others:
             event.extra[f"{kind}_alternatives"] = others

@@ -14,13 +14,14 @@ import logging
 
 from spacy.tokens import Token
 
-from sitrep.extract.assembly.background import is_aggregate, is_background
+from sitrep.extract.assembly.background import is_aggregate, is_background, told_as_another
 from sitrep.extract.assembly.cluster import Cluster, cluster_mentions
 from sitrep.extract.assembly.mentions import is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft
+from sitrep.knowledge.happenings import weapon_words
 from sitrep.records import DateSpan
 
 log = logging.getLogger(__name__)
@@ -37,14 +38,26 @@ def assemble_events(state: DocState) -> None:
     by_sentence: dict[int, list[ActorMention]] = {}
     for a in state.actors:
         by_sentence.setdefault(state.sentence_of(a.span.start), []).append(a)
+    tokens = [trigger_token(state, d) for d in drafts]
     mentions = [
-        mention_of(d, i, state.published, tuple(by_sentence.get(d.sentence, ())))
-        for i, d in enumerate(drafts)
+        mention_of(
+            d,
+            i,
+            state.published,
+            tuple(by_sentence.get(d.sentence, ())),
+            tok.lemma_.lower() if tok is not None else "",
+            tok is not None and told_as_another(tok),
+            weapon_named(tok) if tok is not None else None,
+        )
+        for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
-    kept = [m for m in mentions if not is_aggregate(m, trigger_token(state, m.draft))]
+    kept = [m for m, tok in zip(mentions, tokens, strict=True) if not is_aggregate(m, tok)]
     busy = {m.draft.sentence for m in mentions}
     events = []
     for cluster in cluster_mentions(kept):
+        if not anchored(cluster):
+            log.debug("assemble: unanchored mention %r left out", cluster.seed.draft.trigger.text)
+            continue
         event = resolve(cluster)
         if not is_fine(event.where.place if event.where else None):
             _borrow_follow_up_place(state, event, cluster, busy)
@@ -74,10 +87,51 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
         event.extra["place_from"] = "follow-up"
 
 
+def anchored(cluster: Cluster) -> bool:
+    """Whether the text tells the happening as news: more than once, or with a day or a place
+    of its own, or first of all (a headline or lead). A happening mentioned once in passing with
+    neither day nor place ("the strikes have raised fears of escalation") gives a coder nothing
+    to code."""
+    members = cluster.members
+    return (
+        not cluster.seed.draft.acled_codable  # a statement is coded by who says it, not where
+        or len(members) > 1
+        or any(m.day is not None or m.attached for m in members)
+        or min(m.order for m in members) == 0
+    )
+
+
 def _acled_datable(when: DateSpan | None) -> bool:
     if when is None or when.start is None:
         return True  # undated for want of a publication date: nothing to judge
     return when.precision is not None and when.precision <= 3
+
+
+_PHRASE_DEPS = frozenset(
+    {"compound", "amod", "nmod", "prep", "pobj", "npadvmod", "agent", "nsubj", "nsubjpass", "dobj"}
+)
+_WEAPON_PREPS = frozenset({"by", "with", "in", "from", "of"})
+
+
+def weapon_named(token: Token) -> str | None:
+    """The Explosions/Remote violence sub-type a weapon word of the trigger's own phrase gives:
+    "killed in an air raid", "a bomb drone exploded", "targeted by missiles"
+    (`weapon_words.csv`)."""
+    words = weapon_words()
+    if token.lemma_.lower() in words:
+        return words[token.lemma_.lower()]
+    frontier = [(token, 0)]
+    while frontier:
+        tok, depth = frontier.pop()
+        for c in tok.children:
+            if c.dep_ not in _PHRASE_DEPS or depth >= 3:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in _WEAPON_PREPS:
+                continue
+            if c.lemma_.lower() in words:
+                return words[c.lemma_.lower()]
+            frontier.append((c, depth + 1))
+    return None
 
 
 def trigger_token(state: DocState, draft: EventDraft) -> Token | None:

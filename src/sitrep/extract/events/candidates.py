@@ -34,6 +34,7 @@ from sitrep.extract.events.type_rules import TypeDecision, decide_type
 from sitrep.extract.places.sitelist import site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
+from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,11 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             ):
                 coreferent.add(tok.i)
                 continue  # "the exercises": found before; this sentence is more evidence
-            elif tok.pos_ in ("NOUN", "PROPN") and not is_anchored_noun(tok, lex):
+            elif (
+                tok.pos_ in ("NOUN", "PROPN")
+                and not is_anchored_noun(tok, lex)
+                and not _reported_at(tok)
+            ):
                 continue  # "attacks have had an impact": a topic, not a happening
             elif is_intention(tok, lex) and not any(a.i in trigger_heads for a in tok.ancestors):
                 continue  # "racing to execute operations": an intention, not a happening
@@ -132,13 +137,28 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
     return ordered
 
 
+_AT = frozenset({"in", "at", "near", "across", "around", "outside"})
+
+
+def _reported_at(tok: Token) -> bool:
+    """ "Strikes are reported in the capital and the port", "clashes were reported near the
+    dam": a happening reported at places, told as the subject of the reporting verb."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.lemma_.lower() not in reporting_verbs():
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in _AT and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children
+    )
+
+
 def _in_sequence(tok: Token) -> bool:
-    """ "The first attack …", "the second drone attack …": one happening of several told before
-    together ("two separate drone attacks"), told now on its own: a new mention, not a reference
-    back to the earlier one."""
+    """ "The first raid …", "the second rocket attack …": one happening of several told before
+    together ("two separate raids"), told now on its own: a new mention, not a reference back to
+    the earlier one."""
     head = tok.head if tok.dep_ == "compound" else tok
     if head.dep_ == "attr":
-        return False  # "it was the first attack on the embassy": said of the happening just told
+        return False  # "it was the first raid on the town": said of the happening just told
     return any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" or c.lower_ in _SEQUENCE_WORDS
                for c in head.children)  # fmt: skip
 

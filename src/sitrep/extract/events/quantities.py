@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.extract.statements.factuality import trigger_token
+from sitrep.extract.time.timex import calendar_names
 from sitrep.nlp.numbers import Number, is_number_token, read_number
 from sitrep.records import Quantity
 
@@ -122,8 +123,10 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
         i = max(number.end, i + 1)
         if doc[number.head].dep_ in ("det", "predet"):  # "fighters from both sides"
             continue
-        if _is_year(doc[number.head]):  # "the 2008 killing of Moughniyah"
+        if _is_year(doc[number.head]):  # "the 2011 killing of its founder"
             continue
+        if doc[number.head].ent_type_ in ("DATE", "TIME") or _is_calendar(doc[number.head]):
+            continue  # "Around 6 May, a woman was found dead": a day, not six dead
         # "including three children" is part of a toll already counted; "no one" is no toll.
         if _is_subset(doc, number.start, sent.start) or (
             number.start > sent.start and doc[number.start - 1].lower_ == "no"
@@ -214,6 +217,12 @@ def _has_object(verb: Token) -> bool:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _is_calendar(tok: Token) -> bool:
+    """The number of a date: its noun is a month or weekday name ("6 May", "May 6")."""
+    names = calendar_names("month") | calendar_names("weekday")
+    return tok.head.lower_ in names or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in names)
 
 
 def _is_year(tok: Token) -> bool:
@@ -412,8 +421,10 @@ def count_casualties(state: DocState) -> None:
     for d in drafts:
         for i in _sentences_of(state, d):
             by_sentence.setdefault(i, []).append(d)
+    own = {(id(d), i) for i, ds in by_sentence.items() for d in ds}
     _add_follow_up_sentences(state, by_sentence)
     found: dict[int, dict[str, list[Quantity]]] = {}  # id(draft) → kind → one total per sentence
+    borrowed: dict[int, dict[str, list[Quantity]]] = {}  # the same, from follow-up sentences
     groups: dict[int, list[tuple[str, str | None, int | None, str]]] = {}
     for i, owners in by_sentence.items():
         sent = state.spacy_sentence(i)
@@ -430,14 +441,16 @@ def count_casualties(state: DocState) -> None:
                 if total is None and kind in zero:
                     total = Quantity(0, "exact")
                 if total is not None:
-                    found.setdefault(id(d), {}).setdefault(kind, []).append(total)
+                    into = found if (id(d), i) in own else borrowed
+                    into.setdefault(id(d), {}).setdefault(kind, []).append(total)
             groups.setdefault(id(d), []).extend(
                 (f.kind, f.group, f.quantity.value, f.quantity.qualifier) for f in figs
             )
             if _DAMAGE.search(state.sentences[i].text):
                 d.material_damage = True
     for d in drafts:
-        kinds = found.get(id(d), {})
+        # A toll told with the happening beats one borrowed from a sentence after it.
+        kinds = {**borrowed.get(id(d), {}), **found.get(id(d), {})}
         # The same toll told again in another sentence is not added: the lowest report wins.
         if kinds.get(FATAL):
             d.fatalities = min(kinds[FATAL], key=lambda q: q.value or 0)

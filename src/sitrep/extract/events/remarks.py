@@ -31,7 +31,7 @@ _SPLIT = re.compile(
     rf"{_NUMBER}\s+events\b",
     re.IGNORECASE,
 )
-# "… coded as 10 and split between the two events", "… spread across three locations".
+# "… coded as 8 and split between the two events", "… spread across three locations".
 _SHARED = re.compile(
     r"^[^.]{0,40}?\b(?:split|spread)\s+(?:between|across|among)\s+(?:the\s+)?(\d+|two|three|four|"
     r"five|six|seven|eight|nine|ten)\s+(?:events|locations)\b",

@@ -67,8 +67,8 @@ NON_STATE_INTER = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political a
 # triggers' restriction always 81.0 %; lifted from 0.5: 85.2 % (0.35-0.65 within 0.4 points, 0.9:
 # 83.6 %); with sentence and paragraph averaged 85.9 % (docs/evaluation.md). Between a
 # protest and violence the triggers keep the last word: on the notes that costs 0.2 points of
-# sub-type and 0.7 of violent-on-non-violent, on the articles it keeps a quoted prayer ("those who
-# fight because they have been wronged") from making a drone strike a peaceful protest.
+# sub-type and 0.7 of violent-on-non-violent, on the articles it keeps a quoted prayer ("because
+# they have been wronged") from making a drone strike a peaceful protest.
 OVERRIDE_PROBABILITY = 0.5
 PROTESTS = "Protests"
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -136,7 +136,7 @@ def decide_type(
         if event_type_of(key) in rule.requires.split("|") and target != key:
             key, source = target, f"rule: {' '.join(rule.pattern)}"
             break
-    territory = _territory_taken(sent, matches, lex)
+    territory = _territory_taken(sent, matches, lex, actors)
     if territory and territory in allowed:
         key, source = territory, "rule: territory taken"
     if key == "Arrests" and "Abduction/forced disappearance" in allowed:
@@ -188,9 +188,12 @@ def _agent_inter(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMe
     }
 
 
-def _territory_taken(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:
+def _territory_taken(
+    sent: SpacySpan, matches: list[Match], lex: Lexicon, actors: Sequence[ActorMention] = ()
+) -> str | None:
     """Seizing a town, base or area is a territorial Battle: by the state, Government regains
-    territory; by anyone else, Non-state actor overtakes territory (ACLED's two sub-types)."""
+    territory; by anyone else, Non-state actor overtakes territory (ACLED's two sub-types). The
+    state is a state-force actor in the subject ("Iraqi forces retook …") or a state word."""
     doc = sent.doc
     for m in matches:
         verb = doc[m.head]
@@ -202,7 +205,9 @@ def _territory_taken(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str
         ):
             continue
         subjects = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
-        state = any(lex.is_cue(t, "state") for t in subjects)
+        state = any(lex.is_cue(t, "state") for t in subjects) or 1 in _agent_inter(
+            sent, [m], actors
+        )
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     return None
 

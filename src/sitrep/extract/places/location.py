@@ -83,7 +83,8 @@ def specificity(pm: PlaceMention) -> tuple[int, int]:
 def most_specific(mentions: list[PlaceMention], near: int | None = None,
                   country: str | None = None, text: str = "",
                   named_elsewhere: frozenset[str] = frozenset(),
-                  country_first: bool = True) -> PlaceMention | None:  # fmt: skip
+                  country_first: bool = True,
+                  context: list[PlaceMention] | None = None) -> PlaceMention | None:  # fmt: skip
     """The most specific mention, in `country` first; among equals the nearest to `near`.
 
     The country comes first because a foreign capital in a sentence is usually its government
@@ -91,10 +92,12 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     drops that preference when the parse already says the places are where it happened. A town
     outside every governorate the same sentence names ("Baglar neighborhood of Bagcilar,
     Istanbul" read as the Baglar in Diyarbakir) and a place someone comes "from" rank after the
-    others.
+    others. `context` (all the sentence's places, when `mentions` are only some of them) is where
+    containing governorates and towns are looked for.
     """
     if not mentions:
         return None
+    around = context if context is not None else mentions
     # A foreign place only counts when the text names its country (here, or in `named_elsewhere`:
     # the countries the document names): a village abroad that shares a local name ("el Mina"
     # read as Minna, Nigeria) is the usual false match.
@@ -107,14 +110,15 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             return None
     # Governorates named as containers: "X in Y", "X district of Y", "X, Y", "(X, Y)" (among the
     # places kept above: a false match abroad contains nothing).
-    regions = {(m.place.country, m.place.admin1) for m in mentions
+    regions = {(m.place.country, m.place.admin1) for m in around
                if (m.place.feature == "admin1" or m.place.location and m.place.admin1
                    and name_key(m.place.location) == name_key(m.place.admin1))
                and _container_cue(text, m.span.start)}  # fmt: skip
 
-    # Towns named as containers: "Tal al-Sultan in Rafah" (not a province's namesake capital:
-    # "Izium, Kharkiv" names the province).
-    towns = [m for m in mentions if m.place.feature in ("town", "site")
+    provinces = {(m.place.country, m.place.admin1) for m in around if m.place.feature == "admin1"}
+    # Towns named as containers: "the Al-Nur quarter in Hama" (not a province's namesake capital:
+    # "a village, Hama" names the province).
+    towns = [m for m in around if m.place.feature in ("town", "site")
              and m.place.latitude is not None
              and re.search(r"\bin\s+$", text[max(0, m.span.start - 4) : m.span.start])
              and not (m.place.location and m.place.admin1
@@ -124,8 +128,10 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         if m.place.feature in ("admin1", "country"):
             return False
         # A name just before a town that holds it, resolved far from that town, is a homonym
-        # elsewhere ("Tal al-Sultan in Rafah" read as Till in the West Bank).
-        holder = next((t for t in towns if 0 < t.span.start - m.span.end <= 30), None)
+        # elsewhere ("the Al-Nur quarter in Hama" read as a village called Al-Nur far away).
+        holder = next((t for t in towns if 0 < t.span.start - m.span.end <= 30
+                       and (not provinces or (t.place.country, t.place.admin1) in provinces)),
+                      None)  # fmt: skip
         here, there = m.place, holder.place if holder is not None else None
         if there is not None and None not in (here.latitude, here.longitude):
             far = distance_km(here.latitude or 0.0, here.longitude or 0.0,
@@ -224,15 +230,21 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
             ))  # fmt: skip
     if own:
         # Where the happening took place first: a place hanging off the trigger or its verb
-        # ("struck areas in northern Syria"), before one inside another phrase of the sentence
-        # ("an oil field on the border between Syria and Turkey"), an actor's name ("Islamic
-        # Resistance in Iraq") or an agent ("launched by Washington").
+        # ("struck positions in eastern Ruritania"), before one inside another phrase of the
+        # sentence ("a depot that lies on the border between two countries"), an actor's name
+        # ("the Liberation Front of Ruritania") or an agent ("launched by the capital").
         ranks = {id(m): attachment(state, draft, m) for m in own}
+        # A governorate named as the container of a place ("in X, Y", "X (Y)") stands where X does.
+        for m in sorted(own, key=lambda m: m.span.start):
+            if _container_cue(state.text, m.span.start):
+                before = [o for o in own if 0 < m.span.start - o.span.end <= 40]
+                if before:
+                    ranks[id(m)] = min(ranks[id(m)], ranks[id(before[-1])])
         best = min(ranks.values())
-        own = [m for m in own if ranks[id(m)] == best]
-        return most_specific(own, near=draft.trigger.start, country=state.country_hint,
-                             text=state.text, named_elsewhere=countries_named(state),
-                             country_first=best != ATTACHED)
+        return most_specific([m for m in own if ranks[id(m)] == best], near=draft.trigger.start,
+                             country=state.country_hint, text=state.text,
+                             named_elsewhere=countries_named(state),
+                             country_first=best != ATTACHED, context=own)  # fmt: skip
     if 0 <= draft.sentence < len(state.sentences):
         sent = state.sentences[draft.sentence]
         para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
@@ -246,7 +258,7 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
 
 
 def countries_named(state: DocState) -> frozenset[str]:
-    """The countries a document names, by name or by nationality word ("Iraqi Kurdistan")."""
+    """The countries a document names, by name or by nationality word ("the Iraqi border")."""
     gaz = load_gazetteer()
     named = {m.place.country for m in state.places if m.place.feature == "country"}
     words = set(re.findall(r"[A-Z][a-z]+", state.text))
@@ -261,17 +273,18 @@ _NOT_WHERE = frozenset({"by"})
 _CLAUSE_CHAIN = frozenset({"xcomp", "advcl", "conj"})
 _NOT_WHERE_DEPS = frozenset({"agent", "poss"})
 ATTACHED, ELSEWHERE, IN_ACTOR_NAME = 0, 1, 2
-# What a demonstration is about is not where it is: "protested in Amman against the war on Gaza".
+# What a demonstration is about is not where it is: "marched in the capital against the war in the
+# north".
 _DEMONSTRATIONS = frozenset({"Protests", "Riots"})
 _TOPIC_PREPS = frozenset({"against", "over", "about", "for", "with"})
-# Nouns after "from" that name where something came from: "rockets launched from the Rafah area".
+# Nouns after "from" that name where something came from: "shells fired from the border area".
 _ORIGIN_NOUNS = frozenset(
     {"area", "areas", "direction", "territory", "side", "region", "country", "outskirts"}
 )
 
 
-# A dateline: the filing place in capitals, then a dash ("BEIRUT - ", "JENIN, Palestinian
-# Territories:"), at the start of a line.
+# A dateline: the filing place in capitals, then a dash ("AMMAN - ", "KARAK, Jordan:"), at the
+# start of a line.
 _DATELINE = re.compile(r"[A-Z][A-Z '’.-]+(?:,[^\n:–—-]{0,40})?\s*(?:[-–—:]|\()")
 
 
@@ -280,9 +293,22 @@ def _line_start(text: str, start: int) -> bool:
     return not text[line:start].strip()
 
 
+def _actor_tokens(state: DocState) -> frozenset[int]:
+    """Character offsets of the tokens inside organisation actor mentions."""
+    if state.doc is None:
+        return frozenset()
+    starts: set[int] = set()
+    for a in state.actors:
+        if a.kind != "org":
+            continue
+        span = state.doc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+        starts.update(t.idx for t in span or ())
+    return frozenset(starts)
+
+
 def _launch_site(prep: Token) -> bool:
-    """ "from Rafah", "from the Rafah area", "from Lebanese territory": where it came from, not
-    where it happened (but "abducted from his home in X" is where it happened)."""
+    """ "from the valley", "from the border area", "from Ruritanian territory": where it came
+    from, not where it happened (but "abducted from his home in X" is where it happened)."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return any(
         o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" or o.lower_ in _ORIGIN_NOUNS
@@ -295,12 +321,12 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
     the trigger or the trigger's verb (or a verb it is a purpose or conjunct of) with no other
     verb between and not as an agent ("by …") or a possessor ("Turkey's strikes"); where someone
     came "from" is left to `most_specific`; `IN_ACTOR_NAME` inside the name
-    of an actor ("the Islamic Resistance in Iraq"); else `ELSEWHERE`."""
+    of an actor ("the Liberation Front of Ruritania"); else `ELSEWHERE`."""
     if _inside_actor_name(state, mention):
         return IN_ACTOR_NAME
     span = mention.span
     if _DATELINE.match(state.text, span.start) and _line_start(state.text, span.start):
-        return ELSEWHERE  # "BEIRUT - …": where the report was filed
+        return ELSEWHERE  # "AMMAN - …": where the report was filed
     if state.doc is None:
         return ELSEWHERE
     trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
@@ -317,6 +343,7 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
         verb = verb.head
         targets.add(verb.i)
     token = place.root
+    actor_tokens = _actor_tokens(state)
     kind = draft.event_type if isinstance(draft, EventDraft) else draft.counted_event_type
     topics = _TOPIC_PREPS if kind in _DEMONSTRATIONS else frozenset()
     for _ in range(12):
@@ -324,6 +351,8 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
             return ELSEWHERE
         if token.lower_ == "from" and _launch_site(token):
             return ELSEWHERE
+        if token.lower_ == "of" and token.head.idx in actor_tokens:
+            return ELSEWHERE  # "the military forces of Ruritania": whose forces, not where
         if token.head.i == token.i:
             return ELSEWHERE
         token = token.head
@@ -374,8 +403,8 @@ FOLLOW_UP_SENTENCES = 2
 def follow_up_place(state: DocState, sentences: set[int], busy: set[int],
                     country: str | None) -> PlaceMention | None:  # fmt: skip
     """A town or site named just after a happening is told, in a sentence that tells no happening
-    of its own: "… after a drone strike hit areas in northern Syria. Video showed smoke
-    rising from a depot near Qamishli." The first such town in `country` (any country when
+    of its own: "… after a drone strike hit positions in the north. Pictures show smoke rising over
+    a depot outside Qamishli." The first such town in `country` (any country when
     None) within `FOLLOW_UP_SENTENCES` after one of `sentences`; `busy` are the sentences that
     hold drafts of their own."""
     by_sentence: dict[int, list[PlaceMention]] = {}

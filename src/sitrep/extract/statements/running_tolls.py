@@ -1,8 +1,8 @@
 """Running tolls: people killed, wounded or arrested over a period are a tally, not one event.
 
-"At least 300 people have since been killed", "the militants had killed nearly 2,000 people
-since 2019", "the death toll in the province has risen to 140", "a total of 900 people have been
-arrested since March 3": a figure whose verb a running period governs
+"at least 75 civilians have since been killed", "the militia has killed some 900 people in the
+province since 2017", "the death toll in the district has climbed to 140", "a total of 900 people
+have been detained since the uprising began": a figure whose verb a running period governs
 ("since …", "so far", "to date", "over the past 24 hours", "this week") sums up many happenings.
 The period must hang on the figure's own clause: in "the first strike since the truce killed five
 people" it belongs to "first", and the five are one event's toll.
@@ -74,7 +74,7 @@ def running_tolls(sent: SpacySpan) -> list[RunningToll]:
 
 
 def _risen_toll(tok: Token) -> RunningToll | None:
-    """ "the death toll … has risen to 140 …", "raises the death toll in the camp to five …"."""
+    """ "the death toll … has climbed to 140 …", "raises the death toll in the town to 19 …"."""
     if tok.pos_ != "NUM" or tok.head.lower_ != "to" or tok.head.dep_ != "prep":
         return None
     verb = tok.head.head
@@ -94,7 +94,7 @@ def _risen_toll(tok: Token) -> RunningToll | None:
 
 
 def _arrested(tok: Token) -> RunningToll | None:
-    """ "a total of 2,800 Palestinians have been arrested since October 7"."""
+    """ "a total of 900 people have been detained since the uprising began"."""
     if tok.lemma_.lower() not in _ARREST_VERBS or tok.pos_ != "VERB" or not _running_period(tok):
         return None
     for noun in tok.children:
@@ -137,8 +137,9 @@ def _running_period(verb: Token) -> bool:
 
 
 def _one_happening(verb: Token) -> bool:
-    """ "40 people died earlier this month in an attack in the city": the figure is the toll
-    of one happening the clause names in the singular ("in an attack", "when a bomb exploded")."""
+    """ "forty died earlier in the month in a bombing of the market": the figure is the
+    toll of one happening the clause names in the singular ("in an attack", "when a bomb went
+    off")."""
     nouns = tally_nouns()
     for tok in verb.subtree:
         if tok.tag_ != "NN" or tok.lemma_.lower() not in nouns:
@@ -147,7 +148,7 @@ def _one_happening(verb: Token) -> bool:
             a for a in tok.ancestors if a.i != verb.i and verb.i in [x.i for x in a.ancestors]
         ]
         if any(a.lower_ == "since" or a.pos_ in ("VERB", "AUX") for a in between):
-            continue  # "since the attack on October 7", another clause: not this figure's
+            continue  # "since the attack in March", another clause: not this figure's
         if any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children
         ):
@@ -174,7 +175,7 @@ def _plural(quantity: Quantity) -> bool:
 
 
 def _counted(number_tok: Token, kind: str) -> str:
-    """ "Palestinians killed", "people arrested": the counted noun and what happened to them."""
+    """ "civilians killed", "people arrested": the counted noun and what happened to them."""
     noun = number_tok.head if number_tok.dep_ in ("nummod", "quantmod", "amod") else number_tok
     if noun.pos_ not in ("NOUN", "PROPN"):
         noun = next((c for c in number_tok.children if c.dep_ == "pobj"), number_tok)

@@ -221,8 +221,8 @@ def is_aggregate(match: CountMatch, sentence: str, has_day: bool = True) -> bool
 
     Counts over a period ("since October 18", "in the past 10 days", "earlier this year") or over
     several places ("in Syria and Iraq", "across Iraq") are tallies, and so is a count of ten or
-    more that no day of its sentence holds ("more than 200 Houthi attacks on Israel", "at least
-    two dozen attacks on merchant vessels"). A count at one place on one day is one event however
+    more that no day of its sentence holds ("more than 150 attacks on the pipeline", "at least
+    two dozen raids on the villages"). A count at one place on one day is one event however
     large: "21 Saudi-led coalition airstrikes targeted Khabb district on 8 May", "the OSCE observed
     a total of 25 explosions near Donetsk". An ordinal without a period ("a second explosive
     attack") is the place of an event in a sequence, not a count.
@@ -303,6 +303,27 @@ def _temporal(prep: Token) -> bool:
     return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in _TIME_WORDS for o in objects)
 
 
+def _inside_counted(
+    state: DocState, draft: EventDraft, seen: dict[tuple[int, int], TallyDraft]
+) -> bool:
+    """ "dozens of attacks that targeted bases …": a draft on a clause describing the counted
+    happenings is part of the tally, not a happening of its own."""
+    token = trigger_token(state, draft.trigger)
+    if token is None:
+        return False
+    heads = {t.trigger.start for t in seen.values() if t.sentence == draft.sentence}
+    t = token
+    while t.dep_ in ("relcl", "acl") and t.head.i != t.i:
+        t = t.head
+        if t.idx in heads:
+            return True
+        # "dozens of attacks that targeted …": the clause hangs on the quantity word
+        of = [g for c in t.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if any(g.idx in heads for g in of):
+            return True
+    return False
+
+
 def _has_day(state: DocState, index: int, head: Token) -> bool:
     """Whether a day ("on Friday", "8 May") dates the clause of the counted word `head`."""
     if not 0 <= index < len(state.sentences) or state.doc is None:
@@ -354,19 +375,15 @@ _BREAKDOWN = ("of which", "of whom", "of them", "among them")
 
 
 def _breakdown(state: DocState, index: int, number: int) -> list[Number]:
-    """The parts a tally is broken into after "of which" ("50 attacks …, of which 30 were in
-    Iraq and 20 in Syria"): every number after the cue in the sentence, dates left out."""
+    """The parts a tally is broken into after "of which" ("60 attacks …, of which 35 were in the
+    north and 25 in the south"): every number after the cue in the sentence, dates left out."""
     sent = state.spacy_sentence(index)
     if sent is None or number < 0:
         return []
     doc = sent.doc
     words = [t.lower_ for t in doc]
     cue = next(
-        (
-            k
-            for k in range(number + 1, sent.end - 1)
-            if f"{words[k]} {words[k + 1]}" in _BREAKDOWN
-        ),
+        (k for k in range(number + 1, sent.end - 1) if f"{words[k]} {words[k + 1]}" in _BREAKDOWN),
         None,
     )
     if cue is None:
@@ -503,6 +520,10 @@ def split_tallies(state: DocState) -> None:
     # A draft on the counted word, or on the words of a running toll ("have since been
     # killed"), is the tally, not an event.
     covered = {(t.sentence, t.trigger.start) for t in seen.values()}
-    state.events = [d for d in kept if (d.sentence, d.trigger.start) not in covered]
+    state.events = [
+        d
+        for d in kept
+        if (d.sentence, d.trigger.start) not in covered and not _inside_counted(state, d, seen)
+    ]
     state.tallies.extend(sorted(seen.values(), key=lambda t: t.trigger.start))
     log.debug("tallies: %d found, %d drafts kept as events", len(seen), len(state.events))

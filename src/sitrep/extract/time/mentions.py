@@ -63,8 +63,8 @@ def find_times(state: DocState) -> None:
     for tx in find_timexes(state.text, month_first=month_first(state.outlet)):
         sentence = state.sentence_of(tx.start)
         anchor = state.published
-        if tx.form == "anaphor":  # "the following day": after the last day the text named
-            anchor = previous_day
+        if tx.form == "anaphor":  # "the following day", "at 4 p.m.": the last day named
+            anchor = previous_day or state.published
         elif tx.is_relative and _inside_quote(state, tx.start):
             anchor = _statement_day(statement_days, sentence) or anchor
         tense = tense_at(state, tx.start, tx.end)
@@ -278,11 +278,10 @@ def governing_time(
     para = next((p for p in state.paragraphs if p.start <= trigger.start < p.end), None)
     if para is None:
         return None
-    earlier = [
-        m
-        for m in candidates
-        if para.start <= m.span.start < sent.start and m.kind in ("date", "period")
-    ]
+    # An event carries on the day an earlier sentence told; a period ("this week") told before
+    # dates what that sentence counted, not the next happening.
+    kinds = ("date",) if want_day else ("date", "period")
+    earlier = [m for m in candidates if para.start <= m.span.start < sent.start and m.kind in kinds]
     return earlier[-1] if earlier else None
 
 
@@ -306,7 +305,7 @@ def _attachment_rank(
     adverbial ("On 8 May, ..."); 1 a date on a clause the trigger's clause depends on; 2 anything
     else (a date inside a noun phrase: "the 25 of March sector"); 3 the date of a reporting verb
     above the trigger ("killed …, sources said on Saturday"); 4 the date of another clause beside
-    it or of another time ("since its chief was killed in 2008"). Then, for events, a day before
+    it or of another time ("since its founder was killed in 2011"). Then, for events, a day before
     a period ("in recent days"), then distance."""
     distance = min(abs(mention.span.start - trigger.end), abs(trigger.start - mention.span.end))
     kind = 0 if (mention.kind == "date") == want_day else 1
@@ -332,8 +331,8 @@ def _attachment_rank(
         if _hangs_off(m_root, m_verb, max_hops=2):
             return 1, kind, distance
     if m_verb is not None and trig_verb is not None and _other_clause(m_verb, trig_verb):
-        # "… has been killed, the group said on Friday, the biggest blow since its chief was
-        # killed in 2008": a date of another clause tells when that clause happened.
+        # "… was killed, the movement said on Friday, its worst loss since its founder was
+        # killed in 2011": a date of another clause tells when that clause happened.
         return 4, kind, distance
     return 2, kind, distance
 

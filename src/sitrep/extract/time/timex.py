@@ -220,7 +220,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             (?! \s+ (?:of\s+)? [A-Za-z] )""",
         "anaphor": r"""\b(?i: the \s+ (?P<ana>previous|following|next|same) \s+
             (?:day|night|morning|evening) | the \s+ day \s+ (?P<ana2>before|after)
-            | (?P<ana3>that) \s+ day )\b""",
+            | (?P<ana3>that) \s+ day | (?:earlier|later) \s+ (?:in \s+ the|that) \s+ day
+            | (?:at \s+ )? (?:approximately \s+ | about \s+ | around \s+ )?
+              [01]?\d [:.] [0-5]\d \s* [ap]\.?m\b\.? )""",
         "part": rf"""\b(?i: (?: the\s+ )? (?P<part>{parts})
             (?: \s+ of \s+ the \s+ (?:morning|night|day) )? )\b""",
     }
@@ -245,7 +247,7 @@ def _gates() -> dict[str, re.Pattern[str]]:
     gates["numeric"] = re.compile(r"\d[/.][0-3]?\d[/.]")
     gates["year"] = re.compile(r"(?:19|20)\d\d")
     gates["ordinal"] = re.compile(r"\d(?i:st|nd|rd|th)")
-    gates["anaphor"] = re.compile(r"(?i:day|night|morning|evening)")
+    gates["anaphor"] = re.compile(r"(?i:day|night|morning|evening|\d[ap]\.?m|\d [ap]\.?m)")
     gates["relday"] = re.compile(f"(?i:{_alt(lx.rel_days)})")
     return gates
 

@@ -1,0 +1,52 @@
+"""Actor names as ACLED gave them on each event's date (issue 15: time-aware names).
+
+Mentions are read with the dictionary of the publication year; an event can be older than its
+report (a 2024 review of a 2016 battle), and names change inside a year. Once each event has its
+date, every actor of it takes the name in force that day: a state force's regime suffix
+(`Military Forces of Syria (2000-2024)` before 8 December 2024, `(2024-)` after) and a group's
+name before a renaming (`Al Nusrah Front` in 2015, `Jabhat Fateh al Sham` in late 2016,
+`HTS: Hayat Tahrir al Sham` from 28 January 2017). Tallies take the name on the last day they count.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from sitrep.extract.actors.mentions import document_year
+from sitrep.extract.registry import extractor
+from sitrep.extract.state import ActorMention, DocState
+from sitrep.knowledge.actors import ActorDictionary, actor_dictionary
+
+
+def renamed(
+    mention: ActorMention | None, when: date | None, dictionary: ActorDictionary
+) -> ActorMention | None:
+    """The mention with its actor named as on `when` (the same object when nothing changes)."""
+    if mention is None or when is None:
+        return mention
+    name = dictionary.name_on(mention.actor.name, when)
+    if name == mention.actor.name:
+        return mention
+    entry = dictionary.entry(name)
+    actor = dataclasses.replace(
+        mention.actor,
+        name=name,
+        parent=entry.parent if entry else mention.actor.parent,
+    )
+    return dataclasses.replace(mention, actor=actor)
+
+
+@extractor("actor_names", requires=("events.assembled",), assigns=("events.actor_names",))
+def name_actors_on_event_dates(state: DocState) -> None:
+    dictionary = actor_dictionary(document_year(state))
+    for draft in state.events:
+        when = draft.when.start if draft.when else None
+        draft.actor1 = renamed(draft.actor1, when, dictionary)
+        draft.actor2 = renamed(draft.actor2, when, dictionary)
+        draft.assoc_actor_1 = [renamed(m, when, dictionary) or m for m in draft.assoc_actor_1]
+        draft.assoc_actor_2 = [renamed(m, when, dictionary) or m for m in draft.assoc_actor_2]
+    for tally in state.tallies:
+        when = tally.period.end or tally.period.start if tally.period else None
+        tally.actor1 = renamed(tally.actor1, when, dictionary)
+        tally.actor2 = renamed(tally.actor2, when, dictionary)

@@ -1,0 +1,73 @@
+"""The type of a happening from the types of its mentions, by ACLED's decision rules.
+
+- A demonstration is coded at its most severe stage that took place: a protest the police broke
+  up is Protest with intervention however many sentences call it a protest (`happenings.csv`
+  precedence).
+- Property destroyed or looted during violence is part of it (ACLED: Looting/property destruction
+  only "outside a larger violent event").
+- An interception is Disrupted weapons use only when no mention tells of a hit, a death or an
+  injury; then it is the weapon's type.
+- ACLED types by the weapon: when a mention names an explosive or remote weapon the happening is
+  Explosions/Remote violence, whatever general words ("attack", "killed") other mentions use —
+  unless a mention names ground fighting outright ("clashed", "exchanged fire":
+  `battle_words.csv`), when the weapons were used in a battle. A weapon word in a mention's own
+  phrase ("killed in a drone raid", "a bomb drone exploded": `weapon_words.csv`) turns an Attack
+  or Armed clash typed from the general word into the weapon's sub-type.
+- Among what is left, the types are voted by their mentions' confidence, ties going to the
+  precedence in `happenings.csv`.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
+from sitrep.knowledge.happenings import battle_words, happening
+
+INTERCEPTED = "Disrupted weapons use"
+LOOTING = "Looting/property destruction"
+DEMONSTRATION = "demonstration"
+# General types a weapon named beside the general word overrides (not abduction, sexual violence,
+# territory taken).
+RETYPED_BY_WEAPON = frozenset({"Armed clash", "Attack"})
+
+
+def happening_type(members: list[Mention]) -> str | None:
+    """The sub-event type of the happening the members tell (None when none is typed)."""
+    typed = [m for m in members if m.draft.sub_event_type is not None]
+    if not typed:
+        return None
+    if typed[0].kind == DEMONSTRATION:
+        return min((m.draft.sub_event_type or "" for m in typed), key=precedence)
+    if any(m.draft.sub_event_type != LOOTING for m in typed):
+        typed = [m for m in typed if m.draft.sub_event_type != LOOTING]
+    intercepts = [m for m in typed if m.draft.sub_event_type == INTERCEPTED]
+    if intercepts and not _hit(members):
+        return INTERCEPTED
+    typed = [m for m in typed if m.draft.sub_event_type != INTERCEPTED] or typed
+    fought = any(m.trigger_lemma in battle_words() for m in typed)
+    weapons = [m for m in typed if m.draft.event_type == WEAPON_EVENT_TYPE]
+    voters = weapons if weapons and not fought else typed
+    votes: dict[str, float] = {}
+    for m in voters:
+        sub = m.draft.sub_event_type or ""
+        votes[sub] = votes.get(sub, 0.0) + m.draft.confidence
+    best = min(votes, key=lambda k: (-round(votes[k], 6), precedence(k)))
+    named = [m.named_weapon for m in typed if m.named_weapon]
+    if best in RETYPED_BY_WEAPON and named and not fought:
+        # "killed in a drone raid": a weapon named in a mention's own phrase decides (ACLED)
+        return max(named, key=lambda w: (named.count(w), -named.index(w)))
+    return best
+
+
+def precedence(key: str) -> int:
+    row = happening(key)
+    return row.precedence if row else 99
+
+
+def _hit(members: list[Mention]) -> bool:
+    """Whether any mention tells of a death, an injury or damage by what was not intercepted."""
+    return any(
+        (m.draft.fatalities.value or 0) > 0
+        or (m.draft.injuries.value or 0) > 0
+        or (m.draft.sub_event_type != INTERCEPTED and m.draft.material_damage)
+        for m in members
+    )
