@@ -33,6 +33,7 @@ def resolve(cluster: Cluster) -> EventDraft:
     """The cluster's event: its seed draft, completed from every mention (module docstring)."""
     members, shared = cluster.members, cluster.shared
     event = cluster.seed.draft
+    told_as = event.sub_event_type
     _set_type(event, members)
     dated = [m for m in members if m.day is not None]
     if dated:
@@ -40,7 +41,7 @@ def resolve(cluster: Cluster) -> EventDraft:
         event.when = firm.day
         event.extra["date_from"] = firm.date_from
     _set_place(event, members)
-    _set_actors(event, [m.draft for m in members])
+    _set_actors(event, [m.draft for m in members], keep_target=told_as == event.sub_event_type)
     _set_tolls(event, members)
     said = {m.draft.modality for m in members}
     event.modality = next((mod for mod in _MODALITY_ORDER if mod in said), event.modality)
@@ -91,16 +92,21 @@ def _set_place(event: EventDraft, members: list[Mention]) -> None:
         event.extra["place_span"] = best.draft.extra["place_span"]
 
 
-def _set_actors(event: EventDraft, drafts: list[EventDraft]) -> None:
+def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: bool) -> None:
     actor1 = _most_named([(d.actor1, d.confidence) for d in drafts])
     if actor1 is not None:
         donor = next(d for d in drafts if d.actor1 is actor1)
         event.actor1, event.assoc_actor_1 = actor1, donor.assoc_actor_1
     first = actor1.actor.name if actor1 else None
     kept = _name(event.actor2)
-    if kept is not None and kept != first and not kept.startswith("Unidentified"):
+    if keep_target and kept is not None and kept != first and not kept.startswith("Unidentified"):
         return
-    others = [(d.actor2, 1.0) for d in drafts if _name(d.actor2) not in (None, first)]
+    if not keep_target:
+        event.actor2, event.assoc_actor_2 = None, []
+    # The target is taken from mentions of the type the happening was given: the police a
+    # mention typed as a protest's dispersal names are no target of a peaceful protest.
+    alike = [d for d in drafts if d.sub_event_type == event.sub_event_type] or drafts
+    others = [(d.actor2, 1.0) for d in alike if _name(d.actor2) not in (None, first)]
     actor2 = _most_named(others)
     if actor2 is not None:
         donor = next(d for d in drafts if d.actor2 is actor2)

@@ -1,8 +1,7 @@
 """The type of a happening from the types of its mentions, by ACLED's decision rules.
 
-- A demonstration is coded at its most severe stage that took place: a protest the police broke
-  up is Protest with intervention however many sentences call it a protest (`happenings.csv`
-  precedence).
+- A demonstration's stage is voted like any other type (an arrest told beside a protest is
+  often another happening: the arrest the protest was about).
 - Property destroyed or looted during violence is part of it (ACLED: Looting/property destruction
   only "outside a larger violent event").
 - An interception is Disrupted weapons use only when no mention tells of a hit, a death or an
@@ -12,7 +11,8 @@
   unless a mention names ground fighting outright ("clashed", "exchanged fire":
   `battle_words.csv`), when the weapons were used in a battle. A weapon word in a mention's own
   phrase ("killed in a drone raid", "a bomb drone exploded": `weapon_words.csv`) turns an Attack
-  or Armed clash typed from the general word into the weapon's sub-type.
+  typed from the general word into the weapon's sub-type, and an Armed clash into an air strike
+  when the weapon flies (a fight with shells or grenades stays a battle).
 - Among what is left, the types are voted by their mentions' confidence, ties going to the
   precedence in `happenings.csv`.
 """
@@ -26,8 +26,8 @@ INTERCEPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
 DEMONSTRATION = "demonstration"
 # General types a weapon named beside the general word overrides (not abduction, sexual violence,
-# territory taken).
-RETYPED_BY_WEAPON = frozenset({"Armed clash", "Attack"})
+# territory taken): an attack by any remote weapon, a "clash" only by air (one side fights).
+ATTACK, CLASH, AIR = "Attack", "Armed clash", "Air/drone strike"
 
 
 def happening_type(members: list[Mention]) -> str | None:
@@ -36,7 +36,7 @@ def happening_type(members: list[Mention]) -> str | None:
     if not typed:
         return None
     if typed[0].kind == DEMONSTRATION:
-        return min((m.draft.sub_event_type or "" for m in typed), key=precedence)
+        return _vote(typed)
     if any(m.draft.sub_event_type != LOOTING for m in typed):
         typed = [m for m in typed if m.draft.sub_event_type != LOOTING]
     intercepts = [m for m in typed if m.draft.sub_event_type == INTERCEPTED]
@@ -46,16 +46,25 @@ def happening_type(members: list[Mention]) -> str | None:
     fought = any(m.trigger_lemma in battle_words() for m in typed)
     weapons = [m for m in typed if m.draft.event_type == WEAPON_EVENT_TYPE]
     voters = weapons if weapons and not fought else typed
+    best = _vote(voters)
+    named = [m.named_weapon for m in typed if m.named_weapon and not fought]
+    if best == CLASH:
+        named = [w for w in named if w == AIR]  # a fight with shells or grenades is a battle
+    elif best != ATTACK:
+        named = []
+    if named:
+        # "killed in a drone raid": a weapon named in a mention's own phrase decides (ACLED)
+        return max(named, key=lambda w: (named.count(w), -named.index(w)))
+    return best
+
+
+def _vote(voters: list[Mention]) -> str:
+    """The sub-type with the most confidence among the voters, ties by precedence."""
     votes: dict[str, float] = {}
     for m in voters:
         sub = m.draft.sub_event_type or ""
         votes[sub] = votes.get(sub, 0.0) + m.draft.confidence
-    best = min(votes, key=lambda k: (-round(votes[k], 6), precedence(k)))
-    named = [m.named_weapon for m in typed if m.named_weapon]
-    if best in RETYPED_BY_WEAPON and named and not fought:
-        # "killed in a drone raid": a weapon named in a mention's own phrase decides (ACLED)
-        return max(named, key=lambda w: (named.count(w), -named.index(w)))
-    return best
+    return min(votes, key=lambda k: (-round(votes[k], 6), precedence(k)))
 
 
 def precedence(key: str) -> int:

@@ -125,6 +125,8 @@ _COUNTRY_ACTOR = 1.0
 # Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
 _DEMONYM_VOTE = 0.4
 _DEMONYM_CAP = 0.8
+# Places mentioned this close (in characters) are the document's context for a village.
+NEARBY_CHARS = 600
 # How much better a village must read than the shipped place of that name to replace it.
 SHIPPED_FIRST = 0.25
 
@@ -679,7 +681,10 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         if x is m or x.sentence != m.sentence or x.key == m.key:
             continue
         inner |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class in "PSD"}
-        inner |= {(c.country_code, c.admin1_code) for c in x.villages if c.country_code == cc}
+        if not any(c.country_code == cc for c in x.candidates):
+            # A name only villages carry here ("Shewan, Farah"); a town's homonym villages in
+            # other governorates say nothing of which holds it ("Sanaa, Hudaydah and Dhamar").
+            inner |= {(c.country_code, c.admin1_code) for c in x.villages if c.country_code == cc}
         context |= {(c.country_code, c.admin1_code) for c in x.candidates if c.feature_class == "A"}
         areas = {(c.country_code, c.admin1_code) for c in x.candidates}
         if len(areas) == 1 and x.candidates[0].feature_class == "S":
@@ -783,8 +788,10 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
             continue
         same = [x for x in mentions if x is not m and x.sentence == m.sentence and x.place
                 and x.key != m.key]
+        # The document's other places near this mention (a long article's far paragraphs tell
+        # of other events).
         others = [x.place for x in mentions if x is not m and x.key != m.key and x.place
-                  and x.place.country_code == cc]
+                  and x.place.country_code == cc and abs(x.start - m.start) <= NEARBY_CHARS]
         # "X in Y", "X, Y", "X (Y)": Y holds X, whether Y is read as the governorate or its town.
         after = next((x for x in same if x.start > m.end), None)
         container = after is not None and bool(_CONTAINER_GAP.fullmatch(text, m.end, after.start))
