@@ -77,6 +77,7 @@ def test_offline_base_layers_admin1_and_places(page) -> None:  # type: ignore[no
 def test_map_fits_the_densest_region_with_a_button_for_all(page) -> None:  # type: ignore[no-untyped-def]
     # One report geocoded to the middle of the Atlantic does not drag the view out to sea.
     assert page.locator("#map").get_attribute("data-fit") == "dense"
+    _settle(page)  # mid-animation, a cluster and the markers it is gathering are both drawn
     assert page.evaluate(VISIBLE_EVENTS) == ALL_EVENTS - 1
     page.locator("#fit-all").click()
     _settle(page)
