@@ -179,6 +179,15 @@ def test_names_and_messages_are_printed_verbatim_and_not_wrapped(tmp_path: Path)
     assert all(line.startswith(("failed ", "coded ", "warning: ")) for line in lines), lines
 
 
+def test_places_messages_are_verbatim_too() -> None:
+    unknown = runner.invoke(app, ["places", "Saraqib", "--country", "[red]Narnia"])
+    assert unknown.exit_code == 2
+    assert "Error: unknown country '[red]Narnia'" in unknown.stderr
+    nothing = runner.invoke(app, ["-q", "places", "qqzx:fire:"])
+    assert nothing.exit_code == 1
+    assert "no place matches 'qqzx:fire:'" in nothing.stderr and "🔥" not in nothing.stderr
+
+
 def test_quiet_silences_everything_but_failures_even_with_dask(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

@@ -37,11 +37,12 @@ def register(app: typer.Typer) -> None:
         """Show the gazetteer's candidates for NAME: score, matched name, type, population."""
         import json
 
+        from sitrep.cli.console import error, report
         from sitrep.knowledge.gazetteer import load_gazetteer
 
         gaz = load_gazetteer()
         if country and gaz.country_code(country) is None:
-            Console(stderr=True).print(f"[red]Error:[/red] unknown country {country!r}")
+            error(f"unknown country {country!r}")
             raise typer.Exit(2)
         candidates = gaz.lookup(name, country=country, limit=limit)
         if as_json:
@@ -58,7 +59,7 @@ def register(app: typer.Typer) -> None:
                 typer.echo(json.dumps(row, ensure_ascii=False))
             return
         if not candidates:
-            Console(stderr=True).print(f"no place matches {name!r}")
+            report(f"no place matches {name!r}")
             raise typer.Exit(1)
         out = Console(soft_wrap=True, highlight=False, markup=False)
         from sitrep.knowledge.placefilter import load_place_filter
