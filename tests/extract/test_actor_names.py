@@ -28,6 +28,16 @@ import pytest
             " 3 March 2024, killing two civilians.",
             "Military Forces of Syria (2000-2024)",
         ),
+        (
+            "date 2020-05-04 Checkpoint attack\n\nThree policemen were killed during an attack by"
+            " Taliban fighters on a checkpoint in Kandahar on Sunday.",
+            "Taliban",
+        ),
+        (
+            "date 2022-05-04 Raid in Ghor\n\nTwo militiamen were killed in an operation by Taliban"
+            " forces in Ghor province on Sunday.",
+            "Military Forces of Afghanistan (2021-)",
+        ),
     ],
 )
 def test_actor_named_as_on_the_event_date(pipeline, text, actor1):
@@ -45,3 +55,28 @@ def test_state_forces_retaking_a_town_regain_territory(pipeline):
     ((kind, actor),) = [(e.sub_event_type, e.actor1) for e in doc.events]
     assert kind == "Government regains territory"
     assert actor == "Military Forces of Iraq (2014-2018)"
+
+
+def test_a_group_become_the_state_is_coded_as_state_forces(pipeline):
+    from sitrep.ingest.text import read_text
+
+    text = (
+        "date 2022-03-02 Kandahar\n\nTaliban forces clashed with gunmen in Kandahar on Tuesday,"
+        " and the army of the former government was disbanded in 2021."
+    )
+    (event,) = [e for e in pipeline(read_text(text)).events if e.acled_codable]
+    assert (event.actor1, event.inter1) == ("Military Forces of Afghanistan (2021-)", 1)
+
+
+def test_state_forces_are_not_walked_back_to_the_group_they_were_before():
+    from datetime import date
+
+    from sitrep.knowledge.actors import actor_dictionary
+
+    dictionary = actor_dictionary(2022)
+    assert dictionary.name_on("Taliban", date(2020, 5, 1)) == "Taliban"
+    state = "Military Forces of Afghanistan (2021-)"
+    assert dictionary.name_on("Taliban", date(2021, 8, 15)) == state
+    # An Afghan army event of 2020 told in a 2022 report keeps the old government's forces.
+    old = dictionary.name_on(state, date(2020, 5, 1))
+    assert old == "Military Forces of Afghanistan (2014-2021)"

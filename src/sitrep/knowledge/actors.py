@@ -209,7 +209,19 @@ class ActorDictionary:
         it was renamed (actor_names.csv), a state force's regime suffix in force that day."""
         successions = _successions()
         seen: set[str] = set()
-        while name in successions and when < successions[name][1] and name not in seen:
+        # Forwards: a group that took a new name (or became the state) before `when`.
+        successors = {before: (after, since) for after, (before, since) in successions.items()}
+        while name in successors and when >= successors[name][1] and name not in seen:
+            seen.add(name)
+            name = successors[name][0]
+        # Backwards: a name not yet taken on `when`. A state force's name is never walked back:
+        # its regime suffix says which government's forces they were.
+        while (
+            name in successions
+            and when < successions[name][1]
+            and name not in seen
+            and not _STATE_NAME.match(name)
+        ):
             seen.add(name)
             name = successions[name][0]
         m = _STATE_NAME.match(name)

@@ -87,6 +87,10 @@ _OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 # How deep verb_roles and noun_roles may call each other.
 MAX_DEPTH = 3
 # Nouns for what is left of people: "the bodies of 2 civilians" names the victims.
+# "killed in/during/following an operation by X": the preposition and nouns that put a harm in
+# someone's operation.
+_OPERATION_PREPS = frozenset({"in", "during", "following", "after", "amid"})
+_OPERATION_NOUNS = frozenset({"operation", "ambush", "offensive", "raid", "airstrike", "strike"})
 _REMAINS_NOUNS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep")
 SPEECH_VERBS = frozenset(
@@ -181,6 +185,8 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     if not agents:
         # "an IED planted by PKK militants detonated": an agent phrase inside the trigger's clause.
         agents.extend(_nested_agents(trigger))
+    if not agents and trigger.pos_ in ("VERB", "AUX"):
+        agents.extend(_enclosing_operation_agents(trigger))
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         # "gunmen who attacked", "gunmen firing at …", "militants killed a soldier" (misparsed as
         # a participle, but it has an object): the modified noun acts; "a man killed by …" is hit.
@@ -229,6 +235,17 @@ def governing_subjects(trigger: Token) -> list[Token]:
             break  # "Iran said one of its officers had been killed": Iran did not kill him
         token = token.head
         found.extend(c for c in token.children if c.dep_ in SUBJECTS and c.i < trigger.i)
+    return found
+
+
+def _enclosing_operation_agents(verb: Token) -> list[Token]:
+    """Who carried out the operation a harm verb happened in: "soldiers were killed in an attack
+    by X", "two men died during an operation by X forces", "killed following an Israeli raid"."""
+    found: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OPERATION_PREPS):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() in STRIKE_NOUNS | _OPERATION_NOUNS:
+                noun_roles(noun, found, [], climb=False)
     return found
 
 

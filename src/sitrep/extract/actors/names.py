@@ -34,6 +34,10 @@ def renamed(
         name=name,
         parent=entry.parent if entry else mention.actor.parent,
     )
+    before = dictionary.entry(mention.actor.name)
+    if entry is not None and before is not None and entry.kind != before.kind:
+        # A rebel group become the state ("Taliban" from August 2021) takes the state's inter code.
+        actor = dataclasses.replace(actor, inter=entry.inter, country=entry.country)
     return dataclasses.replace(mention, actor=actor)
 
 
