@@ -526,3 +526,20 @@ def test_roles_in_third_pass_shapes(nlp, text, trigger, event_type, country, act
 def test_actors_without_any_place_take_the_country_of_the_actors_named(nlp):
     state = _state(nlp, "An IS attack on a TMF checkpoint killed three fighters.", None)
     assert "Islamic State (Iraq)" in {m.actor.name for m in state.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Two soldiers were killed during an attack by Taliban fighters in Herat.", "killed"),
+        # The phrase hangs off the conjoined verb, and "following" is read as a verb.
+        (
+            "Two soldiers were killed and three were wounded following an attack by Taliban "
+            "fighters in Herat.",
+            "killed",
+        ),
+        ("Two soldiers were killed and one went missing after a raid by Taliban men.", "killed"),
+    ],
+)
+def test_a_harm_inside_an_operation_is_by_the_operation_author(nlp, text, trigger):
+    _assert_roles(nlp, text, trigger, "Battles", "Afghanistan", "Taliban", None)

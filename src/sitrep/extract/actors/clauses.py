@@ -185,8 +185,6 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     if not agents:
         # "an IED planted by PKK militants detonated": an agent phrase inside the trigger's clause.
         agents.extend(_nested_agents(trigger))
-    if not agents and trigger.pos_ in ("VERB", "AUX"):
-        agents.extend(_enclosing_operation_agents(trigger))
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         # "gunmen who attacked", "gunmen firing at …", "militants killed a soldier" (misparsed as
         # a participle, but it has an object): the modified noun acts; "a man killed by …" is hit.
@@ -238,14 +236,22 @@ def governing_subjects(trigger: Token) -> list[Token]:
     return found
 
 
-def _enclosing_operation_agents(verb: Token) -> list[Token]:
+def enclosing_operation_agents(verb: Token) -> list[Token]:
     """Who carried out the operation a harm verb happened in: "soldiers were killed in an attack
     by X", "two men died during an operation by X forces", "killed following an Israeli raid"."""
     found: list[Token] = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OPERATION_PREPS):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            if noun.lemma_.lower() in STRIKE_NOUNS | _OPERATION_NOUNS:
-                noun_roles(noun, found, [], climb=False)
+    # "killed and 1 was wounded following an attack by X": the phrase may hang off a conjunct;
+    # "following" is sometimes parsed as a verb (xcomp) taking the noun as its object.
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    for clause in verbs:
+        for prep in clause.children:
+            if prep.dep_ not in ("prep", "xcomp", "advcl") or prep.lower_ not in _OPERATION_PREPS:
+                continue
+            for noun in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
+                if noun.lemma_.lower() in STRIKE_NOUNS | _OPERATION_NOUNS:
+                    noun_roles(noun, found, [], climb=False)
     return found
 
 

@@ -370,6 +370,9 @@ def read_roles(
     agents, patients = clauses.syntactic_roles(trigger)
     agents, patients = clauses.device_roles(agents, patients)
     patients += clauses.casualties(sent, trigger)
+    if trigger.pos_ in ("VERB", "AUX"):
+        # No subject names an actor: "killed ... following an attack by X".
+        agents += clauses.enclosing_operation_agents(trigger)
     for token in agents:
         primary, others = _phrase_mentions(token, mentions, dictionary)
         if primary is not None:
