@@ -260,22 +260,31 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Operation Restoring Hope",
             SPC,
         ),
-        # ACLED's notes mostly keep the side that repels as actor1.
+        # ACLED's notes mostly code the attacker first, the side that repels it second.
         (
             "Pro-Hadi forces thwarted a Houthi attack on Marib.",
             "attack",
             "Battles",
             "Yemen",
-            "Military Forces of Yemen (2012-)",
             SPC,
+            "Military Forces of Yemen (2012-)",
         ),
         (
             "Pro-Hadi forces thwarted a Houthi attack on Marib.",
             "thwarted",
             "Battles",
             "Yemen",
-            "Military Forces of Yemen (2012-)",
             SPC,
+            "Military Forces of Yemen (2012-)",
+        ),
+        # An attack by no one named: the side that repels it is all the text names.
+        (
+            "Pro-Hadi forces thwarted an attack on Marib.",
+            "thwarted",
+            "Battles",
+            "Yemen",
+            "Military Forces of Yemen (2012-)",
+            None,
         ),
         (
             "Clashes were reported between QSD and Turkish forces near Amuda.",

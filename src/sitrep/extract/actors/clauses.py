@@ -144,10 +144,7 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     if trigger.pos_ in ("NOUN", "PROPN"):
         noun_roles(trigger, agents, patients)
     elif trigger.lemma_.lower() in REPEL_VERBS:
-        # "A repelled a B attack": ACLED's notes mostly keep A as actor1, B as actor2.
-        verb_roles(trigger, agents, [], descend=False)
-        for obj in (c for c in trigger.children if c.dep_ in _OBJECTS):
-            noun_roles(obj, patients, patients, climb=False)
+        _repelled_roles(trigger, agents, patients)
     else:
         for verb in verbs:
             verb_roles(verb, agents, patients)
@@ -234,6 +231,22 @@ def governing_subjects(trigger: Token) -> list[Token]:
         token = token.head
         found.extend(c for c in token.children if c.dep_ in SUBJECTS and c.i < trigger.i)
     return found
+
+
+def _repelled_roles(verb: Token, agents: list[Token], patients: list[Token]) -> None:
+    """"A repelled a B attack", "A thwarted an attack by B": B attacked and comes first, A second,
+    as ACLED codes most such notes (the attacker first in about 40 of 52 train notes, all of 2022);
+    an attack by no one named leaves A first."""
+    defenders: list[Token] = []
+    verb_roles(verb, defenders, [], descend=False)
+    attackers: list[Token] = []
+    for obj in (c for c in verb.children if c.dep_ in _OBJECTS):
+        noun_roles(obj, attackers, patients, climb=False)
+    if attackers:
+        agents.extend(attackers)
+        patients[:0] = defenders
+    else:
+        agents.extend(defenders)
 
 
 def enclosing_operation_agents(verb: Token) -> list[Token]:
@@ -345,10 +358,10 @@ def noun_roles(
     # "X carried out airstrikes", "Israeli airstrikes targeted Y".
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in REPEL_VERBS:
-        # "A thwarted a B attack": A first, B (the attack's modifiers) second.
-        patients.extend(agents)
-        agents.clear()
-        verb_roles(head, agents, [], descend=False, depth=depth + 1)
+        # "A thwarted a B attack": B attacked, A defended (see _repelled_roles).
+        defenders: list[Token] = []
+        verb_roles(head, defenders, [], descend=False, depth=depth + 1)
+        (patients if agents else agents).extend(defenders)
     elif noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ in ("VERB", "AUX"):
         # "a civilian was injured by a landmine": the device acts on the passive subject.
         patients.extend(c for c in head.head.children if c.dep_ in PASSIVE_SUBJECTS)
