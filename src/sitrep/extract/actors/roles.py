@@ -415,8 +415,8 @@ def _later_casualties(
     state: DocState, sentence: int, dictionary: ActorDictionary, roles: Roles
 ) -> None:
     """Who was hit, named in the next sentence of the paragraph ("… hurled rocks at the army.
-    21 soldiers were injured.", "The man was subjected to torture"), unless that sentence holds
-    an event of its own at the harm word."""
+    21 soldiers were injured."), unless that sentence holds an event of its own at the harm
+    word."""
     if sentence + 1 >= len(state.sentences) or _paragraph_break(state, sentence):
         return
     sent = state.spacy_sentence(sentence + 1)
@@ -428,7 +428,7 @@ def _later_casualties(
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or token.idx in own_triggers:
             continue
-        if lemma in HARM_VERBS or lemma == "subject":
+        if lemma in HARM_VERBS:
             deps: tuple[str, ...] = clauses.PASSIVE_SUBJECTS
         elif lemma == "die":
             deps = clauses.SUBJECTS
