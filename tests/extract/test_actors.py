@@ -399,13 +399,13 @@ def test_threat_is_by_the_speakers_organisation(nlp):
 
 
 def test_tally_actors(nlp):
-    text = "Since November 2, Resistance factions have struck US bases in Iraq some 60 times."
+    text = "Since November 2, the Hezbollah militia has struck US bases in Iraq some 60 times."
     state = _state(nlp, text, "Iraq", published=date(2023, 12, 9))
     start = text.index("struck")
     tally = TallyDraft(trigger=state.span(start, start + 6), sentence=0, counted="attacks")
     state.tallies = [tally]
     assign_roles(state)
-    assert tally.actor1.actor.name == "Islamic Resistance in Iraq" and tally.actor1.actor.loaded
+    assert tally.actor1.actor.name == "Hezbollah" and tally.actor1.actor.loaded
     assert tally.actor2.actor.name == US
 
 

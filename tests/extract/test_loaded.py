@@ -13,7 +13,7 @@ from sitrep.records import Actor
     ("text", "expected"),
     [
         ("attacks on the US occupation will go on until it withdraws", ["US occupation"]),
-        ("any provocation by the American enemy will be answered", ["American enemy"]),
+        ("any provocation by the Israeli enemy will be answered", ["Israeli enemy"]),
         ("two martyrs fell in the Israeli aggression on Gaza", ["martyrs", "aggression"]),
         ("the Zionist entity bombed the camp", ["Zionist entity"]),
         ("regime forces shelled the town", ["regime forces"]),

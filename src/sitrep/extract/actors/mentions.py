@@ -43,11 +43,9 @@ log = logging.getLogger(__name__)
 _FACILITY = re.compile(
     r"(?:'s)?\s+(?:military\s+|army\s+|occupation\s+|air\s+|naval\s+)?"
     r"(bases?|positions?|posts?|checkpoints?|headquarters|outposts?|sites?|embassy|embassies|barracks"
-    r"|airports?|camps?|facilit(?:y|ies)|depots?|warehouses?|points?|prisons?|jails?)\b",
+    r"|airports?|camps?|facilit(?:y|ies)|depots?|warehouses?|points?)\b",
     re.IGNORECASE,
 )
-# "Houthi-controlled prison", "regime-run jail": the controller owns the facility.
-_CONTROLLED = re.compile(r"-(?:controlled|run|held)(?=\s)", re.IGNORECASE)
 # ACLED notes name the actor they code: "pro-STC forces, coded as Security Belt forces",
 # "forces at a checkpoint, assumed to be Security Belt Forces", "(coded as Popular Resistance)".
 _CODED_AS = re.compile(
@@ -249,8 +247,7 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
         if entry is None:
             continue
         start, end, kind = match.start, match.end, "state" if alias.state else "org"
-        controlled = _CONTROLLED.match(text, end)
-        facility = _FACILITY.match(text, controlled.end() if controlled else end)
+        facility = _FACILITY.match(text, end)
         if facility and entry.kind in (
             "military",
             "police",
@@ -271,15 +268,6 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             previous = mentions.pop()
             span = state.span(previous.span.start, end)
             actor = replace(previous.actor, text=span.text)
-            police = (
-                _police_of(previous.actor.name, dictionary)
-                if text[start:end].lower() == "security forces"
-                else None
-            )
-            if police is not None:
-                # "regime security forces", "Houthi security forces": the regime's police (train
-                # notes code "regime security forces" as Police Forces of Syria two times in three).
-                actor = make_actor(police, span.text)
             mentions.append(ActorMention(span, actor, previous.kind))
             continue
         if alias.generated:
@@ -287,16 +275,6 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
         span = state.span(start, end)
         mentions.append(ActorMention(span, make_actor(entry, span.text, alias.loaded), kind))
     return mentions
-
-
-def _police_of(name: str, dictionary: ActorDictionary) -> ActorEntry | None:
-    """The police of the regime whose military is `name` ("Military Forces of Yemen (2016-)
-    Supreme Political Council" → "Police Forces of Yemen (2016-) Supreme Political Council")."""
-    entry = dictionary.entry(name)
-    if entry is None or entry.kind != "military" or not name.startswith("Military Forces of "):
-        return None
-    police = dictionary.entry("Police Forces of " + name.removeprefix("Military Forces of "))
-    return police if police is not None and police.kind == "police" else None
 
 
 def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -21,7 +21,7 @@ from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
-from sitrep.knowledge.actors import ActorDictionary, country_names
+from sitrep.knowledge.actors import ActorDictionary
 from sitrep.records import Actor
 
 if TYPE_CHECKING:
@@ -46,14 +46,6 @@ _UNDER_BEFORE = re.compile(r"^\s*,?\s*(?:operating\s+|fighting\s+)?under\s+(?:th
 _CLAIMED = clauses.STRIKE_NOUNS | frozenset(
     {"responsibility", "credit", "bombing", "explosion", "blast", "operation", "killing"}
 )
-_PRISON = re.compile(r"\b(?:prisons?|jails?)$", re.I)
-# "a landmine, laid during the Iran-Iraq War", "a mine left over from the Iran–Iraq war".
-_WAR_REMNANT = re.compile(
-    r"\b(?:mines?|landmines?|shells?|ordnance|explosives?|bombs?|rockets?|munitions?)\b[^.]{0,40}?"
-    r"\b(?:laid|planted|left|placed|dating|remaining)\b[^.]{0,25}?"
-    r"\b(?:during|from|since|in)\s+the\s+(?P<a>[A-Z]\w+)[-–](?P<b>[A-Z]\w+)\s+[Ww]ar\b"
-)
-_BOTH_UNDER = re.compile(r"\bboth\s+(?:\w+\s+){0,2}?under\s+(?:the\s+)?$", re.I)
 _CLAIM_WINDOW = 2  # sentences after the event's in which its claim may come
 # Place score from which a place in the draft's sentence beats the document's country.
 _SURE_PLACE = 1.2
@@ -140,11 +132,6 @@ def _assign(
                 )
     if actor1 is None and event_type in VIOLENT_TYPES:
         actor1 = _claimant(state, draft.sentence, dictionary)
-    if actor1 is None and event_type in VIOLENT_TYPES:
-        # "died under torture in a regime prison": the prison's keepers.
-        actor1 = _jailer(state, dictionary, draft.sentence, country)
-    if actor1 is None and event_type in VIOLENT_TYPES:
-        actor1 = _war_remnant(state, dictionary, draft)
     if actor1 is None and sub_event_type == "Government regains territory":
         # By definition the state's forces retake it ("the recapture of a key air base").
         actor1 = _generic(
@@ -424,51 +411,15 @@ def read_roles(
         sides = sorted([roles.actor1, *roles.assoc1], key=lambda m: m.span.start)
         roles.actor1, roles.actor2 = sides[0], sides[1]
         roles.assoc1 = sides[2:]
-    _both_under(state, sent, mentions, dictionary, roles)
     return roles
-
-
-def _both_under(
-    state: DocState,
-    sent: SpacySpan,
-    mentions: list[ActorMention],
-    dictionary: ActorDictionary,
-    roles: Roles,
-) -> None:
-    """ "A clashed with B, both operating under OPS": each side is coded as the
-    operation with its own group associated (train notes code every group "under OPS" so)."""
-    if roles.actor1 is None or roles.actor2 is None:
-        return
-    text = state.text
-    umbrella = next(
-        (
-            m
-            for m in mentions
-            if _is_umbrella(m, dictionary)
-            and _BOTH_UNDER.search(text, max(sent.start_char, m.span.start - 40), m.span.start)
-        ),
-        None,
-    )
-    if umbrella is None:
-        return
-    for side in ("actor1", "actor2"):
-        mention: ActorMention = getattr(roles, side)
-        if mention.actor.name == umbrella.actor.name:
-            continue
-        coded = ActorMention(
-            mention.span, replace(umbrella.actor, text=mention.span.text), mention.kind
-        )
-        assoc = roles.assoc1 if side == "actor1" else roles.assoc2
-        assoc.insert(0, mention)
-        setattr(roles, side, coded)
 
 
 def _later_casualties(
     state: DocState, sentence: int, dictionary: ActorDictionary, roles: Roles
 ) -> None:
     """Who was hit, named in the next sentence of the paragraph ("… hurled rocks at the army.
-    21 soldiers were injured.", "The man was subjected to torture"), unless that sentence holds
-    an event of its own at the harm word."""
+    21 soldiers were injured."), unless that sentence holds an event of its own at the harm
+    word."""
     if sentence + 1 >= len(state.sentences) or _paragraph_break(state, sentence):
         return
     sent = state.spacy_sentence(sentence + 1)
@@ -480,7 +431,7 @@ def _later_casualties(
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or token.idx in own_triggers:
             continue
-        if lemma in HARM_VERBS or lemma == "subject":
+        if lemma in HARM_VERBS:
             deps: tuple[str, ...] = clauses.PASSIVE_SUBJECTS
         elif lemma == "die":
             deps = clauses.SUBJECTS
@@ -694,61 +645,6 @@ def _organisation_of(state: DocState, mention: ActorMention | None) -> ActorMent
         and m.span.start < mention.span.end
     ]
     return named[-1] if named else mention
-
-
-def _jailer(
-    state: DocState, dictionary: ActorDictionary, sentence: int, country: str | None
-) -> ActorMention | None:
-    """The owner of a prison named in the draft's sentence or the one before it in its paragraph
-    ("a prisoner died in the Houthi-controlled prison …. The man was subjected to torture").
-    A state's own forces keep their prisons through guards: ACLED codes "<forces> Prison Guards"
-    (train notes: Police Forces of Cambodia/Brazil/the Ivory Coast … Prison Guards)."""
-    if not state.sentences:
-        return None
-    first = sentence - 1 if sentence > 0 and not _paragraph_break(state, sentence - 1) else sentence
-    lo, hi = state.sentences[first].start, state.sentences[sentence].end
-    prison = next(
-        (
-            m
-            for m in state.actors
-            if m.kind == "facility" and lo <= m.span.start < hi and _PRISON.search(m.span.text)
-        ),
-        None,
-    )
-    if prison is None:
-        return None
-    entry = dictionary.entry(prison.actor.name)
-    owner_country = entry.country if entry is not None else None
-    if (
-        entry is None
-        or entry.kind not in _STATE_KINDS
-        or owner_country is None
-        or entry.name != dictionary.state_name(owner_country, entry.kind)
-    ):
-        return prison
-    actor = replace(prison.actor, name=f"{entry.name} Prison Guards", parent=entry.name)
-    return ActorMention(prison.span, actor, prison.kind)
-
-
-def _war_remnant(
-    state: DocState, dictionary: ActorDictionary, draft: EventDraft | TallyDraft
-) -> ActorMention | None:
-    """A mine or shell left from a war between states ("a landmine laid during the Iran-Iraq
-    War"): ACLED's "Unidentified Military Forces". Remnants of civil wars or "previous fighting"
-    stay with an unidentified armed group (train notes: Syria, Cambodia)."""
-    if not state.sentences:
-        return None
-    sent = state.sentences[draft.sentence]
-    found = _WAR_REMNANT.search(state.text, sent.start, sent.end)
-    if found is None:
-        return None
-    if not all(w.lower() in country_names() for w in (found.group("a"), found.group("b"))):
-        return None
-    entry = dictionary.entry("Unidentified Military Forces")
-    if entry is None:
-        return None
-    span = state.span(found.start(), found.end())
-    return ActorMention(span, Actor(entry.name, entry.inter, None, None, span.text), "implicit")
 
 
 def _facility_owner(state: DocState, sentence: int) -> ActorMention | None:
