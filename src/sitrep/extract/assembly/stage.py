@@ -15,7 +15,7 @@ import logging
 from spacy.tokens import Token
 
 from sitrep.extract.assembly.background import is_aggregate, is_background, told_as_another
-from sitrep.extract.assembly.cluster import Cluster, cluster_mentions
+from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_mentions
 from sitrep.extract.assembly.mentions import is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve
 from sitrep.extract.places.location import follow_up_place
@@ -54,7 +54,7 @@ def assemble_events(state: DocState) -> None:
     kept = [m for m, tok in zip(mentions, tokens, strict=True) if not is_aggregate(m, tok)]
     busy = {m.draft.sentence for m in mentions}
     events = []
-    for cluster in cluster_mentions(kept):
+    for cluster in absorb_summaries(cluster_mentions(kept)):
         if not anchored(cluster):
             log.debug("assemble: unanchored mention %r left out", cluster.seed.draft.trigger.text)
             continue

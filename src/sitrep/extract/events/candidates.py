@@ -277,11 +277,13 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         return [draft]
     # Where places were resolved, only their names are sites: "in support of the STC's
     # declaration" lists no places.
+    def is_place(start: int, end: int) -> bool:
+        return any(m.span.start < end and start < m.span.end for m in state.places)
+
     sites = [
         site
-        for site in site_list(sent, doc[primary.head])
-        if not state.places
-        or any(m.span.start < site.end and site.start < m.span.end for m in state.places)
+        for site in site_list(sent, doc[primary.head], is_place if state.places else None)
+        if not state.places or is_place(site.start, site.end)
     ]
     if len(sites) < 2:
         return [draft]

@@ -8,6 +8,7 @@ countryside of al-Hasakah" only says where the site is) is a site.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -63,8 +64,12 @@ class Site:
     head: str | None
 
 
-def site_list(sent: SpacySpan, trigger: Token) -> list[Site]:
-    """Sites in the locative phrase of `trigger` or its clause verb; none if fewer than two."""
+def site_list(
+    sent: SpacySpan, trigger: Token, is_place: Callable[[int, int], bool] | None = None
+) -> list[Site]:
+    """Sites in the locative phrase of `trigger` or its clause verb; none if fewer than two.
+    `is_place(start, end)` says whether a name resolved to a place: a segment's site is then its
+    first name that did ("the Houthi Red Sea port of Hudaydah" is at Hudaydah)."""
     anchors = (
         {trigger.i, trigger.head.i}
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
@@ -90,7 +95,7 @@ def site_list(sent: SpacySpan, trigger: Token) -> list[Site]:
         segments[-1].append(t)
     sites: list[Site] = []
     for seg in segments:
-        name = _first_site_name(seg)
+        name = _first_site_name(seg, is_place)
         if name is not None:
             head = next((t.lower_ for t in seg if t.pos_ == "NOUN" and not _namey(t)), None)
             sites.append(Site(name[0].idx, name[-1].idx + len(name[-1]), head))
@@ -105,7 +110,25 @@ def _namey(t: Token) -> bool:
     return (t.is_title or t.pos_ == "PROPN") and t.lower_ not in NOT_NAMES and t.is_alpha
 
 
-def _first_site_name(seg: list[Token]) -> list[Token] | None:
+def _first_site_name(
+    seg: list[Token], is_place: Callable[[int, int], bool] | None = None
+) -> list[Token] | None:
+    """The segment's first proper name not inside an "of" phrase; with `is_place`, its first name
+    that is a place, an "of" phrase's included when no name before it is one."""
+    if is_place is None:
+        return _first_name(seg)
+    j = 0
+    while j < len(seg):
+        name = _first_name(seg[j:], after_of=True)
+        if name is None:
+            return None
+        if is_place(name[0].idx, name[-1].idx + len(name[-1])):
+            return name
+        j = name[-1].i - seg[0].i + 1
+    return None
+
+
+def _first_name(seg: list[Token], after_of: bool = False) -> list[Token] | None:
     j = 0
     while j < len(seg):
         t = seg[j]
@@ -119,7 +142,7 @@ def _first_site_name(seg: list[Token]) -> list[Token] | None:
             while name and name[-1].lower_ in NAME_PARTICLES:
                 name.pop()
             before = seg[name[0].i - seg[0].i - 1] if name and name[0].i > seg[0].i else None
-            if name and not (before is not None and before.lower_ == "of"):
+            if name and (after_of or not (before is not None and before.lower_ == "of")):
                 return name
         j += 1
     return None
