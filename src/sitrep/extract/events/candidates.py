@@ -36,6 +36,7 @@ from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
+from sitrep.nlp.numbers import read_number
 
 log = logging.getLogger(__name__)
 
@@ -270,11 +271,6 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.matches
     ]
     draft.extra["type_source"] = decision.source
-    if group.count is not None:
-        lo, hi = group.count
-        draft.extra["count_span"] = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-        draft.extra["counted_span"] = (trigger.start, trigger.end)
-        return [draft]
     # Where places were resolved, only their names are sites: "in support of the STC's
     # declaration" lists no places.
     def is_place(start: int, end: int) -> bool:
@@ -285,6 +281,16 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         for site in site_list(sent, doc[primary.head], is_place if state.places else None)
         if not state.places or is_place(site.start, site.end)
     ]
+    if group.count is not None:
+        lo, hi = group.count
+        number = read_number(doc, hi - 1)
+        if len(sites) < 2 or number is None or number.quantity.value != len(sites):
+            draft.extra["count_span"] = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+            draft.extra["counted_span"] = (trigger.start, trigger.end)
+            return [draft]
+        # "two attacks against a base in Rask and a police post in Chabahar": counted
+        # happenings, one at each listed site, are those events, not a tally.
+        draft.is_tally = False
     if len(sites) < 2:
         return [draft]
     drafts = []

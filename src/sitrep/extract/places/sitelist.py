@@ -74,7 +74,7 @@ def site_list(
         {trigger.i, trigger.head.i}
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
         else {trigger.i}
-    )
+    ) | _targets(trigger)
     tokens = [t for t in sent if t.i > trigger.i]
     k = next(
         (j for j, t in enumerate(tokens) if t.lower_ in LOCATIVE and t.head.i in anchors), None
@@ -82,7 +82,12 @@ def site_list(
     if k is None:
         return []
     segments: list[list[Token]] = [[]]
+    depth = 0
     for t in tokens[k + 1 :]:
+        # "in Sanaa (central Yemen), Hodeidah province …": a parenthesis glosses, the list goes on.
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0 or t.text == ")":
+            continue
         if (
             t.lower_ in STOP_WORDS
             or (t.pos_ == "VERB" and not _namey(t))
@@ -104,6 +109,28 @@ def site_list(
     # "the Qasrak and Tell Baidar bases": the first conjunct shares the later site noun.
     shared = next((s.head for s in sites if s.head), None)
     return [Site(s.start, s.end, s.head or shared) for s in sites]
+
+
+_TARGET_PREPS = frozenset({"against", "on", "at", "targeting", "of"})
+
+
+def _targets(trigger: Token) -> set[int]:
+    """The nouns naming what the trigger hit: "attacks against a base in Rask and a police post
+    in Chabahar", "strikes on the barracks of the group in Sanaa, …": their locative phrase lists
+    the sites as the trigger's own would."""
+    out: set[int] = set()
+    frontier = [trigger]
+    while frontier:
+        tok = frontier.pop()
+        for c in tok.children:
+            if c.i <= trigger.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                frontier.append(c)
+            elif c.dep_ in ("pobj", "dobj", "conj") and c.pos_ in ("NOUN", "PROPN"):
+                out.add(c.i)
+                frontier.append(c)
+    return out
 
 
 def _namey(t: Token) -> bool:
