@@ -31,7 +31,7 @@ from sitrep.extract.events.triggers import (
     lexicon,
 )
 from sitrep.extract.events.type_rules import TypeDecision, decide_type
-from sitrep.extract.places.sitelist import site_list
+from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.lexicons import reporting_verbs
@@ -281,6 +281,9 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         for site in site_list(sent, doc[primary.head], is_place if state.places else None)
         if not state.places or is_place(site.start, site.end)
     ]
+    if any(not _country_site(state, x) for x in sites):
+        # "exploded over Tel Aviv, Israel": a country beside towns holds them; it is no site.
+        sites = [x for x in sites if not _country_site(state, x)]
     if group.count is not None:
         lo, hi = group.count
         number = read_number(doc, hi - 1)
@@ -302,6 +305,13 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         d.extra = dict(draft.extra, place_span=(site.start, site.end), site_head=site.head)
         drafts.append(d)
     return drafts
+
+
+def _country_site(state: DocState, site: Site) -> bool:
+    return any(
+        m.span.start < site.end and site.start < m.span.end and m.place.feature == "country"
+        for m in state.places
+    )
 
 
 def _type_group(group: _Group, sent: SpacySpan, lex: Lexicon, state: DocState) -> TypeDecision:
