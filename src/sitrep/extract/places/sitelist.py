@@ -151,7 +151,7 @@ def _first_site_name(
             return None
         if is_place(name[0].idx, name[-1].idx + len(name[-1])):
             return name
-        j = name[-1].i - seg[0].i + 1
+        j = seg.index(name[-1]) + 1
     return None
 
 
@@ -162,13 +162,13 @@ def _first_name(seg: list[Token], after_of: bool = False) -> list[Token] | None:
         if _namey(t) or (
             t.lower_ in NAME_PARTICLES and j + 1 < len(seg) and _namey_or_hyphen(seg[j + 1])
         ):
+            before = seg[j - 1] if j > 0 else None  # the segment skips parentheses: by position
             name = [t]
             while j + 1 < len(seg) and (_namey(seg[j + 1]) or seg[j + 1].lower_ in NAME_PARTICLES):
                 j += 1
                 name.append(seg[j])
             while name and name[-1].lower_ in NAME_PARTICLES:
                 name.pop()
-            before = seg[name[0].i - seg[0].i - 1] if name and name[0].i > seg[0].i else None
             if name and (after_of or not (before is not None and before.lower_ == "of")):
                 return name
         j += 1
