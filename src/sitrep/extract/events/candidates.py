@@ -37,6 +37,7 @@ from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
 from sitrep.nlp.numbers import read_number
+from sitrep.records import Place
 
 log = logging.getLogger(__name__)
 
@@ -281,9 +282,13 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         for site in site_list(sent, doc[primary.head], is_place if state.places else None)
         if not state.places or is_place(site.start, site.end)
     ]
-    if any(not _country_site(state, x) for x in sites):
-        # "exploded over Tel Aviv, Israel": a country beside towns holds them; it is no site.
-        sites = [x for x in sites if not _country_site(state, x)]
+    # "exploded over Tel Aviv, Israel", "in Kartal town, Istanbul", "in Tal Tamer district,
+    # Aleppo": a country, governorate or district listed beside a place inside it holds it.
+    places = [_site_place(state, x) for x in sites]
+    sites = [
+        x for x, here in zip(sites, places, strict=True)
+        if not any(_holds(here, other) for other in places if other is not here)
+    ]
     if group.count is not None:
         lo, hi = group.count
         number = read_number(doc, hi - 1)
@@ -307,11 +312,29 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
     return drafts
 
 
-def _country_site(state: DocState, site: Site) -> bool:
-    return any(
-        m.span.start < site.end and site.start < m.span.end and m.place.feature == "country"
-        for m in state.places
+def _site_place(state: DocState, site: Site) -> Place | None:
+    return next(
+        (m.place for m in state.places if m.span.start < site.end and site.start < m.span.end),
+        None,
     )
+
+
+_COARSE = {"country": 0, "admin1": 1, "region": 1, "admin2": 2}
+
+
+def _holds(region: Place | None, place: Place | None) -> bool:
+    """Whether `region` is a country, governorate or district that holds `place`."""
+    if region is None or place is None or region.feature not in _COARSE:
+        return False
+    if place.feature in _COARSE and _COARSE[place.feature] <= _COARSE[region.feature]:
+        return False
+    if region.country != place.country:
+        return False
+    if region.feature == "country":
+        return True
+    if region.feature in ("admin1", "region"):
+        return region.admin1 is not None and region.admin1 == place.admin1
+    return region.admin2 is not None and region.admin2 == place.admin2
 
 
 def _type_group(group: _Group, sent: SpacySpan, lex: Lexicon, state: DocState) -> TypeDecision:

@@ -83,6 +83,7 @@ def site_list(
         return []
     segments: list[list[Token]] = [[]]
     depth = 0
+    joined = False  # a list names its last site after "and"/"or"
     for t in tokens[k + 1 :]:
         # "in Sanaa (central Yemen), Hodeidah province …": a parenthesis glosses, the list goes on.
         depth += (t.text == "(") - (t.text == ")")
@@ -96,8 +97,11 @@ def site_list(
             break
         if t.lower_ in SEPARATORS:
             segments.append([])
+            joined = joined or t.lower_ != ","
             continue
         segments[-1].append(t)
+    if not joined:
+        return []  # "in Kartal town, Istanbul", "in Shay Valley, Kirkuk": a place and its holder
     sites: list[Site] = []
     for seg in segments:
         name = _first_site_name(seg, is_place)
