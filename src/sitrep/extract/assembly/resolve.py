@@ -49,8 +49,8 @@ def resolve(cluster: Cluster) -> EventDraft:
     _set_place(event, members)
     _set_actors(event, [m.draft for m in members], keep_target=told_as == event.sub_event_type)
     if named(event.actor1) is None:
-        # Its own mentions name no one: a summary it shares names who acted ("US and UK forces
-        # carried out air strikes in Yemen" over "strikes are reported in Sanaa").
+        # Its own mentions name no one: a summary it shares names who acted ("the coalition's
+        # jets bombed positions across Ruritania" over "bombs fell on Northtown").
         summary = _most_named([(m.draft.actor1, m.draft.confidence) for m in shared])
         if summary is not None:
             donor = next(m.draft for m in shared if m.draft.actor1 is summary)
@@ -73,7 +73,7 @@ def _set_type(event: EventDraft, members: list[Mention], shared: list[Mention]) 
         return
     best = happening_type(members)
     if best == ATTACK:
-        # "killed in a strike on a farm" under "warplanes struck targets in the south": the
+        # "two died when a strike hit a mill" under "jets bombed positions in the east": the
         # weapon of the summary it shares is the weapon of each happening it sums up.
         weapons = {
             m.draft.sub_event_type

@@ -282,8 +282,8 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         for site in site_list(sent, doc[primary.head], is_place if state.places else None)
         if not state.places or is_place(site.start, site.end)
     ]
-    # "exploded over Tel Aviv, Israel", "in Kartal town, Istanbul", "in Tal Tamer district,
-    # Aleppo": a country, governorate or district listed beside a place inside it holds it.
+    # "a shell landed on Northtown, Ruritania", "a rally in the Old Quarter district, Easton":
+    # a country, governorate or district listed beside a place inside it holds it.
     places = [_site_place(state, x) for x in sites]
     sites = [
         x for x, here in zip(sites, places, strict=True)
@@ -296,7 +296,7 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
             draft.extra["count_span"] = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
             draft.extra["counted_span"] = (trigger.start, trigger.end)
             return [draft]
-        # "two attacks against a base in Rask and a police post in Chabahar": counted
+        # "three raids on a depot in Easton, a camp in Westby and a post in Northtown": counted
         # happenings, one at each listed site, are those events, not a tally.
         draft.is_tally = False
     if len(sites) < 2:

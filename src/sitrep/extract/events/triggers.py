@@ -127,7 +127,7 @@ class Lexicon:
 
     def _lemma(self, token: Token) -> str:
         """The token's lemma; a capitalised noun opening a sentence that the tagger took for a
-        name ("Strikes are reported in …", lemma "Strikes") is read as the common noun."""
+        name ("Raids were carried out in …", lemma "Raids") is read as the common noun."""
         lemma = token.lemma_.lower()
         if token.pos_ != "PROPN" or not token.is_sent_start or lemma in self.lemmas:
             return lemma

@@ -216,8 +216,8 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
     """The draft's own sentence first, then the nearest earlier sentence of its paragraph."""
     mentions = state.places
     hint = _hint_offset(draft)
-    # "SANAA: A surprise attack killed 11 in the country's south": a dateline says where the
-    # report was filed, not where anything happened.
+    # "EASTON: Gunmen killed four in a village to the south": a dateline says where the report
+    # was filed, not where anything happened.
     own = [
         m for m in mentions
         if sentences[id(m)] == draft.sentence and not is_dateline(state.text, m.span.start)
@@ -394,7 +394,11 @@ def main_place(state: DocState) -> PlaceMention | None:
     """The document's main place: its most mentioned place in the main country, else the country."""
     gaz = load_gazetteer()
     cc = gaz.country_code(state.country_hint)
-    pool = [m for m in state.places if cc is None or m.place.iso3 == gaz.countries[cc].iso3]
+    pool = [
+        m for m in state.places
+        if (cc is None or m.place.iso3 == gaz.countries[cc].iso3)
+        and not is_dateline(state.text, m.span.start)
+    ]
     if pool:
         counts = Counter((m.place.location, m.place.feature) for m in pool)
         return max(

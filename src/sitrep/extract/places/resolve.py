@@ -158,8 +158,8 @@ class Mention:
     holds_named: bool = False
     # The villages match exactly though the shipped candidates are spelling guesses.
     villages_exact: bool = False
-    # The country a possessive or nationality word before the name puts it in ("Iraq's
-    # autonomous Kurdistan region", "Iraqi Kurdistan"), as an ISO code.
+    # The country a possessive or nationality word before the name puts it in ("Iraq's northern
+    # Kurdistan region", "Iranian Kurdistan"), as an ISO code.
     qualifier: str | None = None
 
 
@@ -353,7 +353,7 @@ def find_mentions(
     return found
 
 
-# "Iraq's autonomous Kurdistan region", "Iraqi Kurdistan": a country's possessive (with at most
+# "Iraq's northern Kurdistan region", "Iranian Kurdistan": a country's possessive (with at most
 # one word between) or a nationality word right before a name.
 _POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][a-z]{3,})['’]s\s+(?:[a-z]+\s+)?$")
 _NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]{3,})\s+$")

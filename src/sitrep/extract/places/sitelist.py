@@ -69,7 +69,7 @@ def site_list(
 ) -> list[Site]:
     """Sites in the locative phrase of `trigger` or its clause verb; none if fewer than two.
     `is_place(start, end)` says whether a name resolved to a place: a segment's site is then its
-    first name that did ("the Houthi Red Sea port of Hudaydah" is at Hudaydah)."""
+    first name that did ("the rebel-held Red Sea port of Hodeidah" is at Hodeidah)."""
     anchors = (
         {trigger.i, trigger.head.i}
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
@@ -85,7 +85,7 @@ def site_list(
     depth = 0
     joined = False  # a list names its last site after "and"/"or"
     for t in tokens[k + 1 :]:
-        # "in Sanaa (central Yemen), Hodeidah province …": a parenthesis glosses, the list goes on.
+        # "in Northtown (the capital), Easton province …": a parenthesis glosses, the list goes on.
         depth += (t.text == "(") - (t.text == ")")
         if depth > 0 or t.text == ")":
             continue
@@ -101,7 +101,7 @@ def site_list(
             continue
         segments[-1].append(t)
     if not joined:
-        return []  # "in Kartal town, Istanbul", "in Shay Valley, Kirkuk": a place and its holder
+        return []  # "in Old Quarter town, Easton", "in Green Valley, Westby": a place, its holder
     sites: list[Site] = []
     for seg in segments:
         name = _first_site_name(seg, is_place)
@@ -119,8 +119,8 @@ _TARGET_PREPS = frozenset({"against", "on", "at", "targeting", "of"})
 
 
 def _targets(trigger: Token) -> set[int]:
-    """The nouns naming what the trigger hit: "attacks against a base in Rask and a police post
-    in Chabahar", "strikes on the barracks of the group in Sanaa, …": their locative phrase lists
+    """The nouns naming what the trigger hit: "raids on a depot in Easton and a camp in Westby",
+    "shelling of the positions of the militia in Northtown, …": their locative phrase lists
     the sites as the trigger's own would."""
     out: set[int] = set()
     frontier = [trigger]
