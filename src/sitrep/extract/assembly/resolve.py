@@ -155,11 +155,15 @@ def _most_named(actors: list[tuple[ActorMention | None, float]]) -> ActorMention
 
 
 def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
-    """The highest figure its mentions give; the others are kept as alternatives."""
+    """The highest figure its mentions give; the others are kept as alternatives. A happening
+    placed at a town takes the figures its mentions at that town give, when they give one: a
+    figure told only for the region ("seven killed in strikes across the south") is a total over
+    more than this happening."""
+    placed = [m for m in members if m.fine]
     for kind in ("fatalities", "injuries"):
         known: list[Quantity] = [
-            q for m in members if (q := getattr(m.draft, kind)).value is not None
-        ]
+            q for m in placed if (q := getattr(m.draft, kind)).value is not None
+        ] or [q for m in members if (q := getattr(m.draft, kind)).value is not None]
         if not known:
             continue
         chosen = max(known, key=lambda q: q.value or 0)
