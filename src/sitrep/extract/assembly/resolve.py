@@ -156,18 +156,21 @@ def _most_named(actors: list[tuple[ActorMention | None, float]]) -> ActorMention
 
 def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
     """The highest figure its mentions give; the others are kept as alternatives. A happening
-    placed at a town takes the figures its mentions at that town give, when they give one: a
-    figure told only for the region ("seven killed in strikes across the south") is a total over
-    more than this happening."""
-    placed = [m for m in members if m.fine]
+    placed at a town does not take a figure a mention tells for a whole region ("seven killed in
+    strikes across the south": a total over more than this happening) when its other mentions
+    give one."""
+    own = members
+    if any(m.fine for m in members):
+        own = [m for m in members if m.spot is None or is_fine(m.spot)]
     for kind in ("fatalities", "injuries"):
-        known: list[Quantity] = [
-            q for m in placed if (q := getattr(m.draft, kind)).value is not None
-        ] or [q for m in members if (q := getattr(m.draft, kind)).value is not None]
+        told: list[Quantity] = [
+            q for m in members if (q := getattr(m.draft, kind)).value is not None
+        ]
+        known = [q for m in own if (q := getattr(m.draft, kind)).value is not None] or told
         if not known:
             continue
         chosen = max(known, key=lambda q: q.value or 0)
         setattr(event, kind, chosen)
-        others = sorted({q.value for q in known if q.value is not None and q != chosen})
+        others = sorted({q.value for q in told if q.value is not None and q != chosen})
         if others:
             event.extra[f"{kind}_alternatives"] = others
