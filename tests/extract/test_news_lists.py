@@ -107,3 +107,11 @@ def test_a_body_line_repeating_the_header_date_is_metadata():
     )
     assert raw.text.startswith("A drone exploded over a northern town")
     assert "https://" not in raw.text and "date 2024" not in raw.text
+
+
+def test_recent_attacks_told_as_a_reason_are_no_event_of_the_report():
+    events = _events(
+        "On Tuesday the army shelled rebel positions near Aleppo. The army said it was "
+        "responding to recent attacks by the rebels that killed six soldiers in Idlib."
+    )
+    assert events and all(loc != "Idleb" for loc, _, _ in events)
