@@ -36,6 +36,7 @@ from sitrep.extract.state import ActorMention
 from sitrep.records import DateSpan, Place
 
 BATTLES = "Battles"
+ATTACK = "Attack"
 
 
 @dataclass(slots=True)
@@ -112,6 +113,10 @@ def _placed_fine(c: Cluster) -> bool:
 def _summarises(summary: Cluster, c: Cluster) -> bool:
     seed, own = summary.seed, c.seed
     if seed.kind != own.kind or seed.real != own.real or not seed.draft.acled_codable:
+        return False
+    if own.draft.event_type != seed.draft.event_type and own.draft.sub_event_type != ATTACK:
+        # "the army shelled the region" does not sum up a battle fought in one of its towns;
+        # a plain attack may be one of the strikes it sums up (its weapon is the summary's).
         return False
     if not own.draft.acled_codable:
         return False
