@@ -185,6 +185,10 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return any(lex.is_cue(a, "support") for a in tok.ancestors) or tok.dep_ == "ROOT"
     if requires == "active":
         return tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children)
+    if requires == "intransitive":
+        # "protesters demonstrated in the square", not "the attacks demonstrate to its leaders
+        # that a war would be costly" (showing something: a clause or an object of its own).
+        return not any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
     if requires == "object":
         return any(
             c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
