@@ -118,7 +118,7 @@ def test_recent_attacks_told_as_a_reason_are_no_event_of_the_report():
 
 
 def test_demonstrating_that_something_is_so_is_no_protest():
-    events = _events("The strikes demonstrate to the government in Beirut that a war would be costly.")
+    events = _events("The raids demonstrate to the cabinet in Beirut that a war would be costly.")
     assert all(sub != "Peaceful protest" for _, _, sub in events)
     events = _events("On 3 March 2024, students demonstrated in Beirut against rising fuel prices.")
     assert [sub for _, _, sub in events] == ["Peaceful protest"]
