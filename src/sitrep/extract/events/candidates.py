@@ -187,8 +187,8 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children)
     if requires == "intransitive":
         # "protesters demonstrated in the square", not "the attacks demonstrate to its leaders
-        # that a war would be costly" (showing something: a clause or an object of its own).
-        return not any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
+        # that a war would be costly" (showing that something is so: a clause of its own).
+        return not any(c.dep_ == "ccomp" for c in tok.children)
     if requires == "object":
         return any(
             c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
