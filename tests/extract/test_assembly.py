@@ -103,6 +103,23 @@ def test_one_strike_told_three_ways_is_one_event_typed_by_its_weapon():
     assert len(event.evidence) == 3
 
 
+def test_a_toll_told_for_a_whole_region_is_not_the_toll_of_the_strike_at_a_town():
+    state = DocState(text="x" * 60, published=PUBLISHED, outlet=None)
+    kw = {"event_type": "Explosions/Remote violence"}
+    region = _at("Gaza Strip", 3, "admin1", "Gaza Strip")
+    town = _at("Rafah", 1, "town", "Gaza Strip")
+    summary = _draft(state, 0, 5, key="Air/drone strike", where=region, confidence=0.7, **kw)
+    strike = _draft(state, 10, 15, key="Air/drone strike", where=town, confidence=0.9,
+                    sentence=1, **kw)  # fmt: skip
+    summary.fatalities, strike.fatalities = Quantity(12, "at least"), Quantity(2, "exact")
+    state.events = [summary, strike]
+    assemble_events(state)
+    (event,) = state.events
+    assert event.where.place.location == "Rafah"
+    assert event.fatalities == Quantity(2, "exact")  # the region's 12 total more strikes
+    assert event.extra["fatalities_alternatives"] == [12]
+
+
 def test_two_weapons_named_outright_are_two_happenings():
     state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
     kw = {"event_type": "Explosions/Remote violence"}

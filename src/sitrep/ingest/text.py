@@ -67,6 +67,8 @@ def read_text(
     if lines and (m := _BYLINE.match(lines[0])):
         outlet = outlet or m.group(1)
         lines.pop(0)
+    if published is not None:
+        lines = [_without_header(line, published) for line in lines]
     if published is not None and not (EARLIEST_PUBLISHED <= published <= LATEST_PUBLISHED):
         warnings.append(f"publication date {published.isoformat()} is implausible; ignored")
         published = None
@@ -91,6 +93,17 @@ def read_text(
         warnings=tuple(warnings),
         language=language,
     )
+
+
+def _without_header(line: str, published: date) -> str:
+    """A body line repeating the header's date ("date 2024-06-05 Hurfeish, a town …", "date
+    2024-05-31 https://…", left by the tool that saved the page) is metadata: the date goes, and
+    a bare address with it; the words after it are text."""
+    m = _HEADER.match(line)
+    if m is None or m.group(1) != published.isoformat():
+        return line
+    rest = m.group(2).strip()
+    return "" if re.fullmatch(r"\S+://\S*", rest) else rest
 
 
 def _bounded_metadata(

@@ -34,6 +34,8 @@ def is_aggregate(m: Mention, token: Token | None) -> bool:
         return False
     if form == _PAST_N and _plural(token):
         return True
+    if m.date_from != "sentence" and _earlier_ones(token):
+        return True
     return _ongoing(token) or _running_since(token)
 
 
@@ -42,6 +44,27 @@ def is_background(when: DateSpan | None, published: date | None) -> bool:
     if when is None or when.start is None or published is None:
         return False
     return (when.end or when.start) < published - timedelta(days=RECENT_DAYS)
+
+
+_EARLIER = frozenset({"recent", "previous", "earlier", "prior", "past"})
+
+
+def _earlier_ones(token: Token) -> bool:
+    """ "in answer to recent attacks that killed soldiers", "previous strikes on the port": a
+    plural happening noun told as earlier ones, with no date of its own sentence, sums them up
+    (10 train notes use such a phrase)."""
+    nouns = [token]
+    if token.dep_ == "relcl":  # "recent attacks (by the group) that killed …"
+        noun = token.head
+        nouns.append(noun)
+        while noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN") and len(nouns) < 4:
+            noun = noun.head.head
+            nouns.append(noun)
+    return any(
+        n.tag_ in ("NNS", "NNPS")
+        and any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in n.children)
+        for n in nouns
+    )
 
 
 def _plural(token: Token) -> bool:

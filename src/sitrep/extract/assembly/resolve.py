@@ -19,8 +19,14 @@
 from __future__ import annotations
 
 from sitrep.extract.assembly.cluster import Cluster
-from sitrep.extract.assembly.mentions import Mention, date_firmness, is_fine
-from sitrep.extract.assembly.types import happening_type
+from sitrep.extract.assembly.mentions import (
+    WEAPON_EVENT_TYPE,
+    Mention,
+    date_firmness,
+    is_fine,
+    named,
+)
+from sitrep.extract.assembly.types import ATTACK, happening_type
 from sitrep.extract.state import ActorMention, EventDraft
 from sitrep.knowledge.taxonomy import category
 from sitrep.records import Quantity
@@ -34,7 +40,7 @@ def resolve(cluster: Cluster) -> EventDraft:
     members, shared = cluster.members, cluster.shared
     event = cluster.seed.draft
     told_as = event.sub_event_type
-    _set_type(event, members)
+    _set_type(event, members, shared)
     dated = [m for m in members if m.day is not None]
     if dated:
         firm = min(dated, key=date_firmness)
@@ -42,6 +48,13 @@ def resolve(cluster: Cluster) -> EventDraft:
         event.extra["date_from"] = firm.date_from
     _set_place(event, members)
     _set_actors(event, [m.draft for m in members], keep_target=told_as == event.sub_event_type)
+    if named(event.actor1) is None:
+        # Its own mentions name no one: a summary it shares names who acted ("the coalition's
+        # jets bombed positions across Ruritania" over "bombs fell on Northtown").
+        summary = _most_named([(m.draft.actor1, m.draft.confidence) for m in shared])
+        if summary is not None:
+            donor = next(m.draft for m in shared if m.draft.actor1 is summary)
+            event.actor1, event.assoc_actor_1 = summary, donor.assoc_actor_1
     _set_tolls(event, members)
     said = {m.draft.modality for m in members}
     event.modality = next((mod for mod in _MODALITY_ORDER if mod in said), event.modality)
@@ -55,10 +68,20 @@ def resolve(cluster: Cluster) -> EventDraft:
     return event
 
 
-def _set_type(event: EventDraft, members: list[Mention]) -> None:
+def _set_type(event: EventDraft, members: list[Mention], shared: list[Mention]) -> None:
     if not event.acled_codable:
         return
     best = happening_type(members)
+    if best == ATTACK:
+        # "two died when a strike hit a mill" under "jets bombed positions in the east": the
+        # weapon of the summary it shares is the weapon of each happening it sums up.
+        weapons = {
+            m.draft.sub_event_type
+            for m in shared
+            if m.draft.event_type == WEAPON_EVENT_TYPE and m.draft.acled_codable
+        }
+        if len(weapons) == 1:
+            best = weapons.pop()
     if best is None or best == event.sub_event_type:
         return
     cat = category(best)
@@ -132,15 +155,22 @@ def _most_named(actors: list[tuple[ActorMention | None, float]]) -> ActorMention
 
 
 def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
-    """The highest figure its mentions give; the others are kept as alternatives."""
+    """The highest figure its mentions give; the others are kept as alternatives. A happening
+    placed at a town does not take a figure a mention tells for a whole region ("seven killed in
+    strikes across the south": a total over more than this happening) when its other mentions
+    give one."""
+    own = members
+    if any(m.fine for m in members):
+        own = [m for m in members if m.spot is None or is_fine(m.spot)]
     for kind in ("fatalities", "injuries"):
-        known: list[Quantity] = [
+        told: list[Quantity] = [
             q for m in members if (q := getattr(m.draft, kind)).value is not None
         ]
+        known = [q for m in own if (q := getattr(m.draft, kind)).value is not None] or told
         if not known:
             continue
         chosen = max(known, key=lambda q: q.value or 0)
         setattr(event, kind, chosen)
-        others = sorted({q.value for q in known if q.value is not None and q != chosen})
+        others = sorted({q.value for q in told if q.value is not None and q != chosen})
         if others:
             event.extra[f"{kind}_alternatives"] = others

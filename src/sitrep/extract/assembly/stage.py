@@ -11,11 +11,12 @@ event.
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.tokens import Token
 
 from sitrep.extract.assembly.background import is_aggregate, is_background, told_as_another
-from sitrep.extract.assembly.cluster import Cluster, cluster_mentions
+from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_mentions
 from sitrep.extract.assembly.mentions import is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve
 from sitrep.extract.places.location import follow_up_place
@@ -34,7 +35,9 @@ log = logging.getLogger(__name__)
 )
 def assemble_events(state: DocState) -> None:
     """Replace the sentence-level drafts with one draft per happening."""
-    drafts = sorted((d for d in state.events if not d.is_tally), key=lambda d: d.trigger.start)
+    drafts = _first_tellings(
+        state, sorted((d for d in state.events if not d.is_tally), key=lambda d: d.trigger.start)
+    )
     by_sentence: dict[int, list[ActorMention]] = {}
     for a in state.actors:
         by_sentence.setdefault(state.sentence_of(a.span.start), []).append(a)
@@ -54,7 +57,7 @@ def assemble_events(state: DocState) -> None:
     kept = [m for m, tok in zip(mentions, tokens, strict=True) if not is_aggregate(m, tok)]
     busy = {m.draft.sentence for m in mentions}
     events = []
-    for cluster in cluster_mentions(kept):
+    for cluster in absorb_summaries(cluster_mentions(kept)):
         if not anchored(cluster):
             log.debug("assemble: unanchored mention %r left out", cluster.seed.draft.trigger.text)
             continue
@@ -74,6 +77,24 @@ def assemble_events(state: DocState) -> None:
         "assemble: %d drafts, %d aggregates dropped, %d events",
         len(state.events), len(mentions) - len(kept), len(events),
     )  # fmt: skip
+
+
+def _first_tellings(state: DocState, drafts: list[EventDraft]) -> list[EventDraft]:
+    """Drafts of a sentence the text repeats word for word (a headline again above the lead, a
+    paragraph pasted twice) are the first copy's again: "also shot down" read a second time is
+    not one more happening."""
+    words = [" ".join(_WORD.findall(span.text.lower())) for span in state.sentences]
+    first: dict[str, int] = {}
+    for i, said in enumerate(words):
+        first.setdefault(said, i)
+    return [
+        d
+        for d in drafts
+        if not 0 <= d.sentence < len(words) or first[words[d.sentence]] == d.sentence
+    ]
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster,

@@ -31,11 +31,13 @@ from sitrep.extract.events.triggers import (
     lexicon,
 )
 from sitrep.extract.events.type_rules import TypeDecision, decide_type
-from sitrep.extract.places.sitelist import site_list
+from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
+from sitrep.nlp.numbers import read_number
+from sitrep.records import Place
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +185,10 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return any(lex.is_cue(a, "support") for a in tok.ancestors) or tok.dep_ == "ROOT"
     if requires == "active":
         return tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children)
+    if requires == "intransitive":
+        # "protesters demonstrated in the square", not "the attacks demonstrate to its leaders
+        # that a war would be costly" (showing that something is so: a clause of its own).
+        return not any(c.dep_ == "ccomp" for c in tok.children)
     if requires == "object":
         return any(
             c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
@@ -270,19 +276,33 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.matches
     ]
     draft.extra["type_source"] = decision.source
-    if group.count is not None:
-        lo, hi = group.count
-        draft.extra["count_span"] = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-        draft.extra["counted_span"] = (trigger.start, trigger.end)
-        return [draft]
     # Where places were resolved, only their names are sites: "in support of the STC's
     # declaration" lists no places.
+    def is_place(start: int, end: int) -> bool:
+        return any(m.span.start < end and start < m.span.end for m in state.places)
+
     sites = [
         site
-        for site in site_list(sent, doc[primary.head])
-        if not state.places
-        or any(m.span.start < site.end and site.start < m.span.end for m in state.places)
+        for site in site_list(sent, doc[primary.head], is_place if state.places else None)
+        if not state.places or is_place(site.start, site.end)
     ]
+    # "a shell landed on Northtown, Ruritania", "a rally in the Old Quarter district, Easton":
+    # a country, governorate or district listed beside a place inside it holds it.
+    places = [_site_place(state, x) for x in sites]
+    sites = [
+        x for x, here in zip(sites, places, strict=True)
+        if not any(_holds(here, other) for other in places if other is not here)
+    ]
+    if group.count is not None:
+        lo, hi = group.count
+        number = read_number(doc, hi - 1)
+        if len(sites) < 2 or number is None or number.quantity.value != len(sites):
+            draft.extra["count_span"] = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+            draft.extra["counted_span"] = (trigger.start, trigger.end)
+            return [draft]
+        # "three raids on a depot in Easton, a camp in Westby and a post in Northtown": counted
+        # happenings, one at each listed site, are those events, not a tally.
+        draft.is_tally = False
     if len(sites) < 2:
         return [draft]
     drafts = []
@@ -294,6 +314,31 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         d.extra = dict(draft.extra, place_span=(site.start, site.end), site_head=site.head)
         drafts.append(d)
     return drafts
+
+
+def _site_place(state: DocState, site: Site) -> Place | None:
+    return next(
+        (m.place for m in state.places if m.span.start < site.end and site.start < m.span.end),
+        None,
+    )
+
+
+_COARSE = {"country": 0, "admin1": 1, "region": 1, "admin2": 2}
+
+
+def _holds(region: Place | None, place: Place | None) -> bool:
+    """Whether `region` is a country, governorate or district that holds `place`."""
+    if region is None or place is None or region.feature not in _COARSE:
+        return False
+    if place.feature in _COARSE and _COARSE[place.feature] <= _COARSE[region.feature]:
+        return False
+    if region.country != place.country:
+        return False
+    if region.feature == "country":
+        return True
+    if region.feature in ("admin1", "region"):
+        return region.admin1 is not None and region.admin1 == place.admin1
+    return region.admin2 is not None and region.admin2 == place.admin2
 
 
 def _type_group(group: _Group, sent: SpacySpan, lex: Lexicon, state: DocState) -> TypeDecision:

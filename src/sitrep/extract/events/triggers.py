@@ -125,12 +125,23 @@ class Lexicon:
     def is_cue(self, token: Token, role: str) -> bool:
         return token.lemma_.lower() in self.cues[role] or token.lower_ in self.cues[role]
 
+    def _lemma(self, token: Token) -> str:
+        """The token's lemma; a capitalised noun opening a sentence that the tagger took for a
+        name ("Raids were carried out in …", lemma "Raids") is read as the common noun."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "PROPN" or not token.is_sent_start or lemma in self.lemmas:
+            return lemma
+        for suffix, repl in (("ies", "y"), ("s", "")):
+            if lemma.endswith(suffix) and (singular := lemma[: -len(suffix)] + repl) in self.lemmas:
+                return singular
+        return lemma
+
     def find(self, doc: Doc | SpacySpan) -> list[Match]:
         """Trigger matches in reading order; a phrase wins over the single words it covers."""
         matches: list[Match] = []
         covered: set[int] = set()
         tokens = list(doc)
-        lemmas = [t.lemma_.lower() for t in tokens]  # each read once: attribute access is dear
+        lemmas = [self._lemma(t) for t in tokens]  # each read once: attribute access is dear
         for k, tok in enumerate(tokens):
             by_word, by_lemma = self.phrases.get(tok.lower_), self.phrases.get(lemmas[k])
             if not by_word and not by_lemma:  # most tokens start no phrase

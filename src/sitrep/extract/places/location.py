@@ -216,7 +216,12 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
     """The draft's own sentence first, then the nearest earlier sentence of its paragraph."""
     mentions = state.places
     hint = _hint_offset(draft)
-    own = [m for m in mentions if sentences[id(m)] == draft.sentence]
+    # "EASTON: Gunmen killed four in a village to the south": a dateline says where the report
+    # was filed, not where anything happened.
+    own = [
+        m for m in mentions
+        if sentences[id(m)] == draft.sentence and not is_dateline(state.text, m.span.start)
+    ]
     if hint is not None:
         inside = [m for m in mentions if m.span.start < hint[1] and hint[0] < m.span.end]
         if inside:
@@ -249,7 +254,11 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
         sent = state.sentences[draft.sentence]
         para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
         if para is not None:
-            earlier = [m for m in mentions if para.start <= m.span.start < sent.start]
+            earlier = [
+                m for m in mentions
+                if para.start <= m.span.start < sent.start
+                and not is_dateline(state.text, m.span.start)
+            ]
             if earlier:
                 last = max(sentences[id(m)] for m in earlier)
                 same = [m for m in earlier if sentences[id(m)] == last]
@@ -286,6 +295,11 @@ _ORIGIN_NOUNS = frozenset(
 # A dateline: the filing place in capitals, then a dash ("AMMAN - ", "KARAK, Jordan:"), at the
 # start of a line.
 _DATELINE = re.compile(r"[A-Z][A-Z '’.-]+(?:,[^\n:–—-]{0,40})?\s*(?:[-–—:]|\()")
+
+
+def is_dateline(text: str, start: int) -> bool:
+    """Whether the place named at `start` is a dateline ("AMMAN - ", "KARAK, Jordan:")."""
+    return _DATELINE.match(text, start) is not None and _line_start(text, start)
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -380,7 +394,11 @@ def main_place(state: DocState) -> PlaceMention | None:
     """The document's main place: its most mentioned place in the main country, else the country."""
     gaz = load_gazetteer()
     cc = gaz.country_code(state.country_hint)
-    pool = [m for m in state.places if cc is None or m.place.iso3 == gaz.countries[cc].iso3]
+    pool = [
+        m for m in state.places
+        if (cc is None or m.place.iso3 == gaz.countries[cc].iso3)
+        and not is_dateline(state.text, m.span.start)
+    ]
     if pool:
         counts = Counter((m.place.location, m.place.feature) for m in pool)
         return max(

@@ -158,6 +158,9 @@ class Mention:
     holds_named: bool = False
     # The villages match exactly though the shipped candidates are spelling guesses.
     villages_exact: bool = False
+    # The country a possessive or nationality word before the name puts it in ("Iraq's northern
+    # Kurdistan region", "Iranian Kurdistan"), as an ISO code.
+    qualifier: str | None = None
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -279,19 +282,28 @@ def find_mentions(
             tj = toks[j]
             if j > i and not _joinable(text, toks[j - 1], tj):
                 break
-            site_word = j > i and tj.lower in _AFTER_SITE  # "Harir base" is a site's name
+            # "al-Asad air base" is spelled "airbase" as often: one word of the key.
+            nxt_word = toks[j + 1].lower if j + 1 < n else ""
+            air = j > i and tj.lower == "air" and nxt_word in ("base", "bases", "field")
+            site_word = j > i and (tj.lower in _AFTER_SITE or air)  # "Harir base" is a site's name
             if j > i and not (tj.upper or tj.lower in _CONNECTORS or tj.text[0].isdigit()
                               or site_word):  # fmt: skip
                 break
             nxt = toks[j + 1] if j + 1 < n else None
             if tj.lower in ARTICLES and nxt is not None and _joinable(text, tj, nxt) and nxt.upper:
                 continue  # "al-Hasakah": the article is not part of the key
-            parts.append(tj.key)
+            parts.append(word_key("air" + nxt_word) if air else tj.key)
             key = " ".join(parts)
             if site_word and not gaz.has_key(key) and gaz.has_key(key[:-1]) and key[-1] == "s":
                 key = key[:-1]  # "Al Omar Oil Fields" is the site "Al-Omar oil field"
             if gaz.has_key(key):
-                best = (j + 1, key)
+                best = (j + 2 if air else j + 1, key)
+            elif len(parts) == 2 and text[toks[j - 1].end : tj.start] == "-":
+                # "Sistan-Baluchestan", "Kohgiluyeh-Boyer Ahmad": a province named after two
+                # regions, hyphenated in the text, "and"-joined in the gazetteer.
+                joined = f"{parts[0]} and {parts[1]}"
+                if gaz.has_key(joined):
+                    best = (j + 1, joined)
             if site_word:
                 break
             elif len(parts) > 1 and gaz.has_key(key.replace(" ", "")):
@@ -332,12 +344,29 @@ def find_mentions(
                 m.tier, m.villages_exact = ("fuzzy", True) if m.candidates else ("exact", False)
             m.after = toks[end_tok].lower if end_tok < n else ""
             m.before = " ".join(x.lower for x in toks[max(0, i - 4) : i])
+            m.qualifier = _country_qualifier(text, start, gaz, nationality)
             found.append(m)
             i = end_tok
         else:
             i += 1
     _mark_parentheses(text, found)
     return found
+
+
+# "Iraq's northern Kurdistan region", "Iranian Kurdistan": a country's possessive (with at most
+# one word between) or a nationality word right before a name.
+_POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][a-z]{3,})['’]s\s+(?:[a-z]+\s+)?$")
+_NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]{3,})\s+$")
+
+
+def _country_qualifier(text: str, start: int, gaz: Gazetteer,
+                       nationality: dict[str, str]) -> str | None:  # fmt: skip
+    before = text[max(0, start - 40) : start]
+    if (own := _POSSESSIVE_BEFORE.search(before)) is not None:
+        return gaz.country_code(own.group(1))
+    if (word := _NATIONALITY_BEFORE.search(before)) is not None:
+        return nationality.get(word.group(1))
+    return None
 
 
 # ACLED's "(district, governorate)" parenthesis.
@@ -459,9 +488,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
                  | ({cc} if country and cc else set()))  # fmt: skip
     # Countries named as such; nationality words are too weak to license a village abroad.
     named: frozenset[str] = frozenset(
-        m.candidates[0].country_code or ""
-        for m in mentions
-        if m.tier == "exact" and m.candidates and all(c.feature_class == "C" for c in m.candidates)
+        c.country_code or "" for m in mentions if m.tier == "exact" for c in _countries_named(m)
     ) - {""}
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported)
@@ -650,6 +677,22 @@ def _plain(text: str) -> str:
     return re.sub(r"[\W_]+", "", ascii_fold(text).lower())
 
 
+def _readings(m: Mention) -> list[GazPlace]:
+    """The candidates a mention may stand for. A name spelled letter for letter as a country's
+    is that country, not a town abroad that a variant spelling or the transliteration folding
+    links to it ("Iraq" and Arak, listed with the variant "`Iraq"); only a town whose own name
+    it is stays a reading ("Djibouti")."""
+    if m.qualifier is not None:
+        return [c for c in m.candidates if c.country_code == m.qualifier]
+    if m.tier != "exact" or not _countries_named(m):
+        return m.candidates
+    plain = _plain(m.text)
+    return [
+        c for c in m.candidates
+        if c.feature_class == "C" or plain in (_plain(c.name), _plain(c.asciiname))
+    ]
+
+
 def _countries_named(m: Mention) -> list[GazPlace]:
     return [c for c in m.candidates if c.feature_class == "C" and spelled_as(m.text, c)]
 
@@ -691,7 +734,7 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             context |= areas
     before = m.before
     best: tuple[float, GazPlace, list[str]] | None = None
-    for c in m.candidates:
+    for c in _readings(m):
         score, why = prior_score(c)
         reasons = list(why)
         if m.tier == "fuzzy":
@@ -751,6 +794,14 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         if best is None or score > best[0]:
             best = (score, c, reasons)
     if best is None:
+        if m.qualifier is not None and m.tier == "exact" and any(
+                c.feature_class == "A" for c in m.candidates):  # fmt: skip
+            # "Iraq's Kurdistan region" names a region of Iraq that the gazetteer files under
+            # another country's province: the qualifying country is the most it says.
+            country = gaz.country_place(m.qualifier)
+            if country is not None:
+                m.place, m.score, m.why = country, 0.9, ["region of the country qualifying it"]
+                m.precision = 3
         return
     score, place, reasons = best
     locative = any(w in _LOCATIVE for w in before.split()[-1:]) or m.after in _GEO_AFTER

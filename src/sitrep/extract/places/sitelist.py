@@ -8,6 +8,7 @@ countryside of al-Hasakah" only says where the site is) is a site.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -63,13 +64,17 @@ class Site:
     head: str | None
 
 
-def site_list(sent: SpacySpan, trigger: Token) -> list[Site]:
-    """Sites in the locative phrase of `trigger` or its clause verb; none if fewer than two."""
+def site_list(
+    sent: SpacySpan, trigger: Token, is_place: Callable[[int, int], bool] | None = None
+) -> list[Site]:
+    """Sites in the locative phrase of `trigger` or its clause verb; none if fewer than two.
+    `is_place(start, end)` says whether a name resolved to a place: a segment's site is then its
+    first name that did ("the rebel-held Red Sea port of Hodeidah" is at Hodeidah)."""
     anchors = (
         {trigger.i, trigger.head.i}
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
         else {trigger.i}
-    )
+    ) | _targets(trigger)
     tokens = [t for t in sent if t.i > trigger.i]
     k = next(
         (j for j, t in enumerate(tokens) if t.lower_ in LOCATIVE and t.head.i in anchors), None
@@ -77,7 +82,13 @@ def site_list(sent: SpacySpan, trigger: Token) -> list[Site]:
     if k is None:
         return []
     segments: list[list[Token]] = [[]]
+    depth = 0
+    joined = False  # a list names its last site after "and"/"or"
     for t in tokens[k + 1 :]:
+        # "in Northtown (the capital), Easton province …": a parenthesis glosses, the list goes on.
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0 or t.text == ")":
+            continue
         if (
             t.lower_ in STOP_WORDS
             or (t.pos_ == "VERB" and not _namey(t))
@@ -86,11 +97,14 @@ def site_list(sent: SpacySpan, trigger: Token) -> list[Site]:
             break
         if t.lower_ in SEPARATORS:
             segments.append([])
+            joined = joined or t.lower_ != ","
             continue
         segments[-1].append(t)
+    if not joined:
+        return []  # "in Old Quarter town, Easton", "in Green Valley, Westby": a place, its holder
     sites: list[Site] = []
     for seg in segments:
-        name = _first_site_name(seg)
+        name = _first_site_name(seg, is_place)
         if name is not None:
             head = next((t.lower_ for t in seg if t.pos_ == "NOUN" and not _namey(t)), None)
             sites.append(Site(name[0].idx, name[-1].idx + len(name[-1]), head))
@@ -101,25 +115,65 @@ def site_list(sent: SpacySpan, trigger: Token) -> list[Site]:
     return [Site(s.start, s.end, s.head or shared) for s in sites]
 
 
+_TARGET_PREPS = frozenset({"against", "on", "at", "targeting", "of"})
+
+
+def _targets(trigger: Token) -> set[int]:
+    """The nouns naming what the trigger hit: "raids on a depot in Easton and a camp in Westby",
+    "shelling of the positions of the militia in Northtown, …": their locative phrase lists
+    the sites as the trigger's own would."""
+    out: set[int] = set()
+    frontier = [trigger]
+    while frontier:
+        tok = frontier.pop()
+        for c in tok.children:
+            if c.i <= trigger.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                frontier.append(c)
+            elif c.dep_ in ("pobj", "dobj", "conj") and c.pos_ in ("NOUN", "PROPN"):
+                out.add(c.i)
+                frontier.append(c)
+    return out
+
+
 def _namey(t: Token) -> bool:
     return (t.is_title or t.pos_ == "PROPN") and t.lower_ not in NOT_NAMES and t.is_alpha
 
 
-def _first_site_name(seg: list[Token]) -> list[Token] | None:
+def _first_site_name(
+    seg: list[Token], is_place: Callable[[int, int], bool] | None = None
+) -> list[Token] | None:
+    """The segment's first proper name not inside an "of" phrase; with `is_place`, its first name
+    that is a place, an "of" phrase's included when no name before it is one."""
+    if is_place is None:
+        return _first_name(seg)
+    j = 0
+    while j < len(seg):
+        name = _first_name(seg[j:], after_of=True)
+        if name is None:
+            return None
+        if is_place(name[0].idx, name[-1].idx + len(name[-1])):
+            return name
+        j = seg.index(name[-1]) + 1
+    return None
+
+
+def _first_name(seg: list[Token], after_of: bool = False) -> list[Token] | None:
     j = 0
     while j < len(seg):
         t = seg[j]
         if _namey(t) or (
             t.lower_ in NAME_PARTICLES and j + 1 < len(seg) and _namey_or_hyphen(seg[j + 1])
         ):
+            before = seg[j - 1] if j > 0 else None  # the segment skips parentheses: by position
             name = [t]
             while j + 1 < len(seg) and (_namey(seg[j + 1]) or seg[j + 1].lower_ in NAME_PARTICLES):
                 j += 1
                 name.append(seg[j])
             while name and name[-1].lower_ in NAME_PARTICLES:
                 name.pop()
-            before = seg[name[0].i - seg[0].i - 1] if name and name[0].i > seg[0].i else None
-            if name and not (before is not None and before.lower_ == "of"):
+            if name and (after_of or not (before is not None and before.lower_ == "of")):
                 return name
         j += 1
     return None
