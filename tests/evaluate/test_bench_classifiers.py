@@ -34,8 +34,7 @@ def test_tfidf_and_spacy_bow_cross_validate_on_real_notes(shared, tmp_path):
     pytest.importorskip("sklearn")
     folder = shared / "data" / "train"
     notes = [json.loads(line) for line in (folder / "acled_2022_train.jsonl").open()][:600]
-    # Three sub-types with many notes, so that three folds can learn them (a two-class linear
-    # model stores one row of coefficients, which `TextClassifier` does not read).
+    # Three sub-types with many notes, so that three folds can learn them.
     keep = {"Peaceful protest", "Armed clash", "Attack"}
     small = tmp_path / "notes.jsonl"
     small.write_text(
