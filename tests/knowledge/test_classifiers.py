@@ -101,3 +101,30 @@ def test_mixed_predictions_average_probabilities():
     mixed = a.mixed(b)
     assert mixed.labels == ("Armed clash", "Attack")
     assert mixed.probs == pytest.approx((0.6, 0.4))
+
+
+def test_a_two_class_model_gives_scikit_learns_probabilities():
+    pytest.importorskip("sklearn")
+    from sklearn.linear_model import LogisticRegression
+
+    from sitrep.evaluate.training import fit_vectorizers, model_arrays, transform
+
+    settings = {"analyzer": "word", "ngram_range": [1, 2], "sublinear_tf": True}
+    settings["max_features"] = 1000
+    texts = [
+        "crowds marched peacefully to the ministry",
+        "students marched and chanted outside the ministry",
+        "gunmen opened fire on an army checkpoint",
+        "militants and soldiers exchanged fire near the checkpoint",
+    ] * 3
+    labels = ["Peaceful protest", "Peaceful protest", "Armed clash", "Armed clash"] * 3
+    (vec,) = fit_vectorizers(texts, (settings,))
+    model = LogisticRegression(C=10.0).fit(transform([vec], texts), labels)
+    assert model.coef_.shape[0] == 1  # the case: one row of coefficients for two classes
+    clf = TextClassifier(model_arrays({"model": "lr"}, [("word", vec, settings)], model))
+    for text in ("soldiers exchanged fire with gunmen", "people marched to the ministry"):
+        expected = model.predict_proba(transform([vec], [text]))[0]
+        got = clf.predict(text)
+        assert got.labels[0] == model.predict(transform([vec], [text]))[0]
+        for label, p in zip(model.classes_, expected, strict=True):
+            assert got.prob(label) == pytest.approx(p, abs=1e-3)

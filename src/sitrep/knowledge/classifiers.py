@@ -164,6 +164,11 @@ class TextClassifier:
             offset += len(terms)
         self.coef = arrays["coef"].astype(np.float32)  # classes × features
         self.intercept = arrays["intercept"].astype(np.float32)
+        if len(self.classes) == 2 and self.coef.shape[0] == 1:
+            # scikit-learn keeps one row for two classes (the second's score); the first scores 0,
+            # so the softmax below is the model's sigmoid.
+            self.coef = np.vstack([np.zeros_like(self.coef), self.coef])
+            self.intercept = np.concatenate([np.zeros(1, np.float32), self.intercept])
         self.kind = meta["model"]
 
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
