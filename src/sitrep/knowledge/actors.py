@@ -144,6 +144,8 @@ def match_form(text: str, case_sensitive: bool = False) -> str:
 
 def is_case_sensitive(alias: str) -> bool:
     """Acronyms written in capitals ("IS", "PKK", "SDF/PKK") only match in capitals."""
+    if alias.isascii():  # every ASCII letter is cased: the same answer without a character loop
+        return alias.isupper()
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
@@ -157,6 +159,9 @@ class ActorDictionary:
         self.actors: dict[str, ActorEntry] = {}
         self.aliases: list[AliasEntry] = []
         self._by_normalised: dict[str, ActorEntry] = {}
+        # expand() of one template for one country is asked thousands of times while the alias
+        # table is built ({demonym} rows × countries); the year is fixed, so the answer is too.
+        self._expanded: dict[tuple[str, str | None], str | None] = {}
         self._build_actors()
         self._build_aliases()
 
@@ -177,6 +182,14 @@ class ActorDictionary:
 
     def expand(self, template: str, country: str | None) -> str | None:
         """`template` with placeholders filled for `country`; None when it needs an unknown one."""
+        key = (template, country)
+        if key in self._expanded:
+            return self._expanded[key]
+        name = self._expand(template, country)
+        self._expanded[key] = name
+        return name
+
+    def _expand(self, template: str, country: str | None) -> str | None:
         missing = False
 
         def fill(m: re.Match[str]) -> str:

@@ -132,11 +132,8 @@ class AliasMatcher:
     def __init__(self, dictionary: ActorDictionary):
         groups: dict[tuple[str, bool], list[AliasEntry]] = defaultdict(list)
         for alias in dictionary.aliases:
-            sensitive = is_case_sensitive(alias.alias)
-            for variant in _variants(alias.alias):
-                key = " ".join(match_form(variant, sensitive).split())
-                if key:
-                    groups[(key, sensitive)].append(alias)
+            for key in _alias_keys(alias.alias):
+                groups[key].append(alias)
         self._automatons = {True: ahocorasick.Automaton(), False: ahocorasick.Automaton()}
         for (key, sensitive), entries in groups.items():
             # Hand-written rows before {demonym}-generated ones, state names last.
@@ -168,6 +165,14 @@ class AliasMatcher:
 def alias_matcher(year: int | None) -> AliasMatcher:
     """The matcher for one publication year, built once per process."""
     return AliasMatcher(actor_dictionary(year))
+
+
+@cache
+def _alias_keys(alias: str) -> tuple[tuple[str, bool], ...]:
+    """The (match form, case-sensitive) keys of one alias: the same in every year's matcher."""
+    sensitive = is_case_sensitive(alias)
+    keys = (" ".join(match_form(variant, sensitive).split()) for variant in _variants(alias))
+    return tuple((key, sensitive) for key in keys if key)
 
 
 def _variants(alias: str) -> set[str]:
