@@ -167,8 +167,8 @@ def alias_automatons(dictionary: ActorDictionary) -> dict[bool, ahocorasick.Auto
     aliases = dictionary.aliases
     groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for i, alias in enumerate(aliases):
-        for key in _alias_keys(alias.alias):
-            groups[key].append(i)
+        for form in _alias_keys(alias.alias):
+            groups[form].append(i)
     automatons = {True: ahocorasick.Automaton(), False: ahocorasick.Automaton()}
     for (key, sensitive), positions in groups.items():
         # Hand-written rows before {demonym}-generated ones, state names last.
