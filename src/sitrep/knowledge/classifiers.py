@@ -237,7 +237,8 @@ class TextClassifier:
         e = np.exp(s - s.max())
         p = e / e.sum()
         order = np.argsort(-p)
-        return Prediction(tuple(self.classes[i] for i in order), tuple(float(p[i]) for i in order))
+        classes = self.classes
+        return Prediction(tuple([classes[i] for i in order.tolist()]), tuple(p[order].tolist()))
 
 
 def save_model(path: str, arrays: dict[str, np.ndarray]) -> None:
