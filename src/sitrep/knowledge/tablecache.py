@@ -1,11 +1,13 @@
 """Lookup tables built from knowledge files, kept on disk between processes (issue 18).
 
 Building the prefilter's automaton, the actor dictionary and its alias automatons is Python work
-over thousands of rows that every process repeated at start (0.1-0.2 s each); a pickle of the
-built table loads in a fraction of that. A cached file is named by the sha256 of everything the
+over thousands of rows that every process repeated at start (0.1-0.2 s each), and py3langid
+decompresses its model (1-2 s) in every process that meets a text not plainly English; a pickle
+of the built table loads in a fraction of that. A cached file is named by the sha256 of what the
 table is built from: the bytes of the knowledge files it reads, the source of the modules that
-build it, and the sitrep and Python versions, so an edited CSV or builder is never answered with
-a stale table (an edited file just gets a new name; old ones are small and may be deleted).
+build it, the path, size and time of any other file (a library's model), and the sitrep and
+Python versions, so an edited CSV or builder is never answered with a stale table (an edited
+file just gets a new name; old ones may be deleted).
 
 The files live in `$XDG_CACHE_HOME/sitrep/tables/` (default `~/.cache/sitrep/tables/`), the
 user's own cache, like the evaluation's parse cache; `SITREP_TABLE_CACHE=off` builds every time.
@@ -43,8 +45,11 @@ def enabled() -> bool:
     return os.environ.get(ENV, "").lower() not in ("off", "0", "no", "false")
 
 
-def table_key(name: str, files: Iterable[str], modules: Iterable[str]) -> str:
-    """The sha256 of what the table `name` is built from (knowledge files, builder sources)."""
+def table_key(
+    name: str, files: Iterable[str], modules: Iterable[str], paths: Iterable[Path] = ()
+) -> str:
+    """The sha256 of what the table `name` is built from: knowledge files and builder sources by
+    content, other files (a library's model) by path, size and modification time."""
     from sitrep import __version__
 
     digest = hashlib.sha256(f"{name}|{_FORMAT}|{__version__}|{sys.version}".encode())
@@ -59,17 +64,25 @@ def table_key(name: str, files: Iterable[str], modules: Iterable[str]) -> str:
         path = getattr(sys.modules.get(module), "__file__", None)
         digest.update(f"|{module}|".encode())
         digest.update(Path(path).read_bytes() if path else b"<no source>")
+    for other in paths:
+        stat = other.stat()
+        digest.update(f"|{other}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
     return digest.hexdigest()[:32]
 
 
 def cached_table(
-    name: str, build: Callable[[], T], *, files: Iterable[str], modules: Iterable[str]
+    name: str,
+    build: Callable[[], T],
+    *,
+    files: Iterable[str],
+    modules: Iterable[str],
+    paths: Iterable[Path] = (),
 ) -> T:
     """The table `build()` makes, loaded from the disk cache when an identical build is there."""
     if not enabled():
         return build()
     try:
-        path = cache_dir() / f"{name}-{table_key(name, files, modules)}.pickle"
+        path = cache_dir() / f"{name}-{table_key(name, files, modules, paths)}.pickle"
     except OSError as exc:  # a builder module without readable source
         log.debug("table cache: no key for %s (%s)", name, exc)
         return build()
