@@ -101,7 +101,7 @@ def plainly_english(text: str) -> bool:
     """
     sample = text[:SAMPLE_CHARS]
     words = _WORD.findall(sample.lower())
-    hits = sum(1 for w in words if w in ENGLISH_MARKERS)
+    hits = sum(map(ENGLISH_MARKERS.__contains__, words))
     if hits < MIN_MARKERS or hits < MIN_MARKER_SHARE * len(words):
         return False
     if sample.isascii():
