@@ -12,6 +12,7 @@ import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sitrep.errors import SitrepError
 from sitrep.extract.assembly.document import assemble_document
@@ -20,9 +21,11 @@ from sitrep.extract.state import DocState
 from sitrep.ingest.language import skip_reason
 from sitrep.ingest.text import cap_length
 from sitrep.knowledge.loader import knowledge_version
-from sitrep.nlp.model import load_nlp
 from sitrep.records import Document, RawDocument
 from sitrep.scale.prefilter import SKIP_REASON, default_prefilter
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -78,18 +81,46 @@ class Pipeline:
         *,
         strict: bool = False,
         prefilter: bool | Callable[[str], bool] = False,
+        lazy: bool = False,
     ):
         """`prefilter=True` skips documents without conflict vocabulary (`scale/prefilter.py`)
         before the parse; they come out with `skipped` set and no events. A callable is used as
-        the relevance test instead."""
-        for module in _BUILTIN_MODULES:
-            importlib.import_module(module)
-        self.specs: list[ExtractorSpec] = check_order(extractors)
+        the relevance test instead.
+
+        `lazy=True` leaves spaCy and the extractors unloaded until the first document that needs
+        a parse: a run whose documents the prefilter all skips never imports spaCy (issue 18).
+        """
+        self._extractors = tuple(extractors)
+        self._specs: list[ExtractorSpec] | None = None
+        self._nlp: Language | None = None
         self.strict = strict
-        self.nlp = load_nlp()
         self.prefilter: Callable[[str], bool] | None = (
             default_prefilter() if prefilter is True else prefilter or None
         )
+        if not lazy:
+            _ = self.specs, self.nlp
+
+    @property
+    def specs(self) -> list[ExtractorSpec]:
+        """The extractors in order (importing the built-in ones registers them)."""
+        if self._specs is None:
+            for module in _BUILTIN_MODULES:
+                importlib.import_module(module)
+            self._specs = check_order(self._extractors)
+        return self._specs
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline (loaded on first use; evaluation swaps in a parse cache)."""
+        if self._nlp is None:
+            from sitrep.nlp.model import load_nlp
+
+            self._nlp = load_nlp()
+        return self._nlp
+
+    @nlp.setter
+    def nlp(self, value: Language) -> None:
+        self._nlp = value
 
     def __call__(self, raw: RawDocument) -> Document:
         return next(iter(self.run_many([raw])))
@@ -108,7 +139,10 @@ class Pipeline:
     def _run_batch(self, raws: list[RawDocument]) -> Iterator[Document]:
         raws = [cap_length(raw) for raw in raws]  # spaCy raises past nlp.max_length
         reasons = [self._skip_reason(raw) for raw in raws]
-        docs = iter(self.nlp.pipe(r.text for r, why in zip(raws, reasons, strict=True) if not why))
+        texts = [r.text for r, why in zip(raws, reasons, strict=True) if not why]
+        # A batch the prefilter skipped whole needs neither spaCy nor the extractors.
+        docs = iter(self.nlp.pipe(texts)) if texts else iter(())
+        specs = self.specs if texts else []
         for raw, why in zip(raws, reasons, strict=True):
             if why:
                 yield self._skipped(raw, why)
@@ -123,7 +157,7 @@ class Pipeline:
             )
             state.warnings.extend(raw.warnings)
             try:
-                for spec in self.specs:
+                for spec in specs:
                     spec.func(state)
             except SitrepError:
                 raise

@@ -217,10 +217,20 @@ class RawDocument:
     language: str | None = None  # ISO 639-1 code when detected with confidence (ingest/language.py)
 
 
+# Field names per record class: every record written asked dataclasses.fields() for each of its
+# ~15 nested dataclasses (a third of writing a skipped document's record, issue 18).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses, tuples and dates as JSON-ready dicts, lists and ISO strings."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, date):

@@ -99,10 +99,14 @@ def is_boilerplate(line: str) -> bool:
 
 def normalize_text(text: str) -> str:
     """NFC, `\\n` newlines, single spaces, no control characters or boilerplate lines."""
-    text = unicodedata.normalize("NFC", text)
+    ascii_only = text.isascii()  # then NFC, zero-width characters and surrogates cannot apply
+    if not ascii_only:
+        text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", _CONTROL.sub("", strip_terminal_escapes(text)))
-    text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot be encoded, stored or hashed
+    text = _CONTROL.sub("", strip_terminal_escapes(text))
+    if not ascii_only:
+        text = _ZERO_WIDTH.sub("", text)
+        text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot be encoded or stored
     lines: list[str] = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()

@@ -156,13 +156,16 @@ def _declared_encoding(head: bytes) -> str | None:
     return (m.group(1) or m.group(2)).decode("ascii").lower()
 
 
+# C0 controls but tab, newline, form feed and carriage return; DEL and the C1 controls. Counted by
+# the regex engine: a character loop in Python cost 0.15 ms a document (issue 18).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _checked_text(text: str) -> str:
     """`text`, unless it is so full of control characters that it must be decoded binary."""
     sample = text[:20_000]
     if sample:
-        controls = sum(
-            1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f"
-        )
+        controls = len(_CONTROL_CHARS.findall(sample))
         if controls / len(sample) > _MAX_CONTROL_SHARE:
             raise ValueError(
                 f"binary content: {controls:,} control characters in the first {len(sample):,}"

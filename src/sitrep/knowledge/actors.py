@@ -18,6 +18,7 @@ from functools import cache
 
 from sitrep.errors import KnowledgeDataError
 from sitrep.knowledge.loader import read_csv
+from sitrep.knowledge.tablecache import cached_table
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ COUNTRIES_FILE = "actor_countries.csv"
 ACTORS_FILE = "actors.csv"
 ALIASES_FILE = "actor_aliases.csv"
 NAMES_FILE = "actor_names.csv"
+DICTIONARY_FILES = (COUNTRIES_FILE, ACTORS_FILE, ALIASES_FILE)  # what ActorDictionary reads
 
 INTER_CODES = {
     1: "State forces",
@@ -57,6 +59,9 @@ class ActorEntry:
     kind: str  # military, police, government, rebel, militia, coalition, generic, social, party
     source: str
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return _by_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class AliasEntry:
@@ -71,6 +76,9 @@ class AliasEntry:
     generated: bool = False  # expanded from a {demonym} pattern; hand-written rows win over it
     line: int = 0
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return _by_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class CountryEntry:
@@ -82,6 +90,9 @@ class CountryEntry:
     names: tuple[str, ...]
     periods: tuple[str, ...]
     branches: dict[str, str]  # branch -> cell as written ("" = the default name)
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return _by_fields(self)
 
     def suffix(self, when: date | int | None) -> str:
         """ACLED's regime suffix in force on a date or in a year ("(2021-)"); the latest if None.
@@ -99,6 +110,12 @@ class CountryEntry:
                 started = [p for p, s in zip(self.periods, starts, strict=True) if s.year <= when]
             chosen = started[-1] if started else self.periods[0]
         return f" ({chosen.split('@')[0]})"
+
+
+def _by_fields(entry: ActorEntry | AliasEntry | CountryEntry) -> tuple[type, tuple[object, ...]]:
+    # Pickled as the class and its fields, rebuilt through __init__: half the load time of the
+    # dataclass's own slot-state protocol for the ~22,000 entries of a cached dictionary.
+    return type(entry), tuple(getattr(entry, name) for name in entry.__slots__)
 
 
 _STATE_NAME = re.compile(
@@ -144,6 +161,8 @@ def match_form(text: str, case_sensitive: bool = False) -> str:
 
 def is_case_sensitive(alias: str) -> bool:
     """Acronyms written in capitals ("IS", "PKK", "SDF/PKK") only match in capitals."""
+    if alias.isascii():  # every ASCII letter is cased: the same answer without a character loop
+        return alias.isupper()
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
@@ -157,6 +176,9 @@ class ActorDictionary:
         self.actors: dict[str, ActorEntry] = {}
         self.aliases: list[AliasEntry] = []
         self._by_normalised: dict[str, ActorEntry] = {}
+        # expand() of one template for one country is asked thousands of times while the alias
+        # table is built ({demonym} rows × countries); the year is fixed, so the answer is too.
+        self._expanded: dict[tuple[str, str | None], str | None] = {}
         self._build_actors()
         self._build_aliases()
 
@@ -177,6 +199,14 @@ class ActorDictionary:
 
     def expand(self, template: str, country: str | None) -> str | None:
         """`template` with placeholders filled for `country`; None when it needs an unknown one."""
+        key = (template, country)
+        if key in self._expanded:
+            return self._expanded[key]
+        name = self._expand(template, country)
+        self._expanded[key] = name
+        return name
+
+    def _expand(self, template: str, country: str | None) -> str | None:
         missing = False
 
         def fill(m: re.Match[str]) -> str:
@@ -384,8 +414,14 @@ def country_names() -> frozenset[str]:
 
 @cache
 def actor_dictionary(year: int | None = None) -> ActorDictionary:
-    """The actor dictionary with names as ACLED spelled them in `year` (latest names if None)."""
-    return ActorDictionary(year)
+    """The actor dictionary with names as ACLED spelled them in `year` (latest names if None);
+    built once, then loaded from the table cache while its files and this module are unchanged."""
+    return cached_table(
+        f"actor-dictionary-{year}",
+        lambda: ActorDictionary(year),
+        files=DICTIONARY_FILES,
+        modules=(__name__,),
+    )
 
 
 @cache

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -102,6 +102,7 @@ class Prediction:
 # scikit-learn's own vectorizer is a test (tests/knowledge/test_classifiers.py).
 _WORD_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _WHITE_SPACES = re.compile(r"\s\s+")
+_WORD_MEMO = 200_000  # words whose character n-gram columns a classifier remembers
 
 
 def word_ngrams(text: str, low: int, high: int) -> list[str]:
@@ -117,14 +118,22 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     """Character n-grams inside space-padded words, as scikit-learn's `analyzer="char_wb"`."""
     grams: list[str] = []
     for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-        w = f" {word} "
-        size = len(w)
-        for n in range(low, high + 1):
-            if size <= n:  # a short word counts once, whole
-                grams.append(w)
-                break
-            grams.extend(w[i : i + n] for i in range(size - n + 1))
+        grams.extend(_word_char_grams(word, low, high))
     return grams
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_char_grams(word: str, low: int, high: int) -> tuple[str, ...]:
+    # Words recur across sentences and documents: their n-grams are cut once (issue 18).
+    w = f" {word} "
+    size = len(w)
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        if size <= n:  # a short word counts once, whole
+            grams.append(w)
+            break
+        grams.extend([w[i : i + n] for i in range(size - n + 1)])
+    return tuple(grams)
 
 
 _ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams}
@@ -170,6 +179,7 @@ class TextClassifier:
             self.coef = np.vstack([np.zeros_like(self.coef), self.coef])
             self.intercept = np.concatenate([np.zeros(1, np.float32), self.intercept])
         self.kind = meta["model"]
+        self._word_columns: dict[tuple[int, str], tuple[int, ...]] = {}
 
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and weights of the text's TF-IDF vector (each part l2-normalised, then
@@ -177,15 +187,19 @@ class TextClassifier:
         norm_text = normalise(text)
         indices, values = [], []
         for analyze, low, high, vocab, idf, sublinear, offset in self._parts:
-            counts: dict[int, int] = {}
-            for term, n in Counter(analyze(norm_text, low, high)).items():
-                j = vocab.get(term)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + n
-            if not counts:
+            # Distinct terms have distinct columns; kept in order of first occurrence.
+            if analyze is char_wb_ngrams:
+                found = list(Counter(self._char_columns(norm_text, low, high, vocab)).items())
+            else:
+                get = vocab.get
+                found = [
+                    (j, n) for term, n in Counter(analyze(norm_text, low, high)).items()
+                    if (j := get(term)) is not None
+                ]
+            if not found:
                 continue
-            idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+            idx = np.fromiter((j for j, _ in found), dtype=np.int64, count=len(found))
+            tf = np.fromiter((n for _, n in found), dtype=np.float32, count=len(found))
             w = (1.0 + np.log(tf) if sublinear else tf) * idf[idx - offset]
             w /= np.linalg.norm(w) or 1.0
             indices.append(idx)
@@ -195,6 +209,23 @@ class TextClassifier:
         idx, w = np.concatenate(indices), np.concatenate(values)
         w /= np.linalg.norm(w) or 1.0
         return idx, w
+
+    def _char_columns(self, text: str, low: int, high: int, vocab: dict[str, int]) -> list[int]:
+        """The vocabulary columns of `text`'s character n-grams, in text order: each word's are
+        looked up once per process (a bounded memo), since words recur across sentences."""
+        memo = self._word_columns
+        if len(memo) > _WORD_MEMO:
+            memo.clear()
+        get = vocab.get
+        columns: list[int] = []
+        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+            found = memo.get((id(vocab), word))
+            if found is None:
+                grams = _word_char_grams(word, low, high)
+                found = tuple(j for g in grams if (j := get(g)) is not None)
+                memo[(id(vocab), word)] = found
+            columns.extend(found)
+        return columns
 
     def score(self, text: str) -> np.ndarray:
         """The linear score of every class for one text."""
@@ -211,7 +242,8 @@ class TextClassifier:
         e = np.exp(s - s.max())
         p = e / e.sum()
         order = np.argsort(-p)
-        return Prediction(tuple(self.classes[i] for i in order), tuple(float(p[i]) for i in order))
+        classes = self.classes
+        return Prediction(tuple([classes[i] for i in order.tolist()]), tuple(p[order].tolist()))
 
 
 def save_model(path: str, arrays: dict[str, np.ndarray]) -> None:

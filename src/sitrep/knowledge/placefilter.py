@@ -19,6 +19,7 @@ from typing import Protocol
 from sitrep.knowledge.gazetteer import GazPlace
 from sitrep.knowledge.loader import read_csv
 from sitrep.knowledge.placenames import ARTICLES, ascii_fold
+from sitrep.knowledge.tablecache import cached_table
 
 STOPWORDS_FILE = "place_stopwords.csv"
 ACTOR_ALIASES_FILE = "actor_aliases.csv"  # the actors' file
@@ -172,6 +173,17 @@ def _hyphen(text: str, a: Token, b: Token) -> bool:
 
 @cache
 def load_place_filter() -> PlaceFilter:
+    """The filter over the shipped word lists (built once, then loaded from the table cache
+    while the files and the modules that read them are unchanged)."""
+    return cached_table(
+        "place-filter",
+        _build_place_filter,
+        files=(STOPWORDS_FILE, ACTOR_ALIASES_FILE),
+        modules=(__name__, "sitrep.knowledge.placenames"),
+    )
+
+
+def _build_place_filter() -> PlaceFilter:
     rows = read_csv(STOPWORDS_FILE, required=("word", "kind"))
     words = {_surface(r["word"]) for r in rows if r["kind"] == "word"}
     names = {_surface(r["word"]) for r in rows if r["kind"] == "name"}

@@ -23,6 +23,7 @@ import ahocorasick
 
 from sitrep.errors import KnowledgeDataError
 from sitrep.knowledge.loader import read_csv
+from sitrep.knowledge.tablecache import cached_table
 
 log = logging.getLogger(__name__)
 
@@ -263,8 +264,15 @@ def load_cues() -> list[Cue]:
 
 @cache
 def default_prefilter() -> Prefilter:
-    """The process-wide prefilter over the shipped knowledge files (built once per process)."""
-    prefilter = Prefilter(load_cues())
+    """The process-wide prefilter over the shipped knowledge files (built once, then loaded
+    from the table cache while the files and this module are unchanged)."""
+    prefilter = cached_table(
+        "prefilter",
+        lambda: Prefilter(load_cues()),
+        files=(TERMS_FILE, TRIGGERS_FILE, IRREGULAR_FILE, ACTORS_FILE, ALIASES_FILE,
+               COUNTRIES_FILE, SITES_FILE),
+        modules=(__name__,),
+    )
     log.debug("prefilter built with %d cues", prefilter.size)
     return prefilter
 

@@ -23,6 +23,7 @@ from sitrep.extract.actors.roles import assign_draft_roles
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
 from sitrep.knowledge.actors import (
+    DICTIONARY_FILES,
     ActorDictionary,
     ActorEntry,
     AliasEntry,
@@ -32,6 +33,7 @@ from sitrep.knowledge.actors import (
     match_form,
     normalise_name,
 )
+from sitrep.knowledge.tablecache import cached_table
 from sitrep.records import Actor
 
 if TYPE_CHECKING:
@@ -125,35 +127,30 @@ class AliasMatch:
 
 
 class AliasMatcher:
-    """Every alias of an actor dictionary in two Aho-Corasick automatons (folded / exact case)."""
+    """Every alias of an actor dictionary in two Aho-Corasick automatons (folded / exact case).
 
-    def __init__(self, dictionary: ActorDictionary):
-        groups: dict[tuple[str, bool], list[AliasEntry]] = defaultdict(list)
-        for alias in dictionary.aliases:
-            sensitive = is_case_sensitive(alias.alias)
-            for variant in _variants(alias.alias):
-                key = " ".join(match_form(variant, sensitive).split())
-                if key:
-                    groups[(key, sensitive)].append(alias)
-        self._automatons = {True: ahocorasick.Automaton(), False: ahocorasick.Automaton()}
-        for (key, sensitive), entries in groups.items():
-            # Hand-written rows before {demonym}-generated ones, state names last.
-            ordered = tuple(sorted(entries, key=lambda a: (a.state, a.generated)))
-            self._automatons[sensitive].add_word(key, (len(key), ordered))
-        for automaton in self._automatons.values():
-            if len(automaton):
-                automaton.make_automaton()
+    The automatons hold positions in `dictionary.aliases`, not the entries, so that they pickle
+    apart from the dictionary into the table cache (`knowledge/tablecache.py`)."""
+
+    def __init__(
+        self,
+        dictionary: ActorDictionary,
+        automatons: dict[bool, ahocorasick.Automaton] | None = None,
+    ):
+        self._aliases = dictionary.aliases
+        self._automatons = automatons if automatons is not None else alias_automatons(dictionary)
 
     def find(self, text: str) -> list[AliasMatch]:
         """Non-overlapping alias matches on word boundaries, longest first."""
         found: list[AliasMatch] = []
+        aliases = self._aliases
         for sensitive, automaton in self._automatons.items():
             if not len(automaton):
                 continue
-            for end_index, (length, entries) in automaton.iter(match_form(text, sensitive)):
+            for end_index, (length, positions) in automaton.iter(match_form(text, sensitive)):
                 start, end = end_index - length + 1, end_index + 1
                 if _on_word_boundaries(text, start, end):
-                    found.append(AliasMatch(start, end, entries))
+                    found.append(AliasMatch(start, end, tuple(aliases[i] for i in positions)))
         found.sort(key=lambda m: (m.start - m.end, m.start))
         taken: list[AliasMatch] = []
         for m in found:
@@ -162,10 +159,45 @@ class AliasMatcher:
         return sorted(taken, key=lambda m: m.start)
 
 
+def alias_automatons(dictionary: ActorDictionary) -> dict[bool, ahocorasick.Automaton]:
+    """Case-sensitive (True) and folded (False) automatons: match key -> (length, positions of
+    the aliases it may be in `dictionary.aliases`)."""
+    aliases = dictionary.aliases
+    groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    for i, alias in enumerate(aliases):
+        for form in _alias_keys(alias.alias):
+            groups[form].append(i)
+    automatons = {True: ahocorasick.Automaton(), False: ahocorasick.Automaton()}
+    for (key, sensitive), positions in groups.items():
+        # Hand-written rows before {demonym}-generated ones, state names last.
+        ordered = tuple(sorted(positions, key=lambda i: (aliases[i].state, aliases[i].generated)))
+        automatons[sensitive].add_word(key, (len(key), ordered))
+    for automaton in automatons.values():
+        if len(automaton):
+            automaton.make_automaton()
+    return automatons
+
+
 @cache
 def alias_matcher(year: int | None) -> AliasMatcher:
-    """The matcher for one publication year, built once per process."""
-    return AliasMatcher(actor_dictionary(year))
+    """The matcher for one publication year, built once per process (its automatons once per
+    knowledge version, through the table cache)."""
+    dictionary = actor_dictionary(year)
+    automatons = cached_table(
+        f"alias-automatons-{year}",
+        lambda: alias_automatons(dictionary),
+        files=DICTIONARY_FILES,
+        modules=("sitrep.knowledge.actors", __name__),
+    )
+    return AliasMatcher(dictionary, automatons)
+
+
+@cache
+def _alias_keys(alias: str) -> tuple[tuple[str, bool], ...]:
+    """The (match form, case-sensitive) keys of one alias: the same in every year's matcher."""
+    sensitive = is_case_sensitive(alias)
+    keys = (" ".join(match_form(variant, sensitive).split()) for variant in _variants(alias))
+    return tuple((key, sensitive) for key in keys if key)
 
 
 def _variants(alias: str) -> set[str]:

@@ -1,0 +1,111 @@
+"""The on-disk cache of built knowledge tables: loaded when nothing changed, rebuilt otherwise."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from sitrep.extract.actors.mentions import AliasMatcher, alias_automatons
+from sitrep.knowledge import tablecache
+from sitrep.knowledge.actors import ActorDictionary
+from sitrep.scale.prefilter import Prefilter, default_prefilter, load_cues
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv(tablecache.ENV, raising=False)
+    return tmp_path / "sitrep" / "tables"
+
+
+def counting_build(calls: list[int]):
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"built": len(calls)}
+
+    return build
+
+
+def test_a_table_is_built_once_then_loaded(cache_home):
+    calls: list[int] = []
+    first = tablecache.cached_table(
+        "demo", counting_build(calls), files=("actors.csv",), modules=(__name__,)
+    )
+    second = tablecache.cached_table(
+        "demo", counting_build(calls), files=("actors.csv",), modules=(__name__,)
+    )
+    assert first == second == {"built": 1}
+    assert len(calls) == 1
+    assert len(list(cache_home.glob("demo-*.pickle"))) == 1
+
+
+def test_a_changed_knowledge_file_gets_a_new_key(cache_home, monkeypatch):
+    before = tablecache.table_key("demo", ("actors.csv",), (__name__,))
+    monkeypatch.setattr(tablecache, "read_bytes", lambda name: b"name,kind,source\nX,rebel,test\n")
+    assert tablecache.table_key("demo", ("actors.csv",), (__name__,)) != before
+
+
+def test_the_key_covers_the_builder_source_and_the_files_named(cache_home):
+    base = tablecache.table_key("demo", ("actors.csv",), (__name__,))
+    assert tablecache.table_key("demo", ("actors.csv",), ("sitrep.knowledge.actors",)) != base
+    assert tablecache.table_key("demo", ("sites.csv",), (__name__,)) != base
+    assert tablecache.table_key("other", ("actors.csv",), (__name__,)) != base
+
+
+def test_off_builds_every_time(cache_home, monkeypatch):
+    monkeypatch.setenv(tablecache.ENV, "off")
+    calls: list[int] = []
+    for _ in range(2):
+        tablecache.cached_table("demo", counting_build(calls), files=(), modules=())
+    assert len(calls) == 2
+    assert not cache_home.exists()
+
+
+def test_an_unreadable_cache_file_is_rebuilt_and_replaced(cache_home):
+    calls: list[int] = []
+    tablecache.cached_table("demo", counting_build(calls), files=(), modules=())
+    (path,) = cache_home.glob("demo-*.pickle")
+    path.write_bytes(b"not a pickle")
+    again = tablecache.cached_table("demo", counting_build(calls), files=(), modules=())
+    assert again == {"built": 2}
+    assert pickle.loads(path.read_bytes()) == {"built": 2}
+
+
+def test_an_unwritable_cache_still_gives_the_table(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where the folder should be
+    monkeypatch.delenv(tablecache.ENV, raising=False)
+    calls: list[int] = []
+    assert tablecache.cached_table("demo", counting_build(calls), files=(), modules=()) == {
+        "built": 1
+    }
+
+
+SENTENCES = [
+    "Turkish forces shelled SDF positions near the town on Monday.",
+    "The PKK said its fighters ambushed a patrol; Hezbollah denied any role.",
+    "City beat United 2-1 and the home side's attack finally clicked.",
+    "Protesters marched to the ministry demanding the release of detainees.",
+]
+
+
+def test_a_pickled_prefilter_gives_the_same_verdicts():
+    built = Prefilter(load_cues())
+    loaded = pickle.loads(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    for text in SENTENCES:
+        assert loaded.check(text) == built.check(text)
+        assert default_prefilter().check(text) == built.check(text)
+
+
+def test_pickled_actor_tables_find_the_same_aliases():
+    dictionary = ActorDictionary(2022)
+    loaded = pickle.loads(pickle.dumps(dictionary, protocol=pickle.HIGHEST_PROTOCOL))
+    assert loaded.aliases == dictionary.aliases
+    assert loaded.actors == dictionary.actors
+    automatons = pickle.loads(pickle.dumps(alias_automatons(dictionary)))
+    fresh, cached = AliasMatcher(dictionary), AliasMatcher(loaded, automatons)
+    for text in SENTENCES:
+        assert cached.find(text) == fresh.find(text)
+    assert any(fresh.find(text) for text in SENTENCES)
