@@ -90,6 +90,7 @@ def test_map_fits_the_densest_region_with_a_button_for_all(page) -> None:  # typ
 
 
 def test_co_located_events_cluster_with_counts(page) -> None:  # type: ignore[no-untyped-def]
+    _settle(page)  # the first fit's animation would undo a row's zoom
     counts = [int(c) for c in page.locator(".event-cluster").all_inner_texts()]
     assert counts and max(counts) >= 3, counts  # three bombs at one spot at least
     # At the closest zoom the cluster still holds them; a click fans them out, one per event.
@@ -100,6 +101,7 @@ def test_co_located_events_cluster_with_counts(page) -> None:  # type: ignore[no
 
 
 def test_marker_size_follows_fatalities_and_shape_shows_modality(page) -> None:  # type: ignore[no-untyped-def]
+    _settle(page)  # the first fit's animation would undo a row's zoom
     page.locator("#events-table tbody tr", has_text="Karrada").first.click()
     _settle(page)
 
@@ -231,6 +233,7 @@ def test_table_dates_do_not_wrap(open_page) -> None:  # type: ignore[no-untyped-
 
 
 def test_click_row_shows_highlighted_evidence_from_every_document(page) -> None:  # type: ignore[no-untyped-def]
+    _settle(page)  # the first fit's animation would undo a row's zoom
     strike = _event_id("Deir ez-Zor")
     page.locator(f'#events-table tr[data-event-id="{strike}"]').click()
     page.wait_for_selector(f'#evidence[data-event-id="{strike}"] mark.evidence')
@@ -250,6 +253,7 @@ def test_click_row_shows_highlighted_evidence_from_every_document(page) -> None:
 
 
 def test_script_and_img_payloads_stay_text(page) -> None:  # type: ignore[no-untyped-def]
+    _settle(page)  # the first fit's animation would undo a row's zoom
     bait = _event_id("Al Mayadin")
     page.locator(f'#events-table tr[data-event-id="{bait}"]').click()
     page.wait_for_selector(f'#evidence[data-event-id="{bait}"] mark.evidence')

@@ -253,7 +253,7 @@ def enclosing_operation_agents(verb: Token) -> list[Token]:
     """Who carried out the operation a harm verb happened in: "soldiers were killed in an attack
     by X", "two men died during an operation by X forces", "killed following an Israeli raid"."""
     found: list[Token] = []
-    # "killed and 1 was wounded following an attack by X": the phrase may hang off a conjunct;
+    # "two died and three were hurt after a raid by X": the phrase may hang off a conjunct;
     # "following" is sometimes parsed as a verb (xcomp) taking the noun as its object.
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
     if verb.dep_ == "conj":

@@ -641,13 +641,17 @@ def resolve(tx: Timex, anchor: date | None, tense: str | None = None) -> DateSpa
     if tx.form == "year" and tx.lo is not None and tx.lo.year is not None:
         return DateSpan(date(tx.lo.year, 1, 1), date(tx.lo.year, 12, 31), None, tx.text, False)
     if tx.form == "since" and tx.lo is not None:
+        # A period up to the anchor; a stated start after the anchor (a wrong publication date)
+        # makes it end where it starts, never before.
         if tx.lo.year is not None and tx.lo.month is None:
-            return DateSpan(date(tx.lo.year, 1, 1), anchor, None, tx.text, True)
+            first = date(tx.lo.year, 1, 1)
+            return DateSpan(first, _not_before(anchor, first), None, tx.text, True)
         if tx.lo.month is not None and tx.lo.day is None and tx.lo.offset is None:
             first, _ = month_bounds(tx.lo, anchor, PAST)
-            return DateSpan(first, anchor, 3 if first else None, tx.text, True)
+            return DateSpan(first, _not_before(anchor, first), 3 if first else None, tx.text, True)
         start = resolve_day(tx.lo, anchor, PAST)
-        return DateSpan(start, anchor if start else None, 1 if start else None, tx.text, True)
+        end = _not_before(anchor, start) if start else None
+        return DateSpan(start, end, 1 if start else None, tx.text, True)
     if tx.form == "past_n":
         if anchor is None:
             return DateSpan(None, None, None, tx.text, True)
@@ -662,6 +666,10 @@ def resolve(tx: Timex, anchor: date | None, tense: str | None = None) -> DateSpa
         end = anchor + timedelta(days=tx.amount - 1) if tx.amount else None
         return DateSpan(anchor, end, 2, tx.text, True)
     return DateSpan(None, None, None, tx.text, True)  # recurring: no single day
+
+
+def _not_before(day: date | None, start: date | None) -> date | None:
+    return max(day, start) if day is not None and start is not None else day
 
 
 def resolve_day(ref: DayRef, anchor: date | None, direction: str = PAST) -> date | None:
