@@ -162,6 +162,13 @@ def _assign(
             in ("Looting/property destruction", "Violent demonstration", "Mob violence")
         ):
             actor2 = _generic(state, dictionary, "Civilians ({country})", country, *span)
+    if actor2 is None and event_type == "Violence against civilians":
+        # ACLED's category is defined by its target: every such train note (1,528) codes
+        # "Civilians (<country>)" as actor 2, named or not.
+        actor2 = _generic(
+            state, dictionary, "Civilians ({country})", country, draft.trigger.start,
+            draft.trigger.start,
+        )
     if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
         actor2 = None
     # A person acts for their organisation: the actor's words are the organisation's name; the
