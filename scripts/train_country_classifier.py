@@ -18,15 +18,17 @@ as a prior. Deterministic: the same data gives the same file.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
 from sitrep.evaluate.crossval import fold_of, read_notes
 from sitrep.evaluate.training import country_labels, fit_country_classifier
-from sitrep.knowledge.classifiers import COUNTRY_MODEL_FILE, TextClassifier, save_model
+from sitrep.knowledge.classifiers import (
+    COUNTRY_MODEL_FILE,
+    TRAIN_SOURCE,
+    TextClassifier,
+    save_model,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "src/sitrep/knowledge/data/country_classifier.npz"
@@ -63,11 +65,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"top right {sum(band) / len(band):.3f}"
             )
     arrays = fit_country_classifier(notes)
-    meta = json.loads(str(arrays["meta"]))
-    meta["train_source"] = "ACLED event notes (both train files), used under ACLED's terms"
-    meta["cv_accuracy"] = round(sum(ok for _, ok in top) / len(top), 4)
-    arrays["meta"] = np.array(json.dumps(meta))
-    save_model(args.out, arrays)
+    save_model(
+        args.out,
+        arrays,
+        train_source=TRAIN_SOURCE,
+        cv_accuracy=round(sum(ok for _, ok in top) / len(top), 4),
+    )
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.2f} MB)")
     return 0
 

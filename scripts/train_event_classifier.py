@@ -13,15 +13,12 @@ function cross-validation retrains per fold). Deterministic: the same data gives
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
 from sitrep.evaluate.crossval import fold_of, read_notes
 from sitrep.evaluate.training import fit_event_classifier
-from sitrep.knowledge.classifiers import MODEL_FILE, TextClassifier, save_model
+from sitrep.knowledge.classifiers import MODEL_FILE, TRAIN_SOURCE, TextClassifier, save_model
 from sitrep.knowledge.taxonomy import event_type_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,11 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     best = args.model or max(results, key=lambda n: (results[n][1], results[n][0]))
     print(f"kept: {best}")
     arrays = fit_event_classifier(notes, best)
-    meta = json.loads(str(arrays["meta"]))
-    meta["train_source"] = "ACLED event notes (both train files), used under ACLED's terms"
-    meta["cv"] = {n: list(r) for n, r in results.items()}
-    arrays["meta"] = np.array(json.dumps(meta))
-    save_model(args.out, arrays)
+    save_model(
+        args.out, arrays, train_source=TRAIN_SOURCE, cv={n: list(r) for n, r in results.items()}
+    )
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.2f} MB)")
     return 0
 

@@ -15,16 +15,18 @@ note text. Deterministic: the same data gives the same file.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
-
-import numpy as np
 
 from sitrep.evaluate.crossval import fold_of, read_notes
 from sitrep.evaluate.training import fit_unknown_actor_classifier, unknown_actor_examples
 from sitrep.extract.actors.unknown import DEFAULT, MIN_PROBABILITY
-from sitrep.knowledge.classifiers import UNKNOWN_ACTOR_MODEL_FILE, TextClassifier, save_model
+from sitrep.knowledge.classifiers import (
+    TRAIN_SOURCE,
+    UNKNOWN_ACTOR_MODEL_FILE,
+    TextClassifier,
+    save_model,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "src/sitrep/knowledge/data/unknown_actor_classifier.npz"
@@ -58,11 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         f"classifier {top / total:.3f}, from p >= {MIN_PROBABILITY}: {used / total:.3f}"
     )
     arrays = fit_unknown_actor_classifier(notes)
-    meta = json.loads(str(arrays["meta"]))
-    meta["train_source"] = "ACLED event notes (both train files), used under ACLED's terms"
-    meta["cv"] = {"default": default / total, "classifier": top / total, "used": used / total}
-    arrays["meta"] = np.array(json.dumps(meta))
-    save_model(args.out, arrays)
+    save_model(
+        args.out,
+        arrays,
+        train_source=TRAIN_SOURCE,
+        cv={"default": default / total, "classifier": top / total, "used": used / total},
+    )
     print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.2f} MB)")
     return 0
 

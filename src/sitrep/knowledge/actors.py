@@ -136,6 +136,12 @@ def _successions() -> dict[str, tuple[str, date]]:
     return out
 
 
+@cache
+def _successors() -> dict[str, tuple[str, date]]:
+    """name before → (the name taken, the date it was taken): actor_names.csv read forwards."""
+    return {before: (after, since) for after, (before, since) in _successions().items()}
+
+
 def _period_start(period: str) -> date:
     label, _, on = period.partition("@")
     return date.fromisoformat(on) if on else date(int(label.split("-")[0]), 1, 1)
@@ -237,10 +243,9 @@ class ActorDictionary:
     def name_on(self, name: str, when: date) -> str:
         """The name ACLED gives the actor called `name` on the date `when`: a group's name before
         it was renamed (actor_names.csv), a state force's regime suffix in force that day."""
-        successions = _successions()
+        successions, successors = _successions(), _successors()
         seen: set[str] = set()
         # Forwards: a group that took a new name (or became the state) before `when`.
-        successors = {before: (after, since) for after, (before, since) in successions.items()}
         while name in successors and when >= successors[name][1] and name not in seen:
             seen.add(name)
             name = successors[name][0]

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -246,8 +247,15 @@ class TextClassifier:
         return Prediction(tuple([classes[i] for i in order.tolist()]), tuple(p[order].tolist()))
 
 
-def save_model(path: str, arrays: dict[str, np.ndarray]) -> None:
-    """Write the model arrays (no pickled objects: `np.load(allow_pickle=False)` reads it)."""
+TRAIN_SOURCE = "ACLED event notes (both train files), used under ACLED's terms"
+
+
+def save_model(path: str, arrays: dict[str, np.ndarray], **meta: Any) -> None:
+    """Write the model arrays (no pickled objects: `np.load(allow_pickle=False)` reads it), with
+    `meta` (what it was trained on, its cross-validated scores) added to its JSON metadata."""
+    if meta:
+        merged = {**json.loads(str(arrays["meta"])), **meta}
+        arrays = {**arrays, "meta": np.array(json.dumps(merged))}
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as bool
 
 
