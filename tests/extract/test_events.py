@@ -298,3 +298,44 @@ def test_acled_remarks_give_the_coded_toll(paragraph, toll):
     from sitrep.extract.events.remarks import coded_fatalities
 
     assert coded_fatalities(paragraph) == toll
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The strikes destroyed a command post and a "gathering of fighters" in the valley.',
+        "Warplanes struck the hideouts of the group, including its gathering points in the hills.",
+    ],
+)
+def test_a_gathering_that_violence_hit_is_its_target_not_a_protest(nlp, sentence):
+    found = events(detect(nlp, sentence))
+    assert found and not [d for d in found if d.event_type in ("Protests", "Riots")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested ten demonstrators at a rally in the capital.",  # people, not a target
+        "Police dispersed a rally outside the ministry.",  # a verb of protest policing
+    ],
+)
+def test_policing_a_demonstration_stays_a_protest_event(nlp, sentence):
+    assert [d for d in events(detect(nlp, sentence)) if d.event_type == "Protests"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The assembly has voted to demand Sudan's paramilitary forces immediately stop their "
+        "attacks on villages in Darfur.",
+        "The assembly has voted to demand Somalia's Islamist rebels immediately halt their "
+        "attacks on ships in the Gulf of Aden.",
+    ],
+)
+def test_violence_someone_is_asked_to_stop_is_not_a_happening(nlp, sentence):
+    assert not [d for d in events(detect(nlp, sentence)) if d.event_type in VIOLENT]
+
+
+def test_stopping_a_vehicle_before_an_attack_keeps_the_attack(nlp):
+    found = events(detect(nlp, "Gunmen stopped a bus on the highway and killed two passengers."))
+    assert [d for d in found if d.event_type in VIOLENT]

@@ -83,6 +83,18 @@ def test_english_with_arabic_names_and_a_quote_stays_english():
     assert document_language(text) == ("en", None)
 
 
+def test_english_article_embedding_a_long_arabic_tweet_stays_english():
+    # A fifth to a quarter of the letters in Arabic script: the model alone calls it Arabic.
+    text = (
+        "Residents of the southern city gathered again on Friday in the main square to protest "
+        "against rising prices and to demand the release of detained activists, witnesses said. "
+        "حشود كبيرة في الساحة الرئيسية وسط المدينة اليوم الجمعة في المظاهرة المطالبة بالإفراج عن "
+        "المعتقلين وتحسين الأوضاع المعيشية — a local news page (@citynews) wrote. The organisers "
+        "said the protest would continue every week until their demands were met."
+    )
+    assert document_language(text) == ("en", None)
+
+
 def test_readers_record_the_language_and_warn_when_it_is_not_codable():
     raw = read_string(SENTENCES[1][1], published="2023-12-09")
     assert raw.language == "ar"

@@ -25,6 +25,7 @@ from sitrep.extract.events.triggers import (
     governors,
     is_anchored_noun,
     is_definite,
+    is_demonstration_word,
     is_future,
     is_hypothetical,
     is_intention,
@@ -124,6 +125,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             kept.append((m, statement, None))
         else:
             kept.append((m, None, count))
+    kept = [k for k in kept if not _target_of_violence(doc[k[0].head], matches, doc, lex)]
     groups: dict[tuple[str, bool], _Group] = {}
     ordered: list[_Group] = []
     for m, statement, count in kept:
@@ -140,6 +142,34 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
 
 
 _AT = frozenset({"in", "at", "near", "across", "around", "outside"})
+
+
+def _target_of_violence(tok: Token, matches: list[Match], doc, lex: Lexicon) -> bool:
+    """A protest word inside what a violent verb acted on ("destroyed a gathering of fighters",
+    "hit their gathering places", "fired on a rally"): the target, not a demonstration of its own.
+    The verb's happening is the event; ACLED types it by what was done. People ("fired on
+    protesters") stay: force used on demonstrators is itself a protest sub-type."""
+    if not is_demonstration_word(tok, lex) or lex.is_cue(tok, "agent"):
+        return False
+    verbs = {
+        m.head
+        for m in matches
+        if doc[m.head].pos_ == "VERB" and not is_demonstration_word(doc[m.head], lex)
+    }
+    t, listed = tok, False
+    while t.dep_ in _WITHIN_OBJECT and t.head.i != t.i:
+        listed = listed or t.lower_ == "including"
+        child, t = t, t.head
+        if t.i in verbs:
+            return listed or child.dep_ == "dobj" or child.lower_ in _AT_TARGET
+    return False
+
+
+# Links that keep a word inside a verb's object ("hit targets, including gathering places of …"),
+# not in a clause of its own ("blocked the road, protesting against …"); what a verb is done to is
+# its direct object, a phrase after one of _AT_TARGET, or a list of targets ("including …").
+_WITHIN_OBJECT = frozenset({"dobj", "pobj", "prep", "conj", "appos", "compound", "amod", "nmod"})
+_AT_TARGET = frozenset({"on", "against", "at"})
 
 
 def _reported_at(tok: Token) -> bool:

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 ROLES = (
     "trigger",
     "frame",
+    "frame_object",
     "campaign",
     "support",
     "support_object",
@@ -245,6 +246,8 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
             return child
         if child.dep_ == "nsubj" and lex.is_cue(child, "campaign"):
             return child  # "the conflict has killed 250,000": a war's toll, not one happening
+    if token.dep_ == "dobj" and lex.is_cue(token.head, "frame_object"):
+        return token.head  # "demanded they stop their attacks": what is to end, no happening
     for anc in governors(token):
         if lex.is_cue(anc, "frame") or lex.is_cue(anc, "campaign"):
             return anc
@@ -273,7 +276,7 @@ def is_intention(token: Token, lex: Lexicon) -> bool:
         return False
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     head = verb.head
-    if has_to and verb.dep_ == "advcl" and _protest_word(token, lex) and _done(head, lex):
+    if has_to and verb.dep_ == "advcl" and is_demonstration_word(token, lex) and _done(head, lex):
         # "took to the streets to protest", "drove through the town to demonstrate": a purpose
         # clause of something people did names the protest it was (train notes: 20 of the
         # protests no trigger found are written so).
@@ -284,7 +287,8 @@ def is_intention(token: Token, lex: Lexicon) -> bool:
 DEMONSTRATIONS = ("Protests", "Riots")
 
 
-def _protest_word(token: Token, lex: Lexicon) -> bool:
+def is_demonstration_word(token: Token, lex: Lexicon) -> bool:
+    """A trigger that can only name a protest or riot (gathering, rally, demonstrate)."""
     entries = lex.lemmas.get(token.lemma_.lower(), ())
     return bool(entries) and all(
         e.candidates and all(categories()[c].event_type in DEMONSTRATIONS for c in e.candidates)
