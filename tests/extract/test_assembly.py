@@ -280,3 +280,37 @@ def test_a_weapon_named_in_a_mentions_own_phrase_types_the_happening(nlp):
         "Remote explosive/landmine/IED"
     )
     assert weapon_named(trigger("Gunmen killed two farmers near the village.", "killed")) is None
+
+
+def test_a_count_over_the_period_told_before_is_no_event(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Since March 3, troops have detained more than 900 people across the province. "
+        "Additionally, about 1,200 people have been wounded during this period, the ministry said."
+    )
+    doc = pipeline(read_string(text, published="2024-05-20"))
+    assert not [e for e in doc.events if e.acled_codable and e.event_type]
+
+
+def test_what_happened_over_recent_years_is_no_event_and_gives_no_toll(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Police arrested three suspected militants in a raid on a farm near Kirkuk on Monday. "
+        "The unit has succeeded in arresting and killing hundreds of militants in recent years."
+    )
+    doc = pipeline(read_string(text, published="2024-05-21"))
+    coded = [e for e in doc.events if e.acled_codable and e.event_type]
+    assert len(coded) == 1 and not coded[0].fatalities
+
+
+def test_many_happenings_told_over_a_month_are_no_event(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "The minister said the militia had moved from provocation to aggression, following "
+        "several rocket exchanges along the frontier during March and early April."
+    )
+    doc = pipeline(read_string(text, published="2024-04-12"))
+    assert not [e for e in doc.events if e.acled_codable and e.event_type]

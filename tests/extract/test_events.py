@@ -339,3 +339,132 @@ def test_violence_someone_is_asked_to_stop_is_not_a_happening(nlp, sentence):
 def test_stopping_a_vehicle_before_an_attack_keeps_the_attack(nlp):
     found = events(detect(nlp, "Gunmen stopped a bus on the highway and killed two passengers."))
     assert [d for d in found if d.event_type in VIOLENT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers on a night patrol were ambushed by militants near the village, and one soldier "
+        "was killed.",
+        # the second sentence refers back to the attack: the patrol is part of it
+        "Gunmen attacked an army checkpoint outside the town on Friday, killing a soldier. The "
+        "attack came as troops on patrol searched nearby farms.",
+    ],
+)
+def test_troops_moving_inside_a_violent_happening_are_part_of_it(nlp, text):
+    found = events(detect(nlp, text))
+    assert [d for d in found if d.event_type in VIOLENT]
+    assert not [d for d in found if d.sub_event_type == "Change to group/activity"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The judge ordered the arrest of five officers.",
+        "The president ordered an air strike on the camp.",
+    ],
+)
+def test_an_ordered_act_is_not_yet_a_happening(nlp, sentence):
+    assert not events(detect(nlp, sentence))
+
+
+def test_an_ordered_ceasefire_is_an_agreement(nlp):
+    found = events(detect(nlp, "The general ordered a ceasefire in the province."))
+    assert [d.sub_event_type for d in found] == ["Agreement"]
+
+
+def test_what_the_arrested_did_is_a_happening_of_its_own(nlp):
+    text = (
+        "On Sunday the police reported the arrest of two young men who had targeted a bank branch "
+        "in the city with a homemade bomb."
+    )
+    types = {d.event_type for d in events(detect(nlp, text))}
+    assert "Explosions/Remote violence" in types and len(types) == 2
+
+
+def test_protesters_arrested_for_blocking_a_road_stay_one_protest(nlp):
+    found = events(detect(nlp, "Police arrested protesters who blocked the road."))
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighting escalated on Sunday when rebels attacked an army post near the dam, killing four "
+        "soldiers.",
+        "Tension intensified with soldiers launching a large raid on the camp overnight, leaving "
+        "two dead.",
+    ],
+)
+def test_a_happening_told_in_its_own_clause_under_a_campaign_word_is_kept(nlp, sentence):
+    assert [d for d in events(detect(nlp, sentence)) if d.event_type in VIOLENT]
+
+
+def test_a_campaign_stepped_up_is_still_no_happening(nlp):
+    assert not events(detect(nlp, "The army intensified its shelling of rebel areas."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last year the commander said the new radars and missile systems made the country a strong "
+        "air defense power.",
+        "The ministry opened a drone factory near the capital in March.",
+    ],
+)
+def test_a_trigger_word_naming_a_kind_of_equipment_is_no_happening(nlp, sentence):
+    assert not [d for d in events(detect(nlp, sentence)) if d.acled_codable]
+
+
+def test_a_weapon_word_before_a_happening_word_keeps_the_happening(nlp):
+    found = events(detect(nlp, "A mortar round hit a house in the village, killing a child."))
+    assert [d.sub_event_type for d in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_happening_that_starts_a_stretch_of_time_is_a_time_reference(nlp):
+    text = "Protests have continued since the war started in response to the rebels' attack in May."
+    assert not [d for d in events(detect(nlp, text)) if d.event_type in VIOLENT]
+
+
+def test_a_since_clause_telling_recent_news_keeps_it(nlp):
+    text = "Since militants attacked the base on Monday, troops have sealed the area."
+    assert [d for d in events(detect(nlp, text)) if d.event_type in VIOLENT]
+
+
+def test_a_series_of_strikes_carried_out_at_named_places_is_one_event_per_place(nlp):
+    text = (
+        "Warplanes carried out a series of raids on the group's depots in Marib, Shabwa "
+        "province in the east and Abyan province in the south, sources said."
+    )
+    found = events(detect(nlp, text))
+    assert len(found) == 3 and all(d.event_type == "Explosions/Remote violence" for d in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army has waged a campaign of air strikes on rebel areas since March.",
+        "The group has threatened a new wave of attacks on shipping.",
+    ],
+)
+def test_a_campaign_or_a_threatened_wave_is_no_violent_happening(nlp, sentence):
+    assert not [d for d in events(detect(nlp, sentence)) if d.event_type in VIOLENT]
+
+
+def test_a_killing_is_never_typed_as_a_troop_movement(nlp, monkeypatch):
+    # A classifier sure the paragraph tells a Change to group/activity (as one reading a
+    # paragraph about a council meeting is) may not make the killing one.
+    from sitrep.extract.events import type_rules
+    from sitrep.knowledge.classifiers import Prediction
+
+    class SureOfAMovement:
+        def predict(self, text):
+            labels = ("Change to group/activity", "Attack", "Armed clash")
+            return Prediction(labels, (0.9, 0.06, 0.04))
+
+    monkeypatch.setattr(type_rules, "load_classifier", SureOfAMovement)
+    type_rules._predict.cache_clear()
+    text = "Officials said on Monday night that the general had been killed."
+    found = events(detect(nlp, text))
+    type_rules._predict.cache_clear()
+    assert found and all(d.event_type in VIOLENT for d in found)

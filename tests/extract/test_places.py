@@ -402,6 +402,11 @@ def test_no_place_abroad_without_evidence(text, absent):
     assert all(p[1] != absent for p in places)
 
 
+def test_a_city_naming_a_clock_time_is_no_place():
+    _, places = _hint("At 9:15 p.m. (Damascus time) on Tuesday a rocket hit a tanker off Aden.")
+    assert [p[0] for p in places] == ["Aden"]
+
+
 def test_exact_spelling_abroad_is_kept_without_evidence():
     # Outside the focus region a name spelled as the gazetteer spells it still resolves.
     hint, places = _hint("On 21 May 2021, in Yauco, police saw gunmen firing at an apartment "

@@ -693,3 +693,28 @@ def test_resolve_is_fast():
     assert len(found) == 400
     assert time.perf_counter() - t0 < 1.0
     assert resolve(found[0], date(2023, 12, 9)).start == date(2023, 12, 8)
+
+
+def test_a_day_told_later_of_the_same_happening_dates_it(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Militants killed six soldiers in an ambush on an army convoy in Deir ez-Zor province, a "
+        "monitor reported Thursday. The monitor said the attack occurred on Tuesday evening as "
+        "the convoy crossed the desert road."
+    )
+    doc = pipeline(read_string(text, published="2023-12-09"))
+    dates = {e.event_date for e in doc.events if e.acled_codable and e.event_type}
+    assert dates == {"2023-12-05"}  # Tuesday, not Thursday (the report) nor publication
+
+
+def test_a_day_of_another_happening_in_the_referring_sentence_does_not_date_it(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Islamic State militants launched a drone attack on a Kurdish base near Hasakah. "
+        "The attack followed overnight Turkish air strikes on Kurdish positions near Qamishli."
+    )
+    doc = pipeline(read_string(text, published="2023-12-09"))
+    drone = [e for e in doc.events if e.acled_codable and "drone" in e.evidence[0].text]
+    assert drone and all(e.event_date == "2023-12-09" for e in drone)

@@ -137,6 +137,10 @@ def test_spelling_variants_share_one_key(variants):
         ("T4", "Syria", "site:SY", "Homs"),
         ("Ain al-Assad", "Iraq", "site:IQ", "Anbar"),
         ("Harir base", None, "site:IQ", "Erbil"),
+        # an air base by any of its site words: "X base", "X air base", "X airbase"
+        ("al-Asad base", None, "site:IQ", "Anbar"),
+        ("Al-Assad Air Base", None, "site:IQ", "Anbar"),
+        ("Harir airfield", None, "site:IQ", "Erbil"),
         ("Sulaimaniyah", "Iraq", "gn:", "Sulaymaniyah"),
         ("Nineveh", "Iraq", "adm1:IQ.", "Ninewa"),
         ("Saladin", "Iraq", "adm1:IQ.", "Sala al-Din"),

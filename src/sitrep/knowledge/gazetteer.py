@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -569,6 +570,24 @@ def _admin_names() -> dict[tuple[str, str], dict[str, str]]:
     return {(r["country_code"], r["admin1_code"]): r for r in rows}
 
 
+# News names an air base "X air base", "X airbase", "X airfield" or just "X base" at random.
+_AIRBASE_WORDS = ("air base", "airbase", "airfield", "base")
+_AIRBASE_SUFFIX = re.compile(r"\s+(?:air\s*base|airbase|air\s*field|airfield|base)$", re.IGNORECASE)
+
+
+def _airbase_spellings(name: str, aliases: list[str]) -> list[str]:
+    """The aliases plus every stem of the name and aliases with each of the site words."""
+    stems = {_AIRBASE_SUFFIX.sub("", n) for n in (name, *aliases)}
+    variants = [f"{stem} {word}" for stem in sorted(stems) for word in _AIRBASE_WORDS]
+    seen = {name_key(name)}
+    out = []
+    for a in (*aliases, *variants):
+        if name_key(a) not in seen:
+            seen.add(name_key(a))
+            out.append(a)
+    return out
+
+
 def _sites(countries: dict[str, CountryInfo], admin1: dict) -> list[GazPlace]:
     out = []
     acled_admin1 = {(a.country_code, a.name): a for a in admin1.values()}
@@ -590,9 +609,12 @@ def _sites(countries: dict[str, CountryInfo], admin1: dict) -> list[GazPlace]:
         if code is None:
             raise KnowledgeDataError(f"{SITES_FILE}: row {n}: unknown site type {r['type']!r}")
         slug = name_key(r["name"]).replace(" ", "-")
+        aliases = [a for a in r["aliases"].split("|") if a]
+        if r["type"] == "airbase":
+            aliases = _airbase_spellings(r["name"], aliases)
         out.append(
             GazPlace(
-                f"site:{cc}:{slug}", r["name"], tuple(a for a in r["aliases"].split("|") if a),
+                f"site:{cc}:{slug}", r["name"], tuple(aliases),
                 "S", code, 0, lat, lon, cc, country.name, country.iso3, area.code, area.name,
                 r["admin2"] or None, r["type"], source="sites.csv",
             )

@@ -36,7 +36,28 @@ def is_aggregate(m: Mention, token: Token | None) -> bool:
         return True
     if m.date_from != "sentence" and _earlier_ones(token):
         return True
-    return _ongoing(token) or _running_since(token)
+    if _many_over_a_month(m, token):
+        return True
+    return _ongoing(token) or _running_since(token) or _over_recent_years(token)
+
+
+_VAGUE_MANY = frozenset({"several", "numerous", "multiple", "repeated", "frequent", "many"})
+
+
+def _many_over_a_month(m: Mention, token: Token) -> bool:
+    """ "several rocket exchanges along the frontier during May": happenings without a
+    day, told as many over a month or more, sum up (ACLED codes a happening to its day)."""
+    when = m.draft.when
+    noun = token.head if token.dep_ == "compound" else token
+    return (
+        when is not None
+        and (when.precision or 1) >= MONTH_PRECISION
+        and noun.tag_ in ("NNS", "NNPS")
+        and any(c.lower_ in _VAGUE_MANY for c in noun.children if c.dep_ in ("amod", "det"))
+    )
+
+
+MONTH_PRECISION = 3  # ACLED time precision: 1 day, 2 week, 3 month
 
 
 def is_background(when: DateSpan | None, published: date | None) -> bool:
@@ -100,9 +121,40 @@ def told_as_another(token: Token) -> bool:
     return any(c.lower_ in _ANOTHER_ADVERBS and c.dep_ == "advmod" for c in verb.children)
 
 
+_OVER = frozenset({"during", "over", "throughout", "in"})
+_SPANS = frozenset({"year", "month", "week", "decade"})
+_RECENT = frozenset({"recent", "past", "last", "previous"})
+
+
+def _over_recent_years(token: Token) -> bool:
+    """ "killed hundreds of militants in recent years", "over the past months": what happened over
+    a stretch of time up to the report (a plural span, without a count: "past ten days" is
+    `past_n`) sums up many happenings."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    clause = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    clause += [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")][:2]
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in _OVER and any(map(_recent_span, prep.children))
+        for head in clause
+        for prep in head.children
+    )
+
+
+def _recent_span(noun: Token) -> bool:
+    """ "recent years", "the past months", "the last weeks" (no count: that is `past_n`)."""
+    return (
+        noun.lemma_ in _SPANS
+        and noun.tag_ == "NNS"
+        and any(c.dep_ == "amod" and c.lower_ in _RECENT for c in noun.children)
+        and not any(c.dep_ == "nummod" for c in noun.children)
+    )
+
+
 def _running_since(token: Token) -> bool:
     """ "has killed dozens of its members since the war began": a perfect verb with a "since"
-    clause or phrase sums up what happened since."""
+    clause or phrase, or over "this period", sums up what happened since."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -111,6 +163,11 @@ def _running_since(token: Token) -> bool:
     for child in verb.children:
         if child.lower_ == "since" and child.dep_ == "prep":
             return True
+        if child.dep_ == "prep" and child.lower_ in _OVER and any(
+            g.lemma_ in ("period", "time") and any(d.lower_ in ("this", "that") for d in g.children)
+            for g in child.children
+        ):
+            return True  # "have been wounded during this period": the period told just before
         if child.dep_ == "advcl" and any(c.lower_ == "since" for c in child.children):
             return True
     return False

@@ -71,13 +71,49 @@ def find_events(state: DocState) -> None:
         if sent is None:
             continue
         groups = _groups(sent, i, lex, seen)
-        for group in groups:
-            drafts = _drafts(group, sent, state, lex)
+        typed = [(group, _drafts(group, sent, state, lex)) for group in groups]
+        violent = _tells_violence(sent, [d for _, drafts in typed for d in drafts], state.events)
+        for group, drafts in typed:
+            if violent:
+                drafts = [d for d in drafts if d.sub_event_type != MOVEMENT]
             state.events.extend(drafts)
             for m in group.matches:
                 seen.append((state.doc[m.head].lemma_.lower(), drafts))
     _attach_coreferent_evidence(state, state.events)
     log.debug("%d event drafts", len(state.events))
+
+
+ARREST_KEYS = frozenset({"Arrests", "Abduction/forced disappearance", "Protest with intervention"})
+
+
+def _act_of_the_arrested(tok: Token, arrests: set[int]) -> bool:
+    """Violence told in a relative clause about people arrested ("police said they had
+    detained three men who bombed a shop"): what they did is a happening of its own."""
+    if tok.i in arrests:
+        return False
+    clause = next((t for t in (tok, *tok.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    t = clause.head
+    while t.dep_ in ("dobj", "pobj", "prep", "conj", "appos", "nsubjpass") and t.head.i != t.i:
+        t = t.head
+        if t.i in arrests:
+            return True
+    return False
+
+
+MOVEMENT = "Change to group/activity"
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _tells_violence(sent: SpacySpan, drafts: list[EventDraft], earlier: list[EventDraft]) -> bool:
+    """The sentence tells a violent happening, its own or one told before ("The raid involved the
+    deployment of 80 vehicles", "soldiers on patrol came under fire"): troops moving or patrolling
+    in it are part of that happening, not a Change to group/activity of their own."""
+    return any(d.event_type in VIOLENT_TYPES and not d.is_tally for d in drafts) or any(
+        d.event_type in VIOLENT_TYPES and sent.start_char in d.extra.get("coreferent_sentences", ())
+        for d in earlier
+    )
 
 
 def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
@@ -93,6 +129,10 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             continue  # "The attack wounded three": the verb tells more of the same happening
         if not _requirements_met(tok, entry.requires, lex):
             continue
+        if _names_a_kind_of_thing(tok, trigger_heads, lex):
+            continue  # "missile systems", "rocket launcher": equipment, not a happening
+        if entry.family != "statement" and _since_what(tok):
+            continue  # "since war erupted after the assault of October 7": when a stretch began
         count = count_of(tok, sent, lex) if entry.family != "statement" else None
         if count is None:
             if frame_ancestor(tok, lex) is not None:
@@ -126,11 +166,16 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         else:
             kept.append((m, None, count))
     kept = [k for k in kept if not _target_of_violence(doc[k[0].head], matches, doc, lex)]
-    groups: dict[tuple[str, bool], _Group] = {}
+    groups: dict[tuple[str, bool, bool], _Group] = {}
     ordered: list[_Group] = []
+    arrests = {m.head for m in matches if m.entry.candidates and m.entry.candidates <= ARREST_KEYS}
     for m, statement, count in kept:
         family = "statement" if statement else m.entry.family
-        key = (family, count is not None)
+        own = family == "violence" and (
+            not m.entry.candidates
+            or any(category(c).event_type in VIOLENT_TYPES for c in m.entry.candidates)
+        )
+        key = (family, count is not None, own and _act_of_the_arrested(doc[m.head], arrests))
         if key not in groups:
             groups[key] = _Group(i, family, statement=statement)
             ordered.append(groups[key])
@@ -170,6 +215,30 @@ def _target_of_violence(tok: Token, matches: list[Match], doc, lex: Lexicon) -> 
 # its direct object, a phrase after one of _AT_TARGET, or a list of targets ("including …").
 _WITHIN_OBJECT = frozenset({"dobj", "pobj", "prep", "conj", "appos", "compound", "amod", "nmod"})
 _AT_TARGET = frozenset({"on", "against", "at"})
+
+
+def _since_what(tok: Token) -> bool:
+    """Inside a "since" clause or phrase: the happening that starts a stretch of time the
+    sentence speaks of ("protests have gone on since the war started"), a time reference, not
+    news told by the sentence."""
+    for t in (tok, *tok.ancestors):
+        if t.dep_ == "pobj" and t.head.lower_ == "since":
+            return True
+        if t is not tok and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
+            return True  # (the clause's own verb may be news: "since militants attacked …")
+    return False
+
+
+def _names_a_kind_of_thing(tok: Token, trigger_heads: set[int], lex: Lexicon) -> bool:
+    """A trigger noun modifying a noun of equipment or industry ("air defense missile systems",
+    "a rocket launcher", "the drone factory"): it says what kind of thing, not that anything
+    happened ("artillery rounds", "protest action": the head still tells a happening)."""
+    return (
+        tok.dep_ == "compound"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.head.i not in trigger_heads
+        and lex.is_cue(tok.head, "equipment")
+    )
 
 
 def _reported_at(tok: Token) -> bool:
@@ -254,7 +323,8 @@ def _refers_back(tok: Token, seen: _Seen, sent_start: int, family: str, sentence
     sentences for a singular violence noun ("… targeted by a drone. The attack wounded three")."""
     lemma = tok.lemma_.lower()
     hits = [drafts for lem, drafts in seen if lem == lemma]
-    if not hits and family == "violence" and tok.tag_ in ("NN", "NNP"):
+    # Another word for it only with "the/this/that": "the group's assault on Israel" is theirs.
+    if not hits and family == "violence" and tok.tag_ in ("NN", "NNP") and not _possessed(tok):
         hits = [
             drafts
             for _, drafts in seen
@@ -272,7 +342,13 @@ def _refers_back(tok: Token, seen: _Seen, sent_start: int, family: str, sentence
             span_ok = d.evidence and d.evidence[0].start != sent.start_char
             if span_ok:
                 d.extra.setdefault("coreferent_sentences", []).append(sent_start)
+                # for dating: "the attack occurred on Wednesday" dates the happening told before
+                d.extra.setdefault("referred_to_by", []).append((tok.idx, tok.idx + len(tok)))
     return True
+
+
+def _possessed(tok: Token) -> bool:
+    return any(c.dep_ == "poss" for c in tok.children)
 
 
 def categories_family(draft: EventDraft) -> str:

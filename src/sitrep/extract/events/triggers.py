@@ -40,6 +40,7 @@ ROLES = (
     "civilian",
     "armed",
     "aircraft",
+    "equipment",
     "rule",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -246,12 +247,43 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
             return child
         if child.dep_ == "nsubj" and lex.is_cue(child, "campaign"):
             return child  # "the conflict has killed 250,000": a war's toll, not one happening
-    if token.dep_ == "dobj" and lex.is_cue(token.head, "frame_object"):
-        return token.head  # "demanded they stop their attacks": what is to end, no happening
-    for anc in governors(token):
-        if lex.is_cue(anc, "frame") or lex.is_cue(anc, "campaign"):
+    if token.dep_ == "dobj" and lex.is_cue(token.head, "frame_object") and _is_violence(token, lex):
+        return token.head  # "demanded they stop their attacks", "ordered an attack": no happening
+    own_clause = False  # "fighting intensified as rebels took two towns": a told happening
+    for anc in (token, *governors(token)):
+        if anc is not token and (
+            lex.is_cue(anc, "frame")
+            or (lex.is_cue(anc, "campaign") and not own_clause and not _carried_out(anc, lex))
+        ):
             return anc
+        own_clause = own_clause or (
+            anc.pos_ == "VERB"
+            and anc.dep_ in _SUBORDINATE
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children)
+        )
     return None
+
+
+def _carried_out(noun: Token, lex: Lexicon) -> bool:
+    """ "carried out a series of strikes on …", "launched a wave of raids": a run of happenings
+    done (a light verb in the past), told with their targets, not a campaign as a topic."""
+    head = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and lex.is_cue(head, "support")
+        and head.tag_ in ("VBD", "VBN")
+    )
+
+
+# Clauses hanging off a campaign word that tell something of their own when they have a subject:
+# "escalated when militants attacked", "intensified with forces launching a raid".
+_SUBORDINATE = frozenset({"advcl", "pcomp"})
+
+
+def _is_violence(token: Token, lex: Lexicon) -> bool:
+    """A trigger of violence ("ordered an attack"), not of an agreement ("ordered a ceasefire")."""
+    return any(e.family == "violence" for e in lex.lemmas.get(token.lemma_.lower(), ()))
 
 
 def governors(token: Token) -> Iterator[Token]:
@@ -320,6 +352,8 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
         return True
     if token.dep_ == "dobj" and lex.is_cue(head, "support_object"):
         return True
+    if token.dep_ == "pobj" and head.lower_ == "of" and _carried_out(head.head, lex):
+        return True  # "carried out a series of strikes on …"
     if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return is_anchored_noun(head, lex)
     if token.tag_ not in ("NNS", "NNPS") and not is_definite(token):

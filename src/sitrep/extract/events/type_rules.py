@@ -99,6 +99,18 @@ def _leaves_weapon_types(allowed: frozenset[str], proposed: str) -> bool:
     )
 
 
+VIOLENCE_WORD_WEIGHT = 0.8  # kill, shoot, attack, clash, ambush: they name violence outright
+
+
+def _violence_made_posture(matches: list[Match], proposed: str) -> bool:
+    """ "… announced that the leader had been killed" read, from its paragraph about a meeting,
+    as a Change to group/activity: a word that names violence outright is never a troop movement,
+    a base, an agreement or a handover."""
+    return categories()[proposed].family == "posture" and any(
+        not m.entry.candidates and m.entry.weight >= VIOLENCE_WORD_WEIGHT for m in matches
+    )
+
+
 def decide_type(
     sent: SpacySpan,
     matches: list[Match],
@@ -129,6 +141,7 @@ def decide_type(
         and p_top >= OVERRIDE_PROBABILITY
         and not _crosses_violence(key, top)
         and not _leaves_weapon_types(allowed, top)
+        and not _violence_made_posture(matches, top)
     ):
         key, p, source = top, p_top, "classifier over the trigger"
     for rule in lex.rule_hits(sent):

@@ -325,6 +325,9 @@ def find_mentions(
         if sponsor or (gap == "-" and after_tok in _ATTRIBUTIVE_HYPHEN):
             i = end_tok  # "Turkey-backed faction", "Saudi-led coalition": a sponsor, not a place
             continue
+        if gap == " " and after_tok == "time":
+            i = end_tok  # "11:30 a.m. (Sanaa time)": a clock, not where it happened
+            continue
         candidates = gaz.exact(key) if tier == "exact" else gaz.fuzzy(key)
         after_word = toks[end_tok].lower if end_tok < n else ""
         if after_word in _AFTER_DISTRICT and tier == "exact":

@@ -196,9 +196,78 @@ def attach_dates(state: DocState) -> None:
     for draft in state.events:
         draft.when = _date_for(state, draft)
         draft.extra["date_from"] = date_origin(state, draft)
+        if _weakly_dated(state, draft) and (told := _date_told_later(state, draft)):
+            draft.when, draft.extra["date_from"] = told, "sentence"
         draft.extra["date_form"] = _form_of(state, draft)
     for tally in state.tallies:
         tally.period = _date_for(state, tally)
+
+
+def _date_for_reference(
+    state: DocState, draft: EventDraft, start: int, end: int
+) -> DateSpan | None:
+    """The day a later sentence gives a happening it refers back to ("The attack occurred on
+    Wednesday evening"): a day hanging off the referring words in their own sentence."""
+    sentence = state.sentence_of(start)
+    sent = state.sentences[sentence]
+    if not any(sent.start <= m.span.start < sent.end for m in state.times):
+        return None
+    referring = replace(draft, trigger=state.span(start, end), sentence=sentence)
+    mention = governing_time(state, referring.trigger, sentence)
+    if mention is None or mention.kind != "date" or mention.form in ("since", "past_n"):
+        return None
+    if not _on_the_words(state, referring.trigger, mention):
+        return None  # a date of another clause or of the speaker, not of the happening
+    value = _date_for(state, referring)
+    if value.start is None or value.precision not in (1, 2) or draft.when is None:
+        return None
+    told = draft.when.start
+    # A day of the same happening: on or shortly before the day it was dated by the report.
+    if told is None or not 0 <= (told - value.start).days <= REFERENCE_DAYS:
+        return None
+    return value
+
+
+REFERENCE_DAYS = 7
+
+SPEECH_RANK = 3  # `_attachment_rank`: the date of a reporting verb above the trigger
+
+
+def _on_the_words(state: DocState, words: Span, mention: TimeMention) -> bool:
+    """The date hangs off the words or their own verb ("the attack occurred on Wednesday")."""
+    if state.doc is None:
+        return False
+    ref = state.doc.char_span(words.start, words.end, alignment_mode="expand")
+    span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if ref is None or span is None:
+        return False
+    verb = governing_verb(ref.root)
+    if _hangs_off(span.root, ref.root):
+        return True  # "the attack on Wednesday"
+    if verb is None or ref.root.head.i != verb.i:
+        return False
+    # "the attack occurred on Wednesday evening", "came Tuesday" (not "followed overnight
+    # strikes": a day of the verb's object)
+    head = span.root.head
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
+
+
+def _weakly_dated(state: DocState, draft: EventDraft) -> bool:
+    """Dated by the publication day, an earlier sentence, or only the day it was reported ("a
+    monitor reported Thursday")."""
+    if draft.extra["date_from"] != "sentence":
+        return True
+    mention = governing_time(state, draft.trigger, draft.sentence)
+    if mention is None:
+        return False
+    return _attachment_rank(state, draft.trigger, mention, want_day=True)[0] >= SPEECH_RANK
+
+
+def _date_told_later(state: DocState, draft: EventDraft) -> DateSpan | None:
+    for start, end in draft.extra.get("referred_to_by", ()):
+        if (value := _date_for_reference(state, draft, start, end)) is not None:
+            return value
+    return None
 
 
 def _form_of(state: DocState, draft: EventDraft) -> str:
