@@ -314,3 +314,15 @@ def test_many_happenings_told_over_a_month_are_no_event(pipeline):
     )
     doc = pipeline(read_string(text, published="2024-04-12"))
     assert not [e for e in doc.events if e.acled_codable and e.event_type]
+
+
+def test_a_strike_whose_subject_flies_is_an_air_strike_whatever_rockets_surround_it(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Army jets struck rocket launchers of the militia near the village of Kfar Tibnit on "
+        "Thursday, the army said, after rockets were fired at towns across the border."
+    )
+    doc = pipeline(read_string(text, published="2024-05-23"))
+    strikes = [e for e in doc.events if e.acled_codable and "struck" in e.evidence[0].text]
+    assert strikes and {e.sub_event_type for e in strikes} == {"Air/drone strike"}

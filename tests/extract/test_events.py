@@ -468,3 +468,41 @@ def test_a_killing_is_never_typed_as_a_troop_movement(nlp, monkeypatch):
     found = events(detect(nlp, text))
     type_rules._predict.cache_clear()
     assert found and all(d.event_type in VIOLENT for d in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "territorial"),
+    [
+        ("The tanker was boarded and captured by gunmen off the coast on Sunday.", False),
+        ("Rebels captured the town after heavy fighting on Sunday.", True),
+    ],
+)
+def test_taking_territory_needs_a_place_taken(nlp, monkeypatch, sentence, territorial):
+    # A classifier sure of a territorial battle: only a place taken lets it be one.
+    from sitrep.extract.events import type_rules
+    from sitrep.knowledge.classifiers import Prediction
+
+    class SureOfTerritory:
+        def predict(self, text):
+            labels = ("Non-state actor overtakes territory", "Arrests", "Armed clash")
+            return Prediction(labels, (0.8, 0.15, 0.05))
+
+    monkeypatch.setattr(type_rules, "load_classifier", SureOfTerritory)
+    type_rules._predict.cache_clear()
+    found = events(detect(nlp, sentence))
+    type_rules._predict.cache_clear()
+    assert found
+    assert (found[0].sub_event_type in type_rules.TERRITORY_TAKEN) == territorial
+
+
+def test_the_target_an_ambush_names_decides_over_the_dead_it_counts(nlp):
+    text = (
+        "Militants killed eight people, including two civilians, in an ambush on pro-government "
+        "militiamen in the desert."
+    )
+    assert [d.sub_event_type for d in events(detect(nlp, text))] == ["Armed clash"]
+
+
+def test_who_did_it_is_no_target(nlp):
+    text = "Two farmers were shot dead by militiamen near the village."
+    assert [d.event_type for d in events(detect(nlp, text))] == ["Violence against civilians"]

@@ -47,6 +47,7 @@ class Mention:
     trigger_lemma: str = ""
     another: bool = False  # told as one more happening ("also struck", "another strike")
     named_weapon: str | None = None  # the sub-type a weapon word of its phrase gives ("drone raid")
+    by_aircraft: bool = False  # its trigger's subject flies ("an aircraft struck the launcher")
 
     @property
     def day(self) -> DateSpan | None:
@@ -99,6 +100,7 @@ def mention_of(
     trigger_lemma: str = "",
     another: bool = False,
     named_weapon: str | None = None,
+    by_aircraft: bool = False,
 ) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
@@ -119,6 +121,7 @@ def mention_of(
         trigger_lemma=trigger_lemma,
         another=another,
         named_weapon=named_weapon,
+        by_aircraft=by_aircraft,
     )
 
 

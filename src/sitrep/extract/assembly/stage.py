@@ -51,6 +51,7 @@ def assemble_events(state: DocState) -> None:
             tok.lemma_.lower() if tok is not None else "",
             tok is not None and told_as_another(tok),
             weapon_named(tok) if tok is not None else None,
+            tok is not None and flown(tok),
         )
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
@@ -153,6 +154,16 @@ def weapon_named(token: Token) -> str | None:
                 return words[c.lemma_.lower()]
             frontier.append((c, depth + 1))
     return None
+
+
+def flown(token: Token) -> bool:
+    """Whether the trigger's subject is an aircraft ("an aircraft struck", "struck by a drone")."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    return any(weapon_words().get(s.lemma_.lower()) == AIR_STRIKE for s in subjects)
+
+
+AIR_STRIKE = "Air/drone strike"
 
 
 def trigger_token(state: DocState, draft: EventDraft) -> Token | None:

@@ -12,7 +12,8 @@
   `battle_words.csv`), when the weapons were used in a battle. A weapon word in a mention's own
   phrase ("killed in a drone raid", "a bomb drone exploded": `weapon_words.csv`) turns an Attack
   typed from the general word into the weapon's sub-type, and an Armed clash into an air strike
-  when the weapon flies (a fight with shells or grenades stays a battle).
+  when the weapon flies (a fight with shells or grenades stays a battle); a shelling whose
+  trigger's subject is an aircraft is an air strike.
 - Among what is left, the types are voted by their mentions' confidence, ties going to the
   precedence in `happenings.csv`.
 """
@@ -28,6 +29,7 @@ DEMONSTRATION = "demonstration"
 # General types a weapon named beside the general word overrides (not abduction, sexual violence,
 # territory taken): an attack by any remote weapon, a "clash" only by air (one side fights).
 ATTACK, CLASH, AIR = "Attack", "Armed clash", "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
 
 
 def happening_type(members: list[Mention]) -> str | None:
@@ -48,6 +50,8 @@ def happening_type(members: list[Mention]) -> str | None:
     voters = weapons if weapons and not fought else typed
     best = _vote(voters)
     named = [m.named_weapon for m in typed if m.named_weapon and not fought]
+    if best == SHELLING and any(m.by_aircraft for m in typed) and not fought:
+        return AIR  # "an aircraft struck the launcher", read as shelling from the rockets around
     if best == CLASH:
         named = [w for w in named if w == AIR]  # a fight with shells or grenades is a battle
     elif best != ATTACK:

@@ -59,6 +59,8 @@ def allowed_keys(matches: list[Match], family: str) -> frozenset[str]:
     return both or frozenset.union(*sets)
 
 
+TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORIAL = TERRITORY_TAKEN | {"Non-violent transfer of territory"}
 NON_STATE_INTER = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political and identity militias
 # The classifier reads the sentence and its paragraph (the notes it learnt from are paragraphs; the
 # sentence keeps a paragraph's other happenings from taking over), probabilities averaged. When it
@@ -152,6 +154,12 @@ def decide_type(
     territory = _territory_taken(sent, matches, lex, actors)
     if territory and territory in allowed:
         key, source = territory, "rule: territory taken"
+    elif key in TERRITORY_TAKEN and (other := allowed - TERRITORIAL) and all(
+        m.entry.candidates - TERRITORIAL for m in matches if m.entry.candidates
+    ):
+        # "the ship was boarded and captured": a verb that can take a town took no place here
+        key, p = prediction.best(other)
+        source = "rule: nothing territorial taken"
     if key == "Arrests" and "Abduction/forced disappearance" in allowed:
         if _agent_inter(sent, matches, actors) & NON_STATE_INTER:
             key, source = "Abduction/forced disappearance", "rule: detention by a non-state group"
@@ -232,12 +240,26 @@ def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | N
     attack on soldiers, fighters, police or their positions is a Battle.
     """
     doc = sent.doc
+    # "an ambush on militiamen", "an attack against a patrol": the target the trigger names
+    # decides over people counted among the dead ("killed eight, including two civilians").
+    named = [
+        t
+        for m in matches
+        for prep in doc[m.head].children
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+        for t in prep.children
+        if t.dep_ == "pobj"
+    ]
+    if named and all(lex.is_cue(t, "armed") for t in named):
+        return "armed"
+    if named and all(lex.is_cue(t, "civilian") for t in named):
+        return "civilian"
     targets = []
     for m in matches:
         head = doc[m.head]
         for t in head.subtree:
-            if t.dep_ in TARGET_DEPS and t.pos_ in ("NOUN", "PROPN"):
-                targets.append(t)
+            if t.dep_ in TARGET_DEPS and t.pos_ in ("NOUN", "PROPN") and t.head.dep_ != "agent":
+                targets.append(t)  # ("killed by militiamen": who did it, not whom)
     civilian = any(lex.is_cue(t, "civilian") for t in targets)
     armed = any(lex.is_cue(t, "armed") for t in targets)
     if (
