@@ -497,8 +497,8 @@ def test_taking_territory_needs_a_place_taken(nlp, monkeypatch, sentence, territ
 
 def test_the_target_an_ambush_names_decides_over_the_dead_it_counts(nlp):
     text = (
-        "Militants killed eight people, including two civilians, in an ambush on pro-government "
-        "militiamen in the desert."
+        "Insurgents killed seven people, including two farmers, in an ambush on pro-government "
+        "militiamen near the dam."
     )
     assert [d.sub_event_type for d in events(detect(nlp, text))] == ["Armed clash"]
 
