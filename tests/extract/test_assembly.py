@@ -326,3 +326,25 @@ def test_a_strike_whose_subject_flies_is_an_air_strike_whatever_rockets_surround
     doc = pipeline(read_string(text, published="2024-05-23"))
     strikes = [e for e in doc.events if e.acled_codable and "struck" in e.evidence[0].text]
     assert strikes and {e.sub_event_type for e in strikes} == {"Air/drone strike"}
+
+
+def test_a_past_happening_named_only_as_context_is_no_event(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Clashes on the border continued on Sunday amid an offensive in the north, following a "
+        "cross-border raid by the militia on March 3."
+    )
+    doc = pipeline(read_string(text, published="2024-05-20"))
+    assert "2024-03-03" not in {e.event_date for e in doc.events if e.acled_codable}
+
+
+def test_a_harm_following_an_attack_days_before_the_report_is_the_news(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "On 2 March 2021, three police officers were wounded following an attack by gunmen on "
+        "a checkpoint outside the district centre."
+    )
+    doc = pipeline(read_string(text, published="2021-03-06"))
+    assert [e for e in doc.events if e.acled_codable and e.event_date == "2021-03-02"]

@@ -718,3 +718,22 @@ def test_a_day_of_another_happening_in_the_referring_sentence_does_not_date_it(p
     doc = pipeline(read_string(text, published="2023-12-09"))
     drone = [e for e in doc.events if e.acled_codable and "drone" in e.evidence[0].text]
     assert drone and all(e.event_date == "2023-12-09" for e in drone)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last"),
+    [
+        # the assault: some days before the raid told on Wednesday 7 February
+        ("The raid on Wednesday came days after the army launched an assault on rebel villages "
+         "in the north, as tension spread in late January.", "2024-02-01", "2024-02-05"),
+        ("The raid on Wednesday came a day after the army launched an assault on rebel villages "
+         "in the north.", "2024-02-06", "2024-02-06"),
+    ],
+)  # fmt: skip
+def test_a_happening_told_days_before_another_is_dated_back_from_it(pipeline, sentence, first,
+                                                                    last):  # fmt: skip
+    from sitrep.ingest.readers import read_string
+
+    doc = pipeline(read_string(sentence, published="2024-02-08"))
+    assaults = [e for e in doc.events if e.acled_codable and e.event_date < "2024-02-07"]
+    assert assaults and all(first <= e.event_date <= last for e in assaults)

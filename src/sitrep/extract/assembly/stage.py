@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -66,6 +67,8 @@ def assemble_events(state: DocState) -> None:
         if not is_fine(event.where.place if event.where else None):
             _borrow_follow_up_place(state, event, cluster, busy)
         event.extra["background"] = is_background(event.when, state.published)
+        if _long_past(event.when, state.published) and _only_a_reference(state, cluster):
+            continue  # "… following a cross-border attack by the group on 7 October"
         if not _acled_datable(event.when):
             # "in 2014", "this year": ACLED dates an event to the month at worst; a happening
             # told by its year alone is kept with its year, but ACLED would not code it.
@@ -107,6 +110,33 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
     if found is not None:
         event.where = found
         event.extra["place_from"] = "follow-up"
+
+
+# Prepositions that name an earlier happening only to place the news in time or context.
+_REFERENCE_PREPS = frozenset({"following", "after", "amid", "since", "before", "like"})
+
+
+REFERENCE_DAYS = 30  # "wounded following an attack" days before the report is the news itself
+
+
+def _long_past(when: DateSpan | None, published: date | None) -> bool:
+    if when is None or when.end is None or published is None:
+        return False
+    return (published - when.end).days > REFERENCE_DAYS
+
+
+def _only_a_reference(state: DocState, cluster: Cluster) -> bool:
+    """A past happening told once, as the object of "following", "after", "amid" …: context for
+    the news, not a report of it (ACLED coded it when it happened)."""
+    if len(cluster.members) != 1:
+        return False
+    tok = trigger_token(state, cluster.members[0].draft)
+    return (
+        tok is not None
+        and tok.pos_ == "NOUN"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in _REFERENCE_PREPS
+    )
 
 
 def anchored(cluster: Cluster) -> bool:

@@ -102,6 +102,22 @@ def _act_of_the_arrested(tok: Token, arrests: set[int]) -> bool:
     return False
 
 
+_DAYS_BEFORE = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s*$", re.IGNORECASE)
+
+
+def _days_apart(tok: Token) -> bool:
+    """In a clause told as "days after …" or "weeks before …": another happening, at another
+    time ("the raid came a day after the army launched an assault")."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")),
+                None)  # fmt: skip
+    if mark is None:
+        return False
+    return _DAYS_BEFORE.search(tok.doc.text, max(0, mark.idx - 12), mark.idx) is not None
+
+
 MOVEMENT = "Change to group/activity"
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
@@ -175,7 +191,9 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             not m.entry.candidates
             or any(category(c).event_type in VIOLENT_TYPES for c in m.entry.candidates)
         )
-        key = (family, count is not None, own and _act_of_the_arrested(doc[m.head], arrests))
+        tok = doc[m.head]
+        apart = own and (_act_of_the_arrested(tok, arrests) or _days_apart(tok))
+        key = (family, count is not None, apart)
         if key not in groups:
             groups[key] = _Group(i, family, statement=statement)
             ordered.append(groups[key])

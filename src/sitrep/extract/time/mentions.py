@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -198,6 +198,8 @@ def attach_dates(state: DocState) -> None:
         draft.extra["date_from"] = date_origin(state, draft)
         if _weakly_dated(state, draft) and (told := _date_told_later(state, draft)):
             draft.when, draft.extra["date_from"] = told, "sentence"
+        elif (before := _days_before(state, draft)) is not None:
+            draft.when, draft.extra["date_from"] = before, "sentence"
         draft.extra["date_form"] = _form_of(state, draft)
     for tally in state.tallies:
         tally.period = _date_for(state, tally)
@@ -268,6 +270,51 @@ def _date_told_later(state: DocState, draft: EventDraft) -> DateSpan | None:
         if (value := _date_for_reference(state, draft, start, end)) is not None:
             return value
     return None
+
+
+# "days after X", "a day after X", "weeks after X": X happened that long before what the main
+# clause tells. Days before it, latest and earliest (ACLED precision 2 for a spread of days).
+_BEFORE_AFTER = re.compile(
+    r"\b(?P<n>a|an|one|two|three|few|several|some|\d+)?\s*(?P<unit>hours?|days?|weeks?)\s*$",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"hour": (0, 1), "day": (1, 1), "days": (2, 6), "week": (5, 9), "weeks": (10, 30)}
+
+
+def _days_before(state: DocState, draft: EventDraft) -> DateSpan | None:
+    """The span a happening told in a "days after …" clause falls in, counted back from the day of
+    the clause it hangs off (or publication), when its own words give it no day."""
+    if state.doc is None:
+        return None
+    own = governing_time(state, draft.trigger, draft.sentence)
+    if own is not None and _attachment_rank(state, draft.trigger, own, want_day=True)[0] <= 1:
+        return None  # "days after it launched strikes on Monday": its own day
+    trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    verb = governing_verb(trig.root) if trig is not None else None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None) \
+        if verb is not None else None  # fmt: skip
+    if mark is None:
+        return None
+    found = _BEFORE_AFTER.search(state.text, max(0, mark.idx - 24), mark.idx)
+    if found is None:
+        return None
+    unit = found.group("unit").lower()
+    key = unit if unit in _UNIT_DAYS else unit.rstrip("s")
+    if unit.endswith("s") and found.group("n") and found.group("n").lower() in ("a", "an", "one"):
+        key = unit.rstrip("s")
+    near, far = _UNIT_DAYS.get(key, (2, 6))
+    main = verb.head if verb.dep_ == "advcl" else None
+    anchor = state.published
+    if main is not None and state.doc is not None:
+        span = state.span(main.idx, main.idx + len(main))
+        told = governing_time(state, span, state.sentence_of(main.idx))
+        if told is not None and told.value.start is not None and told.value.precision == 1:
+            anchor = told.value.start
+    if anchor is None:
+        return None
+    return DateSpan(
+        anchor - timedelta(days=far), anchor - timedelta(days=near), 2, found.group(0).strip(), True
+    )
 
 
 def _form_of(state: DocState, draft: EventDraft) -> str:
