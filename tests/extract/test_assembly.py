@@ -348,3 +348,16 @@ def test_a_harm_following_an_attack_days_before_the_report_is_the_news(pipeline)
     )
     doc = pipeline(read_string(text, published="2021-03-06"))
     assert [e for e in doc.events if e.acled_codable and e.event_date == "2021-03-02"]
+
+
+def test_the_weapon_a_mention_names_decides_among_weapon_types(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Revolutionary Guards launched missile attacks on targets in the north of the country on "
+        "Monday, state media said. The attacks destroyed a headquarters in the city, officials "
+        "said."
+    )
+    doc = pipeline(read_string(text, published="2024-01-16"))
+    typed = {e.sub_event_type for e in doc.events if e.acled_codable}
+    assert typed == {"Shelling/artillery/missile attack"}

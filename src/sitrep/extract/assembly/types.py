@@ -11,7 +11,8 @@
   unless a mention names ground fighting outright ("clashed", "exchanged fire":
   `battle_words.csv`), when the weapons were used in a battle. A weapon word in a mention's own
   phrase ("killed in a drone raid", "a bomb drone exploded": `weapon_words.csv`) turns an Attack
-  typed from the general word into the weapon's sub-type, and an Armed clash into an air strike
+  typed from the general word into the weapon's sub-type, an IED or grenade into the missile's
+  or drone's sub-type ("missile attacks"), and an Armed clash into an air strike
   when the weapon flies (a fight with shells or grenades stays a battle); a shelling whose
   trigger's subject is an aircraft is an air strike.
 - Among what is left, the types are voted by their mentions' confidence, ties going to the
@@ -30,6 +31,7 @@ DEMONSTRATION = "demonstration"
 # territory taken): an attack by any remote weapon, a "clash" only by air (one side fights).
 ATTACK, CLASH, AIR = "Attack", "Armed clash", "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
+HAND_PLACED = frozenset({"Remote explosive/landmine/IED", "Grenade"})
 
 
 def happening_type(members: list[Mention]) -> str | None:
@@ -54,6 +56,10 @@ def happening_type(members: list[Mention]) -> str | None:
         return AIR  # "an aircraft struck the launcher", read as shelling from the rockets around
     if best == CLASH:
         named = [w for w in named if w == AIR]  # a fight with shells or grenades is a battle
+    elif best in HAND_PLACED:
+        # "missile attacks" read as a bomb: a missile or a drone named decides (not the other way:
+        # a grenade launcher or a bomb dropped from a drone is no grenade or IED)
+        named = [w for w in named if w in (AIR, SHELLING)]
     elif best != ATTACK:
         named = []
     if named:
