@@ -367,6 +367,39 @@ def test_document_country_from_the_country_model(text, country, place):
     assert place in places if place else all(p[1] == country for p in places)
 
 
+def test_country_model_chooses_among_a_names_readings():
+    # "Tripoli" alone: Libya's is the bigger town; words that read Lebanese, however weakly (below
+    # the threshold of a vote of their own), make it Lebanon's.
+    from sitrep.extract.places.resolve import document_country, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    mentions = find_mentions("Shop owners held a sit-in in Tripoli.", gaz, load_place_filter())
+    assert document_country(mentions, gaz) == "LY"
+    assert document_country(mentions, gaz, {}, {"LB": 0.08, "LY": 0.02, "IT": 0.1}) == "LB"
+    # A flat distribution leaves the places' priors alone.
+    assert document_country(mentions, gaz, {}, {"LB": 0.01, "LY": 0.01}) == "LY"
+
+
+@pytest.mark.parametrize(
+    "text, country, place",
+    [
+        # "X (Y)": Y holds X, so Y is read in a country where X can be: Lebanon's Sidon, not
+        # Algeria's Saida province.
+        ("Residents blocked the main road in Sidon (Sayda) with burning tyres.", "Lebanon",
+         ("Sidon", "Lebanon", "South", "town")),
+        # Holders are only read against a town or district spelled as the text spells it, not a
+        # region ("Centre") or a spelling guess.
+        ("Youths burnt tyres in Coyah town (Coyah-Centre, Kindia) after a funeral was dispersed.",
+         "Guinea", ("Kindia", "Guinea", "Kindia", "admin1")),
+    ],
+)
+def test_a_holder_lies_where_the_name_it_holds_can_be(text, country, place):
+    hint, places = _hint(text)
+    assert hint == country
+    assert place in places
+
+
 def test_country_model_is_iso_coded_and_calibrated_votes():
     from sitrep.extract.places.country import MIN_PROBABILITY, VOTE_WEIGHT, model_country_votes
     from sitrep.knowledge.classifiers import load_country_classifier

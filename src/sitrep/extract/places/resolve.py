@@ -16,7 +16,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from sitrep.extract.places.country import model_country_votes, supported_by_model
+from sitrep.extract.places.country import (
+    READING_FLOOR,
+    model_country_probabilities,
+    supported_by_model,
+    votes_from,
+)
 from sitrep.extract.places.villages import (
     DISTRICT_KM,
     HELD_KM,
@@ -161,6 +166,8 @@ class Mention:
     # The country a possessive or nationality word before the name puts it in ("Iraq's northern
     # Kurdistan region", "Iranian Kurdistan"), as an ISO code.
     qualifier: str | None = None
+    # The name just before it that it holds: X of "X (Y)", "(X, Y)", "X district, Y".
+    held: Mention | None = None
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -479,11 +486,14 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
             m.sentence = bisect.bisect_right(ends, m.start)
     _inherit_coordinated(text, mentions)
     _mark_holders(text, mentions)
+    _mark_held(text, mentions)
     evidence = country_evidence(text)
-    model_votes = model_country_votes(text)
+    probabilities = model_country_probabilities(text)
+    model_votes = votes_from(probabilities)
     cc = gaz.country_code(country) if country else None
     if cc is None:
-        cc = document_country(mentions, gaz, dict(Counter(evidence) + Counter(model_votes)))
+        cc = document_country(mentions, gaz, dict(Counter(evidence) + Counter(model_votes)),
+                              probabilities)
     supported = (supported_countries(mentions, evidence) | supported_by_model(model_votes)
                  | ({cc} if country and cc else set()))  # fmt: skip
     # Countries named as such; nationality words are too weak to license a village abroad.
@@ -511,6 +521,14 @@ def _mark_holders(text: str, mentions: list[Mention]) -> None:
     for prev, m in zip(mentions, mentions[1:], strict=False):
         if prev.sentence == m.sentence and _HOLDER_GAP.fullmatch(text, prev.end, m.start):
             m.holds_named = True
+
+
+def _mark_held(text: str, mentions: list[Mention]) -> None:
+    """Link each name to the one it holds: "Sidon (Sayda)", "(Fako, Sud-Ouest)", "X in Y"."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if prev.sentence == m.sentence and (_CONTAINER_GAP.fullmatch(text, prev.end, m.start)
+                                            or _HOLDER_GAP.fullmatch(text, prev.end, m.start)):
+            m.held = prev
 
 
 def _inherit_coordinated(text: str, mentions: list[Mention]) -> None:
@@ -598,7 +616,8 @@ def country_evidence(text: str) -> dict[str, float]:
 
 
 def document_country(mentions: list[Mention], gaz: Gazetteer,
-                     evidence: dict[str, float] | None = None) -> str | None:  # fmt: skip
+                     evidence: dict[str, float] | None = None,
+                     probabilities: dict[str, float] | None = None) -> str | None:  # fmt: skip
     """The country the document happens in: named countries, nationality words and places.
 
     A country named after "in"/"across"/"of" says where ("protests in Lebanon"); elsewhere it is
@@ -638,6 +657,13 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         # governorate (or a district, in ACLED's Lebanese notes); "Duhok province" says so too.
         admin_named = (m.paren is not None and m.paren_index > 0) or m.after in _AFTER_ADMIN or (
             m.before.endswith(_ADMIN_BEFORE)) or m.holds_named
+        held = m.held if m.paren is not None or m.holds_named else None
+        if held is not None:
+            # "Sidon (Sayda)", "El Mina (Tripoli)": the holder lies in a country where the name
+            # it holds can be, not in a bigger homonym's abroad (Algeria's Saida province).
+            homes = {c.country_code for c in (*held.candidates, *held.villages)
+                     if c.feature_class in "PSD" and spelled_as(held.text, c)}  # fmt: skip
+            candidates = [c for c in candidates if c.country_code in homes] or candidates
         if admin_named:
             candidates = [c for c in candidates if c.feature_class in "AD"] or candidates
         elif m.after in _AFTER_DISTRICT:
@@ -655,6 +681,11 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             strength[cc] = max(strength.get(cc, 0.0), weight)
             # Squared, so that a handful of small homonyms abroad does not dilute the likely one.
             share[cc] = max(share.get(cc, 0.0), (prior * (1.0 + focus.get(cc, 0.0))) ** 2)
+        if probabilities and len(share) > 1:
+            # The document's other words choose among the name's readings: a "Tripoli" in a text
+            # whose words read Lebanese is Lebanon's, though Libya's is bigger.
+            for cc in share:
+                share[cc] *= probabilities.get(cc, 0.0) + READING_FLOOR
         total = sum(share.values()) or 1.0
         for cc, w in strength.items():
             votes[cc] = votes.get(cc, 0.0) + again * w * share[cc] / total
