@@ -16,7 +16,7 @@ from sitrep.cli.main import app
 from sitrep.errors import InputError
 from sitrep.extract.places.resolve import resolve_places
 from sitrep.knowledge import gazetteer
-from sitrep.knowledge.gazetteer import load_gazetteer, shipped_table
+from sitrep.knowledge.gazetteer import distance_km, load_gazetteer, shipped_table
 from sitrep.knowledge.placedb import PlaceTable
 from sitrep.knowledge.placenames import name_key
 from sitrep.knowledge.villages import build_villages
@@ -313,6 +313,26 @@ def test_villages_of_the_real_gazetteer(real, text, name, country, admin1):
     assert place is not None, resolve_places(text)
     assert (place.country, place.admin1) == (country, admin1)
     assert place.feature in ("town", "admin2") and place.geo_precision in (1, 2)
+
+
+@needs_real
+@pytest.mark.parametrize(
+    "text, name, seat",
+    [
+        # Districts named after their centre town are coded there, not at the district's own
+        # point (tens of kilometres away in Helmand and Herat).
+        ("Gunmen killed two shopkeepers in Nad Ali district, Helmand, on Sunday.", "Nad Ali",
+         "Hukumat-e Nad 'Ali"),
+        ("A roadside bomb hit a police car in Ghoryan district, Herat.", "Ghoryan", "Ghoriyan"),
+    ],
+)
+def test_a_district_is_coded_at_its_seat(real, text, name, seat):
+    place = _where(text, name)
+    assert place is not None and place.feature == "admin2", resolve_places(text)
+    towns = [t for t in load_gazetteer().exact(name_key(seat)) if t.name == seat]
+    assert towns
+    assert min(distance_km(place.latitude or 0.0, place.longitude or 0.0, t.latitude, t.longitude)
+               for t in towns) < 1  # fmt: skip
 
 
 @needs_real

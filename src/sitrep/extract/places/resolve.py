@@ -27,6 +27,7 @@ from sitrep.extract.places.villages import (
     HELD_KM,
     VillageContext,
     best_village,
+    district_seat,
     is_village,
 )
 from sitrep.extract.registry import extractor
@@ -504,6 +505,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         _resolve(m, mentions, cc, gaz, named, supported)
     if cc is not None:
         _resolve_villages(text, mentions, cc)
+    _place_districts_at_seats(mentions)
     kept = [m for m in mentions if m.place is not None]
     if state is not None:
         # The voted country stands when the text supports it or a kept place is in it; else the
@@ -923,6 +925,18 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
                 [x for x in mentions if x.paren == m.paren]) > 1:  # fmt: skip
             m.admin2_text = m.text
             m.precision = 2
+
+
+def _place_districts_at_seats(mentions: list[Mention]) -> None:
+    """A district is coded at the town it is named after, as ACLED codes "X district" events,
+    not at its label point or the mean of its places (`villages.district_seat`)."""
+    for m in mentions:
+        if m.place is None or m.place.feature_class != "D":
+            continue
+        seat = district_seat(m.place, [*m.candidates, *m.villages], name_key)
+        if seat is not None:
+            m.place = replace(m.place, latitude=seat.latitude, longitude=seat.longitude)
+            m.why = [*m.why, f"at its seat {seat.name}"]
 
 
 def _precision(m: Mention, place: GazPlace) -> int:
