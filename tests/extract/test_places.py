@@ -403,6 +403,12 @@ def test_country_model_chooses_among_a_names_readings():
         # Algeria's Saida province.
         ("Residents blocked the main road in Sidon (Sayda) with burning tyres.", "Lebanon",
          ("Sidon", "Lebanon", "South", "town")),
+        # "X area of Y" names a town as often as a governorate: the country without a Tripoli
+        # province keeps its town of that name in the vote.
+        ("Lebanese youths burnt tyres in the Qalamoun area of Tripoli.", "Lebanon",
+         ("Tripoli", "Lebanon", "North", "town")),
+        ("Lebanese workers held a sit-in in the Bahsas area of Tripoli.", "Lebanon",
+         ("Tripoli", "Lebanon", "North", "town")),
         # Holders are only read against a town or district spelled as the text spells it, not a
         # region ("Centre") or a spelling guess.
         ("Youths burnt tyres in Coyah town (Coyah-Centre, Kindia) after a funeral was dispersed.",

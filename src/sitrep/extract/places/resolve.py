@@ -666,8 +666,18 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             homes = {c.country_code for c in (*held.candidates, *held.villages)
                      if c.feature_class in "PSD" and spelled_as(held.text, c)}  # fmt: skip
             candidates = [c for c in candidates if c.country_code in homes] or candidates
-        if admin_named:
+        named_as_admin = admin_named and not (m.holds_named and m.paren is None
+                                              and m.after not in _AFTER_ADMIN
+                                              and not m.before.endswith(_ADMIN_BEFORE))
+        if named_as_admin:
             candidates = [c for c in candidates if c.feature_class in "AD"] or candidates
+        elif admin_named:
+            # "X area of Y", "X district, Y": Y holds X, a governorate or a town; each country's
+            # governorate or district reading, else its town ("the Farez area of Tripoli" keeps
+            # Lebanon's Tripoli, a town, beside Libya's Tripoli province).
+            areas = {c.country_code for c in candidates if c.feature_class in "AD"}
+            candidates = [c for c in candidates
+                          if c.feature_class in "AD" or c.country_code not in areas]
         elif m.after in _AFTER_DISTRICT:
             candidates = [c for c in candidates if c.feature_class in "DA"] or candidates
         strength: dict[str, float] = {}
