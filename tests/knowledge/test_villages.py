@@ -336,6 +336,20 @@ def test_a_district_is_coded_at_its_seat(real, text, name, seat):
 
 
 @needs_real
+def test_a_village_spelled_as_the_text_is_a_reading_the_words_may_choose(real):
+    # "el Marj" folds to Libya's Al Marj (shipped) and is spelled as a Bekaa village: alone the
+    # village never votes, but words that read Lebanese choose it among the readings.
+    from sitrep.extract.places.resolve import document_country, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    found = find_mentions("Youths from el Marj burnt tyres at dawn.", gaz, load_place_filter())
+    assert document_country(found, gaz) == "LY"
+    assert document_country(found, gaz, {}, {"LB": 0.01, "LY": 0.01}) == "LY"
+    assert document_country(found, gaz, {}, {"LB": 0.28, "LY": 0.01}) == "LB"
+
+
+@needs_real
 def test_the_example_article_keeps_its_sites(example_path):
     # The village gazetteer has villages named like some bases: the sites stay the curated ones,
     # exactly where the shipped gazetteer alone puts them.

@@ -135,6 +135,9 @@ _DEMONYM_CAP = 0.8
 NEARBY_CHARS = 600
 # How much better a village must read than the shipped place of that name to replace it.
 SHIPPED_FIRST = 0.25
+# The classifier's probability a country needs for a village spelled as the text spells it to be
+# one of a name's readings in the country vote.
+VILLAGE_READING = 0.1
 
 
 @dataclass(slots=True)
@@ -693,6 +696,17 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             strength[cc] = max(strength.get(cc, 0.0), weight)
             # Squared, so that a handful of small homonyms abroad does not dilute the likely one.
             share[cc] = max(share.get(cc, 0.0), (prior * (1.0 + focus.get(cc, 0.0))) ** 2)
+        if probabilities and not admin_named:
+            # A village the text spells letter for letter is one more reading, for the words to
+            # choose ("el Marj" is a Bekaa village as well as Libya's Al Marj); alone it never
+            # votes (villages do not say where a text is).
+            for v in m.villages:
+                cc = v.country_code
+                if cc not in share and probabilities.get(cc, 0.0) >= VILLAGE_READING and (
+                        _plain(m.text) in (_plain(v.name), _plain(v.asciiname))):
+                    prior = prior_score(v)[0]
+                    strength[cc] = 0.5 + prior
+                    share[cc] = (prior * (1.0 + focus.get(cc, 0.0))) ** 2
         if probabilities and len(share) > 1:
             # The document's other words choose among the name's readings: a "Tripoli" in a text
             # whose words read Lebanese is Lebanon's, though Libya's is bigger.
