@@ -350,6 +350,17 @@ def test_a_village_spelled_as_the_text_is_a_reading_the_words_may_choose(real):
 
 
 @needs_real
+def test_the_head_of_a_longer_name_is_no_hamlet(real):
+    # "Jabal al Nuqta": a mountain the gazetteers lack, not the hamlet Al Ja'bal 100 km away;
+    # a city's name before "al-X" is still the city.
+    found = [m.span.text for m in resolve_places(
+        "Artillery hit positions on Jabal al Nuqta in Sadah overnight.")]
+    assert found == ["Sadah"]
+    found = [m.span.text for m in resolve_places("A drone struck a car in Hama al-Jadida.")]
+    assert found == ["Hama"]
+
+
+@needs_real
 def test_the_example_article_keeps_its_sites(example_path):
     # The village gazetteer has villages named like some bases: the sites stay the curated ones,
     # exactly where the shipped gazetteer alone puts them.
