@@ -137,6 +137,21 @@ def test_the_place_a_sentence_is_about(text, country, location, admin1):
     assert (best.place.location, best.place.admin1) == (location, admin1)
 
 
+def test_containers_in_the_documents_country_hold_the_place():
+    # Jerusalem is filed under Israel, so "Al Quds" names two containers in two countries; the
+    # one in the document's country holds the place, even when the parse ties every name to the
+    # happening (country_first off) and Israel is named ("an Israeli patrol").
+    text = ("Teenagers threw stones at an Israeli patrol that stormed Al Quds - Silwan "
+            "quarter (Al Quds, West Bank) before dawn.")
+    found = resolve_places(text, country="Palestine")
+    assert {m.place.country for m in found} == {"Israel", "Palestine"}
+    best = most_specific(found, near=text.index("stormed"), country="Palestine", text=text,
+                         named_elsewhere=frozenset({"Israel"}), country_first=False,
+                         context=found)  # fmt: skip
+    assert best is not None
+    assert (best.place.country, best.place.admin1) == ("Palestine", "West Bank")
+
+
 def test_site_is_preferred_to_the_town_when_the_text_says_base():
     (m,) = resolve_places("a drone struck Harir base overnight", country="Iraq")
     assert (m.span.text, m.place.feature) == ("Harir base", "site")
@@ -365,6 +380,45 @@ def test_document_country_from_the_country_model(text, country, place):
     hint, places = _hint(text)
     assert hint == country
     assert place in places if place else all(p[1] == country for p in places)
+
+
+def test_country_model_chooses_among_a_names_readings():
+    # "Tripoli" alone: Libya's is the bigger town; words that read Lebanese, however weakly (below
+    # the threshold of a vote of their own), make it Lebanon's.
+    from sitrep.extract.places.resolve import document_country, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    mentions = find_mentions("Shop owners held a sit-in in Tripoli.", gaz, load_place_filter())
+    assert document_country(mentions, gaz) == "LY"
+    assert document_country(mentions, gaz, {}, {"LB": 0.08, "LY": 0.02, "IT": 0.1}) == "LB"
+    # A flat distribution leaves the places' priors alone.
+    assert document_country(mentions, gaz, {}, {"LB": 0.01, "LY": 0.01}) == "LY"
+
+
+@pytest.mark.parametrize(
+    "text, country, place",
+    [
+        # "X (Y)": Y holds X, so Y is read in a country where X can be: Lebanon's Sidon, not
+        # Algeria's Saida province.
+        ("Residents blocked the main road in Sidon (Sayda) with burning tyres.", "Lebanon",
+         ("Sidon", "Lebanon", "South", "town")),
+        # "X area of Y" names a town as often as a governorate: the country without a Tripoli
+        # province keeps its town of that name in the vote.
+        ("Lebanese youths burnt tyres in the Qalamoun area of Tripoli.", "Lebanon",
+         ("Tripoli", "Lebanon", "North", "town")),
+        ("Lebanese workers held a sit-in in the Bahsas area of Tripoli.", "Lebanon",
+         ("Tripoli", "Lebanon", "North", "town")),
+        # Holders are only read against a town or district spelled as the text spells it, not a
+        # region ("Centre") or a spelling guess.
+        ("Youths burnt tyres in Coyah town (Coyah-Centre, Kindia) after a funeral was dispersed.",
+         "Guinea", ("Kindia", "Guinea", "Kindia", "admin1")),
+    ],
+)
+def test_a_holder_lies_where_the_name_it_holds_can_be(text, country, place):
+    hint, places = _hint(text)
+    assert hint == country
+    assert place in places
 
 
 def test_country_model_is_iso_coded_and_calibrated_votes():

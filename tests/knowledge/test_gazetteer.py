@@ -277,3 +277,21 @@ def test_admin1_spelled_as_acled_spelled_it_on_the_day(published, admin1):
 def test_renamed_spellings_are_read_as_names_too(gaz):
     assert any(p.feature_class == "A" and p.country_code == "IQ"
                for p in gaz.exact(name_key("Duhok")))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "code, seat",
+    [("02", "Qala i Naw"), ("03", "Pul-e Khumri"), ("05", "Bamyan"), ("09", "Chaghcharan"),
+     ("17", "Pul-e Alam"), ("29", "Zarah Sharan"), ("39", "Tarinkot")],
+)
+def test_afghan_provinces_sit_at_their_capitals(code, seat):
+    # Where the largest GeoNames place is not the provincial capital, admin_names.csv names it:
+    # a province-only event is coded at the capital.
+    from sitrep.knowledge.placenames import name_key
+
+    gaz = load_gazetteer()
+    area = gaz.admin1[("AF", code)]
+    capital = [p for p in gaz.exact(name_key(seat)) if p.country_code == "AF"
+               and p.feature_class == "P"]  # fmt: skip
+    assert capital and (area.latitude, area.longitude) == (capital[0].latitude,
+                                                           capital[0].longitude)

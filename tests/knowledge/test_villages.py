@@ -16,7 +16,7 @@ from sitrep.cli.main import app
 from sitrep.errors import InputError
 from sitrep.extract.places.resolve import resolve_places
 from sitrep.knowledge import gazetteer
-from sitrep.knowledge.gazetteer import load_gazetteer, shipped_table
+from sitrep.knowledge.gazetteer import distance_km, load_gazetteer, shipped_table
 from sitrep.knowledge.placedb import PlaceTable
 from sitrep.knowledge.placenames import name_key
 from sitrep.knowledge.villages import build_villages
@@ -313,6 +313,51 @@ def test_villages_of_the_real_gazetteer(real, text, name, country, admin1):
     assert place is not None, resolve_places(text)
     assert (place.country, place.admin1) == (country, admin1)
     assert place.feature in ("town", "admin2") and place.geo_precision in (1, 2)
+
+
+@needs_real
+@pytest.mark.parametrize(
+    "text, name, seat",
+    [
+        # Districts named after their centre town are coded there, not at the district's own
+        # point (tens of kilometres away in Helmand and Herat).
+        ("Gunmen killed two shopkeepers in Nad Ali district, Helmand, on Sunday.", "Nad Ali",
+         "Hukumat-e Nad 'Ali"),
+        ("A roadside bomb hit a police car in Ghoryan district, Herat.", "Ghoryan", "Ghoriyan"),
+    ],
+)
+def test_a_district_is_coded_at_its_seat(real, text, name, seat):
+    place = _where(text, name)
+    assert place is not None and place.feature == "admin2", resolve_places(text)
+    towns = [t for t in load_gazetteer().exact(name_key(seat)) if t.name == seat]
+    assert towns
+    assert min(distance_km(place.latitude or 0.0, place.longitude or 0.0, t.latitude, t.longitude)
+               for t in towns) < 1  # fmt: skip
+
+
+@needs_real
+def test_a_village_spelled_as_the_text_is_a_reading_the_words_may_choose(real):
+    # "el Marj" folds to Libya's Al Marj (shipped) and is spelled as a Bekaa village: alone the
+    # village never votes, but words that read Lebanese choose it among the readings.
+    from sitrep.extract.places.resolve import document_country, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    found = find_mentions("Youths from el Marj burnt tyres at dawn.", gaz, load_place_filter())
+    assert document_country(found, gaz) == "LY"
+    assert document_country(found, gaz, {}, {"LB": 0.01, "LY": 0.01}) == "LY"
+    assert document_country(found, gaz, {}, {"LB": 0.28, "LY": 0.01}) == "LB"
+
+
+@needs_real
+def test_the_head_of_a_longer_name_is_no_hamlet(real):
+    # "Jabal al Nuqta": a mountain the gazetteers lack, not the hamlet Al Ja'bal 100 km away;
+    # a city's name before "al-X" is still the city.
+    found = [m.span.text for m in resolve_places(
+        "Artillery hit positions on Jabal al Nuqta in Sadah overnight.")]
+    assert found == ["Sadah"]
+    found = [m.span.text for m in resolve_places("A drone struck a car in Hama al-Jadida.")]
+    assert found == ["Hama"]
 
 
 @needs_real

@@ -126,6 +126,13 @@ class PlaceFilter:
                 return False
             k -= 1
         k = end
+        if (end - i == 1 and k + 1 < len(toks) and toks[k].lower in ARTICLES
+                and toks[k + 1].upper and not _town(candidates)
+                and text[toks[k - 1].end : toks[k].start] == " "
+                and text[toks[k].end : toks[k + 1].start] in (" ", "-")):  # fmt: skip
+            # The head of a longer name ("Jabal al Amidah", "Wadi al Jarah"), not the hamlet
+            # called Jabal; a town's name keeps its quarter ("Hama al-Jadida").
+            return False
         if (k + 1 < len(toks) and toks[k].text == "e" and toks[k + 1].upper
                 and _joined(text, toks[k - 1], toks[k])):  # fmt: skip
             return False  # a Persian ezafe joins a longer name: "Kut e Abdollah", "Maskan-e Mehr"
@@ -136,6 +143,15 @@ class PlaceFilter:
                 return False
             k += 1
         return True
+
+
+# A place this big (or a governorate, country or site) is read even before "al X".
+HEAD_TOWN_POPULATION = 50_000
+
+
+def _town(candidates: Sequence[GazPlace]) -> bool:
+    return any(c.feature_class in "ACS" or c.population >= HEAD_TOWN_POPULATION
+               for c in candidates)  # fmt: skip
 
 
 def _initialism(word: str) -> bool:

@@ -22,15 +22,27 @@ VOTE_WEIGHT = 2.5
 
 def model_country_votes(text: str) -> dict[str, float]:
     """ISO country code → vote, for the countries the classifier gives at least 0.3."""
+    return votes_from(model_country_probabilities(text))
+
+
+def votes_from(probabilities: dict[str, float]) -> dict[str, float]:
+    """The votes of the countries given at least `MIN_PROBABILITY`."""
+    return {code: VOTE_WEIGHT * p for code, p in probabilities.items() if p >= MIN_PROBABILITY}
+
+
+# How much the classifier's probabilities weigh in choosing among one name's readings: a
+# country's share of the name's vote is multiplied by p + READING_FLOOR, so a flat distribution
+# (no telling words) leaves the shares as the places' priors make them.
+READING_FLOOR = 0.02
+
+
+def model_country_probabilities(text: str) -> dict[str, float]:
+    """ISO country code → the classifier's probability, every class (empty without a model)."""
     clf = load_country_classifier()
     if clf is None or not text.strip():
         return {}
     prediction = clf.predict(text)
-    return {
-        code: VOTE_WEIGHT * p
-        for code, p in zip(prediction.labels, prediction.probs, strict=True)
-        if p >= MIN_PROBABILITY
-    }
+    return dict(zip(prediction.labels, prediction.probs, strict=True))
 
 
 def supported_by_model(votes: dict[str, float]) -> frozenset[str]:

@@ -114,6 +114,9 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
                if (m.place.feature == "admin1" or m.place.location and m.place.admin1
                    and name_key(m.place.location) == name_key(m.place.admin1))
                and _container_cue(text, m.span.start)}  # fmt: skip
+    # Containers in two countries ("Al Quds - Silwan (Al Quds, West Bank)", Jerusalem filed
+    # under Israel): those in the document's country hold the place.
+    regions = {r for r in regions if r[0] == country} or regions
 
     provinces = {(m.place.country, m.place.admin1) for m in around if m.place.feature == "admin1"}
     # Towns named as containers: "the Al-Nur quarter in Hama" (not a province's namesake capital:

@@ -16,12 +16,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from sitrep.extract.places.country import model_country_votes, supported_by_model
+from sitrep.extract.places.country import (
+    READING_FLOOR,
+    model_country_probabilities,
+    supported_by_model,
+    votes_from,
+)
 from sitrep.extract.places.villages import (
     DISTRICT_KM,
     HELD_KM,
     VillageContext,
     best_village,
+    district_seat,
     is_village,
 )
 from sitrep.extract.registry import extractor
@@ -129,6 +135,9 @@ _DEMONYM_CAP = 0.8
 NEARBY_CHARS = 600
 # How much better a village must read than the shipped place of that name to replace it.
 SHIPPED_FIRST = 0.25
+# The classifier's probability a country needs for a village spelled as the text spells it to be
+# one of a name's readings in the country vote.
+VILLAGE_READING = 0.1
 
 
 @dataclass(slots=True)
@@ -161,6 +170,8 @@ class Mention:
     # The country a possessive or nationality word before the name puts it in ("Iraq's northern
     # Kurdistan region", "Iranian Kurdistan"), as an ISO code.
     qualifier: str | None = None
+    # The name just before it that it holds: X of "X (Y)", "(X, Y)", "X district, Y".
+    held: Mention | None = None
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -482,11 +493,14 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
             m.sentence = bisect.bisect_right(ends, m.start)
     _inherit_coordinated(text, mentions)
     _mark_holders(text, mentions)
+    _mark_held(text, mentions)
     evidence = country_evidence(text)
-    model_votes = model_country_votes(text)
+    probabilities = model_country_probabilities(text)
+    model_votes = votes_from(probabilities)
     cc = gaz.country_code(country) if country else None
     if cc is None:
-        cc = document_country(mentions, gaz, dict(Counter(evidence) + Counter(model_votes)))
+        cc = document_country(mentions, gaz, dict(Counter(evidence) + Counter(model_votes)),
+                              probabilities)
     supported = (supported_countries(mentions, evidence) | supported_by_model(model_votes)
                  | ({cc} if country and cc else set()))  # fmt: skip
     # Countries named as such; nationality words are too weak to license a village abroad.
@@ -497,6 +511,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         _resolve(m, mentions, cc, gaz, named, supported)
     if cc is not None:
         _resolve_villages(text, mentions, cc)
+    _place_districts_at_seats(mentions)
     kept = [m for m in mentions if m.place is not None]
     if state is not None:
         # The voted country stands when the text supports it or a kept place is in it; else the
@@ -514,6 +529,14 @@ def _mark_holders(text: str, mentions: list[Mention]) -> None:
     for prev, m in zip(mentions, mentions[1:], strict=False):
         if prev.sentence == m.sentence and _HOLDER_GAP.fullmatch(text, prev.end, m.start):
             m.holds_named = True
+
+
+def _mark_held(text: str, mentions: list[Mention]) -> None:
+    """Link each name to the one it holds: "Sidon (Sayda)", "(Fako, Sud-Ouest)", "X in Y"."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if prev.sentence == m.sentence and (_CONTAINER_GAP.fullmatch(text, prev.end, m.start)
+                                            or _HOLDER_GAP.fullmatch(text, prev.end, m.start)):
+            m.held = prev
 
 
 def _inherit_coordinated(text: str, mentions: list[Mention]) -> None:
@@ -601,7 +624,8 @@ def country_evidence(text: str) -> dict[str, float]:
 
 
 def document_country(mentions: list[Mention], gaz: Gazetteer,
-                     evidence: dict[str, float] | None = None) -> str | None:  # fmt: skip
+                     evidence: dict[str, float] | None = None,
+                     probabilities: dict[str, float] | None = None) -> str | None:  # fmt: skip
     """The country the document happens in: named countries, nationality words and places.
 
     A country named after "in"/"across"/"of" says where ("protests in Lebanon"); elsewhere it is
@@ -641,8 +665,25 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         # governorate (or a district, in ACLED's Lebanese notes); "Duhok province" says so too.
         admin_named = (m.paren is not None and m.paren_index > 0) or m.after in _AFTER_ADMIN or (
             m.before.endswith(_ADMIN_BEFORE)) or m.holds_named
-        if admin_named:
+        held = m.held if m.paren is not None or m.holds_named else None
+        if held is not None:
+            # "Sidon (Sayda)", "El Mina (Tripoli)": the holder lies in a country where the name
+            # it holds can be, not in a bigger homonym's abroad (Algeria's Saida province).
+            homes = {c.country_code for c in (*held.candidates, *held.villages)
+                     if c.feature_class in "PSD" and spelled_as(held.text, c)}  # fmt: skip
+            candidates = [c for c in candidates if c.country_code in homes] or candidates
+        named_as_admin = admin_named and not (m.holds_named and m.paren is None
+                                              and m.after not in _AFTER_ADMIN
+                                              and not m.before.endswith(_ADMIN_BEFORE))
+        if named_as_admin:
             candidates = [c for c in candidates if c.feature_class in "AD"] or candidates
+        elif admin_named:
+            # "X area of Y", "X district, Y": Y holds X, a governorate or a town; each country's
+            # governorate or district reading, else its town ("the Farez area of Tripoli" keeps
+            # Lebanon's Tripoli, a town, beside Libya's Tripoli province).
+            areas = {c.country_code for c in candidates if c.feature_class in "AD"}
+            candidates = [c for c in candidates
+                          if c.feature_class in "AD" or c.country_code not in areas]
         elif m.after in _AFTER_DISTRICT:
             candidates = [c for c in candidates if c.feature_class in "DA"] or candidates
         strength: dict[str, float] = {}
@@ -658,6 +699,22 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             strength[cc] = max(strength.get(cc, 0.0), weight)
             # Squared, so that a handful of small homonyms abroad does not dilute the likely one.
             share[cc] = max(share.get(cc, 0.0), (prior * (1.0 + focus.get(cc, 0.0))) ** 2)
+        if probabilities and not admin_named:
+            # A village the text spells letter for letter is one more reading, for the words to
+            # choose ("el Marj" is a Bekaa village as well as Libya's Al Marj); alone it never
+            # votes (villages do not say where a text is).
+            for v in m.villages:
+                cc = v.country_code
+                if cc not in share and probabilities.get(cc, 0.0) >= VILLAGE_READING and (
+                        _plain(m.text) in (_plain(v.name), _plain(v.asciiname))):
+                    prior = prior_score(v)[0]
+                    strength[cc] = 0.5 + prior
+                    share[cc] = (prior * (1.0 + focus.get(cc, 0.0))) ** 2
+        if probabilities and len(share) > 1:
+            # The document's other words choose among the name's readings: a "Tripoli" in a text
+            # whose words read Lebanese is Lebanon's, though Libya's is bigger.
+            for cc in share:
+                share[cc] *= probabilities.get(cc, 0.0) + READING_FLOOR
         total = sum(share.values()) or 1.0
         for cc, w in strength.items():
             votes[cc] = votes.get(cc, 0.0) + again * w * share[cc] / total
@@ -895,6 +952,18 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
                 [x for x in mentions if x.paren == m.paren]) > 1:  # fmt: skip
             m.admin2_text = m.text
             m.precision = 2
+
+
+def _place_districts_at_seats(mentions: list[Mention]) -> None:
+    """A district is coded at the town it is named after, as ACLED codes "X district" events,
+    not at its label point or the mean of its places (`villages.district_seat`)."""
+    for m in mentions:
+        if m.place is None or m.place.feature_class != "D":
+            continue
+        seat = district_seat(m.place, [*m.candidates, *m.villages], name_key)
+        if seat is not None:
+            m.place = replace(m.place, latitude=seat.latitude, longitude=seat.longitude)
+            m.why = [*m.why, f"at its seat {seat.name}"]
 
 
 def _precision(m: Mention, place: GazPlace) -> int:

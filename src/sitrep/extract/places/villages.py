@@ -132,5 +132,27 @@ def best_village(villages: list[GazPlace], ctx: VillageContext,
                                  f"{spread:.0f} km"], 2
 
 
+# A town of the district's name without a district of its own in the hierarchy is its seat when
+# it lies this near the district's point (a district's point is its label point or the mean of
+# its places, often tens of kilometres from the town it is named after).
+SEAT_KM = 50.0
+
+
+def district_seat(district: GazPlace, towns: list[GazPlace],
+                  key: Callable[[str], str]) -> GazPlace | None:  # fmt: skip
+    """The town a district is named after, where it is coded ("Nad Ali district" at Hukumat-e Nad
+    'Ali, its centre): a town among `towns` (the places matched by the same name) in the
+    district's governorate, inside the district by the hierarchy or, without one, within
+    `SEAT_KM` of it; the most populous, then the nearest. None when there is none."""
+    name = key(district.admin2 or district.name)
+    seats = [
+        t for t in towns
+        if t.feature_class == "P" and t.country_code == district.country_code
+        and t.admin1_code == district.admin1_code
+        and (key(t.admin2) == name if t.admin2 else _km(t, district) <= SEAT_KM)
+    ]  # fmt: skip
+    return min(seats, key=lambda t: (-t.population, _km(t, district), t.id), default=None)
+
+
 def _km(a: GazPlace, b: GazPlace) -> float:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
