@@ -175,8 +175,8 @@ def _assign(
     # person stays in `state.actors` (kind "person") for attribution.
     actor1, actor2 = _organisation_of(state, actor1), _organisation_of(state, actor2)
     # ACLED's name for an unidentified group depends on country and circumstance (learned).
-    actor1 = named_unknown(state, draft, actor1, "actor1", dictionary, country)
-    actor2 = named_unknown(state, draft, actor2, "actor2", dictionary, country)
+    actor1 = named_unknown(state, draft, actor1, "actor1", dictionary, country, actor2)
+    actor2 = named_unknown(state, draft, actor2, "actor2", dictionary, country, actor1)
 
     draft.actor1 = draft.actor1 or _with_inter(actor1, dictionary, country)
     draft.actor2 = draft.actor2 or _with_inter(actor2, dictionary, country)
