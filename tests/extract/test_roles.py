@@ -6,16 +6,21 @@ from datetime import date
 
 import pytest
 
+from sitrep.extract.actors import unknown
 from sitrep.extract.actors.clauses import MAX_DEPTH, noun_roles, verb_roles
 from sitrep.extract.actors.mentions import assign_roles, find_actors
-from sitrep.extract.actors.roles import event_country
+from sitrep.extract.actors.roles import event_country, second_sides
 from sitrep.extract.state import DocState, EventDraft, PlaceMention
-from sitrep.knowledge.actors import normalise_name
+from sitrep.knowledge.actors import actor_dictionary, normalise_name
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
 from sitrep.records import Place, Span
 
 SPC = "Military Forces of Yemen (2016-) Supreme Political Council"
+SUB_TYPES = {
+    "Battles": "Armed clash",
+    "Explosions/Remote violence": "Shelling/artillery/missile attack",
+}
 
 
 @pytest.fixture(scope="module")
@@ -492,3 +497,28 @@ def test_actors_without_any_place_take_the_country_of_the_actors_named(nlp):
 )
 def test_a_harm_inside_an_operation_is_by_the_operation_author(nlp, text, trigger):
     _assert_roles(nlp, text, trigger, "Battles", "Afghanistan", "Taliban", None)
+
+
+@pytest.mark.parametrize(
+    ("event_type", "expected"),
+    [("Battles", "Unidentified Armed Group (Syria)"), ("Explosions/Remote violence", None)],
+)
+def test_a_battle_with_one_side_read_takes_an_unnamed_opponent(
+    nlp, monkeypatch, event_type, expected
+):
+    monkeypatch.setattr(unknown, "load_unknown_actor_classifier", lambda: None)
+    text = "Government forces clashed in the outskirts of Daraa on Monday."
+    state = _state(nlp, text, "Syria")
+    at = text.index("clashed")
+    draft = EventDraft(
+        trigger=state.span(at, at + len("clashed")),
+        sentence=0,
+        event_type=event_type,
+        sub_event_type=SUB_TYPES[event_type],
+    )
+    state.events = [draft]
+    assign_roles(state)
+    assert draft.actor1 is not None and "Syria" in draft.actor1.actor.name
+    second_sides(state, actor_dictionary(2020))
+    got = draft.actor2.actor.name if draft.actor2 else None
+    assert normalise_name(got or "") == normalise_name(expected or "")
