@@ -17,10 +17,6 @@ from sitrep.nlp.segment import segment
 from sitrep.records import Place, Span
 
 SPC = "Military Forces of Yemen (2016-) Supreme Political Council"
-SUB_TYPES = {
-    "Battles": "Armed clash",
-    "Explosions/Remote violence": "Shelling/artillery/missile attack",
-}
 
 
 @pytest.fixture(scope="module")
@@ -500,21 +496,26 @@ def test_a_harm_inside_an_operation_is_by_the_operation_author(nlp, text, trigge
 
 
 @pytest.mark.parametrize(
-    ("event_type", "expected"),
-    [("Battles", "Unidentified Armed Group (Syria)"), ("Explosions/Remote violence", None)],
+    ("event_type", "sub_event_type", "expected"),
+    [
+        ("Battles", "Armed clash", "Unidentified Armed Group (Syria)"),
+        ("Strategic developments", "Arrests", "Civilians (Syria)"),
+        ("Strategic developments", "Looting/property destruction", "Civilians (Syria)"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", None),
+    ],
 )
-def test_a_battle_with_one_side_read_takes_an_unnamed_opponent(
-    nlp, monkeypatch, event_type, expected
+def test_events_acled_always_gives_a_target_take_a_default_one(
+    nlp, monkeypatch, event_type, sub_event_type, expected
 ):
     monkeypatch.setattr(unknown, "load_unknown_actor_classifier", lambda: None)
-    text = "Government forces clashed in the outskirts of Daraa on Monday."
+    text = "Government forces moved in the outskirts of Daraa on Monday."
     state = _state(nlp, text, "Syria")
-    at = text.index("clashed")
+    at = text.index("moved")
     draft = EventDraft(
-        trigger=state.span(at, at + len("clashed")),
+        trigger=state.span(at, at + len("moved")),
         sentence=0,
         event_type=event_type,
-        sub_event_type=SUB_TYPES[event_type],
+        sub_event_type=sub_event_type,
     )
     state.events = [draft]
     assign_roles(state)
