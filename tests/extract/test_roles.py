@@ -523,3 +523,22 @@ def test_events_acled_always_gives_a_target_take_a_default_one(
     second_sides(state, actor_dictionary(2020))
     got = draft.actor2.actor.name if draft.actor2 else None
     assert normalise_name(got or "") == normalise_name(expected or "")
+
+
+def test_looting_with_no_actor_read_is_by_an_unidentified_group(nlp, monkeypatch):
+    monkeypatch.setattr(unknown, "load_unknown_actor_classifier", lambda: None)
+    text = "Shops were torched in the market of Daraa overnight."
+    state = _state(nlp, text, "Syria")
+    at = text.index("torched")
+    draft = EventDraft(
+        trigger=state.span(at, at + len("torched")),
+        sentence=0,
+        event_type="Strategic developments",
+        sub_event_type="Looting/property destruction",
+    )
+    state.events = [draft]
+    assign_roles(state)
+    assert draft.actor1 is None
+    second_sides(state, actor_dictionary(2020))
+    assert draft.actor1 is not None
+    assert draft.actor1.actor.name == "Unidentified Armed Group (Syria)"

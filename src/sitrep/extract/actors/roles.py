@@ -190,20 +190,27 @@ def _assign(
 
 
 def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
-    """Events ACLED always codes with an actor 2, given one when no target was read (after
-    assembly, so that a default merges no mentions into one happening):
+    """Sides ACLED always codes, given a default when the text read none (after assembly, so
+    that a default merges no mentions into one happening):
 
     * a battle has two sides (1,918 of 1,918 Battles train notes): an unnamed opponent,
       `Unidentified Armed Group (<country>)` or the name the unknown-actor classifier gives it
       (unknown.py);
     * arrests, looting/property destruction and mob violence hit someone (train notes: 131 of 131,
       301 of 301 and 462 of 466 with an actor 2, civilians the most common): `Civilians
-      (<country>)`."""
+      (<country>)`;
+    * and looting or destruction is done by someone: with no actor 1 read, an unidentified armed
+      group (or the classifier's name for it)."""
     for draft in state.events:
-        if draft.actor2 is not None:
-            continue
         country = event_country(state, draft)
         at = draft.trigger.end
+        if draft.actor1 is None and draft.sub_event_type == "Looting/property destruction":
+            # Someone looted or destroyed it (301 of 301 train notes name an actor 1).
+            actor1 = _generic(state, dictionary, _UNIDENTIFIED, country, at, at)
+            actor1 = named_unknown(state, draft, actor1, "actor1", dictionary, country, None)
+            draft.actor1 = _with_inter(actor1, dictionary, country)
+        if draft.actor2 is not None:
+            continue
         if draft.event_type == "Battles":
             actor2 = _generic(state, dictionary, _UNIDENTIFIED, country, at, at)
             actor2 = named_unknown(
