@@ -362,6 +362,15 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Rioters (Lebanon)",
             "Military Forces of Lebanon",
         ),
+        (
+            # A militia of one country riots as that country's rioters.
+            "Israeli settlers hurled stones at passing cars near Nablus.",
+            "hurled",
+            "Riots",
+            "Palestine",
+            "Rioters (Israel)",
+            None,
+        ),
     ],
 )
 def test_actor1_and_actor2(nlp, text, trigger, event_type, country, actor1, actor2):

@@ -243,6 +243,10 @@ def _crowd(
     start, end = (
         (named.span.start, named.span.end) if named else (draft.trigger.start, draft.trigger.start)
     )
+    if named is not None and named.actor.inter in (3, 4) and named.actor.country:
+        # "Israeli settlers hurled stones at cars" in the West Bank: a militia of one country
+        # riots as that country's rioters (train notes: Rioters (Israel) in Palestine).
+        country = named.actor.country
     crowd = _generic(state, dictionary, template, country, start, end)
     if crowd is None:
         return actor1, assoc1
