@@ -542,3 +542,31 @@ def test_looting_with_no_actor_read_is_by_an_unidentified_group(nlp, monkeypatch
     second_sides(state, actor_dictionary(2020))
     assert draft.actor1 is not None
     assert draft.actor1.actor.name == "Unidentified Armed Group (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds marched in Leipzig against vaccine rules. A counter-demonstration of "
+            "about fifty people formed nearby.",
+            "Protesters (Germany)",
+        ),
+        ("Hundreds marched in Leipzig against vaccine rules.", None),
+    ],
+)
+def test_a_peaceful_protest_met_by_counter_protesters_has_them_as_actor2(nlp, text, expected):
+    state = _state(nlp, text, "Germany")
+    at = text.index("marched")
+    draft = EventDraft(
+        trigger=state.span(at, at + len("marched")),
+        sentence=0,
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+    )
+    state.events = [draft]
+    assign_roles(state)
+    second_sides(state, actor_dictionary(2022))
+    assert draft.actor1 is not None and draft.actor1.actor.name == "Protesters (Germany)"
+    got = draft.actor2.actor.name if draft.actor2 else None
+    assert got == expected

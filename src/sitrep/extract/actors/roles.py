@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
-from sitrep.extract.actors.unknown import named_unknown
+from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary
 from sitrep.records import Actor
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 _TARGETED_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Mob violence"})
+_COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
@@ -199,6 +200,8 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
     * arrests, looting/property destruction and mob violence hit someone (train notes: 131 of 131,
       301 of 301 and 462 of 466 with an actor 2, civilians the most common): `Civilians
       (<country>)`;
+    * a peaceful protest met by a counter-protest has the counter-protesters as actor 2 (71 of
+      the 77 peaceful-protest train notes that mention one): `Protesters (<country>)`;
     * and looting or destruction is done by someone: with no actor 1 read, an unidentified armed
       group (or the classifier's name for it)."""
     for draft in state.events:
@@ -218,6 +221,10 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             )
         elif draft.sub_event_type in _TARGETED_SUB_TYPES:
             actor2 = _generic(state, dictionary, "Civilians ({country})", country, at, at)
+        elif draft.sub_event_type == "Peaceful protest" and _COUNTER_PROTEST.search(
+            paragraph_of(state, draft)
+        ):
+            actor2 = _generic(state, dictionary, "Protesters ({country})", country, at, at)
         else:
             continue
         draft.actor2 = _with_inter(actor2, dictionary, country)

@@ -45,7 +45,7 @@ def named_unknown(
     clf = load_unknown_actor_classifier()
     if clf is None:
         return mention
-    template, p = clf.predict(unknown_actor_text(_paragraph(state, draft), country, role)).best()
+    template, p = clf.predict(unknown_actor_text(paragraph_of(state, draft), country, role)).best()
     if template == DEFAULT or p < MIN_PROBABILITY:
         return mention
     entry = dictionary.generic(template, country) or dictionary.entry(template)
@@ -59,7 +59,8 @@ def named_unknown(
     return dataclasses.replace(mention, actor=actor)
 
 
-def _paragraph(state: DocState, draft: EventDraft | TallyDraft) -> str:
+def paragraph_of(state: DocState, draft: EventDraft | TallyDraft) -> str:
+    """The text of the paragraph holding the draft's trigger (the whole text without paragraphs)."""
     at = draft.trigger.start
     for para in state.paragraphs:
         if para.start <= at < para.end:
