@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from sitrep.knowledge.actors import DICTIONARY_FILES
 from sitrep.knowledge.classifiers import (
     COUNTRY_MODEL_FILE,
     FORMAT_VERSION,
@@ -287,3 +288,6 @@ TRAINERS: dict[str, Callable[[Sequence[Note]], Arrays]] = {
     COUNTRY_MODEL_FILE: fit_country_classifier,
     UNKNOWN_ACTOR_MODEL_FILE: fit_unknown_actor_classifier,
 }
+# Knowledge data files a trainer reads besides the notes (the unknown-actor examples depend on
+# which actors the alias dictionary names): a change to them retrains that model's fold models.
+TRAINER_DATA: dict[str, tuple[str, ...]] = {UNKNOWN_ACTOR_MODEL_FILE: DICTIONARY_FILES}
