@@ -5,7 +5,8 @@ Usage: python scripts/train_unknown_actor_classifier.py [--train PATH ...] [--ou
 What it decides: which of ACLED's names an attacker or victim nobody identified takes
 (`Unidentified Armed Group`, `Unidentified Gang`, `Unidentified Gang and/or Police Militia`, clan,
 communal, tribal or cult militias, `Sole Perpetrator` …), from the paragraph, the country and the
-role (extract/actors/unknown.py). Data: every actor 1 or 2 of those kinds in the train notes
+role (extract/actors/unknown.py), and which armed actor ACLED attributes an event to when the text
+names none (`unknown_actor_examples`). Data: every actor 1 or 2 of those kinds in the train notes
 (`/work/shared/data/train/`, both files); the figures printed are 5-fold cross-validation by the
 same hash split as `sitrep eval --folds`. The model file holds word n-gram vocabularies, idf
 weights and linear coefficients (`sitrep.evaluate.training.fit_unknown_actor_classifier`), no

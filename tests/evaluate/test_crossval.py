@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from sitrep.evaluate.crossval import cross_validate, fold_of, read_notes, region_of, select
@@ -90,3 +91,26 @@ def test_parse_cache_returns_the_same_parse(tmp_path):
             (t.text, t.dep_, t.head.i, t.pos_, t.lemma_, t.ent_type_) for t in b
         ]
         assert [s.text for s in a.sents] == [s.text for s in b.sents]
+
+
+def test_fold_models_are_retrained_when_the_knowledge_they_read_changes(tmp_path, monkeypatch):
+    from sitrep.evaluate import crossval, training
+    from sitrep.knowledge import loader
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setitem(training.TRAINER_DATA, "probe.npz", ("probe.csv",))
+    calls = []
+
+    def trainer(notes):
+        calls.append(len(notes))
+        return {"x": np.zeros(1)}
+
+    notes = [{"id": "n1", "text": "A note.", "gold": {}}]
+    data = {"probe.csv": b"one"}
+    monkeypatch.setattr(loader, "read_bytes", lambda name: data[name])
+    crossval.train_cached("probe.npz", trainer, notes)
+    crossval.train_cached("probe.npz", trainer, notes)
+    assert len(calls) == 1  # cached
+    data["probe.csv"] = b"two"
+    crossval.train_cached("probe.npz", trainer, notes)
+    assert len(calls) == 2  # the data it reads changed: retrained

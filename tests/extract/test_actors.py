@@ -14,6 +14,8 @@ from sitrep.nlp.segment import segment
 
 US = "Military Forces of the United States"
 SPC = "Military Forces of Yemen (2016-) Supreme Political Council"
+PDF = "PDF: People's Defense Force"
+BRAZIL_MILITARY_POLICE = "Military Forces of Brazil (2019-) Military Police"
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +178,31 @@ def test_bare_force_nouns_follow_the_state_just_named(nlp):
     assert _same(_mentions(state)["soldier"][0], "Military Forces of Iraq")
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("The Kalay PDF ambushed a convoy.", "Kalay PDF", "People's Defense Force - Kalay"),
+        ("Fighters of PDF-Ye-U attacked an outpost.", "PDF-Ye-U", "People's Defense Force - Ye-U"),
+        ("The local PDF attacked an outpost.", "PDF", PDF),
+    ],
+)
+def test_local_units_take_acleds_names(nlp, text, words, name):
+    state = _state(nlp, text, "Myanmar", published=date(2022, 3, 1))
+    assert _same(_mentions(state)[words][0], name)
+
+
+def test_bare_force_nouns_follow_the_unit_just_named(nlp):
+    # A named unit whose name holds the noun is the one meant; another noun takes the branch.
+    text = (
+        "Military Police officers patrolled the market in Belem. Later police officers "
+        "exchanged fire with armed men, and soldiers arrived."
+    )
+    state = _state(nlp, text, "Brazil", published=date(2022, 3, 1))
+    mentions = _mentions(state)
+    assert _same(mentions["police officers"][0], BRAZIL_MILITARY_POLICE)
+    assert _same(mentions["soldiers"][0], "Military Forces of Brazil (2019-)")
+
+
 def test_person_in_apposition_speaks_for_the_organisation(nlp):
     text = (
         "This morning, a senior commander of the Iraqi Hezbollah Brigades, Abu Hussein "
@@ -227,6 +254,15 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Syria",
             "Unidentified Armed Group (Syria)",
             "Civilians (Syria)",
+        ),
+        (
+            # "<force> of <country>" names that country's forces, not the document country's.
+            "Military forces of Armenia fired at the positions of the armed forces of Azerbaijan.",
+            "fired",
+            "Explosions/Remote violence",
+            "Azerbaijan",
+            "Military Forces of Armenia",
+            "Military Forces of Azerbaijan",
         ),
         (
             "US bases were attacked in eastern Syria.",
@@ -325,6 +361,15 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Lebanon",
             "Rioters (Lebanon)",
             "Military Forces of Lebanon",
+        ),
+        (
+            # A militia of one country riots as that country's rioters.
+            "Israeli settlers hurled stones at passing cars near Nablus.",
+            "hurled",
+            "Riots",
+            "Palestine",
+            "Rioters (Israel)",
+            None,
         ),
     ],
 )

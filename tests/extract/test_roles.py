@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
+from sitrep.extract.actors import unknown
 from sitrep.extract.actors.clauses import MAX_DEPTH, noun_roles, verb_roles
 from sitrep.extract.actors.mentions import assign_roles, find_actors
-from sitrep.extract.actors.roles import event_country
+from sitrep.extract.actors.roles import event_country, second_sides
 from sitrep.extract.state import DocState, EventDraft, PlaceMention
-from sitrep.knowledge.actors import normalise_name
+from sitrep.knowledge.actors import actor_dictionary, normalise_name
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
 from sitrep.records import Place, Span
@@ -492,3 +493,80 @@ def test_actors_without_any_place_take_the_country_of_the_actors_named(nlp):
 )
 def test_a_harm_inside_an_operation_is_by_the_operation_author(nlp, text, trigger):
     _assert_roles(nlp, text, trigger, "Battles", "Afghanistan", "Taliban", None)
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "expected"),
+    [
+        ("Battles", "Armed clash", "Unidentified Armed Group (Syria)"),
+        ("Strategic developments", "Arrests", "Civilians (Syria)"),
+        ("Strategic developments", "Looting/property destruction", "Civilians (Syria)"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", None),
+    ],
+)
+def test_events_acled_always_gives_a_target_take_a_default_one(
+    nlp, monkeypatch, event_type, sub_event_type, expected
+):
+    monkeypatch.setattr(unknown, "load_unknown_actor_classifier", lambda: None)
+    text = "Government forces moved in the outskirts of Daraa on Monday."
+    state = _state(nlp, text, "Syria")
+    at = text.index("moved")
+    draft = EventDraft(
+        trigger=state.span(at, at + len("moved")),
+        sentence=0,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+    )
+    state.events = [draft]
+    assign_roles(state)
+    assert draft.actor1 is not None and "Syria" in draft.actor1.actor.name
+    second_sides(state, actor_dictionary(2020))
+    got = draft.actor2.actor.name if draft.actor2 else None
+    assert normalise_name(got or "") == normalise_name(expected or "")
+
+
+def test_looting_with_no_actor_read_is_by_an_unidentified_group(nlp, monkeypatch):
+    monkeypatch.setattr(unknown, "load_unknown_actor_classifier", lambda: None)
+    text = "Shops were torched in the market of Daraa overnight."
+    state = _state(nlp, text, "Syria")
+    at = text.index("torched")
+    draft = EventDraft(
+        trigger=state.span(at, at + len("torched")),
+        sentence=0,
+        event_type="Strategic developments",
+        sub_event_type="Looting/property destruction",
+    )
+    state.events = [draft]
+    assign_roles(state)
+    assert draft.actor1 is None
+    second_sides(state, actor_dictionary(2020))
+    assert draft.actor1 is not None
+    assert draft.actor1.actor.name == "Unidentified Armed Group (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds marched in Leipzig against vaccine rules. A counter-demonstration of "
+            "about fifty people formed nearby.",
+            "Protesters (Germany)",
+        ),
+        ("Hundreds marched in Leipzig against vaccine rules.", None),
+    ],
+)
+def test_a_peaceful_protest_met_by_counter_protesters_has_them_as_actor2(nlp, text, expected):
+    state = _state(nlp, text, "Germany")
+    at = text.index("marched")
+    draft = EventDraft(
+        trigger=state.span(at, at + len("marched")),
+        sentence=0,
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+    )
+    state.events = [draft]
+    assign_roles(state)
+    second_sides(state, actor_dictionary(2022))
+    assert draft.actor1 is not None and draft.actor1.actor.name == "Protesters (Germany)"
+    got = draft.actor2.actor.name if draft.actor2 else None
+    assert got == expected

@@ -153,6 +153,13 @@ def test_demonym_patterns_expand_per_country(d2020):
     assert [d2020.resolve(a, None).name for a in turkish] == ["Military Forces of Turkey (2016-)"]
 
 
+def test_state_patterns_expand_per_country_name(d2020):
+    of_turkey = [a for a in d2020.aliases if a.alias == "military forces of Turkey"]
+    assert [d2020.resolve(a, None).name for a in of_turkey] == ["Military Forces of Turkey (2016-)"]
+    of_ankara = [a for a in d2020.aliases if a.alias == "police of Ankara"]
+    assert [d2020.resolve(a, None).name for a in of_ankara] == ["Police Forces of Turkey (2016-)"]
+
+
 @pytest.mark.parametrize(
     ("name", "normalised"),
     [

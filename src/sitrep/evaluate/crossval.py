@@ -108,8 +108,14 @@ def _trainer_version(trainer: Trainer) -> str:
 def train_cached(
     name: str, trainer: Trainer, notes: Sequence[Note], use_cache: bool = True
 ) -> bytes:
-    """The model file (bytes) `trainer` makes from `notes`, cached by notes and code."""
+    """The model file (bytes) `trainer` makes from `notes`, cached by notes, code and the
+    knowledge data it reads (`training.TRAINER_DATA`)."""
+    from sitrep.evaluate.training import TRAINER_DATA
+    from sitrep.knowledge.loader import read_bytes
+
     h = hashlib.sha256(_trainer_version(trainer).encode())
+    for data in TRAINER_DATA.get(name, ()):
+        h.update(read_bytes(data))
     for n in sorted(notes, key=lambda n: n["id"]):
         h.update(json.dumps([n["id"], n["text"], n["gold"]], sort_keys=True).encode())
     path = cache_root() / "models" / f"{Path(name).stem}-{h.hexdigest()[:20]}.npz"

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from sitrep.knowledge.actors import DICTIONARY_FILES
 from sitrep.knowledge.classifiers import (
     COUNTRY_MODEL_FILE,
     FORMAT_VERSION,
@@ -192,23 +193,73 @@ UNKNOWN_WORD: dict[str, Any] = {
 }
 UNKNOWN_C = 10.0
 _UNKNOWN = re.compile(r"^(Unidentified |Sole Perpetrator)")
+# Inter codes of the named actors the classifier may learn to attribute from circumstance: armed
+# groups and forces (crowds and civilians are the roles' own defaults).
+IMPLICIT_INTER = frozenset({1, 2, 3, 4, 8})
+IMPLICIT_MIN_EXAMPLES = 5
 
 
 def unknown_actor_examples(notes: Sequence[Note]) -> tuple[list[str], list[str]]:
-    """(text, template) for every actor 1 or 2 a note codes as someone nobody identified:
-    "Unidentified Gang (Mexico)" becomes the template "Unidentified Gang ({country})"."""
+    """(text, template) for every actor 1 or 2 a note codes without naming it: someone nobody
+    identified ("Unidentified Gang (Mexico)" becomes the template "Unidentified Gang
+    ({country})"), or an armed actor ACLED attributes from circumstance, not from a name in the
+    text (shelling observed near a front-line village, a device planted in a group's area)."""
     texts, labels = [], []
     for n in notes:
         gold = n["gold"]
+        named: set[str] | None = None
         for role in ("actor1", "actor2"):
             name = gold.get(role) or ""
-            if not _UNKNOWN.match(name):
+            if not name:
                 continue
+            if not _UNKNOWN.match(name):
+                if named is None:
+                    named = _named_actors(n)
+                if not _implicit_label(name, n, named):
+                    continue
             suffix = f" ({gold.get('country')})"
             template = name[: -len(suffix)] + " ({country})" if name.endswith(suffix) else name
             texts.append(unknown_actor_text(n["text"], gold.get("country"), role))
             labels.append(template)
-    return texts, labels
+    # A named actor seen this rarely without its name cannot be learnt.
+    counts = Counter(labels)
+    keep = [
+        i
+        for i, label in enumerate(labels)
+        if counts[label] >= IMPLICIT_MIN_EXAMPLES or _UNKNOWN.match(label)
+    ]
+    return [texts[i] for i in keep], [labels[i] for i in keep]
+
+
+def _named_actors(note: Note) -> set[str]:
+    """The normalised names of every actor the note's text names through the alias dictionary,
+    read in the note's country."""
+    from sitrep.extract.actors.mentions import alias_matcher, choose_alias
+    from sitrep.knowledge.actors import actor_dictionary, normalise_name
+
+    year = int(note["published"][:4]) if note.get("published") else None
+    dictionary = actor_dictionary(year)
+    country = note["gold"].get("country")
+    named = set()
+    for match in alias_matcher(year).find(note["text"]):
+        alias = choose_alias(match.entries, country)
+        entry = dictionary.resolve(alias, country) if alias is not None else None
+        if entry is not None:
+            named.add(normalise_name(entry.name))
+    return named
+
+
+def _implicit_label(name: str, note: Note, named: set[str]) -> bool:
+    """Whether `name` is an armed actor of the dictionary that the note's text does not name."""
+    from sitrep.knowledge.actors import actor_dictionary, normalise_name
+
+    year = int(note["published"][:4]) if note.get("published") else None
+    entry = actor_dictionary(year).entry(name)
+    return (
+        entry is not None
+        and entry.inter in IMPLICIT_INTER
+        and normalise_name(entry.name) not in named
+    )
 
 
 def fit_unknown_actor_classifier(notes: Sequence[Note]) -> Arrays:
@@ -237,3 +288,6 @@ TRAINERS: dict[str, Callable[[Sequence[Note]], Arrays]] = {
     COUNTRY_MODEL_FILE: fit_country_classifier,
     UNKNOWN_ACTOR_MODEL_FILE: fit_unknown_actor_classifier,
 }
+# Knowledge data files a trainer reads besides the notes (the unknown-actor examples depend on
+# which actors the alias dictionary names): a change to them retrains that model's fold models.
+TRAINER_DATA: dict[str, tuple[str, ...]] = {UNKNOWN_ACTOR_MODEL_FILE: DICTIONARY_FILES}

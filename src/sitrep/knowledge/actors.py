@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -330,11 +330,12 @@ class ActorDictionary:
                     f"{ALIASES_FILE}:{line}: unknown context countries {unknown}"
                 )
             loaded = row["loaded"] == "1"
-            if "{demonym}" in row["alias"]:
+            placeholder = next((p for p in _COUNTRY_WORDS if p in row["alias"]), None)
+            if placeholder is not None:
                 for c in self.countries.values():
                     name = self.expand(row["name"], c.country)
-                    for demonym in c.demonyms:
-                        alias = row["alias"].replace("{demonym}", demonym)
+                    for word in _COUNTRY_WORDS[placeholder](c):
+                        alias = row["alias"].replace(placeholder, word)
                         self.aliases.append(
                             AliasEntry(
                                 alias,
@@ -371,6 +372,13 @@ class ActorDictionary:
                 f"{ALIASES_FILE}:{line}: {template!r} is not an actor in {ACTORS_FILE}"
             )
 
+
+# Alias placeholders that expand to each country's words: its demonyms ("{demonym} forces"), its
+# names and capital ("military forces of {state}").
+_COUNTRY_WORDS: dict[str, Callable[[CountryEntry], tuple[str, ...]]] = {
+    "{demonym}": lambda c: c.demonyms,
+    "{state}": lambda c: tuple(dict.fromkeys((c.country, *c.names))),
+}
 
 _DEFAULT_BRANCH_NAMES = {
     "military": "Military Forces of",
@@ -435,3 +443,12 @@ def ignored_names() -> frozenset[str]:
     return frozenset(
         normalise_name(r["name"]) for r in read_csv("actor_ignore.csv", required=["name"])
     )
+
+
+@cache
+def local_branches() -> dict[str, str]:
+    """Group name → the name ACLED gives its local units, `{place}` standing for the place the
+    unit is named after (`actor_branches.csv`)."""
+    return {
+        r["group"]: r["name"] for r in read_csv("actor_branches.csv", required=["group", "name"])
+    }

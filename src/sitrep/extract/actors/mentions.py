@@ -30,6 +30,7 @@ from sitrep.knowledge.actors import (
     actor_dictionary,
     ignored_names,
     is_case_sensitive,
+    local_branches,
     match_form,
     normalise_name,
 )
@@ -62,6 +63,16 @@ _TRIBE_NAME = (
 _TRIBE = re.compile(
     rf"(?P<first>{_TRIBE_NAME})(?:\s+and\s+(?P<second>{_TRIBE_NAME}))?"
     r"\s+(?:tribesmen|tribe|tribal\s+(?:fighters|militia|militiamen|gunmen|members))\b"
+)
+# A local unit's place word before or after its group's name: "the Ye-U PDF", "PDF-Kalay",
+# "PDF (Kalay)".
+_BRANCH_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
+_BRANCH_BEFORE = re.compile(rf"(?:^|[\s(])(?P<place>{_BRANCH_WORD})\s+$")
+_BRANCH_AFTER = re.compile(rf"\s*(?:[-–]\s*|\()(?P<place>{_BRANCH_WORD})\)?")
+_NOT_BRANCH_WORDS = frozenset(
+    """the a an local one two three some several all other their its his combined joint
+    township village district region state january february march april may june july august
+    september october november december""".split()
 )
 _NOT_TRIBE_WORDS = frozenset(
     """the a an armed local unidentified unknown some several other rival hostile two three
@@ -240,6 +251,7 @@ def find_actors(state: DocState) -> None:
     mentions = dictionary_mentions(state, dictionary)
     mentions = with_units(state, mentions, dictionary)
     mentions = with_tribes(state, mentions, dictionary)
+    mentions = with_branches(state, mentions)
     mentions = with_coded_as(state, mentions)
     if state.doc is not None:
         mentions += demonym_mentions(state, mentions, dictionary)
@@ -273,7 +285,14 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
         if alias.name in _BARE_BRANCHES:
             # "its bases and troops", "the last soldier": the state forces named just before.
             entry = (
-                _recent_state_forces(state, mentions, match.start, alias.name[1:-1], dictionary)
+                _recent_state_forces(
+                    state,
+                    mentions,
+                    match.start,
+                    alias.name[1:-1],
+                    dictionary,
+                    text[match.start : match.end],
+                )
                 or entry
             )
         if entry is None:
@@ -377,7 +396,12 @@ def _recent_state_forces(
     offset: int,
     branch: str,
     dictionary: ActorDictionary,
+    words: str = "",
 ) -> ActorEntry | None:
+    """The state forces a bare force noun (`words`: "troops", "police officers") stands for: the
+    branch `branch` of the state whose forces were named in the last sentences; a named unit
+    whose name holds the noun itself ("Military Police officers … a shoot-out between police
+    officers and …") when it was the forces named."""
     first = (
         state.sentences[max(state.sentence_of(offset) - _COREF_WINDOW, 0)].start
         if state.sentences
@@ -396,8 +420,19 @@ def _recent_state_forces(
             and entry.country
             and entry.kind in ("military", "police", "government")
         ):
+            if _unit_named_by(entry, words):
+                return entry
             return dictionary.entry(dictionary.state_name(entry.country, branch))
     return None
+
+
+def _unit_named_by(entry: ActorEntry, words: str) -> bool:
+    """Whether `entry` is a unit of a state's forces whose own name holds one of `words`
+    ("Military Police" for "police officers", not "Air Force" for "soldiers")."""
+    if not entry.parent or not entry.name.startswith(entry.parent):
+        return False
+    unit = set(entry.name[len(entry.parent) :].lower().split())
+    return any(w in unit for w in words.lower().split())
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -475,6 +510,43 @@ def with_tribes(
             actor = Actor(name, generic.inter, country, None, span.text)
             out.append(ActorMention(span, actor, "org"))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def with_branches(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
+    """`mentions` with a group's local units under ACLED's names for them (`actor_branches.csv`):
+    "the Ye-U PDF", "PDF-Kalay" → "People's Defense Force - Ye-U". The place word must not be
+    another actor ("NUG PDF") nor a common word ("the local PDF")."""
+    branches = local_branches()
+    if not any(m.actor.name in branches for m in mentions):
+        return mentions
+    text = state.text
+    out = []
+    for m in mentions:
+        template = branches.get(m.actor.name)
+        if template is None or m.kind != "org":
+            out.append(m)
+            continue
+        start, end = m.span.start, m.span.end
+        before = _BRANCH_BEFORE.search(text, max(0, start - 40), start)
+        after = _BRANCH_AFTER.match(text, end)
+        if before is not None and _branch_place(before, mentions):
+            place, start = before.group("place"), before.start("place")
+        elif after is not None and _branch_place(after, mentions):
+            place, end = after.group("place"), after.end()
+        else:
+            out.append(m)
+            continue
+        span = state.span(start, end)
+        name = template.replace("{place}", place)
+        actor = replace(m.actor, name=name, parent=m.actor.name, text=span.text)
+        out.append(ActorMention(span, actor, m.kind))
+    return out
+
+
+def _branch_place(found: re.Match[str], mentions: list[ActorMention]) -> bool:
+    if found.group("place").lower() in _NOT_BRANCH_WORDS:
+        return False
+    return not any(m.span.start <= found.start("place") < m.span.end for m in mentions)
 
 
 def _not_a_tribe(

@@ -6,6 +6,7 @@ date, every actor of it takes the name in force that day: a state force's regime
 (`Military Forces of Syria (2000-2024)` before 8 December 2024, `(2024-)` after) and a group's
 name before a renaming (`Al Nusrah Front` in 2015, `Jabhat Fateh al Sham` in late 2016,
 `HTS: Hayat Tahrir al Sham` from 28 January 2017). Tallies take the name on the last day they count.
+Before naming, a battle with no second side read takes its unnamed opponent (`roles.second_sides`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import dataclasses
 from datetime import date
 
 from sitrep.extract.actors.mentions import document_year
+from sitrep.extract.actors.roles import second_sides
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
 from sitrep.knowledge.actors import ActorDictionary, actor_dictionary
@@ -44,6 +46,7 @@ def renamed(
 @extractor("actor_names", requires=("events.assembled",), assigns=("events.actor_names",))
 def name_actors_on_event_dates(state: DocState) -> None:
     dictionary = actor_dictionary(document_year(state))
+    second_sides(state, dictionary)
     for draft in state.events:
         when = draft.when.start if draft.when else None
         draft.actor1 = renamed(draft.actor1, when, dictionary)

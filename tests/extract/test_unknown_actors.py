@@ -1,0 +1,65 @@
+"""ACLED's name for an actor nobody named: the classifier's choice, never the other side's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.actors import unknown
+from sitrep.extract.state import ActorMention, DocState, EventDraft
+from sitrep.knowledge.actors import actor_dictionary, normalise_name
+from sitrep.records import Actor
+
+UKRAINE = "Military Forces of Ukraine (2019-)"
+NAF = "NAF: United Armed Forces of Novorossiya"
+
+
+class _Choice:
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def best(self) -> tuple[str, float]:
+        return self.label, 0.9
+
+
+class _Classifier:
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def predict(self, text: str) -> _Choice:
+        return _Choice(self.label)
+
+
+def _mention(state: DocState, name: str) -> ActorMention:
+    entry = actor_dictionary(2020).entry(name)
+    assert entry is not None
+    return ActorMention(
+        state.span(0, 2), Actor(entry.name, entry.inter, entry.country, entry.parent, "On"), "org"
+    )
+
+
+@pytest.mark.parametrize(
+    ("choice", "other", "expected"),
+    [
+        (UKRAINE, None, UKRAINE),
+        (UKRAINE, NAF, UKRAINE),
+        # The side already coded on the other role is not the unknown attacker.
+        (UKRAINE, UKRAINE, "Unidentified Armed Group (Ukraine)"),
+    ],
+)
+def test_named_unknown_takes_the_choice_unless_it_is_the_other_side(
+    monkeypatch, choice, other, expected
+):
+    monkeypatch.setattr(unknown, "load_unknown_actor_classifier", lambda: _Classifier(choice))
+    text = "On 2 May, two soldiers were wounded by fire near a village on the front line."
+    state = DocState(text=text, published=date(2020, 5, 3), outlet=None)
+    at = text.index("wounded")
+    draft = EventDraft(trigger=state.span(at, at + len("wounded")), sentence=0)
+    default = _mention(state, "Unidentified Armed Group (Ukraine)")
+    other_mention = _mention(state, other) if other else None
+    got = unknown.named_unknown(
+        state, draft, default, "actor1", actor_dictionary(2020), "Ukraine", other_mention
+    )
+    assert got is not None
+    assert normalise_name(got.actor.name) == normalise_name(expected)
