@@ -506,3 +506,15 @@ def test_the_target_an_ambush_names_decides_over_the_dead_it_counts(nlp):
 def test_who_did_it_is_no_target(nlp):
     text = "Two farmers were shot dead by militiamen near the village."
     assert [d.event_type for d in events(detect(nlp, text))] == ["Violence against civilians"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agreements"),
+    [
+        ("Ceasefire in Darfur", 0),  # a section heading: a topic
+        ("Ceasefire agreed in Darfur", 1),
+    ],
+)
+def test_an_agreement_word_alone_as_a_heading_is_a_topic(nlp, text, agreements):
+    found = [d for d in events(detect(nlp, text)) if d.sub_event_type == "Agreement"]
+    assert len(found) == agreements

@@ -610,3 +610,20 @@ def test_resolved_places_give_no_gazetteer_warning():
                          published="2020-05-10")  # fmt: skip
     assert [(e.location, e.geo_precision) for e in doc.events] == [("Beirut", 1)]
     assert not [w for w in doc.warnings if w.startswith("places:")]
+
+
+def test_a_named_site_abroad_is_kept_though_its_country_is_not_named():
+    from sitrep.extract.state import PlaceMention
+    from sitrep.records import Place, Span
+
+    text = "an airstrike ordered by the President of Ruritania at the Northport Airport in 2020"
+
+    def at(name, country, feature, precision):
+        start = text.index(name)
+        place = Place(country, None, None, None, None, name, 1.0, 2.0, precision, feature)
+        return PlaceMention(Span(name, start, start + len(name)), place)
+
+    abroad = at("Ruritania", "Ruritania", "country", 3)
+    site = at("Northport Airport", "Utopia", "site", 1)
+    chosen = most_specific([abroad, site], country="Freedonia", text=text)
+    assert chosen is site  # a named airport is no homonym, though Utopia is not named

@@ -299,7 +299,11 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     if requires == "future":
         return is_future(tok)
     if requires == "signed":
-        return any(lex.is_cue(a, "support") for a in tok.ancestors) or tok.dep_ == "ROOT"
+        # a sentence's root only where the sentence says something ("Ceasefire in Gaza" alone is a
+        # section heading, a topic)
+        return any(lex.is_cue(a, "support") for a in tok.ancestors) or (
+            tok.dep_ == "ROOT" and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+        )
     if requires == "active":
         return tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children)
     if requires == "intransitive":

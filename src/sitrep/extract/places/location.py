@@ -103,9 +103,10 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     # read as Minna, Nigeria) is the usual false match.
     named = {m.place.country for m in mentions if m.place.feature == "country"} | named_elsewhere
     if country:
-        mentions = [m for m in mentions if m.place.country in named | {country}] or [
-            m for m in mentions if m.place.feature == "country"
-        ]
+        # A named site ("Baghdad airport", "Ain al-Asad air base") is no homonym: it stays.
+        mentions = [
+            m for m in mentions if m.place.country in named | {country} or m.place.feature == "site"
+        ] or [m for m in mentions if m.place.feature == "country"]
         if not mentions:
             return None
     # Governorates named as containers: "X in Y", "X district of Y", "X, Y", "(X, Y)" (among the
