@@ -627,3 +627,16 @@ def test_a_named_site_abroad_is_kept_though_its_country_is_not_named():
     site = at("Northport Airport", "Utopia", "site", 1)
     chosen = most_specific([abroad, site], country="Freedonia", text=text)
     assert chosen is site  # a named airport is no homonym, though Utopia is not named
+
+
+def test_the_country_doing_it_is_not_where_and_a_possessed_territory_is(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Iran has attacked the camps of a militant group with drones and missiles inside "
+        "Pakistan's territory, reports said. The strikes were concentrated in an area of "
+        "Balochistan, the report said."
+    )
+    doc = pipeline(read_string(text, published="2024-01-17"))
+    strikes = [e for e in doc.events if e.acled_codable]
+    assert strikes and {(e.country, e.admin1) for e in strikes} == {("Pakistan", "Balochistan")}

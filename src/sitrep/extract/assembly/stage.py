@@ -106,7 +106,8 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
     """A happening placed no finer than a region takes a town the next sentences name."""
     country = event.where.place.country if event.where else None
     sentences = {m.draft.sentence for m in cluster.members}
-    found = follow_up_place(state, sentences, busy, country)
+    at_country = event.where is not None and event.where.place.feature == "country"
+    found = follow_up_place(state, sentences, busy, country, admin1_too=at_country)
     if found is not None:
         event.where = found
         event.extra["place_from"] = "follow-up"

@@ -285,6 +285,13 @@ def countries_named(state: DocState) -> frozenset[str]:
 _NOT_WHERE = frozenset({"by"})
 _CLAUSE_CHAIN = frozenset({"xcomp", "advcl", "conj"})
 _NOT_WHERE_DEPS = frozenset({"agent", "poss"})
+# Nouns whose possessor is a place, not an owner ("Turkey's strikes" is Turkey's; "Pakistan's
+# territory" is in Pakistan).
+_PLACE_OF = frozenset(
+    "border borders territory soil airspace waters coast side north south east west northeast "
+    "northwest southeast southwest interior heartland countryside capital province region "
+    "outskirts".split()
+)
 ATTACHED, ELSEWHERE, IN_ACTOR_NAME = 0, 1, 2
 # What a demonstration is about is not where it is: "marched in the capital against the war in the
 # north".
@@ -361,11 +368,15 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
         verb = verb.head
         targets.add(verb.i)
     token = place.root
+    if token.dep_ in ("nsubj", "nsubjpass") and mention.place.feature == "country":
+        return ELSEWHERE  # "Iran has attacked …": a country doing it, not where it was done
     actor_tokens = _actor_tokens(state)
     kind = draft.event_type if isinstance(draft, EventDraft) else draft.counted_event_type
     topics = _TOPIC_PREPS if kind in _DEMONSTRATIONS else frozenset()
     for _ in range(12):
-        if token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE or token.lower_ in topics:
+        if token.dep_ == "poss" and token.head.lemma_.lower() in _PLACE_OF:
+            pass  # "inside Pakistan's borders", "in Syria's north": the possessor is the place
+        elif token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE or token.lower_ in topics:
             return ELSEWHERE
         if token.lower_ == "from" and _launch_site(token):
             return ELSEWHERE
@@ -422,13 +433,14 @@ def main_place(state: DocState) -> PlaceMention | None:
 FOLLOW_UP_SENTENCES = 2
 
 
-def follow_up_place(state: DocState, sentences: set[int], busy: set[int],
-                    country: str | None) -> PlaceMention | None:  # fmt: skip
+def follow_up_place(state: DocState, sentences: set[int], busy: set[int], country: str | None,
+                    admin1_too: bool = False) -> PlaceMention | None:  # fmt: skip
     """A town or site named just after a happening is told, in a sentence that tells no happening
     of its own: "… after a drone strike hit positions in the north. Pictures show smoke rising over
     a depot outside Qamishli." The first such town in `country` (any country when
     None) within `FOLLOW_UP_SENTENCES` after one of `sentences`; `busy` are the sentences that
-    hold drafts of their own."""
+    hold drafts of their own. `admin1_too`: a governorate will do too (for a happening placed at
+    its country only: "… in Pakistan. The strikes were concentrated in Balochistan.")."""
     by_sentence: dict[int, list[PlaceMention]] = {}
     for m in state.places:
         by_sentence.setdefault(state.sentence_of(m.span.start), []).append(m)
@@ -437,8 +449,9 @@ def follow_up_place(state: DocState, sentences: set[int], busy: set[int],
             if i in busy or i in sentences:
                 break
             fine = [m for m in by_sentence.get(i, [])
-                    if m.place.feature not in ("admin1", "admin2", "country", "region")
-                    and (m.place.geo_precision or 3) <= 2
+                    if (m.place.feature not in ("admin1", "admin2", "country", "region")
+                        and (m.place.geo_precision or 3) <= 2
+                        or admin1_too and m.place.feature == "admin1")
                     and (country is None or m.place.country == country)]  # fmt: skip
             fine = [m for m in fine if not _inside_actor_name(state, m)]
             if fine:
