@@ -20,6 +20,7 @@ from sitrep.extract.assembly.background import is_aggregate, is_background, told
 from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_mentions
 from sitrep.extract.assembly.mentions import is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve
+from sitrep.extract.assembly.types import AIR
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft
@@ -191,10 +192,7 @@ def flown(token: Token) -> bool:
     """Whether the trigger's subject is an aircraft ("an aircraft struck", "struck by a drone")."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children]
-    return any(weapon_words().get(s.lemma_.lower()) == AIR_STRIKE for s in subjects)
-
-
-AIR_STRIKE = "Air/drone strike"
+    return any(weapon_words().get(s.lemma_.lower()) == AIR for s in subjects)
 
 
 def trigger_token(state: DocState, draft: EventDraft) -> Token | None:

@@ -31,7 +31,7 @@ from sitrep.extract.events.triggers import (
     is_intention,
     lexicon,
 )
-from sitrep.extract.events.type_rules import TypeDecision, decide_type
+from sitrep.extract.events.type_rules import VIOLENT_TYPES, TypeDecision, decide_type
 from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
@@ -119,7 +119,6 @@ def _days_apart(tok: Token) -> bool:
 
 
 MOVEMENT = "Change to group/activity"
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _tells_violence(sent: SpacySpan, drafts: list[EventDraft], earlier: list[EventDraft]) -> bool:

@@ -291,8 +291,9 @@ def _days_before(state: DocState, draft: EventDraft) -> DateSpan | None:
         return None  # "days after it launched strikes on Monday": its own day
     trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
     verb = governing_verb(trig.root) if trig is not None else None
-    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None) \
-        if verb is not None else None  # fmt: skip
+    if verb is None:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None)
     if mark is None:
         return None
     found = _BEFORE_AFTER.search(state.text, max(0, mark.idx - 24), mark.idx)
@@ -305,7 +306,7 @@ def _days_before(state: DocState, draft: EventDraft) -> DateSpan | None:
     near, far = _UNIT_DAYS.get(key, (2, 6))
     main = verb.head if verb.dep_ == "advcl" else None
     anchor = state.published
-    if main is not None and state.doc is not None:
+    if main is not None:
         span = state.span(main.idx, main.idx + len(main))
         told = governing_time(state, span, state.sentence_of(main.idx))
         if told is not None and told.value.start is not None and told.value.precision == 1:
