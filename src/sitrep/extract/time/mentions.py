@@ -235,22 +235,29 @@ REFERENCE_DAYS = 7
 SPEECH_RANK = 3  # `_attachment_rank`: the date of a reporting verb above the trigger
 
 
-def _on_the_words(state: DocState, words: Span, mention: TimeMention) -> bool:
-    """The date hangs off the words or their own verb ("the attack occurred on Wednesday")."""
+def _roots(state: DocState, words: Span, mention: TimeMention) -> tuple[Token, Token] | None:
+    """The parse's head tokens of some words and of a time expression (None without a parse)."""
     if state.doc is None:
-        return False
+        return None
     ref = state.doc.char_span(words.start, words.end, alignment_mode="expand")
     span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if ref is None or span is None:
+    return (ref.root, span.root) if ref is not None and span is not None else None
+
+
+def _on_the_words(state: DocState, words: Span, mention: TimeMention) -> bool:
+    """The date hangs off the words or their own verb ("the attack occurred on Wednesday")."""
+    roots = _roots(state, words, mention)
+    if roots is None:
         return False
-    verb = governing_verb(ref.root)
-    if _hangs_off(span.root, ref.root):
+    ref, when = roots
+    if _hangs_off(when, ref):
         return True  # "the attack on Wednesday"
-    if verb is None or ref.root.head.i != verb.i:
+    verb = governing_verb(ref)
+    if verb is None or ref.head.i != verb.i:
         return False
     # "the attack occurred on Wednesday evening", "came Tuesday" (not "followed overnight
     # strikes": a day of the verb's object)
-    head = span.root.head
+    head = when.head
     return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
 
 
@@ -286,9 +293,6 @@ def _days_before(state: DocState, draft: EventDraft) -> DateSpan | None:
     the clause it hangs off (or publication), when its own words give it no day."""
     if state.doc is None:
         return None
-    own = governing_time(state, draft.trigger, draft.sentence)
-    if own is not None and _attachment_rank(state, draft.trigger, own, want_day=True)[0] <= 1:
-        return None  # "days after it launched strikes on Monday": its own day
     trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
     verb = governing_verb(trig.root) if trig is not None else None
     if verb is None:
@@ -299,6 +303,9 @@ def _days_before(state: DocState, draft: EventDraft) -> DateSpan | None:
     found = _BEFORE_AFTER.search(state.text, max(0, mark.idx - 24), mark.idx)
     if found is None:
         return None
+    own = governing_time(state, draft.trigger, draft.sentence)
+    if own is not None and _attachment_rank(state, draft.trigger, own, want_day=True)[0] <= 1:
+        return None  # "days after it launched strikes on Monday": its own day
     unit = found.group("unit").lower()
     key = unit if unit in _UNIT_DAYS else unit.rstrip("s")
     if unit.endswith("s") and found.group("n") and found.group("n").lower() in ("a", "an", "one"):
@@ -427,13 +434,10 @@ def _attachment_rank(
     distance = min(abs(mention.span.start - trigger.end), abs(trigger.start - mention.span.end))
     kind = 0 if (mention.kind == "date") == want_day else 1
     fronted = _is_fronted(state, mention)
-    if state.doc is None:
+    roots = _roots(state, trigger, mention)
+    if roots is None:
         return (0 if fronted else 2), kind, distance
-    trig = state.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if trig is None or span is None:
-        return (0 if fronted else 2), kind, distance
-    trig_root, m_root = trig.root, span.root
+    trig_root, m_root = roots
     trig_verb = governing_verb(trig_root)
     if _hangs_off(m_root, trig_root) or (
         trig_verb is not None and _hangs_off(m_root, trig_verb, max_hops=2)
@@ -474,19 +478,17 @@ def _is_speech_verb(verb: Token) -> bool:
 
 def reported_date(state: DocState, trigger: Span, mention: TimeMention) -> bool:
     """Whether `mention` dates the report of the trigger's happening rather than the happening."""
-    if state.doc is None:
+    roots = _roots(state, trigger, mention)
+    if roots is None:
         return False
-    trig = state.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if trig is None or span is None:
-        return False
-    m_verb, trig_verb = governing_verb(span.root), governing_verb(trig.root)
+    trig_root, m_root = roots
+    m_verb, trig_verb = governing_verb(m_root), governing_verb(trig_root)
     return (
         m_verb is not None
         and _is_speech_verb(m_verb)
         and trig_verb is not None
         and m_verb.i != trig_verb.i
-        and not _hangs_off(span.root, trig.root)
+        and not _hangs_off(m_root, trig_root)
     )
 
 
