@@ -361,3 +361,77 @@ def test_the_weapon_a_mention_names_decides_among_weapon_types(pipeline):
     doc = pipeline(read_string(text, published="2024-01-16"))
     typed = {e.sub_event_type for e in doc.events if e.acled_codable}
     assert typed == {"Shelling/artillery/missile attack"}
+
+
+def test_a_claim_of_the_attack_the_defenders_thwarted_is_the_same_happening():
+    state = DocState(text="drones were thwarted; a group claimed the attack", published=None,
+                     outlet=None)  # fmt: skip
+    thwarted = _draft(state, 0, 6, key="Disrupted weapons use", where=_at("Base", 1))
+    thwarted.actor1 = _actor("Coalition forces", inter=8)
+    claim = _draft(state, 30, 37, key="Air/drone strike", event_type="Explosions/Remote violence",
+                   where=_at("Base", 1), sentence=1)  # fmt: skip
+    claim.actor1, claim.modality = _actor("Resistance Front"), "claimed"
+    state.events = [thwarted, claim]
+    assemble_events(state)
+    assert len(state.events) == 1
+
+
+def test_a_region_struck_by_two_allies_folds_into_their_strike_on_a_town_in_it():
+    state = DocState(text="jets struck the province; jets struck the town", published=None,
+                     outlet=None)  # fmt: skip
+    kind = {"key": "Air/drone strike", "event_type": "Explosions/Remote violence"}
+    region = _draft(state, 5, 11, where=_at("Al Hasakeh", 3, "admin1"), **kind)
+    region.actor1, region.assoc_actor_1 = _actor("Northern Air Force"), [_actor("Allied Air Force")]
+    town = _draft(state, 31, 37, where=_at("Town", 1, "town"), sentence=1, **kind)
+    town.actor1 = _actor("Allied Air Force")
+    state.events = [region, town]
+    assemble_events(state)
+    assert state.events == [town]
+
+
+def test_what_an_aircraft_does_is_an_air_strike_unless_ground_fighting_is_named():
+    from sitrep.extract.assembly.types import happening_type
+
+    state = DocState(text="warplanes raided a farm killing three", published=None, outlet=None)
+    raid = _draft(state, 10, 16, key="Attack", event_type="Violence against civilians")
+    assert happening_type([mention_of(raid, 0, by_aircraft=True)]) == "Air/drone strike"
+    assert happening_type([mention_of(raid, 0)]) == "Attack"
+    clash = _draft(state, 10, 16, key="Armed clash", event_type="Battles")
+    fought = [mention_of(clash, 0, by_aircraft=True, trigger_lemma="clash")]
+    assert happening_type(fought) == "Armed clash"
+
+
+def test_a_town_named_after_a_mention_shared_with_another_happening_places_it():
+    state = DocState(
+        text="Shelling killed a reporter. The shell hit them. It was awful. Filed from Northtown.",
+        published=PUBLISHED, outlet=None,
+    )  # fmt: skip
+    state.sentences = [Span(t, i, i + len(t)) for t, i in
+                       (("Shelling killed a reporter.", 0), ("The shell hit them.", 28),
+                        ("It was awful.", 48), ("Filed from Northtown.", 62))]  # fmt: skip
+    country = Place("Syria", "SYR", None, None, None, "Syria", 35.0, 38.0, 3, "country")
+    town = Place("Syria", "SYR", "Al Hasakeh", None, None, "Northtown", 36.0, 40.0, 1, "town")
+    state.places = [PlaceMention(state.span(73, 82), town)]
+    kind = {"key": "Shelling/artillery/missile attack", "event_type": "Explosions/Remote violence"}
+    news = _draft(state, 0, 8, where=PlaceMention(Span("", 0, 0), country), **kind)
+    earlier = _draft(state, 0, 8, where=PlaceMention(Span("", 0, 0), country), **kind)
+    earlier.when, earlier.actor1 = _on(date(2024, 3, 13)), _actor("Western Front")
+    shared = _draft(state, 32, 37, sentence=1, dated=False, **kind)
+    shared.extra["place_from"] = "document"
+    state.events = [news, earlier, shared]
+    assemble_events(state)
+    placed = {d.when.start: d.where.place.location for d in state.events}
+    assert placed[date(2024, 3, 12)] == "Northtown"
+
+
+def test_one_of_the_recent_strikes_named_as_an_instance_is_no_news_of_the_day(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "A drone attack wounded five people in Kiryat Shmona in northern Israel on Wednesday, "
+        "police said.\n\n"
+        "The group said it was answering recent strikes in southern Lebanon, including an "
+        "assault near Tyre that left one of its commanders dead."
+    )
+    doc = pipeline(read_string(text, published="2024-06-05"))
+    assert {e.location for e in doc.events if e.acled_codable} == {"Qiryat Shmona"}

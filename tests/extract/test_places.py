@@ -640,3 +640,76 @@ def test_the_country_doing_it_is_not_where_and_a_possessed_territory_is(pipeline
     doc = pipeline(read_string(text, published="2024-01-17"))
     strikes = [e for e in doc.events if e.acled_codable]
     assert strikes and {(e.country, e.admin1) for e in strikes} == {("Pakistan", "Balochistan")}
+
+
+def test_a_country_ending_an_actors_name_is_not_where_the_document_happens(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Gunmen attacked an army checkpoint near Deir ez-Zor on Wednesday, killing two soldiers."
+        "\n\nSeparately, the Islamic Resistance in Iraq claimed a drone attack on Wednesday."
+    )
+    doc = pipeline(read_string(text, published="2023-11-01"))
+    assert {e.country for e in doc.events if e.acled_codable} == {"Syria"}
+
+
+def test_every_city_of_a_dateline_is_where_the_report_was_filed(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "JERUSALEM/CAIRO, July 20 - Israeli warplanes bombed fuel depots at the port of "
+        "Hodeidah in Yemen on Saturday, an army spokesman announced."
+    )
+    doc = pipeline(read_string(text, published="2024-07-21"))
+    strikes = [e for e in doc.events if e.acled_codable]
+    assert strikes and {(e.country, e.actor1.split(" (")[0]) for e in strikes} == {
+        ("Yemen", "Military Forces of Israel")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Israel said its troops shelled positions in southern Lebanon. Israel warned Hezbollah. "
+         "Israel's army said it would respond.", "Lebanon"),
+        ("Israel's army said it would respond. Israel warned Hezbollah. Israel said its troops "
+         "shelled positions near Lebanon.", "Israel"),
+    ],
+)
+def test_a_country_after_in_and_a_direction_says_where_the_document_happens(text, country):
+    state = _state(text)
+    find_places(state)
+    assert state.country_hint == country
+
+
+def test_a_one_sentence_paragraph_naming_no_place_takes_the_sentence_before_it(pipeline):
+    text = (
+        "Israeli shelling hit Kfar Kila in southern Lebanon on Friday. Lebanon protested.\n"
+        "Six Palestinian reporters have died in Gaza this week, a press union said.\n"
+        "Three of them died in an air strike on Tuesday."
+    )
+    state = _state(text, date(2023, 10, 13))
+    state.doc = pipeline.nlp(text)
+    find_places(state)
+    state.events = [_draft(state, "strike")]
+    attach_locations(state)
+    assert state.events[0].where.place.location == "Gaza"
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger"),
+    [
+        ("Eight rockets were fired from the Rafah area in southern Gaza, and most were "
+         "intercepted by air defences.", "intercepted"),
+        ("The rocket attack followed the arrival of an aid convoy in Gaza.", "attack"),
+    ],
+)
+def test_where_a_weapon_came_from_or_what_it_followed_is_not_where_it_hit(pipeline, second,
+                                                                          trigger):  # fmt: skip
+    text = f"Palestinian rockets hit Ashkelon in southern Israel on Sunday.\n{second}"
+    state = _state(text, date(2024, 5, 26))
+    state.doc = pipeline.nlp(text)
+    find_places(state)
+    state.events = [_draft(state, trigger)]
+    attach_locations(state)
+    assert state.events[0].where.place.location == "Ashkelon"

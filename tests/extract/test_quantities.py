@@ -136,6 +136,16 @@ CASUALTY_TABLE = [
         UNKNOWN,
     ),
     ("The number of victims of the attack is not known.", "attack", UNKNOWN, UNKNOWN),
+    # A person named as the one killed counts one, with whoever is counted beside.
+    ("The army assassinated Ali Hassan, a senior commander, in a strike on his car.",
+     "assassinated", Quantity(1), UNKNOWN),
+    ("Police said Ahmed Ali was shot dead by gunmen in Kirkuk.", "shot", Quantity(1), UNKNOWN),
+    ("Protesters marched after the killing of Ahmed Ali in Kirkuk.", "marched", UNKNOWN, UNKNOWN),
+    # ... but not again beside a figure of the same verb, nor a name with its own number.
+    ("In Cuiaba, Mato Grosso, a man was killed by gunmen on a motorcycle.", "killed", Quantity(1),
+     UNKNOWN),
+    ("One Mayi Mayi fighter was killed and the police drove off the assailants.", "killed",
+     Quantity(1), UNKNOWN),
 ]
 
 

@@ -737,3 +737,19 @@ def test_a_happening_told_days_before_another_is_dated_back_from_it(pipeline, se
     doc = pipeline(read_string(sentence, published="2024-02-08"))
     assaults = [e for e in doc.events if e.acled_codable and e.event_date < "2024-02-07"]
     assert assaults and all(first <= e.event_date <= last for e in assaults)
+
+
+def test_earlier_in_the_day_after_a_background_paragraph_is_the_day_of_the_news(pipeline):
+    from sitrep.ingest.readers import read_string
+
+    text = (
+        "Rockets were fired at border towns in northern Israel on Thursday morning, the army "
+        "said.\n\n"
+        "The group continues to target the towns; on Tuesday, a house was destroyed by a "
+        "rocket.\n\n"
+        "Earlier in the day, the air force struck a car in Nabatieh in southern Lebanon, killing "
+        "two men."
+    )
+    doc = pipeline(read_string(text, published="2024-05-23"))
+    car = [e for e in doc.events if e.acled_codable and e.location and "Nabat" in e.location]
+    assert car and {e.event_date for e in car} == {"2024-05-23"}

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from sitrep.extract.actors.roles import assign_draft_roles
+from sitrep.extract.places.location import is_dateline
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
 from sitrep.knowledge.actors import (
@@ -89,8 +90,6 @@ _NUMBERED_UNIT = re.compile(
 _NUMBERED_UNIT_COUNTRIES = frozenset({"Yemen", "Syria"})
 _BRITISH = re.compile(r"\barmoured\b", re.IGNORECASE)
 _BRITISH_TO_ACLED = {"armoured": "Armored"}
-# What follows a dateline's place: "BAGHDAD - ", "BEIRUT (Reuters) - ", "DAMASCUS, Syria — ".
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w ]+)?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s")
 # "anti-Houthi forces" are not the Houthis.
 _NEGATED_BEFORE = re.compile(r"\b(?:anti|counter|non)[\s-]$", re.IGNORECASE)
 # "Turkey-backed factions", "Iran-aligned militias": the state name only modifies another actor.
@@ -436,9 +435,8 @@ def _unit_named_by(entry: ActorEntry, words: str) -> bool:
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A place name in capitals opening a line and followed by a dash: a dateline."""
-    at_line_start = start == 0 or text[start - 1] == "\n"
-    return at_line_start and text[start:end].isupper() and bool(_DATELINE_AFTER.match(text, end))
+    """A place name in capitals among a dateline's filing places."""
+    return text[start:end].isupper() and is_dateline(text, start)
 
 
 def with_units(

@@ -68,12 +68,14 @@ def is_background(when: DateSpan | None, published: date | None) -> bool:
 
 
 _EARLIER = frozenset({"recent", "previous", "earlier", "prior", "past"})
+_INSTANCE_OF = frozenset({"including", "like"})
 
 
 def _earlier_ones(token: Token) -> bool:
     """ "in answer to recent attacks that killed soldiers", "previous strikes on the port": a
     plural happening noun told as earlier ones, with no date of its own sentence, sums them up
-    (10 train notes use such a phrase)."""
+    (10 train notes use such a phrase); one of them named as an instance ("including an attack
+    in X") is no dated news either."""
     nouns = [token]
     if token.dep_ == "relcl":  # "recent attacks (by the group) that killed …"
         noun = token.head
@@ -81,6 +83,11 @@ def _earlier_ones(token: Token) -> bool:
         while noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN") and len(nouns) < 4:
             noun = noun.head.head
             nouns.append(noun)
+    if token.dep_ == "pobj" and token.head.lower_ in _INSTANCE_OF:
+        # "recent strikes, including an attack in X": one of them (the parse may hang
+        # "including" on the verb: the nearest plural noun before it is what it is one of)
+        before = [t for t in token.sent if t.i < token.head.i and t.tag_ in ("NNS", "NNPS")]
+        nouns.extend(before[-1:])
     return any(
         n.tag_ in ("NNS", "NNPS")
         and any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in n.children)

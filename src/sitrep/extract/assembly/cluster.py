@@ -32,6 +32,7 @@ from sitrep.extract.assembly.mentions import (
     places_agree,
     same_actor,
 )
+from sitrep.extract.assembly.types import INTERCEPTED
 from sitrep.extract.state import ActorMention
 from sitrep.records import DateSpan, Place
 
@@ -130,10 +131,16 @@ def _summarises(summary: Cluster, c: Cluster) -> bool:
                  if m.draft.where and is_fine(m.draft.where.place)), None)  # fmt: skip
     if wide is None or here is None or not places_agree(wide, here):
         return False
-    doers, own_doers = summary.doers(), c.doers()
+    # "US and British jets struck …" names both as doers, whichever is actor 1.
+    doers, own_doers = summary.doers() + _partners(summary), c.doers() + _partners(c)
     return not own_doers or not doers or any(
         same_actor(a, b) for a in doers for b in own_doers + c.targets()
     )
+
+
+def _partners(c: Cluster) -> list[ActorMention]:
+    """The named associates of the cluster's actors 1."""
+    return [a for m in c.members for a in m.draft.assoc_actor_1 if named(a) is not None]
 
 
 def firmness(m: Mention) -> tuple[bool, bool, bool, bool, int, float, int]:
@@ -206,6 +213,11 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
         answers = target is not None and first is not None and same_actor(target, first)
         return not (answers and _answer_possible(cluster, m))
     own = m.doer
+    if (cluster.seed.draft.sub_event_type == INTERCEPTED and not cluster.targets()
+            and m.draft.modality == "claimed"):  # fmt: skip
+        # "Two drones targeting the base were downed by its defences" names the side that
+        # stopped them; whoever claims to have sent them is the other side of the same happening.
+        return True
     if not doers:
         # The cluster names no one for the act: a named actor of the mention that its sentences
         # do not name at all, beside others they do name, acts elsewhere ("the army shelled the

@@ -103,10 +103,13 @@ def _set_place(event: EventDraft, members: list[Mention]) -> None:
     if not with_place:
         return
 
-    def firmness(m: Mention) -> tuple[int, bool, int, int]:
+    def firmness(m: Mention) -> tuple[int, bool, int, bool, int]:
         place = m.draft.where.place if m.draft.where else None
         precision = place.geo_precision if place and place.geo_precision else 3
-        return (_PLACE_ORIGIN.get(m.place_from, 3), not is_fine(place), precision, m.order)
+        # A governorate says more than its country ("a raid in the governorate of Nineveh").
+        country = place is None or place.feature == "country"
+        return (_PLACE_ORIGIN.get(m.place_from, 3), not is_fine(place), precision, country,
+                m.order)  # fmt: skip
 
     best = min(with_place, key=firmness)
     event.where = best.draft.where

@@ -106,7 +106,9 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
                             busy: set[int]) -> None:  # fmt: skip
     """A happening placed no finer than a region takes a town the next sentences name."""
     country = event.where.place.country if event.where else None
-    sentences = {m.draft.sentence for m in cluster.members}
+    # A mention it shares with other happenings counts too: the town named after it is
+    # checked against the happening's own country below.
+    sentences = {m.draft.sentence for m in (*cluster.members, *cluster.shared)}
     at_country = event.where is not None and event.where.place.feature == "country"
     found = follow_up_place(state, sentences, busy, country, admin1_too=at_country)
     if found is not None:

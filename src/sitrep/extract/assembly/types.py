@@ -13,8 +13,8 @@
   phrase ("killed in a drone raid", "a bomb drone exploded": `weapon_words.csv`) turns an Attack
   typed from the general word into the weapon's sub-type, an IED or grenade into the missile's
   or drone's sub-type ("missile attacks"), and an Armed clash into an air strike
-  when the weapon flies (a fight with shells or grenades stays a battle); a shelling whose
-  trigger's subject is an aircraft is an air strike.
+  when the weapon flies (a fight with shells or grenades stays a battle); a shelling, attack or
+  clash whose trigger's subject is an aircraft is an air strike.
 - Among what is left, the types are voted by their mentions' confidence, ties going to the
   precedence in `happenings.csv`.
 """
@@ -52,8 +52,10 @@ def happening_type(members: list[Mention]) -> str | None:
     voters = weapons if weapons and not fought else typed
     best = _vote(voters)
     named = [m.named_weapon for m in typed if m.named_weapon and not fought]
-    if best == SHELLING and any(m.by_aircraft for m in typed) and not fought:
-        return AIR  # "an aircraft struck the launcher", read as shelling from the rockets around
+    if best in (SHELLING, ATTACK, CLASH) and any(m.by_aircraft for m in typed) and not fought:
+        # "an aircraft struck the launcher" read as shelling from the rockets around, "warplanes
+        # raided the farm" as an attack on the civilians it killed: what flies strikes from the air
+        return AIR
     if best == CLASH:
         named = [w for w in named if w == AIR]  # a fight with shells or grenades is a battle
     elif best in HAND_PLACED:

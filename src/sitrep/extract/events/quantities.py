@@ -6,7 +6,9 @@ three people", "the injury of at least 25 soldiers"). Subsets ("including three 
 not added again. Figures for different groups in one sentence are added up ("killed 3 soldiers and
 2 militants", groups kept in `draft.extra["casualties_by_group"]`); the same toll told again in
 another evidence sentence is not: across sentences the lowest figure wins (ACLED: the most
-conservative report). "No casualties" and "neither injuries nor fatalities" give 0, exact.
+conservative report). "No casualties" and "neither injuries nor fatalities" give 0, exact. One
+victim told by an article ("a soldier was killed") or by name ("assassinated Ali Hassan")
+counts one.
 """
 
 from __future__ import annotations
@@ -156,6 +158,7 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
                 figures.append(Figure(fig.kind, number.quantity, number.head, _group(noun)))
                 break
     figures.extend(_single_victims(sent, figures))
+    figures.extend(_named_victims(sent, figures))
     return sorted(figures, key=lambda f: f.token)
 
 
@@ -311,6 +314,24 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if kind in (FATAL, INJURED) and tok.i not in taken:
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+def _named_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
+    """A person named as the one killed counts one: "assassinated Ali Hassan, a commander",
+    "Ahmed Ali was shot dead" (ACLED counts the named dead like any other)."""
+    doc = sent.doc
+    # A verb whose victims a figure already counts ("a man was killed in Cuiaba, Mato Grosso")
+    # and a name with its own number ("two Nuer were killed") add no one.
+    counted = {f.token for f in figures} | {
+        doc[f.token].head.i for f in figures if doc[f.token].dep_ in ("nsubj", "nsubjpass", "dobj")
+    }
+    return [
+        Figure(FATAL, Quantity(1, "exact"), tok.i, "person")
+        for tok in sent
+        if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubjpass", "dobj")
+        and tok.i not in counted and tok.head.i not in counted
+        and not any(c.dep_ == "nummod" for c in tok.children) and _verb_kinds(tok) == {FATAL}
+    ]  # fmt: skip
 
 
 def _one(noun: Token) -> bool:

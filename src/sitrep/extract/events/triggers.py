@@ -247,6 +247,8 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
             return child
         if child.dep_ == "nsubj" and lex.is_cue(child, "campaign"):
             return child  # "the conflict has killed 250,000": a war's toll, not one happening
+        if child.dep_ == "compound" and child.tag_ == "NNS" and lex.is_cue(child, "frame_object"):
+            return child  # a headline's "leader orders attack on …", parsed as a noun compound
     if token.dep_ == "dobj" and lex.is_cue(token.head, "frame_object") and _is_violence(token, lex):
         return token.head  # "demanded they stop their attacks", "ordered an attack": no happening
     own_clause = False  # "fighting intensified as rebels took two towns": a told happening
@@ -313,7 +315,11 @@ def is_intention(token: Token, lex: Lexicon) -> bool:
         # clause of something people did names the protest it was (train notes: 20 of the
         # protests no trigger found are written so).
         return False
-    return has_to and head.pos_ in ("VERB", "AUX", "ADJ") and head.lemma_ not in ASPECT_HEADS
+    # "an order to strike", "a plan to attack": a noun's to-infinitive is what it is about.
+    about = verb.dep_ == "acl" and head.pos_ == "NOUN"
+    return has_to and (head.pos_ in ("VERB", "AUX", "ADJ") or about) and (
+        head.lemma_ not in ASPECT_HEADS
+    )
 
 
 DEMONSTRATIONS = ("Protests", "Riots")

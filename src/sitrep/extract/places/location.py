@@ -250,10 +250,22 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                 if before:
                     ranks[id(m)] = min(ranks[id(m)], ranks[id(before[-1])])
         best = min(ranks.values())
-        return most_specific([m for m in own if ranks[id(m)] == best], near=draft.trigger.start,
-                             country=state.country_hint, text=state.text,
-                             named_elsewhere=countries_named(state),
-                             country_first=best != ATTACHED, context=own)  # fmt: skip
+        chosen = most_specific([m for m in own if ranks[id(m)] == best], near=draft.trigger.start,
+                               country=state.country_hint, text=state.text,
+                               named_elsewhere=countries_named(state),
+                               country_first=best != ATTACHED, context=own)  # fmt: skip
+        # A sentence whose only place is inside an actor's name ("the Islamic Resistance in
+        # Ruritania claimed it targeted the base") or where it was fired from ("rockets launched
+        # from the valley were intercepted") says no more of where the happening was than a
+        # sentence naming no place: the paragraph, else the document, does.
+        return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences)
+    return _paragraph_place(state, draft, sentences)
+
+
+def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft,
+                     sentences: dict[int, int]) -> PlaceMention | None:  # fmt: skip
+    """The most specific place of the nearest earlier sentence of the draft's paragraph."""
+    mentions = state.places
     if 0 <= draft.sentence < len(state.sentences):
         sent = state.sentences[draft.sentence]
         para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
@@ -267,6 +279,16 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                 last = max(sentences[id(m)] for m in earlier)
                 same = [m for m in earlier if sentences[id(m)] == last]
                 return most_specific(same, country=state.country_hint, text=state.text)
+            if para.start == sent.start and draft.sentence > 0:
+                # News paragraphs are often one sentence long: the sentence just before the
+                # paragraph says where a sentence naming no place is ("… have died in Gaza this
+                # week. / Three of them died when a jet bombed their car.").
+                before = [m for m in mentions if sentences[id(m)] == draft.sentence - 1
+                          and not is_dateline(state.text, m.span.start)]  # fmt: skip
+                if before:
+                    return most_specific(before, country=state.country_hint, text=state.text,
+                                         named_elsewhere=countries_named(state),
+                                         country_first=False)  # fmt: skip
     return None
 
 
@@ -292,7 +314,11 @@ _PLACE_OF = frozenset(
     "northwest southeast southwest interior heartland countryside capital province region "
     "outskirts".split()
 )
-ATTACHED, ELSEWHERE, IN_ACTOR_NAME = 0, 1, 2
+# AWAY: a place the sentence ties to something else (where the weapon came from, what the
+# happening followed).
+ATTACHED, ELSEWHERE, IN_ACTOR_NAME, AWAY = 0, 1, 2, 3
+# Verbs whose object is another happening or thing the subject is placed in time against.
+_SEQUENCE_VERBS = frozenset({"follow", "precede", "coincide"})
 # What a demonstration is about is not where it is: "marched in the capital against the war in the
 # north".
 _DEMONSTRATIONS = frozenset({"Protests", "Riots"})
@@ -303,19 +329,16 @@ _ORIGIN_NOUNS = frozenset(
 )
 
 
-# A dateline: the filing place in capitals, then a dash ("AMMAN - ", "KARAK, Jordan:"), at the
-# start of a line.
-_DATELINE = re.compile(r"[A-Z][A-Z '’.-]+(?:,[^\n:–—-]{0,40})?\s*(?:[-–—:]|\()")
+# A dateline: the filing places in capitals, then a dash ("AMMAN - ", "KARAK, Jordan:",
+# "WASHINGTON/BEIRUT, Jan 5 (Reuters) -"), at the start of a line.
+_DATELINE = re.compile(r"([A-Z][A-Z '’./-]+)(?:,[^\n:–—-]{0,40})?\s*(?:[-–—:](?=\s)|\()")
 
 
 def is_dateline(text: str, start: int) -> bool:
-    """Whether the place named at `start` is a dateline ("AMMAN - ", "KARAK, Jordan:")."""
-    return _DATELINE.match(text, start) is not None and _line_start(text, start)
-
-
-def _line_start(text: str, start: int) -> bool:
+    """Whether the place named at `start` is one of a dateline's filing places."""
     line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip()
+    match = _DATELINE.match(text, line)
+    return match is not None and start < match.end(1)
 
 
 def _actor_tokens(state: DocState) -> frozenset[int]:
@@ -344,13 +367,13 @@ def _launch_site(prep: Token) -> bool:
 def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMention) -> int:
     """How a place mention stands to a draft's trigger in the parse: `ATTACHED` when it hangs off
     the trigger or the trigger's verb (or a verb it is a purpose or conjunct of) with no other
-    verb between and not as an agent ("by …") or a possessor ("Turkey's strikes"); where someone
-    came "from" is left to `most_specific`; `IN_ACTOR_NAME` inside the name
+    verb between and not as an agent ("by …") or a possessor ("Turkey's strikes"); `AWAY` where a
+    weapon came "from" or inside what the happening "followed"; `IN_ACTOR_NAME` inside the name
     of an actor ("the Liberation Front of Ruritania"); else `ELSEWHERE`."""
     if _inside_actor_name(state, mention):
         return IN_ACTOR_NAME
     span = mention.span
-    if _DATELINE.match(state.text, span.start) and _line_start(state.text, span.start):
+    if is_dateline(state.text, span.start):
         return ELSEWHERE  # "AMMAN - …": where the report was filed
     if state.doc is None:
         return ELSEWHERE
@@ -373,17 +396,21 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
     actor_tokens = _actor_tokens(state)
     kind = draft.event_type if isinstance(draft, EventDraft) else draft.counted_event_type
     topics = _TOPIC_PREPS if kind in _DEMONSTRATIONS else frozenset()
-    for _ in range(12):
+    for step in range(12):
         if token.dep_ == "poss" and token.head.lemma_.lower() in _PLACE_OF:
             pass  # "inside Pakistan's borders", "in Syria's north": the possessor is the place
         elif token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE or token.lower_ in topics:
             return ELSEWHERE
         if token.lower_ == "from" and _launch_site(token):
-            return ELSEWHERE
+            # The launch site itself ("from Gaza", "from the Rafah area"), not a name further
+            # down a phrase the parser hung below it.
+            return AWAY if step <= 3 else ELSEWHERE
         if token.lower_ == "of" and token.head.idx in actor_tokens:
             return ELSEWHERE  # "the military forces of Ruritania": whose forces, not where
         if token.head.i == token.i:
             return ELSEWHERE
+        if token.dep_ == "dobj" and token.head.lemma_ in _SEQUENCE_VERBS:
+            return AWAY  # "the attack followed the entry of aid into Gaza": another thing's
         token = token.head
         if token.i in targets:
             return ATTACHED

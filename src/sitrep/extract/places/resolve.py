@@ -125,6 +125,11 @@ SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Country evidence (see `document_country`).
 # ("from Turkey", "to Lebanon", "Government of Turkey" are departures, destinations and actors.)
 _IN_COUNTRY_BEFORE = {"in", "across", "throughout", "inside", "within", "all"}
+# Words between "in" and the country that still say where: "in southern Lebanon".
+_PART_OF_COUNTRY = {"northern", "southern", "eastern", "western", "central", "north", "south",
+                    "east", "west", "northeastern", "northwestern", "southeastern",
+                    "southwestern", "north-eastern", "north-western", "south-eastern",
+                    "south-western", "occupied", "rural"}  # fmt: skip
 _COUNTRY_IN = 3.0
 _COUNTRY_ACTOR = 1.0
 # Nationality words are weak: in conflict news they mostly name actors ("Turkish forces shelled
@@ -172,6 +177,8 @@ class Mention:
     qualifier: str | None = None
     # The name just before it that it holds: X of "X (Y)", "(X, Y)", "X district, Y".
     held: Mention | None = None
+    # It ends a longer name: "the Islamic Resistance in Iraq", "Kurdistan Region of Iraq".
+    ends_a_name: bool = False
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -358,6 +365,8 @@ def find_mentions(
                 m.tier, m.villages_exact = ("fuzzy", True) if m.candidates else ("exact", False)
             m.after = toks[end_tok].lower if end_tok < n else ""
             m.before = " ".join(x.lower for x in toks[max(0, i - 4) : i])
+            m.ends_a_name = (i >= 2 and _ends_a_name(text, toks[i - 2], toks[i - 1])
+                             and not (found and found[-1].end == toks[i - 2].end))  # "Russia in"
             m.qualifier = _country_qualifier(text, start, gaz, nationality)
             found.append(m)
             i = end_tok
@@ -445,6 +454,13 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
                 taken.append((start, end))
                 break
     return out
+
+
+def _ends_a_name(text: str, word: _Tok, joint: _Tok) -> bool:
+    """ "Resistance in", "Region of" before a name: a capitalised word inside a sentence."""
+    if joint.lower not in ("in", "of") or not word.upper or word.text.isupper():
+        return False
+    return not re.search(r"(?:^|[.!?:\n][\"“”'’]?)\s*$", text[max(0, word.start - 3) : word.start])
 
 
 def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
@@ -647,7 +663,10 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         seen.add(m.key)
         countries = _countries_named(m)
         if countries:
-            located = set(m.before.split()[-1:]) & _IN_COUNTRY_BEFORE
+            before = m.before.split()
+            if before and before[-1] in _PART_OF_COUNTRY:
+                before.pop()
+            located = set(before[-1:]) & _IN_COUNTRY_BEFORE and not m.ends_a_name
             weight = again * (_COUNTRY_IN if located else _COUNTRY_ACTOR)
             for c in countries:
                 votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(countries)

@@ -60,11 +60,18 @@ def find_times(state: DocState) -> None:
     unresolved = []
     statement_days: list[tuple[int, date]] = []  # (sentence, date) of dated speech, for quotes
     previous_day: date | None = None
+    previous_paragraph = -1  # the paragraph that named it
+    story_day: date | None = None  # the first day the text names: the day of its news
     for tx in find_timexes(state.text, month_first=month_first(state.outlet)):
         sentence = state.sentence_of(tx.start)
+        paragraph = _paragraph_of(state, tx.start)
         anchor = state.published
         if tx.form == "anaphor":  # "the following day", "at 4 p.m.": the last day named
             anchor = previous_day or state.published
+            if _DAY_OF_THE_NEWS.match(tx.text) and previous_paragraph != paragraph:
+                # "Earlier in the day" opening a paragraph compares with the news of the day,
+                # not with the day of a background sentence told just before it.
+                anchor = story_day or state.published
         elif tx.is_relative and _inside_quote(state, tx.start):
             anchor = _statement_day(statement_days, sentence) or anchor
         tense = tense_at(state, tx.start, tx.end)
@@ -75,7 +82,8 @@ def find_times(state: DocState) -> None:
             unresolved.append(tx.text)
         state.times.append(TimeMention(state.span(tx.start, tx.end), value, tx.kind, tx.form))
         if value.start is not None and value.precision == 1 and tx.kind == "date":
-            previous_day = value.start
+            previous_day, previous_paragraph = value.start, paragraph
+            story_day = story_day or value.start
             if _is_speech_sentence(state, sentence) and not _inside_quote(state, tx.start):
                 statement_days.append((sentence, value.start))
     if unresolved:
@@ -85,6 +93,13 @@ def find_times(state: DocState) -> None:
             + ", ".join(repr(t) for t in unresolved[:5])
         )
     log.debug("times: %d expressions, %d unresolved", len(state.times), len(unresolved))
+
+
+_DAY_OF_THE_NEWS = re.compile(r"(?i)(?:earlier|later)\s+in\s+the\s+day")
+
+
+def _paragraph_of(state: DocState, offset: int) -> int:
+    return next((i for i, p in enumerate(state.paragraphs) if p.start <= offset < p.end), -1)
 
 
 def _inside_quote(state: DocState, offset: int) -> bool:
