@@ -640,3 +640,20 @@ def test_the_country_doing_it_is_not_where_and_a_possessed_territory_is(pipeline
     doc = pipeline(read_string(text, published="2024-01-17"))
     strikes = [e for e in doc.events if e.acled_codable]
     assert strikes and {(e.country, e.admin1) for e in strikes} == {("Pakistan", "Balochistan")}
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # ACLED's trailing apostrophe ("Mare'") leaves the name outside the parse's locative
+        # phrase, which hangs the governorate off the verb: the two stand together, and the
+        # finer is the place.
+        ("Rebels shelled Saraqib' axis in Idleb countryside with heavy artillery.", "Saraqib"),
+        ("An IED exploded in Binnish' town in Idleb countryside.", "Binnish"),
+    ],
+)
+def test_a_place_and_its_container_stand_together(pipeline, text, location):
+    from sitrep.ingest.text import read_text
+
+    (event,) = pipeline(read_text(text)).events
+    assert (event.location, event.admin1) == (location, "Idleb")
