@@ -713,3 +713,20 @@ def test_where_a_weapon_came_from_or_what_it_followed_is_not_where_it_hit(pipeli
     state.events = [_draft(state, trigger)]
     attach_locations(state)
     assert state.events[0].where.place.location == "Ashkelon"
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # ACLED's trailing apostrophe ("Mare'") leaves the name outside the parse's locative
+        # phrase, which hangs the governorate off the verb: the two stand together, and the
+        # finer is the place.
+        ("Rebels shelled Saraqib' axis in Idleb countryside with heavy artillery.", "Saraqib"),
+        ("An IED exploded in Binnish' town in Idleb countryside.", "Binnish"),
+    ],
+)
+def test_a_place_and_its_container_stand_together(pipeline, text, location):
+    from sitrep.ingest.text import read_text
+
+    (event,) = pipeline(read_text(text)).events
+    assert (event.location, event.admin1) == (location, "Idleb")

@@ -270,6 +270,42 @@ def test_a_village_record_of_a_shipped_town_is_that_town(villages):
     assert place.id == "gn:169389" and place.source == gazetteer.SHIPPED_LABEL
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The hierarchy puts Ard Sunbul in Wadi Nasim district: not the village of another one.
+        ("Gunmen shot a farmer in the Ard Sunbul village of Jabal Rihan district, Idleb.", None),
+        ("Gunmen shot a farmer in the Ard Sunbul village of Wadi Nasim district, Idleb.",
+         "Ard Sunbul"),
+    ],
+)
+def test_a_village_of_the_district_the_text_names(villages, text, expected):
+    place = _where(text, "Ard Sunbul")
+    assert (place.location if place else None) == expected
+
+
+def test_of_spelling_guesses_the_one_spelled_most_alike_is_read(villages):
+    # Muhasinah and Mahsuniyah share their consonants and lie 60 km apart in Idleb.
+    place = _where("An explosive device went off in Mhasineh in Idleb.", "Mhasineh")
+    assert place is not None and place.location == "Muhasinah"
+
+
+def test_a_governorate_abroad_does_not_hide_a_village_the_text_puts_in_a_governorate(villages):
+    # Karak is also a Jordanian governorate, spelled so: in a Syrian governorate it is the village.
+    place = _where("Two families clashed in the town of Karak in Idleb.", "Karak")
+    assert place is not None and (place.country, place.admin1) == ("Syria", "Idleb")
+    place = _where("Two families clashed in the town of Karak.", "Karak")
+    assert place is None or place.country == "Jordan"
+
+
+def test_a_district_of_the_governorate_before_a_far_village_of_its_name(villages):
+    # A hamlet called Wadi Nasim lies in Jabal Rihan district, 60 km from Wadi Nasim district.
+    place = _where("Teachers held a sit-in in Wadi Nasim town, Idleb.", "Wadi Nasim")
+    assert place is not None and (place.feature, place.admin2) == ("admin2", "Wadi Nasim")
+    place = _where("Teachers held a sit-in in Wadi Nasim village, Idleb.", "Wadi Nasim")
+    assert place is not None and place.feature == "town"
+
+
 # --- with the Who's On First data beside the repository (make test builds it) -----------------
 
 # `make test` builds the village gazetteer from ../shared/data/gazetteer and names it here.

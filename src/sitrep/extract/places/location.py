@@ -140,7 +140,9 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         if there is not None and None not in (here.latitude, here.longitude):
             far = distance_km(here.latitude or 0.0, here.longitude or 0.0,
                               there.latitude or 0.0, there.longitude or 0.0)  # fmt: skip
-            if far > HOMONYM_KM:
+            # "X area in Y district": a district named after its town reaches farther.
+            district = re.match(r"\s+district\b", text[holder.span.end :]) if holder else None
+            if far > (DISTRICT_HOLDER_KM if district else HOMONYM_KM):
                 return True
         if not regions:
             return False
@@ -190,8 +192,14 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     )
 
 
-# A place named as inside a town is within this distance of it.
+# Between a place and its container, at most two words: "X' axis in Y", "X (Z) area in Y",
+# "X district, Y".
+_HELD_GAP = re.compile(r"['’]?\)?(?:\s+[a-z]+){0,2}(?:\s+(?:in|of)\s+(?:the\s+)?|\s*,\s*)",
+                       re.IGNORECASE)
+# A place named as inside a town is within this distance of it; inside a district named after
+# its town, within the second (a district reaches tens of kilometres from its seat).
 HOMONYM_KM = 25.0
+DISTRICT_HOLDER_KM = 50.0
 
 
 def _container_cue(text: str, start: int) -> bool:
@@ -243,12 +251,26 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
         # sentence ("a depot that lies on the border between two countries"), an actor's name
         # ("the Liberation Front of Ruritania") or an agent ("launched by the capital").
         ranks = {id(m): attachment(state, draft, m) for m in own}
-        # A governorate named as the container of a place ("in X, Y", "X (Y)") stands where X does.
-        for m in sorted(own, key=lambda m: m.span.start):
-            if _container_cue(state.text, m.span.start):
-                before = [o for o in own if 0 < m.span.start - o.span.end <= 40]
-                if before:
-                    ranks[id(m)] = min(ranks[id(m)], ranks[id(before[-1])])
+        # A governorate named as the container of a place ("in X, Y", "X (Y)") stands where X
+        # does; and X where its container does ("X area in Y district", "X' axis in Y
+        # countryside", whichever of the two the parse hangs off the trigger), `most_specific`
+        # then taking the finer (only across at most two words: not "from X clashed at a
+        # station in Y"). Not into a parenthesis: "X (district, governorate)" is ACLED's own
+        # notation, read as it stands.
+        pairs = []
+        for m in own:
+            before = [o for o in own if 0 < m.span.start - o.span.end <= 40]
+            if before and _container_cue(state.text, m.span.start):
+                held = max(before, key=lambda o: o.span.end)
+                gap = state.text[held.span.end : m.span.start]
+                both = _HELD_GAP.fullmatch(gap) is not None and not state.text[
+                    : held.span.start].endswith("(")  # "(district, governorate)" stands as is
+                pairs.append((m, held, both))
+        for _ in range(2):  # chains: "X (Z) area in Y district"
+            for m, held, both in pairs:
+                ranks[id(m)] = min(ranks[id(m)], ranks[id(held)])
+                if both:
+                    ranks[id(held)] = ranks[id(m)]
         best = min(ranks.values())
         chosen = most_specific([m for m in own if ranks[id(m)] == best], near=draft.trigger.start,
                                country=state.country_hint, text=state.text,

@@ -527,6 +527,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         _resolve(m, mentions, cc, gaz, named, supported)
     if cc is not None:
         _resolve_villages(text, mentions, cc)
+    _districts_before_far_homonyms(mentions, gaz)
     _place_districts_at_seats(mentions)
     kept = [m for m in mentions if m.place is not None]
     if state is not None:
@@ -908,13 +909,22 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
     (`villages.py` says what licenses a village)."""
     if not any(m.villages for m in mentions):
         return
-    for m in mentions:
+
+    def contained(m: Mention) -> bool:
+        nxt = next((x for x in mentions if x.start >= m.end), None)
+        return (nxt is not None and nxt.sentence == m.sentence
+                and _CONTAINER_GAP.fullmatch(text, m.end, nxt.start) is not None)  # fmt: skip
+
+    # Containers first: "X village of Y district" reads X once Y is placed.
+    for m in sorted(mentions, key=contained):
         if not m.villages:
             continue
         if m.place is not None and (m.place.feature_class in "CS" or (
-                m.place.feature_class == "A" and spelled_as(m.text, m.place))):
-            continue  # "Yemen", "Idleb", "Conoco": what the text spells it as, not a village
-        if any(c.feature_class in "CA" and spelled_as(m.text, c) for c in m.candidates):
+                m.place.feature_class == "A" and spelled_as(m.text, m.place)) or (
+                m.place.feature_class == "D" and m.after == "district")):
+            continue  # "Yemen", "Idleb", "Conoco", "X district": what the text says, no village
+        spelled = [c for c in m.candidates if c.feature_class in "CA" and spelled_as(m.text, c)]
+        if any(c.feature_class == "C" or c.country_code == cc for c in spelled):
             continue
         same = [x for x in mentions if x is not m and x.sentence == m.sentence and x.place
                 and x.key != m.key]
@@ -929,16 +939,25 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
         if container and after is not None and after.place is not None:
             holders.append(after.place)
         areas = frozenset((p.country_code, p.admin1_code) for p in holders)
+        if spelled and not any(a[0] == cc for a in areas):
+            # A governorate abroad of that name ("Karak") unless the sentence puts the name in a
+            # governorate of the document's country ("the town of Karak in Daraa").
+            continue
         holder = None
-        if container and after is not None and after.place is not None:
+        # "Spin Boldak (Takhtah Pul) district": a name alone in parentheses may be another name
+        # of the same place, not one holding it.
+        alias = after is not None and after.paren is not None and "(" in text[m.end : (
+            after.start)] and len([x for x in mentions if x.paren == after.paren]) == 1
+        if container and after is not None and after.place is not None and not alias:
             held = after.place
             # "X in Aleppo" names the governorate unless the text says "Aleppo city"; "X village
             # of Milas", "X area of Y district" name a district by its town, a wider holder.
             capital = bool(held.admin1) and name_key(held.admin1 or "") == after.key
             wide = _WIDE_GAP.fullmatch(text, m.end, after.start) is not None
-            if held.feature_class in "PS" and not (capital and after.after not in _AFTER_TOWN):
-                radius = DISTRICT_KM if wide or after.after in _AFTER_DISTRICT else HELD_KM
-                holder = (held.latitude, held.longitude, radius)
+            if held.feature_class == "D" or (held.feature_class in "PS" and not (
+                    capital and after.after not in _AFTER_TOWN)):  # fmt: skip
+                wide = wide or after.after in _AFTER_DISTRICT or held.feature_class == "D"
+                holder = (held.latitude, held.longitude, DISTRICT_KM if wide else HELD_KM)
         words = f" {name_key(text[max(0, m.start - 200) : m.end + 200])} "
         anchors = tuple((p.latitude, p.longitude) for p in others if p.feature_class in "PSD")
         focus = frozenset((p.country_code, p.admin1_code) for p in others
@@ -949,10 +968,12 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
             placeness=locative or container or m.paren is not None
             or m.ner in ("GPE", "LOC", "FAC"),
             town_cue=m.after in _AFTER_TOWN or m.before.endswith(_TOWN_BEFORE),
+            in_district=container and after is not None and after.after == "district"
+            and _district_known(after, cc),
             areas=areas, focus=focus, words=words, anchors=anchors, holder=holder,
             fuzzy=m.tier == "fuzzy" and not m.villages_exact, spelled=frozenset(
                 v.id for v in m.villages if _plain(m.text) in (_plain(v.name), _plain(v.asciiname))
-            ),
+            ), key=m.key,
         )  # fmt: skip
         found = best_village(m.villages, ctx, name_key)
         if found is None:
@@ -971,6 +992,41 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
                 [x for x in mentions if x.paren == m.paren]) > 1:  # fmt: skip
             m.admin2_text = m.text
             m.precision = 2
+
+
+def _district_known(m: Mention, cc: str) -> bool:
+    """The village gazetteer's hierarchy has a district spelled as the text spells `m` ("Yangi
+    Qala district"; not "Al Amadiya district", which it spells Amedi)."""
+    places = (*m.candidates, *m.villages, *load_gazetteer().districts(m.key))
+    key = m.key.replace(" ", "")  # the matched key may be the name without spaces
+    return any(name_key(c.admin2 or "").replace(" ", "") == key
+               for c in places if c.country_code == cc)  # fmt: skip
+
+
+# Towns this size or larger are news on their own.
+SMALL_TOWN = 10_000
+
+
+def _districts_before_far_homonyms(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """A name that is a district of the governorate and a small town or village of another
+    district there is the district ("Akdeniz town, Mersin" is Mersin's central district, not the
+    hamlet Akdeniz 60 km away in Silifke district): news name urban and rural districts by
+    their own names far more often than hamlets that share them. A town the district is named
+    after (`villages.district_seat`) stays; so does a name the text calls a village."""
+    for m in mentions:
+        p = m.place
+        village = m.after in ("village", "villages") or m.before.endswith(_TOWN_BEFORE[2:4])
+        if p is None or p.feature_class != "P" or p.population >= SMALL_TOWN or village:
+            continue
+        same = [d for d in gaz.districts(m.key)
+                if (d.country_code, d.admin1_code) == (p.country_code, p.admin1_code)]
+        district = same[0] if len(same) == 1 else None
+        if district is None:
+            continue
+        seat = district_seat(district, [*m.candidates, *m.villages], name_key)
+        if seat is None or seat.id != p.id:
+            m.place, m.precision = district, 2
+            m.why = [*m.why, f"the district of that name in {district.admin1}"]
 
 
 def _place_districts_at_seats(mentions: list[Mention]) -> None:

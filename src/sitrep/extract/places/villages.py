@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from sitrep.knowledge.gazetteer import VILLAGE_LABEL, GazPlace, distance_km
 
@@ -38,6 +39,8 @@ SPREAD_KM = 40.0
 # "X village of Y" with Y a district named after its town: within the second.
 HELD_KM = 15.0
 DISTRICT_KM = 40.0
+# How much the likeness of a spelling guess to a village's name weighs (0 to 1 alike).
+ALIKE = 0.2
 
 
 def is_village(place: GazPlace) -> bool:
@@ -60,6 +63,8 @@ class VillageContext:
     holder: tuple[float, float, float] | None  # the point the text puts it in, and how near
     fuzzy: bool
     spelled: frozenset[str]  # ids of the villages whose own name the text spells
+    key: str = ""  # the mention's loose key
+    in_district: bool = False  # "X village of Y district": the text names the district holding it
 
 
 def village_score(v: GazPlace, ctx: VillageContext,
@@ -68,13 +73,19 @@ def village_score(v: GazPlace, ctx: VillageContext,
     if v.country_code != ctx.country:
         return None
     inside = (v.country_code, v.admin1_code) in ctx.areas
-    in_district = bool(v.admin2) and f" {key(v.admin2 or '')} " in ctx.words
+    district = key(v.admin2 or "")
+    # "Pul I Alam" is the district "Puli Alam": compared without spaces too, when long enough.
+    compact = district.replace(" ", "")
+    in_district = bool(district) and (f" {district} " in ctx.words or len(compact) >= 6 and (
+        compact in ctx.words.replace(" ", "")))  # fmt: skip
     near = min((distance_km(v.latitude, v.longitude, lat, lon) for lat, lon in ctx.anchors),
                default=math.inf)  # fmt: skip
     if not (ctx.placeness or inside or in_district):
         return None
     if ctx.areas and not (inside or in_district):
         return None  # the sentence names the governorates or districts it happens in
+    if ctx.in_district and v.admin2 and not in_district:
+        return None  # "X village of Y district": not a village X of another district
     if ctx.holder is not None and distance_km(v.latitude, v.longitude, *ctx.holder[:2]) > (
             ctx.holder[2]):
         return None  # "the Seray in Tripoli": not a village 24 km from Tripoli
@@ -86,8 +97,12 @@ def village_score(v: GazPlace, ctx: VillageContext,
     if v.feature_code == "PPLX":
         score -= 0.05  # a quarter: after the locality of the same name
     if ctx.fuzzy:
-        score -= 0.35
-        why.append("spelling guess")
+        # A spelling guess is worth less; of homonym guesses, the one spelled most alike
+        # ("Mhemideh" is Muhaymidah before Mahmudiyah, which share its consonants).
+        alike = max(SequenceMatcher(None, ctx.key, key(n)).ratio()
+                    for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
+        score += ALIKE * alike - 0.35
+        why.append(f"spelling guess ({alike:.0%} alike)")
     if inside:
         score += 0.5
         why.append(f"inside {v.admin1}, named nearby")
