@@ -529,3 +529,11 @@ def test_a_headline_ordering_an_attack_tells_no_attack(pipeline):
     )
     doc = pipeline(read_string(text, published="2024-08-01"))
     assert not [e for e in doc.events if e.acled_codable and e.modality == "occurred"]
+
+
+def test_what_a_monitor_observed_near_a_town_is_a_happening(nlp):
+    text = (
+        "On Monday, the monitoring mission observed a total of 40 explosions/bursts of fire "
+        "involving heavy weapons near Avdiivka."
+    )
+    assert [d.event_type for d in events(detect(nlp, text))] == ["Explosions/Remote violence"]

@@ -360,7 +360,8 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
         return True
     if token.dep_ == "pobj" and head.lower_ == "of" and _carried_out(head.head, lex):
         return True  # "carried out a series of strikes on …"
-    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ in ("conj", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        # "… and clashes", "15 explosions/bursts of fire near X": the noun it is joined to
         return is_anchored_noun(head, lex)
     if token.tag_ not in ("NNS", "NNPS") and not is_definite(token):
         return True  # "an airstrike on …", bare "shelling", "torture": one happening
