@@ -718,7 +718,7 @@ def test_where_a_weapon_came_from_or_what_it_followed_is_not_where_it_hit(pipeli
 @pytest.mark.parametrize(
     "text, location",
     [
-        # ACLED's trailing apostrophe ("Mare'") leaves the name outside the parse's locative
+        # ACLED's trailing apostrophe ("Saraqib'") leaves the name outside the parse's locative
         # phrase, which hangs the governorate off the verb: the two stand together, and the
         # finer is the place.
         ("Rebels shelled Saraqib' axis in Idleb countryside with heavy artillery.", "Saraqib"),

@@ -940,11 +940,11 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
             holders.append(after.place)
         areas = frozenset((p.country_code, p.admin1_code) for p in holders)
         if spelled and not any(a[0] == cc for a in areas):
-            # A governorate abroad of that name ("Karak") unless the sentence puts the name in a
-            # governorate of the document's country ("the town of Karak in Daraa").
+            # A governorate abroad of that name unless the sentence puts the name in a
+            # governorate of the document's country ("the town of Tafilah in Idleb").
             continue
         holder = None
-        # "Spin Boldak (Takhtah Pul) district": a name alone in parentheses may be another name
+        # "Tall Warda (Tell Ward) district": a name alone in parentheses may be another name
         # of the same place, not one holding it.
         alias = after is not None and after.paren is not None and "(" in text[m.end : (
             after.start)] and len([x for x in mentions if x.paren == after.paren]) == 1
@@ -995,8 +995,8 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
 
 
 def _district_known(m: Mention, cc: str) -> bool:
-    """The village gazetteer's hierarchy has a district spelled as the text spells `m` ("Yangi
-    Qala district"; not "Al Amadiya district", which it spells Amedi)."""
+    """The village gazetteer's hierarchy has a district spelled as the text spells `m` (one
+    spelled otherwise there, "Wadi Nasim" as "Nasim Valley", is not known by that name)."""
     places = (*m.candidates, *m.villages, *load_gazetteer().districts(m.key))
     key = m.key.replace(" ", "")  # the matched key may be the name without spaces
     return any(name_key(c.admin2 or "").replace(" ", "") == key
@@ -1009,8 +1009,8 @@ SMALL_TOWN = 10_000
 
 def _districts_before_far_homonyms(mentions: list[Mention], gaz: Gazetteer) -> None:
     """A name that is a district of the governorate and a small town or village of another
-    district there is the district ("Akdeniz town, Mersin" is Mersin's central district, not the
-    hamlet Akdeniz 60 km away in Silifke district): news name urban and rural districts by
+    district there is the district ("Wadi Nasim town, Idleb" is the district, not a hamlet of that
+    name 60 km away in another district): news name urban and rural districts by
     their own names far more often than hamlets that share them. A town the district is named
     after (`villages.district_seat`) stays; so does a name the text calls a village."""
     for m in mentions:

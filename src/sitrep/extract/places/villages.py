@@ -74,7 +74,7 @@ def village_score(v: GazPlace, ctx: VillageContext,
         return None
     inside = (v.country_code, v.admin1_code) in ctx.areas
     district = key(v.admin2 or "")
-    # "Pul I Alam" is the district "Puli Alam": compared without spaces too, when long enough.
+    # "Wadi Nasim" is the district "Wadinasim": compared without spaces too, when long enough.
     compact = district.replace(" ", "")
     in_district = bool(district) and (f" {district} " in ctx.words or len(compact) >= 6 and (
         compact in ctx.words.replace(" ", "")))  # fmt: skip
@@ -98,7 +98,7 @@ def village_score(v: GazPlace, ctx: VillageContext,
         score -= 0.05  # a quarter: after the locality of the same name
     if ctx.fuzzy:
         # A spelling guess is worth less; of homonym guesses, the one spelled most alike
-        # ("Mhemideh" is Muhaymidah before Mahmudiyah, which share its consonants).
+        # ("Mhasineh" is Muhasinah before Mahsuniyah, which share its consonants).
         alike = max(SequenceMatcher(None, ctx.key, key(n)).ratio()
                     for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
         score += ALIKE * alike - 0.35
