@@ -136,6 +136,10 @@ CASUALTY_TABLE = [
         UNKNOWN,
     ),
     ("The number of victims of the attack is not known.", "attack", UNKNOWN, UNKNOWN),
+    # "to death" is a casualty word; one victim named with "the" is one.
+    ("Two gunmen shot a shopkeeper to death in the market.", "shot", Quantity(1), UNKNOWN),
+    ("Villagers beat to death a suspected cattle thief.", "beat", Quantity(1), UNKNOWN),
+    ("The armed men killed the nephew of the village chief.", "killed", Quantity(1), UNKNOWN),
 ]
 
 
