@@ -40,3 +40,26 @@ def test_unnamed_armed_actors_and_unidentified_groups_are_examples():
 def test_rarely_unnamed_actors_are_not_learnt():
     notes = [_note(1, "Observers counted explosions near a frontline village.", UKRAINE)]
     assert unknown_actor_examples(notes) == ([], [])
+
+
+def _battle(i: int, inter1: int, inter2: int, event_type: str = "Battles") -> dict:
+    return {
+        "id": f"b{i}",
+        "text": "A suspect exchanged fire with officers of a patrol.",
+        "gold": {"event_type": event_type, "inter1": inter1, "inter2": inter2, "country": "Brazil"},
+    }
+
+
+def test_side_order_examples_are_battles_between_different_kinds_of_actor():
+    from sitrep.evaluate.training import side_order_examples
+    from sitrep.knowledge.classifiers import HIGH_FIRST, LOW_FIRST
+
+    notes = [
+        _battle(1, 1, 3),
+        _battle(2, 3, 1),
+        _battle(3, 1, 1),  # both state forces: their order is the wording's
+        _battle(4, 3, 1, "Violence against civilians"),  # an attack has an attacker
+    ]
+    texts, labels = side_order_examples(notes)
+    assert labels == [LOW_FIRST, HIGH_FIRST]
+    assert all(t.endswith("countrybrazil sidesstatepolitical") for t in texts)

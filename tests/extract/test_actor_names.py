@@ -80,3 +80,30 @@ def test_state_forces_are_not_walked_back_to_the_group_they_were_before():
     # An Afghan army event of 2020 told in a 2022 report keeps the old government's forces.
     old = dictionary.name_on(state, date(2020, 5, 1))
     assert old == "Military Forces of Afghanistan (2014-2021)"
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"),
+    [
+        # ACLED codes Russia's air strikes in Ukraine to its air force …
+        ("Ukraine", "Military Forces of Russia (2000-) Air Force"),
+        # … and elsewhere to its military.
+        ("Syria", "Military Forces of Russia (2000-)"),
+    ],
+)
+def test_air_strikes_go_to_the_air_force_where_acled_codes_them_so(country, expected):
+    from datetime import date
+
+    from sitrep.extract.actors.names import air_arm
+    from sitrep.extract.state import ActorMention, DocState
+    from sitrep.knowledge.actors import actor_dictionary
+    from sitrep.records import Actor
+
+    dictionary = actor_dictionary(2022)
+    state = DocState(text="Russian jets struck a depot.", published=date(2022, 5, 1), outlet=None)
+    entry = dictionary.entry("Military Forces of Russia (2000-)")
+    assert entry is not None
+    mention = ActorMention(state.span(0, 7), Actor(entry.name, 8, entry.country), "org")
+    got = air_arm(mention, country, dictionary)
+    assert got is not None and got.actor.name == expected
+    assert got.actor.inter == 8  # the inter code of the event's country stays

@@ -291,6 +291,7 @@ def test_a_call_or_plan_to_protest_is_no_protest(nlp, sentence):
         ("Fighting went on for days. Fatalities coded as 8 and split between the two events.", 4),
         ("Shells hit the town [5 fatalities split among 6 events].", 1),
         ("A man was shot dead in the market. 2 fatalities.", 2),
+        ("Two riders fired at a patrol. 1 fatality and 2 injured.", 1),
         ("A man was shot dead in the market.", None),
     ],
 )

@@ -730,3 +730,26 @@ def test_a_place_and_its_container_stand_together(pipeline, text, location):
 
     (event,) = pipeline(read_text(text)).events
     assert (event.location, event.admin1) == (location, "Idleb")
+
+
+def test_a_country_that_is_a_topic_is_a_weak_vote():
+    # "against the war in Yemen" says what the march is about; Aleppo is where it is.
+    from sitrep.extract.places.resolve import document_country, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    text = "Hundreds marched in Aleppo against the war in Yemen."
+    assert document_country(find_mentions(text, gaz, load_place_filter()), gaz) == "SY"
+    text = "Hundreds marched in Aleppo and in Yemen."
+    assert document_country(find_mentions(text, gaz, load_place_filter()), gaz) == "YE"
+
+
+def test_with_no_place_the_country_models_guess_stands(monkeypatch):
+    # No place resolves and the classifier is unsure: its best guess beats no country at all.
+    from sitrep.extract.places import resolve
+
+    monkeypatch.setattr(
+        resolve, "model_country_probabilities", lambda text: {"FR": 0.2, "BE": 0.1, "CA": 0.05}
+    )
+    hint, places = _hint("Workers gathered at the gates of their factory to denounce low wages.")
+    assert (hint, places) == ("France", [])

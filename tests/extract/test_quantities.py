@@ -146,6 +146,10 @@ CASUALTY_TABLE = [
      UNKNOWN),
     ("One Mayi Mayi fighter was killed and the police drove off the assailants.", "killed",
      Quantity(1), UNKNOWN),
+    # "to death" is a casualty word; one victim named with "the" is one.
+    ("Two gunmen shot a shopkeeper to death in the market.", "shot", Quantity(1), UNKNOWN),
+    ("Villagers beat to death a suspected cattle thief.", "beat", Quantity(1), UNKNOWN),
+    ("The armed men killed the nephew of the village chief.", "killed", Quantity(1), UNKNOWN),
 ]
 
 

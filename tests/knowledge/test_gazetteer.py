@@ -295,3 +295,19 @@ def test_afghan_provinces_sit_at_their_capitals(code, seat):
                and p.feature_class == "P"]  # fmt: skip
     assert capital and (area.latitude, area.longitude) == (capital[0].latitude,
                                                            capital[0].longitude)
+
+
+def test_every_acled_country_is_named_as_acled_names_it():
+    """An event in the Netherlands is coded "Netherlands", not GeoNames' "The Netherlands"."""
+    from sitrep.evaluate.score import normalise_name
+
+    gaz = load_gazetteer()
+    by_iso3 = {c.iso3: c for c in gaz.countries.values()}
+    wrong = [
+        (row["country"], by_iso3[row["iso3"]].name)
+        for row in read_csv("actor_countries.csv", required=("country", "iso3"))
+        if row["iso3"] in by_iso3
+        and normalise_name(by_iso3[row["iso3"]].name) != normalise_name(row["country"])
+    ]
+    assert wrong == []
+    assert gaz.country_code("Czech Republic") == "CZ"

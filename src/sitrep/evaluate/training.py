@@ -21,11 +21,17 @@ from sitrep.knowledge.actors import DICTIONARY_FILES
 from sitrep.knowledge.classifiers import (
     COUNTRY_MODEL_FILE,
     FORMAT_VERSION,
+    HIGH_FIRST,
+    INTER_WORDS,
+    LOW_FIRST,
     MODEL_FILE,
+    SIDE_ORDER_MODEL_FILE,
     UNKNOWN_ACTOR_MODEL_FILE,
     normalise,
+    side_order_text,
     unknown_actor_text,
 )
+from sitrep.knowledge.gazetteer import ADMIN_NAMES_FILE
 
 Note = dict[str, Any]
 Arrays = dict[str, np.ndarray]
@@ -281,13 +287,52 @@ def fit_unknown_actor_classifier(notes: Sequence[Note]) -> Arrays:
     return model_arrays(meta, [("word", vec, UNKNOWN_WORD)], model)
 
 
+def side_order_examples(notes: Sequence[Note]) -> tuple[list[str], list[str]]:
+    """(text, LOW_FIRST or HIGH_FIRST) for every battle whose two sides have different inter
+    codes: which of them ACLED codes as actor 1 is a convention of each country's coders
+    (Brazil's military police first, Mexico's gangs first), not of the wording."""
+    texts, labels = [], []
+    for n in notes:
+        gold = n["gold"]
+        inters = (gold.get("inter1"), gold.get("inter2"))
+        if gold.get("event_type") != "Battles" or inters[0] == inters[1]:
+            continue
+        if not all(i in INTER_WORDS for i in inters):
+            continue
+        texts.append(side_order_text(n["text"], gold.get("country"), inters))  # type: ignore[arg-type]
+        labels.append(LOW_FIRST if inters[0] < inters[1] else HIGH_FIRST)
+    return texts, labels
+
+
+def fit_side_order_classifier(notes: Sequence[Note]) -> Arrays:
+    """Whether a battle's side with the lower inter code is ACLED's actor 1."""
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = side_order_examples(notes)
+    (vec,) = fit_vectorizers(texts, (UNKNOWN_WORD,))
+    model = LogisticRegression(C=UNKNOWN_C, max_iter=3000)
+    model.fit(transform([vec], texts), labels)
+    meta = {
+        "model": "lr",
+        "name": "side_order_lr",
+        "sklearn": sklearn_version(),
+        "train_notes": len(texts),
+    }
+    return model_arrays(meta, [("word", vec, UNKNOWN_WORD)], model)
+
+
 # Every statistical model the pipeline loads, by model file: cross-validation retrains each one on
 # the other folds. A new learned component adds its trainer here.
 TRAINERS: dict[str, Callable[[Sequence[Note]], Arrays]] = {
     MODEL_FILE: fit_event_classifier,
     COUNTRY_MODEL_FILE: fit_country_classifier,
     UNKNOWN_ACTOR_MODEL_FILE: fit_unknown_actor_classifier,
+    SIDE_ORDER_MODEL_FILE: fit_side_order_classifier,
 }
 # Knowledge data files a trainer reads besides the notes (the unknown-actor examples depend on
 # which actors the alias dictionary names): a change to them retrains that model's fold models.
-TRAINER_DATA: dict[str, tuple[str, ...]] = {UNKNOWN_ACTOR_MODEL_FILE: DICTIONARY_FILES}
+# The country labels are the gazetteer's country codes for ACLED's names (admin_names.csv).
+TRAINER_DATA: dict[str, tuple[str, ...]] = {
+    UNKNOWN_ACTOR_MODEL_FILE: DICTIONARY_FILES,
+    COUNTRY_MODEL_FILE: (ADMIN_NAMES_FILE,),
+}

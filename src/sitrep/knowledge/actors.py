@@ -452,3 +452,11 @@ def local_branches() -> dict[str, str]:
     return {
         r["group"]: r["name"] for r in read_csv("actor_branches.csv", required=["group", "name"])
     }
+
+
+@cache
+def air_arms() -> dict[tuple[str, str], str]:
+    """(military template, country) → the air force template ACLED codes that military's air and
+    drone strikes in that country to (`actor_air_arms.csv`)."""
+    rows = read_csv("actor_air_arms.csv", required=["military", "country", "air_force", "why"])
+    return {(r["military"], r["country"]): r["air_force"] for r in rows}

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 MODEL_FILE = "event_classifier.npz"
 COUNTRY_MODEL_FILE = "country_classifier.npz"
 UNKNOWN_ACTOR_MODEL_FILE = "unknown_actor_classifier.npz"
+SIDE_ORDER_MODEL_FILE = "side_order_classifier.npz"
 FORMAT_VERSION = 1
 
 # ACLED notes open with the date and close with size/fatality boilerplate; news sentences carry
@@ -53,6 +54,23 @@ def unknown_actor_text(text: str, country: str | None, role: str) -> str:
     place = re.sub(r"\W+", "", (country or "none").lower())
     side = "roleone" if role == "actor1" else "roletwo"  # digits are normalised away
     return f"{text} country{place} {side}"
+
+
+# ACLED's inter codes as words (digits are normalised away).
+INTER_WORDS = {
+    1: "state", 2: "rebel", 3: "political", 4: "identity",
+    5: "rioters", 6: "protesters", 7: "civilians", 8: "external",
+}  # fmt: skip
+LOW_FIRST = "lowfirst"
+HIGH_FIRST = "highfirst"
+
+
+def side_order_text(text: str, country: str | None, inters: tuple[int, int]) -> str:
+    """What the side-order classifier reads: the paragraph, the country and the two sides' inter
+    codes as words, in code order (the label says which of them ACLED puts first)."""
+    place = re.sub(r"\W+", "", (country or "none").lower())
+    low, high = sorted(inters)
+    return f"{text} country{place} sides{INTER_WORDS[low]}{INTER_WORDS[high]}"
 
 
 def normalise(text: str) -> str:
@@ -312,3 +330,8 @@ def load_unknown_actor_classifier() -> TextClassifier | None:
 def load_country_classifier() -> TextClassifier | None:
     """The country classifier (shipped or installed), or None (with a warning) when missing."""
     return _model(COUNTRY_MODEL_FILE, "the document's country comes from place names only")
+
+
+def load_side_order_classifier() -> TextClassifier | None:
+    """The side-order classifier (shipped or installed), or None (with a warning) when missing."""
+    return _model(SIDE_ORDER_MODEL_FILE, "a battle's sides stay in the order the text gives")

@@ -6,7 +6,8 @@ date, every actor of it takes the name in force that day: a state force's regime
 (`Military Forces of Syria (2000-2024)` before 8 December 2024, `(2024-)` after) and a group's
 name before a renaming (`Al Nusrah Front` in 2015, `Jabhat Fateh al Sham` in late 2016,
 `HTS: Hayat Tahrir al Sham` from 28 January 2017). Tallies take the name on the last day they count.
-Before naming, a battle with no second side read takes its unnamed opponent (`roles.second_sides`).
+Before naming, a battle with no second side read takes its unnamed opponent (`roles.second_sides`);
+after it, its two sides take the order ACLED's coders give them (`order.order_sides`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import dataclasses
 from datetime import date
 
 from sitrep.extract.actors.mentions import document_year
-from sitrep.extract.actors.roles import second_sides
+from sitrep.extract.actors.order import order_sides
+from sitrep.extract.actors.roles import event_country, second_sides
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
-from sitrep.knowledge.actors import ActorDictionary, actor_dictionary
+from sitrep.knowledge.actors import ActorDictionary, actor_dictionary, air_arms, normalise_name
 
 
 def renamed(
@@ -43,6 +45,27 @@ def renamed(
     return dataclasses.replace(mention, actor=actor)
 
 
+def air_arm(
+    mention: ActorMention | None, country: str | None, dictionary: ActorDictionary
+) -> ActorMention | None:
+    """A military's air or drone strike as ACLED codes it in `country`: by its air force where
+    `actor_air_arms.csv` says so (Russia's and Ukraine's in Ukraine), else by the military."""
+    if mention is None or country is None:
+        return mention
+    for (military, where), air_force in air_arms().items():
+        name = dictionary.expand(military, country)
+        if where != country or name is None:
+            continue
+        if normalise_name(name) != normalise_name(mention.actor.name):
+            continue
+        entry = dictionary.entry(dictionary.expand(air_force, country) or "")
+        if entry is None:
+            return mention
+        actor = dataclasses.replace(mention.actor, name=entry.name, parent=entry.parent)
+        return dataclasses.replace(mention, actor=actor)
+    return mention
+
+
 @extractor("actor_names", requires=("events.assembled",), assigns=("events.actor_names",))
 def name_actors_on_event_dates(state: DocState) -> None:
     dictionary = actor_dictionary(document_year(state))
@@ -53,6 +76,10 @@ def name_actors_on_event_dates(state: DocState) -> None:
         draft.actor2 = renamed(draft.actor2, when, dictionary)
         draft.assoc_actor_1 = [renamed(m, when, dictionary) or m for m in draft.assoc_actor_1]
         draft.assoc_actor_2 = [renamed(m, when, dictionary) or m for m in draft.assoc_actor_2]
+    order_sides(state)
+    for draft in state.events:
+        if draft.sub_event_type == "Air/drone strike":
+            draft.actor1 = air_arm(draft.actor1, event_country(state, draft), dictionary)
     for tally in state.tallies:
         when = tally.period.end or tally.period.start if tally.period else None
         tally.actor1 = renamed(tally.actor1, when, dictionary)

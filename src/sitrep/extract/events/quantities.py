@@ -207,7 +207,8 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
         for g in w.children
         if g.dep_ == "conj" and g not in words and not _has_subject(g) and not _has_object(g)
     ]
-    kinds = frozenset(k for w in words if (k := _casualty_kind(w)))
+    # "was shot to death", "beat to death a thief": the verb's "to death" is the casualty word.
+    kinds = frozenset(k for w in words if (k := _casualty_kind(w) or _to_death(w)))
     alternatives = any(c.dep_ == "cc" and c.lower_ == "or" for w in words for c in w.children)
     if alternatives and (len(kinds) > 1 or any(w.lemma_ in ("capture", "arrest") for w in words)):
         return _AMBIGUOUS
@@ -256,6 +257,13 @@ def _group(noun: Token | None) -> str | None:
 
 def _casualty_kind(tok: Token) -> str | None:
     return _CASUALTY_WORDS.get(tok.lower_) or _CASUALTY_WORDS.get(tok.lemma_.lower())
+
+
+def _to_death(verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children):
+            return FATAL
+    return None
 
 
 def _right_kind(doc, start: int, limit: int) -> str | None:
@@ -308,6 +316,9 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             continue
         if tok.lemma_.lower() == "body":  # "a man's body was found"
             kind: str | None = FATAL
+        elif _definite(tok) and not _casualty_kind(tok.head):
+            continue  # "raided the outpost, where 4 were killed": "the" names a victim only
+            # as the direct subject or object of a casualty word ("the pilot died")
         else:
             kinds = _verb_kinds(tok) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else frozenset()
             kind = next(iter(kinds)) if len(kinds) == 1 and kinds != _AMBIGUOUS else None
@@ -334,10 +345,15 @@ def _named_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     ]  # fmt: skip
 
 
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
 def _one(noun: Token) -> bool:
-    """ "a soldier", "an old man's body", "a regime's fighter": one, by its article."""
+    """ "a soldier", "an old man's body", "a regime's fighter", "the pilot": one, by its article
+    (a singular noun with "the" is one person already told of: "the pilot died")."""
     for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "the"):
             return True
         if child.dep_ == "poss" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children

@@ -39,8 +39,13 @@ _SHARED = re.compile(
 )
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _SMALL["ten"] = 10
-# A sentence that is only the figure: "2 fatalities." (also "1 fatality. 1 wounded.").
-_STATED = re.compile(rf"(?:^|(?<=[.\]])\s)\s*{_NUMBER}\s+{_FATALITIES}\s*(?:\.|$)", re.IGNORECASE)
+# A sentence that is only the figure: "2 fatalities." (also "1 fatality. 1 wounded.", "1 fatality
+# and 3 injured.").
+_STATED = re.compile(
+    rf"(?:^|(?<=[.\]])\s)\s*{_NUMBER}\s+{_FATALITIES}"
+    r"(?:\s+and\s+(?:\d+|several|many|multiple)\s+(?:injur\w*|wounded))?\s*(?:\.|$)",
+    re.IGNORECASE,
+)
 
 
 def coded_fatalities(paragraph: str) -> int | None:

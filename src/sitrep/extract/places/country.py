@@ -15,6 +15,9 @@ from sitrep.knowledge.classifiers import load_country_classifier
 # train notes); from 0.3 it is right 95 % of the time, from 0.5 98 %.
 MIN_PROBABILITY = 0.3
 SUPPORT_PROBABILITY = 0.5
+# With no place at all, the top country is the document's from this probability: a text with no
+# telling words ("Nothing happened today") has a flat distribution whose top is about 0.04.
+GUESS_PROBABILITY = 0.1
 # A confident vote (p ≈ 0.9) outweighs an ambiguous town's split vote and a nationality word, not
 # a country named as the place ("protests in Libya": 3) or a governorate with a town in it.
 VOTE_WEIGHT = 2.5
@@ -48,3 +51,9 @@ def model_country_probabilities(text: str) -> dict[str, float]:
 def supported_by_model(votes: dict[str, float]) -> frozenset[str]:
     """Countries the classifier is confident enough about to license a small place in them."""
     return frozenset(cc for cc, v in votes.items() if v >= VOTE_WEIGHT * SUPPORT_PROBABILITY)
+
+
+def best_guess(probabilities: dict[str, float]) -> str | None:
+    """The classifier's top country when it is at least `GUESS_PROBABILITY`, else None."""
+    top = max(probabilities, key=probabilities.__getitem__, default=None)
+    return top if top is not None and probabilities[top] >= GUESS_PROBABILITY else None

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from sitrep.extract.places.country import (
     READING_FLOOR,
+    best_guess,
     model_country_probabilities,
     supported_by_model,
     votes_from,
@@ -131,6 +132,9 @@ _PART_OF_COUNTRY = {"northern", "southern", "eastern", "western", "central", "no
                     "southwestern", "north-eastern", "north-western", "south-eastern",
                     "south-western", "occupied", "rural"}  # fmt: skip
 _COUNTRY_IN = 3.0
+# "against the war in Ruritania", "for peace in Ruritania": what a text is about, not where.
+_TOPIC_BEFORE_IN = {"war", "peace", "conflict", "crisis", "invasion", "situation", "fighting",
+                    "violence", "aggression", "escalation", "ceasefire", "genocide"}  # fmt: skip
 _COUNTRY_ACTOR = 1.0
 # Nationality words are weak: in conflict news they mostly name actors ("Turkish forces shelled
 # Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
@@ -532,10 +536,13 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     kept = [m for m in mentions if m.place is not None]
     if state is not None:
         # The voted country stands when the text supports it or a kept place is in it; else the
-        # country of the places that were kept (a lone false foreign match was dropped).
+        # country of the places that were kept (a lone false foreign match was dropped); with no
+        # place kept, the classifier's best guess, though unsure ("demonstrated in Orleans": a
+        # guess is right about two times in three, no country never).
         trusted = cc in supported or any(m.place and m.place.country_code == cc for m in kept)
         best = max(kept, key=lambda m: m.score, default=None)
-        hint = cc if trusted else best.place.country_code if best and best.place else None
+        guess = best_guess(probabilities)
+        hint = cc if trusted else best.place.country_code if best and best.place else guess
         state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
     return kept
 
@@ -664,10 +671,11 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         seen.add(m.key)
         countries = _countries_named(m)
         if countries:
-            before = m.before.split()
-            if before and before[-1] in _PART_OF_COUNTRY:
-                before.pop()
-            located = set(before[-1:]) & _IN_COUNTRY_BEFORE and not m.ends_a_name
+            words = m.before.split()
+            if words and words[-1] in _PART_OF_COUNTRY:
+                words.pop()
+            located = set(words[-1:]) & _IN_COUNTRY_BEFORE and not m.ends_a_name and not (
+                set(words[-2:-1]) & _TOPIC_BEFORE_IN)
             weight = again * (_COUNTRY_IN if located else _COUNTRY_ACTOR)
             for c in countries:
                 votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(countries)

@@ -1,0 +1,77 @@
+"""A battle's sides in the order ACLED's coders give them, when the classifier is sure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.actors import order
+from sitrep.extract.state import ActorMention, DocState, EventDraft
+from sitrep.knowledge.actors import actor_dictionary
+from sitrep.knowledge.classifiers import HIGH_FIRST, LOW_FIRST
+from sitrep.records import Actor
+
+GANG = "Unidentified Gang (Brazil)"
+POLICE = "Military Forces of Brazil (2019-2023) Military Police"
+
+
+class _Choice:
+    def __init__(self, label: str, p: float) -> None:
+        self.label, self.p = label, p
+
+    def best(self) -> tuple[str, float]:
+        return self.label, self.p
+
+
+class _Classifier:
+    def __init__(self, label: str, p: float) -> None:
+        self.label, self.p = label, p
+        self.read: list[str] = []
+
+    def predict(self, text: str) -> _Choice:
+        self.read.append(text)
+        return _Choice(self.label, self.p)
+
+
+def _mention(state: DocState, name: str, at: int) -> ActorMention:
+    entry = actor_dictionary(2022).entry(name)
+    assert entry is not None
+    return ActorMention(
+        state.span(at, at + 3), Actor(entry.name, entry.inter, entry.country, entry.parent), "org"
+    )
+
+
+def _battle(event_type: str = "Battles") -> tuple[DocState, EventDraft]:
+    text = "On 3 March, a suspect exchanged fire with officers of a patrol in a town."
+    state = DocState(text=text, published=date(2022, 3, 4), outlet=None)
+    at = text.index("exchanged")
+    draft = EventDraft(trigger=state.span(at, at + 9), sentence=0, event_type=event_type)
+    draft.actor1 = _mention(state, GANG, text.index("suspect"))
+    draft.actor2 = _mention(state, POLICE, text.index("officers"))
+    return state, draft
+
+
+@pytest.mark.parametrize(
+    ("label", "p", "event_type", "first"),
+    [
+        # The state forces (inter 1) first, as the classifier is sure ACLED puts them.
+        (LOW_FIRST, 0.95, "Battles", POLICE),
+        # Not sure enough: the text's order stays.
+        (LOW_FIRST, 0.6, "Battles", GANG),
+        # The text's order is the one the classifier gives.
+        (HIGH_FIRST, 0.95, "Battles", GANG),
+        # An attack has an attacker: only battles are reordered.
+        (LOW_FIRST, 0.95, "Violence against civilians", GANG),
+    ],
+)
+def test_order_sides_swaps_only_a_sure_battle(monkeypatch, label, p, event_type, first):
+    clf = _Classifier(label, p)
+    monkeypatch.setattr(order, "load_side_order_classifier", lambda: clf)
+    state, draft = _battle(event_type)
+    state.events.append(draft)
+    order.order_sides(state)
+    assert draft.actor1 is not None and draft.actor1.actor.name == first
+    assert draft.actor2 is not None and draft.actor2.actor.name != first
+    if event_type == "Battles":
+        assert clf.read and clf.read[0].endswith("sidesstatepolitical")
