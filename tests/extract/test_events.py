@@ -532,9 +532,22 @@ def test_a_headline_ordering_an_attack_tells_no_attack(pipeline):
     assert not [e for e in doc.events if e.acled_codable and e.modality == "occurred"]
 
 
-def test_what_a_monitor_observed_near_a_town_is_a_happening(nlp):
-    text = (
-        "On Monday, the monitoring mission observed a total of 40 explosions/bursts of fire "
-        "involving heavy weapons near Avdiivka."
-    )
-    assert [d.event_type for d in events(detect(nlp, text))] == ["Explosions/Remote violence"]
+@pytest.mark.parametrize(
+    "counted",
+    [
+        "40 explosions/bursts of fire involving heavy weapons",
+        "14 shots involving small arms",
+        "9 projectiles involving unknown weapons",
+        "6 bursts of fire involving heavy machine guns",
+    ],
+)
+def test_what_a_monitor_observed_near_a_town_is_a_happening(nlp, counted):
+    text = f"On Monday, the monitoring mission observed a total of {counted} near Avdiivka."
+    found = events(detect(nlp, text))
+    assert len(found) == 1 and found[0].event_type in ("Battles", "Explosions/Remote violence")
+
+
+def test_a_march_held_is_a_protest_and_the_month_is_not(nlp):
+    text = "On Sunday, members of the union held a march through Lyon against the pension reform."
+    assert [d.event_type for d in events(detect(nlp, text))] in (["Protests"], ["Riots"])
+    assert not events(detect(nlp, "A March report by the ministry said exports fell by half."))

@@ -52,8 +52,9 @@ DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
 _POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"}}
 # Munitions are counted inside one event ("3 rockets hit"); happenings make tallies ("11 attacks").
 MUNITIONS = frozenset(
-    {"rocket", "missile", "mortar", "artillery", "grenade", "ied", "landmine", "shell"}
-)
+    {"rocket", "missile", "mortar", "artillery", "grenade", "ied", "landmine", "shell", "shot",
+     "projectile", "burst"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +160,8 @@ class Lexicon:
                     covered.update(t.i for t in span)
                     matches.append(Match(span[0].i, span[-1].i + 1, _phrase_head(span), entry))
         for tok, lemma in zip(tokens, lemmas, strict=True):
-            if tok.i in covered:
-                continue
+            if tok.i in covered or tok.is_title and tok.ent_type_ == "DATE":
+                continue  # (the month "March" is no march)
             for entry in self.lemmas.get(lemma, ()):
                 if entry.pos == "ANY" or tok.pos_ in _POS[entry.pos]:
                     matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
