@@ -109,3 +109,20 @@ def test_pickled_actor_tables_find_the_same_aliases():
     for text in SENTENCES:
         assert cached.find(text) == fresh.find(text)
     assert any(fresh.find(text) for text in SENTENCES)
+
+
+def test_shipped_classifiers_come_from_the_cache_and_score_alike(cache_home):
+    from sitrep.knowledge import classifiers
+
+    classifiers._shipped.cache_clear()
+    try:
+        built = classifiers.load_classifier()
+        assert len(list(cache_home.glob("classifier-event_classifier-*.pickle"))) == 1
+        classifiers._shipped.cache_clear()
+        loaded = classifiers.load_classifier()
+    finally:
+        classifiers._shipped.cache_clear()
+    assert built is not None and loaded is not None and loaded is not built
+    for text in SENTENCES:
+        assert loaded.predict(text) == built.predict(text)
+        assert loaded.score(text).tobytes() == built.score(text).tobytes()

@@ -7,12 +7,14 @@ and the curated military sites (`sites.csv`). Each distinct cue adds its weight;
 relevant once the score reaches 1.0. Strong cues (1.0: "shelling", "militants", "Hezbollah") pass
 a document alone; weak cues (0.5: "police", "fired", "attack", "Turkish forces", a base) need a
 second one, because ordinary news uses them too ("the attack scored twice", "police closed the
-road"). Gazetteer towns and regions are deliberately not cues: every news text names places, so a
-place is no evidence that there is anything to code. Recall and pass rates: docs/performance.md.
+road"), and in a long text the two must meet in one sentence. Gazetteer towns and regions are
+deliberately not cues: every news text names places, so a place is no evidence that there is
+anything to code. Recall and pass rates: docs/performance.md.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -32,6 +34,13 @@ THRESHOLD = 1.0
 # A text shorter than this (an ACLED-style note, a wire brief) passes on one weak cue: its parse
 # costs a few milliseconds, so rejecting it saves little, and one cue is all a one-line event has.
 SHORT_TEXT = 400
+# In a text this long (several paragraphs: longer than 99 % of ACLED notes) the cues count per
+# sentence: a report of violence says it in one sentence ("police fired tear gas at protesters"),
+# while a match report or a local round-up scatters its "attack", "shot" and "police" over
+# different ones.
+LONG_TEXT = 700
+# A sentence ends at . ! or ? (and any closing quote or bracket) before white space, or at a line.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n")
 MIN_TRIGGER_WEIGHT = 0.6  # triggers.csv weights below this name a happening only in context
 # A trigger that needs an object is a weak cue in its past forms only ("struck", "stormed",
 # "beaten"): its base, -s and -ing forms are also the nouns and sport or weather words ("a
@@ -79,10 +88,12 @@ class Prefilter:
     """Scores a text by the distinct conflict cues in it; `prefilter(text)` is the yes/no."""
 
     def __init__(
-        self, cues: Iterable[Cue], threshold: float = THRESHOLD, short_text: int = SHORT_TEXT
+        self, cues: Iterable[Cue], threshold: float = THRESHOLD, short_text: int = SHORT_TEXT,
+        long_text: int = LONG_TEXT,
     ):
         self.threshold = threshold
         self.short_text = short_text
+        self.long_text = long_text
         folded: dict[str, float] = {}
         exact: dict[str, float] = {}
         for cue in cues:
@@ -96,21 +107,38 @@ class Prefilter:
         self._exact = _automaton(exact)
 
     def check(self, text: str) -> Verdict:
-        """The verdict on `text`, stopping at the first cue that takes the score over the line."""
-        score = 0.0
-        seen: set[str] = set()
+        """The verdict on `text`, stopping at the first cue that takes the score over the line.
+
+        The score is the sum of the distinct cues' weights: in the whole text, or, in a long
+        text, in its best sentence."""
         line = WEAK if len(text) < self.short_text else self.threshold
-        for key, weight in _hits(self._folded, text.lower(), self._exact, text):
-            if key in seen:
+        hits: Iterable[tuple[int, str, float]] = _hits(
+            self._folded, text.lower(), self._exact, text
+        )
+        ends: list[int] = []  # where sentences end; none: the whole text is one
+        if len(text) >= self.long_text:
+            hits = list(hits)
+            if len(hits) > 1:  # one cue is in one sentence; the sentences matter from two on
+                ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        seen: dict[int, set[str]] = {}  # sentence -> its distinct cues
+        scores: dict[int, float] = {}
+        for start, key, weight in hits:
+            sentence = bisect.bisect_right(ends, start)
+            keys = seen.setdefault(sentence, set())
+            if key in keys:
                 continue
-            seen.add(key)
-            score += weight
-            if score >= line:
-                return Verdict(True, score, tuple(seen))
-        return Verdict(False, score, tuple(seen))
+            keys.add(key)
+            scores[sentence] = scores.get(sentence, 0.0) + weight
+            if scores[sentence] >= line:
+                return Verdict(True, scores[sentence], _distinct(seen))
+        return Verdict(False, max(scores.values(), default=0.0), _distinct(seen))
 
     def __call__(self, text: str) -> bool:
         return self.check(text).relevant
+
+
+def _distinct(seen: dict[int, set[str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(key for keys in seen.values() for key in keys))
 
 
 def _automaton(table: dict[str, float]) -> ahocorasick.Automaton | None:
@@ -125,8 +153,9 @@ def _automaton(table: dict[str, float]) -> ahocorasick.Automaton | None:
 
 def _hits(
     folded: ahocorasick.Automaton | None, lower: str, exact: ahocorasick.Automaton | None, text: str
-) -> Iterator[tuple[str, float]]:
-    """Whole-word matches: case-folded phrases in `lower`, then acronyms in the original `text`."""
+) -> Iterator[tuple[int, str, float]]:
+    """Whole-word matches (start, cue, weight): case-folded phrases in `lower`, then acronyms in
+    the original `text`."""
     for automaton, haystack in ((folded, lower), (exact, text)):
         if automaton is None:
             continue
@@ -138,7 +167,7 @@ def _hits(
                 continue
             if end + 1 < n and haystack[end + 1].isalnum():
                 continue
-            yield key, weight
+            yield start, key, weight
 
 
 @cache
