@@ -16,13 +16,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from sitrep.evaluate.crossval import fold_of, read_notes
-from sitrep.evaluate.training import fit_side_order_classifier, side_order_examples
+from sitrep.evaluate.crossval import read_notes
+from sitrep.evaluate.training import (
+    fit_side_order_classifier,
+    held_out_predictions,
+    side_order_examples,
+)
 from sitrep.extract.actors.order import MIN_PROBABILITY
 from sitrep.knowledge.classifiers import (
     SIDE_ORDER_MODEL_FILE,
     TRAIN_SOURCE,
-    TextClassifier,
     save_model,
 )
 
@@ -43,17 +46,14 @@ def main(argv: list[str] | None = None) -> int:
 
     notes = read_notes([Path(p) for p in args.train])
     right = sure = sure_right = total = 0
-    for k in range(FOLDS):
-        train = [n for n in notes if fold_of(n["id"], FOLDS) != k]
-        held = [n for n in notes if fold_of(n["id"], FOLDS) == k]
-        clf = TextClassifier(fit_side_order_classifier(train), SIDE_ORDER_MODEL_FILE)
-        for text, label in zip(*side_order_examples(held), strict=True):
-            best, p = clf.predict(text).best()
-            total += 1
-            right += best == label
-            if p >= MIN_PROBABILITY:
-                sure += 1
-                sure_right += best == label
+    for best, p, label in held_out_predictions(
+        notes, fit_side_order_classifier, side_order_examples, SIDE_ORDER_MODEL_FILE, FOLDS
+    ):
+        total += 1
+        right += best == label
+        if p >= MIN_PROBABILITY:
+            sure += 1
+            sure_right += best == label
     print(
         f"{total} battles, {FOLDS}-fold: right {right / total:.3f}; sure (p >= {MIN_PROBABILITY}) "
         f"for {sure / total:.3f} of them, right for {sure_right / max(sure, 1):.3f} of those"

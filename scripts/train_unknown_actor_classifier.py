@@ -19,13 +19,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from sitrep.evaluate.crossval import fold_of, read_notes
-from sitrep.evaluate.training import fit_unknown_actor_classifier, unknown_actor_examples
+from sitrep.evaluate.crossval import read_notes
+from sitrep.evaluate.training import (
+    fit_unknown_actor_classifier,
+    held_out_predictions,
+    unknown_actor_examples,
+)
 from sitrep.extract.actors.unknown import DEFAULT, MIN_PROBABILITY
 from sitrep.knowledge.classifiers import (
     TRAIN_SOURCE,
     UNKNOWN_ACTOR_MODEL_FILE,
-    TextClassifier,
     save_model,
 )
 
@@ -46,16 +49,13 @@ def main(argv: list[str] | None = None) -> int:
 
     notes = read_notes([Path(p) for p in args.train])
     default = top = used = total = 0
-    for k in range(FOLDS):
-        train = [n for n in notes if fold_of(n["id"], FOLDS) != k]
-        held = [n for n in notes if fold_of(n["id"], FOLDS) == k]
-        clf = TextClassifier(fit_unknown_actor_classifier(train), UNKNOWN_ACTOR_MODEL_FILE)
-        for text, label in zip(*unknown_actor_examples(held), strict=True):
-            best, p = clf.predict(text).best()
-            total += 1
-            default += label == DEFAULT
-            top += best == label
-            used += (best if p >= MIN_PROBABILITY else DEFAULT) == label
+    for best, p, label in held_out_predictions(
+        notes, fit_unknown_actor_classifier, unknown_actor_examples, UNKNOWN_ACTOR_MODEL_FILE, FOLDS
+    ):
+        total += 1
+        default += label == DEFAULT
+        top += best == label
+        used += (best if p >= MIN_PROBABILITY else DEFAULT) == label
     print(
         f"{total} unidentified actors, {FOLDS}-fold: default right {default / total:.3f}, "
         f"classifier {top / total:.3f}, from p >= {MIN_PROBABILITY}: {used / total:.3f}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from sitrep.knowledge.classifiers import (
     MODEL_FILE,
     SIDE_ORDER_MODEL_FILE,
     UNKNOWN_ACTOR_MODEL_FILE,
+    TextClassifier,
     normalise,
     side_order_text,
     unknown_actor_text,
@@ -272,18 +273,17 @@ def fit_unknown_actor_classifier(notes: Sequence[Note]) -> Arrays:
     """Which of ACLED's names for an unidentified attacker or victim a note calls for
     ("Unidentified Gang" for unclaimed killings in Mexico, "… and/or Police Militia" in
     Brazil)."""
+    return _word_model(*unknown_actor_examples(notes), "unknown_actor_lr")
+
+
+def _word_model(texts: list[str], labels: list[str], name: str) -> Arrays:
+    """A logistic regression over word n-grams (the unknown-actor and side-order models)."""
     from sklearn.linear_model import LogisticRegression
 
-    texts, labels = unknown_actor_examples(notes)
     (vec,) = fit_vectorizers(texts, (UNKNOWN_WORD,))
     model = LogisticRegression(C=UNKNOWN_C, max_iter=3000)
     model.fit(transform([vec], texts), labels)
-    meta = {
-        "model": "lr",
-        "name": "unknown_actor_lr",
-        "sklearn": sklearn_version(),
-        "train_notes": len(texts),
-    }
+    meta = {"model": "lr", "name": name, "sklearn": sklearn_version(), "train_notes": len(texts)}
     return model_arrays(meta, [("word", vec, UNKNOWN_WORD)], model)
 
 
@@ -306,19 +306,27 @@ def side_order_examples(notes: Sequence[Note]) -> tuple[list[str], list[str]]:
 
 def fit_side_order_classifier(notes: Sequence[Note]) -> Arrays:
     """Whether a battle's side with the lower inter code is ACLED's actor 1."""
-    from sklearn.linear_model import LogisticRegression
+    return _word_model(*side_order_examples(notes), "side_order_lr")
 
-    texts, labels = side_order_examples(notes)
-    (vec,) = fit_vectorizers(texts, (UNKNOWN_WORD,))
-    model = LogisticRegression(C=UNKNOWN_C, max_iter=3000)
-    model.fit(transform([vec], texts), labels)
-    meta = {
-        "model": "lr",
-        "name": "side_order_lr",
-        "sklearn": sklearn_version(),
-        "train_notes": len(texts),
-    }
-    return model_arrays(meta, [("word", vec, UNKNOWN_WORD)], model)
+
+def held_out_predictions(
+    notes: Sequence[Note],
+    fit: Callable[[Sequence[Note]], Arrays],
+    examples: Callable[[Sequence[Note]], tuple[list[str], list[str]]],
+    model_file: str,
+    folds: int,
+) -> Iterator[tuple[str, float, str]]:
+    """(predicted label, its probability, gold label) of every example, each predicted by the
+    model fitted on the other folds (the training scripts' cross-validated report)."""
+    from sitrep.evaluate.crossval import fold_of  # crossval imports this module
+
+    for k in range(folds):
+        train = [n for n in notes if fold_of(n["id"], folds) != k]
+        held = [n for n in notes if fold_of(n["id"], folds) == k]
+        clf = TextClassifier(fit(train), model_file)
+        for text, label in zip(*examples(held), strict=True):
+            best, p = clf.predict(text).best()
+            yield best, p, label
 
 
 # Every statistical model the pipeline loads, by model file: cross-validation retrains each one on
