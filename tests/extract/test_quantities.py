@@ -146,6 +146,10 @@ CASUALTY_TABLE = [
      UNKNOWN),
     ("One Mayi Mayi fighter was killed and the police drove off the assailants.", "killed",
      Quantity(1), UNKNOWN),
+    # An attempted killing kills no one.
+    ("Gunmen clashed with the guards after an attempt to assassinate the governor.", "clashed",
+     UNKNOWN, UNKNOWN),
+    ("Gunmen failed to kill Ahmed Ali in an ambush near Kirkuk.", "ambush", UNKNOWN, UNKNOWN),
     # "to death" is a casualty word; one victim named with "the" is one.
     ("Two gunmen shot a shopkeeper to death in the market.", "shot", Quantity(1), UNKNOWN),
     ("Villagers beat to death a suspected cattle thief.", "beat", Quantity(1), UNKNOWN),

@@ -322,9 +322,17 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         else:
             kinds = _verb_kinds(tok) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else frozenset()
             kind = next(iter(kinds)) if len(kinds) == 1 and kinds != _AMBIGUOUS else None
-        if kind in (FATAL, INJURED) and tok.i not in taken:
+        if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(tok.head):
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+# "an attempt to assassinate the commander", "tried to kill a guard": no one died of it.
+_ATTEMPTS = frozenset({"attempt", "try", "fail", "plan", "seek", "intend", "plot"})
+
+
+def _attempted(verb: Token) -> bool:
+    return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in _ATTEMPTS
 
 
 def _named_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
@@ -342,6 +350,7 @@ def _named_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubjpass", "dobj")
         and tok.i not in counted and tok.head.i not in counted
         and not any(c.dep_ == "nummod" for c in tok.children) and _verb_kinds(tok) == {FATAL}
+        and not _attempted(tok.head)
     ]  # fmt: skip
 
 
