@@ -551,3 +551,9 @@ def test_a_march_held_is_a_protest_and_the_month_is_not(nlp):
     text = "On Sunday, members of the union held a march through Lyon against the pension reform."
     assert [d.event_type for d in events(detect(nlp, text))] in (["Protests"], ["Riots"])
     assert not events(detect(nlp, "A March report by the ministry said exports fell by half."))
+
+
+def test_a_gathering_shown_by_its_banners_is_a_protest(nlp):
+    text = "On Monday, union members held a press conference with banners outside the city hall."
+    assert [d.event_type for d in events(detect(nlp, text))] == ["Protests"]
+    assert not events(detect(nlp, "On Monday, the minister held a press conference in Seoul."))
