@@ -753,3 +753,15 @@ def test_with_no_place_the_country_models_guess_stands(monkeypatch):
     )
     hint, places = _hint("Workers gathered at the gates of their factory to denounce low wages.")
     assert (hint, places) == ("France", [])
+
+
+def test_a_march_starts_where_it_happens(pipeline):
+    text = "A car protest against prices set out from Sidon to Tyre on Sunday with dozens of cars."
+    state = _state(text, date(2020, 5, 3))
+    state.doc = pipeline.nlp(text)
+    find_places(state)
+    draft = _draft(state, "protest")
+    draft.event_type = "Protests"
+    state.events = [draft]
+    attach_locations(state)
+    assert state.events[0].where.place.location == "Sidon"

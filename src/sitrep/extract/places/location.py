@@ -425,8 +425,9 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
             return ELSEWHERE
         if token.lower_ == "from" and _launch_site(token):
             # The launch site itself ("from Gaza", "from the Rafah area"), not a name further
-            # down a phrase the parser hung below it.
-            return AWAY if step <= 3 else ELSEWHERE
+            # down a phrase the parser hung below it; a march starts where it happens ("set out
+            # from Beirut").
+            return AWAY if step <= 3 and kind not in _DEMONSTRATIONS else ELSEWHERE
         if token.lower_ == "of" and token.head.idx in actor_tokens:
             return ELSEWHERE  # "the military forces of Ruritania": whose forces, not where
         if token.head.i == token.i:
