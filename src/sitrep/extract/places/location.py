@@ -277,16 +277,17 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                                named_elsewhere=countries_named(state),
                                country_first=best != ATTACHED, context=own)  # fmt: skip
         # A sentence whose only place is inside an actor's name ("the Islamic Resistance in
-        # Ruritania claimed it targeted the base") or where it was fired from ("rockets launched
-        # from the valley were intercepted") says no more of where the happening was than a
-        # sentence naming no place: the paragraph, else the document, does.
+        # Ruritania claimed it targeted the base"), where it was fired from ("rockets launched
+        # from the valley were intercepted") or in what it followed says no more of where the
+        # happening was than a sentence naming no place: the paragraph, else the document, does.
         return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences)
     return _paragraph_place(state, draft, sentences)
 
 
 def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft,
                      sentences: dict[int, int]) -> PlaceMention | None:  # fmt: skip
-    """The most specific place of the nearest earlier sentence of the draft's paragraph."""
+    """The most specific place of the nearest earlier sentence of the draft's paragraph, or of
+    the sentence just before a paragraph the draft's sentence opens."""
     mentions = state.places
     if 0 <= draft.sentence < len(state.sentences):
         sent = state.sentences[draft.sentence]
