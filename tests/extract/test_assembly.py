@@ -435,3 +435,16 @@ def test_one_of_the_recent_strikes_named_as_an_instance_is_no_news_of_the_day(pi
     )
     doc = pipeline(read_string(text, published="2024-06-05"))
     assert {e.location for e in doc.events if e.acled_codable} == {"Qiryat Shmona"}
+
+
+def test_a_toll_told_for_several_countries_at_once_is_no_one_happenings():
+    state = DocState(text="40 killed in strikes in two countries; strikes hit a depot in Town",
+                     published=None, outlet=None)  # fmt: skip
+    kind = {"key": "Air/drone strike", "event_type": "Explosions/Remote violence"}
+    total = _draft(state, 13, 20, where=_at("Town", 1, "town"), **kind)
+    total.fatalities, total.extra["countries_told"] = Quantity(40, "exact"), 2
+    town = _draft(state, 39, 46, where=_at("Town", 1, "town"), sentence=1, **kind)
+    state.events = [total, town]
+    assemble_events(state)
+    (event,) = state.events
+    assert event.fatalities.value is None and event.extra["fatalities_alternatives"] == [40]

@@ -161,16 +161,25 @@ def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
     """The highest figure its mentions give; the others are kept as alternatives. A happening
     placed at a town does not take a figure a mention tells for a whole region ("seven killed in
     strikes across the south": a total over more than this happening) when its other mentions
-    give one."""
+    give one, and no happening takes one told for several countries at once."""
     own = members
     if any(m.fine for m in members):
         own = [m for m in members if m.spot is None or is_fine(m.spot)]
+    # A figure told for several countries at once ("40 killed in strikes in Iraq and Syria") is
+    # a total over more than this happening, whatever else is told: an alternative at most.
+    single = [m for m in members if m.draft.extra.get("countries_told", 0) < 2]
+    own = [m for m in own if m in single]
     for kind in ("fatalities", "injuries"):
         told: list[Quantity] = [
             q for m in members if (q := getattr(m.draft, kind)).value is not None
         ]
-        known = [q for m in own if (q := getattr(m.draft, kind)).value is not None] or told
+        known = [q for m in own if (q := getattr(m.draft, kind)).value is not None] or [
+            q for m in single if (q := getattr(m.draft, kind)).value is not None
+        ]
         if not known:
+            if told:  # only totals over several countries: none is this happening's
+                setattr(event, kind, Quantity(None, "unknown"))
+                event.extra[f"{kind}_alternatives"] = sorted({q.value or 0 for q in told})
             continue
         chosen = max(known, key=lambda q: q.value or 0)
         setattr(event, kind, chosen)

@@ -432,6 +432,11 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         draft.is_tally = False
     if len(sites) < 2:
         return [draft]
+    # Sites in several countries ("strikes in Iraq and Syria … killing nearly 40"): the toll
+    # is theirs together (the assembly stage gives it to none of them).
+    countries = {here.country for x in sites
+                 if (here := _site_place(state, x)) is not None and here.feature == "country"}
+    draft.extra["countries_told"] = len(countries)
     drafts = []
     for site in sites:
         d = EventDraft(

@@ -271,6 +271,12 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
                 ranks[id(m)] = min(ranks[id(m)], ranks[id(held)])
                 if both:
                     ranks[id(held)] = ranks[id(m)]
+        if isinstance(draft, EventDraft):
+            # "40 killed in strikes in Iraq and Syria": told for several countries at once, a
+            # total over several happenings (the assembly stage gives its toll to none of them).
+            attached = {m.place.country for m in own
+                        if ranks[id(m)] == ATTACHED and m.place.feature == "country"}  # fmt: skip
+            draft.extra["countries_told"] = len(attached)
         best = min(ranks.values())
         chosen = most_specific([m for m in own if ranks[id(m)] == best], near=draft.trigger.start,
                                country=state.country_hint, text=state.text,
