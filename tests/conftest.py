@@ -43,6 +43,14 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def code(pipeline):
+    """Code plain `text` as published on `published` (YYYY-MM-DD): the coded document."""
+    from sitrep.ingest.readers import read_string
+
+    return lambda text, published: pipeline(read_string(text, published=published))
+
+
+@pytest.fixture(scope="session")
 def example_doc(pipeline, shared):
     from sitrep.ingest.readers import read_paths
 

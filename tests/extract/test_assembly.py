@@ -282,83 +282,69 @@ def test_a_weapon_named_in_a_mentions_own_phrase_types_the_happening(nlp):
     assert weapon_named(trigger("Gunmen killed two farmers near the village.", "killed")) is None
 
 
-def test_a_count_over_the_period_told_before_is_no_event(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_a_count_over_the_period_told_before_is_no_event(code):
     text = (
         "Since March 3, troops have detained more than 900 people across the province. "
         "Additionally, about 1,200 people have been wounded during this period, the ministry said."
     )
-    doc = pipeline(read_string(text, published="2024-05-20"))
+    doc = code(text, "2024-05-20")
     assert not [e for e in doc.events if e.acled_codable and e.event_type]
 
 
-def test_what_happened_over_recent_years_is_no_event_and_gives_no_toll(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_what_happened_over_recent_years_is_no_event_and_gives_no_toll(code):
     text = (
         "Police arrested three suspected militants in a raid on a farm near Kirkuk on Monday. "
         "The unit has succeeded in arresting and killing hundreds of militants in recent years."
     )
-    doc = pipeline(read_string(text, published="2024-05-21"))
+    doc = code(text, "2024-05-21")
     coded = [e for e in doc.events if e.acled_codable and e.event_type]
     assert len(coded) == 1 and not coded[0].fatalities
 
 
-def test_many_happenings_told_over_a_month_are_no_event(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_many_happenings_told_over_a_month_are_no_event(code):
     text = (
         "The minister said the militia had moved from provocation to aggression, following "
         "several rocket exchanges along the frontier during March and early April."
     )
-    doc = pipeline(read_string(text, published="2024-04-12"))
+    doc = code(text, "2024-04-12")
     assert not [e for e in doc.events if e.acled_codable and e.event_type]
 
 
-def test_a_strike_whose_subject_flies_is_an_air_strike_whatever_rockets_surround_it(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_a_strike_whose_subject_flies_is_an_air_strike_whatever_rockets_surround_it(code):
     text = (
         "Army jets struck rocket launchers of the militia near the village of Kfar Tibnit on "
         "Thursday, the army said, after rockets were fired at towns across the border."
     )
-    doc = pipeline(read_string(text, published="2024-05-23"))
+    doc = code(text, "2024-05-23")
     strikes = [e for e in doc.events if e.acled_codable and "struck" in e.evidence[0].text]
     assert strikes and {e.sub_event_type for e in strikes} == {"Air/drone strike"}
 
 
-def test_a_past_happening_named_only_as_context_is_no_event(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_a_past_happening_named_only_as_context_is_no_event(code):
     text = (
         "Clashes on the border continued on Sunday amid an offensive in the north, following a "
         "cross-border raid by the militia on March 3."
     )
-    doc = pipeline(read_string(text, published="2024-05-20"))
+    doc = code(text, "2024-05-20")
     assert "2024-03-03" not in {e.event_date for e in doc.events if e.acled_codable}
 
 
-def test_a_harm_following_an_attack_days_before_the_report_is_the_news(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_a_harm_following_an_attack_days_before_the_report_is_the_news(code):
     text = (
         "On 2 March 2021, three police officers were wounded following an attack by gunmen on "
         "a checkpoint outside the district centre."
     )
-    doc = pipeline(read_string(text, published="2021-03-06"))
+    doc = code(text, "2021-03-06")
     assert [e for e in doc.events if e.acled_codable and e.event_date == "2021-03-02"]
 
 
-def test_the_weapon_a_mention_names_decides_among_weapon_types(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_the_weapon_a_mention_names_decides_among_weapon_types(code):
     text = (
         "Revolutionary Guards launched missile attacks on targets in the north of the country on "
         "Monday, state media said. The attacks destroyed a headquarters in the city, officials "
         "said."
     )
-    doc = pipeline(read_string(text, published="2024-01-16"))
+    doc = code(text, "2024-01-16")
     typed = {e.sub_event_type for e in doc.events if e.acled_codable}
     assert typed == {"Shelling/artillery/missile attack"}
 
@@ -424,16 +410,14 @@ def test_a_town_named_after_a_mention_shared_with_another_happening_places_it():
     assert placed[date(2024, 3, 12)] == "Northtown"
 
 
-def test_one_of_the_recent_strikes_named_as_an_instance_is_no_news_of_the_day(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_one_of_the_recent_strikes_named_as_an_instance_is_no_news_of_the_day(code):
     text = (
         "A drone attack wounded five people in Kiryat Shmona in northern Israel on Wednesday, "
         "police said.\n\n"
         "The group said it was answering recent strikes in southern Lebanon, including an "
         "assault near Tyre that left one of its commanders dead."
     )
-    doc = pipeline(read_string(text, published="2024-06-05"))
+    doc = code(text, "2024-06-05")
     assert {e.location for e in doc.events if e.acled_codable} == {"Qiryat Shmona"}
 
 

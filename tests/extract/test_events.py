@@ -521,14 +521,12 @@ def test_an_agreement_word_alone_as_a_heading_is_a_topic(nlp, text, agreements):
     assert len(found) == agreements
 
 
-def test_a_headline_ordering_an_attack_tells_no_attack(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_a_headline_ordering_an_attack_tells_no_attack(code):
     text = (
         "Iran's supreme leader orders attack on Israel\n\n"
         "The supreme leader has issued an order to strike Israel, officials said on Thursday."
     )
-    doc = pipeline(read_string(text, published="2024-08-01"))
+    doc = code(text, "2024-08-01")
     assert not [e for e in doc.events if e.acled_codable and e.modality == "occurred"]
 
 

@@ -629,38 +629,32 @@ def test_a_named_site_abroad_is_kept_though_its_country_is_not_named():
     assert chosen is site  # a named airport is no homonym, though Utopia is not named
 
 
-def test_the_country_doing_it_is_not_where_and_a_possessed_territory_is(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_the_country_doing_it_is_not_where_and_a_possessed_territory_is(code):
     text = (
         "Iran has attacked the camps of a militant group with drones and missiles inside "
         "Pakistan's territory, reports said. The strikes were concentrated in an area of "
         "Balochistan, the report said."
     )
-    doc = pipeline(read_string(text, published="2024-01-17"))
+    doc = code(text, "2024-01-17")
     strikes = [e for e in doc.events if e.acled_codable]
     assert strikes and {(e.country, e.admin1) for e in strikes} == {("Pakistan", "Balochistan")}
 
 
-def test_a_country_ending_an_actors_name_is_not_where_the_document_happens(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_a_country_ending_an_actors_name_is_not_where_the_document_happens(code):
     text = (
         "Gunmen attacked an army checkpoint near Deir ez-Zor on Wednesday, killing two soldiers."
         "\n\nSeparately, the Islamic Resistance in Iraq claimed a drone attack on Wednesday."
     )
-    doc = pipeline(read_string(text, published="2023-11-01"))
+    doc = code(text, "2023-11-01")
     assert {e.country for e in doc.events if e.acled_codable} == {"Syria"}
 
 
-def test_every_city_of_a_dateline_is_where_the_report_was_filed(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_every_city_of_a_dateline_is_where_the_report_was_filed(code):
     text = (
         "JERUSALEM/CAIRO, July 20 - Israeli warplanes bombed fuel depots at the port of "
         "Hodeidah in Yemen on Saturday, an army spokesman announced."
     )
-    doc = pipeline(read_string(text, published="2024-07-21"))
+    doc = code(text, "2024-07-21")
     strikes = [e for e in doc.events if e.acled_codable]
     assert strikes and {(e.country, e.actor1.split(" (")[0]) for e in strikes} == {
         ("Yemen", "Military Forces of Israel")

@@ -695,27 +695,23 @@ def test_resolve_is_fast():
     assert resolve(found[0], date(2023, 12, 9)).start == date(2023, 12, 8)
 
 
-def test_a_day_told_later_of_the_same_happening_dates_it(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_a_day_told_later_of_the_same_happening_dates_it(code):
     text = (
         "Militants killed six soldiers in an ambush on an army convoy in Deir ez-Zor province, a "
         "monitor reported Thursday. The monitor said the attack occurred on Tuesday evening as "
         "the convoy crossed the desert road."
     )
-    doc = pipeline(read_string(text, published="2023-12-09"))
+    doc = code(text, "2023-12-09")
     dates = {e.event_date for e in doc.events if e.acled_codable and e.event_type}
     assert dates == {"2023-12-05"}  # Tuesday, not Thursday (the report) nor publication
 
 
-def test_a_day_of_another_happening_in_the_referring_sentence_does_not_date_it(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_a_day_of_another_happening_in_the_referring_sentence_does_not_date_it(code):
     text = (
         "Islamic State militants launched a drone attack on a Kurdish base near Hasakah. "
         "The attack followed overnight Turkish air strikes on Kurdish positions near Qamishli."
     )
-    doc = pipeline(read_string(text, published="2023-12-09"))
+    doc = code(text, "2023-12-09")
     drone = [e for e in doc.events if e.acled_codable and "drone" in e.evidence[0].text]
     assert drone and all(e.event_date == "2023-12-09" for e in drone)
 
@@ -730,18 +726,14 @@ def test_a_day_of_another_happening_in_the_referring_sentence_does_not_date_it(p
          "in the north.", "2024-02-06", "2024-02-06"),
     ],
 )  # fmt: skip
-def test_a_happening_told_days_before_another_is_dated_back_from_it(pipeline, sentence, first,
+def test_a_happening_told_days_before_another_is_dated_back_from_it(code, sentence, first,
                                                                     last):  # fmt: skip
-    from sitrep.ingest.readers import read_string
-
-    doc = pipeline(read_string(sentence, published="2024-02-08"))
+    doc = code(sentence, "2024-02-08")
     assaults = [e for e in doc.events if e.acled_codable and e.event_date < "2024-02-07"]
     assert assaults and all(first <= e.event_date <= last for e in assaults)
 
 
-def test_earlier_in_the_day_after_a_background_paragraph_is_the_day_of_the_news(pipeline):
-    from sitrep.ingest.readers import read_string
-
+def test_earlier_in_the_day_after_a_background_paragraph_is_the_day_of_the_news(code):
     text = (
         "Rockets were fired at border towns in northern Israel on Thursday morning, the army "
         "said.\n\n"
@@ -750,6 +742,6 @@ def test_earlier_in_the_day_after_a_background_paragraph_is_the_day_of_the_news(
         "Earlier in the day, the air force struck a car in Nabatieh in southern Lebanon, killing "
         "two men."
     )
-    doc = pipeline(read_string(text, published="2024-05-23"))
+    doc = code(text, "2024-05-23")
     car = [e for e in doc.events if e.acled_codable and e.location and "Nabat" in e.location]
     assert car and {e.event_date for e in car} == {"2024-05-23"}

@@ -39,10 +39,13 @@ _FUNCTION_WORDS = frozenset(
     "the a an and or in on at of to for with by from this that these those it its he she they we "
     "his her their our on after before since while when where as but".split()
 )
-_LEFT_OK = _FUNCTION_WORDS | frozenset(
+# Words naming a part of a place by its direction ("in southern Lebanon", "northern Aleppo").
+DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest northeastern northwestern southeastern southwestern upper lower greater "
-    "rural downtown near inside outside across occupied besieged".split()
+    "southeast southwest northeastern northwestern southeastern southwestern".split()
+)
+_LEFT_OK = _FUNCTION_WORDS | DIRECTIONS | frozenset(
+    "upper lower greater rural downtown near inside outside across occupied besieged".split()
 )
 _CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des"}
 # "Russian", "Turkish", "Iraqi": an adjective before a name does not make it a person's name.

@@ -278,7 +278,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             continue
         if alias.state and _MODIFIER_AFTER.match(text[match.end : match.end + 14]):
             continue
-        if alias.state and _is_dateline(text, match.start, match.end):
+        surface = text[match.start : match.end]
+        if alias.state and surface.isupper() and is_dateline(text, match.start):
             continue  # "BAGHDAD - Islamic State claimed …": where the report was filed
         entry = dictionary.resolve(alias, country)
         if alias.name in _BARE_BRANCHES:
@@ -432,11 +433,6 @@ def _unit_named_by(entry: ActorEntry, words: str) -> bool:
         return False
     unit = set(entry.name[len(entry.parent) :].lower().split())
     return any(w in unit for w in words.lower().split())
-
-
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A place name in capitals among a dateline's filing places."""
-    return text[start:end].isupper() and is_dateline(text, start)
 
 
 def with_units(

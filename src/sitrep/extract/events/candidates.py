@@ -416,10 +416,11 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
     # "a shell landed on Northtown, Ruritania", "a rally in the Old Quarter district, Easton":
     # a country, governorate or district listed beside a place inside it holds it.
     places = [_site_place(state, x) for x in sites]
-    sites = [
-        x for x, here in zip(sites, places, strict=True)
+    kept = [
+        (x, here) for x, here in zip(sites, places, strict=True)
         if not any(_holds(here, other) for other in places if other is not here)
-    ]
+    ]  # fmt: skip
+    sites = [x for x, _ in kept]
     if group.count is not None:
         lo, hi = group.count
         number = read_number(doc, hi - 1)
@@ -434,8 +435,7 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         return [draft]
     # Sites in several countries ("strikes in Iraq and Syria … killing nearly 40"): the toll
     # is theirs together (the assembly stage gives it to none of them).
-    countries = {here.country for x in sites
-                 if (here := _site_place(state, x)) is not None and here.feature == "country"}
+    countries = {here.country for _, here in kept if here is not None and here.feature == "country"}
     draft.extra["countries_told"] = len(countries)
     drafts = []
     for site in sites:

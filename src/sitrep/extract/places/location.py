@@ -41,9 +41,10 @@ def attach_locations(state: DocState) -> None:
         return
     sentences = {id(m): state.sentence_of(m.span.start) for m in state.places}
     main = main_place(state) or actors_country(state)
+    named = countries_named(state)  # once per document: it reads every nationality word
     drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
     for draft in drafts:
-        chosen = place_for_draft(state, draft, sentences)
+        chosen = place_for_draft(state, draft, sentences, named)
         draft.where = chosen if chosen is not None else main
         if isinstance(draft, EventDraft):
             # The assembly stage trusts a place of the draft's own sentence more than one
@@ -223,9 +224,10 @@ def _hint_offset(draft: EventDraft | TallyDraft) -> tuple[int, int] | None:
     return None
 
 
-def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
-                    sentences: dict[int, int]) -> PlaceMention | None:  # fmt: skip
-    """The draft's own sentence first, then the nearest earlier sentence of its paragraph."""
+def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: dict[int, int],
+                    named: frozenset[str]) -> PlaceMention | None:  # fmt: skip
+    """The draft's own sentence first, then the nearest earlier sentence of its paragraph.
+    `named`: the countries the document names (`countries_named`)."""
     mentions = state.places
     hint = _hint_offset(draft)
     # "EASTON: Gunmen killed four in a village to the south": a dateline says where the report
@@ -280,18 +282,18 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft,
         best = min(ranks.values())
         chosen = most_specific([m for m in own if ranks[id(m)] == best], near=draft.trigger.start,
                                country=state.country_hint, text=state.text,
-                               named_elsewhere=countries_named(state),
-                               country_first=best != ATTACHED, context=own)  # fmt: skip
+                               named_elsewhere=named, country_first=best != ATTACHED,
+                               context=own)  # fmt: skip
         # A sentence whose only place is inside an actor's name ("the Islamic Resistance in
         # Ruritania claimed it targeted the base"), where it was fired from ("rockets launched
         # from the valley were intercepted") or in what it followed says no more of where the
         # happening was than a sentence naming no place: the paragraph, else the document, does.
-        return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences)
-    return _paragraph_place(state, draft, sentences)
+        return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences, named)
+    return _paragraph_place(state, draft, sentences, named)
 
 
-def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft,
-                     sentences: dict[int, int]) -> PlaceMention | None:  # fmt: skip
+def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft, sentences: dict[int, int],
+                     named: frozenset[str]) -> PlaceMention | None:  # fmt: skip
     """The most specific place of the nearest earlier sentence of the draft's paragraph, or of
     the sentence just before a paragraph the draft's sentence opens."""
     mentions = state.places
@@ -316,8 +318,7 @@ def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft,
                           and not is_dateline(state.text, m.span.start)]  # fmt: skip
                 if before:
                     return most_specific(before, country=state.country_hint, text=state.text,
-                                         named_elsewhere=countries_named(state),
-                                         country_first=False)  # fmt: skip
+                                         named_elsewhere=named, country_first=False)
     return None
 
 

@@ -43,7 +43,12 @@ from sitrep.knowledge.gazetteer import (
     prior_score,
     to_place,
 )
-from sitrep.knowledge.placefilter import AUTHORITY_AFTER, PlaceFilter, load_place_filter
+from sitrep.knowledge.placefilter import (
+    AUTHORITY_AFTER,
+    DIRECTIONS,
+    PlaceFilter,
+    load_place_filter,
+)
 from sitrep.knowledge.placenames import ARTICLES, ascii_fold, name_key, word_key
 
 log = logging.getLogger(__name__)
@@ -127,10 +132,7 @@ SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 # ("from Turkey", "to Lebanon", "Government of Turkey" are departures, destinations and actors.)
 _IN_COUNTRY_BEFORE = {"in", "across", "throughout", "inside", "within", "all"}
 # Words between "in" and the country that still say where: "in southern Lebanon".
-_PART_OF_COUNTRY = {"northern", "southern", "eastern", "western", "central", "north", "south",
-                    "east", "west", "northeastern", "northwestern", "southeastern",
-                    "southwestern", "north-eastern", "north-western", "south-eastern",
-                    "south-western", "occupied", "rural"}  # fmt: skip
+_PART_OF_COUNTRY = DIRECTIONS | {"occupied", "rural"}
 _COUNTRY_IN = 3.0
 # "against the war in Ruritania", "for peace in Ruritania": what a text is about, not where.
 _TOPIC_BEFORE_IN = {"war", "peace", "conflict", "crisis", "invasion", "situation", "fighting",

@@ -11,6 +11,7 @@ the sentence, else the nearest earlier one in the paragraph, else the publicatio
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import replace
@@ -61,10 +62,11 @@ def find_times(state: DocState) -> None:
     statement_days: list[tuple[int, date]] = []  # (sentence, date) of dated speech, for quotes
     previous_day: date | None = None
     previous_paragraph = -1  # the paragraph that named it
+    paragraph_starts = [p.start for p in state.paragraphs]
     story_day: date | None = None  # the first day the text names: the day of its news
     for tx in find_timexes(state.text, month_first=month_first(state.outlet)):
         sentence = state.sentence_of(tx.start)
-        paragraph = _paragraph_of(state, tx.start)
+        paragraph = bisect.bisect_right(paragraph_starts, tx.start)
         anchor = state.published
         if tx.form == "anaphor":  # "the following day", "at 4 p.m.": the last day named
             anchor = previous_day or state.published
@@ -96,10 +98,6 @@ def find_times(state: DocState) -> None:
 
 
 _DAY_OF_THE_NEWS = re.compile(r"(?i)(?:earlier|later)\s+in\s+the\s+day")
-
-
-def _paragraph_of(state: DocState, offset: int) -> int:
-    return next((i for i, p in enumerate(state.paragraphs) if p.start <= offset < p.end), -1)
 
 
 def _inside_quote(state: DocState, offset: int) -> bool:
