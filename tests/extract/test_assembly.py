@@ -432,3 +432,82 @@ def test_a_toll_told_for_several_countries_at_once_is_no_one_happenings():
     assemble_events(state)
     (event,) = state.events
     assert event.fatalities.value is None and event.extra["fatalities_alternatives"] == [40]
+
+
+def _coded(doc):
+    return [(e.sub_event_type, e.location) for e in doc.events if e.acled_codable]
+
+
+def test_a_bare_strike_is_an_air_strike_and_an_artillery_strike_is_shelling(code):
+    car = code("Three fighters were killed in a strike on their car near Tyre on Monday.",
+               "2024-02-06")  # fmt: skip
+    assert [e.sub_event_type for e in car.events] == ["Air/drone strike"]
+    shells = code("An artillery strike hit a group of farmers near Tyre on Monday, killing one.",
+                  "2024-02-06")  # fmt: skip
+    assert [e.sub_event_type for e in shells.events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_missile_fired_by_a_drone_is_an_air_strike(code):
+    text = (
+        "An army drone on Tuesday struck a car in southern Lebanon, leaving several people "
+        "injured, the agency said.\n\n"
+        "The car was hit with a guided missile near Tyre, the agency reported."
+    )
+    assert _coded(code(text, "2024-02-07")) == [("Air/drone strike", "Tyre")]
+
+
+def test_a_suicide_drone_is_an_air_strike(code):
+    text = "Five soldiers were killed in a suicide drone attack on a barracks in Homs on Sunday."
+    assert [e.sub_event_type for e in code(text, "2024-02-05").events] == ["Air/drone strike"]
+
+
+def test_a_targeted_killing_abroad_by_a_state_is_an_air_strike(code):
+    text = (
+        "The Israeli army on Monday assassinated a senior commander of Hezbollah in Lebanon. "
+        "Last week, it also assassinated a deputy leader of Hamas in Beirut."
+    )
+    events = code(text, "2024-02-06").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"] * 2
+    assert all(e.actor1.startswith("Military Forces of Israel") for e in events)
+
+
+def test_attacks_named_as_the_setting_of_other_news_are_no_event(code):
+    text = "Shipping firms have rerouted their vessels amid Houthi attacks in the Red Sea."
+    assert not code(text, "2024-02-06").events
+    one = code("Two soldiers were killed amid clashes with militants in Kandahar on Tuesday.",
+               "2024-02-07")  # fmt: skip
+    assert [e.event_type for e in one.events] == ["Battles"]
+
+
+def test_a_governorates_happening_takes_no_town_of_another_governorate(code):
+    text = (
+        "The US military also shot down drones in Sweida and Daraa provinces, sources said.\n\n"
+        "Others were intercepted near the border. They gave no details.\n\n"
+        "The US military also shot down drones in Sweida and Daraa provinces, sources said."
+    )
+    places = sorted(e.admin1 for e in code(text, "2024-02-05").events)
+    assert places == ["As-Sweida", "Dar'a"]
+
+
+def test_a_town_a_mention_names_says_where_in_the_country_another_placed_it(code):
+    text = (
+        "The guards also hit targets in Syria with missiles on Monday.\n\n"
+        "Explosions were heard in Aleppo, where at least four missiles fell, a monitor said."
+    )
+    assert {e.location for e in code(text, "2024-01-16").events} == {"Aleppo"}
+
+
+def test_an_answer_and_what_happened_earlier_in_the_day_are_happenings_of_their_own(code):
+    text = (
+        "A barrage of 20 rockets was fired at towns in northern Israel on Thursday morning by "
+        "Hezbollah fighters in Lebanon.\n\n"
+        "In response, an aircraft struck and destroyed the launcher from which the rockets were "
+        "fired, the army said.\n\n"
+        "Earlier in the day, the air force targeted a car carrying a Hezbollah commander in "
+        "Nabatieh."
+    )
+    events = code(text, "2024-05-23").events
+    assert sorted(e.sub_event_type for e in events) == [
+        "Air/drone strike", "Air/drone strike", "Shelling/artillery/missile attack"
+    ]  # fmt: skip
+    assert "Nabatiye et Tahta" in {e.location for e in events}

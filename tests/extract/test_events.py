@@ -555,3 +555,33 @@ def test_a_gathering_shown_by_its_banners_is_a_protest(nlp):
     text = "On Monday, union members held a press conference with banners outside the city hall."
     assert [d.event_type for d in events(detect(nlp, text))] == ["Protests"]
     assert not events(detect(nlp, "On Monday, the minister held a press conference in Seoul."))
+
+
+def test_a_weapon_shot_down_with_its_object_between_is_an_interception(code):
+    doc = code('"US forces engaged a one-way attack drone a few kilometres from the Tanf garrison, '
+               'Syria, and successfully shot it down without further incident," an official '
+               "told a news agency.", "2024-02-10")  # fmt: skip
+    assert [e.sub_event_type for e in doc.events] == ["Disrupted weapons use"]
+
+
+def test_jets_that_downed_drones_intercepted_them(code):
+    doc = code("Royal jets downed scores of hostile drones flying over northern Jordan, prompting "
+               "a warning from Tehran.", "2024-04-14")  # fmt: skip
+    assert [(e.sub_event_type, e.country) for e in doc.events] == [
+        ("Disrupted weapons use", "Jordan")
+    ]
+
+
+def test_an_interception_is_told_in_its_own_words(nlp):
+    text = (
+        "The group said it hit the base in Hasakah with its booby-trapped drones and rockets. "
+        "A monitor said the base was targeted twice, with air defences downing two drones."
+    )
+    first = [d for d in events(detect(nlp, text)) if d.sentence == 0]
+    assert first and all(d.sub_event_type != "Disrupted weapons use" for d in first)
+
+
+def test_an_abduction_is_told_in_its_own_words(code):
+    doc = code("According to the witnesses, the settlers stormed the town of Burin, which lies "
+               "along the road between Nablus and Qalqilya.", "2024-08-16")  # fmt: skip
+    assert "Abduction/forced disappearance" not in {e.sub_event_type for e in doc.events}

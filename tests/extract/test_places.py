@@ -759,3 +759,20 @@ def test_a_march_starts_where_it_happens(pipeline):
     state.events = [draft]
     attach_locations(state)
     assert state.events[0].where.place.location == "Sidon"
+
+
+def test_a_distance_from_a_place_is_near_it(code):
+    doc = code("Troops engaged a one-way attack drone a few kilometres from Ain al-Asad air base, "
+               "Iraq, and shot it down.", "2024-02-10")  # fmt: skip
+    assert [(e.sub_event_type, e.location) for e in doc.events] == [
+        ("Disrupted weapons use", "Ain al-Asad air base")
+    ]
+
+
+def test_a_headlines_second_part_does_not_place_its_first(code):
+    text = (
+        "Commander's assassination: President orders attack on Israel\n\n"
+        "The commander was killed with his bodyguard in Tehran, Iran, on Wednesday."
+    )
+    doc = code(text, "2024-08-01")
+    assert {e.country for e in doc.events if e.modality == "occurred"} == {"Iran"}

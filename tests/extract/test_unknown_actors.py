@@ -63,3 +63,19 @@ def test_named_unknown_takes_the_choice_unless_it_is_the_other_side(
     )
     assert got is not None
     assert normalise_name(got.actor.name) == normalise_name(expected)
+
+
+def test_a_news_agency_is_a_source_not_an_actor(code):
+    doc = code("The National News Agency had reported four people were killed in the strike on "
+               "the vehicle near Tyre on Monday.", "2024-02-06")  # fmt: skip
+    (event,) = doc.events
+    assert "News" not in (event.actor1 or "") and event.fatalities == 4
+
+
+def test_a_short_form_of_a_force_named_before_is_that_force(code):
+    text = (
+        "Iraq's Counter-Terrorism Forces on Tuesday said they had arrested four militants.\n\n"
+        "In the second operation, a CT force captured two men in Sulaymaniyah."
+    )
+    actors = {e.actor1 for e in code(text, "2023-12-12").events}
+    assert "CT" not in actors and "Counter-Terrorism Forces" in actors

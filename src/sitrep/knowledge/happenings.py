@@ -57,12 +57,20 @@ def battle_words() -> frozenset[str]:
 
 
 @cache
-def weapon_words() -> dict[str, str]:
-    """Weapon lemmas ("drone", "missile", "bomb") → the Explosions/Remote violence sub-type."""
+def weapon_of(lemma: str, pos: str) -> str | None:
+    """The Explosions/Remote violence sub-type a weapon word ("drone", "missile", "bomb") gives,
+    for a word of the part of speech its row names ("a strike on the car" names one, "militants
+    struck the post" does not)."""
+    rows = _weapon_rows()
+    return rows.get((lemma, pos)) or rows.get((lemma, ""))
+
+
+@cache
+def _weapon_rows() -> dict[tuple[str, str], str]:
     rows = read_csv("weapon_words.csv", required=("lemma", "sub_event_type"))
     table = {}
     for line, row in enumerate(rows, start=2):
         if row["sub_event_type"] not in categories():
             raise KnowledgeDataError(f"weapon_words.csv:{line}: unknown sub-event type")
-        table[row["lemma"].lower()] = row["sub_event_type"]
+        table[(row["lemma"].lower(), (row.get("pos") or "").upper())] = row["sub_event_type"]
     return table

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from sitrep.extract.actors.roles import assign_draft_roles
+from sitrep.extract.events.triggers import lexicon
 from sitrep.extract.places.location import is_dateline
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
@@ -127,6 +128,22 @@ _ORGANISATION_WORDS = frozenset(
     faction factions resistance mobilization mobilisation jaish jaysh liwa kataib harakat hizb
     tanzim""".split()
 )
+
+# Last words of a name that make it a news medium, a source and never an actor: "National News
+# Agency", "Al-Ahd TV", "Voice of the People Radio" (named outlets are in actor_ignore.csv).
+_MEDIA_TAILS = frozenset(
+    "news tv television radio channel newspaper gazette herald daily press".split()
+)
+_NEWS_AGENCY = ("news", "press")  # "… News Agency", "… Press Agency"
+
+
+def _media_name(name: str) -> bool:
+    words = [w.lower().strip(".,'’") for w in name.split()]
+    if not words:
+        return False
+    if words[-1] == "agency":
+        return len(words) > 1 and words[-2] in _NEWS_AGENCY
+    return words[-1] in _MEDIA_TAILS
 
 
 @dataclass(frozen=True, slots=True)
@@ -736,8 +753,12 @@ def pronoun_mentions(state: DocState, mentions: list[ActorMention]) -> list[Acto
                 antecedent = _previous_subject_actor(sents, index, token, mentions + found)
             elif token.lower_ == "it":
                 # "it" is often empty ("it is not known"): only an organisation subject earlier in
-                # same sentence ("the Resistance confirming it had conducted …").
+                # same sentence ("the Resistance confirming it had conducted …"), or, as the
+                # subject of a verb of violence, the previous sentence's subject when that is an
+                # armed actor ("The army shelled the town. Last week it also raided …").
                 antecedent = _same_sentence_subject(sent, token, mentions + found)
+                if antecedent is None and index > 0 and _violence_verb(token.head):
+                    antecedent = _previous_violent_subject(sents[index - 1], mentions + found)
             else:
                 continue
             if antecedent is not None:
@@ -751,6 +772,26 @@ def pronoun_mentions(state: DocState, mentions: list[ActorMention]) -> list[Acto
                     )
                 )
     return found
+
+
+def _violence_verb(verb: Token) -> bool:
+    """A verb the trigger lexicon reads as naming violence outright ("attacked", "assassinated")."""
+    entries = lexicon().lemmas.get(verb.lemma_.lower(), ())
+    return verb.pos_ == "VERB" and any(
+        e.role == "trigger" and e.family == "violence" and e.weight >= 0.7 for e in entries
+    )
+
+
+def _previous_violent_subject(sent, mentions: list[ActorMention]) -> ActorMention | None:  # type: ignore[no-untyped-def]
+    """The last armed actor of a sentence that is the subject of a verb of violence ("… as the
+    army on Monday assassinated a commander.")."""
+    for token in reversed(list(sent)):
+        if token.dep_ != "nsubj" or not _violence_verb(token.head):
+            continue
+        for m in mentions:
+            if m.span.start <= token.idx < m.span.end and m.kind in ("org", "pronoun"):
+                return m if m.actor.inter is not None else None
+    return None
 
 
 def _same_sentence_subject(sent, token, mentions: list[ActorMention]) -> ActorMention | None:  # type: ignore[no-untyped-def]
@@ -857,6 +898,21 @@ def _looks_like_organisation(ent, name: str, dictionary: ActorDictionary) -> boo
     return any(w.lower().strip(".,'’") in _ORGANISATION_WORDS for w in words)
 
 
+def _spelt_out(name: str, start: int, mentions: list[ActorMention]) -> ActorMention | None:
+    """The earlier organisation an all-capitals short form abbreviates: its letters open the
+    initials of the words naming it in the text ("CT" for "Counter-Terrorism Forces")."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return None
+    for m in mentions:
+        if m.kind != "org" or m.span.start > start:
+            continue
+        words = [w for w in re.split(r"[\s\-–]+", m.span.text) if w[:1].isupper()]
+        initials = "".join(w[0] for w in words)
+        if len(words) >= 2 and initials.startswith(name):
+            return m
+    return None
+
+
 def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
     """Organisations NER finds that the dictionary lacks: inter None, named in a warning."""
     assert state.doc is not None
@@ -875,6 +931,8 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
         key = normalise_name(name)
         if not key or key in ignored or (outlet and (key in outlet or outlet in key)):
             continue
+        if _media_name(name):
+            continue
         if any(m.span.start < end and start < m.span.end for m in mentions + found):
             continue
         if any(s < end and start < e for s, e in places):
@@ -892,6 +950,12 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
         if state.text[max(0, start - 1) : start] == "(":
             continue  # "(Sadah)": ACLED-style parenthesised places
         span = state.span(start, start + len(name))
+        spelt_out = _spelt_out(name, start, mentions + found)
+        if spelt_out is not None:
+            # "a CT force" after "Counter-Terrorism Forces": the document's own short form
+            actor = spelt_out.actor
+            found.append(ActorMention(span, replace(actor, text=span.text), spelt_out.kind))
+            continue
         found.append(
             ActorMention(span, Actor(name, None, state.country_hint, None, text=span.text), "org")
         )

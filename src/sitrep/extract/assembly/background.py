@@ -34,7 +34,7 @@ def is_aggregate(m: Mention, token: Token | None) -> bool:
         return False
     if form == _PAST_N and _plural(token):
         return True
-    if m.date_from != "sentence" and _earlier_ones(token):
+    if m.date_from != "sentence" and (_earlier_ones(token) or _amid_many(token)):
         return True
     if _many_over_a_month(m, token):
         return True
@@ -95,6 +95,14 @@ def _earlier_ones(token: Token) -> bool:
     )
 
 
+def _amid_many(token: Token) -> bool:
+    """ "revenue slumps amid Houthi attacks", "talks resume amid air strikes": happenings told in
+    the plural, with no date of their own sentence, as the setting of something else sum up a
+    campaign (a setting in the singular, "amid an attack on the port", may be the news)."""
+    noun = token.head if token.dep_ == "compound" else token
+    return noun.dep_ == "pobj" and noun.head.lower_ == "amid" and noun.tag_ in ("NNS", "NNPS")
+
+
 def _plural(token: Token) -> bool:
     noun = token.head if token.dep_ == "compound" else token
     if noun.tag_ in ("NNS", "NNPS"):
@@ -104,8 +112,9 @@ def _plural(token: Token) -> bool:
     return any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
-_ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile"})
+_ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile", "earlier", "later"})
 _ANOTHER_DETS = frozenset({"another", "other", "separate"})
+_ANSWERS = frozenset({"response", "retaliation", "reprisal", "revenge"})
 _SAME_HAPPENING_NOUNS = frozenset({"attack", "strike", "raid", "bombing", "blast", "explosion"})
 
 
@@ -125,6 +134,11 @@ def told_as_another(token: Token) -> bool:
         for s in subjects
     ):
         return False
+    if any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_ in _ANSWERS for g in c.children)
+        for c in verb.children
+    ):
+        return True  # "In response, an aircraft struck the launcher": the other side's answer
     return any(c.lower_ in _ANOTHER_ADVERBS and c.dep_ == "advmod" for c in verb.children)
 
 

@@ -107,6 +107,14 @@ def absorb_summaries(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
+def _told_apart(cluster: Cluster, m: Mention) -> bool:
+    """ "also targeted", "another strike", "earlier in the day": one more happening, not the same
+    again as any told before it (and what is told before such a mention is not it either)."""
+    if m.another and all(c.draft.sentence < m.draft.sentence for c in cluster.members):
+        return True
+    return any(c.another and m.draft.sentence < c.draft.sentence for c in cluster.members)
+
+
 def _placed_fine(c: Cluster) -> bool:
     return any(is_fine(m.draft.where.place if m.draft.where else None) for m in c.members)
 
@@ -119,7 +127,7 @@ def _summarises(summary: Cluster, c: Cluster) -> bool:
         # "the army shelled the region" does not sum up a battle fought in one of its towns;
         # a plain attack may be one of the strikes it sums up (its weapon is the summary's).
         return False
-    if not own.draft.acled_codable:
+    if not own.draft.acled_codable or any(_told_apart(c, m) for m in summary.members):
         return False
     day, other = summary.date(), c.date()
     if day is not None and other is not None and not dates_agree(day, other):
@@ -168,8 +176,8 @@ def fits(cluster: Cluster, m: Mention) -> bool:
         return _same_statement(cluster, m)
     if _other_site_of_a_list(cluster, m) or _other_weapon(cluster, m):
         return False
-    if m.another and all(c.draft.sentence < m.draft.sentence for c in cluster.members):
-        return False  # "also targeted", "another strike": one more, not the same again
+    if _told_apart(cluster, m):
+        return False
     if not _days_fit(cluster, m):
         return False
     if not _places_fit(cluster, m):

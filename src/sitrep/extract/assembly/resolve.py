@@ -26,7 +26,7 @@ from sitrep.extract.assembly.mentions import (
     is_fine,
     named,
 )
-from sitrep.extract.assembly.types import ATTACK, happening_type
+from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, happening_type, killed_from_afar
 from sitrep.extract.state import ActorMention, EventDraft
 from sitrep.knowledge.taxonomy import category
 from sitrep.records import Quantity
@@ -55,6 +55,13 @@ def resolve(cluster: Cluster) -> EventDraft:
         if summary is not None:
             donor = next(m.draft for m in shared if m.draft.actor1 is summary)
             event.actor1, event.assoc_actor_1 = summary, donor.assoc_actor_1
+    if event.sub_event_type in (ATTACK, CLASH) and killed_from_afar(
+        members,
+        event.actor1.actor.inter if event.actor1 else None,
+        event.actor1.actor.country if event.actor1 else None,
+        event.where.place.country if event.where else None,
+    ):
+        _set_category(event, AIR, members)
     _set_tolls(event, members)
     said = {m.draft.modality for m in members}
     event.modality = next((mod for mod in _MODALITY_ORDER if mod in said), event.modality)
@@ -84,6 +91,10 @@ def _set_type(event: EventDraft, members: list[Mention], shared: list[Mention]) 
             best = weapons.pop()
     if best is None or best == event.sub_event_type:
         return
+    _set_category(event, best, members)
+
+
+def _set_category(event: EventDraft, best: str, members: list[Mention]) -> None:
     cat = category(best)
     event.event_type, event.sub_event_type = cat.event_type, cat.sub_event_type
     event.disorder_type, event.cameo = cat.disorder_type, cat.cameo
@@ -112,6 +123,17 @@ def _set_place(event: EventDraft, members: list[Mention]) -> None:
                 m.order)  # fmt: skip
 
     best = min(with_place, key=firmness)
+    if best.draft.where is not None and best.draft.where.place.feature == "country":
+        # "the strike on Syria … missiles fell in Aleppo": a place its own sentence names inside
+        # the country says where in it
+        country = best.draft.where.place.country
+        inside = [
+            m for m in with_place
+            if m.place_from in ("sentence", "loose") and m.draft.where is not None
+            and m.draft.where.place.country == country
+            and m.draft.where.place.feature != "country"
+        ]  # fmt: skip
+        best = min(inside, key=firmness, default=best)
     event.where = best.draft.where
     event.extra["place_from"] = best.place_from
     if "place_span" in best.draft.extra:

@@ -24,7 +24,7 @@ from sitrep.extract.assembly.types import AIR
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft
-from sitrep.knowledge.happenings import weapon_words
+from sitrep.knowledge.happenings import weapon_of
 from sitrep.records import DateSpan
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def assemble_events(state: DocState) -> None:
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
     kept = [m for m, tok in zip(mentions, tokens, strict=True) if not is_aggregate(m, tok)]
-    busy = {m.draft.sentence for m in mentions}
+    busy = {d.sentence for d in state.events}  # (a sentence told twice is busy both times)
     events = []
     for cluster in absorb_summaries(cluster_mentions(kept)):
         if not anchored(cluster):
@@ -107,10 +107,13 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
     """A happening placed no finer than a region takes a town the next sentences name."""
     country = event.where.place.country if event.where else None
     # A mention it shares with other happenings counts too: the town named after it is
-    # checked against the happening's own country below.
+    # checked against the happening's own country (and governorate) below.
     sentences = {m.draft.sentence for m in (*cluster.members, *cluster.shared)}
     at_country = event.where is not None and event.where.place.feature == "country"
+    admin1 = event.where.place.admin1 if event.where and not at_country else None
     found = follow_up_place(state, sentences, busy, country, admin1_too=at_country)
+    if found is not None and admin1 is not None and found.place.admin1 != admin1:
+        return  # "in Daraa province … As-Sweida": a town of another governorate
     if found is not None:
         event.where = found
         event.extra["place_from"] = "follow-up"
@@ -145,14 +148,14 @@ def _only_a_reference(state: DocState, cluster: Cluster) -> bool:
 
 def anchored(cluster: Cluster) -> bool:
     """Whether the text tells the happening as news: more than once, or with a day or a place
-    of its own, or first of all (a headline or lead). A happening mentioned once in passing with
-    neither day nor place ("the strikes have raised fears of escalation") gives a coder nothing
-    to code."""
+    of its own, or as one more ("also", "in response"), or first of all (a headline or lead).
+    A happening mentioned once in passing with neither day nor place ("the strikes have raised
+    fears of escalation") gives a coder nothing to code."""
     members = cluster.members
     return (
         not cluster.seed.draft.acled_codable  # a statement is coded by who says it, not where
         or len(members) > 1
-        or any(m.day is not None or m.attached for m in members)
+        or any(m.day is not None or m.attached or m.another for m in members)
         or min(m.order for m in members) == 0
     )
 
@@ -172,21 +175,26 @@ _WEAPON_PREPS = frozenset({"by", "with", "in", "from", "of"})
 def weapon_named(token: Token) -> str | None:
     """The Explosions/Remote violence sub-type a weapon word of the trigger's own phrase gives:
     "killed in an air raid", "a bomb drone exploded", "targeted by missiles"
-    (`weapon_words.csv`)."""
-    words = weapon_words()
-    if token.lemma_.lower() in words:
-        return words[token.lemma_.lower()]
-    frontier = [(token, 0)]
-    while frontier:
-        tok, depth = frontier.pop()
-        for c in tok.children:
-            if c.dep_ not in _PHRASE_DEPS or depth >= 3:
-                continue
-            if c.dep_ == "prep" and c.lower_ not in _WEAPON_PREPS:
-                continue
-            if c.lemma_.lower() in words:
-                return words[c.lemma_.lower()]
-            frontier.append((c, depth + 1))
+    (`weapon_words.csv`); for a participle, of its clause's subject too ("an artillery strike
+    hit a van, killing one")."""
+    heads = [token]
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        heads += [c for c in token.head.children if c.dep_ == "nsubj"]
+    for head in heads:
+        # the words of its phrase first: "an artillery strike" is no air strike
+        frontier = [(head, 0)]
+        while frontier:
+            tok, depth = frontier.pop()
+            for c in tok.children:
+                if c.dep_ not in _PHRASE_DEPS or depth >= 3:
+                    continue
+                if c.dep_ == "prep" and c.lower_ not in _WEAPON_PREPS:
+                    continue
+                if named := weapon_of(c.lemma_.lower(), c.pos_):
+                    return named
+                frontier.append((c, depth + 1))
+        if named := weapon_of(head.lemma_.lower(), head.pos_):
+            return named
     return None
 
 
@@ -194,7 +202,8 @@ def flown(token: Token) -> bool:
     """Whether the trigger's subject is an aircraft ("an aircraft struck", "struck by a drone")."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children]
-    return any(weapon_words().get(s.lemma_.lower()) == AIR for s in subjects)
+    # (a row bound to a part of speech names a happening, "a strike", not a machine that flies)
+    return any(weapon_of(s.lemma_.lower(), "") == AIR for s in subjects)
 
 
 def trigger_token(state: DocState, draft: EventDraft) -> Token | None:

@@ -22,7 +22,7 @@
 from __future__ import annotations
 
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
-from sitrep.knowledge.happenings import battle_words, happening
+from sitrep.knowledge.happenings import battle_words, happening, weapon_of
 
 INTERCEPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
@@ -31,7 +31,8 @@ DEMONSTRATION = "demonstration"
 # territory taken): an attack by any remote weapon, a "clash" only by air (one side fights).
 ATTACK, CLASH, AIR = "Attack", "Armed clash", "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
-HAND_PLACED = frozenset({"Remote explosive/landmine/IED", "Grenade"})
+# Hand-delivered explosives a missile or drone named beside them overrides ("a suicide drone").
+HAND_PLACED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 
 
 def happening_type(members: list[Mention]) -> str | None:
@@ -52,6 +53,8 @@ def happening_type(members: list[Mention]) -> str | None:
     voters = weapons if weapons and not fought else typed
     best = _vote(voters)
     named = [m.named_weapon for m in typed if m.named_weapon and not fought]
+    if best == SHELLING and _fired_from_the_air(voters):
+        return AIR
     if best in (SHELLING, ATTACK, CLASH) and any(m.by_aircraft for m in typed) and not fought:
         # "an aircraft struck the launcher" read as shelling from the rockets around, "warplanes
         # raided the farm" as an attack on the civilians it killed: what flies strikes from the air
@@ -62,12 +65,29 @@ def happening_type(members: list[Mention]) -> str | None:
         # "missile attacks" read as a bomb: a missile or a drone named decides (not the other way:
         # a grenade launcher or a bomb dropped from a drone is no grenade or IED)
         named = [w for w in named if w in (AIR, SHELLING)]
+    elif best in (AIR, SHELLING):
+        # read as the other from the words around: the weapon its own phrase names decides,
+        # when the phrases agree (a drone and its missile are an air strike)
+        named = [w for w in named if w in (AIR, SHELLING)]
+        if len(set(named)) > 1:
+            named = [AIR] if _fired_from_the_air(voters) else []
     elif best != ATTACK:
         named = []
     if named:
         # "killed in a drone raid": a weapon named in a mention's own phrase decides (ACLED)
         return max(named, key=lambda w: (named.count(w), -named.index(w)))
     return best
+
+
+def _fired_from_the_air(voters: list[Mention]) -> bool:
+    """ "A drone struck a car … hit with a guided missile": a missile told beside the drone or jet
+    that fired it is an air strike (ACLED's Air/drone strike holds missiles fired from the air);
+    rockets, mortars and shells are not fired from aircraft."""
+    shelling = [m for m in voters if m.draft.sub_event_type == SHELLING]
+    return (
+        all(m.trigger_lemma == "missile" for m in shelling)
+        and any(weapon_of(m.trigger_lemma, "") == AIR for m in voters)
+    )
 
 
 def _vote(voters: list[Mention]) -> str:
@@ -92,3 +112,25 @@ def _hit(members: list[Mention]) -> bool:
         or (m.draft.sub_event_type != INTERCEPTED and m.draft.material_damage)
         for m in members
     )
+
+
+# "assassinated", "assassination": a targeted killing, whose method the news often leaves untold.
+TARGETED_KILLING = frozenset({"assassinate", "assassination"})
+STATE_FORCES = frozenset({1, 8})  # ACLED inter codes: state forces, at home or abroad
+
+
+def killed_from_afar(members: list[Mention], doer_inter: int | None, doer_country: str | None,
+                     country: str | None) -> bool:  # fmt: skip
+    """A state's forces killing someone by name in another country, the method untold ("the
+    Israeli army assassinated a commander in Lebanon"): ACLED codes these strikes across a
+    border as air or drone strikes, the way nearly all of them are carried out; a weapon or
+    ground fighting named in any mention decides instead."""
+    return (
+        doer_inter in STATE_FORCES
+        and doer_country is not None
+        and country is not None
+        and doer_country != country
+        and any(m.trigger_lemma in TARGETED_KILLING for m in members)
+        and not any(m.named_weapon or m.trigger_lemma in battle_words() for m in members)
+    )
+

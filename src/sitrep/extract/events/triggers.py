@@ -42,6 +42,8 @@ ROLES = (
     "aircraft",
     "equipment",
     "rule",
+    "stopped",
+    "taken",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
@@ -159,6 +161,11 @@ class Lexicon:
                         continue
                     covered.update(t.i for t in span)
                     matches.append(Match(span[0].i, span[-1].i + 1, _phrase_head(span), entry))
+                elif (particle := _separated_particle(tok, entry.pattern)) is not None:
+                    if tok.i in covered or particle.i in covered:
+                        continue
+                    covered.update((tok.i, particle.i))
+                    matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
         for tok, lemma in zip(tokens, lemmas, strict=True):
             if tok.i in covered or tok.is_title and tok.ent_type_ == "DATE":
                 continue  # (the month "March" is no march)
@@ -172,6 +179,8 @@ class Lexicon:
         """Decision-rule cues present in a sentence, in file order (the first that applies wins)."""
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         text = " " + " ".join(t.lower_ for t in sent) + " "
+        # a phrasal verb split by its object ("shot it down") counts as the phrase
+        text += " ".join(f"{t.head.lower_} {t.lower_} " for t in sent if t.dep_ == "prt")
         hits = []
         for rule in self.rules:
             if rule.phrase and f" {' '.join(rule.pattern)} " in text:
@@ -188,6 +197,17 @@ def _family(candidates: frozenset[str]) -> str:
 
 def _word_matches(token: Token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _separated_particle(verb: Token, pattern: tuple[str, ...]) -> Token | None:
+    """The particle of a two-word phrasal verb split by its object ("shot it down", "brought
+    the drone down"): the parse's `prt` child of the verb, not next to it."""
+    if len(pattern) != 2 or verb.pos_ != "VERB" or not _word_matches(verb, pattern[0]):
+        return None
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i > verb.i + 1 and _word_matches(child, pattern[1]):
+            return child
+    return None
 
 
 def _phrase_head(span: list[Token]) -> int:

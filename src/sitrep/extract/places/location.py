@@ -359,6 +359,13 @@ _ORIGIN_NOUNS = frozenset(
 )
 
 
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "compound"})
+# A distance before "from" makes it a location: "3 km from the base", "miles away from the town".
+_DISTANCE_WORDS = frozenset(
+    {"km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "m", "yards", "away"}
+)
+
+
 # A dateline: the filing places in capitals, then a dash ("AMMAN - ", "KARAK, Jordan:",
 # "WASHINGTON/BEIRUT, Jan 5 (Reuters) -"), at the start of a line.
 _DATELINE = re.compile(r"([A-Z][A-Z '’./-]+)(?:,[^\n:–—-]{0,40})?\s*(?:[-–—:](?=\s)|\()")
@@ -386,7 +393,10 @@ def _actor_tokens(state: DocState) -> frozenset[int]:
 
 def _launch_site(prep: Token) -> bool:
     """ "from the valley", "from the border area", "from Ruritanian territory": where it came
-    from, not where it happened (but "abducted from his home in X" is where it happened)."""
+    from, not where it happened (but "abducted from his home in X" is where it happened, and
+    "a few kilometres from X" is near X)."""
+    if prep.i > 0 and prep.doc[prep.i - 1].lower_ in _DISTANCE_WORDS:
+        return False
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return any(
         o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" or o.lower_ in _ORIGIN_NOUNS
@@ -442,10 +452,16 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
             return ELSEWHERE
         if token.dep_ == "dobj" and token.head.lemma_ in _SEQUENCE_VERBS:
             return AWAY  # "the attack followed the entry of aid into Gaza": another thing's
+        if token.dep_ == "appos" and any(t.text == ":" for t in token.doc[token.head.i : token.i]):
+            return AWAY  # a headline's two parts ("X's killing: leader orders attack on Y")
         token = token.head
         if token.i in targets:
             return ATTACHED
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOMINAL_DEPS and not (
+            token.dep_ == "acl" and token.tag_ == "VBG"
+        ):
+            # (a "verb" as object or subject is a noun mis-tagged: "a drone"; an -ing participle
+            # modifying a noun tells where that thing was going: "drones flying across the north")
             return ELSEWHERE
     return ELSEWHERE
 
