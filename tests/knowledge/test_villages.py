@@ -307,6 +307,25 @@ def test_a_district_of_the_governorate_before_a_far_village_of_its_name(villages
     assert place is not None and place.feature == "town"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Spelled without its vowels, inside the governorate the sentence names: Dubaylah.
+        ("Regime forces shelled Dbeileh in the southern countryside of Idleb.", "Dubaylah"),
+        ("Artillery hit the village of Dbeileh, Idleb governorate, at dawn.", "Dubaylah"),
+        # No governorate named, or another one: too loose a guess.
+        ("Regime forces shelled Dbeileh on Monday.", None),
+        ("Regime forces shelled Dbeileh in the southern countryside of Aleppo.", None),
+    ],
+)
+def test_a_name_spelled_without_its_vowels_is_a_village_of_the_named_governorate(
+        villages, text, expected):  # fmt: skip
+    place = _where(text, "Dbeileh")
+    assert (place.location if place else None) == expected
+    if place is not None:
+        assert (place.admin1, place.feature, place.geo_precision) == ("Idleb", "town", 1)
+
+
 # --- with the Who's On First data beside the repository (make test builds it) -----------------
 
 # `make test` builds the village gazetteer from ../shared/data/gazetteer and names it here.
