@@ -237,6 +237,14 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         # "reinforcements arrived in Radman district from the cities of Rada": where they came from.
         return any(w in MOVEMENT for w in before[max(0, k - 8) : k])
 
+    def holds_another(m: PlaceMention) -> bool:
+        # "a checkpoint in X in Y", "X, Y": the town Y holds the place X just before it, which
+        # is the finer of the two.
+        return m.place.feature == "town" and any(
+            o.place.feature in ("town", "site") and 0 < m.span.start - o.span.end <= 12
+            and _HOLDS_GAP.fullmatch(text, o.span.end, m.span.start) is not None
+            for o in mentions)  # fmt: skip
+
     return min(
         mentions,
         key=lambda m: (
@@ -245,9 +253,13 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             part_of_later(m),
             origin(m),
             *specificity(m),
+            holds_another(m),
             abs(m.span.start - near) if near is not None else m.span.start,
         ),
     )
+
+
+_HOLDS_GAP = re.compile(r"\s+in\s+|\s*,\s*")
 
 
 # Between a place and its container, at most two words: "X' axis in Y", "X (Z) area in Y",

@@ -41,6 +41,7 @@ from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.gazetteer import (
     Gazetteer,
     GazPlace,
+    consonant_key,
     demonyms,
     distance_km,
     focus_weights,
@@ -420,7 +421,7 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
         return []
     toks = _tokens(text)
     # A name only villages carry may be a district: "(Bayt Al Faqiah, Al Hudaydah)".
-    taken = [(m.start, m.end) for m in mentions if m.candidates]
+    taken = [(m.start, m.end) for m in mentions if m.candidates and m.tier == "exact"]
     spans: list[tuple[int, int, str]] = []  # token range [i, j) and the cue word after it
     for k, t in enumerate(toks):
         if _DISTRICT_WORD.fullmatch(t.text) and k > 0:
@@ -1025,6 +1026,16 @@ _GUESS_CUE = re.compile(
 )
 # How alike (difflib's ratio of the loose keys) a guess inside the named governorate must be.
 GUESS_ALIKE = 0.75
+# "Eastern Maliha" is Mulayhah ash Sharqiyah, "Lower X" is X Tahtani: the English direction
+# before the name is the Arabic adjective after it.
+_DIRECTION_WORDS = {
+    name_key(english): tuple(name_key(arabic) for arabic in arabics)
+    for english, arabics in {
+        "Eastern": ("Sharqiyah", "Sharqi"), "Western": ("Gharbiyah", "Gharbi"),
+        "Northern": ("Shamaliyah", "Shamali"), "Southern": ("Janubiyah", "Janubi"),
+        "Upper": ("Fawqani", "Fawqa", "Ulya"), "Lower": ("Tahtani", "Tahta", "Sufla"),
+    }.items()
+}  # fmt: skip
 
 
 def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
@@ -1037,31 +1048,52 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
     areas_by_sentence: dict[int, set[tuple[str, str]]] = {}
     for m in mentions:
         p = m.place
-        if p is not None and p.country_code == cc and p.feature_class in "AD":
+        # A governorate, a district, or a town named as its governorate is ("in Dar'a").
+        if p is not None and p.country_code == cc and (p.feature_class in "AD" or (
+                p.feature_class == "P" and name_key(p.admin1 or "") == m.key)):  # fmt: skip
             areas_by_sentence.setdefault(m.sentence, set()).add((p.country_code, p.admin1_code))
     if not areas_by_sentence or gaz.villages is None:
         return []
-    taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
     for match in _GUESS_CUE.finditer(text):
         group = 1 if match.group(1) else 2
         start, end = match.span(group)
-        name = match.group(group)
-        if any(s < end and start < e for s, e in taken) or pfilter.is_common(name):
+        name = match.group(group).rstrip("'’-")  # "'in Jizan'": the closing quote is no letter
+        end = start + len(name)
+        if pfilter.is_common(name) or any(o.start < end and start < o.end for o in out):
             continue
         if name.split()[0].lower() in _CALENDAR or name.isupper() or name in demonyms():
             continue
         sentence = sentence_of(start)
         areas = areas_by_sentence.get(sentence, set())
-        key = name_key(name)
-        if not areas or len(key.replace(" ", "")) < 4:
+        # A shorter name inside it gives way to it, unless read inside the governorates the
+        # sentence names ("Maliha" of "Eastern Maliha in Dara governorate", read as a town near
+        # Damascus, does); a name the gazetteers spell so stays as it was read (homonyms the
+        # text does not tell apart are left alone).
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.end - m.start >= end - start or m.start < start or m.end > end or (
+                m.place is not None and (m.place.country_code, m.place.admin1_code) in areas)
+               for m in inside):  # fmt: skip
             continue
+        key = name_key(name)
+        if not areas or len(key.replace(" ", "")) < 4 or len(consonant_key(key)) < 2:
+            continue
+        # Towns the sentence names (not a governorate's namesake): the village lies near one.
+        towns = [m.place for m in mentions if m.sentence == sentence and m.place is not None
+                 and not (m.start < end and start < m.end)
+                 and m.place.feature_class in "PS" and m.place.country_code == cc
+                 and name_key(m.place.admin1 or "") != m.key and not is_village(m.place)]
+        first, _, rest = key.partition(" ")
+        keys = [key] + [f"{rest} {word}" for word in _DIRECTION_WORDS.get(first, ()) if rest]
         alike = []
-        for v in gaz.guesses_in(key, areas):
-            ratio = max(SequenceMatcher(None, key, name_key(n)).ratio()
-                        for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
-            if ratio >= GUESS_ALIKE:
-                alike.append((ratio, v))
+        for k in keys:
+            for v in gaz.guesses_in(k, areas):
+                ratio = max(SequenceMatcher(None, k, name_key(n)).ratio()
+                            for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
+                near = not towns or any(distance_km(v.latitude, v.longitude, t.latitude,
+                                                    t.longitude) <= DISTRICT_KM for t in towns)
+                if ratio >= GUESS_ALIKE and near:
+                    alike.append((ratio, v))
         if not alike:
             continue
         alike.sort(key=lambda a: (-a[0], -a[1].population, a[1].id))
@@ -1079,7 +1111,8 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
         m.after = after.group(1).lower() if after else ""
         m.precision = _precision(m, place)
         out.append(m)
-        taken.append((start, end))
+        for x in inside:
+            x.place = None
     return out
 
 
