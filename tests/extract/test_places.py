@@ -776,3 +776,27 @@ def test_a_headlines_second_part_does_not_place_its_first(code):
     )
     doc = code(text, "2024-08-01")
     assert {e.country for e in doc.events if e.modality == "occurred"} == {"Iran"}
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # The remark in the sentence: the place it names, not the finer town the sentence names.
+        ("On 2 May 2022, Taliban fighters raided a house near Paghman in Kabul province "
+         "[coded to Kabul with GP3].", "raided", "Kabul"),
+        # A closing remark of its own: the governorate's capital it names.
+        ("On 4 May 2022, teachers protested outside the education office in Nangarhar "
+         "province. Coded as provincial capital Jalalabad city.", "protested", "Jalalabad"),
+        # No remark: the finer place.
+        ("On 2 May 2022, Taliban fighters raided a house near Paghman in Kabul province.",
+         "raided", "Paghman"),
+    ],
+)
+def test_a_notes_coding_remark_names_the_place(text, trigger, expected):
+    # ACLED's notes say where they coded a happening: "(coded to X)", "Coded as … X city".
+    state = _state(text)
+    find_places(state)
+    draft = _draft(state, trigger)
+    state.events = [draft]
+    attach_locations(state)
+    assert draft.where is not None and draft.where.place.location == expected

@@ -103,6 +103,24 @@ def test_a_geonames_dump_gives_places_districts_and_admin_names(rows):
     assert "gn:9000005" not in rows, "a historical place (PPLH) is not where news happens"
 
 
+def test_a_quarter_filed_under_another_countrys_region_takes_its_own_countrys_code():
+    # WOF files East Jerusalem's quarters as Palestine's under Israel's Jerusalem region: the
+    # region's Israeli towns (here the shipped Jerusalem, gn:281184) must not give an invented
+    # Palestinian quarter Israel's admin1 code; it takes its nearest Palestinian town's.
+    from collections import Counter
+
+    from sitrep.knowledge.villages import _Record, _rows
+
+    region = _Record("wof:1", "Jerusalem", ["Jerusalem"], "A", "ADM1", 0, 31.77, 35.2, "IL")
+    town = _Record("wof:2", "Jerusalem", ["Jerusalem"], "P", "PPL", 900_000, 31.78, 35.22, "IL",
+                   region="wof:1", same_as="gn:281184")  # fmt: skip
+    quarter = _Record("wof:3", "Ras Zaytunah", ["Ras Zaytunah"], "P", "PPLX", 0, 31.78, 35.245,
+                      "PS", region="wof:1")  # fmt: skip
+    rows = {r.id: r for r in _rows([region, town, quarter], shipped_table(), Counter())}
+    assert rows["wof:2"].admin1_code == "06"
+    assert rows["wof:3"].admin1_code == "WE"
+
+
 def test_the_file_states_its_sources_licences_and_credit(built):
     table = PlaceTable(built, "test")
     names = {s.name for s in table.sources}
@@ -307,6 +325,36 @@ def test_a_district_of_the_governorate_before_a_far_village_of_its_name(villages
     assert place is not None and place.feature == "town"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Spelled without its vowels, inside the governorate the sentence names: Dubaylah.
+        ("Regime forces shelled Dbeileh in the southern countryside of Idleb.", "Dubaylah"),
+        ("Artillery hit the village of Dbeileh, Idleb governorate, at dawn.", "Dubaylah"),
+        # No governorate named, or another one: too loose a guess.
+        ("Regime forces shelled Dbeileh on Monday.", None),
+        ("Regime forces shelled Dbeileh in the southern countryside of Aleppo.", None),
+    ],
+)
+def test_a_name_spelled_without_its_vowels_is_a_village_of_the_named_governorate(
+        villages, text, expected):  # fmt: skip
+    place = _where(text, "Dbeileh")
+    assert (place.location if place else None) == expected
+    if place is not None:
+        assert (place.admin1, place.feature, place.geo_precision) == ("Idleb", "town", 1)
+
+
+def test_an_english_direction_before_a_name_is_the_arabic_one_after_it(villages, code):
+    # "Eastern Tmaneh" is Tamanah ash Sharqiyah; in "a checkpoint in X in Idleb" the town Idleb
+    # names its governorate and holds X, the finer place of the two.
+    text = "On 3 May 2022, gunmen opened fire on a checkpoint in Eastern Tmaneh in Idleb."
+    place = _where(text, "Eastern Tmaneh")
+    assert place is not None and (place.location, place.admin1) == ("Tamanah ash Sharqiyah",
+                                                                     "Idleb")  # fmt: skip
+    (event,) = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert event.location == "Tamanah ash Sharqiyah"
+
+
 # --- with the Who's On First data beside the repository (make test builds it) -----------------
 
 # `make test` builds the village gazetteer from ../shared/data/gazetteer and names it here.
@@ -370,6 +418,24 @@ def test_a_district_is_coded_at_its_seat(real, text, name, seat):
     assert towns
     assert min(distance_km(place.latitude or 0.0, place.longitude or 0.0, t.latitude, t.longitude)
                for t in towns) < 1  # fmt: skip
+
+
+@needs_real
+@pytest.mark.parametrize(
+    "text, name, admin1",
+    [
+        # Each district's name is also a spelling guess of towns and villages elsewhere; the
+        # district the text names comes first.
+        ("Gunmen attacked two checkpoints in Kharwar district, Logar, on Monday.", "Kharwar",
+         "Logar"),
+        ("Drones struck fighters' positions in Shutul district, Panjshir.", "Shutul",
+         "Panjshir"),
+    ],
+)
+def test_a_district_named_so_before_a_spelling_guess_of_a_town(real, text, name, admin1):
+    place = _where(text, name)
+    assert place is not None, resolve_places(text)
+    assert (place.feature, place.admin1, place.geo_precision) == ("admin2", admin1, 2)
 
 
 @needs_real

@@ -149,6 +149,7 @@ class Gazetteer:
         self.max_words = max((t.max_words for t in tables), default=1)
         self._places: dict[tuple[int, int], GazPlace] = {}
         self._ids: dict[str, tuple[int, int] | None] = {}
+        self._areas: dict[tuple[str, str], dict[str, list[int]]] = {}
         self.known_keys: dict[str, str] = {}  # name → loose key, precomputed by the build
         # Admin1 areas coded in another country's area, as ACLED codes them (`part_of` in
         # admin_names.csv: GeoNames' IL.WE, settlements in the West Bank, is Palestine's).
@@ -276,6 +277,30 @@ class Gazetteer:
                  for _, n in self._found(ti, t.district_skeleton_rows(skel))]  # fmt: skip
         return [p for p in found if (p.country_code, p.admin1_code) in areas]
 
+    def guesses_in(self, key: str, areas: set[tuple[str, str]]) -> list[GazPlace]:
+        """Villages of the village gazetteer inside the admin1 `areas` whose names share the
+        consonants of loose key `key`, vowels and all ("Ftireh" and Fatirah, "Ithariyah" and
+        Athriya, "Harbal" and Harbul): a spelling guess too loose for a whole country, which
+        callers take only inside a governorate the text names. Each area's villages are read
+        once per process."""
+        table = self.villages
+        if table is None:
+            return []
+        ti = self.tables.index(table)
+        wanted = consonant_key(key)
+        found: list[GazPlace] = []
+        for area in sorted(areas):
+            index = self._areas.get(area)
+            if index is None:
+                index = {}
+                ns = table.area_rows(*area)
+                for n, row in zip(ns, table.rows(ns), strict=True):
+                    for name in {row.name, row.asciiname, *row.alternates}:
+                        index.setdefault(consonant_key(name_key(name)), []).append(n)
+                self._areas[area] = index
+            found.extend(self._place(ti, n) for n in dict.fromkeys(index.get(wanted, ())))
+        return found
+
     def admin1_place(self, country_code: str, admin1_code: str) -> GazPlace | None:
         return self.get(f"adm1:{country_code}.{admin1_code}")
 
@@ -315,6 +340,15 @@ class Gazetteer:
                 matched = self.matched_name(place, key) if tier == "exact" else place.name
                 found[place.id] = Candidate(place, round(score, 3), matched, tier, why)
         return sorted(found.values(), key=lambda c: (-c.score, c.place.id))[:limit]
+
+
+_VOWELS = re.compile(r"[aeiouyw\s]")
+
+
+def consonant_key(key: str) -> str:
+    """A loose key's consonants only, spaces and the first letter's vowel dropped too
+    ("fatira" and "ftira" are "ftr")."""
+    return _VOWELS.sub("", key)
 
 
 def prior_score(place: GazPlace) -> tuple[float, tuple[str, ...]]:

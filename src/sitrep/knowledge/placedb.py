@@ -261,6 +261,13 @@ class PlaceTable:
                 self._rows[int(r[0])] = _to_row(r[1:])
         return [self._rows[n] for n in ns]
 
+    def area_rows(self, country_code: str, admin1_code: str) -> tuple[int, ...]:
+        """The towns, villages, quarters and sites of one admin1 area (a scan of the table:
+        callers cache what they make of it)."""
+        found = self._query("SELECT n FROM places WHERE country_code = ? AND admin1_code = ? "
+                            "AND feature_class IN ('P', 'S')", (country_code, admin1_code))
+        return tuple(int(r[0]) for r in found)
+
     def by_id(self, place_id: str) -> int | None:
         found = self._query("SELECT n FROM places WHERE id = ?", (place_id,))
         return int(found[0][0]) if found else None

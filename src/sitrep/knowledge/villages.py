@@ -40,7 +40,7 @@ from sitrep.knowledge.placenames import name_key
 
 log = logging.getLogger(__name__)
 
-BUILDER_VERSION = 1
+BUILDER_VERSION = 2
 WOF = "Who's On First"
 GEONAMES = "GeoNames"
 LICENCES = {
@@ -425,6 +425,9 @@ def _rows(records: list[_Record], shipped: PlaceTable, skipped: Counter[str]) ->
 
     shipped_codes = _shipped_admin1(shipped)
     region_codes = _region_codes(merged, shipped_codes)
+    # A region's code is no code of another country: WOF files East Jerusalem's quarters as
+    # Palestine's under Israel's Jerusalem region, whose Israeli towns vote Israel's code.
+    codes = {(cc, code) for cc, code, _, _ in shipped_codes.values()}
     nearest = _NearestShipped(shipped_codes.values())
     gn_admin = {(r.country_code, r.feature_code, r.admin1_code, r.admin2_code,
                  r.admin3_code): r.name
@@ -451,7 +454,9 @@ def _rows(records: list[_Record], shipped: PlaceTable, skipped: Counter[str]) ->
             if shipped_twin is not None and shipped_twin[0] == r.country_code:
                 code = shipped_twin[1]
             else:
-                code = region_codes.get(r.region) or nearest.code(r)
+                code = region_codes.get(r.region, "")
+                if (r.country_code, code) not in codes:
+                    code = nearest.code(r)
         names = latin_names([r.name, *r.names])
         if not names:
             skipped["no Latin-script name"] += 1

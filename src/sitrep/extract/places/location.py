@@ -43,13 +43,18 @@ def attach_locations(state: DocState) -> None:
     main = main_place(state) or actors_country(state)
     named = countries_named(state)  # once per document: it reads every nationality word
     drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
+    coded = coded_places(state)
+    busy = {d.sentence for d in drafts}
     for draft in drafts:
-        chosen = place_for_draft(state, draft, sentences, named)
+        remarked = coded_place(state, draft, coded, sentences, busy)
+        chosen = remarked or place_for_draft(state, draft, sentences, named)
         draft.where = chosen if chosen is not None else main
         if isinstance(draft, EventDraft):
             # The assembly stage trusts a place of the draft's own sentence more than one
-            # borrowed from its paragraph or the document's main place.
-            draft.extra["place_from"] = place_origin(state, draft, chosen, sentences)
+            # borrowed from its paragraph or the document's main place (and a coding remark's
+            # as much as its own sentence's).
+            draft.extra["place_from"] = ("sentence" if remarked is not None
+                                         else place_origin(state, draft, chosen, sentences))
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
             where = (f"is coded at {draft.where.place.location}" if draft.where
                      else "has no place")  # fmt: skip
@@ -71,6 +76,58 @@ def place_origin(state: DocState, draft: EventDraft, chosen: PlaceMention | None
     if _hint_offset(draft) is not None or attachment(state, draft, chosen) == ATTACHED:
         return "sentence"
     return "loose"
+
+
+# --- ACLED's remarks on where a happening is coded --------------------------------------------
+
+# ACLED's notes say where they coded a happening whose own place their gazetteer lacks or which
+# spans an area: "[coded to Jalalabad with GP3]", "(coded to Jabal Murays)", "the southern front
+# (coded to frontlines in X)", "Coded as provincial capital Kut city", "Coded as Thi Qar
+# provincial capital Nassriya". The place such a remark names is where the happening is coded.
+_CODED_BEFORE = re.compile(
+    r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?(?:[a-z]+\s+(?:in|of)\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+){0,2}?(?:(?:provincial|district|governorate)\s+)?(?:capital\s+)?$",
+    re.IGNORECASE,
+)
+# The remark ends after the name: "X with GP2]", "X city.", "X district)" (not "Wadi" of "(coded
+# to Wadi al Mimlah)", the first word of a longer name the gazetteers lack).
+_CODED_AFTER = re.compile(
+    r"(?:\s+(?:city|town|village|district|area|front|province))?(?:\s+with\s+GP\s*\d)?\s*"
+    r"(?:[)\]]|[.,;]|$)", re.IGNORECASE)
+
+
+def coded_places(state: DocState) -> list[PlaceMention]:
+    """The places a note's coding remarks name, in the document's country: "(coded to X)"."""
+    if "coded" not in state.text.lower():
+        return []
+    cc = state.country_hint
+    return [m for m in state.places
+            if m.place.feature != "country" and (cc is None or m.place.country == cc)
+            and _CODED_BEFORE.search(state.text, max(0, m.span.start - 60), m.span.start)
+            and _CODED_AFTER.match(state.text, m.span.end)]  # fmt: skip
+
+
+def coded_place(state: DocState, draft: EventDraft | TallyDraft, coded: list[PlaceMention],
+                sentences: dict[int, int], busy: set[int]) -> PlaceMention | None:  # fmt: skip
+    """The place a coding remark gives a draft: one in its own sentence, else one in the first
+    later sentence of its paragraph that tells no happening of its own ("… protested in front
+    of the governorate building. Coded as provincial capital X city."). `busy`: the sentences
+    that hold drafts."""
+    if not coded:
+        return None
+    own = [m for m in coded if sentences[id(m)] == draft.sentence]
+    if not own and 0 <= draft.sentence < len(state.sentences):
+        sent = state.sentences[draft.sentence]
+        para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
+        later = sorted({sentences[id(m)] for m in coded
+                        if sentences[id(m)] > draft.sentence and sentences[id(m)] not in busy
+                        and (para is None or m.span.start < para.end)})  # fmt: skip
+        if later and not any(draft.sentence < b < later[0] for b in busy):
+            own = [m for m in coded if sentences[id(m)] == later[0]]
+    if not own:
+        return None
+    return most_specific(own, near=draft.trigger.start, country=state.country_hint,
+                         text=state.text)  # fmt: skip
 
 
 # --- choosing the place of a draft -----------------------------------------------------------
@@ -180,6 +237,14 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         # "reinforcements arrived in Radman district from the cities of Rada": where they came from.
         return any(w in MOVEMENT for w in before[max(0, k - 8) : k])
 
+    def holds_another(m: PlaceMention) -> bool:
+        # "a checkpoint in X in Y", "X, Y": the town Y holds the place X just before it, which
+        # is the finer of the two.
+        return m.place.feature == "town" and any(
+            o.place.feature in ("town", "site") and 0 < m.span.start - o.span.end <= 12
+            and _HOLDS_GAP.fullmatch(text, o.span.end, m.span.start) is not None
+            for o in mentions)  # fmt: skip
+
     return min(
         mentions,
         key=lambda m: (
@@ -188,9 +253,13 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             part_of_later(m),
             origin(m),
             *specificity(m),
+            holds_another(m),
             abs(m.span.start - near) if near is not None else m.span.start,
         ),
     )
+
+
+_HOLDS_GAP = re.compile(r"\s+in\s+|\s*,\s*")
 
 
 # Between a place and its container, at most two words: "X' axis in Y", "X (Z) area in Y",

@@ -12,8 +12,10 @@ import bisect
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from sitrep.extract.places.country import (
@@ -26,6 +28,8 @@ from sitrep.extract.places.country import (
 from sitrep.extract.places.villages import (
     DISTRICT_KM,
     HELD_KM,
+    SAME_SPOT_KM,
+    TIE,
     VillageContext,
     best_village,
     district_seat,
@@ -37,7 +41,9 @@ from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.gazetteer import (
     Gazetteer,
     GazPlace,
+    consonant_key,
     demonyms,
+    distance_km,
     focus_weights,
     load_gazetteer,
     prior_score,
@@ -415,7 +421,7 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
         return []
     toks = _tokens(text)
     # A name only villages carry may be a district: "(Bayt Al Faqiah, Al Hudaydah)".
-    taken = [(m.start, m.end) for m in mentions if m.candidates]
+    taken = [(m.start, m.end) for m in mentions if m.candidates and m.tier == "exact"]
     spans: list[tuple[int, int, str]] = []  # token range [i, j) and the cue word after it
     for k, t in enumerate(toks):
         if _DISTRICT_WORD.fullmatch(t.text) and k > 0:
@@ -509,10 +515,14 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         mentions.sort(key=lambda m: m.start)
         _attach_sentences(state, mentions)
         _attach_ner(state, mentions)
+        sentence_of = state.sentence_of
     else:
         ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"“])|\n", text)]
         for m in mentions:
             m.sentence = bisect.bisect_right(ends, m.start)
+
+        def sentence_of(offset: int) -> int:
+            return bisect.bisect_right(ends, offset)
     _inherit_coordinated(text, mentions)
     _mark_holders(text, mentions)
     _mark_held(text, mentions)
@@ -533,6 +543,9 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         _resolve(m, mentions, cc, gaz, named, supported)
     if cc is not None:
         _resolve_villages(text, mentions, cc)
+        guesses = _area_guesses(text, mentions, cc, gaz, pfilter, sentence_of)
+        if guesses:
+            mentions = sorted(mentions + guesses, key=lambda m: m.start)
     _districts_before_far_homonyms(mentions, gaz)
     _place_districts_at_seats(mentions)
     kept = [m for m in mentions if m.place is not None]
@@ -1002,6 +1015,105 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
                 [x for x in mentions if x.paren == m.paren]) > 1:  # fmt: skip
             m.admin2_text = m.text
             m.precision = 2
+
+
+# A name the text calls a place ("in X", "the village of X", "X town", "X badia", "X in Y") that
+# no gazetteer spells so.
+_GUESS_CUE = re.compile(
+    rf"\b(?:in|at|near|of)\s+({_NAME})"
+    rf"|\b({_NAME})(?=\s+(?:town|village|area|badia|desert|axis|frontline|front|hill|plain|"
+    rf"countryside|outskirts|in)\b)"
+)
+# How alike (difflib's ratio of the loose keys) a guess inside the named governorate must be.
+GUESS_ALIKE = 0.75
+# "Eastern Maliha" is Mulayhah ash Sharqiyah, "Lower X" is X Tahtani: the English direction
+# before the name is the Arabic adjective after it.
+_DIRECTION_WORDS = {
+    name_key(english): tuple(name_key(arabic) for arabic in arabics)
+    for english, arabics in {
+        "Eastern": ("Sharqiyah", "Sharqi"), "Western": ("Gharbiyah", "Gharbi"),
+        "Northern": ("Shamaliyah", "Shamali"), "Southern": ("Janubiyah", "Janubi"),
+        "Upper": ("Fawqani", "Fawqa", "Ulya"), "Lower": ("Tahtani", "Tahta", "Sufla"),
+    }.items()
+}  # fmt: skip
+
+
+def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
+                  pfilter: PlaceFilter, sentence_of: Callable[[int], int]) -> list[Mention]:
+    """Villages the text names in a spelling no gazetteer has, found inside the governorate (or
+    district's governorate) its sentence names: "regime forces shelled Ftireh in the southern
+    countryside of Idleb" is Fatirah of Idleb, whose consonants it shares
+    (`Gazetteer.guesses_in`). Only a name the words call a place, spelled at least three
+    quarters alike (`GUESS_ALIKE`), and one such village, or several within `SAME_SPOT_KM`."""
+    areas_by_sentence: dict[int, set[tuple[str, str]]] = {}
+    for m in mentions:
+        p = m.place
+        # A governorate, a district, or a town named as its governorate is ("in Dar'a").
+        if p is not None and p.country_code == cc and (p.feature_class in "AD" or (
+                p.feature_class == "P" and name_key(p.admin1 or "") == m.key)):  # fmt: skip
+            areas_by_sentence.setdefault(m.sentence, set()).add((p.country_code, p.admin1_code))
+    if not areas_by_sentence or gaz.villages is None:
+        return []
+    out: list[Mention] = []
+    for match in _GUESS_CUE.finditer(text):
+        group = 1 if match.group(1) else 2
+        start, end = match.span(group)
+        name = match.group(group).rstrip("'’-")  # "'in Jizan'": the closing quote is no letter
+        end = start + len(name)
+        if pfilter.is_common(name) or any(o.start < end and start < o.end for o in out):
+            continue
+        if name.split()[0].lower() in _CALENDAR or name.isupper() or name in demonyms():
+            continue
+        sentence = sentence_of(start)
+        areas = areas_by_sentence.get(sentence, set())
+        # A shorter name inside it gives way to it, unless read inside the governorates the
+        # sentence names ("Maliha" of "Eastern Maliha in Dara governorate", read as a town near
+        # Damascus, does); a name the gazetteers spell so stays as it was read (homonyms the
+        # text does not tell apart are left alone).
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.end - m.start >= end - start or m.start < start or m.end > end or (
+                m.place is not None and (m.place.country_code, m.place.admin1_code) in areas)
+               for m in inside):  # fmt: skip
+            continue
+        key = name_key(name)
+        if not areas or len(key.replace(" ", "")) < 4 or len(consonant_key(key)) < 2:
+            continue
+        # Towns the sentence names (not a governorate's namesake): the village lies near one.
+        towns = [m.place for m in mentions if m.sentence == sentence and m.place is not None
+                 and not (m.start < end and start < m.end)
+                 and m.place.feature_class in "PS" and m.place.country_code == cc
+                 and name_key(m.place.admin1 or "") != m.key and not is_village(m.place)]
+        first, _, rest = key.partition(" ")
+        keys = [key] + [f"{rest} {word}" for word in _DIRECTION_WORDS.get(first, ()) if rest]
+        alike = []
+        for k in keys:
+            for v in gaz.guesses_in(k, areas):
+                ratio = max(SequenceMatcher(None, k, name_key(n)).ratio()
+                            for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
+                near = not towns or any(distance_km(v.latitude, v.longitude, t.latitude,
+                                                    t.longitude) <= DISTRICT_KM for t in towns)
+                if ratio >= GUESS_ALIKE and near:
+                    alike.append((ratio, v))
+        if not alike:
+            continue
+        alike.sort(key=lambda a: (-a[0], -a[1].population, a[1].id))
+        ratio, place = alike[0]
+        tied = [v for r, v in alike if ratio - r < TIE]
+        if any(distance_km(place.latitude, place.longitude, v.latitude, v.longitude)
+               > SAME_SPOT_KM for v in tied):  # fmt: skip
+            continue  # homonyms far apart that the spelling does not tell apart
+        m = Mention(start, end, name, key, [], "fuzzy", place=place, score=round(0.5 + ratio, 3),
+                    why=[f"spelling guess inside {place.admin1} ({ratio:.0%} alike)"])  # fmt: skip
+        m.sentence = sentence
+        words = re.findall(r"[\w'’]+", text[max(0, start - 40) : start].lower())
+        m.before = " ".join(words[-4:])
+        after = re.match(r"\W*(\w+)", text[end : end + 30])
+        m.after = after.group(1).lower() if after else ""
+        m.precision = _precision(m, place)
+        out.append(m)
+        for x in inside:
+            x.place = None
+    return out
 
 
 def _district_known(m: Mention, cc: str) -> bool:
