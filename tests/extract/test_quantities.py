@@ -154,6 +154,16 @@ CASUALTY_TABLE = [
     ("Two gunmen shot a shopkeeper to death in the market.", "shot", Quantity(1), UNKNOWN),
     ("Villagers beat to death a suspected cattle thief.", "beat", Quantity(1), UNKNOWN),
     ("The armed men killed the nephew of the village chief.", "killed", Quantity(1), UNKNOWN),
+    # The noun "killing" counts where a happening caused it, not in a protest against it; "the"
+    # names a victim its own verb calls dead; the agents after "by" are not the dead.
+    ("Rebels fought the police, which led to the killing of 2 rebels.", "fought", Quantity(2),
+     UNKNOWN),
+    ("Reporters marched against the killing of three colleagues last month.", "marched", UNKNOWN,
+     UNKNOWN),
+    ("A bomb hit a lorry on the ring road, leaving the driver dead.", "hit", Quantity(1),
+     UNKNOWN),
+    ("The headman of the hamlet was shot dead by two gunmen on a motorbike.", "shot",
+     Quantity(1), UNKNOWN),
 ]
 
 

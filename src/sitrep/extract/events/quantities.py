@@ -70,6 +70,7 @@ _CASUALTY_WORDS = {
 # Words a number phrase may be separated from its casualty word by: "40 people had been killed".
 _BRIDGE_POS = frozenset({"NOUN", "PROPN", "ADJ", "AUX", "ADV", "PART", "DET", "NUM"})
 _LEFT_SKIP = frozenset({"of", "the", "at", "to", "a", "an", "put", "rose", "risen", "reached"})
+_RISE = frozenset({"rise", "increase", "grow", "climb"})  # "the toll rose by five"
 _SUBSET_MARKERS = frozenset({"including", "among", "whom", "them", "includes", "include"})
 _WINDOW = 6
 
@@ -282,9 +283,11 @@ def _left_kind(doc, start: int, limit: int) -> str | None:
     steps = 0
     while j >= limit and steps < 4:
         tok = doc[j]
-        kind = _casualty_kind(tok)
+        kind = _casualty_kind(tok) or _resulting_killing(tok)
         if kind:
             return kind
+        if tok.lower_ == "by" and j > limit and doc[j - 1].lemma_.lower() not in _RISE:
+            return None  # "shot dead by two gunmen": the agents, not the dead
         if (
             tok.is_punct
             or tok.pos_ == "CCONJ"
@@ -294,6 +297,18 @@ def _left_kind(doc, start: int, limit: int) -> str | None:
         j -= 1
         steps += 1
     return None
+
+
+def _resulting_killing(tok: Token) -> str | None:
+    """The noun "killing" as what a happening caused ("clashes resulted in the killing of 3",
+    "leading to the killing of 1 gendarme"); a protest "against the killing of three" or "after
+    the killing of two" is about a death told elsewhere."""
+    if tok.lower_ not in ("killing", "killings"):
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "to"):
+        return FATAL if head.head.lemma_.lower() in ("result", "lead") else None
+    return FATAL if tok.dep_ == "dobj" and head.lemma_.lower() == "cause" else None
 
 
 def _is_subset(doc, start: int, limit: int) -> bool:
@@ -316,15 +331,28 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             continue
         if tok.lemma_.lower() == "body":  # "a man's body was found"
             kind: str | None = FATAL
-        elif _definite(tok) and not _casualty_kind(tok.head):
+        elif _definite(tok) and not _casualty_kind(tok.head) and not _left_dead(tok):
             continue  # "raided the outpost, where 4 were killed": "the" names a victim only
-            # as the direct subject or object of a casualty word ("the pilot died")
+            # as the subject or object of a casualty word ("the pilot died", "the driver was
+            # shot dead", "left the driver dead")
         else:
             kinds = _verb_kinds(tok) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else frozenset()
             kind = next(iter(kinds)) if len(kinds) == 1 and kinds != _AMBIGUOUS else None
         if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(tok.head):
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+def _left_dead(noun: Token) -> bool:
+    """The noun is the subject or object of a verb its own complement calls fatal: "the driver
+    was shot dead", "left the driver dead", "beat the thief to death"."""
+    verb = noun.head
+    if verb.lemma_.lower() == "find":
+        return False  # "the inmate was found dead": a death told of, often the one protested
+    return noun.dep_ in ("nsubjpass", "dobj") and (
+        _to_death(verb) is not None
+        or any(c.dep_ in ("acomp", "oprd") and _casualty_kind(c) == FATAL for c in verb.children)
+    )
 
 
 # "an attempt to assassinate the commander", "tried to kill a guard": no one died of it.
