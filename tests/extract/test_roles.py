@@ -208,6 +208,21 @@ def _assert_roles(nlp, text, trigger, event_type, country, actor1, actor2):
         assert _same(draft.actor2, actor2), (_name(draft.actor1), _name(draft.actor2))
 
 
+def test_two_defaults_at_the_trigger_are_two_sides(nlp):
+    # No named attacker and no civilian word for the victim: both sides are ACLED's defaults,
+    # placed at the trigger; one is not dropped as the other's duplicate.
+    draft = _roles(
+        nlp,
+        "On 3 March 2022, a municipal clerk was shot and wounded by two armed individuals in "
+        "Cali.",
+        "shot",
+        "Violence against civilians",
+        "Colombia",
+    )
+    assert draft.actor1 is not None
+    assert _same(draft.actor2, "Civilians (Colombia)"), _name(draft.actor2)
+
+
 def test_party_members_hit_keep_the_party_associated(nlp):
     draft = _roles(
         nlp,

@@ -172,7 +172,14 @@ def _assign(
             state, dictionary, "Civilians ({country})", country, draft.trigger.start,
             draft.trigger.start,
         )
-    if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
+    if (
+        actor2 is not None
+        and actor1 is not None
+        and actor2.span == actor1.span
+        and not actor1.kind == actor2.kind == "implicit"
+    ):
+        # One phrase read as both sides. Two defaults placed at the trigger ("armed men shot
+        # an officer": an unidentified group against civilians) are two sides, not one.
         actor2 = None
     # A person acts for their organisation: the actor's words are the organisation's name; the
     # person stays in `state.actors` (kind "person") for attribution.
