@@ -313,6 +313,32 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             SPC,
             "Military Forces of Yemen (2012-)",
         ),
+        # "forces of A and B": the second state's name shares the force noun.
+        (
+            "On Monday troops of India and Pakistan exchanged fire near Uri.",
+            "exchanged",
+            "Battles",
+            "India",
+            "Military Forces of India (2014-)",
+            "Military Forces of Pakistan (2018-)",
+        ),
+        # "A repelled and clashed with B": the side repelled is the clash's other side.
+        (
+            "Pro-Hadi units repelled and clashed with Houthi fighters east of Marib city.",
+            "clashed",
+            "Battles",
+            "Yemen",
+            SPC,
+            "Military Forces of Yemen (2012-)",
+        ),
+        (
+            "Pro-Hadi units repelled and clashed with Houthi fighters east of Marib city.",
+            "repelled",
+            "Battles",
+            "Yemen",
+            SPC,
+            "Military Forces of Yemen (2012-)",
+        ),
         # An attack by no one named: the side that repels it is all the text names.
         (
             "Pro-Hadi forces thwarted an attack on Marib.",

@@ -208,6 +208,47 @@ def _assert_roles(nlp, text, trigger, event_type, country, actor1, actor2):
         assert _same(draft.actor2, actor2), (_name(draft.actor1), _name(draft.actor2))
 
 
+def test_two_defaults_at_the_trigger_are_two_sides(nlp):
+    # No named attacker and no civilian word for the victim: both sides are ACLED's defaults,
+    # placed at the trigger; one is not dropped as the other's duplicate.
+    draft = _roles(
+        nlp,
+        "On 3 March 2022, a municipal clerk was shot and wounded by two armed individuals in "
+        "Cali.",
+        "shot",
+        "Violence against civilians",
+        "Colombia",
+    )
+    assert draft.actor1 is not None
+    assert _same(draft.actor2, "Civilians (Colombia)"), _name(draft.actor2)
+
+
+def test_a_fight_between_crowds_has_rioters_on_both_sides(nlp):
+    draft = _roles(
+        nlp,
+        "On 4 May 2020, villagers of two hamlets clashed over a water channel near Karnal; "
+        "five people were hurt.",
+        "clashed",
+        "Riots",
+        "India",
+    )
+    assert _same(draft.actor1, "Rioters (India)"), _name(draft.actor1)
+    assert _same(draft.actor2, "Rioters (India)"), _name(draft.actor2)
+
+
+def test_the_author_of_an_attack_noun_acts(nlp):
+    # The harm verb has no agent; the attack noun elsewhere in the sentence names its author.
+    draft = _roles(
+        nlp,
+        "On 6 May 2020, three soldiers were killed near Afgoye as Al Shabaab attacks on army "
+        "bases continued.",
+        "killed",
+        "Battles",
+        "Somalia",
+    )
+    assert _same(draft.actor1, "Al Shabaab"), _name(draft.actor1)
+
+
 def test_party_members_hit_keep_the_party_associated(nlp):
     draft = _roles(
         nlp,

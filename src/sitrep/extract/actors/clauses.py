@@ -49,6 +49,8 @@ _TARGET_PREPS = frozenset(
 REPEL_VERBS = frozenset(
     {"thwart", "repel", "repulse", "foil", "abort", "counter", "intercept", "rebuff", "halt"}
 )
+# Verbs of a fight with another side ("clashed with B"), conjoined to a repelling verb.
+_CLASH_VERBS = frozenset({"clash", "fight", "engage", "battle", "exchange", "skirmish"})
 # Verbs whose object is who or what an attack hit.
 HARM_VERBS = frozenset(
     {
@@ -145,6 +147,14 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
         noun_roles(trigger, agents, patients)
     elif trigger.lemma_.lower() in REPEL_VERBS:
         _repelled_roles(trigger, agents, patients)
+    elif (
+        trigger.dep_ == "conj"
+        and trigger.lemma_.lower() in _CLASH_VERBS
+        and trigger.head.lemma_.lower() in REPEL_VERBS
+        and not any(c.dep_ in _OBJECTS for c in trigger.head.children)
+    ):
+        # "A repelled and clashed with B": the repelling verb shares the clash's other side.
+        _repelled_roles(trigger.head, agents, patients)
     else:
         for verb in verbs:
             verb_roles(verb, agents, patients)
@@ -234,14 +244,19 @@ def governing_subjects(trigger: Token) -> list[Token]:
 
 
 def _repelled_roles(verb: Token, agents: list[Token], patients: list[Token]) -> None:
-    """"A repelled a B attack", "A thwarted an attack by B": B attacked and comes first, A second,
-    as ACLED codes most such notes (the attacker first in about 40 of 52 train notes, all of 2022);
-    an attack by no one named leaves A first."""
+    """"A repelled a B attack", "A thwarted an attack by B", "A repelled and clashed with B": B
+    attacked and comes first, A second, as ACLED codes most such notes (the attacker first in
+    about 40 of 52 train notes, all of 2022); an attack by no one named leaves A first."""
     defenders: list[Token] = []
     verb_roles(verb, defenders, [], descend=False)
     attackers: list[Token] = []
     for obj in (c for c in verb.children if c.dep_ in _OBJECTS):
         noun_roles(obj, attackers, patients, climb=False)
+    if not attackers and not any(c.dep_ in _OBJECTS for c in verb.children):
+        # "A thwarted and clashed with B": whom A fended off is the conjoined verb's other side.
+        # ("A intercepted and shot down a missile" is no clash: the missile's author stays out.)
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.lemma_ in _CLASH_VERBS):
+            verb_roles(conj, [], attackers, descend=False)
     if attackers:
         agents.extend(attackers)
         patients[:0] = defenders

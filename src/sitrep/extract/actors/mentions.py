@@ -107,6 +107,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|across|from|throughout)\s+(?:both\s+|the\s+)?$", re.I
 )
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w.]+)\s*(?:,|and|&)\s*$")
+_STATE_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
 # Nouns a demonym turns into the state's forces ("Israeli tanks", "Saudi shelling").
 _MILITARY_NOUNS = frozenset(
     """shelling shell strike airstrike raid attack bombardment bombing rocket missile artillery fire
@@ -289,7 +290,10 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
         or _most_actor_country(matches, dictionary)
     )
     mentions: list[ActorMention] = []
+    taken = 0  # end of a state's name already read as a coordinated force ("… of A and B")
     for match in matches:
+        if match.start < taken:
+            continue
         alias = choose_alias(match.entries, country)
         if alias is None or _NEGATED_BEFORE.search(text[max(0, match.start - 8) : match.start]):
             continue
@@ -342,6 +346,11 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             mentions += _coordinated_demonyms(state, match.start, entry, dictionary)
         span = state.span(start, end)
         mentions.append(ActorMention(span, make_actor(entry, span.text, alias.loaded), kind))
+        if kind == "org" and " of " in alias.alias:
+            other = _coordinated_state(state, end, entry, dictionary)
+            if other is not None:
+                mentions.append(other)
+                taken = other.span.end
     return mentions
 
 
@@ -394,6 +403,37 @@ def _coordinated_demonyms(
     offset = max(0, start - 40) + found.start(1)
     span = state.span(offset, offset + len(found.group(1)))
     return [ActorMention(span, make_actor(other, span.text), "org")]
+
+
+def _coordinated_state(
+    state: DocState, end: int, entry: ActorEntry, dictionary: ActorDictionary
+) -> ActorMention | None:
+    """ "military forces of India and Pakistan": the second state's name shares the force noun."""
+    found = _STATE_AFTER.match(state.text, end)
+    if not found or entry.kind not in ("military", "police", "government"):
+        return None
+    names = _state_countries(dictionary)
+    words = found.group(1).split()
+    for n in range(len(words), 0, -1):
+        country = names.get(" ".join(words[:n]).lower())
+        if country is None or country == entry.country:
+            continue
+        other = dictionary.entry(dictionary.state_name(country, entry.kind))
+        if other is None:
+            return None
+        start = found.start(1)
+        span = state.span(start, start + len(" ".join(words[:n])))
+        return ActorMention(span, make_actor(other, span.text), "org")
+    return None
+
+
+@cache
+def _state_countries(dictionary: ActorDictionary) -> dict[str, str]:
+    return {
+        name.lower(): c.country
+        for c in dictionary.countries.values()
+        for name in (c.country, *c.names)
+    }
 
 
 @cache

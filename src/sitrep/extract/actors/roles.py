@@ -38,6 +38,12 @@ _INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
 _STATE_KINDS = frozenset({"military", "police"})
+_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+# Nouns for an attack whose "by X", "X's" or "X" modifier names who carried it out.
+_AUTHORED_NOUNS = clauses.STRIKE_NOUNS | frozenset({"ambush", "ambushes", "raids", "strikes"})
+_MUTUAL = re.compile(
+    r"\b(?:clash(?:ed|es)?|brawl\w*|scuffle\w*|fought|each other|one another)\b", re.IGNORECASE
+)
 _LOCATIVE_PREPS = frozenset(
     {"in", "inside", "near", "across", "from", "of", "around", "outside", "within"}
 )
@@ -133,8 +139,17 @@ def _assign(
                     country,
                     default=sub_event_type in _INTERVENTION_SUB_TYPES,
                 )
+    if actor2 is None and event_type == "Riots" and _mutual(state, draft):
+        # "Two groups clashed over a land dispute": a fight between crowds is rioters on both
+        # sides (train riots worded as a clash: 100 of 104 with a crowd's actor 2 code Rioters).
+        actor2 = _generic(
+            state, dictionary, "Rioters ({country})", country, draft.trigger.end,
+            draft.trigger.end,
+        )
     if actor1 is None and event_type in VIOLENT_TYPES:
         actor1 = _claimant(state, draft.sentence, dictionary)
+    if actor1 is None and event_type in VIOLENT_TYPES:
+        actor1 = _attack_author(state, draft.sentence, dictionary, actor2)
     if actor1 is None and sub_event_type == "Government regains territory":
         # By definition the state's forces retake it ("the recapture of a key air base").
         actor1 = _generic(
@@ -172,7 +187,14 @@ def _assign(
             state, dictionary, "Civilians ({country})", country, draft.trigger.start,
             draft.trigger.start,
         )
-    if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
+    if (
+        actor2 is not None
+        and actor1 is not None
+        and actor2.span == actor1.span
+        and not actor1.kind == actor2.kind == "implicit"
+    ):
+        # One phrase read as both sides. Two defaults placed at the trigger ("armed men shot
+        # an officer": an unidentified group against civilians) are two sides, not one.
         actor2 = None
     # A person acts for their organisation: the actor's words are the organisation's name; the
     # person stays in `state.actors` (kind "person") for attribution.
@@ -523,6 +545,50 @@ def _claimant(state: DocState, sentence: int, dictionary: ActorDictionary) -> Ac
                 if primary is not None and primary.kind != "state":
                     return primary
     return None
+
+
+def _attack_author(
+    state: DocState,
+    sentence: int,
+    dictionary: ActorDictionary,
+    target: ActorMention | None,
+) -> ActorMention | None:
+    """The armed actor an attack noun of the sentence names as its author, for a harm told without
+    one ("two guards died as an assault by the rebels went on", "as Al Shabaab attacks on bases
+    continued")."""
+    sent = state.spacy_sentence(sentence)
+    if sent is None:
+        return None
+    mentions = [m for m in state.actors if sent.start_char <= m.span.start < sent.end_char]
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _AUTHORED_NOUNS:
+            continue
+        agents: list[Token] = []
+        clauses.noun_roles(noun, agents, [], climb=False)
+        for token in agents:
+            primary, _ = _phrase_mentions(token, mentions, dictionary)
+            if _armed(primary, target):
+                return primary
+    return None
+
+
+def _armed(mention: ActorMention | None, target: ActorMention | None) -> bool:
+    """Whether the mention names an armed actor other than the target (not a state's name, a
+    person, a pronoun or a facility)."""
+    return (
+        mention is not None
+        and mention.kind not in ("state", "person", "pronoun", "facility")
+        and mention.actor.inter in _ARMED_INTERS
+        and (target is None or mention.actor.name != target.actor.name)
+    )
+
+
+def _mutual(state: DocState, draft: EventDraft | TallyDraft) -> bool:
+    """Whether the draft's sentence tells a fight between two sides ("clashed", "each other")."""
+    if not state.sentences:
+        return False
+    s = state.sentences[draft.sentence]
+    return _MUTUAL.search(state.text[s.start : s.end]) is not None
 
 
 def _paragraph_break(state: DocState, sentence: int) -> bool:
