@@ -439,8 +439,7 @@ def _coded(doc):
 
 
 def test_a_bare_strike_is_an_air_strike_and_an_artillery_strike_is_shelling(code):
-    car = code("Three fighters were killed in a strike on their car near Tyre on Monday.",
-               "2024-02-06")  # fmt: skip
+    car = code("Three fighters died in a strike on their vehicle near Tyre on Monday.", "2024-02-06")
     assert [e.sub_event_type for e in car.events] == ["Air/drone strike"]
     shells = code("An artillery strike hit a group of farmers near Tyre on Monday, killing one.",
                   "2024-02-06")  # fmt: skip
@@ -449,9 +448,9 @@ def test_a_bare_strike_is_an_air_strike_and_an_artillery_strike_is_shelling(code
 
 def test_a_missile_fired_by_a_drone_is_an_air_strike(code):
     text = (
-        "An army drone on Tuesday struck a car in southern Lebanon, leaving several people "
-        "injured, the agency said.\n\n"
-        "The car was hit with a guided missile near Tyre, the agency reported."
+        "An army drone on Tuesday hit a car in southern Lebanon, leaving several passengers "
+        "wounded, the agency said.\n\n"
+        "The car was struck with a guided missile near Tyre, the agency reported."
     )
     assert _coded(code(text, "2024-02-07")) == [("Air/drone strike", "Tyre")]
 
@@ -501,8 +500,7 @@ def test_an_answer_and_what_happened_earlier_in_the_day_are_happenings_of_their_
     text = (
         "A barrage of 20 rockets was fired at towns in northern Israel on Thursday morning by "
         "Hezbollah fighters in Lebanon.\n\n"
-        "In response, an aircraft struck and destroyed the launcher from which the rockets were "
-        "fired, the army said.\n\n"
+        "In response, an aircraft struck and destroyed the rocket launcher, the army said.\n\n"
         "Earlier in the day, the air force targeted a car carrying a Hezbollah commander in "
         "Nabatieh."
     )

@@ -558,9 +558,9 @@ def test_a_gathering_shown_by_its_banners_is_a_protest(nlp):
 
 
 def test_a_weapon_shot_down_with_its_object_between_is_an_interception(code):
-    doc = code('"US forces engaged a one-way attack drone a few kilometres from the Tanf garrison, '
-               'Syria, and successfully shot it down without further incident," an official '
-               "told a news agency.", "2024-02-10")  # fmt: skip
+    doc = code('"American troops engaged a one-way attack drone several kilometres from the Tanf '
+               'garrison, Syria, and successfully shot it down with no further damage," an '
+               "official told a news agency.", "2024-02-10")  # fmt: skip
     assert [e.sub_event_type for e in doc.events] == ["Disrupted weapons use"]
 
 
@@ -582,6 +582,6 @@ def test_an_interception_is_told_in_its_own_words(nlp):
 
 
 def test_an_abduction_is_told_in_its_own_words(code):
-    doc = code("According to the witnesses, the settlers stormed the town of Burin, which lies "
-               "along the road between Nablus and Qalqilya.", "2024-08-16")  # fmt: skip
+    doc = code("According to witnesses, settlers stormed the town of Burin, which lies along the "
+               "road between Nablus and Qalqilya.", "2024-08-16")  # fmt: skip
     assert "Abduction/forced disappearance" not in {e.sub_event_type for e in doc.events}

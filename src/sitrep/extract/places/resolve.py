@@ -1041,8 +1041,8 @@ _DIRECTION_WORDS = {
 def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
                   pfilter: PlaceFilter, sentence_of: Callable[[int], int]) -> list[Mention]:
     """Villages the text names in a spelling no gazetteer has, found inside the governorate (or
-    district's governorate) its sentence names: "regime forces shelled Ftireh in the southern
-    countryside of Idleb" is Fatirah of Idleb, whose consonants it shares
+    district's governorate) its sentence names: "troops shelled Ftireh in Idleb's southern
+    countryside" is Fatirah of Idleb, whose consonants it shares
     (`Gazetteer.guesses_in`). Only a name the words call a place, spelled at least three
     quarters alike (`GUESS_ALIKE`), and one such village, or several within `SAME_SPOT_KM`."""
     areas_by_sentence: dict[int, set[tuple[str, str]]] = {}
