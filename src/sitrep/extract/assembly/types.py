@@ -67,10 +67,10 @@ def happening_type(members: list[Mention]) -> str | None:
         named = [w for w in named if w in (AIR, SHELLING)]
     elif best in (AIR, SHELLING):
         # read as the other from the words around: the weapon its own phrase names decides,
-        # when the phrases agree (a drone and its missile are an air strike)
+        # when the phrases agree (a drone and its missile are an air strike, above)
         named = [w for w in named if w in (AIR, SHELLING)]
         if len(set(named)) > 1:
-            named = [AIR] if _fired_from_the_air(voters) else []
+            named = []
     elif best != ATTACK:
         named = []
     if named:
