@@ -439,7 +439,8 @@ def _coded(doc):
 
 
 def test_a_bare_strike_is_an_air_strike_and_an_artillery_strike_is_shelling(code):
-    car = code("Three fighters died in a strike on their vehicle near Tyre on Monday.", "2024-02-06")
+    car = code("Three fighters died in a strike on their vehicle near Tyre on Monday.",
+               "2024-02-06")  # fmt: skip
     assert [e.sub_event_type for e in car.events] == ["Air/drone strike"]
     shells = code("An artillery strike hit a group of farmers near Tyre on Monday, killing one.",
                   "2024-02-06")  # fmt: skip

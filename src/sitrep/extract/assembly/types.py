@@ -22,9 +22,9 @@
 from __future__ import annotations
 
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
+from sitrep.extract.events.type_rules import INTERCEPTED
 from sitrep.knowledge.happenings import battle_words, happening, weapon_of
 
-INTERCEPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
 DEMONSTRATION = "demonstration"
 # General types a weapon named beside the general word overrides (not abduction, sexual violence,

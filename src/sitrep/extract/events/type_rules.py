@@ -34,6 +34,7 @@ class TypeDecision:
 
 
 INTERCEPTED = "Disrupted weapons use"
+ABDUCTION = "Abduction/forced disappearance"
 GENERIC_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -172,9 +173,9 @@ def decide_type(
         # "the ship was boarded and captured": a verb that can take a town took no place here
         key, p = prediction.best(other)
         source = "rule: nothing territorial taken"
-    if key == "Arrests" and "Abduction/forced disappearance" in allowed:
+    if key == "Arrests" and ABDUCTION in allowed:
         if _agent_inter(sent, matches, actors) & NON_STATE_INTER:
-            key, source = "Abduction/forced disappearance", "rule: detention by a non-state group"
+            key, source = ABDUCTION, "rule: detention by a non-state group"
     victims = _target_kind(sent, matches, lex)
     if victims == "civilian" and event_type_of(key) == "Battles" and "Attack" in allowed:
         key, source = "Attack", "rule: civilian target"
@@ -184,7 +185,6 @@ def decide_type(
     return TypeDecision(key, confidence, source)
 
 
-ABDUCTION = "Abduction/forced disappearance"
 # Sub-types the classifier may give only to a sentence holding words of their cue role.
 _TOLD_IN_WORDS = {INTERCEPTED: "stopped", ABDUCTION: "taken"}
 
