@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -141,3 +142,39 @@ def test_concurrent_writers_merge_reports_of_one_happening_as_one_process_does(
                 counts[where] = store.counts()
     assert counts["dask"] == counts["here"]
     assert counts["here"]["documents"] == 8 and counts["here"]["events"] < 8
+
+
+# Workers log while a local cluster stops (a heartbeat racing the closing scheduler logs an ERROR
+# with a traceback, dask/distributed#7891). A plugin logs at the same moment, every time.
+_SHUTDOWN_NOISE = """
+import logging
+from distributed import WorkerPlugin
+from sitrep.scale.distributed import dask_client
+
+class LogsAtShutdown(WorkerPlugin):
+    def teardown(self, worker):
+        logging.getLogger("distributed.worker").error("worker stopping")
+
+logging.basicConfig(level=logging.WARNING)
+with dask_client(workers=2) as client:
+    client.register_plugin(LogsAtShutdown())
+logging.getLogger("distributed.worker").warning("driver after the cluster")
+"""
+
+
+def test_a_second_local_cluster_starts_and_stops_without_a_word(client):
+    """`client` holds a cluster in this process, as another sitrep run would."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _SHUTDOWN_NOISE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DASK_LOGGING__DISTRIBUTED": "warning"},
+    )
+    assert done.returncode == 0, done.stderr
+    # No shutdown noise, no "port 8787 is already in use", and logging works again afterwards.
+    (line,) = done.stderr.splitlines()
+    assert line.endswith("driver after the cluster")

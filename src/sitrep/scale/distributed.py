@@ -129,6 +129,10 @@ def _store_chunk(store: Any, pipeline: Any, raws: list[RawDocument], recode: boo
     return ingest(store, raws, coder=pipeline, recode=recode, batch_size=max(len(raws), 1))
 
 
+def _quiet_for_shutdown() -> None:
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+
+
 # --- on the driver ------------------------------------------------------------------------------
 
 
@@ -151,10 +155,28 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
     n = workers or DEFAULT_WORKERS
     # One thread per process: spaCy and the extractors are CPU-bound Python, so threads would
     # only contend for the GIL; processes give each core its own interpreter.
-    with LocalCluster(
-        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, Client(cluster) as client:
-        yield client
+    dask_log = logging.getLogger("distributed")
+    level = dask_log.level
+    try:
+        with LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            # No dashboard; the scheduler's HTTP routes still start, so on a free local port:
+            # the default 8787 is taken by a second sitrep run, which then warns.
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+        ) as cluster, Client(cluster) as client:
+            try:
+                yield client
+            finally:
+                # Stopping a local cluster races the workers' heartbeats against the closing
+                # scheduler, and a lost race logs an ERROR with a traceback
+                # (dask/distributed#7891): noise once the work is done, so the workers and the
+                # driver's nannies go quiet first.
+                client.run(_quiet_for_shutdown, on_error="ignore")
+                _quiet_for_shutdown()
+    finally:
+        dask_log.setLevel(level)
 
 
 @contextmanager
