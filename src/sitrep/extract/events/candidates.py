@@ -136,6 +136,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
     kept: list[tuple[Match, str | None, tuple[int, int] | None]] = []
     matches = lex.find(sent)
     trigger_heads = {m.head for m in matches}
+    since_clauses = {c.head.i for c in sent if c.dep_ == "mark" and c.lower_ == "since"}
     coreferent: set[int] = set()  # tokens found to name an earlier happening
     for m in matches:
         tok = doc[m.head]
@@ -146,7 +147,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             continue
         if _names_a_kind_of_thing(tok, trigger_heads, lex):
             continue  # "missile systems", "rocket launcher": equipment, not a happening
-        if entry.family != "statement" and _since_what(tok):
+        if entry.family != "statement" and _since_what(tok, since_clauses):
             continue  # "since war erupted after the assault of October 7": when a stretch began
         count = count_of(tok, sent, lex) if entry.family != "statement" else None
         if count is None:
@@ -234,14 +235,15 @@ _WITHIN_OBJECT = frozenset({"dobj", "pobj", "prep", "conj", "appos", "compound",
 _AT_TARGET = frozenset({"on", "against", "at"})
 
 
-def _since_what(tok: Token) -> bool:
+def _since_what(tok: Token, since_clauses: set[int]) -> bool:
     """Inside a "since" clause or phrase: the happening that starts a stretch of time the
     sentence speaks of ("protests have gone on since the war started"), a time reference, not
-    news told by the sentence."""
+    news told by the sentence. `since_clauses`: the sentence's verbs marked by "since" (found
+    once: looking through every ancestor's children is quadratic on a long run-on sentence)."""
     for t in (tok, *tok.ancestors):
         if t.dep_ == "pobj" and t.head.lower_ == "since":
             return True
-        if t is not tok and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
+        if t is not tok and t.i in since_clauses:
             return True  # (the clause's own verb may be news: "since militants attacked …")
     return False
 
