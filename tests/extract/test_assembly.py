@@ -510,3 +510,27 @@ def test_an_answer_and_what_happened_earlier_in_the_day_are_happenings_of_their_
         "Air/drone strike", "Air/drone strike", "Shelling/artillery/missile attack"
     ]  # fmt: skip
     assert "Nabatiye et Tahta" in {e.location for e in events}
+
+
+def test_the_group_is_the_armed_group_last_named_and_also_did_it_the_same_way(code):
+    text = (
+        "Houthi forces targeted two tankers in the Red Sea with missiles and drones, the "
+        "movement's spokesman said on Tuesday.\n\n"
+        "He said the group also targeted a cargo ship off Hodeidah."
+    )
+    first, second = code(text, "2024-03-12").events
+    houthis = "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert second.actor1 == first.actor1 == houthis
+    assert second.sub_event_type == first.sub_event_type != "Attack"
+
+
+def test_a_place_carries_over_one_placeless_paragraph(code):
+    text = (
+        "An Israeli shell killed a reporter in southern Lebanon on Friday.\n\n"
+        "Three reporters have been killed in Gaza since the war began, Palestinian press groups "
+        "say.\n\n"
+        "Two of them died in an air raid on Tuesday.\n\n"
+        "The third was shot dead while filming on Saturday, a colleague said."
+    )
+    events = code(text, "2023-10-13").events
+    assert [e.country for e in events] == ["Lebanon", "Palestine", "Palestine"]

@@ -585,3 +585,38 @@ def test_an_abduction_is_told_in_its_own_words(code):
     doc = code("According to witnesses, settlers stormed the town of Burin, which lies along the "
                "road between Nablus and Qalqilya.", "2024-08-16")  # fmt: skip
     assert "Abduction/forced disappearance" not in {e.sub_event_type for e in doc.events}
+
+
+def test_troops_on_patrol_are_no_happening_of_their_own(code):
+    text = ("Overnight, soldiers who were on patrol near the fence spotted two gunmen who had "
+            "crossed the border, the army said.")  # fmt: skip
+    assert not code(text, "2024-02-01").events
+    (patrol,) = code("Troops patrolled the streets of Kirkuk on Monday.", "2024-02-01").events
+    assert patrol.sub_event_type == "Change to group/activity"
+
+
+def test_a_body_of_people_is_no_dead_body(code):
+    said = "Shipping costs are rising, said a report from the Peace Institute, a donor-funded body."
+    assert not code(said, "2024-02-01").events
+    (protest,) = code("Members of the local body held a protest in Kirkuk on Monday.",
+                      "2024-02-01").events  # fmt: skip
+    assert protest.event_type == "Protests" and protest.fatalities is None
+    (found,) = code("On Monday, an unidentified body was found in a canal in Kirkuk.",
+                    "2024-02-01").events  # fmt: skip
+    assert found.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraqi security forces captured two activists from their homes in Basra on Monday.",
+         "Arrests"),
+        ("Iraqi security forces abducted two activists from their homes in Basra on Monday.",
+         "Abduction/forced disappearance"),
+        ("Gunmen captured two activists from their homes in Basra on Monday.",
+         "Abduction/forced disappearance"),
+    ],
+)  # fmt: skip
+def test_a_state_force_that_captures_arrests_unless_the_person_vanished(code, text, expected):
+    (event,) = code(text, "2024-02-06").events
+    assert event.sub_event_type == expected

@@ -77,5 +77,18 @@ def test_a_short_form_of_a_force_named_before_is_that_force(code):
         "Iraq's Counter-Terrorism Forces on Tuesday said they had arrested four militants.\n\n"
         "In the second operation, a CT force captured two men in Sulaymaniyah."
     )
-    actors = {e.actor1 for e in code(text, "2023-12-12").events}
-    assert "CT" not in actors and "Counter-Terrorism Forces" in actors
+    events = code(text, "2023-12-12").events
+    # The force its country's name owns is a unit of that state's forces.
+    unit = "Military Forces of Iraq (2022-) Counter-Terrorism Forces"
+    assert {e.actor1 for e in events} == {unit}
+    assert {e.inter1 for e in events} == {1}
+
+
+def test_a_force_its_country_names_is_a_unit_of_the_state_and_arrests(code):
+    text = "Lebanon's General Security Directorate detained three men in Tripoli on Sunday."
+    (event,) = code(text, "2024-03-05").events
+    assert event.actor1 == "Police Forces of Lebanon (2021-2025) General Security Directorate"
+    assert (event.inter1, event.sub_event_type) == (1, "Arrests")
+    # an organisation the dictionary lacks, with no country of its own, stays unknown
+    (other,) = code(text.replace("Lebanon's General", "The General"), "2024-03-05").events
+    assert other.inter1 is None

@@ -41,6 +41,7 @@ from sitrep.records import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 log = logging.getLogger(__name__)
 
@@ -909,6 +910,12 @@ def short_form_mentions(
     return found
 
 
+# A state force named after a movement, not the state's forces as such nor one of their units
+# ("Military Forces of Yemen (2016-) Supreme Political Council", not "Military Forces of Israel
+# (2022-)" nor "… Military Police").
+_MOVEMENT_AS_STATE = re.compile(r"^(?:Military|Police) Forces of [^()]+ \([\d-]+\) \S")
+
+
 def _compatible(noun: str, mention: ActorMention, dictionary: ActorDictionary) -> bool:
     if mention.kind in ("state", "person"):
         return False
@@ -918,6 +925,10 @@ def _compatible(noun: str, mention: ActorMention, dictionary: ActorDictionary) -
         return kind == "coalition" or "coalition" in mention.span.text.lower()
     if noun.startswith("militia"):
         return kind == "militia"
+    if mention.actor.inter == 1:
+        # a movement ACLED names as a state force ("the Houthis" in Yemen): the group
+        name = mention.actor.name
+        return bool(_MOVEMENT_AS_STATE.match(name)) and name.split()[-1].lower() not in _FORCE_HEADS
     return mention.actor.inter in _ARMED_GROUP_INTERS and kind != "generic"
 
 
@@ -951,6 +962,38 @@ def _spelt_out(name: str, start: int, mentions: list[ActorMention]) -> ActorMent
         if len(words) >= 2 and initials.startswith(name):
             return m
     return None
+
+
+# Last words of the name of a state's armed or security body ("Iraq's Counter-Terrorism Forces",
+# "Syria's Air Defense Command"); not "Brigades", a word armed groups name themselves with.
+_FORCE_HEADS = frozenset(
+    {"forces", "force", "army", "guard", "guards", "corps", "command", "police", "gendarmerie",
+     "service", "services", "directorate", "unit", "units"}
+)  # fmt: skip
+_POLICE_WORDS = frozenset({"police", "gendarmerie", "security", "intelligence", "interior"})
+
+
+def _state_force(ent: SpacySpan, name: str, dictionary: ActorDictionary) -> Actor | None:
+    """A body the dictionary lacks that its country's name or demonym says is that state's
+    ("Iraq's Counter-Terrorism Forces", "the Iraqi Rapid Response Unit"): a unit of the state's
+    military or police, coded as ACLED names units, "<state forces> <unit>"."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _FORCE_HEADS:
+        return None
+    doc = ent.doc
+    country = _demonym_countries(dictionary).get(words[0].lower())
+    if country is not None:
+        words = words[1:]
+    elif ent.start >= 2 and doc[ent.start - 1].tag_ == "POS":
+        owner = doc[ent.start - 2].text
+        country = owner if owner in dictionary.countries else None
+    if country is None:
+        return None
+    police = any(w.lower().strip("-") in _POLICE_WORDS for w in words)
+    state_forces = dictionary.state_name(country, "police" if police else "military")
+    entry = dictionary.entry(state_forces)
+    inter = entry.inter if entry is not None else 1
+    return Actor(f"{state_forces} {' '.join(words)}", inter, country, state_forces, name)
 
 
 def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -996,10 +1039,14 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
             actor = spelt_out.actor
             found.append(ActorMention(span, replace(actor, text=span.text), spelt_out.kind))
             continue
+        force = _state_force(ent, name, dictionary)
+        if force is not None:
+            found.append(ActorMention(span, replace(force, text=span.text), "org"))
+            continue
         found.append(
             ActorMention(span, Actor(name, None, state.country_hint, None, text=span.text), "org")
         )
-    for name in dict.fromkeys(m.actor.name for m in found):
+    for name in dict.fromkeys(m.actor.name for m in found if m.actor.inter is None):
         state.warnings.append(
             f"unknown actor {name!r}: not in the actor dictionary (inter unknown)"
         )

@@ -61,7 +61,7 @@ def resolve(cluster: Cluster) -> EventDraft:
         event.actor1.actor.country if event.actor1 else None,
         event.where.place.country if event.where else None,
     ):
-        _set_category(event, AIR, members)
+        set_category(event, AIR, members)
     _set_tolls(event, members)
     said = {m.draft.modality for m in members}
     event.modality = next((mod for mod in _MODALITY_ORDER if mod in said), event.modality)
@@ -91,10 +91,10 @@ def _set_type(event: EventDraft, members: list[Mention], shared: list[Mention]) 
             best = weapons.pop()
     if best is None or best == event.sub_event_type:
         return
-    _set_category(event, best, members)
+    set_category(event, best, members)
 
 
-def _set_category(event: EventDraft, best: str, members: list[Mention]) -> None:
+def set_category(event: EventDraft, best: str, members: list[Mention]) -> None:
     cat = category(best)
     event.event_type, event.sub_event_type = cat.event_type, cat.sub_event_type
     event.disorder_type, event.cameo = cat.disorder_type, cat.cameo

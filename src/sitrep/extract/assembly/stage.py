@@ -18,9 +18,9 @@ from spacy.tokens import Token
 
 from sitrep.extract.assembly.background import is_aggregate, is_background, told_as_another
 from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_mentions
-from sitrep.extract.assembly.mentions import is_fine, mention_of
-from sitrep.extract.assembly.resolve import resolve
-from sitrep.extract.assembly.types import AIR
+from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, is_fine, mention_of
+from sitrep.extract.assembly.resolve import resolve, set_category
+from sitrep.extract.assembly.types import AIR, ATTACK
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft
@@ -78,10 +78,34 @@ def assemble_events(state: DocState) -> None:
     state.events = sorted(
         events, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0)))
     )
+    _done_as_before(state, state.events)
     log.debug(
         "assemble: %d drafts, %d aggregates dropped, %d events",
         len(state.events), len(mentions) - len(kept), len(events),
     )  # fmt: skip
+
+
+def _done_as_before(state: DocState, events: list[EventDraft]) -> None:
+    """ "Houthis targeted two ships with missiles and drones … the group also targeted a third":
+    a happening told as an Attack by a verb with "also", the same verb and doer as an earlier
+    happening done with a remote weapon, was done with it too (its own sentence names none)."""
+    tokens = [trigger_token(state, e) for e in events]
+    for i, (event, tok) in enumerate(zip(events, tokens, strict=True)):
+        if event.sub_event_type != ATTACK or event.actor1 is None or tok is None:
+            continue
+        if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
+            continue
+        for before, before_tok in zip(reversed(events[:i]), reversed(tokens[:i]), strict=True):
+            if (
+                before.event_type == WEAPON_EVENT_TYPE
+                and before.sub_event_type is not None
+                and before.actor1 is not None
+                and before.actor1.actor.name == event.actor1.actor.name
+                and before_tok is not None
+                and before_tok.lemma_ == tok.lemma_
+            ):
+                set_category(event, before.sub_event_type, [])
+                break
 
 
 def _first_tellings(state: DocState, drafts: list[EventDraft]) -> list[EventDraft]:

@@ -24,6 +24,7 @@ from sitrep.extract.events.triggers import (
     frame_ancestor,
     governors,
     is_anchored_noun,
+    is_corpse,
     is_definite,
     is_demonstration_word,
     is_future,
@@ -311,6 +312,12 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         # "protesters demonstrated in the square", not "the attacks demonstrate to its leaders
         # that a war would be costly" (showing that something is so: a clause of its own).
         return not any(c.dep_ == "ccomp" for c in tok.children)
+    if requires == "doing":
+        # "soldiers on patrol encountered gunmen": a state they were in, not a happening (none
+        # of the 11 train notes saying "on patrol" is coded for the patrol)
+        return not (tok.dep_ == "pobj" and tok.head.lower_ == "on")
+    if requires == "corpse":
+        return is_corpse(tok)
     if requires == "object":
         return any(
             c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
@@ -405,6 +412,7 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.matches
     ]
     draft.extra["type_source"] = decision.source
+
     # Where places were resolved, only their names are sites: "in support of the STC's
     # declaration" lists no places.
     def is_place(start: int, end: int) -> bool:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.extract.events.triggers import is_corpse
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.extract.statements.factuality import trigger_token
@@ -330,6 +331,8 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if any(c.dep_ == "nummod" for c in tok.children):
             continue
         if tok.lemma_.lower() == "body":  # "a man's body was found"
+            if not is_corpse(tok):
+                continue  # "the local body held a protest"
             kind: str | None = FATAL
         elif _definite(tok) and not _casualty_kind(tok.head) and not _left_dead(tok):
             continue  # "raided the outpost, where 4 were killed": "the" names a victim only

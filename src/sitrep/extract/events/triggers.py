@@ -44,6 +44,7 @@ ROLES = (
     "rule",
     "stopped",
     "taken",
+    "vanished",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
@@ -309,6 +310,30 @@ def _is_violence(token: Token, lex: Lexicon) -> bool:
     return any(e.family == "violence" for e in lex.lemmas.get(token.lemma_.lower(), ()))
 
 
+# Modifiers of "body" in its sense of an organisation ("a local body", "a governing body").
+_BODY_OF_PEOPLE = frozenset(
+    {"local", "governing", "government", "advisory", "legislative", "regulatory", "judicial",
+     "elected", "official", "international", "regional", "national", "professional", "umbrella",
+     "student", "representative", "independent", "statutory", "administrative", "global"}
+)  # fmt: skip
+
+
+def is_corpse(tok: Token) -> bool:
+    """ "body" as a dead person ("the body of a man", "an unidentified body"), not an
+    organisation ("USIP, a Congress-funded body", "the student body") nor a modifier ("body
+    armour")."""
+    if tok.dep_ == "compound":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "the body of a woman"
+    return not any(
+        c.dep_ in ("amod", "compound")
+        and (c.lower_ in _BODY_OF_PEOPLE or c.lemma_.lower() in _BODY_OF_PEOPLE
+             or (c.tag_ == "VBN" and any(g.dep_ == "npadvmod" for g in c.children)))
+        for c in tok.children
+    )  # fmt: skip
+
+
 def governors(token: Token) -> Iterator[Token]:
     """The tokens `token` depends on, up to the root, skipping the first conjunct of a
     coordination: in "planned and carried out an attack", "planned" does not govern "attack"."""
@@ -338,8 +363,10 @@ def is_intention(token: Token, lex: Lexicon) -> bool:
         return False
     # "an order to strike", "a plan to attack": a noun's to-infinitive is what it is about.
     about = verb.dep_ == "acl" and head.pos_ == "NOUN"
-    return has_to and (head.pos_ in ("VERB", "AUX", "ADJ") or about) and (
-        head.lemma_ not in ASPECT_HEADS
+    return (
+        has_to
+        and (head.pos_ in ("VERB", "AUX", "ADJ") or about)
+        and (head.lemma_ not in ASPECT_HEADS)
     )
 
 

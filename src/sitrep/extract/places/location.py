@@ -379,16 +379,31 @@ def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft, sentences:
                 last = max(sentences[id(m)] for m in earlier)
                 same = [m for m in earlier if sentences[id(m)] == last]
                 return most_specific(same, country=state.country_hint, text=state.text)
-            if para.start == sent.start and draft.sentence > 0:
+            if para.start == sent.start:
                 # News paragraphs are often one sentence long: the sentence just before the
                 # paragraph says where a sentence naming no place is ("… have died in Gaza this
-                # week. / Three of them died when a jet bombed their car.").
-                before = [m for m in mentions if sentences[id(m)] == draft.sentence - 1
-                          and not is_dateline(state.text, m.span.start)]  # fmt: skip
-                if before:
-                    return most_specific(before, country=state.country_hint, text=state.text,
-                                         named_elsewhere=named, country_first=False)
+                # week. / Three of them died when a jet bombed their car."), through one more
+                # placeless one-sentence paragraph ("/ Two others were shot on Saturday.").
+                for back in range(1, _PLACELESS_PARAGRAPHS + 2):
+                    i = draft.sentence - back
+                    if i < 0:
+                        break
+                    before = [m for m in mentions if sentences[id(m)] == i
+                              and not is_dateline(state.text, m.span.start)]  # fmt: skip
+                    if before:
+                        return most_specific(before, country=state.country_hint,
+                                             text=state.text, named_elsewhere=named,
+                                             country_first=False)  # fmt: skip
+                    if not _whole_paragraph(state, state.sentences[i]):
+                        break
     return None
+
+
+_PLACELESS_PARAGRAPHS = 1  # how many placeless one-sentence paragraphs the place carries over
+
+
+def _whole_paragraph(state: DocState, sent: Span) -> bool:
+    return any(p.start == sent.start and sent.end >= p.end - 1 for p in state.paragraphs)
 
 
 def countries_named(state: DocState) -> frozenset[str]:
