@@ -745,3 +745,12 @@ def test_earlier_in_the_day_after_a_background_paragraph_is_the_day_of_the_news(
     doc = code(text, "2024-05-23")
     car = [e for e in doc.events if e.acled_codable and e.location and "Nabat" in e.location]
     assert car and {e.event_date for e in car} == {"2024-05-23"}
+
+
+def test_an_undated_happening_told_in_the_past_perfect_is_dated_before_the_report(code):
+    text = (
+        "Tension is rising along the border near Qamishli, local sources say.\n\n"
+        "Turkish jets had also bombed a road near Amuda, the sources added."
+    )
+    (event,) = code(text, "2024-01-12").events
+    assert (event.event_date, event.time_precision) == ("2024-01-11", 2)

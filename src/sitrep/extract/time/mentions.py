@@ -388,8 +388,30 @@ def _date_for(state: DocState, draft: EventDraft | TallyDraft) -> DateSpan:
     if state.published is None:
         state.warnings.append(f"time: no date for {draft.trigger.text!r} and no publication date")
         return DateSpan(None, None, None, "", True)
+    if isinstance(draft, EventDraft) and _past_perfect(state, draft):
+        # "Iran had also targeted bases in Syria": before what the report tells, the day
+        # before it at the latest
+        day = state.published - timedelta(days=1)
+        state.warnings.append(
+            f"time: no date for {draft.trigger.text!r}; told as earlier: the day before "
+            "publication used"
+        )
+        return DateSpan(day, day, 2, "", True)
     state.warnings.append(f"time: no date for {draft.trigger.text!r}; publication date used")
     return DateSpan(state.published, state.published, 2, "", True)
+
+
+def _past_perfect(state: DocState, draft: EventDraft) -> bool:
+    """The trigger's clause is in the past perfect ("had targeted", "had been shelled")."""
+    if state.doc is None:
+        return False
+    span = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None else None
+    return (
+        verb is not None
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    )
 
 
 def _as_past(state: DocState, mention: TimeMention) -> DateSpan | None:
