@@ -534,3 +534,15 @@ def test_a_place_carries_over_one_placeless_paragraph(code):
     )
     events = code(text, "2023-10-13").events
     assert [e.country for e in events] == ["Lebanon", "Palestine", "Palestine"]
+
+
+def test_a_happening_told_as_part_of_a_past_episode_named_by_its_date_is_history(code):
+    text = (
+        "A drone exploded over the port of Eilat on Friday, wounding two people.\n\n"
+        "Dozens of rockets were fired at the port in the 9 October attacks, officials recalled."
+    )
+    (event,) = code(text, "2024-07-19").events
+    assert event.event_date == "2024-07-19"
+    # a vow made back then is still what was said, and a day of its own is no episode
+    vowed = "The group vowed in November 2023 to attack any ship bound for the port."
+    assert [e.modality for e in code(vowed, "2024-07-19").events] == ["threatened"]

@@ -68,7 +68,9 @@ def assemble_events(state: DocState) -> None:
         if not is_fine(event.where.place if event.where else None):
             _borrow_follow_up_place(state, event, cluster, busy)
         event.extra["background"] = is_background(event.when, state.published)
-        if _long_past(event.when, state.published) and _only_a_reference(state, cluster):
+        if _long_past(event.when, state.published) and (
+            _only_a_reference(state, cluster) or _within_a_dated_episode(state, cluster)
+        ):
             continue  # "… following a cross-border attack by the group on 7 October"
         if not _acled_datable(event.when):
             # "in 2014", "this year": ACLED dates an event to the month at worst; a happening
@@ -168,6 +170,31 @@ def _only_a_reference(state: DocState, cluster: Cluster) -> bool:
         and tok.dep_ == "pobj"
         and tok.head.lower_ in _REFERENCE_PREPS
     )
+
+
+_WITHIN = frozenset({"in", "during"})
+
+
+def _within_a_dated_episode(state: DocState, cluster: Cluster) -> bool:
+    """Every mention tells part of a past episode named by its date ("rockets were fired at the
+    city in the 7 October attacks", "killed in the 2008 bombing"): history the report recalls.
+    """
+    if not cluster.seed.draft.acled_codable:
+        return False  # a threat made back then is told as what was said
+    for member in cluster.members:
+        tok = trigger_token(state, member.draft)
+        if tok is None:
+            return False
+        nouns = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _WITHIN
+                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if not any(
+            n.dep_ == "pobj" and n.head.lower_ in _WITHIN and n.ent_type_ != "DATE"
+            and any(c.ent_type_ == "DATE" and c.dep_ in ("nummod", "compound", "amod", "nmod")
+                    for c in n.children)
+            for n in nouns
+        ):  # fmt: skip
+            return False
+    return True
 
 
 def anchored(cluster: Cluster) -> bool:
