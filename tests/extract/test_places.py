@@ -800,3 +800,14 @@ def test_a_notes_coding_remark_names_the_place(text, trigger, expected):
     state.events = [draft]
     attach_locations(state)
     assert draft.where is not None and draft.where.place.location == expected
+
+
+def test_sites_a_trigger_lists_after_including_are_one_event_each(code):
+    text = (
+        "Militias launched rocket and drone attacks on Friday, including on the Ain al-Asad "
+        "air base in western Iraq and two positions in Syria, officials said."
+    )
+    events = code(text, "2023-12-09").events
+    assert sorted((e.country, e.location) for e in events) == [
+        ("Iraq", "Ain al-Asad air base"), ("Syria", "Syria")
+    ]  # fmt: skip

@@ -75,9 +75,20 @@ def site_list(
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
         else {trigger.i}
     ) | _targets(trigger)
+    # "attacks, including on the air base in Iraq and three positions in Syria": the list the
+    # trigger's "including" opens
+    doc = sent.doc
+    anchors |= {c.i for a in list(anchors) for c in doc[a].children if c.lower_ == "including"}
     tokens = [t for t in sent if t.i > trigger.i]
     k = next(
-        (j for j, t in enumerate(tokens) if t.lower_ in LOCATIVE and t.head.i in anchors), None
+        (
+            j
+            for j, t in enumerate(tokens)
+            if t.lower_ in LOCATIVE
+            and t.head.i in anchors
+            and not any(c.ent_type_ in ("DATE", "TIME") for c in t.children)  # "on Friday"
+        ),
+        None,
     )
     if k is None:
         return []
