@@ -620,3 +620,20 @@ def test_a_body_of_people_is_no_dead_body(code):
 def test_a_state_force_that_captures_arrests_unless_the_person_vanished(code, text, expected):
     (event,) = code(text, "2024-02-06").events
     assert event.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May, unknown men shot a rebel near the market in Santos.", "Armed clash"),
+        ("On 3 May, an officer was shot dead by unknown men near the market in Santos.",
+         "Armed clash"),
+        ("On 3 May, gunmen shot dead an off-duty police officer at his home in Santos.",
+         "Attack"),
+        ("On 3 May, gunmen shot dead a soldier (assumed off duty) at a market in Santos.",
+         "Attack"),
+    ],
+)  # fmt: skip
+def test_armed_people_shot_are_a_battle_unless_off_duty(code, text, expected):
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == expected

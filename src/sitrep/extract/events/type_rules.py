@@ -10,6 +10,7 @@ Each rule's wording is the `rule` column of taxonomy.csv.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,8 +168,10 @@ def decide_type(
     territory = _territory_taken(sent, matches, lex, actors)
     if territory and territory in allowed:
         key, source = territory, "rule: territory taken"
-    elif key in TERRITORY_TAKEN and (other := allowed - TERRITORIAL) and all(
-        m.entry.candidates - TERRITORIAL for m in matches if m.entry.candidates
+    elif (
+        key in TERRITORY_TAKEN
+        and (other := allowed - TERRITORIAL)
+        and all(m.entry.candidates - TERRITORIAL for m in matches if m.entry.candidates)
     ):
         # "the ship was boarded and captured": a verb that can take a town took no place here
         key, p = prediction.best(other)
@@ -286,6 +289,9 @@ def _territory_taken(
     return None
 
 
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
+
+
 def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:
     """'civilian' or 'armed' when the triggers' targets are only one kind, else None.
 
@@ -293,6 +299,10 @@ def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | N
     attack on soldiers, fighters, police or their positions is a Battle.
     """
     doc = sent.doc
+    if _OFF_DUTY.search(sent.text):
+        # "shot an off-duty police officer at his home": out of service, a civilian target
+        # (ACLED codes the attack Violence against civilians)
+        return "civilian"
     # "an ambush on militiamen", "an attack against a patrol": the target the trigger names
     # decides over people counted among the dead ("killed eight, including two civilians").
     named = [
