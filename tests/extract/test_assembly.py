@@ -546,3 +546,15 @@ def test_a_happening_told_as_part_of_a_past_episode_named_by_its_date_is_history
     # a vow made back then is still what was said, and a day of its own is no episode
     vowed = "The group vowed in November 2023 to attack any ship bound for the port."
     assert [e.modality for e in code(vowed, "2024-07-19").events] == ["threatened"]
+
+
+def test_force_used_to_end_a_protest_is_its_intervention_not_an_event_of_its_own(code):
+    text = (
+        "On 26 January 2022, students demonstrated in Dakar against the closure of their "
+        "campus. The security forces fired tear gas to disperse them."
+    )
+    (event,) = code(text, "2022-01-27").events
+    assert event.sub_event_type == "Protest with intervention"
+    # without a protest, firing at people is violence of its own
+    alone = "On 26 January 2022, soldiers fired tear gas canisters at farmers near Dakar."
+    assert [e.event_type for e in code(alone, "2022-01-27").events] != ["Protests"]

@@ -81,10 +81,62 @@ def assemble_events(state: DocState) -> None:
         events, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0)))
     )
     _done_as_before(state, state.events)
+    state.events = _with_interventions(state, state.events)
     log.debug(
         "assemble: %d drafts, %d aggregates dropped, %d events",
         len(state.events), len(mentions) - len(kept), len(events),
     )  # fmt: skip
+
+
+# Force used to end a protest (ACLED: Protest with intervention), in the words of the protest's
+# own paragraph: "Police fired tear gas to disperse them", "used batons", "intervened".
+_INTERVENTION = re.compile(
+    r"\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|pepper spray|stun grenades?|batons?"
+    r"|baton[- ]charged?|lathi[- ]?charged?|dispers(?:e|ed|ing)|intervened)\b",
+    re.IGNORECASE,
+)
+PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
+
+
+def _with_interventions(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """A peaceful protest whose paragraph tells of force used to end it was intervened in, and a
+    violent happening told only as that force ("security forces fired tear gas to disperse
+    them") is that intervention, not an event of its own."""
+    protest_paragraphs = {
+        _paragraph_of(state, e.sentence) for e in events if e.event_type == "Protests"
+    }
+    kept = []
+    for event in events:
+        para = _paragraph_of(state, event.sentence)
+        text = state.text[para[0] : para[1]] if para else ""
+        if event.sub_event_type == PEACEFUL and _INTERVENTION.search(text):
+            set_category(event, INTERVENED, [])
+        elif (
+            event.event_type not in ("Protests", "Riots")  # (the protesters' own violence)
+            and para in protest_paragraphs
+            and event.extra.get("mentions") == 1
+            and _INTERVENTION.search(_sentence_text(state, event.sentence))
+            and not event.fatalities.value
+            and not event.injuries.value
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _paragraph_of(state: DocState, sentence: int) -> tuple[int, int] | None:
+    if not 0 <= sentence < len(state.sentences):
+        return None
+    start = state.sentences[sentence].start
+    para = next((p for p in state.paragraphs if p.start <= start < p.end), None)
+    return (para.start, para.end) if para is not None else None
+
+
+def _sentence_text(state: DocState, sentence: int) -> str:
+    if not 0 <= sentence < len(state.sentences):
+        return ""
+    sent = state.sentences[sentence]
+    return state.text[sent.start : sent.end]
 
 
 def _done_as_before(state: DocState, events: list[EventDraft]) -> None:
