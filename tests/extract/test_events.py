@@ -637,3 +637,10 @@ def test_a_state_force_that_captures_arrests_unless_the_person_vanished(code, te
 def test_armed_people_shot_are_a_battle_unless_off_duty(code, text, expected):
     (event,) = code(text, "2022-05-04").events
     assert event.sub_event_type == expected
+
+
+def test_taking_control_is_territorial_only_of_a_place(code):
+    ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
+    assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)
+    (town,) = code("On Sunday, rebels took control of the town of Mabanda.", "2023-11-21").events
+    assert town.sub_event_type == "Non-state actor overtakes territory"

@@ -287,6 +287,26 @@ def _in_sequence(tok: Token) -> bool:
 _SEQUENCE_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "latter", "former"})
 
 
+# Words for what a territorial take names beside the territory cues ("a number of sites").
+_HELD_PLACES = frozenset({"site", "stronghold", "position", "locality", "part", "outpost", "post"})
+
+
+def _takes_a_place(tok: Token, lex: Lexicon) -> bool:
+    """ "took control of the town", "… of Gasiza village", "… over nine sites": what the take
+    is of or over is a place, not a ship's bridge, a hospital or an industry."""
+    for t in tok.doc[tok.i + 1 : min(tok.i + 4, tok.sent.end)]:
+        if t.lower_ in ("of", "over"):
+            for c in t.children:
+                if c.dep_ == "pobj":
+                    return any(
+                        w.pos_ == "PROPN" or lex.is_cue(w, "territory")
+                        or w.lemma_.lower() in _HELD_PLACES
+                        for w in c.subtree
+                    )  # fmt: skip
+            return False
+    return True  # "the rebels took control": what they took is told elsewhere
+
+
 def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     if not requires:
         return True
@@ -316,6 +336,8 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         # "soldiers on patrol encountered gunmen": a state they were in, not a happening (none
         # of the 11 train notes saying "on patrol" is coded for the patrol)
         return not (tok.dep_ == "pobj" and tok.head.lower_ == "on")
+    if requires == "territorial":
+        return _takes_a_place(tok, lex)
     if requires == "corpse":
         return is_corpse(tok)
     if requires == "object":
