@@ -750,7 +750,11 @@ def test_earlier_in_the_day_after_a_background_paragraph_is_the_day_of_the_news(
 def test_an_undated_happening_told_in_the_past_perfect_is_dated_before_the_report(code):
     text = (
         "Tension is rising along the border near Qamishli, local sources say.\n\n"
-        "Turkish jets had also bombed a road near Amuda, the sources added."
+        "Turkish jets had also bombed a road near Amuda."
     )
     (event,) = code(text, "2024-01-12").events
     assert (event.event_date, event.time_precision) == ("2024-01-11", 2)
+    # reported speech backshifts the tense without putting the act earlier
+    said = "The group said it had bombed a road near Amuda, local sources say."
+    (told,) = code(said, "2024-01-12").events
+    assert told.event_date == "2024-01-12"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft, TimeMention
 from sitrep.extract.time.timex import FUTURE, PAST, cues, find_timexes, resolve
+from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.loader import read_csv
 from sitrep.records import DateSpan, Span
 
@@ -407,11 +408,13 @@ def _past_perfect(state: DocState, draft: EventDraft) -> bool:
         return False
     span = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
     verb = governing_verb(span.root) if span is not None else None
-    return (
-        verb is not None
-        and verb.tag_ == "VBN"
-        and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
-    )
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    # "Hezbollah said it had retaliated": reported speech backshifts the tense, it does not put
+    # the act earlier
+    return not any(a.lemma_.lower() in reporting_verbs() for a in verb.ancestors)
 
 
 def _as_past(state: DocState, mention: TimeMention) -> DateSpan | None:
