@@ -132,6 +132,10 @@ class DocState:
                 return i
         return max(len(self.sentences) - 1, 0)
 
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph holding character `offset` (None without paragraphs)."""
+        return next((p for p in self.paragraphs if p.start <= offset < p.end), None)
+
     def spacy_sentence(self, index: int) -> SpacySpan | None:
         """The spaCy sentence at `index`, for extractors that walk the dependency tree."""
         if self.doc is None:

@@ -63,8 +63,5 @@ def named_unknown(
 
 def paragraph_of(state: DocState, draft: EventDraft | TallyDraft) -> str:
     """The text of the paragraph holding the draft's trigger (the whole text without paragraphs)."""
-    at = draft.trigger.start
-    for para in state.paragraphs:
-        if para.start <= at < para.end:
-            return state.text[para.start : para.end]
-    return state.text
+    para = state.paragraph_at(draft.trigger.start)
+    return state.text[para.start : para.end] if para is not None else state.text

@@ -103,40 +103,27 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
     violent happening told only as that force ("security forces fired tear gas to disperse
     them") is that intervention, not an event of its own."""
     protest_paragraphs = {
-        _paragraph_of(state, e.sentence) for e in events if e.event_type == "Protests"
+        state.paragraph_at(e.trigger.start) for e in events if e.event_type == "Protests"
     }
     kept = []
     for event in events:
-        para = _paragraph_of(state, event.sentence)
-        text = state.text[para[0] : para[1]] if para else ""
+        para = state.paragraph_at(event.trigger.start)
+        text = state.text[para.start : para.end] if para is not None else ""
+        sent = state.sentences[event.sentence] if event.sentence < len(state.sentences) else None
         if event.sub_event_type == PEACEFUL and _INTERVENTION.search(text):
             set_category(event, INTERVENED, [])
         elif (
             event.event_type not in ("Protests", "Riots")  # (the protesters' own violence)
             and para in protest_paragraphs
             and event.extra.get("mentions") == 1
-            and _INTERVENTION.search(_sentence_text(state, event.sentence))
+            and sent is not None
+            and _INTERVENTION.search(state.text[sent.start : sent.end])
             and not event.fatalities.value
             and not event.injuries.value
         ):
             continue
         kept.append(event)
     return kept
-
-
-def _paragraph_of(state: DocState, sentence: int) -> tuple[int, int] | None:
-    if not 0 <= sentence < len(state.sentences):
-        return None
-    start = state.sentences[sentence].start
-    para = next((p for p in state.paragraphs if p.start <= start < p.end), None)
-    return (para.start, para.end) if para is not None else None
-
-
-def _sentence_text(state: DocState, sentence: int) -> str:
-    if not 0 <= sentence < len(state.sentences):
-        return ""
-    sent = state.sentences[sentence]
-    return state.text[sent.start : sent.end]
 
 
 def _done_as_before(state: DocState, events: list[EventDraft]) -> None:

@@ -221,19 +221,22 @@ def _tells(sent: SpacySpan, key: str, lex: Lexicon) -> bool:
 
 
 def _paragraph_has_cue(sent: SpacySpan, role: str, lex: Lexicon) -> bool:
-    text = sent.doc.text
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.end_char)
-    paragraph = sent.doc.char_span(start, end if end >= 0 else len(text), alignment_mode="expand")
+    start, end = _paragraph_bounds(sent)
+    paragraph = sent.doc.char_span(start, end, alignment_mode="expand")
     return any(lex.is_cue(t, role) for t in paragraph or sent)
 
 
 def paragraph_text(sent: SpacySpan) -> str:
     """The line (paragraph) holding the sentence: the context the classifier was trained on."""
+    start, end = _paragraph_bounds(sent)
+    return sent.doc.text[start:end]
+
+
+def _paragraph_bounds(sent: SpacySpan) -> tuple[int, int]:
     text = sent.doc.text
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
-    return text[start : end if end >= 0 else len(text)]
+    return start, end if end >= 0 else len(text)
 
 
 @lru_cache(maxsize=512)

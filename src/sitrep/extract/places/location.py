@@ -118,7 +118,7 @@ def coded_place(state: DocState, draft: EventDraft | TallyDraft, coded: list[Pla
     own = [m for m in coded if sentences[id(m)] == draft.sentence]
     if not own and 0 <= draft.sentence < len(state.sentences):
         sent = state.sentences[draft.sentence]
-        para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
+        para = state.paragraph_at(sent.start)
         later = sorted({sentences[id(m)] for m in coded
                         if sentences[id(m)] > draft.sentence and sentences[id(m)] not in busy
                         and (para is None or m.span.start < para.end)})  # fmt: skip
@@ -368,7 +368,7 @@ def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft, sentences:
     mentions = state.places
     if 0 <= draft.sentence < len(state.sentences):
         sent = state.sentences[draft.sentence]
-        para = next((p for p in state.paragraphs if p.start <= sent.start < p.end), None)
+        para = state.paragraph_at(sent.start)
         if para is not None:
             earlier = [
                 m for m in mentions
@@ -403,7 +403,8 @@ _PLACELESS_PARAGRAPHS = 1  # how many placeless one-sentence paragraphs the plac
 
 
 def _whole_paragraph(state: DocState, sent: Span) -> bool:
-    return any(p.start == sent.start and sent.end >= p.end - 1 for p in state.paragraphs)
+    para = state.paragraph_at(sent.start)
+    return para is not None and para.start == sent.start and sent.end >= para.end - 1
 
 
 def countries_named(state: DocState) -> frozenset[str]:

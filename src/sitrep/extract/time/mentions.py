@@ -437,7 +437,7 @@ def governing_time(
     same = [m for m in candidates if sent.start <= m.span.start < sent.end]
     if same:
         return min(same, key=lambda m: _attachment_rank(state, trigger, m, want_day=want_day))
-    para = next((p for p in state.paragraphs if p.start <= trigger.start < p.end), None)
+    para = state.paragraph_at(trigger.start)
     if para is None:
         return None
     # An event carries on the day an earlier sentence told; a period ("this week") told before
