@@ -550,11 +550,11 @@ def test_a_happening_told_as_part_of_a_past_episode_named_by_its_date_is_history
 
 def test_force_used_to_end_a_protest_is_its_intervention_not_an_event_of_its_own(code):
     text = (
-        "On 26 January 2022, students demonstrated in Dakar against the closure of their "
-        "campus. The security forces fired tear gas to disperse them."
+        "Hundreds of students marched through Thies on 26 January against the closure of "
+        "their campus. The security forces fired tear gas to disperse them."
     )
     (event,) = code(text, "2022-01-27").events
     assert event.sub_event_type == "Protest with intervention"
     # without a protest, firing at people is violence of its own
-    alone = "On 26 January 2022, soldiers fired tear gas canisters at farmers near Dakar."
+    alone = "Soldiers fired tear gas canisters at farmers near Thies on 26 January."
     assert [e.event_type for e in code(alone, "2022-01-27").events] != ["Protests"]

@@ -644,3 +644,14 @@ def test_taking_control_is_territorial_only_of_a_place(code):
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)
     (town,) = code("On Sunday, rebels took control of the town of Mabanda.", "2023-11-21").events
     assert town.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 2 May, gunmen kidnapped a shopkeeper in Goma and tortured him.", "Attack"),
+        ("On 2 May, gunmen kidnapped a shopkeeper in Goma.", "Abduction/forced disappearance"),
+    ],
+)
+def test_a_person_taken_and_harmed_is_an_attack(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2022-05-03").events] == [expected]

@@ -45,6 +45,7 @@ ROLES = (
     "stopped",
     "taken",
     "vanished",
+    "harm",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
