@@ -655,3 +655,9 @@ def test_taking_control_is_territorial_only_of_a_place(code):
 )
 def test_a_person_taken_and_harmed_is_an_attack(code, text, expected):
     assert [e.sub_event_type for e in code(text, "2022-05-03").events] == [expected]
+
+
+def test_a_purpose_to_protest_names_the_protest_in_the_perfect_too(code):
+    text = "On 18 March, activists have taken to the sea near Skagen to protest against tankers."
+    (event,) = code(text, "2022-03-20").events
+    assert event.sub_event_type == "Peaceful protest"

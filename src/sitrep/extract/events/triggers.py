@@ -385,8 +385,11 @@ def is_demonstration_word(token: Token, lex: Lexicon) -> bool:
 
 def _done(verb: Token, lex: Lexicon) -> bool:
     """A verb in the past tense that says what someone did, not a plan, call or report of one."""
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
+    )  # "activists have taken to the sea to protest"
     return (
-        verb.tag_ == "VBD"
+        (verb.tag_ == "VBD" or perfect)
         and not lex.is_cue(verb, "frame")
         and not lex.is_cue(verb, "speech")
         and not lex.is_cue(verb, "campaign")
