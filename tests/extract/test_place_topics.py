@@ -79,6 +79,8 @@ def test_doubt_needs_a_confident_classifier_and_no_plausible_reading():
         ("Ituri", "CD", "Ituri"),
         ("Cataluna", "ES", "Cataluna"),
         ("Lombardia", "IT", "Lombardia"),
+        ("Bayern", "DE", "Bayern"),
+        ("Lori", "AM", "Lori"),
     ],
 )
 def test_acled_admin1_spellings_are_admin1_names(name, country, admin1):
