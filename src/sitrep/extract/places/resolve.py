@@ -144,6 +144,18 @@ _COUNTRY_IN = 3.0
 _TOPIC_BEFORE_IN = {"war", "peace", "conflict", "crisis", "invasion", "situation", "fighting",
                     "violence", "aggression", "escalation", "ceasefire", "genocide"}  # fmt: skip
 _COUNTRY_ACTOR = 1.0
+# A country named as what a text is about ("against the invasion of Ruritania", "in solidarity
+# with Ruritania", "outside the embassy of Ruritania", "declaring support to Ruritania") is
+# neither where it happened nor, much, evidence of it: protests abroad are about other countries.
+_TOPIC_NOUNS = _TOPIC_BEFORE_IN | {"solidarity", "support", "invasions", "wars", "sanctions",
+                                   "occupation", "deportation", "deportations", "atrocities"}
+# Whose mission it is only with "of": "the embassy of Ruritania", not "the embassy in Ruritania".
+_MISSIONS = {"embassy", "embassies", "consulate"}
+_TOPIC_PREPS = {"of", "in", "against", "with", "to", "for", "on", "over", "toward", "towards"}
+_COUNTRY_TOPIC = 0.25
+# Nationality words that say whose embassy, invasion or diaspora it is, not where a text is.
+_FOREIGN_AFTER = {"embassy", "embassies", "consulate", "invasion", "diaspora", "community",
+                  "communities", "flag", "flags", "aggression"}
 # Nationality words are weak: in conflict news they mostly name actors ("Turkish forces shelled
 # Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
 _DEMONYM_VOTE = 0.4
@@ -191,6 +203,8 @@ class Mention:
     held: Mention | None = None
     # It ends a longer name: "the Islamic Resistance in Iraq", "Kurdistan Region of Iraq".
     ends_a_name: bool = False
+    # It names a country as what the text is about, not where (`topic_country`).
+    topic: bool = False
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -526,6 +540,8 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     _inherit_coordinated(text, mentions)
     _mark_holders(text, mentions)
     _mark_held(text, mentions)
+    for m in mentions:
+        m.topic = topic_country(text, m)
     evidence = country_evidence(text)
     probabilities = model_country_probabilities(text)
     model_votes = votes_from(probabilities)
@@ -548,7 +564,9 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
             mentions = sorted(mentions + guesses, key=lambda m: m.start)
     _districts_before_far_homonyms(mentions, gaz)
     _place_districts_at_seats(mentions)
-    kept = [m for m in mentions if m.place is not None]
+    # A country named only as what the text is about is no place of it (it still voted, weakly).
+    kept = [m for m in mentions if m.place is not None
+            and not (m.place.feature_class == "C" and m.topic)]
     if state is not None:
         # The voted country stands when the text supports it or a kept place is in it; else the
         # country of the places that were kept (a lone false foreign match was dropped); with no
@@ -658,6 +676,9 @@ def country_evidence(text: str) -> dict[str, float]:
         side = _SIDE_BEFORE.search(text, max(0, tok.start() - 6), tok.start())
         if side or (after and after.group(1).lower() in _ATTRIBUTIVE_HYPHEN):
             continue  # "Saudi-led coalition", "pro-Iranian": a sponsor, no evidence of where
+        noun = re.match(r"\s+(\w+)", text[tok.end() : tok.end() + 16])
+        if noun and noun.group(1).lower() in _FOREIGN_AFTER:
+            continue  # "the Ruritanian embassy", "the Ruritanian community": foreign, not where
         votes[cc] = min(_DEMONYM_CAP, votes.get(cc, 0.0) + _DEMONYM_VOTE)
     return votes
 
@@ -691,7 +712,8 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
                 words.pop()
             located = set(words[-1:]) & _IN_COUNTRY_BEFORE and not m.ends_a_name and not (
                 set(words[-2:-1]) & _TOPIC_BEFORE_IN)
-            weight = again * (_COUNTRY_IN if located else _COUNTRY_ACTOR)
+            weight = again * (_COUNTRY_IN if located else
+                              _COUNTRY_TOPIC if m.topic else _COUNTRY_ACTOR)
             for c in countries:
                 votes[c.country_code] = votes.get(c.country_code, 0.0) + weight / len(countries)
             continue
@@ -759,12 +781,32 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             for cc in share:
                 share[cc] *= probabilities.get(cc, 0.0) + READING_FLOOR
         total = sum(share.values()) or 1.0
+        doubt = doubted(share, probabilities)
         for cc, w in strength.items():
-            votes[cc] = votes.get(cc, 0.0) + again * w * share[cc] / total
+            votes[cc] = votes.get(cc, 0.0) + again * doubt * w * share[cc] / total
     if not votes:
         return None
     # Equal evidence ("Lebanese French Bank"): the focus region breaks the tie.
     return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), focus.get(cc, 0.0)))
+
+
+# A name whose every reading lies in countries the classifier all but rules out (below
+# `UNLIKELY`), while it leans to another country (`UNLIKELY_TOP` or more), votes at a quarter of
+# its weight: "Nord-Ouest" read as Haiti's in a text whose words are Cameroonian, "Bara district"
+# as Brazil's in a Nepalese one. A name with a reading in a plausible country votes in full.
+UNLIKELY = 0.01
+UNLIKELY_TOP = 0.2
+UNLIKELY_WEIGHT = 0.25
+
+
+def doubted(share: dict[str, float], probabilities: dict[str, float] | None) -> float:
+    """The weight of a name's vote: `UNLIKELY_WEIGHT` when the classifier rules out every
+    country of its readings (`share`) and leans elsewhere, else 1."""
+    if not probabilities or not share or max(probabilities.values()) < UNLIKELY_TOP:
+        return 1.0
+    if any(probabilities.get(cc, 0.0) >= UNLIKELY for cc in share):
+        return 1.0
+    return UNLIKELY_WEIGHT
 
 
 def spelled_as(surface: str, place: GazPlace) -> bool:
@@ -798,6 +840,29 @@ def _readings(m: Mention) -> list[GazPlace]:
 
 def _countries_named(m: Mention) -> list[GazPlace]:
     return [c for c in m.candidates if c.feature_class == "C" and spelled_as(m.text, c)]
+
+
+_ORIGIN_PEOPLE = PEOPLE | {"citizens", "nationals", "migrants", "students", "workers", "diaspora"}
+_TOPIC_AFTER = re.compile(r"(?:-[A-Z][\w-]*)?(?:['’]s)?\s+(?:[a-z]+\s+)?(\w+)")
+
+
+def topic_country(text: str, m: Mention) -> bool:
+    """The mention names a country as what the text is about: "the invasion of Ruritania",
+    "solidarity with Ruritania", "the war in southern Ruritania", "Ruritania's invasion", "a
+    pro-Ruritania rally", "citizens from Ruritania" (where people come from)."""
+    if not _countries_named(m):
+        return False
+    if _SIDE_BEFORE.search(text, max(0, m.start - 6), m.start):
+        return True
+    after = _TOPIC_AFTER.match(text, m.end, m.end + 40)
+    if after and after.group(1).lower() in _TOPIC_NOUNS - {"support", "solidarity"}:
+        return True
+    words = m.before.split()
+    if words and words[-1] in _PART_OF_COUNTRY:
+        words.pop()
+    return len(words) >= 2 and (words[-1] in _TOPIC_PREPS and words[-2] in _TOPIC_NOUNS
+                                or words[-1] == "of" and words[-2] in _MISSIONS
+                                or words[-1] == "from" and words[-2] in _ORIGIN_PEOPLE)
 
 
 def supported_countries(mentions: list[Mention], evidence: dict[str, float]) -> frozenset[str]:

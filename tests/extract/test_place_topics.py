@@ -1,0 +1,97 @@
+"""A country named as what a text is about, the classifier against a lone foreign reading, and
+ACLED's admin1 spellings (issue 16: country errors of the cross-validation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.places import resolve
+from sitrep.extract.places.resolve import country_evidence, doubted, find_places
+from sitrep.extract.state import DocState
+from sitrep.knowledge.gazetteer import load_gazetteer
+from sitrep.knowledge.placenames import name_key
+
+
+def _hint(text: str) -> tuple[str | None, list[tuple[str, str | None]]]:
+    state = DocState(text=text, published=None, outlet=None)
+    find_places(state)
+    return state.country_hint, [(m.span.text, m.place.country) for m in state.places]
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """The classifier says nothing: only names and nationality words vote."""
+    monkeypatch.setattr(resolve, "model_country_probabilities", lambda text: {})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About forty people rallied in Heidelberg on Sunday in solidarity with Ukraine.",
+        "Some sixty residents marched through Heidelberg to condemn the invasion of Ukraine.",
+        "Dozens of citizens from Ukraine protested in Heidelberg on Sunday.",
+        "Pro-Russia activists and others held a rally in Heidelberg in support of Russia.",
+        "Students in Heidelberg held a vigil over Ukraine's war, calling for a ceasefire.",
+    ],
+)
+def test_a_country_the_protest_is_about_is_not_where_it_is(no_model, text):
+    hint, places = _hint(text)
+    assert hint == "Germany"
+    assert places == [("Heidelberg", "Germany")]
+
+
+def test_a_country_named_where_it_happens_still_places_it(no_model):
+    hint, places = _hint("Hundreds of people marched in Ukraine against the mobilisation law.")
+    assert (hint, places) == ("Ukraine", [("Ukraine", "Ukraine")])
+
+
+def test_whose_embassy_or_diaspora_is_no_evidence_of_where():
+    assert country_evidence("Dozens protested outside the Russian embassy on Monday.") == {}
+    assert country_evidence("The Ukrainian community held a rally downtown.") == {}
+    assert country_evidence("Ukrainian troops shelled the village.") == {"UA": 0.4}
+    # "The embassy in X" is in X: only "embassy of X" says whose it is.
+    assert not resolve.topic_country(
+        "They rallied at the embassy in Jordan.",
+        next(m for m in resolve.resolve_text("They rallied at the embassy in Jordan.")),
+    )
+
+
+def test_a_lone_reading_the_classifier_rules_out_votes_less(monkeypatch):
+    # "Bara district" is only Brazil's in the gazetteer; the words are Nepalese.
+    monkeypatch.setattr(resolve, "model_country_probabilities",
+                        lambda text: {"NP": 0.5, "IN": 0.05, "BR": 0.001})  # fmt: skip
+    hint, _ = _hint("Farmers staged a sit-in outside the land office in Bara district.")
+    assert hint == "Nepal"
+
+
+def test_doubt_needs_a_confident_classifier_and_no_plausible_reading():
+    assert doubted({"HT": 1.0}, {"CM": 0.4, "HT": 0.001}) == resolve.UNLIKELY_WEIGHT
+    assert doubted({"HT": 1.0, "CM": 1.0}, {"CM": 0.4, "HT": 0.001}) == 1.0
+    assert doubted({"HT": 1.0}, {"CM": 0.15, "HT": 0.001}) == 1.0  # the classifier is unsure
+    assert doubted({"HT": 1.0}, None) == 1.0
+
+
+@pytest.mark.parametrize(
+    "name, country, admin1",
+    [
+        ("Nord-Ouest", "CM", "Nord-Ouest"),
+        ("Extreme-Nord", "CM", "Extreme-Nord"),
+        ("Ituri", "CD", "Ituri"),
+        ("Cataluna", "ES", "Cataluna"),
+        ("Lombardia", "IT", "Lombardia"),
+        ("Bayern", "DE", "Bayern"),
+        ("Lori", "AM", "Lori"),
+    ],
+)
+def test_acled_admin1_spellings_are_admin1_names(name, country, admin1):
+    gaz = load_gazetteer()
+    areas = [p for p in gaz.exact(name_key(name)) if p.feature_class == "A"]
+    assert (country, admin1) in {(p.country_code, p.name) for p in areas}
+
+
+def test_a_region_acled_spells_in_french_places_the_text(monkeypatch):
+    monkeypatch.setattr(resolve, "model_country_probabilities",
+                        lambda text: {"CM": 0.3, "NG": 0.05, "HT": 0.001})  # fmt: skip
+    hint, places = _hint("Soldiers raided a village near Bafut (Mezam, Nord-Ouest) on Friday.")
+    assert hint == "Cameroon"
+    assert ("Nord-Ouest", "Cameroon") in places
