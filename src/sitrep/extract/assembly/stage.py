@@ -5,7 +5,8 @@ actors, date, place, tolls) and replaces them with one draft per happening: aggr
 dropped (`background.py`), mentions are clustered (`cluster.py`) and each cluster is resolved
 into one event (`resolve.py`), flagged as background when the text dates it before the report's
 last days. Aggregate drafts the tallies extractor did not take are dropped: a tally is never an
-event.
+event. Two passes then read the events together: one told "also" with an earlier one's verb and
+doer was done the same way, and force used to end a protest is that protest's intervention.
 """
 
 from __future__ import annotations
