@@ -632,6 +632,8 @@ def test_a_state_force_that_captures_arrests_unless_the_person_vanished(code, te
          "Attack"),
         ("On 3 May, gunmen shot dead a soldier (assumed off duty) at a market in Santos.",
          "Attack"),
+        ("On 3 May, an officer was shot dead by unknown men near the market in Santos; he was a "
+         "former member of the municipal police.", "Attack"),
     ],
 )  # fmt: skip
 def test_armed_people_shot_are_a_battle_unless_off_duty(code, text, expected):

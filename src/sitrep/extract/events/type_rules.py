@@ -309,7 +309,14 @@ def _territory_taken(
     return None
 
 
-_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
+# People out of service: off duty, or former or retired members ("a former member of the police",
+# "a retired army officer", "an ex-FARC fighter").
+_OFF_DUTY = re.compile(
+    r"\boff[- ]duty\b|\b(?:former|retired|ex-)\s*(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?"
+    r"(?:[\w-]+\s+){0,2}?(?:police|policem[ae]n|soldiers?|officers?|members?|guards?"
+    r"|commanders?|fighters?|militants?|militiam[ae]n|army|forces|troops?)\b",
+    re.IGNORECASE,
+)
 
 
 def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:
@@ -320,8 +327,8 @@ def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | N
     """
     doc = sent.doc
     if _OFF_DUTY.search(sent.text):
-        # "shot an off-duty police officer at his home": out of service, a civilian target
-        # (ACLED codes the attack Violence against civilians)
+        # "shot an off-duty police officer at his home", "killed a former police officer": out
+        # of service, a civilian target (ACLED codes the attack Violence against civilians)
         return "civilian"
     # "an ambush on militiamen", "an attack against a patrol": the target the trigger names
     # decides over people counted among the dead ("killed eight, including two civilians").
