@@ -985,8 +985,7 @@ def _state_force(ent: SpacySpan, name: str, dictionary: ActorDictionary) -> Acto
     if country is not None:
         words = words[1:]
     elif ent.start >= 2 and doc[ent.start - 1].tag_ == "POS":
-        owner = doc[ent.start - 2].text
-        country = owner if owner in dictionary.countries else None
+        country = _state_countries(dictionary).get(doc[ent.start - 2].lower_)
     if country is None:
         return None
     police = any(w.lower().strip("-") in _POLICE_WORDS for w in words)

@@ -309,14 +309,24 @@ def _territory_taken(
     return None
 
 
-# People out of service: off duty, or former or retired members ("a former member of the police",
-# "a retired army officer", "an ex-FARC fighter").
-_OFF_DUTY = re.compile(
-    r"\boff[- ]duty\b|\b(?:former|retired|ex-)\s*(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?"
-    r"(?:[\w-]+\s+){0,2}?(?:police|policem[ae]n|soldiers?|officers?|members?|guards?"
-    r"|commanders?|fighters?|militants?|militiam[ae]n|army|forces|troops?)\b",
-    re.IGNORECASE,
-)
+# Words that put armed people out of service: "an off-duty officer", "a former member of the
+# police", "a retired army officer", "an ex-FARC fighter" (ACLED: civilians when attacked).
+_OUT_OF_SERVICE = frozenset({"former", "retired", "ex"})
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)  # "(assumed off duty)" anywhere
+
+
+def _out_of_service(sent: SpacySpan, lex: Lexicon) -> bool:
+    """Whether the sentence's armed people are out of service: off duty, or a person called
+    former or retired whose phrase holds an armed-target word (the trigger lexicon's `armed`
+    cues)."""
+    if _OFF_DUTY.search(sent.text):
+        return True
+    return any(
+        t.lower_ in _OUT_OF_SERVICE
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and any(lex.is_cue(w, "armed") for w in t.head.subtree)
+        for t in sent
+    )
 
 
 def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:
@@ -326,9 +336,9 @@ def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | N
     attack on soldiers, fighters, police or their positions is a Battle.
     """
     doc = sent.doc
-    if _OFF_DUTY.search(sent.text):
-        # "shot an off-duty police officer at his home", "killed a former police officer": out
-        # of service, a civilian target (ACLED codes the attack Violence against civilians)
+    if _out_of_service(sent, lex):
+        # "shot an off-duty police officer at his home", "killed a former police officer": a
+        # civilian target (ACLED codes the attack Violence against civilians)
         return "civilian"
     # "an ambush on militiamen", "an attack against a patrol": the target the trigger names
     # decides over people counted among the dead ("killed eight, including two civilians").
