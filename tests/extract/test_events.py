@@ -663,3 +663,18 @@ def test_a_purpose_to_protest_names_the_protest_in_the_perfect_too(code):
     text = "On 18 March, activists have taken to the sea near Skagen to protest against tankers."
     (event,) = code(text, "2022-03-20").events
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_violence_done_as_a_reprisal_is_a_happening_the_doer_claims(code):
+    text = ("The militia said it had retaliated against the shelling of its villages by launching "
+            "two separate attacks on army posts near Mabanda.")  # fmt: skip
+    (event,) = code(text, "2023-11-21").events
+    assert event.event_type in ("Battles", "Explosions/Remote violence")
+    assert event.modality == "claimed"
+
+
+def test_a_verb_told_inside_a_happening_named_before_is_more_of_it(nlp):
+    text = ("A surprise rebel attack killed 11 soldiers in the west on Monday, a spokesman said. "
+            "He said their fighters were targeted in the attack in Bubanza province.")  # fmt: skip
+    (draft,) = events(detect(nlp, text))
+    assert draft.trigger.text == "attack"

@@ -551,6 +551,20 @@ def test_quoted_yesterday_resolves_against_the_statement_date(nlp):
     assert value.start == date(2023, 12, 6)  # the day before Thursday, not before publication
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("Gunmen raided a police post on 10 November. A week later, the army shelled their camp.",
+         "2023-11-17", 2),
+        ("Gunmen raided a police post on 10 November. Two days later, the army shelled their camp.",
+         "2023-11-12", 1),
+    ],
+)  # fmt: skip
+def test_so_long_later_counts_from_the_last_day_named(nlp, text, start, precision):
+    value, _ = coded(nlp, text, SAT, "shelled")
+    assert (value.start.isoformat(), value.precision) == (start, precision)
+
+
 def test_undated_event_gets_publication_day_with_precision_2(nlp):
     value, state = coded(nlp, "Gunmen attacked a bus near Palmyra.", SAT, "attacked")
     assert (value.start, value.precision) == (date(2023, 12, 9), 2)

@@ -139,6 +139,9 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
     trigger_heads = {m.head for m in matches}
     since_clauses = {c.head.i for c in sent if c.dep_ == "mark" and c.lower_ == "since"}
     coreferent: set[int] = set()  # tokens found to name an earlier happening
+    # "retaliated by launching two attacks": a trigger whose requirement fails here (a threat word
+    # in the past) names nothing, so it does not take in the happenings it governs
+    live = [m for m in matches if _requirements_met(doc[m.head], m.entry.requires, lex)]
     for m in matches:
         tok = doc[m.head]
         entry = m.entry
@@ -154,7 +157,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         if count is None:
             if frame_ancestor(tok, lex) is not None:
                 continue  # feared, simulated, prevented, a campaign or topic: not a happening
-            if _under_other_family(tok, entry.family, matches, doc):
+            if _under_other_family(tok, entry.family, live, doc):
                 continue  # "attacked a checkpoint", "threatened to attack": part of the other one
             statement = None
             if is_hypothetical(tok):
@@ -182,7 +185,12 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             kept.append((m, statement, None))
         else:
             kept.append((m, None, count))
-    kept = [k for k in kept if not _target_of_violence(doc[k[0].head], matches, doc, lex)]
+    kept = [
+        k
+        for k in kept
+        if not _target_of_violence(doc[k[0].head], matches, doc, lex)
+        and not _inside_coreferent(doc[k[0].head], coreferent)
+    ]
     groups: dict[tuple[str, bool, bool], _Group] = {}
     ordered: list[_Group] = []
     arrests = {m.head for m in matches if m.entry.candidates and m.entry.candidates <= ARREST_KEYS}
@@ -206,6 +214,16 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
 
 
 _AT = frozenset({"in", "at", "near", "across", "around", "outside"})
+
+
+def _inside_coreferent(tok: Token, coreferent: set[int]) -> bool:
+    """ "Their fighters were targeted in the attack": a verb told inside a happening named before
+    tells more of it, as "the attack wounded three" does."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            g.dep_ == "pobj" and g.i in coreferent for g in c.children)
+        for c in tok.children
+    )  # fmt: skip
 
 
 def _target_of_violence(tok: Token, matches: list[Match], doc, lex: Lexicon) -> bool:

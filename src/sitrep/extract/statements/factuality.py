@@ -159,7 +159,7 @@ def _claims_own_act(speaker_verb: Token, child: Token, trigger: Token) -> bool:
         return False
     # The act must be the complement verb itself or its direct object: "confirming it had
     # conducted 11 operations", not "witnesses said they saw an airstrike hit".
-    if trigger.i != child.i and not _is_object_of(trigger, child):
+    if trigger.i != child.i and not _is_object_of(trigger, child) and not _done_by(trigger, child):
         return False
     subjects = [c for c in child.children if c.dep_ == "nsubj"]
     if not subjects:
@@ -183,6 +183,17 @@ def _is_object_of(trigger: Token, verb: Token) -> bool:
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
         tok = tok.head.head
     return tok.dep_ == "dobj" and tok.head.i == verb.i
+
+
+def _done_by(trigger: Token, verb: Token) -> bool:
+    """The act is the means the verb names ("it retaliated by launching two attacks")."""
+    means = trigger.head
+    return (
+        means.dep_ == "pcomp"
+        and means.head.lower_ == "by"
+        and means.head.head.i == verb.i
+        and (trigger.i == means.i or _is_object_of(trigger, means))
+    )
 
 
 def _negation_reaches(trigger: Token, verb: Token) -> bool:

@@ -218,9 +218,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             \s+ (?P<unit>hours|days|weeks|months) )\b""",
         "ordinal": r"""\b (?i:on\s+the) \s+ (?P<d>[0-3]?\d) (?i:st|nd|rd|th)\b
             (?! \s+ (?:of\s+)? [A-Za-z] )""",
-        "anaphor": r"""\b(?i: the \s+ (?P<ana>previous|following|next|same) \s+
+        "anaphor": rf"""\b(?i: the \s+ (?P<ana>previous|following|next|same) \s+
             (?:day|night|morning|evening) | the \s+ day \s+ (?P<ana2>before|after)
             | (?P<ana3>that) \s+ day | (?:earlier|later) \s+ (?:in \s+ the|that) \s+ day
+            | (?P<after_n>\d{{1,2}}|{numwords}) \s+ (?P<after_unit>days?|weeks?) \s+ later
             | (?:at \s+ )? (?:approximately \s+ | about \s+ | around \s+ )?
               [01]?\d [:.] [0-5]\d \s* [ap]\.?m\b\.? )""",
         "part": rf"""\b(?i: (?: the\s+ )? (?P<part>{parts})
@@ -247,7 +248,7 @@ def _gates() -> dict[str, re.Pattern[str]]:
     gates["numeric"] = re.compile(r"\d[/.][0-3]?\d[/.]")
     gates["year"] = re.compile(r"(?:19|20)\d\d")
     gates["ordinal"] = re.compile(r"\d(?i:st|nd|rd|th)")
-    gates["anaphor"] = re.compile(r"(?i:day|night|morning|evening|\d[ap]\.?m|\d [ap]\.?m)")
+    gates["anaphor"] = re.compile(r"(?i:day|night|morning|evening|week|\d[ap]\.?m|\d [ap]\.?m)")
     gates["relday"] = re.compile(f"(?i:{_alt(lx.rel_days)})")
     return gates
 
@@ -480,6 +481,10 @@ def _parse_match(form: str, mt: re.Match[str], text: str, month_first: bool) -> 
     if form == "anaphor":
         if g("ana2") and re.match(r"\s+[A-Za-z]", text[mt.end() :]):
             return None  # "the day after they attacked the town": relative to an undated event
+        if g("after_n"):  # "a week later", "two days later": counted from the last day named
+            unit = g("after_unit").lower().rstrip("s")
+            amount, _ = _count(g("after_n"), unit)
+            return _tx(mt, "anaphor", lo=DayRef(offset=amount), unit=unit)
         word = (g("ana") or g("ana2") or g("ana3") or "").lower()
         offset = {"previous": -1, "before": -1, "following": 1, "next": 1, "after": 1}.get(word, 0)
         return _tx(mt, "anaphor", lo=DayRef(offset=offset))
@@ -616,7 +621,8 @@ def resolve(tx: Timex, anchor: date | None, tense: str | None = None) -> DateSpa
         return DateSpan(day, day, precision if day else None, tx.text, tx.is_relative)
     if tx.form == "anaphor":
         day = anchor + timedelta(days=tx.lo.offset or 0) if anchor and tx.lo else None
-        return DateSpan(day, day, 1 if day else None, tx.text, True)
+        precision = 2 if tx.unit == "week" else 1  # "a week later": about that day
+        return DateSpan(day, day, precision if day else None, tx.text, True)
     if tx.form == "month" and tx.lo is not None:
         first, last = month_bounds(tx.lo, anchor, direction)
         return DateSpan(first, last, 3 if first else None, tx.text, tx.is_relative)
