@@ -544,3 +544,12 @@ def test_external_inter_uses_the_events_country(nlp):
         "Palestine",
     )
     assert (draft.actor1.actor.inter, draft.actor2.actor.inter) == (8, 7)
+
+
+def test_a_headline_s_capitals_make_no_organisation(code):
+    text = ("Missile Strikes Kill Two Fishermen Near Hodeidah, First Deadly Raid by Militant Group"
+            "\n\nTwo fishermen were killed after a missile struck their boat near Hodeidah on "
+            "Wednesday.")  # fmt: skip
+    doc = code(text, "2024-03-07")
+    assert doc.events and not any("Militant Group" in w for w in doc.warnings)
+    assert all(e.actor1 != "Militant Group" for e in doc.events)

@@ -678,3 +678,19 @@ def test_a_verb_told_inside_a_happening_named_before_is_more_of_it(nlp):
             "He said their fighters were targeted in the attack in Bubanza province.")  # fmt: skip
     (draft,) = events(detect(nlp, text))
     assert draft.trigger.text == "attack"
+
+
+def test_a_state_force_s_partner_does_not_make_its_capture_an_abduction(code):
+    text = ("On Monday, a police unit, in coordination with the Kurdish Asayish, captured two "
+            "citizens with links to the jihadist group in Kirkuk.")  # fmt: skip
+    (event,) = code(text, "2023-12-12").events
+    assert event.sub_event_type == "Arrests"
+
+
+def test_the_second_operation_told_is_another_happening(code):
+    text = ("Iraqi police said on Tuesday that they had arrested five smugglers in two separate "
+            "operations. In the first operation, police raided a farm in Diyala, where they "
+            "arrested three men. In the second operation, a police unit captured two men in "
+            "Basra.")  # fmt: skip
+    places = {(e.sub_event_type, e.admin1) for e in code(text, "2023-12-12").events}
+    assert places == {("Arrests", "Diyala"), ("Arrests", "Al Basrah")}

@@ -811,3 +811,14 @@ def test_sites_a_trigger_lists_after_including_are_one_event_each(code):
     assert sorted((e.country, e.location) for e in events) == [
         ("Iraq", "Ain al-Asad air base"), ("Syria", "Syria")
     ]  # fmt: skip
+
+
+def test_where_the_victims_were_is_where_it_happened_to_them(code, no_villages):
+    """ "killed while filming near X": X is the happening's place, so a summary lead does not
+    swallow it; "the border with Israel" is not a place in Israel."""
+    text = ("Seven people were killed on Tuesday by Israeli strikes in south Lebanon.\n\n"
+            "Two reporters were killed while filming in an open field near Naqoura, 5 km from "
+            "the border with Israel, the news agency said.\n\n"
+            "A woman was killed on Tuesday in separate Israeli shelling in Kfar Kila.")  # fmt: skip
+    places = {(e.location, e.fatalities) for e in code(text, "2023-11-21").events}
+    assert places == {("Kfar Kila", 1), ("En Naqoura", 2)}

@@ -253,3 +253,9 @@ def test_a_follow_up_sentence_in_the_paragraph_gives_the_toll(nlp):
     draft = draft_on(state, "detonated")
     count_casualties(state)
     assert draft.fatalities == Quantity(6)
+
+
+def test_each_person_named_as_killed_counts_one(code):
+    text = "Ali Hassan and Omar Said were killed by gunmen in Kirkuk on Monday."
+    (event,) = code(text, "2023-11-21").events
+    assert event.fatalities == 2

@@ -248,6 +248,21 @@ def test_homonyms_are_told_apart_by_the_governorate_named(villages, text, expect
     assert place is not None and place.admin1 == expected_admin1
 
 
+@pytest.mark.parametrize(
+    "text, expected_admin1",
+    [
+        ("Regime forces shelled the village of Tall Wardah in north-western Syria.", "Idleb"),
+        ("Regime forces shelled the village of Tall Wardah in the north-east of Syria.",
+         "Aleppo"),
+        ("Fighting in north-eastern Syria went on. Regime forces shelled Tall Wardah village.",
+         "Aleppo"),
+    ],
+)  # fmt: skip
+def test_homonyms_are_told_apart_by_the_part_of_the_country_named(villages, text, expected_admin1):
+    place = _where(text, "Tall Wardah")
+    assert place is not None and place.admin1 == expected_admin1
+
+
 def test_homonyms_far_apart_that_nothing_tells_apart_are_left_alone(villages):
     assert _where("Syrian regime forces shelled Tall Wardah on Monday.", "Tall Wardah") is None
 

@@ -949,6 +949,20 @@ def _looks_like_organisation(ent, name: str, dictionary: ActorDictionary) -> boo
     return any(w.lower().strip(".,'’") in _ORGANISATION_WORDS for w in words)
 
 
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+_TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _in_title_case(text: str, start: int) -> bool:
+    """Whether the line holding `start` is written in title case (a headline): nearly every word
+    but the small ones capitalised, over at least five words."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    words = [w for w in _TITLE_WORDS.findall(line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
 def _spelt_out(name: str, start: int, mentions: list[ActorMention]) -> ActorMention | None:
     """The earlier organisation an all-capitals short form abbreviates: its letters open the
     initials of the words naming it in the text ("CT" for "Counter-Terrorism Forces")."""
@@ -1031,6 +1045,8 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
             continue
         if state.text[max(0, start - 1) : start] == "(":
             continue  # "(Sadah)": ACLED-style parenthesised places
+        if _in_title_case(state.text, start):
+            continue  # a headline's capitals make no name: "… Assault by Militant Group"
         span = state.span(start, start + len(name))
         spelt_out = _spelt_out(name, start, mentions + found)
         if spelt_out is not None:

@@ -115,6 +115,7 @@ def _plural(token: Token) -> bool:
 _ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile", "earlier", "later"})
 _ANOTHER_DETS = frozenset({"another", "other", "separate"})
 _ANSWERS = frozenset({"response", "retaliation", "reprisal", "revenge"})
+_NEXT_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "latter"})
 _SAME_HAPPENING_NOUNS = frozenset({"attack", "strike", "raid", "bombing", "blast", "explosion"})
 
 
@@ -139,6 +140,13 @@ def told_as_another(token: Token) -> bool:
         for c in verb.children
     ):
         return True  # "In response, an aircraft struck the launcher": the other side's answer
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            g.dep_ == "pobj" and any(a.lower_ in _NEXT_ORDINALS for a in g.children)
+            for g in c.children)
+        for c in verb.children
+    ):  # fmt: skip
+        return True  # "In the second operation, police arrested two men": the next one told
     return any(c.lower_ in _ANOTHER_ADVERBS and c.dep_ == "advmod" for c in verb.children)
 
 

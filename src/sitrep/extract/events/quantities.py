@@ -376,13 +376,21 @@ def _named_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         doc[f.token].head.i for f in figures if doc[f.token].dep_ in ("nsubj", "nsubjpass", "dobj")
     }
     return [
-        Figure(FATAL, Quantity(1, "exact"), tok.i, "person")
+        Figure(FATAL, Quantity(1, "exact"), tok.i, f"person {tok.lower_}")  # one each
         for tok in sent
-        if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubjpass", "dobj")
-        and tok.i not in counted and tok.head.i not in counted
+        if tok.ent_type_ == "PERSON"
+        and (first := _first_conjunct(tok)).dep_ in ("nsubjpass", "dobj")
+        and tok.i not in counted and first.i not in counted and first.head.i not in counted
         and not any(c.dep_ == "nummod" for c in tok.children) and _verb_kinds(tok) == {FATAL}
-        and not _attempted(tok.head)
+        and not _attempted(first.head)
     ]  # fmt: skip
+
+
+def _first_conjunct(name: Token) -> Token:
+    """ "Ali Hassan and Omar Said were killed": the first of the names joined with the one."""
+    while name.dep_ == "conj" and name.head.ent_type_ == "PERSON":
+        name = name.head
+    return name
 
 
 def _definite(noun: Token) -> bool:

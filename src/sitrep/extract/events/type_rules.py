@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep.extract.events.triggers import Lexicon, Match
 from sitrep.extract.state import ActorMention
@@ -272,17 +273,30 @@ def _first_statement(matches: list[Match]) -> str:
 def _agent_inter(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMention]) -> set[int]:
     """ACLED inter codes of the actors named in the triggers' subjects."""
     doc = sent.doc
-    spans = []
-    for m in matches:
-        for c in doc[m.head].children:
-            if c.dep_ in ("nsubj", "agent"):
-                sub = list(c.subtree)
-                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    starts = {
+        t.idx
+        for m in matches
+        for c in doc[m.head].children
+        if c.dep_ in ("nsubj", "agent")
+        for t in _doers_words(c)
+    }
     return {
         a.actor.inter
         for a in actors
-        if a.actor.inter is not None and any(a.span.start < e and s < a.span.end for s, e in spans)
+        if a.actor.inter is not None and any(a.span.start <= i < a.span.end for i in starts)
     }
+
+
+def _doers_words(subject: Token) -> list[Token]:
+    """The subject's words but those of its partners ("a CT force, in coordination with the
+    Asayish, …", "police backed by militiamen"): what a partner is does not make the act."""
+    partners = {
+        t.i
+        for c in subject.subtree
+        if c.dep_ == "prep" and c.lower_ != "of" and c.head.i == subject.i
+        for t in c.subtree
+    }
+    return [t for t in subject.subtree if t.i not in partners]
 
 
 def _territory_taken(

@@ -429,6 +429,7 @@ _PLACE_OF = frozenset(
     "northwest southeast southwest interior heartland countryside capital province region "
     "outskirts".split()
 )
+_BORDERS = frozenset({"border", "frontier", "boundary"})
 # AWAY: a place the sentence ties to something else (where the weapon came from, what the
 # happening followed).
 ATTACHED, ELSEWHERE, IN_ACTOR_NAME, AWAY = 0, 1, 2, 3
@@ -531,6 +532,8 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
             # down a phrase the parser hung below it; a march starts where it happens ("set out
             # from Beirut").
             return AWAY if step <= 3 and kind not in _DEMONSTRATIONS else ELSEWHERE
+        if token.lower_ == "with" and token.head.lemma_.lower() in _BORDERS:
+            return ELSEWHERE  # "6 km from the border with Israel": the other side of it
         if token.lower_ == "of" and token.head.idx in actor_tokens:
             return ELSEWHERE  # "the military forces of Ruritania": whose forces, not where
         if token.head.i == token.i:
@@ -542,6 +545,8 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
         token = token.head
         if token.i in targets:
             return ATTACHED
+        if _while_doing(token) and token.head.i in targets:
+            return ATTACHED  # "killed while reporting in X": where the victims were
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOMINAL_DEPS and not (
             token.dep_ == "acl" and token.tag_ == "VBG"
         ):
@@ -549,6 +554,14 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
             # modifying a noun tells where that thing was going: "drones flying across the north")
             return ELSEWHERE
     return ELSEWHERE
+
+
+def _while_doing(verb: Token) -> bool:
+    """ "(killed) while reporting", "(shot) while fishing": what the people it happened to were
+    doing, where it happened to them."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(
+        c.dep_ == "mark" and c.lower_ == "while" for c in verb.children
+    )
 
 
 def actors_country(state: DocState) -> PlaceMention | None:

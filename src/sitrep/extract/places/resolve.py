@@ -997,6 +997,7 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
     (`villages.py` says what licenses a village)."""
     if not any(m.villages for m in mentions):
         return
+    compass_words = _compass_words(text, load_gazetteer().countries[cc].name)
 
     def contained(m: Mention) -> bool:
         nxt = next((x for x in mentions if x.start >= m.end), None)
@@ -1061,7 +1062,7 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
             areas=areas, focus=focus, words=words, anchors=anchors, holder=holder,
             fuzzy=m.tier == "fuzzy" and not m.villages_exact, spelled=frozenset(
                 v.id for v in m.villages if _plain(m.text) in (_plain(v.name), _plain(v.asciiname))
-            ), key=m.key,
+            ), key=m.key, compass=_compass_at(compass_words, m.start),
         )  # fmt: skip
         found = best_village(m.villages, ctx, name_key)
         if found is None:
@@ -1080,6 +1081,28 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
                 [x for x in mentions if x.paren == m.paren]) > 1:  # fmt: skip
             m.admin2_text = m.text
             m.precision = 2
+
+
+# A part of a country as a (north, east) unit vector: "southern Lebanon", "north-east Syria".
+_HALF = 0.5**0.5
+_COMPASS = {"north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),
+            "northeast": (_HALF, _HALF), "northwest": (_HALF, -_HALF),
+            "southeast": (-_HALF, _HALF), "southwest": (-_HALF, -_HALF)}  # fmt: skip
+_COMPASS_WORD = r"\b((?:north|south)?-?(?:east|west)|north|south)(?:ern)?\s+(?:of\s+)?"
+
+
+def _compass_words(text: str, country: str) -> list[tuple[int, tuple[float, float]]]:
+    """Where the text names a part of its country, and which way that part lies."""
+    pattern = re.compile(_COMPASS_WORD + rf"{re.escape(country)}\b", re.IGNORECASE)
+    return [(mt.start(), _COMPASS[mt.group(1).lower().replace("-", "")])
+            for mt in pattern.finditer(text)]  # fmt: skip
+
+
+def _compass_at(words: list[tuple[int, tuple[float, float]]],
+                start: int) -> tuple[float, float] | None:  # fmt: skip
+    """The part of the country named last before `start`, else first after it."""
+    before = [way for at, way in words if at < start]
+    return before[-1] if before else (words[0][1] if words else None)
 
 
 # A name the text calls a place ("in X", "the village of X", "X town", "X badia", "X in Y") that

@@ -41,6 +41,10 @@ HELD_KM = 15.0
 DISTRICT_KM = 40.0
 # How much the likeness of a spelling guess to a village's name weighs (0 to 1 alike).
 ALIKE = 0.2
+# "in southern Lebanon": among homonyms, the one furthest that way gains up to this much, when
+# they lie at least COMPASS_DEGREES apart that way and the sentence names no governorate.
+COMPASS = 0.3
+COMPASS_DEGREES = 0.1
 
 
 def is_village(place: GazPlace) -> bool:
@@ -65,6 +69,9 @@ class VillageContext:
     spelled: frozenset[str]  # ids of the villages whose own name the text spells
     key: str = ""  # the mention's loose key
     in_district: bool = False  # "X village of Y district": the text names the district holding it
+    # The part of the country the text last named before it ("southern Lebanon"), as a unit
+    # (north, east) vector.
+    compass: tuple[float, float] | None = None
 
 
 def village_score(v: GazPlace, ctx: VillageContext,
@@ -134,6 +141,8 @@ def best_village(villages: list[GazPlace], ctx: VillageContext,
             scored.append((found[0], v, found[1]))
     if not scored:
         return None
+    if ctx.compass is not None and not ctx.areas:
+        scored = _toward(scored, ctx.compass)  # the weakest cue: no governorate is named
     scored.sort(key=lambda s: (-s[0], -s[1].population, s[1].id))
     score, place, why = scored[0]
     tied = [place] + [v for s, v, _ in scored[1:] if score - s < TIE]
@@ -145,6 +154,20 @@ def best_village(villages: list[GazPlace], ctx: VillageContext,
     middle = min(tied, key=lambda a: (sum(_km(a, b) for b in tied), a.id))
     return middle, score, [*why, f"one of {len(tied)} villages of that name within "
                                  f"{spread:.0f} km"], 2
+
+
+def _toward(scored: list[tuple[float, GazPlace, list[str]]],
+            compass: tuple[float, float]) -> list[tuple[float, GazPlace, list[str]]]:  # fmt: skip
+    """Homonyms scored up by how far they lie in the part of the country the text names."""
+    reach = [v.latitude * compass[0] + v.longitude * compass[1] for _, v, _ in scored]
+    low, high = min(reach), max(reach)
+    if high - low < COMPASS_DEGREES:
+        return scored
+    return [
+        (s + COMPASS * (r - low) / (high - low), v, [*why, "in the part of the country named"]
+         if r == high else why)
+        for (s, v, why), r in zip(scored, reach, strict=True)
+    ]  # fmt: skip
 
 
 # A town of the district's name without a district of its own in the hierarchy is its seat when
