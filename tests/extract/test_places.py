@@ -822,3 +822,13 @@ def test_where_the_victims_were_is_where_it_happened_to_them(code, no_villages):
             "A woman was killed on Tuesday in separate Israeli shelling in Kfar Kila.")  # fmt: skip
     places = {(e.location, e.fatalities) for e in code(text, "2023-11-21").events}
     assert places == {("Kfar Kila", 1), ("En Naqoura", 2)}
+
+
+def test_a_happening_set_beside_another_is_placed_where_its_words_say(code, no_villages):
+    """ "…, while a ship was hit off Yemen": another happening, placed by a later sentence that
+    refers back to it ("the strike on the ship 100 km south of Aden")."""
+    text = ("A drone launched by rebels exploded over Tel Aviv, Israel on Friday, killing a man, "
+            "while a cargo ship was hit by missiles off the coast of Yemen. A security firm tied "
+            "the rebels to the strike on the cargo ship 100 km south of Aden.")  # fmt: skip
+    places = {(e.location, e.country) for e in code(text, "2024-07-19").events}
+    assert places == {("Tel Aviv", "Israel"), ("Aden", "Yemen")}

@@ -22,6 +22,7 @@ from sitrep.extract.events.triggers import (
     Match,
     count_of,
     frame_ancestor,
+    governing_verb,
     governors,
     is_anchored_noun,
     is_corpse,
@@ -31,6 +32,7 @@ from sitrep.extract.events.triggers import (
     is_hypothetical,
     is_intention,
     lexicon,
+    set_beside,
 )
 from sitrep.extract.events.type_rules import VIOLENT_TYPES, TypeDecision, decide_type
 from sitrep.extract.places.sitelist import Site, site_list
@@ -119,6 +121,21 @@ def _days_apart(tok: Token) -> bool:
     return _DAYS_BEFORE.search(tok.doc.text, max(0, mark.idx - 12), mark.idx) is not None
 
 
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _while_elsewhere(tok: Token) -> bool:
+    """ "A drone exploded over the capital, while a ship was hit off the coast": a clause with its
+    own subject and its own place, set beside the main one, tells another happening."""
+    verb = governing_verb(tok)
+    if verb is None or not set_beside(verb):
+        return False
+    clause = {t.i for t in verb.subtree}
+    here = {t.text for t in verb.subtree if t.ent_type_ in _PLACE_ENTITIES}
+    main = {t.text for t in tok.sent if t.ent_type_ in _PLACE_ENTITIES and t.i not in clause}
+    return bool(here) and bool(main) and not here & main
+
+
 MOVEMENT = "Change to group/activity"
 
 
@@ -201,7 +218,9 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             or any(category(c).event_type in VIOLENT_TYPES for c in m.entry.candidates)
         )
         tok = doc[m.head]
-        apart = own and (_act_of_the_arrested(tok, arrests) or _days_apart(tok))
+        apart = own and (
+            _act_of_the_arrested(tok, arrests) or _days_apart(tok) or _while_elsewhere(tok)
+        )
         key = (family, count is not None, apart)
         if key not in groups:
             groups[key] = _Group(i, family, statement=statement)

@@ -239,6 +239,16 @@ def governing_verb(token: Token) -> Token | None:
         t = t.head
 
 
+def set_beside(verb: Token) -> bool:
+    """A "while" clause with a subject of its own, set beside the main clause ("…, while a ship
+    was hit off the coast"): the same time, another thing."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in verb.children)
+    )
+
+
 def is_future(token: Token) -> bool:
     """The clause governing `token` is in the future ("will continue", "will be met")."""
     verb = governing_verb(token)

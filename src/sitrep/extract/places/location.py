@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sitrep.extract.events.triggers import set_beside
 from sitrep.extract.places.resolve import (
     DESTINATION_BEFORE,
     FROM_FILLERS,
@@ -55,6 +57,9 @@ def attach_locations(state: DocState) -> None:
             # as much as its own sentence's).
             draft.extra["place_from"] = ("sentence" if remarked is not None
                                          else place_origin(state, draft, chosen, sentences))
+            if chosen is not None and chosen.place.feature == "country":
+                # Its own country refined by a town a later mention of it names, as firmly.
+                draft.where = _place_referred_to(state, draft, sentences, chosen) or chosen
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
             where = (f"is coded at {draft.where.place.location}" if draft.where
                      else "has no place")  # fmt: skip
@@ -62,6 +67,24 @@ def attach_locations(state: DocState) -> None:
                 state.warnings.append(f"places: {name!r} is not in the gazetteer; the event at "
                                       f"{draft.trigger.text!r} {where}")  # fmt: skip
 
+
+
+def _place_referred_to(state: DocState, draft: EventDraft, sentences: dict[int, int],
+                       country: PlaceMention | None) -> PlaceMention | None:  # fmt: skip
+    """The one town or site hanging off a later singular mention that refers back to the
+    happening ("… a ship was hit off Yemen. The firm linked the rebels to the strike on the ship
+    148 km southeast of Aden"), in its country."""
+    for start, end in draft.extra.get("referred_to_by", ()):
+        proxy = replace(draft, trigger=state.span(start, end), sentence=state.sentence_of(start),
+                        extra={})  # fmt: skip
+        fine = [m for m in state.places
+                if sentences[id(m)] == proxy.sentence and m.place.feature in ("town", "site")
+                and (country is None or m.place.country == country.place.country)
+                and attachment(state, proxy, m) == ATTACHED]  # fmt: skip
+        noun = state.doc.char_span(start, end, alignment_mode="expand") if state.doc else None
+        if len(fine) == 1 and noun is not None and noun.root.tag_ in ("NN", "NNP"):
+            return fine[0]  # (not "the attacks on bases A and B": which of them is not said)
+    return None
 
 
 def place_origin(state: DocState, draft: EventDraft, chosen: PlaceMention | None,
@@ -430,6 +453,7 @@ _PLACE_OF = frozenset(
     "outskirts".split()
 )
 _BORDERS = frozenset({"border", "frontier", "boundary"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside"})
 # AWAY: a place the sentence ties to something else (where the weapon came from, what the
 # happening followed).
 ATTACHED, ELSEWHERE, IN_ACTOR_NAME, AWAY = 0, 1, 2, 3
@@ -513,7 +537,7 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
         verb = verb.head
     targets.add(verb.i)
     # The clauses the trigger's clause belongs to: "gathered in Fougeres to demonstrate".
-    while verb.dep_ in _CLAUSE_CHAIN and verb.head.i != verb.i:
+    while verb.dep_ in _CLAUSE_CHAIN and verb.head.i != verb.i and not set_beside(verb):
         verb = verb.head
         targets.add(verb.i)
     token = place.root
@@ -522,11 +546,19 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
     actor_tokens = _actor_tokens(state)
     kind = draft.event_type if isinstance(draft, EventDraft) else draft.counted_event_type
     topics = _TOPIC_PREPS if kind in _DEMONSTRATIONS else frozenset()
+    located = False  # passed a locative preposition on the way up
     for step in range(12):
         if token.dep_ == "poss" and token.head.lemma_.lower() in _PLACE_OF:
             pass  # "inside Pakistan's borders", "in Syria's north": the possessor is the place
+        elif located and token.dep_ == "agent" and token.head.i in targets and not any(
+            c.idx in actor_tokens or c.ent_type_ in ("PERSON", "ORG", "NORP")
+            for c in token.subtree
+        ):
+            pass  # "was hit by projectiles off the coast of X" (not "by fighters in X"): the
+            # parser hung the place low
         elif token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE or token.lower_ in topics:
             return ELSEWHERE
+        located = located or (token.dep_ == "prep" and token.lower_ in _LOCATIVE_PREPS)
         if token.lower_ == "from" and _launch_site(token):
             # The launch site itself ("from Gaza", "from the Rafah area"), not a name further
             # down a phrase the parser hung below it; a march starts where it happens ("set out
