@@ -558,3 +558,14 @@ def test_force_used_to_end_a_protest_is_its_intervention_not_an_event_of_its_own
     # without a protest, firing at people is violence of its own
     alone = "Soldiers fired tear gas canisters at farmers near Thies on 26 January."
     assert [e.event_type for e in code(alone, "2022-01-27").events] != ["Protests"]
+
+
+def test_a_mob_s_attack_told_at_the_region_and_at_its_village_is_one_happening(code):
+    """Told once as a riot across the region, once as an attack on the village it names: one
+    happening, at the village, with the toll the summary gives."""
+    text = ("More than 50 settlers attacked a Palestinian village in the occupied West Bank on "
+            "Thursday, killing one man and setting fire to cars, witnesses said.\n\n"
+            "According to residents, the settlers stormed the village of Burin, south of "
+            "Nablus.")  # fmt: skip
+    (event,) = code(text, "2024-08-16").events
+    assert (event.location, event.fatalities) == ("Burin", 1)

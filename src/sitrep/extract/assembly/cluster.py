@@ -38,6 +38,7 @@ from sitrep.records import DateSpan, Place
 
 BATTLES = "Battles"
 ATTACK = "Attack"
+MOB_VIOLENCE = "Mob violence"
 
 
 @dataclass(slots=True)
@@ -94,13 +95,18 @@ def absorb_summaries(clusters: list[Cluster]) -> list[Cluster]:
     beside happenings of its kind, day and sides placed at towns inside it ("bombs fell on
     Northtown, Easton and the port of Westby") sums them up: its mentions become their shared
     evidence, its toll goes to none (7 summaries in 6 of the 60 dev articles; on the Middle East
-    train notes it removes a governorate-level copy of the event in about 50 notes)."""
+    train notes it removes a governorate-level copy of the event in about 50 notes). A summary
+    of one happening is that happening told at a coarser place: its mentions, toll and all, join
+    it."""
     fine = [c for c in clusters if _placed_fine(c)]
     kept = []
     for c in clusters:
         held = [f for f in fine if f is not c and _summarises(c, f)] if not _placed_fine(c) else []
         if not held:
             kept.append(c)
+            continue
+        if len(held) == 1:
+            held[0].members.extend(c.members)  # the one happening it tells, at a coarser place
             continue
         for f in held:
             f.shared.extend(c.members)
@@ -121,7 +127,10 @@ def _placed_fine(c: Cluster) -> bool:
 
 def _summarises(summary: Cluster, c: Cluster) -> bool:
     seed, own = summary.seed, c.seed
-    if seed.kind != own.kind or seed.real != own.real or not seed.draft.acled_codable:
+    crowd = {seed.draft.sub_event_type, own.draft.sub_event_type} == {MOB_VIOLENCE, ATTACK}
+    if (seed.kind != own.kind and not crowd) or seed.real != own.real:
+        return False  # (a mob's attack on a town, told once as a riot and once as an attack)
+    if not seed.draft.acled_codable:
         return False
     if own.draft.event_type != seed.draft.event_type and own.draft.sub_event_type != ATTACK:
         # "the army shelled the region" does not sum up a battle fought in one of its towns;
