@@ -569,3 +569,10 @@ def test_a_mob_s_attack_told_at_the_region_and_at_its_village_is_one_happening(c
             "Nablus.")  # fmt: skip
     (event,) = code(text, "2024-08-16").events
     assert (event.location, event.fatalities) == ("Burin", 1)
+
+
+def test_the_dead_a_peaceful_protest_is_about_are_not_its_toll(code):
+    text = ("On Monday, relatives of 12 soldiers killed last year protested peacefully in front of "
+            "the governorate building in Amara, demanding compensation.")  # fmt: skip
+    (event,) = code(text, "2022-01-25").events
+    assert event.sub_event_type == "Peaceful protest" and event.fatalities is None

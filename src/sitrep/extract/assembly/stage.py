@@ -26,7 +26,7 @@ from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft
 from sitrep.knowledge.happenings import weapon_of
-from sitrep.records import DateSpan
+from sitrep.records import DateSpan, Quantity
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,12 @@ def assemble_events(state: DocState) -> None:
     )
     _done_as_before(state, state.events)
     state.events = _with_interventions(state, state.events)
+    for event in state.events:
+        if event.sub_event_type in (PEACEFUL, INTERVENED):
+            # No one dies in them (ACLED: lethal force on protesters is excessive force), so the
+            # deaths a protest's text tells are what it is about ("relatives of killed soldiers
+            # protested", "a vigil for the 19 migrants who died").
+            event.fatalities = Quantity(None, "unknown")
     log.debug(
         "assemble: %d drafts, %d aggregates dropped, %d events",
         len(state.events), len(mentions) - len(kept), len(events),
