@@ -259,3 +259,18 @@ def test_each_person_named_as_killed_counts_one(code):
     text = "Ali Hassan and Omar Said were killed by gunmen in Kirkuk on Monday."
     (event,) = code(text, "2023-11-21").events
     assert event.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("On 3 May, a bomb exploded under the car of a police officer in Kirkuk, killing him.", 1),
+        ("On 3 May, gunmen shot a shepherd near Kirkuk, resulting in his death.", 1),
+        ("On 3 May, tribesmen clashed in the market of Kirkuk, leading to the death of a "
+         "bystander.", 1),
+        ("On 3 May, a mob beat a suspected thief in Kirkuk and almost killed him.", None),
+    ],
+)  # fmt: skip
+def test_one_death_told_without_a_number(code, text, fatalities):
+    (event,) = code(text, "2022-05-04").events
+    assert event.fatalities == fatalities

@@ -161,6 +161,7 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
                 break
     figures.extend(_single_victims(sent, figures))
     figures.extend(_named_victims(sent, figures))
+    figures.extend(_deaths_caused(sent, figures))
     return sorted(figures, key=lambda f: f.token)
 
 
@@ -344,6 +345,48 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(tok.head):
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+# Verbs whose object, or whose "in"/"to" object, is what the happening caused: "resulted in the
+# death of a bystander", "leading to the killing of the commander", "killing him".
+_CAUSING = frozenset({"result", "lead", "cause", "leave"})
+_DEATH_NOUNS = frozenset({"death", "killing", "murder"})
+_ONE_PERSON = frozenset({"him", "her"})
+
+
+def _deaths_caused(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
+    """One death the happening caused, told without a number: "killing him", "resulting in his
+    death", "which led to the death of a bystander" (not "protested over the killing of …")."""
+    taken = {f.token for f in figures} | {sent.doc[f.token].head.i for f in figures}
+    found = []
+    for tok in sent:
+        if tok.lower_ in _ONE_PERSON and tok.dep_ == "dobj":
+            one = _casualty_kind(tok.head) == FATAL and not _attempted(tok.head) and not any(
+                c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in tok.head.children
+            )
+        elif tok.lemma_.lower() in _DEATH_NOUNS and tok.tag_ == "NN" and _caused(tok):
+            of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+            one = (any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)
+                   if not of else len(of) == 1 and of[0].i not in taken and of[0].tag_ in (
+                       "NN", "NNP") and (_one(of[0]) or of[0].ent_type_ == "PERSON" or any(
+                       c.dep_ == "poss" for c in of[0].children)))  # fmt: skip
+        else:
+            continue
+        if one and tok.i not in taken:
+            found.append(Figure(FATAL, Quantity(1, "exact"), tok.i, f"death {tok.i}"))
+    return found
+
+
+def _caused(noun: Token) -> bool:
+    """Caused by the happening: not in a clause of what came before it ("rioted after officers led
+    to the death of a girl")."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ not in ("in", "to"):
+        return False
+    return verb.lemma_.lower() in _CAUSING and not any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in verb.children
+    )
 
 
 def _left_dead(noun: Token) -> bool:
