@@ -553,3 +553,10 @@ def test_a_headline_s_capitals_make_no_organisation(code):
     doc = code(text, "2024-03-07")
     assert doc.events and not any("Militant Group" in w for w in doc.warnings)
     assert all(e.actor1 != "Militant Group" for e in doc.events)
+
+
+def test_an_unidentified_group_believed_to_be_a_named_one_is_coded_as_it(code):
+    text = ("On 8 February 2022, gunmen believed to belong to IS attacked a QSD vehicle near "
+            "Al Hasakeh, killing two QSD members.")  # fmt: skip
+    (event,) = code(text, "2022-02-09").events
+    assert event.actor1 == "Islamic State (Syria)"

@@ -58,6 +58,13 @@ _CODED_AS = re.compile(
     r"\s*[,(]\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed\s+to\s+be)\s+(?:the\s+)?",
     re.I,
 )
+# "unknown gunmen believed to be IS", "an armed group likely to be IS militants": ACLED codes
+# the group an unidentified one is believed to be.
+_SUSPECTED_AS = re.compile(
+    r"\s*,?\s*(?:(?:were|was|are|is)\s+)?(?:believed|likely|thought|suspected|said)\s+to\s+"
+    r"(?:be(?:long)?(?:\s+to)?|be\s+members\s+of)\s+(?:the\s+)?",
+    re.I,
+)
 # "Al Muaili tribesmen", "Bani Ali and Al Badi tribesmen", "the Al Awad tribe".
 _TRIBE_NAME = (
     r"(?:(?:Al|Bani|Bin|Ba|Abu|Ibn|Aal|Ahl|Beni)\s+)?[A-Z][\w'’-]+"
@@ -357,7 +364,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
 
 def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "pro-STC forces, coded as Security Belt forces": the mention takes the actor ACLED's note
-    says it codes; the coded name is not a second actor."""
+    says it codes; the coded name is not a second actor. So does an unidentified group the text
+    says is believed to be a named one ("gunmen believed to belong to IS")."""
     text = state.text
     out: list[ActorMention] = []
     skip: set[int] = set()
@@ -365,6 +373,8 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
         if i in skip:
             continue
         coded = _CODED_AS.match(text, m.span.end)
+        if coded is None and m.actor.name.startswith("Unidentified"):
+            coded = _SUSPECTED_AS.match(text, m.span.end)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if coded and nxt is not None and nxt.span.start == coded.end() and nxt.kind == "org":
             out.append(ActorMention(m.span, replace(nxt.actor, text=m.span.text), m.kind))
