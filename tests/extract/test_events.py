@@ -694,3 +694,19 @@ def test_the_second_operation_told_is_another_happening(code):
             "Basra.")  # fmt: skip
     places = {(e.sub_event_type, e.admin1) for e in code(text, "2023-12-12").events}
     assert places == {("Arrests", "Diyala"), ("Arrests", "Al Basrah")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 29 May 2022, soldiers set houses on fire in Mabanda.", "Looting/property destruction"),
+        ("On 14 May 2022, rebels set ablaze 8 trucks of a mining company in Mabanda.",
+         "Looting/property destruction"),
+        ("On 5 May 2022, herders' militias stole 43 cows from a farm in Mabanda.",
+         "Looting/property destruction"),
+        ("On 15 March 2022, soldiers shot dead a man in Mabanda and stole his car.", "Attack"),
+    ],
+)  # fmt: skip
+def test_arson_and_theft_are_property_destruction_unless_someone_is_harmed(code, text, expected):
+    (event,) = code(text, "2022-06-01").events
+    assert event.sub_event_type == expected
