@@ -58,7 +58,7 @@ _CODED_AS = re.compile(
     r"\s*[,(]\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed\s+to\s+be)\s+(?:the\s+)?",
     re.I,
 )
-# "unknown gunmen believed to be IS", "an armed group likely to be IS militants": ACLED codes
+# "unknown gunmen believed to be IS", "a group likely to be IS": ACLED codes
 # the group an unidentified one is believed to be.
 _SUSPECTED_AS = re.compile(
     r"\s*,?\s*(?:(?:were|was|are|is)\s+)?(?:believed|likely|thought|suspected|said)\s+to\s+"

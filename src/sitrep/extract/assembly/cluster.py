@@ -96,8 +96,8 @@ def absorb_summaries(clusters: list[Cluster]) -> list[Cluster]:
     Northtown, Easton and the port of Westby") sums them up: its mentions become their shared
     evidence, its toll goes to none (7 summaries in 6 of the 60 dev articles; on the Middle East
     train notes it removes a governorate-level copy of the event in about 50 notes). A summary
-    of one happening is that happening told at a coarser place: its mentions, toll and all, join
-    it."""
+    of one happening, with no more dead than that one, is that happening told at a coarser
+    place: its mentions, toll and all, join it."""
     fine = [c for c in clusters if _placed_fine(c)]
     kept = []
     for c in clusters:
@@ -105,12 +105,17 @@ def absorb_summaries(clusters: list[Cluster]) -> list[Cluster]:
         if not held:
             kept.append(c)
             continue
-        if len(held) == 1:
-            held[0].members.extend(c.members)  # the one happening it tells, at a coarser place
+        if len(held) == 1 and _toll(c) <= (_toll(held[0]) or _toll(c)):
+            # The one happening it tells, at a coarser place (and no more dead than that one's).
+            held[0].members.extend(c.members)
             continue
         for f in held:
             f.shared.extend(c.members)
     return kept
+
+
+def _toll(c: Cluster) -> int:
+    return max((m.draft.fatalities.value or 0 for m in c.members), default=0)
 
 
 def _told_apart(cluster: Cluster, m: Mention) -> bool:

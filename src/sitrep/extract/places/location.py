@@ -554,7 +554,7 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
             c.idx in actor_tokens or c.ent_type_ in ("PERSON", "ORG", "NORP")
             for c in token.subtree
         ):
-            pass  # "was hit by projectiles off the coast of X" (not "by fighters in X"): the
+            pass  # "a tanker struck by missiles off the coast of X" (not "by fighters in X"): the
             # parser hung the place low
         elif token.dep_ in _NOT_WHERE_DEPS or token.lower_ in _NOT_WHERE or token.lower_ in topics:
             return ELSEWHERE
