@@ -710,3 +710,50 @@ def test_the_second_operation_told_is_another_happening(code):
 def test_arson_and_theft_are_property_destruction_unless_someone_is_harmed(code, text, expected):
     (event,) = code(text, "2022-06-01").events
     assert event.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a protest verb the parse hangs on the last noun of a long subject
+        "On 2 March, rights campaigners belonging to the Save The Heath campaign gathered in "
+        "Leeds to protest against the new prison.",
+        "On 30 March, physiotherapists and nurses called by the SANA unions protested in Santa "
+        "Cruz, demanding more staff.",
+        # a demand told with the protest is what it was about
+        "On 4 March, members of the farmers' union staged a demonstration at the market in "
+        "Tarija, they also demanded lower fuel prices.",
+        # the month is no modal
+        "On 9 May, relatives of a fisherman missing since 2 May protested outside the port "
+        "office in Vigo.",
+        # a purpose clause of a passive or of a participle
+        "On 4 March, a secondary school was occupied by pupils in Turin to protest against the "
+        "exam reform.",
+        "On 4 March, farmers staged a tractor procession near Meppel, slowing down traffic to "
+        "protest the new rules.",
+    ],
+)
+def test_protests_told_in_common_note_shapes_are_found(code, text):
+    # (the demand may stay a statement of its own beside the protest)
+    assert [e.event_type for e in code(text, "2022-05-10").events if e.acled_codable] == [
+        "Protests"
+    ]
+
+
+def test_a_clause_before_a_protest_verb_is_no_object_of_it():
+    """ "Around 5 May (as reported), workers demonstrated …": the parse may make the aside a
+    clausal complement of the verb; only one after it says what was shown."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.extract.events.candidates import _requirements_met
+    from sitrep.extract.events.triggers import lexicon
+
+    words = ["(", "as", "reported", ")", "workers", "demonstrated", "outside", "it"]
+    heads = [2, 2, 5, 2, 5, 5, 5, 6]
+    deps = ["punct", "advmod", "ccomp", "punct", "nsubj", "ROOT", "prep", "pobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _requirements_met(doc[5], "intransitive", lexicon())
+    shown = Doc(Vocab(), words=["it", "demonstrated", "they", "won"], heads=[1, 1, 3, 1],
+                deps=["nsubj", "ROOT", "nsubj", "ccomp"])  # fmt: skip
+    assert not _requirements_met(shown[1], "intransitive", lexicon())

@@ -368,7 +368,9 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     if requires == "intransitive":
         # "protesters demonstrated in the square", not "the attacks demonstrate to its leaders
         # that a war would be costly" (showing that something is so: a clause of its own).
-        return not any(c.dep_ == "ccomp" for c in tok.children)
+        # A clause before the verb is no object of it ("Around 5 May (as reported), workers
+        # demonstrated …").
+        return not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
     if requires == "doing":
         # "soldiers on patrol encountered gunmen": a state they were in, not a happening (none
         # of the 11 train notes saying "on patrol" is coded for the patrol)
@@ -387,6 +389,10 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
 def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> bool:
     """A trigger inside another family's trigger phrase, or a statement whose subject happens."""
     other = {m.head for m in matches if m.entry.family != family}
+    if is_demonstration_word(tok, lexicon()):
+        # "staged a demonstration …, they also demanded …": a demand told with a protest is what
+        # the protest was about (the parse may hang the protest on it), not a plan of one
+        other -= {m.head for m in matches if m.entry.candidates == _DEMAND}
     for a in governors(tok):
         if a.i in other and not _is_subject_of(tok, a):
             return True  # a statement's subject ("protesters demanded") is its speaker
@@ -394,6 +400,9 @@ def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> b
     return family == "statement" and any(
         c.i in other for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
     )
+
+
+_DEMAND = frozenset({"REQUEST"})
 
 
 def _is_subject_of(tok: Token, head: Token) -> bool:

@@ -266,8 +266,10 @@ def is_future(token: Token) -> bool:
 def is_hypothetical(token: Token) -> bool:
     """The clause governing `token` is conditional or hypothetical ("a siege would target …")."""
     verb = governing_verb(token)
+    # A modal by its tag: the month in "missing since 7 May blocked the road" can be parsed as
+    # the verb's auxiliary.
     return verb is not None and any(
-        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children
     )
 
 
@@ -284,6 +286,13 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
             return child  # a headline's "leader orders attack on …", parsed as a noun compound
     if token.dep_ == "dobj" and lex.is_cue(token.head, "frame_object") and _is_violence(token, lex):
         return token.head  # "demanded they stop their attacks", "ordered an attack": no happening
+    hung = token.pos_ == "VERB" and token.dep_ in ("acl", "relcl")
+    if hung and is_demonstration_word(token, lex):
+        # "nurses called by their unions protested in …", "at the call of the unions, workers
+        # demonstrated …", "campaigners of the No-To-X campaign gathered …": a protest verb
+        # hung on a noun is told as done (the parse often hangs a sentence's own verb on the
+        # last noun of a long subject); what that noun is part of does not frame it.
+        return None
     own_clause = False  # "fighting intensified as rebels took two towns": a told happening
     for anc in (token, *governors(token)):
         if anc is not token and (
@@ -398,8 +407,15 @@ def _done(verb: Token, lex: Lexicon) -> bool:
     perfect = verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
     )  # "activists have taken to the sea to protest"
+    passive = verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children
+    )  # "the school was occupied by students to protest"
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+        # "staged a procession, slowing down traffic to protest": a participle tells more of
+        # what its verb did
+        return _done(verb.head, lex)
     return (
-        (verb.tag_ == "VBD" or perfect)
+        (verb.tag_ == "VBD" or perfect or passive)
         and not lex.is_cue(verb, "frame")
         and not lex.is_cue(verb, "speech")
         and not lex.is_cue(verb, "campaign")
