@@ -757,3 +757,26 @@ def test_a_clause_before_a_protest_verb_is_no_object_of_it():
     shown = Doc(Vocab(), words=["it", "demonstrated", "they", "won"], heads=[1, 1, 3, 1],
                 deps=["nsubj", "ROOT", "nsubj", "ccomp"])  # fmt: skip
     assert not _requirements_met(shown[1], "intransitive", lexicon())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cue word in another part of speech: torches carried, a storm of hail
+        "On 19 January, around 100 people staged a protest march with torches through Easton to "
+        "denounce the curfew.",
+        "On 27 April, farmers protested outside the district office in Westby, demanding help "
+        "after a hail storm destroyed their crops.",
+        # violence named in what the protest is about is its grievance
+        "On 29 April, people protested in Westby for the recovery of their looted valuables.",
+        "On 25 January, activists staged a sit-in at Eastfield against the conduct of the "
+        "police in last week's clashes between two parties.",
+        # a flash mob is a staged gathering
+        "On 4 May, a dozen nurses organized a flash mob protest in Easton to oppose the new "
+        "contracts.",
+    ],
+)
+def test_a_protest_is_typed_by_its_own_conduct_not_its_grievance(code, text):
+    assert [e.sub_event_type for e in code(text, "2022-05-10").events if e.acled_codable] == [
+        "Peaceful protest"
+    ]

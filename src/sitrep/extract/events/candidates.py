@@ -32,6 +32,8 @@ from sitrep.extract.events.triggers import (
     is_hypothetical,
     is_intention,
     lexicon,
+    names_a_demonstration,
+    protest_topics,
     set_beside,
 )
 from sitrep.extract.events.type_rules import VIOLENT_TYPES, TypeDecision, decide_type
@@ -202,11 +204,19 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             kept.append((m, statement, None))
         else:
             kept.append((m, None, count))
+    # what a protest is about ("protested over the looting of …") is its grievance, not more of
+    # the protest nor a happening this sentence tells
+    about = protest_topics(sent, lex)
     kept = [
         k
         for k in kept
         if not _target_of_violence(doc[k[0].head], matches, doc, lex)
         and not _inside_coreferent(doc[k[0].head], coreferent)
+        and not (
+            k[0].head in about
+            and k[0].entry.family != "statement"
+            and not names_a_demonstration(k[0].entry)
+        )
     ]
     groups: dict[tuple[str, bool, bool], _Group] = {}
     ordered: list[_Group] = []

@@ -178,16 +178,24 @@ class Lexicon:
         return sorted(matches, key=lambda m: m.start)
 
     def rule_hits(self, sent: SpacySpan) -> list[Entry]:
-        """Decision-rule cues present in a sentence, in file order (the first that applies wins)."""
-        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        text = " " + " ".join(t.lower_ for t in sent) + " "
+        """Decision-rule cues present in a sentence, in file order (the first that applies wins).
+
+        A one-word cue counts in its part of speech ("torched", not "a torch march"), and no cue
+        counts inside what a protest is about ("protested against the clashes")."""
+        about = protest_topics(sent, self)
+        words = [t for t in sent if t.i not in about]
+        text = " " + " ".join(t.lower_ for t in words) + " "
         # a phrasal verb split by its object ("shot it down") counts as the phrase
-        text += " ".join(f"{t.head.lower_} {t.lower_} " for t in sent if t.dep_ == "prt")
+        text += " ".join(f"{t.head.lower_} {t.lower_} " for t in words if t.dep_ == "prt")
         hits = []
         for rule in self.rules:
             if rule.phrase and f" {' '.join(rule.pattern)} " in text:
                 hits.append(rule)
-            elif not rule.phrase and rule.pattern[0] in lemmas:
+            elif not rule.phrase and any(
+                rule.pattern[0] in (t.lemma_.lower(), t.lower_)
+                and (rule.pos == "ANY" or t.pos_ in _POS[rule.pos])
+                for t in words
+            ):
                 hits.append(rule)
         return hits
 
@@ -391,14 +399,54 @@ def is_intention(token: Token, lex: Lexicon) -> bool:
 
 
 DEMONSTRATIONS = ("Protests", "Riots")
+# What a protest is about: "protested against the attack", "rallied over the clashes", "marched
+# for the release of …", "a sit-in regarding …".
+TOPIC_PREPS = frozenset({"against", "over", "for", "about", "regarding", "concerning"})
+
+
+def protest_topics(sent: SpacySpan, lex: Lexicon) -> set[int]:
+    """Tokens telling what the sentence's protests are about: a phrase after against/over/for/
+    about under a protest word (or the light verb holding it: "held a protest against …"), its
+    purpose clause ("marched to denounce …") and a demand or call told as a participle
+    ("protested, demanding the arrest of the men who set fire to …"). Violence named there is the
+    grievance, not what the protesters did (ACLED codes the protest by its own conduct)."""
+    doc = sent.doc
+    words = [doc[m.head] for m in lex.find(sent) if names_a_demonstration(m.entry)]
+    heads = []
+    for t in words + [t for t in sent if lex.is_cue(t, "agent")]:
+        heads.append(t)
+        if t.dep_ in ("dobj", "pobj") and lex.is_cue(t.head, "support"):
+            heads.append(t.head)
+    about: set[int] = set()
+    for h in heads:
+        for c in h.children:
+            purpose = c.dep_ in ("advcl", "xcomp") and (
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                or (c.tag_ == "VBG" and _claims(c, lex))
+            )
+            if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or purpose:
+                about.update(t.i for t in c.subtree)
+    return about
+
+
+def _claims(token: Token, lex: Lexicon) -> bool:
+    """A word of demanding or denouncing: a statement trigger ("demanding", "accusing") or a
+    frame of calls ("calling for", "urging", "condemning")."""
+    return lex.is_cue(token, "frame") or any(
+        e.family == "statement" for e in lex.lemmas.get(token.lemma_.lower(), ())
+    )
 
 
 def is_demonstration_word(token: Token, lex: Lexicon) -> bool:
     """A trigger that can only name a protest or riot (gathering, rally, demonstrate)."""
     entries = lex.lemmas.get(token.lemma_.lower(), ())
-    return bool(entries) and all(
-        e.candidates and all(categories()[c].event_type in DEMONSTRATIONS for c in e.candidates)
-        for e in entries
+    return bool(entries) and all(names_a_demonstration(e) for e in entries)
+
+
+def names_a_demonstration(entry: Entry) -> bool:
+    """A trigger row that can only name a protest or riot ("sit-in", "took to the streets")."""
+    return bool(entry.candidates) and all(
+        categories()[c].event_type in DEMONSTRATIONS for c in entry.candidates
     )
 
 
