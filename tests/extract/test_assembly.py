@@ -576,3 +576,38 @@ def test_the_dead_a_peaceful_protest_is_about_are_not_its_toll(code):
             "the governorate building in Amara, demanding compensation.")  # fmt: skip
     (event,) = code(text, "2022-01-25").events
     assert event.sub_event_type == "Peaceful protest" and event.fatalities is None
+
+
+def test_force_done_to_a_protest_types_it_over_the_words_that_name_it():
+    from sitrep.extract.assembly.mentions import Mention
+    from sitrep.extract.assembly.types import happening_type
+
+    state = DocState(text="x" * 60, published=PUBLISHED, outlet=None)
+
+    def told(key: str, confidence: float, lemma: str, i: int) -> Mention:
+        d = _draft(state, 10 * i, 10 * i + 5, key=key, confidence=confidence,
+                   event_type="Protests", sentence=i)  # fmt: skip
+        return Mention(d, "demonstration", True, "sentence", "sentence", i, trigger_lemma=lemma)
+
+    protest = [told("Peaceful protest", 0.9, "protest", 0),
+               told("Peaceful protest", 0.8, "rally", 1)]  # fmt: skip
+    arrest = told("Protest with intervention", 0.7, "arrest", 2)
+    assert happening_type([*protest, arrest]) == "Protest with intervention"
+    # a protest word read as an intervention is one voice among the others
+    read_so = told("Protest with intervention", 0.7, "protest", 2)
+    assert happening_type([*protest, read_so]) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
+        "wages. Two of them were arrested.",
+        "On 3 March 2022, people demonstrated in Westbury against the new parking fees. One "
+        "person was arrested.",
+    ],
+)
+def test_an_arrest_told_after_a_protest_is_its_intervention(code, text):
+    assert [e.sub_event_type for e in code(text, "2022-03-05").events] == [
+        "Protest with intervention"
+    ]

@@ -6,7 +6,8 @@ dropped (`background.py`), mentions are clustered (`cluster.py`) and each cluste
 into one event (`resolve.py`), flagged as background when the text dates it before the report's
 last days. Aggregate drafts the tallies extractor did not take are dropped: a tally is never an
 event. Two passes then read the events together: one told "also" with an earlier one's verb and
-doer was done the same way, and force used to end a protest is that protest's intervention.
+doer was done the same way, and force used to end a protest (or an arrest told after it) is that
+protest's intervention.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ _INTERVENTION = re.compile(
     re.IGNORECASE,
 )
 PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
+ARRESTS = "Arrests"
 
 
 def _with_interventions(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
@@ -112,13 +114,35 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
     protest_paragraphs = {
         state.paragraph_at(e.trigger.start) for e in events if e.event_type == "Protests"
     }
+    first_protest: dict[object, int] = {}
+    for e in events:
+        if e.sub_event_type == PEACEFUL:
+            first_protest.setdefault(state.paragraph_at(e.trigger.start), e.trigger.start)
+    # "… protested in the square. Two persons were arrested.": an arrest told on its own after a
+    # protest, with no toll, is the protest's end (ACLED codes one Protest with intervention);
+    # one told first is the news ("55 were arrested for taking part in protests")
+    arrests_at = {
+        state.paragraph_at(e.trigger.start): e
+        for e in events
+        if e.sub_event_type == ARRESTS
+        and e.trigger.start
+        > first_protest.get(state.paragraph_at(e.trigger.start), len(state.text))
+        and e.extra.get("mentions") == 1
+        and not e.fatalities.value
+        and (e.actor1 is None or e.actor1.actor.inter == 1)
+    }
     kept = []
     for event in events:
         para = state.paragraph_at(event.trigger.start)
         text = state.text[para.start : para.end] if para is not None else ""
         sent = state.sentences[event.sentence] if event.sentence < len(state.sentences) else None
-        if event.sub_event_type == PEACEFUL and _INTERVENTION.search(text):
+        if event.sub_event_type == PEACEFUL and (_INTERVENTION.search(text) or para in arrests_at):
             set_category(event, INTERVENED, [])
+            arrest = arrests_at.get(para)
+            if event.actor2 is None and arrest is not None and arrest.actor1 is not None:
+                event.actor2 = arrest.actor1  # who arrested them intervened
+        elif event.sub_event_type == ARRESTS and arrests_at.get(para) is event:
+            continue
         elif (
             event.event_type not in ("Protests", "Riots")  # (the protesters' own violence)
             and para in protest_paragraphs

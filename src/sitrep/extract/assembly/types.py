@@ -1,7 +1,12 @@
 """The type of a happening from the types of its mentions, by ACLED's decision rules.
 
-- A demonstration's stage is voted like any other type (an arrest told beside a protest is
-  often another happening: the arrest the protest was about).
+- A demonstration's stage is told by what was done to it: mentions whose word is an act
+  ("arrested", "beat", "dispersed") typed as an intervention or as excessive force are voted
+  among themselves, over words that only name the protest ("protested", "a rally") (ACLED:
+  arrests or force at a protest make it a Protest with intervention, however peaceful the
+  protest's own sentence reads). Otherwise the mentions are voted. The arrest a protest was
+  about is not one of its mentions: what a protest is about holds no trigger
+  (`triggers.protest_topics`).
 - Property destroyed or looted during violence is part of it (ACLED: Looting/property destruction
   only "outside a larger violent event").
 - An interception is Disrupted weapons use only when no mention tells of a hit, a death or an
@@ -22,10 +27,12 @@
 from __future__ import annotations
 
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
+from sitrep.extract.events.triggers import lexicon, names_a_demonstration
 from sitrep.extract.events.type_rules import INTERCEPTED
 from sitrep.knowledge.happenings import battle_words, happening, weapon_of
 
 LOOTING = "Looting/property destruction"
+POLICED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 DEMONSTRATION = "demonstration"
 # General types a weapon named beside the general word overrides (not abduction, sexual violence,
 # territory taken): an attack by any remote weapon, a "clash" only by air (one side fights).
@@ -41,7 +48,10 @@ def happening_type(members: list[Mention]) -> str | None:
     if not typed:
         return None
     if typed[0].kind == DEMONSTRATION:
-        return _vote(typed)
+        done_to_it = [
+            m for m in typed if m.draft.sub_event_type in POLICED and _an_act(m.trigger_lemma)
+        ]
+        return _vote(done_to_it or typed)
     if any(m.draft.sub_event_type != LOOTING for m in typed):
         typed = [m for m in typed if m.draft.sub_event_type != LOOTING]
     intercepts = [m for m in typed if m.draft.sub_event_type == INTERCEPTED]
@@ -77,6 +87,13 @@ def happening_type(members: list[Mention]) -> str | None:
         # "killed in a drone raid": a weapon named in a mention's own phrase decides (ACLED)
         return max(named, key=lambda w: (named.count(w), -named.index(w)))
     return best
+
+
+def _an_act(lemma: str) -> bool:
+    """A trigger word that tells something done ("arrested", "beat", "stormed"), not one that
+    only names a protest or riot ("protested", "rally", "demonstrators")."""
+    entries = lexicon().lemmas.get(lemma, ())
+    return bool(entries) and not all(names_a_demonstration(e) for e in entries)
 
 
 def _fired_from_the_air(voters: list[Mention]) -> bool:
