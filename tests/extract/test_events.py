@@ -780,3 +780,25 @@ def test_a_protest_is_typed_by_its_own_conduct_not_its_grievance(code, text):
     assert [e.sub_event_type for e in code(text, "2022-05-10").events if e.acled_codable] == [
         "Peaceful protest"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 12 April 2022, residents closed the road between their village and Easton to "
+         "denounce repeated power cuts.", ["Peaceful protest"]),
+        ("On 12 April 2022, about 40 pupils occupied their school in Westby to demand heating in "
+         "the classrooms.", ["Peaceful protest"]),
+        ("On 12 April 2022, dozens of taxi drivers drove slowly through Easton, demanding lower "
+         "fuel prices.", ["Peaceful protest"]),
+        ("On 12 April 2022, fishermen displayed banners at the port of Westby to call for aid "
+         "against cheap imports.", ["Peaceful protest"]),
+        # a security measure, a meeting: no deed in public for a claim
+        ("On 12 April 2022, police closed the main road in Easton to demand calm.", []),
+        ("On 12 April 2022, the minister held a meeting in Easton to demand more funds.", []),
+    ],
+)  # fmt: skip
+def test_a_deed_done_to_press_a_claim_is_a_protest(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2022-04-14").events if e.acled_codable] == (
+        expected
+    )

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from sitrep.extract.events.triggers import (
     Lexicon,
     Match,
+    claimed_actions,
     count_of,
     frame_ancestor,
     governing_verb,
@@ -155,6 +156,10 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
     doc = sent.doc
     kept: list[tuple[Match, str | None, tuple[int, int] | None]] = []
     matches = lex.find(sent)
+    if claimed := claimed_actions(sent, lex, matches):
+        deeds = {m.head for m in claimed}  # ("blocked the road to demand …" is no "Other")
+        matches = sorted([m for m in matches if m.head not in deeds] + claimed,
+                         key=lambda m: m.start)  # fmt: skip
     trigger_heads = {m.head for m in matches}
     since_clauses = {c.head.i for c in sent if c.dep_ == "mark" and c.lower_ == "since"}
     coreferent: set[int] = set()  # tokens found to name an earlier happening

@@ -12,7 +12,7 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -46,6 +46,7 @@ ROLES = (
     "taken",
     "vanished",
     "harm",
+    "claim",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
@@ -427,6 +428,48 @@ def protest_topics(sent: SpacySpan, lex: Lexicon) -> set[int]:
             if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or purpose:
                 about.update(t.i for t in c.subtree)
     return about
+
+
+def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list[Match]:
+    """Deeds done to press a claim: "teachers blocked the road to demand their pay", "students
+    occupied the school to denounce the reform", "truckers drove through the city, demanding
+    lower fuel prices". A past deed by someone, whose purpose clause or participle is a verb of
+    claiming (`role=claim`: demand, denounce, call for …), is a public demonstration (ACLED's
+    protest: an act in public for a claim) unless words already name it: the protest row of the
+    lexicon triggers it, at a lower weight. A deed that is itself violence is left to its word."""
+    protest = next((e for e in lex.lemmas.get("protest", ()) if names_a_demonstration(e)), None)
+    if protest is None:
+        return []
+    named = {m.head: m for m in matches}
+    found = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or not _done(verb, lex) or lex.is_cue(verb, "claim"):
+            continue
+        if lex.is_cue(verb, "support") or lex.is_cue(verb, "speech"):
+            continue  # "held a meeting to demand", "said so to denounce": no deed in public
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not doers or any(lex.is_cue(d, "state") for d in doers):
+            continue  # ("police closed the road to …": a security measure, not a protest)
+        own = named.get(verb.i)
+        if own is not None and (
+            not own.entry.candidates
+            or any(categories()[c].event_type in _DONE_BY_FORCE for c in own.entry.candidates)
+        ):
+            continue  # violence or a riot: its own word decides ("set fire to tyres to demand")
+        if any(
+            c.dep_ == "advcl"
+            and lex.is_cue(c, "claim")
+            and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            for c in verb.children
+        ):
+            found.append(Match(verb.i, verb.i + 1, verb.i, replace(protest, weight=CLAIMED_WEIGHT)))
+    return found
+
+
+CLAIMED_WEIGHT = 0.6  # a deed named a protest by its purpose, not by its own word
+_DONE_BY_FORCE = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+)
 
 
 def _claims(token: Token, lex: Lexicon) -> bool:
