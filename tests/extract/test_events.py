@@ -802,3 +802,31 @@ def test_a_deed_done_to_press_a_claim_is_a_protest(code, text, expected):
     assert [e.sub_event_type for e in code(text, "2022-04-14").events if e.acled_codable] == (
         expected
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was done to someone the sentence describes
+        "On 5 May 2020, followers of a preacher who was arrested for his sermons protested in "
+        "Westby (Easton), demanding his release.",
+        "On 16 June 2022, relatives of two fishermen who were detained at sea protested outside "
+        "the port office in Westby.",
+        # a protest told as a participle: what it protested
+        "On 16 June 2022, teachers' unions staged a demonstration in Westby, protesting the "
+        "recent operations that arrested 20 teachers.",
+    ],
+)
+def test_an_arrest_a_protest_is_about_is_no_intervention_in_it(code, text):
+    assert [e.sub_event_type for e in code(text, "2022-06-18").events if e.acled_codable] == [
+        "Peaceful protest"
+    ]
+
+
+def test_what_a_protest_stands_for_is_what_it_is_about(nlp):
+    from sitrep.extract.events.triggers import lexicon, protest_topics
+
+    doc = nlp("Activists rallied outside the court in Westby in support of farmers who stormed "
+              "the ministry.")  # fmt: skip
+    about = {doc[i].lower_ for i in protest_topics(doc[:], lexicon())}
+    assert "stormed" in about and "rallied" not in about

@@ -211,7 +211,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             kept.append((m, None, count))
     # what a protest is about ("protested over the looting of …") is its grievance, not more of
     # the protest nor a happening this sentence tells
-    about = protest_topics(sent, lex)
+    about = protest_topics(sent, lex, matches)
     kept = [
         k
         for k in kept

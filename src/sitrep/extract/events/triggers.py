@@ -183,7 +183,8 @@ class Lexicon:
 
         A one-word cue counts in its part of speech ("torched", not "a torch march"), and no cue
         counts inside what a protest is about ("protested against the clashes")."""
-        about = protest_topics(sent, self)
+        found = self.find(sent)
+        about = protest_topics(sent, self, found + claimed_actions(sent, self, found))
         words = [t for t in sent if t.i not in about]
         text = " " + " ".join(t.lower_ for t in words) + " "
         # a phrasal verb split by its object ("shot it down") counts as the phrase
@@ -405,14 +406,23 @@ DEMONSTRATIONS = ("Protests", "Riots")
 TOPIC_PREPS = frozenset({"against", "over", "for", "about", "regarding", "concerning"})
 
 
-def protest_topics(sent: SpacySpan, lex: Lexicon) -> set[int]:
+def protest_topics(
+    sent: SpacySpan, lex: Lexicon, matches: list[Match] | None = None
+) -> set[int]:
     """Tokens telling what the sentence's protests are about: a phrase after against/over/for/
-    about under a protest word (or the light verb holding it: "held a protest against …"), its
-    purpose clause ("marched to denounce …") and a demand or call told as a participle
-    ("protested, demanding the arrest of the men who set fire to …"). Violence named there is the
-    grievance, not what the protesters did (ACLED codes the protest by its own conduct)."""
+    about, or "in support of"/"in solidarity with", under a protest word (or the light verb
+    holding it: "held a protest against …"), its purpose clause ("marched to denounce …"), a
+    demand, call or protest told as a participle ("protested, demanding the arrest of the men who
+    set fire to …", "staged a sit-in, protesting the arrest of …"), and what a passive clause
+    says was done to someone else ("relatives of three men who were arrested protested …").
+    Violence named there is the grievance, not what the protesters did (ACLED codes the protest
+    by its own conduct). `matches`: the sentence's triggers when found already (with deeds done
+    for a claim)."""
     doc = sent.doc
-    words = [doc[m.head] for m in lex.find(sent) if names_a_demonstration(m.entry)]
+    if matches is None:
+        matches = lex.find(sent)
+        matches = matches + claimed_actions(sent, lex, matches)
+    words = [doc[m.head] for m in matches if names_a_demonstration(m.entry)]
     heads = []
     for t in words + [t for t in sent if lex.is_cue(t, "agent")]:
         heads.append(t)
@@ -425,9 +435,32 @@ def protest_topics(sent: SpacySpan, lex: Lexicon) -> set[int]:
                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 or (c.tag_ == "VBG" and _claims(c, lex))
             )
-            if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or purpose:
+            if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or purpose or _in_support(c):
                 about.update(t.i for t in c.subtree)
+    if words:
+        # "followers of a cleric who was arrested …", "relatives of a woman killed in 2021": what
+        # was done to someone the sentence describes, not to the protest or its doers
+        told = {t.i for t in heads}
+        for t in sent:
+            done_to = (t.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in t.children)) or (
+                t.dep_ == "acl" and t.tag_ == "VBN"
+            )
+            if done_to and t.i not in told and t.head.i not in told:
+                about.add(t.i)
     return about
+
+
+# "in support of …", "in solidarity with …", "in memory of …": what a protest stands for.
+_STANDS_FOR = frozenset({"support", "solidarity", "memory", "defence", "defense", "favour", "favor",
+                         "protest", "commemoration", "honour", "honor", "tribute"})  # fmt: skip
+
+
+def _in_support(prep: Token) -> bool:
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in _STANDS_FOR for c in prep.children)
+    )
 
 
 def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list[Match]:
@@ -473,9 +506,9 @@ _DONE_BY_FORCE = frozenset(
 
 
 def _claims(token: Token, lex: Lexicon) -> bool:
-    """A word of demanding or denouncing: a statement trigger ("demanding", "accusing") or a
-    frame of calls ("calling for", "urging", "condemning")."""
-    return lex.is_cue(token, "frame") or any(
+    """A word of demanding or denouncing: a claim cue ("protesting", "denouncing"), a statement
+    trigger ("demanding", "accusing") or a frame of calls ("calling for", "urging")."""
+    return lex.is_cue(token, "claim") or lex.is_cue(token, "frame") or any(
         e.family == "statement" for e in lex.lemmas.get(token.lemma_.lower(), ())
     )
 
