@@ -830,3 +830,20 @@ def test_what_a_protest_stands_for_is_what_it_is_about(nlp):
               "the ministry.")  # fmt: skip
     about = {doc[i].lower_ for i in protest_topics(doc[:], lexicon())}
     assert "stormed" in about and "rallied" not in about
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2020, party activists formed a human chain in Westby to mark Labour Day.",
+        "On 2 May 2020, members of a traders' union staged a dharna outside the district office "
+        "in Westby.",
+        "On 2 May 2020, dozens of farmers held a tractor caravan through Westby.",
+        "On 2 May 2020, residents of Westby banged pots from their balconies against the "
+        "president.",
+    ],
+)
+def test_named_forms_of_protest_are_protests(code, text):
+    assert [e.event_type for e in code(text, "2020-05-04").events if e.acled_codable] == [
+        "Protests"
+    ]
