@@ -847,3 +847,50 @@ def test_named_forms_of_protest_are_protests(code, text):
     assert [e.event_type for e in code(text, "2020-05-04").events if e.acled_codable] == [
         "Protests"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June 2022, in Westby, parents took over the primary school to denounce the lack of "
+        "water at the school.",  # a phrasal verb is no light verb
+    ],
+)
+def test_a_deed_told_with_a_particle_is_a_protest_for_a_claim(code, text):
+    assert [e.event_type for e in code(text, "2022-06-04").events if e.acled_codable] == [
+        "Protests"
+    ]
+
+
+def _parsed(nlp, words, heads, deps, tags, pos, lemmas):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def test_a_purpose_the_parse_makes_a_complement_of_a_placed_deed_is_still_a_claim(nlp):
+    """ "Builders drove at a slow pace on the motorway to denounce fuel prices": the parse may hang
+    the purpose on the verb as its complement; a deed done somewhere keeps it as a purpose, a
+    decision ("decided to demand") has none."""
+    from sitrep.extract.events.triggers import claimed_actions, lexicon
+
+    drove = _parsed(
+        nlp,
+        ["Builders", "drove", "on", "the", "motorway", "to", "denounce", "prices"],
+        [1, 1, 1, 4, 2, 6, 1, 6],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "xcomp", "dobj"],
+        ["NNS", "VBD", "IN", "DT", "NN", "TO", "VB", "NNS"],
+        ["NOUN", "VERB", "ADP", "DET", "NOUN", "PART", "VERB", "NOUN"],
+        ["builder", "drive", "on", "the", "motorway", "to", "denounce", "price"],
+    )
+    assert [m.head for m in claimed_actions(drove[:], lexicon(), [])] == [1]
+    decided = _parsed(
+        nlp,
+        ["The", "union", "decided", "to", "demand", "wages"],
+        [1, 2, 2, 4, 2, 4],
+        ["det", "nsubj", "ROOT", "aux", "xcomp", "dobj"],
+        ["DT", "NN", "VBD", "TO", "VB", "NNS"],
+        ["DET", "NOUN", "VERB", "PART", "VERB", "NOUN"],
+        ["the", "union", "decide", "to", "demand", "wage"],
+    )
+    assert claimed_actions(decided[:], lexicon(), []) == []

@@ -478,8 +478,11 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
     for verb in sent:
         if verb.pos_ != "VERB" or not _done(verb, lex) or lex.is_cue(verb, "claim"):
             continue
-        if lex.is_cue(verb, "support") or lex.is_cue(verb, "speech"):
-            continue  # "held a meeting to demand", "said so to denounce": no deed in public
+        light = lex.is_cue(verb, "support") and not any(c.dep_ == "prt" for c in verb.children)
+        if light or lex.is_cue(verb, "speech"):
+            # "held a meeting to demand", "said so to denounce": no deed in public ("took over
+            # the school to demand …" is one: a phrasal verb is no light verb)
+            continue
         doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not doers or any(lex.is_cue(d, "state") for d in doers):
             continue  # ("police closed the road to …": a security measure, not a protest)
@@ -489,8 +492,16 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
             or any(categories()[c].event_type in _DONE_BY_FORCE for c in own.entry.candidates)
         ):
             continue  # violence or a riot: its own word decides ("set fire to tyres to demand")
+        # (the parse may make the purpose of a deed done somewhere a complement: "drove at a
+        # slow pace on the motorway to denounce …"; "decided to demand" is no deed)
+        placed = any(
+            c.dep_ == "dobj"
+            or (c.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children))
+            for c in verb.children
+        )  # fmt: skip
         if any(
-            c.dep_ == "advcl"
+            (c.dep_ == "advcl" or (c.dep_ == "xcomp" and placed))
             and lex.is_cue(c, "claim")
             and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
             for c in verb.children
