@@ -894,3 +894,17 @@ def test_a_purpose_the_parse_makes_a_complement_of_a_placed_deed_is_still_a_clai
         ["the", "union", "decide", "to", "demand", "wage"],
     )
     assert claimed_actions(decided[:], lexicon(), []) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 May 2020, demonstrators attacked two nurses outside the clinic in Westby, "
+        "complaining about the care given to patients.",
+        "On 1 May 2020, lawyers demonstrated in Westby and beat a clerk of the court.",
+    ],
+)
+def test_violence_done_by_the_demonstrators_makes_a_violent_demonstration(code, text):
+    assert [e.sub_event_type for e in code(text, "2020-05-03").events if e.acled_codable] == [
+        "Violent demonstration"
+    ]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.extract.events.triggers import Lexicon, Match
+from sitrep.extract.events.triggers import Lexicon, Match, names_a_demonstration, protest_topics
 from sitrep.extract.state import ActorMention
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
 from sitrep.knowledge.taxonomy import categories, event_type_of
@@ -169,6 +169,8 @@ def decide_type(
         if event_type_of(key) in rule.requires.split("|") and target != key:
             key, source = target, f"rule: {' '.join(rule.pattern)}"
             break
+    if key in _UNFORCED and _demonstrators_did_violence(sent, matches, lex):
+        key, source = VIOLENT_DEMONSTRATION, "rule: violence done by the demonstrators"
     territory = _territory_taken(sent, matches, lex, actors)
     if territory and territory in allowed:
         key, source = territory, "rule: territory taken"
@@ -204,6 +206,36 @@ def decide_type(
         key, source = "Armed clash", "rule: armed target"
     confidence = round(min(0.99, 0.35 + 0.45 * p + 0.2 * weight), 3)
     return TypeDecision(key, confidence, source)
+
+
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+_UNFORCED = frozenset({"Peaceful protest", "Protest with intervention"})
+
+
+def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> bool:
+    """ "passengers demonstrated and destroyed facilities", "the demonstrators attacked workers":
+    violence or destruction done by the demonstrators themselves makes a Violent demonstration
+    (ACLED's definition), however calm the rest of the sentence reads. The doer is the
+    demonstrators when the violent verb shares the protest verb's subject (coordinated with it)
+    or its subject is a word for demonstrators; violence done to them (police, a passive) is an
+    intervention or another happening, and violence named in what they protest is no deed."""
+    doc = sent.doc
+    about = protest_topics(sent, lex, matches)
+    demo = [doc[m.head] for m in matches if names_a_demonstration(m.entry)]
+    for m in matches:
+        verb = doc[m.head]
+        if names_a_demonstration(m.entry) or verb.pos_ != "VERB" or verb.i in about:
+            continue
+        if m.entry.candidates and VIOLENT_DEMONSTRATION not in m.entry.candidates:
+            continue  # (an arrest, a shelling: not what demonstrators do)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(lex.is_cue(t, "agent") for s in subjects for t in s.subtree):
+            return True
+        if not subjects and verb.dep_ == "conj" and verb.head in demo and verb.tag_ == "VBD":
+            return True  # "demonstrated and destroyed …" (a past verb beside a past verb)
+    return False
 
 
 # Sub-types the classifier may give only to a sentence holding words of their cue role.
