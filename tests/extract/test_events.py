@@ -908,3 +908,19 @@ def test_violence_done_by_the_demonstrators_makes_a_violent_demonstration(code, 
     assert [e.sub_event_type for e in code(text, "2020-05-03").events if e.acled_codable] == [
         "Violent demonstration"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 30 June 2022, members of a youth wing staged protests and burned effigies of the "
+         "minister in Westby, demanding his resignation.", "Peaceful protest"),
+        ("On 25 January 2022, students staged a protest by burning effigies of the governor in "
+         "Westby.", "Peaceful protest"),
+        ("On 25 January 2022, rioters burned cars and shops in Westby.", "Violent demonstration"),
+    ],
+)  # fmt: skip
+def test_burning_an_effigy_is_a_gesture_not_destruction(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2022-07-01").events if e.acled_codable] == [
+        expected
+    ]

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from sitrep.extract.events.triggers import (
     Lexicon,
     Match,
+    burns_a_symbol,
     claimed_actions,
     count_of,
     frame_ancestor,
@@ -173,6 +174,8 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             continue  # "The attack wounded three": the verb tells more of the same happening
         if not _requirements_met(tok, entry.requires, lex):
             continue
+        if burns_a_symbol(tok, lex) and not names_a_demonstration(entry):
+            continue  # "burned effigies of the minister": a protest's gesture
         if _names_a_kind_of_thing(tok, trigger_heads, lex):
             continue  # "missile systems", "rocket launcher": equipment, not a happening
         if entry.family != "statement" and _since_what(tok, since_clauses):

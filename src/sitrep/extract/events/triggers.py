@@ -47,6 +47,7 @@ ROLES = (
     "vanished",
     "harm",
     "claim",
+    "symbol",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
@@ -185,7 +186,7 @@ class Lexicon:
         counts inside what a protest is about ("protested against the clashes")."""
         found = self.find(sent)
         about = protest_topics(sent, self, found + claimed_actions(sent, self, found))
-        words = [t for t in sent if t.i not in about]
+        words = [t for t in sent if t.i not in about and not burns_a_symbol(t, self)]
         text = " " + " ".join(t.lower_ for t in words) + " "
         # a phrasal verb split by its object ("shot it down") counts as the phrase
         text += " ".join(f"{t.head.lower_} {t.lower_} " for t in words if t.dep_ == "prt")
@@ -514,6 +515,17 @@ CLAIMED_WEIGHT = 0.6  # a deed named a protest by its purpose, not by its own wo
 _DONE_BY_FORCE = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
 )
+
+
+def burns_a_symbol(verb: Token, lex: Lexicon) -> bool:
+    """ "burned effigies of the minister", "set an effigy on fire": what is burnt stands for
+    someone (`role=symbol`): a protest's gesture, no destruction of property or violence."""
+    if verb.pos_ != "VERB":
+        return False
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return bool(things) and all(lex.is_cue(t, "symbol") for t in things)
 
 
 def _claims(token: Token, lex: Lexicon) -> bool:
