@@ -763,7 +763,7 @@ def test_a_clause_before_a_protest_verb_is_no_object_of_it():
     "text",
     [
         # a cue word in another part of speech: torches carried, a storm of hail
-        "On 19 January, around 100 people staged a protest march with torches through Easton to "
+        "On 19 January, some 80 residents held a march carrying torches across Easton to "
         "denounce the curfew.",
         "On 27 April, farmers protested outside the district office in Westby, demanding help "
         "after a hail storm destroyed their crops.",
@@ -785,8 +785,8 @@ def test_a_protest_is_typed_by_its_own_conduct_not_its_grievance(code, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("On 12 April 2022, residents closed the road between their village and Easton to "
-         "denounce repeated power cuts.", ["Peaceful protest"]),
+        ("On 12 April 2022, angry villagers closed the main road outside Easton to denounce "
+         "repeated power cuts.", ["Peaceful protest"]),
         ("On 12 April 2022, about 40 pupils occupied their school in Westby to demand heating in "
          "the classrooms.", ["Peaceful protest"]),
         ("On 12 April 2022, dozens of taxi drivers drove slowly through Easton, demanding lower "
