@@ -924,3 +924,19 @@ def test_burning_an_effigy_is_a_gesture_not_destruction(code, text, expected):
     assert [e.sub_event_type for e in code(text, "2022-07-01").events if e.acled_codable] == [
         expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 1 May 2020, clashes were reported between Burundian government forces and FNL "
+         "rebels, with no report of casualties.", "Armed clash"),
+        ("On 4 June 2022, a convoy of army reinforcements reached Mabanda, including tanks.",
+         "Change to group/activity"),
+    ],
+)  # fmt: skip
+def test_clashes_reported_between_sides_and_a_convoy_that_moves_are_happenings(
+    code, text, expected
+):
+    (event,) = code(text, "2022-06-05").events
+    assert event.sub_event_type == expected

@@ -318,14 +318,16 @@ def _names_a_kind_of_thing(tok: Token, trigger_heads: set[int], lex: Lexicon) ->
 
 def _reported_at(tok: Token) -> bool:
     """ "Strikes are reported in the capital and the port", "clashes were reported near the
-    dam": a happening reported at places, told as the subject of the reporting verb."""
+    dam", "… between the army and the rebels": a happening reported at places or between sides,
+    told as the subject of the reporting verb."""
     head = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or head.lemma_.lower() not in reporting_verbs():
         return False
     return any(
-        c.dep_ == "prep" and c.lower_ in _AT and any(g.dep_ == "pobj" for g in c.children)
+        c.dep_ == "prep" and (c.lower_ in _AT or c.lower_ == "between")
+        and any(g.dep_ == "pobj" for g in c.children)
         for c in head.children
-    )
+    )  # fmt: skip
 
 
 def _in_sequence(tok: Token) -> bool:
