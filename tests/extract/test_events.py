@@ -641,6 +641,20 @@ def test_armed_people_shot_are_a_battle_unless_off_duty(code, text, expected):
     assert event.sub_event_type == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, the two armies exchanged fire across the border near Tarsa, in which a "
+        "civilian was killed.",
+        "On 3 May, soldiers and rebels clashed near Tarsa, where two civilians were wounded.",
+    ],
+)
+def test_civilians_hurt_in_mutual_fighting_leave_it_a_battle(code, text):
+    # ACLED: people caught in a battle are its casualties; the battle is coded
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Armed clash"
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

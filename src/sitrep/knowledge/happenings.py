@@ -57,6 +57,16 @@ def battle_words() -> frozenset[str]:
 
 
 @cache
+def mutual_battle_words() -> frozenset[str]:
+    """Battle words that say both sides fought ("clash", "exchange"; not "ambush")."""
+    return frozenset(
+        r["lemma"].lower()
+        for r in read_csv("battle_words.csv", required=("lemma",))
+        if r.get("mutual") == "yes"
+    )
+
+
+@cache
 def weapon_of(lemma: str, pos: str) -> str | None:
     """The Explosions/Remote violence sub-type a weapon word ("drone", "missile", "bomb") gives,
     for a word of the part of speech its row names ("a strike on the car" names one, "militants

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from sitrep.extract.events.triggers import Lexicon, Match, names_a_demonstration, protest_topics
 from sitrep.extract.state import ActorMention
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
+from sitrep.knowledge.happenings import mutual_battle_words
 from sitrep.knowledge.taxonomy import categories, event_type_of
 
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
@@ -200,7 +201,12 @@ def decide_type(
     if key == ABDUCTION and _harmed(sent, matches, lex):
         key, source = "Attack", "rule: a person taken and harmed"
     victims = _target_kind(sent, matches, lex)
-    if victims == "civilian" and event_type_of(key) == "Battles" and "Attack" in allowed:
+    if (
+        victims == "civilian"
+        and event_type_of(key) == "Battles"
+        and "Attack" in allowed
+        and not _fought(sent, matches)
+    ):
         key, source = "Attack", "rule: civilian target"
     elif victims == "armed" and key == "Attack" and "Armed clash" in allowed:
         key, source = "Armed clash", "rule: armed target"
@@ -236,6 +242,13 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
         if not subjects and verb.dep_ == "conj" and verb.head in demo and verb.tag_ == "VBD":
             return True  # "demonstrated and destroyed …" (a past verb beside a past verb)
     return False
+
+
+def _fought(sent: SpacySpan, matches: list[Match]) -> bool:
+    """A trigger says both sides fought ("exchanged fire … in which a civilian was killed",
+    "clashed … two civilians were hurt"): the civilians are the battle's casualties, not its
+    target (ACLED codes the battle)."""
+    return any(sent.doc[m.head].lemma_.lower() in mutual_battle_words() for m in matches)
 
 
 # Sub-types the classifier may give only to a sentence holding words of their cue role.
