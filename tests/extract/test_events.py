@@ -655,6 +655,21 @@ def test_civilians_hurt_in_mutual_fighting_leave_it_a_battle(code, text):
     assert event.sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May, militiamen attacked and injured two members of the opposition party in "
+         "Kanyosha.", "Attack"),
+        ("On 3 May, soldiers shot dead three members of the herding community near Tessit.",
+         "Attack"),
+        ("On 3 May, unknown men shot dead three gang members in Santos.", "Armed clash"),
+    ],
+)  # fmt: skip
+def test_a_member_is_armed_or_civilian_as_his_group_is(code, text, expected):
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == expected
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

@@ -48,6 +48,8 @@ ROLES = (
     "harm",
     "claim",
     "symbol",
+    "membership",
+    "civilian_group",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})

@@ -200,7 +200,7 @@ def decide_type(
         key, source = "Arrests", "rule: detention by the state"
     if key == ABDUCTION and _harmed(sent, matches, lex):
         key, source = "Attack", "rule: a person taken and harmed"
-    victims = _target_kind(sent, matches, lex)
+    victims = _target_kind(sent, matches, lex, actors)
     if (
         victims == "civilian"
         and event_type_of(key) == "Battles"
@@ -388,7 +388,47 @@ def _out_of_service(sent: SpacySpan, lex: Lexicon) -> bool:
     )
 
 
-def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | None:
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces
+
+
+def _kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention] = ()) -> str | None:
+    """'armed' or 'civilian' for a target word, else None: a membership word ("member") is what
+    its group is ("a gang member", "members of the Jalisco cartel" armed; "a party member",
+    "members of the farming community" civilian; a group unknown, neither)."""
+    if lex.is_cue(t, "membership"):
+        return _group_kind(t, lex, actors)
+    if lex.is_cue(t, "armed"):
+        return "armed"
+    if lex.is_cue(t, "civilian"):
+        return "civilian"
+    return None
+
+
+def _group_kind(member: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
+    words = [
+        w
+        for c in member.children
+        # the words before it ("a gang member", "three MS-13 members") or its "of" phrase
+        if (c.i < member.i and c.dep_ != "det")
+        or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
+        for w in c.subtree
+    ]
+    for w in words:
+        if lex.is_cue(w, "armed"):
+            return "armed"
+        inter = next(
+            (a.actor.inter for a in actors if a.span.start <= w.idx < a.span.end), None
+        )
+        if inter in ARMED_INTER:
+            return "armed"
+    if any(lex.is_cue(w, "civilian_group") for w in words):
+        return "civilian"
+    return None
+
+
+def _target_kind(
+    sent: SpacySpan, matches: list[Match], lex: Lexicon, actors: Sequence[ActorMention] = ()
+) -> str | None:
     """'civilian' or 'armed' when the triggers' targets are only one kind, else None.
 
     ACLED: an attack on unarmed civilians is Violence against civilians whoever commits it; an
@@ -402,16 +442,16 @@ def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | N
     # "an ambush on militiamen", "an attack against a patrol": the target the trigger names
     # decides over people counted among the dead ("killed eight, including two civilians").
     named = [
-        t
+        _kind(t, lex, actors)
         for m in matches
         for prep in doc[m.head].children
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
         for t in prep.children
         if t.dep_ == "pobj"
     ]
-    if named and all(lex.is_cue(t, "armed") for t in named):
+    if named and all(k == "armed" for k in named):
         return "armed"
-    if named and all(lex.is_cue(t, "civilian") for t in named):
+    if named and all(k == "civilian" for k in named):
         return "civilian"
     targets = []
     for m in matches:
@@ -419,12 +459,13 @@ def _target_kind(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> str | N
         for t in head.subtree:
             if t.dep_ in TARGET_DEPS and t.pos_ in ("NOUN", "PROPN") and t.head.dep_ != "agent":
                 targets.append(t)  # ("killed by militiamen": who did it, not whom)
-    civilian = any(lex.is_cue(t, "civilian") for t in targets)
-    armed = any(lex.is_cue(t, "armed") for t in targets)
+    kinds = {_kind(t, lex, actors) for t in targets}
+    civilian = "civilian" in kinds
+    armed = "armed" in kinds
     if (
         civilian
         and not armed
-        and not any(t.dep_ == "pobj" and lex.is_cue(t, "armed") for t in sent)
+        and not any(t.dep_ == "pobj" and _kind(t, lex, actors) == "armed" for t in sent)
     ):
         return "civilian"
     if armed and not civilian:
