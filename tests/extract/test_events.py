@@ -670,6 +670,20 @@ def test_a_member_is_armed_or_civilian_as_his_group_is(code, text, expected):
     assert event.sub_event_type == expected
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("The victim was a drug dealer in the area.", "Armed clash"),
+        ("The victim had been charged with drug trafficking.", "Armed clash"),
+        ("The victim was not a member of any gang.", "Attack"),
+    ],
+)
+def test_what_the_paragraph_says_the_victim_was_decides(code, said, expected):
+    text = "On 3 May, a man was shot dead by two gunmen on a motorbike in Santos. " + said
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == expected
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

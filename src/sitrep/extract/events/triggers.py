@@ -48,6 +48,8 @@ ROLES = (
     "harm",
     "claim",
     "symbol",
+    "victim",
+    "armed_trade",
     "membership",
     "civilian_group",
 )

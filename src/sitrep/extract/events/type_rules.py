@@ -210,6 +210,10 @@ def decide_type(
         key, source = "Attack", "rule: civilian target"
     elif victims == "armed" and key == "Attack" and "Armed clash" in allowed:
         key, source = "Armed clash", "rule: armed target"
+    elif key == "Attack" and "Armed clash" in allowed and _victim_said_armed(sent, lex, actors):
+        # "a man was shot dead … The victim was a drug dealer": the paragraph's word on who the
+        # victim was decides over the man the shooting names
+        key, source = "Armed clash", "rule: the victim was armed"
     confidence = round(min(0.99, 0.35 + 0.45 * p + 0.2 * weight), 3)
     return TypeDecision(key, confidence, source)
 
@@ -241,6 +245,36 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
             return True
         if not subjects and verb.dep_ == "conj" and verb.head in demo and verb.tag_ == "VBD":
             return True  # "demonstrated and destroyed …" (a past verb beside a past verb)
+    return False
+
+
+def _victim_said_armed(
+    sent: SpacySpan, lex: Lexicon, actors: Sequence[ActorMention] = ()
+) -> bool:
+    """The paragraph says the victim was armed: "the victim was a gang member", "the victim had
+    charges for drug trafficking", "the victim was a drug dealer" (not "was not a member of any
+    gang"). ACLED counts gang members as armed: violence against them by a gang is a clash."""
+    start, end = _paragraph_bounds(sent)
+    for s in sent.doc.sents:
+        if s.start_char < start or s.end_char > end or _out_of_service(s, lex):
+            continue  # "one of the victims was an off-duty police officer": a civilian
+        for t in s:
+            if not lex.is_cue(t, "victim") or t.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+                continue
+            head = t.head if t.dep_ != "pobj" else t.head.head  # "one of the victims"
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                head = head.head
+            if any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in lex.lemmas:
+                # "was not a member of any gang"; "was killed in a drug gang's tribunal", "was
+                # arrested for trafficking" tell a happening, not who the victim was
+                continue
+            said = [w for w in head.subtree if w.i != t.i and w not in t.subtree]
+            if any(
+                lex.is_cue(w, "armed_trade")
+                or (w.dep_ in ("attr", "appos") and _kind(w, lex, actors) == "armed")
+                for w in said
+            ):
+                return True
     return False
 
 
@@ -371,7 +405,8 @@ def _territory_taken(
 # Words that put armed people out of service: "an off-duty officer", "a former member of the
 # police", "a retired army officer", "an ex-FARC fighter" (ACLED: civilians when attacked).
 _OUT_OF_SERVICE = frozenset({"former", "retired", "ex"})
-_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)  # "(assumed off duty)" anywhere
+# "(assumed off duty)", "on his day off" anywhere
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b|\bday off\b", re.IGNORECASE)
 
 
 def _out_of_service(sent: SpacySpan, lex: Lexicon) -> bool:
@@ -414,7 +449,7 @@ def _group_kind(member: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> 
         for w in c.subtree
     ]
     for w in words:
-        if lex.is_cue(w, "armed"):
+        if lex.is_cue(w, "armed") or lex.is_cue(w, "armed_trade"):
             return "armed"
         inter = next(
             (a.actor.inter for a in actors if a.span.start <= w.idx < a.span.end), None
