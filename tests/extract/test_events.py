@@ -684,6 +684,20 @@ def test_what_the_paragraph_says_the_victim_was_decides(code, said, expected):
     assert event.sub_event_type == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, police shot back at the attackers in Koro and two armed men were killed.",
+        "On 3 May, a police officer was killed in a drive-by shooting by two men on a motorbike "
+        "in Koro.",
+    ],
+)
+def test_armed_targets_are_read_past_the_doers_and_by_their_modifier(code, text):
+    # "armed men" killed are armed; the men of a "by" phrase did the shooting, they are not hit
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Armed clash"
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

@@ -439,6 +439,20 @@ def _kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention] = ()) -> str | 
     return None
 
 
+def _target_word_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
+    """The kind of a word the trigger aims at (its object, its passive subject, its 'on' or
+    'against' phrase), where the word before the noun can make it armed: "two armed men were
+    killed", "shot at a police station", "a police sergeant"."""
+    if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("on", "against")):
+        if any(
+            (c.dep_ == "amod" and c.lower_ == "armed")
+            or (c.dep_ == "compound" and lex.is_cue(c, "armed"))
+            for c in t.children
+        ):
+            return "armed"
+    return _kind(t, lex, actors)
+
+
 def _group_kind(member: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
     words = [
         w
@@ -477,7 +491,7 @@ def _target_kind(
     # "an ambush on militiamen", "an attack against a patrol": the target the trigger names
     # decides over people counted among the dead ("killed eight, including two civilians").
     named = [
-        _kind(t, lex, actors)
+        _target_word_kind(t, lex, actors)
         for m in matches
         for prep in doc[m.head].children
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
@@ -492,9 +506,14 @@ def _target_kind(
     for m in matches:
         head = doc[m.head]
         for t in head.subtree:
-            if t.dep_ in TARGET_DEPS and t.pos_ in ("NOUN", "PROPN") and t.head.dep_ != "agent":
-                targets.append(t)  # ("killed by militiamen": who did it, not whom)
-    kinds = {_kind(t, lex, actors) for t in targets}
+            if (
+                t.dep_ in TARGET_DEPS
+                and t.pos_ in ("NOUN", "PROPN")
+                and t.head.dep_ != "agent"
+                and t.head.lower_ != "by"
+            ):
+                targets.append(t)  # ("killed by militiamen", "a drive-by shooting by gunmen")
+    kinds = {_target_word_kind(t, lex, actors) for t in targets}
     civilian = "civilian" in kinds
     armed = "armed" in kinds
     if (
