@@ -688,6 +688,7 @@ def test_what_the_paragraph_says_the_victim_was_decides(code, said, expected):
     "text",
     [
         "On 3 May, police shot back at the attackers in Koro and two armed men were killed.",
+        "On 3 May, gunmen shot dead a policewoman near the market in Koro.",
         "On 3 May, a police officer was killed in a drive-by shooting by two men on a motorbike "
         "in Koro.",
     ],
