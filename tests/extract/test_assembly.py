@@ -387,6 +387,25 @@ def test_what_an_aircraft_does_is_an_air_strike_unless_ground_fighting_is_named(
     assert happening_type(fought) == "Armed clash"
 
 
+def test_harm_told_after_mutual_fighting_is_the_fight_s_toll():
+    from sitrep.extract.assembly.types import happening_type
+
+    state = DocState(text="troops and rebels clashed; a reporter was shot; two were hurt",
+                     published=None, outlet=None)  # fmt: skip
+    clash = _draft(state, 18, 25, key="Armed clash", event_type="Battles", confidence=0.6)
+    shot = _draft(state, 41, 45, key="Attack", event_type="Violence against civilians",
+                  confidence=0.5, sentence=1)  # fmt: skip
+    hurt = _draft(state, 55, 59, key="Attack", event_type="Violence against civilians",
+                  confidence=0.5, sentence=2)  # fmt: skip
+    told = [mention_of(clash, 0, trigger_lemma="clash"), mention_of(shot, 1, trigger_lemma="shoot"),
+            mention_of(hurt, 2, trigger_lemma="hurt")]  # fmt: skip
+    assert happening_type(told) == "Armed clash"
+    # an attack told first, a clash only after it, is voted as before
+    told = [mention_of(shot, 0, trigger_lemma="shoot"), mention_of(hurt, 1, trigger_lemma="hurt"),
+            mention_of(clash, 2, trigger_lemma="clash")]  # fmt: skip
+    assert happening_type(told) == "Attack"
+
+
 def test_a_town_named_after_a_mention_shared_with_another_happening_places_it():
     state = DocState(
         text="Shelling killed a reporter. The shell hit them. It was awful. Filed from Northtown.",

@@ -21,7 +21,9 @@
   when the weapon flies (a fight with shells or grenades stays a battle); a shelling, attack or
   clash whose trigger's subject is an aircraft is an air strike.
 - Among what is left, the types are voted by their mentions' confidence, ties going to the
-  precedence in `happenings.csv`.
+  precedence in `happenings.csv`; but a happening told first as fighting between two sides
+  ("clashed", "exchanged fire": `battle_words.csv`, mutual) stays an Armed clash when the harm
+  told after it votes Attack (ACLED counts the civilians hurt in a battle in the battle).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from __future__ import annotations
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
 from sitrep.extract.events.triggers import lexicon, names_a_demonstration
 from sitrep.extract.events.type_rules import INTERCEPTED
-from sitrep.knowledge.happenings import battle_words, happening, weapon_of
+from sitrep.knowledge.happenings import battle_words, happening, mutual_battle_words, weapon_of
 
 LOOTING = "Looting/property destruction"
 POLICED = frozenset({"Protest with intervention", "Excessive force against protesters"})
@@ -62,6 +64,10 @@ def happening_type(members: list[Mention]) -> str | None:
     weapons = [m for m in typed if m.draft.event_type == WEAPON_EVENT_TYPE]
     voters = weapons if weapons and not fought else typed
     best = _vote(voters)
+    if best == ATTACK and _fought_first(typed):
+        # "forces clashed with rebels … two civilians were shot": ACLED codes the battle, its
+        # civilian casualties counted in it
+        return CLASH
     named = [m.named_weapon for m in typed if m.named_weapon and not fought]
     if best == SHELLING and _fired_from_the_air(voters):
         return AIR
@@ -94,6 +100,13 @@ def _an_act(lemma: str) -> bool:
     only names a protest or riot ("protested", "rally", "demonstrators")."""
     entries = lexicon().lemmas.get(lemma, ())
     return bool(entries) and not all(names_a_demonstration(e) for e in entries)
+
+
+def _fought_first(typed: list[Mention]) -> bool:
+    """The happening is told first as fighting between two sides ("clashed", "exchanged fire"),
+    the harm after it ("… two civilians were shot"): what follows tells the fight's toll."""
+    first = min(typed, key=lambda m: m.order)
+    return first.draft.sub_event_type == CLASH and first.trigger_lemma in mutual_battle_words()
 
 
 def _fired_from_the_air(voters: list[Mention]) -> bool:
