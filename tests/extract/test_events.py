@@ -699,6 +699,12 @@ def test_armed_targets_are_read_past_the_doers_and_by_their_modifier(code, text)
     assert event.sub_event_type == "Armed clash"
 
 
+def test_the_forces_of_a_by_phrase_do_not_arm_the_civilians_they_hit(code):
+    text = "On 3 May, a shepherd was killed and another wounded by government forces near Koro."
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Attack"
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

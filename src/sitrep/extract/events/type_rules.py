@@ -519,7 +519,10 @@ def _target_kind(
     if (
         civilian
         and not armed
-        and not any(t.dep_ == "pobj" and _kind(t, lex, actors) == "armed" for t in sent)
+        and not any(
+            t.dep_ == "pobj" and t.head.lower_ != "by" and _kind(t, lex, actors) == "armed"
+            for t in sent
+        )
     ):
         return "civilian"
     if armed and not civilian:
