@@ -705,6 +705,24 @@ def test_the_forces_of_a_by_phrase_do_not_arm_the_civilians_they_hit(code):
     assert event.sub_event_type == "Attack"
 
 
+def test_fire_returned_makes_shelling_a_battle(code, nlp):
+    # ACLED: an exchange of fire is an Armed clash whatever the weapons
+    text = ("On 3 May, army troops fired two mortar shells at rebel positions near Koro. The "
+            "rebels fired back with machine guns.")  # fmt: skip
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Armed clash"
+    told = [
+        "On 3 May, monitors recorded 20 explosions in both directions of the front line near "
+        "Koro.",
+        "On 3 May, militants fired rockets at an army post near Koro, and the soldiers "
+        "returned fire.",
+    ]
+    for text in told:
+        assert any(d.extra.get("fire_returned") for d in detect(nlp, text).events)
+    one_way = "On 3 May, army troops shelled rebel positions near Koro with mortars."
+    assert not any(d.extra.get("fire_returned") for d in detect(nlp, one_way).events)
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

@@ -39,7 +39,7 @@ def resolve(cluster: Cluster) -> EventDraft:
     """The cluster's event: its seed draft, completed from every mention (module docstring)."""
     members, shared = cluster.members, cluster.shared
     event = cluster.seed.draft
-    told_as = event.sub_event_type
+    told_as, told_type = event.sub_event_type, event.event_type
     _set_type(event, members, shared)
     dated = [m for m in members if m.day is not None]
     if dated:
@@ -47,7 +47,12 @@ def resolve(cluster: Cluster) -> EventDraft:
         event.when = firm.day
         event.extra["date_from"] = firm.date_from
     _set_place(event, members)
-    _set_actors(event, [m.draft for m in members], keep_target=told_as == event.sub_event_type)
+    # a battle's weapons were fired at its other side ("fired mortars at the militia's
+    # positions … fired back"): the target of a seed told as shelling stays the battle's
+    fired_at = told_type == WEAPON_EVENT_TYPE and event.event_type == "Battles"
+    _set_actors(
+        event, [m.draft for m in members], keep_target=told_as == event.sub_event_type or fired_at
+    )
     if named(event.actor1) is None:
         # Its own mentions name no one: a summary it shares names who acted ("the coalition's
         # jets bombed positions across Ruritania" over "bombs fell on Northtown").

@@ -23,7 +23,10 @@
 - Among what is left, the types are voted by their mentions' confidence, ties going to the
   precedence in `happenings.csv`; but a happening told first as fighting between two sides
   ("clashed", "exchanged fire": `battle_words.csv`, mutual) stays an Armed clash when the harm
-  told after it votes Attack (ACLED counts the civilians hurt in a battle in the battle).
+  told after it votes Attack (ACLED counts the civilians hurt in a battle in the battle); and a
+  shelling or attack whose mentions say the fire went both ways ("fired back", "returned fire",
+  "explosions in both directions": `type_rules.fire_returned`) is an Armed clash, an exchange of
+  fire whatever the weapons.
 """
 
 from __future__ import annotations
@@ -64,6 +67,10 @@ def happening_type(members: list[Mention]) -> str | None:
     weapons = [m for m in typed if m.draft.event_type == WEAPON_EVENT_TYPE]
     voters = weapons if weapons and not fought else typed
     best = _vote(voters)
+    if best in (SHELLING, ATTACK) and any(m.draft.extra.get("fire_returned") for m in typed):
+        # "fired two artillery shells … the PDF fired back", "explosions in both directions":
+        # an exchange of fire, whatever the weapons, is a battle (ACLED)
+        return CLASH
     if best == ATTACK and _fought_first(typed):
         # "forces clashed with rebels … two civilians were shot": ACLED codes the battle, its
         # civilian casualties counted in it

@@ -38,7 +38,12 @@ from sitrep.extract.events.triggers import (
     protest_topics,
     set_beside,
 )
-from sitrep.extract.events.type_rules import VIOLENT_TYPES, TypeDecision, decide_type
+from sitrep.extract.events.type_rules import (
+    VIOLENT_TYPES,
+    TypeDecision,
+    decide_type,
+    fire_returned,
+)
 from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
@@ -500,6 +505,8 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
         (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.matches
     ]
     draft.extra["type_source"] = decision.source
+    if fire_returned(sent, group.matches):
+        draft.extra["fire_returned"] = True
 
     # Where places were resolved, only their names are sites: "in support of the STC's
     # declaration" lists no places.

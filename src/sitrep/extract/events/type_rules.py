@@ -278,6 +278,29 @@ def _victim_said_armed(
     return False
 
 
+# Words that say the fire went both ways: "fired back", "shelled back", "returned fire",
+# "explosions in both directions", "fire from both sides".
+_BACK = "back"
+_BOTH_WAYS = frozenset({"direction", "side"})
+
+
+def fire_returned(sent: SpacySpan, matches: list[Match]) -> bool:
+    """The sentence says the other side fired too: "the PDF fired back with heavy weapons",
+    "police returned fire", "18 explosions in both directions of the frontline". ACLED codes
+    such an exchange, whatever the weapons, as an Armed clash."""
+    heads = {m.head for m in matches}
+    for t in sent:
+        if t.lower_ == _BACK and t.dep_ in ("advmod", "prt") and t.head.i in heads:
+            return True
+        if t.lemma_.lower() == "return" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in t.children
+        ):
+            return True
+        if t.lemma_.lower() in _BOTH_WAYS and any(c.lower_ == "both" for c in t.children):
+            return True
+    return False
+
+
 def _fought(sent: SpacySpan, matches: list[Match]) -> bool:
     """A trigger says both sides fought ("exchanged fire … in which a civilian was killed",
     "clashed … two civilians were hurt"): the civilians are the battle's casualties, not its
