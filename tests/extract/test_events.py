@@ -723,6 +723,19 @@ def test_fire_returned_makes_shelling_a_battle(code, nlp):
     assert not any(d.extra.get("fire_returned") for d in detect(nlp, one_way).events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, clashes broke out between two rebel factions near Koro, amid army shelling of "
+        "the area with mortars.",
+        "On 3 May, the rebels shelled and then clashed with army troops near Koro.",
+    ],
+)
+def test_weapons_named_beside_mutual_fighting_may_be_a_battle(code, text):
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Armed clash"
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

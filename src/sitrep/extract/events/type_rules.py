@@ -130,6 +130,10 @@ def decide_type(
     actors: Sequence[ActorMention] = (),
 ) -> TypeDecision:
     allowed = allowed_keys(matches, family)
+    if all(event_type_of(k) == REMOTE for k in allowed) and _fought(sent, matches):
+        # "clashes took place … amid shelling", "shelled and then clashed with": the weapons
+        # the sentence names were used in a fight between two sides, which ACLED codes a battle
+        allowed = allowed | {"Armed clash"}
     weight = max(m.entry.weight for m in matches)
     clf = load_classifier()
     if family == "statement" or len(allowed) == 1:
