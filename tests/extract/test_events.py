@@ -655,6 +655,13 @@ def test_civilians_hurt_in_mutual_fighting_leave_it_a_battle(code, text):
     assert event.sub_event_type == "Armed clash"
 
 
+def test_a_battle_s_other_side_is_never_civilians(code):
+    text = "On 3 May, soldiers and rebels clashed near Tarsa, where two civilians were wounded."
+    (event,) = code(text, "2022-05-04").events
+    assert event.actor2 is not None
+    assert not event.actor2.startswith("Civilians")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

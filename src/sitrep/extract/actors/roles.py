@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
+CIVILIANS_INTER = 7  # ACLED inter code of civilians
 _TARGETED_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Mob violence"})
 _COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -234,6 +235,14 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             actor1 = _generic(state, dictionary, _UNIDENTIFIED, country, at, at)
             actor1 = named_unknown(state, draft, actor1, "actor1", dictionary, country, None)
             draft.actor1 = _with_inter(actor1, dictionary, country)
+        if (
+            draft.event_type == "Battles"
+            and draft.actor2 is not None
+            and draft.actor2.actor.inter == CIVILIANS_INTER
+        ):
+            # a battle's other side is armed (no Battles train note of 1,918 has Civilians as a
+            # side): the civilians a clash hurt are its casualties, its opponent is unnamed
+            draft.actor2, draft.assoc_actor_2 = None, []
         if draft.actor2 is not None:
             continue
         if draft.event_type == "Battles":
