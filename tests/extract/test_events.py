@@ -743,6 +743,19 @@ def test_weapons_named_beside_mutual_fighting_may_be_a_battle(code, text):
     assert event.sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, youths from two villages clashed near Koro; one was killed.",
+        "On 3 May, migrant workers clashed with the police in Koro, demanding to go home.",
+    ],
+)
+def test_a_fight_of_unarmed_people_is_mob_violence(code, text):
+    # ACLED: a battle needs two armed, organised sides; unarmed people fighting riot
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Mob violence"
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

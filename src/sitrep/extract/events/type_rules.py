@@ -218,6 +218,8 @@ def decide_type(
         # "a man was shot dead … The victim was a drug dealer": the paragraph's word on who the
         # victim was decides over the man the shooting names
         key, source = "Armed clash", "rule: the victim was armed"
+    if event_type_of(key) == "Battles" and _unarmed_fight(sent, matches, lex, actors):
+        key, source = MOB, "rule: a fight between unarmed groups"
     confidence = round(min(0.99, 0.35 + 0.45 * p + 0.2 * weight), 3)
     return TypeDecision(key, confidence, source)
 
@@ -249,6 +251,52 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
             return True
         if not subjects and verb.dep_ == "conj" and verb.head in demo and verb.tag_ == "VBD":
             return True  # "demonstrated and destroyed …" (a past verb beside a past verb)
+    return False
+
+
+MOB = "Mob violence"
+STATE_INTER = frozenset({1, 8})
+
+
+def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
+    """'armed', 'state', 'civilian' or None for a word naming a side of a fight."""
+    inter = next((a.actor.inter for a in actors if a.span.start <= t.idx < a.span.end), None)
+    if inter in STATE_INTER:
+        return "state"
+    if inter in ARMED_INTER:
+        return "armed"
+    if any(c.dep_ == "amod" and c.lower_ == "armed" for c in t.children):
+        return "armed"
+    kind = _kind(t, lex, actors)
+    if kind == "armed" and lex.is_cue(t, "state"):
+        return "state"
+    return kind
+
+
+def _unarmed_fight(
+    sent: SpacySpan, matches: list[Match], lex: Lexicon, actors: Sequence[ActorMention]
+) -> bool:
+    """Two sides fought ("clashed"), and neither side is an armed, organised group: unarmed
+    people ("traders clashed with the police", "two families clashed") (ACLED: Mob violence,
+    a riot; a battle needs two armed, organised sides)."""
+    doc = sent.doc
+    for m in matches:
+        head = doc[m.head]
+        if head.lemma_.lower() not in mutual_battle_words() or head.dep_ in ("nsubj", "pobj"):
+            # (the noun, "clashes took place", "hurt in the clashes", is left as it was)
+            continue
+        sides = [c for c in head.children if c.dep_ == "nsubj"]
+        sides += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("with", "against", "between")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        sides += [g for s in sides for g in s.conjuncts]
+        kinds = [_side_kind(t, lex, actors) for t in sides]
+        if kinds and "civilian" in kinds and all(k in ("civilian", "state", None) for k in kinds):
+            return kinds.count("state") < len(kinds)
     return False
 
 
