@@ -756,6 +756,18 @@ def test_a_fight_of_unarmed_people_is_mob_violence(code, text):
     assert event.sub_event_type == "Mob violence"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, police officers beat up three traders at the market in Koro.",
+        "On 3 May, police assaulted several bar owners in Koro for selling after hours.",
+    ],
+)
+def test_a_state_force_s_violence_on_people_is_no_mob_violence(code, text):
+    (event,) = code(text, "2022-05-04").events
+    assert (event.sub_event_type, event.actor1.startswith("Police Forces")) == ("Attack", True)
+
+
 def test_taking_control_is_territorial_only_of_a_place(code):
     ship = "On Sunday, armed men landed from a helicopter and took control of the ship's bridge."
     assert all("territory" not in (e.sub_event_type or "") for e in code(ship, "2023-11-21").events)

@@ -220,6 +220,14 @@ def decide_type(
         key, source = "Armed clash", "rule: the victim was armed"
     if event_type_of(key) == "Battles" and _unarmed_fight(sent, matches, lex, actors):
         key, source = MOB, "rule: a fight between unarmed groups"
+    elif (
+        key == MOB
+        and _agent_inter(sent, matches, actors) & ORGANISED_INTER
+        and not _told_with_protest(sent, lex)
+    ):
+        # "police assaulted a family", "gendarmes beat a woman": mob violence is by rioters; an
+        # armed, organised force's violence on people is an Attack (ACLED)
+        key, source = "Attack", "rule: an organised force's violence"
     confidence = round(min(0.99, 0.35 + 0.45 * p + 0.2 * weight), 3)
     return TypeDecision(key, confidence, source)
 
@@ -256,6 +264,7 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
 
 MOB = "Mob violence"
 STATE_INTER = frozenset({1, 8})
+ORGANISED_INTER = STATE_INTER
 
 
 def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
@@ -271,6 +280,20 @@ def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | 
     if kind == "armed" and lex.is_cue(t, "state"):
         return "state"
     return kind
+
+
+def _told_with_protest(sent: SpacySpan, lex: Lexicon) -> bool:
+    """The paragraph tells of a demonstration: the force's violence may be its dispersal,
+    which the demonstration's types code."""
+    start, end = _paragraph_bounds(sent)
+    paragraph = sent.doc.char_span(start, end, alignment_mode="expand") or sent
+    return any(
+        m.entry.candidates
+        and all(
+            event_type_of(c) == PROTESTS or c == "Violent demonstration" for c in m.entry.candidates
+        )
+        for m in lex.find(paragraph)
+    )
 
 
 def _unarmed_fight(
