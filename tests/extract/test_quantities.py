@@ -274,3 +274,19 @@ def test_each_person_named_as_killed_counts_one(code):
 def test_one_death_told_without_a_number(code, text, fatalities):
     (event,) = code(text, "2022-05-04").events
     assert event.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # what set a riot off is not its toll
+        ("On 7 March, angry residents staged a violent demonstration in Kirkuk, burning tires, "
+         "after a truck crash killed two pupils.", None),
+        # "no other casualties" says none besides those told
+        ("On 3 May, the army shelled an IS hideout near Kirkuk. IS sustained 4 fatalities. "
+         "There were no other casualties.", 4),
+    ],
+)  # fmt: skip
+def test_a_toll_is_the_happening_s_own(code, text, fatalities):
+    (event,) = code(text, "2022-05-08").events
+    assert event.fatalities == fatalities

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.extract.events.triggers import is_corpse
+from sitrep.extract.events.triggers import is_corpse, lexicon, protest_topics
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.extract.statements.factuality import trigger_token
@@ -76,7 +76,8 @@ _SUBSET_MARKERS = frozenset({"including", "among", "whom", "them", "includes", "
 _WINDOW = 6
 
 _TOLL = r"(injur\w*|casualt\w*|fatalit\w*|deaths?)"
-_NONE = r"\b(?:no|without|zero)\s+(?:\w+\s+)?"
+# ("no other casualties", "no further deaths" say none besides those told: no zero toll)
+_NONE = r"\b(?:no|without|zero)\s+(?!other\b|further\b|more\b|additional\b)(?:\w+\s+)?"
 _ZERO_PATTERNS = (
     (re.compile(rf"\bneither\s+(?:\w+\s+)?{_TOLL}\s+nor\s+(?:\w+\s+)?{_TOLL}", re.I), None),
     (re.compile(rf"{_NONE}(casualties|victims)\b", re.I), (FATAL, INJURED)),
@@ -162,7 +163,8 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
     figures.extend(_single_victims(sent, figures))
     figures.extend(_named_victims(sent, figures))
     figures.extend(_deaths_caused(sent, figures))
-    return sorted(figures, key=lambda f: f.token)
+    about = protest_topics(sent, lexicon())  # the dead a protest is about are not its toll
+    return sorted((f for f in figures if f.token not in about), key=lambda f: f.token)
 
 
 _AMBIGUOUS = frozenset({"ambiguous"})

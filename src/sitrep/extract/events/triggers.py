@@ -409,13 +409,16 @@ DEMONSTRATIONS = ("Protests", "Riots")
 # What a protest is about: "protested against the attack", "rallied over the clashes", "marched
 # for the release of …", "a sit-in regarding …".
 TOPIC_PREPS = frozenset({"against", "over", "for", "about", "regarding", "concerning"})
+# "rioted after a bus crash killed two", "protested following the death of …": what set it off.
+CAUSE_PREPS = frozenset({"after", "following"})
 
 
 def protest_topics(
     sent: SpacySpan, lex: Lexicon, matches: list[Match] | None = None
 ) -> set[int]:
     """Tokens telling what the sentence's protests are about: a phrase after against/over/for/
-    about, or "in support of"/"in solidarity with", under a protest word (or the light verb
+    about, or "in support of"/"in solidarity with", what set them off ("after …", "following
+    …"), under a protest word (or the light verb
     holding it: "held a protest against …"), its purpose clause ("marched to denounce …"), a
     demand, call or protest told as a participle ("protested, demanding the arrest of the men who
     set fire to …", "staged a sit-in, protesting the arrest of …"), and what a passive clause
@@ -440,7 +443,11 @@ def protest_topics(
                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 or (c.tag_ == "VBG" and _claims(c, lex))
             )
-            if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or purpose or _in_support(c):
+            cause = (c.dep_ == "prep" and c.lower_ in CAUSE_PREPS) or (
+                c.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ in CAUSE_PREPS
+                                          for a in c.children))  # fmt: skip
+            if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or purpose or cause or (
+                    _in_support(c)):  # fmt: skip
                 about.update(t.i for t in c.subtree)
     if words:
         # "followers of a cleric who was arrested …", "relatives of a woman killed in 2021": what
