@@ -283,7 +283,7 @@ def test_one_death_told_without_a_number(code, text, fatalities):
         ("On 7 March, angry residents staged a violent demonstration in Kirkuk, burning tires, "
          "after a truck crash killed two pupils.", None),
         # "no other casualties" says none besides those told
-        ("On 3 May, the army shelled an IS hideout near Kirkuk. IS sustained 4 fatalities. "
+        ("On 3 May, the army shelled an IS hideout near Kirkuk. The militants suffered 4 deaths. "
          "There were no other casualties.", 4),
     ],
 )  # fmt: skip
