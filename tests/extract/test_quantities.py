@@ -290,3 +290,15 @@ def test_one_death_told_without_a_number(code, text, fatalities):
 def test_a_toll_is_the_happening_s_own(code, text, fatalities):
     (event,) = code(text, "2022-05-08").events
     assert event.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("On 2 May, gunmen shot a shopkeeper near the market in Kirkuk. He died in hospital.", 1),
+        ("On 2 May, gunmen shot dead the governor's deputy near the market in Kirkuk.", 1),
+        ("On 2 May, gunmen shot a shopkeeper near the market in Kirkuk. He was not killed.", None),
+    ],
+)  # fmt: skip
+def test_one_person_told_by_a_pronoun_or_a_possessor(code, text, fatalities):
+    assert [e.fatalities for e in code(text, "2022-05-03").events][:1] == [fatalities]

@@ -354,6 +354,7 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
 _CAUSING = frozenset({"result", "lead", "cause", "leave"})
 _DEATH_NOUNS = frozenset({"death", "killing", "murder"})
 _ONE_PERSON = frozenset({"him", "her"})
+_ONE_SUBJECT = frozenset({"he", "she"})
 
 
 def _deaths_caused(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
@@ -362,10 +363,10 @@ def _deaths_caused(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     taken = {f.token for f in figures} | {sent.doc[f.token].head.i for f in figures}
     found = []
     for tok in sent:
-        if tok.lower_ in _ONE_PERSON and tok.dep_ == "dobj":
-            one = _casualty_kind(tok.head) == FATAL and not _attempted(tok.head) and not any(
-                c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in tok.head.children
-            )
+        if (tok.lower_ in _ONE_PERSON and tok.dep_ == "dobj") or (
+                tok.lower_ in _ONE_SUBJECT and tok.dep_ in ("nsubjpass", "nsubj")):  # fmt: skip
+            # "killing him"; "He was killed in the incident", "she died": one person died
+            one = _died(tok)
         elif tok.lemma_.lower() in _DEATH_NOUNS and tok.tag_ == "NN" and _caused(tok):
             of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                   for o in c.children if o.dep_ == "pobj"]  # fmt: skip
@@ -378,6 +379,17 @@ def _deaths_caused(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if one and tok.i not in taken:
             found.append(Figure(FATAL, Quantity(1, "exact"), tok.i, f"death {tok.i}"))
     return found
+
+
+def _died(person: Token) -> bool:
+    """The pronoun's verb says the person died: not "he killed a guard", "almost killed him",
+    "he was not killed", "tried to kill him"."""
+    verb = person.head
+    if _casualty_kind(verb) != FATAL or _attempted(verb):
+        return False
+    if person.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return not any(c.lower_ in ("almost", "nearly", "not", "never") for c in verb.children)
 
 
 def _caused(noun: Token) -> bool:
@@ -449,9 +461,9 @@ def _one(noun: Token) -> bool:
         if child.dep_ == "det" and child.lower_ in ("a", "an", "the"):
             return True
         if child.dep_ == "poss" and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children
+            c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in child.children
         ):
-            return True
+            return True  # "a regime's fighter", "the court's chief"
     return False
 
 
