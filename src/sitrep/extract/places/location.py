@@ -453,6 +453,8 @@ _PLACE_OF = frozenset(
     "outskirts".split()
 )
 _BORDERS = frozenset({"border", "frontier", "boundary"})
+# Where a thing hit was ("off the coast of X"); narrower than the trigger lexicon's locative
+# prepositions: "shot at by gunmen on the X-Y road" names a road, often after a town elsewhere.
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside"})
 # AWAY: a place the sentence ties to something else (where the weapon came from, what the
 # happening followed).
