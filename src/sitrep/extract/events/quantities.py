@@ -163,8 +163,10 @@ def casualty_figures(sent: SpacySpan) -> list[Figure]:
     figures.extend(_single_victims(sent, figures))
     figures.extend(_named_victims(sent, figures))
     figures.extend(_deaths_caused(sent, figures))
-    about = protest_topics(sent, lexicon())  # the dead a protest is about are not its toll
-    return sorted((f for f in figures if f.token not in about), key=lambda f: f.token)
+    if figures:  # the dead a protest is about are not its toll
+        about = protest_topics(sent, lexicon())
+        figures = [f for f in figures if f.token not in about]
+    return sorted(figures, key=lambda f: f.token)
 
 
 _AMBIGUOUS = frozenset({"ambiguous"})
