@@ -560,3 +560,18 @@ def test_an_unidentified_group_believed_to_be_a_named_one_is_coded_as_it(code):
             "Al Hasakeh, killing two QSD members.")  # fmt: skip
     (event,) = code(text, "2022-02-09").events
     assert event.actor1 == "Islamic State (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("On 3 March 2022, Kaduna militiamen attacked farmers and wounded five people in Idon "
+         "(Kajuru, Kaduna).", "Kaduna Communal Militia (Nigeria)"),
+        # an actor's own name stays that actor
+        ("On 3 March 2022, Fulani militiamen attacked farmers and wounded five people in Idon "
+         "(Kajuru, Kaduna).", "Fulani Ethnic Militia (Nigeria)"),
+    ],
+)  # fmt: skip
+def test_a_militia_named_after_a_place_is_that_place_s_communal_militia(code, text, actor1):
+    (event,) = code(text, "2022-03-05").events
+    assert event.actor1 == actor1

@@ -276,6 +276,7 @@ def find_actors(state: DocState) -> None:
     mentions = dictionary_mentions(state, dictionary)
     mentions = with_units(state, mentions, dictionary)
     mentions = with_tribes(state, mentions, dictionary)
+    mentions = with_communal_militias(state, mentions, dictionary)
     mentions = with_branches(state, mentions)
     mentions = with_coded_as(state, mentions)
     if state.doc is not None:
@@ -571,6 +572,40 @@ def with_tribes(
             name = f"{text[a:b]} Tribal Militia ({country})"
             actor = Actor(name, generic.inter, country, None, span.text)
             out.append(ActorMention(span, actor, "org"))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+# "Zamfara militiamen", "a Katsina communal militia", "Darfur communal militias": a militia named
+# after the place its members come from.
+_PLACE_MILITIA = re.compile(
+    r"\b(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:communal\s+)?"
+    r"(?:militiamen|militias|militia)\b"
+)
+
+
+def with_communal_militias(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """`mentions` with militias named after a place as ACLED codes them: "Zamfara militiamen" →
+    "Zamfara Communal Militia (Nigeria)" (ACLED's communal militias carry the name of their state,
+    region or town). Only a name the text reads as a place of the document's country, and no
+    other actor's name; the generic militia mention inside is replaced."""
+    country = document_country_of(state)
+    generic = dictionary.generic("Unidentified Communal Militia ({country})", country)
+    if generic is None:
+        return mentions
+    out = list(mentions)
+    for match in _PLACE_MILITIA.finditer(state.text):
+        a, b = match.span("place")
+        if not any(p.span.start == a and p.span.end == b and p.place.country == country
+                   for p in state.places):  # fmt: skip
+            continue
+        if any(m.span.start < b and a < m.span.end for m in out):
+            continue  # "Houthi militia", "Fulani militiamen": an actor's own name
+        out = [m for m in out if not (m.span.start < match.end() and match.start() < m.span.end)]
+        span = state.span(a, match.end())
+        name = f"{state.text[a:b]} Communal Militia ({country})"
+        out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
