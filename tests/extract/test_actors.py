@@ -575,3 +575,10 @@ def test_an_unidentified_group_believed_to_be_a_named_one_is_coded_as_it(code):
 def test_a_militia_named_after_a_place_is_that_place_s_communal_militia(code, text, actor1):
     (event,) = code(text, "2022-03-05").events
     assert event.actor1 == actor1
+
+
+def test_an_actor_assumed_in_parentheses_is_the_one_coded(code):
+    text = ("On 4 May 2022, gunmen (assumed Darfur communal militia) shot dead a farmer near "
+            "Geneina (West Darfur).")  # fmt: skip
+    (event,) = code(text, "2022-04-12").events
+    assert event.actor1 == "Darfur Communal Militia (Sudan)"

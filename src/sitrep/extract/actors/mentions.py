@@ -53,9 +53,10 @@ _FACILITY = re.compile(
     re.IGNORECASE,
 )
 # ACLED notes name the actor they code: "pro-STC forces, coded as Security Belt forces",
-# "forces at a checkpoint, assumed to be Security Belt Forces", "(coded as Popular Resistance)".
+# "forces at a checkpoint, assumed to be Security Belt Forces", "(coded as Popular Resistance)",
+# "gunmen (assumed Darfur communal militia)".
 _CODED_AS = re.compile(
-    r"\s*[,(]\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed\s+to\s+be)\s+(?:the\s+)?",
+    r"\s*[,(]\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed(?:\s+to\s+be)?)\s+(?:the\s+)?",
     re.I,
 )
 # "unknown gunmen believed to be IS", "a group likely to be IS": ACLED codes
