@@ -33,12 +33,12 @@ from sitrep.extract.assembly.mentions import (
     same_actor,
 )
 from sitrep.extract.assembly.types import INTERCEPTED
+from sitrep.extract.events.type_rules import MOB
 from sitrep.extract.state import ActorMention
 from sitrep.records import DateSpan, Place
 
 BATTLES = "Battles"
 ATTACK = "Attack"
-MOB_VIOLENCE = "Mob violence"
 
 
 @dataclass(slots=True)
@@ -105,7 +105,7 @@ def absorb_summaries(clusters: list[Cluster]) -> list[Cluster]:
         if not held:
             kept.append(c)
             continue
-        if len(held) == 1 and _toll(c) <= (_toll(held[0]) or _toll(c)):
+        if len(held) == 1 and (not _toll(held[0]) or _toll(c) <= _toll(held[0])):
             # The one happening it tells, at a coarser place (and no more dead than that one's).
             held[0].members.extend(c.members)
             continue
@@ -132,7 +132,7 @@ def _placed_fine(c: Cluster) -> bool:
 
 def _summarises(summary: Cluster, c: Cluster) -> bool:
     seed, own = summary.seed, c.seed
-    crowd = {seed.draft.sub_event_type, own.draft.sub_event_type} == {MOB_VIOLENCE, ATTACK}
+    crowd = {seed.draft.sub_event_type, own.draft.sub_event_type} == {MOB, ATTACK}
     if (seed.kind != own.kind and not crowd) or seed.real != own.real:
         return False  # (a mob's attack on a town, told once as a riot and once as an attack)
     if not seed.draft.acled_codable:

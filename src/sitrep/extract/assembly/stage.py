@@ -111,29 +111,27 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
     """A peaceful protest whose paragraph tells of force used to end it was intervened in, and a
     violent happening told only as that force ("security forces fired tear gas to disperse
     them") is that intervention, not an event of its own."""
-    protest_paragraphs = {
-        state.paragraph_at(e.trigger.start) for e in events if e.event_type == "Protests"
-    }
+    para_of = {id(e): state.paragraph_at(e.trigger.start) for e in events}
+    protest_paragraphs = {para_of[id(e)] for e in events if e.event_type == "Protests"}
     first_protest: dict[object, int] = {}
     for e in events:
         if e.sub_event_type == PEACEFUL:
-            first_protest.setdefault(state.paragraph_at(e.trigger.start), e.trigger.start)
+            first_protest.setdefault(para_of[id(e)], e.trigger.start)
     # "… protested in the square. Two persons were arrested.": an arrest told on its own after a
     # protest, with no toll, is the protest's end (ACLED codes one Protest with intervention);
     # one told first is the news ("55 were arrested for taking part in protests")
     arrests_at = {
-        state.paragraph_at(e.trigger.start): e
+        para_of[id(e)]: e
         for e in events
         if e.sub_event_type == ARRESTS
-        and e.trigger.start
-        > first_protest.get(state.paragraph_at(e.trigger.start), len(state.text))
+        and e.trigger.start > first_protest.get(para_of[id(e)], len(state.text))
         and e.extra.get("mentions") == 1
         and not e.fatalities.value
         and (e.actor1 is None or e.actor1.actor.inter == 1)
     }
     kept = []
     for event in events:
-        para = state.paragraph_at(event.trigger.start)
+        para = para_of[id(event)]
         text = state.text[para.start : para.end] if para is not None else ""
         sent = state.sentences[event.sentence] if event.sentence < len(state.sentences) else None
         if event.sub_event_type == PEACEFUL and (_INTERVENTION.search(text) or para in arrests_at):

@@ -21,7 +21,6 @@ from sitrep.extract.events.triggers import (
     Lexicon,
     Match,
     burns_a_symbol,
-    claimed_actions,
     count_of,
     frame_ancestor,
     governing_verb,
@@ -36,6 +35,7 @@ from sitrep.extract.events.triggers import (
     lexicon,
     names_a_demonstration,
     protest_topics,
+    sentence_triggers,
     set_beside,
 )
 from sitrep.extract.events.type_rules import (
@@ -161,8 +161,8 @@ def _tells_violence(sent: SpacySpan, drafts: list[EventDraft], earlier: list[Eve
 def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
     doc = sent.doc
     kept: list[tuple[Match, str | None, tuple[int, int] | None]] = []
-    matches = lex.find(sent)
-    if claimed := claimed_actions(sent, lex, matches):
+    matches, claimed = sentence_triggers(sent, lex)
+    if claimed:
         deeds = {m.head for m in claimed}  # ("blocked the road to demand …" is no "Other")
         matches = sorted([m for m in matches if m.head not in deeds] + claimed,
                          key=lambda m: m.start)  # fmt: skip

@@ -370,17 +370,29 @@ def _deaths_caused(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             # "killing him"; "He was killed in the incident", "she died": one person died
             one = _died(tok)
         elif tok.lemma_.lower() in _DEATH_NOUNS and tok.tag_ == "NN" and _caused(tok):
-            of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for o in c.children if o.dep_ == "pobj"]  # fmt: skip
-            one = (any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)
-                   if not of else len(of) == 1 and of[0].i not in taken and of[0].tag_ in (
-                       "NN", "NNP") and (_one(of[0]) or of[0].ent_type_ == "PERSON" or any(
-                       c.dep_ == "poss" for c in of[0].children)))  # fmt: skip
+            one = _death_of_one(tok, taken)
         else:
             continue
         if one and tok.i not in taken:
             found.append(Figure(FATAL, Quantity(1, "exact"), tok.i, f"death {tok.i}"))
     return found
+
+
+def _death_of_one(death: Token, taken: set[int]) -> bool:
+    """ "his death", "the death of a bystander", "the killing of Ali Hassan": one person's, not
+    one a figure already counts."""
+    of = [o for c in death.children if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    if not of:
+        return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in death.children)
+    person = of[0]
+    return (
+        len(of) == 1
+        and person.i not in taken
+        and person.tag_ in ("NN", "NNP")
+        and (_one(person) or person.ent_type_ == "PERSON"
+             or any(c.dep_ == "poss" for c in person.children))
+    )  # fmt: skip
 
 
 def _died(person: Token) -> bool:

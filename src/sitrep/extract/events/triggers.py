@@ -188,8 +188,7 @@ class Lexicon:
 
         A one-word cue counts in its part of speech ("torched", not "a torch march"), and no cue
         counts inside what a protest is about ("protested against the clashes")."""
-        found = self.find(sent)
-        about = protest_topics(sent, self, found + claimed_actions(sent, self, found))
+        about = protest_topics(sent, self)
         words = [t for t in sent if t.i not in about and not burns_a_symbol(t, self)]
         text = " " + " ".join(t.lower_ for t in words) + " "
         # a phrasal verb split by its object ("shot it down") counts as the phrase
@@ -428,8 +427,13 @@ def protest_topics(
     for a claim)."""
     doc = sent.doc
     if matches is None:
-        matches = lex.find(sent)
-        matches = matches + claimed_actions(sent, lex, matches)
+        # the whole sentence's: read once per sentence (the detector, the type rules and the
+        # tolls all ask)
+        key = f"sitrep.protest_topics.{id(lex)}.{sent.start}.{sent.end}"
+        if key not in doc.user_data:
+            found, claimed = sentence_triggers(sent, lex)
+            doc.user_data[key] = protest_topics(sent, lex, found + claimed)
+        return doc.user_data[key]
     words = [doc[m.head] for m in matches if names_a_demonstration(m.entry)]
     heads = []
     for t in words + [t for t in sent if lex.is_cue(t, "agent")]:
@@ -473,6 +477,17 @@ def _in_support(prep: Token) -> bool:
         and prep.lower_ == "in"
         and any(c.dep_ == "pobj" and c.lemma_.lower() in _STANDS_FOR for c in prep.children)
     )
+
+
+def sentence_triggers(sent: SpacySpan, lex: Lexicon) -> tuple[list[Match], list[Match]]:
+    """The sentence's trigger matches and its deeds done for a claim (`claimed_actions`), found
+    once per sentence and kept with its doc (callers copy before changing them)."""
+    key = f"sitrep.sentence_triggers.{id(lex)}.{sent.start}.{sent.end}"
+    if key not in sent.doc.user_data:
+        found = lex.find(sent)
+        sent.doc.user_data[key] = (found, claimed_actions(sent, lex, found))
+    found, claimed = sent.doc.user_data[key]
+    return list(found), list(claimed)
 
 
 def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list[Match]:

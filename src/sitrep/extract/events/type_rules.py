@@ -222,7 +222,7 @@ def decide_type(
         key, source = MOB, "rule: a fight between unarmed groups"
     elif (
         key == MOB
-        and _agent_inter(sent, matches, actors) & ORGANISED_INTER
+        and _agent_inter(sent, matches, actors) & STATE_INTER
         and not _told_with_protest(sent, lex)
     ):
         # "police assaulted a family", "gendarmes beat a woman": mob violence is by rioters; an
@@ -264,12 +264,11 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
 
 MOB = "Mob violence"
 STATE_INTER = frozenset({1, 8})
-ORGANISED_INTER = STATE_INTER
 
 
 def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
     """'armed', 'state', 'civilian' or None for a word naming a side of a fight."""
-    inter = next((a.actor.inter for a in actors if a.span.start <= t.idx < a.span.end), None)
+    inter = _inter_at(t, actors)
     if inter in STATE_INTER:
         return "state"
     if inter in ARMED_INTER:
@@ -285,14 +284,12 @@ def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | 
 def _told_with_protest(sent: SpacySpan, lex: Lexicon) -> bool:
     """The paragraph tells of a demonstration: the force's violence may be its dispersal,
     which the demonstration's types code."""
-    start, end = _paragraph_bounds(sent)
-    paragraph = sent.doc.char_span(start, end, alignment_mode="expand") or sent
     return any(
         m.entry.candidates
         and all(
             event_type_of(c) == PROTESTS or c == "Violent demonstration" for c in m.entry.candidates
         )
-        for m in lex.find(paragraph)
+        for m in lex.find(_paragraph(sent))
     )
 
 
@@ -330,7 +327,7 @@ def _victim_said_armed(
     charges for drug trafficking", "the victim was a drug dealer" (not "was not a member of any
     gang"). ACLED counts gang members as armed: violence against them by a gang is a clash."""
     start, end = _paragraph_bounds(sent)
-    for s in sent.doc.sents:
+    for s in (t.sent for t in _paragraph(sent) if t.is_sent_start):  # not the whole doc
         if s.start_char < start or s.end_char > end or _out_of_service(s, lex):
             continue  # "one of the victims was an off-duty police officer": a civilian
         for t in s:
@@ -416,15 +413,19 @@ def _harmed(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> bool:
 
 
 def _paragraph_has_cue(sent: SpacySpan, role: str, lex: Lexicon) -> bool:
-    start, end = _paragraph_bounds(sent)
-    paragraph = sent.doc.char_span(start, end, alignment_mode="expand")
-    return any(lex.is_cue(t, role) for t in paragraph or sent)
+    return any(lex.is_cue(t, role) for t in _paragraph(sent))
 
 
 def paragraph_text(sent: SpacySpan) -> str:
     """The line (paragraph) holding the sentence: the context the classifier was trained on."""
     start, end = _paragraph_bounds(sent)
     return sent.doc.text[start:end]
+
+
+def _paragraph(sent: SpacySpan) -> SpacySpan:
+    """The line (paragraph) holding the sentence, as a span of its doc."""
+    start, end = _paragraph_bounds(sent)
+    return sent.doc.char_span(start, end, alignment_mode="expand") or sent
 
 
 def _paragraph_bounds(sent: SpacySpan) -> tuple[int, int]:
@@ -551,6 +552,11 @@ def _target_word_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) ->
     return _kind(t, lex, actors)
 
 
+def _inter_at(t: Token, actors: Sequence[ActorMention]) -> int | None:
+    """The inter code of the actor whose mention holds the word."""
+    return next((a.actor.inter for a in actors if a.span.start <= t.idx < a.span.end), None)
+
+
 def _group_kind(member: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
     words = [
         w
@@ -563,10 +569,7 @@ def _group_kind(member: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> 
     for w in words:
         if lex.is_cue(w, "armed") or lex.is_cue(w, "armed_trade"):
             return "armed"
-        inter = next(
-            (a.actor.inter for a in actors if a.span.start <= w.idx < a.span.end), None
-        )
-        if inter in ARMED_INTER:
+        if _inter_at(w, actors) in ARMED_INTER:
             return "armed"
     if any(lex.is_cue(w, "civilian_group") for w in words):
         return "civilian"
