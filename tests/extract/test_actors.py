@@ -388,6 +388,43 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Rioters (Lebanon)",
             "Military Forces of Lebanon",
         ),
+        # A passive harm's doer told in the clause saying when it happened.
+        (
+            "Three gunmen were killed when police stormed their safe house in Herat.",
+            "killed",
+            "Battles",
+            "Afghanistan",
+            "Police Forces of Afghanistan (2014-2021)",
+            "Unidentified Armed Group (Afghanistan)",
+        ),
+        # … and the harmed side's own attack repelled: the attacker first, as ACLED codes it.
+        (
+            "Six Taliban fighters were killed and two were hurt when army troops repelled their"
+            " assault on an outpost in Ghazni.",
+            "killed",
+            "Battles",
+            "Afghanistan",
+            "Taliban",
+            "Military Forces of Afghanistan (2014-2021)",
+        ),
+        # Going away is no deed: the soldiers who left are not the killers.
+        (
+            "Two shopkeepers were killed after the soldiers left the market in Ghazni.",
+            "killed",
+            "Violence against civilians",
+            "Afghanistan",
+            "Unidentified Armed Group (Afghanistan)",
+            "Civilians (Afghanistan)",
+        ),
+        # "at 4 am": the hour is no passive auxiliary; the rockets fired by the army killed.
+        (
+            "Rockets fired by the army at about 4 am killed a farmer in Ghazni.",
+            "killed",
+            "Explosions/Remote violence",
+            "Afghanistan",
+            "Military Forces of Afghanistan (2014-2021)",
+            "Civilians (Afghanistan)",
+        ),
         (
             # A militia of one country riots as that country's rioters.
             "Israeli settlers hurled stones at passing cars near Nablus.",

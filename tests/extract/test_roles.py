@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
 from sitrep.extract.actors import unknown
 from sitrep.extract.actors.clauses import MAX_DEPTH, noun_roles, verb_roles
@@ -213,8 +214,7 @@ def test_two_defaults_at_the_trigger_are_two_sides(nlp):
     # placed at the trigger; one is not dropped as the other's duplicate.
     draft = _roles(
         nlp,
-        "On 3 March 2022, a municipal clerk was shot and wounded by two armed individuals in "
-        "Cali.",
+        "On 3 March 2022, a municipal clerk was shot and wounded by two armed individuals in Cali.",
         "shot",
         "Violence against civilians",
         "Colombia",
@@ -611,3 +611,24 @@ def test_a_peaceful_protest_met_by_counter_protesters_has_them_as_actor2(nlp, te
     assert draft.actor1 is not None and draft.actor1.actor.name == "Protesters (Germany)"
     got = draft.actor2.actor.name if draft.actor2 else None
     assert got == expected
+
+
+def test_an_hour_misread_as_a_passive_auxiliary_leaves_the_verb_active(nlp):
+    # The parse the model gives some notes: "5 am" read as "be", its verb's subject as passive.
+    words = ["Shells", "fired", "at", "5", "am", "killed", "two", "herders"]
+    heads = [5, 0, 1, 4, 5, 5, 7, 5]
+    deps = ["nsubjpass", "acl", "prep", "nummod", "auxpass", "ROOT", "nummod", "dobj"]
+    pos = ["NOUN", "VERB", "ADP", "NUM", "AUX", "VERB", "NUM", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    agents, patients = [], []
+    verb_roles(doc[5], agents, patients)
+    assert [t.text for t in agents] == ["Shells"]
+    assert [t.text for t in patients] == ["herders"]
+    # A real passive keeps its subject as the one harmed.
+    words = ["Two", "herders", "were", "killed"]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[1, 3, 3, 3], deps=["nummod", "nsubjpass", "auxpass", "ROOT"]
+    )
+    agents, patients = [], []
+    verb_roles(doc[3], agents, patients)
+    assert (agents, [t.text for t in patients]) == ([], ["herders"])

@@ -86,6 +86,11 @@ _TIME_NOUNS = frozenset(
     hour hours day eve""".split()
 )
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+_POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
+# Words opening a clause that tells when a harm happened; "while" tells what the harmed were doing.
+_WHEN_WORDS = frozenset({"when", "as", "after"})
+# "killed after the army left the village": those who went away are not who did it.
+_GOING_AWAY = frozenset({"leave", "depart", "vacate", "abandon", "evacuate"})
 # How deep verb_roles and noun_roles may call each other.
 MAX_DEPTH = 3
 # Nouns for what is left of people: "the bodies of 2 civilians" names the victims.
@@ -189,6 +194,8 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
         )
         if between is not None:
             _between(between, agents, patients)
+    if not agents and any(c.dep_ in PASSIVE_SUBJECTS for c in trigger.children):
+        _when_clause_sides(trigger, agents, patients)
     if not agents:
         # "an IED planted by PKK militants detonated": an agent phrase inside the trigger's clause.
         agents.extend(_nested_agents(trigger))
@@ -264,6 +271,45 @@ def _repelled_roles(verb: Token, agents: list[Token], patients: list[Token]) -> 
         agents.extend(defenders)
 
 
+def _when_clause_sides(verb: Token, agents: list[Token], patients: list[Token]) -> None:
+    """"four militants were killed when police raided their hideout": the subject of the clause
+    saying when the passive harm happened did it. "… were killed when troops repulsed their
+    attack": the attack was the harmed side's, which comes first, as `_repelled_roles` orders."""
+    # "15 militants were killed and 5 were wounded when …": the clause may hang off a conjunct.
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    for clause in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
+        if not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_WORDS for c in clause.children
+        ):
+            continue
+        # A deed done to someone ("raided a hideout", "fired on a crowd"), not "as they were
+        # present"; "they" are the harmed themselves.
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        if not subjects or clause.lemma_.lower() in _GOING_AWAY or not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS)
+            for c in clause.children
+        ):
+            continue
+        if clause.lemma_.lower() in REPEL_VERBS and _own_attack(clause):
+            harmed = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+            agents.extend(harmed)
+            patients[:] = subjects + [p for p in patients if p not in harmed]
+        else:
+            agents.extend(subjects)
+        return
+
+
+def _own_attack(repel_verb: Token) -> bool:
+    """The repelled attack is named as the harmed side's own ("repulsed their attacks")."""
+    return any(
+        child.lower_ in _POSSESSIVE_PRONOUNS
+        for obj in repel_verb.children
+        if obj.dep_ in _OBJECTS
+        for child in obj.children
+        if child.dep_ == "poss"
+    )
+
+
 def enclosing_operation_agents(verb: Token) -> list[Token]:
     """Who carried out the operation a harm verb happened in: "soldiers were killed in an attack
     by X", "two men died during an operation by X forces", "killed following an Israeli raid"."""
@@ -304,9 +350,12 @@ def verb_roles(
 ) -> None:
     if depth > MAX_DEPTH:
         return  # verb_roles and noun_roles call each other: stop on odd (cyclic-looking) parses
+    # "weapons fired at around 5 am killed two civilians": the hour's "am" misread as a passive
+    # auxiliary; the verb is active, so its "passive" subject acts.
+    active = any(c.dep_ == "auxpass" and _is_hour(c) for c in verb.children)
     for child in verb.children:
         dep = child.dep_
-        if dep in SUBJECTS:
+        if dep in SUBJECTS or (dep in PASSIVE_SUBJECTS and active):
             agents.append(child)
         elif dep in PASSIVE_SUBJECTS:
             patients.append(child)
@@ -326,6 +375,11 @@ def verb_roles(
                 for c in child.children
                 if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
             )
+
+
+def _is_hour(token: Token) -> bool:
+    """"am" of "5 am": a time of day, not the verb "to be"."""
+    return token.lower_ == "am" and token.i > 0 and token.nbor(-1).like_num
 
 
 def _between(prep: Token, agents: list[Token], patients: list[Token]) -> None:
