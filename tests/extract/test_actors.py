@@ -388,6 +388,34 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Rioters (Lebanon)",
             "Military Forces of Lebanon",
         ),
+        # Unnamed gunmen named by a claim, or by who is said to have done it, after the event.
+        (
+            "Gunmen stormed a gendarmerie post in Mopti. Hours later JNIM claimed responsibility"
+            " for the raid.",
+            "stormed",
+            "Battles",
+            "Mali",
+            "JNIM: Group for Support of Islam and Muslims",
+            None,
+        ),
+        (
+            "A roadside bomb killed two herders near Djibo. The device was probably planted by"
+            " JNIM fighters.",
+            "killed",
+            "Explosions/Remote violence",
+            "Burkina Faso",
+            "JNIM: Group for Support of Islam and Muslims",
+            None,
+        ),
+        (
+            "Helicopters struck an insurgent camp near Macomia. The Dyck Advisory Group are the"
+            " suspected attackers.",
+            "struck",
+            "Explosions/Remote violence",
+            "Mozambique",
+            "Dyck Advisory Group",
+            None,
+        ),
         # A passive harm's doer told in the clause saying when it happened.
         (
             "Three gunmen were killed when police stormed their safe house in Herat.",

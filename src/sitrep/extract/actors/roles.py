@@ -57,6 +57,11 @@ _CLAIMED = clauses.STRIKE_NOUNS | frozenset(
     {"responsibility", "credit", "bombing", "explosion", "blast", "operation", "killing"}
 )
 _CLAIM_WINDOW = 2  # sentences after the event's in which its claim may come
+# "the attack was carried out by X", "the device was planted by X": verbs naming who did it.
+_AUTHOR_VERBS = frozenset({"carry", "perpetrate", "plant", "conduct", "commit", "place", "lay"})
+_DEVICE_NOUNS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "explosives"})
+# "X are the suspected attackers": nouns naming the doers of the attack.
+_DOER_NOUNS = frozenset({"attacker", "perpetrator", "assailant", "culprit"})
 # Place score from which a place in the draft's sentence beats the document's country.
 _SURE_PLACE = 1.2
 # Events with two sides where ACLED lists the first named as actor1.
@@ -147,8 +152,11 @@ def _assign(
             state, dictionary, "Rioters ({country})", country, draft.trigger.end,
             draft.trigger.end,
         )
-    if actor1 is None and event_type in VIOLENT_TYPES:
-        actor1 = _claimant(state, draft.sentence, dictionary)
+    if event_type in VIOLENT_TYPES and (actor1 is None or _unnamed(actor1)):
+        # "Gunmen attacked a post … JNIM claimed responsibility": the claimant names the gunmen.
+        claimant = _claimant(state, draft.sentence, dictionary)
+        if claimant is not None and (actor2 is None or claimant.actor.name != actor2.actor.name):
+            actor1 = claimant
     if actor1 is None and event_type in VIOLENT_TYPES:
         actor1 = _attack_author(state, draft.sentence, dictionary, actor2)
     if actor1 is None and sub_event_type == "Government regains territory":
@@ -534,8 +542,8 @@ def _later_casualties(
 
 
 def _claimant(state: DocState, sentence: int, dictionary: ActorDictionary) -> ActorMention | None:
-    """Who claimed the attack, in its sentence or the next two of its paragraph ("Kataib
-    Hezbollah and affiliated groups … claimed credit for the attack")."""
+    """Who claimed or is said to have done the attack, in its sentence or the next two of its
+    paragraph ("Kataib Hezbollah and affiliated groups … claimed credit for the attack")."""
     for index in range(sentence, min(sentence + _CLAIM_WINDOW + 1, len(state.sentences))):
         if index > sentence and _paragraph_break(state, index - 1):
             break
@@ -544,16 +552,37 @@ def _claimant(state: DocState, sentence: int, dictionary: ActorDictionary) -> Ac
             continue
         mentions = [m for m in state.actors if sent.start_char <= m.span.start < sent.end_char]
         for token in sent:
-            if token.lemma_.lower() != "claim" or token.pos_ != "VERB":
-                continue
-            objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
-            if not any(o in _CLAIMED for o in objects):
-                continue
-            for subject in (c for c in token.children if c.dep_ in clauses.SUBJECTS):
-                primary, _ = _phrase_mentions(subject, mentions, dictionary)
+            for author in _authors(token):
+                primary, _ = _phrase_mentions(author, mentions, dictionary)
                 if primary is not None and primary.kind != "state":
                     return primary
     return None
+
+
+def _authors(token: Token) -> list[Token]:
+    """Who the clause at `token` says did the attack: "X claimed responsibility (for the
+    attack)", "the attack was perpetrated by X", "the device was planted by X", "X are the
+    suspected attackers"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" and lemma != "be":
+        return []
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr")]
+    subjects = [c for c in token.children if c.dep_ in clauses.SUBJECTS]
+    if lemma == "claim":
+        return subjects if any(o in _CLAIMED for o in objects) else []
+    if lemma == "be":
+        return subjects if any(o in _DOER_NOUNS for o in objects) else []
+    if lemma in _AUTHOR_VERBS and any(
+        c.dep_ in clauses.PASSIVE_SUBJECTS and c.lemma_.lower() in _CLAIMED | _DEVICE_NOUNS
+        for c in token.children
+    ):
+        return [p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return []
+
+
+def _unnamed(mention: ActorMention) -> bool:
+    """An actor the text does not name ("gunmen", "militants"): ACLED's unidentified groups."""
+    return mention.actor.name.startswith("Unidentified ")
 
 
 def _attack_author(
