@@ -149,7 +149,11 @@ def _assign(
         # "Two groups clashed over a land dispute": a fight between crowds is rioters on both
         # sides (train riots worded as a clash: 100 of 104 with a crowd's actor 2 code Rioters).
         actor2 = _generic(
-            state, dictionary, "Rioters ({country})", country, draft.trigger.end,
+            state,
+            dictionary,
+            "Rioters ({country})",
+            country,
+            draft.trigger.end,
             draft.trigger.end,
         )
     if event_type in VIOLENT_TYPES and (actor1 is None or _unnamed(actor1)):
@@ -193,7 +197,11 @@ def _assign(
         # ACLED's category is defined by its target: every such train note (1,528) codes
         # "Civilians (<country>)" as actor 2, named or not.
         actor2 = _generic(
-            state, dictionary, "Civilians ({country})", country, draft.trigger.start,
+            state,
+            dictionary,
+            "Civilians ({country})",
+            country,
+            draft.trigger.start,
             draft.trigger.start,
         )
     if (
@@ -576,7 +584,9 @@ def _authors(token: Token) -> list[Token]:
         c.dep_ in clauses.PASSIVE_SUBJECTS and c.lemma_.lower() in _CLAIMED | _DEVICE_NOUNS
         for c in token.children
     ):
-        return [p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        return [
+            p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+        ]
     return []
 
 
