@@ -136,6 +136,9 @@ def test_example_anaphoric_mention_adds_evidence(example):
             "Police fired tear gas to disperse hundreds of protesters in Baghdad on Sunday.",
             "Protest with intervention",
         ),
+        # A beheading is a killing, and a tribal elder a civilian target.
+        ("Al Shabaab fighters beheaded a herder near a village in Gedo region.", "Attack"),
+        ("On Monday Taliban militants killed a tribal elder in Ghazni.", "Attack"),
     ],
 )
 def test_sentence_types(nlp, sentence, sub_event_type):

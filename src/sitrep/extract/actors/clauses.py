@@ -22,7 +22,7 @@ CIVILIAN_WORDS = frozenset(
     student students worker workers doctor doctors nurse nurses journalist journalists fisherman
     fishermen merchant trader passenger passengers pedestrian mukhtar teacher displaced refugee
     refugees activist activists individual individuals head mukhtar prisoner prisoners detainee
-    detainees vendor shopkeeper""".split()
+    detainees vendor shopkeeper elder elders""".split()
 )
 # Property whose looting or destruction ACLED codes against civilians.
 CIVILIAN_PROPERTY = frozenset(
