@@ -416,6 +416,24 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Dyck Advisory Group",
             None,
         ),
+        # Unsure which of two armed groups did it: ACLED's "A and/or B" actor.
+        (
+            "Suspected JNIM or ISGS fighters abducted a trader near Djibo.",
+            "abducted",
+            "Violence against civilians",
+            "Burkina Faso",
+            "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
+            "Civilians (Burkina Faso)",
+        ),
+        # … but a state's "soldiers or police" are its forces.
+        (
+            "Soldiers or police shot a trader near Djibo.",
+            "shot",
+            "Violence against civilians",
+            "Burkina Faso",
+            "Military Forces of Burkina Faso (2015-2022)",
+            "Civilians (Burkina Faso)",
+        ),
         # A passive harm's doer told in the clause saying when it happened.
         (
             "Three gunmen were killed when police stormed their safe house in Herat.",

@@ -22,7 +22,7 @@ from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary
-from sitrep.records import Actor
+from sitrep.records import Actor, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -56,6 +56,10 @@ _UNDER_BEFORE = re.compile(r"^\s*,?\s*(?:operating\s+|fighting\s+)?under\s+(?:th
 _CLAIMED = clauses.STRIKE_NOUNS | frozenset(
     {"responsibility", "credit", "bombing", "explosion", "blast", "operation", "killing"}
 )
+_EITHER_WORDS = frozenset({"or", "/", "and/or"})
+# Armed groups (rebels, political and identity militias): not a state's forces, whose "soldiers or
+# police" ACLED codes as one of them.
+_GROUP_INTERS = frozenset({2, 3, 4})
 _CLAIM_WINDOW = 2  # sentences after the event's in which its claim may come
 # "the attack was carried out by X", "the device was planted by X": verbs naming who did it.
 _AUTHOR_VERBS = frozenset({"carry", "perpetrate", "plant", "conduct", "commit", "place", "lay"})
@@ -114,8 +118,8 @@ def _assign(
     country = event_country(state, draft)
     verbal = event_type is None or getattr(draft, "plover", None) in VERBAL_PLOVER
     roles = read_roles(state, draft.sentence, draft.trigger.start, dictionary, verbal=verbal)
-    actor1, actor2 = roles.actor1, roles.actor2
-    assoc1, assoc2 = list(roles.assoc1), list(roles.assoc2)
+    actor1, assoc1 = _either(state.text, roles.actor1, list(roles.assoc1))
+    actor2, assoc2 = _either(state.text, roles.actor2, list(roles.assoc2))
     if event_type is None:
         # "Ankara condemned": a country's name making a statement is its government.
         actor1, actor2 = _as_government(actor1, dictionary), _as_government(actor2, dictionary)
@@ -588,6 +592,28 @@ def _authors(token: Token) -> list[Token]:
             p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
         ]
     return []
+
+
+def _either(
+    text: str, actor: ActorMention | None, assoc: list[ActorMention]
+) -> tuple[ActorMention | None, list[ActorMention]]:
+    """ "JNIM or ISGS militants", "Boko Haram/IS": the text is unsure which of two armed groups it
+    was, and ACLED codes one actor named "A and/or B" (or its own such name, when one of the two
+    already is one: "Boko Haram" is "Islamic State (West Africa) and/or Boko Haram …")."""
+    if actor is None or actor.actor.inter not in _GROUP_INTERS:
+        return actor, assoc
+    for other in assoc:
+        first, second = sorted((actor, other), key=lambda m: m.span.start)
+        if text[first.span.end : second.span.start].strip().lower() not in _EITHER_WORDS:
+            continue
+        if other.actor.inter not in _GROUP_INTERS or other.actor.name == actor.actor.name:
+            continue
+        names = [first.actor.name, second.actor.name]
+        joint = next((n for n in names if " and/or " in n), " and/or ".join(names))
+        span = Span(text[first.span.start : second.span.end], first.span.start, second.span.end)
+        either = ActorMention(span, replace(first.actor, name=joint), first.kind)
+        return either, [m for m in assoc if m is not other]
+    return actor, assoc
 
 
 def _unnamed(mention: ActorMention) -> bool:
