@@ -630,3 +630,18 @@ def test_an_arrest_told_after_a_protest_is_its_intervention(code, text):
     assert [e.sub_event_type for e in code(text, "2022-03-05").events] == [
         "Protest with intervention"
     ]
+
+
+def test_a_seed_told_as_another_type_takes_the_unnamed_attacker_of_a_mention_of_its_type():
+    # "gunmen shot a driver after intercepting his car": the seed at "intercepting" has no actor;
+    # the happening is the attack, whose doer is an unidentified group.
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    stopped = _draft(state, 0, 5, key="Disrupted weapons use", confidence=0.9)
+    shot = _draft(state, 10, 15, key="Attack", event_type="Violence against civilians")
+    shot.actor1 = _actor("Unidentified Armed Group (Syria)", inter=3)
+    shot.fatalities = Quantity(1, "exact")
+    mentions = [mention_of(d, i, PUBLISHED) for i, d in enumerate([stopped, shot])]
+    (cluster,) = cluster_mentions(mentions)
+    event = resolve(cluster)
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 is not None and event.actor1.actor.name.startswith("Unidentified")

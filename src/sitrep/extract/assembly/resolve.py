@@ -147,18 +147,25 @@ def _set_place(event: EventDraft, members: list[Mention]) -> None:
 
 def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: bool) -> None:
     actor1 = _most_named([(d.actor1, d.confidence) for d in drafts])
+    # Mentions of the type the happening was given: the police a mention typed as a protest's
+    # dispersal names are no target of a peaceful protest.
+    alike = [d for d in drafts if d.sub_event_type == event.sub_event_type] or drafts
     if actor1 is not None:
         donor = next(d for d in drafts if d.actor1 is actor1)
         event.actor1, event.assoc_actor_1 = actor1, donor.assoc_actor_1
+    elif event.actor1 is None:
+        # No one named: the stand-in ("Unidentified Armed Group") of a mention of its type, when
+        # the seed, told as another type ("intercepting the car"), has none.
+        donor = next((d for d in alike if d.actor1 is not None), None)
+        if donor is not None:
+            event.actor1, event.assoc_actor_1 = donor.actor1, donor.assoc_actor_1
     first = actor1.actor.name if actor1 else None
     kept = _name(event.actor2)
     if keep_target and kept is not None and kept != first and not kept.startswith("Unidentified"):
         return
     if not keep_target:
         event.actor2, event.assoc_actor_2 = None, []
-    # The target is taken from mentions of the type the happening was given: the police a
-    # mention typed as a protest's dispersal names are no target of a peaceful protest.
-    alike = [d for d in drafts if d.sub_event_type == event.sub_event_type] or drafts
+    # The target is taken from mentions of the type the happening was given.
     others = [(d.actor2, 1.0) for d in alike if _name(d.actor2) not in (None, first)]
     actor2 = _most_named(others)
     if actor2 is not None:
