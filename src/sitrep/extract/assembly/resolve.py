@@ -156,9 +156,9 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
     elif event.actor1 is None:
         # No one named: the stand-in ("Unidentified Armed Group") of a mention of its type, when
         # the seed, told as another type ("intercepting the car"), has none.
-        donor = next((d for d in alike if d.actor1 is not None), None)
-        if donor is not None:
-            event.actor1, event.assoc_actor_1 = donor.actor1, donor.assoc_actor_1
+        stand_in = next((d for d in alike if d.actor1 is not None), None)
+        if stand_in is not None:
+            event.actor1, event.assoc_actor_1 = stand_in.actor1, stand_in.assoc_actor_1
     first = actor1.actor.name if actor1 else None
     kept = _name(event.actor2)
     if keep_target and kept is not None and kept != first and not kept.startswith("Unidentified"):
