@@ -1,3 +1,5 @@
+import gc
+
 import pytest
 
 from sitrep.errors import ConfigError
@@ -76,3 +78,20 @@ def test_a_failing_extractor_costs_one_document_not_the_batch():
     docs = list(pipe.run_many([RawDocument(text="A boom."), RawDocument(text="Quiet day.")]))
     assert any("extraction failed" in w for w in docs[0].warnings)
     assert docs[1].warnings == ()
+
+
+def test_a_coding_process_freezes_what_its_first_batch_loaded():
+    # `freeze=True` takes the loaded model and tables out of the cyclic collector's sight, once;
+    # a pipeline without it leaves the collector alone (a host application's heap is its own).
+    gc.unfreeze()
+    try:
+        list(Pipeline(["segment"]).run_many([RawDocument(text="Shots were fired.")]))
+        assert gc.get_freeze_count() == 0
+        pipe = Pipeline(["segment"], freeze=True)
+        list(pipe.run_many([RawDocument(text="Shots were fired.")]))
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        list(pipe.run_many([RawDocument(text="Shots were fired again.")]))
+        assert gc.get_freeze_count() == frozen  # later batches stay collectable
+    finally:
+        gc.unfreeze()

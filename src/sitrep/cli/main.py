@@ -168,7 +168,7 @@ def extract(
     failed_documents = tallies = 0
     skipped: dict[str, int] = {}
     with cli_errors():
-        pipeline = Pipeline(strict=strict, prefilter=prefilter, lazy=True)
+        pipeline = Pipeline(strict=strict, prefilter=prefilter, lazy=True, freeze=True)
         inputs = list(read_paths(paths, published=published, outlet=outlet, max_bytes=max_bytes))
         raws = [r for r in inputs if not isinstance(r, ReadFailure)]
         failures = [r for r in inputs if isinstance(r, ReadFailure)]

@@ -105,7 +105,7 @@ def ingest_command(
 
             store = stack.enter_context(Store(db))
             items = read_paths(paths, published=published, outlet=outlet, max_bytes=max_bytes)
-            coder = Pipeline(prefilter=True, lazy=True) if prefilter else None
+            coder = Pipeline(prefilter=prefilter, lazy=True, freeze=True)
             report = ingest(
                 store,
                 items,
