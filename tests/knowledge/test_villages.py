@@ -323,6 +323,24 @@ def test_of_spelling_guesses_the_one_spelled_most_alike_is_read(villages):
     assert place is not None and place.location == "Muhasinah"
 
 
+def test_a_governorates_index_of_spellings_is_kept_per_database(built, tmp_path, monkeypatch):
+    # Keying every village name of a governorate is done once, then read from the table cache,
+    # under the database file it came from: a rebuilt gazetteer is keyed again.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("SITREP_TABLE_CACHE", raising=False)
+    cached = tmp_path / "sitrep" / "tables"
+    table = PlaceTable(built, "test")
+    index = gazetteer._consonant_index(table, ("SY", "12"))
+    (n,) = [n for n, row in table if row.name == "Muhasinah"]
+    assert n in index[gazetteer.consonant_key(name_key("Mhasineh"))]
+    assert len(list(cached.glob("village-consonants-SY.12-*.pickle"))) == 1
+    assert gazetteer._consonant_index(table, ("SY", "12")) == index
+    rebuilt = tmp_path / "rebuilt.sqlite"
+    rebuilt.write_bytes(built.read_bytes())
+    assert gazetteer._consonant_index(PlaceTable(rebuilt, "test"), ("SY", "12")) == index
+    assert len(list(cached.glob("village-consonants-SY.12-*.pickle"))) == 2
+
+
 def test_a_governorate_abroad_does_not_hide_a_village_the_text_puts_in_a_governorate(villages):
     # Tafilah is also a Jordanian governorate, spelled so: in a Syrian governorate it is the
     # (invented) village.
