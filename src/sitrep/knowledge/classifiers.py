@@ -209,17 +209,15 @@ class TextClassifier:
         for analyze, low, high, vocab, idf, sublinear, offset in self._parts:
             # Distinct terms have distinct columns; kept in order of first occurrence.
             if analyze is char_wb_ngrams:
-                found = list(Counter(self._char_columns(norm_text, low, high, vocab)).items())
+                found = Counter(self._char_columns(norm_text, low, high, vocab))
             else:
                 get = vocab.get
-                found = [
-                    (j, n) for term, n in Counter(analyze(norm_text, low, high)).items()
-                    if (j := get(term)) is not None
-                ]
+                found = Counter(j for term in analyze(norm_text, low, high)
+                                if (j := get(term)) is not None)  # fmt: skip
             if not found:
                 continue
-            idx = np.fromiter((j for j, _ in found), dtype=np.int64, count=len(found))
-            tf = np.fromiter((n for _, n in found), dtype=np.float32, count=len(found))
+            idx = np.fromiter(found.keys(), dtype=np.int64, count=len(found))
+            tf = np.fromiter(found.values(), dtype=np.float32, count=len(found))
             w = (1.0 + np.log(tf) if sublinear else tf) * idf[idx - offset]
             w /= np.linalg.norm(w) or 1.0
             indices.append(idx)

@@ -193,14 +193,14 @@ class Lexicon:
         text = " " + " ".join(t.lower_ for t in words) + " "
         # a phrasal verb split by its object ("shot it down") counts as the phrase
         text += " ".join(f"{t.head.lower_} {t.lower_} " for t in words if t.dep_ == "prt")
+        forms = [(t.lemma_.lower(), t.lower_, t.pos_) for t in words]  # read once, not per rule
         hits = []
         for rule in self.rules:
             if rule.phrase and f" {' '.join(rule.pattern)} " in text:
                 hits.append(rule)
             elif not rule.phrase and any(
-                rule.pattern[0] in (t.lemma_.lower(), t.lower_)
-                and (rule.pos == "ANY" or t.pos_ in _POS[rule.pos])
-                for t in words
+                rule.pattern[0] in (lemma, lower) and (rule.pos == "ANY" or pos in _POS[rule.pos])
+                for lemma, lower, pos in forms
             ):
                 hits.append(rule)
         return hits
