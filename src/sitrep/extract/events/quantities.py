@@ -114,7 +114,15 @@ class Figure:
 
 
 def casualty_figures(sent: SpacySpan) -> list[Figure]:
-    """Every fatality and injury figure in the sentence, in order."""
+    """Every fatality and injury figure in the sentence, in order: read once per sentence and
+    kept with its doc (the tallies' running tolls and the event tolls both ask)."""
+    key = f"sitrep.casualty_figures.{sent.start}.{sent.end}"
+    if key not in sent.doc.user_data:
+        sent.doc.user_data[key] = _read_figures(sent)
+    return list(sent.doc.user_data[key])
+
+
+def _read_figures(sent: SpacySpan) -> list[Figure]:
     doc = sent.doc
     figures: list[Figure] = []
     pending: list[tuple[Number, Token | None]] = []
