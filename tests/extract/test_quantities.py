@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from drafts import draft_on, parsed
 
-from sitrep.extract.events.quantities import count_casualties
+from sitrep.extract.events import quantities
+from sitrep.extract.events.quantities import casualty_figures, count_casualties
 from sitrep.extract.state import TallyDraft
 from sitrep.nlp.model import load_nlp
 from sitrep.records import Quantity
@@ -302,3 +303,14 @@ def test_a_toll_is_the_happening_s_own(code, text, fatalities):
 )  # fmt: skip
 def test_one_person_told_by_a_pronoun_or_a_possessor(code, text, fatalities):
     assert [e.fatalities for e in code(text, "2022-05-03").events][:1] == [fatalities]
+
+
+def test_a_sentences_casualty_figures_are_read_once(nlp, monkeypatch):
+    # The tallies and the event tolls both ask; the second asker gets the first reading.
+    sent = next(iter(nlp("Raiders burned a granary, killing four herders and wounding two.").sents))
+    readings = []
+    read = quantities._read_figures
+    monkeypatch.setattr(quantities, "_read_figures", lambda s: readings.append(s) or read(s))
+    first, again = casualty_figures(sent), casualty_figures(sent)
+    assert [(f.kind, f.quantity.value) for f in first] == [("fatalities", 4), ("injuries", 2)]
+    assert again == first and len(readings) == 1
