@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from sitrep.extract.actors.mentions import assign_roles, find_actors
+from sitrep.extract.events.candidates import find_events
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import normalise_name
 from sitrep.nlp.model import load_nlp
@@ -129,6 +130,35 @@ def _same(a: str | None, b: str | None) -> bool:
             "Syria",
             "Turkey-backed factions",
             "JWS: Syrian National Army",
+            "org",
+        ),
+        # Generic names of state forces and of identity militias, plurals included.
+        (
+            "Law enforcement detained forty men in Soyapango.",
+            "El Salvador",
+            "Law enforcement",
+            "Police Forces of El Salvador (2019-)",
+            "org",
+        ),
+        (
+            "Military personnel seized a truck near Chetumal.",
+            "Mexico",
+            "Military personnel",
+            "Military Forces of Mexico (2018-2024)",
+            "org",
+        ),
+        (
+            "Two tribal militias fought over a well near Nasiriyah.",
+            "Iraq",
+            "tribal militias",
+            "Unidentified Tribal Militia (Iraq)",
+            "org",
+        ),
+        (
+            "Armed Fulani herdsmen raided a farm in Agatu.",
+            "Nigeria",
+            "Fulani herdsmen",
+            "Fulani Ethnic Militia (Nigeria)",
             "org",
         ),
     ],
@@ -416,6 +446,23 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Dyck Advisory Group",
             None,
         ),
+        (
+            "Gunfire in an ambush attributed to ADF rebels left a farmer dead near Oicha.",
+            "ambush",
+            "Violence against civilians",
+            "Democratic Republic of Congo",
+            "ADF: Allied Democratic Forces",
+            None,
+        ),
+        (
+            "A bomb wounded three guards at a depot in Kismayo. Officials believe Al Shabaab is"
+            " behind the blast.",
+            "bomb",
+            "Explosions/Remote violence",
+            "Somalia",
+            "Al Shabaab",
+            None,
+        ),
         # Unsure which of two armed groups did it: ACLED's "A and/or B" actor.
         (
             "Suspected JNIM or ISGS fighters abducted a trader near Djibo.",
@@ -433,6 +480,24 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Burkina Faso",
             "Military Forces of Burkina Faso (2015-2022)",
             "Civilians (Burkina Faso)",
+        ),
+        # The killing told as a participle of the repelling: the attackers first.
+        (
+            "Border troops repelled attacks by Taliban fighters near Spin Boldak, killing four.",
+            "killing",
+            "Battles",
+            "Afghanistan",
+            "Taliban",
+            "Military Forces of Afghanistan (2014-2021)",
+        ),
+        # "a Taliban-planted mine": who planted the device set it off.
+        (
+            "Police in Ghazni suffered losses after a Taliban-planted IED went off.",
+            "IED",
+            "Explosions/Remote violence",
+            "Afghanistan",
+            "Taliban",
+            None,
         ),
         # A passive harm's doer told in the clause saying when it happened.
         (
@@ -665,3 +730,42 @@ def test_an_actor_assumed_in_parentheses_is_the_one_coded(code):
             "Geneina (West Darfur).")  # fmt: skip
     (event,) = code(text, "2022-04-12").events
     assert event.actor1 == "Darfur Communal Militia (Sudan)"
+
+
+def test_forces_moved_are_the_actor_of_their_move(nlp):
+    # "… were deployed": the passive's subject moved; ACLED codes it as actor 1, no actor 2.
+    draft = _roles(
+        nlp,
+        "Some 400 soldiers were deployed to the border town of Nogales on Friday.",
+        "deployed",
+        "Strategic developments",
+        "Mexico",
+        sub_event_type="Change to group/activity",
+    )
+    assert _same(draft.actor1.actor.name, "Military Forces of Mexico (2018-2024)")
+    assert draft.actor2 is None
+
+
+def test_a_states_air_defence_is_its_military(nlp):
+    draft = _roles(
+        nlp,
+        "Polish air defense forces shot down a drone over the border on Sunday.",
+        "shot down",
+        "Strategic developments",
+        "Poland",
+        sub_event_type="Disrupted weapons use",
+    )
+    assert draft.actor1 is not None and draft.actor1.actor.name.startswith(
+        "Military Forces of Poland"
+    )
+
+
+def test_a_happening_takes_its_doer_from_another_word_telling_it(nlp):
+    # The clash outweighs the shelling as the trigger, but names no one who acted.
+    text = "Following a clash with rebels, the army fired mortar rounds at a village near Hpakant."
+    state = _state(nlp, text, "Myanmar")
+    find_events(state)
+    assign_roles(state)
+    (draft,) = [d for d in state.events if not d.is_tally]
+    assert draft.trigger.text == "clash"
+    assert _same(draft.actor1.actor.name, "Military Forces of Myanmar (2021-)")

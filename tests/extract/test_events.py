@@ -1070,3 +1070,9 @@ def test_clashes_reported_between_sides_and_a_convoy_that_moves_are_happenings(
 ):
     (event,) = code(text, "2022-06-05").events
     assert event.sub_event_type == expected
+
+
+def test_a_kind_of_force_is_no_happening(nlp):
+    # "riot police": the police's kind, not a riot; the arrest is told by its own verb.
+    state = detect(nlp, "The riot police arrested dozens of opposition members in Harare.")
+    assert [d.trigger.text for d in events(state)] == ["arrested"]

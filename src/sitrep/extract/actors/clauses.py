@@ -86,6 +86,8 @@ _TIME_NOUNS = frozenset(
     hour hours day eve""".split()
 )
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+# Participles whose hyphenated modifier names who put the device there ("Taliban-planted").
+_PLACED_BY = frozenset({"plant", "lay", "place", "launch", "fire"})
 _POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
 # Words opening a clause that tells when a harm happened; "while" tells what the harmed were doing.
 _WHEN_WORDS = frozenset({"when", "as", "after"})
@@ -175,6 +177,10 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     head = trigger
     while not agents and head.dep_ in _CLIMB_DEPS and head.head.i != head.i and not _reported(head):
         head = head.head
+        if head.lemma_.lower() in REPEL_VERBS:
+            # "troops repelled attacks by X, killing six": X attacked, and comes first.
+            _repelled_roles(head, agents, patients)
+            break
         verb_roles(head, agents, [], descend=False)
         for subject in (c for c in head.children if c.dep_ in PASSIVE_SUBJECTS + SUBJECTS):
             if not agents and subject.lemma_.lower() in STRIKE_NOUNS:
@@ -285,9 +291,13 @@ def _when_clause_sides(verb: Token, agents: list[Token], patients: list[Token]) 
         # A deed done to someone ("raided a hideout", "fired on a crowd"), not "as they were
         # present"; "they" are the harmed themselves.
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
-        if not subjects or clause.lemma_.lower() in _GOING_AWAY or not any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS)
-            for c in clause.children
+        if (
+            not subjects
+            or clause.lemma_.lower() in _GOING_AWAY
+            or not any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS)
+                for c in clause.children
+            )
         ):
             continue
         if clause.lemma_.lower() in REPEL_VERBS and _own_attack(clause):
@@ -409,6 +419,9 @@ def noun_roles(
         dep = child.dep_
         if dep in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "ADJ"):
             agents.append(child)
+        elif dep == "amod" and child.lemma_.lower() in _PLACED_BY:
+            # "a Taliban-planted IED", "a Houthi-launched drone": the modifier's own modifier.
+            agents.extend(c for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod"))
         elif dep == "prep" and (
             child.lower_ == "by" or (child.lower_ == "of" and noun.lemma_.lower() in _ATTACK_NOUNS)
         ):
@@ -420,6 +433,12 @@ def noun_roles(
         elif dep == "prep" and child.lower_ == "of" and noun.lemma_.lower() in _REMAINS_NOUNS:
             # "the bodies of 2 civilians were found": whose remains they are was hit.
             patients.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "acl" and child.lemma_.lower() == "attribute":
+            # "an attack attributed to ADF fighters"
+            agents.extend(
+                p for to in child.children if to.lower_ == "to" for p in to.children
+                if p.dep_ == "pobj"
+            )  # fmt: skip
         elif dep == "acl":
             verb_roles(child, [], patients, descend=False, depth=depth + 1)
     if not climb:
