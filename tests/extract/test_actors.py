@@ -155,6 +155,13 @@ def _same(a: str | None, b: str | None) -> bool:
             "org",
         ),
         (
+            "French Operation Barkhane troops struck a camp near Menaka.",
+            "Mali",
+            "French Operation Barkhane troops",
+            "Military Forces of France (2017-)",
+            "org",
+        ),
+        (
             "Armed Fulani herdsmen raided a farm in Agatu.",
             "Nigeria",
             "Fulani herdsmen",
