@@ -114,3 +114,21 @@ def test_fold_models_are_retrained_when_the_knowledge_they_read_changes(tmp_path
     data["probe.csv"] = b"two"
     crossval.train_cached("probe.npz", trainer, notes)
     assert len(calls) == 2  # the data it reads changed: retrained
+
+
+def test_a_change_to_the_classifiers_text_builders_retrains_the_fold_models(monkeypatch):
+    # The side-order and unknown-actor examples are built by functions of the classifiers
+    # module: editing one must not reuse fold models trained on the old examples.
+    import inspect
+
+    from sitrep.evaluate import crossval
+    from sitrep.evaluate.training import fit_side_order_classifier
+
+    before = crossval._trainer_version(fit_side_order_classifier)
+    real = inspect.getsource
+
+    def edited(obj):
+        return real(obj) + ("\n# edited" if obj is classifiers else "")
+
+    monkeypatch.setattr(crossval.inspect, "getsource", edited)
+    assert crossval._trainer_version(fit_side_order_classifier) != before

@@ -97,11 +97,13 @@ def select(
 
 
 def _trainer_version(trainer: Trainer) -> str:
-    """The training code's identity: a change to the trainer's module retrains the fold models."""
+    """The training code's identity: a change to the trainer's module or to the classifiers'
+    module (whose text builders, `side_order_text` and the like, make the training examples)
+    retrains the fold models."""
     from sitrep.knowledge import classifiers
 
     sources = [inspect.getsource(inspect.getmodule(trainer) or trainer)]
-    sources.append(inspect.getsource(classifiers.normalise))
+    sources.append(inspect.getsource(classifiers))
     return hashlib.sha256("\n".join(sources).encode()).hexdigest()
 
 
