@@ -62,4 +62,6 @@ def test_side_order_examples_are_battles_between_different_kinds_of_actor():
     ]
     texts, labels = side_order_examples(notes)
     assert labels == [LOW_FIRST, HIGH_FIRST]
-    assert all(t.endswith("countrybrazil sidesstatepolitical") for t in texts)
+    assert all(
+        t.endswith("countrybrazil sidesstatepolitical pairbrazilstatepolitical") for t in texts
+    )

@@ -74,4 +74,14 @@ def test_order_sides_swaps_only_a_sure_battle(monkeypatch, label, p, event_type,
     assert draft.actor1 is not None and draft.actor1.actor.name == first
     assert draft.actor2 is not None and draft.actor2.actor.name != first
     if event_type == "Battles":
-        assert clf.read and clf.read[0].endswith("sidesstatepolitical")
+        assert clf.read and clf.read[0].endswith("sidesstatepolitical pairnonestatepolitical")
+
+
+def test_the_classifier_reads_the_pair_of_sides_in_its_country():
+    # The coders' habit is by country and by pair: the pair in that country is one feature, so
+    # "military police first" in Brazil need not be learnt from the two words apart.
+    from sitrep.knowledge.classifiers import side_order_text
+
+    text = side_order_text("Armed men exchanged fire with police.", "Brazil", (3, 1))
+    assert "pairbrazilstatepolitical" in text.split()
+    assert side_order_text("x", "Brazil", (1, 3)) == side_order_text("x", "Brazil", (3, 1))

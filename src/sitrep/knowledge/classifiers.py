@@ -71,7 +71,9 @@ def side_order_text(text: str, country: str | None, inters: tuple[int, int]) -> 
     codes as words, in code order (the label says which of them ACLED puts first)."""
     place = re.sub(r"\W+", "", (country or "none").lower())
     low, high = sorted(inters)
-    return f"{text} country{place} sides{INTER_WORDS[low]}{INTER_WORDS[high]}"
+    sides = f"{INTER_WORDS[low]}{INTER_WORDS[high]}"
+    # The pair in that country too: the coders' habit is by country and by pair of sides.
+    return f"{text} country{place} sides{sides} pair{place}{sides}"
 
 
 def normalise(text: str) -> str:
