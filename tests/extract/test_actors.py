@@ -155,6 +155,20 @@ def _same(a: str | None, b: str | None) -> bool:
             "org",
         ),
         (
+            "A policeman shot a rickshaw driver in Baidoa.",
+            "Somalia",
+            "policeman",
+            "Police Forces of Somalia (2017-2022)",
+            "org",
+        ),
+        (
+            "FAMa patrols came under fire near Tessit.",
+            "Mali",
+            "FAMa",
+            "Military Forces of Mali (2013-2021)",
+            "org",
+        ),
+        (
             "French Operation Barkhane troops struck a camp near Menaka.",
             "Mali",
             "French Operation Barkhane troops",
