@@ -388,6 +388,65 @@ def test_an_english_direction_before_a_name_is_the_arabic_one_after_it(villages,
     assert event.location == "Tamanah ash Sharqiyah"
 
 
+def test_of_homonym_districts_the_one_in_the_governorate_named(villages):
+    # Sahl Qamar is a district of Idleb and of Aleppo.
+    places = resolve_places("Drones struck a convoy in Sahl Qamar district, Aleppo.")
+    (district,) = [m.place for m in places if m.span.text == "Sahl Qamar"]
+    assert (district.feature, district.admin1) == ("admin2", "Aleppo")
+
+
+def test_a_spelling_guess_lies_in_the_parenthesis_that_holds_it(villages):
+    # Wahabiyah is a village of Aleppo; the parenthesis puts "Wahbiya" in Idleb's Wadi Nasim
+    # district, and Aleppo is only where a commander came from.
+    text = ("Loyalist fighters repelled an attack in Wahbiya frontline (Wadi Nasim, Idleb), "
+            "killing a commander from Aleppo.")
+    assert _where(text, "Wahbiya") is None
+
+
+def test_a_village_of_the_district_in_the_parenthesis(villages):
+    # One Ayn Halib is filed under Wadi Nasim district though it lies 6 km from Jabal Rihan's
+    # point; the other, 15 km from it, has no district in the hierarchy.
+    place = _where("Rebels shelled positions in Ayn Halib axis (Jabal Rihan, Idleb).", "Ayn Halib")
+    assert place is not None and (round(place.latitude, 2), round(place.longitude, 2)) == (
+        35.55, 36.9)  # fmt: skip
+
+
+def test_of_homonyms_the_village_its_district_is_named_after(villages):
+    # Khirbat Nur is the centre of Kharbat Nur district; another Khirbat Nur lies 30 km away.
+    place = _where("Gunmen attacked a checkpoint in Khirbat Nur city, Idleb.", "Khirbat Nur")
+    assert place is not None and place.admin2 == "Kharbat Nur"
+
+
+def test_of_homonyms_in_the_governorate_named_the_best_known(villages):
+    # Two villages called Ayn Sawda in Idleb, 33 km apart in two districts; one has three names.
+    place = _where("Shelling hit Ayn Sawda in the countryside of Idleb.", "Ayn Sawda")
+    assert place is not None and (place.admin2, place.geo_precision) == ("Wadi Nasim", 2)
+    # With no governorate named, they are still left alone.
+    assert _where("Syrian regime forces shelled Ayn Sawda on Monday.", "Ayn Sawda") is None
+
+
+def test_a_village_named_near_a_town_lies_by_it(villages):
+    # The only Tall Nasr lies in Aleppo governorate, 90 km from Idlib, 32 km from Aleppo.
+    assert _where("Gunmen shot a farmer in Tall Nasr near Idlib City.", "Tall Nasr") is None
+    place = _where("Gunmen shot a farmer in Tall Nasr, 25 km east of Aleppo.", "Tall Nasr")
+    assert place is not None and place.admin1 == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    "text, name, point",
+    [
+        # An urban district is coded at its city of 45,000 people,
+        ("Teachers protested in Sahil Zaytun district, Idleb.", "Sahil Zaytun", (35.99, 36.57)),
+        # a rural district at its own point, not at its largest village of 3,000.
+        ("Teachers protested in Sahil Rumman district, Idleb.", "Sahil Rumman", (35.8, 36.3)),
+    ],
+)
+def test_a_district_without_a_town_of_its_name_is_at_its_city(villages, text, name, point):
+    (place,) = [m.place for m in resolve_places(text) if m.span.text == name]
+    assert place.feature == "admin2"
+    assert (round(place.latitude or 0, 2), round(place.longitude or 0, 2)) == point
+
+
 # --- with the Who's On First data beside the repository (make test builds it) -----------------
 
 # `make test` builds the village gazetteer from ../shared/data/gazetteer and names it here.

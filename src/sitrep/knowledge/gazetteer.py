@@ -151,6 +151,7 @@ class Gazetteer:
         self._places: dict[tuple[int, int], GazPlace] = {}
         self._ids: dict[str, tuple[int, int] | None] = {}
         self._areas: dict[tuple[str, str], dict[str, list[int]]] = {}
+        self._districts: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = {}
         self.known_keys: dict[str, str] = {}  # name → loose key, precomputed by the build
         # Admin1 areas coded in another country's area, as ACLED codes them (`part_of` in
         # admin_names.csv: GeoNames' IL.WE, settlements in the West Bank, is Palestine's).
@@ -296,6 +297,22 @@ class Gazetteer:
                 index = self._areas[area] = _consonant_index(table, area)
             found.extend(self._place(ti, n) for n in dict.fromkeys(index.get(wanted, ())))
         return found
+
+    def district_towns(self, district: GazPlace) -> list[GazPlace]:
+        """The towns and villages the tables file under a district (their admin2 spelled like
+        its name, spaces aside), in its admin1 area. Each area is read once per process."""
+        area = (district.country_code, district.admin1_code)
+        index = self._districts.get(area)
+        if index is None:
+            index = {}
+            for ti, table in enumerate(self.tables):
+                ns = table.area_rows(*area)
+                for n, row in zip(ns, table.rows(ns), strict=True):
+                    if row.feature_class == "P" and row.admin2:
+                        index.setdefault(name_key(row.admin2).replace(" ", ""), []).append((ti, n))
+            self._districts[area] = index
+        wanted = name_key(district.admin2 or district.name).replace(" ", "")
+        return self._merge(index.get(wanted, []), [])
 
     def admin1_place(self, country_code: str, admin1_code: str) -> GazPlace | None:
         return self.get(f"adm1:{country_code}.{admin1_code}")

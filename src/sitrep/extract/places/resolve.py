@@ -34,6 +34,7 @@ from sitrep.extract.places.villages import (
     best_village,
     district_seat,
     is_village,
+    main_town,
 )
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, PlaceMention
@@ -97,9 +98,25 @@ _CONTAINER_GAP = re.compile(
     re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\s+(?:village|villages|area|town|subdistrict|sub-district)\s+of\s+",
                        re.IGNORECASE)
+# "X near Y", "X, south of Y", "X, 5 km east of the town of Y": Y is a point X lies by.
+_NEAR_GAP = re.compile(
+    r"(?:\s+(?:area|village|town|camp|farms?))?\s*,?\s+(?:near|close\s+to|next\s+to|outside|"
+    r"(?:(?:about|some|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.IGNORECASE)
+# How far a place named by another may lie from it: "X near Y", "X south of Y" (a district's
+# width, or as far as the text says and that much more: "X, 5 km east of Y").
+NEAR_HOLDER_KM = 30.0
+BY_HOLDER_KM = 50.0
+# "X axis (Y", "X area (Y": a place word, then the parenthesis of what holds X.
+_PLACE_WORD_PAREN = re.compile(
+    r"['’]?\s+(?:area|axis|front|frontline|region|village|town|camp|neighbou?rhood|junction|"
+    r"mountain|valley|hill|farms?)\s*\(", re.IGNORECASE)
 _HOLDER_GAP = re.compile(
     r"\s+(?:district|districts|subdistrict|county|city|town|village|area|camp|neighbou?rhood)"
     r"\)?(?:\s*,|\s+of|\s+in)\s+(?:the\s+)?", re.IGNORECASE)
+# The words that name a district as such ("Baharak district, Takhar"; not "area").
+_DISTRICT_WORDS = {"district", "subdistrict", "county", "nahiya", "directorate"}
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
 _DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
 # A common word is still a place when one of these follows it: "Hit district", "Mission city".
@@ -563,7 +580,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         if guesses:
             mentions = sorted(mentions + guesses, key=lambda m: m.start)
     _districts_before_far_homonyms(mentions, gaz)
-    _place_districts_at_seats(mentions)
+    _place_districts_at_seats(mentions, gaz)
     # A country named only as what the text is about is no place of it (it still voted, weakly).
     kept = [m for m in mentions if m.place is not None
             and not (m.place.feature_class == "C" and m.topic)]
@@ -925,7 +942,13 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             score -= 0.25 if c.population < 200_000 else 0.0
         if cc is None and c.feature_class in "PAS":
             score += focus.get(c.country_code, 0.0) * 0.5  # no country evidence at all
-        if c.feature_class in "PSA" and (c.country_code, c.admin1_code) in context:
+        # "Baharak district, Takhar": of homonym districts, the one in the governorate named (a
+        # town of that name there reads as the district's town, as it did).
+        district_here = c.feature_class == "D" and m.after in _DISTRICT_WORDS and not any(
+            t.feature_class == "P" and t.admin1_code == c.admin1_code
+            and t.country_code == c.country_code for t in m.candidates)
+        if (c.feature_class in "PSA" or district_here) and (
+                c.country_code, c.admin1_code) in context:
             score += 0.5
             reasons.append(f"inside {c.admin1}, named nearby")
         point = before.endswith(_POINT_BEFORE)  # "near Kirkuk": a point, the city
@@ -1023,7 +1046,14 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
                   and x.place.country_code == cc and abs(x.start - m.start) <= NEARBY_CHARS]
         # "X in Y", "X, Y", "X (Y)": Y holds X, whether Y is read as the governorate or its town.
         after = next((x for x in same if x.start > m.end), None)
-        container = after is not None and bool(_CONTAINER_GAP.fullmatch(text, m.end, after.start))
+        container = after is not None and bool(_CONTAINER_GAP.fullmatch(text, m.end, after.start)
+                                               or _PLACE_WORD_PAREN.fullmatch(text, m.end,
+                                                                              after.start))
+        # ACLED's "X (district, governorate)", "X area (district, governorate)": the district
+        # holds X.
+        paired = after is not None and after.paren is not None and after.paren_index == 0 and (
+            "(" in text[m.end : after.start]) and len(
+            [x for x in mentions if x.paren == after.paren]) > 1  # fmt: skip
         holders = [x.place for x in same if x.place and x.place.feature_class in "AD"]
         if container and after is not None and after.place is not None:
             holders.append(after.place)
@@ -1045,8 +1075,19 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
             wide = _WIDE_GAP.fullmatch(text, m.end, after.start) is not None
             if held.feature_class == "D" or (held.feature_class in "PS" and not (
                     capital and after.after not in _AFTER_TOWN)):  # fmt: skip
-                wide = wide or after.after in _AFTER_DISTRICT or held.feature_class == "D"
+                wide = wide or after.after in _AFTER_DISTRICT or held.feature_class == "D" or (
+                    paired)
                 holder = (held.latitude, held.longitude, DISTRICT_KM if wide else HELD_KM)
+        if (holder is None and after is not None and after.place is not None
+                and after.place.feature_class in "PSD"
+                and _NEAR_GAP.fullmatch(text, m.end, after.start)):  # fmt: skip
+            # "X near Y", "X, 5 km south of Y": X lies by the town Y, not at a homonym far away
+            # (as far as the text says, and a district's width more).
+            gap = text[m.end : after.start]
+            said = re.search(r"(\d+(?:\.\d+)?)\s*k", gap)
+            reach = (float(said.group(1)) + NEAR_HOLDER_KM if said
+                     else BY_HOLDER_KM if re.search(r"(?i)\bof\s", gap) else NEAR_HOLDER_KM)
+            holder = (after.place.latitude, after.place.longitude, reach)
         words = f" {name_key(text[max(0, m.start - 200) : m.end + 200])} "
         anchors = tuple((p.latitude, p.longitude) for p in others if p.feature_class in "PSD")
         focus = frozenset((p.country_code, p.admin1_code) for p in others
@@ -1057,8 +1098,8 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
             placeness=locative or container or m.paren is not None
             or m.ner in ("GPE", "LOC", "FAC"),
             town_cue=m.after in _AFTER_TOWN or m.before.endswith(_TOWN_BEFORE),
-            in_district=container and after is not None and after.after == "district"
-            and _district_known(after, cc),
+            in_district=container and after is not None
+            and (after.after == "district" or paired) and _district_known(after, cc),
             areas=areas, focus=focus, words=words, anchors=anchors, holder=holder,
             fuzzy=m.tier == "fuzzy" and not m.villages_exact, spelled=frozenset(
                 v.id for v in m.villages if _plain(m.text) in (_plain(v.name), _plain(v.asciiname))
@@ -1167,9 +1208,26 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
         if not areas or len(key.replace(" ", "")) < 4 or len(consonant_key(key)) < 2:
             continue
         # Towns the sentence names (not a governorate's namesake): the village lies near one.
-        towns = [m.place for m in mentions if m.sentence == sentence and m.place is not None
-                 and not (m.start < end and start < m.end)
-                 and m.place.feature_class in "PS" and m.place.country_code == cc
+        named = [m for m in mentions if m.sentence == sentence and m.place is not None
+                 and not (m.start < end and start < m.end) and m.place.country_code == cc]
+        # The places that hold the name, when the text gives them right after it ("X frontline
+        # (Y, Z)", "X town in Z countryside"): the village lies there, not in a governorate the
+        # sentence names for another happening or a person's origin.
+        holders = _holders_after(text, named, end)
+        district = None
+        if holders:
+            areas = {(m.place.country_code, m.place.admin1_code)
+                     for m in holders if m.place is not None} & areas or areas
+            named = holders
+            # "X frontline (Y, Z)", "X area in Y district": a village of another district Y the
+            # hierarchy knows is not X.
+            nearest = holders[0]
+            if (nearest.after in _DISTRICT_WORDS or nearest.paren is not None
+                    and len(holders) > 1 and nearest.paren_index == 0) and _district_known(
+                    nearest, cc):  # fmt: skip
+                district = nearest.key.replace(" ", "")
+        towns = [m.place for m in named if m.place is not None
+                 and m.place.feature_class in "PSD"
                  and name_key(m.place.admin1 or "") != m.key and not is_village(m.place)]
         first, _, rest = key.partition(" ")
         keys = [key] + [f"{rest} {word}" for word in _DIRECTION_WORDS.get(first, ()) if rest]
@@ -1180,7 +1238,9 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
                             for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
                 near = not towns or any(distance_km(v.latitude, v.longitude, t.latitude,
                                                     t.longitude) <= DISTRICT_KM for t in towns)
-                if ratio >= GUESS_ALIKE and near:
+                other = district is not None and bool(v.admin2) and (
+                    name_key(v.admin2 or "").replace(" ", "") != district)
+                if ratio >= GUESS_ALIKE and near and not other:
                     alike.append((ratio, v))
         if not alike:
             continue
@@ -1202,6 +1262,24 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
         for x in inside:
             x.place = None
     return out
+
+
+# Between a name and what holds it: "X frontline (", "X town in the southern countryside of ",
+# "X area, ".
+_HOLDS_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s*(?:\(|,\s*|\s+(?:in|of)\s+)(?:the\s+)?"
+                          r"(?:[a-z]+\s+){0,3}?")
+
+
+def _holders_after(text: str, mentions: list[Mention], end: int) -> list[Mention]:
+    """The mentions that hold a name ending at `end`: the first one after it, when only a place
+    word and "in"/"of"/","/"(" lie between, with the rest of its parenthesis ("(X, Y)")."""
+    after = sorted((m for m in mentions if m.start >= end), key=lambda m: m.start)
+    if not after or not _HOLDS_AFTER.fullmatch(text, end, after[0].start):
+        return []
+    first = after[0]
+    if first.paren is None:
+        return [first]
+    return [m for m in after if m.paren == first.paren]
 
 
 def _district_known(m: Mention, cc: str) -> bool:
@@ -1239,13 +1317,15 @@ def _districts_before_far_homonyms(mentions: list[Mention], gaz: Gazetteer) -> N
             m.why = [*m.why, f"the district of that name in {district.admin1}"]
 
 
-def _place_districts_at_seats(mentions: list[Mention]) -> None:
+def _place_districts_at_seats(mentions: list[Mention], gaz: Gazetteer) -> None:
     """A district is coded at the town it is named after, as ACLED codes "X district" events,
-    not at its label point or the mean of its places (`villages.district_seat`)."""
+    not at its label point or the mean of its places (`villages.district_seat`); without one, at
+    its largest town (`villages.main_town`)."""
     for m in mentions:
         if m.place is None or m.place.feature_class != "D":
             continue
-        seat = district_seat(m.place, [*m.candidates, *m.villages], name_key)
+        seat = district_seat(m.place, [*m.candidates, *m.villages], name_key) or main_town(
+            m.place, gaz.district_towns(m.place))
         if seat is not None:
             m.place = replace(m.place, latitude=seat.latitude, longitude=seat.longitude)
             m.why = [*m.why, f"at its seat {seat.name}"]

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from sitrep.knowledge.gazetteer import VILLAGE_LABEL, GazPlace, distance_km
+from sitrep.knowledge.gazetteer import VILLAGE_LABEL, GazPlace, consonant_key, distance_km
 
 # Within this distance of another place the document names, a village is "nearby".
 NEAR_KM = 25.0
@@ -39,6 +39,8 @@ SPREAD_KM = 40.0
 # "X village of Y" with Y a district named after its town: within the second.
 HELD_KM = 15.0
 DISTRICT_KM = 40.0
+# What being its district's namesake (the district's centre) adds: more than a tie.
+SEAT = 0.1
 # How much the likeness of a spelling guess to a village's name weighs (0 to 1 alike).
 ALIKE = 0.2
 # "in southern Lebanon": among homonyms, the one furthest that way gains up to this much, when
@@ -126,6 +128,11 @@ def village_score(v: GazPlace, ctx: VillageContext,
         score += 0.3
     if v.id in ctx.spelled:
         score += 0.1  # the text spells its own name, not only one of its variants
+    if district and consonant_key(district) == consonant_key(key(v.name)):
+        # The village its district is named after ("Mingajik" of Mangajek district) is the
+        # district's centre: of homonyms, the likelier news.
+        score += SEAT
+        why.append(f"the centre of {v.admin2} district")
     return score, why
 
 
@@ -150,10 +157,25 @@ def best_village(villages: list[GazPlace], ctx: VillageContext,
     if spread <= SAME_SPOT_KM:
         return place, score, why, 1
     if spread > SPREAD_KM or len({v.admin2 for v in tied}) > 1 or not place.admin2:
-        return None
+        return _most_named(tied, ctx, key, score, why)
     middle = min(tied, key=lambda a: (sum(_km(a, b) for b in tied), a.id))
     return middle, score, [*why, f"one of {len(tied)} villages of that name within "
                                  f"{spread:.0f} km"], 2
+
+
+def _most_named(tied: list[GazPlace], ctx: VillageContext, key: Callable[[str], str],
+                score: float, why: list[str]) -> tuple[GazPlace, float, list[str], int] | None:
+    """Of homonyms far apart inside the governorates the sentence names, the one known under the
+    most names (distinct loose keys: a place written of in many languages and spellings is the
+    better known), at precision 2; None when that does not tell them apart either."""
+    if not ctx.areas or any((v.country_code, v.admin1_code) not in ctx.areas for v in tied):
+        return None
+    named = sorted(((len({key(n) for n in (v.name, *v.alternates)}), v) for v in tied),
+                   key=lambda x: (-x[0], x[1].id))  # fmt: skip
+    if named[0][0] == named[1][0]:
+        return None
+    return named[0][1], score, [*why, f"the best known of {len(tied)} villages of that name "
+                                      f"in {named[0][1].admin1}"], 2
 
 
 def _toward(scored: list[tuple[float, GazPlace, list[str]]],
@@ -190,6 +212,19 @@ def district_seat(district: GazPlace, towns: list[GazPlace],
         and (key(t.admin2) == name if t.admin2 else _km(t, district) <= SEAT_KM)
     ]  # fmt: skip
     return min(seats, key=lambda t: (-t.population, _km(t, district), t.id), default=None)
+
+
+# A district without a town of its name is coded at its largest town when it has one of this
+# size: an urban district ("Akdeniz district" of Mersin) at its city, not at the middle of the
+# rural land it also holds (a rural district's largest village is no better than its middle).
+MAIN_TOWN = 10_000
+
+
+def main_town(district: GazPlace, towns: list[GazPlace]) -> GazPlace | None:
+    """The most populous of a district's `towns` (`Gazetteer.district_towns`), when it has
+    `MAIN_TOWN` people or more; else None."""
+    best = max(towns, key=lambda t: (t.population, t.id), default=None)
+    return best if best is not None and best.population >= MAIN_TOWN else None
 
 
 def _km(a: GazPlace, b: GazPlace) -> float:
