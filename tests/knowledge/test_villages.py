@@ -80,6 +80,13 @@ def test_who_s_on_first_records_keep_names_size_type_and_hierarchy(rows):
     assert rows["wof:900102"].same_as == "gn:169389"  # the shipped table's Idlib
 
 
+def test_a_region_its_places_do_not_vote_for_is_the_admin1_area_of_its_name(rows):
+    # No place of the Hama region has a GeoNames twin in the shipped table, and its village lies
+    # 14 km from Idlib, 75 km from Hama: the region's own name says where it is.
+    row = rows["wof:900130"]
+    assert load_gazetteer().admin1[("SY", row.admin1_code)].name == "Hama"
+
+
 def test_deprecated_superseded_and_duplicate_records_are_left_out(rows):
     assert "wof:900105" not in rows and "wof:900106" not in rows
     # 900109 lies 100 m from 900101 under the same name: one place, with both records' names.

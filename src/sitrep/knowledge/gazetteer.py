@@ -634,6 +634,22 @@ def admin_renames() -> dict[tuple[str, str], list[tuple[date, str]]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
+def admin1_names() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Every admin1 area's names, by (country, GeoNames admin1 code): GeoNames', ISO 3166-2's,
+    ACLED's and the curated aliases (for the village gazetteer's build, which needs no table)."""
+    meta = read_json(META_FILE)
+    names = _admin_names()
+    out = {}
+    for key, a in meta["admin1"].items():
+        cc, code = key.split(".", 1)
+        row = names.get((cc, code))
+        aliases = [x for x in (row["aliases"].split("|") if row else []) if x]
+        acled = [row["acled_name"]] if row else []
+        out[(cc, code)] = tuple(dict.fromkeys(x for x in (a["name"], a.get("iso_name"), *acled,
+                                                            *aliases) if x))  # fmt: skip
+    return out
+
+
 def _admin_names() -> dict[tuple[str, str], dict[str, str]]:
     rows = read_csv(ADMIN_NAMES_FILE, required=("country_code", "acled_name"))
     return {(r["country_code"], r["admin1_code"]): r for r in rows}

@@ -35,12 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import InputError
+from sitrep.knowledge.gazetteer import admin1_names
 from sitrep.knowledge.placedb import PlaceRow, PlaceTable, SourceInfo, write_place_db
 from sitrep.knowledge.placenames import name_key
 
 log = logging.getLogger(__name__)
 
-BUILDER_VERSION = 2
+BUILDER_VERSION = 3
 WOF = "Who's On First"
 GEONAMES = "GeoNames"
 LICENCES = {
@@ -425,6 +426,15 @@ def _rows(records: list[_Record], shipped: PlaceTable, skipped: Counter[str]) ->
 
     shipped_codes = _shipped_admin1(shipped)
     region_codes = _region_codes(merged, shipped_codes)
+    # A region its places do not vote for (most of them lack a GeoNames twin in the shipped
+    # table) is the admin1 area of its own name, when exactly one of its country has it: WOF's
+    # Wardak region is Wardak, not the Bamyan, Kabul or Wardak of each village's nearest town.
+    by_name = _admin1_by_name()
+    for r in records:
+        if r.feature_class == "A" and r.id not in region_codes:
+            found = {code for n in r.names if (code := by_name.get((r.country_code, name_key(n))))}
+            if len(found) == 1:
+                region_codes[r.id] = found.pop()
     # A region's code is no code of another country: WOF files East Jerusalem's quarters as
     # Palestine's under Israel's Jerusalem region, whose Israeli towns vote Israel's code.
     codes = {(cc, code) for cc, code, _, _ in shipped_codes.values()}
@@ -518,6 +528,16 @@ def _region_codes(records: list[_Record],
         if n / total >= 0.8:
             out[region] = code
     return out
+
+
+def _admin1_by_name() -> dict[tuple[str, str], str]:
+    """(country, loose key of a name) → its admin1 code, for names only one area of the country
+    carries."""
+    codes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (cc, code), names in admin1_names().items():
+        for n in names:
+            codes[(cc, name_key(n))].add(code)
+    return {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
 
 
 class _NearestShipped:
