@@ -126,6 +126,9 @@ def test_parenthesised_district_and_governorate(no_villages):
         # A foreign village sharing a local name is ignored when its country is not named.
         ("protesters rallied outside MP Samir al Jisr's home in el Mina", "Lebanon",
          "Lebanon", None),
+        # "X district west of Y city": the city is a point of reference for the district.
+        ("Coalition jets struck an arms depot in Sirwah district, 40 km west of Marib city "
+         "(Marib), at dawn.", "Yemen", "Sirwah", "Marib"),
     ],
 )
 def test_the_place_a_sentence_is_about(text, country, location, admin1):

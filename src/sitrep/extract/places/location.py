@@ -260,6 +260,13 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
         # "reinforcements arrived in Radman district from the cities of Rada": where they came from.
         return any(w in MOVEMENT for w in before[max(0, k - 8) : k])
 
+    def reference(m: PlaceMention) -> bool:
+        # "Sirwah district west of Marib city": a point of reference for the place just named.
+        gap = _REFERENCE_BEFORE.search(text, max(0, m.span.start - 60), m.span.start)
+        return gap is not None and any(
+            o is not m and o.place.feature in ("town", "site", "admin2") and not outside(o)
+            and 0 <= gap.start() - o.span.end <= 2 for o in mentions)  # fmt: skip
+
     def holds_another(m: PlaceMention) -> bool:
         # "a checkpoint in X in Y", "X, Y": the town Y holds the place X just before it, which
         # is the finer of the two.
@@ -275,6 +282,7 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             outside(m),
             part_of_later(m),
             origin(m),
+            reference(m),
             *specificity(m),
             holds_another(m),
             abs(m.span.start - near) if near is not None else m.span.start,
@@ -283,6 +291,13 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
 
 
 _HOLDS_GAP = re.compile(r"\s+in\s+|\s*,\s*")
+# "X district west of ", "X area, 5 km north of the ": the words between a place and the point of
+# reference that locates it.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\s+(?:district|area|village|town|camp|front|axis))?,?\s+(?:(?:about|some)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
 
 
 # Between a place and its container, at most two words: "X' axis in Y", "X (Z) area in Y",
