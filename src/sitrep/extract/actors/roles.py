@@ -155,11 +155,7 @@ def _assign(
         # "Two groups clashed over a land dispute": a fight between crowds is rioters on both
         # sides (train riots worded as a clash: 100 of 104 with a crowd's actor 2 code Rioters).
         actor2 = _generic(
-            state,
-            dictionary,
-            "Rioters ({country})",
-            country,
-            draft.trigger.end,
+            state, dictionary, "Rioters ({country})", country, draft.trigger.end,
             draft.trigger.end,
         )
     if event_type in VIOLENT_TYPES and (actor1 is None or _unnamed(actor1)):
@@ -207,11 +203,7 @@ def _assign(
         # ACLED's category is defined by its target: every such train note (1,528) codes
         # "Civilians (<country>)" as actor 2, named or not.
         actor2 = _generic(
-            state,
-            dictionary,
-            "Civilians ({country})",
-            country,
-            draft.trigger.start,
+            state, dictionary, "Civilians ({country})", country, draft.trigger.start,
             draft.trigger.start,
         )
     if (
@@ -636,7 +628,7 @@ def _other_words_roles(
 def _either(
     text: str, actor: ActorMention | None, assoc: list[ActorMention]
 ) -> tuple[ActorMention | None, list[ActorMention]]:
-    """ "JNIM or ISGS militants", "Boko Haram/IS": the text is unsure which of two armed groups it
+    """"JNIM or ISGS militants", "Boko Haram/IS": the text is unsure which of two armed groups it
     was, and ACLED codes one actor named "A and/or B" (or its own such name, when one of the two
     already is one: "Boko Haram" is "Islamic State (West Africa) and/or Boko Haram …")."""
     if actor is None or actor.actor.inter not in _GROUP_INTERS:
