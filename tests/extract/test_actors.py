@@ -790,3 +790,13 @@ def test_a_happening_takes_its_doer_from_another_word_telling_it(nlp):
     (draft,) = [d for d in state.events if not d.is_tally]
     assert draft.trigger.text == "clash"
     assert _same(draft.actor1.actor.name, "Military Forces of Myanmar (2021-)")
+
+
+def test_a_group_the_dictionary_lacks_doing_violence_is_an_armed_group(nlp):
+    # No dictionary entry names the group: its code is ACLED's for other armed groups.
+    draft = _roles(
+        nlp, "The ZLA shot dead two guards in Turbat.", "shot", "Violence against civilians",
+        "Pakistan",
+    )  # fmt: skip
+    assert draft.actor1.actor.name == "ZLA"
+    assert draft.actor1.actor.inter == 3
