@@ -89,6 +89,8 @@ def test_a_force_its_country_names_is_a_unit_of_the_state_and_arrests(code):
     (event,) = code(text, "2024-03-05").events
     assert event.actor1 == "Police Forces of Lebanon (2021-2025) General Security Directorate"
     assert (event.inter1, event.sub_event_type) == (1, "Arrests")
-    # an organisation the dictionary lacks, with no country of its own, stays unknown
+    # an organisation the dictionary lacks, with no country of its own, is no state's force: it
+    # keeps its own name, and taking people by force it has the code of other armed groups
     (other,) = code(text.replace("Lebanon's General", "The General"), "2024-03-05").events
-    assert other.inter1 is None
+    assert other.actor1 == "General Security Directorate"
+    assert other.inter1 == (3 if other.event_type == "Violence against civilians" else None)
