@@ -147,6 +147,11 @@ def _period_start(period: str) -> date:
     return date.fromisoformat(on) if on else date(int(label.split("-")[0]), 1, 1)
 
 
+def unidentified(name: str) -> bool:
+    """ACLED's stand-in for an actor the text does not name ("Unidentified Armed Group (X)")."""
+    return name.startswith("Unidentified")
+
+
 def normalise_name(name: str) -> str:
     """A name for comparisons: no ACLED year suffix, no case, no punctuation."""
     name = _YEAR_SUFFIX.sub("", name)

@@ -35,6 +35,7 @@ from sitrep.knowledge.actors import (
     local_branches,
     match_form,
     normalise_name,
+    unidentified,
 )
 from sitrep.knowledge.tablecache import cached_table
 from sitrep.records import Actor
@@ -375,7 +376,7 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
         if i in skip:
             continue
         coded = _CODED_AS.match(text, m.span.end)
-        if coded is None and m.actor.name.startswith("Unidentified"):
+        if coded is None and unidentified(m.actor.name):
             coded = _SUSPECTED_AS.match(text, m.span.end)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if coded and nxt is not None and nxt.span.start == coded.end() and nxt.kind == "org":

@@ -21,7 +21,7 @@ from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
-from sitrep.knowledge.actors import ActorDictionary
+from sitrep.knowledge.actors import ActorDictionary, unidentified
 from sitrep.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ def _assign(
             state, dictionary, "Rioters ({country})", country, draft.trigger.end,
             draft.trigger.end,
         )
-    if event_type in VIOLENT_TYPES and (actor1 is None or _unnamed(actor1)):
+    if event_type in VIOLENT_TYPES and (actor1 is None or unidentified(actor1.actor.name)):
         # "Gunmen attacked a post … JNIM claimed responsibility": the claimant names the gunmen.
         claimant = _claimant(state, draft.sentence, dictionary)
         if claimant is not None and (actor2 is None or claimant.actor.name != actor2.actor.name):
@@ -609,11 +609,13 @@ def _other_words_roles(
     """The roles a verb of the sentence telling the same happening gives, when the noun chosen as
     its trigger names no one who acted ("following a clash with militias, the army shelled the
     town": the clash's weight made it the trigger, the shelling names the army)."""
+    if not isinstance(draft, EventDraft):
+        return roles  # a tally counts happenings; it has no words of its own to read
     sent = state.spacy_sentence(draft.sentence)
     primary = _token_at(sent, draft.trigger.start) if sent is not None else None
     if sent is None or primary is None or primary.pos_ not in ("NOUN", "PROPN"):
         return roles
-    for start, _ in getattr(draft, "extra", {}).get("triggers", ()):
+    for start, _ in draft.extra.get("triggers", ()):
         word = _token_at(sent, start)
         if start == draft.trigger.start or word is None or word.pos_ != "VERB":
             continue
@@ -647,11 +649,6 @@ def _either(
         either = ActorMention(span, replace(first.actor, name=joint), first.kind)
         return either, [m for m in assoc if m is not other]
     return actor, assoc
-
-
-def _unnamed(mention: ActorMention) -> bool:
-    """An actor the text does not name ("gunmen", "militants"): ACLED's unidentified groups."""
-    return mention.actor.name.startswith("Unidentified ")
 
 
 def _attack_author(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitrep.extract.state import ActorMention, EventDraft
+from sitrep.knowledge.actors import unidentified
 from sitrep.knowledge.gazetteer import distance_km
 from sitrep.knowledge.happenings import happening
 from sitrep.records import DateSpan, Place
@@ -127,7 +128,7 @@ def mention_of(
 
 def named(actor: ActorMention | None) -> ActorMention | None:
     """The actor, unless it is missing or ACLED's stand-in for an unnamed one ("Unidentified …")."""
-    if actor is None or actor.actor.name.startswith("Unidentified"):
+    if actor is None or unidentified(actor.actor.name):
         return None
     return actor
 

@@ -28,6 +28,7 @@ from sitrep.extract.assembly.mentions import (
 )
 from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, happening_type, killed_from_afar
 from sitrep.extract.state import ActorMention, EventDraft
+from sitrep.knowledge.actors import unidentified
 from sitrep.knowledge.taxonomy import category
 from sitrep.records import Quantity
 
@@ -161,7 +162,7 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
             event.actor1, event.assoc_actor_1 = stand_in.actor1, stand_in.assoc_actor_1
     first = actor1.actor.name if actor1 else None
     kept = _name(event.actor2)
-    if keep_target and kept is not None and kept != first and not kept.startswith("Unidentified"):
+    if keep_target and kept is not None and kept != first and not unidentified(kept):
         return
     if not keep_target:
         event.actor2, event.assoc_actor_2 = None, []
@@ -181,8 +182,9 @@ def _most_named(actors: list[tuple[ActorMention | None, float]]) -> ActorMention
     """The named actor with the most weight (the first told among equals)."""
     votes: dict[str, float] = {}
     first: dict[str, ActorMention] = {}
-    for actor, weight in actors:
-        if actor is None or actor.actor.name.startswith("Unidentified"):
+    for mention, weight in actors:
+        actor = named(mention)
+        if actor is None:
             continue
         votes[actor.actor.name] = votes.get(actor.actor.name, 0.0) + weight
         first.setdefault(actor.actor.name, actor)
