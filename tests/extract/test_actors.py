@@ -557,6 +557,50 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Military Forces of Afghanistan (2014-2021)",
             "Civilians (Afghanistan)",
         ),
+        # Afghanistan's security organisations and armed groups by their own names.
+        (
+            "NDS operatives raided a Haqqani Network safe house in Logar, killing three.",
+            "raided",
+            "Battles",
+            "Afghanistan",
+            "Police Forces of Afghanistan (2014-2021) National Directorate of Security",
+            None,
+        ),
+        (
+            "Two policemen died after an assault by Taliban Red Unit fighters on a post in Kunduz.",
+            "assault",
+            "Battles",
+            "Afghanistan",
+            "Taliban - Red Unit",
+            "Police Forces of Afghanistan (2014-2021)",
+        ),
+        (
+            "Arbaki fighters shot two farmers dead in a village of Balkh.",
+            "shot",
+            "Violence against civilians",
+            "Afghanistan",
+            "Militia (Pro-Government)",
+            "Civilians (Afghanistan)",
+        ),
+        # Forces listed before a group whose name the parser does not know ("Saw" read as a
+        # verb, the list broken): the list's first actor leads, as ACLED codes it.
+        (
+            "Near Pauk, the military, police and Pyu Saw Htee members raided a village and"
+            " burned its houses.",
+            "raided",
+            "Strategic developments",
+            "Myanmar",
+            "Military Forces of Myanmar (2021-)",
+            None,
+        ),
+        (
+            "Near Hpakant, the army and Sit Tat Saw Bo militia raided a village.",
+            "raided",
+            "Violence against civilians",
+            "Myanmar",
+            "Military Forces of Myanmar (2021-)",
+            None,
+        ),
         (
             # A militia of one country riots as that country's rioters.
             "Israeli settlers hurled stones at passing cars near Nablus.",

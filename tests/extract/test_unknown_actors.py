@@ -94,3 +94,19 @@ def test_a_force_its_country_names_is_a_unit_of_the_state_and_arrests(code):
     (other,) = code(text.replace("Lebanon's General", "The General"), "2024-03-05").events
     assert other.actor1 == "General Security Directorate"
     assert other.inter1 == (3 if other.event_type == "Violence against civilians" else None)
+
+
+def test_every_name_the_shipped_model_can_choose_is_an_actor():
+    # A label the dictionary cannot resolve is dropped at run time: the model's choice is lost.
+    from sitrep.knowledge.classifiers import load_unknown_actor_classifier
+
+    model = load_unknown_actor_classifier()
+    assert model is not None
+    dictionary = actor_dictionary(2022)
+    unresolved = [
+        label
+        for label in model.classes
+        if dictionary.entry(label) is None
+        and not any(dictionary.generic(label, country) for country in dictionary.countries)
+    ]
+    assert unresolved == []

@@ -495,6 +495,11 @@ def read_roles(
                 break
     if roles.actor1 is None:
         roles.actor1 = _fallback_agent(trigger, mentions, roles.actor2)
+    if roles.actor1 is not None:
+        listed = [m for m in mentions if m is not roles.actor2]
+        roles.actor1, roles.assoc1 = _led_by_forces_named_before(
+            sent.doc.text, roles.actor1, roles.assoc1, listed
+        )
     if (
         roles.actor1 is not None
         and roles.actor2 is not None
@@ -777,6 +782,30 @@ def _phrase_mentions(
             others = [primary, *[m for m in others if m is not first]]
             primary = first
     return primary, others
+
+
+def _led_by_forces_named_before(
+    text: str, primary: ActorMention, others: list[ActorMention], mentions: list[ActorMention]
+) -> tuple[ActorMention, list[ActorMention]]:
+    """ "the military, police and Pyu Saw Htee members raided …": the parser takes a group name it
+    does not know for the subject and hangs the actors listed before it elsewhere; the list's
+    first actor leads, as it does when the parse keeps the list together (`_phrase_mentions`)."""
+    first = min([primary, *others], key=lambda m: m.span.start)
+    chain: list[ActorMention] = []
+    joined = False  # a comma links list items only before the last "and"
+    for m in reversed([m for m in mentions if m.span.end <= first.span.start]):
+        between = text[m.span.end : (chain[-1] if chain else first).span.start].strip().lower()
+        if between in _LIST_JOINS:
+            joined = True
+        elif not (between == "," and joined) or m.kind in ("person", "state", "pronoun"):
+            break
+        chain.append(m)
+    if not chain or chain[-1].kind in ("person", "state", "pronoun"):
+        return primary, others
+    return chain[-1], [*reversed(chain[:-1]), primary, *others]
+
+
+_LIST_JOINS = ("and", "&", "as well as", "together with", "along with")
 
 
 def _coordinated(text: str, first: ActorMention, second: ActorMention) -> bool:
