@@ -296,6 +296,12 @@ def test_a_call_or_plan_to_protest_is_no_protest(nlp, sentence):
         ("A man was shot dead in the market. 2 fatalities.", 2),
         ("Two riders fired at a patrol. 1 fatality and 2 injured.", 1),
         ("A man was shot dead in the market.", None),
+        # the remark's other wordings
+        ("Raids went on all week. Fatalities coded to 0.", 0),
+        ("Fighting spread to the hills, coded as 6 fatalities.", 6),
+        ("Strikes hit three towns; 1 fatality coded for this event.", 1),
+        ("Due to the unclear toll, fatalities reported as half, rounded down to 4.", 4),
+        ("Troops raided hideouts in 3 provinces. Fatalities are split across 3 events (2).", 2),
     ],
 )
 def test_acled_remarks_give_the_coded_toll(paragraph, toll):
