@@ -267,6 +267,9 @@ def test_a_happening_told_as_one_more_is_not_the_one_before(nlp):
     assert told_as_another(trigger("Another strike hit the camp at dawn.", "strike"))
     assert not told_as_another(trigger("The strike also killed his deputy.", "killed"))
     assert not told_as_another(trigger("Jets struck the depot on Monday.", "struck"))
+    # more dead of the happening before, not another one
+    assert not told_as_another(trigger("Two guards were also killed.", "killed"))
+    assert told_as_another(trigger("Two guards were also killed by a sniper.", "killed"))
 
 
 def test_a_weapon_named_in_a_mentions_own_phrase_types_the_happening(nlp):
@@ -645,3 +648,19 @@ def test_a_seed_told_as_another_type_takes_the_unnamed_attacker_of_a_mention_of_
     event = resolve(cluster)
     assert event.sub_event_type == "Attack"
     assert event.actor1 is not None and event.actor1.actor.name.startswith("Unidentified")
+
+
+def test_the_other_side_s_dead_told_as_also_killed_add_to_the_toll(code):
+    # ACLED's toll of a fight counts both sides' dead; "also killed" tells more dead of it,
+    # not one more happening.
+    text = (
+        "On 12 March 2021, three soldiers were killed and two were wounded when insurgents stormed"
+        " a checkpoint in Kunduz province. District officials said five insurgents were also"
+        " killed."
+    )
+    (event,) = code(text, "2021-03-14").events
+    assert (event.fatalities, event.injuries) == (8, 2)
+    # one more happening told apart from it keeps its own toll
+    text = text.replace("five insurgents were also killed.", "separately, five insurgents were"
+                        " also killed in an airstrike in Baghlan.")  # fmt: skip
+    assert sorted(e.fatalities for e in code(text, "2021-03-14").events) == [3, 5]

@@ -112,6 +112,21 @@ def _plural(token: Token) -> bool:
     return any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
+def more_casualties(token: Token) -> bool:
+    """ "Local officials said nine militants were also killed": more dead or wounded of the
+    happening told before it (ACLED adds them to its toll), not one more happening: a passive
+    verb of harm with "also", no doer of its own and no other word telling it apart."""
+    if token.lemma_.lower() not in _HARM_VERBS or token.tag_ != "VBN":
+        return False
+    words = {c.lower_: c.dep_ for c in token.children}
+    if "auxpass" not in words.values() or "agent" in words.values():
+        return False
+    return words.get("also") == "advmod" and not any(
+        w in _ANOTHER_ADVERBS - {"also"} for w in words
+    )
+
+
+_HARM_VERBS = frozenset({"kill", "wound", "injure"})
 _ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile", "earlier", "later"})
 _ANOTHER_DETS = frozenset({"another", "other", "separate"})
 _ANSWERS = frozenset({"response", "retaliation", "reprisal", "revenge"})
@@ -123,6 +138,8 @@ def told_as_another(token: Token) -> bool:
     """ "The group also targeted a second ship", "another strike hit the camp", "Separately, …":
     told as one more happening, not as the one before again — unless its subject is that
     happening itself ("the strike also killed his deputy")."""
+    if more_casualties(token):
+        return False
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head

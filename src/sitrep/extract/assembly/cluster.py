@@ -33,7 +33,7 @@ from sitrep.extract.assembly.mentions import (
     same_actor,
 )
 from sitrep.extract.assembly.types import INTERCEPTED
-from sitrep.extract.events.type_rules import MOB
+from sitrep.extract.events.type_rules import MOB, VIOLENT_TYPES
 from sitrep.extract.state import ActorMention
 from sitrep.records import DateSpan, Place
 
@@ -184,6 +184,8 @@ def fits(cluster: Cluster, m: Mention) -> bool:
     seed = cluster.seed
     if m.kind != seed.kind or m.real != seed.real:
         return False
+    if m.more_casualties and seed.draft.event_type not in VIOLENT_TYPES:
+        return False  # more dead of a happening that kills, not of an interception or a protest
     if m.draft.acled_codable != seed.draft.acled_codable:
         return False
     if not m.draft.acled_codable:

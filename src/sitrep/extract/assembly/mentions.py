@@ -47,6 +47,7 @@ class Mention:
     actors: tuple[ActorMention, ...] = ()  # every named actor its sentence mentions
     trigger_lemma: str = ""
     another: bool = False  # told as one more happening ("also struck", "another strike")
+    more_casualties: bool = False  # more dead or wounded of it ("nine were also killed")
     named_weapon: str | None = None  # the sub-type a weapon word of its phrase gives ("drone raid")
     by_aircraft: bool = False  # its trigger's subject flies ("an aircraft struck the launcher")
 
@@ -102,6 +103,7 @@ def mention_of(
     another: bool = False,
     named_weapon: str | None = None,
     by_aircraft: bool = False,
+    more_casualties: bool = False,
 ) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
@@ -123,6 +125,7 @@ def mention_of(
         another=another,
         named_weapon=named_weapon,
         by_aircraft=by_aircraft,
+        more_casualties=more_casualties,
     )
 
 

@@ -10,7 +10,9 @@
   figures its own sentences report (ACLED's rule for conflicting reports, `quantities`); across
   mentions a lower figure is mostly a part of the toll ("four bodies reached the hospital" beside
   "eight were killed") or an earlier count, so the highest is the happening's. A mention shared
-  with other happenings gives none.
+  with other happenings gives none. More dead told of it ("five militants were also killed")
+  add to it: ACLED's toll counts both sides; such a mention names victims, so it votes on
+  neither the type nor the actors.
 - Actors: the named actors most mentions agree on; a named actor replaces ACLED's "Unidentified"
   stand-in. Modality: occurred when any member says it took place, else claimed, else denied.
 - Evidence, sources and loaded terms: every mention's.
@@ -51,9 +53,9 @@ def resolve(cluster: Cluster) -> EventDraft:
     # a battle's weapons were fired at its other side ("fired mortars at the militia's
     # positions … fired back"): the target of a seed told as shelling stays the battle's
     fired_at = told_type == WEAPON_EVENT_TYPE and event.event_type == "Battles"
-    _set_actors(
-        event, [m.draft for m in members], keep_target=told_as == event.sub_event_type or fired_at
-    )
+    # More dead told of it ("five militants were also killed") name its victims, not its sides.
+    voters = [m.draft for m in members if not m.more_casualties] or [m.draft for m in members]
+    _set_actors(event, voters, keep_target=told_as == event.sub_event_type or fired_at)
     if named(event.actor1) is None:
         # Its own mentions name no one: a summary it shares names who acted ("the coalition's
         # jets bombed positions across Ruritania" over "bombs fell on Northtown").
@@ -84,7 +86,7 @@ def resolve(cluster: Cluster) -> EventDraft:
 def _set_type(event: EventDraft, members: list[Mention], shared: list[Mention]) -> None:
     if not event.acled_codable:
         return
-    best = happening_type(members)
+    best = happening_type([m for m in members if not m.more_casualties] or members)
     if best == ATTACK:
         # "two died when a strike hit a mill" under "jets bombed positions in the east": the
         # weapon of the summary it shares is the weapon of each happening it sums up.
@@ -209,15 +211,20 @@ def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
         told: list[Quantity] = [
             q for m in members if (q := getattr(m.draft, kind)).value is not None
         ]
-        known = [q for m in own if (q := getattr(m.draft, kind)).value is not None] or [
-            q for m in single if (q := getattr(m.draft, kind)).value is not None
+        pool = [m for m in own if getattr(m.draft, kind).value is not None] or [
+            m for m in single if getattr(m.draft, kind).value is not None
         ]
-        if not known:
+        if not pool:
             if told:  # only totals over several countries: none is this happening's
                 setattr(event, kind, Quantity(None, "unknown"))
                 event.extra[f"{kind}_alternatives"] = sorted({q.value or 0 for q in told})
             continue
-        chosen = max(known, key=lambda q: q.value or 0)
+        # "… nine militants were also killed": more dead of the happening add to its toll.
+        base = [m for m in pool if not m.more_casualties] or pool
+        chosen = max((getattr(m.draft, kind) for m in base), key=lambda q: q.value or 0)
+        if len(base) < len(pool):
+            more = sum(getattr(m.draft, kind).value or 0 for m in pool if m.more_casualties)
+            chosen = Quantity((chosen.value or 0) + more, chosen.qualifier)
         setattr(event, kind, chosen)
         others = sorted({q.value for q in told if q.value is not None and q != chosen})
         if others:

@@ -18,7 +18,12 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from sitrep.extract.assembly.background import is_aggregate, is_background, told_as_another
+from sitrep.extract.assembly.background import (
+    is_aggregate,
+    is_background,
+    more_casualties,
+    told_as_another,
+)
 from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_mentions
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve, set_category
@@ -56,6 +61,7 @@ def assemble_events(state: DocState) -> None:
             tok is not None and told_as_another(tok),
             weapon_named(tok) if tok is not None else None,
             tok is not None and flown(tok),
+            tok is not None and more_casualties(tok),
         )
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
