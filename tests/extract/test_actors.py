@@ -582,6 +582,23 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Militia (Pro-Government)",
             "Civilians (Afghanistan)",
         ),
+        # Forces "who operate under" an operation: ACLED codes the operation.
+        (
+            "JWS who operates under OPS fired mortars at a village near Ain Issa.",
+            "fired",
+            "Explosions/Remote violence",
+            "Syria",
+            "Operation Peace Spring",
+            None,
+        ),
+        (
+            "Turkish troops backed by JWS who operates under OPS shelled QSD posts near Ain Issa.",
+            "shelled",
+            "Explosions/Remote violence",
+            "Syria",
+            "Operation Peace Spring",
+            "QSD: Syrian Democratic Forces",
+        ),
         # Forces listed before a group whose name the parser does not know ("Saw" read as a
         # verb, the list broken): the list's first actor leads, as ACLED codes it.
         (

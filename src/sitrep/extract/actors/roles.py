@@ -51,7 +51,11 @@ _LOCATIVE_PREPS = frozenset(
 _SUPPORT_WORDS = frozenset(
     {"supported", "backed", "aided", "assisted", "accompanied", "alongside", "with", "and", "under"}
 )
-_UNDER_BEFORE = re.compile(r"^\s*,?\s*(?:operating\s+|fighting\s+)?under\s+(?:the\s+)?$", re.I)
+_UNDER_BEFORE = re.compile(
+    r"^\s*,?\s*(?:(?:who|which|that)\s+(?:operates?|fights?)\s+|operating\s+|fighting\s+)?"
+    r"under\s+(?:the\s+)?$",
+    re.I,
+)
 # What a claim of an attack claims: "claimed responsibility/credit for", "claimed the bombing".
 _CLAIMED = clauses.STRIKE_NOUNS | frozenset(
     {"responsibility", "credit", "bombing", "explosion", "blast", "operation", "killing"}
@@ -760,8 +764,11 @@ def _phrase_mentions(
             if primary.span.end <= m.span.start <= hi + 24 and _is_umbrella(m, dictionary)
         ]
         text = token.doc.text if near else ""  # Doc.text is rebuilt on every access
+        # "… under OPS" said of the phrase's last force ("Turkish forces supported by JWS who
+        # operates under OPS").
         umbrella = next(
-            (m for m in near if _UNDER_BEFORE.match(text[primary.span.end : m.span.start])), None
+            (m for m in near if _UNDER_BEFORE.match(text[_last_end(candidates, m) : m.span.start])),
+            None,
         )
     if umbrella is not None:
         # "Turkish forces and rebels under OPS", "US forces under the Global Coalition": ACLED codes
@@ -782,6 +789,11 @@ def _phrase_mentions(
             others = [primary, *[m for m in others if m is not first]]
             primary = first
     return primary, others
+
+
+def _last_end(mentions: list[ActorMention], before: ActorMention) -> int:
+    """Where the last of `mentions` ending before `before` ends."""
+    return max(m.span.end for m in mentions if m.span.end <= before.span.start)
 
 
 def _led_by_forces_named_before(
