@@ -384,6 +384,27 @@ def test_a_name_spelled_without_its_vowels_is_a_village_of_the_named_governorate
         assert (place.admin1, place.feature, place.geo_precision) == ("Idleb", "town", 1)
 
 
+@pytest.mark.parametrize("text", [
+    "Regime forces shelled Dibaila in the southern countryside of Idleb.",
+    "Regime forces shelled Dibaila town in Idleb countryside.",
+])
+def test_a_name_read_as_a_town_abroad_is_a_village_of_the_named_governorate(villages, text):
+    # "Dibaila" is also a spelling of Debila, Algeria (the shipped table): inside the governorate
+    # the sentence names, Dubaylah, whose consonants it shares, is the better reading.
+    place = _where(text, "Dibaila")
+    assert place is not None and (place.location, place.admin1) == ("Dubaylah", "Idleb")
+
+
+def test_a_spelling_guess_lies_near_the_district_named_not_anywhere_in_the_country(villages):
+    # Qurnat Zahr lies in Idleb, 70 km from Wadi Nasim district: the country named between the
+    # name and its parenthesis holds nothing that places the guess.
+    text = "Shelling hit houses in Qornet Zaher area in northern Syria (Wadi Nasim, Idleb)."
+    assert _where(text, "Qornet Zaher") is None
+    text = "Shelling hit houses in Qornet Zaher in the countryside of Idleb."
+    place = _where(text, "Qornet Zaher")
+    assert place is not None and place.location == "Qurnat Zahr"
+
+
 def test_an_english_direction_before_a_name_is_the_arabic_one_after_it(villages, code):
     # "Eastern Tmaneh" is Tamanah ash Sharqiyah; in "a checkpoint in X in Idleb" the town Idleb
     # names its governorate and holds X, the finer place of the two.

@@ -1200,16 +1200,21 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
         # Damascus, does); a name the gazetteers spell so stays as it was read (homonyms the
         # text does not tell apart are left alone).
         inside = [m for m in mentions if m.start < end and start < m.end]
+        # A name read as nothing, or as a place abroad ("Nimane" as Neman, Russia), gives way
+        # to a village of the governorate the sentence names.
+        read = [m for m in inside if m.place is not None and m.place.country_code == cc]
         if any(m.end - m.start >= end - start or m.start < start or m.end > end or (
                 m.place is not None and (m.place.country_code, m.place.admin1_code) in areas)
-               for m in inside):  # fmt: skip
+               for m in read):  # fmt: skip
             continue
         key = name_key(name)
         if not areas or len(key.replace(" ", "")) < 4 or len(consonant_key(key)) < 2:
             continue
         # Towns the sentence names (not a governorate's namesake): the village lies near one.
+        # (The country is no holder: "X area in western Ruritania (Y, Z)" is held by Y.)
         named = [m for m in mentions if m.sentence == sentence and m.place is not None
-                 and not (m.start < end and start < m.end) and m.place.country_code == cc]
+                 and not (m.start < end and start < m.end) and m.place.country_code == cc
+                 and m.place.feature_class != "C"]
         # The places that hold the name, when the text gives them right after it ("X frontline
         # (Y, Z)", "X town in Z countryside"): the village lies there, not in a governorate the
         # sentence names for another happening or a person's origin.
