@@ -772,6 +772,25 @@ def test_a_distance_from_a_place_is_near_it(code):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # A country or governorate hanging off the trigger gives way to a finer place inside it
+        # that another phrase of the sentence names.
+        ("On 4 March 2023, a military convoy of twenty trucks entered Syria through a border "
+         "crossing and headed to its bases in the Manbij area.", "Manbij"),
+        ("On 4 March 2023, soldiers deployed along the highway in Idleb and searched the houses "
+         "around the road in the Saraqib area.", "Saraqib"),
+        # Not where the people it happened to come from.
+        ("On 4 March 2023, locals from Saraqib protested in Idleb governorate over water cuts.",
+         "Idleb"),
+    ],
+)
+def test_a_finer_place_inside_the_area_the_trigger_names(code, text, location):
+    (event,) = [e for e in code(text, "2023-03-05").events if e.acled_codable]
+    assert event.location == location
+
+
 def test_a_headlines_second_part_does_not_place_its_first(code):
     text = (
         "Commander's assassination: President orders attack on Israel\n\n"

@@ -391,12 +391,54 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
                                country=state.country_hint, text=state.text,
                                named_elsewhere=named, country_first=best != ATTACHED,
                                context=own)  # fmt: skip
+        if best == ATTACHED and chosen is not None:
+            chosen = _finer_inside(state, draft, own, ranks, chosen, named)
         # A sentence whose only place is inside an actor's name ("the Islamic Resistance in
         # Ruritania claimed it targeted the base"), where it was fired from ("rockets launched
         # from the valley were intercepted") or in what it followed says no more of where the
         # happening was than a sentence naming no place: the paragraph, else the document, does.
         return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences, named)
     return _paragraph_place(state, draft, sentences, named)
+
+
+def _finer_inside(state: DocState, draft: EventDraft | TallyDraft, own: list[PlaceMention],
+                  ranks: dict[int, int], chosen: PlaceMention,
+                  named: frozenset[str]) -> PlaceMention:  # fmt: skip
+    """A country or governorate hanging off the trigger gives way to a finer place inside it
+    that another phrase of the sentence names ("entered Ruritania through a crossing and headed
+    to their bases in X area", "deployed forces in Y governorate and inspected buildings in the
+    X area"): ACLED codes the most specific place the text gives. Not a place inside an actor's
+    name, where something came from, or someone's origin (`most_specific` ranks those last)."""
+    area = chosen.place
+    if area.feature not in ("country", "admin1"):
+        return chosen
+    finer = [m for m in own if ranks[id(m)] == ELSEWHERE
+             and m.place.feature in ("town", "site", "admin2") and m.place.country == area.country
+             and (area.feature == "country" or m.place.admin1 == area.admin1)
+             and _in_conjunct_clause(state, draft, m)]  # fmt: skip
+    if not finer:
+        return chosen
+    return most_specific([chosen, *finer], near=draft.trigger.start, country=state.country_hint,
+                         text=state.text, named_elsewhere=named, context=own) or chosen
+
+
+def _in_conjunct_clause(state: DocState, draft: EventDraft | TallyDraft,
+                        mention: PlaceMention) -> bool:  # fmt: skip
+    """The mention hangs off a verb coordinated with the trigger's ("entered Ruritania and headed
+    to bases in X"), not off another clause ("…, triggering a warning on X")."""
+    if state.doc is None:
+        return False
+    trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    place = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if trig is None or place is None:
+        return False
+    verb = trig.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    token = place.root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "conj" and token.head.i == verb.i
 
 
 def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft, sentences: dict[int, int],

@@ -148,7 +148,8 @@ ORIGIN_VERBS = {"is", "are", "was", "were", "originally", "hailing", "hail", "ha
 PEOPLE = {"man", "men", "woman", "women", "individual", "individuals", "person", "people",
            "resident", "residents", "civilian", "civilians", "child", "children", "family",
            "families", "displaced", "fighter", "fighters", "member", "members", "youth", "boy",
-           "girl", "native", "refugees", "refugee", "journalist", "activist", "activists"}
+           "girl", "native", "refugees", "refugee", "journalist", "activist", "activists",
+           "locals"}
 # Precision (ACLED geo_precision) by what a mention is.
 SPECIFICITY = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Country evidence (see `document_country`).
