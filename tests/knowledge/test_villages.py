@@ -405,6 +405,13 @@ def test_a_spelling_guess_lies_near_the_district_named_not_anywhere_in_the_count
     assert place is not None and place.location == "Qurnat Zahr"
 
 
+def test_of_guesses_spelled_as_alike_the_village_whose_own_name_it_is(villages):
+    # Tall Ramlah, 60 km away, lists "Tall Rumaylah" among its names; the village of that name
+    # is the better reading of "Tal Rmeileh".
+    place = _where("Shelling hit Tal Rmeileh town in Idleb countryside.", "Tal Rmeileh")
+    assert place is not None and place.location == "Tall Rumaylah"
+
+
 def test_an_english_direction_before_a_name_is_the_arabic_one_after_it(villages, code):
     # "Eastern Tmaneh" is Tamanah ash Sharqiyah; in "a checkpoint in X in Idleb" the town Idleb
     # names its governorate and holds X, the finer place of the two.

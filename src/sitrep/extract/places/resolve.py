@@ -1247,12 +1247,16 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
                 other = district is not None and bool(v.admin2) and (
                     name_key(v.admin2 or "").replace(" ", "") != district)
                 if ratio >= GUESS_ALIKE and near and not other:
-                    alike.append((ratio, v))
+                    own = max(SequenceMatcher(None, k, name_key(n)).ratio()
+                              for n in (v.name, v.asciiname) if n)  # fmt: skip
+                    alike.append((ratio, own, v))
         if not alike:
             continue
-        alike.sort(key=lambda a: (-a[0], -a[1].population, a[1].id))
-        ratio, place = alike[0]
-        tied = [v for r, v in alike if ratio - r < TIE]
+        alike.sort(key=lambda a: (-a[0], -a[1], -a[2].population, a[2].id))
+        ratio, own, place = alike[0]
+        # Of names spelled as alike, the village whose own name it is, not one of its variants
+        # ("Harbal" is Harbul, not Huraybil, once listed as "Harbil").
+        tied = [v for r, o, v in alike if ratio - r < TIE and own - o < TIE]
         if any(distance_km(place.latitude, place.longitude, v.latitude, v.longitude)
                > SAME_SPOT_KM for v in tied):  # fmt: skip
             continue  # homonyms far apart that the spelling does not tell apart
