@@ -412,6 +412,19 @@ def test_of_guesses_spelled_as_alike_the_village_whose_own_name_it_is(villages):
     assert place is not None and place.location == "Tall Rumaylah"
 
 
+def test_a_district_spelled_otherwise_in_the_province_named_after_it(villages):
+    # "Dar Slam district, Idleb": the district Dar as Salam of Idleb, by its consonants, coded at
+    # the village it is named after (15 km from the district's point), spelled alike too.
+    text = "Gunmen killed a shopkeeper in Dar Slam district, Idleb."
+    (place,) = [m.place for m in resolve_places(text) if m.span.text == "Dar Slam"]
+    assert (place.feature, place.admin2, place.geo_precision) == ("admin2", "Dar as Salam", 2)
+    assert (round(place.latitude or 0, 2), round(place.longitude or 0, 2)) == (35.58, 36.3)
+    # "Sahil-i-Rumman": the Persian ezafe "-i-" inside a name.
+    text = "Gunmen killed a shopkeeper in Sahil-i-Rumman district, Idleb."
+    (place,) = [m.place for m in resolve_places(text) if m.span.text == "Sahil-i-Rumman"]
+    assert (place.feature, place.admin2) == ("admin2", "Sahil Rumman")
+
+
 def test_an_english_direction_before_a_name_is_the_arabic_one_after_it(villages, code):
     # "Eastern Tmaneh" is Tamanah ash Sharqiyah; in "a checkpoint in X in Idleb" the town Idleb
     # names its governorate and holds X, the finer place of the two.

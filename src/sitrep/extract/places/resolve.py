@@ -63,7 +63,7 @@ log = logging.getLogger(__name__)
 _TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*")
 # Lower-case words allowed inside a name ("Ras al Ain", "Dayr az Zawr", "Bani Hushaysh"; the
 # Persian ezafe of "Kut e Abdollah").
-_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des", "wa", "e"}
+_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des", "wa", "e", "i"}
 
 # Words after a name that say what it is. Geographic ones keep the match ("Idlib countryside",
 # "Hama Airbase"); others mean the name only names a building ("Al Thawrah Hospital").
@@ -440,6 +440,9 @@ def _country_qualifier(text: str, start: int, gaz: Gazetteer,
 _DISTRICT_PAIR = re.compile(r"\(([^(),]{2,40}), ([^(),]{2,40})\)")
 _DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate)s?\b")
 _DISTRICT_OF = re.compile(r"(?i)\b(?:district|directorate) of\s+$")
+# "X district, Y." (Afghan notes): Y is the province holding the district X.
+_DISTRICT_COMMA = re.compile(
+    r"\s+(?:district|directorate),\s+([A-Z][\w' -]{1,30}?)(?=\s*(?:[.;,)]|$))")
 
 
 def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -479,7 +482,8 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
     for i, j, cue in spans:
         # The governorate in the parenthesis that follows or closes the name: "(Khwlan, Sanaa)",
         # "Raizh district (Sadah)". Inside it a district may be found by its spelling skeleton.
-        paren = re.match(r"[^()]{0,12}?(?:\(|, )([^(),]{2,40})\)", text[toks[j - 1].end :])
+        paren = re.match(r"[^()]{0,12}?(?:\(|, )([^(),]{2,40})\)", text[toks[j - 1].end :]) or (
+            _DISTRICT_COMMA.match(text, toks[j - 1].end))  # "X district, Helmand."
         gov = {(c.country_code, c.admin1_code) for c in gaz.exact(name_key(paren.group(1)))
                if c.feature_class == "A"} if paren else set()  # fmt: skip
         # The longest run of words that names a district: "the eastern part of Radman al Awad".
@@ -1334,8 +1338,13 @@ def _place_districts_at_seats(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         if m.place is None or m.place.feature_class != "D":
             continue
+        area = {(m.place.country_code, m.place.admin1_code)}
+        # The town it is named after, among the places matched by its name, else among the
+        # villages of its governorate spelled with the same consonants as the text spells it
+        # ("Pachir Waagam district" at Pachir wa Agam); else its largest town.
         seat = district_seat(m.place, [*m.candidates, *m.villages], name_key) or main_town(
-            m.place, gaz.district_towns(m.place))
+            m.place, gaz.district_towns(m.place)) or district_seat(
+            m.place, gaz.guesses_in(m.key, area), name_key)
         if seat is not None:
             m.place = replace(m.place, latitude=seat.latitude, longitude=seat.longitude)
             m.why = [*m.why, f"at its seat {seat.name}"]
