@@ -425,6 +425,14 @@ def test_a_district_spelled_otherwise_in_the_province_named_after_it(villages):
     assert (place.feature, place.admin2) == ("admin2", "Sahil Rumman")
 
 
+def test_the_village_the_text_spells_before_a_namesake_by_folding_near_another_place(villages):
+    # "Kafr Haymah" and Kafr Hima share a loose key; Kafr Hima lies 12 km from Idlib, which the
+    # text names, Kafr Haymah 26 km: the name spelled letter for letter weighs more.
+    text = "Shelling hit houses in Kafr Haymah on Monday, a day after a raid on Idlib City."
+    place = _where(text, "Kafr Haymah")
+    assert place is not None and place.location == "Kafr Haymah"
+
+
 def test_an_english_direction_before_a_name_is_the_arabic_one_after_it(villages, code):
     # "Eastern Tmaneh" is Tamanah ash Sharqiyah; in "a checkpoint in X in Idleb" the town Idleb
     # names its governorate and holds X, the finer place of the two.

@@ -41,6 +41,10 @@ HELD_KM = 15.0
 DISTRICT_KM = 40.0
 # What being its district's namesake (the district's centre) adds: more than a tie.
 SEAT = 0.1
+# What the text spelling a village's own name letter for letter adds, as much as naming its
+# district: the transliteration folding makes one key of different names ("Al Haymah" and "Al
+# Hima'"), and a homonym near another place named is no likelier than the name the text spells.
+SPELLED = 0.3
 # How much the likeness of a spelling guess to a village's name weighs (0 to 1 alike).
 ALIKE = 0.2
 # "in southern Lebanon": among homonyms, the one furthest that way gains up to this much, when
@@ -127,7 +131,7 @@ def village_score(v: GazPlace, ctx: VillageContext,
     if ctx.town_cue:
         score += 0.3
     if v.id in ctx.spelled:
-        score += 0.1  # the text spells its own name, not only one of its variants
+        score += SPELLED  # the text spells its own name, not only one of its variants
     if district and consonant_key(district) == consonant_key(key(v.name)):
         # The village its district is named after ("Mingajik" of Mangajek district) is the
         # district's centre: of homonyms, the likelier news.
