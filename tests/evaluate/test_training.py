@@ -42,6 +42,24 @@ def test_rarely_unnamed_actors_are_not_learnt():
     assert unknown_actor_examples(notes) == ([], [])
 
 
+def test_identity_militias_too_rare_by_name_are_learnt_by_kind():
+    # ACLED names a village's or an ethnic group's militia after it: too rare to learn by name,
+    # its kind (and inter code 4) is learnt from all of them.
+    notes = [
+        _note(1, "Herders attacked farmers near a river.", "Oldhill Ethnic Militia (Ukraine)"),
+        _note(2, "Two clans fought over a well.", "Bariko Sub-Clan Militia (Ukraine)"),
+    ]
+    assert unknown_actor_examples(notes)[1] == [
+        "Unidentified Communal Militia ({country})",
+        "Unidentified Clan Militia ({country})",
+    ]
+    # as the target, not learnt
+    target = _note(
+        3, "Gunmen attacked herders near a river.", UNIDENTIFIED, "Oldhill Ethnic Militia (Ukraine)"
+    )
+    assert unknown_actor_examples([target])[1] == ["Unidentified Armed Group ({country})"]
+
+
 def _battle(i: int, inter1: int, inter2: int, event_type: str = "Battles") -> dict:
     return {
         "id": f"b{i}",

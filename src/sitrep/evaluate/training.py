@@ -219,7 +219,12 @@ def unknown_actor_examples(notes: Sequence[Note]) -> tuple[list[str], list[str]]
             name = gold.get(role) or ""
             if not name:
                 continue
-            if not _UNKNOWN.match(name):
+            if role == "actor1" and (kind := _identity_militia_kind(name, n)) is not None:
+                # "Darfur Communal Militia (Sudan)" attacking: too rare by name to learn, but the
+                # kind of crowd-drawn militia is learnt (ACLED's generic name, inter code 4). Not
+                # as a target: there the kind is told by the attacker's, which is not learnt.
+                name = f"Unidentified {kind} Militia ({gold.get('country')})"
+            elif not _UNKNOWN.match(name):
                 if named is None:
                     named = _named_actors(n)
                 if not _implicit_label(name, n, named):
@@ -254,6 +259,28 @@ def _named_actors(note: Note) -> set[str]:
         if entry is not None:
             named.add(normalise_name(entry.name))
     return named
+
+
+def _identity_militia_kind(name: str, note: Note) -> str | None:
+    """The kind of an identity militia the dictionary does not name ("Murle Ethnic Militia (South
+    Sudan)" → Communal, "Habar Gedir Sub-Clan Militia (Somalia)" → Clan), or None."""
+    from sitrep.knowledge.actors import actor_dictionary
+
+    found = _IDENTITY_MILITIA.search(name)
+    if found is None or _UNKNOWN.match(name):
+        return None
+    year = int(note["published"][:4]) if note.get("published") else None
+    if actor_dictionary(year).entry(name) is not None:
+        return None
+    return _IDENTITY_KINDS[found.group(1)]
+
+
+# ACLED's identity militias by kind, and the generic name of each kind (actors.csv).
+_IDENTITY_MILITIA = re.compile(r"\b(Communal|Ethnic|Clan|Sub-Clan|Tribal) Militia \(")
+_IDENTITY_KINDS = {
+    "Communal": "Communal", "Ethnic": "Communal", "Clan": "Clan", "Sub-Clan": "Clan",
+    "Tribal": "Tribal",
+}  # fmt: skip
 
 
 def _implicit_label(name: str, note: Note, named: set[str]) -> bool:
