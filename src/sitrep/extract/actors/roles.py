@@ -822,7 +822,7 @@ _LIST_JOINS = ("and", "&", "as well as", "together with", "along with")
 
 def _coordinated(text: str, first: ActorMention, second: ActorMention) -> bool:
     between = text[first.span.end : second.span.start].strip().lower()
-    return between in ("and", ",", "&", "as well as", "together with", "along with")
+    return between == "," or between in _LIST_JOINS
 
 
 def _is_umbrella(mention: ActorMention, dictionary: ActorDictionary) -> bool:
