@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState
 from sitrep.records import Span
@@ -46,3 +48,15 @@ def segment(state: DocState) -> None:
 
 def _has_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
+
+
+_TEXT_KEY = "sitrep.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, kept with it: spaCy's `Doc.text` joins every token's text at each access
+    (the type rules ask for it once per trigger; 7,800 joins on 3,000 notes)."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.nlp.segment import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
@@ -553,7 +555,7 @@ def adjacent_subject(
     last = max(before, key=lambda m: m.span.end, default=None)
     if last is None or last.kind in ("state", "facility"):
         return None
-    gap = trigger.doc.text[last.span.end : trigger.idx]
+    gap = doc_text(trigger.doc)[last.span.end : trigger.idx]
     gap_tokens = trigger.doc.char_span(last.span.end, trigger.idx, alignment_mode="expand")
     if not gap.strip() or (
         gap_tokens is not None and all(t.pos_ in ("ADV", "PART") for t in gap_tokens)

@@ -22,6 +22,7 @@ from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
+from sitrep.nlp.segment import doc_text
 from sitrep.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -502,7 +503,7 @@ def read_roles(
     if roles.actor1 is not None:
         listed = [m for m in mentions if m is not roles.actor2]
         roles.actor1, roles.assoc1 = _led_by_forces_named_before(
-            sent.doc.text, roles.actor1, roles.assoc1, listed
+            doc_text(sent.doc), roles.actor1, roles.assoc1, listed
         )
     if (
         roles.actor1 is not None
@@ -763,7 +764,7 @@ def _phrase_mentions(
             for m in mentions
             if primary.span.end <= m.span.start <= hi + 24 and _is_umbrella(m, dictionary)
         ]
-        text = token.doc.text if near else ""  # Doc.text is rebuilt on every access
+        text = doc_text(token.doc) if near else ""
         # "… under OPS" said of the phrase's last force ("Turkish forces supported by JWS who
         # operates under OPS").
         umbrella = next(
@@ -785,7 +786,7 @@ def _phrase_mentions(
     if umbrella is None:
         # "Turkish and Russian forces", "QSD and regime forces": the side named first leads.
         first = min([primary, *others], key=lambda m: m.span.start)
-        if first is not primary and _coordinated(token.doc.text, first, primary):
+        if first is not primary and _coordinated(doc_text(token.doc), first, primary):
             others = [primary, *[m for m in others if m is not first]]
             primary = first
     return primary, others

@@ -50,6 +50,7 @@ from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
 from sitrep.nlp.numbers import read_number
+from sitrep.nlp.segment import doc_text
 from sitrep.records import Place
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ def _days_apart(tok: Token) -> bool:
                 None)  # fmt: skip
     if mark is None:
         return False
-    return _DAYS_BEFORE.search(tok.doc.text, max(0, mark.idx - 12), mark.idx) is not None
+    return _DAYS_BEFORE.search(doc_text(tok.doc), max(0, mark.idx - 12), mark.idx) is not None
 
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})

@@ -23,6 +23,7 @@ from sitrep.extract.state import ActorMention
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
 from sitrep.knowledge.happenings import mutual_battle_words
 from sitrep.knowledge.taxonomy import categories, event_type_of
+from sitrep.nlp.segment import doc_text
 
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
 
@@ -419,7 +420,7 @@ def _paragraph_has_cue(sent: SpacySpan, role: str, lex: Lexicon) -> bool:
 def paragraph_text(sent: SpacySpan) -> str:
     """The line (paragraph) holding the sentence: the context the classifier was trained on."""
     start, end = _paragraph_bounds(sent)
-    return sent.doc.text[start:end]
+    return doc_text(sent.doc)[start:end]
 
 
 def _paragraph(sent: SpacySpan) -> SpacySpan:
@@ -429,7 +430,7 @@ def _paragraph(sent: SpacySpan) -> SpacySpan:
 
 
 def _paragraph_bounds(sent: SpacySpan) -> tuple[int, int]:
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
     return start, end if end >= 0 else len(text)
