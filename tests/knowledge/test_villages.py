@@ -348,6 +348,29 @@ def test_a_governorates_index_of_spellings_is_kept_per_database(built, tmp_path,
     assert len(list(cached.glob("village-consonants-SY.12-*.pickle"))) == 2
 
 
+def test_a_governorates_towns_by_district_are_kept_per_database(built, tmp_path, monkeypatch):
+    # The towns filed under each district of a governorate are read once, then from the table
+    # cache, under the database files they came from; the index is the one the rows give.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("SITREP_TABLE_CACHE", raising=False)
+    cached = tmp_path / "sitrep" / "tables"
+    tables = [shipped_table(), PlaceTable(built, "test")]
+    index = gazetteer._district_index(tables, ("SY", "12"))
+    expected: dict[str, list[tuple[int, int]]] = {}
+    for ti, table in enumerate(tables):
+        ns = table.area_rows("SY", "12")
+        for n, row in zip(ns, table.rows(ns), strict=True):
+            if row.feature_class == "P" and row.admin2:
+                expected.setdefault(name_key(row.admin2).replace(" ", ""), []).append((ti, n))
+    assert index == expected
+    (n,) = [n for n, row in tables[1] if row.name == "Ard Sunbul"]
+    assert (1, n) in index[name_key("Wadi Nasim").replace(" ", "")]
+    assert len(list(cached.glob("district-towns-SY.12-*.pickle"))) == 1
+    assert gazetteer._district_index(tables, ("SY", "12")) == index
+    assert gazetteer._district_index(tables[:1], ("SY", "12")) != index  # another file set
+    assert len(list(cached.glob("district-towns-SY.12-*.pickle"))) == 2
+
+
 def test_a_governorate_abroad_does_not_hide_a_village_the_text_puts_in_a_governorate(villages):
     # Tafilah is also a Jordanian governorate, spelled so: in a Syrian governorate it is the
     # (invented) village.

@@ -304,13 +304,7 @@ class Gazetteer:
         area = (district.country_code, district.admin1_code)
         index = self._districts.get(area)
         if index is None:
-            index = {}
-            for ti, table in enumerate(self.tables):
-                ns = table.area_rows(*area)
-                for n, row in zip(ns, table.rows(ns), strict=True):
-                    if row.feature_class == "P" and row.admin2:
-                        index.setdefault(name_key(row.admin2).replace(" ", ""), []).append((ti, n))
-            self._districts[area] = index
+            index = self._districts[area] = _district_index(self.tables, area)
         wanted = name_key(district.admin2 or district.name).replace(" ", "")
         return self._merge(index.get(wanted, []), [])
 
@@ -383,6 +377,32 @@ def _consonant_index(table: PlaceTable, area: tuple[str, str]) -> dict[str, list
         files=(),
         modules=(__name__, "sitrep.knowledge.placenames", "sitrep.knowledge.placedb"),
         paths=(table.path,),
+    )
+
+
+def _district_index(
+    tables: list[PlaceTable], area: tuple[str, str]
+) -> dict[str, list[tuple[int, int]]]:
+    """The towns and villages of one admin1 area by the loose key of their admin2 name, spaces
+    aside, as (table, row) in table and row order. Reading and keying a large area's rows cost
+    `district_towns` 1-2 s of CPU over 3,000 notes (and a scan of the whole table to find the
+    areas' rows), so each area's index is kept in the table cache, named by the database files."""
+
+    def build() -> dict[str, list[tuple[int, int]]]:
+        index: dict[str, list[tuple[int, int]]] = {}
+        for ti, table in enumerate(tables):
+            ns = table.area_rows(*area)
+            for n, (feature_class, admin2) in zip(ns, table.districts_of(ns), strict=True):
+                if feature_class == "P" and admin2:
+                    index.setdefault(name_key(admin2).replace(" ", ""), []).append((ti, n))
+        return index
+
+    return cached_table(
+        f"district-towns-{area[0]}.{area[1]}",
+        build,
+        files=(),
+        modules=(__name__, "sitrep.knowledge.placenames", "sitrep.knowledge.placedb"),
+        paths=tuple(t.path for t in tables),
     )
 
 

@@ -275,6 +275,16 @@ class PlaceTable:
             found[int(n)] = {name, asciiname, *(a for a in alternates.split("|") if a)}
         return [found[n] for n in ns]
 
+    def districts_of(self, ns: tuple[int, ...]) -> list[tuple[str, str]]:
+        """(feature class, admin2 name) of each row, in the order of `ns`, read without building
+        or caching the rows (for an index over thousands of them)."""
+        if not ns:
+            return []
+        marks = ", ".join("?" * len(ns))
+        found = {int(n): (fc, admin2) for n, fc, admin2 in self._query(
+            f"SELECT n, feature_class, admin2 FROM places WHERE n IN ({marks})", ns)}  # fmt: skip
+        return [found[n] for n in ns]
+
     def area_rows(self, country_code: str, admin1_code: str) -> tuple[int, ...]:
         """The towns, villages, quarters and sites of one admin1 area. The table has no index by
         area: one scan, at the first call, files every row under its area (a scan per area cost
