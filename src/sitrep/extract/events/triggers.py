@@ -436,7 +436,7 @@ def protest_topics(
         return doc.user_data[key]
     words = [doc[m.head] for m in matches if names_a_demonstration(m.entry)]
     heads = []
-    for t in words + [t for t in sent if lex.is_cue(t, "agent")]:
+    for t in words + [doc[i] for i in _cue_tokens(sent, lex, "agent")]:
         heads.append(t)
         if t.dep_ in ("dobj", "pobj") and lex.is_cue(t.head, "support"):
             heads.append(t.head)
@@ -464,6 +464,16 @@ def protest_topics(
             if done_to and t.i not in told and t.head.i not in told:
                 about.add(t.i)
     return about
+
+
+def _cue_tokens(sent: SpacySpan, lex: Lexicon, role: str) -> list[int]:
+    """The sentence's tokens that are cues of `role`, read once per sentence and kept with its
+    doc (what a protest is about is asked several times a sentence)."""
+    key = f"sitrep.cue_tokens.{id(lex)}.{role}.{sent.start}.{sent.end}"
+    found: list[int] | None = sent.doc.user_data.get(key)
+    if found is None:
+        found = sent.doc.user_data[key] = [t.i for t in sent if lex.is_cue(t, role)]
+    return found
 
 
 # "in support of …", "in solidarity with …", "in memory of …": what a protest stands for.

@@ -491,10 +491,11 @@ def countries_named(state: DocState) -> frozenset[str]:
     """The countries a document names, by name or by nationality word ("the Iraqi border")."""
     gaz = load_gazetteer()
     named = {m.place.country for m in state.places if m.place.feature == "country"}
-    words = set(re.findall(r"[A-Z][a-z]+", state.text))
-    for word, code in demonyms().items():
-        if word in words and code in gaz.countries:
-            named.add(gaz.countries[code].name)
+    codes = demonyms()
+    # The text's few capitalised words looked up, not the whole list of nationality words.
+    for word in set(re.findall(r"[A-Z][a-z]+", state.text)).intersection(codes):
+        if codes[word] in gaz.countries:
+            named.add(gaz.countries[codes[word]].name)
     return frozenset(c for c in named if c)
 
 
