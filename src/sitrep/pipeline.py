@@ -22,6 +22,7 @@ from sitrep.extract.state import DocState
 from sitrep.ingest.language import skip_reason
 from sitrep.ingest.text import cap_length
 from sitrep.knowledge.loader import knowledge_version
+from sitrep.nlp.segment import keep_text
 from sitrep.records import Document, RawDocument
 from sitrep.scale.prefilter import SKIP_REASON, default_prefilter
 
@@ -161,6 +162,7 @@ class Pipeline:
                 yield self._skipped(raw, why)
                 continue
             parsed = next(docs)
+            keep_text(parsed, raw.text)
             state = DocState(
                 text=raw.text,
                 published=raw.published,

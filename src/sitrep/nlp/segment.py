@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState
 from sitrep.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
@@ -51,6 +53,14 @@ def _has_word(text: str) -> bool:
 
 
 _TEXT_KEY = "sitrep.text"
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep `text`, which `doc` was parsed from, as its text: spaCy's tokenizer keeps every
+    character, so they are the same string (the last token's end is checked against its length)
+    and `doc_text` need not join the tokens again."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[_TEXT_KEY] = text
 
 
 def doc_text(doc: Doc) -> str:
