@@ -76,3 +76,12 @@ def test_another_lemmatizer_mode_keeps_the_stock_component() -> None:
     stock = load_stock_nlp().get_pipe(STOCK_NAME)
     stock.overwrite = True
     assert not FastLemmatizer(stock).supports
+
+
+def test_the_pipeline_still_serialises_as_the_model_does(pipelines) -> None:
+    # The word lists answer `in` from a set but stay lists: the lemmatizer's tables serialise
+    # byte for byte as the stock model's (a set would not serialise at all).
+    fast, _ = pipelines
+    tables = fast.get_pipe(STOCK_NAME).lookups.to_bytes()
+    assert tables == load_stock_nlp().get_pipe(STOCK_NAME).lookups.to_bytes()
+    assert fast.to_bytes()

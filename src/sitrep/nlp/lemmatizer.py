@@ -55,12 +55,13 @@ class FastLemmatizer:
         self._base: dict[tuple[int, int], bool] = {}
         if self.supports:
             # The rules test each candidate form for membership in the word list of its part of
-            # speech, which the model ships as a list (57,000 nouns, read one by one): a set
-            # answers the same. The stock component is this pipeline's own and runs only here.
+            # speech, which the model ships as a list (57,000 nouns, read one by one): the same
+            # list, answering `in` from a set, says the same. Still a list, it serialises as the
+            # model's own (the stock component is this pipeline's, and runs only here).
             index = stock.lookups.get_table("lemma_index", {})
             for pos, forms in list(index.items()):
-                if isinstance(forms, list):
-                    index[pos] = frozenset(forms)
+                if type(forms) is list:
+                    index[pos] = WordList(forms)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -97,6 +98,17 @@ class FastLemmatizer:
             if base:
                 return self.strings.add(self.strings[orth].lower())
         return self.strings.add(self.stock.lemmatize(doc[i])[0])
+
+
+class WordList(list[str]):
+    """A list of words that answers `in` from a set (the list is not changed afterwards)."""
+
+    def __init__(self, words: list[str]):
+        super().__init__(words)
+        self._members = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
 
 
 # Parts of speech the stock lemmatizer lower-cases without reading its tables ("eol", "space").
