@@ -1082,3 +1082,13 @@ def test_a_kind_of_force_is_no_happening(nlp):
     # "riot police": the police's kind, not a riot; the arrest is told by its own verb.
     state = detect(nlp, "The riot police arrested dozens of opposition members in Harare.")
     assert [d.trigger.text for d in events(state)] == ["arrested"]
+
+
+def test_the_longest_phrase_starting_at_a_word_is_the_trigger_in_every_process(nlp):
+    # "sit - in" and "sit in" both start at "sit": the longer is tried first. Tried in a set's
+    # order, the choice changed from one process to the next (the entries' hashes hold None's).
+    from sitrep.extract.events.triggers import lexicon
+
+    doc = nlp("Teachers staged a sit-in protest outside the ministry.")
+    found = [(doc[m.start : m.end].text, m.start, m.end) for m in lexicon().find(doc)]
+    assert found[0] == ("sit-in", 3, 6)

@@ -159,7 +159,10 @@ class Lexicon:
             by_word, by_lemma = self.phrases.get(tok.lower_), self.phrases.get(lemmas[k])
             if not by_word and not by_lemma:  # most tokens start no phrase
                 continue
-            for entry in {*(by_word or ()), *(by_lemma or ())}:
+            # The longest phrase first, then file order: a set's order would change from one
+            # process to the next (the entries' hashes hold None's, which moves).
+            starting = dict.fromkeys([*(by_word or ()), *(by_lemma or ())])
+            for entry in sorted(starting, key=lambda e: -len(e.pattern)):
                 n = len(entry.pattern)
                 span = tokens[k : k + n]
                 if len(span) == n and all(
