@@ -297,6 +297,13 @@ def test_afghan_provinces_sit_at_their_capitals(code, seat):
                                                            capital[0].longitude)
 
 
+def test_a_curated_seat_is_the_largest_place_of_its_name():
+    # Yemen's capital secretariat sits at Sanaa the capital, not at the hamlet of Hadramawt
+    # GeoNames also calls Sanaa (380 km east).
+    area = load_gazetteer().admin1[("YE", "26")]
+    assert abs(area.latitude - 15.35) < 0.1 and abs(area.longitude - 44.21) < 0.1
+
+
 def test_every_acled_country_is_named_as_acled_names_it():
     """An event in the Netherlands is coded "Netherlands", not GeoNames' "The Netherlands"."""
     from sitrep.evaluate.score import normalise_name

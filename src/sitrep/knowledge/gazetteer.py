@@ -549,7 +549,10 @@ def load_gazetteer() -> Gazetteer:
     for (cc, code), r in names.items():
         if not code or not r.get("seat") or (cc, code) not in admin1:
             continue
-        seat = next((p for p in shipped.exact(name_key(r["seat"])) if p.country_code == cc), None)
+        # The largest of the country's places so named: Yemen's "Sanaa" is the capital, not the
+        # hamlet of Hadramawt listed first.
+        named = [p for p in shipped.exact(name_key(r["seat"])) if p.country_code == cc]
+        seat = max(named, key=lambda p: p.population, default=None)
         if seat is None:
             raise KnowledgeDataError(f"{ADMIN_NAMES_FILE}: seat {r['seat']!r} not found in {cc}")
         a = admin1[(cc, code)]
