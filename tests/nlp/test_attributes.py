@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, MORPH, POS, SENT_START, TAG
 
 from sitrep.nlp.attributes import FAST_NAME, STOCK_NAME, FastAttributeRuler
@@ -23,15 +22,6 @@ EXCEPTIONS = [
     " ",
     "\n",
 ]
-
-
-@pytest.fixture(scope="module")
-def pipelines():
-    fast = load_nlp()
-    stock = load_stock_nlp()
-    stock.add_pipe("sitrep_line_breaks", before="parser")
-    stock.add_pipe("sitrep_lemma_exceptions", after="lemmatizer")  # not the ruler's business
-    return fast, stock
 
 
 def test_sitrep_runs_the_table_in_place_of_the_stock_ruler(pipelines) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from spacy.attrs import LEMMA, LOWER, MORPH, ORTH, POS
 
 from sitrep.nlp.lemmatizer import FAST_NAME, STOCK_NAME, FastLemmatizer
-from sitrep.nlp.model import load_nlp, load_stock_nlp
+from sitrep.nlp.model import load_stock_nlp
 
 ATTRS = [ORTH, LOWER, POS, MORPH, LEMMA]
 
@@ -26,15 +25,6 @@ INVENTED = [
     "\n",
     "12 killed, 3.5 km away, 1990s.",
 ]
-
-
-@pytest.fixture(scope="module")
-def pipelines():
-    fast = load_nlp()
-    stock = load_stock_nlp()
-    stock.add_pipe("sitrep_line_breaks", before="parser")
-    stock.add_pipe("sitrep_lemma_exceptions", after="lemmatizer")
-    return fast, stock
 
 
 def test_sitrep_runs_the_table_in_place_of_the_stock_lemmatizer(pipelines) -> None:
