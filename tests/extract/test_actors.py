@@ -582,6 +582,15 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Militia (Pro-Government)",
             "Civilians (Afghanistan)",
         ),
+        # US forces in Afghanistan served in NATO's mission: ACLED codes NATO.
+        (
+            "Two insurgents died when US forces bombed a compound in Helmand.",
+            "bombed",
+            "Explosions/Remote violence",
+            "Afghanistan",
+            "NATO: North Atlantic Treaty Organization",
+            None,
+        ),
         # Forces "who operate under" an operation: ACLED codes the operation.
         (
             "JWS who operates under OPS fired mortars at a village near Ain Issa.",
