@@ -601,7 +601,7 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             None,
         ),
         (
-            "Turkish troops backed by JWS who operates under OPS shelled QSD posts near Ain Issa.",
+            "Turkish troops backed by JWS that fights under OPS shelled QSD posts near Ain Issa.",
             "shelled",
             "Explosions/Remote violence",
             "Syria",
@@ -611,9 +611,8 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
         # Forces listed before a group whose name the parser does not know ("Saw" read as a
         # verb, the list broken): the list's first actor leads, as ACLED codes it.
         (
-            "Near Pauk, the military, police and Pyu Saw Htee members raided a village and"
-            " burned its houses.",
-            "raided",
+            "Near Pauk, the army, police and Pyu Saw Htee fighters torched a village.",
+            "torched",
             "Strategic developments",
             "Myanmar",
             "Military Forces of Myanmar (2021-)",

@@ -765,8 +765,8 @@ def _phrase_mentions(
             if primary.span.end <= m.span.start <= hi + 24 and _is_umbrella(m, dictionary)
         ]
         text = doc_text(token.doc) if near else ""
-        # "… under OPS" said of the phrase's last force ("Turkish forces supported by JWS who
-        # operates under OPS").
+        # "… under OPS" said of the phrase's last force ("troops backed by a faction that fights
+        # under OPS").
         umbrella = next(
             (m for m in near if _UNDER_BEFORE.match(text[_last_end(candidates, m) : m.span.start])),
             None,
@@ -800,7 +800,7 @@ def _last_end(mentions: list[ActorMention], before: ActorMention) -> int:
 def _led_by_forces_named_before(
     text: str, primary: ActorMention, others: list[ActorMention], mentions: list[ActorMention]
 ) -> tuple[ActorMention, list[ActorMention]]:
-    """ "the military, police and Pyu Saw Htee members raided …": the parser takes a group name it
+    """ "the army, police and Pyu Saw Htee fighters torched …": the parser takes a group name it
     does not know for the subject and hangs the actors listed before it elsewhere; the list's
     first actor leads, as it does when the parse keeps the list together (`_phrase_mentions`)."""
     first = min([primary, *others], key=lambda m: m.span.start)
