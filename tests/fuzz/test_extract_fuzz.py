@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import any_text, news_text
 
@@ -24,6 +24,7 @@ def _check_offsets(doc: Document) -> None:
 
 @settings(max_examples=25)
 @given(any_text, st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 12, 31)).map(str)))
+@example("PROTESTers ²", None)  # "²" is a digit to str.isdigit() that int() cannot read
 def test_extract_never_raises_and_evidence_is_in_the_text(text, published):
     doc = sitrep.extract(text, published=published)
     assert not any(w.startswith("extraction failed") for w in doc.warnings), doc.warnings

@@ -711,6 +711,6 @@ def _number(token: Token) -> int | None:
         "hundreds": 100,
     }
     text = token.lower_.replace(",", "")
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
         return int(text)
     return words.get(text)

@@ -499,7 +499,7 @@ def _count(n: str | None, unit: str) -> tuple[int | None, bool]:
     if n is None:
         return max(per, 1), False
     n = re.sub(r"\s+", " ", n.lower())
-    if n.isdigit():
+    if n.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
         k = int(n)
     elif n in lexicon().numbers:
         k = lexicon().numbers[n]
