@@ -18,7 +18,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -29,7 +29,7 @@ from sitrep.errors import KnowledgeDataError
 from sitrep.knowledge.loader import read_csv, read_json
 from sitrep.knowledge.placedb import PlaceRow, PlaceTable, name_keys
 from sitrep.knowledge.placenames import consonants, name_key, skeleton
-from sitrep.knowledge.tablecache import cached_table
+from sitrep.knowledge.tablecache import T, cached_table
 from sitrep.records import Place
 
 log = logging.getLogger(__name__)
@@ -371,13 +371,7 @@ def _consonant_index(table: PlaceTable, area: tuple[str, str]) -> dict[str, list
                 index.setdefault(consonant_key(name_key(name)), []).append(n)
         return index
 
-    return cached_table(
-        f"village-consonants-{area[0]}.{area[1]}",
-        build,
-        files=(),
-        modules=(__name__, "sitrep.knowledge.placenames", "sitrep.knowledge.placedb"),
-        paths=(table.path,),
-    )
+    return _area_index("village-consonants", area, build, [table])
 
 
 def _district_index(
@@ -397,8 +391,15 @@ def _district_index(
                     index.setdefault(name_key(admin2).replace(" ", ""), []).append((ti, n))
         return index
 
+    return _area_index("district-towns", area, build, tables)
+
+
+def _area_index(kind: str, area: tuple[str, str], build: Callable[[], T],
+                tables: list[PlaceTable]) -> T:  # fmt: skip
+    """An index over one admin1 area's rows, kept in the table cache and named by the database
+    files and the code that keys the names."""
     return cached_table(
-        f"district-towns-{area[0]}.{area[1]}",
+        f"{kind}-{area[0]}.{area[1]}",
         build,
         files=(),
         modules=(__name__, "sitrep.knowledge.placenames", "sitrep.knowledge.placedb"),

@@ -263,26 +263,23 @@ class PlaceTable:
         return [self._rows[n] for n in ns]
 
     def names(self, ns: tuple[int, ...]) -> list[set[str]]:
-        """The names of each row (name, ASCII name, alternates), in the order of `ns`, read
-        without building or caching the rows (for an index over thousands of them)."""
-        if not ns:
-            return []
-        found: dict[int, set[str]] = {}
-        marks = ", ".join("?" * len(ns))
-        for n, name, asciiname, alternates in self._query(
-            f"SELECT n, name, asciiname, alternates FROM places WHERE n IN ({marks})", ns
-        ):
-            found[int(n)] = {name, asciiname, *(a for a in alternates.split("|") if a)}
-        return [found[n] for n in ns]
+        """The names of each row (name, ASCII name, alternates), in the order of `ns`."""
+        return [{name, asciiname, *(a for a in alternates.split("|") if a)}
+                for name, asciiname, alternates in self._columns(
+                    ns, ("name", "asciiname", "alternates"))]  # fmt: skip
 
     def districts_of(self, ns: tuple[int, ...]) -> list[tuple[str, str]]:
-        """(feature class, admin2 name) of each row, in the order of `ns`, read without building
-        or caching the rows (for an index over thousands of them)."""
+        """(feature class, admin2 name) of each row, in the order of `ns`."""
+        return [(fc, admin2) for fc, admin2 in self._columns(ns, ("feature_class", "admin2"))]
+
+    def _columns(self, ns: tuple[int, ...], columns: tuple[str, ...]) -> list[tuple]:
+        """Those columns of each row, in the order of `ns`, read without building or caching the
+        rows (for an index over thousands of them)."""
         if not ns:
             return []
         marks = ", ".join("?" * len(ns))
-        found = {int(n): (fc, admin2) for n, fc, admin2 in self._query(
-            f"SELECT n, feature_class, admin2 FROM places WHERE n IN ({marks})", ns)}  # fmt: skip
+        sql = f"SELECT n, {', '.join(columns)} FROM places WHERE n IN ({marks})"
+        found = {int(r[0]): tuple(r[1:]) for r in self._query(sql, ns)}
         return [found[n] for n in ns]
 
     def area_rows(self, country_code: str, admin1_code: str) -> tuple[int, ...]:

@@ -779,7 +779,7 @@ def _phrase_mentions(
         m
         for m in candidates
         if m is not primary
-        and m.kind not in ("person", "state", "pronoun")
+        and m.kind not in _NOT_FORCES
         and m.actor.name != primary.actor.name
         and (m in at_head or _supports(token.doc, m, primary))
     ]
@@ -803,22 +803,23 @@ def _led_by_forces_named_before(
     """ "the army, police and Pyu Saw Htee fighters torched …": the parser takes a group name it
     does not know for the subject and hangs the actors listed before it elsewhere; the list's
     first actor leads, as it does when the parse keeps the list together (`_phrase_mentions`)."""
-    first = min([primary, *others], key=lambda m: m.span.start)
-    chain: list[ActorMention] = []
+    chain = [min([primary, *others], key=lambda m: m.span.start)]
     joined = False  # a comma links list items only before the last "and"
-    for m in reversed([m for m in mentions if m.span.end <= first.span.start]):
-        between = text[m.span.end : (chain[-1] if chain else first).span.start].strip().lower()
-        if between in _LIST_JOINS:
-            joined = True
-        elif not (between == "," and joined) or m.kind in ("person", "state", "pronoun"):
+    for m in reversed([m for m in mentions if m.span.end <= chain[0].span.start]):
+        between = text[m.span.end : chain[-1].span.start].strip().lower()
+        if m.kind in _NOT_FORCES or not (between in _LIST_JOINS or (between == "," and joined)):
             break
+        joined = True
         chain.append(m)
-    if not chain or chain[-1].kind in ("person", "state", "pronoun"):
+    if len(chain) == 1:
         return primary, others
-    return chain[-1], [*reversed(chain[:-1]), primary, *others]
+    return chain[-1], [*reversed(chain[1:-1]), primary, *others]
 
 
 _LIST_JOINS = ("and", "&", "as well as", "together with", "along with")
+# Mentions that name no side of their own in a list of forces: a person, a country's name (a
+# place or a modifier), a pronoun.
+_NOT_FORCES = ("person", "state", "pronoun")
 
 
 def _coordinated(text: str, first: ActorMention, second: ActorMention) -> bool:

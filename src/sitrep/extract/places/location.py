@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sitrep.extract.events.triggers import set_beside
+from sitrep.extract.events.triggers import governing_verb, set_beside
 from sitrep.extract.places.resolve import (
+    COMPASS_OF,
     DESTINATION_BEFORE,
     FROM_FILLERS,
     MOVEMENT,
@@ -294,10 +295,9 @@ _HOLDS_GAP = re.compile(r"\s+in\s+|\s*,\s*")
 # "X district west of ", "X area, 5 km north of the ": the words between a place and the point of
 # reference that locates it.
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\s+(?:district|area|village|town|camp|front|axis))?,?\s+(?:(?:about|some)\s+)?"
-    r"(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers)\s+)?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
-    r"(?:the\s+)?$", re.IGNORECASE)
+    rf"(?:\s+(?:district|area|village|town|camp|front|axis))?,?\s+{COMPASS_OF}\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # Between a place and its container, at most two words: "X' axis in Y", "X (Z) area in Y",
@@ -432,13 +432,8 @@ def _in_conjunct_clause(state: DocState, draft: EventDraft | TallyDraft,
     place = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if trig is None or place is None:
         return False
-    verb = trig.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    token = place.root
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "conj" and token.head.i == verb.i
+    verb, other = governing_verb(trig.root), governing_verb(place.root)
+    return verb is not None and other is not None and other.dep_ == "conj" and other.head == verb
 
 
 def _paragraph_place(state: DocState, draft: EventDraft | TallyDraft, sentences: dict[int, int],

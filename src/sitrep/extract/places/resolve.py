@@ -98,12 +98,15 @@ _CONTAINER_GAP = re.compile(
     re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\s+(?:village|villages|area|town|subdistrict|sub-district)\s+of\s+",
                        re.IGNORECASE)
+# "south of", "5 km east of", "about 10 kilometres north-west of": where a place lies from another.
+COMPASS_OF = (
+    r"(?:(?:about|some|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
+)
 # "X near Y", "X, south of Y", "X, 5 km east of the town of Y": Y is a point X lies by.
 _NEAR_GAP = re.compile(
     r"(?:\s+(?:area|village|town|camp|farms?))?\s*,?\s+(?:near|close\s+to|next\s+to|outside|"
-    r"(?:(?:about|some|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers)\s+)?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
-    r"\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.IGNORECASE)
+    rf"{COMPASS_OF})\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.IGNORECASE)
 # How far a place named by another may lie from it: "X near Y", "X south of Y" (a district's
 # width, or as far as the text says and that much more: "X, 5 km east of Y").
 NEAR_HOLDER_KM = 30.0
