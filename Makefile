@@ -12,7 +12,10 @@ STAMP := $(VENV)/.installed
 # test-output/ (rebuilt only when its inputs change), runs the village gazetteer's tests with it
 # (SITREP_TEST_GAZETTEER; the rest of the suite tests sitrep as shipped) and the fuzz targets
 # with it; without the folder they run without it.
-WOF_DIR ?= ../shared/data/gazetteer/whosonfirst
+# The shared data folder (beside the repository unless SITREP_SHARED says otherwise); the tests read it.
+SITREP_SHARED ?= $(abspath ../shared)
+export SITREP_SHARED
+WOF_DIR ?= $(SITREP_SHARED)/data/gazetteer/whosonfirst
 TEST_GAZETTEER := test-output/gazetteer.sqlite
 TEST_GAZETTEER_ENV := $(if $(wildcard $(WOF_DIR)),$(abspath $(TEST_GAZETTEER)),off)
 

@@ -12,8 +12,8 @@ import pytest
 # Tests of the village gazetteer point SITREP_GAZETTEER at their own build.
 os.environ["SITREP_GAZETTEER"] = "off"
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from copied_text import SHARED  # noqa: E402 (after the environment is set)
+
 CORPUS = SHARED / "corpus"
 DEV_NOTES = SHARED / "data" / "dev" / "acled_notes_dev.jsonl"
 EXAMPLE = CORPUS / "almayadeen-2023-12-09-us-drills-syria.txt"

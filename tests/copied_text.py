@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -27,7 +28,8 @@ from pathlib import Path
 
 RUN = 8
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The shared data folder: beside the repository, or where SITREP_SHARED says (`make test` sets it).
+SHARED = Path(os.environ.get("SITREP_SHARED") or REPO.parent / "shared")
 # What the project may not copy: the notes (train and dev), the articles (the corpus and the
 # article dev set) and the article dev set's hand coding, whose notes quote the articles.
 SHARED_SOURCES = (

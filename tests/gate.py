@@ -40,7 +40,9 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(Path(__file__).parent))
+from copied_text import SHARED  # noqa: E402
+
 BASELINE = Path(__file__).parent / "evaluate" / "baseline.json"
 ARTICLES = SHARED / "data" / "articles" / "dev"
 TRAIN = (

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nonconflict
 import pytest
+from copied_text import SHARED
 
 from sitrep.records import RawDocument
 from sitrep.scale.prefilter import (
@@ -25,7 +26,7 @@ from sitrep.scale.prefilter import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-TRAIN = REPO.parent / "shared" / "data" / "train" / "acled_notes_train.jsonl"
+TRAIN = SHARED / "data" / "train" / "acled_notes_train.jsonl"
 
 # Recall on real reports is bounded by the evaluation gate (tests/gate.py, "prefilter.recall"): on
 # the article dev set, on held-out 2022 train notes (the terms were mined from the 2020 notes) and,

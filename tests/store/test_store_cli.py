@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from copied_text import SHARED
 from sqlalchemy import select
 from store_factories import example_documents
 from typer.testing import CliRunner
@@ -18,7 +19,7 @@ from sitrep.export.formats import ACLED_COLUMNS
 from sitrep.store import Store
 from sitrep.store.models import DocumentRow, EventRow, EventSupportRow, EvidenceRow, TallyRow
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 
 def _snapshot(db: str) -> dict[str, list[tuple]]:
