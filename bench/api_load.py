@@ -28,7 +28,8 @@ from pathlib import Path
 import httpx
 
 EXAMPLE = (
-    Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    / "corpus"
     / "almayadeen-2023-12-09-us-drills-syria.txt"
 )
 SERVER = (

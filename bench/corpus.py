@@ -9,6 +9,7 @@ seeded shuffle, so two runs with the same arguments code the same documents in t
 from __future__ import annotations
 
 import json
+import os
 import random
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +20,7 @@ import nonconflict
 from sitrep.ingest.readers import read_string
 from sitrep.records import RawDocument
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 DEV_NOTES = SHARED / "data" / "dev" / "acled_notes_dev.jsonl"
 CORPUS = SHARED / "corpus"
 

@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("SITREP_SHARED") or ROOT.parent / "shared")
 NAMES = ["Tell Baidar", "Hasakeh", "Deir Ezzor", "Qamishlo", "Idleb", "Ain al-Asad", "Erbil",
          "Taizz", "Marib", "Nabatiyeh", "Gaza", "Diyarbakir", "Kirkuk", "Mosul", "Sanaa",
          "Aleppo", "Raqqa", "Kharab al-Jir", "Darbasiyah", "Tal Tamer", "Kansafra", "Naameh",

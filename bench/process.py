@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import nonconflict  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 TRAIN = sorted((SHARED / "data" / "train").glob("*.jsonl"))
 TARGETS = {"notes_ratio": 1.25, "other_docs_s": 2000}
 BARE = """

@@ -48,7 +48,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 STATEMENT = (
     SHARED / "corpus" / "2023-12-25-statement-from-nsc-spokesperson-on-us-strikes-in-iraq.txt"
 )

@@ -22,12 +22,14 @@ import csv
 import io
 import json
 import math
+import os
 import re
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-TRAIN = REPO.parent / "shared" / "data" / "train" / "acled_notes_train.jsonl"
+SHARED = Path(os.environ.get("SITREP_SHARED") or REPO.parent / "shared")
+TRAIN = SHARED / "data" / "train" / "acled_notes_train.jsonl"
 OUT = REPO / "src/sitrep/knowledge/data/prefilter_terms.csv"
 MIN_DF, MIN_LOWER, MIN_LLR = 3, 0.6, 0.7
 
