@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from copied_text import SHARED
 from store_factories import XSS_IMG, XSS_SCRIPT, example_documents, make_document
 
 from sitrep.api import create_app
@@ -214,12 +215,7 @@ def test_openapi_documents_the_contract_fields(client: TestClient) -> None:
         assert name in event
 
 
-EXAMPLE = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "corpus"
-    / "almayadeen-2023-12-09-us-drills-syria.txt"
-)
+EXAMPLE = SHARED / "corpus" / "almayadeen-2023-12-09-us-drills-syria.txt"
 
 
 @pytest.mark.skipif(not EXAMPLE.is_file(), reason=f"the example article is missing at {EXAMPLE}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from copied_text import SHARED
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
@@ -17,7 +18,7 @@ from sitrep.cli.main import app
 from sitrep.store import Store
 from sitrep.store.models import EventRow, EventSupportRow
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 COPIES = 3
 
 
