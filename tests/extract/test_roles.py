@@ -15,6 +15,7 @@ from sitrep.extract.state import DocState, EventDraft, PlaceMention
 from sitrep.knowledge.actors import actor_dictionary, normalise_name
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
+from sitrep.pipeline import extract
 from sitrep.records import Place, Span
 
 SPC = "Military Forces of Yemen (2016-) Supreme Political Council"
@@ -632,3 +633,39 @@ def test_an_hour_misread_as_a_passive_auxiliary_leaves_the_verb_active(nlp):
     agents, patients = [], []
     verb_roles(doc[3], agents, patients)
     assert (agents, [t.text for t in patients]) == ([], ["herders"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # Who ran into the device was hit by it; its layer, named or not, acts.
+        (
+            "On 5 May 2021, an army vehicle struck an IED near Djibo, wounding two soldiers.",
+            "Unidentified Armed Group (Burkina Faso)",
+            "Military Forces of Burkina Faso (2015-2022)",
+        ),
+        (
+            "On 5 May 2021, a Malian army truck struck an IED likely planted by JNIM militants "
+            "near Douentza, wounding two soldiers.",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Military Forces of Mali (2013-2021)",
+        ),
+        (
+            "On 5 May 2021, a civilian vehicle hit a landmine near Djibo, killing three "
+            "passengers.",
+            "Unidentified Armed Group (Burkina Faso)",
+            "Civilians (Burkina Faso)",
+        ),
+        # The one who set it off on purpose still acts.
+        (
+            "On 5 May 2021, Taliban militants detonated an IED targeting a police vehicle in "
+            "Kandahar.",
+            "Taliban",
+            "Police Forces of Afghanistan (2014-2021)",
+        ),
+    ],
+)
+def test_who_runs_into_a_device_is_hit_by_it(text, actor1, actor2):
+    events = [e for e in extract(text, published="2021-05-06").events if e.event_type]
+    assert events, text
+    assert (events[0].actor1, events[0].actor2) == (actor1, actor2)

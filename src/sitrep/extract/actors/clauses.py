@@ -91,6 +91,10 @@ _OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 # Participles whose hyphenated modifier names who put the device there ("Taliban-planted").
 _PLACED_BY = frozenset({"plant", "lay", "place", "launch", "fire"})
 _POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
+# Verbs whose subject runs into an explosive device it did not use: "an army vehicle struck an
+# IED", "a shepherd stepped on a landmine", "a truck ran over a mine".
+_DEVICE_CONTACT_VERBS = frozenset({"strike", "hit", "step", "run", "drive"})
+_DEVICES = frozenset({"ied", "landmine", "mine", "bomb", "device", "explosive", "ordnance", "uxo"})
 # Words opening a clause that tells when a harm happened; "while" tells what the harmed were doing.
 _WHEN_WORDS = frozenset({"when", "as", "after"})
 # "killed after the army left the village": those who went away are not who did it.
@@ -254,6 +258,8 @@ def governing_subjects(trigger: Token) -> list[Token]:
         if _reported(token):
             break  # "Iran said one of its officers had been killed": Iran did not kill him
         token = token.head
+        if ran_into_device(token):
+            break  # "a patrol struck an IED, wounding two": the patrol was hit
         found.extend(c for c in token.children if c.dep_ in SUBJECTS and c.i < trigger.i)
     return found
 
@@ -365,9 +371,12 @@ def verb_roles(
     # "weapons fired at around 5 am killed two civilians": the hour's "am" misread as a passive
     # auxiliary; the verb is active, so its "passive" subject acts.
     active = any(c.dep_ == "auxpass" and _is_hour(c) for c in verb.children)
+    hit_by_device = ran_into_device(verb)
     for child in verb.children:
         dep = child.dep_
-        if dep in SUBJECTS or (dep in PASSIVE_SUBJECTS and active):
+        if dep in SUBJECTS and hit_by_device:
+            patients.append(child)
+        elif dep in SUBJECTS or (dep in PASSIVE_SUBJECTS and active):
             agents.append(child)
         elif dep in PASSIVE_SUBJECTS:
             patients.append(child)
@@ -387,6 +396,26 @@ def verb_roles(
                 for c in child.children
                 if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
             )
+
+
+def ran_into_device(verb: Token) -> bool:
+    """ "A patrol struck an IED", "a boy stepped on a mine": the subject was hit by a device that
+    someone else laid (ACLED: the layer is actor 1, unidentified when unnamed)."""
+    if verb.lemma_.lower() not in _DEVICE_CONTACT_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ in _OBJECTS and child.lemma_.lower() in _DEVICES:
+            return True
+        if child.dep_ == "ccomp" and any(
+            c.dep_ in SUBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() in _DEVICES
+            for c in child.children
+        ):
+            return True  # "struck an IED planted by X" misread as a clause: the IED was struck
+        if child.dep_ == "prep" and child.lower_ in ("on", "over", "into") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in _DEVICES for c in child.children
+        ):
+            return True
+    return False
 
 
 def _is_hour(token: Token) -> bool:
@@ -456,7 +485,9 @@ def noun_roles(
         # "a civilian was injured by a landmine": the device acts on the passive subject.
         patients.extend(c for c in head.head.children if c.dep_ in PASSIVE_SUBJECTS)
     elif noun.dep_ in ("dobj", "pobj", "conj", "appos") and head.pos_ in ("VERB", "AUX"):
-        verb_roles(head, agents, [], descend=False, depth=depth + 1)
+        # (who ran into the device is hit by it: "a patrol struck an IED")
+        hit = patients if ran_into_device(head) else []
+        verb_roles(head, agents, hit, descend=False, depth=depth + 1)
         if noun.dep_ == "dobj":
             # "launched attacks against X", "ended its affiliation with X": the light verb's
             # preposition often carries the noun's target.
@@ -468,7 +499,8 @@ def noun_roles(
                 if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
             )
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        verb_roles(head.head, agents, [], descend=False, depth=depth + 1)
+        hit = patients if ran_into_device(head.head) else []
+        verb_roles(head.head, agents, hit, descend=False, depth=depth + 1)
         patients.extend(_undergoers(head.head))
     elif (
         noun.dep_ == "pobj"

@@ -892,8 +892,10 @@ def _fallback_agent(
             continue
         token, inside_prep = span.root, False
         while token.head.i != token.i:
-            if token.dep_ in ("pobj", "prep", "agent", "dobj", "nsubjpass"):
-                inside_prep = True
+            if token.dep_ in ("pobj", "prep", "agent", "dobj", "nsubjpass") or (
+                token.dep_ in clauses.SUBJECTS and clauses.ran_into_device(token.head)
+            ):
+                inside_prep = True  # (or the subject of "struck an IED": it was hit)
                 break
             token = token.head
         if not inside_prep:
