@@ -411,8 +411,10 @@ def ran_into_device(verb: Token) -> bool:
             for c in child.children
         ):
             return True  # "struck an IED planted by X" misread as a clause: the IED was struck
-        if child.dep_ == "prep" and child.lower_ in ("on", "over", "into") and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in _DEVICES for c in child.children
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("on", "over", "into")
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in _DEVICES for c in child.children)
         ):
             return True
     return False
