@@ -669,3 +669,13 @@ def test_who_runs_into_a_device_is_hit_by_it(text, actor1, actor2):
     events = [e for e in extract(text, published="2021-05-06").events if e.event_type]
     assert events, text
     assert (events[0].actor1, events[0].actor2) == (actor1, actor2)
+
+
+def test_who_fends_off_an_unnamed_attack_was_attacked():
+    # "A repulsed a rebel attack on B": rebels the text does not name attacked A and B.
+    text = "On 3 May 2021, government forces repulsed a rebel attack on an army base in Kidal."
+    events = [e for e in extract(text, published="2021-05-04").events if e.event_type]
+    assert (events[0].actor1, events[0].actor2) == (
+        "Unidentified Armed Group (Mali)",
+        "Military Forces of Mali (2021-)",
+    )

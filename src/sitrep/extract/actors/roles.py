@@ -491,15 +491,20 @@ def read_roles(
             )
     if roles.actor2 is None and roles.victim is None and not verbal:
         _later_casualties(state, sentence, dictionary, roles)
+    # Who fended an attack off does not act by default ("A repulsed a rebel attack on B": A and
+    # B were attacked, by rebels the text does not name).
+    repelled = clauses.REPEL_VERBS & {trigger.lemma_.lower(), trigger.head.lemma_.lower()}
+    hit = {token.i for token in patients} if repelled else set()
+    unhit = [m for m in mentions if _root(sent, m) not in hit]
     if roles.actor1 is None:
         # "the militia saying it had carried out 9 operations": the governing subject.
         for token in clauses.governing_subjects(trigger):
-            primary, others = _phrase_mentions(token, mentions, dictionary)
+            primary, others = _phrase_mentions(token, unhit, dictionary)
             if primary is not None and primary is not roles.actor2:
                 roles.actor1, roles.assoc1 = primary, others
                 break
     if roles.actor1 is None:
-        roles.actor1 = _fallback_agent(trigger, mentions, roles.actor2)
+        roles.actor1 = _fallback_agent(trigger, unhit, roles.actor2)
     if roles.actor1 is not None:
         listed = [m for m in mentions if m is not roles.actor2]
         roles.actor1, roles.assoc1 = _led_by_forces_named_before(
@@ -527,6 +532,12 @@ def read_roles(
         roles.actor1, roles.actor2 = sides[0], sides[1]
         roles.assoc1 = sides[2:]
     return roles
+
+
+def _root(sent: SpacySpan, mention: ActorMention) -> int | None:
+    """The index of the token heading the mention's words in the parse."""
+    span = sent.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span.root.i if span is not None else None
 
 
 def _later_casualties(
