@@ -677,5 +677,5 @@ def test_who_fends_off_an_unnamed_attack_was_attacked():
     events = [e for e in extract(text, published="2021-05-04").events if e.event_type]
     assert (events[0].actor1, events[0].actor2) == (
         "Unidentified Armed Group (Mali)",
-        "Military Forces of Mali (2021-)",
+        "Military Forces of Mali (2013-2021)",
     )
