@@ -679,3 +679,33 @@ def test_who_fends_off_an_unnamed_attack_was_attacked():
         "Unidentified Armed Group (Mali)",
         "Military Forces of Mali (2013-2021)",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "actor"),
+    [
+        # A part of a country is a place, not its state.
+        ("Turkish jets bombed northern Iraq on Sunday.", "Iraq", None),
+        ("Israeli shelling hit south Lebanon overnight.", "Lebanon", None),
+        # A state's air defences are its military.
+        (
+            "US air defenses shot down two drones over the base.",
+            "US air defenses",
+            "Military Forces of the United States",
+        ),
+    ],
+)
+def test_parts_of_countries_and_air_defences(nlp, text, words, actor):
+    state = _state(nlp, text, None)
+    found = {m.span.text: m.actor.name for m in state.actors}
+    assert found.get(words) == actor
+
+
+def test_an_attack_with_a_weapon_not_stopped_is_no_interception():
+    # Two drones downed do not stop the rockets fired with them.
+    text = (
+        "An armed faction launched a combined rocket and drone attack on a US base near Deir "
+        "ez-Zor on Tuesday. US air defenses shot down two drones, an official said."
+    )
+    events = [e for e in extract(text, published="2024-03-06").events if e.event_type]
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

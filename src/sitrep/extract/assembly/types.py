@@ -10,7 +10,7 @@
 - Property destroyed or looted during violence is part of it (ACLED: Looting/property destruction
   only "outside a larger violent event").
 - An interception is Disrupted weapons use only when no mention tells of a hit, a death or an
-  injury; then it is the weapon's type.
+  injury, nor of a weapon other than those stopped; then it is the weapon's type.
 - ACLED types by the weapon: when a mention names an explosive or remote weapon the happening is
   Explosions/Remote violence, whatever general words ("attack", "killed") other mentions use —
   unless a mention names ground fighting outright ("clashed", "exchanged fire":
@@ -60,7 +60,7 @@ def happening_type(members: list[Mention]) -> str | None:
     if any(m.draft.sub_event_type != LOOTING for m in typed):
         typed = [m for m in typed if m.draft.sub_event_type != LOOTING]
     intercepts = [m for m in typed if m.draft.sub_event_type == INTERCEPTED]
-    if intercepts and not _hit(members):
+    if intercepts and not _hit(members) and not _got_through(intercepts, typed):
         return INTERCEPTED
     typed = [m for m in typed if m.draft.sub_event_type != INTERCEPTED] or typed
     fought = any(m.trigger_lemma in battle_words() for m in typed)
@@ -100,6 +100,16 @@ def happening_type(members: list[Mention]) -> str | None:
         # "killed in a drone raid": a weapon named in a mention's own phrase decides (ACLED)
         return max(named, key=lambda w: (named.count(w), -named.index(w)))
     return best
+
+
+def _got_through(intercepts: list[Mention], typed: list[Mention]) -> bool:
+    """A weapon other than those stopped was fired ("a rocket and drone attack … defences downed
+    two drones": the rockets were not stopped)."""
+    stopped = {m.named_weapon for m in intercepts if m.named_weapon}
+    fired = {
+        m.named_weapon for m in typed if m.draft.sub_event_type != INTERCEPTED and m.named_weapon
+    }
+    return bool(stopped) and bool(fired - stopped)
 
 
 def _an_act(lemma: str) -> bool:
