@@ -709,3 +709,14 @@ def test_an_attack_with_a_weapon_not_stopped_is_no_interception():
     )
     events = [e for e in extract(text, published="2024-03-06").events if e.event_type]
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_a_strike_retyped_by_its_weapon_keeps_its_target():
+    # "bombed" reads as shelling until "jets" makes it an air strike; the PKK was still hit.
+    text = (
+        "Turkish jets bombed northern Iraq on Sunday, killing five PKK militants, officials said."
+    )
+    events = [e for e in extract(text, published="2024-03-04").events if e.event_type]
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Air/drone strike", "PKK: Kurdistan Workers Party")
+    ]

@@ -55,7 +55,10 @@ def resolve(cluster: Cluster) -> EventDraft:
     fired_at = told_type == WEAPON_EVENT_TYPE and event.event_type == "Battles"
     # More dead told of it ("five militants were also killed") name its victims, not its sides.
     voters = [m.draft for m in members if not m.more_casualties] or [m.draft for m in members]
-    _set_actors(event, voters, keep_target=told_as == event.sub_event_type or fired_at)
+    # A weapon named re-types a strike ("jets bombed …" told as shelling is an air strike); who
+    # it hit stays its target.
+    rearmed = told_type == event.event_type == WEAPON_EVENT_TYPE
+    _set_actors(event, voters, keep_target=told_as == event.sub_event_type or fired_at or rearmed)
     if named(event.actor1) is None:
         # Its own mentions name no one: a summary it shares names who acted ("the coalition's
         # jets bombed positions across Ruritania" over "bombs fell on Northtown").
