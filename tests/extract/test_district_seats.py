@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitrep.extract.places.villages import SEAT_KM, district_seat
-from sitrep.knowledge.gazetteer import GazPlace, distance_km
+from sitrep.knowledge.gazetteer import SHIPPED_LABEL, VILLAGE_LABEL, GazPlace, distance_km
 from sitrep.knowledge.placenames import name_key
 
 
@@ -35,3 +37,14 @@ def test_the_seat_by_hierarchy_or_by_distance():
     inside = _place("t5", "Kel Abad", "P", 34.6, 65.0, admin2="Kel Abad")
     assert district_seat(DISTRICT, [SEAT, inside], name_key) in (SEAT, inside)
     assert district_seat(DISTRICT, [inside], name_key) == inside
+
+
+def test_a_town_of_the_shipped_table_before_a_hamlet_of_the_village_gazetteer():
+    # The district's namesake town is in the shipped table (500 people or more) without a
+    # district in its hierarchy; a hamlet of the same name that the village gazetteer files
+    # inside the district lies nearer the district's point: the town is the seat.
+    town = replace(_place("t6", "Kel Abad", "P", 34.2, 65.05), source=SHIPPED_LABEL)
+    hamlet = replace(_place("t7", "Kel Abad", "P", 34.05, 65.0, admin2="Kel Abad"),
+                     source=VILLAGE_LABEL)  # fmt: skip
+    assert district_seat(DISTRICT, [hamlet, town], name_key) == town
+    assert district_seat(DISTRICT, [hamlet], name_key) == hamlet

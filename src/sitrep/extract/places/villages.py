@@ -207,7 +207,8 @@ def district_seat(district: GazPlace, towns: list[GazPlace],
     """The town a district is named after, where it is coded ("Nad Ali district" at Hukumat-e Nad
     'Ali, its centre): a town among `towns` (the places matched by the same name) in the
     district's governorate, inside the district by the hierarchy or, without one, within
-    `SEAT_KM` of it; the most populous, then the nearest. None when there is none."""
+    `SEAT_KM` of it; a town of the shipped table (500 people or more) before a hamlet of the
+    village gazetteer, then the most populous, then the nearest. None when there is none."""
     name = key(district.admin2 or district.name)
     seats = [
         t for t in towns
@@ -215,7 +216,8 @@ def district_seat(district: GazPlace, towns: list[GazPlace],
         and t.admin1_code == district.admin1_code
         and (key(t.admin2) == name if t.admin2 else _km(t, district) <= SEAT_KM)
     ]  # fmt: skip
-    return min(seats, key=lambda t: (-t.population, _km(t, district), t.id), default=None)
+    return min(seats, key=lambda t: (t.source == VILLAGE_LABEL, -t.population, _km(t, district),
+                                     t.id), default=None)  # fmt: skip
 
 
 # A district without a town of its name is coded at its largest town when it has one of this
