@@ -16,7 +16,7 @@ from sitrep.cli.main import app
 from sitrep.errors import InputError
 from sitrep.extract.places.resolve import resolve_places
 from sitrep.knowledge import gazetteer
-from sitrep.knowledge.gazetteer import distance_km, load_gazetteer, shipped_table
+from sitrep.knowledge.gazetteer import VILLAGE_LABEL, distance_km, load_gazetteer, shipped_table
 from sitrep.knowledge.placedb import PlaceTable
 from sitrep.knowledge.placenames import name_key
 from sitrep.knowledge.villages import build_villages
@@ -589,6 +589,32 @@ def test_a_district_is_coded_at_its_seat(real, text, name, seat):
     assert towns
     assert min(distance_km(place.latitude or 0.0, place.longitude or 0.0, t.latitude, t.longitude)
                for t in towns) < 1  # fmt: skip
+
+
+@needs_real
+@pytest.mark.parametrize(
+    "district, governorate",
+    [("Nihm", "Sanaa"), ("Jabal Ras", "Al Hudaydah"), ("Bajil", "Al Hudaydah")],
+)
+def test_a_district_holding_a_place_named_before_it_is_coded_at_its_middle(real, district,
+                                                                          governorate):
+    # "X area (district, governorate)": X, which no gazetteer knows, lies anywhere in the
+    # district, whose middle is nearer it than the town the district is named after; the
+    # district named on its own is still coded at that town (the first read as the district,
+    # the last as its namesake town).
+    held = _where(f"Mortars fell on farms near Qarn Zubayd area ({district}, {governorate}) on "
+                  "Monday.", district)  # fmt: skip
+    alone = _where(f"Gunmen attacked a checkpoint in {district} district, {governorate}.",
+                   district)  # fmt: skip
+    assert held is not None and held.feature == "admin2" and held.geo_precision == 2
+    assert alone is not None and alone.feature in ("admin2", "town")
+    middle = [d for d in load_gazetteer().districts(name_key(district))
+              if d.source == VILLAGE_LABEL and d.admin1 == governorate]
+    assert len(middle) == 1
+    assert distance_km(held.latitude or 0.0, held.longitude or 0.0, middle[0].latitude,
+                       middle[0].longitude) < 0.1  # fmt: skip
+    assert distance_km(alone.latitude or 0.0, alone.longitude or 0.0, middle[0].latitude,
+                       middle[0].longitude) > 3  # fmt: skip
 
 
 @needs_real

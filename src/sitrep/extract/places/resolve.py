@@ -40,6 +40,7 @@ from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, PlaceMention
 from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.gazetteer import (
+    VILLAGE_LABEL,
     Gazetteer,
     GazPlace,
     consonant_key,
@@ -1337,8 +1338,14 @@ def _districts_before_far_homonyms(mentions: list[Mention], gaz: Gazetteer) -> N
 def _place_districts_at_seats(mentions: list[Mention], gaz: Gazetteer) -> None:
     """A district is coded at the town it is named after, as ACLED codes "X district" events,
     not at its label point or the mean of its places (`villages.district_seat`); without one, at
-    its largest town (`villages.main_town`)."""
+    its largest town (`villages.main_town`). A district that holds another place the text names
+    ("X area (district, governorate)") is coded at its middle (`_holding_district_middle`)."""
     for m in mentions:
+        middle = _holding_district_middle(m, mentions, gaz)
+        if middle is not None and m.place is not None:
+            m.place = replace(m.place, latitude=middle.latitude, longitude=middle.longitude)
+            m.why = [*m.why, "at the district's middle: the district holds the place named"]
+            continue
         if m.place is None or m.place.feature_class != "D":
             continue
         area = {(m.place.country_code, m.place.admin1_code)}
@@ -1351,6 +1358,26 @@ def _place_districts_at_seats(mentions: list[Mention], gaz: Gazetteer) -> None:
         if seat is not None:
             m.place = replace(m.place, latitude=seat.latitude, longitude=seat.longitude)
             m.why = [*m.why, f"at its seat {seat.name}"]
+
+
+def _holding_district_middle(m: Mention, mentions: list[Mention],
+                             gaz: Gazetteer) -> GazPlace | None:  # fmt: skip
+    """ACLED's "X area (district, governorate)" names the district that holds X, a place the
+    gazetteers may miss and that lies anywhere inside it: the district's middle (the village
+    gazetteer's point for it) is nearer such a place than the town the district is named after,
+    where the district's own events are coded. The village gazetteer's district for `m` when it
+    is the district of such a pair (read as the district, or as its namesake town); else None."""
+    p = m.place
+    if p is None or m.paren is None or m.paren_index != 0:
+        return None
+    if not (p.feature_class == "D" or p.feature_class == "P" and m.admin2_text):
+        return None
+    if len([x for x in mentions if x.paren == m.paren]) < 2:
+        return None
+    area = (p.country_code, p.admin1_code)
+    return next((d for d in (*m.candidates, *gaz.districts(m.key))
+                 if d.feature_class == "D" and d.source == VILLAGE_LABEL
+                 and (d.country_code, d.admin1_code) == area), None)  # fmt: skip
 
 
 def _precision(m: Mention, place: GazPlace) -> int:
