@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from sitrep.cli.main import app
 from sitrep.errors import InputError
-from sitrep.extract.places.resolve import resolve_places
+from sitrep.extract.places.resolve import _holders_after, resolve_places, resolve_text
 from sitrep.knowledge import gazetteer
 from sitrep.knowledge.gazetteer import VILLAGE_LABEL, distance_km, load_gazetteer, shipped_table
 from sitrep.knowledge.placedb import PlaceTable
@@ -589,6 +589,17 @@ def test_a_district_is_coded_at_its_seat(real, text, name, seat):
     assert towns
     assert min(distance_km(place.latitude or 0.0, place.longitude or 0.0, t.latitude, t.longitude)
                for t in towns) < 1  # fmt: skip
+
+
+@needs_real
+def test_a_country_between_a_name_and_its_parenthesis_holds_nothing(real):
+    # "X area in northwestern Ruritania (district, governorate)": the parenthesis holds X, so a
+    # spelling guess for X is looked for in that district, not anywhere in the governorate.
+    text = "Shells hit farms in Qarn Zubayd area in northwestern Yemen (Nihm, Sanaa) on Monday."
+    kept = [m for m in resolve_text(text) if m.place is not None
+            and m.place.feature_class != "C"]  # fmt: skip
+    holders = _holders_after(text, kept, text.index(" area"))
+    assert [m.text for m in holders] == ["Nihm", "Sanaa"]
 
 
 @needs_real

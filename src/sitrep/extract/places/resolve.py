@@ -1058,6 +1058,12 @@ def _resolve_villages(text: str, mentions: list[Mention], cc: str) -> None:
         container = after is not None and bool(_CONTAINER_GAP.fullmatch(text, m.end, after.start)
                                                or _PLACE_WORD_PAREN.fullmatch(text, m.end,
                                                                               after.start))
+        if (after is not None and after.place is not None and after.place.feature_class == "C"
+                and not container):  # fmt: skip
+            pair = next((x for x in same if x.start > after.end), None)
+            if pair is not None and pair.paren is not None and _IN_COUNTRY_PAREN.fullmatch(
+                    text, m.end, pair.start):  # fmt: skip
+                after, container = pair, True
         # ACLED's "X (district, governorate)", "X area (district, governorate)": the district
         # holds X.
         paired = after is not None and after.paren is not None and after.paren_index == 0 and (
@@ -1282,6 +1288,10 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
     return out
 
 
+# "X area in northwestern Ruritania (": the country between a name and the parenthesis that
+# holds it.
+_IN_COUNTRY_PAREN = re.compile(
+    r"(?:\s+[a-z]+)?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]+\s*\(")
 # Between a name and what holds it: "X frontline (", "X town in the southern countryside of ",
 # "X area, ".
 _HOLDS_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s*(?:\(|,\s*|\s+(?:in|of)\s+)(?:the\s+)?"
@@ -1292,7 +1302,9 @@ def _holders_after(text: str, mentions: list[Mention], end: int) -> list[Mention
     """The mentions that hold a name ending at `end`: the first one after it, when only a place
     word and "in"/"of"/","/"(" lie between, with the rest of its parenthesis ("(X, Y)")."""
     after = sorted((m for m in mentions if m.start >= end), key=lambda m: m.start)
-    if not after or not _HOLDS_AFTER.fullmatch(text, end, after[0].start):
+    if not after or not (_HOLDS_AFTER.fullmatch(text, end, after[0].start) or (
+            after[0].paren is not None
+            and _IN_COUNTRY_PAREN.fullmatch(text, end, after[0].start))):  # fmt: skip
         return []
     first = after[0]
     if first.paren is None:
