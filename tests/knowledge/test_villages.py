@@ -467,6 +467,13 @@ def test_an_english_direction_before_a_name_is_the_arabic_one_after_it(villages,
     assert event.location == "Tamanah ash Sharqiyah"
 
 
+def test_a_direction_before_a_name_with_no_such_village_is_the_village_of_the_name(villages):
+    # No "Qasr Mahmud Tahtani" is known: "Lower Qaser Mahmoud" lies by Qasr Mahmud of Hama.
+    text = "Gunmen shelled a checkpoint in Lower Qaser Mahmoud in Hama on Monday."
+    place = _where(text, "Lower Qaser Mahmoud")
+    assert place is not None and (place.location, place.admin1) == ("Qasr Mahmud", "Hama")
+
+
 def test_of_homonym_districts_the_one_in_the_governorate_named(villages):
     # Sahl Qamar is a district of Idleb and of Aleppo.
     places = resolve_places("Drones struck a convoy in Sahl Qamar district, Aleppo.")

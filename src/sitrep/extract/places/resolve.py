@@ -1251,19 +1251,27 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
                  and name_key(m.place.admin1 or "") != m.key and not is_village(m.place)]
         first, _, rest = key.partition(" ")
         keys = [key] + [f"{rest} {word}" for word in _DIRECTION_WORDS.get(first, ()) if rest]
-        alike = []
-        for k in keys:
-            for v in gaz.guesses_in(k, areas):
-                ratio = max(SequenceMatcher(None, k, name_key(n)).ratio()
-                            for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
-                near = not towns or any(distance_km(v.latitude, v.longitude, t.latitude,
-                                                    t.longitude) <= DISTRICT_KM for t in towns)
-                other = district is not None and bool(v.admin2) and (
-                    name_key(v.admin2 or "").replace(" ", "") != district)
-                if ratio >= GUESS_ALIKE and near and not other:
-                    own = max(SequenceMatcher(None, k, name_key(n)).ratio()
-                              for n in (v.name, v.asciiname) if n)  # fmt: skip
-                    alike.append((ratio, own, v))
+        groups = [keys]
+        if first in _DIRECTION_WORDS and rest:
+            # "Lower Baqras" with no Baqras Tahtani in the gazetteer: the village of the name,
+            # whose lower part it is, lies by it.
+            groups.append([rest])
+        alike: list[tuple[float, float, GazPlace]] = []
+        for keys in groups:
+            for k in keys:
+                for v in gaz.guesses_in(k, areas):
+                    ratio = max(SequenceMatcher(None, k, name_key(n)).ratio()
+                                for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
+                    near = not towns or any(distance_km(v.latitude, v.longitude, t.latitude,
+                                                        t.longitude) <= DISTRICT_KM for t in towns)
+                    other = district is not None and bool(v.admin2) and (
+                        name_key(v.admin2 or "").replace(" ", "") != district)
+                    if ratio >= GUESS_ALIKE and near and not other:
+                        own = max(SequenceMatcher(None, k, name_key(n)).ratio()
+                                  for n in (v.name, v.asciiname) if n)  # fmt: skip
+                        alike.append((ratio, own, v))
+            if alike:
+                break
         if not alike:
             continue
         alike.sort(key=lambda a: (-a[0], -a[1], -a[2].population, a[2].id))
