@@ -1092,3 +1092,52 @@ def test_the_longest_phrase_starting_at_a_word_is_the_trigger_in_every_process(n
     doc = nlp("Teachers staged a sit-in protest outside the ministry.")
     found = [(doc[m.start : m.end].text, m.start, m.end) for m in lexicon().find(doc)]
     assert found[0] == ("sit-in", 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May 2022, militias of two families battled near the well of Westby.", "Battles"),
+        ("On 3 May 2022, soldiers engaged in a fire fight with rebels in Westby.", "Battles"),
+        ("On 3 May 2022, two gangs exchanged gun fire in a quarter of Westby.", "Battles"),
+        ("On 3 May 2022, the guards repulsed the raiders near Westby.", "Battles"),
+        ("On 3 May 2022, rebels blew up a bridge near Westby.", "Explosions/Remote violence"),
+        ("On 3 May 2022, two bombs went off at a bus stop in Westby.",
+         "Explosions/Remote violence"),
+        ("On 3 May 2022, a stray bullet injured a girl in her garden in Westby.",
+         "Violence against civilians"),
+        ("On 3 May 2022, a human head was found beside a road in Westby.",
+         "Violence against civilians"),
+        ("On 3 May 2022, gunmen extorted money from shopkeepers in Westby.",
+         "Strategic developments"),
+        ("On 3 May 2022, 200 people were evacuated from Westby.", "Strategic developments"),
+    ],
+)  # fmt: skip
+def test_verbs_of_fighting_explosion_harm_and_flight_name_happenings(code, text, expected):
+    assert expected in {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+
+
+def test_something_that_went_off_is_an_explosion_only_when_it_is_a_weapon(code):
+    assert not code("On 3 May 2022, the fire alarm went off in a school in Westby.",
+                    "2022-05-04").events  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "denial",
+    ["No one was injured.", "Nobody was killed.", "No guests were reported injured."],
+)
+def test_a_harm_denied_is_no_happening(code, denial):
+    text = f"On 3 May 2022, a man sprayed slogans on the town hall of Westby. {denial}"
+    assert not {e.event_type for e in code(text, "2022-05-04").events} & VIOLENT
+
+
+def test_the_wounded_evacuated_to_a_hospital_are_no_displacement(code):
+    text = ("On 3 May 2022, two guards were shot and wounded in Westby. The wounded guards were "
+            "evacuated to a hospital.")  # fmt: skip
+    assert "Strategic developments" not in {e.event_type for e in code(text, "2022-05-04").events}
+
+
+def test_harm_seen_in_a_gerund_clause_is_a_reason_not_a_happening(code):
+    text = ("The raids have shaken the garrison, its men saying they felt fear after seeing "
+            "friends being wounded.")  # fmt: skip
+    assert not {e.event_type for e in code(text, "2022-05-04").events} & VIOLENT

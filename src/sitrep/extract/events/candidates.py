@@ -47,6 +47,7 @@ from sitrep.extract.events.type_rules import (
 from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
+from sitrep.knowledge.happenings import weapon_of
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
 from sitrep.nlp.numbers import read_number
@@ -180,6 +181,10 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             continue  # "The attack wounded three": the verb tells more of the same happening
         if not _requirements_met(tok, entry.requires, lex):
             continue
+        if _nobody_did(tok):
+            continue  # "no one was injured": the sentence says a harm did not happen
+        if _seen_as_reason(tok):
+            continue  # "after seeing comrades being injured": why they acted, not a happening
         if burns_a_symbol(tok, lex) and not names_a_demonstration(entry):
             continue  # "burned effigies of the minister": a protest's gesture
         if _names_a_kind_of_thing(tok, trigger_heads, lex):
@@ -405,11 +410,63 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return _takes_a_place(tok, lex)
     if requires == "corpse":
         return is_corpse(tok)
+    if requires == "from":
+        # "300 people were evacuated from X", "people from X were evacuated": moved out of a
+        # place; the wounded "evacuated to a hospital" are part of the violence that hurt them
+        return any(t.lower_ == "from" for t in tok.subtree)
+    if requires == "weapon":
+        return _weapon_subject(tok)
     if requires == "object":
         return any(
             c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
         ) or tok.dep_ in ("amod", "acl")
     return True
+
+
+_NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
+
+
+def _nobody_did(tok: Token) -> bool:
+    """ "No one was injured", "nobody was hurt", "no casualties were reported killed": the verb's
+    subject (or the subject of the verb it completes) is a negative quantifier, so it tells that
+    the harm did not happen, not a happening."""
+    verb = tok.head if tok.dep_ in ("xcomp", "oprd", "acomp") else tok
+    if tok.pos_ != "VERB":
+        return False
+    return any(
+        s.dep_ in ("nsubj", "nsubjpass")
+        and (s.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children))
+        for s in verb.children
+    )
+
+
+_PERCEIVING = frozenset({"see", "watch", "witness"})
+
+
+def _seen_as_reason(tok: Token) -> bool:
+    """ "after seeing their comrades being injured", "assaulted him after witnessing him steal":
+    what someone is told to have seen, in a gerund clause, is the reason for what they did or
+    felt (ACLED codes the mob's assault, not the theft it saw); a finite "witnesses saw gunmen
+    shoot" tells the happening itself."""
+    t = tok
+    while t.dep_ in ("ccomp", "xcomp", "acl", "dobj", "conj") and t.head.i != t.i:
+        t = t.head
+        if t.tag_ == "VBG" and t.lemma_.lower() in _PERCEIVING:
+            return True
+    return False
+
+
+def _weapon_subject(tok: Token) -> bool:
+    """ "three bombs went off", "a grenade that went off": the verb's subject (or the noun its
+    clause describes) is a weapon (`weapon_words.csv`), so the verb tells an explosion."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ in ("relcl", "acl"):
+        subjects.append(tok.head)
+    return any(
+        weapon_of(w.lemma_.lower(), w.pos_) is not None
+        for s in subjects
+        for w in (s, *(c for c in s.children if c.dep_ == "compound"))
+    )
 
 
 def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> bool:
