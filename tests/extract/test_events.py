@@ -1141,3 +1141,28 @@ def test_harm_seen_in_a_gerund_clause_is_a_reason_not_a_happening(code):
     text = ("The raids have shaken the garrison, its men saying they felt fear after seeing "
             "friends being wounded.")  # fmt: skip
     assert not {e.event_type for e in code(text, "2022-05-04").events} & VIOLENT
+
+
+def test_refugees_arriving_are_a_development(code):
+    text = "On 3 May 2022, about 900 refugees arrived in Westby from across the border."
+    assert "Strategic developments" in {e.event_type for e in code(text, "2022-05-04").events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May 2022, rebels took over Karamba village near Westby.", "Strategic developments"),
+        ("On 3 May 2022, rebels overtook Karamba near Westby.", "Strategic developments"),
+        ("On 3 May 2022, residents stoned a suspected thief in Westby.", "Riots"),
+        ("On 3 May 2022, residents set alight the house of a suspected thief in Westby.",
+         "Riots"),
+    ],
+)  # fmt: skip
+def test_places_taken_and_stones_and_fires_thrown_name_happenings(code, text, expected):
+    events = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert events and {e.event_type for e in events} <= {expected, "Battles"}
+
+
+def test_a_count_of_people_is_the_size_of_one_happening_not_a_tally(nlp):
+    state = detect(nlp, "On 3 May 2022, about 500 protesters marched through Westby.")
+    assert [d.is_tally for d in state.events] == [False]

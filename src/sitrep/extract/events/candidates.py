@@ -362,16 +362,23 @@ _HELD_PLACES = frozenset({"site", "stronghold", "position", "locality", "part", 
 def _takes_a_place(tok: Token, lex: Lexicon) -> bool:
     """ "took control of the town", "… of Gasiza village", "… over nine sites": what the take
     is of or over is a place, not a ship's bridge, a hospital or an industry."""
+    def a_place(noun: Token) -> bool:
+        return any(
+            w.pos_ == "PROPN" or lex.is_cue(w, "territory") or w.lemma_.lower() in _HELD_PLACES
+            for w in noun.subtree
+        )
+
     for t in tok.doc[tok.i + 1 : min(tok.i + 4, tok.sent.end)]:
         if t.lower_ in ("of", "over"):
             for c in t.children:
                 if c.dep_ == "pobj":
-                    return any(
-                        w.pos_ == "PROPN" or lex.is_cue(w, "territory")
-                        or w.lemma_.lower() in _HELD_PLACES
-                        for w in c.subtree
-                    )  # fmt: skip
+                    return a_place(c)
+            if t.dep_ == "prt":
+                continue  # "took over control of X", "took over X": the verb's particle
             return False
+    if any(c.dep_ == "prt" for c in tok.children):
+        # "took over Kaheku village", not "took over a toll booth"
+        return any(a_place(c) for c in tok.children if c.dep_ == "dobj")
     return True  # "the rebels took control": what they took is told elsewhere
 
 

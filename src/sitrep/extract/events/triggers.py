@@ -676,6 +676,8 @@ def is_definite(token: Token) -> bool:
 
 def count_of(token: Token, sent: SpacySpan, lex: Lexicon) -> tuple[int, int] | None:
     """Token range of the count making a trigger an aggregate ("11 operations", "85 times")."""
+    if lex.is_cue(token, "agent"):
+        return None  # "900 refugees", "500 protesters": how many people, not how many happenings
     if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in MUNITIONS:
         nums = [c for c in token.children if c.dep_ == "nummod" and c.like_num]
         if nums and token.tag_ in ("NNS", "NNPS"):
