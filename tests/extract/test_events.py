@@ -1166,3 +1166,11 @@ def test_places_taken_and_stones_and_fires_thrown_name_happenings(code, text, ex
 def test_a_count_of_people_is_the_size_of_one_happening_not_a_tally(nlp):
     state = detect(nlp, "On 3 May 2022, about 500 protesters marched through Westby.")
     assert [d.is_tally for d in state.events] == [False]
+
+
+def test_a_checkpoint_run_is_a_development_and_one_attacked_a_target(code):
+    ran = code("On 3 May 2022, militants ran a checkpoint near Westby.", "2022-05-04").events
+    assert "Strategic developments" in {e.event_type for e in ran}
+    hit = code("On 3 May 2022, gunmen attacked an army checkpoint in Westby, killing two soldiers.",
+               "2022-05-04").events  # fmt: skip
+    assert "Strategic developments" not in {e.event_type for e in hit}
