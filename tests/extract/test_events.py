@@ -1174,3 +1174,23 @@ def test_a_checkpoint_run_is_a_development_and_one_attacked_a_target(code):
     hit = code("On 3 May 2022, gunmen attacked an army checkpoint in Westby, killing two soldiers.",
                "2022-05-04").events  # fmt: skip
     assert "Strategic developments" not in {e.event_type for e in hit}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May 2022, enemy airstrikes damaged a school and two houses in Westby.",
+         "Explosions/Remote violence"),
+        ("On 3 May 2022, clashes continued between the two militias near Westby.", "Battles"),
+        ("On 3 May 2022, warplanes dropped barrels on the market of Westby.",
+         "Explosions/Remote violence"),
+        ("On 3 May 2022, rebels dropped grenades from a drone on an army post near Westby.",
+         "Explosions/Remote violence"),
+    ],
+)  # fmt: skip
+def test_happenings_told_as_the_subject_of_a_deed_and_weapons_dropped(code, text, expected):
+    assert expected in {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+
+
+def test_leaflets_dropped_are_no_strike(code):
+    assert not code("On 3 May 2022, a plane dropped leaflets over Westby.", "2022-05-04").events

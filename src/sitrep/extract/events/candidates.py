@@ -464,9 +464,10 @@ def _seen_as_reason(tok: Token) -> bool:
 
 
 def _weapon_subject(tok: Token) -> bool:
-    """ "three bombs went off", "a grenade that went off": the verb's subject (or the noun its
-    clause describes) is a weapon (`weapon_words.csv`), so the verb tells an explosion."""
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """ "three bombs went off", "a grenade that went off", "warplanes dropped …", "dropped
+    grenades": the verb's subject or object (or the noun its clause describes) is a weapon
+    (`weapon_words.csv`), so the verb tells an explosion or a strike."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if tok.dep_ in ("relcl", "acl"):
         subjects.append(tok.head)
     return any(

@@ -629,6 +629,9 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
         return is_anchored_noun(head, lex)
     if token.tag_ not in ("NNS", "NNPS") and not is_definite(token):
         return True  # "an airstrike on …", bare "shelling", "torture": one happening
+    if token.dep_ == "nsubj" and head.tag_ == "VBD" and head.lemma_.lower() not in STATIVE:
+        # "enemy airstrikes damaged a clinic", "clashes continued near X": told as done, in the past
+        return True
     if lex.is_cue(token, "agent") and (
         _in_argument(token)
         or any(c.dep_ == "relcl" and c.lemma_.lower() not in STATIVE for c in token.children)
