@@ -95,3 +95,12 @@ def test_a_region_acled_spells_in_french_places_the_text(monkeypatch):
     hint, places = _hint("Soldiers raided a village near Bafut (Mezam, Nord-Ouest) on Friday.")
     assert hint == "Cameroon"
     assert ("Nord-Ouest", "Cameroon") in places
+
+
+def test_a_town_said_to_be_where_it_happened_keeps_its_vote(monkeypatch):
+    # Sarpsborg is only Norway's; the words read Swedish (a movement active in both), and the
+    # classifier, which knows few Norwegian texts, all but rules Norway out.
+    monkeypatch.setattr(resolve, "model_country_probabilities",
+                        lambda text: {"SE": 0.35, "NO": 0.001})  # fmt: skip
+    hint, _ = _hint("Activists of a Nordic movement demonstrated in Sarpsborg.")
+    assert hint == "Norway"

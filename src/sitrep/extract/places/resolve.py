@@ -807,7 +807,12 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             for cc in share:
                 share[cc] *= probabilities.get(cc, 0.0) + READING_FLOOR
         total = sum(share.values()) or 1.0
-        doubt = doubted(share, probabilities)
+        # "demonstrated in Sarpsborg": a town of one country said to be where it happened keeps
+        # its vote though the classifier, which knows little of that country, rules it out ("in
+        # Bara district" read as a Brazilian town is no such town: the doubt stands)
+        located = len(share) == 1 and m.tier == "exact" and not admin_named and (
+            m.after not in _AFTER_DISTRICT and m.before.split()[-1:] in (["in"], ["at"], ["near"]))
+        doubt = 1.0 if located else doubted(share, probabilities)
         for cc, w in strength.items():
             votes[cc] = votes.get(cc, 0.0) + again * doubt * w * share[cc] / total
     if not votes:
