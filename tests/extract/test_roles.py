@@ -720,3 +720,15 @@ def test_a_strike_retyped_by_its_weapon_keeps_its_target():
     assert [(e.sub_event_type, e.actor2) for e in events] == [
         ("Air/drone strike", "PKK: Kurdistan Workers Party")
     ]
+
+
+def test_violence_against_civilians_hits_civilians():
+    # The force named near the victim ("in police custody") is not the target.
+    text = (
+        "On 19 March 2022, a villager died in police custody after being beaten by the police at "
+        "a police station in Bettiah."
+    )
+    events = [e for e in extract(text, published="2022-03-20").events if e.event_type]
+    assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
+        ("Violence against civilians", "Police Forces of India (2014-)", "Civilians (India)")
+    ]

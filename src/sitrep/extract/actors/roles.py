@@ -247,7 +247,8 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
       (unknown.py);
     * arrests, looting/property destruction and mob violence hit someone (train notes: 131 of 131,
       301 of 301 and 462 of 466 with an actor 2, civilians the most common): `Civilians
-      (<country>)`;
+      (<country>)`; violence against civilians hits civilians, whoever the words read as its
+      target (1,528 of 1,528);
     * a peaceful protest met by a counter-protest has the counter-protesters as actor 2 (71 of
       the 77 peaceful-protest train notes that mention one): `Protesters (<country>)`;
     * and looting or destruction is done by someone: with no actor 1 read, an unidentified armed
@@ -268,6 +269,14 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             # a battle's other side is armed (no Battles train note of 1,918 has Civilians as a
             # side): the civilians a clash hurt are its casualties, its opponent is unnamed
             draft.actor2, draft.assoc_actor_2 = None, []
+        if (
+            draft.event_type == "Violence against civilians"
+            and draft.actor2 is not None
+            and draft.actor2.actor.inter != CIVILIANS_INTER
+        ):
+            # the category is defined by its target: civilians (1,528 of 1,528 train notes), also
+            # when a force or a group was read there ("died in police custody", "a CNL member")
+            draft.actor2 = None
         if draft.actor2 is not None:
             continue
         if draft.event_type == "Battles":
@@ -275,7 +284,10 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             actor2 = named_unknown(
                 state, draft, actor2, "actor2", dictionary, country, draft.actor1
             )
-        elif draft.sub_event_type in _TARGETED_SUB_TYPES:
+        elif (
+            draft.sub_event_type in _TARGETED_SUB_TYPES
+            or draft.event_type == "Violence against civilians"
+        ):
             actor2 = _generic(state, dictionary, "Civilians ({country})", country, at, at)
         elif draft.sub_event_type == "Peaceful protest" and _COUNTER_PROTEST.search(
             paragraph_of(state, draft)
