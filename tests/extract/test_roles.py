@@ -732,3 +732,12 @@ def test_violence_against_civilians_hits_civilians():
     assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
         ("Violence against civilians", "Police Forces of India (2014-)", "Civilians (India)")
     ]
+
+
+def test_a_riot_is_by_rioters_whatever_the_crowd_was_called():
+    text = (
+        "On 3 June 2021, demonstrators pelted stones at police officers in Srinagar over the "
+        "arrest of a local leader."
+    )
+    events = [e for e in extract(text, published="2021-06-04").events if e.event_type]
+    assert [(e.event_type, e.actor1) for e in events] == [("Riots", "Rioters (India)")]
