@@ -741,3 +741,15 @@ def test_a_riot_is_by_rioters_whatever_the_crowd_was_called():
     )
     events = [e for e in extract(text, published="2021-06-04").events if e.event_type]
     assert [(e.event_type, e.actor1) for e in events] == [("Riots", "Rioters (India)")]
+
+
+def test_the_people_a_strike_killed_are_its_target():
+    # The toll is told in a sentence of its own, typed from "killed" as another kind of harm.
+    text = (
+        "On 2 March 2022, jets bombed the village of Oakvale near Kharkiv. Three civilians were "
+        "killed and nine were wounded."
+    )
+    events = [e for e in extract(text, published="2022-03-06").events if e.event_type]
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Air/drone strike", "Civilians (Ukraine)")
+    ]

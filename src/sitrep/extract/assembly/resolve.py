@@ -173,6 +173,10 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
         event.actor2, event.assoc_actor_2 = None, []
     # The target is taken from mentions of the type the happening was given.
     others = [(d.actor2, 1.0) for d in alike if _name(d.actor2) not in (None, first)]
+    if not others and event.event_type == WEAPON_EVENT_TYPE:
+        # "… shelled the district. Seven people were killed.": the people a mention of another
+        # type says were hit are the strike's target
+        others = [(d.actor2, 1.0) for d in drafts if d.actor2 and d.actor2.actor.inter == 7]
     actor2 = _most_named(others)
     if actor2 is not None:
         donor = next(d for d in drafts if d.actor2 is actor2)
