@@ -753,3 +753,23 @@ def test_the_people_a_strike_killed_are_its_target():
     assert [(e.sub_event_type, e.actor2) for e in events] == [
         ("Air/drone strike", "Civilians (Ukraine)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # Displaced people are civilians of the country they left.
+        (
+            "On 4 April 2022, about 2,000 refugees from Ukraine arrived in Iasi and were "
+            "registered by the authorities.",
+            "Civilians (Ukraine)",
+        ),
+        (
+            "On 4 April 2022, 60 patients were evacuated from a hospital in Kramatorsk, Donetsk.",
+            "Civilians (Ukraine)",
+        ),
+    ],
+)
+def test_displaced_people_are_civilians_of_the_country_they_left(text, actor1):
+    events = [e for e in extract(text, published="2022-04-05").events if e.event_type]
+    assert [(e.event_type, e.actor1) for e in events] == [("Strategic developments", actor1)]

@@ -22,6 +22,7 @@ from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
+from sitrep.knowledge.gazetteer import load_gazetteer
 from sitrep.nlp.segment import doc_text
 from sitrep.records import Actor, Span
 
@@ -34,6 +35,9 @@ log = logging.getLogger(__name__)
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 CIVILIANS_INTER = 7  # ACLED inter code of civilians
 _TARGETED_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Mob violence"})
+# Words of people displaced, as a development's trigger ("refugees arrived", "were evacuated").
+_DISPLACED = re.compile(r"refugee|evacuat|displac|fled|flee|returnee|migrant|IDP", re.IGNORECASE)
+_FROM_NAME = re.compile(r"\bfrom ((?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*)")
 # The crowd a demonstration's actor 1 names, and its inter code, by event type.
 _CROWDS = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
 _COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
@@ -265,6 +269,16 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             actor1 = _generic(state, dictionary, _UNIDENTIFIED, country, at, at)
             actor1 = named_unknown(state, draft, actor1, "actor1", dictionary, country, None)
             draft.actor1 = _with_inter(actor1, dictionary, country)
+        if (
+            draft.actor1 is None
+            and draft.event_type == "Strategic developments"
+            and _DISPLACED.match(draft.trigger.text)
+        ):
+            # people who fled or were evacuated are civilians of the country they left ("refugees
+            # from X arrived in Y"): all 64 development train notes with a civilian actor 1
+            origin = _left_country(state, draft) or country
+            actor1 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
+            draft.actor1 = _with_inter(actor1, dictionary, country)
         crowd = _CROWDS.get(draft.event_type or "")
         read = draft.actor1.actor.inter if draft.actor1 is not None else None
         if crowd is not None and read in (None, 5, 6) and read != crowd[1]:
@@ -309,6 +323,17 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         else:
             continue
         draft.actor2 = _with_inter(actor2, dictionary, country)
+
+
+def _left_country(state: DocState, draft: EventDraft) -> str | None:
+    """The country the sentence says people came from ("refugees from X")."""
+    sentence = state.sentences[draft.sentence]
+    gazetteer = load_gazetteer()
+    for name in _FROM_NAME.findall(state.text, sentence.start, sentence.end):
+        code = gazetteer.country_code(name)
+        if code is not None:
+            return gazetteer.countries[code].name
+    return None
 
 
 def _crowd(
