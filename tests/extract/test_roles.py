@@ -645,8 +645,8 @@ def test_an_hour_misread_as_a_passive_auxiliary_leaves_the_verb_active(nlp):
             "Military Forces of Burkina Faso (2015-2022)",
         ),
         (
-            "On 5 May 2021, a Malian army truck struck an IED likely planted by JNIM militants "
-            "near Douentza, wounding two soldiers.",
+            "On 5 May 2021, a Malian army truck struck an IED probably laid by JNIM fighters "
+            "outside Douentza, wounding two soldiers.",
             "JNIM: Group for Support of Islam and Muslims",
             "Military Forces of Mali (2013-2021)",
         ),
