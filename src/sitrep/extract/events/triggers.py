@@ -196,14 +196,19 @@ class Lexicon:
         text = " " + " ".join(t.lower_ for t in words) + " "
         # a phrasal verb split by its object ("shot it down") counts as the phrase
         text += " ".join(f"{t.head.lower_} {t.lower_} " for t in words if t.dep_ == "prt")
-        forms = [(t.lemma_.lower(), t.lower_, t.pos_) for t in words]  # read once, not per rule
+        # Each word (lemma or form) with the parts of speech it is read as: one look-up per rule
+        # rather than a walk over the sentence.
+        read_as: dict[str, set[str]] = {}
+        for t in words:
+            read_as.setdefault(t.lemma_.lower(), set()).add(t.pos_)
+            read_as.setdefault(t.lower_, set()).add(t.pos_)
         hits = []
         for rule in self.rules:
-            if rule.phrase and f" {' '.join(rule.pattern)} " in text:
-                hits.append(rule)
-            elif not rule.phrase and any(
-                rule.pattern[0] in (lemma, lower) and (rule.pos == "ANY" or pos in _POS[rule.pos])
-                for lemma, lower, pos in forms
+            if rule.phrase:
+                if f" {' '.join(rule.pattern)} " in text:
+                    hits.append(rule)
+            elif (pos := read_as.get(rule.pattern[0])) and (
+                rule.pos == "ANY" or not pos.isdisjoint(_POS[rule.pos])
             ):
                 hits.append(rule)
         return hits
