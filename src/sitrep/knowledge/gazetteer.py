@@ -152,6 +152,9 @@ class Gazetteer:
         self._ids: dict[str, tuple[int, int] | None] = {}
         self._areas: dict[tuple[str, str], dict[str, list[int]]] = {}
         self._districts: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = {}
+        # Exact and fuzzy look-ups, remembered: names recur across mentions and documents, and
+        # merging their rows builds the same places again each time.
+        self._lookups: dict[tuple[str, str], tuple[GazPlace, ...]] = {}
         self.known_keys: dict[str, str] = {}  # name → loose key, precomputed by the build
         # Admin1 areas coded in another country's area, as ACLED codes them (`part_of` in
         # admin_names.csv: GeoNames' IL.WE, settlements in the West Bank, is Palestine's).
@@ -207,6 +210,7 @@ class Gazetteer:
             self.max_words = max(self.max_words, k.count(" ") + 1)
         for sk in skeletons:
             self._extra_skeleton.setdefault(sk, []).append(i)
+        self._lookups.clear()
 
     def has_key(self, key: str) -> bool:
         return key in self._extra_key or any(t.has_key(key) for t in self.tables)
@@ -234,16 +238,31 @@ class Gazetteer:
         return [(ti, n) for n in ns]
 
     def exact(self, key: str) -> list[GazPlace]:
-        found = [x for ti, t in enumerate(self.tables) for x in self._found(ti, t.key_rows(key))]
-        return self._merge(found, self._extra_key.get(key, []))
+        places = self._lookups.get(("exact", key))
+        if places is None:
+            found = [x for ti, t in enumerate(self.tables)
+                     for x in self._found(ti, t.key_rows(key))]  # fmt: skip
+            places = self._remember("exact", key, self._merge(found, self._extra_key.get(key, [])))
+        return list(places)
 
     def fuzzy(self, key: str) -> list[GazPlace]:
         if consonants(key) < 4:
             return []
         skel = skeleton(key)
-        found = [x for ti, t in enumerate(self.tables)
-                 for x in self._found(ti, t.skeleton_rows(skel))]  # fmt: skip
-        return self._merge(found, self._extra_skeleton.get(skel, []))
+        places = self._lookups.get(("fuzzy", skel))
+        if places is None:
+            found = [x for ti, t in enumerate(self.tables)
+                     for x in self._found(ti, t.skeleton_rows(skel))]  # fmt: skip
+            places = self._remember(
+                "fuzzy", skel, self._merge(found, self._extra_skeleton.get(skel, []))
+            )
+        return list(places)
+
+    def _remember(self, kind: str, key: str, places: list[GazPlace]) -> tuple[GazPlace, ...]:
+        if len(self._lookups) > 50_000:
+            self._lookups.clear()  # bounded in a long-running process
+        found = self._lookups[(kind, key)] = tuple(places)
+        return found
 
     def matched_name(self, place: GazPlace, key: str) -> str:
         """Which of the place's names has loose key `key` (for explanations)."""
