@@ -37,7 +37,6 @@ from sitrep.knowledge.actors import (
     normalise_name,
     unidentified,
 )
-from sitrep.knowledge.placefilter import DIRECTIONS
 from sitrep.knowledge.tablecache import cached_table
 from sitrep.records import Actor
 
@@ -343,8 +342,6 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             end, kind = facility.end(), "facility"
         if kind == "state" and _is_modifier(state, start, end):
             continue  # "the US dollar", "Iraq's economy": a country named as a modifier
-        if kind == "state" and _part_of_country(text, start):
-            continue  # "struck northern Iraq": a part of the country, a place, not its state
         if (
             alias.name in _BARE_BRANCHES
             and mentions
@@ -388,12 +385,6 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
             continue
         out.append(m)
     return out
-
-
-def _part_of_country(text: str, start: int) -> bool:
-    """The country's name follows a direction word ("northern Iraq", "south Lebanon")."""
-    words = text[max(0, start - 20) : start].split()
-    return bool(words) and words[-1].lower() in DIRECTIONS
 
 
 def _is_modifier(state: DocState, start: int, end: int) -> bool:
