@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+from sitrep.extract.actors.roles import CIVILIANS_INTER
 from sitrep.extract.assembly.cluster import Cluster
 from sitrep.extract.assembly.mentions import (
     WEAPON_EVENT_TYPE,
@@ -176,7 +177,11 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
     if not others and event.event_type == WEAPON_EVENT_TYPE:
         # "… shelled the district. Seven people were killed.": the people a mention of another
         # type says were hit are the strike's target
-        others = [(d.actor2, 1.0) for d in drafts if d.actor2 and d.actor2.actor.inter == 7]
+        others = [
+            (d.actor2, 1.0)
+            for d in drafts
+            if d.actor2 and d.actor2.actor.inter == CIVILIANS_INTER
+        ]
     actor2 = _most_named(others)
     if actor2 is not None:
         donor = next(d for d in drafts if d.actor2 is actor2)
