@@ -152,8 +152,6 @@ class Gazetteer:
         self._ids: dict[str, tuple[int, int] | None] = {}
         self._areas: dict[tuple[str, str], dict[str, list[int]]] = {}
         self._districts: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = {}
-        # Exact and fuzzy look-ups, remembered: names recur across mentions and documents, and
-        # merging their rows builds the same places again each time.
         self._lookups: dict[tuple[str, str], tuple[GazPlace, ...]] = {}
         self.known_keys: dict[str, str] = {}  # name → loose key, precomputed by the build
         # Admin1 areas coded in another country's area, as ACLED codes them (`part_of` in
@@ -238,31 +236,31 @@ class Gazetteer:
         return [(ti, n) for n in ns]
 
     def exact(self, key: str) -> list[GazPlace]:
-        places = self._lookups.get(("exact", key))
-        if places is None:
-            found = [x for ti, t in enumerate(self.tables)
-                     for x in self._found(ti, t.key_rows(key))]  # fmt: skip
-            places = self._remember("exact", key, self._merge(found, self._extra_key.get(key, [])))
-        return list(places)
+        return self._look_up("exact", key, lambda t, k: t.key_rows(k), self._extra_key)
 
     def fuzzy(self, key: str) -> list[GazPlace]:
         if consonants(key) < 4:
             return []
         skel = skeleton(key)
-        places = self._lookups.get(("fuzzy", skel))
-        if places is None:
-            found = [x for ti, t in enumerate(self.tables)
-                     for x in self._found(ti, t.skeleton_rows(skel))]  # fmt: skip
-            places = self._remember(
-                "fuzzy", skel, self._merge(found, self._extra_skeleton.get(skel, []))
-            )
-        return list(places)
+        return self._look_up("fuzzy", skel, lambda t, k: t.skeleton_rows(k), self._extra_skeleton)
 
-    def _remember(self, kind: str, key: str, places: list[GazPlace]) -> tuple[GazPlace, ...]:
-        if len(self._lookups) > 50_000:
-            self._lookups.clear()  # bounded in a long-running process
-        found = self._lookups[(kind, key)] = tuple(places)
-        return found
+    def _look_up(
+        self,
+        kind: str,
+        key: str,
+        rows_of: Callable[[PlaceTable, str], tuple[int, ...]],
+        extra: dict[str, list[int]],
+    ) -> list[GazPlace]:
+        """The places of every table and of the extra places under `key`, remembered (names
+        recur across mentions and documents; merging their rows builds the same places again)."""
+        places = self._lookups.get((kind, key))
+        if places is None:
+            if len(self._lookups) > 50_000:
+                self._lookups.clear()  # bounded in a long-running process
+            found = [x for ti, t in enumerate(self.tables)
+                     for x in self._found(ti, rows_of(t, key))]  # fmt: skip
+            places = self._lookups[(kind, key)] = tuple(self._merge(found, extra.get(key, [])))
+        return list(places)
 
     def matched_name(self, place: GazPlace, key: str) -> str:
         """Which of the place's names has loose key `key` (for explanations)."""

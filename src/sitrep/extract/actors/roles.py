@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
+from sitrep.extract.events.triggers import lexicon
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
 from sitrep.knowledge.gazetteer import load_gazetteer
@@ -35,11 +36,10 @@ log = logging.getLogger(__name__)
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 CIVILIANS_INTER = 7  # ACLED inter code of civilians
 _TARGETED_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Mob violence"})
-# Words of people displaced, as a development's trigger ("refugees arrived", "were evacuated").
-_DISPLACED = re.compile(r"refugee|evacuat|displac|fled|flee|returnee|migrant|IDP", re.IGNORECASE)
 _FROM_NAME = re.compile(r"\bfrom ((?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*)")
 # The crowd a demonstration's actor 1 names, and its inter code, by event type.
 _CROWDS = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
+_CROWD_INTERS = frozenset(inter for _, inter in _CROWDS.values())
 _COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _INTERVENTION_SUB_TYPES = frozenset(
@@ -272,7 +272,7 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         if (
             draft.actor1 is None
             and draft.event_type == "Strategic developments"
-            and _DISPLACED.match(draft.trigger.text)
+            and _told_by(state, draft, "displaced")
         ):
             # people who fled or were evacuated are civilians of the country they left ("refugees
             # from X arrived in Y"): all 64 development train notes with a civilian actor 1
@@ -281,7 +281,7 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             draft.actor1 = _with_inter(actor1, dictionary, country)
         crowd = _CROWDS.get(draft.event_type or "")
         read = draft.actor1.actor.inter if draft.actor1 is not None else None
-        if crowd is not None and read in (None, 5, 6) and read != crowd[1]:
+        if crowd is not None and read in (None, *_CROWD_INTERS) and read != crowd[1]:
             # a demonstration is by its crowd, named by what the happening became ("protesters …
             # threw stones" grouped into a riot: Rioters): 6,196 of 6,196 protest train notes
             # code Protesters, 843 of 845 riots Rioters
@@ -323,6 +323,13 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         else:
             continue
         draft.actor2 = _with_inter(actor2, dictionary, country)
+
+
+def _told_by(state: DocState, draft: EventDraft, role: str) -> bool:
+    """Whether the draft's trigger word is a cue of `role` in the trigger lexicon."""
+    sent = state.spacy_sentence(draft.sentence)
+    token = _token_at(sent, draft.trigger.start) if sent is not None else None
+    return token is not None and lexicon().is_cue(token, role)
 
 
 def _left_country(state: DocState, draft: EventDraft) -> str | None:

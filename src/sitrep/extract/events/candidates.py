@@ -437,9 +437,9 @@ def _nobody_did(tok: Token) -> bool:
     """ "No one was injured", "nobody was hurt", "no casualties were reported killed": the verb's
     subject (or the subject of the verb it completes) is a negative quantifier, so it tells that
     the harm did not happen, not a happening."""
-    verb = tok.head if tok.dep_ in ("xcomp", "oprd", "acomp") else tok
     if tok.pos_ != "VERB":
         return False
+    verb = tok.head if tok.dep_ in ("xcomp", "oprd", "acomp") else tok
     return any(
         s.dep_ in ("nsubj", "nsubjpass")
         and (s.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children))

@@ -38,6 +38,7 @@ ROLES = (
     "tally",
     "speech",
     "civilian",
+    "displaced",
     "armed",
     "aircraft",
     "equipment",

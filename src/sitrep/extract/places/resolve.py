@@ -1256,27 +1256,11 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
                  and name_key(m.place.admin1 or "") != m.key and not is_village(m.place)]
         first, _, rest = key.partition(" ")
         keys = [key] + [f"{rest} {word}" for word in _DIRECTION_WORDS.get(first, ()) if rest]
-        groups = [keys]
-        if first in _DIRECTION_WORDS and rest:
+        alike = _alike_guesses(keys, gaz, areas, towns, district)
+        if not alike and first in _DIRECTION_WORDS and rest:
             # "Lower Baqras" with no Baqras Tahtani in the gazetteer: the village of the name,
             # whose lower part it is, lies by it.
-            groups.append([rest])
-        alike: list[tuple[float, float, GazPlace]] = []
-        for keys in groups:
-            for k in keys:
-                for v in gaz.guesses_in(k, areas):
-                    ratio = max(SequenceMatcher(None, k, name_key(n)).ratio()
-                                for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
-                    near = not towns or any(distance_km(v.latitude, v.longitude, t.latitude,
-                                                        t.longitude) <= DISTRICT_KM for t in towns)
-                    other = district is not None and bool(v.admin2) and (
-                        name_key(v.admin2 or "").replace(" ", "") != district)
-                    if ratio >= GUESS_ALIKE and near and not other:
-                        own = max(SequenceMatcher(None, k, name_key(n)).ratio()
-                                  for n in (v.name, v.asciiname) if n)  # fmt: skip
-                        alike.append((ratio, own, v))
-            if alike:
-                break
+            alike = _alike_guesses([rest], gaz, areas, towns, district)
         if not alike:
             continue
         alike.sort(key=lambda a: (-a[0], -a[1], -a[2].population, a[2].id))
@@ -1299,6 +1283,27 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
         for x in inside:
             x.place = None
     return out
+
+
+def _alike_guesses(keys: list[str], gaz: Gazetteer, areas: set[tuple[str, str]],
+                   towns: list[GazPlace], district: str | None,
+                   ) -> list[tuple[float, float, GazPlace]]:  # fmt: skip
+    """The places of `areas` spelt like one of `keys`, near the towns named beside it and not in
+    another district than the one named: (likeness, likeness of the main names, place)."""
+    alike = []
+    for k in keys:
+        for v in gaz.guesses_in(k, areas):
+            ratio = max(SequenceMatcher(None, k, name_key(n)).ratio()
+                        for n in (v.name, v.asciiname, *v.alternates) if n)  # fmt: skip
+            near = not towns or any(distance_km(v.latitude, v.longitude, t.latitude,
+                                                t.longitude) <= DISTRICT_KM for t in towns)
+            other = district is not None and bool(v.admin2) and (
+                name_key(v.admin2 or "").replace(" ", "") != district)
+            if ratio >= GUESS_ALIKE and near and not other:
+                own = max(SequenceMatcher(None, k, name_key(n)).ratio()
+                          for n in (v.name, v.asciiname) if n)  # fmt: skip
+                alike.append((ratio, own, v))
+    return alike
 
 
 # "X area in northwestern Ruritania (": the country between a name and the parenthesis that
