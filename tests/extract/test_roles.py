@@ -464,6 +464,17 @@ def test_a_dateline_is_not_the_state(nlp):
             "Military Forces of Yemen (2012-) Security Belt Forces",
             None,
         ),
+        # … also when the phrase it codes is no actor of the dictionary: the coded actor stands
+        # where the clause names that phrase, not in a parenthesis no verb governs.
+        (
+            "Houthi fighters opened fire on the opposing side (coded as Southern Resistance) "
+            "near a mountain pass in Al Dhale.",
+            "opened fire",
+            "Battles",
+            "Yemen",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
+            "Southern Resistance",
+        ),
         # Who underwent the harm a later sentence or a prepositional phrase names is its victim;
         # the attacker left unnamed is ACLED's default.
         (

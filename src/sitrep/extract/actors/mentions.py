@@ -38,7 +38,7 @@ from sitrep.knowledge.actors import (
     unidentified,
 )
 from sitrep.knowledge.tablecache import cached_table
-from sitrep.records import Actor
+from sitrep.records import Actor, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,6 +58,10 @@ _FACILITY = re.compile(
 # "gunmen (assumed Darfur communal militia)".
 _CODED_AS = re.compile(
     r"\s*[,(]\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed(?:\s+to\s+be)?)\s+(?:the\s+)?",
+    re.I,
+)
+_CODED_AS_BEFORE = re.compile(
+    r"\s*\(\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed(?:\s+to\s+be)?)\s+(?:the\s+)?$",
     re.I,
 )
 # "unknown gunmen believed to be IS", "a group likely to be IS": ACLED codes
@@ -383,8 +387,28 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
             out.append(ActorMention(m.span, replace(nxt.actor, text=m.span.text), m.kind))
             skip.add(i + 1)
             continue
-        out.append(m)
+        named = _coded_phrase(state, m) if m.kind == "org" else None
+        out.append(m if named is None else ActorMention(named, replace(m.actor, text=named.text)))
     return out
+
+
+def _coded_phrase(state: DocState, coded: ActorMention) -> Span | None:
+    """ "clashed with anti-Houthi forces (coded as National Resistance forces)": the phrase the
+    remark codes, where no actor was read, so that the coded actor stands where the clause names
+    it rather than in a parenthesis no verb governs."""
+    remark = _CODED_AS_BEFORE.search(state.text, max(0, coded.span.start - 40), coded.span.start)
+    if remark is None or state.doc is None:
+        return None
+    before = state.doc.char_span(0, remark.start(), alignment_mode="contract")
+    if before is None or len(before) == 0:
+        return None
+    head = before[-1]
+    if head.pos_ not in ("NOUN", "PROPN") or head.left_edge.i > head.i:
+        return None
+    start = head.left_edge.idx
+    if head.i - head.left_edge.i > 4:  # a clause, not a phrase
+        return None
+    return Span(state.text[start : remark.start()], start, remark.start())
 
 
 def _is_modifier(state: DocState, start: int, end: int) -> bool:
