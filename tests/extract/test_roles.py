@@ -475,6 +475,15 @@ def test_a_dateline_is_not_the_state(nlp):
             "Military Forces of Yemen (2016-) Supreme Political Council",
             "Southern Resistance",
         ),
+        # Who died in a strike was hit by it; the strike's author is not named.
+        (
+            "Two shepherds died in an airstrike on a hillside near Saada.",
+            "airstrike",
+            "Explosions/Remote violence",
+            "Yemen",
+            "Unidentified Armed Group (Yemen)",
+            "Civilians (Yemen)",
+        ),
         # Who underwent the harm a later sentence or a prepositional phrase names is its victim;
         # the attacker left unnamed is ACLED's default.
         (

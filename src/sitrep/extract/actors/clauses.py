@@ -502,7 +502,8 @@ def noun_roles(
             )
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         hit = patients if ran_into_device(head.head) else []
-        verb_roles(head.head, agents, hit, descend=False, depth=depth + 1)
+        if head.head.lemma_.lower() not in _DEATH_VERBS:  # who "died in an airstrike" is hit
+            verb_roles(head.head, agents, hit, descend=False, depth=depth + 1)
         patients.extend(_undergoers(head.head))
     elif (
         noun.dep_ == "pobj"
@@ -524,10 +525,14 @@ def noun_roles(
                 patients.extend(c for c in prep.children if c.dep_ == "pobj")
 
 
+# Verbs whose subject undergoes the harm their prepositional phrase names.
+_DEATH_VERBS = frozenset({"die", "perish", "succumb"})
+
+
 def _undergoers(verb: Token) -> list[Token]:
     """Who a clause says underwent what its prepositional phrase names ("the man was subjected to
     torture", "a prisoner died of torture")."""
-    deps = PASSIVE_SUBJECTS + (SUBJECTS if verb.lemma_.lower() == "die" else ())
+    deps = PASSIVE_SUBJECTS + (SUBJECTS if verb.lemma_.lower() in _DEATH_VERBS else ())
     return [c for c in verb.children if c.dep_ in deps]
 
 
