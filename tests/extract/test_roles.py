@@ -475,6 +475,15 @@ def test_a_dateline_is_not_the_state(nlp):
             "Military Forces of Yemen (2016-) Supreme Political Council",
             "Southern Resistance",
         ),
+        # A country's name before a force noun names its military, as the demonym does.
+        (
+            "Iran forces shelled two villages near the border in Sidakan district.",
+            "shelled",
+            "Explosions/Remote violence",
+            "Iraq",
+            "Military Forces of Iran (1989-)",
+            None,
+        ),
         # Who died in a strike was hit by it; the strike's author is not named.
         (
             "Two shepherds died in an airstrike on a hillside near Saada.",
