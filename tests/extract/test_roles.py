@@ -475,6 +475,26 @@ def test_a_dateline_is_not_the_state(nlp):
             "Military Forces of Yemen (2016-) Supreme Political Council",
             "Southern Resistance",
         ),
+        # A name the dictionary lacks, followed by its short form in brackets, is the short
+        # form's actor.
+        (
+            "The Karenni Nationalities Defense Force (KNDF) ambushed an army column near Loikaw "
+            "on Monday.",
+            "ambushed",
+            "Battles",
+            "Myanmar",
+            "KNDF: Karenni Nationalities Defense Force",
+            "Military Forces of Myanmar (2021-)",
+        ),
+        # A weapon's acronym is no organisation.
+        (
+            "An RCIED blast hit a police pickup near the Afgooye road on Monday.",
+            "blast",
+            "Explosions/Remote violence",
+            "Somalia",
+            "Unidentified Armed Group (Somalia)",
+            "Police Forces of Somalia (2017-2022)",
+        ),
         # A country's name before a force noun names its military, as the demonym does.
         (
             "Iran forces shelled two villages near the border in Sidakan district.",

@@ -1084,6 +1084,28 @@ def _state_force(ent: SpacySpan, name: str, dictionary: ActorDictionary) -> Acto
     return Actor(f"{state_forces} {' '.join(words)}", inter, country, state_forces, name)
 
 
+_BRACKET_OPENS = re.compile(r"\s*\(\s*(?:the\s+)?")
+
+
+def _short_form_after(
+    text: str, end: int, mentions: list[ActorMention]
+) -> ActorMention | None:
+    """The dictionary's actor a name's bracketed short form names ("… Force (KNDF)")."""
+    opening = _BRACKET_OPENS.match(text, end)
+    if opening is None:
+        return None
+    return next(
+        (
+            m
+            for m in mentions
+            if m.span.start == opening.end()
+            and m.actor.inter is not None
+            and text[m.span.end : m.span.end + 1] == ")"
+        ),
+        None,
+    )
+
+
 def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
     """Organisations NER finds that the dictionary lacks: inter None, named in a warning."""
     assert state.doc is not None
@@ -1123,6 +1145,11 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
         if _in_title_case(state.text, start):
             continue  # a headline's capitals make no name: "… Assault by Militant Group"
         span = state.span(start, start + len(name))
+        short = _short_form_after(state.text, start + len(name), mentions)
+        if short is not None:
+            # "the Karenni Nationalities Defense Force (KNDF)": the name its short form names
+            found.append(ActorMention(span, replace(short.actor, text=span.text), short.kind))
+            continue
         spelt_out = _spelt_out(name, start, mentions + found)
         if spelt_out is not None:
             # "a CT force" after "Counter-Terrorism Forces": the document's own short form
