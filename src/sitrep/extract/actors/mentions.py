@@ -393,7 +393,7 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
 
 
 def _coded_phrase(state: DocState, coded: ActorMention) -> Span | None:
-    """ "clashed with anti-Houthi forces (coded as National Resistance forces)": the phrase the
+    """ "fired at the enemy's lines (coded as Southern Resistance)": the phrase the
     remark codes, where no actor was read, so that the coded actor stands where the clause names
     it rather than in a parenthesis no verb governs."""
     remark = _CODED_AS_BEFORE.search(state.text, max(0, coded.span.start - 40), coded.span.start)
