@@ -486,6 +486,25 @@ def test_a_dateline_is_not_the_state(nlp):
             "KNDF: Karenni Nationalities Defense Force",
             "Military Forces of Myanmar (2021-)",
         ),
+        # Who a later sentence says planted the device, or who claims it did the deed, acted.
+        (
+            "A roadside bomb killed three farmers near Gereshk. Police said the Taliban planted "
+            "the bomb.",
+            "bomb",
+            "Explosions/Remote violence",
+            "Afghanistan",
+            "Taliban",
+            "Civilians (Afghanistan)",
+        ),
+        (
+            "A blast hit an army truck near Jowhar on Sunday. Al Shabaab claimed it killed four "
+            "soldiers.",
+            "blast",
+            "Explosions/Remote violence",
+            "Somalia",
+            "Al Shabaab",
+            "Military Forces of Somalia (2017-2022)",
+        ),
         # A weapon's acronym is no organisation.
         (
             "An RCIED blast hit a police pickup near the Afgooye road on Monday.",

@@ -75,6 +75,9 @@ _CLAIM_WINDOW = 2  # sentences after the event's in which its claim may come
 # "the attack was carried out by X", "the device was planted by X": verbs naming who did it.
 _AUTHOR_VERBS = frozenset({"carry", "perpetrate", "plant", "conduct", "commit", "place", "lay"})
 _DEVICE_NOUNS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "explosives"})
+# "X claimed they killed …": what a claimant says it did, told with a pronoun for itself.
+_CLAIMED_DEEDS = frozenset({"kill", "attack", "target", "destroy", "shoot", "wound", "ambush"})
+_SELF_PRONOUNS = frozenset({"they", "it", "we"})
 # "X are the suspected attackers": nouns naming the doers of the attack.
 _DOER_NOUNS = frozenset({"attacker", "perpetrator", "assailant", "culprit"})
 # Place score from which a place in the draft's sentence beats the document's country.
@@ -659,7 +662,15 @@ def _authors(token: Token) -> list[Token]:
     objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr")]
     subjects = [c for c in token.children if c.dep_ in clauses.SUBJECTS]
     if lemma == "claim":
-        return subjects if any(o in _CLAIMED for o in objects) else []
+        # "X claimed responsibility", "X claimed they killed five soldiers"
+        deeds = [
+            c
+            for c in token.children
+            if c.dep_ == "ccomp"
+            and c.lemma_.lower() in _CLAIMED_DEEDS
+            and any(s.lower_ in _SELF_PRONOUNS for s in c.children if s.dep_ in clauses.SUBJECTS)
+        ]
+        return subjects if deeds or any(o in _CLAIMED for o in objects) else []
     if lemma == "be":
         # "X are the suspected attackers", "X are behind the blast"
         behind = any(
@@ -667,6 +678,8 @@ def _authors(token: Token) -> list[Token]:
             for c in token.children
         )
         return subjects if behind or any(o in _DOER_NOUNS for o in objects) else []
+    if lemma in _AUTHOR_VERBS and objects and set(objects) <= _DEVICE_NOUNS:
+        return subjects  # "officials said the Taliban planted the bomb"
     if lemma in _AUTHOR_VERBS and any(
         c.dep_ in clauses.PASSIVE_SUBJECTS and c.lemma_.lower() in _CLAIMED | _DEVICE_NOUNS
         for c in token.children
