@@ -753,6 +753,23 @@ def test_weapons_named_beside_mutual_fighting_may_be_a_battle(code, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 3 May, relatives of a patient who died at the clinic assaulted a nurse in Koro.",
+            "Mob violence",
+        ),
+        ("On 3 May, two gunmen shot dead a trader at the Koro market.", "Attack"),
+    ],
+)
+def test_violence_by_people_in_numbers_is_mob_violence(code, text, sub_event_type):
+    # ACLED: unorganised, unarmed people who beat or kill together riot (actor: Rioters); an
+    # attack is by an armed or organised actor
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On 3 May, youths from two villages clashed near Koro; one was killed.",

@@ -53,6 +53,7 @@ ROLES = (
     "armed_trade",
     "membership",
     "civilian_group",
+    "crowd",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})

@@ -219,6 +219,8 @@ def decide_type(
         # "a man was shot dead … The victim was a drug dealer": the paragraph's word on who the
         # victim was decides over the man the shooting names
         key, source = "Armed clash", "rule: the victim was armed"
+    if key == "Attack" and _crowd_did_violence(sent, matches, lex):
+        key, source = MOB, "rule: violence by a crowd"
     if event_type_of(key) == "Battles" and _unarmed_fight(sent, matches, lex, actors):
         key, source = MOB, "rule: a fight between unarmed groups"
     elif (
@@ -280,6 +282,35 @@ def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | 
     if kind == "armed" and lex.is_cue(t, "state"):
         return "state"
     return kind
+
+
+_GROUP_NOUNS = frozenset({"group", "number", "dozen", "dozens", "band", "gang"})
+_UNNAMED = frozenset({"armed", "unidentified", "unknown", "masked", "gunmen"})
+
+
+def _crowd_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> bool:
+    """ "villagers beat a man", "a group of youths attacked …", "the man was beaten up by
+    locals": people in numbers who are no organised or armed force did the violence (ACLED: Mob
+    violence, by rioters; an Attack is by an armed or organised actor)."""
+    doc = sent.doc
+    for m in matches:
+        verb = doc[m.head]
+        if verb.pos_ != "VERB":
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children]
+        for doer in doers:
+            if doer.lemma_.lower() in _GROUP_NOUNS:  # "a group of youths": its members
+                members = [p for c in doer.children if c.lower_ == "of" for p in c.children]
+                doer = next((p for p in members if p.dep_ == "pobj"), doer)
+            many = doer.tag_ in ("NNS", "NNPS") or doer.lemma_.lower() in ("mob", "crowd")
+            if (
+                many
+                and lex.is_cue(doer, "crowd")
+                and not any(c.lower_ in _UNNAMED for c in doer.children)
+            ):
+                return True
+    return False
 
 
 def _told_with_protest(sent: SpacySpan, lex: Lexicon) -> bool:
