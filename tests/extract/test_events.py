@@ -1070,6 +1070,9 @@ def test_violence_done_by_the_demonstrators_makes_a_violent_demonstration(code, 
          "minister in Westby, demanding his resignation.", "Peaceful protest"),
         ("On 25 January 2022, students staged a protest by burning effigies of the governor in "
          "Westby.", "Peaceful protest"),
+        # (the parser reads "burning" as a kind of effigy here)
+        ("On 2 March 2022, KSU and NSUI activists held a protest by burning effigies of Chief "
+         "Minister Rao and the Education Minister in Westby town.", "Peaceful protest"),
         ("On 25 January 2022, rioters burned cars and shops in Westby.", "Violent demonstration"),
     ],
 )  # fmt: skip

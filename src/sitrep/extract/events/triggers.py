@@ -568,6 +568,8 @@ def burns_a_symbol(verb: Token, lex: Lexicon) -> bool:
     someone (`role=symbol`): a protest's gesture, no destruction of property or violence."""
     if verb.pos_ != "VERB":
         return False
+    if verb.dep_ == "amod" and lex.is_cue(verb.head, "symbol"):
+        return True  # "by burning effigies of …" read as burning effigies, the kind
     things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     things += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
