@@ -104,3 +104,32 @@ def test_a_town_said_to_be_where_it_happened_keeps_its_vote(monkeypatch):
                         lambda text: {"SE": 0.35, "NO": 0.001})  # fmt: skip
     hint, _ = _hint("Activists of a Nordic movement demonstrated in Sarpsborg.")
     assert hint == "Norway"
+
+
+@pytest.mark.parametrize(
+    "text, probabilities, country",
+    [
+        # The words read German or Indian; the capital says where ("Vienna, Virginia" and
+        # Chattogram, once called Islamabad, are no match for the capitals).
+        ("Kindergarten staff rallied in Vienna over a shortage of teachers.",
+         {"DE": 0.6, "FR": 0.1, "AT": 0.001}, "Austria"),
+        ("Hundreds of students held a sit-in at Islamabad to demand a teacher's release.",
+         {"IN": 0.3, "PK": 0.05}, "Pakistan"),
+        ("Court clerks gathered for a rally in Bratislava over a planned reform.",
+         {"PL": 0.9, "SK": 0.005}, "Slovakia"),
+    ],
+)
+def test_a_national_capital_places_the_text(monkeypatch, text, probabilities, country):
+    monkeypatch.setattr(resolve, "model_country_probabilities", lambda _: probabilities)
+    hint, places = _hint(text)
+    assert hint == country
+    assert places[0][1] == country
+
+
+def test_a_capital_name_other_cities_share_is_no_capital():
+    for name in ("Tripoli", "San Juan", "Athens"):  # also Lebanese, Argentine, American cities
+        found = resolve.resolve_text(f"Shopkeepers protested in {name} over power cuts.")
+        m = next(m for m in found if m.text == name)
+        assert resolve._capital_reading(m, m.candidates, found) == set()
+    found = resolve.resolve_text("Drivers protested in Vienna over fuel prices.")
+    assert resolve._capital_reading(found[0], found[0].candidates, found) == {"AT"}

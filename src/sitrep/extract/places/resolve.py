@@ -182,6 +182,10 @@ _FOREIGN_AFTER = {"embassy", "embassies", "consulate", "invasion", "diaspora", "
 # Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
 _DEMONYM_VOTE = 0.4
 _DEMONYM_CAP = 0.8
+# GeoNames' codes of a national capital and of a seat of government (La Paz); another place of
+# the capital's name counts from a tenth of its size.
+_CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
+_CAPITAL_SIZE = 10
 # Places mentioned this close (in characters) are the document's context for a village.
 NEARBY_CHARS = 600
 # How much better a village must read than the shipped place of that name to replace it.
@@ -777,6 +781,9 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
                           if c.feature_class in "AD" or c.country_code not in areas]
         elif m.after in _AFTER_DISTRICT:
             candidates = [c for c in candidates if c.feature_class in "DA"] or candidates
+        capitals = _capital_reading(m, candidates, mentions)
+        if capitals:
+            candidates = [c for c in candidates if c.country_code in capitals]
         strength: dict[str, float] = {}
         share: dict[str, float] = {}
         for c in candidates:
@@ -785,6 +792,10 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             weight = 2.0 if c.feature_class in "AS" else 0.5 + prior
             if admin_named and c.feature_class == "A":
                 weight = _COUNTRY_IN  # as telling as "in Iraq"
+            elif c.country_code in capitals and c.feature_code in _CAPITAL_CODES:
+                # as telling as a governorate; said to be where it happened ("rallied in
+                # Vienna"), as telling as "in Austria"
+                weight = _COUNTRY_IN if m.before.split()[-1:] in (["in"], ["at"]) else 2.0
             elif c.feature_class == "D":
                 weight = 2.0 if m.after in _AFTER_DISTRICT else 1.0
             strength[cc] = max(strength.get(cc, 0.0), weight)
@@ -812,13 +823,40 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         # Bara district" read as a Brazilian town is no such town: the doubt stands)
         located = len(share) == 1 and m.tier == "exact" and not admin_named and (
             m.after not in _AFTER_DISTRICT and m.before.split()[-1:] in (["in"], ["at"], ["near"]))
-        doubt = 1.0 if located else doubted(share, probabilities)
+        doubt = 1.0 if located or capitals else doubted(share, probabilities)
         for cc, w in strength.items():
             votes[cc] = votes.get(cc, 0.0) + again * doubt * w * share[cc] / total
     if not votes:
         return None
     # Equal evidence ("Lebanese French Bank"): the focus region breaks the tie.
     return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), focus.get(cc, 0.0)))
+
+
+def _capital_reading(m: Mention, candidates: list[GazPlace],
+                     mentions: list[Mention]) -> set[str]:  # fmt: skip
+    """The country of the national capital a name stands for, as a one-element set (else empty):
+    "Vienna", "Islamabad" called by their own names are the capitals, not smaller places that
+    share or once bore the names (Vienna, Virginia; Chattogram). Not when another place of that
+    name is a governorate, a governorate's seat or a tenth of the capital's size ("Tripoli",
+    "San Juan", "Athens" are also Lebanese, Argentine, American cities), nor when the text
+    puts it in a region of another country ("Buenos Aires (Ancash)")."""
+    if m.tier != "exact":
+        return set()
+    plain = _plain(m.text)
+    own = [c for c in candidates if plain in (_plain(c.name), _plain(c.asciiname))]
+    capitals = [c for c in own if c.feature_code in _CAPITAL_CODES]
+    if len(capitals) != 1:
+        return set()
+    (capital,) = capitals
+    cc = capital.country_code
+    if any(c.country_code != cc and (c.feature_class in "AD" or c.feature_code.startswith("PPLA")
+                                     or c.population * _CAPITAL_SIZE > capital.population)
+           for c in own):  # fmt: skip
+        return set()
+    holders = [x for x in mentions if x.held is m]
+    if holders and not any(c.country_code == cc for x in holders for c in x.candidates):
+        return set()
+    return {cc}
 
 
 # A name whose every reading lies in countries the classifier all but rules out (below
