@@ -133,3 +133,25 @@ def test_a_capital_name_other_cities_share_is_no_capital():
         assert resolve._capital_reading(m, m.candidates, found) == set()
     found = resolve.resolve_text("Drivers protested in Vienna over fuel prices.")
     assert resolve._capital_reading(found[0], found[0].candidates, found) == {"AT"}
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Some 120 people rallied in Heidelberg to call for a cease-fire in Ukraine.", "Germany"),
+        ("Teachers marched in Heidelberg to demand the release of a reporter held by gunmen in "
+         "Mali.", "Germany"),
+    ],
+)
+def test_a_country_named_after_where_it_happened_is_what_it_is_about(monkeypatch, text, country):
+    # The words lean German, not as firmly as "in Ukraine" named where it happened would.
+    monkeypatch.setattr(resolve, "model_country_probabilities",
+                        lambda _: {"DE": 0.45, "UA": 0.05, "ML": 0.05})  # fmt: skip
+    hint, places = _hint(text)
+    assert hint == country
+    assert ("Heidelberg", "Germany") in places
+
+
+def test_a_town_in_the_country_named_later_still_leaves_it_where(no_model):
+    hint, _ = _hint("Dozens of residents protested in Kharkiv in Ukraine over power cuts.")
+    assert hint == "Ukraine"

@@ -741,7 +741,7 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             if words and words[-1] in _PART_OF_COUNTRY:
                 words.pop()
             located = set(words[-1:]) & _IN_COUNTRY_BEFORE and not m.ends_a_name and not (
-                set(words[-2:-1]) & _TOPIC_BEFORE_IN)
+                set(words[-2:-1]) & _TOPIC_BEFORE_IN) and not _placed_before(m, mentions, countries)
             weight = again * (_COUNTRY_IN if located else
                               _COUNTRY_TOPIC if m.topic else _COUNTRY_ACTOR)
             for c in countries:
@@ -830,6 +830,18 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         return None
     # Equal evidence ("Lebanese French Bank"): the focus region breaks the tie.
     return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), focus.get(cc, 0.0)))
+
+
+def _placed_before(m: Mention, mentions: list[Mention], countries: list[GazPlace]) -> bool:
+    """An earlier name of the sentence said to be where it happened is a place of another
+    country ("rallied in Northtown to call for a ceasefire in Ruritania"): the country the sentence
+    names later is what it is about, not where it is."""
+    codes = {c.country_code for c in countries}
+    return any(x.sentence == m.sentence and x.end <= m.start and x.tier == "exact"
+               and x.before.split()[-1:] in (["in"], ["at"]) and x.candidates
+               and not _countries_named(x)
+               and not any(c.country_code in codes for c in x.candidates)
+               for x in mentions)  # fmt: skip
 
 
 def _capital_reading(m: Mention, candidates: list[GazPlace],
