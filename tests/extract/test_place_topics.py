@@ -155,3 +155,8 @@ def test_a_country_named_after_where_it_happened_is_what_it_is_about(monkeypatch
 def test_a_town_in_the_country_named_later_still_leaves_it_where(no_model):
     hint, _ = _hint("Dozens of residents protested in Kharkiv in Ukraine over power cuts.")
     assert hint == "Ukraine"
+
+
+def test_two_places_coordinated_both_say_where(no_model):
+    hint, _ = _hint("Hundreds marched in Heidelberg and in Ukraine against the mobilisation law.")
+    assert hint == "Ukraine"

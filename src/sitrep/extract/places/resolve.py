@@ -835,7 +835,10 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
 def _placed_before(m: Mention, mentions: list[Mention], countries: list[GazPlace]) -> bool:
     """An earlier name of the sentence said to be where it happened is a place of another
     country ("rallied in Northtown to call for a ceasefire in Ruritania"): the country the sentence
-    names later is what it is about, not where it is."""
+    names later is what it is about, not where it is (but "in Northtown and in Ruritania" names
+    two places)."""
+    if set(m.before.split()[-2:-1]) & {"and", "or"}:
+        return False
     codes = {c.country_code for c in countries}
     return any(x.sentence == m.sentence and x.end <= m.start and x.tier == "exact"
                and x.before.split()[-1:] in (["in"], ["at"]) and x.candidates
