@@ -160,3 +160,20 @@ def test_a_town_in_the_country_named_later_still_leaves_it_where(no_model):
 def test_two_places_coordinated_both_say_where(no_model):
     hint, _ = _hint("Hundreds marched in Heidelberg and in Ukraine against the mobilisation law.")
     assert hint == "Ukraine"
+
+
+def test_with_nothing_else_the_unsure_classifier_still_guesses(monkeypatch):
+    # No place, no actor of a country, a flat classifier: its top country beats no country.
+    from sitrep.extract.actors import roles
+    from sitrep.extract.places import country, location
+
+    monkeypatch.setattr(country, "model_country_probabilities",
+                        lambda text: {"KE": 0.08, "NG": 0.05, "MX": 0.04})  # fmt: skip
+    state = DocState(text="Raiders wounded two herders at a ward on Friday.", published=None,
+                     outlet=None)  # fmt: skip
+    find_places(state)
+    assert state.country_hint is None  # too unsure to read the places by
+    assert roles.document_country(state) == "Kenya"
+    guessed = location.guessed_place(state)
+    assert guessed is not None and guessed.place.country == "Kenya"
+    assert guessed.place.geo_precision == 3

@@ -21,6 +21,7 @@ from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.events.triggers import lexicon
+from sitrep.extract.places.location import guessed_country
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
 from sitrep.knowledge.gazetteer import load_gazetteer
@@ -442,7 +443,7 @@ def document_country(state: DocState) -> str | None:
         counts = Counter(c for c in counted if c)
         if counts:
             return counts.most_common(1)[0][0]
-    return None
+    return guessed_country(state)
 
 
 def _as_government(

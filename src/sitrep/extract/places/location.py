@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.extract.events.triggers import governing_verb, set_beside
+from sitrep.extract.places.country import weakest_guess
 from sitrep.extract.places.resolve import (
     COMPASS_OF,
     DESTINATION_BEFORE,
@@ -43,7 +44,7 @@ def attach_locations(state: DocState) -> None:
     if not state.events and not state.tallies:
         return
     sentences = {id(m): state.sentence_of(m.span.start) for m in state.places}
-    main = main_place(state) or actors_country(state)
+    main = main_place(state) or actors_country(state) or guessed_place(state)
     named = countries_named(state)  # once per document: it reads every nationality word
     drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
     coded = coded_places(state)
@@ -662,6 +663,21 @@ def actors_country(state: DocState) -> PlaceMention | None:
         return None
     country = gaz.country_place(max(sorted(counts), key=lambda cc: counts[cc]))
     return PlaceMention(Span("", 0, 0), to_place(country, 3, None), 0.2) if country else None
+
+
+def guessed_country(state: DocState) -> str | None:
+    """No place, no country's actor: the country classifier's top country however unsure."""
+    code = weakest_guess(state.text)
+    gaz = load_gazetteer()
+    return gaz.countries[code].name if code in gaz.countries else None
+
+
+def guessed_place(state: DocState) -> PlaceMention | None:
+    """`guessed_country` at its capital, precision 3 (as `actors_country`)."""
+    gaz = load_gazetteer()
+    code = weakest_guess(state.text)
+    country = gaz.country_place(code) if code in gaz.countries else None
+    return PlaceMention(Span("", 0, 0), to_place(country, 3, None), 0.1) if country else None
 
 
 def main_place(state: DocState) -> PlaceMention | None:
