@@ -177,3 +177,12 @@ def test_with_nothing_else_the_unsure_classifier_still_guesses(monkeypatch):
     guessed = location.guessed_place(state)
     assert guessed is not None and guessed.place.country == "Kenya"
     assert guessed.place.geo_precision == 3
+
+
+def test_a_governorate_seat_places_the_text_as_a_capital_does(monkeypatch):
+    # The words read Spanish; Haifa, the seat of its district, is named as where it happened.
+    monkeypatch.setattr(resolve, "model_country_probabilities",
+                        lambda _: {"ES": 0.7, "PT": 0.05, "IL": 0.002})  # fmt: skip
+    hint, places = _hint("Junior doctors protested in Haifa over the length of their shifts.")
+    assert hint == "Israel"
+    assert places == [("Haifa", "Israel")]

@@ -182,9 +182,9 @@ _FOREIGN_AFTER = {"embassy", "embassies", "consulate", "invasion", "diaspora", "
 # Zinar in Tell Abiad countryside" is in Syria); one unambiguous town outweighs them.
 _DEMONYM_VOTE = 0.4
 _DEMONYM_CAP = 0.8
-# GeoNames' codes of a national capital and of a seat of government (La Paz); another place of
-# the capital's name counts from a tenth of its size.
-_CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
+# GeoNames' codes of a national capital, a seat of government (La Paz) and a governorate's seat
+# (Haifa, Bregenz, Belfast); another place of the capital's name counts from a tenth of its size.
+_CAPITAL_CODES = frozenset({"PPLC", "PPLG", "PPLA"})
 _CAPITAL_SIZE = 10
 # Places mentioned this close (in characters) are the document's context for a village.
 NEARBY_CHARS = 600
@@ -793,8 +793,8 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             if admin_named and c.feature_class == "A":
                 weight = _COUNTRY_IN  # as telling as "in Iraq"
             elif c.country_code in capitals and c.feature_code in _CAPITAL_CODES:
-                # as telling as a governorate; said to be where it happened ("rallied in
-                # Vienna"), as telling as "in Austria"
+                # a capital: as telling as a governorate; said to be where it happened
+                # ("rallied in Vienna"), as telling as "in Austria"
                 weight = _COUNTRY_IN if m.before.split()[-1:] in (["in"], ["at"]) else 2.0
             elif c.feature_class == "D":
                 weight = 2.0 if m.after in _AFTER_DISTRICT else 1.0
@@ -849,9 +849,10 @@ def _placed_before(m: Mention, mentions: list[Mention], countries: list[GazPlace
 
 def _capital_reading(m: Mention, candidates: list[GazPlace],
                      mentions: list[Mention]) -> set[str]:  # fmt: skip
-    """The country of the national capital a name stands for, as a one-element set (else empty):
-    "Vienna", "Islamabad" called by their own names are the capitals, not smaller places that
-    share or once bore the names (Vienna, Virginia; Chattogram). Not when another place of that
+    """The country of the capital (a national one, or a governorate's seat) a name stands for, as
+    a one-element set (else empty): "Vienna", "Islamabad", "Haifa" called by their own names are
+    the capitals, not smaller places that share or once bore the names (Vienna, Virginia;
+    Chattogram). Not when another place of that
     name is a governorate, a governorate's seat or a tenth of the capital's size ("Tripoli",
     "San Juan", "Athens" are also Lebanese, Argentine, American cities), nor when the text
     puts it in a region of another country ("Buenos Aires (Ancash)")."""
