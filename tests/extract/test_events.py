@@ -1214,3 +1214,54 @@ def test_happenings_told_as_the_subject_of_a_deed_and_weapons_dropped(code, text
 
 def test_leaflets_dropped_are_no_strike(code):
     assert not code("On 3 May 2022, a plane dropped leaflets over Westby.", "2022-05-04").events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May 2022, some 400 farmers were displaced from two hamlets near Westby.",
+         "Other"),
+        ("On 3 May 2022, villagers fled their homes near Westby.", "Other"),
+        ("On 3 May 2022, the authorities released 40 prisoners from the jail of Westby.",
+         "Other"),
+        ("On 3 May 2022, a school in Westby closed its doors after receiving bomb threats.",
+         "Other"),
+        ("On 3 May 2022, police deactivated a bomb left near the market of Westby.",
+         "Disrupted weapons use"),
+        ("On 3 May 2022, the rebel militia held a recruitment drive in Westby.",
+         "Change to group/activity"),
+        ("On 3 May 2022, rebels threw grenades at a police post in Westby.", "Grenade"),
+        ("On 3 May 2022, about 300 people participated in a march in Westby for cleaner air.",
+         "Peaceful protest"),
+        ("On 3 May 2022, dock workers demanded better pay in front of the port office of Westby.",
+         "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_displacement_releases_threats_recruitment_and_claims_name_happenings(code, text, expected):
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, the gunmen fled after shooting a guard in Westby.",
+        "On 3 May 2022, the rebels released a statement in Westby.",
+        "On 3 May 2022, the war has displaced millions since it began in Westby.",
+    ],
+)
+def test_armed_men_fleeing_and_statements_released_are_no_development(code, text):
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Other" not in found
+
+
+def test_who_took_part_in_a_protest_describes_an_arrested_person(code):
+    text = ("On 3 May 2022, soldiers arrested a teacher in Westby who took part in anti-coup "
+            "protests.")  # fmt: skip
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Peaceful protest" not in found
+
+
+def test_a_confrontation_is_violence(code):
+    text = "On 3 May 2022, two gangs had an armed confrontation in a market of Westby."
+    assert {e.event_type for e in code(text, "2022-05-04").events} & VIOLENT

@@ -423,11 +423,37 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return any(t.lower_ == "from" for t in tok.subtree)
     if requires == "weapon":
         return _weapon_subject(tok)
+    if requires == "people":
+        return _people_moved(tok, lex)
     if requires == "object":
         return any(
             c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
         ) or tok.dep_ in ("amod", "acl")
     return True
+
+
+_HELD = frozenset({"prisoner", "detainee", "inmate", "captive"})
+
+
+def _people_moved(tok: Token, lex: Lexicon) -> bool:
+    """ "3,000 villagers fled", "families were forced to flee", "released 52 prisoners": the
+    verb's subject (or object, or the subject of the verb it completes) is a group of civilians
+    or of people held, told by their word or counted; not "the gunmen fled", "released a
+    statement"."""
+    verb = tok.head if tok.dep_ == "xcomp" else tok
+    people = [c for v in (tok, verb) for c in v.children
+              if c.dep_ in ("nsubj", "nsubjpass", "dobj")]  # fmt: skip
+
+    def counted(p: Token) -> bool:
+        return (p.tag_ == "NNS" and not lex.is_cue(p, "armed")) and any(
+            c.dep_ == "nummod" or c.lower_ == "all" for c in p.children
+        )
+
+    return any(
+        lex.is_cue(p, "civilian") or lex.is_cue(p, "displaced") or p.lemma_.lower() in _HELD
+        or counted(p)
+        for p in people
+    )  # fmt: skip
 
 
 _NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
@@ -479,7 +505,12 @@ def _weapon_subject(tok: Token) -> bool:
 
 def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> bool:
     """A trigger inside another family's trigger phrase, or a statement whose subject happens."""
-    other = {m.head for m in matches if m.entry.family != family}
+    # what people fled from ("fled an assault on the city") is a happening of its own
+    other = {
+        m.head
+        for m in matches
+        if m.entry.family != family and not lexicon().is_cue(doc[m.head], "displaced")
+    }
     if is_demonstration_word(tok, lexicon()):
         # "staged a demonstration …, they also demanded …": a demand told with a protest is what
         # the protest was about (the parse may hang the protest on it), not a plan of one

@@ -54,6 +54,8 @@ ROLES = (
     "membership",
     "civilian_group",
     "crowd",
+    "claimant",
+    "object_named",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
@@ -523,6 +525,11 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
     named = {m.head: m for m in matches}
     found = []
     for verb in sent:
+        if verb.i not in named or not names_a_demonstration(named[verb.i].entry):
+            if _claim_told_as_done(verb, lex):
+                claim = replace(protest, weight=CLAIMED_WEIGHT)
+                found.append(Match(verb.i, verb.i + 1, verb.i, claim))
+                continue
         if verb.pos_ != "VERB" or not _done(verb, lex) or lex.is_cue(verb, "claim"):
             continue
         light = lex.is_cue(verb, "support") and not any(c.dep_ == "prt" for c in verb.children)
@@ -555,6 +562,20 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
         ):
             found.append(Match(verb.i, verb.i + 1, verb.i, replace(protest, weight=CLAIMED_WEIGHT)))
     return found
+
+
+def _claim_told_as_done(verb: Token, lex: Lexicon) -> bool:
+    """ "Workers of a company demanded their pay", "supporters of the jailed leader demanded his
+    release in X": a claim (`role=claim`: demand, denounce, call for …) told in the past as what
+    a group of people did (`role=claimant`, plural) is pressed in public: ACLED's protest."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.dep_ != "ROOT":
+        return False
+    if not lex.is_cue(verb, "claim"):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.tag_ == "NNS" and lex.is_cue(c, "claimant")
+        for c in verb.children
+    )
 
 
 CLAIMED_WEIGHT = 0.6  # a deed named a protest by its purpose, not by its own word
@@ -631,8 +652,12 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
         return True
     if token.dep_ == "dobj" and lex.is_cue(head, "support_object"):
         return True
+    if token.dep_ == "dobj" and lex.is_cue(head, "object_named"):
+        return True  # "threw grenades at a post", "after receiving bomb threats"
     if token.dep_ == "pobj" and head.lower_ == "of" and _carried_out(head.head, lex):
         return True  # "carried out a series of strikes on …"
+    if token.dep_ == "pobj" and head.lower_ == "in" and _taking_part(head.head):
+        return True  # "800 people participated in the march", "took part in a rally"
     if token.dep_ in ("conj", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "… and clashes", "15 explosions/bursts of fire near X": the noun it is joined to
         return is_anchored_noun(head, lex)
@@ -665,6 +690,18 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
 
 
 STATIVE = frozenset({"be", "include", "have", "comprise", "consist", "remain"})
+_PARTICIPATE = frozenset({"participate", "join", "engage"})
+
+
+def _taking_part(verb: Token) -> bool:
+    """A verb of taking part ("participated in", "took part in", "joined in"): what people
+    took part in happened."""
+    if verb.dep_ in ("relcl", "acl"):
+        return False  # "a monk who participated in the protest": who someone is
+    lemma = verb.lemma_.lower()
+    return lemma in _PARTICIPATE or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    )
 
 
 def _in_argument(token: Token) -> bool:
