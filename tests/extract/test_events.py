@@ -1265,3 +1265,33 @@ def test_who_took_part_in_a_protest_describes_an_arrested_person(code):
 def test_a_confrontation_is_violence(code):
     text = "On 3 May 2022, two gangs had an armed confrontation in a market of Westby."
     assert {e.event_type for e in code(text, "2022-05-04").events} & VIOLENT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May 2022, militiamen evicted two farming families from their land near Westby.",
+         "Looting/property destruction|Other"),
+        ("On 3 May 2022, unknown persons vandalised a statue in the park of Westby.",
+         "Looting/property destruction"),
+        ("On 3 May 2022, a crowd damaged the office of the water company in Westby.",
+         "Mob violence|Violent demonstration|Looting/property destruction"),
+        ("On 3 May 2022, army bulldozers razed an orchard near Westby.",
+         "Looting/property destruction"),
+        ("On 3 May 2022, twenty nurses occupied the lobby of the hospital of Westby.",
+         "Peaceful protest"),
+        ("On 3 May 2022, 150 migrants returned to Westby from abroad.", "Other"),
+        ("On 3 May 2022, cleaners gathered outside the town hall of Westby and demanded their "
+         "wages.", "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_processions_evictions_damage_occupations_and_returns_name_happenings(code, text, expected):
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert found & set(expected.split("|"))
+
+
+def test_houses_hit_and_razed_by_shells_are_no_destruction_of_their_own(code):
+    text = ("On 3 May 2022, rebels fought the army near Westby. Three houses were hit and razed "
+            "by shells fired by the army.")  # fmt: skip
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Looting/property destruction" not in found

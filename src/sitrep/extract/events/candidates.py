@@ -402,7 +402,9 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
             tok.dep_ == "ROOT" and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
         )
     if requires == "active":
-        return tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children)
+        # "houses were hit and razed by shells": the second verb of a passive is passive too
+        verbs = (tok, tok.head) if tok.dep_ == "conj" else (tok,)
+        return tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for v in verbs for c in v.children)
     if requires == "intransitive":
         # "protesters demonstrated in the square", not "the attacks demonstrate to its leaders
         # that a war would be costly" (showing that something is so: a clause of its own).

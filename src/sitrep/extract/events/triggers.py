@@ -568,7 +568,11 @@ def _claim_told_as_done(verb: Token, lex: Lexicon) -> bool:
     """ "Workers of a company demanded their pay", "supporters of the jailed leader demanded his
     release in X": a claim (`role=claim`: demand, denounce, call for …) told in the past as what
     a group of people did (`role=claimant`, plural) is pressed in public: ACLED's protest."""
-    if verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.dep_ != "ROOT":
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD":
+        return False
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBD":
+        verb = verb.head  # "workers gathered and demanded …": the subject is the first verb's
+    elif verb.dep_ != "ROOT":
         return False
     if not lex.is_cue(verb, "claim"):
         return False
