@@ -1295,3 +1295,17 @@ def test_houses_hit_and_razed_by_shells_are_no_destruction_of_their_own(code):
             "by shells fired by the army.")  # fmt: skip
     found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
     assert "Looting/property destruction" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, parents chained the gate of a school in Westby and prevented the staff "
+        "from entering in a demonstration to demand more teachers.",
+        "On 3 May 2022, clerks of the tax office in a protest outside the town hall of Westby "
+        "called for the payment of their wages.",
+    ],
+)
+def test_what_people_did_in_a_demonstration_tells_it_was_held(code, text):
+    found = {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Protests" in found

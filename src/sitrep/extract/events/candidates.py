@@ -193,7 +193,8 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             continue  # "since war erupted after the assault of October 7": when a stretch began
         count = count_of(tok, sent, lex) if entry.family != "statement" else None
         if count is None:
-            if frame_ancestor(tok, lex) is not None:
+            held_in = _held_in_a_demonstration(tok, lex)
+            if not held_in and frame_ancestor(tok, lex) is not None:
                 continue  # feared, simulated, prevented, a campaign or topic: not a happening
             if _under_other_family(tok, entry.family, live, doc):
                 continue  # "attacked a checkpoint", "threatened to attack": part of the other one
@@ -218,7 +219,11 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
                 and not _reported_at(tok)
             ):
                 continue  # "attacks have had an impact": a topic, not a happening
-            elif is_intention(tok, lex) and not any(a.i in trigger_heads for a in tok.ancestors):
+            elif (
+                not held_in
+                and is_intention(tok, lex)
+                and not any(a.i in trigger_heads for a in tok.ancestors)
+            ):
                 continue  # "racing to execute operations": an intention, not a happening
             kept.append((m, statement, None))
         else:
@@ -262,6 +267,20 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
 
 
 _AT = frozenset({"in", "at", "near", "across", "around", "outside"})
+
+
+def _held_in_a_demonstration(tok: Token, lex: Lexicon) -> bool:
+    """ "locked the school … in a demonstration to demand teachers", "employees in a protest in
+    front of the office called for their pay": what people did or said in a protest tells that
+    the protest was held; what the sentence's verb is (prevented, called for, a purpose clause)
+    does not make it a plan."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and tok.tag_ == "NN"
+        and is_demonstration_word(tok, lex)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    )
 
 
 def _inside_coreferent(tok: Token, coreferent: set[int]) -> bool:
@@ -386,8 +405,9 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     if not requires:
         return True
     if requires == "against":
-        return any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children) or any(
-            c.dep_ == "nummod" for c in tok.children
+        return (
+            any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children)
+            or any(c.dep_ == "nummod" for c in tok.children)
         )
     if requires == "aircraft":
         return any(
