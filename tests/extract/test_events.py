@@ -1309,3 +1309,17 @@ def test_houses_hit_and_razed_by_shells_are_no_destruction_of_their_own(code):
 def test_what_people_did_in_a_demonstration_tells_it_was_held(code, text):
     found = {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
     assert "Protests" in found
+
+
+def test_a_claim_by_the_people_of_the_deed_told_before_makes_it_a_protest(code):
+    text = ("On 3 May 2022, about 40 fishermen moored their boats across the harbour mouth of "
+            "Westby. They denounced the new quotas.")  # fmt: skip
+    found = {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Protests" in found
+
+
+def test_a_claim_after_a_state_force_s_deed_makes_no_protest(code):
+    text = ("On 3 May 2022, soldiers closed the roads around Westby. They denounced the smugglers "
+            "of the region.")  # fmt: skip
+    found = {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Protests" not in found

@@ -577,9 +577,26 @@ def _claim_told_as_done(verb: Token, lex: Lexicon) -> bool:
     if not lex.is_cue(verb, "claim"):
         return False
     return any(
-        c.dep_ == "nsubj" and c.tag_ == "NNS" and lex.is_cue(c, "claimant")
+        c.dep_ == "nsubj"
+        and ((c.tag_ == "NNS" and lex.is_cue(c, "claimant")) or _did_before(c, lex))
         for c in verb.children
     )
+
+
+def _did_before(pronoun: Token, lex: Lexicon) -> bool:
+    """ "Over 100 drivers slowed the traffic. They denounced the fuel price.": "they" are the
+    people whose deed the sentence before told (its root in the past, its subject plural people,
+    no state force), so their claim makes that deed a protest."""
+    if pronoun.lower_ != "they" or pronoun.sent.start == 0:
+        return False
+    root = pronoun.doc[pronoun.sent.start - 1].sent.root
+    if root.pos_ != "VERB" or not _done(root, lex) or lex.is_cue(root, "support"):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.tag_ == "NNS" and not lex.is_cue(c, "state")
+        and not lex.is_cue(c, "armed")
+        for c in root.children
+    )  # fmt: skip
 
 
 CLAIMED_WEIGHT = 0.6  # a deed named a protest by its purpose, not by its own word
