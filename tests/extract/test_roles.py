@@ -505,6 +505,15 @@ def test_a_dateline_is_not_the_state(nlp):
             "Al Shabaab",
             "Military Forces of Somalia (2017-2022)",
         ),
+        # An unidentified group's likely name in brackets names it.
+        (
+            "Four armed men (presumably dahalo militia) stole forty zebu near Ihosy on Sunday.",
+            "stole",
+            "Strategic developments",
+            "Madagascar",
+            "Dahalo Militia",
+            None,
+        ),
         # A weapon's acronym is no organisation.
         (
             "An RCIED blast hit a police pickup near the Afgooye road on Monday.",

@@ -60,6 +60,12 @@ _CODED_AS = re.compile(
     r"\s*[,(]\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed(?:\s+to\s+be)?)\s+(?:the\s+)?",
     re.I,
 )
+# "three armed men (presumably dahalo militia)": an unidentified group's likely name, in brackets.
+_PRESUMED_AS = re.compile(
+    r"\s*\(\s*(?:presumably|presumed|probably|likely|possibly|suspected|believed\s+to\s+be)\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
 _CODED_AS_BEFORE = re.compile(
     r"\s*\(\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed(?:\s+to\s+be)?)\s+(?:the\s+)?$",
     re.I,
@@ -381,7 +387,7 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
             continue
         coded = _CODED_AS.match(text, m.span.end)
         if coded is None and unidentified(m.actor.name):
-            coded = _SUSPECTED_AS.match(text, m.span.end)
+            coded = _SUSPECTED_AS.match(text, m.span.end) or _PRESUMED_AS.match(text, m.span.end)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if coded and nxt is not None and nxt.span.start == coded.end() and nxt.kind == "org":
             out.append(ActorMention(m.span, replace(nxt.actor, text=m.span.text), m.kind))
