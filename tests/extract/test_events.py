@@ -752,6 +752,18 @@ def test_weapons_named_beside_mutual_fighting_may_be_a_battle(code, text):
     assert event.sub_event_type == "Armed clash"
 
 
+def test_civilian_infrastructure_hit_names_no_civilians_as_target(code):
+    # ACLED codes civilians as actor 2 when people were hit; "civilian" describing things names
+    # no one
+    (event,) = code(
+        "On 3 May, Russian forces shelled Koro with rockets. Civilian infrastructure was damaged. "
+        "No casualties were reported.",
+        "2022-05-04",
+    ).events
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert event.actor2 is None
+
+
 @pytest.mark.parametrize(
     ("text", "sub_event_type"),
     [

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from sitrep.extract.actors.roles import assign_draft_roles
+from sitrep.extract.actors.roles import CIVILIANS_INTER, assign_draft_roles
 from sitrep.extract.events.triggers import lexicon
 from sitrep.extract.places.location import is_dateline
 from sitrep.extract.registry import extractor
@@ -297,7 +297,28 @@ def find_actors(state: DocState) -> None:
         mentions += pronoun_mentions(state, mentions)
         mentions += unknown_org_mentions(state, mentions)
     mentions += short_form_mentions(state, mentions, dictionary)
+    mentions = [m for m in mentions if not _civilian_things(state, m)]
     state.actors = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+# Things, not people, that "civilian" can describe: damage to them hits no one (ACLED codes no
+# actor 2 for "civilian infrastructure was damaged").
+_THINGS = frozenset(
+    """infrastructure object objects facility facilities building buildings house houses home
+    homes area areas property properties site sites structure structures settlement
+    settlements neighborhood neighbourhood""".split()
+)
+
+
+def _civilian_things(state: DocState, mention: ActorMention) -> bool:
+    """ "civilian infrastructure", "civilian objects": the word describes things, names no one."""
+    if mention.actor.inter != CIVILIANS_INTER or state.doc is None:
+        return False
+    span = state.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in _THINGS
 
 
 def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[ActorMention]:
