@@ -752,6 +752,18 @@ def test_weapons_named_beside_mutual_fighting_may_be_a_battle(code, text):
     assert event.sub_event_type == "Armed clash"
 
 
+def test_drugs_seized_are_taken_from_a_gang(code):
+    # ACLED codes a seizure of drugs or contraband as Looting/property destruction against an
+    # unidentified gang
+    (event,) = code(
+        "On 3 May, in Campinas, Sao Paulo, federal police forces seized two tons of cocaine "
+        "hidden in a grain truck during a roadside check.",
+        "2022-05-04",
+    ).events
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor2 == "Unidentified Gang (Brazil)"
+
+
 def test_civilian_infrastructure_hit_names_no_civilians_as_target(code):
     # ACLED codes civilians as actor 2 when people were hit; "civilian" describing things names
     # no one

@@ -54,6 +54,7 @@ ROLES = (
     "membership",
     "civilian_group",
     "crowd",
+    "contraband",
     "claimant",
     "object_named",
 )
