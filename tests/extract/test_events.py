@@ -752,6 +752,17 @@ def test_weapons_named_beside_mutual_fighting_may_be_a_battle(code, text):
     assert event.sub_event_type == "Armed clash"
 
 
+def test_a_protest_the_police_dispersed_has_the_police_as_actor2(code):
+    # the intervention is told in its own sentence and grouped into the protest in assembly
+    (event,) = code(
+        "On 3 May, about 200 teachers demonstrated in Durban to demand unpaid wages. Police "
+        "later used rubber bullets to disperse them.",
+        "2022-05-04",
+    ).events
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 == "Police Forces of South Africa (1994-)"
+
+
 def test_drugs_seized_are_taken_from_a_gang(code):
     # ACLED codes a seizure of drugs or contraband as Looting/property destruction against an
     # unidentified gang

@@ -310,6 +310,17 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             draft.actor2 = None
         if draft.actor2 is not None:
             continue
+        if draft.sub_event_type in _INTERVENTION_SUB_TYPES or (
+            draft.sub_event_type == "Violent demonstration"
+        ):
+            # the protest's type settled in assembly ("police dispersed the crowd" grouped in):
+            # who intervened, else the country's police where intervention is the type
+            forces = _intervening_forces(
+                state, dictionary, draft, country,
+                default=draft.sub_event_type in _INTERVENTION_SUB_TYPES,
+            )
+            draft.actor2 = _with_inter(forces, dictionary, country) if forces else None
+            continue
         if draft.event_type == "Battles":
             actor2 = _generic(state, dictionary, _UNIDENTIFIED, country, at, at)
             actor2 = named_unknown(
