@@ -763,6 +763,21 @@ def test_a_protest_the_police_dispersed_has_the_police_as_actor2(code):
     assert event.actor2 == "Police Forces of South Africa (1994-)"
 
 
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("On 3 May, police in Tapachula detained 40 migrants hidden in a lorry.",
+         "Civilians (International)"),
+        ("On 3 May, police in Tapachula detained 40 migrants from Haiti hidden in a lorry.",
+         "Civilians (Haiti)"),
+    ],
+)  # fmt: skip
+def test_migrants_are_civilians_of_where_they_came_from(code, text, actor2):
+    # ACLED: several or unnamed nationalities are "International"
+    (event,) = code(text, "2022-05-04").events
+    assert event.actor2 == actor2
+
+
 def test_drugs_seized_are_taken_from_a_gang(code):
     # ACLED codes a seizure of drugs or contraband as Looting/property destruction against an
     # unidentified gang
