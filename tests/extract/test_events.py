@@ -1295,6 +1295,19 @@ def test_displacement_releases_threats_recruitment_and_claims_name_happenings(co
 @pytest.mark.parametrize(
     "text",
     [
+        "On 3 May 2022, about 500 herders were forced to flee from their camps near Westby.",
+        "On 3 May 2022, farmers who fled their homes in the hills reached the camp of Westby.",
+        "On 3 May 2022, 900 people from the hamlets near Westby gathered their cattle and fled.",
+    ],
+)
+def test_people_made_to_flee_or_told_by_a_clause_are_displaced(code, text):
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Other" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "On 3 May 2022, the gunmen fled after shooting a guard in Westby.",
         "On 3 May 2022, the rebels released a statement in Westby.",
         "On 3 May 2022, the war has displaced millions since it began in Westby.",

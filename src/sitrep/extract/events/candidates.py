@@ -222,6 +222,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             elif (
                 not held_in
                 and is_intention(tok, lex)
+                and not (entry.requires == "people" and _made_to(tok))
                 and not any(a.i in trigger_heads for a in tok.ancestors)
             ):
                 continue  # "racing to execute operations": an intention, not a happening
@@ -465,6 +466,11 @@ def _people_moved(tok: Token, lex: Lexicon) -> bool:
     verb = tok.head if tok.dep_ == "xcomp" else tok
     people = [c for v in (tok, verb) for c in v.children
               if c.dep_ in ("nsubj", "nsubjpass", "dobj")]  # fmt: skip
+    if tok.dep_ in ("relcl", "acl"):
+        people.append(tok.head)  # "civilians who fled", "1,000 villagers displaced by …"
+    elif tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "families gathered their belongings and fled": the first verb's subject did it too
+        people += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
     def counted(p: Token) -> bool:
         return (p.tag_ == "NNS" and not lex.is_cue(p, "armed")) and any(
@@ -476,6 +482,20 @@ def _people_moved(tok: Token, lex: Lexicon) -> bool:
         or counted(p)
         for p in people
     )  # fmt: skip
+
+
+_MADE_TO = frozenset({"force", "compel", "oblige"})
+
+
+def _made_to(tok: Token) -> bool:
+    """ "villagers were forced to flee", "families were compelled to leave": a passive verb of
+    compelling tells that its to-infinitive was done, not planned."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() in _MADE_TO
+        and any(c.dep_ == "auxpass" for c in head.children)
+    )
 
 
 _NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
