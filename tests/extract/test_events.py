@@ -1386,3 +1386,23 @@ def test_a_claim_after_a_state_force_s_deed_makes_no_protest(code):
             "of the region.")  # fmt: skip
     found = {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
     assert "Protests" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, in Westby, a farmer died and was later found rolled in a blanket.",
+        "On 3 May 2022, two sacks that held human remains were found near the market of Westby.",
+        "On 3 May 2022, in Westby, two dead women were found with their hands tied by a canal.",
+    ],
+)
+def test_the_dead_found_are_an_attack(code, text):
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Attack" in found
+
+
+def test_a_car_found_is_no_attack(code):
+    text = "On 3 May 2022, police found an abandoned car near Westby."
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Attack" not in found
+

@@ -440,6 +440,8 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return _takes_a_place(tok, lex)
     if requires == "corpse":
         return is_corpse(tok)
+    if requires == "dead":
+        return _found_dead(tok)
     if requires == "from":
         # "300 people were evacuated from X", "people from X were evacuated": moved out of a
         # place; the wounded "evacuated to a hospital" are part of the violence that hurt them
@@ -453,6 +455,30 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
             c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
         ) or tok.dep_ in ("amod", "acl")
     return True
+
+
+_REMAINS = frozenset({"body", "corpse", "remains", "cadaver", "skeleton"})
+
+
+def _found_dead(tok: Token) -> bool:
+    """ "a man died and was later found rolled in a sack", "three dead women were found on the
+    road", "bags that held human remains were found": what was found (the verb's passive
+    subject or object, or the subject of the verb it is joined to) is a dead person or their
+    remains."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False  # "found by police officers": the finder did not kill (the body tells it)
+    found = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        if tok.head.lemma_.lower() == "die":
+            return True  # "a man died and was found …"
+        found += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        w.lemma_.lower() in _REMAINS
+        or (w.pos_ in ("NOUN", "PROPN") and any(
+            a.dep_ == "amod" and a.lower_ in ("dead", "lifeless") for a in w.children))
+        for f in found
+        for w in f.subtree
+    )  # fmt: skip
 
 
 _HELD = frozenset({"prisoner", "detainee", "inmate", "captive"})
