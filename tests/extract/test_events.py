@@ -1406,3 +1406,22 @@ def test_a_car_found_is_no_attack(code):
     found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
     assert "Attack" not in found
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, five lorries full of soldiers arrived at the market town of Westby.",
+        "On 3 May 2022, about 60 foreign soldiers crossed the river into the district of Westby.",
+        "On 3 May 2022, army troops were stationed at the temple and the school of Westby.",
+    ],
+)
+def test_armed_men_arriving_crossing_or_stationed_are_a_movement(code, text):
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Change to group/activity" in found
+
+
+def test_the_police_arriving_at_a_scene_is_no_movement(code):
+    text = "On 3 May 2022, police arrived at the market of Westby after a fire broke out."
+    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Change to group/activity" not in found
+

@@ -442,6 +442,8 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return is_corpse(tok)
     if requires == "dead":
         return _found_dead(tok)
+    if requires == "troops":
+        return _troops_moved(tok, lex)
     if requires == "from":
         # "300 people were evacuated from X", "people from X were evacuated": moved out of a
         # place; the wounded "evacuated to a hospital" are part of the violence that hurt them
@@ -479,6 +481,25 @@ def _found_dead(tok: Token) -> bool:
         for f in found
         for w in f.subtree
     )  # fmt: skip
+
+
+# armed words for a place or for the police, who arrive at a scene as part of what they do there
+_NOT_TROOPS = frozenset({
+    "police", "policeman", "policewoman", "officer", "position", "base", "checkpoint",
+    "outpost", "barracks", "patrol",
+})
+
+
+def _troops_moved(tok: Token, lex: Lexicon) -> bool:
+    """ "7 trucks full of soldiers arrived at the town", "90 soldiers crossed the river into
+    X", "troops were stationed at the pagoda": the verb's subject names armed men (not the
+    police, who arrive at a scene as part of what they do there)."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        lex.is_cue(w, "armed") and w.lemma_.lower() not in _NOT_TROOPS
+        for s in subjects
+        for w in s.subtree
+    )
 
 
 _HELD = frozenset({"prisoner", "detainee", "inmate", "captive"})
