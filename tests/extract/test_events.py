@@ -778,6 +778,20 @@ def test_migrants_are_civilians_of_where_they_came_from(code, text, actor2):
     assert event.actor2 == actor2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, gunmen abducted a bus driver near Kaya. The driver was released two days "
+        "later.",
+        "On 3 May, about 50 taxi drivers demonstrated in Kisumu against fuel prices. They also "
+        "called for lower road taxes.",
+    ],
+)
+def test_the_end_or_the_claims_of_a_happening_are_no_second_one(code, text):
+    # a release that ends an abduction told before it, the claims of a protest told before
+    assert len([e for e in code(text, "2022-05-04").events if e.acled_codable]) == 1
+
+
 def test_drugs_seized_are_taken_from_a_gang(code):
     # ACLED codes a seizure of drugs or contraband as Looting/property destruction against an
     # unidentified gang

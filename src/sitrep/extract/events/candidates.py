@@ -451,7 +451,7 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     if requires == "weapon":
         return _weapon_subject(tok)
     if requires == "people":
-        return _people_moved(tok, lex)
+        return _people_moved(tok, lex) and not _release_of_the_taken(tok, lex)
     if requires == "object":
         return any(
             c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
@@ -529,6 +529,20 @@ def _people_moved(tok: Token, lex: Lexicon) -> bool:
         or counted(p)
         for p in people
     )  # fmt: skip
+
+
+_RELEASE = frozenset({"release", "free"})
+
+
+def _release_of_the_taken(tok: Token, lex: Lexicon) -> bool:
+    """ "… abducted a driver. The driver was later released.": the release ends a taking told
+    before it, part of that happening, not one of its own."""
+    if tok.lemma_.lower() not in _RELEASE:
+        return False
+    return any(
+        lex.is_cue(t, "taken") and t.lemma_.lower() not in _RELEASE
+        for t in tok.doc[: tok.sent.start]
+    )
 
 
 _MADE_TO = frozenset({"force", "compel", "oblige"})

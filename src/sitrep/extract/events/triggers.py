@@ -593,6 +593,8 @@ def _did_before(pronoun: Token, lex: Lexicon) -> bool:
     root = pronoun.doc[pronoun.sent.start - 1].sent.root
     if root.pos_ != "VERB" or not _done(root, lex) or lex.is_cue(root, "support"):
         return False
+    if is_demonstration_word(root, lex):
+        return False  # "drivers demonstrated … They also called for …": the same protest
     return any(
         c.dep_ == "nsubj" and c.tag_ == "NNS" and not lex.is_cue(c, "state")
         and not lex.is_cue(c, "armed")
