@@ -56,18 +56,14 @@ _FACILITY = re.compile(
 # ACLED notes name the actor they code: "pro-STC forces, coded as Security Belt forces",
 # "forces at a checkpoint, assumed to be Security Belt Forces", "(coded as Popular Resistance)",
 # "gunmen (assumed Darfur communal militia)".
-_CODED_AS = re.compile(
-    r"\s*[,(]\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed(?:\s+to\s+be)?)\s+(?:the\s+)?",
-    re.I,
-)
+_CODING_REMARK = r"(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed(?:\s+to\s+be)?)\s+(?:the\s+)?"
+_CODED_AS = re.compile(r"\s*[,(]\s*" + _CODING_REMARK, re.I)
+# … and before the coded name, after a phrase no actor was read in.
+_CODED_AS_BEFORE = re.compile(r"\s*\(\s*" + _CODING_REMARK + "$", re.I)
 # "three armed men (presumably dahalo militia)": an unidentified group's likely name, in brackets.
 _PRESUMED_AS = re.compile(
     r"\s*\(\s*(?:presumably|presumed|probably|likely|possibly|suspected|believed\s+to\s+be)\s+"
     r"(?:the\s+)?",
-    re.I,
-)
-_CODED_AS_BEFORE = re.compile(
-    r"\s*\(\s*(?:(?:were|was|are|is)\s+)?(?:coded\s+as|assumed(?:\s+to\s+be)?)\s+(?:the\s+)?$",
     re.I,
 )
 # "unknown gunmen believed to be IS", "a group likely to be IS": ACLED codes

@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 CIVILIANS_INTER = 7  # ACLED inter code of civilians
 _TARGETED_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Mob violence"})
-_FROM_NAME = re.compile(r"\bfrom ((?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*)")
 # The crowd a demonstration's actor 1 names, and its inter code, by event type.
 _CROWDS = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
 _CROWD_INTERS = frozenset(inter for _, inter in _CROWDS.values())
@@ -408,13 +407,8 @@ def _origin_countries(state: DocState, draft: EventDraft) -> list[str]:
 
 def _left_country(state: DocState, draft: EventDraft) -> str | None:
     """The country the sentence says people came from ("refugees from X")."""
-    sentence = state.sentences[draft.sentence]
-    gazetteer = load_gazetteer()
-    for name in _FROM_NAME.findall(state.text, sentence.start, sentence.end):
-        code = gazetteer.country_code(name)
-        if code is not None:
-            return gazetteer.countries[code].name
-    return None
+    origins = _origin_countries(state, draft)
+    return origins[0] if origins else None
 
 
 def _crowd(
