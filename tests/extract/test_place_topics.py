@@ -165,9 +165,9 @@ def test_two_places_coordinated_both_say_where(no_model):
 def test_with_nothing_else_the_unsure_classifier_still_guesses(monkeypatch):
     # No place, no actor of a country, a flat classifier: its top country beats no country.
     from sitrep.extract.actors import roles
-    from sitrep.extract.places import country, location
+    from sitrep.extract.places import location
 
-    monkeypatch.setattr(country, "model_country_probabilities",
+    monkeypatch.setattr(resolve, "model_country_probabilities",
                         lambda text: {"KE": 0.08, "NG": 0.05, "MX": 0.04})  # fmt: skip
     state = DocState(text="Raiders wounded two herders at a ward on Friday.", published=None,
                      outlet=None)  # fmt: skip

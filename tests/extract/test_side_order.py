@@ -68,10 +68,8 @@ def _battle(event_type: str = "Battles") -> tuple[DocState, EventDraft]:
 def test_order_sides_swaps_only_a_sure_battle(monkeypatch, label, p, event_type, first):
     clf = _Classifier(label, p)
     monkeypatch.setattr(order, "load_side_order_classifier", lambda: clf)
-    # No place and no country classifier: the pair is read in no country.
-    from sitrep.extract.places import country
-
-    monkeypatch.setattr(country, "model_country_probabilities", lambda text: {})
+    # No place and no classifier's guess (the places extractor has not run): the pair is read
+    # in no country.
     state, draft = _battle(event_type)
     state.events.append(draft)
     order.order_sides(state)

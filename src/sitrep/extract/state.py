@@ -119,6 +119,9 @@ class DocState:
     events: list[EventDraft] = field(default_factory=list)
     tallies: list[TallyDraft] = field(default_factory=list)
     country_hint: str | None = None  # the document's main country (name as in the gazetteer)
+    # the country classifier's top country however unsure (name as in the gazetteer): the last
+    # resort of a text that names no place and no actor of a country
+    country_guess: str | None = None
     warnings: list[str] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:

@@ -21,7 +21,6 @@ from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.events.triggers import lexicon
-from sitrep.extract.places.location import guessed_country
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
 from sitrep.knowledge.gazetteer import load_gazetteer
@@ -496,7 +495,8 @@ def event_country(state: DocState, draft: EventDraft | TallyDraft) -> str | None
 
 def document_country(state: DocState) -> str | None:
     """The document's country: the places extractor's hint, else the country of most places,
-    else the country of most actors named (state names first: "Lebanese army", "Iraq")."""
+    else the country of most actors named (state names first: "Lebanese army", "Iraq"), else the
+    country classifier's guess however unsure."""
     if state.country_hint:
         return state.country_hint
     for counted in (
@@ -507,7 +507,7 @@ def document_country(state: DocState) -> str | None:
         counts = Counter(c for c in counted if c)
         if counts:
             return counts.most_common(1)[0][0]
-    return guessed_country(state)
+    return state.country_guess
 
 
 def _as_government(

@@ -58,10 +58,3 @@ def best_guess(probabilities: dict[str, float]) -> str | None:
     top = max(probabilities, key=probabilities.__getitem__, default=None)
     return top if top is not None and probabilities[top] >= GUESS_PROBABILITY else None
 
-
-def weakest_guess(text: str) -> str | None:
-    """The classifier's top country however unsure: the last resort of a text that names no
-    place, no actor of a country and no telling word (a guess is right about two times in five
-    there, no country never)."""
-    probabilities = model_country_probabilities(text)
-    return max(probabilities, key=probabilities.__getitem__, default=None)

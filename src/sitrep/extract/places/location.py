@@ -13,7 +13,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.extract.events.triggers import governing_verb, set_beside
-from sitrep.extract.places.country import weakest_guess
 from sitrep.extract.places.resolve import (
     COMPASS_OF,
     DESTINATION_BEFORE,
@@ -665,18 +664,12 @@ def actors_country(state: DocState) -> PlaceMention | None:
     return PlaceMention(Span("", 0, 0), to_place(country, 3, None), 0.2) if country else None
 
 
-def guessed_country(state: DocState) -> str | None:
-    """No place, no country's actor: the country classifier's top country however unsure."""
-    code = weakest_guess(state.text)
-    gaz = load_gazetteer()
-    return gaz.countries[code].name if code in gaz.countries else None
-
-
 def guessed_place(state: DocState) -> PlaceMention | None:
-    """`guessed_country` at its capital, precision 3 (as `actors_country`)."""
+    """No place, no country's actor: the classifier's guess (`state.country_guess`, set by the
+    places extractor) as the country, precision 3 (as `actors_country`)."""
     gaz = load_gazetteer()
-    code = weakest_guess(state.text)
-    country = gaz.country_place(code) if code in gaz.countries else None
+    code = gaz.country_code(state.country_guess)
+    country = gaz.country_place(code) if code else None
     return PlaceMention(Span("", 0, 0), to_place(country, 3, None), 0.1) if country else None
 
 

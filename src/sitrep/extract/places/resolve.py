@@ -607,6 +607,8 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         guess = best_guess(probabilities)
         hint = cc if trusted else best.place.country_code if best and best.place else guess
         state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
+        top = max(probabilities, key=probabilities.__getitem__, default=None)
+        state.country_guess = gaz.countries[top].name if top in gaz.countries else None
     return kept
 
 
