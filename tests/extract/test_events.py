@@ -1079,6 +1079,12 @@ def test_a_deed_told_with_a_particle_is_a_protest_for_a_claim(code, text):
     ]
 
 
+def _codable(code, text: str, field: str) -> set[str]:
+    """The `field` values of the ACLED-codable events sitrep codes `text` into (published
+    2022-05-04)."""
+    return {getattr(e, field) for e in code(text, "2022-05-04").events if e.acled_codable}
+
+
 def _parsed(nlp, words, heads, deps, tags, pos, lemmas):
     from spacy.tokens import Doc
 
@@ -1302,7 +1308,7 @@ def test_leaflets_dropped_are_no_strike(code):
     ],
 )  # fmt: skip
 def test_displacement_releases_threats_recruitment_and_claims_name_happenings(code, text, expected):
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert expected in found
 
 
@@ -1315,7 +1321,7 @@ def test_displacement_releases_threats_recruitment_and_claims_name_happenings(co
     ],
 )
 def test_people_made_to_flee_or_told_by_a_clause_are_displaced(code, text):
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert "Other" in found
 
 
@@ -1328,14 +1334,14 @@ def test_people_made_to_flee_or_told_by_a_clause_are_displaced(code, text):
     ],
 )
 def test_armed_men_fleeing_and_statements_released_are_no_development(code, text):
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert "Other" not in found
 
 
 def test_who_took_part_in_a_protest_describes_an_arrested_person(code):
     text = ("On 3 May 2022, soldiers arrested a teacher in Westby who took part in anti-coup "
             "protests.")  # fmt: skip
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert "Peaceful protest" not in found
 
 
@@ -1363,14 +1369,14 @@ def test_a_confrontation_is_violence(code):
     ],
 )  # fmt: skip
 def test_processions_evictions_damage_occupations_and_returns_name_happenings(code, text, expected):
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert found & set(expected.split("|"))
 
 
 def test_houses_hit_and_razed_by_shells_are_no_destruction_of_their_own(code):
     text = ("On 3 May 2022, rebels fought the army near Westby. Three houses were hit and razed "
             "by shells fired by the army.")  # fmt: skip
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert "Looting/property destruction" not in found
 
 
@@ -1384,21 +1390,21 @@ def test_houses_hit_and_razed_by_shells_are_no_destruction_of_their_own(code):
     ],
 )
 def test_what_people_did_in_a_demonstration_tells_it_was_held(code, text):
-    found = {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "event_type")
     assert "Protests" in found
 
 
 def test_a_claim_by_the_people_of_the_deed_told_before_makes_it_a_protest(code):
     text = ("On 3 May 2022, about 40 fishermen moored their boats across the harbour mouth of "
             "Westby. They denounced the new quotas.")  # fmt: skip
-    found = {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "event_type")
     assert "Protests" in found
 
 
 def test_a_claim_after_a_state_force_s_deed_makes_no_protest(code):
     text = ("On 3 May 2022, soldiers closed the roads around Westby. They denounced the smugglers "
             "of the region.")  # fmt: skip
-    found = {e.event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "event_type")
     assert "Protests" not in found
 
 
@@ -1411,13 +1417,13 @@ def test_a_claim_after_a_state_force_s_deed_makes_no_protest(code):
     ],
 )
 def test_the_dead_found_are_an_attack(code, text):
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert "Attack" in found
 
 
 def test_a_car_found_is_no_attack(code):
     text = "On 3 May 2022, police found an abandoned car near Westby."
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert "Attack" not in found
 
 
@@ -1430,12 +1436,12 @@ def test_a_car_found_is_no_attack(code):
     ],
 )
 def test_armed_men_arriving_crossing_or_stationed_are_a_movement(code, text):
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert "Change to group/activity" in found
 
 
 def test_the_police_arriving_at_a_scene_is_no_movement(code):
     text = "On 3 May 2022, police arrived at the market of Westby after a fire broke out."
-    found = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    found = _codable(code, text, "sub_event_type")
     assert "Change to group/activity" not in found
 

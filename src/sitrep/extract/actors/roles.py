@@ -352,17 +352,20 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         draft.actor2 = _with_inter(actor2, dictionary, country)
 
 
+def _trigger_token(state: DocState, draft: EventDraft) -> Token | None:
+    sent = state.spacy_sentence(draft.sentence)
+    return _token_at(sent, draft.trigger.start) if sent is not None else None
+
+
 def _told_by(state: DocState, draft: EventDraft, role: str) -> bool:
     """Whether the draft's trigger word is a cue of `role` in the trigger lexicon."""
-    sent = state.spacy_sentence(draft.sentence)
-    token = _token_at(sent, draft.trigger.start) if sent is not None else None
+    token = _trigger_token(state, draft)
     return token is not None and lexicon().is_cue(token, role)
 
 
 def _seized_goods(state: DocState, draft: EventDraft, role: str) -> bool:
     """Whether what the draft's trigger took is a cue of `role` ("seized 3 tons of marijuana")."""
-    sent = state.spacy_sentence(draft.sentence)
-    token = _token_at(sent, draft.trigger.start) if sent is not None else None
+    token = _trigger_token(state, draft)
     if token is None:
         return False
     lex = lexicon()
