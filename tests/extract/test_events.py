@@ -1445,3 +1445,25 @@ def test_the_police_arriving_at_a_scene_is_no_movement(code):
     found = _codable(code, text, "sub_event_type")
     assert "Change to group/activity" not in found
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deed, then the claim it was made for, by people who press claims
+        "On 3 May 2022, in Westby, members of the fishing cooperative sold their catch at half "
+        "price and demanded fuel subsidies.",
+        # the subject hung by the parse on the place that opens the sentence
+        "On 3 May 2022, in Westby, Northshire, a group of nurses from several clinics marked the "
+        "day and demanded safer wards.",
+    ],
+)
+def test_a_deed_then_a_claim_by_claimants_is_a_protest(code, text):
+    found = _codable(code, text, "event_type")
+    assert "Protests" in found
+
+
+def test_a_claim_after_a_named_rally_adds_no_protest(code):
+    text = "On 3 May 2022, cleaners held a rally in Westby and demanded their wages."
+    found = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert [e.event_type for e in found] == ["Protests"]

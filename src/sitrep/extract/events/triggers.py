@@ -527,7 +527,7 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
     found = []
     for verb in sent:
         if verb.i not in named or not names_a_demonstration(named[verb.i].entry):
-            if _claim_told_as_done(verb, lex):
+            if _claim_told_as_done(verb, lex, named):
                 claim = replace(protest, weight=CLAIMED_WEIGHT)
                 found.append(Match(verb.i, verb.i + 1, verb.i, claim))
                 continue
@@ -565,22 +565,69 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
     return found
 
 
-def _claim_told_as_done(verb: Token, lex: Lexicon) -> bool:
+def _claim_told_as_done(verb: Token, lex: Lexicon, named: dict[int, Match]) -> bool:
     """ "Workers of a company demanded their pay", "supporters of the jailed leader demanded his
     release in X": a claim (`role=claim`: demand, denounce, call for …) told in the past as what
     a group of people did (`role=claimant`, plural) is pressed in public: ACLED's protest."""
     if verb.pos_ != "VERB" or verb.tag_ != "VBD":
         return False
     if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VBD":
-        verb = verb.head  # "workers gathered and demanded …": the subject is the first verb's
-    elif verb.dep_ != "ROOT":
+        first = verb.head  # "workers gathered and demanded …": the subject is the first verb's
+        if not lex.is_cue(first, "claim"):
+            # "vendors closed their stalls and demanded …": a deed, then the claim it was for;
+            # a deed of violence, a riot or a protest tells its own happening, as a protest
+            # named in the sentence does ("held a rally and demanded …")
+            if not lex.is_cue(verb, "claim") or any(
+                e.pos in ("VERB", "ANY")
+                and (not e.candidates
+                     or any(categories()[c].event_type in _DONE_BY_FORCE for c in e.candidates))
+                for e in lex.lemmas.get(first.lemma_.lower(), ())
+            ):  # fmt: skip
+                return False
+            if any(names_a_demonstration(m.entry) for m in named.values()):
+                return False
+        verb = first
+    elif verb.dep_ != "ROOT" or not lex.is_cue(verb, "claim"):
         return False
-    if not lex.is_cue(verb, "claim"):
-        return False
-    return any(
-        c.dep_ == "nsubj"
-        and ((c.tag_ == "NNS" and lex.is_cue(c, "claimant")) or _did_before(c, lex))
-        for c in verb.children
+    return any(_claimants(c, lex) or _did_before(c, lex) for c in _subjects(verb))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects; when the parse gave it none because the subject was hung on the place
+    opening the sentence ("On 3 May, in Springfield, Illinois, teachers marched …", the teachers
+    read as one more name of the list), the noun so hung right before the verb."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if found or verb.dep_ != "ROOT":
+        return found
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.pos_ == "VERB" or t.lower_ == ";":
+            return []
+        if (
+            t.pos_ == "NOUN"
+            and t.dep_ in ("conj", "appos")
+            and t.head.pos_ == "PROPN"
+            and t.head.i < t.i
+            and all(w.i < verb.i for w in t.subtree)
+        ):
+            return [t]
+    return []
+
+
+# Words for a number of people that stand for the people named after "of" ("a group of workers",
+# "dozens of graduates").
+_PEOPLE_OF = frozenset({"group", "groups", "dozens", "hundreds", "thousands", "scores", "crowd"})
+
+
+def _claimants(noun: Token, lex: Lexicon) -> bool:
+    """People who press a claim (`role=claimant`, plural): "teachers", "a group of workers",
+    "dozens of graduates"."""
+    if noun.tag_ == "NNS" and lex.is_cue(noun, "claimant"):
+        return True
+    return noun.lower_ in _PEOPLE_OF and any(
+        g.dep_ == "pobj" and g.tag_ == "NNS" and lex.is_cue(g, "claimant")
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
     )
 
 
