@@ -1467,3 +1467,10 @@ def test_a_claim_after_a_named_rally_adds_no_protest(code):
     text = "On 3 May 2022, cleaners held a rally in Westby and demanded their wages."
     found = [e for e in code(text, "2022-05-04").events if e.acled_codable]
     assert [e.event_type for e in found] == ["Protests"]
+
+
+def test_placards_displayed_name_a_protest(code):
+    text = ("On 3 May 2022, a dozen retired miners displayed placards outside the town hall of "
+            "Westby and held a press briefing to ask for their pensions.")  # fmt: skip
+    found = _codable(code, text, "event_type")
+    assert "Protests" in found
