@@ -1474,3 +1474,23 @@ def test_placards_displayed_name_a_protest(code):
             "Westby and held a press briefing to ask for their pensions.")  # fmt: skip
     found = _codable(code, text, "event_type")
     assert "Protests" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, gang members delivered blankets to poor households near Westby.",
+        # the subject hung by the parse on the place that opens the sentence
+        "As reported on 3 May 2022, in Westby, Northshire, members of the Red Hand Gang "
+        "delivered sacks of rice to the elderly.",
+    ],
+)
+def test_goods_delivered_by_armed_men_are_a_change_of_activity(code, text):
+    found = _codable(code, text, "sub_event_type")
+    assert "Change to group/activity" in found
+
+
+def test_goods_delivered_by_civilians_are_no_development(code):
+    text = "On 3 May 2022, volunteers delivered blankets to poor households near Westby."
+    found = _codable(code, text, "sub_event_type")
+    assert "Change to group/activity" not in found

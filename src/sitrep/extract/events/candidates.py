@@ -37,6 +37,7 @@ from sitrep.extract.events.triggers import (
     protest_topics,
     sentence_triggers,
     set_beside,
+    subjects_of,
 )
 from sitrep.extract.events.type_rules import (
     VIOLENT_TYPES,
@@ -494,7 +495,7 @@ def _troops_moved(tok: Token, lex: Lexicon) -> bool:
     """ "7 trucks full of soldiers arrived at the town", "90 soldiers crossed the river into
     X", "troops were stationed at the pagoda": the verb's subject names armed men (not the
     police, who arrive at a scene as part of what they do there)."""
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or subjects_of(tok)
     return any(
         lex.is_cue(w, "armed") and w.lemma_.lower() not in _NOT_TROOPS
         for s in subjects

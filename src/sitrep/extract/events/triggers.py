@@ -589,10 +589,10 @@ def _claim_told_as_done(verb: Token, lex: Lexicon, named: dict[int, Match]) -> b
         verb = first
     elif verb.dep_ != "ROOT" or not lex.is_cue(verb, "claim"):
         return False
-    return any(_claimants(c, lex) or _did_before(c, lex) for c in _subjects(verb))
+    return any(_claimants(c, lex) or _did_before(c, lex) for c in subjects_of(verb))
 
 
-def _subjects(verb: Token) -> list[Token]:
+def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects; when the parse gave it none because the subject was hung on the place
     opening the sentence ("On 3 May, in Springfield, Illinois, teachers marched …", the teachers
     read as one more name of the list), the noun so hung right before the verb."""
