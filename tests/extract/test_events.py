@@ -1494,3 +1494,17 @@ def test_goods_delivered_by_civilians_are_no_development(code):
     text = "On 3 May 2022, volunteers delivered blankets to poor households near Westby."
     found = _codable(code, text, "sub_event_type")
     assert "Change to group/activity" not in found
+
+
+def test_people_dispersed_by_the_police_were_demonstrating(code):
+    text = ("On 3 May 2022, police dispersed about 60 street vendors near the bus station of "
+            "Westby, who had asked to keep their stalls.")  # fmt: skip
+    found = _codable(code, text, "event_type")
+    assert "Protests" in found
+
+
+def test_the_crowd_dispersed_after_a_riot_is_no_second_event(code):
+    text = ("On 3 May 2022, youths burned tyres and stoned cars in Westby. Police dispersed the "
+            "crowd.")  # fmt: skip
+    found = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert len(found) == 1
