@@ -22,7 +22,7 @@ from sitrep.extract.state import DocState
 from sitrep.ingest.language import skip_reason
 from sitrep.ingest.text import cap_length
 from sitrep.knowledge.loader import knowledge_version
-from sitrep.nlp.segment import keep_text
+from sitrep.nlp.segment import blank_remarks, keep_text
 from sitrep.records import Document, RawDocument
 from sitrep.scale.prefilter import SKIP_REASON, default_prefilter
 
@@ -153,7 +153,7 @@ class Pipeline:
         reasons = [self._skip_reason(raw) for raw in raws]
         texts = [r.text for r, why in zip(raws, reasons, strict=True) if not why]
         # A batch the prefilter skipped whole needs neither spaCy nor the extractors.
-        docs = iter(self.nlp.pipe(texts)) if texts else iter(())
+        docs = iter(self.nlp.pipe([blank_remarks(t) for t in texts])) if texts else iter(())
         specs = self.specs if texts else []
         if texts and self._freeze:
             gc.freeze()  # the model and the extractor modules, before the tables load

@@ -1508,3 +1508,12 @@ def test_the_crowd_dispersed_after_a_riot_is_no_second_event(code):
             "crowd.")  # fmt: skip
     found = [e for e in code(text, "2022-05-04").events if e.acled_codable]
     assert len(found) == 1
+
+
+def test_a_place_remark_inside_the_sentence_leaves_the_protest_its_parse(code):
+    # ACLED's "[coded to X]" in the middle of a clause is blanked for the parser only
+    text = ("On 3 May 2022, environmental activists from a climate group have taken to the "
+            "North sea near Westby island [coded to Easton] to protest against oil drilling.")
+    found = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert [e.event_type for e in found] == ["Protests"]
+    assert all(text[s.start : s.end] == s.text for e in found for s in e.evidence)

@@ -70,3 +70,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+# ACLED's place remarks inside a sentence: "(coded to X)", "[coded to Y with GP2]" ("coded as"
+# may name an actor, which the parse must read).
+_REMARK = re.compile(r"[\[(]\s*coded\s+to\b[^\[\]()]*[\])]", re.IGNORECASE)
+
+
+def blank_remarks(text: str) -> str:
+    """`text` with ACLED's bracketed coding remarks blanked out (spaces, so every character keeps
+    its offset): the parser reads the sentence without them, the extractors read them in the
+    text."""
+    if "coded" not in text.lower():
+        return text
+    return _REMARK.sub(lambda m: " " * len(m.group()), text)
