@@ -856,3 +856,22 @@ def test_a_happening_set_beside_another_is_placed_where_its_words_say(code, no_v
             "the rebels to the strike on the cargo ship 100 km south of Aden.")  # fmt: skip
     places = {(e.location, e.country) for e in code(text, "2024-07-19").events}
     assert places == {("Tel Aviv", "Israel"), ("Aden", "Yemen")}
+
+
+def _voted(text: str, probabilities: dict[str, float]) -> str | None:
+    """The document's country with the classifier's probabilities given (its votes included)."""
+    from sitrep.extract.places.country import votes_from
+    from sitrep.extract.places.resolve import document_country, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    mentions = find_mentions(text, gaz, load_place_filter())
+    return document_country(mentions, gaz, votes_from(probabilities), probabilities)
+
+
+def test_a_name_spelled_letter_for_letter_outvotes_its_folded_lookalikes():
+    # "Lida" is Belarus's town; Lleida and Leiden share only its transliteration key, and an
+    # unsure classifier leaning Spanish does not make it Lleida.
+    text = "About forty people protested in Lida against the new tax on Sunday."
+    assert _voted(text, {"ES": 0.12, "JP": 0.1, "BY": 0.09, "IL": 0.01}) == "BY"
+

@@ -783,6 +783,10 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
                           if c.feature_class in "AD" or c.country_code not in areas]
         elif m.after in _AFTER_DISTRICT:
             candidates = [c for c in candidates if c.feature_class in "DA"] or candidates
+        if m.tier == "exact":
+            # "Lida" spelled letter for letter is Belarus's Lida, not Lleida or Leiden, which
+            # only the transliteration folding links to it: the readings the text spells vote.
+            candidates = [c for c in candidates if spelled_as(m.text, c)] or candidates
         capitals = _capital_reading(m, candidates, mentions)
         if capitals:
             candidates = [c for c in candidates if c.country_code in capitals]
