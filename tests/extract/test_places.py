@@ -875,3 +875,23 @@ def test_a_name_spelled_letter_for_letter_outvotes_its_folded_lookalikes():
     text = "About forty people protested in Lida against the new tax on Sunday."
     assert _voted(text, {"ES": 0.12, "JP": 0.1, "BY": 0.09, "IL": 0.01}) == "BY"
 
+
+
+@pytest.mark.parametrize(
+    "text, probabilities, country",
+    [
+        # A town only Norway has, said to be where it happened, outweighs the classifier's
+        # confident vote for a neighbour whose movements the text names.
+        ("Activists of a nationalist movement handed out leaflets in Sarpsborg on Saturday.",
+         {"SE": 0.87, "NO": 0.04, "DK": 0.03}, "NO"),
+        ("Farmers blocked a road in Eupen to protest against fuel prices.",
+         {"NL": 0.8, "BE": 0.04}, "BE"),
+        # Not when the words all but rule its country out: a village abroad sharing a local name.
+        ("Activists of a nationalist movement handed out leaflets in Sarpsborg on Saturday.",
+         {"SE": 0.87, "NO": 0.004, "DK": 0.03}, "SE"),
+    ],
+)
+def test_a_town_said_to_be_where_it_happened_outweighs_a_neighbours_vote(
+    text, probabilities, country
+):
+    assert _voted(text, probabilities) == country

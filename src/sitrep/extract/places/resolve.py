@@ -830,12 +830,40 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         located = len(share) == 1 and m.tier == "exact" and not admin_named and (
             m.after not in _AFTER_DISTRICT and m.before.split()[-1:] in (["in"], ["at"], ["near"]))
         doubt = 1.0 if located or capitals else doubted(share, probabilities)
+        if located and _named_town(m, candidates, mentions, probabilities):
+            (only,) = strength
+            strength[only] = max(strength[only], _COUNTRY_IN)
         for cc, w in strength.items():
             votes[cc] = votes.get(cc, 0.0) + again * doubt * w * share[cc] / total
     if not votes:
         return None
     # Equal evidence ("Lebanese French Bank"): the focus region breaks the tie.
     return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), focus.get(cc, 0.0)))
+
+
+# The classifier's probability a town's country needs for the town to vote as its country would.
+NAMED_TOWN = 0.02
+
+
+def _named_town(m: Mention, candidates: list[GazPlace], mentions: list[Mention],
+                probabilities: dict[str, float] | None) -> bool:  # fmt: skip
+    """A town said to be where it happened ("demonstrated in Northby") that only one country has
+    under its own name (not a variant a bigger place is also called by), in a country the text's
+    words do not rule out and that no name holding it contradicts ("in Northby, Westshire" with
+    Westshire elsewhere): as telling as its country named there, so that the classifier's
+    confident vote for a neighbour that shares the text's movements and slogans does not
+    outweigh it."""
+    if m.tier != "exact" or not probabilities:
+        return False
+    plain = _plain(m.text)
+    if not candidates or any(plain not in (_plain(c.name), _plain(c.asciiname))
+                             for c in candidates):  # fmt: skip
+        return False
+    cc = candidates[0].country_code
+    if probabilities.get(cc, 0.0) < NAMED_TOWN:
+        return False
+    holders = [x for x in mentions if x.held is m]
+    return not holders or any(c.country_code == cc for x in holders for c in x.candidates)
 
 
 def _placed_before(m: Mention, mentions: list[Mention], countries: list[GazPlace]) -> bool:
