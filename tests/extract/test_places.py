@@ -895,3 +895,14 @@ def test_a_town_said_to_be_where_it_happened_outweighs_a_neighbours_vote(
     text, probabilities, country
 ):
     assert _voted(text, probabilities) == country
+
+
+def test_a_country_ending_a_longer_name_is_no_place(monkeypatch):
+    # "Port of Spain" is no place in Spain; the gazetteer lacking the capital, its last word
+    # still matches the country, which must not be kept as where it happened.
+    from sitrep.extract.places import resolve
+
+    monkeypatch.setattr(resolve, "model_country_probabilities", lambda text: {"TT": 0.6})
+    hint, places = _hint("On Friday evening in Port of Spain city, gunmen wounded a taxi driver.")
+    assert hint == "Trinidad and Tobago"
+    assert "Spain" not in [country for _, country, _, _ in places]

@@ -594,9 +594,10 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
             mentions = sorted(mentions + guesses, key=lambda m: m.start)
     _districts_before_far_homonyms(mentions, gaz)
     _place_districts_at_seats(mentions, gaz)
-    # A country named only as what the text is about is no place of it (it still voted, weakly).
+    # A country named only as what the text is about is no place of it (it still voted, weakly),
+    # nor one ending a longer name ("Port of Spain", "the Ministry of Defense of Ruritania").
     kept = [m for m in mentions if m.place is not None
-            and not (m.place.feature_class == "C" and m.topic)]
+            and not (m.place.feature_class == "C" and (m.topic or m.ends_a_name))]
     if state is not None:
         # The voted country stands when the text supports it or a kept place is in it; else the
         # country of the places that were kept (a lone false foreign match was dropped); with no
