@@ -906,3 +906,21 @@ def test_a_country_ending_a_longer_name_is_no_place(monkeypatch):
     hint, places = _hint("On Friday evening in Port of Spain city, gunmen wounded a taxi driver.")
     assert hint == "Trinidad and Tobago"
     assert "Spain" not in [country for _, country, _, _ in places]
+
+
+@pytest.mark.parametrize(
+    "text, piece",
+    [
+        # A piece of a longer name the gazetteer lacks names that place, not a homonym abroad
+        # (Benin's Pobe, Oman's Sur).
+        ("Gunmen ambushed a supply convoy near Dalgo (Pobe-Mengao, Soum) on Tuesday.", "Pobe"),
+        ("Villagers marched in Tubaran town (Lanao del Sur) to demand a recount.", "Sur"),
+    ],
+)
+def test_a_piece_of_a_longer_unknown_name_is_no_place(text, piece):
+    assert piece not in [m.span.text for m in resolve_places(text)]
+
+
+def test_the_places_a_hyphenated_road_joins_stay_places():
+    text = "Traders rallied along the Kumba-Ekondo Titi road over fuel prices."
+    assert [m.span.text for m in resolve_places(text)] == ["Kumba", "Ekondo Titi"]

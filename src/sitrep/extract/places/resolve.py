@@ -399,6 +399,11 @@ def find_mentions(
             i = end_tok  # "11:30 a.m. (Sanaa time)": a clock, not where it happened
             continue
         candidates = gaz.exact(key) if tier == "exact" else gaz.fuzzy(key)
+        longer = _longer_name(text, toks, i, end_tok, gaz)
+        if longer and not any(c.feature_class == "C" or _plain(longer) in _plain(c.name)
+                              or _plain(longer) in _plain(c.asciiname) for c in candidates):
+            i = end_tok  # "Mentao (Pobe-Mengao, Soum)": not Benin's Pobe
+            continue
         after_word = toks[end_tok].lower if end_tok < n else ""
         if after_word in _AFTER_DISTRICT and tier == "exact":
             candidates = candidates + gaz.districts(key)  # "Al Husha district"
@@ -426,6 +431,42 @@ def find_mentions(
             i += 1
     _mark_parentheses(text, found)
     return found
+
+
+# Particles inside Romance place names: "Lanao del Sur", "Figueira da Foz", "Leca do Balio".
+_NAME_PARTICLES = {"de", "del", "do", "da", "di", "dos", "das"}
+_ROUTE_WORDS = {"road", "roads", "highway", "route", "axis", "border", "corridor", "railway",
+                "line", "bridge", "expressway", "motorway", "pipeline", "crossing", "frontline"}
+
+
+def _longer_name(text: str, toks: list[_Tok], i: int, end: int, gaz: Gazetteer) -> str:
+    """The longer name the name (tokens i to end) is a piece of, when the gazetteer lacks it:
+    hyphenated ("Pobe-Mengao", whose other half is no name the gazetteer knows) or joined by a
+    Romance particle ("Lanao del Sur", "Leca do Balio"); it names that place, not a homonym of
+    its piece abroad (unless that homonym bears the longer name: "Angra" for "Angra dos Reis").
+    Empty when the name stands alone."""
+    n = len(toks)
+
+    def unknown(t: _Tok) -> bool:
+        return t.upper and t.lower not in ARTICLES and not gaz.has_key(t.key)
+
+    def gap(a: int) -> str:
+        return text[toks[a].end : toks[a + 1].start]
+
+    def route(a: int) -> bool:  # "the Kumba-Ekondo Titi road" joins two places
+        return any(t.lower in _ROUTE_WORDS for t in toks[a : a + 4])
+
+    if end < n and gap(end - 1) == "-" and unknown(toks[end]) and not route(end):
+        return text[toks[i].start : toks[end].end]
+    if i > 0 and gap(i - 1) == "-" and unknown(toks[i - 1]) and not route(end):
+        return text[toks[i - 1].start : toks[end - 1].end]
+    if end + 1 < n and toks[end].lower in _NAME_PARTICLES and toks[end + 1].upper and (
+            gap(end - 1) == " "):  # fmt: skip
+        return text[toks[i].start : toks[end + 1].end]
+    if i >= 2 and toks[i - 1].lower in _NAME_PARTICLES and toks[i - 2].upper and (
+            gap(i - 2) == " "):  # fmt: skip
+        return text[toks[i - 2].start : toks[end - 1].end]
+    return ""
 
 
 # "Iraq's northern Kurdistan region", "Iranian Kurdistan": a country's possessive (with at most
