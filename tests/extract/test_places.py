@@ -924,3 +924,19 @@ def test_a_piece_of_a_longer_unknown_name_is_no_place(text, piece):
 def test_the_places_a_hyphenated_road_joins_stay_places():
     text = "Traders rallied along the Kumba-Ekondo Titi road over fuel prices."
     assert [m.span.text for m in resolve_places(text)] == ["Kumba", "Ekondo Titi"]
+
+
+@pytest.mark.parametrize(
+    "text, niger",
+    [
+        # In a "(district, governorate)" group, a country's name that is another country's
+        # governorate is that governorate ...
+        ("Armed herders raided farms in Kutigi (Lavun, Niger) overnight.", ("Nigeria", "admin1")),
+        # ... unless another name of the group lies in the country, or it stands alone.
+        ("Armed herders raided farms near Bosso (Diffa, Niger) overnight.", ("Niger", "country")),
+        ("Soldiers patrolled the market in Maradi (Niger) on Monday.", ("Niger", "country")),
+    ],
+)
+def test_a_countrys_name_in_a_group_may_be_a_governorate_abroad(text, niger):
+    (found,) = [m.place for m in resolve_places(text) if m.span.text == "Niger"]
+    assert (found.country, found.feature) == niger

@@ -231,6 +231,8 @@ class Mention:
     ends_a_name: bool = False
     # It names a country as what the text is about, not where (`topic_country`).
     topic: bool = False
+    # A country's name standing for another country's governorate (`_governorate_abroad`).
+    governorate_abroad: bool = False
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -572,6 +574,20 @@ def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
             x.paren_index = text.count(",", m.start(), x.start)  # 0 district, 1 governorate
             if alone:
                 x.paren_index = 1  # "Raizh district (Sadah)": a lone name is the governorate
+        for x in inside:
+            x.governorate_abroad = not alone and _governorate_abroad(x, inside)
+
+
+def _governorate_abroad(m: Mention, group: list[Mention]) -> bool:
+    """A country's name in a "(district, governorate)" group is the governorate of another
+    country it also names ("(Paikoro, Niger)" is Nigeria's Niger state), unless another name of
+    the group lies in that country ("(Bosso, Diffa, Niger)")."""
+    named = {c.country_code for c in m.candidates
+             if c.feature_class == "C" and spelled_as(m.text, c)}  # fmt: skip
+    if not named or not any(c.feature_class in "AD" and c.country_code not in named
+                            and spelled_as(m.text, c) for c in m.candidates):  # fmt: skip
+        return False
+    return not any(c.country_code in named for x in group if x is not m for c in x.candidates)
 
 
 # --- resolving -------------------------------------------------------------------------------
@@ -990,6 +1006,8 @@ def _readings(m: Mention) -> list[GazPlace]:
     it is stays a reading ("Djibouti")."""
     if m.qualifier is not None:
         return [c for c in m.candidates if c.country_code == m.qualifier]
+    if m.governorate_abroad:
+        return [c for c in m.candidates if c.feature_class != "C"]
     if m.tier != "exact" or not _countries_named(m):
         return m.candidates
     plain = _plain(m.text)
@@ -1000,6 +1018,8 @@ def _readings(m: Mention) -> list[GazPlace]:
 
 
 def _countries_named(m: Mention) -> list[GazPlace]:
+    if m.governorate_abroad:
+        return []
     return [c for c in m.candidates if c.feature_class == "C" and spelled_as(m.text, c)]
 
 
