@@ -940,3 +940,19 @@ def test_the_places_a_hyphenated_road_joins_stay_places():
 def test_a_countrys_name_in_a_group_may_be_a_governorate_abroad(text, niger):
     (found,) = [m.place for m in resolve_places(text) if m.span.text == "Niger"]
     assert (found.country, found.feature) == niger
+
+
+def test_a_fairly_sure_classifier_outweighs_a_lone_nationality_word():
+    # No place is named; one nationality word says whose workers they are, not where they are.
+    from collections import Counter
+
+    from sitrep.extract.places.country import votes_from
+    from sitrep.extract.places.resolve import country_evidence, document_country, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    text = "Syrian workers protested outside the municipality building over unpaid wages."
+    probabilities = {"LB": 0.25, "SY": 0.05, "JO": 0.04}
+    evidence = dict(Counter(country_evidence(text)) + Counter(votes_from(probabilities)))
+    mentions = find_mentions(text, gaz, load_place_filter())
+    assert document_country(mentions, gaz, evidence, probabilities) == "LB"
