@@ -886,6 +886,8 @@ def test_a_name_spelled_letter_for_letter_outvotes_its_folded_lookalikes():
          {"SE": 0.87, "NO": 0.04, "DK": 0.03}, "NO"),
         ("Farmers blocked a road in Eupen to protest against fuel prices.",
          {"NL": 0.8, "BE": 0.04}, "BE"),
+        ("Farmers blocked the main road of the town of Eupen over fuel prices.",
+         {"NL": 0.8, "BE": 0.04}, "BE"),
         # Not when the words all but rule its country out: a village abroad sharing a local name.
         ("Activists of a nationalist movement handed out leaflets in Sarpsborg on Saturday.",
          {"SE": 0.87, "NO": 0.004, "DK": 0.03}, "SE"),

@@ -888,7 +888,10 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         located = len(share) == 1 and m.tier == "exact" and not admin_named and (
             m.after not in _AFTER_DISTRICT and m.before.split()[-1:] in (["in"], ["at"], ["near"]))
         doubt = 1.0 if located or capitals else doubted(share, probabilities)
-        if located and _named_town(m, candidates, mentions, probabilities):
+        # "demonstrated in Northby", "in the town of Northby": said to be where it happened.
+        town_of = len(share) == 1 and not admin_named and m.after not in _AFTER_DISTRICT and (
+            m.before.endswith(_TOWN_BEFORE))
+        if (located or town_of) and _named_town(m, candidates, mentions, probabilities):
             (only,) = strength
             strength[only] = max(strength[only], _COUNTRY_IN)
         for cc, w in strength.items():
