@@ -837,3 +837,95 @@ def test_the_people_a_strike_killed_are_its_target():
 def test_displaced_people_are_civilians_of_the_country_they_left(text, actor1):
     events = [e for e in extract(text, published="2022-04-05").events if e.event_type]
     assert [(e.event_type, e.actor1) for e in events] == [("Strategic developments", actor1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "expected"),
+    [
+        # Foreign nationals demonstrate as their own country's crowd.
+        (
+            "About sixty Chilean students living in Hamburg rallied near the harbour.",
+            "rallied",
+            "Protests",
+            "Protesters (Chile)",
+        ),
+        (
+            "Several hundred Ukrainians held a vigil outside the consulate in Hamburg.",
+            "vigil",
+            "Protests",
+            "Protesters (Ukraine)",
+        ),
+        (
+            "A group of Venezuelan migrants threw bottles at officers in Hamburg.",
+            "threw",
+            "Riots",
+            "Rioters (Venezuela)",
+        ),
+        # Migrants of no one origin are ACLED's "International" crowd.
+        (
+            "Dozens of migrants marched to the town hall in Hamburg to demand papers.",
+            "marched",
+            "Protests",
+            "Protesters (International)",
+        ),
+        # A mixed crowd, a community named by its origin, or settled immigrants: the host's.
+        (
+            "Georgians and their friends marched through Hamburg on Sunday.",
+            "marched",
+            "Protests",
+            "Protesters (Germany)",
+        ),
+        (
+            "Members of the Georgian community marched through Hamburg on Sunday.",
+            "marched",
+            "Protests",
+            "Protesters (Germany)",
+        ),
+        (
+            "Migrants from two southern provinces marched through Hamburg on Sunday.",
+            "marched",
+            "Protests",
+            "Protesters (Germany)",
+        ),
+        ("German dockers marched through Hamburg on Sunday.", "marched", "Protests",
+         "Protesters (Germany)"),  # fmt: skip
+    ],
+)
+def test_a_crowd_of_foreign_nationals_is_coded_with_their_country(
+    nlp, text, trigger, event_type, expected
+):
+    state = _state(nlp, text, "Germany")
+    at = text.index(trigger)
+    draft = EventDraft(
+        trigger=state.span(at, at + len(trigger)),
+        sentence=0,
+        event_type=event_type,
+        sub_event_type="Peaceful protest" if event_type == "Protests" else "Violent demonstration",
+    )
+    state.events = [draft]
+    assign_roles(state)
+    second_sides(state, actor_dictionary(2022))
+    assert draft.actor1 is not None and draft.actor1.actor.name == expected
+
+
+def test_the_protesters_of_a_foreign_crowd_keep_its_country_across_sentences(nlp):
+    text = (
+        "Some forty Peruvian workers rallied outside the consulate in Hamburg. "
+        "Later the demonstrators blocked a bridge. A Peruvian man spoke at the rally."
+    )
+    state = _state(nlp, text, "Germany")
+    drafts = []
+    for sentence, trigger in ((0, "rallied"), (1, "blocked")):
+        at = text.index(trigger)
+        drafts.append(
+            EventDraft(
+                trigger=state.span(at, at + len(trigger)),
+                sentence=sentence,
+                event_type="Protests",
+                sub_event_type="Peaceful protest",
+            )
+        )
+    state.events = drafts
+    assign_roles(state)
+    second_sides(state, actor_dictionary(2022))
+    assert [d.actor1.actor.name for d in drafts if d.actor1] == ["Protesters (Peru)"] * 2

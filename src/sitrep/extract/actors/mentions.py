@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from sitrep.extract.actors.roles import CIVILIANS_INTER, assign_draft_roles
+from sitrep.extract.actors.roles import CIVILIANS_INTER, assign_draft_roles, demonym_countries
 from sitrep.extract.events.triggers import lexicon
 from sitrep.extract.places.location import is_dateline
 from sitrep.extract.registry import extractor
@@ -455,7 +455,7 @@ def _coordinated_demonyms(
     found = _COORDINATED_BEFORE.search(state.text[max(0, start - 40) : start])
     if not found:
         return []
-    country = _demonym_countries(dictionary).get(found.group(1).lower())
+    country = demonym_countries(dictionary).get(found.group(1).lower())
     if country is None or entry.kind not in ("military", "police", "government"):
         return []
     other = dictionary.entry(dictionary.state_name(country, entry.kind))
@@ -498,13 +498,8 @@ def _state_countries(dictionary: ActorDictionary) -> dict[str, str]:
 
 
 @cache
-def _demonym_countries(dictionary: ActorDictionary) -> dict[str, str]:
-    return {d.lower(): c.country for c in dictionary.countries.values() for d in c.demonyms}
-
-
-@cache
 def _demonym_pattern(dictionary: ActorDictionary) -> re.Pattern[str]:
-    words = sorted(_demonym_countries(dictionary), key=len, reverse=True)
+    words = sorted(demonym_countries(dictionary), key=len, reverse=True)
     # The look-ahead for a first letter lets most word starts fail before the ~200 alternatives
     # are tried one by one: the same matches in half the time.
     first = re.escape("".join(sorted({w[0] for w in words})))
@@ -758,7 +753,7 @@ def demonym_mentions(
 ) -> list[ActorMention]:
     """A demonym modifying a military noun ("Saudi rocket and artillery shelling")."""
     assert state.doc is not None
-    demonyms = _demonym_countries(dictionary)
+    demonyms = demonym_countries(dictionary)
     matcher = alias_matcher(document_year(state))
     country = state.country_hint
     found: list[ActorMention] = []
@@ -1036,7 +1031,7 @@ def _looks_like_organisation(ent, name: str, dictionary: ActorDictionary) -> boo
     words = name.split()
     if ent.label_ == "NORP":
         # A people named as actors is plural ("Kurds", "Alawites"); "Kurdish" is an adjective.
-        known = _demonym_countries(dictionary)
+        known = demonym_countries(dictionary)
         return (
             name.lower().endswith("s")
             and name.lower() not in known
@@ -1093,7 +1088,7 @@ def _state_force(ent: SpacySpan, name: str, dictionary: ActorDictionary) -> Acto
     if len(words) < 2 or words[-1].lower() not in _FORCE_HEADS:
         return None
     doc = ent.doc
-    country = _demonym_countries(dictionary).get(words[0].lower())
+    country = demonym_countries(dictionary).get(words[0].lower())
     if country is not None:
         words = words[1:]
     elif ent.start >= 2 and doc[ent.start - 1].tag_ == "POS":

@@ -15,6 +15,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sitrep.extract.actors import clauses
@@ -288,7 +289,10 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             # threw stones" grouped into a riot: Rioters): 6,196 of 6,196 protest train notes
             # code Protesters, 843 of 845 riots Rioters
             span = draft.actor1.span if draft.actor1 is not None else draft.trigger
-            actor1 = _generic(state, dictionary, crowd[0], country, span.start, span.end)
+            origin = country
+            if draft.actor1 is None or draft.actor1.actor.inter in _CROWD_INTERS:
+                origin = crowd_country(state, draft, country, dictionary)
+            actor1 = _generic(state, dictionary, crowd[0], origin, span.start, span.end)
             draft.actor1 = _with_inter(actor1, dictionary, country) or draft.actor1
         if (
             draft.event_type == "Battles"
@@ -390,12 +394,12 @@ def _civilians_country(state: DocState, draft: EventDraft, country: str | None) 
     return origins[0] if len(origins) == 1 else "International"
 
 
-def _sentence_bounds(state: DocState, draft: EventDraft) -> tuple[int, int]:
+def _sentence_bounds(state: DocState, draft: EventDraft | TallyDraft) -> tuple[int, int]:
     sentence = state.sentences[draft.sentence]
     return sentence.start, sentence.end
 
 
-def _origin_countries(state: DocState, draft: EventDraft) -> list[str]:
+def _origin_countries(state: DocState, draft: EventDraft | TallyDraft) -> list[str]:
     """The countries the sentence says people came from ("migrants from A, B and C")."""
     gazetteer = load_gazetteer()
     found: list[str] = []
@@ -426,6 +430,13 @@ def _crowd(
     are associates."""
     template = "Protesters ({country})" if event_type == "Protests" else "Rioters ({country})"
     if actor1 is not None and actor1.actor.inter in (5, 6):
+        origin = crowd_country(state, draft, country, dictionary)
+        if origin != country and actor1.actor.country == country:
+            # "the demonstrators" of a crowd of foreign nationals are theirs
+            crowd = _generic(
+                state, dictionary, template, origin, actor1.span.start, actor1.span.end
+            )
+            return crowd or actor1, assoc1
         return actor1, assoc1
     named = actor1 if actor1 is not None and actor1.kind != "state" else None
     if named is not None and named.actor.inter in (1, 8):
@@ -437,12 +448,152 @@ def _crowd(
         # "Israeli settlers hurled stones at cars" in the West Bank: a militia of one country
         # riots as that country's rioters (train notes: Rioters (Israel) in Palestine).
         country = named.actor.country
+    else:
+        country = crowd_country(state, draft, country, dictionary)
     crowd = _generic(state, dictionary, template, country, start, end)
     if crowd is None:
         return actor1, assoc1
     if named is not None and (named.actor.inter is None or named.actor.inter in (2, 3, 4)):
         assoc1 = [named, *assoc1]
     return crowd, assoc1
+
+
+# Nouns for people a demonym can tell the nationality of ("Ukrainian nationals", "Venezuelan
+# migrants"); a community or a diaspora is named after its origin but protests as locals
+# (train notes: "members of the Ukrainian community" are Protesters of the host country).
+_PEOPLE_NOUNS = frozenset(
+    """national citizen migrant refugee immigrant resident people woman man student activist
+    worker youth tourist expatriate expat family asylum seeker employee""".split()
+)
+# Who is on the move ("immigrants" who demonstrate are settled: the host country's).
+_MIGRANT_NOUNS = frozenset({"migrant", "refugee", "seeker"})
+# "a group of", "hundreds of": the crowd is the noun after "of".
+_CROWD_QUANTITIES = frozenset(
+    """group groups dozen dozens hundred hundreds thousand thousands number crowd crowds score
+    scores couple""".split()
+)
+
+
+@cache
+def demonym_countries(dictionary: ActorDictionary) -> dict[str, str]:
+    """Each country's demonyms, lower-cased, to its name ("ukrainian" → "Ukraine")."""
+    return {d.lower(): c.country for c in dictionary.countries.values() for d in c.demonyms}
+
+
+def crowd_country(
+    state: DocState,
+    draft: EventDraft | TallyDraft,
+    country: str | None,
+    dictionary: ActorDictionary,
+) -> str | None:
+    """Whose protesters or rioters a crowd is: foreign nationals who demonstrate are their own
+    country's ("Ukrainians living in Rome rallied": Protesters (Ukraine), 37 of the 38 train
+    demonstrations whose subject is a demonym's people), migrants with no one origin are ACLED's
+    "International" (11 of the 13 whose subject is migrants or refugees); others the event's
+    country. A crowd told only as "the protesters" or not at all is the one its paragraph's
+    other demonstrations name ("Ukrainians rallied … The protesters demanded …")."""
+    told = _told_crowd_country(state, draft, dictionary)
+    if told is not _UNTOLD:
+        return told or country
+    para = state.paragraph_at(draft.trigger.start)
+    for other in state.events:
+        if (
+            other is draft
+            or other.event_type not in _CROWDS
+            or state.paragraph_at(other.trigger.start) != para
+        ):
+            continue
+        told = _told_crowd_country(state, other, dictionary)
+        if told and told is not _UNTOLD:
+            return told
+    return country
+
+
+_UNTOLD = "?"  # the crowd's words tell no nationality either way
+
+
+def _told_crowd_country(
+    state: DocState, draft: EventDraft | TallyDraft, dictionary: ActorDictionary
+) -> str | None:
+    """The foreign country the draft's own crowd words name, None when they name the local
+    crowd, _UNTOLD when they tell no nationality."""
+    crowd = _crowd_head(state, draft)
+    if crowd is None:
+        return _UNTOLD
+    demonyms = demonym_countries(dictionary)
+    conjuncts = [c for c in crowd.children if c.dep_ == "conj"]
+    origin = _demonym_of(crowd, demonyms)
+    # "Ukrainians and Russians", "Ethiopian refugees and asylum seekers": every conjunct named
+    # by nationality (a bare people noun shares the first one's demonym), the first coded;
+    # "Ukrainians and their supporters" are not.
+    if origin is not None and all(
+        _demonym_of(c, demonyms) is not None
+        or (
+            c.lemma_.lower() in _PEOPLE_NOUNS
+            and not any(m.dep_ in ("amod", "poss") for m in c.children)
+        )
+        for c in conjuncts
+    ):
+        return origin
+    if origin is None and crowd.lemma_.lower() in _MIGRANT_NOUNS and not conjuncts:
+        if crowd.lemma_.lower() == "seeker" and not any(c.lower_ == "asylum" for c in crowd.lefts):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "from" for c in crowd.children):
+            # "migrants from A, B and C"; "migrants from two states" moved within the country.
+            found = _origin_countries(state, draft)
+            return found[0] if len(found) == 1 else "International" if found else None
+        return "International"
+    # "Ukrainians and their supporters" name the local crowd; "farmers" tell nothing.
+    return None if origin is not None else _UNTOLD
+
+
+def _crowd_head(state: DocState, draft: EventDraft | TallyDraft) -> Token | None:
+    """The head noun of who demonstrated ("Ukrainian nationals staged a protest" → nationals)."""
+    sent = state.spacy_sentence(draft.sentence)
+    trigger = _token_at(sent, draft.trigger.start) if sent is not None else None
+    if trigger is None:
+        return None
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        # "40 British nationals, residents of X, protested" misparsed as a participle.
+        crowd: Token | None = trigger.head
+    elif sum(c.dep_ in clauses.SUBJECTS for c in trigger.children) > 1:
+        return None  # "dozens of A, B people and supporters gathered": a list misparsed
+    else:
+        agents, _ = clauses.syntactic_roles(trigger)
+        agents += [c for c in trigger.children if c.dep_ in clauses.SUBJECTS]
+        crowd = next(
+            (t for t in agents if t.pos_ in ("NOUN", "PROPN") and t.dep_ in clauses.SUBJECTS),
+            None,
+        )
+    while (
+        crowd is not None and crowd.dep_ == "appos" and crowd.head.lemma_.lower() in _PEOPLE_NOUNS
+    ):
+        crowd = crowd.head  # "400 people, many of them expatriates": the people
+    for _ in range(2):
+        if crowd is None or crowd.lower_ not in _CROWD_QUANTITIES:
+            break
+        of = next((c for c in crowd.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        crowd = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return crowd
+
+
+def _demonym_of(token: Token, demonyms: dict[str, str]) -> str | None:
+    """The country of "Ukrainians", "Sudanese" or "Venezuelan migrants", else None."""
+    word = token.lower_
+    if word in demonyms:
+        return demonyms[word]
+    if word.endswith("s") and word[:-1] in demonyms:
+        return demonyms[word[:-1]]
+    if token.lemma_.lower() not in _PEOPLE_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+        return None  # "a Russian man" is one person, not a crowd
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            # "South Sudanese refugees": the modifier with its own modifiers first.
+            words = " ".join(t.lower_ for t in child.subtree)
+            for name in (words, child.lower_):
+                if name in demonyms:
+                    return demonyms[name]
+    return None
 
 
 def _is_social(mention: ActorMention, dictionary: ActorDictionary) -> bool:
