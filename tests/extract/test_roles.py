@@ -929,3 +929,14 @@ def test_the_protesters_of_a_foreign_crowd_keep_its_country_across_sentences(nlp
     assign_roles(state)
     second_sides(state, actor_dictionary(2022))
     assert [d.actor1.actor.name for d in drafts if d.actor1] == ["Protesters (Peru)"] * 2
+
+
+def test_a_subject_misparsed_as_apposition_to_a_place_list_still_acts(nlp):
+    text = (
+        "On 9 June 2020, at Kan Pyin Ma village, Lonkyi Township, Yawbo District, Chin "
+        "State, Myanmar military from LIB 99 burned and destroyed 12 homes."
+    )
+    draft = _roles(nlp, text, "burned", "Strategic developments", "Myanmar")
+    assert draft.actor1 is not None
+    assert draft.actor1.actor.name.startswith("Military Forces of Myanmar")
+    assert draft.actor2 is None or not draft.actor2.actor.name.startswith("Military Forces")

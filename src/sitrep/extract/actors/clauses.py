@@ -593,14 +593,34 @@ def adjacent_subject(
     before = [m for m in mentions if m.span.end <= trigger.idx and m is not patient]
     last = max(before, key=lambda m: m.span.end, default=None)
     if last is None or last.kind in ("state", "facility"):
-        return None
+        return _appended_subject(trigger, before)
     gap = doc_text(trigger.doc)[last.span.end : trigger.idx]
     gap_tokens = trigger.doc.char_span(last.span.end, trigger.idx, alignment_mode="expand")
     if not gap.strip() or (
         gap_tokens is not None and all(t.pos_ in ("ADV", "PART") for t in gap_tokens)
     ):
         return last
-    return None
+    return _appended_subject(trigger, before)
+
+
+def _appended_subject(trigger: Token, before: list[ActorMention]) -> ActorMention | None:
+    """The subject misparsed as an apposition to the place list before it ("in X village, Y
+    township, Z state, government troops from the 33rd battalion torched …": the troops)."""
+    tail = trigger.i - 1
+    while tail > 0 and trigger.doc[tail].pos_ in ("ADV", "PART"):
+        tail -= 1
+    node = trigger.doc[tail]
+    while node.dep_ != "appos" and node.head.i != node.i and node.head.i < trigger.i:
+        node = node.head
+    if node.dep_ != "appos" or node.right_edge.i != tail or node.head.i >= node.i:
+        return None
+    start, end = node.left_edge.idx, node.idx + len(node)
+    inside = [
+        m
+        for m in before
+        if start <= m.span.start and m.span.end <= end and m.kind not in ("state", "facility")
+    ]
+    return inside[0] if inside else None
 
 
 def speaker(trigger: Token) -> Token | None:
