@@ -869,3 +869,23 @@ def test_a_group_the_dictionary_lacks_doing_violence_is_an_armed_group(nlp):
     )  # fmt: skip
     assert draft.actor1.actor.name == "ZLA"
     assert draft.actor1.actor.inter == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "words", "actor"),
+    [
+        ("Cult militiamen stabbed a trader near the market.", "Nigeria", "Cult militiamen",
+         "Unidentified Cult Militia (Nigeria)"),
+        ("Malay Muslim separatists bombed a rubber plantation.", "Thailand",
+         "Malay Muslim separatists", "Malay Muslim Separatists (Thailand)"),
+        ("Mapuche indigenous militiamen burned two trucks.", "Chile",
+         "Mapuche indigenous militiamen", "Mapuche Indigenous Militia (Chile)"),
+        ("Indigenous militiamen burned a forestry depot.", "Chile", "Indigenous militiamen",
+         "Indigenous Militia (Chile)"),
+        ("Kashmir Rebels fired on a patrol.", "India", "Kashmir Rebels", "Kashmir Rebels (India)"),
+    ],
+)  # fmt: skip
+def test_groups_acled_names_by_their_common_description(nlp, text, country, words, actor):
+    found = _mentions(_state(nlp, text, country, date(2022, 5, 1)))
+    assert words in found, found
+    assert _same(found[words][0], actor)
