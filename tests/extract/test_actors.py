@@ -12,6 +12,7 @@ from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import normalise_name
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
+from sitrep.pipeline import extract
 
 US = "Military Forces of the United States"
 SPC = "Military Forces of Yemen (2016-) Supreme Political Council"
@@ -889,3 +890,20 @@ def test_groups_acled_names_by_their_common_description(nlp, text, country, word
     found = _mentions(_state(nlp, text, country, date(2022, 5, 1)))
     assert words in found, found
     assert _same(found[words][0], actor)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor"),
+    [
+        ("On 2 March 2022, ISWAP fighters overran a garrison in Monguno, Borno.", "2022-03-03",
+         "Islamic State (West Africa) - Lake Chad Faction"),
+        ("On 2 May 2020, ISWAP fighters overran a garrison in Monguno, Borno.", "2020-05-03",
+         "Islamic State (West Africa)"),
+        ("On 2 February 2022, suspected ISWAP (Greater Sahara) fighters torched a lorry in "
+         "Tera, Tillaberi.", "2022-02-03", "Islamic State (West Africa) - Greater Sahara Faction"),
+    ],
+)  # fmt: skip
+def test_iswap_named_alone_is_coded_by_its_faction_and_date(text, published, actor):
+    events = [e for e in extract(text, published=published).events if e.event_type]
+    assert events and _same(events[0].actor1, actor), [e.actor1 for e in events]
