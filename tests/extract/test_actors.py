@@ -884,6 +884,10 @@ def test_a_group_the_dictionary_lacks_doing_violence_is_an_armed_group(nlp):
         ("Indigenous militiamen burned a forestry depot.", "Chile", "Indigenous militiamen",
          "Indigenous Militia (Chile)"),
         ("Kashmir Rebels fired on a patrol.", "India", "Kashmir Rebels", "Kashmir Rebels (India)"),
+        ("Armed drug suspects ambushed two officers near the pier.", "Philippines",
+         "Armed drug suspects", "Armed Drug Suspects (Philippines)"),
+        ("A vendor died in a vigilante-style shooting near the pier.", "Philippines",
+         "vigilante-style", "Anti-Drug Vigilantes (Philippines)"),
     ],
 )  # fmt: skip
 def test_groups_acled_names_by_their_common_description(nlp, text, country, words, actor):
