@@ -888,6 +888,16 @@ def test_a_group_the_dictionary_lacks_doing_violence_is_an_armed_group(nlp):
          "Armed drug suspects", "Armed Drug Suspects (Philippines)"),
         ("A vendor died in a vigilante-style shooting near the pier.", "Philippines",
          "vigilante-style", "Anti-Drug Vigilantes (Philippines)"),
+        ("Abu Sayyaf gunmen raided a coastal hamlet.", "Philippines", "Abu Sayyaf",
+         "ASG: Abu Sayyaf"),
+        ("The EPP torched a ranch house overnight.", "Paraguay", "EPP",
+         "EPP: Paraguayan People's Army"),
+        ("The RCSS and the TNLA exchanged fire near a hill camp.", "Myanmar", "TNLA",
+         "PSLF/TNLA: Palaung State Liberation Front/Ta'ang National Liberation Army"),
+        ("The RCSS and the SSPP exchanged fire near a hill camp.", "Myanmar", "SSPP",
+         "SSPP/SSA-N: Shan State Progress Party/Shan State Army-North"),
+        ("Boko Haram (JAS) fighters looted a cattle market.", "Nigeria", "Boko Haram (JAS)",
+         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
     ],
 )  # fmt: skip
 def test_groups_acled_names_by_their_common_description(nlp, text, country, words, actor):
