@@ -898,6 +898,14 @@ def test_a_group_the_dictionary_lacks_doing_violence_is_an_armed_group(nlp):
          "SSPP/SSA-N: Shan State Progress Party/Shan State Army-North"),
         ("Boko Haram (JAS) fighters looted a cattle market.", "Nigeria", "Boko Haram (JAS)",
          "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+        ("Zaire-FPAC gunmen burned huts near the river.", "Democratic Republic of Congo",
+         "Zaire-FPAC", "FPAC: Ituri Self-Defense Popular Front (Zaire)"),
+        ("Fano militiamen held a checkpoint on the highway.", "Ethiopia", "Fano militiamen",
+         "Fano Youth Militia"),
+        ("Karamajong warriors drove off a herd at dawn.", "Uganda", "Karamajong warriors",
+         "Karamajong Ethnic Militia (Uganda)"),
+        ("Barrio 18 Revolucionarios members shot a bus driver.", "El Salvador",
+         "Barrio 18 Revolucionarios", "B-18 (R): Barrio-18 (Revolucionarios)"),
     ],
 )  # fmt: skip
 def test_groups_acled_names_by_their_common_description(nlp, text, country, words, actor):
@@ -921,3 +929,9 @@ def test_groups_acled_names_by_their_common_description(nlp, text, country, word
 def test_iswap_named_alone_is_coded_by_its_faction_and_date(text, published, actor):
     events = [e for e in extract(text, published=published).events if e.event_type]
     assert events and _same(events[0].actor1, actor), [e.actor1 for e in events]
+
+
+def test_a_town_sharing_a_militia_name_is_no_actor(nlp):
+    # "Fano" is an Italian town as well as Ethiopia's Amhara militias: "Fano militia" names them.
+    found = _mentions(_state(nlp, "Pupils marched through Fano against the war.", "Italy"))
+    assert "Fano" not in found
