@@ -906,6 +906,13 @@ def test_a_group_the_dictionary_lacks_doing_violence_is_an_armed_group(nlp):
          "Karamajong Ethnic Militia (Uganda)"),
         ("Barrio 18 Revolucionarios members shot a bus driver.", "El Salvador",
          "Barrio 18 Revolucionarios", "B-18 (R): Barrio-18 (Revolucionarios)"),
+        ("FDLR fighters looted a clinic at night.", "Democratic Republic of Congo", "FDLR",
+         "FDLR: Democratic Forces for the Liberation of Rwanda"),
+        ("The MNDAA shelled an outpost near the border.", "Myanmar", "MNDAA",
+         "MNTJP/MNDAA: Myanmar National Truth and Justice Party/Myanmar National Democratic "
+         "Alliance Army"),
+        ("Bonde do Maluco gunmen shot at a patrol car.", "Brazil", "Bonde do Maluco",
+         "BDM: Bonde do Maluco"),
     ],
 )  # fmt: skip
 def test_groups_acled_names_by_their_common_description(nlp, text, country, words, actor):
