@@ -635,6 +635,41 @@ def test_an_arrest_told_after_a_protest_is_its_intervention(code, text):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an arrest dated apart from the protest is what the protest is about
+        "On 3 March 2022, about 50 nurses protested outside the court in Easton in support of "
+        "their union leader. She was arrested in October 2021 on charges of fraud.",
+        # the crowd's own leaving, a denied intervention, a noun's modifier, a city: no force
+        "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
+        "wages. The nurses later dispersed peacefully.",
+        "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
+        "wages. The hospital board has not intervened.",
+        "On 3 March 2022, about 50 nurses protested in Easton to demand an end to the dispersing "
+        "of their wards across the region.",
+        "On 3 March 2022, about 50 nurses marched in Baton Rouge against unpaid wages.",
+    ],
+)
+def test_a_protest_told_with_no_force_used_on_it_stays_peaceful(code, text):
+    subs = [e.sub_event_type for e in code(text, "2022-03-05").events]
+    assert subs == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
+        "wages. They were dispersed by the police.",
+        "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
+        "wages. The police used batons to end the sit-in.",
+    ],
+)
+def test_force_told_in_the_protest_s_paragraph_still_makes_an_intervention(code, text):
+    subs = [e.sub_event_type for e in code(text, "2022-03-05").events]
+    assert subs == ["Protest with intervention"]
+
+
 def test_a_seed_told_as_another_type_takes_the_unnamed_attacker_of_a_mention_of_its_type():
     # "gunmen shot a driver after intercepting his car": the seed at "intercepting" has no actor;
     # the happening is the attack, whose doer is an unidentified group.

@@ -105,10 +105,39 @@ def assemble_events(state: DocState) -> None:
 # Force used to end a protest (ACLED: Protest with intervention), in the words of the protest's
 # own paragraph: "Police fired tear gas to disperse them", "used batons", "intervened".
 _INTERVENTION = re.compile(
-    r"\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|pepper spray|stun grenades?|batons?"
+    r"\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|pepper spray|stun grenades?|(?-i:batons?)"
     r"|baton[- ]charged?|lathi[- ]?charged?|dispers(?:e|ed|ing)|intervened)\b",
     re.IGNORECASE,
 )
+# What is no force used: the word denied ("police did not intervene", "has not intervened"), and
+# the crowd's own leaving ("the group later dispersed peacefully", "the crowd dispersed in the
+# afternoon") or a noun's modifier ("the dispersing policy"), unless they were made to
+# ("were dispersed", "asked them to disperse").
+_DENIED = re.compile(r"\b(?:not|n't|never|no|without)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_LEFT_ON_THEIR_OWN = re.compile(
+    r"\s+(?:peacefully|later|quietly|voluntarily|calmly|afterwards|after|without|policy"
+    r"|on (?:their|its) own|at (?:around|about|\d)|in the (?:morning|afternoon|evening))\b"
+    r"|\s*[.,;]",
+    re.IGNORECASE,
+)
+_MADE_TO = re.compile(r"\b(?:was|were|been|being|be|to)\s+$", re.IGNORECASE)
+
+
+def _tells_intervention(text: str) -> bool:
+    """Whether the text tells of force used to end a protest (`_INTERVENTION`), not denied and
+    not the protesters' own leaving."""
+    for m in _INTERVENTION.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _DENIED.search(before):
+            continue
+        if m.group(0).lower().startswith("dispers") and (
+            before.lower().endswith("the ")
+            or (_LEFT_ON_THEIR_OWN.match(text, m.end()) and not _MADE_TO.search(before))
+        ):
+            continue
+        return True
+    return False
+
 PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
 ARRESTS = "Arrests"
 
@@ -119,46 +148,61 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
     them") is that intervention, not an event of its own."""
     para_of = {id(e): state.paragraph_at(e.trigger.start) for e in events}
     protest_paragraphs = {para_of[id(e)] for e in events if e.event_type == "Protests"}
-    first_protest: dict[object, int] = {}
+    first_protest: dict[object, EventDraft] = {}
     for e in events:
         if e.sub_event_type == PEACEFUL:
-            first_protest.setdefault(para_of[id(e)], e.trigger.start)
+            first_protest.setdefault(para_of[id(e)], e)
     # "… protested in the square. Two persons were arrested.": an arrest told on its own after a
     # protest, with no toll, is the protest's end (ACLED codes one Protest with intervention);
-    # one told first is the news ("55 were arrested for taking part in protests")
-    arrests_at = {
+    # one told first is the news ("55 were arrested for taking part in protests"), and one dated
+    # apart from the protest ("she was arrested in March 2021") is what the protest is about
+    # (dropped too, as before: the protest's words)
+    told_after = {
         para_of[id(e)]: e
         for e in events
         if e.sub_event_type == ARRESTS
-        and e.trigger.start > first_protest.get(para_of[id(e)], len(state.text))
+        and (protest := first_protest.get(para_of[id(e)])) is not None
+        and e.trigger.start > protest.trigger.start
         and e.extra.get("mentions") == 1
         and not e.fatalities.value
         and (e.actor1 is None or e.actor1.actor.inter == 1)
+    }
+    arrests_at = {
+        para: e
+        for para, e in told_after.items()
+        if _same_days(e.when, first_protest[para].when)
     }
     kept = []
     for event in events:
         para = para_of[id(event)]
         text = state.text[para.start : para.end] if para is not None else ""
         sent = state.sentences[event.sentence] if event.sentence < len(state.sentences) else None
-        if event.sub_event_type == PEACEFUL and (_INTERVENTION.search(text) or para in arrests_at):
+        if event.sub_event_type == PEACEFUL and (_tells_intervention(text) or para in arrests_at):
             set_category(event, INTERVENED, [])
             arrest = arrests_at.get(para)
             if event.actor2 is None and arrest is not None and arrest.actor1 is not None:
                 event.actor2 = arrest.actor1  # who arrested them intervened
-        elif event.sub_event_type == ARRESTS and arrests_at.get(para) is event:
+        elif event.sub_event_type == ARRESTS and told_after.get(para) is event:
             continue
         elif (
             event.event_type not in ("Protests", "Riots")  # (the protesters' own violence)
             and para in protest_paragraphs
             and event.extra.get("mentions") == 1
             and sent is not None
-            and _INTERVENTION.search(state.text[sent.start : sent.end])
+            and _tells_intervention(state.text[sent.start : sent.end])
             and not event.fatalities.value
             and not event.injuries.value
         ):
             continue
         kept.append(event)
     return kept
+
+
+def _same_days(when: DateSpan | None, other: DateSpan | None) -> bool:
+    """Whether two dates may be the same days (an undated one may)."""
+    if when is None or other is None or None in (when.start, when.end, other.start, other.end):
+        return True
+    return when.start <= other.end and other.start <= when.end  # type: ignore[operator]
 
 
 def _done_as_before(state: DocState, events: list[EventDraft]) -> None:
