@@ -837,7 +837,8 @@ def test_violence_by_people_in_numbers_is_mob_violence(code, text, sub_event_typ
     "text",
     [
         "On 3 May, youths from two villages clashed near Koro; one was killed.",
-        "On 3 May, migrant workers clashed with the police in Koro, demanding to go home.",
+        # (told with their demand, it would be a violent demonstration)
+        "On 3 May, migrant workers clashed with the police at a checkpoint in Koro.",
     ],
 )
 def test_a_fight_of_unarmed_people_is_mob_violence(code, text):
@@ -1517,3 +1518,22 @@ def test_a_place_remark_inside_the_sentence_leaves_the_protest_its_parse(code):
     found = [e for e in code(text, "2022-05-04").events if e.acled_codable]
     assert [e.event_type for e in found] == ["Protests"]
     assert all(text[s.start : s.end] == s.text for e in found for s in e.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2022, a mob of around 300 factory workers clashed with the police in Easton, "
+        "demanding their unpaid wages.",
+        "On 4 May 2022, a crowd of dock workers beat up a manager in Easton, demanding their "
+        "unpaid wages.",
+    ],
+)
+def test_a_crowd_s_violence_told_with_its_demand_is_a_violent_demonstration(code, text):
+    # ACLED: Mob violence is a crowd's violence outside a demonstration; the demand makes one
+    assert [e.sub_event_type for e in code(text, "2022-05-06").events] == [
+        "Violent demonstration"
+    ]
+    # without a demand, the crowd's violence stays mob violence
+    alone = "On 4 May 2022, a mob of villagers beat up a suspected thief in Easton."
+    assert [e.sub_event_type for e in code(alone, "2022-05-06").events] == ["Mob violence"]
