@@ -663,6 +663,13 @@ def test_a_protest_told_with_no_force_used_on_it_stays_peaceful(code, text):
         "wages. They were dispersed by the police.",
         "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
         "wages. The police used batons to end the sit-in.",
+        # words of force that name no weapon
+        "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
+        "wages. Officers broke up the protest an hour later.",
+        "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
+        "wages. The police made several arrests.",
+        "On 3 March 2022, about 50 nurses protested outside the hospital in Easton against unpaid "
+        "wages. The police arrived and controlled the crowd.",
     ],
 )
 def test_force_told_in_the_protest_s_paragraph_still_makes_an_intervention(code, text):

@@ -103,10 +103,13 @@ def assemble_events(state: DocState) -> None:
 
 
 # Force used to end a protest (ACLED: Protest with intervention), in the words of the protest's
-# own paragraph: "Police fired tear gas to disperse them", "used batons", "intervened".
+# own paragraph: "Police fired tear gas to disperse them", "used batons", "intervened", "broke up
+# the protest", "made several arrests", "controlled the crowd".
 _INTERVENTION = re.compile(
     r"\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|pepper spray|stun grenades?|(?-i:batons?)"
-    r"|baton[- ]charged?|lathi[- ]?charged?|dispers(?:e|ed|ing)|intervened)\b",
+    r"|baton[- ]charged?|lathi[- ]?charged?|dispers(?:e|ed|ing)|intervened"
+    r"|(?:broke|break|breaking) up|made (?:\w+ )?arrests"
+    r"|controll?(?:ed)? the (?:crowd|situation))\b",
     re.IGNORECASE,
 )
 # What is no force used: the word denied ("police did not intervene", "has not intervened"), and
