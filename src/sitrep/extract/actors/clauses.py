@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
 
 if TYPE_CHECKING:
@@ -606,13 +607,8 @@ def adjacent_subject(
 def _appended_subject(trigger: Token, before: list[ActorMention]) -> ActorMention | None:
     """The subject misparsed as an apposition to the place list before it ("in X village, Y
     township, Z state, government troops from the 33rd battalion torched …": the troops)."""
-    tail = trigger.i - 1
-    while tail > 0 and trigger.doc[tail].pos_ in ("ADV", "PART"):
-        tail -= 1
-    node = trigger.doc[tail]
-    while node.dep_ != "appos" and node.head.i != node.i and node.head.i < trigger.i:
-        node = node.head
-    if node.dep_ != "appos" or node.right_edge.i != tail or node.head.i >= node.i:
+    node = hung_subject(trigger)
+    if node is None or node.dep_ != "appos":
         return None
     start, end = node.left_edge.idx, node.idx + len(node)
     inside = [

@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.errors import KnowledgeDataError
 from sitrep.knowledge.loader import read_csv
 from sitrep.knowledge.taxonomy import categories
+from sitrep.nlp.opening import hung_subject
 
 log = logging.getLogger(__name__)
 
@@ -595,21 +596,13 @@ def _claim_told_as_done(verb: Token, lex: Lexicon, named: dict[int, Match]) -> b
 def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects; when the parse gave it none because the subject was hung on the place
     opening the sentence ("On 3 May, in Springfield, Illinois, teachers marched …", the teachers
-    read as one more name of the list), the noun so hung right before the verb."""
+    read as one more name of the list), the common noun so hung right before the verb."""
     found = [c for c in verb.children if c.dep_ == "nsubj"]
     if found or verb.dep_ != "ROOT":
         return found
-    for t in reversed(verb.doc[verb.sent.start : verb.i]):
-        if t.pos_ == "VERB" or t.lower_ == ";":
-            return []
-        if (
-            t.pos_ == "NOUN"
-            and t.dep_ in ("conj", "appos")
-            and t.head.pos_ == "PROPN"
-            and t.head.i < t.i
-            and all(w.i < verb.i for w in t.subtree)
-        ):
-            return [t]
+    hung = hung_subject(verb)
+    if hung is not None and hung.pos_ == "NOUN" and hung.head.pos_ in ("NOUN", "PROPN"):
+        return [hung]
     return []
 
 

@@ -1,0 +1,45 @@
+"""The subject the parse hung on the place list opening a sentence.
+
+Notes open "On DATE, in PLACE, ADMIN, <subject> <verb> …"; the parser often reads the subject as
+one more name of the place list (an apposition or conjunct of the last place name), so the verb
+is left without a subject. Both the event layer (who claims, who is armed) and the actor layer
+(who acted) read that subject through `hung_subject`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def hung_subject(verb: Token) -> Token | None:
+    """The phrase right before a subjectless `verb` (only adverbs between) that the parse hung on
+    the words before it: "in Springfield, Illinois, teachers marched" (teachers, an apposition
+    of Illinois), "in Y township, Z state, troops of the 5th battalion torched" (troops). The
+    phrase's head is returned; None when the verb has a subject or nothing was so hung."""
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    start = verb.sent.start
+    tail = verb.i - 1
+    while tail > start and verb.doc[tail].pos_ in ("ADV", "PART"):
+        tail -= 1
+    if tail < start:
+        return None
+    node = verb.doc[tail]
+    while not _hung(node) and node.head.i != node.i and node.head.i < verb.i:
+        node = node.head
+    if not _hung(node) or node.right_edge.i != tail:
+        return None
+    return node
+
+
+def _hung(node: Token) -> bool:
+    """Hung on a word before it: an apposition, or a conjunct of a name ("Illinois, and
+    teachers")."""
+    if node.head.i >= node.i:
+        return False
+    return node.dep_ == "appos" or (node.dep_ == "conj" and node.head.pos_ == "PROPN")
