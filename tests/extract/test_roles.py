@@ -940,3 +940,36 @@ def test_a_subject_misparsed_as_apposition_to_a_place_list_still_acts(nlp):
     assert draft.actor1 is not None
     assert draft.actor1.actor.name.startswith("Military Forces of Myanmar")
     assert draft.actor2 is None or not draft.actor2.actor.name.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parse hangs the subject on the opening place list: the first of the listed forces
+        # acts, not the one named last.
+        (
+            "On 9 April 2022, in Juchitan, Oaxaca, the state police and some soldiers of the "
+            "army detained 20 migrants on a bus.",
+            "State Police",
+        ),
+        # The crowd so hung names where the protesters come from.
+        (
+            "On 4 March 2022, in Tapachula, Chiapas, around 200 migrants from Haiti marched "
+            "through the streets to demand visas.",
+            "Protesters (Haiti)",
+        ),
+    ],
+)
+def test_the_subject_hung_on_the_opening_place_list_acts(text, expected):
+    events = [e for e in extract(text, published="2022-06-21").events if e.event_type]
+    assert events, text
+    assert expected in (events[0].actor1 or "")
+
+
+def test_the_regime_is_syria_s_military_only_in_syria(nlp):
+    # Outside Syria "the regime" names no armed actor of Syria's.
+    text = "Soldiers raided the home of an activist who had marched against the regime."
+    names = [m.actor.name for m in _state(nlp, text, "Venezuela").actors if m.actor]
+    assert not any("Syria" in n for n in names), names
+    names = [m.actor.name for m in _state(nlp, text, "Syria").actors if m.actor]
+    assert any("Syria" in n for n in names), names

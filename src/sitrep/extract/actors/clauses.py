@@ -193,6 +193,11 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             if not agents and subject.lemma_.lower() in STRIKE_NOUNS:
                 # "coalition air raids were reported on X, killing four": the raids' author.
                 noun_roles(subject, agents, [], climb=False)
+    if not agents and head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in head.children):
+        # "On 3 May, in X, Y, armed men stormed …": the subject the parse hung on the place list.
+        hung = hung_subject(head)
+        if hung is not None:
+            agents.append(hung)
     patients.extend(_hit_in_main_clause(trigger))
     if trigger.tag_ == "VBN" and not any(c.dep_ in PASSIVE_SUBJECTS for c in trigger.children):
         # "a man was found dead, killed by gunmen": the participle's patient is the clause subject.

@@ -25,6 +25,7 @@ from sitrep.extract.events.triggers import lexicon
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
 from sitrep.knowledge.gazetteer import load_gazetteer
+from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
 from sitrep.records import Actor, Span
 
@@ -561,8 +562,13 @@ def _crowd_head(state: DocState, draft: EventDraft | TallyDraft) -> Token | None
     else:
         agents, _ = clauses.syntactic_roles(trigger)
         agents += [c for c in trigger.children if c.dep_ in clauses.SUBJECTS]
+        hung = hung_subject(trigger)
         crowd = next(
-            (t for t in agents if t.pos_ in ("NOUN", "PROPN") and t.dep_ in clauses.SUBJECTS),
+            (
+                t
+                for t in agents
+                if t.pos_ in ("NOUN", "PROPN") and (t.dep_ in clauses.SUBJECTS or t == hung)
+            ),
             None,
         )
     while (
