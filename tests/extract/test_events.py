@@ -1447,7 +1447,6 @@ def test_the_police_arriving_at_a_scene_is_no_movement(code):
     assert "Change to group/activity" not in found
 
 
-
 @pytest.mark.parametrize(
     "text",
     [

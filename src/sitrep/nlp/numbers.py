@@ -21,6 +21,12 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 # Words that can only be a count in front of a noun ("a soldier was killed"), never alone.
 _ARTICLES = frozenset({"a", "an"})
+# Words for a number of people that stand for the people named after "of" ("a group of workers",
+# "hundreds of Ukrainians"): who they are is the noun after "of".
+CROWD_QUANTITIES = frozenset(
+    """group groups dozen dozens hundred hundreds thousand thousands number crowd crowds score
+    scores couple""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)

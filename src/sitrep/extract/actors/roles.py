@@ -25,6 +25,7 @@ from sitrep.extract.events.triggers import lexicon
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
 from sitrep.knowledge.gazetteer import load_gazetteer
+from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
 from sitrep.records import Actor, Span
@@ -468,11 +469,6 @@ _PEOPLE_NOUNS = frozenset(
 )
 # Who is on the move ("immigrants" who demonstrate are settled: the host country's).
 _MIGRANT_NOUNS = frozenset({"migrant", "refugee", "seeker"})
-# "a group of", "hundreds of": the crowd is the noun after "of".
-_CROWD_QUANTITIES = frozenset(
-    """group groups dozen dozens hundred hundreds thousand thousands number crowd crowds score
-    scores couple""".split()
-)
 
 
 @cache
@@ -576,7 +572,7 @@ def _crowd_head(state: DocState, draft: EventDraft | TallyDraft) -> Token | None
     ):
         crowd = crowd.head  # "400 people, many of them expatriates": the people
     for _ in range(2):
-        if crowd is None or crowd.lower_ not in _CROWD_QUANTITIES:
+        if crowd is None or crowd.lower_ not in CROWD_QUANTITIES:
             break
         of = next((c for c in crowd.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         crowd = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None

@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.errors import KnowledgeDataError
 from sitrep.knowledge.loader import read_csv
 from sitrep.knowledge.taxonomy import categories
+from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
 
 log = logging.getLogger(__name__)
@@ -606,17 +607,12 @@ def subjects_of(verb: Token) -> list[Token]:
     return []
 
 
-# Words for a number of people that stand for the people named after "of" ("a group of workers",
-# "dozens of graduates").
-_PEOPLE_OF = frozenset({"group", "groups", "dozens", "hundreds", "thousands", "scores", "crowd"})
-
-
 def _claimants(noun: Token, lex: Lexicon) -> bool:
     """People who press a claim (`role=claimant`, plural): "teachers", "a group of workers",
     "dozens of graduates"."""
     if noun.tag_ == "NNS" and lex.is_cue(noun, "claimant"):
         return True
-    return noun.lower_ in _PEOPLE_OF and any(
+    return noun.lower_ in CROWD_QUANTITIES and any(
         g.dep_ == "pobj" and g.tag_ == "NNS" and lex.is_cue(g, "claimant")
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ == "of"
