@@ -958,3 +958,22 @@ def test_a_fairly_sure_classifier_outweighs_a_lone_nationality_word():
     evidence = dict(Counter(country_evidence(text)) + Counter(votes_from(probabilities)))
     mentions = find_mentions(text, gaz, load_place_filter())
     assert document_country(mentions, gaz, evidence, probabilities) == "LB"
+
+
+@pytest.mark.parametrize(
+    "probabilities, country",
+    [
+        # The words lean to Ghana and the region holding the village is read only as Botswana's
+        # North-East district: the event stays in Ghana, at the country level.
+        ({"GH": 0.4, "NG": 0.1, "BW": 0.001}, "Ghana"),
+        # Words that do not lean anywhere leave the district's country standing.
+        ({"GH": 0.15, "NG": 0.1, "BW": 0.001}, "Botswana"),
+    ],
+)
+def test_a_holder_abroad_in_parentheses_does_not_move_the_event(monkeypatch, probabilities,
+                                                                  country):
+    from sitrep.extract.places import resolve
+
+    monkeypatch.setattr(resolve, "model_country_probabilities", lambda text: probabilities)
+    hint, _ = _hint("Herdsmen were attacked at Dabori (Bunkpurugu, North East) on Sunday.")
+    assert hint == country

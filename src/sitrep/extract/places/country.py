@@ -60,3 +60,14 @@ def best_guess(probabilities: dict[str, float]) -> str | None:
     top = max(probabilities, key=probabilities.__getitem__, default=None)
     return top if top is not None and probabilities[top] >= GUESS_PROBABILITY else None
 
+
+
+# From this probability the classifier's top country is right 95 % of the time (see
+# `MIN_PROBABILITY`): a document it leans to so is not moved abroad by places it cannot be in.
+LEANING_PROBABILITY = 0.3
+
+
+def leans_to(probabilities: dict[str, float], cc: str) -> bool:
+    """The classifier's top country is `cc`, with at least `LEANING_PROBABILITY`."""
+    top = max(probabilities, key=probabilities.__getitem__, default=None)
+    return top == cc and probabilities[cc] >= LEANING_PROBABILITY

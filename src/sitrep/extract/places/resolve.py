@@ -21,6 +21,7 @@ from functools import lru_cache
 from sitrep.extract.places.country import (
     READING_FLOOR,
     best_guess,
+    leans_to,
     model_country_probabilities,
     supported_by_model,
     votes_from,
@@ -662,6 +663,15 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         # guess is right about two times in three, no country never).
         trusted = cc in supported or any(m.place and m.place.country_code == cc for m in kept)
         best = max(kept, key=lambda m: m.score, default=None)
+        # Nor does a district or governorate abroad that a parenthesis names as what holds a
+        # town the gazetteer lacks move the event there when none of its readings lies in the
+        # country the words lean to (the classifier's top, `LEANING_PROBABILITY` or more): "in
+        # Northby city (Westvale district)" with a Westvale only abroad stays where it reads.
+        trusted = trusted or (
+            cc is not None and best is not None and best.place is not None
+            and best.place.feature_class in "AD" and best.paren is not None
+            and leans_to(probabilities, cc)
+            and cc not in {c.country_code for c in best.candidates})
         guess = best_guess(probabilities)
         hint = cc if trusted else best.place.country_code if best and best.place else guess
         state.country_hint = gaz.countries[hint].name if hint in gaz.countries else None
