@@ -977,3 +977,15 @@ def test_a_holder_abroad_in_parentheses_does_not_move_the_event(monkeypatch, pro
     monkeypatch.setattr(resolve, "model_country_probabilities", lambda text: probabilities)
     hint, _ = _hint("Herdsmen were attacked at Dabori (Bunkpurugu, North East) on Sunday.")
     assert hint == country
+
+
+def test_a_country_only_the_folding_links_to_a_name_is_no_place(monkeypatch):
+    # "Tougou" folds like Togo but spells none of its names: an unknown village, not the country.
+    from sitrep.extract.places import resolve
+
+    monkeypatch.setattr(resolve, "model_country_probabilities", lambda text: {"BF": 0.8})
+    hint, places = _hint("Soldiers killed three gunmen in Tougou (Kalsaka, Yatenga) on Monday.")
+    assert hint == "Burkina Faso"
+    assert "Togo" not in [country for _, country, _, _ in places]
+    hint, places = _hint("Protesters marched in Lome against the price of fuel in Togo.")
+    assert ("Togo", "Togo", None, "country") in places

@@ -826,6 +826,11 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
                 votes[home] = votes.get(home, 0.0) + again * _DEMONYM_VOTE
             continue
         candidates = m.candidates
+        if m.tier == "exact":
+            # Not named (above): a country reading is only a folded lookalike ("Tougou", Togo).
+            candidates = [c for c in candidates if c.feature_class != "C"]
+            if not candidates:
+                continue
         # "(As Sawdiyah, AL Bayda)", "Raizh district (Sadah)": the later member names a
         # governorate (or a district, in ACLED's Lebanese notes); "Duhok province" says so too.
         admin_named = (m.paren is not None and m.paren_index > 0) or m.after in _AFTER_ADMIN or (
@@ -1021,8 +1026,12 @@ def _readings(m: Mention) -> list[GazPlace]:
         return [c for c in m.candidates if c.country_code == m.qualifier]
     if m.governorate_abroad:
         return [c for c in m.candidates if c.feature_class != "C"]
-    if m.tier != "exact" or not _countries_named(m):
+    if m.tier != "exact":
         return m.candidates
+    if not _countries_named(m):
+        # A country only the transliteration folding links to the words ("Tougou" folds like
+        # Togo) is not named: a village the gazetteer lacks is the likelier reading.
+        return [c for c in m.candidates if c.feature_class != "C"]
     plain = _plain(m.text)
     return [
         c for c in m.candidates
