@@ -989,3 +989,15 @@ def test_a_country_only_the_folding_links_to_a_name_is_no_place(monkeypatch):
     assert "Togo" not in [country for _, country, _, _ in places]
     hint, places = _hint("Protesters marched in Lome against the price of fuel in Togo.")
     assert ("Togo", "Togo", None, "country") in places
+
+
+def test_a_name_only_the_folding_links_to_its_readings_is_a_weak_vote(monkeypatch):
+    # "Unite" of a union's name folds like a differently named American town: it must not
+    # outvote the British reading of a town the classifier slightly prefers there.
+    from sitrep.extract.places import resolve
+
+    monkeypatch.setattr(
+        resolve, "model_country_probabilities", lambda text: {"GB": 0.14, "US": 0.1}
+    )
+    hint, _ = _hint("Members of Unite the Union picketed a bus depot in Coventry on Monday.")
+    assert hint == "United Kingdom"

@@ -860,6 +860,11 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             # "Lida" spelled letter for letter is Belarus's Lida, not Lleida or Leiden, which
             # only the transliteration folding links to it: the readings the text spells vote.
             candidates = [c for c in candidates if spelled_as(m.text, c)] or candidates
+        # A name none of whose readings the text spells ("Unite" folds like a town called
+        # otherwise) is as likely a word or a village the gazetteer lacks: a weaker vote.
+        # Not in the focus region, whose names the notes transliterate in many ways.
+        lookalike = FOLDED_ONLY if m.tier == "exact" and not any(
+            spelled_as(m.text, c) or c.country_code in focus for c in candidates) else 1.0
         capitals = _capital_reading(m, candidates, mentions)
         if capitals:
             candidates = [c for c in candidates if c.country_code in capitals]
@@ -910,13 +915,15 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             (only,) = strength
             strength[only] = max(strength[only], _COUNTRY_IN)
         for cc, w in strength.items():
-            votes[cc] = votes.get(cc, 0.0) + again * doubt * w * share[cc] / total
+            votes[cc] = votes.get(cc, 0.0) + again * doubt * lookalike * w * share[cc] / total
     if not votes:
         return None
     # Equal evidence ("Lebanese French Bank"): the focus region breaks the tie.
     return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), focus.get(cc, 0.0)))
 
 
+# The weight of the vote of a name only the transliteration folding links to its readings.
+FOLDED_ONLY = 0.25
 # The classifier's probability a town's country needs for the town to vote as its country would.
 NAMED_TOWN = 0.02
 
