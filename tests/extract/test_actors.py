@@ -921,7 +921,6 @@ def test_groups_acled_names_by_their_common_description(nlp, text, country, word
     assert _same(found[words][0], actor)
 
 
-
 @pytest.mark.parametrize(
     ("text", "published", "actor"),
     [

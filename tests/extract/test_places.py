@@ -876,7 +876,6 @@ def test_a_name_spelled_letter_for_letter_outvotes_its_folded_lookalikes():
     assert _voted(text, {"ES": 0.12, "JP": 0.1, "BY": 0.09, "IL": 0.01}) == "BY"
 
 
-
 @pytest.mark.parametrize(
     "text, probabilities, country",
     [

@@ -61,7 +61,6 @@ def best_guess(probabilities: dict[str, float]) -> str | None:
     return top if top is not None and probabilities[top] >= GUESS_PROBABILITY else None
 
 
-
 # From this probability the classifier's top country is right 95 % of the time (see
 # `MIN_PROBABILITY`): a document it leans to so is not moved abroad by places it cannot be in.
 LEANING_PROBABILITY = 0.3
