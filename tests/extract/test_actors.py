@@ -941,3 +941,17 @@ def test_a_town_sharing_a_militia_name_is_no_actor(nlp):
     # "Fano" is an Italian town as well as Ethiopia's Amhara militias: "Fano militia" names them.
     found = _mentions(_state(nlp, "Pupils marched through Fano against the war.", "Italy"))
     assert "Fano" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor"),
+    [
+        ("On 4 March 2021, in Lyon, prison guards beat an inmate in his cell at the city jail. "
+         "He was injured.", "2021-03-05", "Police Forces of France (2017-) Prison Guards"),
+        ("On 9 June 2022, in Gulu, a prison officer beat two detainees during a roll call. "
+         "Both were hurt.", "2022-06-10", "Police Forces of Uganda (1986-) Prison Guards"),
+    ],
+)  # fmt: skip
+def test_prison_guards_are_their_state_s_police_unit_in_any_country(text, published, actor):
+    events = [e for e in extract(text, published=published).events if e.event_type]
+    assert events and _same(events[0].actor1, actor), [e.actor1 for e in events]

@@ -98,6 +98,17 @@ def test_umbrella_parents(d2020):
     assert gendarmerie.parent == "Military Forces of Turkey (2016-)"
 
 
+def test_a_state_unit_row_is_made_for_every_country(d2020):
+    # "{police} Prison Guards" names each country's own unit, a state force of that country.
+    for name, country in [
+        ("Police Forces of Belarus (1994-) Prison Guards", "Belarus"),
+        ("Police Forces of Peru (2018-) Prison Guards", "Peru"),
+    ]:
+        entry = d2020.entry(name)
+        assert entry is not None, name
+        assert (entry.inter, entry.country, entry.kind) == (1, country, "police")
+
+
 @pytest.mark.parametrize(
     ("actor", "event_country", "inter"),
     [

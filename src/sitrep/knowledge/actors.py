@@ -41,6 +41,8 @@ INTER_CODES = {
 STATE_BRANCHES = ("military", "police", "government")
 
 _PLACEHOLDER = re.compile(r"\{(military|police|government|country)(?::([^}]+))?\}")
+# A placeholder without its country ("{country}", "{police}"): the row is made for every country.
+_PER_COUNTRY = re.compile(r"\{(?:military|police|government|country)\}")
 _YEAR_SUFFIX = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
 # One character in, one character out, so offsets in the matched text stay the text's offsets.
 _CHAR_MAP = str.maketrans(
@@ -308,7 +310,9 @@ class ActorDictionary:
                     self._add(ActorEntry(name, 1, owner, None, branch, "actor_countries.csv"))
         for line, row in _read_rows(ACTORS_FILE, ["name", "kind", "source"]):
             inter = _inter(row["inter"], ACTORS_FILE, line)
-            if "{country}" in row["name"]:
+            if _PER_COUNTRY.search(row["name"]):
+                # "{country}" or a bare state placeholder ("{police} Prison Guards"): one row
+                # for every country, a state force's unit owned by that country.
                 for country in self.countries:
                     generated = self.expand(row["name"], country)
                     assert generated is not None
