@@ -950,8 +950,12 @@ def test_a_town_sharing_a_militia_name_is_no_actor(nlp):
          "He was injured.", "2021-03-05", "Police Forces of France (2017-) Prison Guards"),
         ("On 9 June 2022, in Gulu, a prison officer beat two detainees during a roll call. "
          "Both were hurt.", "2022-06-10", "Police Forces of Uganda (1986-) Prison Guards"),
+        ("On 7 April 2021, in Douala, two gendarmes shot and killed a fisherman at a roadblock.",
+         "2021-04-08", "Military Forces of Cameroon (1982-) Gendarmerie"),
+        ("On 7 April 2021, in Segou, gendarmes beat a trader at a roadblock. He was injured.",
+         "2021-04-08", "Police Forces of Mali (2013-) Gendarmerie"),
     ],
 )  # fmt: skip
-def test_prison_guards_are_their_state_s_police_unit_in_any_country(text, published, actor):
+def test_prison_guards_and_gendarmes_are_their_state_s_unit_in_any_country(text, published, actor):
     events = [e for e in extract(text, published=published).events if e.event_type]
     assert events and _same(events[0].actor1, actor), [e.actor1 for e in events]
