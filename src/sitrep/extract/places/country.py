@@ -57,8 +57,12 @@ def supported_by_model(votes: dict[str, float]) -> frozenset[str]:
 
 def best_guess(probabilities: dict[str, float]) -> str | None:
     """The classifier's top country when it is at least `GUESS_PROBABILITY`, else None."""
-    top = max(probabilities, key=probabilities.__getitem__, default=None)
+    top = _top(probabilities)
     return top if top is not None and probabilities[top] >= GUESS_PROBABILITY else None
+
+
+def _top(probabilities: dict[str, float]) -> str | None:
+    return max(probabilities, key=probabilities.__getitem__, default=None)
 
 
 # From this probability the classifier's top country is right 95 % of the time (see
@@ -68,5 +72,4 @@ LEANING_PROBABILITY = 0.3
 
 def leans_to(probabilities: dict[str, float], cc: str) -> bool:
     """The classifier's top country is `cc`, with at least `LEANING_PROBABILITY`."""
-    top = max(probabilities, key=probabilities.__getitem__, default=None)
-    return top == cc and probabilities[cc] >= LEANING_PROBABILITY
+    return _top(probabilities) == cc and probabilities[cc] >= LEANING_PROBABILITY
