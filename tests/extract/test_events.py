@@ -1536,3 +1536,55 @@ def test_a_crowd_s_violence_told_with_its_demand_is_a_violent_demonstration(code
     # without a demand, the crowd's violence stays mob violence
     alone = "On 4 May 2022, a mob of villagers beat up a suspected thief in Easton."
     assert [e.sub_event_type for e in code(alone, "2022-05-06").events] == ["Mob violence"]
+
+
+@pytest.mark.parametrize(("inter", "expected"), [(3, ["Change to group/activity"]), (7, [])])
+def test_goods_delivered_by_a_named_armed_group_are_a_change_of_activity(nlp, inter, expected):
+    """No word of the subject says the men are armed; the actor found there (a gang, inter 3)
+    does; a civilian group (inter 7) delivering goods is no development."""
+    text = "On 3 May 2022, members of the RHM delivered sacks of rice to families in Westby."
+    state = DocState(text=text, published=None, outlet=None, doc=nlp(text))
+    segment(state)
+    start = text.index("RHM")
+    state.actors = [ActorMention(state.span(start, start + 3), Actor("RHM", inter))]
+    find_events(state)
+    assert [d.sub_event_type for d in events(state)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive told with its doer has a patient, though the parse hung it on the first verb
+        ("On 5 May 2022, in Westby, a shopkeeper was handcuffed and savagely beaten by police "
+         "officers.", "Attack"),
+        # the weapons seized are the patient of the verb told with its doer
+        ("On 20 April 2022, a big cache of guns and ammunitions belong to the Westby militia "
+         "were seized by the intelligence forces in Easton district.",
+         "Disrupted weapons use"),
+    ],
+)  # fmt: skip
+def test_a_verb_that_needs_an_object_has_one_in_the_passive_with_its_doer(code, text, expected):
+    assert expected in _codable(code, text, "sub_event_type")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the claim told by a participle of the deed: its subject is the deed's
+        "On 21 May 2022, some 80 motorcyclists rode along the ring road, holding up cars, in "
+        "Westby to denounce a new inspection rule for motorcycles.",
+        # a second purpose joined to the first
+        "On 4 May 2020, in Westby, Northshire, nurses at the Easton General Hospital padlocked "
+        "the director's office to report abuses by the director, and to demand masks.",
+        # a series of protests taken part in
+        "On 1 May 2020, 9 union activists took part in a series of one-person protests in Westby "
+        "criticizing the new labour code.",
+    ],
+)
+def test_a_protest_told_through_its_purpose_or_its_series_is_found(code, text):
+    assert "Peaceful protest" in _codable(code, text, "sub_event_type")
+
+
+def test_a_decision_to_protest_at_a_place_is_no_protest(code):
+    text = "On 31 January 2022, the union decided to protest at Westby market next week."
+    assert "Peaceful protest" not in _codable(code, text, "sub_event_type")

@@ -40,6 +40,7 @@ from sitrep.extract.events.triggers import (
     subjects_of,
 )
 from sitrep.extract.events.type_rules import (
+    NON_STATE_INTER,
     VIOLENT_TYPES,
     TypeDecision,
     decide_type,
@@ -79,6 +80,9 @@ def find_events(state: DocState) -> None:
         return
     lex = lexicon()
     seen: _Seen = []  # trigger lemma → drafts, for anaphora
+    state.doc.user_data[ARMED_GROUPS_KEY] = [
+        (a.span.start, a.span.end) for a in state.actors if a.actor.inter in NON_STATE_INTER
+    ]
     for i, sent_span in enumerate(state.sentences):
         if _HEADER.match(sent_span.text):
             continue  # the "date YYYY-MM-DD <title>" line is metadata; the body tells the events
@@ -454,9 +458,14 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     if requires == "people":
         return _people_moved(tok, lex) and not _release_of_the_taken(tok, lex)
     if requires == "object":
+        # "was tied up and beaten by police": a passive told with its doer has a patient;
+        # "beat and molested him": the object of the verb it is joined to is its own
         return any(
-            c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt") for c in tok.children
-        ) or tok.dep_ in ("amod", "acl")
+            c.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "prt", "agent") for c in tok.children
+        ) or tok.dep_ in ("amod", "acl") or any(
+            c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children)
+            for c in tok.children
+        )
     return True
 
 
@@ -496,11 +505,19 @@ def _troops_moved(tok: Token, lex: Lexicon) -> bool:
     X", "troops were stationed at the pagoda": the verb's subject names armed men (not the
     police, who arrive at a scene as part of what they do there)."""
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or subjects_of(tok)
+    groups = tok.doc.user_data.get(ARMED_GROUPS_KEY, ())
     return any(
-        lex.is_cue(w, "armed") and w.lemma_.lower() not in _NOT_TROOPS
+        (lex.is_cue(w, "armed") and w.lemma_.lower() not in _NOT_TROOPS)
+        or any(start <= w.idx < end for start, end in groups)
         for s in subjects
         for w in s.subtree
     )
+
+
+# Where the actors stage found armed groups that are no state force (ACLED inter 2-4: rebels,
+# political and identity militias, gangs): "members of the cartel delivered food packages" are
+# armed men as "soldiers" are, though no word of theirs says so.
+ARMED_GROUPS_KEY = "sitrep.events.armed_groups"
 
 
 _HELD = frozenset({"prisoner", "detainee", "inmate", "captive"})

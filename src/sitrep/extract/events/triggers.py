@@ -326,7 +326,8 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
     for anc in (token, *governors(token)):
         if anc is not token and (
             lex.is_cue(anc, "frame")
-            or (lex.is_cue(anc, "campaign") and not own_clause and not _carried_out(anc, lex))
+            or (lex.is_cue(anc, "campaign") and not own_clause and not _carried_out(anc, lex)
+                and not _taken_part_in(anc))
         ):
             return anc
         own_clause = own_clause or (
@@ -541,6 +542,11 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
             # the school to demand …" is one: a phrasal verb is no light verb)
             continue
         doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        doers = doers or subjects_of(verb)  # ("in X, nurses at the hospital padlocked …")
+        if not doers and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj"):
+            # "cyclists rode through the centre, holding up cars to denounce …": the participle
+            # tells more of what its verb's subject did
+            doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not doers or any(lex.is_cue(d, "state") for d in doers):
             continue  # ("police closed the road to …": a security measure, not a protest)
         own = named.get(verb.i)
@@ -557,11 +563,14 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
                 g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children))
             for c in verb.children
         )  # fmt: skip
+        purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+        # "padlocked the office to report abuses and to demand …": a purpose joined to another
+        purposes += [g for c in purposes for g in c.children if g.dep_ == "conj"]
         if any(
-            (c.dep_ == "advcl" or (c.dep_ == "xcomp" and placed))
+            (c.dep_ in ("advcl", "conj") or (c.dep_ == "xcomp" and placed))
             and lex.is_cue(c, "claim")
             and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-            for c in verb.children
+            for c in purposes
         ):
             found.append(Match(verb.i, verb.i + 1, verb.i, replace(protest, weight=CLAIMED_WEIGHT)))
     return found
@@ -716,8 +725,9 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
         return True  # "threw grenades at a post", "after receiving bomb threats"
     if token.dep_ == "pobj" and head.lower_ == "of" and _carried_out(head.head, lex):
         return True  # "carried out a series of strikes on …"
-    if token.dep_ == "pobj" and head.lower_ == "in" and _taking_part(head.head):
-        return True  # "800 people participated in the march", "took part in a rally"
+    if _taken_part_in(token) or (token.dep_ == "pobj" and head.lower_ == "of"
+                                 and _taken_part_in(head.head)):
+        return True  # "800 people participated in the march", "took part in a series of rallies"
     if token.dep_ in ("conj", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "… and clashes", "15 explosions/bursts of fire near X": the noun it is joined to
         return is_anchored_noun(head, lex)
@@ -751,6 +761,11 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
 
 STATIVE = frozenset({"be", "include", "have", "comprise", "consist", "remain"})
 _PARTICIPATE = frozenset({"participate", "join", "engage"})
+
+
+def _taken_part_in(noun: Token) -> bool:
+    """ "took part in a rally", "participated in a series of …": what people took part in."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and _taking_part(noun.head.head)
 
 
 def _taking_part(verb: Token) -> bool:
