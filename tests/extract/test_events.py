@@ -1588,3 +1588,39 @@ def test_a_protest_told_through_its_purpose_or_its_series_is_found(code, text):
 def test_a_decision_to_protest_at_a_place_is_no_protest(code):
     text = "On 31 January 2022, the union decided to protest at Westby market next week."
     assert "Peaceful protest" not in _codable(code, text, "sub_event_type")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the protest" told after a deed no word of which named one: that deed was a protest
+        "On 9 June 2022, in Westby, Northshire, nurses shut the gates of the Easton clinic. "
+        "The reason for the protest is not known.",
+        # people who assembled or congregated somewhere gathered
+        "On 3 February 2022, a few dozen people assembled in Westby to back the local bakers.",
+        # a deed done for a cause told as a phrase
+        "On 4 March 2022, about 40 cars drove through the centre of Westby in support of the new "
+        "mayor.",
+        # people who booed or shouted in public
+        "On 7 May 2020, a group of pensioners booed the mayor of Westby during the ceremony.",
+    ],
+)
+def test_a_protest_told_without_a_protest_word_is_found(code, text):
+    assert "Protests" in _codable(code, text, "event_type")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the protest" after a happening already found is that happening, not one more
+        "On 9 June 2022, nurses held a sit-in at the Easton clinic in Westby. The reason for the "
+        "protest is not known.",
+    ],
+)
+def test_the_protest_after_a_protest_is_the_same_one(code, text):
+    assert len([e for e in code(text, "2022-06-10").events if e.acled_codable]) == 1
+
+
+def test_troops_moved_in_support_of_an_ally_are_no_protest(code):
+    text = "On 4 March 2022, about 40 soldiers drove through Westby in support of the new mayor."
+    assert "Protests" not in _codable(code, text, "event_type")

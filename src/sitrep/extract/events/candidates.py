@@ -222,6 +222,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
                 tok.pos_ in ("NOUN", "PROPN")
                 and not is_anchored_noun(tok, lex)
                 and not _reported_at(tok)
+                and not _presupposed(tok, i, seen, lex)
             ):
                 continue  # "attacks have had an impact": a topic, not a happening
             elif (
@@ -686,6 +687,19 @@ def _refers_back(tok: Token, seen: _Seen, sent_start: int, family: str, sentence
                 # for dating: "the attack occurred on Wednesday" dates the happening told before
                 d.extra.setdefault("referred_to_by", []).append((tok.idx, tok.idx + len(tok)))
     return True
+
+
+def _presupposed(tok: Token, sentence: int, seen: _Seen, lex: Lexicon) -> bool:
+    """ "Teachers closed the entrances of the mall. The motive of the protest is unknown.": "the
+    protest", told after the first sentence of a text that has named no happening before it,
+    is the deed told before, which no word of its own named a protest."""
+    return (
+        sentence > 0
+        and tok.tag_ == "NN"
+        and is_demonstration_word(tok, lex)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(d.acled_codable for _, drafts in seen for d in drafts)
+    )
 
 
 def _possessed(tok: Token) -> bool:

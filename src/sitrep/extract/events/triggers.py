@@ -571,9 +571,27 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
             and lex.is_cue(c, "claim")
             and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
             for c in purposes
+        ) or (
+            placed and verb.tag_ == "VBD" and _for_a_cause(verb)
+            and not any(lex.is_cue(d, "armed") for d in doers)  # ("troops moved in support of")
         ):
             found.append(Match(verb.i, verb.i + 1, verb.i, replace(protest, weight=CLAIMED_WEIGHT)))
     return found
+
+
+_CAUSES = frozenset({"support", "defense", "defence", "solidarity", "memory", "honour", "honor"})
+
+
+def _for_a_cause(verb: Token) -> bool:
+    """ "30 cars drove through the city in support of the war", "in solidarity with …": a deed
+    done for a cause told as a phrase ("in support of"), as a purpose clause tells a claim."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in"
+        and any(g.dep_ == "pobj" and g.lower_ in _CAUSES
+                and any(p.dep_ == "prep" and p.lower_ in ("of", "with") for p in g.children)
+                for g in c.children)
+        for c in verb.children
+    )  # fmt: skip
 
 
 def _claim_told_as_done(verb: Token, lex: Lexicon, named: dict[int, Match]) -> bool:
