@@ -110,3 +110,51 @@ def test_every_name_the_shipped_model_can_choose_is_an_actor():
         and not any(dictionary.generic(label, country) for country in dictionary.countries)
     ]
     assert unresolved == []
+
+
+def test_a_clash_with_no_second_side_is_with_the_one_armed_group_the_note_names(code):
+    # The group shells a market, then soldiers clash nearby with no one named: the clash's other
+    # side is the group the note names (the old code left it unidentified).
+    text = (
+        "On 3 June 2021, Al Shabaab militants fired mortars at a market in Balad, Middle "
+        "Shabelle. Later that day, soldiers clashed near the market."
+    )
+    clashes = [e for e in code(text, "2021-06-05").events if e.sub_event_type == "Armed clash"]
+    assert clashes
+    assert {clashes[0].actor1, clashes[0].actor2} == {
+        "Military Forces of Somalia (2017-2022)", "Al Shabaab",
+    }
+
+
+def _sole_party_state(names: list[str]) -> tuple[DocState, EventDraft]:
+    text = "On 2 May, rebels fired mortars at a village. Later, a clash broke out near the village."
+    state = DocState(text=text, published=date(2020, 5, 3), outlet=None)
+    for name in names:
+        state.actors.append(_mention(state, name))
+    at = text.index("clash")
+    return state, EventDraft(trigger=state.span(at, at + len("clash")), sentence=1)
+
+
+@pytest.mark.parametrize(
+    ("named", "expected"),
+    [
+        ([NAF], NAF),
+        # two armed groups named: which one fought is not told
+        ([NAF, "Al Shabaab"], "Unidentified Armed Group (Ukraine)"),
+        # the only group named is the event's other side already
+        ([UKRAINE], "Unidentified Armed Group (Ukraine)"),
+    ],
+)
+def test_the_sole_armed_group_named_is_the_unnamed_side(monkeypatch, named, expected):
+    monkeypatch.setattr(
+        unknown, "load_unknown_actor_classifier", lambda: _Classifier(unknown.DEFAULT)
+    )
+    state, draft = _sole_party_state(named)
+    default = _mention(state, "Unidentified Armed Group (Ukraine)")
+    default = ActorMention(default.span, default.actor, "implicit")
+    got = unknown.named_unknown(
+        state, draft, default, "actor2", actor_dictionary(2020), "Ukraine",
+        _mention(state, UKRAINE), sole_party=True,
+    )
+    assert got is not None
+    assert normalise_name(got.actor.name) == normalise_name(expected)

@@ -254,8 +254,8 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
     that a default merges no mentions into one happening):
 
     * a battle has two sides (1,918 of 1,918 Battles train notes): an unnamed opponent,
-      `Unidentified Armed Group (<country>)` or the name the unknown-actor classifier gives it
-      (unknown.py);
+      `Unidentified Armed Group (<country>)` or the name the unknown-actor classifier gives it,
+      else the one armed group the note names elsewhere (unknown.py);
     * arrests, looting/property destruction and mob violence hit someone (train notes: 131 of 131,
       301 of 301 and 462 of 466 with an actor 2, civilians the most common): `Civilians
       (<country>)`; violence against civilians hits civilians, whoever the words read as its
@@ -336,7 +336,8 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         if draft.event_type == "Battles":
             actor2 = _generic(state, dictionary, _UNIDENTIFIED, country, at, at)
             actor2 = named_unknown(
-                state, draft, actor2, "actor2", dictionary, country, draft.actor1
+                state, draft, actor2, "actor2", dictionary, country, draft.actor1,
+                sole_party=True,
             )
         elif draft.sub_event_type == "Looting/property destruction" and _seized_goods(
             state, draft, "contraband"
