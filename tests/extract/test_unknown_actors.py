@@ -158,3 +158,17 @@ def test_the_sole_armed_group_named_is_the_unnamed_side(monkeypatch, named, expe
     )
     assert got is not None
     assert normalise_name(got.actor.name) == normalise_name(expected)
+
+
+def test_a_state_force_named_alone_is_the_unnamed_side_of_a_group(monkeypatch):
+    monkeypatch.setattr(
+        unknown, "load_unknown_actor_classifier", lambda: _Classifier(unknown.DEFAULT)
+    )
+    state, draft = _sole_party_state([UKRAINE])
+    default = _mention(state, "Unidentified Armed Group (Ukraine)")
+    default = ActorMention(default.span, default.actor, "implicit")
+    got = unknown.named_unknown(
+        state, draft, default, "actor2", actor_dictionary(2020), "Ukraine",
+        _mention(state, NAF), sole_party=True,
+    )
+    assert got is not None and normalise_name(got.actor.name) == normalise_name(UKRAINE)
