@@ -186,3 +186,18 @@ def test_a_governorate_seat_places_the_text_as_a_capital_does(monkeypatch):
     hint, places = _hint("Junior doctors protested in Haifa over the length of their shifts.")
     assert hint == "Israel"
     assert places == [("Haifa", "Israel")]
+
+
+def test_a_province_acled_names_in_parentheses_says_the_country(no_model):
+    # Soum is a Burkinabe province (ISO 3166-2, second level) that cities500 lacks: the
+    # parenthesis' holder says Burkina Faso though "Soum" alone reads as a Yemeni town.
+    hint, _ = _hint("On 3 May, gunmen attacked a patrol near Zorbega (Pobe, Soum).")
+    assert hint == "Burkina Faso"
+    assert resolve.subdivision_evidence("a village (Qwertyville, Passore district)") == {"BF": 2.0}
+
+
+def test_a_province_name_other_countries_give_their_regions_is_one_reading():
+    # France's Nord department shares its name with Cameroon's, Haiti's and Burkina Faso's
+    # regions: one reading of four, not France's vote.
+    votes = resolve.subdivision_evidence("a village (Qwertyville, Nord)")
+    assert votes == {"FR": 0.5}

@@ -42,6 +42,7 @@ ADMIN_RENAMES_FILE = "admin_renames.csv"
 FOCUS_FILE = "focus_countries.csv"
 # Nationality adjectives are the actors' data: one list for "Turkish forces" and "Turkish town".
 DEMONYMS_FILE = "actor_countries.csv"
+SUBDIVISIONS_FILE = "subdivisions.csv"
 # Which gazetteer a place came from, as `sitrep places` shows it.
 SHIPPED_LABEL = "GeoNames cities500 (shipped)"
 VILLAGE_LABEL = "village gazetteer"
@@ -624,6 +625,20 @@ def focus_weights() -> dict[str, float]:
         except ValueError:
             raise KnowledgeDataError(f"{FOCUS_FILE}: row {n}: bad weight {r['weight']!r}") from None
     return out
+
+
+@cache
+def subdivisions() -> dict[str, str]:
+    """Loose key of a second-level ISO 3166-2 subdivision's name (a province, district, county
+    or department: "Passore", "Tipperary", "Negros Occidental") → its ISO country code, for the
+    names only one country's subdivisions bear (`subdivisions.csv`)."""
+    homes: dict[str, set[str]] = {}
+    for r in read_csv(SUBDIVISIONS_FILE, required=("country_code", "name")):
+        for name in r["name"].split(" / "):
+            key = name_key(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", name))
+            if key:
+                homes.setdefault(key, set()).add(r["country_code"])
+    return {key: next(iter(ccs)) for key, ccs in homes.items() if len(ccs) == 1}
 
 
 @cache

@@ -50,6 +50,7 @@ from sitrep.knowledge.gazetteer import (
     focus_weights,
     load_gazetteer,
     prior_score,
+    subdivisions,
     to_place,
 )
 from sitrep.knowledge.placefilter import (
@@ -631,6 +632,8 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     for m in mentions:
         m.topic = topic_country(text, m)
     evidence = country_evidence(text)
+    for code, vote in subdivision_evidence(text).items():
+        evidence[code] = evidence.get(code, 0.0) + vote
     probabilities = model_country_probabilities(text)
     model_votes = votes_from(probabilities)
     cc = gaz.country_code(country) if country else None
@@ -780,6 +783,40 @@ def country_evidence(text: str) -> dict[str, float]:
         if noun and noun.group(1).lower() in _FOREIGN_AFTER:
             continue  # "the Ruritanian embassy", "the Ruritanian community": foreign, not where
         votes[cc] = min(_DEMONYM_CAP, votes.get(cc, 0.0) + _DEMONYM_VOTE)
+    return votes
+
+
+# A province or district (a second-level ISO 3166-2 subdivision) that a parenthesis names as the
+# holder of a place ("(Bagare, Passore)", "Kpala (Ouo, Comoe)", "(Tipperary)"): as telling as a
+# governorate, a little less than an admin1 area named so (3); shared with the admin1 areas of
+# other countries that bear the name.
+_SUBDIVISION_VOTE = 2.0
+_PAREN = re.compile(r"\(([^()]{2,80})\)")
+_HOLDER_WORDS = re.compile(
+    r"(?i)\s+(?:district|province|county|department|prefecture|municipality|sub-?county)s?$")
+
+
+def subdivision_evidence(text: str) -> dict[str, float]:
+    """Votes for the countries whose provinces or districts the text's parentheses name as the
+    holders of its places: "(commune, province)", "(province, region)", a lone "(province)"."""
+    table = subdivisions()
+    gaz = load_gazetteer()
+    votes: dict[str, float] = {}
+    for group in _PAREN.finditer(text):
+        for member in group.group(1).split(","):
+            holder = _HOLDER_WORDS.sub("", member.strip())
+            if not holder[:1].isupper():
+                continue
+            key = name_key(holder)
+            cc = table.get(key)
+            if cc is None:
+                continue
+            # "(Touboro, Mayo-Rey, Nord)": a name that is also other countries' admin1 areas
+            # (Cameroon's, Haiti's Nord as well as France's department) is one reading of several.
+            others = {c.country_code for c in gaz.exact(key)
+                      if c.feature_class == "A" and c.country_code != cc}  # fmt: skip
+            vote = _SUBDIVISION_VOTE / (1 + len(others))
+            votes[cc] = max(votes.get(cc, 0.0), vote)
     return votes
 
 
