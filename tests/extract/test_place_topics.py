@@ -201,3 +201,18 @@ def test_a_province_name_other_countries_give_their_regions_is_one_reading():
     # regions: one reading of four, not France's vote.
     votes = resolve.subdivision_evidence("a village (Qwertyville, Nord)")
     assert votes == {"FR": 0.5}
+
+
+def test_acleds_coded_to_remark_names_a_town_where_it_happened(monkeypatch):
+    # "(coded to Merida)" names the town ACLED placed the event at, not a governorate holding
+    # Yucatan (Venezuela's Merida state); "[coded to Sarpsborg]" says where, as "in" does.
+    monkeypatch.setattr(resolve, "model_country_probabilities",
+                        lambda text: {"VE": 0.3, "MX": 0.05, "SE": 0.6, "NO": 0.03})  # fmt: skip
+    found = resolve.resolve_text("Fishers rallied across Yucatan state (coded to Merida).")
+    merida = next(m for m in found if m.text == "Merida")
+    assert merida.paren_index == 0
+    hint, _ = _hint("On 3 May, fishers rallied in Yucatan state (coded to Merida) on Monday.")
+    assert hint == "Mexico"
+    hint, _ = _hint("Activists of a Nordic movement marched in the valley [coded to Sarpsborg].")
+    assert hint == "Norway"
+

@@ -123,6 +123,8 @@ _HOLDER_GAP = re.compile(
     r"\)?(?:\s*,|\s+of|\s+in)\s+(?:the\s+)?", re.IGNORECASE)
 # The words that name a district as such ("Baharak district, Takhar"; not "area").
 _DISTRICT_WORDS = {"district", "subdistrict", "county", "nahiya", "directorate"}
+# ACLED's own remark of where it placed an event: "[coded to Northby]", "(coded as Northby)".
+_CODED_BEFORE = ("coded to", "coded as", "coded at")
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
 _DISTRICT_BEFORE = ("district of", "area of", "subdistrict of")
 # A common word is still a place when one of these follows it: "Hit district", "Mission city".
@@ -564,13 +566,17 @@ def _ends_a_name(text: str, word: _Tok, joint: _Tok) -> bool:
     return not re.search(r"(?:^|[.!?:\n][\"“”'’]?)\s*$", text[max(0, word.start - 3) : word.start])
 
 
+_CODED_TO = re.compile(r"(?i)\s*coded\s+(?:to|as|at)\b")
+
+
 def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
     """Group mentions inside one "(X, Y)" — ACLED's "(district, governorate)" — together."""
     ordered = sorted(mentions, key=lambda x: x.start)
     starts = [x.start for x in ordered]
     for m in re.finditer(r"\(([^()]{2,80})\)", text):
         inside = [x for x in ordered[_token_range(starts, m.start(), m.end())] if x.end < m.end()]
-        alone = len(inside) == 1 and "," not in m.group(1)
+        # "Yucatan state (coded to Merida)": the town ACLED placed it at, not a governorate.
+        alone = len(inside) == 1 and "," not in m.group(1) and not _CODED_TO.match(m.group(1))
         for x in inside:
             x.paren = (m.start(), m.end())
             x.paren_index = text.count(",", m.start(), x.start)  # 0 district, 1 governorate
@@ -943,7 +949,8 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         # its vote though the classifier, which knows little of that country, rules it out ("in
         # Bara district" read as a Brazilian town is no such town: the doubt stands)
         located = len(share) == 1 and m.tier == "exact" and not admin_named and (
-            m.after not in _AFTER_DISTRICT and m.before.split()[-1:] in (["in"], ["at"], ["near"]))
+            m.after not in _AFTER_DISTRICT and (m.before.split()[-1:] in (["in"], ["at"], ["near"])
+                                                or m.before.endswith(_CODED_BEFORE)))
         doubt = 1.0 if located or capitals else doubted(share, probabilities)
         # "demonstrated in Northby", "in the town of Northby": said to be where it happened.
         town_of = len(share) == 1 and not admin_named and m.after not in _AFTER_DISTRICT and (
