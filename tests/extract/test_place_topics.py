@@ -216,3 +216,15 @@ def test_acleds_coded_to_remark_names_a_town_where_it_happened(monkeypatch):
     hint, _ = _hint("Activists of a Nordic movement marched in the valley [coded to Sarpsborg].")
     assert hint == "Norway"
 
+
+def test_a_territory_acled_codes_in_another_country_is_named_as_that_country():
+    # ACLED codes Hong Kong as China's admin1 "Hong Kong"; the territory stays a place name.
+    gaz = load_gazetteer()
+    assert gaz.countries["HK"].name == "China" and gaz.countries["HK"].iso3 == "CHN"
+    assert gaz.country_code("China") == "CN" and gaz.country_code("Hong Kong") == "HK"
+    hint, places = _hint("Dock workers protested outside a depot in Kowloon City, Hong Kong.")
+    assert hint == "China"
+    assert all(country == "China" for _, country in places)
+    town = next(p for p in gaz.exact(name_key("Kowloon City")) if p.feature_class == "P")
+    assert town.admin1 == "Hong Kong"
+    assert gaz.countries["SJ"].name == "Norway"

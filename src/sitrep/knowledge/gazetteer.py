@@ -540,10 +540,22 @@ def load_gazetteer() -> Gazetteer:
 
     names = _admin_names()
     countries = {}
+    # Territories ACLED codes as an admin1 area of another country (`part_of` on a country row:
+    # Hong Kong is China's admin1 "Hong Kong"): their places are named as that country, with its
+    # ISO3; the territory keeps its own name as a place (its admin1 rows spell the admin1).
+    territories: set[str] = set()
     for cc, c in meta["countries"].items():
         acled = names.get((cc, ""))
         name = acled["acled_name"] if acled else c["name"]
-        countries[cc] = CountryInfo(cc, name, c["iso3"], c["latitude"], c["longitude"])
+        iso3 = c["iso3"]
+        if acled and acled.get("part_of"):
+            other = meta["countries"].get(acled["part_of"])
+            if other is None:
+                raise KnowledgeDataError(f"{ADMIN_NAMES_FILE}: {cc}: part_of "
+                                         f"{acled['part_of']!r} is no country")  # fmt: skip
+            iso3 = other["iso3"]
+            territories.add(cc)
+        countries[cc] = CountryInfo(cc, name, iso3, c["latitude"], c["longitude"])
     admin1: dict[tuple[str, str], Admin1Area] = {}
     for key, a in meta["admin1"].items():
         cc, code = key.split(".", 1)
@@ -556,7 +568,7 @@ def load_gazetteer() -> Gazetteer:
     if not tables[0].stale:  # keys made by this very normaliser
         gaz.known_keys = meta.get("name_keys", {})
     for (cc, code), r in names.items():
-        if r.get("part_of"):
+        if r.get("part_of") and code:
             other = tuple(r["part_of"].split(".", 1))
             if len(other) != 2 or other not in admin1:
                 raise KnowledgeDataError(f"{ADMIN_NAMES_FILE}: {cc}.{code}: part_of "
@@ -604,9 +616,10 @@ def load_gazetteer() -> Gazetteer:
         row = names.get((cc, ""))
         aliases = tuple(x for x in (row["aliases"].split("|") if row else []) if x)
         gn_name = meta["countries"][cc]["name"]
-        alts = tuple(dict.fromkeys(x for x in (gn_name, *aliases) if x and x != c.name))
+        own = gn_name if cc in territories else c.name  # "Hong Kong" is no name of China
+        alts = tuple(dict.fromkeys(x for x in (gn_name, *aliases) if x and x != own))
         gaz.add_extra(
-            GazPlace(f"country:{cc}", c.name, alts, "C", "PCLI", 0, c.latitude, c.longitude, cc,
+            GazPlace(f"country:{cc}", own, alts, "C", "PCLI", 0, c.latitude, c.longitude, cc,
                      c.name, c.iso3, "", None, None, source="admin areas")
         )  # fmt: skip
     for site in _sites(countries, admin1):
