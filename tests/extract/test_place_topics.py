@@ -228,3 +228,23 @@ def test_a_territory_acled_codes_in_another_country_is_named_as_that_country():
     town = next(p for p in gaz.exact(name_key("Kowloon City")) if p.feature_class == "P")
     assert town.admin1 == "Hong Kong"
     assert gaz.countries["SJ"].name == "Norway"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Nurses rallied in Tours against the closure of a ward.", "Tours", "France"),
+        ("About 80 dockers marched in Split over unpaid wages.", "Split", "Croatia"),
+        ("Students gathered at Nancy on Friday to oppose a fee rise.", "Nancy", "France"),
+    ],
+)
+def test_a_big_town_named_as_where_it_happened_is_no_common_word(no_model, text, name, country):
+    # "Tours", "Split" are English words and "Nancy" a given name; said to be where it happened
+    # and spelled as a provincial capital, they are the towns.
+    hint, places = _hint(text)
+    assert (name, country) in places and hint == country
+
+
+def test_a_common_word_after_in_is_still_no_place_unless_a_big_town():
+    found = resolve.resolve_text("The committee met in May and tours of the site began.")
+    assert found == []

@@ -94,20 +94,23 @@ class PlaceFilter:
 
     def allows(self, text: str, toks: Sequence[Token], i: int, end: int, key: str,
                candidates: Sequence[GazPlace], tier: str,
-               cue_after: bool = False) -> bool:  # fmt: skip
-        """Whether tokens [i, end) matching `key` may be read as a place name."""
+               cue_after: bool = False, located: bool = False) -> bool:  # fmt: skip
+        """Whether tokens [i, end) matching `key` may be read as a place name. `located`: the
+        name is said to be where it happened ("rallied in Tours") and is a big town's own name,
+        which an ordinary word or a given name there is not."""
         has_site = any(c.feature_class == "S" for c in candidates)
         if len(key.replace(" ", "")) < 3 and not (has_site and any(ch.isdigit() for ch in key)):
             return False
         surface = _surface(" ".join(t.text for t in toks[i:end]))
         if end - i == 1 and surface.isalpha() and len(surface) <= 4 and _initialism(toks[i].text):
             return False  # an acronym ("SANA", "HTS", "JaS"), not a name
-        if surface in self.names and not has_site:
+        if surface in self.names and not has_site and not located:
             return False
         if end < len(toks) and toks[end].lower in NOT_PLACE_AFTER and _joined(text, toks[end - 1],
                                                                                toks[end]):
             return False
-        if surface in self.words and not has_site and not (cue_after and tier == "exact"):
+        if surface in self.words and not has_site and not located and not (
+                cue_after and tier == "exact"):
             return False
         # The name must not be a piece of a longer proper name ("Abu Ali al-Askari").
         if i >= 2 and toks[i - 1].text == "e" and toks[i - 2].upper and _joined(

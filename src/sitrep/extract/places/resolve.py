@@ -417,7 +417,9 @@ def find_mentions(
         alone = text[start - 2 : start] == " (" and text[end : end + 1] == ")" and start > 2 and (
             text[start - 3].isalpha())
         if candidates and pfilter.allows(text, toks, i, end_tok, key, candidates, tier,
-                                         cue_after=after_word in _CUE_AFTER or alone):  # fmt: skip
+                                         cue_after=after_word in _CUE_AFTER or alone,
+                                         located=_big_town_located(text, toks, i, end_tok,
+                                                                   tier, candidates)):  # fmt: skip
             shipped, villages = _split(candidates)
             m = Mention(start, end, text[start:end], key, shipped, tier, villages=villages)
             one_word = end_tok == i + 1 and t.upper and len(t.text) >= 5
@@ -440,6 +442,26 @@ def find_mentions(
 
 
 # Particles inside Romance place names: "Lanao del Sur", "Figueira da Foz", "Leca do Balio".
+# A town this big (or a provincial or national capital) said to be where it happened is read
+# though its name is an ordinary word or a given name ("rallied in Tours", "marched in Nancy").
+LOCATED_TOWN_POPULATION = 100_000
+_BIG_TOWN_CODES = frozenset({"PPLC", "PPLG", "PPLA"})
+
+
+def _big_town_located(text: str, toks: list[_Tok], i: int, end: int, tier: str,
+                      candidates: list[GazPlace]) -> bool:  # fmt: skip
+    """"demonstrated in Tours": a capitalised name after "in" or "at", in mid-sentence, that is
+    a big town's or a capital's own name letter for letter."""
+    if tier != "exact" or i == 0 or toks[i - 1].lower not in ("in", "at"):
+        return False
+    if not toks[i].text[:1].isupper() or text[toks[i - 1].end : toks[i].start] != " ":
+        return False
+    surface = _plain(text[toks[i].start : toks[end - 1].end])
+    return any(c.feature_class == "P" and surface in (_plain(c.name), _plain(c.asciiname))
+               and (c.feature_code in _BIG_TOWN_CODES or c.population >= LOCATED_TOWN_POPULATION)
+               for c in candidates)  # fmt: skip
+
+
 _NAME_PARTICLES = {"de", "del", "do", "da", "di", "dos", "das"}
 _ROUTE_WORDS = {"road", "roads", "highway", "route", "axis", "border", "corridor", "railway",
                 "line", "bridge", "expressway", "motorway", "pipeline", "crossing", "frontline"}
