@@ -248,3 +248,9 @@ def test_a_big_town_named_as_where_it_happened_is_no_common_word(no_model, text,
 def test_a_common_word_after_in_is_still_no_place_unless_a_big_town():
     found = resolve.resolve_text("The committee met in May and tours of the site began.")
     assert found == []
+
+
+def test_a_name_with_a_romance_particle_is_one_name(no_model):
+    # "da", "do", "del" join the words of Portuguese, Spanish and Italian names.
+    hint, places = _hint("Cannery workers rallied in Figueira da Foz over late wages.")
+    assert places == [("Figueira da Foz", "Portugal")] and hint == "Portugal"

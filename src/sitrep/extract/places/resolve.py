@@ -66,7 +66,9 @@ log = logging.getLogger(__name__)
 _TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*")
 # Lower-case words allowed inside a name ("Ras al Ain", "Dayr az Zawr", "Bani Hushaysh"; the
 # Persian ezafe of "Kut e Abdollah").
-_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des", "wa", "e", "i"}
+# (and the particles of Portuguese, Spanish and Italian names: "Figueira da Foz", "Rio do Sul")
+_CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des", "wa", "e", "i",
+                          "da", "do", "dos", "das", "di", "del", "della"}
 
 # Words after a name that say what it is. Geographic ones keep the match ("Idlib countryside",
 # "Hama Airbase"); others mean the name only names a building ("Al Thawrah Hospital").
