@@ -254,3 +254,10 @@ def test_a_name_with_a_romance_particle_is_one_name(no_model):
     # "da", "do", "del" join the words of Portuguese, Spanish and Italian names.
     hint, places = _hint("Cannery workers rallied in Figueira da Foz over late wages.")
     assert places == [("Figueira da Foz", "Portugal")] and hint == "Portugal"
+
+
+def test_of_inside_a_name_the_gazetteer_has_joins_it(no_model):
+    # "Port of Spain" is Trinidad's capital, not Spain ending a longer name.
+    hint, places = _hint("On 3 May, in Port of Spain, dock workers protested over late pay.")
+    assert hint == "Trinidad and Tobago"
+    assert places[0] == ("Port of Spain", "Trinidad and Tobago")
