@@ -261,3 +261,10 @@ def test_of_inside_a_name_the_gazetteer_has_joins_it(no_model):
     hint, places = _hint("On 3 May, in Port of Spain, dock workers protested over late pay.")
     assert hint == "Trinidad and Tobago"
     assert places[0] == ("Port of Spain", "Trinidad and Tobago")
+
+
+def test_and_inside_a_name_the_gazetteer_has_joins_it(no_model):
+    # "Newfoundland and Labrador" is one province, not an Australian town called Labrador.
+    hint, places = _hint("Teachers rallied in Corner Brook (Newfoundland and Labrador) over pay.")
+    assert hint == "Canada"
+    assert ("Newfoundland and Labrador", "Canada") in places

@@ -364,10 +364,10 @@ def find_mentions(
             nxt_word = toks[j + 1].lower if j + 1 < n else ""
             air = j > i and tj.lower == "air" and nxt_word in ("base", "bases", "field")
             site_word = j > i and (tj.lower in _AFTER_SITE or air)  # "Harir base" is a site's name
-            # "Port of Spain", "Isle of Man": "of" inside a name the gazetteer has (a name is
-            # kept only when its whole key is one).
+            # "Port of Spain", "Trinidad and Tobago", "Newfoundland and Labrador": "of" and
+            # "and" inside a name the gazetteer has (a name is kept only when its whole key is).
             if j > i and not (tj.upper or tj.lower in _CONNECTORS or tj.text[0].isdigit()
-                              or site_word or (tj.lower == "of" and j + 1 < n
+                              or site_word or (tj.lower in ("of", "and") and j + 1 < n
                                                and toks[j + 1].upper)):  # fmt: skip
                 break
             nxt = toks[j + 1] if j + 1 < n else None
