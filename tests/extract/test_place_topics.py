@@ -277,3 +277,10 @@ def test_a_region_split_off_after_the_gazetteer_is_its_former_region(monkeypatch
     hint, places = _hint("Herders attacked a farmer near Zorbega (Walewale, North East).")
     assert hint == "Ghana"
     assert ("North East", "Ghana") in places
+
+
+def test_a_country_joined_by_of_is_left_to_the_country_mentions(no_model):
+    # "registered to the Isle of Man" names where a company is registered; a name joined by
+    # "of" that only names a country is not read as one (a town's name, "Port of Spain", is).
+    found = resolve.resolve_text("A shipping firm registered to the Isle of Man lost contact.")
+    assert all(m.text != "Isle of Man" for m in found)

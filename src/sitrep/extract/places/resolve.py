@@ -318,6 +318,14 @@ def _token_range(starts: list[int], lo: int, hi: int) -> slice:
     return slice(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
 
 
+def _of_country(toks: list[_Tok], i: int, j: int, key: str, gaz: Gazetteer) -> bool:
+    """A name joined by "of" that only names a country or territory ("registered to the Isle of
+    Man", "Democratic Republic of Congo") is left to the country mentions, as before "of" could
+    join a name: a town's name ("Port of Spain") is kept."""
+    return any(t.lower == "of" for t in toks[i + 1 : j]) and all(
+        c.feature_class == "C" for c in gaz.exact(key))
+
+
 def _article_before(text: str, t: _Tok, nxt: _Tok) -> bool:
     """A lower-case article opening a name: "al-Hasakah", "al Bab", "as-Sweida" — not English
     "as Baghdad" or "at Menagh" (only al/el stand unhyphenated)."""
@@ -377,7 +385,7 @@ def find_mentions(
             key = " ".join(parts)
             if site_word and not gaz.has_key(key) and gaz.has_key(key[:-1]) and key[-1] == "s":
                 key = key[:-1]  # "Al Omar Oil Fields" is the site "Al-Omar oil field"
-            if gaz.has_key(key):
+            if gaz.has_key(key) and not _of_country(toks, i, j, key, gaz):
                 best = (j + 2 if air else j + 1, key)
             elif len(parts) == 2 and text[toks[j - 1].end : tj.start] == "-":
                 # "Sistan-Baluchestan", "Kohgiluyeh-Boyer Ahmad": a province named after two
@@ -387,7 +395,8 @@ def find_mentions(
                     best = (j + 1, joined)
             if site_word:
                 break
-            elif len(parts) > 1 and gaz.has_key(key.replace(" ", "")):
+            elif len(parts) > 1 and gaz.has_key(key.replace(" ", "")) and not _of_country(
+                    toks, i, j, key.replace(" ", ""), gaz):
                 best = (j + 1, key.replace(" ", ""))
         tier = "exact"
         if best is None and t.upper and len(t.text) >= 5:
