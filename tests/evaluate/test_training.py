@@ -83,3 +83,31 @@ def test_side_order_examples_are_battles_between_different_kinds_of_actor():
     assert all(
         t.endswith("countrybrazil sidesstatepolitical pairbrazilstatepolitical") for t in texts
     )
+
+
+def test_unknown_actor_classifier_learns_a_convention_of_one_country():
+    """A word that means a gang in one country and not in another: the words are read joined to
+    the country too (a linear model over shared words and a country word cannot learn it)."""
+    from sitrep.evaluate.training import fit_unknown_actor_classifier
+    from sitrep.knowledge.classifiers import (
+        UNKNOWN_ACTOR_MODEL_FILE,
+        TextClassifier,
+        unknown_actor_text,
+    )
+
+    gang, group = "Unidentified Gang ({country})", "Unidentified Armed Group ({country})"
+    places = ["a market", "a farm", "a bridge", "a school", "a garage", "a chapel"]
+    notes = []
+    for i, place in enumerate(places):
+        for country, bound_is in (("Mexico", gang), ("Peru", group)):
+            other = group if bound_is == gang else gang
+            for j, (how, label) in enumerate((("blindfolded", bound_is), ("unharmed", other))):
+                text = f"A man was found {how} near {place} by residents of the village."
+                name = label.replace("{country}", country)
+                note = _note(100 * i + 10 * j + len(country), text, name)
+                note["gold"]["country"] = country
+                notes.append(note)
+    clf = TextClassifier(fit_unknown_actor_classifier(notes), UNKNOWN_ACTOR_MODEL_FILE)
+    text = "A man was found blindfolded near a stadium by residents of the village."
+    assert clf.predict(unknown_actor_text(text, "Mexico", "actor1")).best()[0] == gang
+    assert clf.predict(unknown_actor_text(text, "Peru", "actor1")).best()[0] == group

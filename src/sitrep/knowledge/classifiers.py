@@ -54,7 +54,14 @@ def unknown_actor_text(text: str, country: str | None, role: str) -> str:
     (ACLED's names for unidentified groups differ by country and between attacker and victim)."""
     place = re.sub(r"\W+", "", (country or "none").lower())
     side = "roleone" if role == "actor1" else "roletwo"  # digits are normalised away
-    return f"{text} country{place} {side}"
+    # The content words and the role again, each joined to the country: the coders' conventions
+    # are by country (which words mark a gang's killing differ between Mexico's notes and others'),
+    # which a linear model over shared words and one country word cannot learn.
+    local = " ".join(f"x{place}{w}" for w in _CONTENT_WORD.findall(text.lower()))
+    return f"{text} country{place} {side} {local} rc{place}{side}"
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
 
 
 # ACLED's inter codes as words (digits are normalised away).

@@ -6,12 +6,13 @@ other names by country and circumstance: unclaimed killings of drug traffickers 
 `Unidentified Clan Militia`, village fights in Nigeria by an `Unidentified Communal Militia`; and
 they attribute what nobody claimed from circumstance (shelling observed near a front-line village
 to the side facing it). No rule tells these apart; the unknown-actor classifier
-(`unknown_actor_classifier.npz`, trained on the 2,605 train-note actors that are unidentified or
+(`unknown_actor_classifier.npz`, trained on the 2,561 train-note actors that are unidentified or
 armed actors the note does not name, `sitrep.evaluate.training.fit_unknown_actor_classifier`)
-reads the paragraph, the country and the role, and its choice replaces the default when it is at
-least `MIN_PROBABILITY` sure and is not the event's other side. 5-fold cross-validation over those
-actors (`python scripts/train_unknown_actor_classifier.py`): the default is right for 43.3 %, the
-classifier's first choice for 80.8 %, its choice from p >= 0.5 for 78.5 %. `MIN_PROBABILITY`
+reads the paragraph, the country and the role, and the paragraph's words joined to the country
+(`unknown_actor_text`), and its choice replaces the default when it is at least `MIN_PROBABILITY`
+sure and is not the event's other side. 5-fold cross-validation over those actors
+(`python scripts/train_unknown_actor_classifier.py`): the default is right for 41.3 %, the
+classifier's first choice for 82.8 %, its choice from p >= 0.35 for 82.3 %. `MIN_PROBABILITY`
 is set on the pipeline's 5-fold CV over all notes (0.35: actor 1 +0.1 point over 0.5; 0.2 no
 better).
 
