@@ -107,3 +107,54 @@ def test_air_strikes_go_to_the_air_force_where_acled_codes_them_so(country, expe
     got = air_arm(mention, country, dictionary)
     assert got is not None and got.actor.name == expected
     assert got.actor.inter == 8  # the inter code of the event's country stays
+
+
+def _place(country, admin1):
+    from sitrep.records import Place
+
+    return Place(country, None, admin1, None, None, None, None, None, 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1", "expected"),
+    [
+        # ACLED names Northern Ireland's crowds, civilians and social groups after the region …
+        ("Protesters (United Kingdom)", "Northern Ireland", "Protesters (Northern Ireland)"),
+        ("Rioters (United Kingdom)", "Northern Ireland", "Rioters (Northern Ireland)"),
+        ("Civilians (United Kingdom)", "Northern Ireland", "Civilians (Northern Ireland)"),
+        ("Teachers (United Kingdom)", "Northern Ireland", "Teachers (Northern Ireland)"),
+        # … the rest of the country's after the country, and its state forces stay the state's.
+        ("Protesters (United Kingdom)", "England", "Protesters (United Kingdom)"),
+        (
+            "Police Forces of the United Kingdom (2010-)",
+            "Northern Ireland",
+            "Police Forces of the United Kingdom (2010-)",
+        ),
+    ],
+)
+def test_crowds_of_a_region_acled_names_are_named_after_it(name, admin1, expected):
+    from datetime import date
+
+    from sitrep.extract.actors.names import regional
+    from sitrep.extract.state import ActorMention, DocState
+    from sitrep.knowledge.actors import actor_dictionary
+    from sitrep.records import Actor
+
+    dictionary = actor_dictionary(2022)
+    state = DocState(text="Residents marched to the hall.", published=date(2022, 5, 1), outlet=None)
+    entry = dictionary.entry(name)
+    assert entry is not None
+    mention = ActorMention(state.span(0, 9), Actor(entry.name, entry.inter, entry.country), "org")
+    got = regional(mention, _place("United Kingdom", admin1), dictionary)
+    assert got is not None and got.actor.name == expected
+
+
+def test_a_protest_in_a_named_region_is_by_its_protesters(pipeline):
+    from sitrep.ingest.text import read_text
+
+    text = (
+        "date 2022-04-02 Rally\n\nOn 1 April 2022, about 40 nurses protested outside a hospital"
+        " in Belfast (Belfast, Northern Ireland) over pay."
+    )
+    doc = pipeline(read_text(text))
+    assert [e.actor1 for e in doc.events if e.acled_codable] == ["Protesters (Northern Ireland)"]

@@ -464,6 +464,14 @@ def local_branches() -> dict[str, str]:
 
 
 @cache
+def actor_regions() -> dict[tuple[str, str], str]:
+    """(country, admin1) → the region ACLED names that province's crowds, civilians and social
+    groups after ("Protesters (Northern Ireland)"; `actor_regions.csv`)."""
+    rows = read_csv("actor_regions.csv", required=["country", "admin1", "region", "why"])
+    return {(r["country"], r["admin1"]): r["region"] for r in rows}
+
+
+@cache
 def air_arms() -> dict[tuple[str, str], str]:
     """(military template, country) → the air force template ACLED codes that military's air and
     drone strikes in that country to (`actor_air_arms.csv`)."""

@@ -20,7 +20,14 @@ from sitrep.extract.actors.order import order_sides
 from sitrep.extract.actors.roles import event_country, second_sides
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
-from sitrep.knowledge.actors import ActorDictionary, actor_dictionary, air_arms, normalise_name
+from sitrep.knowledge.actors import (
+    ActorDictionary,
+    actor_dictionary,
+    actor_regions,
+    air_arms,
+    normalise_name,
+)
+from sitrep.records import Place
 
 
 def renamed(
@@ -66,6 +73,33 @@ def air_arm(
     return mention
 
 
+# Kinds of per-country actors named after a region where ACLED does so: crowds and civilians
+# (generic, inter 5-7) and social groups ("Teachers (<country>)").
+_REGIONAL_INTERS = (5, 6, 7)
+
+
+def regional(
+    mention: ActorMention | None, where: Place | None, dictionary: ActorDictionary
+) -> ActorMention | None:
+    """The mention named after the event's region where `actor_regions.csv` says ACLED does so
+    ("Protesters (United Kingdom)" in Northern Ireland: "Protesters (Northern Ireland)")."""
+    if mention is None or where is None or not where.country or not where.admin1:
+        return mention
+    region = actor_regions().get((where.country, where.admin1))
+    suffix = f" ({where.country})"
+    if region is None or not mention.actor.name.endswith(suffix):
+        return mention
+    entry = dictionary.entry(mention.actor.name)
+    if entry is None or entry.country != where.country:
+        return mention
+    if not (
+        entry.kind == "social" or (entry.kind == "generic" and entry.inter in _REGIONAL_INTERS)
+    ):
+        return mention
+    name = f"{mention.actor.name[: -len(suffix)]} ({region})"
+    return dataclasses.replace(mention, actor=dataclasses.replace(mention.actor, name=name))
+
+
 @extractor("actor_names", requires=("events.assembled",), assigns=("events.actor_names",))
 def name_actors_on_event_dates(state: DocState) -> None:
     dictionary = actor_dictionary(document_year(state))
@@ -80,6 +114,12 @@ def name_actors_on_event_dates(state: DocState) -> None:
     for draft in state.events:
         if draft.sub_event_type == "Air/drone strike":
             draft.actor1 = air_arm(draft.actor1, event_country(state, draft), dictionary)
+    for draft in state.events:
+        where = draft.where.place if draft.where is not None else None
+        draft.actor1 = regional(draft.actor1, where, dictionary)
+        draft.actor2 = regional(draft.actor2, where, dictionary)
+        draft.assoc_actor_1 = [regional(m, where, dictionary) or m for m in draft.assoc_actor_1]
+        draft.assoc_actor_2 = [regional(m, where, dictionary) or m for m in draft.assoc_actor_2]
     for tally in state.tallies:
         when = tally.period.end or tally.period.start if tally.period else None
         tally.actor1 = renamed(tally.actor1, when, dictionary)
