@@ -973,3 +973,25 @@ def test_the_regime_is_syria_s_military_only_in_syria(nlp):
     assert not any("Syria" in n for n in names), names
     names = [m.actor.name for m in _state(nlp, text, "Syria").actors if m.actor]
     assert any("Syria" in n for n in names), names
+
+
+def test_who_believes_a_killing_happened_did_not_do_it():
+    # the police suppose the motive of a killing told in the sentence before: they are not its
+    # author, the man on the bicycle is (an unnamed gang, as ACLED codes such killings in Brazil)
+    text = (
+        "On 3 March 2022, in Belem (Para), a shopkeeper was killed in a shooting in the Marco"
+        " neighborhood by an armed man on a bicycle. The shopkeeper owed money, which is why"
+        " police believe he was killed over a debt."
+    )
+    events = [e for e in extract(text, published="2022-03-05").events if e.event_type]
+    assert events and all("Police" not in (e.actor1 or "") for e in events)
+
+
+def test_gunmen_believed_to_be_a_group_are_that_group():
+    # "believed to be" names who the attackers are: not a teller of the attack
+    text = (
+        "On 8 February 2022, unknown gunmen believed to be IS attacked an SDF patrol near"
+        " Shaddadi in Al Hasakeh countryside, killing 2 SDF members."
+    )
+    events = [e for e in extract(text, published="2022-02-10").events if e.event_type]
+    assert events and events[0].actor1 == "Islamic State (Syria)"

@@ -249,10 +249,24 @@ def _hit_in_main_clause(verb: Token) -> list[Token]:
     return []
 
 
+# Verbs whose subject supposes the clause it governs ("police believe he was killed over a debt").
+BELIEF_VERBS = frozenset("believe suspect think presume assume".split())
+
+
+def tells(verb: Token) -> bool:
+    """A verb of saying or believing whose subject tells the clause it governs; not "gunmen
+    believed to be IS attacked" nor "armed men (assumed a militia) attacked", misparsed with the
+    attack as the belief's clause."""
+    lemma = verb.lemma_.lower()
+    if lemma in BELIEF_VERBS:
+        return not any(c.dep_ in ("xcomp", "dobj", "oprd") for c in verb.children)
+    return lemma in SPEECH_VERBS - {"claim"}
+
+
 def _reported(token: Token) -> bool:
-    """The clause is what someone says ("X reported that …"); its teller is not its agent."""
-    head = token.head
-    return token.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS - {"claim"}
+    """The clause is what someone says or believes ("X reported that …", "police believe he was
+    killed …"); its teller is not its agent."""
+    return token.dep_ in ("ccomp", "parataxis") and tells(token.head)
 
 
 def governing_subjects(trigger: Token) -> list[Token]:

@@ -1194,6 +1194,8 @@ def _fallback_agent(
         if span is None:
             continue
         token, inside_prep = span.root, False
+        if _teller_of(token, trigger):
+            continue  # "police believe he was killed over a debt": they tell, not kill
         while token.head.i != token.i:
             if token.dep_ in ("pobj", "prep", "agent", "dobj", "nsubjpass") or (
                 token.dep_ in clauses.SUBJECTS and clauses.ran_into_device(token.head)
@@ -1204,6 +1206,24 @@ def _fallback_agent(
         if not inside_prep:
             return m
     return None
+
+
+def _teller_of(token: Token, trigger: Token) -> bool:
+    """The token is the subject of a verb of saying or believing whose reported clause holds
+    the trigger ("police believe he was killed over a drug debt")."""
+    verb = token.head
+    if token.dep_ not in clauses.SUBJECTS or verb.i == token.i:
+        return False
+    if not clauses.tells(verb):
+        return False
+    step = trigger
+    for _ in range(4):
+        if step.head.i == step.i:
+            return False
+        if step.head.i == verb.i:
+            return step.dep_ in ("ccomp", "parataxis")
+        step = step.head
+    return False
 
 
 def _organisation_of(state: DocState, mention: ActorMention | None) -> ActorMention | None:
