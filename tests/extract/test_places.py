@@ -1001,3 +1001,20 @@ def test_a_name_only_the_folding_links_to_its_readings_is_a_weak_vote(monkeypatc
     )
     hint, _ = _hint("Members of Unite the Union picketed a bus depot in Coventry on Monday.")
     assert hint == "United Kingdom"
+
+
+@pytest.mark.parametrize("spelling", ["Ulaanbaatar", "Oulanbaatar"])
+def test_a_national_capital_spelled_otherwise_is_no_village_the_gazetteer_lacks(spelling):
+    # Only the folding key links these spellings to Ulan Bator (the gazetteer keeps a few of its
+    # shortest alternates), and nothing in the text supports Mongolia: a small place abroad would
+    # be dropped as a likely local village, but a national capital is no such village.
+    from sitrep.extract.places.resolve import _resolve, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    text = f"Teachers held a press conference in {spelling} against their school's director."
+    mentions = find_mentions(text, gaz, load_place_filter())
+    (m,) = [x for x in mentions if x.text == spelling]
+    _resolve(m, mentions, "MN", gaz, frozenset(), frozenset())
+    assert m.place is not None
+    assert (m.place.country_code, m.place.feature_code) == ("MN", "PPLC")

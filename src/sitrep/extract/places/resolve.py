@@ -1198,13 +1198,16 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         if m.tier == "fuzzy":
             score -= 0.35
         unsupported = (supported is not None and c.feature_class in "PA"
+                       and c.feature_code != "PPLC"
                        and c.country_code not in supported and c.country_code not in focus
                        and not spelled_as(m.text, c))  # fmt: skip
         if unsupported:
             # Only the transliteration folding links the words to this place, nothing else in
             # the text points to its country and it lies outside the focus region: most likely
             # a local village the gazetteer lacks ("Naameh" read as Namur, "el Mina" as Minna,
-            # "al Abbarah" as Abaré).
+            # "al Abbarah" as Abaré). Not a national capital, which is no such village: the
+            # gazetteer keeps only a few short alternates of places outside the focus region, so
+            # "Ulaanbaatar" reaches Ulan Bator by the folding alone.
             score -= 0.3
             reasons.append("small place abroad, no evidence for its country")
         elif cc and c.country_code == cc:
