@@ -1018,3 +1018,19 @@ def test_a_national_capital_spelled_otherwise_is_no_village_the_gazetteer_lacks(
     _resolve(m, mentions, "MN", gaz, frozenset(), frozenset())
     assert m.place is not None
     assert (m.place.country_code, m.place.feature_code) == ("MN", "PPLC")
+
+
+def test_equal_evidence_goes_to_the_country_the_words_lean_to_before_the_focus_region():
+    # One Greek and one Turkish word, no place: the classifier's weak leaning (too weak to vote)
+    # breaks the tie before the focus region's prior does.
+    from sitrep.extract.places.resolve import country_evidence, document_country, find_mentions
+    from sitrep.knowledge.placefilter import load_place_filter
+
+    gaz = load_gazetteer()
+    text = "Greek and Turkish coast guards exchanged warning shots on Tuesday."
+    mentions = find_mentions(text, gaz, load_place_filter())
+    evidence = country_evidence(text)
+    assert evidence["GR"] == evidence["TR"]
+    for leaning, other in (("GR", "TR"), ("TR", "GR")):
+        probabilities = {leaning: 0.08, other: 0.03, "BG": 0.02}
+        assert document_country(mentions, gaz, dict(evidence), probabilities) == leaning

@@ -998,8 +998,11 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
             votes[cc] = votes.get(cc, 0.0) + again * doubt * lookalike * w * share[cc] / total
     if not votes:
         return None
-    # Equal evidence ("Lebanese French Bank"): the focus region breaks the tie.
-    return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), focus.get(cc, 0.0)))
+    # Equal evidence ("Greek and Turkish guards at the border"): the classifier's leaning breaks
+    # the tie, then the focus region ("Lebanese French Bank").
+    probs = probabilities or {}
+    return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), round(probs.get(cc, 0.0), 3),
+                                              focus.get(cc, 0.0)))
 
 
 # The weight of the vote of a name only the transliteration folding links to its readings.
