@@ -455,7 +455,6 @@ def find_mentions(
     return found
 
 
-# Particles inside Romance place names: "Lanao del Sur", "Figueira da Foz", "Leca do Balio".
 # A town this big (or a provincial or national capital) said to be where it happened is read
 # though its name is an ordinary word or a given name ("rallied in Tours", "marched in Nancy").
 LOCATED_TOWN_POPULATION = 100_000
@@ -476,6 +475,7 @@ def _big_town_located(text: str, toks: list[_Tok], i: int, end: int, tier: str,
                for c in candidates)  # fmt: skip
 
 
+# Particles inside Romance place names: "Lanao del Sur", "Figueira da Foz", "Leca do Balio".
 _NAME_PARTICLES = {"de", "del", "do", "da", "di", "dos", "das"}
 _ROUTE_WORDS = {"road", "roads", "highway", "route", "axis", "border", "corridor", "railway",
                 "line", "bridge", "expressway", "motorway", "pipeline", "crossing", "frontline"}
@@ -602,6 +602,8 @@ def _ends_a_name(text: str, word: _Tok, joint: _Tok) -> bool:
     return not re.search(r"(?:^|[.!?:\n][\"“”'’]?)\s*$", text[max(0, word.start - 3) : word.start])
 
 
+# A parenthesis's text: ACLED's "(district, governorate)", "(coded to X)".
+_PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CODED_TO = re.compile(r"(?i)\s*coded\s+(?:to|as|at)\b")
 
 
@@ -609,7 +611,7 @@ def _mark_parentheses(text: str, mentions: list[Mention]) -> None:
     """Group mentions inside one "(X, Y)" — ACLED's "(district, governorate)" — together."""
     ordered = sorted(mentions, key=lambda x: x.start)
     starts = [x.start for x in ordered]
-    for m in re.finditer(r"\(([^()]{2,80})\)", text):
+    for m in _PAREN.finditer(text):
         inside = [x for x in ordered[_token_range(starts, m.start(), m.end())] if x.end < m.end()]
         # "Yucatan state (coded to Merida)": the town ACLED placed it at, not a governorate.
         alone = len(inside) == 1 and "," not in m.group(1) and not _CODED_TO.match(m.group(1))
@@ -833,7 +835,6 @@ def country_evidence(text: str) -> dict[str, float]:
 # governorate, a little less than an admin1 area named so (3); shared with the admin1 areas of
 # other countries that bear the name.
 _SUBDIVISION_VOTE = 2.0
-_PAREN = re.compile(r"\(([^()]{2,80})\)")
 _HOLDER_WORDS = re.compile(
     r"(?i)\s+(?:district|province|county|department|prefecture|municipality|sub-?county)s?$")
 
