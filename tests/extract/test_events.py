@@ -1585,6 +1585,14 @@ def test_a_protest_told_through_its_purpose_or_its_series_is_found(code, text):
     assert "Peaceful protest" in _codable(code, text, "sub_event_type")
 
 
+def test_a_walkout_citing_one_thing_and_calling_for_another_is_no_protest(code):
+    # only an infinitive purpose joins the one before it ("to report … and to demand …"): a
+    # participle joined to a participle tells why a delegation left talks, not a demonstration
+    text = ("On 2 March 2022, the opposition delegation walked out of the talks in Westby, "
+            "citing the shelling and calling for full access to the besieged towns.")
+    assert "Peaceful protest" not in _codable(code, text, "sub_event_type")
+
+
 def test_a_decision_to_protest_at_a_place_is_no_protest(code):
     text = "On 31 January 2022, the union decided to protest at Westby market next week."
     assert "Peaceful protest" not in _codable(code, text, "sub_event_type")

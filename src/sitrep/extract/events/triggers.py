@@ -565,11 +565,12 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
         )  # fmt: skip
         purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
         # "padlocked the office to report abuses and to demand …": a purpose joined to another
-        purposes += [g for c in purposes for g in c.children if g.dep_ == "conj"]
+        # (an infinitive: "walked out, citing the violence and calling for talks" is no protest)
+        purposes += [g for c in purposes for g in c.children if g.dep_ == "conj" and _to(g)]
         if any(
             (c.dep_ in ("advcl", "conj") or (c.dep_ == "xcomp" and placed))
             and lex.is_cue(c, "claim")
-            and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            and (c.tag_ == "VBG" or _to(c))
             for c in purposes
         ) or (
             placed and verb.tag_ == "VBD" and _for_a_cause(verb)
@@ -577,6 +578,11 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
         ):
             found.append(Match(verb.i, verb.i + 1, verb.i, replace(protest, weight=CLAIMED_WEIGHT)))
     return found
+
+
+def _to(verb: Token) -> bool:
+    """A to-infinitive ("to demand")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 _CAUSES = frozenset({"support", "defense", "defence", "solidarity", "memory", "honour", "honor"})
