@@ -977,21 +977,22 @@ def test_the_regime_is_syria_s_military_only_in_syria(nlp):
 
 def test_who_believes_a_killing_happened_did_not_do_it():
     # the police suppose the motive of a killing told in the sentence before: they are not its
-    # author, the man on the bicycle is (an unnamed gang, as ACLED codes such killings in Brazil)
+    # author, the man on the scooter is (an unnamed gang or militia, as ACLED codes such killings
+    # in Brazil)
     text = (
-        "On 3 March 2022, in Belem (Para), a shopkeeper was killed in a shooting in the Marco"
-        " neighborhood by an armed man on a bicycle. The shopkeeper owed money, which is why"
-        " police believe he was killed over a debt."
+        "On 3 March 2022, in Belem (Para), a baker was killed in a shooting near the Westby"
+        " market by an armed man on a scooter. The baker owed money to lenders, and so the police"
+        " believe that the baker was killed for it."
     )
     events = [e for e in extract(text, published="2022-03-05").events if e.event_type]
-    assert events and all("Police" not in (e.actor1 or "") for e in events)
+    assert events and all(not (e.actor1 or "").startswith("Police Forces") for e in events)
 
 
 def test_gunmen_believed_to_be_a_group_are_that_group():
     # "believed to be" names who the attackers are: not a teller of the attack
     text = (
-        "On 8 February 2022, unknown gunmen believed to be IS attacked an SDF patrol near"
-        " Shaddadi in Al Hasakeh countryside, killing 2 SDF members."
+        "On 8 February 2022, unidentified gunmen believed to be IS ambushed an SDF patrol close"
+        " to Shaddadi town in Al Hasakeh countryside and killed two SDF fighters."
     )
     events = [e for e in extract(text, published="2022-02-10").events if e.event_type]
     assert events and events[0].actor1 == "Islamic State (Syria)"

@@ -1209,12 +1209,13 @@ def _fallback_agent(
 
 
 def _teller_of(token: Token, trigger: Token) -> bool:
-    """The token is the subject of a verb of saying or believing whose reported clause holds
-    the trigger ("police believe he was killed over a drug debt")."""
+    """The token is the subject of a verb of believing whose clause holds the trigger ("police
+    believe he was killed over a drug debt"); not of one of saying, whose subject often tells
+    its own deed ("the forces said they had arrested four men")."""
     verb = token.head
     if token.dep_ not in clauses.SUBJECTS or verb.i == token.i:
         return False
-    if not clauses.tells(verb):
+    if verb.lemma_.lower() not in clauses.BELIEF_VERBS or not clauses.tells(verb):
         return False
     step = trigger
     for _ in range(4):
