@@ -73,6 +73,12 @@ class _Group:
     statement: str | None = None  # PLOVER statement category when violence became a threat
 
 
+# Where the actors stage found armed groups that are no state force (ACLED inter 2-4: rebels,
+# political and identity militias, gangs): "members of the cartel delivered food packages" are
+# armed men as "soldiers" are, though no word of theirs says so.
+ARMED_GROUPS_KEY = "sitrep.events.armed_groups"
+
+
 @extractor("events", requires=("sentences", "times", "places", "actors"), assigns=("events",))
 def find_events(state: DocState) -> None:
     """Candidate events for every sentence (see the module docstring)."""
@@ -513,12 +519,6 @@ def _troops_moved(tok: Token, lex: Lexicon) -> bool:
         for s in subjects
         for w in s.subtree
     )
-
-
-# Where the actors stage found armed groups that are no state force (ACLED inter 2-4: rebels,
-# political and identity militias, gangs): "members of the cartel delivered food packages" are
-# armed men as "soldiers" are, though no word of theirs says so.
-ARMED_GROUPS_KEY = "sitrep.events.armed_groups"
 
 
 _HELD = frozenset({"prisoner", "detainee", "inmate", "captive"})

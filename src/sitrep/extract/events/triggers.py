@@ -404,7 +404,7 @@ def is_intention(token: Token, lex: Lexicon) -> bool:
     verb = governing_verb(token)
     if verb is None or verb.dep_ not in ("xcomp", "advcl", "relcl", "acl"):
         return False
-    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    has_to = _to(verb)
     head = verb.head
     if has_to and verb.dep_ == "advcl" and is_demonstration_word(token, lex) and _done(head, lex):
         # "took to the streets to protest", "drove through the town to demonstrate": a purpose
@@ -460,8 +460,7 @@ def protest_topics(
     for h in heads:
         for c in h.children:
             purpose = c.dep_ in ("advcl", "xcomp") and (
-                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                or (c.tag_ == "VBG" and _claims(c, lex))
+                _to(c) or (c.tag_ == "VBG" and _claims(c, lex))
             )
             cause = (c.dep_ == "prep" and c.lower_ in CAUSE_PREPS) or (
                 c.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ in CAUSE_PREPS
