@@ -1632,3 +1632,36 @@ def test_the_protest_after_a_protest_is_the_same_one(code, text):
 def test_troops_moved_in_support_of_an_ally_are_no_protest(code):
     text = "On 4 March 2022, about 40 soldiers drove through Westby in support of the new mayor."
     assert "Protests" not in _codable(code, text, "event_type")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Government troops exchanged heavy fire with the rebels near the river crossing.",
+        "The border guards responded to militia fire at the northern outpost.",
+        "A militia operation near the old dam left four gunmen dead.",
+        "Tribal violence erupted in the valley, leaving six people dead.",
+        "Coalition drone strikes were reported on the eastern district on Tuesday.",
+        "A Russian column of armoured trucks entered the town from the south.",
+        "A new armed group of hill fighters announced its formation in the north.",
+    ],
+)  # fmt: skip
+def test_fire_the_dead_left_reports_on_columns_and_formations_are_happenings(nlp, sentence):
+    assert events(detect(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A fire broke out in the old market on Sunday night.",
+        "The editor wrote a column about the new budget.",
+        "The old man was found dead in his flat by neighbours.",
+        "Students rallied to oppose the formation of a new cabinet.",
+        "Two military columns coming from the camp clashed with rebels near the ford.",
+    ],
+)
+def test_burning_fires_newspaper_columns_and_others_formations_are_no_happenings(
+    nlp, sentence
+):
+    told = [d.trigger.text for d in events(detect(nlp, sentence))]
+    assert not set(told) & {"fire", "column", "columns", "dead", "formation"}

@@ -361,13 +361,13 @@ def _names_a_kind_of_thing(tok: Token, trigger_heads: set[int], lex: Lexicon) ->
 
 def _reported_at(tok: Token) -> bool:
     """ "Strikes are reported in the capital and the port", "clashes were reported near the
-    dam", "… between the army and the rebels": a happening reported at places or between sides,
-    told as the subject of the reporting verb."""
+    dam", "air raids were reported on the district", "… between the army and the rebels": a
+    happening reported at places or between sides, told as the subject of the reporting verb."""
     head = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or head.lemma_.lower() not in reporting_verbs():
         return False
     return any(
-        c.dep_ == "prep" and (c.lower_ in _AT or c.lower_ == "between")
+        c.dep_ == "prep" and (c.lower_ in _AT or c.lower_ in ("between", "on"))
         and any(g.dep_ == "pobj" for g in c.children)
         for c in head.children
     )  # fmt: skip
@@ -462,6 +462,14 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return any(t.lower_ == "from" for t in tok.subtree)
     if requires == "weapon":
         return _weapon_subject(tok)
+    if requires == "shooting":
+        return _shots_fired(tok)
+    if requires == "military":
+        return _military_unit(tok, lex)
+    if requires == "left":
+        return _left_dead(tok)
+    if requires == "founded":
+        return _armed_group_formed(tok, lex)
     if requires == "people":
         return _people_moved(tok, lex) and not _release_of_the_taken(tok, lex)
     if requires == "object":
@@ -505,6 +513,70 @@ _NOT_TROOPS = frozenset({
     "police", "policeman", "policewoman", "officer", "position", "base", "checkpoint",
     "outpost", "barracks", "patrol",
 })
+
+
+# verbs whose object (or the object of their to/under) is fire shot at someone
+_FIRE_VERBS = frozenset({"exchange", "trade", "return", "open", "respond", "come"})
+_FIRE_MODIFIERS = frozenset({"heavy", "sniper", "live", "intense", "sporadic", "indiscriminate"})
+
+
+def _shots_fired(tok: Token) -> bool:
+    """ "rebels exchanged heavy fire", "responded to the militia's fire", "came under fire",
+    "sniper fire", "artillery fire": fire shot at someone, not a fire that burns ("a fire broke
+    out in the market")."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _FIRE_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("to", "under") and (
+        head.head.lemma_.lower() in _FIRE_VERBS
+    ):
+        return True
+    return any(
+        c.dep_ in ("amod", "compound")
+        and (c.lower_ in _FIRE_MODIFIERS or weapon_of(c.lemma_.lower(), c.pos_) is not None)
+        for c in tok.children
+    )
+
+
+def _armed_group_formed(tok: Token, lex: Lexicon) -> bool:
+    """ "a new armed group announced its formation", "rebels recruited men for the formation of
+    two brigades": the subject of the verb told with the formation names armed men or an armed
+    group, not "protesters opposed the formation of a government"."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    groups = tok.doc.user_data.get(ARMED_GROUPS_KEY, ())
+    return any(
+        lex.is_cue(w, "armed") or w.lower_ == "armed" or any(s <= w.idx < e for s, e in groups)
+        for s in subjects
+        for w in s.subtree
+    )
+
+
+def _left_dead(tok: Token) -> bool:
+    """ "the raid left 3 fighters dead", "clashes erupted, leaving five people dead": the dead
+    are what a happening left behind, told after the verb 'leave' that governs them."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and not anc.is_upper:  # ("3 IS militants": no verb)
+            return anc.lemma_.lower() == "leave" and anc.i < tok.i
+    return False
+
+
+def _military_unit(tok: Token, lex: Lexicon) -> bool:
+    """ "a new Turkish column with military vehicles", "a US military column": a column of
+    forces (told by a nationality or an armed word before it), not a newspaper's column. A
+    column whose own words tell violence ("a column coming from X clashed with rebels", parsed
+    under it) is that violence's side, not a movement."""
+    if any(
+        e.family == "violence" for w in tok.subtree for e in lex.lemmas.get(w.lemma_.lower(), ())
+    ):
+        return False
+    return any(
+        c.dep_ in ("amod", "compound", "nmod")
+        and (c.ent_type_ == "NORP" or lex.is_cue(c, "armed") or c.lower_ == "military")
+        for c in tok.children
+    )
 
 
 def _troops_moved(tok: Token, lex: Lexicon) -> bool:
