@@ -1644,6 +1644,8 @@ def test_troops_moved_in_support_of_an_ally_are_no_protest(code):
         "Coalition drone strikes were reported on the eastern district on Tuesday.",
         "A Russian column of armoured trucks entered the town from the south.",
         "A new armed group of hill fighters announced its formation in the north.",
+        "Savers waited on the avenue facing the hall to block it and prevent deputies from "
+        "entering, in protest against the banking bill.",
     ],
 )  # fmt: skip
 def test_fire_the_dead_left_reports_on_columns_and_formations_are_happenings(nlp, sentence):

@@ -286,13 +286,16 @@ def _held_in_a_demonstration(tok: Token, lex: Lexicon) -> bool:
     """ "locked the school … in a demonstration to demand teachers", "employees in a protest in
     front of the office called for their pay": what people did or said in a protest tells that
     the protest was held; what the sentence's verb is (prevented, called for, a purpose clause)
-    does not make it a plan."""
+    does not make it a plan. So does the bare idiom "in protest (against …)": what was done
+    ("blocked the road to prevent MPs from attending, in protest against the law") was the
+    protest."""
+    dets = [c for c in tok.children if c.dep_ == "det"]
     return (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "in"
         and tok.tag_ == "NN"
         and is_demonstration_word(tok, lex)
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        and (not dets or any(c.lower_ in ("a", "an") for c in dets))
     )
 
 
