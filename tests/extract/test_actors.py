@@ -469,6 +469,24 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             None,
         ),
         (
+            "Masked gunmen shot at a sawmill near Tirua. Nobody claimed it, but indigenous"
+            " militias are often responsible for similar acts around Tirua.",
+            "shot",
+            "Violence against civilians",
+            "Chile",
+            "Indigenous Militia (Chile)",
+            None,
+        ),
+        (
+            "Unknown men torched two lorries near Ercilla. Residents recall many attacks in that"
+            " valley perpetrated by indigenous militias.",
+            "torched",
+            "Violence against civilians",
+            "Chile",
+            "Indigenous Militia (Chile)",
+            None,
+        ),
+        (
             "Gunfire in an ambush attributed to ADF rebels left a farmer dead near Oicha.",
             "ambush",
             "Violence against civilians",

@@ -82,6 +82,9 @@ _CLAIMED_DEEDS = frozenset({"kill", "attack", "target", "destroy", "shoot", "wou
 _SELF_PRONOUNS = frozenset({"they", "it", "we"})
 # "X are the suspected attackers": nouns naming the doers of the attack.
 _DOER_NOUNS = frozenset({"attacker", "perpetrator", "assailant", "culprit"})
+# "X are often responsible for similar acts": what a group is said to be responsible for.
+_RESPONSIBLE_FOR = _CLAIMED | frozenset({"act", "incident", "attack", "violence"})
+_ACL_STEPS = 3  # words up from "perpetrated" in "attacks in the region perpetrated by X"
 # Place score from which a place in the draft's sentence beats the document's country.
 _SURE_PLACE = 1.2
 # Events with two sides where ACLED lists the first named as actor1.
@@ -174,8 +177,11 @@ def _assign(
             state, dictionary, "Rioters ({country})", country, draft.trigger.end,
             draft.trigger.end,
         )
-    if event_type in VIOLENT_TYPES and (actor1 is None or unidentified(actor1.actor.name)):
-        # "Gunmen attacked a post … JNIM claimed responsibility": the claimant names the gunmen.
+    if (event_type in VIOLENT_TYPES or sub_event_type == "Looting/property destruction") and (
+        actor1 is None or unidentified(actor1.actor.name)
+    ):
+        # "Gunmen attacked a post … JNIM claimed responsibility": the claimant names the gunmen;
+        # so for trucks burnt by armed men "… attacks perpetrated by X".
         claimant = _claimant(state, draft.sentence, dictionary)
         if claimant is not None and (actor2 is None or claimant.actor.name != actor2.actor.name):
             actor1 = claimant
@@ -899,7 +905,8 @@ def _authors(token: Token) -> list[Token]:
             c.lower_ == "behind" and any(p.lemma_.lower() in _CLAIMED for p in c.children)
             for c in token.children
         )
-        return subjects if behind or any(o in _DOER_NOUNS for o in objects) else []
+        doer = any(o in _DOER_NOUNS for o in objects)
+        return subjects if behind or doer or _responsible(token) else []
     if lemma in _AUTHOR_VERBS and objects and set(objects) <= _DEVICE_NOUNS:
         return subjects  # "officials said the Taliban planted the bomb"
     if lemma in _AUTHOR_VERBS and any(
@@ -909,7 +916,42 @@ def _authors(token: Token) -> list[Token]:
         return [
             p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
         ]
+    if lemma in _AUTHOR_VERBS and token.dep_ == "acl" and _of_attacks(token):
+        # "several attacks in the region perpetrated by X" (the participle often hung on the place)
+        return [
+            p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+        ]
     return []
+
+
+def _responsible(token: Token) -> bool:
+    """"X are (often) responsible for similar acts / for the attack": the verb's subject is named
+    as the author of the event's kind of deed."""
+    for comp in token.children:
+        if comp.dep_ != "acomp" or comp.lemma_.lower() != "responsible":
+            continue
+        objects = [
+            o.lemma_.lower()
+            for prep in comp.children
+            if prep.lower_ == "for"
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+        return any(o in _RESPONSIBLE_FOR for o in objects)
+    return False
+
+
+def _of_attacks(token: Token) -> bool:
+    """Whether the participle at `token` describes attacks: an attack noun a few words up its
+    noun phrase ("attacks in the X region perpetrated by …")."""
+    head = token.head
+    for _ in range(_ACL_STEPS):
+        if head.lemma_.lower() in _CLAIMED:
+            return True
+        if head.dep_ not in ("pobj", "prep") or head.head is head:
+            return False
+        head = head.head
+    return head.lemma_.lower() in _CLAIMED
 
 
 def _other_words_roles(
