@@ -206,6 +206,28 @@ def test_words_that_are_not_the_actor(nlp, text, absent):
     assert not any(_same(n, absent) for n in names), names
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "words", "name"),
+    [
+        ("Members of the Los Pericos gang shot a trader in Celaya.", "Mexico", "Los Pericos gang",
+         "Los Pericos Gang"),
+        ("The Costa Azul Cartel ambushed police near Tepic.", "Mexico", "Costa Azul Cartel",
+         "Costa Azul Cartel"),
+        ("Two Kilo Gang gunmen fired at a bus in Kingston.", "Jamaica", "Two Kilo Gang",
+         "Two Kilo Gang"),
+    ],
+)  # fmt: skip
+def test_named_gangs_take_acleds_names(nlp, text, country, words, name):
+    found = _mentions(_state(nlp, text, country))
+    assert words in found, found
+    assert found[words] == (name, "org")
+
+
+def test_a_count_is_no_gang_name(nlp):
+    found = _mentions(_state(nlp, "Two gang members were shot in Tijuana.", "Mexico"))
+    assert not any(name.endswith(" Gang") for name, _ in found.values()), found
+
+
 def test_loaded_aliases_are_flagged(nlp):
     state = _state(
         nlp, "US occupation helicopters flew over al-Hasakah, the Zionist entity said.", "Syria"

@@ -285,6 +285,7 @@ def find_actors(state: DocState) -> None:
     mentions = with_units(state, mentions, dictionary)
     mentions = with_tribes(state, mentions, dictionary)
     mentions = with_communal_militias(state, mentions, dictionary)
+    mentions = with_gangs(state, mentions, dictionary)
     mentions = with_branches(state, mentions)
     mentions = with_coded_as(state, mentions)
     if state.doc is not None:
@@ -653,6 +654,48 @@ def with_communal_militias(
         out = [m for m in out if not (m.span.start < match.end() and match.start() < m.span.end)]
         span = state.span(a, match.end())
         name = f"{state.text[a:b]} Communal Militia ({country})"
+        out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+# "the Los Correa gang", "members of the Pix gang", "the Gulf Cartel": a criminal group by its name.
+_GANG = re.compile(
+    r"\b(?P<name>[A-Z0-9][\w'’-]*(?:\s+(?:(?:de|del|la|los)\s+)?[A-Z][\w'’-]*){0,3})"
+    r"\s+(?P<noun>[Gg]ang|Cartel)\b"
+)
+# Capitalised words opening a sentence or a phrase that are no part of a gang's name, and
+# numbers that are none alone ("Two gang members"; "One Order Gang" is a name).
+_NOT_GANG_NAMES = frozenset(
+    "the a an this that another rival local armed criminal alleged suspected members member".split()
+)
+_GANG_COUNTS = frozenset("one two three four five six seven eight nine ten several some".split())
+
+
+def with_gangs(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """`mentions` with named criminal groups the dictionary lacks as ACLED codes them: "the Los
+    Correa gang" → "Los Correa Gang", "the Gulf Cartel" → "Gulf Cartel" (inter 3, as its
+    unidentified gangs). Each name is too rare to list (one or two train notes each); a name that
+    is another actor's ("Jalisco New Generation Cartel") stays that actor."""
+    country = document_country_of(state)
+    generic = dictionary.generic("Unidentified Gang ({country})", country)
+    if generic is None:
+        return mentions
+    out = list(mentions)
+    for match in _GANG.finditer(state.text):
+        a, b = match.span("name")
+        words = state.text[a:b].split()
+        while words and words[0].lower() in _NOT_GANG_NAMES and len(words) > 1:
+            a = state.text.index(words[1], a + len(words[0]))
+            words = words[1:]
+        if len(words) == 1 and words[0].lower() in _NOT_GANG_NAMES | _GANG_COUNTS:
+            continue
+        if any(m.span.start < match.end() and a < m.span.end for m in out):
+            continue  # another actor's name, or an actor in the phrase
+        span = state.span(a, match.end())
+        noun = "Cartel" if match.group("noun") == "Cartel" else "Gang"
+        name = f"{' '.join(words)} {noun}"
         out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
