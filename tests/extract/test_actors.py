@@ -491,8 +491,8 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             None,
         ),
         (
-            "Masked gunmen shot at a sawmill near Tirua. Nobody claimed it, but indigenous"
-            " militias are often responsible for similar acts around Tirua.",
+            "Masked gunmen shot at a sawmill near Tirua. Nobody claimed it; police say"
+            " indigenous militias were responsible for such acts around Tirua before.",
             "shot",
             "Violence against civilians",
             "Chile",
