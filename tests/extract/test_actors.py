@@ -223,6 +223,16 @@ def test_named_gangs_take_acleds_names(nlp, text, country, words, name):
     assert found[words] == (name, "org")
 
 
+def test_bare_military_joined_to_another_force_is_the_state_military(nlp):
+    text = "In Hpakant, military and police forces detained a teacher at a school."
+    found = _mentions(_state(nlp, text, "Myanmar"))
+    assert "military" in found, found
+    assert _same(found["military"][0], "Military Forces of Myanmar (2021-)")
+    # an adjective is no force
+    other = _mentions(_state(nlp, "Trucks carried military and medical supplies.", "Myanmar"))
+    assert "military" not in other, other
+
+
 def test_a_count_is_no_gang_name(nlp):
     found = _mentions(_state(nlp, "Two gang members were shot in Tijuana.", "Mexico"))
     assert not any(name.endswith(" Gang") for name, _ in found.values()), found

@@ -286,6 +286,7 @@ def find_actors(state: DocState) -> None:
     mentions = with_tribes(state, mentions, dictionary)
     mentions = with_communal_militias(state, mentions, dictionary)
     mentions = with_gangs(state, mentions, dictionary)
+    mentions = with_bare_military(state, mentions, dictionary)
     mentions = with_branches(state, mentions)
     mentions = with_coded_as(state, mentions)
     if state.doc is not None:
@@ -697,6 +698,32 @@ def with_gangs(
         noun = "Cartel" if match.group("noun") == "Cartel" else "Gang"
         name = f"{' '.join(words)} {noun}"
         out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+# "military and police forces arrested …", "military and Pyu Saw Htee torched …": the bare noun
+# joined to another force or a named group ("military and logistical equipment" is an adjective).
+_BARE_MILITARY = re.compile(
+    r"(?<![\w-])(?P<noun>military)(?=\s+(?:and|&)\s+(?:the\s+)?(?:police\b|[A-Z]))"
+)
+
+
+def with_bare_military(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """`mentions` with a bare "military" joined to another force ("military and police forces
+    arrested a model") as the document country's military, which the roles then read as the
+    first of the two sides (the alias list holds "the military", not the adjective alone)."""
+    entry = dictionary.generic("{military}", document_country_of(state))
+    if entry is None:
+        return mentions
+    out = list(mentions)
+    for match in _BARE_MILITARY.finditer(state.text):
+        a, b = match.span("noun")
+        if any(m.span.start < b and a < m.span.end for m in out):
+            continue  # "Myanmar military", "the military": named already
+        span = state.span(a, b)
+        out.append(ActorMention(span, make_actor(entry, span.text), "org"))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
