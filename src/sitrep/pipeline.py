@@ -24,6 +24,7 @@ from sitrep.ingest.text import cap_length
 from sitrep.knowledge.loader import knowledge_version
 from sitrep.nlp.segment import blank_remarks, keep_text
 from sitrep.records import Document, RawDocument
+from sitrep.scale.heap import keep_freed_memory
 from sitrep.scale.prefilter import SKIP_REASON, default_prefilter
 
 if TYPE_CHECKING:
@@ -99,7 +100,8 @@ class Pipeline:
         of the cyclic garbage collector's sight (`gc.freeze()`) instead of being walked again by
         every full collection, the ones at exit included (0.2-0.3 s of a one-document run). It
         freezes everything the process holds at that moment, so a host application should not
-        ask for it.
+        ask for it. Such a process also keeps the memory the parse frees for its next batch
+        (`scale/heap.py`) rather than returning it to the system.
         """
         self._extractors = tuple(extractors)
         self._specs: list[ExtractorSpec] | None = None
@@ -157,6 +159,7 @@ class Pipeline:
         specs = self.specs if texts else []
         if texts and self._freeze:
             gc.freeze()  # the model and the extractor modules, before the tables load
+            keep_freed_memory()  # the parse's arrays reuse their pages batch after batch
         for raw, why in zip(raws, reasons, strict=True):
             if why:
                 yield self._skipped(raw, why)
