@@ -163,6 +163,12 @@ def test_site_is_preferred_to_the_town_when_the_text_says_base():
     assert (m.span.text, m.place.feature, m.place.admin1) == ("Harir", "town", "Erbil")
 
 
+def test_mountain_areas_named_as_regions_are_places():
+    text = "Jets bombed hideouts on Mount Gara, in Metina and in the Hakurk area on Sunday"
+    got = {m.span.text: m.place.admin1 for m in resolve_places(text, country="Iraq")}
+    assert got == {"Mount Gara": "Duhok", "Metina": "Duhok", "Hakurk": "Erbil"}, got
+
+
 def test_town_inside_the_named_governorate_wins():
     # Several GeoNames places are called Al Mansurah; the one in Ar-Raqqa is meant here.
     text = "QSD detained two shepherds in Mansura city in Ar-Raqqa countryside"

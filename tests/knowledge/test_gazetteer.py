@@ -172,6 +172,9 @@ def test_spelling_variants_share_one_key(variants):
         ("al-Asad base", None, "site:IQ", "Anbar"),
         ("Al-Assad Air Base", None, "site:IQ", "Anbar"),
         ("Harir airfield", None, "site:IQ", "Erbil"),
+        # mountain areas of Turkish strikes on the PKK, which GeoNames lacks
+        ("Metina", "Iraq", "site:IQ", "Dahuk"),
+        ("Hakurk", "Iraq", "site:IQ", "Erbil"),
         ("Sulaimaniyah", "Iraq", "gn:", "Sulaymaniyah"),
         ("Nineveh", "Iraq", "adm1:IQ.", "Ninewa"),
         ("Saladin", "Iraq", "adm1:IQ.", "Sala al-Din"),
@@ -252,6 +255,8 @@ SITE_CHECKS = [
     ("Harir air base", "Harir", 5),
     ("Erbil International Airport", "Erbil", 10),
     ("Hama military airport", "Hamah", 8),
+    ("Metina region", "Kani Masi", 15),
+    ("Gara region", "Amadiyah", 20),
 ]
 
 

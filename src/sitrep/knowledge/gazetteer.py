@@ -65,6 +65,7 @@ ADMIN_COLUMNS = ("country_code", "admin1_code", "geonames_name", "acled_name", "
 SITE_FEATURE_CODES = {
     "airbase": "AIRB", "airport": "AIRP", "military_base": "MILB", "border_crossing": "BCRS",
     "oil_field": "OILF", "gas_field": "GASF", "camp": "CMP", "prison": "PRN", "port": "PRT",
+    "mountains": "MTS",
 }  # fmt: skip
 
 
