@@ -431,6 +431,23 @@ def test_a_weapon_word_before_a_happening_word_keeps_the_happening(nlp):
     assert [d.sub_event_type for d in found] == ["Shelling/artillery/missile attack"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Port earnings hit a snag this year as shipping firms avoided the strait.",
+        "The two rival parties struck a deal on Tuesday to share the ministries.",
+        "Grain exports hit a five-year low in March, the trade office said.",
+    ],
+)
+def test_a_verb_of_striking_in_a_figure_of_speech_is_no_happening(nlp, sentence):
+    assert not [d for d in events(detect(nlp, sentence)) if d.acled_codable]
+
+
+def test_a_verb_of_striking_with_a_real_target_stays_a_happening(nlp):
+    found = events(detect(nlp, "Rebels struck an army post near the strait, killing two."))
+    assert [d for d in found if d.event_type in VIOLENT]
+
+
 def test_a_happening_that_starts_a_stretch_of_time_is_a_time_reference(nlp):
     text = "Protests have continued since the war started in response to the rebels' attack in May."
     assert not [d for d in events(detect(nlp, text)) if d.event_type in VIOLENT]

@@ -476,6 +476,9 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     if requires == "people":
         return _people_moved(tok, lex) and not _release_of_the_taken(tok, lex)
     if requires == "object":
+        # "revenue hit a snag", "struck a deal": an object in a figure of speech is no patient
+        if any(c.dep_ == "dobj" and lex.is_cue(c, "figure") for c in tok.children):
+            return False
         # "was tied up and beaten by police": a passive told with its doer has a patient;
         # "beat and molested him": the object of the verb it is joined to is its own
         return any(

@@ -59,6 +59,7 @@ ROLES = (
     "contraband",
     "claimant",
     "object_named",
+    "figure",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
