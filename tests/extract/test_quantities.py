@@ -58,6 +58,14 @@ CASUALTY_TABLE = [
         UNKNOWN,
     ),
     ("The clashes killed 3 soldiers and 2 militants.", "clashes", Quantity(5), UNKNOWN),
+    # A range is one figure, read at its lower end: not its two ends added up.
+    (
+        "Gunmen raided a camp, killing 12-20 herders and wounding 4-9 others.",
+        "raided",
+        Quantity(12, "at least"),
+        Quantity(4, "at least"),
+    ),
+    ("The shelling killed 2-5 villagers.", "shelling", Quantity(2, "at least"), UNKNOWN),
     (
         "A soldier was killed and two others were wounded when an IED exploded.",
         "exploded",

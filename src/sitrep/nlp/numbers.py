@@ -65,6 +65,15 @@ def read_number(doc: Doc, index: int) -> Number | None:
         start -= 1
     while end + 1 < len(doc) and _joins(doc[end + 1], doc, end + 1):
         end += 1
+    dash = next((i for i in range(start + 1, end) if _range_at(doc, i)), None)
+    if dash is not None:
+        # "3-6 members were killed": a range, coded at its lower end as ACLED codes the most
+        # conservative figure; the parse hangs the phrase on whichever end it chose.
+        qualifier, q_start = _qualifier_before(doc, start)
+        low = int(doc[dash - 1].text.replace(",", ""))
+        outer = [t.i for t in doc[start : end + 1] if not start <= t.head.i <= end]
+        head = outer[0] if len(outer) == 1 else end
+        return Number(Quantity(low, qualifier or "at least"), q_start, end + 1, head)
     words = [t for t in doc[start : end + 1] if t.text != "-"]
     # "a" alone is not a number; it only counts before a multiplier ("a dozen") or a noun.
     if len(words) == 1 and words[0].lower_ in _ARTICLES:
@@ -78,6 +87,18 @@ def read_number(doc: Doc, index: int) -> Number | None:
     qualifier, q_start = _qualifier_before(doc, start)
     # The last word carries the number in the parse ("a dozen fighters": "dozen" → "fighters").
     return Number(Quantity(value, qualifier or vague_qualifier), q_start, end + 1, end)
+
+
+def _range_at(doc: Doc, i: int) -> bool:
+    """Token i is the hyphen of a range of two digit strings, the lower first ("20-25")."""
+    if doc[i].text != "-" or not 0 < i < len(doc) - 1:
+        return False
+    low, high = doc[i - 1].text, doc[i + 1].text
+    return bool(
+        _DIGITS.match(low)
+        and _DIGITS.match(high)
+        and int(low.replace(",", "")) < int(high.replace(",", ""))
+    )
 
 
 def _vague_number(doc: Doc, i: int) -> bool:
@@ -95,8 +116,11 @@ def _joins(tok: Token, doc: Doc, i: int) -> bool:
     if tok.lower_ in _ARTICLES:  # "a dozen", but not "an estimated 30"
         following = number_words().get(doc[i + 1].lower_) if i + 1 < len(doc) else None
         return following is not None and following.kind == "multiplier"
-    # Two digit strings side by side are two numbers ("2023 18"), not one.
-    return is_number_token(tok) and not _DIGITS.match(tok.text)
+    if _DIGITS.match(tok.text):
+        # Two digit strings side by side are two numbers ("2023 18"), not one; a range's two
+        # ends are one phrase ("20-25").
+        return (i > 0 and _range_at(doc, i - 1)) or (i + 1 < len(doc) and _range_at(doc, i + 1))
+    return is_number_token(tok)
 
 
 def _value(words: list[Token]) -> tuple[int | None, str]:
