@@ -270,6 +270,8 @@ def test_a_happening_told_as_one_more_is_not_the_one_before(nlp):
     # more dead of the happening before, not another one
     assert not told_as_another(trigger("Two guards were also killed.", "killed"))
     assert told_as_another(trigger("Two guards were also killed by a sniper.", "killed"))
+    # victims told as besides those counted before ("other", "more") are more dead of it too
+    assert not told_as_another(trigger("Three other guards were killed at the gate.", "killed"))
 
 
 def test_a_weapon_named_in_a_mentions_own_phrase_types_the_happening(nlp):
@@ -706,3 +708,13 @@ def test_the_other_side_s_dead_told_as_also_killed_add_to_the_toll(code):
     text = text.replace("five insurgents were also killed.", "separately, five insurgents were"
                         " also killed in an airstrike in Baghlan.")  # fmt: skip
     assert sorted(e.fatalities for e in code(text, "2021-03-14").events) == [3, 5]
+
+
+def test_victims_told_as_other_or_more_add_to_the_toll(code):
+    # "two other guards were killed": dead besides those counted before, of the same happening.
+    text = (
+        "On 4 June 2021, three guards were killed when bandits raided a convoy near Gusau, Zamfara."
+        " Two other guards were killed while they chased the bandits into the bush."
+    )
+    (event,) = code(text, "2021-06-05").events
+    assert event.fatalities == 5

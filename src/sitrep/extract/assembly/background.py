@@ -121,14 +121,24 @@ def more_casualties(token: Token) -> bool:
     words = {c.lower_: c.dep_ for c in token.children}
     if "auxpass" not in words.values() or "agent" in words.values():
         return False
-    return words.get("also") == "advmod" and not any(
-        w in _ANOTHER_ADVERBS - {"also"} for w in words
+    if any(w in _ANOTHER_ADVERBS - {"also"} for w in words):
+        return False
+    # "2 other policemen were killed when …", "three more soldiers were wounded": the victims
+    # are told as besides those counted before.
+    besides = any(
+        g.lower_ in _BESIDES and g.dep_ in ("amod", "advmod", "det")
+        for s in token.children
+        if s.dep_ == "nsubjpass"
+        for g in s.children
     )
+    return words.get("also") == "advmod" or besides
 
 
 _HARM_VERBS = frozenset({"kill", "wound", "injure"})
 _ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile", "earlier", "later"})
 _ANOTHER_DETS = frozenset({"another", "other", "separate"})
+# Words telling victims counted besides those before ("2 other soldiers", "3 more wounded").
+_BESIDES = frozenset({"other", "more", "additional", "further"})
 _ANSWERS = frozenset({"response", "retaliation", "reprisal", "revenge"})
 _NEXT_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "latter"})
 _SAME_HAPPENING_NOUNS = frozenset({"attack", "strike", "raid", "bombing", "blast", "explosion"})
