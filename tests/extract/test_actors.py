@@ -183,6 +183,14 @@ def _same(a: str | None, b: str | None) -> bool:
             "Fulani Ethnic Militia (Nigeria)",
             "org",
         ),
+        # Brazil's two forces named in one phrase: ACLED codes the military police.
+        (
+            "Drug dealers exchanged fire with military and civil police officers in Feira.",
+            "Brazil",
+            "military and civil police",
+            "Military Forces of Brazil (2019-) Military Police",
+            "org",
+        ),
     ],
 )
 def test_dictionary_mentions(nlp, text, country, words, actor, kind):
@@ -624,6 +632,23 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Afghanistan",
             "Taliban - Red Unit",
             "Police Forces of Afghanistan (2014-2021)",
+        ),
+        # "local police(men)": Afghanistan's Afghan Local Police; elsewhere the state's police.
+        (
+            "Taliban fighters ambushed a patrol of local policemen in Faryab, killing three.",
+            "ambushed",
+            "Battles",
+            "Afghanistan",
+            "Taliban",
+            "Police Forces of Afghanistan (2014-2021) Afghan Local Police",
+        ),
+        (
+            "Unknown gunmen opened fire on a local police patrol near Makhachkala.",
+            "opened fire",
+            "Battles",
+            "Russia",
+            "Unidentified Armed Group (Russia)",
+            "Police Forces of Russia (2000-)",
         ),
         (
             "Arbaki fighters shot two farmers dead in a village of Balkh.",
