@@ -909,15 +909,14 @@ def _authors(token: Token) -> list[Token]:
         return subjects if behind or doer or _responsible(token) else []
     if lemma in _AUTHOR_VERBS and objects and set(objects) <= _DEVICE_NOUNS:
         return subjects  # "officials said the Taliban planted the bomb"
-    if lemma in _AUTHOR_VERBS and any(
-        c.dep_ in clauses.PASSIVE_SUBJECTS and c.lemma_.lower() in _CLAIMED | _DEVICE_NOUNS
-        for c in token.children
+    if lemma in _AUTHOR_VERBS and (
+        any(
+            c.dep_ in clauses.PASSIVE_SUBJECTS and c.lemma_.lower() in _CLAIMED | _DEVICE_NOUNS
+            for c in token.children
+        )
+        # "several attacks in the region perpetrated by X" (the participle hung on the place)
+        or (token.dep_ == "acl" and _of_attacks(token))
     ):
-        return [
-            p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-        ]
-    if lemma in _AUTHOR_VERBS and token.dep_ == "acl" and _of_attacks(token):
-        # "several attacks in the region perpetrated by X" (the participle often hung on the place)
         return [
             p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
         ]

@@ -289,13 +289,12 @@ def _held_in_a_demonstration(tok: Token, lex: Lexicon) -> bool:
     does not make it a plan. So does the bare idiom "in protest (against …)": what was done
     ("blocked the road to prevent MPs from attending, in protest against the law") was the
     protest."""
-    dets = [c for c in tok.children if c.dep_ == "det"]
     return (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "in"
         and tok.tag_ == "NN"
         and is_demonstration_word(tok, lex)
-        and (not dets or any(c.lower_ in ("a", "an") for c in dets))
+        and all(c.lower_ in ("a", "an") for c in tok.children if c.dep_ == "det")
     )
 
 
