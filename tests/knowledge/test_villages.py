@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -207,6 +208,21 @@ def test_cli_builds_reports_and_shows_sources(tmp_path, built):
     top = json.loads(as_json.stdout.splitlines()[0])
     assert top["id"] == "wof:900101" and top["gazetteer"] == "village gazetteer"
     assert top["admin2"] == "Wadi Nasim"
+
+
+def test_a_gazetteer_built_against_another_shipped_one_asks_to_be_rebuilt(tmp_path, built):
+    # After an upgrade changes the shipped towns, the villages merged with them no longer fit.
+    old = tmp_path / "old.sqlite"
+    old.write_bytes(built.read_bytes())
+    with sqlite3.connect(old) as con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'shipped_rows_sha256'",
+                    (json.dumps("0" * 64),))  # fmt: skip
+    for path, outdated in ((built, False), (old, True)):
+        with gazetteer_env(str(path)):
+            info = runner.invoke(app, ["gazetteer", "info"])
+        assert info.exit_code == 0
+        assert ("shipped gazetteer" in info.stderr) is outdated  # the loader's warning
+        assert ("rebuild it" in info.stdout) is outdated
 
 
 def test_the_default_install_runs_without_a_village_gazetteer(tmp_path):

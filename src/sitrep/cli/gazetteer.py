@@ -72,7 +72,11 @@ def build(
 def info() -> None:
     """Show the gazetteers extraction uses: files, sizes, sources and licences."""
     from sitrep.cli.main import cli_errors
-    from sitrep.knowledge.gazetteer import load_gazetteer, village_gazetteer_path
+    from sitrep.knowledge.gazetteer import (
+        load_gazetteer,
+        rebuild_reason,
+        village_gazetteer_path,
+    )
 
     out = Console(soft_wrap=True, highlight=False, markup=False)
     with cli_errors():
@@ -82,6 +86,10 @@ def info() -> None:
     from sitrep.cli.places import credits
 
     out.print("place data: " + "; ".join(credits(gaz)))
+    reason = gaz.villages and rebuild_reason(gaz.villages, gaz.tables[0])
+    if reason:
+        out.print(f"the village gazetteer {reason}: rebuild it (`sitrep gazetteer build "
+                  "SOURCE...`)")
     if gaz.villages is None:
         path = village_gazetteer_path()
         where = f" at {path}" if path else " (turned off)"

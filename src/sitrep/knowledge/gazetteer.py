@@ -511,7 +511,7 @@ def shipped_table() -> PlaceTable:
         return PlaceTable(Path(path), SHIPPED_LABEL)
 
 
-def village_table() -> PlaceTable | None:
+def village_table(shipped: PlaceTable) -> PlaceTable | None:
     """The village gazetteer, when one is built where `village_gazetteer_path()` points."""
     path = village_gazetteer_path()
     if path is None:
@@ -524,10 +524,24 @@ def village_table() -> PlaceTable | None:
             )
         return None
     table = PlaceTable(path, VILLAGE_LABEL)
-    if table.stale:
-        log.warning("%s was built with another version of sitrep's name keys: some names "
-                    "will not be found until it is rebuilt (`sitrep gazetteer build`)", path)
+    reason = rebuild_reason(table, shipped)
+    if reason:
+        log.warning("%s %s until it is rebuilt (`sitrep gazetteer build SOURCE...`)", path, reason)
     return table
+
+
+def rebuild_reason(villages: PlaceTable, shipped: PlaceTable) -> str | None:
+    """Why a village gazetteer no longer fits this sitrep, or None when it does."""
+    if villages.stale:
+        return "was built with another version of sitrep's name keys: some names will not be found"
+    built_on = villages.meta.get("shipped_rows_sha256")
+    # Its places were merged with the shipped towns they duplicate: against another shipped
+    # gazetteer (after an upgrade) some are doubled or lost. Files built before this was
+    # recorded are given the benefit of the doubt.
+    if built_on and built_on != shipped.meta.get("rows_sha256"):
+        return ("was built against another version of sitrep's shipped gazetteer: some places "
+                "will be doubled or missed")
+    return None
 
 
 @cache
@@ -535,7 +549,7 @@ def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (opened on first use, then cached)."""
     meta = read_json(META_FILE)
     tables = [shipped_table()]
-    villages = village_table()
+    villages = village_table(tables[0])
     if villages is not None:
         tables.append(villages)
 

@@ -390,7 +390,8 @@ def build_villages(paths: Iterable[Path], output: Path, shipped: PlaceTable,
     by_country = Counter(r.country_code for r in rows)
     meta = {
         "kind": "village gazetteer", "builder_version": BUILDER_VERSION,
-        "input_signature": signature, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
+        "input_signature": signature, "shipped_rows_sha256": shipped.meta.get("rows_sha256"),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                 time.gmtime()),
         "by_class": dict(sorted(by_class.items())), "by_country": dict(sorted(by_country.items())),
         "skipped": dict(sorted(skipped.items())),
