@@ -843,6 +843,16 @@ def test_sites_a_trigger_lists_after_including_are_one_event_each(code):
     ]  # fmt: skip
 
 
+def test_places_listed_in_the_sentence_after_a_strike_are_one_event_each(code, no_villages):
+    """A strike told at a region, its places listed in the next sentence: one event per place
+    (ACLED codes one event per location); places the next sentence names otherwise stay apart."""
+    lead = "Jets bombed rebel hideouts in northern Syria on Sunday, a monitor said.\n\n"
+    listed = lead + "The hideouts lay in the Afrin, Azaz and Jarablus countrysides, it added."
+    assert len({e.location for e in code(listed, "2024-03-09").events}) == 3
+    heard = lead + "Residents of Afrin told reporters they heard blasts from Azaz and Manbij."
+    assert len(code(heard, "2024-03-09").events) == 1
+
+
 def test_where_the_victims_were_is_where_it_happened_to_them(code, no_villages):
     """ "killed while filming near X": X is the happening's place, so a summary lead does not
     swallow it; "the border with Israel" is not a place in Israel."""

@@ -12,6 +12,7 @@ protest's intervention.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from datetime import date
@@ -29,8 +30,9 @@ from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, is_fine, mention
 from sitrep.extract.assembly.resolve import resolve, set_category
 from sitrep.extract.assembly.types import AIR, ATTACK
 from sitrep.extract.places.location import follow_up_place
+from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
-from sitrep.extract.state import ActorMention, DocState, EventDraft
+from sitrep.extract.state import ActorMention, DocState, EventDraft, PlaceMention
 from sitrep.knowledge.happenings import weapon_of
 from sitrep.records import DateSpan, Quantity
 
@@ -73,8 +75,9 @@ def assemble_events(state: DocState) -> None:
             log.debug("assemble: unanchored mention %r left out", cluster.seed.draft.trigger.text)
             continue
         event = resolve(cluster)
+        more: list[PlaceMention] = []
         if not is_fine(event.where.place if event.where else None):
-            _borrow_follow_up_place(state, event, cluster, busy)
+            more = _borrow_follow_up_place(state, event, cluster, busy)
         event.extra["background"] = is_background(event.when, state.published)
         if _long_past(event.when, state.published) and (
             _only_a_reference(state, cluster) or _within_a_dated_episode(state, cluster)
@@ -85,6 +88,12 @@ def assemble_events(state: DocState) -> None:
             # told by its year alone is kept with its year, but ACLED would not code it.
             event.acled_codable = False
         events.append(event)
+        # ACLED codes one event per place: "… in the Easton, Westby and Northtown areas"
+        events.extend(
+            dataclasses.replace(event, where=m, evidence=list(event.evidence),
+                                extra=dict(event.extra, place_span=(m.span.start, m.span.end)))
+            for m in more
+        )  # fmt: skip
     state.events = sorted(
         events, key=lambda d: (d.trigger.start, d.extra.get("place_span", (0, 0)))
     )
@@ -250,8 +259,10 @@ _WORD = re.compile(r"\w+")
 
 
 def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster,
-                            busy: set[int]) -> None:  # fmt: skip
-    """A happening placed no finer than a region takes a town the next sentences name."""
+                            busy: set[int]) -> list[PlaceMention]:  # fmt: skip
+    """A happening placed no finer than a region takes a town the next sentences name. When that
+    town is one of a list of places told for one deed ("… destroyed in the Easton, Westby and
+    Northtown regions"), the happening was at each of them: the others are returned."""
     country = event.where.place.country if event.where else None
     # A mention it shares with other happenings counts too: the town named after it is
     # checked against the happening's own country (and governorate) below.
@@ -259,11 +270,25 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
     at_country = event.where is not None and event.where.place.feature == "country"
     admin1 = event.where.place.admin1 if event.where and not at_country else None
     found = follow_up_place(state, sentences, busy, country, admin1_too=at_country)
-    if found is not None and admin1 is not None and found.place.admin1 != admin1:
-        return  # "in Daraa province … As-Sweida": a town of another governorate
-    if found is not None:
-        event.where = found
-        event.extra["place_from"] = "follow-up"
+    if found is None:
+        return []
+    if admin1 is not None and found.place.admin1 != admin1:
+        return []  # "in Daraa province … As-Sweida": a town of another governorate
+    event.where = found
+    event.extra["place_from"] = "follow-up"
+    told = state.sentences[state.sentence_of(found.span.start)]
+    sent = state.doc.char_span(told.start, told.end, alignment_mode="expand") if state.doc else None
+    if sent is None:
+        return []
+    sites = sites_listed_with(
+        sent, found.span.start,
+        lambda a, b: any(m.span.start < b and a < m.span.end for m in state.places),
+    )  # fmt: skip
+    return [
+        m for m in state.places
+        if m is not found and is_fine(m.place) and m.place.country == found.place.country
+        and any(s.start <= m.span.start < s.end for s in sites)
+    ]  # fmt: skip
 
 
 # Prepositions that name an earlier happening only to place the news in time or context.

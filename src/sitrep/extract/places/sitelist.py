@@ -192,3 +192,22 @@ def _first_name(seg: list[Token], after_of: bool = False) -> list[Token] | None:
 
 def _namey_or_hyphen(t: Token) -> bool:
     return _namey(t) or t.lower_ == "-"
+
+
+# How a name hangs inside the noun phrase that holds it: "the Easton, Westby and Northtown areas".
+_IN_PHRASE = frozenset({"compound", "conj", "appos", "nmod", "amod"})
+
+
+def sites_listed_with(
+    sent: SpacySpan, start: int, is_place: Callable[[int, int], bool] | None = None
+) -> list[Site]:
+    """The site list the name at character `start` is one of, read as the list of the word its
+    locative phrase hangs on ("… the hideouts lay in the Easton, Westby and Northtown areas"); none
+    when the name is in no such list."""
+    tok = next((t for t in sent if t.idx <= start < t.idx + len(t)), None)
+    while tok is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE):
+        tok = tok.head if tok.dep_ in _IN_PHRASE and tok.head is not tok else None
+    if tok is None or tok.head.head.i >= tok.head.i:
+        return []
+    sites = site_list(sent, tok.head.head, is_place)
+    return sites if any(s.start <= start < s.end for s in sites) else []
