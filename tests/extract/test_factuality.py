@@ -79,6 +79,18 @@ MODALITY_TABLE = [
     ("Hezbollah said it targeted an Israeli position with guided missiles.", "targeted", "claimed"),
     ("The group announced launching a series of strikes on the airport.", "strikes", "claimed"),
     ("The ministry said that rebels attacked the village at dawn.", "attacked", "occurred"),
+    # the doer's own voice, named after the deed
+    ("Rebels shelled an army post near the river, the group said.", "shelled", "claimed"),
+    ("Rebels shelled an army post near the river, their spokesman said.", "shelled", "claimed"),
+    (
+        "Rebels targeted two tankers with drones, the group's military spokesman Ali Hamid said.",
+        "targeted",
+        "claimed",
+    ),
+    ("Rebels shelled an army post near the river, the army's spokesman said.", "shelled",
+     "occurred"),
+    ("Rebels shelled an army post near the river, the monitoring group said.", "shelled",
+     "occurred"),
     ("Witnesses said they saw an airstrike hit the market.", "airstrike", "occurred"),
     # --- denied
     ("The group denied any involvement in the attack on the convoy.", "attack", "denied"),

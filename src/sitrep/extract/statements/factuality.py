@@ -174,7 +174,27 @@ def _claims_own_act(speaker_verb: Token, child: Token, trigger: Token) -> bool:
     # "The HPG said its fighters carried out a raid": the speaker's own people did it.
     if any(c.dep_ == "poss" and c.lower_ in _SPEAKER_POSSESSIVES for c in subject.children):
         return True
-    return bool(speakers) and speakers[0].lemma_.lower() == subject.lemma_.lower()
+    if not speakers:
+        return False
+    # The doer's own voice: "…, the rebels said", "…, the group said", "…, the group's (the
+    # rebels', their) spokesman (Ali Hamid) said".
+    titles = [speakers[0], *(c for c in speakers[0].children if c.dep_ in ("compound", "appos"))]
+    owner = next((c for t in titles for c in t.children if c.dep_ == "poss"), None)
+    return any(
+        who.lemma_.lower() == subject.lemma_.lower()
+        or who.lower_ in ("its", "their")
+        or _back_reference(who)
+        for who in (speakers[0], owner) if who is not None
+    )  # fmt: skip
+
+
+# A bare "the group" in a reported-speech clause names the doer told before it.
+_BACK_REFERENCES = frozenset({"group", "movement", "organisation", "organization", "militia"})
+
+
+def _back_reference(noun: Token) -> bool:
+    return noun.lemma_.lower() in _BACK_REFERENCES and [c.lower_ for c in noun.children if
+                                                          c.dep_ != "case"] == ["the"]
 
 
 def _is_object_of(trigger: Token, verb: Token) -> bool:
