@@ -230,6 +230,13 @@ def test_threat_absorbs_the_violence_it_mentions(nlp):
     assert [(d.plover, d.acled_codable) for d in state.events] == [("THREATEN", False)]
 
 
+def test_a_vow_to_respond_is_a_threat_and_a_past_response_is_none(nlp):
+    state = detect(nlp, "The army command said it will respond with all its might.")
+    assert [d.plover for d in state.events] == ["THREATEN"]
+    state = detect(nlp, "Police responded to the call within minutes.")
+    assert [d.plover for d in state.events] == []
+
+
 def test_classifier_loads_and_reads_a_note():
     clf = load_classifier()
     assert clf is not None and clf.meta["sklearn"]
