@@ -237,6 +237,23 @@ def test_a_vow_to_respond_is_a_threat_and_a_past_response_is_none(nlp):
     assert [d.plover for d in state.events] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers beat and arrested a shopkeeper in the market on Monday.", "Attack"),
+        ("Troops killed two militants and detained three others near the river.", "Armed clash"),
+        # the harm an arrest is for or after is no harm done in it
+        ("Police arrested a man on Monday for assault on a neighbour.", "Arrests"),
+        ("Police arrested ten men on Monday after a trader was killed.", "Arrests"),
+        # what a relative clause says of the victim is not who the victim is
+        ("In Mandalay on Monday, soldiers beat and arrested a clerk who was accused of being a "
+         "leader of the rebel militia.", "Attack"),
+    ],
+)
+def test_people_arrested_and_harmed_are_the_harm(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2023-12-09").events] == [expected]
+
+
 def test_classifier_loads_and_reads_a_note():
     clf = load_classifier()
     assert clf is not None and clf.meta["sklearn"]
