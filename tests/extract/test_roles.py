@@ -281,6 +281,27 @@ def test_next_sentence_with_its_own_event_is_not_read(nlp):
     assert drafts[0].actor2.span.start < text.index("Two")
 
 
+def test_next_sentence_counting_the_toll_of_a_named_doer_is_read(nlp):
+    # The harm word has an event of its own, but names no doer: it tells the toll of the act
+    # whose doer the sentence before named.
+    text = "Houthi fighters shelled Hays overnight. Two boys were wounded."
+    state = _state(nlp, text, "Yemen")
+    drafts = []
+    for word in ("shelled", "wounded"):
+        start = text.index(word)
+        drafts.append(
+            EventDraft(
+                trigger=state.span(start, start + len(word)),
+                sentence=state.sentence_of(start),
+                event_type="Explosions/Remote violence",
+            )
+        )
+    state.events = drafts
+    assign_roles(state)
+    assert _same(drafts[0].actor2, "Civilians (Yemen)")
+    assert drafts[0].actor2.span.start >= text.index("Two")
+
+
 def test_next_paragraph_is_not_read(nlp):
     text = "Unknown gunmen opened fire in the market of Al Bab.\n\nTwo children were injured."
     draft = _roles(nlp, text, "opened fire", "Violence against civilians", "Syria")

@@ -833,7 +833,8 @@ def _later_casualties(
 ) -> None:
     """Who was hit, named in the next sentence of the paragraph ("… hurled rocks at the army.
     21 soldiers were injured."), unless that sentence holds an event of its own at the harm
-    word."""
+    word that names its doer, or the doer of this one is unnamed ("Russian forces shelled the
+    town. 1 civilian was injured." tells one happening's toll)."""
     if sentence + 1 >= len(state.sentences) or _paragraph_break(state, sentence):
         return
     sent = state.spacy_sentence(sentence + 1)
@@ -841,9 +842,15 @@ def _later_casualties(
         return
     own_triggers = {d.trigger.start for d in state.events if d.sentence == sentence + 1}
     mentions = [m for m in state.actors if sent.start_char <= m.span.start < sent.end_char]
+    unnamed_doer = roles.actor1 is None or unidentified(roles.actor1.actor.name)
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or token.idx in own_triggers:
+        if token.pos_ != "VERB" or (
+            token.idx in own_triggers and (unnamed_doer or _has_author(token))
+        ):
+            # a sentence with a happening of its own tells another one, unless it only counts
+            # the toll of the act whose named doer the sentence before told ("X shelled the
+            # town. 1 civilian was injured.")
             continue
         if lemma in HARM_VERBS:
             deps: tuple[str, ...] = clauses.PASSIVE_SUBJECTS
@@ -860,6 +867,12 @@ def _later_casualties(
             elif primary is None and clauses.is_civilian(subject):
                 roles.victim = ((clauses.left(subject).idx, subject.idx + len(subject)), True)
                 return
+
+
+def _has_author(verb: Token) -> bool:
+    """Whether a harm verb tells who did it (a subject of the active verb, a "by" agent of the
+    passive one): "1 civilian was injured" tells only the toll of what the sentence before told."""
+    return any(c.dep_ in clauses.SUBJECTS or c.dep_ == "agent" for c in verb.children)
 
 
 def _claimant(state: DocState, sentence: int, dictionary: ActorDictionary) -> ActorMention | None:
