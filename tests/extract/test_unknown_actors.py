@@ -9,26 +9,24 @@ import pytest
 from sitrep.extract.actors import unknown
 from sitrep.extract.state import ActorMention, DocState, EventDraft
 from sitrep.knowledge.actors import actor_dictionary, normalise_name
+from sitrep.knowledge.classifiers import Prediction
 from sitrep.records import Actor
 
 UKRAINE = "Military Forces of Ukraine (2019-)"
 NAF = "NAF: United Armed Forces of Novorossiya"
-
-
-class _Choice:
-    def __init__(self, label: str) -> None:
-        self.label = label
-
-    def best(self) -> tuple[str, float]:
-        return self.label, 0.9
+UNIDENTIFIED = "Unidentified Armed Group (Ukraine)"
 
 
 class _Classifier:
-    def __init__(self, label: str) -> None:
-        self.label = label
+    def __init__(self, label: str, *rest: tuple[str, float]) -> None:
+        """The classifier's choice (p 0.9, or the first of `rest` and its p when given)."""
+        pairs = list(rest) if rest else [(label, 0.9), (unknown.DEFAULT, 0.1)]
+        self.prediction = Prediction(
+            tuple(lab for lab, _ in pairs), tuple(p for _, p in pairs)
+        )
 
-    def predict(self, text: str) -> _Choice:
-        return _Choice(self.label)
+    def predict(self, text: str) -> Prediction:
+        return self.prediction
 
 
 def _mention(state: DocState, name: str) -> ActorMention:
@@ -60,6 +58,34 @@ def test_named_unknown_takes_the_choice_unless_it_is_the_other_side(
     other_mention = _mention(state, other) if other else None
     got = unknown.named_unknown(
         state, draft, default, "actor1", actor_dictionary(2020), "Ukraine", other_mention
+    )
+    assert got is not None
+    assert normalise_name(got.actor.name) == normalise_name(expected)
+
+
+@pytest.mark.parametrize(
+    ("ranked", "other", "expected"),
+    [
+        # The other side is the classifier's first choice: its next one, if sure enough.
+        ([(UKRAINE, 0.5), (NAF, 0.4), (unknown.DEFAULT, 0.1)], UKRAINE, NAF),
+        ([(UKRAINE, 0.7), (NAF, 0.2), (unknown.DEFAULT, 0.1)], UKRAINE, UNIDENTIFIED),
+        # Two unnamed groups fight each other: the default stays a choice.
+        ([(unknown.DEFAULT, 0.5), (NAF, 0.4)], UNIDENTIFIED, UNIDENTIFIED),
+    ],
+)
+def test_named_unknown_takes_the_next_choice_when_the_first_is_the_other_side(
+    monkeypatch, ranked, other, expected
+):
+    classifier = _Classifier(ranked[0][0], *ranked)
+    monkeypatch.setattr(unknown, "load_unknown_actor_classifier", lambda: classifier)
+    text = "On 4 May, monitors counted bursts of fire near a hamlet on the contact line."
+    state = DocState(text=text, published=date(2020, 5, 5), outlet=None)
+    at = text.index("fire")
+    draft = EventDraft(trigger=state.span(at, at + len("fire")), sentence=0)
+    default = _mention(state, UNIDENTIFIED)
+    got = unknown.named_unknown(
+        state, draft, default, "actor2", actor_dictionary(2020), "Ukraine",
+        _mention(state, other),
     )
     assert got is not None
     assert normalise_name(got.actor.name) == normalise_name(expected)

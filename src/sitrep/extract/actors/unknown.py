@@ -53,22 +53,30 @@ def named_unknown(
     """The mention with ACLED's name for the unidentified actor it stands for, when the
     classifier prefers another name to the default; otherwise the mention itself. A name the
     event's other side already has is not taken: who wounded the soldiers of a force is not that
-    force. With `sole_party` (a battle's default second side), an unnamed side the classifier
-    does not name is the note's one other armed group, if it names exactly one."""
+    force; the classifier's next choice is, if it is sure enough of it (OSCE-observed fire near a
+    front-line village: the side facing the one coded first). With `sole_party` (a battle's
+    default second side), an unnamed side the classifier does not name is the note's one other
+    armed group, if it names exactly one."""
     default = dictionary.generic(DEFAULT, country)
     if mention is None or default is None or mention.actor.name != default.name:
         return mention
     clf = load_unknown_actor_classifier()
     if clf is None:
         return mention
-    template, p = clf.predict(unknown_actor_text(paragraph_of(state, draft), country, role)).best()
+    prediction = clf.predict(unknown_actor_text(paragraph_of(state, draft), country, role))
+    # The other side's name is no choice (who wounded a force's soldiers is not that force): the
+    # classifier's most probable other label is, if sure enough (two unnamed groups may fight).
+    taken = normalise_name(other.actor.name) if other is not None else None
+    template, p = next((
+        (label, q)
+        for label, q in zip(prediction.labels, prediction.probs, strict=True)
+        if taken is None or label == DEFAULT or _name_of(label, dictionary, country) != taken
+    ), (DEFAULT, 0.0))
     sole = _sole_armed_party(state, draft, mention, dictionary, other) if sole_party else None
     if template == DEFAULT or p < MIN_PROBABILITY:
         return sole or mention
     entry = dictionary.generic(template, country) or dictionary.entry(template)
-    if entry is None or (
-        other is not None and normalise_name(other.actor.name) == normalise_name(entry.name)
-    ):
+    if entry is None:
         return sole or mention
     actor = dataclasses.replace(
         mention.actor, name=entry.name, inter=entry.inter, parent=entry.parent
@@ -77,6 +85,12 @@ def named_unknown(
 
 
 _ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # forces, rebels, militias, foreign forces
+
+
+def _name_of(template: str, dictionary: ActorDictionary, country: str | None) -> str | None:
+    """The normalised actor name a classifier label stands for in `country` (None if none)."""
+    entry = dictionary.generic(template, country) or dictionary.entry(template)
+    return normalise_name(entry.name) if entry is not None else None
 
 
 def _sole_armed_party(
