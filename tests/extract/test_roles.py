@@ -262,6 +262,28 @@ def test_party_members_hit_keep_the_party_associated(nlp):
     assert [m.actor.name for m in draft.assoc_actor_2] == ["HDP: Peoples Democratic Party"]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        (
+            "Police arrested four members of the Zambezi Traders Association in Kitwe on Monday.",
+            "arrested",
+            "Strategic developments",
+        ),
+        (
+            "Unknown men beat two members of the Zambezi Traders Association in Kitwe.",
+            "beat",
+            "Violence against civilians",
+        ),
+    ],
+)
+def test_members_of_an_uncoded_organisation_hit_are_civilians(nlp, text, trigger, event_type):
+    # An organisation the dictionary does not know is coded as its people, the group associated.
+    draft = _roles(nlp, text, trigger, event_type, "Zambia")
+    assert _same(draft.actor2, "Civilians (Zambia)")
+    assert [m.actor.name for m in draft.assoc_actor_2] == ["Zambezi Traders Association"]
+
+
 def test_next_sentence_with_its_own_event_is_not_read(nlp):
     text = "Unknown gunmen opened fire in the market of Al Bab. Two children were injured."
     state = _state(nlp, text, "Syria")

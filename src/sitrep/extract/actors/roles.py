@@ -146,7 +146,7 @@ def _assign(
         actor1, actor2 = _as_government(actor1, dictionary), _as_government(actor2, dictionary)
     if (
         actor2 is not None
-        and _is_social(actor2, dictionary)
+        and (_is_social(actor2, dictionary) or _uncoded_organisation(actor2, event_type))
         and event_type not in ("Protests", None)
     ):
         # Farmers, fishermen, journalists hit by violence are civilians with their group associated.
@@ -610,6 +610,26 @@ def _is_social(mention: ActorMention, dictionary: ActorDictionary) -> bool:
     # group associated (train notes: "Civilians (Turkey)" with "HDP: Peoples Democratic Party").
     entry = dictionary.entry(mention.actor.name)
     return entry is not None and entry.kind in ("social", "party")
+
+
+def _uncoded_organisation(mention: ActorMention, event_type: str | None) -> bool:
+    """An organisation the dictionary does not know ("NLD", "the DPEIN") hit outside a battle:
+    ACLED codes the people of such a party, union or association as civilians with the group
+    associated, as it does for the parties it knows; not one whose name says it is armed ("the
+    Giants Brigade")."""
+    return (
+        mention.actor.inter is None
+        and mention.kind == "org"
+        and event_type != "Battles"
+        and _ARMED_NAME.search(mention.actor.name) is None
+    )
+
+
+_ARMED_NAME = re.compile(
+    r"\b(?:brigades?|forces?|militias?|army|armies|battalions?|regiments?|divisions?|guards?|"
+    r"fighters|front|units?|corps|squads?|commandos?|rebels?|militants?|resistance)\b",
+    re.IGNORECASE,
+)
 
 
 def _intervening_forces(
