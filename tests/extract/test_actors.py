@@ -667,6 +667,23 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "NATO: North Atlantic Treaty Organization",
             None,
         ),
+        # US forces in Syria serve in the Global Coalition against IS: ACLED codes the coalition.
+        (
+            "U.S. forces raided a house in a village east of Shaddadi at dawn.",
+            "raided",
+            "Battles",
+            "Syria",
+            "Global Coalition Against Daesh",
+            None,
+        ),
+        (
+            "American troops opened fire on a smuggler's truck east of Deir ez-Zor city.",
+            "opened fire",
+            "Violence against civilians",
+            "Syria",
+            "Global Coalition Against Daesh",
+            "Civilians (Syria)",
+        ),
         # Forces "who operate under" an operation: ACLED codes the operation.
         (
             "JWS who operates under OPS fired mortars at a village near Ain Issa.",
