@@ -667,6 +667,32 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "NATO: North Atlantic Treaty Organization",
             None,
         ),
+        # Armed men named after their people: ACLED's "<people> Ethnic Militia (<country>)".
+        (
+            "Suspected Toposa raiders attacked a cattle camp near Kapoeta, killing two herders.",
+            "attacked",
+            "Violence against civilians",
+            "South Sudan",
+            "Toposa Ethnic Militia (South Sudan)",
+            "Civilians (South Sudan)",
+        ),
+        (
+            "Gabra pastoral militia shot dead a trader on the road north of Marsabit.",
+            "shot",
+            "Violence against civilians",
+            "Kenya",
+            "Gabra Ethnic Militia (Kenya)",
+            "Civilians (Kenya)",
+        ),
+        # Not a creed, nor a group's acronym.
+        (
+            "An Islamist militia burned huts in a village near Macomia on Sunday.",
+            "burned",
+            "Violence against civilians",
+            "Mozambique",
+            "Islamist Militia (Mozambique)",
+            "Civilians (Mozambique)",
+        ),
         # US forces in Syria serve in the Global Coalition against IS: ACLED codes the coalition.
         (
             "U.S. forces raided a house in a village east of Shaddadi at dawn.",

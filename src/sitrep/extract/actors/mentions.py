@@ -285,6 +285,7 @@ def find_actors(state: DocState) -> None:
     mentions = with_units(state, mentions, dictionary)
     mentions = with_tribes(state, mentions, dictionary)
     mentions = with_communal_militias(state, mentions, dictionary)
+    mentions = with_ethnic_militias(state, mentions, dictionary)
     mentions = with_gangs(state, mentions, dictionary)
     mentions = with_bare_military(state, mentions, dictionary)
     mentions = with_branches(state, mentions)
@@ -655,6 +656,65 @@ def with_communal_militias(
         out = [m for m in out if not (m.span.start < match.end() and match.start() < m.span.end)]
         span = state.span(a, match.end())
         name = f"{state.text[a:b]} Communal Militia ({country})"
+        out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+# "suspected Murle raiders", "Samburu pastoral militia", "Bassa ethnic militiamen": armed men named
+# after their people.
+_PEOPLE_MILITIA = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<kind>(?:ethnic|pastoral|cattle)\s+)?"
+    r"(?P<noun>militiamen|militias|militia|raiders|pastoralists)\b"
+)
+# Capitalised words opening a sentence that name no people ("Suspected Murle raiders").
+_NOT_PEOPLE_NAMES = frozenset(
+    "the a an this that these those armed suspected alleged presumed unknown unidentified local "
+    "rival some several other many two three four five six ten dozens hundreds".split()
+)
+
+
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+_CREED_WORDS = frozenset(
+    "islamist islamic jihadist christian muslim catholic hindu buddhist salafist".split()
+)
+
+
+def with_ethnic_militias(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """`mentions` with armed men named after their people as ACLED codes them: "suspected Murle
+    raiders", "Samburu pastoral militia" → "Murle/Samburu Ethnic Militia (<country>)" (inter 4).
+    Not a name that is a place (a communal militia), a country's demonym ("Kenyan militia") or
+    another actor's name ("Fulani militia" has its own row); the generic mention inside is
+    replaced."""
+    country = document_country_of(state)
+    generic = dictionary.generic("Unidentified Communal Militia ({country})", country)
+    if generic is None:
+        return mentions
+    demonyms = demonym_countries(dictionary)
+    out = list(mentions)
+    for match in _PEOPLE_MILITIA.finditer(state.text):
+        if _CAPITALISED_BEFORE.search(state.text, max(0, match.start() - 40), match.start()):
+            continue  # "Sit Tat Saw Bo militia": the end of a longer name
+        words = match.group("name").split()
+        while words and words[0].lower() in _NOT_PEOPLE_NAMES:
+            words.pop(0)
+        if not words or any(w.lower() in demonyms or w.isupper() for w in words):
+            continue  # "Kenyan militia"; "RRR militiamen", "NDC militia": a group's acronym
+        if words[0].lower() in _CREED_WORDS:
+            continue  # "Islamist militia": what its men believe, not their people
+        b = match.end("name")
+        a = b - len(" ".join(words))
+        if state.text[a:b] != " ".join(words):
+            continue  # the two words were split by more than a space
+        told = match.group("kind") or match.group("noun") in ("raiders", "pastoralists")
+        if not told and any(p.span.start < b and a < p.span.end for p in state.places):
+            continue  # "Zamfara militiamen": a place's ("Samburu pastoral militia": a people)
+        if any(m.span.start < b and a < m.span.end for m in out):
+            continue  # "Houthi militia", "Fulani militiamen": an actor's own name
+        out = [m for m in out if not (m.span.start < match.end() and match.start() < m.span.end)]
+        span = state.span(a, match.end())
+        name = f"{state.text[a:b]} Ethnic Militia ({country})"
         out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
