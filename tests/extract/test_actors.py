@@ -684,6 +684,23 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Gabra Ethnic Militia (Kenya)",
             "Civilians (Kenya)",
         ),
+        # A clan's armed men by the clan's name: ACLED's "<clan> (Sub-)Clan Militia (<country>)".
+        (
+            "On Monday, gunmen from the Wagadle clan ambushed a minibus near Beledweyne.",
+            "ambushed",
+            "Violence against civilians",
+            "Somalia",
+            "Wagadle Clan Militia (Somalia)",
+            None,
+        ),
+        (
+            "Omar Ali sub-clan militia shot dead a herder at a well west of Galkayo.",
+            "shot",
+            "Violence against civilians",
+            "Somalia",
+            "Omar Ali Sub-Clan Militia (Somalia)",
+            "Civilians (Somalia)",
+        ),
         # Not a creed, nor a group's acronym.
         (
             "An Islamist militia burned huts in a village near Macomia on Sunday.",

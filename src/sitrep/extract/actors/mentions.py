@@ -286,6 +286,7 @@ def find_actors(state: DocState) -> None:
     mentions = with_tribes(state, mentions, dictionary)
     mentions = with_communal_militias(state, mentions, dictionary)
     mentions = with_ethnic_militias(state, mentions, dictionary)
+    mentions = with_clan_militias(state, mentions, dictionary)
     mentions = with_gangs(state, mentions, dictionary)
     mentions = with_bare_military(state, mentions, dictionary)
     mentions = with_branches(state, mentions)
@@ -716,6 +717,54 @@ def with_ethnic_militias(
         span = state.span(a, match.end())
         name = f"{state.text[a:b]} Ethnic Militia ({country})"
         out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+# "Marehan clan militia", "Dhulbahante-Hassan Ugas sub-clan militia", "militiamen from the
+# Leelkayse clan": a clan's armed men by the clan's name.
+_CLAN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_CLAN_MILITIAS = (
+    re.compile(
+        rf"\b(?P<name>{_CLAN_NAME})\s+(?P<sub>sub[- ]?)?clan\s+"
+        r"(?:militias?|militiamen|members|gunmen|fighters)\b"
+    ),
+    re.compile(
+        r"\b(?:militiamen|militias?|fighters|gunmen|members)\s+(?:from|of)\s+the\s+"
+        rf"(?P<name>{_CLAN_NAME})\s+(?P<sub>sub[- ]?)?clan\b"
+    ),
+)
+
+
+def with_clan_militias(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """`mentions` with a clan's armed men as ACLED codes them: "Marehan clan militia",
+    "militiamen from the Leelkayse clan" → "Marehan/Leelkayse Clan Militia (<country>)", a
+    sub-clan's "<Name> Sub-Clan Militia (<country>)" (inter 4); not another actor's name, a
+    demonym or the end of a longer name. The generic mention inside is replaced."""
+    country = document_country_of(state)
+    generic = dictionary.generic("Unidentified Clan Militia ({country})", country)
+    if generic is None:
+        return mentions
+    demonyms = demonym_countries(dictionary)
+    out = list(mentions)
+    for pattern in _CLAN_MILITIAS:
+        for match in pattern.finditer(state.text):
+            a, b = match.span("name")
+            words = match.group("name").split()
+            if words[0].lower() in _NOT_PEOPLE_NAMES or any(w.lower() in demonyms for w in words):
+                continue
+            if _CAPITALISED_BEFORE.search(state.text, max(0, a - 40), a):
+                continue
+            if any(m.span.start < b and a < m.span.end for m in out):
+                continue
+            end = match.end()
+            out = [m for m in out if not (m.span.start < end and match.start() < m.span.end)]
+            kind = "Sub-Clan" if match.group("sub") else "Clan"
+            name = f"{match.group('name')} {kind} Militia ({country})"
+            span = state.span(match.start(), match.end())
+            actor = Actor(name, generic.inter, country, None, span.text)
+            out.append(ActorMention(span, actor, "org"))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
