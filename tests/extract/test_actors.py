@@ -701,6 +701,24 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Omar Ali Sub-Clan Militia (Somalia)",
             "Civilians (Somalia)",
         ),
+        # A militia said to be communal, or to come from a place, by the place's name, resolved
+        # or not: ACLED's "<place> Communal Militia (<country>)".
+        (
+            "On Friday, communal militiamen from Obuzu attacked a farm settlement near Otukpo.",
+            "attacked",
+            "Violence against civilians",
+            "Nigeria",
+            "Obuzu Communal Militia (Nigeria)",
+            None,
+        ),
+        (
+            "Ikpamba communal militia burned six huts in a hamlet near Otukpo on Friday.",
+            "burned",
+            "Violence against civilians",
+            "Nigeria",
+            "Ikpamba Communal Militia (Nigeria)",
+            None,
+        ),
         # Not a creed, nor a group's acronym.
         (
             "An Islamist militia burned huts in a village near Macomia on Sunday.",

@@ -630,8 +630,13 @@ def with_tribes(
 # "Zamfara militiamen", "a Katsina communal militia", "Darfur communal militias": a militia named
 # after the place its members come from.
 _PLACE_MILITIA = re.compile(
-    r"\b(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:communal\s+)?"
+    r"\b(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<communal>communal\s+)?"
     r"(?:militiamen|militias|militia)\b"
+)
+# "communal militias from Odejo", "militiamen from Tonj South county": where they come from.
+_MILITIA_FROM = re.compile(
+    r"\b(?:communal\s+)?(?:militiamen|militias|militia)\s+from\s+"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 
 
@@ -647,15 +652,28 @@ def with_communal_militias(
     if generic is None:
         return mentions
     out = list(mentions)
-    for match in _PLACE_MILITIA.finditer(state.text):
+    demonyms = demonym_countries(dictionary)
+    matches = [*_PLACE_MILITIA.finditer(state.text), *_MILITIA_FROM.finditer(state.text)]
+    for match in matches:
         a, b = match.span("place")
-        if not any(p.span.start == a and p.span.end == b and p.place.country == country
-                   for p in state.places):  # fmt: skip
+        # "Babika communal militiamen", "militias from Odejo" say it is a place, resolved or not
+        told = match.re is _MILITIA_FROM or match.group("communal")
+        if not told and not any(p.span.start == a and p.span.end == b
+                                and p.place.country == country
+                                for p in state.places):  # fmt: skip
+            continue
+        words = state.text[a:b].split()
+        if told and (
+            words[0].lower() in _NOT_PEOPLE_NAMES
+            or any(w.lower() in demonyms or w.isupper() for w in words)
+            or _CAPITALISED_BEFORE.search(state.text, max(0, a - 40), a)
+        ):
             continue
         if any(m.span.start < b and a < m.span.end for m in out):
             continue  # "Houthi militia", "Fulani militiamen": an actor's own name
-        out = [m for m in out if not (m.span.start < match.end() and match.start() < m.span.end)]
-        span = state.span(a, match.end())
+        start, end = min(a, match.start()), max(b, match.end())
+        out = [m for m in out if not (m.span.start < end and start < m.span.end)]
+        span = state.span(start, end)
         name = f"{state.text[a:b]} Communal Militia ({country})"
         out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
