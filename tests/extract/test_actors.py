@@ -207,6 +207,9 @@ def test_dictionary_mentions(nlp, text, country, words, actor, kind):
         ("The situation is calm and it is quiet.", "Islamic State (Syria)"),  # "is" is not IS
         ("Protesters denounced the high US dollar exchange rate.", US),  # a country as a modifier
         ("Turkey-backed factions shelled Ain Issa.", "Military Forces of Turkey (2016-)"),
+        # Who backs a militia is not the people its men come from.
+        ("Iranian-backed militiamen shelled a hamlet near Albu Kamal.",
+         "Iranian-backed Ethnic Militia (Syria)"),
     ],
 )
 def test_words_that_are_not_the_actor(nlp, text, absent):

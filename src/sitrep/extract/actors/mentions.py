@@ -693,6 +693,8 @@ _NOT_PEOPLE_NAMES = frozenset(
 
 
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+# "Iranian-backed", "Saudi-led", "Government-aligned": a word telling a militia's patron.
+_BACKER = re.compile(r"-(?:backed|led|aligned|allied|affiliated|linked|sponsored|funded|supported)$")
 _CREED_WORDS = frozenset(
     "islamist islamic jihadist christian muslim catholic hindu buddhist salafist".split()
 )
@@ -722,6 +724,8 @@ def with_ethnic_militias(
             continue  # "Kenyan militia"; "RRR militiamen", "NDC militia": a group's acronym
         if words[0].lower() in _CREED_WORDS:
             continue  # "Islamist militia": what its men believe, not their people
+        if any(_BACKER.search(w) for w in words):
+            continue  # "Iranian-backed militia", "Saudi-led militias": who stands behind them
         b = match.end("name")
         a = b - len(" ".join(words))
         if state.text[a:b] != " ".join(words):
