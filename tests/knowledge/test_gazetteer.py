@@ -310,6 +310,27 @@ def test_admin1_spelled_as_acled_spelled_it_on_the_day(published, admin1):
     assert {m.place.admin1 for m in places} == {admin1}
 
 
+@pytest.mark.parametrize(
+    "published, admin1",
+    [(date(2020, 5, 1), "Central"), (date(2022, 3, 1), "Madhesh"), (None, "Madhesh")],
+)
+def test_nepal_provinces_are_named_as_provinces_after_2020(published, admin1):
+    # GeoNames' admin1 codes for Nepal are its seven provinces under the old regions' names.
+    from sitrep.extract.places.resolve import resolve_places
+
+    places = resolve_places("Police used batons on marchers in Janakpur on Sunday",
+                            published=published)  # fmt: skip
+    assert places and {m.place.admin1 for m in places} == {admin1}
+
+
+def test_nuristan_is_spelled_as_acled_spells_it():
+    # Both gazetteers spell the province "Nurestan"; ACLED and most English news "Nuristan".
+    from sitrep.extract.places.resolve import resolve_places
+
+    places = resolve_places("Gunmen attacked a police post in Kamdesh district, Nurestan province")
+    assert places and {m.place.admin1 for m in places} == {"Nuristan"}
+
+
 def test_renamed_spellings_are_read_as_names_too(gaz):
     assert any(p.feature_class == "A" and p.country_code == "IQ"
                for p in gaz.exact(name_key("Duhok")))  # fmt: skip
