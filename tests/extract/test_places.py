@@ -1050,3 +1050,16 @@ def test_equal_evidence_goes_to_the_country_the_words_lean_to_before_the_focus_r
     for leaning, other in (("GR", "TR"), ("TR", "GR")):
         probabilities = {leaning: 0.08, other: 0.03, "BG": 0.02}
         assert document_country(mentions, gaz, dict(evidence), probabilities) == leaning
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [("Gunmen raided a hamlet near Wendou (Kelbo, Yagha) on Monday.", "Sahel"),
+     ("Gunmen raided a farm near Wendou in Boulgou province on Monday.", "Centre-Est")],
+)
+def test_a_province_only_an_admin2_area_carries_is_found_where_a_province_is_named(text, admin1):
+    # ACLED's "(commune, province)": GeoNames names the province "Province du Yagha"; a name
+    # no town carries, last in the parenthesis or before "province", is that province.
+    found = [m for m in resolve_places(text) if m.place.feature == "admin2"]
+    assert found and {m.place.admin1 for m in found} == {admin1}
+    assert found[0].place.country == "Burkina Faso"

@@ -399,6 +399,12 @@ def find_mentions(
                     toks, i, j, key.replace(" ", ""), gaz):
                 best = (j + 1, key.replace(" ", ""))
         tier = "exact"
+        province = None
+        if best is None:
+            # "(Solhan, Yagha)", "in Yagha province": a name only a province (an admin2 area)
+            # carries, where a province is named.
+            province = _province_slot(text, toks, i, gaz)
+            best = province
         if best is None and t.upper and len(t.text) >= 5:
             best, tier = (i + 1, t.key), "fuzzy"
         if best is not None and best[0] == i + 1 and t.text in nationality:
@@ -425,7 +431,7 @@ def find_mentions(
             i = end_tok  # "Mentao (Pobe-Mengao, Soum)": not Benin's Pobe
             continue
         after_word = toks[end_tok].lower if end_tok < n else ""
-        if after_word in _AFTER_DISTRICT and tier == "exact":
+        if (after_word in _AFTER_DISTRICT or province) and tier == "exact":
             candidates = candidates + gaz.districts(key)  # "Al Husha district"
         # "Ash Shakhurah (Northern)": a word alone in parentheses after a name is a governorate.
         alone = text[start - 2 : start] == " (" and text[end : end + 1] == ")" and start > 2 and (
@@ -524,6 +530,25 @@ def _country_qualifier(text: str, start: int, gaz: Gazetteer,
         return gaz.country_code(own.group(1))
     if (word := _NATIONALITY_BEFORE.search(before)) is not None:
         return nationality.get(word.group(1))
+    return None
+
+
+def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    """The end and key of the name starting at token `i` when no place but an admin2 area
+    (a province) has it and it stands where a province is named: last in a parenthesis after
+    a comma ("(Solhan, Yagha)", ACLED's "(commune, province)"), or before "province"."""
+    parts: list[str] = []
+    for j in range(i, min(len(toks), i + 3)):
+        tj = toks[j]
+        if j > i and not (tj.upper and _joinable(text, toks[j - 1], tj)):
+            break
+        parts.append(tj.key)
+        key = " ".join(parts)
+        after = text[tj.end : tj.end + 1]
+        nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
+        paren_last = after == ")" and re.search(r"\([^()]*, $", text[: toks[i].start]) is not None
+        if (paren_last or nxt == "province") and gaz.districts(key) and not gaz.exact(key):
+            return j + 1, key
     return None
 
 
