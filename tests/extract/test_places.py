@@ -1063,3 +1063,12 @@ def test_a_province_only_an_admin2_area_carries_is_found_where_a_province_is_nam
     found = [m for m in resolve_places(text) if m.place.feature == "admin2"]
     assert found and {m.place.admin1 for m in found} == {admin1}
     assert found[0].place.country == "Burkina Faso"
+
+
+def test_a_monitoring_mission_puts_a_homonym_in_the_areas_it_reports_from():
+    # Ukraine has eight Serhiivkas; the OSCE mission's ceasefire reports come from the Donbas
+    # (`monitored_areas.csv`), where one of them lies. Without the mission, the largest one.
+    text = "Monitors of the OSCE recorded twelve explosions near Serhiivka on Tuesday."
+    assert {m.place.admin1 for m in resolve_places(text)} == {"Donetsk"}
+    plain = "Villagers reported twelve explosions near Serhiivka on Tuesday, Ukraine said."
+    assert "Donetsk" not in {m.place.admin1 for m in resolve_places(plain)}

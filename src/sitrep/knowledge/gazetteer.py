@@ -40,6 +40,7 @@ SITES_FILE = "sites.csv"
 ADMIN_NAMES_FILE = "admin_names.csv"
 ADMIN_RENAMES_FILE = "admin_renames.csv"
 FOCUS_FILE = "focus_countries.csv"
+MONITORED_FILE = "monitored_areas.csv"
 # Nationality adjectives are the actors' data: one list for "Turkish forces" and "Turkish town".
 DEMONYMS_FILE = "actor_countries.csv"
 SUBDIVISIONS_FILE = "subdivisions.csv"
@@ -641,6 +642,18 @@ def load_gazetteer() -> Gazetteer:
         gaz.add_extra(site)
     log.debug("gazetteer: %d places in %d tables", len(gaz), len(tables))
     return gaz
+
+
+@cache
+def monitored_areas() -> list[tuple[re.Pattern[str], frozenset[tuple[str, str]]]]:
+    """(cue, its admin1 areas as (country, code)) of each monitoring mission
+    (`monitored_areas.csv`)."""
+    out = []
+    for r in read_csv(MONITORED_FILE, required=("country_code", "admin1_codes", "cue")):
+        cue = re.compile(rf"\b{re.escape(r['cue'])}\b")
+        out.append((cue, frozenset((r["country_code"], code)
+                                   for code in r["admin1_codes"].split("|") if code)))  # fmt: skip
+    return out
 
 
 @cache

@@ -49,6 +49,7 @@ from sitrep.knowledge.gazetteer import (
     distance_km,
     focus_weights,
     load_gazetteer,
+    monitored_areas,
     prior_score,
     subdivisions,
     to_place,
@@ -552,6 +553,11 @@ def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple
     return None
 
 
+# What a monitoring mission's name adds to a reading in the areas it reports from
+# (`monitored_areas.csv`): less than a governorate named nearby (0.5), more than a small town's
+# population over a hamlet's.
+MONITORED_BONUS = 0.2
+
 # ACLED's "(district, governorate)" parenthesis.
 _DISTRICT_PAIR = re.compile(r"\(([^(),]{2,40}), ([^(),]{2,40})\)")
 _DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate)s?\b")
@@ -715,8 +721,10 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     named: frozenset[str] = frozenset(
         c.country_code or "" for m in mentions if m.tier == "exact" for c in _countries_named(m)
     ) - {""}
+    # "the OSCE SMM observed explosions near Vesele": the mission's areas hold its places.
+    monitored = frozenset(a for cue, areas in monitored_areas() if cue.search(text) for a in areas)
     for m in mentions:
-        _resolve(m, mentions, cc, gaz, named, supported)
+        _resolve(m, mentions, cc, gaz, named, supported, monitored)
     if cc is not None:
         _resolve_villages(text, mentions, cc)
         guesses = _area_guesses(text, mentions, cc, gaz, pfilter, sentence_of)
@@ -1201,7 +1209,8 @@ def supported_countries(mentions: list[Mention], evidence: dict[str, float]) -> 
 
 def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer,
              named: frozenset[str] = frozenset(),
-             supported: frozenset[str] | None = None) -> None:  # fmt: skip
+             supported: frozenset[str] | None = None,
+             monitored: frozenset[tuple[str, str]] = frozenset()) -> None:  # fmt: skip
     """Pick the mention's place: prior × country × admin context × what the words say it is."""
     focus = focus_weights()
     context: set[tuple[str, str]] = set()
@@ -1256,6 +1265,9 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
                 c.country_code, c.admin1_code) in context:
             score += 0.5
             reasons.append(f"inside {c.admin1}, named nearby")
+        if c.feature_class in "PS" and (c.country_code, c.admin1_code) in monitored:
+            score += MONITORED_BONUS
+            reasons.append(f"in {c.admin1}, where the mission named reports from")
         point = before.endswith(_POINT_BEFORE)  # "near Kirkuk": a point, the city
         if point and c.feature_class == "P":
             score += 0.2
