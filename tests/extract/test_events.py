@@ -756,6 +756,19 @@ def test_armed_targets_are_read_past_the_doers_and_by_their_modifier(code, text)
     assert event.sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, members of a local militia shot and killed one person in Koro town.",
+        "On 3 May, one person was shot and killed by members of a local militia in Koro town.",
+    ],
+)
+def test_the_doers_group_does_not_arm_the_people_they_shot(code, text):
+    # the militia of the subject ("members of a militia") did the shooting: it is no target
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Attack"
+
+
 def test_the_forces_of_a_by_phrase_do_not_arm_the_civilians_they_hit(code):
     text = "On 3 May, a shepherd was killed and another wounded by government forces near Koro."
     (event,) = code(text, "2022-05-04").events

@@ -26,6 +26,7 @@ from sitrep.knowledge.taxonomy import categories, event_type_of
 from sitrep.nlp.segment import doc_text
 
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
+DOER_DEPS = frozenset({"nsubj", "agent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -693,12 +694,22 @@ def _target_kind(
         return "armed"
     if named and all(k == "civilian" for k in named):
         return "civilian"
+    # The doers' words are no target: "members of a militia shot a man", "killed by members of
+    # a gang" (the militia and the gang did the shooting).
+    doers = {
+        w.i
+        for m in matches
+        for c in doc[m.head].children
+        if c.dep_ in DOER_DEPS
+        for w in c.subtree
+    }
     targets = []
     for m in matches:
         head = doc[m.head]
         for t in head.subtree:
             if (
                 t.dep_ in TARGET_DEPS
+                and t.i not in doers
                 and t.pos_ in ("NOUN", "PROPN")
                 and t.head.dep_ != "agent"
                 and t.head.lower_ != "by"
@@ -712,7 +723,10 @@ def _target_kind(
         civilian
         and not armed
         and not any(
-            t.dep_ == "pobj" and t.head.lower_ != "by" and _kind(t, lex, actors) == "armed"
+            t.dep_ == "pobj"
+            and t.head.lower_ != "by"
+            and t.i not in doers
+            and _kind(t, lex, actors) == "armed"
             for t in sent
         )
     ):
