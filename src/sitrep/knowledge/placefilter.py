@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from sitrep.knowledge.gazetteer import GazPlace
@@ -84,9 +84,12 @@ class PlaceFilter:
             words = outlet.split()
             if len(words) > 1 and words[-1].lower() in {"english", "arabic", "news", "tv", "net"}:
                 names.append(" ".join(words[:-1]))
-        spans = [m.span() for m in _media_pattern(self.media).finditer(text)]
-        for pattern in map(_media_pattern, ((n,) for n in names)):
-            spans.extend(m.span() for m in pattern.finditer(text))
+        spans = []
+        if _may_name(text, self.media):
+            spans = [m.span() for m in _media_pattern(self.media).finditer(text)]
+        for name in names:
+            if _may_name(text, (name,)):
+                spans.extend(m.span() for m in _media_pattern((name,)).finditer(text))
         return spans
 
     def is_common(self, surface: str) -> bool:
@@ -172,6 +175,28 @@ def _surface(text: str) -> str:
 
 
 _NO_QUOTES = str.maketrans({c: "" for c in "'’`ʿʾ"})
+
+
+# The only non-ASCII letters Python's IGNORECASE matches to an ASCII letter (re module docs).
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+@lru_cache(maxsize=1024)
+def _lowered(names: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The names in lower case if all are ASCII (IGNORECASE then folds them as `lower` does)."""
+    return tuple(n.lower() for n in names) if all(n.isascii() for n in names) else None
+
+
+def _may_name(text: str, names: tuple[str, ...]) -> bool:
+    """False only if `_media_pattern(names)` cannot match `text`: no name in its lower case (a
+    substring test, several times cheaper than the case-blind alternation tried at every
+    character). Exact when the names are ASCII and no letter of the text folds to an ASCII one
+    under IGNORECASE; otherwise the pattern decides."""
+    lowered = _lowered(names)
+    if lowered is None or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)):
+        return True
+    low = text.lower()
+    return any(n in low for n in lowered)
 
 
 @cache
