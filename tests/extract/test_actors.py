@@ -1115,3 +1115,25 @@ def test_a_town_sharing_a_militia_name_is_no_actor(nlp):
 def test_prison_guards_and_gendarmes_are_their_state_s_unit_in_any_country(text, published, actor):
     events = [e for e in extract(text, published=published).events if e.event_type]
     assert events and _same(events[0].actor1, actor), [e.actor1 for e in events]
+
+
+def test_the_prefix_factored_alternation_matches_as_the_word_list_does():
+    # Words that are each other's prefixes, a word boundary that makes the longer one fail,
+    # case and the letters IGNORECASE folds to ASCII: the same spans as the plain alternation.
+    import random
+    import re
+
+    from sitrep.extract.actors.mentions import trie_alternation
+
+    words = sorted(["zorvan", "zorvani", "zorvanian", "south zorvanian", "sou", "u.k.", "kelt",
+                    "keltic", "skellan"], key=len, reverse=True)
+    plain = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+    factored = re.compile(rf"\b(?:{trie_alternation(words)})\b", re.IGNORECASE)
+    pieces = [*words, "Zorvanis", "ZORVANI", "South", "\u212aelt", "\u017fkellan", "U.K", " ", " ",
+              "-", ".", "s", "an", "ian"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert [m.span() for m in factored.finditer(text)] == [
+            m.span() for m in plain.finditer(text)], text
+    assert trie_alternation(["ab", "a"]) == "a(?:b)?"
