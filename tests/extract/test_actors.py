@@ -1123,7 +1123,7 @@ def test_the_prefix_factored_alternation_matches_as_the_word_list_does():
     import random
     import re
 
-    from sitrep.extract.actors.mentions import trie_alternation
+    from sitrep.knowledge.lexicons import trie_alternation
 
     words = sorted(["zorvan", "zorvani", "zorvanian", "south zorvanian", "sou", "u.k.", "kelt",
                     "keltic", "skellan"], key=len, reverse=True)

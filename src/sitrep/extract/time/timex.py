@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
+from sitrep.knowledge.lexicons import trie_alternation
 from sitrep.knowledge.loader import read_csv
 from sitrep.records import DateSpan
 
@@ -155,6 +156,12 @@ def _alt(words: object, *, capitalised: bool = False, min_len: int = 0) -> str:
         else:
             forms.add(w)
     ordered = sorted(forms, key=len, reverse=True)
+    if all(f.isascii() and not any(c.isspace() for c in f) for f in ordered) and (
+        capitalised or all(f == f.lower() for f in ordered)
+    ):
+        # Single words: the prefix-factored form matches the same (tried letter by letter, the
+        # month patterns run over every window with a month name).
+        return trie_alternation(ordered)
     return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in ordered)
 
 
