@@ -698,7 +698,9 @@ _NOT_PEOPLE_NAMES = frozenset(
 
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 # "Iranian-backed", "Saudi-led", "Government-aligned": a word telling a militia's patron.
-_BACKER = re.compile(r"-(?:backed|led|aligned|allied|affiliated|linked|sponsored|funded|supported)$")
+_BACKER = re.compile(
+    r"-(?:backed|led|aligned|allied|affiliated|linked|sponsored|funded|supported)$"
+)
 _CREED_WORDS = frozenset(
     "islamist islamic jihadist christian muslim catholic hindu buddhist salafist".split()
 )
