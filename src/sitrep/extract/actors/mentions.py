@@ -509,10 +509,12 @@ def _demonym_pattern(dictionary: ActorDictionary) -> re.Pattern[str]:
     # are tried one by one: the same matches in half the time.
     first = re.escape("".join(sorted({w[0] for w in words})))
     # Lower case and ASCII: no two letters of the factored form match one character case blind.
-    alternatives = trie_alternation([w.lower() for w in words]) if all(
-        w.isascii() for w in words) else "|".join(map(re.escape, words))
+    alternatives = (
+        trie_alternation([w.lower() for w in words])
+        if all(w.isascii() for w in words)
+        else "|".join(map(re.escape, words))
+    )
     return re.compile(rf"\b(?=[{first}])(?:{alternatives})\b", re.IGNORECASE)
-
 
 
 def _recent_state_forces(
@@ -624,11 +626,24 @@ def with_tribes(
         for i, (a, b) in enumerate(names):
             # The last name carries the tribe noun ("Al Badi tribesmen"), the first stands alone.
             end = match.end() if i == len(names) - 1 else b
-            span = state.span(a, end)
             name = f"{text[a:b]} Tribal Militia ({country})"
-            actor = Actor(name, generic.inter, country, None, span.text)
-            out.append(ActorMention(span, actor, "org"))
+            out.append(_group(state, a, end, name, generic.inter, country))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def _overlaps(mentions: list[ActorMention], start: int, end: int) -> bool:
+    return any(m.span.start < end and start < m.span.end for m in mentions)
+
+
+def _outside(mentions: list[ActorMention], start: int, end: int) -> list[ActorMention]:
+    return [m for m in mentions if not (m.span.start < end and start < m.span.end)]
+
+
+def _group(state: DocState, start: int, end: int, name: str, inter: int | None,
+           country: str | None) -> ActorMention:  # fmt: skip
+    """A group the dictionary lacks, named from the text's own words."""
+    span = state.span(start, end)
+    return ActorMention(span, Actor(name, inter, country, None, span.text), "org")
 
 
 # "Zamfara militiamen", "a Katsina communal militia", "Darfur communal militias": a militia named
@@ -673,13 +688,11 @@ def with_communal_militias(
             or _CAPITALISED_BEFORE.search(state.text, max(0, a - 40), a)
         ):
             continue
-        if any(m.span.start < b and a < m.span.end for m in out):
+        if _overlaps(out, a, b):
             continue  # "Houthi militia", "Fulani militiamen": an actor's own name
         start, end = min(a, match.start()), max(b, match.end())
-        out = [m for m in out if not (m.span.start < end and start < m.span.end)]
-        span = state.span(start, end)
         name = f"{state.text[a:b]} Communal Militia ({country})"
-        out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
+        out = [*_outside(out, start, end), _group(state, start, end, name, generic.inter, country)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
@@ -739,12 +752,11 @@ def with_ethnic_militias(
         told = match.group("kind") or match.group("noun") in ("raiders", "pastoralists")
         if not told and any(p.span.start < b and a < p.span.end for p in state.places):
             continue  # "Zamfara militiamen": a place's ("Samburu pastoral militia": a people)
-        if any(m.span.start < b and a < m.span.end for m in out):
+        if _overlaps(out, a, b):
             continue  # "Houthi militia", "Fulani militiamen": an actor's own name
-        out = [m for m in out if not (m.span.start < match.end() and match.start() < m.span.end)]
-        span = state.span(a, match.end())
         name = f"{state.text[a:b]} Ethnic Militia ({country})"
-        out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
+        out = [*_outside(out, match.start(), match.end()),
+               _group(state, a, match.end(), name, generic.inter, country)]  # fmt: skip
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
@@ -784,15 +796,12 @@ def with_clan_militias(
                 continue
             if _CAPITALISED_BEFORE.search(state.text, max(0, a - 40), a):
                 continue
-            if any(m.span.start < b and a < m.span.end for m in out):
+            if _overlaps(out, a, b):
                 continue
-            end = match.end()
-            out = [m for m in out if not (m.span.start < end and match.start() < m.span.end)]
             kind = "Sub-Clan" if match.group("sub") else "Clan"
             name = f"{match.group('name')} {kind} Militia ({country})"
-            span = state.span(match.start(), match.end())
-            actor = Actor(name, generic.inter, country, None, span.text)
-            out.append(ActorMention(span, actor, "org"))
+            group = _group(state, match.start(), match.end(), name, generic.inter, country)
+            out = [*_outside(out, match.start(), match.end()), group]
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
@@ -829,12 +838,11 @@ def with_gangs(
             words = words[1:]
         if len(words) == 1 and words[0].lower() in _NOT_GANG_NAMES | _GANG_COUNTS:
             continue
-        if any(m.span.start < match.end() and a < m.span.end for m in out):
+        if _overlaps(out, a, match.end()):
             continue  # another actor's name, or an actor in the phrase
-        span = state.span(a, match.end())
         noun = "Cartel" if match.group("noun") == "Cartel" else "Gang"
         name = f"{' '.join(words)} {noun}"
-        out.append(ActorMention(span, Actor(name, generic.inter, country, None, span.text), "org"))
+        out.append(_group(state, a, match.end(), name, generic.inter, country))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
@@ -857,7 +865,7 @@ def with_bare_military(
     out = list(mentions)
     for match in _BARE_MILITARY.finditer(state.text):
         a, b = match.span("noun")
-        if any(m.span.start < b and a < m.span.end for m in out):
+        if _overlaps(out, a, b):
             continue  # "Myanmar military", "the military": named already
         span = state.span(a, b)
         out.append(ActorMention(span, make_actor(entry, span.text), "org"))
