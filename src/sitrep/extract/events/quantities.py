@@ -598,12 +598,14 @@ def count_casualties(state: DocState) -> None:
         for fig in casualty_figures(sent):
             per_draft.setdefault(id(_owner(fig, owners, tokens)), []).append(fig)
         zero = zero_tolls(state.sentences[i].text)
+        shares = _site_shares(owners, per_draft)
         for d in owners:
             figs = per_draft.get(id(d), [])
             for kind in (FATAL, INJURED):
                 total = combine([f for f in figs if f.kind == kind])
                 if total is None and kind in zero:
                     total = Quantity(0, "exact")
+                total = shares.get((id(d), kind), total)
                 if total is not None:
                     into = found if (id(d), i) in own else borrowed
                     into.setdefault(id(d), {}).setdefault(kind, []).append(total)
@@ -622,6 +624,32 @@ def count_casualties(state: DocState) -> None:
             d.injuries = min(kinds[INJURED], key=lambda q: q.value or 0)
         if isinstance(d, EventDraft) and groups.get(id(d)):
             d.extra["casualties_by_group"] = groups[id(d)]
+
+
+def _site_shares(
+    owners: list[EventDraft | TallyDraft], per_draft: dict[int, list[Figure]]
+) -> dict[tuple[int, str], Quantity]:
+    """A toll told once for one happening at several listed sites ("five died in attacks on a base
+    in Easton and a post in Westby"): ACLED divides it evenly over the sites' events, the
+    remainder to the first ones (figures go to the first site's draft, `_owner`). Draft id and
+    kind -> its share."""
+    siblings: dict[tuple[int, int], list[EventDraft]] = {}
+    for d in owners:
+        if isinstance(d, EventDraft) and "site_head" in d.extra:
+            siblings.setdefault((d.trigger.start, d.trigger.end), []).append(d)
+    shares: dict[tuple[int, str], Quantity] = {}
+    for sites in siblings.values():
+        if len(sites) < 2 or any(per_draft.get(id(d)) for d in sites[1:]):
+            continue
+        figs = per_draft.get(id(sites[0]), [])
+        for kind in (FATAL, INJURED):
+            total = combine([f for f in figs if f.kind == kind])
+            if total is None or not total.value:
+                continue
+            whole, rest = divmod(total.value, len(sites))
+            for k, d in enumerate(sites):
+                shares[(id(d), kind)] = Quantity(whole + (k < rest), total.qualifier)
+    return shares
 
 
 def _add_follow_up_sentences(
