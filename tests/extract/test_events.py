@@ -1721,3 +1721,19 @@ def test_burning_fires_newspaper_columns_and_others_formations_are_no_happenings
 ):
     told = [d.trigger.text for d in events(detect(nlp, sentence))]
     assert not set(told) & {"fire", "column", "columns", "dead", "formation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("The militia's weakness threatens to deepen the unrest across the province.", False),
+        ("The escalation threatens to drag the whole region into a wider war.", False),
+        ("The militia threatened to attack the convoy if it entered the province.", True),
+        ("The authorities threatened to raid the camp within days.", True),
+    ],
+)
+def test_a_state_of_affairs_threatens_no_one(text, threat):
+    from sitrep.pipeline import extract
+
+    events = extract(text, published="2024-03-14").events
+    assert any(e.plover == "THREATEN" for e in events) is threat

@@ -436,10 +436,12 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return any(lex.is_cue(a, "support") for a in tok.ancestors) or (
             tok.dep_ == "ROOT" and any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
         )
-    if requires == "active":
+    if requires in ("active", "agentive"):
         # "houses were hit and razed by shells": the second verb of a passive is passive too
         verbs = (tok, tok.head) if tok.dep_ == "conj" else (tok,)
-        return tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for v in verbs for c in v.children)
+        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for v in verbs for c in v.children):
+            return False
+        return requires == "active" or not _said_of_a_thing(tok)
     if requires == "intransitive":
         # "protesters demonstrated in the square", not "the attacks demonstrate to its leaders
         # that a war would be costly" (showing that something is so: a clause of its own).
@@ -487,6 +489,39 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
             for c in tok.children
         )
     return True
+
+
+# A state of affairs, not someone: "the crisis threatens to spread" says what may happen (it is
+# likely to), no one threatens anyone.
+_STATES_OF_AFFAIRS = frozenset({
+    "situation", "crisis", "conflict", "war", "escalation", "violence", "tension", "instability",
+    "unrest", "chaos", "fighting", "standoff", "stalemate", "deadlock", "vacuum", "shortage",
+    "move", "decision", "development", "policy", "dispute",
+})
+# Nouns of a quality or state ("vulnerability", "weakness", "extremism") name no one, but a few
+# with those endings name people or bodies ("the authorities threatened …").
+_QUALITY_ENDINGS = ("ity", "ness", "ism")
+_BODIES = frozenset({
+    "authority", "community", "municipality", "majority", "minority", "entity", "university",
+    "fraternity", "charity", "personality", "celebrity", "highness", "witness",
+})
+
+
+def _said_of_a_thing(tok: Token) -> bool:
+    """Whether the subject of a verb of threatening is a state of affairs or a quality, not
+    someone: "its weakness threatens to deepen the crisis" (a forecast, no threat)."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "conj":
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return False
+    head = subjects[0]
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in _STATES_OF_AFFAIRS or (
+        lemma.endswith(_QUALITY_ENDINGS) and lemma not in _BODIES
+    )
 
 
 _REMAINS = frozenset({"body", "corpse", "remains", "cadaver", "skeleton"})
