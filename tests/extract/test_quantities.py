@@ -173,6 +173,8 @@ CASUALTY_TABLE = [
      UNKNOWN),
     ("The headman of the hamlet was shot dead by two gunmen on a motorbike.", "shot",
      Quantity(1), UNKNOWN),
+    # A number after a preposition of the death verb counts what they died in, not the dead.
+    ("Four herders died during two raids on the grazing camps.", "raids", Quantity(4), UNKNOWN),
 ]
 
 

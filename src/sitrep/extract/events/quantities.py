@@ -71,6 +71,10 @@ _CASUALTY_WORDS = {
 # Words a number phrase may be separated from its casualty word by: "40 people had been killed".
 _BRIDGE_POS = frozenset({"NOUN", "PROPN", "ADJ", "AUX", "ADV", "PART", "DET", "NUM"})
 _LEFT_SKIP = frozenset({"of", "the", "at", "to", "a", "an", "put", "rose", "risen", "reached"})
+# words of an amount before a number ("killed up to 20", "between 16 to 25", "over 30")
+_LEFT_AMOUNT = frozenset(
+    {"up", "than", "between", "over", "about", "around", "nearly", "some", "almost"}
+)
 _RISE = frozenset({"rise", "increase", "grow", "climb"})  # "the toll rose by five"
 _SUBSET_MARKERS = frozenset({"including", "among", "whom", "them", "includes", "include"})
 _WINDOW = 6
@@ -302,6 +306,8 @@ def _left_kind(doc, start: int, limit: int) -> str | None:
             return kind
         if tok.lower_ == "by" and j > limit and doc[j - 1].lemma_.lower() not in _RISE:
             return None  # "shot dead by two gunmen": the agents, not the dead
+        if tok.pos_ == "ADP" and tok.lower_ not in _LEFT_SKIP | _LEFT_AMOUNT:
+            return None  # "died during two attacks": what they died in, not the dead
         if (
             tok.is_punct
             or tok.pos_ == "CCONJ"
