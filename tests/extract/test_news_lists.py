@@ -137,3 +137,16 @@ def test_a_toll_told_once_for_listed_sites_is_divided_among_them():
     }
     assert tolls.get("Rasak") == 4
     assert tolls.get("Chabahar") == 3
+
+
+def test_a_toll_told_with_a_place_away_from_its_trigger_goes_to_the_happening_placed_there():
+    # The toll sentence fits both missile attacks; the country its sentence names tells which.
+    text = (
+        "Iranian forces fired missiles at camps in Syria and in Iraq's Kurdistan region on Monday, "
+        "the agency said.\n\nThe missiles destroyed a depot in Erbil, the agency added.\n\n"
+        "Three guards were killed and five hurt in the strike, according to Iraq's interior "
+        "ministry.\n\nIranian forces also fired missiles at camps near Aleppo."
+    )
+    tolls = {e.location: e.fatalities for e in extract(text, published="2024-03-14").events}
+    assert tolls.get("Erbil") == 3
+    assert tolls.get("Aleppo") is None

@@ -84,6 +84,8 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             min(fitting, key=lambda c: _closeness(c, m)).members.append(m)
         elif (told := _told_just_before(fitting, m)) is not None:
             told.members.append(m)
+        elif (alike := _placed_alike(fitting, m)) is not None:
+            alike.members.append(m)
         else:
             for c in fitting:
                 c.shared.append(m)
@@ -299,6 +301,15 @@ def _closeness(cluster: Cluster, m: Mention) -> tuple[bool, int]:
     here = cluster.place()
     same = here is not None and m.spot is not None and place_key(here) == place_key(m.spot)
     return (not same, min(abs(c.order - m.order) for c in cluster.members))
+
+
+def _placed_alike(fitting: list[Cluster], m: Mention) -> Cluster | None:
+    """A mention whose sentence names a place away from its trigger ("four were killed in the
+    attack, the region's security council said") tells the one happening it fits placed there."""
+    if m.spot is None:
+        return None
+    alike = [c for c in fitting if (here := c.place()) is not None and places_agree(m.spot, here)]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _told_just_before(fitting: list[Cluster], m: Mention) -> Cluster | None:
