@@ -128,3 +128,27 @@ def test_a_two_class_model_gives_scikit_learns_probabilities():
         assert got.labels[0] == model.predict(transform([vec], [text]))[0]
         for label, p in zip(model.classes_, expected, strict=True):
             assert got.prob(label) == pytest.approx(p, abs=1e-3)
+
+
+def test_a_text_read_by_two_classifiers_is_cut_into_words_once(monkeypatch):
+    # A note goes to the country model and then, as its events' paragraph, to the event model:
+    # its word n-grams are made once (issue 18), and each model's features stay its own.
+    from sitrep.knowledge import classifiers
+
+    cuts = []
+
+    def counted(text, low, high):
+        cuts.append(text)
+        return word_ngrams(text, low, high)
+
+    event = TextClassifier(_arrays(MODEL_FILE), MODEL_FILE)
+    country = TextClassifier(_arrays(COUNTRY_MODEL_FILE), COUNTRY_MODEL_FILE)
+    text = "Rebels shelled the hill camp of the army near the lake; two guards were hurt."
+    before = [clf.features(text) for clf in (country, event)]
+    classifiers._word_grams.cache_clear()
+    classifiers._normalised.cache_clear()
+    monkeypatch.setattr(classifiers, "word_ngrams", counted)
+    after = [clf.features(text) for clf in (country, event)]
+    assert cuts == [normalise(text)]
+    for (idx, w), (idx2, w2) in zip(before, after, strict=True):
+        assert idx.tolist() == idx2.tolist() and w.tobytes() == w2.tobytes()

@@ -91,6 +91,12 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _norm(w: np.ndarray) -> Any:
+    """The l2 norm of a vector (1 for a zero vector), as `np.linalg.norm` computes it for a 1-D
+    float array (the square root of its dot product) without that function's dispatch."""
+    return np.sqrt(w.dot(w)) or 1.0
+
+
 def _by_prob(pair: tuple[str, float]) -> float:
     return -pair[1]
 
@@ -139,8 +145,23 @@ def word_ngrams(text: str, low: int, high: int) -> list[str]:
     tokens = _WORD_TOKEN.findall(text.lower())
     grams = list(tokens) if low == 1 else []
     for n in range(max(low, 2), min(high, len(tokens)) + 1):
-        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        if n == 2:  # the models' only n above 1: pairs without slicing and joining (issue 18)
+            grams.extend([f"{a} {b}" for a, b in zip(tokens[:-1], tokens[1:], strict=True)])
+        else:
+            grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
     return grams
+
+
+# The same text goes to two classifiers (a note to the country model, then to the event model as
+# the events' paragraph): its normalised form and its word n-grams are made once (issue 18).
+@lru_cache(maxsize=64)
+def _normalised(text: str) -> str:
+    return normalise(text)
+
+
+@lru_cache(maxsize=64)
+def _word_grams(text: str, low: int, high: int) -> tuple[str, ...]:
+    return tuple(word_ngrams(text, low, high))
 
 
 def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
@@ -208,49 +229,50 @@ class TextClassifier:
             self.coef = np.vstack([np.zeros_like(self.coef), self.coef])
             self.intercept = np.concatenate([np.zeros(1, np.float32), self.intercept])
         self.kind = meta["model"]
-        self._word_columns: dict[tuple[int, str], tuple[int, ...]] = {}
+        self._word_columns: dict[int, dict[str, tuple[int, ...]]] = {}  # by part, by word
 
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and weights of the text's TF-IDF vector (each part l2-normalised, then
         the whole), exactly as the union of scikit-learn vectorizers it was trained with."""
-        norm_text = normalise(text)
+        norm_text = _normalised(text)
         indices, values = [], []
         for analyze, low, high, vocab, idf, sublinear, offset in self._parts:
             # Distinct terms have distinct columns; kept in order of first occurrence.
             if analyze is char_wb_ngrams:
-                found = Counter(self._char_columns(norm_text, low, high, vocab))
-            else:
-                get = vocab.get
-                found = Counter(j for term in analyze(norm_text, low, high)
-                                if (j := get(term)) is not None)  # fmt: skip
+                found: Counter[int | None] = Counter(
+                    self._char_columns(norm_text, low, high, vocab)
+                )
+            else:  # word n-grams
+                found = Counter(map(vocab.get, _word_grams(norm_text, low, high)))
+                del found[None]  # terms out of the vocabulary (the others keep their order)
             if not found:
                 continue
             idx = np.fromiter(found.keys(), dtype=np.int64, count=len(found))
             tf = np.fromiter(found.values(), dtype=np.float32, count=len(found))
             w = (1.0 + np.log(tf) if sublinear else tf) * idf[idx - offset]
-            w /= np.linalg.norm(w) or 1.0
+            w /= _norm(w)
             indices.append(idx)
             values.append(w)
         if not indices:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         idx, w = np.concatenate(indices), np.concatenate(values)
-        w /= np.linalg.norm(w) or 1.0
+        w /= _norm(w)
         return idx, w
 
     def _char_columns(self, text: str, low: int, high: int, vocab: dict[str, int]) -> list[int]:
         """The vocabulary columns of `text`'s character n-grams, in text order: each word's are
         looked up once per process (a bounded memo), since words recur across sentences."""
-        memo = self._word_columns
-        if len(memo) > _WORD_MEMO:
-            memo.clear()
+        memo = self._word_columns.get(id(vocab))
+        if memo is None or len(memo) > _WORD_MEMO:
+            memo = self._word_columns[id(vocab)] = {}
         get = vocab.get
         columns: list[int] = []
-        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-            found = memo.get((id(vocab), word))
+        # str.split() splits on the runs of whitespace that _WHITE_SPACES would join.
+        for word in text.lower().split():
+            found = memo.get(word)
             if found is None:
                 grams = _word_char_grams(word, low, high)
-                found = tuple(j for g in grams if (j := get(g)) is not None)
-                memo[(id(vocab), word)] = found
+                found = memo[word] = tuple(j for g in grams if (j := get(g)) is not None)
             columns.extend(found)
         return columns
 
