@@ -1191,6 +1191,25 @@ def test_violence_done_by_the_demonstrators_makes_a_violent_demonstration(code, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("On 3 May 2020, inmates demonstrated in a prison in Westby after the death of a fellow "
+         "inmate.", "Peaceful protest"),
+        ("On 3 May 2022, about 80 people demonstrated in Westby against police violence after "
+         "the death of a young man during an identity check.", "Peaceful protest"),
+        ("On 5 May 2020, market women demonstrated in Westby after a gendarme beat up and "
+         "injured one of them.", "Peaceful protest"),
+        ("On 4 May 2022, students demonstrated in Westby against the killing of a classmate and "
+         "burnt tyres on the road.", "Violent demonstration"),
+    ],
+)  # fmt: skip
+def test_violence_a_protest_is_about_is_no_violence_by_the_demonstrators(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2022-07-01").events if e.acled_codable] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("On 30 June 2022, members of a youth wing staged protests and burned effigies of the "
          "minister in Westby, demanding his resignation.", "Peaceful protest"),
         ("On 25 January 2022, students staged a protest by burning effigies of the governor in "

@@ -18,7 +18,13 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.extract.events.triggers import Lexicon, Match, names_a_demonstration, protest_topics
+from sitrep.extract.events.triggers import (
+    Lexicon,
+    Match,
+    names_a_demonstration,
+    protest_topics,
+    sentence_triggers,
+)
 from sitrep.extract.state import ActorMention
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
 from sitrep.knowledge.happenings import mutual_battle_words
@@ -178,6 +184,19 @@ def decide_type(
             break
     if key in _UNFORCED and _demonstrators_did_violence(sent, matches, lex):
         key, source = VIOLENT_DEMONSTRATION, "rule: violence done by the demonstrators"
+    elif (
+        key in _RIOTING
+        and (calm := allowed & _UNFORCED)
+        and all(names_a_demonstration(m.entry) for m in matches)
+        and (bare := _without_grievance(sent, lex, clf)) is not None
+        and bare.best(calm | {key})[0] != key
+    ):
+        # "prisoners demonstrated after the death of a fellow inmate", "residents marched
+        # against police violence": the violence the classifier read is what the protest is
+        # about, not what the demonstrators did (ACLED codes a protest by its own conduct);
+        # read without the grievance, the paragraph no longer tells a riot
+        key, p = prediction.best(calm)
+        source = "rule: violence only in the grievance"
     territory = _territory_taken(sent, matches, lex, actors)
     if territory and territory in allowed:
         key, source = territory, "rule: territory taken"
@@ -280,6 +299,39 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
 
 
 MOB = "Mob violence"
+_RIOTING = frozenset({VIOLENT_DEMONSTRATION, MOB})
+
+
+def _without_grievance(sent: SpacySpan, lex: Lexicon, clf: TextClassifier) -> Prediction | None:
+    """The classifier's reading of the sentence and its paragraph with what their protests are
+    about left out ("against the killing of …", "after the death of …"), or None when the
+    paragraph names violence outside a grievance (a trigger of violence that is no protest
+    word) or has no grievance to leave out."""
+    para = _paragraph(sent)
+    about: set[int] = set()
+    for s in {t.sent for t in para}:
+        found, _claimed = sentence_triggers(s, lex)
+        topics = protest_topics(s, lex)
+        if any(
+            m.entry.role == "trigger"
+            and not names_a_demonstration(m.entry)
+            and m.head not in topics
+            for m in found
+        ):
+            return None
+        about |= topics
+    if not about:
+        return None
+
+    def bare(span: SpacySpan) -> str:
+        return "".join(t.text_with_ws for t in span if t.i not in about)
+
+    prediction = _predict(clf, bare(sent))
+    if para.start != sent.start or para.end != sent.end:
+        prediction = prediction.mixed(_predict(clf, bare(para)))
+    return prediction
+
+
 # Words that tell a crowd's demand or protest ("demanding", "agitating", "demonstrated").
 _DEMAND_LEMMAS = frozenset({
     "demand", "protest", "protester", "protestor", "demonstrate", "demonstration",
