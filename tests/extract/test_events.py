@@ -1199,9 +1199,16 @@ def test_violence_done_by_the_demonstrators_makes_a_violent_demonstration(code, 
          "injured one of them.", "Peaceful protest"),
         ("On 4 May 2022, students demonstrated in Westby against the killing of a classmate and "
          "burnt tyres on the road.", "Violent demonstration"),
+        ("On 1 May 2020, a big rally was held by journalists in Westby against the illegal and "
+         "unjust arrest of their editor, demanding his release.", "Peaceful protest"),
+        ("On 26 June 2022, scores of residents blocked the traffic at the main square of Westby "
+         "to protest against the police who they said unlawfully arrested four people.",
+         "Peaceful protest"),
+        ("On 1 May 2020, a rally was held by journalists in Westby against the arrest of their "
+         "editor. Police dispersed the rally with tear gas.", "Protest with intervention"),
     ],
 )  # fmt: skip
-def test_violence_a_protest_is_about_is_no_violence_by_the_demonstrators(code, text, expected):
+def test_violence_or_policing_a_protest_is_about_is_not_its_own(code, text, expected):
     assert [e.sub_event_type for e in code(text, "2022-07-01").events if e.acled_codable] == [
         expected
     ]

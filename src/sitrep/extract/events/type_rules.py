@@ -185,18 +185,19 @@ def decide_type(
     if key in _UNFORCED and _demonstrators_did_violence(sent, matches, lex):
         key, source = VIOLENT_DEMONSTRATION, "rule: violence done by the demonstrators"
     elif (
-        key in _RIOTING
-        and (calm := allowed & _UNFORCED)
+        key in _CALMER
+        and (calm := allowed & _CALMER[key])
         and all(names_a_demonstration(m.entry) for m in matches)
         and (bare := _without_grievance(sent, lex, clf)) is not None
         and bare.best(calm | {key})[0] != key
     ):
         # "prisoners demonstrated after the death of a fellow inmate", "residents marched
-        # against police violence": the violence the classifier read is what the protest is
-        # about, not what the demonstrators did (ACLED codes a protest by its own conduct);
-        # read without the grievance, the paragraph no longer tells a riot
-        key, p = prediction.best(calm)
-        source = "rule: violence only in the grievance"
+        # against the arrest of their leader": the violence or the policing the classifier read
+        # is what the protest is about, not what the demonstrators did or met (ACLED codes a
+        # protest by its own conduct); read without the grievance, the paragraph no longer
+        # tells it
+        key, p = bare.best(calm)
+        source = "rule: told only in the grievance"
     territory = _territory_taken(sent, matches, lex, actors)
     if territory and territory in allowed:
         key, source = territory, "rule: territory taken"
@@ -299,23 +300,30 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
 
 
 MOB = "Mob violence"
-_RIOTING = frozenset({VIOLENT_DEMONSTRATION, MOB})
+# A protest's types that the grievance's words can wrongly suggest, and the calmer ones left
+_CALMER = {
+    VIOLENT_DEMONSTRATION: _UNFORCED,
+    MOB: _UNFORCED,
+    "Protest with intervention": frozenset({"Peaceful protest"}),
+}
 
 
 def _without_grievance(sent: SpacySpan, lex: Lexicon, clf: TextClassifier) -> Prediction | None:
     """The classifier's reading of the sentence and its paragraph with what their protests are
     about left out ("against the killing of …", "after the death of …"), or None when the
-    paragraph names violence outside a grievance (a trigger of violence that is no protest
-    word) or has no grievance to leave out."""
+    paragraph names violence outside a grievance (a trigger that is no protest word, deed done
+    for the claim or statement) or has no grievance to leave out."""
     para = _paragraph(sent)
     about: set[int] = set()
     for s in {t.sent for t in para}:
-        found, _claimed = sentence_triggers(s, lex)
+        found, claimed = sentence_triggers(s, lex)
         topics = protest_topics(s, lex)
+        done_for_a_claim = {m.head for m in claimed}  # "blocked the road to protest …"
         if any(
             m.entry.role == "trigger"
+            and m.entry.family != "statement"  # "… and demanded his release"
             and not names_a_demonstration(m.entry)
-            and m.head not in topics
+            and m.head not in topics | done_for_a_claim
             for m in found
         ):
             return None
