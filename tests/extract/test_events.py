@@ -1193,8 +1193,8 @@ def test_violence_done_by_the_demonstrators_makes_a_violent_demonstration(code, 
     [
         ("On 3 May 2020, inmates demonstrated in a prison in Westby after the death of a fellow "
          "inmate.", "Peaceful protest"),
-        ("On 3 May 2022, about 80 people demonstrated in Westby against police violence after "
-         "the death of a young man during an identity check.", "Peaceful protest"),
+        ("On 3 May 2022, about 80 people demonstrated in Westby over police brutality, a week "
+         "after a young man died during an identity check.", "Peaceful protest"),
         ("On 5 May 2020, market women demonstrated in Westby after a gendarme beat up and "
          "injured one of them.", "Peaceful protest"),
         ("On 4 May 2022, students demonstrated in Westby against the killing of a classmate and "
