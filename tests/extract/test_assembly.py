@@ -718,3 +718,24 @@ def test_victims_told_as_other_or_more_add_to_the_toll(code):
     )
     (event,) = code(text, "2021-06-05").events
     assert event.fatalities == 5
+
+
+def test_an_air_raid_and_a_dated_ground_fight_at_one_place_are_two_happenings():
+    state = DocState(text="x" * 60, published=PUBLISHED, outlet=None)
+    town = _at("Northtown", 1, "town")
+    raid = _draft(state, 0, 5, key="Attack", event_type="Violence against civilians", where=town)
+    fight = _draft(state, 10, 20, key="Armed clash", event_type="Battles", where=town, sentence=1)
+    fight.trigger = state.span(10, 20)
+    mentions = [
+        mention_of(raid, 0, PUBLISHED, named_weapon="Air/drone strike", trigger_lemma="raid"),
+        mention_of(fight, 1, PUBLISHED, trigger_lemma="gunfight"),
+    ]
+    assert len(cluster_mentions(mentions)) == 2
+    # An undated clash word beside the raid is not told as a fight of its own.
+    fight.when, fight.extra["date_from"] = None, "publication"
+    loose = mention_of(fight, 1, PUBLISHED, trigger_lemma="gunfight")
+    assert len(cluster_mentions([mentions[0], loose])) == 1
+    # A drone shot down during the fight is part of it.
+    downed = _draft(state, 30, 35, key="Disrupted weapons use", where=town, sentence=2)
+    kept = mention_of(downed, 2, PUBLISHED, named_weapon="Air/drone strike", trigger_lemma="shoot")
+    assert len(cluster_mentions([mentions[1], kept])) == 1

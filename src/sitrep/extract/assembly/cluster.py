@@ -35,10 +35,12 @@ from sitrep.extract.assembly.mentions import (
 from sitrep.extract.assembly.types import INTERCEPTED
 from sitrep.extract.events.type_rules import MOB, VIOLENT_TYPES
 from sitrep.extract.state import ActorMention
+from sitrep.knowledge.happenings import battle_words
 from sitrep.records import DateSpan, Place
 
 BATTLES = "Battles"
 ATTACK = "Attack"
+AIR = "Air/drone strike"
 
 
 @dataclass(slots=True)
@@ -194,6 +196,8 @@ def fits(cluster: Cluster, m: Mention) -> bool:
         return _same_statement(cluster, m)
     if _other_site_of_a_list(cluster, m) or _other_weapon(cluster, m):
         return False
+    if _air_and_ground(cluster, m):
+        return False
     if _told_apart(cluster, m):
         return False
     if not _days_fit(cluster, m):
@@ -295,6 +299,32 @@ def _other_weapon(cluster: Cluster, m: Mention) -> bool:
     sub-type the classifier chose for a general word ("attack", "missile") names no weapon."""
     own = m.weapon
     return own is not None and any(c.weapon not in (None, own) for c in cluster.members)
+
+
+def _flies(m: Mention) -> bool:
+    """An air or drone strike named outright and delivered (a drone shot down during a battle is
+    part of that battle)."""
+    return AIR in (m.weapon, m.named_weapon) and m.draft.sub_event_type != INTERCEPTED
+
+
+def _fought_on_the_ground(m: Mention) -> bool:
+    """A battle named by a word of ground fighting ("clash", "shoot-out"), dated and placed by
+    its own words (a clash word in passing, with neither, tells no fight of its own)."""
+    if m.draft.event_type != BATTLES or m.day is None or not m.attached:
+        return False
+    words = battle_words()
+    return m.trigger_lemma in words or m.draft.trigger.text.lower().replace("-", "") in words
+
+
+def _air_and_ground(cluster: Cluster, m: Mention) -> bool:
+    """A raid told by its weapon ("warplanes raided the valley") and a dated fight on the ground
+    ("a shoot-out with smugglers at the border on Monday") are two happenings, even on one day
+    and place: the strike's toll is not the fight's."""
+    if _flies(m):
+        return any(_fought_on_the_ground(c) for c in cluster.members)
+    if _fought_on_the_ground(m):
+        return any(_flies(c) for c in cluster.members)
+    return False
 
 
 def _closeness(cluster: Cluster, m: Mention) -> tuple[bool, int]:
