@@ -32,7 +32,7 @@ from sitrep.extract.assembly.mentions import (
     places_agree,
     same_actor,
 )
-from sitrep.extract.assembly.types import INTERCEPTED
+from sitrep.extract.assembly.types import AIR, INTERCEPTED
 from sitrep.extract.events.type_rules import MOB, VIOLENT_TYPES
 from sitrep.extract.state import ActorMention
 from sitrep.knowledge.happenings import battle_words
@@ -40,7 +40,6 @@ from sitrep.records import DateSpan, Place
 
 BATTLES = "Battles"
 ATTACK = "Attack"
-AIR = "Air/drone strike"
 
 
 @dataclass(slots=True)
