@@ -128,6 +128,10 @@ class DocState:
         """A `Span` over the document text (the only way extractors should build one)."""
         return Span(self.text[start:end], start, end)
 
+    def names_place(self, start: int, end: int) -> bool:
+        """Whether a resolved place mention overlaps the characters `start`..`end`."""
+        return any(m.span.start < end and start < m.span.end for m in self.places)
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding character `offset` (the last one if past the end)."""
         for i, s in enumerate(self.sentences):

@@ -85,10 +85,11 @@ class PlaceFilter:
             if len(words) > 1 and words[-1].lower() in {"english", "arabic", "news", "tv", "net"}:
                 names.append(" ".join(words[:-1]))
         spans = []
-        if _may_name(text, self.media):
+        low = text.lower()
+        if _may_name(text, self.media, low):
             spans = [m.span() for m in _media_pattern(self.media).finditer(text)]
         for name in names:
-            if _may_name(text, (name,)):
+            if _may_name(text, (name,), low):
                 spans.extend(m.span() for m in _media_pattern((name,)).finditer(text))
         return spans
 
@@ -187,15 +188,15 @@ def _lowered(names: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(n.lower() for n in names) if all(n.isascii() for n in names) else None
 
 
-def _may_name(text: str, names: tuple[str, ...]) -> bool:
-    """False only if `_media_pattern(names)` cannot match `text`: no name in its lower case (a
-    substring test, several times cheaper than the case-blind alternation tried at every
-    character). Exact when the names are ASCII and no letter of the text folds to an ASCII one
-    under IGNORECASE; otherwise the pattern decides."""
+def _may_name(text: str, names: tuple[str, ...], low: str | None = None) -> bool:
+    """False only if `_media_pattern(names)` cannot match `text` (`low`: its lower case): no
+    name in `low` (a substring test, several times cheaper than the case-blind alternation tried
+    at every character). Exact when the names are ASCII and no letter of the text folds to an
+    ASCII one under IGNORECASE; otherwise the pattern decides."""
     lowered = _lowered(names)
     if lowered is None or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)):
         return True
-    low = text.lower()
+    low = text.lower() if low is None else low
     return any(n in low for n in lowered)
 
 

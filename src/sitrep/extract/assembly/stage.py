@@ -276,14 +276,10 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
         return []  # "in Daraa province … As-Sweida": a town of another governorate
     event.where = found
     event.extra["place_from"] = "follow-up"
-    told = state.sentences[state.sentence_of(found.span.start)]
-    sent = state.doc.char_span(told.start, told.end, alignment_mode="expand") if state.doc else None
+    sent = state.spacy_sentence(state.sentence_of(found.span.start))
     if sent is None:
         return []
-    sites = sites_listed_with(
-        sent, found.span.start,
-        lambda a, b: any(m.span.start < b and a < m.span.end for m in state.places),
-    )  # fmt: skip
+    sites = sites_listed_with(sent, found.span.start, state.names_place)
     return [
         m for m in state.places
         if m is not found and is_fine(m.place) and m.place.country == found.place.country

@@ -854,13 +854,10 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
 
     # Where places were resolved, only their names are sites: "in support of the STC's
     # declaration" lists no places.
-    def is_place(start: int, end: int) -> bool:
-        return any(m.span.start < end and start < m.span.end for m in state.places)
-
     sites = [
         site
-        for site in site_list(sent, doc[primary.head], is_place if state.places else None)
-        if not state.places or is_place(site.start, site.end)
+        for site in site_list(sent, doc[primary.head], state.names_place if state.places else None)
+        if not state.places or state.names_place(site.start, site.end)
     ]
     # "a shell landed on Northtown, Ruritania", "a rally in the Old Quarter district, Easton":
     # a country, governorate or district listed beside a place inside it holds it.

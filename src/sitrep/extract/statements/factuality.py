@@ -193,8 +193,8 @@ _BACK_REFERENCES = frozenset({"group", "movement", "organisation", "organization
 
 
 def _back_reference(noun: Token) -> bool:
-    return noun.lemma_.lower() in _BACK_REFERENCES and [c.lower_ for c in noun.children if
-                                                          c.dep_ != "case"] == ["the"]
+    words = [c.lower_ for c in noun.children if c.dep_ != "case"]
+    return noun.lemma_.lower() in _BACK_REFERENCES and words == ["the"]
 
 
 def _is_object_of(trigger: Token, verb: Token) -> bool:
