@@ -931,6 +931,17 @@ def test_a_person_taken_and_harmed_is_an_attack(code, text, expected):
     assert [e.sub_event_type for e in code(text, "2022-05-03").events] == [expected]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May, gunmen kidnapped two soldiers in Goma and killed them.",
+        "On 2 May, officers shot two gang members dead in Goma and detained four more.",
+    ],
+)
+def test_armed_people_taken_or_arrested_and_harmed_are_a_battle(code, text):
+    assert [e.sub_event_type for e in code(text, "2022-05-03").events] == ["Armed clash"]
+
+
 def test_a_purpose_to_protest_names_the_protest_in_the_perfect_too(code):
     text = "On 18 March, activists have taken to the sea near Skagen to protest against tankers."
     (event,) = code(text, "2022-03-20").events

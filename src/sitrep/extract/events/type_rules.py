@@ -151,6 +151,8 @@ def decide_type(
         source = "trigger lexicon"
         if key == ABDUCTION and _harmed(sent, matches, lex):
             key, source = "Attack", "rule: a person taken and harmed"
+            if _target_kind(sent, matches, lex, actors) == "armed":
+                key, source = "Armed clash", "rule: armed target"
         return TypeDecision(key, round(0.4 + 0.3 * weight + 0.3 * p_raw, 3), source)
     if clf is None:
         key = max(allowed, key=lambda k: (k == "Armed clash", k))
@@ -240,7 +242,14 @@ def decide_type(
         and not _fought(sent, matches)
     ):
         key, source = "Attack", "rule: civilian target"
-    elif victims == "armed" and key == "Attack" and "Armed clash" in allowed:
+    elif (
+        victims == "armed"
+        and key == "Attack"
+        and ("Armed clash" in allowed or key not in allowed)
+    ):
+        # (an Attack a rule or the classifier already took outside the triggers' sub-types,
+        # "kidnapped two soldiers and killed them", "police shot two gang members and arrested
+        # five", is judged by its target the same way)
         key, source = "Armed clash", "rule: armed target"
     elif key == "Attack" and "Armed clash" in allowed and _victim_said_armed(sent, lex, actors):
         # "a man was shot dead … The victim was a drug dealer": the paragraph's word on who the
