@@ -8,7 +8,7 @@ import pytest
 
 from sitrep.extract.events.candidates import find_events
 from sitrep.extract.state import ActorMention, DocState, EventDraft
-from sitrep.knowledge.classifiers import load_classifier, normalise
+from sitrep.knowledge.classifiers import Prediction, load_classifier, normalise
 from sitrep.nlp.model import load_nlp
 from sitrep.nlp.segment import segment
 from sitrep.records import Actor
@@ -940,6 +940,26 @@ def test_a_person_taken_and_harmed_is_an_attack(code, text, expected):
 )
 def test_armed_people_taken_or_arrested_and_harmed_are_a_battle(code, text):
     assert [e.sub_event_type for e in code(text, "2022-05-03").events] == ["Armed clash"]
+
+
+class _SaysAttack:
+    def predict(self, text: str) -> Prediction:
+        return Prediction(("Attack", "Armed clash"), (0.8, 0.2))
+
+
+def test_harm_told_with_fighting_between_two_sides_is_the_battle_s(nlp, monkeypatch):
+    from sitrep.extract.events import type_rules
+    from sitrep.extract.events.triggers import lexicon
+
+    monkeypatch.setattr(type_rules, "load_classifier", lambda: _SaysAttack())
+    lex = lexicon()
+    fought = nlp("Three people including a farmer were shot dead during a clash between two "
+                 "groups near Goma.")  # fmt: skip
+    sent = fought[:]
+    decision = type_rules.decide_type(sent, lex.find(sent), "violence", lex)
+    assert decision.key == "Armed clash"
+    shot = nlp("Three people including a farmer were shot dead near Goma.")[:]
+    assert type_rules.decide_type(shot, lex.find(shot), "violence", lex).key == "Attack"
 
 
 def test_a_purpose_to_protest_names_the_protest_in_the_perfect_too(code):

@@ -251,6 +251,11 @@ def decide_type(
         # "kidnapped two soldiers and killed them", "police shot two gang members and arrested
         # five", is judged by its target the same way)
         key, source = "Armed clash", "rule: armed target"
+    elif key == "Attack" and "Armed clash" in allowed and _fought(sent, matches):
+        # "a farmer and two fighters died in a clash between rival militias": a trigger of the
+        # happening says both sides fought, and the harm told with it is the battle's (ACLED
+        # codes the battle)
+        key, source = "Armed clash", "rule: fighting between two sides"
     elif key == "Attack" and "Armed clash" in allowed and _victim_said_armed(sent, lex, actors):
         # "a man was shot dead … The victim was a drug dealer": the paragraph's word on who the
         # victim was decides over the man the shooting names
