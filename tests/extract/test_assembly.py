@@ -739,3 +739,21 @@ def test_an_air_raid_and_a_dated_ground_fight_at_one_place_are_two_happenings():
     downed = _draft(state, 30, 35, key="Disrupted weapons use", where=town, sentence=2)
     kept = mention_of(downed, 2, PUBLISHED, named_weapon="Air/drone strike", trigger_lemma="shoot")
     assert len(cluster_mentions([mentions[1], kept])) == 1
+
+
+def test_a_hyphenated_trigger_is_read_in_its_joined_spelling(nlp):
+    from sitrep.extract.assembly.stage import joined_word
+
+    text = "Police and smugglers fought two shoot-outs near the border."
+    state = DocState(text=text, published=None, outlet=None)
+    state.doc = nlp(text)
+
+    def draft(word: str) -> EventDraft:
+        start = text.index(word)
+        return EventDraft(trigger=state.span(start, start + len(word)), sentence=0)
+
+    assert joined_word(state, draft("shoot-outs")) == "shootout"
+    assert joined_word(state, draft("fought")) == ""
+    outs = mention_of(draft("shoot-outs"), 0, trigger_lemma="out", trigger_word="shootout")
+    assert outs.trigger_word == "shootout"
+    assert mention_of(draft("fought"), 0, trigger_lemma="fight").trigger_word == "fight"

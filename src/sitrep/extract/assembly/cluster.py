@@ -311,8 +311,7 @@ def _fought_on_the_ground(m: Mention) -> bool:
     its own words (a clash word in passing, with neither, tells no fight of its own)."""
     if m.draft.event_type != BATTLES or m.day is None or not m.attached:
         return False
-    words = battle_words()
-    return m.trigger_lemma in words or m.draft.trigger.text.lower().replace("-", "") in words
+    return m.trigger_word in battle_words()
 
 
 def _air_and_ground(cluster: Cluster, m: Mention) -> bool:

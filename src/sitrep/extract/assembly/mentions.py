@@ -46,6 +46,9 @@ class Mention:
     published: date | None = None
     actors: tuple[ActorMention, ...] = ()  # every named actor its sentence mentions
     trigger_lemma: str = ""
+    # The trigger as the word lists spell it: its lemma, a hyphenated word joined ("shoot-out",
+    # which the tokenizer splits into shoot, -, out, is "shootout")
+    trigger_word: str = ""
     another: bool = False  # told as one more happening ("also struck", "another strike")
     more_casualties: bool = False  # more dead or wounded of it ("nine were also killed")
     named_weapon: str | None = None  # the sub-type a weapon word of its phrase gives ("drone raid")
@@ -104,6 +107,7 @@ def mention_of(
     named_weapon: str | None = None,
     by_aircraft: bool = False,
     more_casualties: bool = False,
+    trigger_word: str = "",
 ) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
@@ -122,6 +126,7 @@ def mention_of(
         published=published,
         actors=tuple(a for a in actors if named(a) is not None),
         trigger_lemma=trigger_lemma,
+        trigger_word=trigger_word or trigger_lemma,
         another=another,
         named_weapon=named_weapon,
         by_aircraft=by_aircraft,

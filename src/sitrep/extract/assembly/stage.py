@@ -64,6 +64,7 @@ def assemble_events(state: DocState) -> None:
             weapon_named(tok) if tok is not None else None,
             tok is not None and flown(tok),
             tok is not None and more_casualties(tok),
+            joined_word(state, d),
         )
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
@@ -397,6 +398,18 @@ def flown(token: Token) -> bool:
     subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children]
     # (a row bound to a part of speech names a happening, "a strike", not a machine that flies)
     return any(weapon_of(s.lemma_.lower(), "") == AIR for s in subjects)
+
+
+def joined_word(state: DocState, draft: EventDraft) -> str:
+    """A hyphenated trigger word in its joined spelling ("shoot-outs" → "shootout"), or ""."""
+    if state.doc is None:
+        return ""
+    span = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    if span is None or len(span) < 3 or any(t.whitespace_ for t in span[:-1]):
+        return ""
+    if not any(t.text == "-" for t in span):
+        return ""
+    return "".join(t.lemma_.lower() for t in span if t.text != "-")
 
 
 def trigger_token(state: DocState, draft: EventDraft) -> Token | None:
