@@ -1072,3 +1072,24 @@ def test_a_monitoring_mission_puts_a_homonym_in_the_areas_it_reports_from():
     assert {m.place.admin1 for m in resolve_places(text)} == {"Donetsk"}
     plain = "Villagers reported twelve explosions near Serhiivka on Tuesday, Ukraine said."
     assert "Donetsk" not in {m.place.admin1 for m in resolve_places(plain)}
+
+
+def test_a_monitoring_mission_observation_is_in_its_area_not_at_a_far_homonym():
+    # The mission's villages are mostly missing from cities500; a small namesake far from its
+    # areas is not read (Kruta Balka of Poltava oblast), and the observation placed nowhere
+    # finer is coded at the mission's main area (`monitored_areas.csv`), at its seat.
+    text = "Monitors of the OSCE recorded nine explosions near Kruta Balka on Tuesday."
+    assert [m.place.admin1 for m in resolve_places(text)] == []
+    state = _state(text)
+    find_places(state)
+    draft = _draft(state, "explosions")
+    state.events = [draft]
+    attach_locations(state)
+    place = draft.where.place
+    assert (place.admin1, place.feature, place.geo_precision) == ("Donetsk", "admin1", 3)
+    # Without the mission the namesake stands; a city outside the areas stays one with it.
+    plain = "Villagers recorded nine explosions near Kruta Balka on Tuesday, Ukraine said."
+    assert [m.place.admin1 for m in resolve_places(plain) if m.place.feature == "town"] == [
+        "Poltava"]
+    city = "Monitors of the OSCE watched a rally in Kharkiv on Tuesday."
+    assert [m.place.admin1 for m in resolve_places(city)] == ["Kharkiv"]

@@ -644,15 +644,29 @@ def load_gazetteer() -> Gazetteer:
     return gaz
 
 
+@dataclass(frozen=True, slots=True)
+class MonitoredAreas:
+    """A monitoring mission's areas (`monitored_areas.csv`): the cue word naming it, its admin1
+    areas as (country, code), and the one most of its reports come from."""
+
+    cue: re.Pattern[str]
+    areas: frozenset[tuple[str, str]]
+    main: tuple[str, str]
+
+
 @cache
-def monitored_areas() -> list[tuple[re.Pattern[str], frozenset[tuple[str, str]]]]:
-    """(cue, its admin1 areas as (country, code)) of each monitoring mission
-    (`monitored_areas.csv`)."""
+def monitored_areas() -> list[MonitoredAreas]:
+    """Each monitoring mission's areas (`monitored_areas.csv`)."""
     out = []
-    for r in read_csv(MONITORED_FILE, required=("country_code", "admin1_codes", "cue")):
-        cue = re.compile(rf"\b{re.escape(r['cue'])}\b")
-        out.append((cue, frozenset((r["country_code"], code)
-                                   for code in r["admin1_codes"].split("|") if code)))  # fmt: skip
+    for n, r in enumerate(read_csv(MONITORED_FILE, required=("country_code", "admin1_codes",
+                                                             "main_area", "cue")), start=1):
+        codes = r["admin1_codes"].split("|")
+        areas = frozenset((r["country_code"], code) for code in codes if code)
+        main = (r["country_code"], r["main_area"])
+        if main not in areas:
+            raise KnowledgeDataError(f"{MONITORED_FILE}: row {n}: main_area {r['main_area']!r} "
+                                     "is not one of admin1_codes")
+        out.append(MonitoredAreas(re.compile(rf"\b{re.escape(r['cue'])}\b"), areas, main))
     return out
 
 

@@ -27,7 +27,13 @@ from sitrep.extract.places.resolve import (
 )
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
-from sitrep.knowledge.gazetteer import demonyms, distance_km, load_gazetteer, to_place
+from sitrep.knowledge.gazetteer import (
+    demonyms,
+    distance_km,
+    load_gazetteer,
+    monitored_areas,
+    to_place,
+)
 from sitrep.knowledge.placenames import name_key
 from sitrep.records import Place, Span
 
@@ -61,6 +67,7 @@ def attach_locations(state: DocState) -> None:
             if chosen is not None and chosen.place.feature == "country":
                 # Its own country refined by a town a later mention of it names, as firmly.
                 draft.where = _place_referred_to(state, draft, sentences, chosen) or chosen
+        draft.where = _monitored_area(state, draft.where) or draft.where
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
             where = (f"is coded at {draft.where.place.location}" if draft.where
                      else "has no place")  # fmt: skip
@@ -68,6 +75,23 @@ def attach_locations(state: DocState) -> None:
                 state.warnings.append(f"places: {name!r} is not in the gazetteer; the event at "
                                       f"{draft.trigger.text!r} {where}")  # fmt: skip
 
+
+
+def _monitored_area(state: DocState, where: PlaceMention | None) -> PlaceMention | None:
+    """A monitoring mission's observation placed at no more than its country ("the OSCE SMM
+    observed 40 explosions near X", X missing from the gazetteer) is in the mission's area: the
+    one most of its reports come from (`monitored_areas.csv`), at its seat, precision 3."""
+    if where is not None and where.place.feature != "country":
+        return None
+    gaz = load_gazetteer()
+    cc = gaz.country_code(where.place.country if where is not None else state.country_hint)
+    for mission in monitored_areas():
+        if mission.main[0] == cc and mission.cue.search(state.text):
+            area = gaz.admin1_place(*mission.main)
+            if area is not None:
+                return PlaceMention(Span("", 0, 0), to_place(area, 3, None, on=state.published),
+                                    0.3)  # fmt: skip
+    return None
 
 
 def _place_referred_to(state: DocState, draft: EventDraft, sentences: dict[int, int],

@@ -557,6 +557,9 @@ def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple
 # (`monitored_areas.csv`): less than a governorate named nearby (0.5), more than a small town's
 # population over a hamlet's.
 MONITORED_BONUS = 0.2
+# A town outside a monitoring mission's areas that a text naming the mission may still mean: a
+# city (the mission's own teams sat in them), not a town or village.
+MISSION_TOWN = 100_000
 
 # ACLED's "(district, governorate)" parenthesis.
 _DISTRICT_PAIR = re.compile(r"\(([^(),]{2,40}), ([^(),]{2,40})\)")
@@ -722,7 +725,8 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         c.country_code or "" for m in mentions if m.tier == "exact" for c in _countries_named(m)
     ) - {""}
     # "the OSCE SMM observed explosions near Vesele": the mission's areas hold its places.
-    monitored = frozenset(a for cue, areas in monitored_areas() if cue.search(text) for a in areas)
+    monitored = frozenset(a for mission in monitored_areas() if mission.cue.search(text)
+                          for a in mission.areas)  # fmt: skip
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported, monitored)
     if cc is not None:
@@ -1230,7 +1234,16 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             context |= areas
     before = m.before
     best: tuple[float, GazPlace, list[str]] | None = None
+    watched = {country for country, _ in monitored}
     for c in _readings(m):
+        if (c.feature_class == "P" and c.country_code in watched and c.population < MISSION_TOWN
+                and (c.country_code, c.admin1_code) not in monitored
+                and (c.country_code, c.admin1_code) not in context):  # fmt: skip
+            # "the OSCE SMM observed explosions near X": the mission's villages are mostly
+            # missing from the gazetteer, their homonyms elsewhere in the country are not (a
+            # village or town of Lviv oblast that once bore the name); only a city there is
+            # still a place the mission may name.
+            continue
         score, why = prior_score(c)
         reasons = list(why)
         if m.tier == "fuzzy":
