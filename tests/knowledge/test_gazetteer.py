@@ -311,6 +311,36 @@ def test_admin1_spelled_as_acled_spelled_it_on_the_day(published, admin1):
 
 
 @pytest.mark.parametrize(
+    "text, published, admin1",
+    [("Students marched to a college in New Delhi on Monday", date(2020, 5, 1), "NCT of Delhi"),
+     ("Students marched to a college in New Delhi on Monday", date(2022, 3, 1), "Delhi"),
+     ("Pensioners rallied on a square in Kyiv on Monday", date(2020, 5, 1), "Kiev City"),
+     ("Pensioners rallied on a square in Kyiv on Monday", date(2022, 3, 1), "Kyiv City"),
+     ("Miners picketed an office in Yekaterinburg on Monday", date(2022, 3, 1), "Sverdlovsk"),
+     ("Drivers blocked a road in Rustavi on Monday", date(2022, 3, 1), "Kvemo Kartli")],
+)
+def test_capital_and_province_names_acled_respelled_after_2020(text, published, admin1):
+    from sitrep.extract.places.resolve import resolve_places
+
+    places = resolve_places(text, published=published)
+    assert places and {m.place.admin1 for m in places} == {admin1}
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [("Workers marched to the port in Sousse on Monday", "Sousse"),
+     ("Farmers gathered at the governorate office in Kasserine on Monday", "Kasserine"),
+     ("Nurses rallied outside a hospital in Suwon on Monday", "Gyeonggi")],
+)
+def test_admin1_areas_named_as_acled_names_them(text, admin1):
+    # GeoNames spells these Susah, Al Qasrayn and Gyeonggi-do.
+    from sitrep.extract.places.resolve import resolve_places
+
+    places = resolve_places(text)
+    assert places and {m.place.admin1 for m in places} == {admin1}
+
+
+@pytest.mark.parametrize(
     "published, admin1",
     [(date(2020, 5, 1), "Central"), (date(2022, 3, 1), "Madhesh"), (None, "Madhesh")],
 )
