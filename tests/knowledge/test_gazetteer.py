@@ -330,10 +330,13 @@ def test_capital_and_province_names_acled_respelled_after_2020(text, published, 
     "text, admin1",
     [("Workers marched to the port in Sousse on Monday", "Sousse"),
      ("Farmers gathered at the governorate office in Kasserine on Monday", "Kasserine"),
-     ("Nurses rallied outside a hospital in Suwon on Monday", "Gyeonggi")],
+     ("Nurses rallied outside a hospital in Suwon on Monday", "Gyeonggi"),
+     ("Cyclists rode past the cathedral in Zagreb on Monday", "City of Zagreb"),
+     ("Bakers struck at a mill in Kentau on Monday", "Turkistan")],
 )
 def test_admin1_areas_named_as_acled_names_them(text, admin1):
-    # GeoNames spells these Susah, Al Qasrayn and Gyeonggi-do.
+    # GeoNames spells these Susah, Al Qasrayn, Gyeonggi-do, Grad Zagreb and Ongtustik
+    # Qazaqstan (South Kazakhstan, renamed Turkistan in 2018).
     from sitrep.extract.places.resolve import resolve_places
 
     places = resolve_places(text)
