@@ -757,3 +757,16 @@ def test_a_hyphenated_trigger_is_read_in_its_joined_spelling(nlp):
     outs = mention_of(draft("shoot-outs"), 0, trigger_lemma="out", trigger_word="shootout")
     assert outs.trigger_word == "shootout"
     assert mention_of(draft("fought"), 0, trigger_lemma="fight").trigger_word == "fight"
+
+
+def test_the_target_of_a_clash_is_not_its_author_for_what_it_did_after(code):
+    # The shooters are unnamed; what the police did afterwards (seizing) names the police as an
+    # author, which is no reason to put them on both sides of the clash.
+    text = (
+        "On 3 May 2022, in Altamira (Para), two suspected drug dealers exchanged fire with "
+        "a military police patrol by the port. One suspect was shot dead. The police seized "
+        "a rifle and packets of cocaine."
+    )
+    clashes = [e for e in code(text, "2022-05-05").events if e.event_type == "Battles"]
+    assert clashes
+    assert clashes[0].actor1 != clashes[0].actor2

@@ -153,7 +153,10 @@ def _set_place(event: EventDraft, members: list[Mention]) -> None:
 
 
 def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: bool) -> None:
-    actor1 = _most_named([(d.actor1, d.confidence) for d in drafts])
+    # The happening's own target is not its author: "suspects exchanged fire with the military
+    # police … police seized drugs" keeps the seed's unnamed shooter against the police.
+    target = _name(event.actor2) if keep_target and event.actor1 is not None else None
+    actor1 = _most_named([(d.actor1, d.confidence) for d in drafts if _name(d.actor1) != target])
     # Mentions of the type the happening was given: the police a mention typed as a protest's
     # dispersal names are no target of a peaceful protest.
     alike = [d for d in drafts if d.sub_event_type == event.sub_event_type] or drafts
