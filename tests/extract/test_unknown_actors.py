@@ -15,6 +15,7 @@ from sitrep.records import Actor
 UKRAINE = "Military Forces of Ukraine (2019-)"
 NAF = "NAF: United Armed Forces of Novorossiya"
 UNIDENTIFIED = "Unidentified Armed Group (Ukraine)"
+GANG = "Unidentified Gang ({country})"
 
 
 class _Classifier:
@@ -71,6 +72,9 @@ def test_named_unknown_takes_the_choice_unless_it_is_the_other_side(
         ([(UKRAINE, 0.7), (NAF, 0.2), (unknown.DEFAULT, 0.1)], UKRAINE, UNIDENTIFIED),
         # Two unnamed groups fight each other: the default stays a choice.
         ([(unknown.DEFAULT, 0.5), (NAF, 0.4)], UNIDENTIFIED, UNIDENTIFIED),
+        # ... and so does any unnamed kind: two rival gangs, two clans
+        ([(GANG, 0.8), (unknown.DEFAULT, 0.2)], "Unidentified Gang (Ukraine)",
+         "Unidentified Gang (Ukraine)"),
     ],
 )
 def test_named_unknown_takes_the_next_choice_when_the_first_is_the_other_side(
@@ -196,5 +200,21 @@ def test_a_state_force_named_alone_is_the_unnamed_side_of_a_group(monkeypatch):
     got = unknown.named_unknown(
         state, draft, default, "actor2", actor_dictionary(2020), "Ukraine",
         _mention(state, NAF), sole_party=True,
+    )
+    assert got is not None and normalise_name(got.actor.name) == normalise_name(UKRAINE)
+
+
+def test_a_battles_unnamed_side_of_the_others_kind_gives_way_to_the_one_party_named(monkeypatch):
+    # the classifier would repeat the other side's unnamed kind; the note names one armed party
+    monkeypatch.setattr(
+        unknown, "load_unknown_actor_classifier",
+        lambda: _Classifier(GANG, (GANG, 0.8), (unknown.DEFAULT, 0.2)),
+    )
+    state, draft = _sole_party_state([UKRAINE])
+    default = _mention(state, "Unidentified Armed Group (Ukraine)")
+    default = ActorMention(default.span, default.actor, "implicit")
+    got = unknown.named_unknown(
+        state, draft, default, "actor2", actor_dictionary(2020), "Ukraine",
+        _mention(state, "Unidentified Gang (Ukraine)"), sole_party=True,
     )
     assert got is not None and normalise_name(got.actor.name) == normalise_name(UKRAINE)
