@@ -166,7 +166,16 @@ def test_site_is_preferred_to_the_town_when_the_text_says_base():
 def test_mountain_areas_named_as_regions_are_places():
     text = "Jets bombed hideouts on Mount Gara, in Metina and in the Hakurk area on Sunday"
     got = {m.span.text: m.place.admin1 for m in resolve_places(text, country="Iraq")}
-    assert got == {"Mount Gara": "Duhok", "Metina": "Duhok", "Hakurk": "Erbil"}, got
+    assert got == {"Mount Gara": "Duhok", "Metina": "Duhok", "Hakurk area": "Erbil"}, got
+
+
+def test_site_names_ending_in_a_lower_case_type_word_are_places():
+    # A curated site's name or alias ending in "region", "area" or "mountains" is read whole,
+    # also the last of coordinated names that share the plural ("the Metina and Gara regions").
+    text = "Drones hit the Metina and Gara regions, then the Zap area again on Monday"
+    got = [(m.span.text, m.place.location) for m in resolve_places(text, country="Iraq")]
+    assert got == [("Metina", "Metina region"), ("Gara regions", "Gara region"),
+                   ("Zap area", "Zap region")], got
 
 
 def test_town_inside_the_named_governorate_wins():

@@ -79,6 +79,9 @@ _AFTER_DISTRICT = {"district", "subdistrict", "sub", "county", "nahiya", "direct
 _AFTER_TOWN = {"city", "town", "village", "villages", "town's", "city's", "municipality"}
 _AFTER_SITE = {"base", "bases", "airport", "airbase", "airbases", "airfield", "camp", "camps",
                "field", "fields", "crossing", "prison", "port", "garrison", "plant", "dam"}
+# Lower-case type words that end some curated sites' names ("Gara region", "Zap area"): tried as
+# the name's last word, and kept only when the gazetteer has the longer name.
+_SITE_TYPE = {"region", "regions", "mountain", "mountains", "area", "areas"}
 _GEO_AFTER = (_AFTER_ADMIN | _AFTER_REGION | _AFTER_DISTRICT | _AFTER_TOWN | _AFTER_SITE
               | {"front", "frontline", "strip", "valley", "mountain", "mountains", "island",
                  "border", "river", "road", "highway", "bridge", "checkpoint", "junction",
@@ -372,7 +375,8 @@ def find_mentions(
             # "al-Asad air base" is spelled "airbase" as often: one word of the key.
             nxt_word = toks[j + 1].lower if j + 1 < n else ""
             air = j > i and tj.lower == "air" and nxt_word in ("base", "bases", "field")
-            site_word = j > i and (tj.lower in _AFTER_SITE or air)  # "Harir base" is a site's name
+            # "Harir base" is a site's name; so are "the Gara region", "Qandil mountains".
+            site_word = j > i and (tj.lower in _AFTER_SITE or tj.lower in _SITE_TYPE or air)
             # "Port of Spain", "Trinidad and Tobago", "Newfoundland and Labrador": "of" and
             # "and" inside a name the gazetteer has (a name is kept only when its whole key is).
             if j > i and not (tj.upper or tj.lower in _CONNECTORS or tj.text[0].isdigit()
