@@ -1781,6 +1781,18 @@ def test_burning_fires_newspaper_columns_and_others_formations_are_no_happenings
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'The governor said that anyone who attacks the port "will get an answer they regret."',
+        "Whoever fires on our villages will pay a heavy price, the commander told reporters.",
+    ],
+)
+def test_violence_by_anyone_who_might_do_it_is_a_condition_of_a_threat(nlp, text):
+    state = detect(nlp, text)
+    assert [(d.plover, d.acled_codable) for d in state.events] == [("THREATEN", False)]
+
+
+@pytest.mark.parametrize(
     ("text", "threat"),
     [
         ("The militia's weakness threatens to deepen the unrest across the province.", False),
@@ -1794,3 +1806,4 @@ def test_a_state_of_affairs_threatens_no_one(text, threat):
 
     events = extract(text, published="2024-03-14").events
     assert any(e.plover == "THREATEN" for e in events) is threat
+

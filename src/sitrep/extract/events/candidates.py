@@ -32,6 +32,7 @@ from sitrep.extract.events.triggers import (
     is_future,
     is_hypothetical,
     is_intention,
+    is_told_of_anyone,
     lexicon,
     names_a_demonstration,
     protest_topics,
@@ -212,10 +213,12 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             statement = None
             if is_hypothetical(tok):
                 continue  # "any siege would target …": conditional, not a happening
-            if entry.family != "statement" and is_future(tok):
+            if entry.family != "statement" and (is_future(tok) or is_told_of_anyone(tok)):
                 if not _in_speech(tok, lex):
                     continue  # a plan or forecast, not a happening; ACLED codes neither
-                statement = "THREATEN"  # future violence announced by a speaker is a threat
+                # future violence announced by a speaker is a threat, and so is one it makes
+                # the condition of what will come ("anyone who attacks us will pay")
+                statement = "THREATEN"
             elif (
                 tok.pos_ in ("NOUN", "PROPN")
                 and is_definite(tok)

@@ -293,6 +293,26 @@ def is_future(token: Token) -> bool:
     )
 
 
+# Who a generic condition is about: "anyone who attacks us", "whoever targets the country".
+_ANYONE = frozenset({"anyone", "anybody", "whoever", "whosoever", "whomever"})
+
+
+def is_told_of_anyone(token: Token) -> bool:
+    """The happening is a condition on whoever might do it, not a deed: "anyone who raids our
+    towns will regret it", "whoever fires on the border will pay", "any state that bombs us …"
+    (a verb in the present, done by a generic doer)."""
+    verb = governing_verb(token)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in _ANYONE for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "relcl" and (
+        head.lower_ in _ANYONE
+        or any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+    )
+
+
 def is_hypothetical(token: Token) -> bool:
     """The clause governing `token` is conditional or hypothetical ("a siege would target …")."""
     verb = governing_verb(token)
