@@ -231,6 +231,20 @@ def test_every_modality_the_contract_names_is_assigned(nlp):
     assert assigned == set(MODALITIES)
 
 
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Rebels shelled a depot, the group's spokesman Ali Hamid said.", "claimed"),
+        ("Rebels shelled a depot, the analyst Ali Hamid said.", "occurred"),
+    ],
+)
+def test_a_spokesman_named_again_still_speaks_for_the_group(nlp, first, expected):
+    text = first + " Hamid said the group also struck a tanker off the coast."
+    state, draft = state_with_draft(nlp, text, "struck")
+    assign_modality(state)
+    assert draft.modality == expected
+
+
 def test_threat_statement_is_threatened_whatever_its_verb(nlp):
     state, draft = state_with_draft(
         nlp,

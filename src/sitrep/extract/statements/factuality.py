@@ -178,14 +178,40 @@ def _claims_own_act(speaker_verb: Token, child: Token, trigger: Token) -> bool:
         return False
     # The doer's own voice: "…, the rebels said", "…, the group said", "…, the group's (the
     # rebels', their) spokesman (Ali Hamid) said".
-    titles = [speakers[0], *(c for c in speakers[0].children if c.dep_ in ("compound", "appos"))]
-    owner = next((c for t in titles for c in t.children if c.dep_ == "poss"), None)
-    return any(
+    owner = _title_owner(speakers[0])
+    if any(
         who.lemma_.lower() == subject.lemma_.lower()
         or who.lower_ in ("its", "their")
         or _back_reference(who)
         for who in (speakers[0], owner) if who is not None
-    )  # fmt: skip
+    ):  # fmt: skip
+        return True
+    # "… the group's spokesman Ali Hamid said. Hamid said the group also targeted …": a name
+    # the text introduced as the doer's spokesman speaks for it when named again.
+    earlier = _earlier_owner(speakers[0])
+    return earlier is not None and (
+        earlier.lemma_.lower() == subject.lemma_.lower() or _back_reference(subject)
+    )
+
+
+def _title_owner(speaker: Token) -> Token | None:
+    """Whose title the speaker bears: "group" in "the group's spokesman (Ali Hamid)"."""
+    titles = [speaker, *(c for c in speaker.children if c.dep_ in ("compound", "appos"))]
+    return next((c for t in titles for c in t.children if c.dep_ == "poss"), None)
+
+
+def _earlier_owner(speaker: Token) -> Token | None:
+    """The owner of the title a proper name bore where the text named it before."""
+    if speaker.pos_ != "PROPN" or _title_owner(speaker) is not None:
+        return None
+    for tok in reversed(speaker.doc[: speaker.sent.start]):
+        if tok.lower_ == speaker.lower_ and tok.pos_ == "PROPN":
+            # "the group's spokesman Ali Hamid", "its spokesman, Ali Hamid,": the name or its
+            # title in apposition
+            owner = _title_owner(tok.head if tok.dep_ == "appos" else tok)
+            if owner is not None:
+                return owner
+    return None
 
 
 # A bare "the group" in a reported-speech clause names the doer told before it.
