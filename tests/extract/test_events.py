@@ -1807,3 +1807,15 @@ def test_a_state_of_affairs_threatens_no_one(text, threat):
     events = extract(text, published="2024-03-14").events
     assert any(e.plover == "THREATEN" for e in events) is threat
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three children were killed by Russian bombing in Northtown on Monday.",
+         "Air/drone strike"),
+        ("A roadside bomb killed two soldiers near Northtown on Monday.",
+         "Remote explosive/landmine/IED"),
+    ],
+)
+def test_a_state_forces_bombing_is_an_air_strike(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2023-12-09").events] == [expected]

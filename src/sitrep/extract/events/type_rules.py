@@ -272,6 +272,13 @@ def decide_type(
         # "police assaulted a family", "gendarmes beat a woman": mob violence is by rioters; an
         # armed, organised force's violence on people is an Attack (ACLED)
         key, source = "Attack", "rule: an organised force's violence"
+    if key == IED and AIR in allowed and (inters := _bombers_inter(sent, matches, actors)) and (
+        inters <= STATE_INTER
+    ):
+        # "killed by Russian bombing", "regime forces bombed the town": a word that allows an air
+        # strike or a planted bomb, told of an armed state's forces, is their air strike (ACLED
+        # codes a state's bombing from the air; a roadside bomb is an armed group's)
+        key, source = AIR, "rule: a state force's bombing"
     if key == MOB and _demand_told(sent):
         # "migrant workers pelted stones at the police, demanding to go home", "vendors
         # demonstrated … the rioters attempted to damage vehicles": a crowd's violence told with
@@ -611,6 +618,29 @@ def _agent_inter(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMe
         for m in matches
         for c in doc[m.head].children
         if c.dep_ in ("nsubj", "agent")
+        for t in _doers_words(c)
+    }
+    return {
+        a.actor.inter
+        for a in actors
+        if a.actor.inter is not None and any(a.span.start <= i < a.span.end for i in starts)
+    }
+
+
+IED = "Remote explosive/landmine/IED"
+AIR = "Air/drone strike"
+
+
+def _bombers_inter(sent: SpacySpan, matches: list[Match],
+                   actors: Sequence[ActorMention]) -> set[int]:  # fmt: skip
+    """ACLED inter codes of who the triggers say did it: their subjects, and a noun trigger's
+    owner ("Russian bombing", "the army's bombardment")."""
+    doc = sent.doc
+    starts = {
+        t.idx
+        for m in matches
+        for c in doc[m.head].children
+        if c.dep_ in ("nsubj", "agent", "amod", "poss", "compound")
         for t in _doers_words(c)
     }
     return {
