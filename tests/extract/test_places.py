@@ -984,6 +984,17 @@ def test_a_fairly_sure_classifier_outweighs_a_lone_nationality_word():
     assert document_country(mentions, gaz, evidence, probabilities) == "LB"
 
 
+def test_a_name_its_admin_word_calls_a_state_holds_the_town_before_it(monkeypatch):
+    # "El Callao, Bolivar state": Bolivar holds El Callao, so it is Venezuela's state, not
+    # Colombia's department of that name, though the words lean Colombian.
+    from sitrep.extract.places import resolve
+
+    monkeypatch.setattr(resolve, "model_country_probabilities",
+                        lambda text: {"CO": 0.5, "VE": 0.05, "PE": 0.01})
+    hint, _ = _hint("Gunmen shot a shopkeeper dead in El Callao, Bolivar state, on Monday.")
+    assert hint == "Venezuela"
+
+
 @pytest.mark.parametrize(
     "probabilities, country",
     [

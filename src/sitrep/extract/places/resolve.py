@@ -74,6 +74,9 @@ _CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des",
 # Words after a name that say what it is. Geographic ones keep the match ("Idlib countryside",
 # "Hama Airbase"); others mean the name only names a building ("Al Thawrah Hospital").
 _AFTER_ADMIN = {"governorate", "province", "provinces", "governorates", "wilayat", "muhafazat"}
+# The country decision also reads "Zulia state" as a holder (ACLED's word for the first-level
+# areas of Venezuela, Nigeria, Myanmar, Mexico, Sudan); not a matching cue ("Islamic State").
+_HOLDER_AFTER = _AFTER_ADMIN | {"state"}
 _AFTER_REGION = {"countryside", "outskirts", "desert", "badia", "plains", "region", "suburbs"}
 _AFTER_DISTRICT = {"district", "subdistrict", "sub", "county", "nahiya", "directorate", "area"}
 _AFTER_TOWN = {"city", "town", "village", "villages", "town's", "city's", "municipality"}
@@ -954,9 +957,11 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
                 continue
         # "(As Sawdiyah, AL Bayda)", "Raizh district (Sadah)": the later member names a
         # governorate (or a district, in ACLED's Lebanese notes); "Duhok province" says so too.
-        admin_named = (m.paren is not None and m.paren_index > 0) or m.after in _AFTER_ADMIN or (
+        admin_named = (m.paren is not None and m.paren_index > 0) or m.after in _HOLDER_AFTER or (
             m.before.endswith(_ADMIN_BEFORE)) or m.holds_named
-        held = m.held if m.paren is not None or m.holds_named else None
+        # "in El Callao, Bolivar state": a name its admin word calls a holder holds the one
+        # before it too.
+        held = m.held if m.paren is not None or m.holds_named or m.after in _HOLDER_AFTER else None
         if held is not None:
             # "Sidon (Sayda)", "El Mina (Tripoli)": the holder lies in a country where the name
             # it holds can be, not in a bigger homonym's abroad (Algeria's Saida province).
