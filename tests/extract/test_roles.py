@@ -1039,3 +1039,14 @@ def test_gunmen_believed_to_be_a_group_are_that_group():
     )
     events = [e for e in extract(text, published="2022-02-10").events if e.event_type]
     assert events and events[0].actor1 == "Islamic State (Syria)"
+
+
+def test_a_listed_weapon_takes_its_first_conjunct_s_target():
+    # "mortars" is parsed as a conjunct of "120mm", the object of "fired": the target after the
+    # list is the one fired at
+    text = (
+        "On 14 March 2022, Ukrainian forces fired 120mm and 152mm mortars at LPR positions near"
+        " Zolote, Luhansk. No casualties were reported."
+    )
+    events = [e for e in extract(text, published="2022-03-16").events if e.event_type]
+    assert events and events[0].actor2 == "NAF: United Armed Forces of Novorossiya"

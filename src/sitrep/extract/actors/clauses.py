@@ -496,6 +496,9 @@ def noun_roles(
             verb_roles(child, [], patients, descend=False, depth=depth + 1)
     if not climb:
         return
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        # "fired 120mm and 82mm mortars at X": a listed noun's clause is its first conjunct's.
+        noun = noun.head
     # "X carried out airstrikes", "Israeli airstrikes targeted Y".
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in REPEL_VERBS:
