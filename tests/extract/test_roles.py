@@ -1050,3 +1050,14 @@ def test_a_listed_weapon_takes_its_first_conjunct_s_target():
     )
     events = [e for e in extract(text, published="2022-03-16").events if e.event_type]
     assert events and events[0].actor2 == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_a_weapon_misread_as_a_second_verb_keeps_the_target():
+    # "grenade" is parsed as a verb conjoined to "fired", without a subject, and "at" hangs on it:
+    # the target is still the one fired at
+    text = (
+        "On 14 March 2022, Ukrainian forces fired 152mm mortars and grenade launchers at LPR"
+        " positions near Zolote, Luhansk. No casualties were reported."
+    )
+    events = [e for e in extract(text, published="2022-03-16").events if e.event_type]
+    assert events and events[0].actor2 == "NAF: United Armed Forces of Novorossiya"

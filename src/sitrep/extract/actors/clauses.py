@@ -523,6 +523,23 @@ def noun_roles(
                 for c in prep.children
                 if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
             )
+            if not any(
+                c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and c.i > noun.i
+                for c in head.children
+            ):
+                # "fired mortars and grenade launchers at X", "grenade" misread as a second verb
+                # without a subject of its own: its target is the first verb's.
+                patients.extend(
+                    c
+                    for conj in head.children
+                    if conj.dep_ == "conj"
+                    and conj.pos_ == "VERB"
+                    and not any(s.dep_ in SUBJECTS for s in conj.children)
+                    for prep in conj.children
+                    if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+                    for c in prep.children
+                    if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
+                )
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         hit = patients if ran_into_device(head.head) else []
         if head.head.lemma_.lower() not in _DEATH_VERBS:  # who "died in an airstrike" is hit
