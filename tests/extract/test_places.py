@@ -1113,3 +1113,20 @@ def test_a_monitoring_mission_observation_is_in_its_area_not_at_a_far_homonym():
         "Poltava"]
     city = "Monitors of the OSCE watched a rally in Kharkiv on Tuesday."
     assert [m.place.admin1 for m in resolve_places(city)] == ["Kharkiv"]
+
+
+def test_a_country_the_happening_is_about_gives_way_to_the_town_it_hangs_off(pipeline):
+    # The document's country read as the one the protest is about (as an unsure classifier may):
+    # the town the gathering hangs off is where it was, though the text names no country of it.
+    text = ("On 2 July 2023, dozens of residents gathered in Leicester to oppose a scheme that "
+            "would fly refugees to Rwanda.")
+    state = _state(text, date(2023, 7, 2))
+    state.doc = pipeline.nlp(text)
+    find_places(state)
+    state.country_hint = "Rwanda"
+    draft = _draft(state, "gathered")
+    draft.event_type = "Protests"
+    state.events = [draft]
+    attach_locations(state)
+    place = state.events[0].where.place
+    assert (place.location, place.country) == ("Leicester", "United Kingdom")

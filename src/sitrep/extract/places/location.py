@@ -415,6 +415,8 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
                                country=state.country_hint, text=state.text,
                                named_elsewhere=named, country_first=best != ATTACHED,
                                context=own)  # fmt: skip
+        if best == ATTACHED and chosen is None:
+            chosen = _place_beside_topic(state, draft, own, ranks)
         if best == ATTACHED and chosen is not None:
             chosen = _finer_inside(state, draft, own, ranks, chosen, named)
         # A sentence whose only place is inside an actor's name ("the Islamic Resistance in
@@ -423,6 +425,22 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
         # happening was than a sentence naming no place: the paragraph, else the document, does.
         return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences, named)
     return _paragraph_place(state, draft, sentences, named)
+
+
+def _place_beside_topic(state: DocState, draft: EventDraft | TallyDraft,
+                        own: list[PlaceMention], ranks: dict[int, int]) -> PlaceMention | None:
+    """ "gathered in X to protest deportations to Ruritania": the document's country, named
+    only as what the happening is about (no province or district of it in the sentence), gives
+    way to the town the happening hangs off, though the text does not name that town's country.
+    (A homonym abroad of a local village stays ruled out: its sentence names no such topic.)"""
+    hint = state.country_hint
+    attached = [m for m in own if ranks[id(m)] == ATTACHED]
+    topic = any(m.place.country == hint and m.place.feature == "country" for m in own)
+    held = any(m.place.country == hint and m.place.feature in ("admin1", "admin2") for m in own)
+    if not topic or held:
+        return None
+    chosen = most_specific(attached, near=draft.trigger.start, text=state.text, context=own)
+    return chosen if chosen is not None and chosen.place.feature == "town" else None
 
 
 def _finer_inside(state: DocState, draft: EventDraft | TallyDraft, own: list[PlaceMention],
