@@ -148,6 +148,14 @@ _ATTRIBUTIVE = {"backed", "led", "affiliated", "aligned", "sponsored", "allied",
 _ATTRIBUTIVE_HYPHEN = _ATTRIBUTIVE | {"held", "run", "controlled", "trained", "armed", "supported"}
 # "pro-Turkey factions", "anti-Iran protests", "pro-Iranian": a side taken, not a place.
 _SIDE_BEFORE = re.compile(r"(?i)\b(?:pro|anti)-$")
+
+
+def _named_as_sponsor(text: str, start: int, end: int, gap: str, after: str) -> bool:
+    """Whether the name at `start:end`, followed by `gap` and the word `after` (lower case),
+    names a side taken: "Turkey-backed faction", "a Saudi led coalition", "pro-Iran protests"."""
+    if gap in ("-", " ") and after in _ATTRIBUTIVE or gap == "-" and after in _ATTRIBUTIVE_HYPHEN:
+        return True
+    return _SIDE_BEFORE.search(text, max(0, start - 6), start) is not None
 _EZAFE_BEFORE = re.compile(r"\w(?:-| )e[ -]$")
 SUBPLACE_AFTER = re.compile(
     r"\s+(?:street|avenue|square|roundabout|neighbou?rhood|quarter)\s+(?:of|in)\s", re.IGNORECASE
@@ -424,9 +432,7 @@ def find_mentions(
         start, end = t.start, toks[end_tok - 1].end
         gap = text[end : toks[end_tok].start] if end_tok < n else ""
         after_tok = toks[end_tok].lower if end_tok < n else ""
-        sponsor = after_tok in _ATTRIBUTIVE and gap in ("-", " ")
-        sponsor = sponsor or _SIDE_BEFORE.search(text, max(0, start - 6), start) is not None
-        if sponsor or (gap == "-" and after_tok in _ATTRIBUTIVE_HYPHEN):
+        if _named_as_sponsor(text, start, end, gap, after_tok):
             i = end_tok  # "Turkey-backed faction", "Saudi-led coalition": a sponsor, not a place
             continue
         if gap == " " and after_tok == "time":
@@ -818,6 +824,10 @@ def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if _EZAFE_BEFORE.search(state.text, max(0, start - 4), start):
             continue  # "Maskan-e Mehr": the end of a longer Persian name
+        after = re.match(r"([- ])(\w+)", state.text[end : end + 16])
+        gap, word = (after.group(1), after.group(2).lower()) if after else ("", "")
+        if _named_as_sponsor(state.text, start, end, gap, word):
+            continue  # "a Turkey backed faction": a sponsor, as `find_mentions` reads it
         surface = state.text[start:end]
         key = name_key(surface)
         acronym = surface.isupper() and len(surface) <= 4
