@@ -1819,3 +1819,15 @@ def test_a_state_of_affairs_threatens_no_one(text, threat):
 )
 def test_a_state_forces_bombing_is_an_air_strike(code, text, expected):
     assert [e.sub_event_type for e in code(text, "2023-12-09").events] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli forces struck several districts of Khan Younis on Sunday, where two people were"
+        " killed.",
+        "The Israeli army struck a house in Khan Younis on Sunday, killing two women.",
+    ],
+)
+def test_a_state_force_striking_places_strikes_from_afar(code, text):
+    assert [e.sub_event_type for e in code(text, "2024-05-12").events] == ["Air/drone strike"]

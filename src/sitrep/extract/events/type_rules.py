@@ -27,7 +27,7 @@ from sitrep.extract.events.triggers import (
 )
 from sitrep.extract.state import ActorMention
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
-from sitrep.knowledge.happenings import mutual_battle_words
+from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
 from sitrep.knowledge.taxonomy import categories, event_type_of
 from sitrep.nlp.segment import doc_text
 
@@ -279,6 +279,13 @@ def decide_type(
         # strike or a planted bomb, told of an armed state's forces, is their air strike (ACLED
         # codes a state's bombing from the air; a roadside bomb is an armed group's)
         key, source = AIR, "rule: a state force's bombing"
+    if key in ("Attack", "Armed clash") and AIR in allowed and _state_struck_places(
+        sent, matches, lex, actors
+    ):
+        # "the army struck several areas of the town", "jets struck a house and a school": a
+        # state force striking places, not people, with no weapon named, struck from afar
+        # (ACLED codes it by the weapon; the toll told with it is the strike's)
+        key, source = AIR, "rule: a state force struck places"
     if key == MOB and _demand_told(sent):
         # "migrant workers pelted stones at the police, demanding to go home", "vendors
         # demonstrated … the rioters attempted to damage vehicles": a crowd's violence told with
@@ -648,6 +655,29 @@ def _bombers_inter(sent: SpacySpan, matches: list[Match],
         for a in actors
         if a.actor.inter is not None and any(a.span.start <= i < a.span.end for i in starts)
     }
+
+
+# ("hit" is also done by hand: "a jailer hit the prisoner's face")
+_STRIKE_VERBS = frozenset({"strike"})
+
+
+def _state_struck_places(sent: SpacySpan, matches: list[Match], lex: Lexicon,
+                         actors: Sequence[ActorMention]) -> bool:  # fmt: skip
+    """A strike verb of the matches has only state forces for subject and only things for
+    objects ("struck several areas", "struck a house"), and the sentence names no weapon."""
+    doc = sent.doc
+    for m in matches:
+        verb = doc[m.head]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STRIKE_VERBS:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects or any(_kind(o, lex, actors) or o.ent_type_ == "PERSON" for o in objects):
+            continue
+        inters = _bombers_inter(sent, [m], actors)
+        if inters and inters <= STATE_INTER and not any(weapon_of(t.lemma_.lower(), t.pos_)
+                                                        for t in sent):  # fmt: skip
+            return True
+    return False
 
 
 def _doers_words(subject: Token) -> list[Token]:
