@@ -770,3 +770,14 @@ def test_the_target_of_a_clash_is_not_its_author_for_what_it_did_after(code):
     clashes = [e for e in code(text, "2022-05-05").events if e.event_type == "Battles"]
     assert clashes
     assert clashes[0].actor1 != clashes[0].actor2
+
+
+def test_a_toll_told_at_another_named_district_is_a_strike_of_its_own(code):
+    # "… several areas of the town, including the Westmoor district where one person was
+    # killed": a district the family strike's sentences never name, with another toll.
+    text = (
+        "An overnight Israeli strike killed seven members of one family in Khan Younis, the civil"
+        " defence said on Sunday.\n\nAn army spokesman said Israeli forces struck several parts of"
+        " Khan Younis overnight, including the Westmoor district where one person was killed."
+    )
+    assert sorted(e.fatalities for e in code(text, "2024-05-12").events) == [1, 7]

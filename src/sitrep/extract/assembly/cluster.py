@@ -195,7 +195,7 @@ def fits(cluster: Cluster, m: Mention) -> bool:
         return _same_statement(cluster, m)
     if _other_site_of_a_list(cluster, m) or _other_weapon(cluster, m):
         return False
-    if _air_and_ground(cluster, m):
+    if _air_and_ground(cluster, m) or _other_named_site(cluster, m):
         return False
     if _told_apart(cluster, m):
         return False
@@ -298,6 +298,22 @@ def _other_weapon(cluster: Cluster, m: Mention) -> bool:
     sub-type the classifier chose for a general word ("attack", "missile") names no weapon."""
     own = m.weapon
     return own is not None and any(c.weapon not in (None, own) for c in cluster.members)
+
+
+def _other_named_site(cluster: Cluster, m: Mention) -> bool:
+    """A toll told in a "where" clause of a named place ("struck several areas of the town,
+    including Northtown, where one was killed") is a strike of its own when the happening's
+    sentences never name that place and tell another toll (nine killed at a house in Westby)."""
+    tolls = {t for c in cluster.members if (t := c.draft.fatalities.value) is not None}
+    for one, others in ((m, cluster.members), *((c, [m]) for c in cluster.members)):
+        toll = one.draft.fatalities.value
+        site = one.where_site
+        if site is None or toll is None:
+            continue
+        other_tolls = tolls if one is m else {m.draft.fatalities.value} - {None}
+        if other_tolls and toll not in other_tolls and not any(site in o.said for o in others):
+            return True
+    return False
 
 
 def _flies(m: Mention) -> bool:

@@ -53,6 +53,10 @@ class Mention:
     more_casualties: bool = False  # more dead or wounded of it ("nine were also killed")
     named_weapon: str | None = None  # the sub-type a weapon word of its phrase gives ("drone raid")
     by_aircraft: bool = False  # its trigger's subject flies ("an aircraft struck the launcher")
+    # The named place whose "where" clause tells it ("… including Northtown, where two were
+    # killed"), and the words of its sentence
+    where_site: str | None = None
+    said: str = ""
 
     @property
     def day(self) -> DateSpan | None:
@@ -108,6 +112,8 @@ def mention_of(
     by_aircraft: bool = False,
     more_casualties: bool = False,
     trigger_word: str = "",
+    where_site: str | None = None,
+    said: str = "",
 ) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
@@ -131,6 +137,8 @@ def mention_of(
         named_weapon=named_weapon,
         by_aircraft=by_aircraft,
         more_casualties=more_casualties,
+        where_site=where_site,
+        said=said,
     )
 
 

@@ -65,6 +65,8 @@ def assemble_events(state: DocState) -> None:
             tok is not None and flown(tok),
             tok is not None and more_casualties(tok),
             joined_word(state, d),
+            where_site(tok) if tok is not None else None,
+            tok.sent.text if tok is not None else "",
         )
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
@@ -398,6 +400,18 @@ def flown(token: Token) -> bool:
     subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children]
     # (a row bound to a part of speech names a happening, "a strike", not a machine that flies)
     return any(weapon_of(s.lemma_.lower(), "") == AIR for s in subjects)
+
+
+def where_site(token: Token) -> str | None:
+    """The named place a "where" clause holding the trigger tells of ("… including the Northtown
+    district, where one person was killed" -> "Northtown"), or None."""
+    if token.dep_ != "relcl" or not any(c.lower_ == "where" for c in token.children):
+        return None
+    head = token.head
+    names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if head.pos_ == "PROPN":
+        names.append(head)
+    return " ".join(t.text for t in names) or None
 
 
 def joined_word(state: DocState, draft: EventDraft) -> str:
