@@ -1130,3 +1130,13 @@ def test_a_country_the_happening_is_about_gives_way_to_the_town_it_hangs_off(pip
     attach_locations(state)
     place = state.events[0].where.place
     assert (place.location, place.country) == ("Leicester", "United Kingdom")
+
+
+def test_a_sponsor_spacy_tags_as_a_place_does_not_place_the_event(code):
+    # "a Turkey backed faction" names who stands behind the men, not where they were; the
+    # dictionary route skipped it, spaCy's place tag had added it back.
+    text = (
+        "On 3 June 2021, guards at a rebel checkpoint fired at a car belonging to a Turkey "
+        "backed faction that tried to pass, and then they detained its driver."
+    )
+    assert {e.country for e in code(text, "2021-06-10").events} == {"Syria"}
