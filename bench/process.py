@@ -1,7 +1,7 @@
 """Speed as a user feels it (issue 18): whole command-line runs, process to process.
 
 Usage: python bench/process.py [--rounds 3] [--notes 3000] [--other 20000] [--json PATH]
-                               [--skip-notes] [--skip-other]
+                               [--skip-notes] [--skip-other] [--parse-processes N]
 
 notes   `sitrep extract NOTES.jsonl` (3,000 train notes, read from ../shared at run time and
         written to a temporary JSONL file) against a bare parse of the same texts in a fresh
@@ -13,7 +13,8 @@ other   `sitrep extract OTHER.jsonl` on `--other` generated non-conflict documen
         paragraphs, half headed articles, bench/nonconflict.py): documents per second of wall
         time, start-up included (per CPU second beside it), and how many the prefilter let
         through. Target: >= 2,000/s.
-Output goes to /dev/null; the command is `sitrep extract` with its defaults (prefilter on).
+Output goes to /dev/null; the command is `sitrep extract` with its defaults (prefilter on), or
+with `--parse-processes N` (the parse in N forked processes while the first extracts).
 """
 
 from __future__ import annotations
@@ -58,8 +59,12 @@ def timed(command: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+PARSE_PROCESSES: list[str] = []  # `--parse-processes N` for the sitrep side, when asked
+
+
 def sitrep_extract(path: str) -> list[str]:
-    return [str(Path(sys.executable).with_name("sitrep")), "--quiet", "extract", path]
+    return [str(Path(sys.executable).with_name("sitrep")), "--quiet", "extract", path,
+            *PARSE_PROCESSES]
 
 
 def write_notes(path: str, n: int, seed: int = 18) -> int:
@@ -127,7 +132,10 @@ def main() -> int:
     parser.add_argument("--skip-notes", action="store_true")
     parser.add_argument("--skip-other", action="store_true")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--parse-processes", type=int, help="passed to `sitrep extract`")
     args = parser.parse_args()
+    if args.parse_processes:
+        PARSE_PROCESSES[:] = ["--parse-processes", str(args.parse_processes)]
     figures: dict[str, Any] = {"load_average_before": os.getloadavg()[0]}
     parts = []
     with tempfile.TemporaryDirectory() as tmp:

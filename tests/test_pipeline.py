@@ -95,3 +95,22 @@ def test_a_coding_process_freezes_what_its_first_batch_loaded():
         assert gc.get_freeze_count() == frozen  # later batches stay collectable
     finally:
         gc.unfreeze()
+
+
+def test_parsing_in_other_processes_codes_every_document_the_same(pipeline, monkeypatch):
+    # `parse_processes` (what `sitrep extract` uses on two cores) parses in forked processes
+    # while this one extracts; the records, skipped ones in their places, are the same.
+    import sitrep.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "PARALLEL_MIN", 2)
+    raws = [
+        RawDocument(text="Gunmen attacked a police post near the market on Friday, killing two."),
+        RawDocument(text="The orchestra opened its season with a new piano concerto."),
+        RawDocument(text="Protesters marched to the ministry on Monday to demand higher wages."),
+        RawDocument(text="Soldiers shelled the village overnight; three houses were destroyed."),
+    ]
+    one = Pipeline(prefilter=True)
+    two = Pipeline(prefilter=True, parse_processes=2)
+    expected = [d.to_dict() for d in one.run_many(raws)]
+    assert expected[1]["skipped"] and not expected[0]["skipped"]
+    assert [d.to_dict() for d in two.run_many(raws)] == expected

@@ -29,8 +29,12 @@ from sitrep.scale.prefilter import SKIP_REASON, default_prefilter
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
+
+# Fewer documents to parse than this and forking parse processes costs more than it saves.
+PARALLEL_MIN = 256
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "segment",  # sentences and paragraphs
@@ -86,6 +90,7 @@ class Pipeline:
         prefilter: bool | Callable[[str], bool] = False,
         lazy: bool = False,
         freeze: bool = False,
+        parse_processes: int = 1,
     ):
         """`prefilter=True` skips documents without conflict vocabulary (`scale/prefilter.py`)
         before the parse; they come out with `skipped` set and no events. A callable is used as
@@ -102,12 +107,21 @@ class Pipeline:
         freezes everything the process holds at that moment, so a host application should not
         ask for it. Such a process also keeps the memory the parse frees for its next batch
         (`scale/heap.py`) rather than returning it to the system.
+
+        `parse_processes=N` (N > 1) parses in N forked processes while this one runs the
+        extractors, when `run_many` has at least `PARALLEL_MIN` documents to parse: the parse
+        and the extractors each take about half of a run's CPU, so on two free cores the run
+        takes about the longer of the two rather than their sum (issue 18). The documents come
+        back through spaCy's own serialisation (`Doc.to_bytes`), attribute for attribute what
+        the parse made, so the output is the same; it costs some CPU more, so it is for long
+        runs on a machine with cores to spare (`sitrep extract`).
         """
         self._extractors = tuple(extractors)
         self._specs: list[ExtractorSpec] | None = None
         self._nlp: Language | None = None
         self.strict = strict
         self._freeze = freeze
+        self.parse_processes = parse_processes
         self.prefilter: Callable[[str], bool] | None = (
             default_prefilter() if prefilter is True else prefilter or None
         )
@@ -141,6 +155,16 @@ class Pipeline:
 
     def run_many(self, raws: Iterable[RawDocument], batch_size: int = 64) -> Iterator[Document]:
         """Code documents in order; a failing document yields a record with a warning, no crash."""
+        if self.parse_processes > 1:
+            raws = [cap_length(raw) for raw in raws]
+            reasons = [self._skip_reason(raw) for raw in raws]
+            if sum(why is None for why in reasons) >= PARALLEL_MIN:
+                yield from self._run_parallel(raws, reasons, batch_size)
+            else:
+                for i in range(0, len(raws), batch_size):
+                    end = i + batch_size
+                    yield from self._run_batch(raws[i:end], reasons[i:end])
+            return
         batch: list[RawDocument] = []
         for raw in raws:
             batch.append(raw)
@@ -150,9 +174,12 @@ class Pipeline:
         if batch:
             yield from self._run_batch(batch)
 
-    def _run_batch(self, raws: list[RawDocument]) -> Iterator[Document]:
+    def _run_batch(
+        self, raws: list[RawDocument], reasons: list[str | None] | None = None
+    ) -> Iterator[Document]:
         raws = [cap_length(raw) for raw in raws]  # spaCy raises past nlp.max_length
-        reasons = [self._skip_reason(raw) for raw in raws]
+        if reasons is None:
+            reasons = [self._skip_reason(raw) for raw in raws]
         texts = [r.text for r, why in zip(raws, reasons, strict=True) if not why]
         # A batch the prefilter skipped whole needs neither spaCy nor the extractors.
         docs = iter(self.nlp.pipe([blank_remarks(t) for t in texts])) if texts else iter(())
@@ -164,31 +191,54 @@ class Pipeline:
             if why:
                 yield self._skipped(raw, why)
                 continue
-            parsed = next(docs)
-            keep_text(parsed, raw.text)
-            state = DocState(
-                text=raw.text,
-                published=raw.published,
-                outlet=raw.outlet,
-                title=raw.title,
-                doc=parsed,
-            )
-            state.warnings.extend(raw.warnings)
-            try:
-                for spec in specs:
-                    spec.func(state)
-            except SitrepError:
-                raise
-            except Exception as exc:
-                if self.strict:
-                    raise
-                log.exception("extractor failed on %s", raw.input_id or raw.source)
-                state.events, state.tallies = [], []
-                state.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
-            yield assemble_document(raw, state, document_id(raw.text), knowledge_version())
+            yield self._coded(raw, next(docs), specs)
         if texts and self._freeze:
             gc.freeze()  # the tables the batch loaded
             self._freeze = False
+
+    def _run_parallel(
+        self, raws: list[RawDocument], reasons: list[str | None], batch_size: int
+    ) -> Iterator[Document]:
+        """`run_many` with the parse in `parse_processes` forked processes, all texts in one
+        stream so that the parse runs ahead while the extractors work."""
+        nlp, specs = self.nlp, self.specs
+        if self._freeze:
+            gc.freeze()  # before the fork too: the children then never walk these objects
+            keep_freed_memory()
+        texts = (blank_remarks(r.text) for r, why in zip(raws, reasons, strict=True) if not why)
+        docs = iter(nlp.pipe(texts, batch_size=batch_size, n_process=self.parse_processes))
+        for n, (raw, why) in enumerate(zip(raws, reasons, strict=True), start=1):
+            if why:
+                yield self._skipped(raw, why)
+                continue
+            yield self._coded(raw, next(docs), specs)
+            if self._freeze and n >= batch_size:
+                gc.freeze()  # the tables the first batch loaded
+                self._freeze = False
+
+    def _coded(self, raw: RawDocument, parsed: Doc, specs: list[ExtractorSpec]) -> Document:
+        """The record of a parsed document, through every extractor."""
+        keep_text(parsed, raw.text)
+        state = DocState(
+            text=raw.text,
+            published=raw.published,
+            outlet=raw.outlet,
+            title=raw.title,
+            doc=parsed,
+        )
+        state.warnings.extend(raw.warnings)
+        try:
+            for spec in specs:
+                spec.func(state)
+        except SitrepError:
+            raise
+        except Exception as exc:
+            if self.strict:
+                raise
+            log.exception("extractor failed on %s", raw.input_id or raw.source)
+            state.events, state.tallies = [], []
+            state.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
+        return assemble_document(raw, state, document_id(raw.text), knowledge_version())
 
     def _skip_reason(self, raw: RawDocument) -> str | None:
         """Why a document is not coded: a language the rules do not cover, or nothing to code."""

@@ -156,6 +156,15 @@ def extract(
             "`skipped` and why).",
         ),
     ] = True,
+    parse_processes: Annotated[
+        int,
+        typer.Option(
+            "--parse-processes",
+            min=1,
+            help="Parse in N processes, forked, while this one extracts (N > 1; from 256 "
+            "documents to parse): faster by the clock where cores are free, a fifth more CPU.",
+        ),
+    ] = 1,
 ) -> None:
     """Code articles and print one record per document (JSONL) or per event (CSV, GeoJSON)."""
     from sitrep.export.formats import write_documents
@@ -168,7 +177,10 @@ def extract(
     failed_documents = tallies = 0
     skipped: dict[str, int] = {}
     with cli_errors():
-        pipeline = Pipeline(strict=strict, prefilter=prefilter, lazy=True, freeze=True)
+        pipeline = Pipeline(
+            strict=strict, prefilter=prefilter, lazy=True, freeze=True,
+            parse_processes=parse_processes,
+        )
         inputs = list(read_paths(paths, published=published, outlet=outlet, max_bytes=max_bytes))
         raws = [r for r in inputs if not isinstance(r, ReadFailure)]
         failures = [r for r in inputs if isinstance(r, ReadFailure)]
