@@ -411,6 +411,25 @@ def test_harm_told_after_mutual_fighting_is_the_fight_s_toll():
     assert happening_type(told) == "Attack"
 
 
+def test_shells_or_harm_told_after_a_shoot_out_or_fighting_are_the_fight_s():
+    from sitrep.extract.assembly.types import happening_type
+
+    state = DocState(text="a shoot-out broke out; a boy was hit; mortars were fired",
+                     published=None, outlet=None)  # fmt: skip
+    out = _draft(state, 2, 11, key="Armed clash", event_type="Battles", confidence=0.6)
+    hit = _draft(state, 35, 38, key="Attack", event_type="Violence against civilians",
+                 confidence=0.7, sentence=1)  # fmt: skip
+    shells = _draft(state, 40, 47, key="Shelling/artillery/missile attack", confidence=0.9,
+                    event_type="Explosions/Remote violence", sentence=2)  # fmt: skip
+    # the hyphenated word is split by the tokenizer: its lemma is "shoot", its word "shootout"
+    first = mention_of(out, 0, trigger_lemma="shoot", trigger_word="shootout")
+    assert happening_type([first, mention_of(hit, 1, trigger_lemma="hit")]) == "Armed clash"
+    fighting = mention_of(out, 0, trigger_lemma="fighting")
+    assert happening_type([fighting, mention_of(shells, 1, trigger_lemma="mortar")]) == (
+        "Armed clash"
+    )
+
+
 def test_a_town_named_after_a_mention_shared_with_another_happening_places_it():
     state = DocState(
         text="Shelling killed a reporter. The shell hit them. It was awful. Filed from Northtown.",
