@@ -733,12 +733,21 @@ def test_a_member_is_armed_or_civilian_as_his_group_is(code, text, expected):
         ("The victim was a known local drug dealer.", "Armed clash"),
         ("The victim had been charged with drug trafficking.", "Armed clash"),
         ("The victim had never been a member of a gang.", "Attack"),
+        ("The victim was involved in a gang.", "Armed clash"),
+        ("The victim was later identified as a senior member of a criminal group.", "Armed clash"),
+        ("The victim had worked as a security guard for years.", "Attack"),
     ],
 )
 def test_what_the_paragraph_says_the_victim_was_decides(code, said, expected):
     text = "On 3 May, a man was shot dead by two gunmen on a motorbike in Santos. " + said
     (event,) = code(text, "2022-05-04").events
     assert event.sub_event_type == expected
+
+
+def test_a_drug_dealer_attacked_is_an_armed_target(code):
+    text = "On 3 May, in Santos, a drug dealer was shot dead by two men."
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Armed clash"
 
 
 @pytest.mark.parametrize(

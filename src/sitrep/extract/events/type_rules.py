@@ -240,6 +240,8 @@ def decide_type(
         and event_type_of(key) == "Battles"
         and "Attack" in allowed
         and not _fought(sent, matches)
+        # "a man was shot … The victim had charges for drug trafficking": the man is no civilian
+        and not _victim_said_armed(sent, lex, actors)
     ):
         key, source = "Attack", "rule: civilian target"
     elif (
@@ -471,8 +473,10 @@ def _victim_said_armed(
     sent: SpacySpan, lex: Lexicon, actors: Sequence[ActorMention] = ()
 ) -> bool:
     """The paragraph says the victim was armed: "the victim was a gang member", "the victim had
-    charges for drug trafficking", "the victim was a drug dealer" (not "was not a member of any
-    gang"). ACLED counts gang members as armed: violence against them by a gang is a clash."""
+    charges for drug trafficking", "the victim was a drug dealer", "was involved in a gang", "was
+    known as one of a crime group's members" (not "was not a member of any gang",
+    "worked as a guard"). ACLED counts gang members as armed: violence against them by a gang is
+    a clash."""
     start, end = _paragraph_bounds(sent)
     for s in (t.sent for t in _paragraph(sent) if t.is_sent_start):  # not the whole doc
         if s.start_char < start or s.end_char > end or _out_of_service(s, lex):
@@ -491,10 +495,24 @@ def _victim_said_armed(
             if any(
                 lex.is_cue(w, "armed_trade")
                 or (w.dep_ in ("attr", "appos") and _kind(w, lex, actors) == "armed")
+                # "was involved in a gang", "was identified as a member of …" (not "was armed":
+                # 1 train note of the words is coded a clash, 1 an attack)
+                or (
+                    w.dep_ == "pobj"
+                    and (
+                        w.head.lower_ == "in"
+                        or (w.head.lower_ == "as" and w.head.head.lemma_.lower() in _NAMED_AS)
+                    )
+                    and _kind(w, lex, actors) == "armed"
+                )
                 for w in said
             ):
                 return True
     return False
+
+
+# Verbs that say who someone is "as" ("identified as a gang member"; not "worked as a guard").
+_NAMED_AS = frozenset({"identify", "recognize", "recognise", "know", "describe", "name"})
 
 
 # Words that say the fire went both ways: "fired back", "shelled back", "returned fire",
@@ -758,6 +776,8 @@ def _target_word_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) ->
     'against' phrase), where the word before the noun can make it armed: "two armed men were
     killed", "shot at a police station", "a police sergeant"."""
     if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("on", "against")):
+        if lex.is_cue(t, "armed_trade") and t.pos_ == "NOUN":
+            return "armed"  # "attacked an alleged drug dealer": one who works for a gang
         if any(
             (c.dep_ == "amod" and c.lower_ == "armed")
             or (c.dep_ == "compound" and lex.is_cue(c, "armed"))
@@ -772,6 +792,10 @@ def _inter_at(t: Token, actors: Sequence[ActorMention]) -> int | None:
     return next((a.actor.inter for a in actors if a.span.start <= t.idx < a.span.end), None)
 
 
+# Words before a group noun that make it an armed group.
+_ARMED_GROUP_WORDS = frozenset({"armed", "criminal", "crime"})
+
+
 def _group_kind(member: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
     words = [
         w
@@ -784,6 +808,8 @@ def _group_kind(member: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> 
     for w in words:
         if lex.is_cue(w, "armed") or lex.is_cue(w, "armed_trade"):
             return "armed"
+        if w.dep_ in ("amod", "compound") and w.lower_ in _ARMED_GROUP_WORDS:
+            return "armed"  # "a local armed group", "an organized crime group"
         if _inter_at(w, actors) in ARMED_INTER:
             return "armed"
     if any(lex.is_cue(w, "civilian_group") for w in words):
