@@ -1840,3 +1840,10 @@ def test_a_state_forces_bombing_is_an_air_strike(code, text, expected):
 )
 def test_a_state_force_striking_places_strikes_from_afar(code, text):
     assert [e.sub_event_type for e in code(text, "2024-05-12").events] == ["Air/drone strike"]
+
+
+def test_what_someone_is_suspected_of_is_no_happening(code):
+    # the kidnapping describes the man who was beaten: only the beating is told
+    text = "On 3 May, in Santos, a man suspected of kidnapping a girl was beaten by neighbours."
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Mob violence"

@@ -323,6 +323,10 @@ def is_hypothetical(token: Token) -> bool:
     )
 
 
+# Participles that hang what a person is said to have done on the person ("a man accused of").
+_SAID_OF_SOMEONE = frozenset({"suspect", "accuse"})
+
+
 def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
     """A frame or campaign word governing or modifying `token` ("fears attacks", "hypothetical")."""
     for child in token.children:
@@ -343,6 +347,11 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
         # hung on a noun is told as done (the parse often hangs a sentence's own verb on the
         # last noun of a long subject); what that noun is part of does not frame it.
         return None
+    for anc in governors(token):
+        if anc.dep_ == "acl" and anc.lemma_.lower() in _SAID_OF_SOMEONE:
+            # "a youth suspected of a kidnapping was then beaten by a crowd": what someone is
+            # suspected of describes him, it is not the happening told
+            return anc
     own_clause = False  # "fighting intensified as rebels took two towns": a told happening
     for anc in (token, *governors(token)):
         if anc is not token and (
