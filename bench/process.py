@@ -13,8 +13,9 @@ other   `sitrep extract OTHER.jsonl` on `--other` generated non-conflict documen
         paragraphs, half headed articles, bench/nonconflict.py): documents per second of wall
         time, start-up included (per CPU second beside it), and how many the prefilter let
         through. Target: >= 2,000/s.
-Output goes to /dev/null; the command is `sitrep extract` with its defaults (prefilter on), or
-with `--parse-processes N` (the parse in N forked processes while the first extracts).
+Output goes to /dev/null; the command is `sitrep extract` with its defaults (prefilter on; the
+parse in 2 forked processes while the first extracts when the machine has a core to spare), or
+with `--parse-processes N` (N = 1: all in one process).
 """
 
 from __future__ import annotations

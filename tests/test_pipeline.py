@@ -114,3 +114,16 @@ def test_parsing_in_other_processes_codes_every_document_the_same(pipeline, monk
     expected = [d.to_dict() for d in one.run_many(raws)]
     assert expected[1]["skipped"] and not expected[0]["skipped"]
     assert [d.to_dict() for d in two.run_many(raws)] == expected
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "expected"),
+    [(2, 0.3, 2), (2, 1.8, 1), (8, 5.0, 2), (1, 0.0, 1)],
+)
+def test_the_parse_forks_only_where_a_core_is_free(monkeypatch, cores, load, expected):
+    # `sitrep extract`'s default: forked parse processes only add CPU on cores already busy
+    from sitrep.pipeline import free_core_parse_processes
+
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    monkeypatch.setattr("os.getloadavg", lambda: (load, load, load))
+    assert free_core_parse_processes() == expected

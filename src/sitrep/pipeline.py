@@ -11,6 +11,7 @@ import gc
 import hashlib
 import importlib
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -35,6 +36,15 @@ log = logging.getLogger(__name__)
 
 # Fewer documents to parse than this and forking parse processes costs more than it saves.
 PARALLEL_MIN = 256
+
+
+def free_core_parse_processes() -> int:
+    """Parse processes for a long run on this machine: 2 when it has a core to spare beside the
+    one that extracts (by its load average), else 1, in-process. On two idle cores the parse and
+    the extractors overlap (3,000 notes: 1.02 x a bare parse by the clock against 1.59 in one
+    process); on cores already busy the forked parse only adds its CPU (issue 18)."""
+    cores = os.cpu_count() or 1
+    return 2 if cores >= 2 and os.getloadavg()[0] <= cores - 1 else 1
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "segment",  # sentences and paragraphs

@@ -157,20 +157,21 @@ def extract(
         ),
     ] = True,
     parse_processes: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--parse-processes",
             min=1,
             help="Parse in N processes, forked, while this one extracts (N > 1; from 256 "
-            "documents to parse): faster by the clock where cores are free, a fifth more CPU.",
+            "documents to parse): faster by the clock where cores are free, a fifth more CPU. "
+            "Default: 2 when the machine has a core to spare (by its load average), else 1.",
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """Code articles and print one record per document (JSONL) or per event (CSV, GeoJSON)."""
     from sitrep.export.formats import write_documents
     from sitrep.ingest.failures import ReadFailure
     from sitrep.ingest.readers import read_paths
-    from sitrep.pipeline import Pipeline
+    from sitrep.pipeline import Pipeline, free_core_parse_processes
 
     fmt = check_format(fmt, EXTRACT_FORMATS)
     failures: list[ReadFailure] = []
@@ -179,7 +180,7 @@ def extract(
     with cli_errors():
         pipeline = Pipeline(
             strict=strict, prefilter=prefilter, lazy=True, freeze=True,
-            parse_processes=parse_processes,
+            parse_processes=parse_processes or free_core_parse_processes(),
         )
         inputs = list(read_paths(paths, published=published, outlet=outlet, max_bytes=max_bytes))
         raws = [r for r in inputs if not isinstance(r, ReadFailure)]
