@@ -156,6 +156,8 @@ def _named_as_sponsor(text: str, start: int, end: int, gap: str, after: str) -> 
     if gap in ("-", " ") and after in _ATTRIBUTIVE or gap == "-" and after in _ATTRIBUTIVE_HYPHEN:
         return True
     return _SIDE_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
 _EZAFE_BEFORE = re.compile(r"\w(?:-| )e[ -]$")
 SUBPLACE_AFTER = re.compile(
     r"\s+(?:street|avenue|square|roundabout|neighbou?rhood|quarter)\s+(?:of|in)\s", re.IGNORECASE
