@@ -166,7 +166,7 @@ class Pipeline:
     def run_many(self, raws: Iterable[RawDocument], batch_size: int = 64) -> Iterator[Document]:
         """Code documents in order; a failing document yields a record with a warning, no crash."""
         if self.parse_processes > 1:
-            raws = [cap_length(raw) for raw in raws]
+            raws = [cap_length(raw) for raw in raws]  # spaCy raises past nlp.max_length
             reasons = [self._skip_reason(raw) for raw in raws]
             if sum(why is None for why in reasons) >= PARALLEL_MIN:
                 yield from self._run_parallel(raws, reasons, batch_size)
@@ -177,7 +177,7 @@ class Pipeline:
             return
         batch: list[RawDocument] = []
         for raw in raws:
-            batch.append(raw)
+            batch.append(cap_length(raw))  # spaCy raises past nlp.max_length
             if len(batch) >= batch_size:
                 yield from self._run_batch(batch)
                 batch = []
@@ -187,7 +187,8 @@ class Pipeline:
     def _run_batch(
         self, raws: list[RawDocument], reasons: list[str | None] | None = None
     ) -> Iterator[Document]:
-        raws = [cap_length(raw) for raw in raws]  # spaCy raises past nlp.max_length
+        """Code a batch of documents already cut to the parser's length (`reasons`: why each is
+        skipped, when `run_many` has them)."""
         if reasons is None:
             reasons = [self._skip_reason(raw) for raw in raws]
         texts = [r.text for r, why in zip(raws, reasons, strict=True) if not why]

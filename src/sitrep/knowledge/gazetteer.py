@@ -670,6 +670,11 @@ def monitored_areas() -> list[MonitoredAreas]:
     return out
 
 
+def missions_named(text: str) -> list[MonitoredAreas]:
+    """The monitoring missions `text` names (by their cue word)."""
+    return [mission for mission in monitored_areas() if mission.cue.search(text)]
+
+
 @cache
 def focus_weights() -> dict[str, float]:
     """The focus region's prior per ISO country code (`focus_countries.csv`); others have none."""

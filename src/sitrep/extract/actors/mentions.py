@@ -750,7 +750,7 @@ def with_ethnic_militias(
         if state.text[a:b] != " ".join(words):
             continue  # the two words were split by more than a space
         told = match.group("kind") or match.group("noun") in ("raiders", "pastoralists")
-        if not told and any(p.span.start < b and a < p.span.end for p in state.places):
+        if not told and state.names_place(a, b):
             continue  # "Zamfara militiamen": a place's ("Samburu pastoral militia": a people)
         if _overlaps(out, a, b):
             continue  # "Houthi militia", "Fulani militiamen": an actor's own name

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
 from sitrep.extract.events.triggers import lexicon, names_a_demonstration
-from sitrep.extract.events.type_rules import INTERCEPTED
+from sitrep.extract.events.type_rules import AIR, IED, INTERCEPTED
 from sitrep.knowledge.happenings import battle_words, happening, mutual_battle_words, weapon_of
 
 LOOTING = "Looting/property destruction"
@@ -43,10 +43,10 @@ POLICED = frozenset({"Protest with intervention", "Excessive force against prote
 DEMONSTRATION = "demonstration"
 # General types a weapon named beside the general word overrides (not abduction, sexual violence,
 # territory taken): an attack by any remote weapon, a "clash" only by air (one side fights).
-ATTACK, CLASH, AIR = "Attack", "Armed clash", "Air/drone strike"
+ATTACK, CLASH = "Attack", "Armed clash"
 SHELLING = "Shelling/artillery/missile attack"
 # Hand-delivered explosives a missile or drone named beside them overrides ("a suicide drone").
-HAND_PLACED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+HAND_PLACED = frozenset({IED, "Grenade", "Suicide bomb"})
 
 
 def happening_type(members: list[Mention]) -> str | None:

@@ -274,9 +274,9 @@ def decide_type(
         # "police assaulted a family", "gendarmes beat a woman": mob violence is by rioters; an
         # armed, organised force's violence on people is an Attack (ACLED)
         key, source = "Attack", "rule: an organised force's violence"
-    if key == IED and AIR in allowed and (inters := _bombers_inter(sent, matches, actors)) and (
-        inters <= STATE_INTER
-    ):
+    if key == IED and AIR in allowed and (
+        inters := _agent_inter(sent, matches, actors, _DOER_DEPS)
+    ) and inters <= STATE_INTER:
         # "killed by Russian bombing", "regime forces bombed the town": a word that allows an air
         # strike or a planted bomb, told of an armed state's forces, is their air strike (ACLED
         # codes a state's bombing from the air; a roadside bomb is an armed group's)
@@ -635,14 +635,21 @@ def _first_statement(matches: list[Match]) -> str:
     return "THREATEN"
 
 
-def _agent_inter(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMention]) -> set[int]:
-    """ACLED inter codes of the actors named in the triggers' subjects."""
+# The triggers' doers: their subjects; and with a noun trigger's owner ("Russian bombing", "the
+# army's bombardment").
+_SUBJECT_DEPS = frozenset({"nsubj", "agent"})
+_DOER_DEPS = _SUBJECT_DEPS | {"amod", "poss", "compound"}
+
+
+def _agent_inter(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMention],
+                 deps: frozenset[str] = _SUBJECT_DEPS) -> set[int]:  # fmt: skip
+    """ACLED inter codes of the actors named in the triggers' doers (`deps`: the subjects)."""
     doc = sent.doc
     starts = {
         t.idx
         for m in matches
         for c in doc[m.head].children
-        if c.dep_ in ("nsubj", "agent")
+        if c.dep_ in deps
         for t in _doers_words(c)
     }
     return {
@@ -654,25 +661,6 @@ def _agent_inter(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMe
 
 IED = "Remote explosive/landmine/IED"
 AIR = "Air/drone strike"
-
-
-def _bombers_inter(sent: SpacySpan, matches: list[Match],
-                   actors: Sequence[ActorMention]) -> set[int]:  # fmt: skip
-    """ACLED inter codes of who the triggers say did it: their subjects, and a noun trigger's
-    owner ("Russian bombing", "the army's bombardment")."""
-    doc = sent.doc
-    starts = {
-        t.idx
-        for m in matches
-        for c in doc[m.head].children
-        if c.dep_ in ("nsubj", "agent", "amod", "poss", "compound")
-        for t in _doers_words(c)
-    }
-    return {
-        a.actor.inter
-        for a in actors
-        if a.actor.inter is not None and any(a.span.start <= i < a.span.end for i in starts)
-    }
 
 
 # ("hit" is also done by hand: "a jailer hit the prisoner's face")
@@ -691,7 +679,7 @@ def _state_struck_places(sent: SpacySpan, matches: list[Match], lex: Lexicon,
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if not objects or any(_kind(o, lex, actors) or o.ent_type_ == "PERSON" for o in objects):
             continue
-        inters = _bombers_inter(sent, [m], actors)
+        inters = _agent_inter(sent, [m], actors, _DOER_DEPS)
         if inters and inters <= STATE_INTER and not any(weapon_of(t.lemma_.lower(), t.pos_)
                                                         for t in sent):  # fmt: skip
             return True

@@ -28,10 +28,11 @@ from sitrep.extract.places.resolve import (
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
 from sitrep.knowledge.gazetteer import (
+    MonitoredAreas,
     demonyms,
     distance_km,
     load_gazetteer,
-    monitored_areas,
+    missions_named,
     to_place,
 )
 from sitrep.knowledge.placenames import name_key
@@ -54,6 +55,7 @@ def attach_locations(state: DocState) -> None:
     drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
     coded = coded_places(state)
     busy = {d.sentence for d in drafts}
+    missions = missions_named(state.text)
     for draft in drafts:
         remarked = coded_place(state, draft, coded, sentences, busy)
         chosen = remarked or place_for_draft(state, draft, sentences, named)
@@ -67,7 +69,8 @@ def attach_locations(state: DocState) -> None:
             if chosen is not None and chosen.place.feature == "country":
                 # Its own country refined by a town a later mention of it names, as firmly.
                 draft.where = _place_referred_to(state, draft, sentences, chosen) or chosen
-        draft.where = _monitored_area(state, draft.where) or draft.where
+        if missions:
+            draft.where = _monitored_area(state, draft.where, missions) or draft.where
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
             where = (f"is coded at {draft.where.place.location}" if draft.where
                      else "has no place")  # fmt: skip
@@ -77,16 +80,18 @@ def attach_locations(state: DocState) -> None:
 
 
 
-def _monitored_area(state: DocState, where: PlaceMention | None) -> PlaceMention | None:
+def _monitored_area(state: DocState, where: PlaceMention | None,
+                    missions: list[MonitoredAreas]) -> PlaceMention | None:  # fmt: skip
     """A monitoring mission's observation placed at no more than its country ("the OSCE SMM
-    observed 40 explosions near X", X missing from the gazetteer) is in the mission's area: the
-    one most of its reports come from (`monitored_areas.csv`), at its seat, precision 3."""
+    observed 40 explosions near X", X missing from the gazetteer) is in the area of a mission the
+    text names (`missions`): the one most of its reports come from (`monitored_areas.csv`), at
+    its seat, precision 3."""
     if where is not None and where.place.feature != "country":
         return None
     gaz = load_gazetteer()
     cc = gaz.country_code(where.place.country if where is not None else state.country_hint)
-    for mission in monitored_areas():
-        if mission.main[0] == cc and mission.cue.search(state.text):
+    for mission in missions:
+        if mission.main[0] == cc:
             area = gaz.admin1_place(*mission.main)
             if area is not None:
                 return PlaceMention(Span("", 0, 0), to_place(area, 3, None, on=state.published),

@@ -49,7 +49,7 @@ from sitrep.knowledge.gazetteer import (
     distance_km,
     focus_weights,
     load_gazetteer,
-    monitored_areas,
+    missions_named,
     prior_score,
     subdivisions,
     to_place,
@@ -740,8 +740,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
         c.country_code or "" for m in mentions if m.tier == "exact" for c in _countries_named(m)
     ) - {""}
     # "the OSCE SMM observed explosions near Vesele": the mission's areas hold its places.
-    monitored = frozenset(a for mission in monitored_areas() if mission.cue.search(text)
-                          for a in mission.areas)  # fmt: skip
+    monitored = frozenset(a for mission in missions_named(text) for a in mission.areas)
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported, monitored)
     if cc is not None:
