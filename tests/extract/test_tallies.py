@@ -290,3 +290,35 @@ def test_example_article_has_no_violent_event_that_occurred(example_doc):
     assert [
         e for e in example_doc.events if e.event_type in violent and e.modality == "occurred"
     ] == []
+
+
+def test_the_first_since_is_no_tally(code):
+    """ "the first since …" places a happening in a series; it counts nothing."""
+    doc = code(
+        "Gunmen attacked a police post in Easton on Monday, the first to kill civilians in the "
+        "town since a bombing wounded one person on 3 May.",
+        "2025-03-12",
+    )
+    assert list(doc.tallies) == []
+    assert [e.event_date for e in doc.events] == ["2025-03-10"]
+
+
+def test_wounded_told_with_a_death_toll_are_its_injuries(code):
+    doc = code(
+        "At least 210 villagers have since been killed and nearly 1,300 others wounded by "
+        "militia raids in the valley, the provincial council said.",
+        "2025-03-12",
+    )
+    (tally,) = doc.tallies
+    assert (tally.count, tally.fatalities, tally.injuries) == (210, 210, 1300)
+
+
+def test_a_count_told_again_in_the_lead_is_one_tally(code):
+    doc = code(
+        "Rebels Carried Out 17 Attacks on Army Posts Since January\n\n"
+        "Rebels carried out 17 attacks on army posts across the northern provinces since "
+        "January, the defence ministry said on Tuesday.",
+        "2025-03-12",
+    )
+    assert [t.count for t in doc.tallies] == [17]
+    assert len(doc.tallies[0].evidence) == 2

@@ -437,6 +437,45 @@ def _toll_tally(state: DocState, toll: RunningToll, sentence: int) -> TallyDraft
     return tally
 
 
+def _injuries_of_a_toll(toll: RunningToll, tolls: list[RunningToll]) -> bool:
+    """ "210 have died since May and some 1,300 others were hurt": the wounded of a death toll
+    told in the same clause are that tally's injuries (the quantities extractor gives them to
+    it), not a tally of their own."""
+    if toll.kind != INJURED:
+        return False
+    return any(
+        other.kind == FATAL
+        and (
+            other.verb.i == toll.verb.i
+            or other.verb in toll.verb.ancestors
+            or toll.verb in other.verb.ancestors
+        )
+        for other in tolls
+    )
+
+
+def _merge_retold(state: DocState, seen: dict[tuple[int, int], TallyDraft]) -> None:
+    """The same count of the same happenings in two sentences ("13 strikes" in the headline and
+    the lead) is one statement told twice: one tally, with the evidence of both, kept from the
+    longer sentence (the headline's short form names no source)."""
+    first: dict[tuple[int | None, str, str], tuple[int, int]] = {}
+    for key, tally in sorted(seen.items(), key=lambda kv: kv[1].trigger.start):
+        token = trigger_token(state, tally.trigger)
+        if tally.count.value is None or token is None:
+            continue
+        what = (tally.count.value, tally.count.qualifier, token.lemma_.lower())
+        kept = first.setdefault(what, key)
+        if kept == key or seen[kept].sentence == tally.sentence:
+            continue
+        gone = kept
+        longer = len(_sentence_text(state, tally.sentence))
+        if longer > len(_sentence_text(state, seen[kept].sentence)):
+            kept, gone, first[what] = key, kept, key
+        evidence = sorted({*seen[gone].evidence, *seen[kept].evidence}, key=lambda e: e.start)
+        seen[kept].evidence = evidence
+        del seen[gone]
+
+
 def _event_type(match: CountMatch, draft: EventDraft | None) -> str | None:
     return (draft.event_type if draft else None) or tally_nouns().get(match.head.lemma_.lower())
 
@@ -470,6 +509,7 @@ def split_tallies(state: DocState) -> None:
         return
     seen: dict[tuple[int, int], TallyDraft] = {}  # (sentence, number token) → tally
     single: set[tuple[int, int]] = set()  # counted, but one event per location-day
+    told: set[tuple[int, int]] = set()  # (sentence, verb) of wounded told with a death toll
     kept: list[EventDraft] = []
     for draft in state.events:
         token = trigger_token(state, draft.trigger)
@@ -478,6 +518,10 @@ def split_tallies(state: DocState) -> None:
             if draft.is_tally
             else (find_count(token, lexicon_only=False) if token is not None else None)
         )
+        if match is not None and match.kind == "ordinal" and match.count.value == 1:
+            # "the raid was the first on the port since the truce": where the happening
+            # stands in a series, told as the event elsewhere; no count of anything.
+            continue
         if match is not None and match.count.qualifier != "unknown":
             if not is_aggregate(
                 match,
@@ -511,15 +555,21 @@ def split_tallies(state: DocState) -> None:
                 continue
             if is_aggregate(match, state.sentences[i].text, _has_day(state, i, match.head)):
                 seen[(i, match.number_index)] = _tally_from(state, match, i, None)
-        for toll in running_tolls(sent) if sent is not None else ():
-            if (i, toll.number) not in seen:
+        tolls = running_tolls(sent) if sent is not None else []
+        for toll in tolls:
+            if (i, toll.number) in seen:
+                continue
+            if _injuries_of_a_toll(toll, tolls):
+                told.add((i, toll.verb.idx))
+            else:
                 seen[(i, toll.number)] = _toll_tally(state, toll, i)
     for (i, number), tally in list(seen.items()):
         for part in _breakdown(state, i, number):
             seen.setdefault((i, part.head), _part_of(tally, part.quantity))
     # A draft on the counted word, or on the words of a running toll ("have since been
     # killed"), is the tally, not an event.
-    covered = {(t.sentence, t.trigger.start) for t in seen.values()}
+    covered = told | {(t.sentence, t.trigger.start) for t in seen.values()}
+    _merge_retold(state, seen)
     state.events = [
         d
         for d in kept
