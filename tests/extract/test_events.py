@@ -1847,3 +1847,11 @@ def test_what_someone_is_suspected_of_is_no_happening(code):
     text = "On 3 May, in Santos, a man suspected of kidnapping a girl was beaten by neighbours."
     (event,) = code(text, "2022-05-04").events
     assert event.sub_event_type == "Mob violence"
+
+
+def test_violence_by_people_whose_crowd_size_is_noted_is_mob_violence(code):
+    # ACLED notes a crowd's size only for demonstration events: the stabbing was a riot's
+    text = "On 4 May 2022, unidentified assailants stabbed a tailor to death in Easton."
+    assert [e.sub_event_type for e in code(text, "2022-05-06").events] == ["Attack"]
+    noted = text + " [size=no report]"
+    assert [e.sub_event_type for e in code(noted, "2022-05-06").events] == ["Mob violence"]
