@@ -1855,3 +1855,17 @@ def test_violence_by_people_whose_crowd_size_is_noted_is_mob_violence(code):
     assert [e.sub_event_type for e in code(text, "2022-05-06").events] == ["Attack"]
     noted = text + " [size=no report]"
     assert [e.sub_event_type for e in code(noted, "2022-05-06").events] == ["Mob violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2022, in Easton, Westshire, a suspected gang member was shot and killed. No "
+        "details on the motive.",
+        "On 4 May 2022, in Easton, Westshire, a local police commander was shot and injured by two"
+        " men.",
+    ],
+)
+def test_a_passive_patient_hung_on_the_opening_places_is_the_target(code, text):
+    # the parse hangs the shot man on the place list; he is still what was shot, and armed
+    assert [e.sub_event_type for e in code(text, "2022-05-06").events] == ["Armed clash"]

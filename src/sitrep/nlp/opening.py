@@ -14,18 +14,24 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_AUXILIARIES = ("aux", "auxpass")
 
 
-def hung_subject(verb: Token) -> Token | None:
+def hung_subject(verb: Token, passive: bool = False) -> Token | None:
     """The phrase right before a subjectless `verb` (only adverbs between) that the parse hung on
     the words before it: "in Springfield, Illinois, teachers marched" (teachers, an apposition
     of Illinois), "in Y township, Z state, troops of the 5th battalion torched" (troops). The
-    phrase's head is returned; None when the verb has a subject or nothing was so hung."""
+    phrase's head is returned; None when the verb has a subject or nothing was so hung. With
+    `passive`, the verb's own auxiliaries may stand between too ("in X, Y, a police officer was
+    shot": the officer, the passive verb's patient, not its doer)."""
     if any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
     start = verb.sent.start
     tail = verb.i - 1
-    while tail > start and verb.doc[tail].pos_ in ("ADV", "PART"):
+    while tail > start and (
+        verb.doc[tail].pos_ in ("ADV", "PART")
+        or (passive and verb.doc[tail].dep_ in _AUXILIARIES and verb.doc[tail].head.i == verb.i)
+    ):
         tail -= 1
     if tail < start:
         return None

@@ -29,6 +29,7 @@ from sitrep.extract.state import ActorMention
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
 from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
 from sitrep.knowledge.taxonomy import categories, event_type_of
+from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
 
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
@@ -873,6 +874,12 @@ def _target_kind(
                 and not _described(t, head)
             ):
                 targets.append(t)  # ("killed by militiamen", "a drive-by shooting by gunmen")
+        if any(c.dep_ == "auxpass" for c in head.children) and (
+            hung := hung_subject(head, passive=True)
+        ) is not None and hung.pos_ == "NOUN":
+            # "On 6 May, in X, Y, a police officer was shot": the patient the parse hung on the
+            # place list opening the sentence
+            targets.append(hung)
     kinds = {_target_word_kind(t, lex, actors) for t in targets}
     civilian = "civilian" in kinds
     armed = "armed" in kinds
