@@ -1061,3 +1061,16 @@ def test_a_weapon_misread_as_a_second_verb_keeps_the_target():
     )
     events = [e for e in extract(text, published="2022-03-16").events if e.event_type]
     assert events and events[0].actor2 == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_the_crowd_hurt_in_a_fight_between_crowds_is_rioters():
+    # the injured are the other crowd's fighters, not civilians hit by rioters
+    text = (
+        "On 8 October 2021, supporters of two rival student unions clashed with sticks at a"
+        " college in Sylhet, injuring nine students."
+    )
+    events = [e for e in extract(text, published="2021-10-10").events if e.event_type]
+    assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
+        ("Riots", "Rioters (Bangladesh)", "Rioters (Bangladesh)")
+    ]
+

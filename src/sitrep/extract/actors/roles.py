@@ -311,6 +311,17 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             # side): the civilians a clash hurt are its casualties, its opponent is unnamed
             draft.actor2, draft.assoc_actor_2 = None, []
         if (
+            draft.event_type == "Riots"
+            and draft.actor2 is not None
+            and draft.actor2.actor.inter == CIVILIANS_INTER
+            and _mutual(state, draft)
+            and _intervening_forces(state, dictionary, draft, country, default=False) is None
+        ):
+            # a fight between crowds ("two student groups clashed, injuring five students"): the
+            # hurt are the other crowd's rioters, not civilians, as for a clash read with no side
+            rioters = _generic(state, dictionary, "Rioters ({country})", country, at, at)
+            draft.actor2 = _with_inter(rioters, dictionary, country) or draft.actor2
+        if (
             draft.event_type == "Violence against civilians"
             and draft.actor2 is not None
             and draft.actor2.actor.inter != CIVILIANS_INTER
