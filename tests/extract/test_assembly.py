@@ -800,3 +800,22 @@ def test_a_toll_told_at_another_named_district_is_a_strike_of_its_own(code):
         " Khan Younis overnight, including the Westmoor district where one person was killed."
     )
     assert sorted(e.fatalities for e in code(text, "2024-05-12").events) == [1, 7]
+
+
+def test_violence_retyped_from_another_mention_keeps_the_target_it_was_told_with():
+    # "X fired mortars and small arms at Y's positions" told as a clash, the explosions observed
+    # there making the happening shelling: Y is still what was fired at
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    fired = _draft(state, 0, 5, key="Armed clash", event_type="Battles", confidence=0.9)
+    fired.actor1 = _actor("Military Forces of Syria (2000-2024)", inter=1)
+    fired.actor2 = _actor("QSD: Syrian Democratic Forces")
+    seen = _draft(
+        state, 10, 15, key="Shelling/artillery/missile attack",
+        event_type="Explosions/Remote violence", sentence=1, confidence=0.6,
+    )  # fmt: skip
+    mentions = [mention_of(d, i, PUBLISHED) for i, d in enumerate([fired, seen])]
+    (cluster,) = cluster_mentions(mentions)
+    event = resolve(cluster)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor2 is not None
+    assert event.actor2.actor.name == "QSD: Syrian Democratic Forces"

@@ -30,6 +30,7 @@ from sitrep.extract.assembly.mentions import (
     named,
 )
 from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, happening_type, killed_from_afar
+from sitrep.extract.events.type_rules import VIOLENT_TYPES
 from sitrep.extract.state import ActorMention, EventDraft
 from sitrep.knowledge.actors import unidentified
 from sitrep.knowledge.taxonomy import category
@@ -173,6 +174,7 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
     kept = _name(event.actor2)
     if keep_target and kept is not None and kept != first and not unidentified(kept):
         return
+    told = [(event.actor2, event.assoc_actor_2)]  # the seed's own target, as it was told
     if not keep_target:
         event.actor2, event.assoc_actor_2 = None, []
     # The target is taken from mentions of the type the happening was given.
@@ -185,10 +187,16 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
             for d in drafts
             if d.actor2 and d.actor2.actor.inter == CIVILIANS_INTER
         ]
+    if not others and event.event_type in VIOLENT_TYPES and _name(told[0][0]) != first:
+        # violence told as another violence ("X fired mortars and small arms at Y's positions"
+        # told as a clash, the explosions observed there making it shelling) hit the same side
+        others = [(told[0][0], 1.0)]
     actor2 = _most_named(others)
     if actor2 is not None:
-        donor = next(d for d in drafts if d.actor2 is actor2)
-        event.actor2, event.assoc_actor_2 = actor2, donor.assoc_actor_2
+        source = next(((a, assoc) for a, assoc in told if a is actor2), None) or next(
+            (d.actor2, d.assoc_actor_2) for d in drafts if d.actor2 is actor2
+        )
+        event.actor2, event.assoc_actor_2 = source
 
 
 def _name(actor: ActorMention | None) -> str | None:
