@@ -7,6 +7,7 @@ from datetime import date
 
 from sitrep.extract.assembly.notes import event_notes
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
+from sitrep.knowledge.adminparts import in_part
 from sitrep.records import Document, Event, RawDocument, Source, Tally
 
 
@@ -16,7 +17,7 @@ def assemble_document(raw: RawDocument, state: DocState, doc_id: str, kb_version
         for i, d in enumerate(sorted(state.events, key=lambda d: d.trigger.start))
     )
     tallies = tuple(
-        _tally(t, _stable_id(doc_id, "t", t.trigger.start, i))
+        _tally(t, state, _stable_id(doc_id, "t", t.trigger.start, i))
         for i, t in enumerate(sorted(state.tallies, key=lambda t: t.trigger.start))
     )
     return Document(
@@ -70,7 +71,9 @@ def _sources(draft_sources: list[Source], outlet: str | None) -> tuple[Source, .
 
 
 def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
-    when, where = d.when, d.where.place if d.where else None
+    sentence = state.sentences[d.sentence].text if d.sentence < len(state.sentences) else ""
+    where = in_part(d.where.place, state.published, sentence) if d.where else None
+    when = d.when
     inter1 = d.actor1.actor.inter if d.actor1 else None
     inter2 = d.actor2.actor.inter if d.actor2 else None
     evidence = tuple(
@@ -126,8 +129,10 @@ def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
     return Event(**{**fields, "notes": event_notes(event)})  # type: ignore[arg-type]
 
 
-def _tally(t: TallyDraft, tally_id: str) -> Tally:
-    period, where = t.period, t.where.place if t.where else None
+def _tally(t: TallyDraft, state: DocState, tally_id: str) -> Tally:
+    sentence = state.sentences[t.sentence].text if t.sentence < len(state.sentences) else ""
+    period = t.period
+    where = in_part(t.where.place, state.published, sentence) if t.where else None
     return Tally(
         tally_id=tally_id,
         counted=t.counted,
