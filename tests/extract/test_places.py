@@ -1140,3 +1140,29 @@ def test_a_sponsor_spacy_tags_as_a_place_does_not_place_the_event(code):
         "backed faction that tried to pass, and then they detained its driver."
     )
     assert {e.country for e in code(text, "2021-06-10").events} == {"Syria"}
+
+
+@pytest.mark.parametrize(
+    "text, doer, country",
+    [
+        (
+            "Gunmen stormed a border police station in Saravan in southeastern Iran on Tuesday, "
+            "killing four officers.\n\nTwo days later, Iran said it struck the group's camps in "
+            "Pakistan with missiles. Pakistan then launched air strikes on militant hideouts in "
+            "response.",
+            "Pakistan",
+            "Iran",
+        ),
+        (
+            "Turkey carried out air strikes on Kurdish militant positions on Sunday, the defence "
+            "ministry said. The strikes hit mountain areas of Duhok province in northern Iraq, "
+            "the ministry added.",
+            "Turkey",
+            "Iraq",
+        ),
+    ],
+)
+def test_a_country_named_as_the_striker_is_not_where_it_struck(code, text, doer, country):
+    doc = code(text, "2024-03-10")
+    strikes = [e for e in doc.events if e.actor1 and doer in e.actor1]
+    assert strikes and all(e.country == country for e in strikes)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.extract.events.triggers import governing_verb, set_beside
+from sitrep.extract.events.type_rules import REMOTE
 from sitrep.extract.places.resolve import (
     COMPASS_OF,
     DESTINATION_BEFORE,
@@ -383,6 +384,12 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
                 bool(cc) and m.place.country != cc, m.place.feature == "country",
                 abs(m.span.start - hint[0]), *specificity(m),
             ))  # fmt: skip
+    if (doer := _striker_country(state, draft, own)) not in (None, state.country_hint):
+        # "Ruritania carried out air strikes on hideouts" in a text about another country: the
+        # country that struck, named as the doer, says who, not where (the strike lands across
+        # the border): the paragraph, else the document, tells where. (In a text about the
+        # doer's own country, its name stays the place: "Ruritania test-fired a missile".)
+        own = [m for m in own if not (m.place.feature == "country" and m.place.country == doer)]
     if own:
         # Where the happening took place first: a place hanging off the trigger or its verb
         # ("struck positions in eastern Ruritania"), before one inside another phrase of the
@@ -430,6 +437,24 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
         # happening was than a sentence naming no place: the paragraph, else the document, does.
         return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences, named)
     return _paragraph_place(state, draft, sentences, named)
+
+
+def _striker_country(state: DocState, draft: EventDraft | TallyDraft,
+                     own: list[PlaceMention]) -> str | None:  # fmt: skip
+    """The country whose name in a strike draft's sentence is the subject of the trigger's verb
+    ("Ruritania struck …", "Ruritania carried out strikes …")."""
+    if state.doc is None or not isinstance(draft, EventDraft) or draft.event_type != REMOTE:
+        return None
+    trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    if trig is None:
+        return None
+    verbs = {trig.root.i} | ({v.i} if (v := governing_verb(trig.root)) is not None else set())
+    for m in own:
+        place = state.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if (m.place.feature == "country" and place is not None and place.root.dep_ == "nsubj"
+                and place.root.head.i in verbs):  # fmt: skip
+            return m.place.country
+    return None
 
 
 def _place_beside_topic(state: DocState, draft: EventDraft | TallyDraft,
