@@ -793,3 +793,25 @@ def test_month_names_are_one_prefix_factored_alternation_matching_as_the_list():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
         assert [m.span() for m in factored.finditer(text)] == [
             m.span() for m in plain.finditer(text)], text
+
+
+def test_time_word_windows_match_the_word_rule() -> None:
+    # Digit runs and whole letter runs that are time words open a window; parts of longer
+    # words ("Mondays" is a time word itself, "daylight" is not) and other scripts do not.
+    from sitrep.extract.time.timex import _keywords, _time_words
+
+    text = "Mondays at 5th gate, daylight in Montréal, ٣ DAYS later; xmonday and today's K9"
+    words = [m.group() for m in re.finditer(r"[A-Za-z]+|\d+", text)]
+    expected = [w for w in words if w[0].isdigit() or w.lower() in _keywords()]
+    assert [m.group() for m in _time_words().finditer(text)] == expected
+
+
+def test_unit_gate_needs_a_unit_word_of_its_own() -> None:
+    # "Monday" and "today" hold "day" but no unit: the unit patterns are not run over them.
+    from sitrep.extract.time.timex import _gates
+
+    gate = _gates()["ago"]
+    assert gate.search("The market opened on Monday and again today.") is None
+    assert gate.search("The market opened three days ago.") is not None
+    found = find_timexes("The market opened on Monday, not three days ago.")
+    assert [t.text for t in found] == ["Monday", "three days ago"]

@@ -247,7 +247,8 @@ def _gates() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     month = re.compile(_alt(lx.months, capitalised=True))  # group `m` is required in these
     weekday = re.compile(_alt(lx.weekdays, capitalised=True, min_len=6))
-    unit = re.compile(r"(?i:hour|day|week|month|year)")
+    # The unit follows whitespace in every pattern gated by it: "Monday", "today" open no window.
+    unit = re.compile(r"(?i:\s(?:hour|day|week|month|year))")
     gates = dict.fromkeys(("range_dm", "range_md", "dmy", "mdy", "month"), month)
     gates.update(dict.fromkeys(("weekday", "recurring"), weekday))
     gates.update(dict.fromkeys(("past_n", "recent", "ago", "future_span"), unit))
@@ -292,7 +293,6 @@ def find_timexes(text: str, *, month_first: bool = False) -> list[Timex]:
     return [_mark_approx(t, text) for t in _combine(taken, text) if t.form != "part"]
 
 
-_WORD = re.compile(r"[A-Za-z]+|\d+")
 _SPACE = re.compile(r"\s")
 _WINDOW = 80  # characters of context around a time word: longer than any expression
 
@@ -326,22 +326,27 @@ def _keywords() -> frozenset[str]:
     )
 
 
+@cache
+def _time_words() -> re.Pattern[str]:
+    """A run of digits, or a whole run of ASCII letters that is one of `_keywords` in any case:
+    one regex scan instead of a Python test of every word of the text (issue 18)."""
+    words = sorted(w for w in _keywords() if re.fullmatch("[a-z]+", w))
+    return re.compile(r"\d+|(?<![A-Za-z])(?ai:" + trie_alternation(words) + r")(?![A-Za-z])")
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of `text` around time words, cut at whitespace; the patterns run only there.
 
     Running nineteen patterns over a whole article costs ~60 ms; most sentences hold no time
     word, so scanning only around them is several times faster and finds the same expressions.
     """
-    keywords = _keywords()
     spans: list[tuple[int, int]] = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if word[0].isdigit() or word.lower() in keywords:
-            lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
-            if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
-            else:
-                spans.append((lo, hi))
+    for m in _time_words().finditer(text):
+        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
     windows = []
     for lo, hi in spans:
         if lo > 0:  # start and end on whitespace so no word is cut in two
