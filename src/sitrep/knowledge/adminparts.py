@@ -84,7 +84,6 @@ def admin1_part(country_code: str, admin1_code: str, latitude: float, longitude:
     return nearest.part
 
 
-
 @cache
 def _split_areas() -> dict[tuple[str, str], tuple[str, str]]:
     """(country, admin1) as places spell them → (country code, admin1 code), for split areas."""

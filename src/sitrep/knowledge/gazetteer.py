@@ -205,9 +205,7 @@ class Gazetteer:
 
     def add_extra(self, place: GazPlace) -> None:
         """Add an admin area, country or site, indexed under its names."""
-        self.extra.append(place)
-        i = len(self.extra) - 1
-        self.by_id[place.id] = i
+        i = self._append_extra(place)
         keys, skeletons = name_keys((place.name, *place.alternates), self.known_keys)
         for k in keys:
             self._extra_key.setdefault(k, []).append(i)
@@ -219,12 +217,15 @@ class Gazetteer:
     def add_district(self, place: GazPlace) -> None:
         """Add a curated district, found by `districts` only (after a district cue): its bare
         name is often a town's elsewhere."""
-        self.extra.append(place)
-        i = len(self.extra) - 1
-        self.by_id[place.id] = i
+        i = self._append_extra(place)
         keys, _ = name_keys((place.name, *place.alternates), self.known_keys)
         for k in keys:
             self._extra_district.setdefault(k, []).append(i)
+
+    def _append_extra(self, place: GazPlace) -> int:
+        self.extra.append(place)
+        self.by_id[place.id] = len(self.extra) - 1
+        return len(self.extra) - 1
 
     def has_key(self, key: str) -> bool:
         return key in self._extra_key or any(t.has_key(key) for t in self.tables)

@@ -8,7 +8,7 @@ from datetime import date
 from sitrep.extract.assembly.notes import event_notes
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.adminparts import in_part
-from sitrep.records import Document, Event, RawDocument, Source, Tally
+from sitrep.records import Document, Event, Place, RawDocument, Source, Tally
 
 
 def assemble_document(raw: RawDocument, state: DocState, doc_id: str, kb_version: str) -> Document:
@@ -71,9 +71,8 @@ def _sources(draft_sources: list[Source], outlet: str | None) -> tuple[Source, .
 
 
 def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
-    sentence = state.sentences[d.sentence].text if d.sentence < len(state.sentences) else ""
-    where = in_part(d.where.place, state.published, sentence) if d.where else None
     when = d.when
+    where = _coded_place(d, state)
     inter1 = d.actor1.actor.inter if d.actor1 else None
     inter2 = d.actor2.actor.inter if d.actor2 else None
     evidence = tuple(
@@ -129,10 +128,19 @@ def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
     return Event(**{**fields, "notes": event_notes(event)})  # type: ignore[arg-type]
 
 
+def _coded_place(draft: EventDraft | TallyDraft, state: DocState) -> Place | None:
+    """The draft's place as coded: a split admin1 area's part, from the point or as its
+    sentence names it (`in_part`)."""
+    if draft.where is None:
+        return None
+    i = draft.sentence
+    sentence = state.sentences[i].text if i < len(state.sentences) else ""
+    return in_part(draft.where.place, state.published, sentence)
+
+
 def _tally(t: TallyDraft, state: DocState, tally_id: str) -> Tally:
-    sentence = state.sentences[t.sentence].text if t.sentence < len(state.sentences) else ""
     period = t.period
-    where = in_part(t.where.place, state.published, sentence) if t.where else None
+    where = _coded_place(t, state)
     return Tally(
         tally_id=tally_id,
         counted=t.counted,
