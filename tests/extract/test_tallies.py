@@ -322,3 +322,28 @@ def test_a_count_told_again_in_the_lead_is_one_tally(code):
     )
     assert [t.count for t in doc.tallies] == [17]
     assert len(doc.tallies[0].evidence) == 2
+
+
+def test_a_count_told_again_after_the_lead_keeps_the_lead(code):
+    # the retelling is shorter: the lead's tally stays, with both sentences as its evidence
+    doc = code(
+        "Rebels carried out 17 attacks on army posts across the northern provinces since "
+        "January, the defence ministry said on Tuesday.\n\n"
+        "The 17 attacks on army posts since January worry officials.",
+        "2025-03-12",
+    )
+    (tally,) = doc.tallies
+    assert tally.count == 17
+    assert [e.text[:6] for e in tally.evidence] == ["Rebels", "The 17"]
+
+
+def test_a_count_told_three_times_is_one_tally(code):
+    doc = code(
+        "Rebels carried out 17 attacks on army posts across the northern provinces since "
+        "January, the defence ministry said on Tuesday.\n\n"
+        "The 17 attacks on army posts since January worry officials.\n\n"
+        "Officials listed the 17 attacks since January.",
+        "2025-03-12",
+    )
+    assert [(t.count, len(t.evidence)) for t in doc.tallies] == [(17, 3)]
+    assert not doc.warnings

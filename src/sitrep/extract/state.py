@@ -132,6 +132,10 @@ class DocState:
         """Whether a resolved place mention overlaps the characters `start`..`end`."""
         return any(m.span.start < end and start < m.span.end for m in self.places)
 
+    def sentence_text(self, index: int) -> str:
+        """The text of sentence `index`, or "" where there is none."""
+        return self.sentences[index].text if 0 <= index < len(self.sentences) else ""
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding character `offset` (the last one if past the end)."""
         for i, s in enumerate(self.sentences):

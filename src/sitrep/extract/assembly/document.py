@@ -133,9 +133,7 @@ def _coded_place(draft: EventDraft | TallyDraft, state: DocState) -> Place | Non
     sentence names it (`in_part`)."""
     if draft.where is None:
         return None
-    i = draft.sentence
-    sentence = state.sentences[i].text if i < len(state.sentences) else ""
-    return in_part(draft.where.place, state.published, sentence)
+    return in_part(draft.where.place, state.published, state.sentence_text(draft.sentence))
 
 
 def _tally(t: TallyDraft, state: DocState, tally_id: str) -> Tally:

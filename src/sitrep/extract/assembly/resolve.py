@@ -174,7 +174,7 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
     kept = _name(event.actor2)
     if keep_target and kept is not None and kept != first and not unidentified(kept):
         return
-    told = [(event.actor2, event.assoc_actor_2)]  # the seed's own target, as it was told
+    told, told_assoc = event.actor2, event.assoc_actor_2  # the seed's own target, as told
     if not keep_target:
         event.actor2, event.assoc_actor_2 = None, []
     # The target is taken from mentions of the type the happening was given.
@@ -187,16 +187,16 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
             for d in drafts
             if d.actor2 and d.actor2.actor.inter == CIVILIANS_INTER
         ]
-    if not others and event.event_type in VIOLENT_TYPES and _name(told[0][0]) != first:
+    if not others and event.event_type in VIOLENT_TYPES and _name(told) != first:
         # violence told as another violence ("X fired mortars and small arms at Y's positions"
         # told as a clash, the explosions observed there making it shelling) hit the same side
-        others = [(told[0][0], 1.0)]
+        others = [(told, 1.0)]
     actor2 = _most_named(others)
     if actor2 is not None:
-        source = next(((a, assoc) for a, assoc in told if a is actor2), None) or next(
-            (d.actor2, d.assoc_actor_2) for d in drafts if d.actor2 is actor2
+        assoc = told_assoc if actor2 is told else next(
+            d.assoc_actor_2 for d in drafts if d.actor2 is actor2
         )
-        event.actor2, event.assoc_actor_2 = source
+        event.actor2, event.assoc_actor_2 = actor2, assoc
 
 
 def _name(actor: ActorMention | None) -> str | None:

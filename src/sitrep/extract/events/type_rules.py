@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.extract.events.remarks import crowd_size_noted
 from sitrep.extract.events.triggers import (
     Lexicon,
     Match,
@@ -289,7 +290,7 @@ def decide_type(
         # state force striking places, not people, with no weapon named, struck from afar
         # (ACLED codes it by the weapon; the toll told with it is the strike's)
         key, source = AIR, "rule: a state force struck places"
-    if key in ("Attack", "Armed clash") and _CROWD_SIZE.search(paragraph_text(sent)):
+    if key in ("Attack", "Armed clash") and crowd_size_noted(paragraph_text(sent)):
         # "[size=around 6]": ACLED notes a crowd's size only for demonstration events (1,955 of
         # the 1,964 train notes with the remark are Protests or Riots); violence by people whose
         # size was noted is a riot, not an armed or organised group's attack or battle
@@ -382,10 +383,6 @@ _DEMAND_LEMMAS = frozenset({
     "demonstrator", "agitate", "agitation",
 })  # fmt: skip
 # (not "rally": supporters who fight at their party's rally are ACLED's mob violence)
-
-
-# ACLED's size remark, "[size=no report]", "[size=around 30]": kept for demonstration events only.
-_CROWD_SIZE = re.compile(r"\[size=", re.IGNORECASE)
 
 
 def _demand_told(sent: SpacySpan) -> bool:

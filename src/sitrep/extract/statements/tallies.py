@@ -346,10 +346,6 @@ def _clause_of(tok: Token) -> Token:
     return tok
 
 
-def _sentence_text(state: DocState, index: int) -> str:
-    return state.sentences[index].text if 0 <= index < len(state.sentences) else ""
-
-
 def _tally_from(
     state: DocState, match: CountMatch, sentence: int, draft: EventDraft | None
 ) -> TallyDraft:
@@ -467,9 +463,8 @@ def _merge_retold(state: DocState, seen: dict[tuple[int, int], TallyDraft]) -> N
         kept = first.setdefault(what, key)
         if kept == key or seen[kept].sentence == tally.sentence:
             continue
-        gone = kept
-        longer = len(_sentence_text(state, tally.sentence))
-        if longer > len(_sentence_text(state, seen[kept].sentence)):
+        gone = key  # the retelling goes, unless its sentence is the longer
+        if len(state.sentence_text(tally.sentence)) > len(state.sentence_text(seen[kept].sentence)):
             kept, gone, first[what] = key, kept, key
         evidence = sorted({*seen[gone].evidence, *seen[kept].evidence}, key=lambda e: e.start)
         seen[kept].evidence = evidence
@@ -525,7 +520,7 @@ def split_tallies(state: DocState) -> None:
         if match is not None and match.count.qualifier != "unknown":
             if not is_aggregate(
                 match,
-                _sentence_text(state, draft.sentence),
+                state.sentence_text(draft.sentence),
                 _has_day(state, draft.sentence, match.head),
             ):
                 # "2 airstrikes targeted Mukayras district on 8 May": ACLED's one event.
