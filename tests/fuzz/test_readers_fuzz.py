@@ -149,3 +149,10 @@ def test_read_feed_gives_documents_or_failures(feed):
             assert result.text and _clean(result.text)
         else:
             assert result.reason
+
+
+def test_a_control_character_between_a_letter_and_its_accent_leaves_nfc_text():
+    # found by the fuzz target above: the control character removed after NFC left "A" and a
+    # combining grave accent (from repaired mojibake) uncomposed
+    raw = read_string("A\x1f\u00cc\u0080", published=None)
+    assert _clean(raw.text) and raw.text == "\u00c0"

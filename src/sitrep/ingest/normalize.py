@@ -84,7 +84,7 @@ def clean_field(value: str | None) -> str | None:
     if value is None:
         return None
     value = _SURROGATE.sub("\ufffd", _ZERO_WIDTH.sub("", strip_terminal_escapes(value)))
-    value = " ".join(_CONTROL.sub("", unicodedata.normalize("NFC", value)).split())
+    value = unicodedata.normalize("NFC", " ".join(_CONTROL.sub("", value).split()))
     return value or None
 
 
@@ -100,13 +100,13 @@ def is_boilerplate(line: str) -> bool:
 def normalize_text(text: str) -> str:
     """NFC, `\\n` newlines, single spaces, no control characters or boilerplate lines."""
     ascii_only = text.isascii()  # then NFC, zero-width characters and surrogates cannot apply
-    if not ascii_only:
-        text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", strip_terminal_escapes(text))
     if not ascii_only:
         text = _ZERO_WIDTH.sub("", text)
         text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot be encoded or stored
+        # NFC last: a removed character may have stood between a letter and its accent
+        text = unicodedata.normalize("NFC", text)
     lines: list[str] = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
