@@ -273,6 +273,14 @@ def test_bare_force_nouns_follow_the_state_just_named(nlp):
     assert _same(_mentions(state)["soldier"][0], "Military Forces of Iraq")
 
 
+def test_a_country_named_as_where_with_a_direction_is_not_the_forces_meant(nlp):
+    # "in southern Syria" is a place, as "in Syria" is: "its troops" are the Turkish drones' state's
+    state = _state(
+        nlp, "Turkish drones hit targets in southern Syria after its troops were attacked.", "Syria"
+    )
+    assert _same(_mentions(state)["troops"][0], "Military Forces of Turkey")
+
+
 @pytest.mark.parametrize(
     ("text", "words", "name"),
     [

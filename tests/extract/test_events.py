@@ -237,6 +237,15 @@ def test_a_vow_to_respond_is_a_threat_and_a_past_response_is_none(nlp):
     assert [d.plover for d in state.events] == []
 
 
+def test_a_vow_of_zero_tolerance_is_a_threat_and_a_policy_of_it_is_none(nlp):
+    state = detect(
+        nlp, '"We will act with zero tolerance towards anyone who breaks the law," police said.'
+    )
+    assert [d.plover for d in state.events] == ["THREATEN"]
+    state = detect(nlp, "The ministry adopted a zero tolerance policy on corruption last year.")
+    assert [d.plover for d in state.events] == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -1166,3 +1166,49 @@ def test_a_country_named_as_the_striker_is_not_where_it_struck(code, text, doer,
     doc = code(text, "2024-03-10")
     strikes = [e for e in doc.events if e.actor1 and doer in e.actor1]
     assert strikes and all(e.country == country for e in strikes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes broke out in the south of Syria on Sunday.\n\nOn Monday, troops raided the "
+        "hideouts of smugglers supported by Iran, killing two.",
+        "Gunmen attacked a checkpoint in Deir ez-Zor on Sunday.\n\nA day later, fighters of a "
+        "militia backed by Turkey shelled a village, killing a child.",
+    ],
+)
+def test_a_country_named_as_a_sponsor_by_its_agent_is_not_where_it_happened(code, text):
+    # "smugglers supported by Iran": the country stands behind the men, as an actor's name does;
+    # the happening is placed as if its sentence named no place
+    assert {e.country for e in code(text, "2024-03-12").events} == {"Syria"}
+
+
+def test_a_fight_at_the_border_that_a_strike_came_after_is_in_the_guards_own_country(code):
+    # The strike hangs "in eastern Iraq"; the gunfight it came after is a happening of its own,
+    # placed by nothing but "the border": the border guards (its = the Iranian jets' state)
+    # fought in their own country.
+    doc = code(
+        "Iranian jets struck hideouts in eastern Iraq after a gunfight between its border guards "
+        "and armed smugglers at the border on Sunday.",
+        "2024-03-12",
+    )
+    coded = {(e.event_type, e.country, e.event_date) for e in doc.events}
+    assert coded == {
+        ("Explosions/Remote violence", "Iraq", "2024-03-10"),
+        ("Battles", "Iran", "2024-03-10"),
+    }
+    assert all("Iran" in (e.actor1 or "") for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "text", ["The town was shelled at dawn.", "The camp came under fire at night."]
+)
+def test_an_article_before_a_place_noun_is_no_place_name(text):
+    # "The" spells a town somewhere and "The Camp" another: with a common noun after it, the
+    # article refers back to a place, it names none
+    assert _found(text) == []
+
+
+def test_an_article_that_starts_a_name_still_names_it():
+    assert [f[0] for f in _found("Judges at The Hague ruled on Monday.")] == ["The Hague"]
+    assert [f[0] for f in _found("Shells hit An Nabk on Monday.")] == ["An Nabk"]

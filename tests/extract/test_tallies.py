@@ -347,3 +347,27 @@ def test_a_count_told_three_times_is_one_tally(code):
     )
     assert [(t.count, len(t.evidence)) for t in doc.tallies] == [(17, 3)]
     assert not doc.warnings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over the past decade the rebels have staged numerous raids on police stations.",
+        "Many of the recent airstrikes on the valley have killed farmers.",
+        "The militia has carried out a number of attacks on the convoys since spring.",
+    ],
+)
+def test_an_aggregate_counted_by_a_word_for_an_unknown_amount_is_no_tally(nlp, sentence):
+    # "numerous", "many", "a number of" stand for an unknown amount (coded 10 for an unknown
+    # toll): no count to report; and what they count is still no event of its own
+    state = parsed(nlp, sentence)
+    draft = draft_on(state, re.search(r"raids|airstrikes|attacks", sentence).group(0))
+    split_tallies(state)
+    assert state.tallies == []
+    assert draft not in state.events
+
+
+def test_an_aggregate_counted_by_a_magnitude_word_stays_a_tally(nlp):
+    state = parsed(nlp, "Several hundred attacks on the border towns have been recorded since May.")
+    split_tallies(state)
+    assert [t.count.value for t in state.tallies] == [300]

@@ -39,6 +39,7 @@ _FUNCTION_WORDS = frozenset(
     "the a an and or in on at of to for with by from this that these those it its he she they we "
     "his her their our on after before since while when where as but".split()
 )
+_ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
 # Words naming a part of a place by its direction ("in southern Lebanon", "northern Aleppo").
 DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
@@ -106,6 +107,13 @@ class PlaceFilter:
         if len(key.replace(" ", "")) < 3 and not (has_site and any(ch.isdigit() for ch in key)):
             return False
         surface = _surface(" ".join(t.text for t in toks[i:end]))
+        if (end - i == 1 and surface in _FUNCTION_WORDS) or (
+            toks[i].lower in _ENGLISH_ARTICLES and all(t.text.islower() for t in toks[i + 1 : end])
+        ):
+            # "The town was shelled", "The camp came under fire": an article before a common
+            # noun refers back to a place told before; it is no name, though "The" spells a town
+            # somewhere and "The Camp" another ("the Gaza Strip", "the Badia" are names)
+            return False
         if end - i == 1 and surface.isalpha() and len(surface) <= 4 and _initialism(toks[i].text):
             return False  # an acronym ("SANA", "HTS", "JaS"), not a name
         if surface in self.names and not has_site and not located:

@@ -89,6 +89,22 @@ def read_number(doc: Doc, index: int) -> Number | None:
     return Number(Quantity(value, qualifier or vague_qualifier), q_start, end + 1, end)
 
 
+# Quantity words whose value in number_words.csv is ACLED's code for an unknown amount ("many",
+# "numerous", "a number of" = 10, as for unknown tolls), not a lower bound that the word itself
+# gives ("several" = 3, "dozens" = 12, "hundreds" = 100).
+_UNKNOWN_AMOUNT = frozenset({"many", "numerous", "number"})
+
+
+def tells_no_amount(doc: Doc, index: int) -> bool:
+    """Whether the number phrase holding token `index` says how many only by a word that
+    stands for an unknown amount ("many attacks", "numerous raids", "a number of strikes"): its
+    value is a coding convention for "unknown", not a count the text gives."""
+    number = read_number(doc, index) if 0 <= index < len(doc) else None
+    if number is None:
+        return False
+    return any(t.lower_ in _UNKNOWN_AMOUNT for t in doc[number.start : number.end])
+
+
 def _range_at(doc: Doc, i: int) -> bool:
     """Token i is the hyphen of a range of two digit strings, the lower first ("20-25")."""
     if doc[i].text != "-" or not 0 < i < len(doc) - 1:

@@ -120,8 +120,11 @@ _SHORT_FORM = re.compile(
     r"|militants|insurgents|jihadists|rebels|alliance)\b",
     re.IGNORECASE,
 )
+# "in Tripoli", "into both countries", "in southern Syria", "across the northeastern region"
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|across|from|throughout)\s+(?:both\s+|the\s+)?$", re.I
+    r"\b(?:in|into|inside|across|from|throughout)\s+(?:both\s+|the\s+)?"
+    r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+)?$",
+    re.I,
 )
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w.]+)\s*(?:,|and|&)\s*$")
 _STATE_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
@@ -538,7 +541,7 @@ def _recent_state_forces(
         if m.span.start < first:
             break
         if m.kind == "state" and _LOCATIVE_BEFORE.search(
-            state.text[max(0, m.span.start - 16) : m.span.start]
+            state.text[max(0, m.span.start - 28) : m.span.start]
         ):
             continue  # "in Tripoli" names a place, not the forces that act next
         entry = dictionary.entry(m.actor.name)

@@ -145,6 +145,36 @@ def _days_apart(tok: Token) -> bool:
 
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# What another happening came after or before: "jets struck the valley after a shoot-out ...".
+_SEQUENCE_PREPS = frozenset({"after", "before", "following"})
+# Prepositions that say where: "at the border", "in the south", "near the dam".
+_WHERE_PREPS = frozenset({"at", "in", "near", "along", "inside", "outside", "across"})
+
+
+def _followed_by_own(tok: Token) -> bool:
+    """ "Warplanes struck targets in the south after a shoot-out with smugglers at the border":
+    a happening named as what the sentence's verb came after (or before), each told with a
+    place of its own, is another happening, not more of the verb's. (With one place for both,
+    "following a skirmish in the district, troops fired drones at the fighters", it is one.)"""
+    if not (
+        tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _SEQUENCE_PREPS
+    ):
+        return False
+    verb = tok.head.head
+    return verb.pos_ == "VERB" and _says_where(tok) and _says_where(verb)
+
+
+def _says_where(tok: Token) -> bool:
+    """A place phrase of its own hangs off `tok` ("in the south", not "in the morning")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in _WHERE_PREPS
+        and any(o.dep_ == "pobj" and o.ent_type_ not in _TIME_ENTITIES for o in c.children)
+        for c in tok.children
+    )
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _while_elsewhere(tok: Token) -> bool:
@@ -269,7 +299,10 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         )
         tok = doc[m.head]
         apart = own and (
-            _act_of_the_arrested(tok, arrests) or _days_apart(tok) or _while_elsewhere(tok)
+            _act_of_the_arrested(tok, arrests)
+            or _days_apart(tok)
+            or _while_elsewhere(tok)
+            or _followed_by_own(tok)
         )
         key = (family, count is not None, apart)
         if key not in groups:

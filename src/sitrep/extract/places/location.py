@@ -70,6 +70,10 @@ def attach_locations(state: DocState) -> None:
             if chosen is not None and chosen.place.feature == "country":
                 # Its own country refined by a town a later mention of it names, as firmly.
                 draft.where = _place_referred_to(state, draft, sentences, chosen) or chosen
+        if isinstance(draft, EventDraft) and draft.extra.get("place_from") != "sentence":
+            border = _border_fight_country(state, draft)
+            if border is not None:
+                draft.where, draft.extra["place_from"] = border, "sentence"
         if missions:
             draft.where = _monitored_area(state, draft.where, missions) or draft.where
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
@@ -79,6 +83,44 @@ def attach_locations(state: DocState) -> None:
                 state.warnings.append(f"places: {name!r} is not in the gazetteer; the event at "
                                       f"{draft.trigger.text!r} {where}")  # fmt: skip
 
+
+
+_BORDER_PREPS = frozenset({"at", "on", "along", "across", "near"})
+_STATE_FORCES = frozenset({1, 8})
+
+
+def _border_fight_country(state: DocState, draft: EventDraft) -> PlaceMention | None:
+    """A fight placed by nothing but "the border" ("a shoot-out between its border guards and
+    smugglers at the border", "troops clashed with infiltrators on the border"), between one
+    state's forces and a side that is no state's, was fought where those forces guard their
+    own state: that country, precision 3 (the text names no place on either side)."""
+    if draft.event_type != "Battles" or state.doc is None:
+        return None
+    trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    if trig is None:
+        return None
+    heads = {trig.root.i} | ({v.i} if (v := governing_verb(trig.root)) is not None else set())
+    at_border = any(
+        t.dep_ == "pobj"
+        and t.lemma_.lower() in _BORDERS
+        and t.head.lower_ in _BORDER_PREPS
+        and t.head.head.i in heads
+        for t in trig.root.sent
+    )
+    if not at_border:
+        return None
+    sides = [a.actor for a in (draft.actor1, draft.actor2) if a is not None]
+    # (inter 8: a state's forces coded as external where the document's country is another)
+    forces = [a for a in sides if a.inter in _STATE_FORCES]
+    states = {a.country for a in forces}
+    if len(forces) != 1 or None in states:
+        return None
+    gaz = load_gazetteer()
+    code = gaz.country_code(next(iter(states)))
+    country = gaz.country_place(code) if code else None
+    if country is None:
+        return None
+    return PlaceMention(draft.trigger, to_place(country, 3, None), 0.3)
 
 
 def _monitored_area(state: DocState, where: PlaceMention | None,
@@ -659,17 +701,23 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
     if trig is None or place is None:
         return ELSEWHERE
     targets = {trig.root.i}
-    verb = trig.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    targets.add(verb.i)
-    # The clauses the trigger's clause belongs to: "gathered in Fougeres to demonstrate".
-    while verb.dep_ in _CLAUSE_CHAIN and verb.head.i != verb.i and not set_beside(verb):
-        verb = verb.head
+    if not _sequenced(trig.root):
+        verb = trig.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
         targets.add(verb.i)
+        # The clauses the trigger's clause belongs to: "gathered in Fougeres to demonstrate".
+        while verb.dep_ in _CLAUSE_CHAIN and verb.head.i != verb.i and not set_beside(verb):
+            verb = verb.head
+            targets.add(verb.i)
     token = place.root
     if token.dep_ in ("nsubj", "nsubjpass") and mention.place.feature == "country":
         return ELSEWHERE  # "Iran has attacked …": a country doing it, not where it was done
+    if (mention.place.feature == "country" and token.dep_ == "pobj"
+            and token.head.dep_ == "agent"):  # fmt: skip
+        # "smugglers supported by Iran", "a militia backed by Turkey": the country is who
+        # supports or does it, named as an actor is, not where anything happened
+        return IN_ACTOR_NAME
     actor_tokens = _actor_tokens(state)
     kind = draft.event_type if isinstance(draft, EventDraft) else draft.counted_event_type
     topics = _TOPIC_PREPS if kind in _DEMONSTRATIONS else frozenset()
@@ -713,6 +761,23 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
             # modifying a noun tells where that thing was going: "drones flying across the north")
             return ELSEWHERE
     return ELSEWHERE
+
+
+# Prepositions that set one happening before or after another: "jets struck the valley after a
+# shoot-out at the border", "shelling followed by a raid".
+_SEQUENCE_PREPS = frozenset({"after", "before", "following"})
+
+
+def _sequenced(trigger: Token) -> bool:
+    """A happening named as what another one followed or preceded ("struck targets in the south
+    after a shoot-out at the border"): the places of the verb it hangs off are the other
+    happening's; only its own phrase says where it was."""
+    tok = trigger
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SEQUENCE_PREPS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _while_doing(verb: Token) -> bool:

@@ -31,7 +31,7 @@ from sitrep.extract.statements.factuality import modality_of, trigger_token
 from sitrep.extract.statements.running_tolls import RunningToll, running_tolls
 from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.lexicons import tally_nouns
-from sitrep.nlp.numbers import Number, is_number_token, ordinal_value, read_number
+from sitrep.nlp.numbers import Number, is_number_token, ordinal_value, read_number, tells_no_amount
 from sitrep.records import Quantity
 
 if TYPE_CHECKING:
@@ -570,5 +570,10 @@ def split_tallies(state: DocState) -> None:
         for d in kept
         if (d.sentence, d.trigger.start) not in covered and not _inside_counted(state, d, seen)
     ]
-    state.tallies.extend(sorted(seen.values(), key=lambda t: t.trigger.start))
+    # "numerous attacks over the years", "many recent strikes have killed civilians": an
+    # aggregate whose only count is a word for an unknown amount gives no count to report (its
+    # value would be the coding convention for an unknown toll), so it is no tally; its words
+    # still tell no event of their own.
+    counted = [t for (_, number), t in seen.items() if not tells_no_amount(state.doc, number)]
+    state.tallies.extend(sorted(counted, key=lambda t: t.trigger.start))
     log.debug("tallies: %d found, %d drafts kept as events", len(seen), len(state.events))
