@@ -285,6 +285,13 @@ def test_a_weapon_named_in_a_mentions_own_phrase_types_the_happening(nlp):
         "Remote explosive/landmine/IED"
     )
     assert weapon_named(trigger("Gunmen killed two farmers near the village.", "killed")) is None
+    # a weapon made against aircraft is fired from the ground: no air strike
+    assert weapon_named(trigger("Rebels fired anti-aircraft guns at the hill post.", "fired")) != (
+        "Air/drone strike"
+    )
+    assert weapon_named(trigger("Rebels fired anti aircraft guns at the hill post.", "fired")) != (
+        "Air/drone strike"
+    )
 
 
 def test_a_count_over_the_period_told_before_is_no_event(code):
@@ -819,3 +826,36 @@ def test_violence_retyped_from_another_mention_keeps_the_target_it_was_told_with
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.actor2 is not None
     assert event.actor2.actor.name == "QSD: Syrian Democratic Forces"
+
+
+def test_explosions_counted_after_a_fight_with_named_weapons_are_its_fire():
+    from sitrep.extract.assembly.types import happening_type
+
+    state = DocState(text="rebels fired machine guns and rifles at the post; monitors counted "
+                     "nine explosions", published=None, outlet=None)  # fmt: skip
+    fired = _draft(state, 7, 12, key="Armed clash", event_type="Battles", confidence=0.6)
+    counted = _draft(state, 80, 90, key="Shelling/artillery/missile attack", confidence=0.9,
+                     event_type="Explosions/Remote violence", sentence=1)  # fmt: skip
+    told = [mention_of(fired, 0, trigger_lemma="fire", named_weapon="Grenade"),
+            mention_of(counted, 1, trigger_lemma="explosion")]  # fmt: skip
+    assert happening_type(told) == "Armed clash"
+    # a clash whose own words name no weapon is voted as before
+    told = [mention_of(fired, 0, trigger_lemma="fire"),
+            mention_of(counted, 1, trigger_lemma="explosion")]  # fmt: skip
+    assert happening_type(told) == "Shelling/artillery/missile attack"
+
+
+def test_a_bomb_followed_by_an_exchange_of_fire_is_the_battle():
+    from sitrep.extract.assembly.types import happening_type
+
+    state = DocState(text="a roadside bomb hit the convoy; both sides then exchanged fire",
+                     published=None, outlet=None)  # fmt: skip
+    bomb = _draft(state, 11, 15, key="Remote explosive/landmine/IED", confidence=0.9,
+                  event_type="Explosions/Remote violence")  # fmt: skip
+    fire = _draft(state, 47, 56, key="Armed clash", event_type="Battles", confidence=0.6,
+                  sentence=1)  # fmt: skip
+    told = [mention_of(bomb, 0, trigger_lemma="bomb"),
+            mention_of(fire, 1, trigger_lemma="exchange")]  # fmt: skip
+    assert happening_type(told) == "Armed clash"
+    # a bomb told alone stays the weapon's
+    assert happening_type(told[:1]) == "Remote explosive/landmine/IED"

@@ -386,12 +386,24 @@ def weapon_named(token: Token) -> str | None:
                     continue
                 if c.dep_ == "prep" and c.lower_ not in _WEAPON_PREPS:
                     continue
+                if _against(c):
+                    continue  # "anti-aircraft guns": a weapon fired at aircraft, from the ground
                 if named := weapon_of(c.lemma_.lower(), c.pos_):
                     return named
                 frontier.append((c, depth + 1))
         if named := weapon_of(head.lemma_.lower(), head.pos_):
             return named
     return None
+
+
+def _against(token: Token) -> bool:
+    """The word is the object of an "anti" before it ("anti-aircraft", "anti aircraft"): what a
+    weapon is made to stop, not the weapon."""
+    doc, i = token.doc, token.i
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and before.text == "-" and i > 1:
+        before = doc[i - 2]
+    return before is not None and before.lower_ == "anti"
 
 
 def flown(token: Token) -> bool:

@@ -28,7 +28,10 @@
   five-fold CV: 4 notes won, none lost); and a
   shelling or attack whose mentions say the fire went both ways ("fired back", "returned fire",
   "explosions in both directions": `type_rules.fire_returned`) is an Armed clash, an exchange of
-  fire whatever the weapons.
+  fire whatever the weapons. A bomb or mine told with mutual fighting ("the blast was followed
+  by an exchange of gunfire") is the battle it opened; and a happening told first as a clash
+  whose own phrase names its weapons ("rebels fired rifles and a heavy gun at the hill post")
+  stays one when only the explosions counted after it vote Shelling.
 """
 
 from __future__ import annotations
@@ -76,6 +79,18 @@ def happening_type(members: list[Mention]) -> str | None:
     if best in (ATTACK, SHELLING) and _fought_first(typed):
         # "forces clashed with rebels … two civilians were shot": ACLED codes the battle, its
         # civilian casualties counted in it
+        return CLASH
+    if best == IED and any(
+        m.draft.sub_event_type == CLASH and m.trigger_word in mutual_battle_words() for m in typed
+    ):
+        # "a roadside bomb hit the convoy … the blast was followed by an exchange of gunfire":
+        # the bomb opened a fight between the two sides, which ACLED codes as the battle (the
+        # fighting read as one: "a mine exploded where fighting occurred in the 1980s" is not)
+        return CLASH
+    if best == SHELLING and _armed_fire_first(typed):
+        # "rebels fired rifles and a heavy gun at the hill post … monitors counted seven
+        # explosions": the weapons told with the doers were read as a
+        # fight; the explosions counted after it are that fire's, not a shelling of their own
         return CLASH
     named = [m.named_weapon for m in typed if m.named_weapon and not fought]
     if best == SHELLING and _fired_from_the_air(voters):
@@ -128,6 +143,18 @@ def _fought_first(typed: list[Mention]) -> bool:
     follows tells the fight's toll or its weapons."""
     first = min(typed, key=lambda m: m.order)
     return first.draft.sub_event_type == CLASH and first.trigger_word in mutual_battle_words()
+
+
+def _armed_fire_first(typed: list[Mention]) -> bool:
+    """The happening is told first as a clash whose own phrase names the weapons fired (the
+    sentence's weapons read as a battle's: small arms and machine guns beside the mortars), and
+    no later mention names a weapon outright by its trigger ("shelled", "an airstrike")."""
+    first = min(typed, key=lambda m: m.order)
+    return (
+        first.draft.sub_event_type == CLASH
+        and first.named_weapon is not None
+        and not any(m.weapon for m in typed if m is not first)
+    )
 
 
 def _fired_from_the_air(voters: list[Mention]) -> bool:
