@@ -859,3 +859,25 @@ def test_a_bomb_followed_by_an_exchange_of_fire_is_the_battle():
     assert happening_type(told) == "Armed clash"
     # a bomb told alone stays the weapon's
     assert happening_type(told[:1]) == "Remote explosive/landmine/IED"
+
+
+def test_a_guessed_doer_does_not_join_the_happening_of_which_it_is_the_target():
+    # "Rebels fired small arms at the army's positions near X. Monitors counted explosions near
+    # X.": the unknown-actor model's guess that the army fired is no telling of the army, hit
+    # in the fight, firing back.
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    fired = _draft(state, 0, 5, key="Armed clash", event_type="Battles")
+    fired.actor1, fired.actor2 = _actor("Rebels"), _actor("Army", 1)
+    kw = {"key": "Shelling/artillery/missile attack", "event_type": "Explosions/Remote violence"}
+    seen = _draft(state, 10, 15, sentence=1, **kw)
+    seen.actor1 = ActorMention(Span("", 10, 10), Actor("Army", 1, "Syria"), "implicit")
+    state.events = [fired, seen]
+    assemble_events(state)
+    assert len(state.events) == 2
+    fired = _draft(state, 0, 5, key="Armed clash", event_type="Battles")
+    fired.actor1, fired.actor2 = _actor("Rebels"), _actor("Army", 1)
+    named = _draft(state, 20, 25, sentence=2, **kw)
+    named.actor1 = _actor("Army", 1)  # a doer the words name: the side hit told as the doer
+    state.events = [fired, named]
+    assemble_events(state)
+    assert len(state.events) == 1

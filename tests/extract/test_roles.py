@@ -1074,3 +1074,34 @@ def test_the_crowd_hurt_in_a_fight_between_crowds_is_rioters():
         ("Riots", "Rioters (Bangladesh)", "Rioters (Bangladesh)")
     ]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "words"),
+    [
+        (
+            "On 3 March 2021, rebel fighters fired mortars at the governmental positions near "
+            "Westby.",
+            "fired",
+            "governmental positions",
+        ),
+        (
+            "On 3 March 2021, governmental forces shelled a rebel trench near Westby.",
+            "shelled",
+            "governmental forces",
+        ),
+    ],
+)
+def test_governmental_positions_are_the_state_forces(nlp, text, trigger, words):
+    state = _state(nlp, text, "Ukraine")
+    found = [m for m in state.actors if m.span.text == words]
+    assert found and found[0].actor.name.startswith("Military Forces of Ukraine")
+    draft = _roles(nlp, text, trigger, "Explosions/Remote violence", "Ukraine")
+    side = draft.actor2 if words.endswith("positions") else draft.actor1
+    assert side is not None and side.actor.name.startswith("Military Forces of Ukraine")
+
+
+def test_non_governmental_is_no_state_force(nlp):
+    text = "On 3 March 2021, a non-governmental organisation said troops shelled Westby."
+    state = _state(nlp, text, "Ukraine")
+    assert not any("governmental" in m.span.text for m in state.actors)

@@ -254,9 +254,30 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
         # A country's name read as its state ("a shell fired from Ruritania") names no one.
         named_there = [a for c in cluster.members for a in c.actors if a.kind != "state"]
         return not named_there or any(same_actor(own, a) for a in named_there)
-    mine = [a for a in (own, m.target) if a is not None]
-    return any(same_actor(own, x) for x in doers + cluster.targets()) or any(
-        same_actor(x, y) for x in doers for y in mine
+    if any(same_actor(own, x) for x in doers):
+        return True
+    # A guess is no telling that the side hit fired back: a mention that names no one (its doer
+    # the unknown-actor model's guess, no target: "explosions were observed near X") and one of
+    # another type that names who was hit ("rebels fired small arms at the army's positions near
+    # X") are not one happening through the guess alone.
+    hit = [c.target for c in cluster.members if c.target is not None and not _guess_only(c, m)]
+    if any(same_actor(own, x) for x in hit):
+        return True
+    return m.target is not None and any(
+        same_actor(c.doer, m.target)
+        for c in cluster.members
+        if c.doer is not None and not _guess_only(c, m)
+    )
+
+
+def _guess_only(one: Mention, other: Mention) -> bool:
+    """Of two mentions of different types, one names no one: its doer is the unknown-actor
+    model's guess and it has no target."""
+    if one.draft.event_type == other.draft.event_type:
+        return False
+    return any(
+        x.doer is not None and x.doer.kind == "implicit" and x.target is None
+        for x in (one, other)
     )
 
 
