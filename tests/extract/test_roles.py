@@ -1105,3 +1105,20 @@ def test_non_governmental_is_no_state_force(nlp):
     text = "On 3 March 2021, a non-governmental organisation said troops shelled Westby."
     state = _state(nlp, text, "Ukraine")
     assert not any("governmental" in m.span.text for m in state.actors)
+
+
+def test_a_remark_presuming_which_state_force_names_it(nlp):
+    # ACLED's remark "(presumed police and military)" after a bare force: the first it names.
+    text = (
+        "On 2 March 2022, hundreds of teachers marched in Omdurman over unpaid wages. Security "
+        "forces (presumed police and military) used tear gas to scatter the march."
+    )
+    state = _state(nlp, text, "Sudan")
+    forces = [m for m in state.actors if m.span.text == "Security forces"]
+    assert forces and forces[0].actor.name.startswith("Police Forces of Sudan")
+
+
+def test_the_military_coup_is_no_actor(nlp):
+    text = "On 2 March 2022, teachers in Omdurman marched against the military coup."
+    state = _state(nlp, text, "Sudan")
+    assert not any(m.actor.name.startswith("Military Forces") for m in state.actors)

@@ -114,6 +114,8 @@ _NEGATED_BEFORE = re.compile(r"\b(?:anti|counter|non)[\s-]$", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(
     r"^[\s-](?:backed|led|affiliated|aligned|supported|funded|allied|sponsored)\b", re.I
 )
+# "the military coup", "the army's takeover": the force names the seizure of power it modifies.
+_SEIZURE_AFTER = re.compile(r"(?:'s)?\s+(?:coup|takeover|putsch)\b", re.IGNORECASE)
 # Short forms that stand for an earlier actor, and which actors they can stand for.
 _SHORT_FORM = re.compile(
     r"\bthe (group|groups|militia|militias|movement|organi[sz]ation|faction|factions|coalition"
@@ -346,6 +348,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             continue
         if alias.state and _MODIFIER_AFTER.match(text[match.end : match.end + 14]):
             continue
+        if _SEIZURE_AFTER.match(text, match.end):
+            continue  # "denouncing the military coup": the coup, not the forces acting
         surface = text[match.start : match.end]
         if alias.state and surface.isupper() and is_dateline(text, match.start):
             continue  # "BAGHDAD - Islamic State claimed …": where the report was filed
@@ -415,6 +419,10 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
         if coded is None and unidentified(m.actor.name):
             coded = _SUSPECTED_AS.match(text, m.span.end) or _PRESUMED_AS.match(text, m.span.end)
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if coded is None and _a_state_force(m) and nxt is not None and _a_state_force(nxt):
+            # "security forces (presumed police and military)": the remark names which of the
+            # state's forces ACLED codes, the first named
+            coded = _PRESUMED_AS.match(text, m.span.end)
         if coded and nxt is not None and nxt.span.start == coded.end() and nxt.kind == "org":
             out.append(ActorMention(m.span, replace(nxt.actor, text=m.span.text), m.kind))
             skip.add(i + 1)
@@ -422,6 +430,10 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
         named = _coded_phrase(state, m) if m.kind == "org" else None
         out.append(m if named is None else ActorMention(named, replace(m.actor, text=named.text)))
     return out
+
+
+def _a_state_force(mention: ActorMention) -> bool:
+    return mention.kind == "org" and mention.actor.inter == 1
 
 
 def _coded_phrase(state: DocState, coded: ActorMention) -> Span | None:
