@@ -344,6 +344,33 @@ def test_acled_remarks_give_the_coded_toll(paragraph, toll):
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "events"),
+    [
+        ("Bandits raided two hamlets, killing six. Fatalities split between 2 events.", 2),
+        ("Nine herders were killed, split between 3 events.", 3),
+        ("Troops swept the hills for a week. Fatalities are split across five events.", 5),
+        ("Raids killed eight people. The fatalities were distributed across two days.", 2),
+        # a remark with its total is read by `coded_fatalities`; no remark, no split
+        ("Bandits raided two hamlets and killed six people.", None),
+        ("Villagers split between two camps clashed; one was killed.", None),
+    ],
+)
+def test_a_split_remark_without_its_total_gives_the_number_of_events(paragraph, events):
+    from sitrep.extract.events.remarks import split_count
+
+    assert split_count(paragraph) == events
+
+
+def test_a_split_remark_shares_the_note_s_own_toll(code):
+    text = (
+        "On 4 May 2023, armed bandits attacked herders near Kirkuk, killing 9 people. "
+        "Fatalities are split across three events."
+    )
+    (event,) = [e for e in code(text, "2023-05-09").events if e.acled_codable]
+    assert event.fatalities == 3
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         'The strikes destroyed a command post and a "gathering of fighters" in the valley.',

@@ -175,6 +175,14 @@ CASUALTY_TABLE = [
      Quantity(1), UNKNOWN),
     # A number after a preposition of the death verb counts what they died in, not the dead.
     ("Four herders died during two raids on the grazing camps.", "raids", Quantity(4), UNKNOWN),
+    # Each one joined to a victim counts one more: with an article, or told as someone's.
+    ("Bandits ambushed a bus and killed a trader and his nephew.", "ambushed", Quantity(2),
+     UNKNOWN),
+    ("A ranger and a porter were shot dead in the ambush.", "ambush", Quantity(2), UNKNOWN),
+    ("Three guards and a cook were killed in the raid on the depot.", "raid", Quantity(4),
+     UNKNOWN),
+    ("Gunmen opened fire on a family, killing the farmer and a son.", "opened", Quantity(2),
+     UNKNOWN),
 ]
 
 
@@ -324,3 +332,10 @@ def test_a_sentences_casualty_figures_are_read_once(nlp, monkeypatch):
     first, again = casualty_figures(sent), casualty_figures(sent)
     assert [(f.kind, f.quantity.value) for f in first] == [("fatalities", 4), ("injuries", 2)]
     assert again == first and len(readings) == 1
+
+
+def test_one_wounded_beside_one_killed_is_no_second_dead(nlp):
+    state = parsed(nlp, "A ranger was killed and a porter wounded in the ambush.")
+    draft = draft_on(state, "ambush")
+    count_casualties(state)
+    assert draft.fatalities == Quantity(1)

@@ -341,11 +341,16 @@ def _is_subset(doc, start: int, limit: int) -> bool:
 
 def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     """One victim named with an article: "a soldier was killed", "killing a civilian", "a prisoner
-    died", "shot dead a fighter", "a man's body was found"."""
+    died", "shot dead a fighter", "a man's body was found"; and each one joined to a victim ("a
+    farmer and his brother were killed", "killed two guards and a driver")."""
     taken = {f.token for f in figures}
     found = []
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP") or not _one(tok):
+        first = _first_noun_conjunct(tok)
+        joined = first is not tok
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP"):
+            continue
+        if not (_one(tok) or (joined and _possessed(tok))):
             continue
         if any(c.dep_ == "nummod" for c in tok.children):
             continue
@@ -353,16 +358,30 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             if not is_corpse(tok):
                 continue  # "the local body held a protest"
             kind: str | None = FATAL
-        elif _definite(tok) and not _casualty_kind(tok.head) and not _left_dead(tok):
+        elif _definite(tok) and not _casualty_kind(first.head) and not _left_dead(first):
             continue  # "raided the outpost, where 4 were killed": "the" names a victim only
             # as the subject or object of a casualty word ("the pilot died", "the driver was
             # shot dead", "left the driver dead")
         else:
-            kinds = _verb_kinds(tok) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else frozenset()
+            kinds = (
+                _verb_kinds(tok) if first.dep_ in ("nsubj", "nsubjpass", "dobj") else frozenset()
+            )
             kind = next(iter(kinds)) if len(kinds) == 1 and kinds != _AMBIGUOUS else None
-        if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(tok.head):
+        if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(first.head):
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+def _first_noun_conjunct(noun: Token) -> Token:
+    """ "a farmer and his brother": the first of the nouns joined with this one (itself if none)."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
+
+
+def _possessed(noun: Token) -> bool:
+    """ "his brother", "her daughter": one person, told as someone's."""
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in noun.children)
 
 
 # Verbs whose object, or whose "in"/"to" object, is what the happening caused: "resulted in the

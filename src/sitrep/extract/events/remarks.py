@@ -54,6 +54,15 @@ _SHARED = re.compile(
     r"five|six|seven|eight|nine|ten)\s+(?:events|locations)\b",
     re.IGNORECASE,
 )
+# The split told without its total, which the note's own toll gives: "Fatalities split between 2
+# events", "Fatalities are split across five events", "… were killed, split between 2 events",
+# "fatalities distributed across two days".
+_SPLIT_ONLY = re.compile(
+    rf"\b(?:{_FATALITIES}|killed)\b[^.\[\]]{{0,30}}?\b(?:split|spread|distributed|coded)\s+"
+    r"(?:among|between|across|into|over)\s+(?:the\s+)?(\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\s+(?:events|locations|days)\b",
+    re.IGNORECASE,
+)
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _SMALL["ten"] = 10
 # A sentence that is only the figure: "2 fatalities." (also "1 fatality. 1 wounded.", "1 fatality
@@ -87,6 +96,15 @@ def coded_fatalities(paragraph: str) -> int | None:
 _CROWD_SIZE = re.compile(r"\[size=", re.IGNORECASE)
 
 
+def split_count(paragraph: str) -> int | None:
+    """The number of events a remark spreads the paragraph's toll over without stating the toll
+    ("Fatalities split between 2 events"), or None."""
+    if m := _SPLIT_ONLY.search(paragraph):
+        k = m.group(1).lower()
+        return int(k) if k.isdigit() else _SMALL[k]
+    return None
+
+
 def crowd_size_noted(paragraph: str) -> bool:
     """The paragraph carries ACLED's crowd-size remark: its violence is a crowd's."""
     return _CROWD_SIZE.search(paragraph) is not None
@@ -106,10 +124,12 @@ def read_remarks(state: DocState) -> None:
     """Set the toll of each codable event from an ACLED remark in its paragraph."""
     for para in state.paragraphs:
         text = state.text[para.start : para.end]
-        if "fatalit" not in text.lower():
+        low = text.lower()
+        if "fatalit" not in low and "killed" not in low:
             continue
         coded = coded_fatalities(text)
-        if coded is None:
+        split = split_count(text) if coded is None else None
+        if coded is None and not split:
             continue
         for draft in state.events:
             if (
@@ -117,4 +137,8 @@ def read_remarks(state: DocState) -> None:
                 and not draft.is_tally
                 and any(para.start <= e.start < para.end for e in draft.evidence)
             ):
-                draft.fatalities = Quantity(coded, "exact")
+                if coded is not None:
+                    draft.fatalities = Quantity(coded, "exact")
+                elif split and (told := draft.fatalities.value):
+                    # the note's toll is the whole; each of the events gets its share
+                    draft.fatalities = Quantity(_share(told, split), "exact")
