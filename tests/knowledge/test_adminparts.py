@@ -64,3 +64,35 @@ def test_the_part_a_sentence_names_goes_first(code):
 def test_a_town_of_eastern_bago_is_coded_there(code):
     doc = code("On 2 May 2022, soldiers burned houses in Taungoo town.", "2022-05-04")
     assert [e.admin1 for e in doc.events] == ["Bago-East"]
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [("On 2 May 2022, farmers protested outside a feed mill in Fengyuan.", "Taichung City"),
+     ("On 2 May 2022, fishermen protested at the harbour of Donggang.", "Pingtung"),
+     ("On 2 May 2022, nurses protested outside a hospital in Banqiao.", "New Taipei City"),
+     ("On 2 May 2022, teachers protested outside the city hall in Taipei.", "Taipei City")],
+)
+def test_taiwan_is_coded_by_municipality_and_county(code, text, admin1):
+    # GeoNames files Taiwan's towns under one province; ACLED codes its cities and counties.
+    doc = code(text, "2022-05-04")
+    assert [e.admin1 for e in doc.events] == [admin1]
+
+
+def test_ladakh_is_its_own_area(code):
+    doc = code("On 2 May 2022, monks marched through Leh city (Ladakh) to demand jobs.",
+               "2022-05-04")  # fmt: skip
+    assert [e.admin1 for e in doc.events] == ["Ladakh"]
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [("On 2 May 2022, nurses marched to the city hall in Cork to demand more staff.", "Cork City"),
+     ("On 2 May 2022, farmers protested outside a meat plant in Tralee, Ireland.", "Kerry"),
+     ("On 2 May 2022, residents protested against a waste plant in Tallaght.", "South Dublin")],
+)
+def test_ireland_is_coded_by_city_and_county(code, text, admin1):
+    # GeoNames has Ireland's four provinces; ACLED codes its city and county council areas (a
+    # city is no county named after it: "in Cork" is Cork City).
+    doc = code(text, "2022-05-04")
+    assert [e.admin1 for e in doc.events] == [admin1]

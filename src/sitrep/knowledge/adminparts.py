@@ -30,6 +30,7 @@ class PartTown:
     """A reference town of an admin1 area's part."""
 
     part: str  # ACLED's admin1 name of the part
+    town: str
     latitude: float
     longitude: float
 
@@ -44,7 +45,8 @@ def admin_parts() -> dict[tuple[str, str], list[tuple[date, list[PartTown]]]]:
     for n, r in enumerate(rows, start=2):
         try:
             since = date.fromisoformat(r["since"]) if r.get("since") else date.min
-            town = PartTown(r["acled_name"], float(r["latitude"]), float(r["longitude"]))
+            town = PartTown(r["acled_name"], r["town"], float(r["latitude"]),
+                            float(r["longitude"]))
         except ValueError:
             raise KnowledgeDataError(f"{ADMIN_PARTS_FILE}: row {n}: bad date or "
                                      "coordinates") from None  # fmt: skip
@@ -67,7 +69,10 @@ def part_towns(country_code: str, admin1_code: str, on: date | None) -> list[Par
 def named_part(towns: list[PartTown], text: str | None) -> PartTown | None:
     """The seat of the part the text names the area by ("Shan-North state"), if it does."""
     key = f" {name_key(text or '')} "
-    return next((t for t in towns if f" {name_key(t.part)} " in key), None)
+    # "in Cork": the city (the town of part Cork City), not the county called after it.
+    town_part = {name_key(t.town): t.part for t in towns}
+    return next((t for t in towns if f" {name_key(t.part)} " in key
+                 and town_part.get(name_key(t.part), t.part) == t.part), None)  # fmt: skip
 
 
 def admin1_part(country_code: str, admin1_code: str, latitude: float, longitude: float,

@@ -858,3 +858,17 @@ def _districts(countries: dict[str, CountryInfo],
             )
         )  # fmt: skip
     return out
+
+
+ADMIN_ABBREVIATIONS_FILE = "admin_abbreviations.csv"
+
+
+@cache
+def admin_abbreviations() -> dict[str, list[tuple[str, str]]]:
+    """Abbreviation → the (country, GeoNames admin1 code) areas it stands for in a
+    parenthesis (`admin_abbreviations.csv`)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for r in read_csv(ADMIN_ABBREVIATIONS_FILE,
+                      required=("country_code", "admin1_code", "abbreviation")):  # fmt: skip
+        out.setdefault(r["abbreviation"], []).append((r["country_code"], r["admin1_code"]))
+    return out

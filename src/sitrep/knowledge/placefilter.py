@@ -33,8 +33,11 @@ GEO_AFTER = frozenset(
     "municipality base bases airport airbase airbases airfield camp camps field fields crossing "
     "prison port garrison plant dam front frontline strip valley mountain mountains island border "
     "river road highway bridge checkpoint junction military air international refugee "
-    "displacement oil gas lake sea gulf bay coast hills hill plain".split()
+    "displacement oil gas lake sea gulf bay coast hills hill plain state township".split()
 ) | AUTHORITY_AFTER
+# Area words that title a place in capitals ("Rakhine State", "Paletwa Township") but also
+# start the name of a building after a person's or town's name ("Toros State hospital").
+_AREA_TITLES = frozenset({"state", "township"})
 _FUNCTION_WORDS = frozenset(
     "the a an and or in on at of to for with by from this that these those it its he she they we "
     "his her their our on after before since while when where as but".split()
@@ -159,6 +162,10 @@ class PlaceFilter:
                 break  # "Bagcilar, Istanbul The attack": a missing full stop
             if toks[k].lower not in GEO_AFTER:
                 return False
+            if (toks[k].lower in _AREA_TITLES and k + 1 < len(toks)
+                    and _joined(text, toks[k], toks[k + 1])
+                    and toks[k + 1].lower not in _FUNCTION_WORDS):  # fmt: skip
+                return False  # "Toros State hospital": a building's name, not Toros state
             k += 1
         return True
 

@@ -376,6 +376,9 @@ _REFERENCE_BEFORE = re.compile(
 # "X district, Y".
 _HELD_GAP = re.compile(r"['’]?\)?(?:\s+[a-z]+){0,2}(?:\s+(?:in|of)\s+(?:the\s+)?|\s*,\s*)",
                        re.IGNORECASE)
+# Between a place and the district or governorate in the parenthesis after it: "X (Y",
+# "X area (Y", "X municipality-2 (Y".
+_PAREN_GAP = re.compile(r"(?:[\s-]+[\w-]+){0,2}\s*\(")
 # A place named as inside a town is within this distance of it; inside a district named after
 # its town, within the second (a district reaches tens of kilometres from its seat).
 HOMONYM_KM = 25.0
@@ -469,6 +472,8 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
                                country=state.country_hint, text=state.text,
                                named_elsewhere=named, country_first=best != ATTACHED,
                                context=own)  # fmt: skip
+        if chosen is not None and best < IN_ACTOR_NAME:
+            chosen = _inside_named_region(state, draft, own, chosen, named)
         if best == ATTACHED and chosen is None:
             chosen = _place_beside_topic(state, draft, own, ranks)
         if best == ATTACHED and chosen is not None:
@@ -479,6 +484,52 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
         # happening was than a sentence naming no place: the paragraph, else the document, does.
         return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences, named)
     return _paragraph_place(state, draft, sentences, named)
+
+
+def _holds(text: str, m: PlaceMention, o: PlaceMention) -> bool:
+    """`m` holds `o`, the name just before it: "X, Y", "X in Y", "X (Y)", "X area (Y"."""
+    gap = text[o.span.end : m.span.start]
+    return o is not m and 0 < len(gap) <= 40 and bool(
+        _HELD_GAP.fullmatch(gap) or _PAREN_GAP.fullmatch(gap))
+
+
+def _inside_named_region(state: DocState, draft: EventDraft | TallyDraft,
+                         own: list[PlaceMention], chosen: PlaceMention,
+                         named: frozenset[str]) -> PlaceMention:  # fmt: skip
+    """ "In Northby, Westshire, gunmen attacked a patrol in Camford community": a town the
+    trigger hangs off that lies outside the governorate the sentence names as holding it, or as
+    holding a town named before it, is a homonym elsewhere; the sentence's places inside that
+    governorate stand instead. A district named as such holds it too ("Khalanga area (Jajarkot
+    district)"). (Not a list of governorates, "Chiapas, Puebla": none holds the other; nor a
+    governorate holding a place named after the chosen one: "in Oslo to oppose closures in Voss,
+    Vestland".)"""
+    if chosen.place.feature in ("admin1", "country"):
+        return chosen
+    cc, text = state.country_hint, state.text
+
+    def namesake(m: PlaceMention) -> bool:  # "Marib": the governorate's namesake town
+        return bool(m.place.location and m.place.admin1
+                    and name_key(m.place.location) == name_key(m.place.admin1))
+
+    def region(m: PlaceMention) -> bool:
+        area = m.place.feature == "admin1" or namesake(m)
+        district = m.place.feature == "admin2" and re.match(r"\s+district\b", text[m.span.end :])
+        if m.place.country != cc or not (area or district):
+            return False
+        held = [o for o in own
+                if o.place.feature in ("town", "site", "admin2") and not namesake(o)
+                and _holds(text, m, o)]
+        return any(o is chosen for o in held) or bool(held and m.span.end <= chosen.span.start)
+
+    regions = {(m.place.country, m.place.admin1) for m in own if region(m)}
+    if not regions or (chosen.place.country, chosen.place.admin1) in regions:
+        return chosen
+    inside = [m for m in own if m.place.feature != "country"
+              and (m.place.country, m.place.admin1) in regions]  # fmt: skip
+    if not inside:
+        return chosen
+    return most_specific(inside, near=draft.trigger.start, country=cc, text=text,
+                         named_elsewhere=named, context=own) or chosen
 
 
 def _striker_country(state: DocState, draft: EventDraft | TallyDraft,

@@ -44,6 +44,7 @@ from sitrep.knowledge.gazetteer import (
     VILLAGE_LABEL,
     Gazetteer,
     GazPlace,
+    admin_abbreviations,
     consonant_key,
     demonyms,
     distance_km,
@@ -644,6 +645,33 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
     return out
 
 
+# "(Budgam district, J&K)", "Nigohan (UP)": an abbreviation closing a parenthesis, as its last
+# member or all of it (not a dateline's "(AP) —").
+_ABBREVIATION = re.compile(r"(?:, ?|(?<=\w )\()([A-Z][A-Z&]{1,3})\)(?!\s*[—–-])")
+
+
+def abbreviation_mentions(text: str, mentions: list[Mention], gaz: Gazetteer,
+                          cc: str) -> list[Mention]:  # fmt: skip
+    """Admin1 areas a parenthesis names by their abbreviation (`admin_abbreviations.csv`), in a
+    text read as happening in their country `cc`: elsewhere the letters are a common word or
+    another body's initials, so they neither vote for a country nor stand alone."""
+    table = admin_abbreviations()
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for g in _ABBREVIATION.finditer(text):
+        start, end = g.start(1), g.end(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        areas = [gaz.get(f"adm1:{c}.{code}") for c, code in table.get(g.group(1), ())
+                 if c == cc]  # fmt: skip
+        found = [a for a in areas if a is not None]
+        if found:
+            m = Mention(start, end, g.group(1), name_key(g.group(1)), found, "exact")
+            m.before = " ".join(text[max(0, start - 40) : start].lower().split()[-4:])
+            out.append(m)
+    return out
+
+
 def _ends_a_name(text: str, word: _Tok, joint: _Tok) -> bool:
     """ "Resistance in", "Region of" before a name: a capitalised word inside a sentence."""
     if joint.lower not in ("in", "of") or not word.upper or word.text.isupper():
@@ -739,6 +767,14 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     named: frozenset[str] = frozenset(
         c.country_code or "" for m in mentions if m.tier == "exact" for c in _countries_named(m)
     ) - {""}
+    if cc is not None:
+        abbreviated = abbreviation_mentions(text, mentions, gaz, cc)
+        if abbreviated:
+            for m in abbreviated:
+                m.sentence = sentence_of(m.start)
+            mentions = sorted(mentions + abbreviated, key=lambda m: m.start)
+            _mark_parentheses(text, mentions)
+            _mark_holders(text, mentions)
     # "the OSCE SMM observed explosions near Vesele": the mission's areas hold its places.
     monitored = frozenset(a for mission in missions_named(text) for a in mission.areas)
     for m in mentions:
