@@ -881,3 +881,39 @@ def test_a_guessed_doer_does_not_join_the_happening_of_which_it_is_the_target():
     state.events = [fired, named]
     assemble_events(state)
     assert len(state.events) == 1
+
+
+def test_a_side_no_words_name_does_not_set_a_toll_sentence_apart():
+    # "Rebels shelled Northtown. Six people were killed.": the toll sentence names no one; the
+    # side the unknown-actor model guessed for it (an empty span) is no conflict.
+    text = "Rebels shelled Northtown. Six people were killed."
+    state = DocState(text=text, published=PUBLISHED, outlet=None)
+    kind = {"key": "Shelling/artillery/missile attack", "event_type": "Explosions/Remote violence"}
+    shelled = _draft(state, 7, 14, where=_at("Northtown", 1, "town"), **kind)
+    shelled.actor1 = _actor("Southern Rebels")
+    killed = _draft(state, 42, 48, sentence=1, **kind)
+    killed.fatalities = Quantity(6)
+    guess = Actor("Military Forces of Syria (2000-2024)", 1, "Syria")
+    killed.actor1 = ActorMention(state.span(42, 42), guess, "implicit")
+    (cluster,) = cluster_mentions([mention_of(shelled, 0), mention_of(killed, 1)])
+    assert len(cluster.members) == 2
+    # a side the words name still sets the mention apart
+    killed.actor1 = ActorMention(state.span(26, 32), guess, "implicit")
+    assert len(cluster_mentions([mention_of(shelled, 0), mention_of(killed, 1)])) == 2
+
+
+def test_the_side_the_words_name_outvotes_a_guess_for_the_happening():
+    text = "Rebels shelled Northtown. Six people were killed."
+    state = DocState(text=text, published=PUBLISHED, outlet=None)
+    kind = {"key": "Shelling/artillery/missile attack", "event_type": "Explosions/Remote violence"}
+    shelled = _draft(state, 7, 14, where=_at("Northtown", 1, "town"), confidence=0.5, **kind)
+    shelled.actor1 = _actor("Southern Rebels")
+    killed = _draft(state, 42, 48, sentence=1, confidence=0.9, **kind)
+    killed.fatalities = Quantity(6)
+    guess = Actor("Military Forces of Syria (2000-2024)", 1, "Syria")
+    killed.actor1 = ActorMention(state.span(42, 42), guess, "implicit")
+    state.events = [shelled, killed]
+    assemble_events(state)
+    (event,) = state.events
+    assert event.actor1 is not None and event.actor1.actor.name == "Southern Rebels"
+    assert event.fatalities.value == 6

@@ -25,6 +25,7 @@ from sitrep.extract.assembly.mentions import (
     Mention,
     date_firmness,
     dates_agree,
+    guessed,
     is_fine,
     is_recent,
     named,
@@ -237,7 +238,9 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
     unless it is a battle (both sides fight) or names the very town of the cluster (then a role
     was read the wrong way round)."""
     doers = cluster.doers()
-    if m.doer is None:
+    # a toll's sentence ("7 people were killed") whose side is only the unknown-actor model's
+    # guess is no conflict; other guessed sides still keep their happenings apart
+    if m.doer is None or (guessed(m.doer) and m.draft.fatalities.value is not None):
         target, first = m.target, cluster.seed.doer
         answers = target is not None and first is not None and same_actor(target, first)
         return not (answers and _answer_possible(cluster, m))

@@ -149,6 +149,11 @@ def named(actor: ActorMention | None) -> ActorMention | None:
     return actor
 
 
+def guessed(actor: ActorMention) -> bool:
+    """A side no words of the mention name: a default the unknown-actor classifier filled in."""
+    return actor.kind == "implicit" and actor.span.start == actor.span.end
+
+
 def same_actor(a: ActorMention, b: ActorMention) -> bool:
     """One actor: the same name, a unit of the other ("Military Forces of Iran (1989-)" and
     "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps"), or one state's forces

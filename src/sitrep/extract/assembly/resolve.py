@@ -26,6 +26,7 @@ from sitrep.extract.assembly.mentions import (
     WEAPON_EVENT_TYPE,
     Mention,
     date_firmness,
+    guessed,
     is_fine,
     named,
 )
@@ -157,7 +158,13 @@ def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: boo
     # The happening's own target is not its author: "suspects exchanged fire with the military
     # police … police seized drugs" keeps the seed's unnamed shooter against the police.
     target = _name(event.actor2) if keep_target and event.actor1 is not None else None
-    actor1 = _most_named([(d.actor1, d.confidence) for d in drafts if _name(d.actor1) != target])
+    sides = [(d.actor1, d.confidence) for d in drafts if _name(d.actor1) != target]
+    # A side the words name outvotes the unknown-actor model's guess for a mention naming no
+    # one ("X shelled Y. Seven people were killed.": the toll sentence's guess is no author).
+    worded: list[tuple[ActorMention | None, float]] = [
+        (a, w) for a, w in sides if a is not None and named(a) and not guessed(a)
+    ]
+    actor1 = _most_named(worded or sides)
     # Mentions of the type the happening was given: the police a mention typed as a protest's
     # dispersal names are no target of a peaceful protest.
     alike = [d for d in drafts if d.sub_event_type == event.sub_event_type] or drafts
