@@ -31,7 +31,6 @@ def test_a_homonym_outside_the_named_district_does_not_win(code):
     assert [e.admin1 for e in doc.events] == ["Karnali"]
 
 
-
 def test_a_state_hospital_is_no_state(code):
     # "Toros State hospital" names a building, not a place called Toros.
     doc = code("On 3 May 2022, nurses protested outside the Toros State hospital in Tarsus, "
