@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.extract.events.triggers import (
+    SEQUENCE_PREPS,
     Lexicon,
     Match,
     burns_a_symbol,
@@ -145,8 +146,6 @@ def _days_apart(tok: Token) -> bool:
 
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-# What another happening came after or before: "jets struck the valley after a shoot-out ...".
-_SEQUENCE_PREPS = frozenset({"after", "before", "following"})
 # Prepositions that say where: "at the border", "in the south", "near the dam".
 _WHERE_PREPS = frozenset({"at", "in", "near", "along", "inside", "outside", "across"})
 
@@ -157,7 +156,7 @@ def _followed_by_own(tok: Token) -> bool:
     place of its own, is another happening, not more of the verb's. (With one place for both,
     "following a skirmish in the district, troops fired drones at the fighters", it is one.)"""
     if not (
-        tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _SEQUENCE_PREPS
+        tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in SEQUENCE_PREPS
     ):
         return False
     verb = tok.head.head

@@ -25,6 +25,10 @@ from sitrep.extract.state import DocState
 from sitrep.records import Quantity
 
 _NUMBER = r"(\d[\d,]*)"
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10}  # fmt: skip
+# How many events (or places, days) a toll is spread over: "2", "two".
+_HOW_MANY = r"(\d+|" + "|".join(_SMALL) + ")"
 _FATALITIES = r"fatalit(?:y|ies)"
 # "Unknown number of fatalities coded as 3", "Total fatalities coded as 4", "… is coded as 3",
 # "Fatalities coded to 0", "fatalities estimated as 10", "… reported as half, rounded down to 3";
@@ -50,8 +54,8 @@ _SHARE_GIVEN = re.compile(
 )
 # "… coded as 8 and split between the two events", "… spread across three locations".
 _SHARED = re.compile(
-    r"^[^.]{0,40}?\b(?:split|spread)\s+(?:between|across|among)\s+(?:the\s+)?(\d+|two|three|four|"
-    r"five|six|seven|eight|nine|ten)\s+(?:events|locations)\b",
+    rf"^[^.]{{0,40}}?\b(?:split|spread)\s+(?:between|across|among)\s+(?:the\s+)?{_HOW_MANY}\s+"
+    r"(?:events|locations)\b",
     re.IGNORECASE,
 )
 # The split told without its total, which the note's own toll gives: "Fatalities split between 2
@@ -59,12 +63,9 @@ _SHARED = re.compile(
 # "fatalities distributed across two days".
 _SPLIT_ONLY = re.compile(
     rf"\b(?:{_FATALITIES}|killed)\b[^.\[\]]{{0,30}}?\b(?:split|spread|distributed|coded)\s+"
-    r"(?:among|between|across|into|over)\s+(?:the\s+)?(\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten)\s+(?:events|locations|days)\b",
+    rf"(?:among|between|across|into|over)\s+(?:the\s+)?{_HOW_MANY}\s+(?:events|locations|days)\b",
     re.IGNORECASE,
 )
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_SMALL["ten"] = 10
 # A sentence that is only the figure: "2 fatalities." (also "1 fatality. 1 wounded.", "1 fatality
 # and 3 injured.").
 _STATED = re.compile(
@@ -79,8 +80,7 @@ def coded_fatalities(paragraph: str) -> int | None:
     if m := _CODED.search(paragraph):
         coded = _int(next(g for g in m.groups() if g is not None))
         if shared := _SHARED.match(paragraph[m.end() :]):
-            k = shared.group(1).lower()
-            return _share(coded, int(k) if k.isdigit() else _SMALL[k])
+            return _share(coded, _how_many(shared.group(1)))
         return coded
     if m := _SPLIT.search(paragraph):
         return _share(_int(m.group(1)), _int(m.group(2)))
@@ -100,9 +100,13 @@ def split_count(paragraph: str) -> int | None:
     """The number of events a remark spreads the paragraph's toll over without stating the toll
     ("Fatalities split between 2 events"), or None."""
     if m := _SPLIT_ONLY.search(paragraph):
-        k = m.group(1).lower()
-        return int(k) if k.isdigit() else _SMALL[k]
+        return _how_many(m.group(1))
     return None
+
+
+def _how_many(word: str) -> int:
+    """The count `_HOW_MANY` matched: "2", "two"."""
+    return int(word) if word.isdigit() else _SMALL[word.lower()]
 
 
 def crowd_size_noted(paragraph: str) -> bool:

@@ -258,6 +258,11 @@ def lexicon() -> Lexicon:
 # --- happening tests -------------------------------------------------------------------------
 
 
+# Prepositions that set one happening before or after another: "jets struck the valley after a
+# shoot-out at the border", "shelling followed by a raid".
+SEQUENCE_PREPS = frozenset({"after", "before", "following"})
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb whose clause holds `token` (itself if a verb)."""
     t = token

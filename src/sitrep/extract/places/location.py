@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sitrep.extract.events.triggers import governing_verb, set_beside
+from sitrep.extract.events.triggers import SEQUENCE_PREPS, governing_verb, set_beside
 from sitrep.extract.events.type_rules import REMOTE
 from sitrep.extract.places.resolve import (
     COMPASS_OF,
@@ -40,7 +40,8 @@ from sitrep.knowledge.placenames import name_key
 from sitrep.records import Place, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 @extractor(
@@ -96,10 +97,9 @@ def _border_fight_country(state: DocState, draft: EventDraft) -> PlaceMention | 
     own state: that country, precision 3 (the text names no place on either side)."""
     if draft.event_type != "Battles" or state.doc is None:
         return None
-    trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    trig, heads = _trigger_heads(state.doc, draft)
     if trig is None:
         return None
-    heads = {trig.root.i} | ({v.i} if (v := governing_verb(trig.root)) is not None else set())
     at_border = any(
         t.dep_ == "pobj"
         and t.lemma_.lower() in _BORDERS
@@ -532,16 +532,25 @@ def _inside_named_region(state: DocState, draft: EventDraft | TallyDraft,
                          named_elsewhere=named, context=own) or chosen
 
 
+def _trigger_heads(doc: Doc, draft: EventDraft) -> tuple[SpacySpan | None, set[int]]:
+    """The draft's trigger in the parse, and the tokens that head it: its root and the verb
+    whose clause holds it."""
+    trig = doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    if trig is None:
+        return None, set()
+    verb = governing_verb(trig.root)
+    return trig, {trig.root.i} | ({verb.i} if verb is not None else set())
+
+
 def _striker_country(state: DocState, draft: EventDraft | TallyDraft,
                      own: list[PlaceMention]) -> str | None:  # fmt: skip
     """The country whose name in a strike draft's sentence is the subject of the trigger's verb
     ("Ruritania struck …", "Ruritania carried out strikes …")."""
     if state.doc is None or not isinstance(draft, EventDraft) or draft.event_type != REMOTE:
         return None
-    trig = state.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    trig, verbs = _trigger_heads(state.doc, draft)
     if trig is None:
         return None
-    verbs = {trig.root.i} | ({v.i} if (v := governing_verb(trig.root)) is not None else set())
     for m in own:
         place = state.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if (m.place.feature == "country" and place is not None and place.root.dep_ == "nsubj"
@@ -814,18 +823,13 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
     return ELSEWHERE
 
 
-# Prepositions that set one happening before or after another: "jets struck the valley after a
-# shoot-out at the border", "shelling followed by a raid".
-_SEQUENCE_PREPS = frozenset({"after", "before", "following"})
-
-
 def _sequenced(trigger: Token) -> bool:
     """A happening named as what another one followed or preceded ("struck targets in the south
     after a shoot-out at the border"): the places of the verb it hangs off are the other
     happening's; only its own phrase says where it was."""
     tok = trigger
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        if tok.dep_ == "pobj" and tok.head.lower_ in _SEQUENCE_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in SEQUENCE_PREPS:
             return True
         tok = tok.head
     return False
