@@ -1495,6 +1495,43 @@ def test_armed_men_fleeing_and_statements_released_are_no_development(code, text
     assert "Other" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May 2022, the rebels released 30 soldiers held as prisoners near Westby.", "Other"),
+        ("On 3 May 2022, 30 soldiers were released from rebel prisons near Westby.", "Other"),
+        ("On 3 May 2022, coast guards rescued 40 migrants from a sinking boat near Westby.",
+         "Arrests"),
+        ("On 3 May 2022, the graduation ceremony of the fourth batch of the Hill Brigade was "
+         "held near Westby.", "Other"),
+        ("On 3 May 2022, hateful flyers signed by a racist group were found near the library "
+         "of Westby.", "Other"),
+    ],
+)  # fmt: skip
+def test_prisoners_migrants_graduations_and_flyers_name_developments(code, text, expected):
+    """People told as held are prisoners whatever they were; migrants rescued are taken into
+    the state's hands (Arrests); a fighters' graduation and propaganda flyers are developments
+    (ACLED Codebook (2023): Strategic developments)."""
+    found = _codable(code, text, "sub_event_type")
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, a shopkeeper was released from prison in Westby.",
+        "On 3 May 2022, fishermen rescued two divers near Westby.",
+        "On 3 May 2022, migrants rescued a fisherman near Westby.",
+        "On 3 May 2022, a drone hit the barracks of Westby during a graduation of new officers.",
+    ],
+)
+def test_one_release_and_rescues_of_others_are_no_development(code, text):
+    """One person freed from prison, people rescued who are no migrants, and a graduation where
+    other violence happened (its setting, not something held) tell no development."""
+    found = _codable(code, text, "sub_event_type")
+    assert not found & {"Other", "Arrests"}
+
+
 def test_who_took_part_in_a_protest_describes_an_arrested_person(code):
     text = ("On 3 May 2022, soldiers arrested a teacher in Westby who took part in anti-coup "
             "protests.")  # fmt: skip

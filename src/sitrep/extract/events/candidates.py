@@ -511,6 +511,10 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return _armed_group_formed(tok, lex)
     if requires == "people":
         return _people_moved(tok, lex) and not _release_of_the_taken(tok, lex)
+    if requires == "migrants":
+        return _migrants_held(tok, lex)
+    if requires == "held":
+        return _held_by_someone(tok, lex)
     if requires == "object":
         # "revenue hit a snag", "struck a deal": an object in a figure of speech is no patient
         if any(c.dep_ == "dobj" and lex.is_cue(c, "figure") for c in tok.children):
@@ -669,12 +673,16 @@ def _troops_moved(tok: Token, lex: Lexicon) -> bool:
 
 
 _HELD = frozenset({"prisoner", "detainee", "inmate", "captive"})
+_HOLDING = frozenset({"hold", "detain", "imprison", "jail"})
+# a mass release from prison is a development; one from custody ends an arrest told with it
+_PRISONS = frozenset({"prison", "jail", "gaol"})
 
 
 def _people_moved(tok: Token, lex: Lexicon) -> bool:
     """ "3,000 villagers fled", "families were forced to flee", "released 52 prisoners": the
     verb's subject (or object, or the subject of the verb it completes) is a group of civilians
-    or of people held, told by their word or counted; not "the gunmen fled", "released a
+    or of people held, told by their word or counted, or told as held ("soldiers held as
+    prisoners", "30 soldiers were released from rebel prisons"); not "the gunmen fled", "released a
     statement"."""
     verb = tok.head if tok.dep_ == "xcomp" else tok
     people = [c for v in (tok, verb) for c in v.children
@@ -690,11 +698,39 @@ def _people_moved(tok: Token, lex: Lexicon) -> bool:
             c.dep_ == "nummod" or c.lower_ == "all" for c in p.children
         )
 
-    return any(
-        lex.is_cue(p, "civilian") or lex.is_cue(p, "displaced") or p.lemma_.lower() in _HELD
-        or counted(p)
+    def held(p: Token) -> bool:
+        # "30 soldiers held as prisoners": people told as held are prisoners whatever they were
+        return p.lemma_.lower() in _HELD or any(
+            c.dep_ == "acl" and c.lemma_.lower() in _HOLDING for c in p.children
+        )
+
+    from_prison = any(
+        c.dep_ == "prep" and c.lower_ == "from"
+        and any(g.lemma_.lower() in _PRISONS for g in c.children)
+        for v in (tok, verb) for c in v.children
+    )  # fmt: skip
+    return (from_prison and any(p.tag_ == "NNS" for p in people)) or any(
+        lex.is_cue(p, "civilian") or lex.is_cue(p, "displaced") or held(p) or counted(p)
         for p in people
     )  # fmt: skip
+
+
+def _held_by_someone(tok: Token, lex: Lexicon) -> bool:
+    """ "the graduation ceremony of the batch was held", "the brigade held a graduation": the
+    noun (or the noun it names a kind of) is what a light verb's doer held; "a strike during a
+    graduation", "an attack on a graduation ceremony" tell where other violence happened."""
+    noun = tok.head if tok.dep_ == "compound" else tok
+    return noun.dep_ in ("dobj", "nsubjpass") and lex.is_cue(noun.head, "support")
+
+
+def _migrants_held(tok: Token, lex: Lexicon) -> bool:
+    """ "coast guards rescued 40 migrants", "40 migrants were rescued": the verb's patient (its
+    object or passive subject) is migrants or refugees; not "migrants rescued a fisherman"."""
+    return any(
+        lex.is_cue(c, "displaced") and c.pos_ in ("NOUN", "PROPN")
+        for c in tok.children
+        if c.dep_ in ("dobj", "nsubjpass")
+    )
 
 
 _RELEASE = frozenset({"release", "free"})
