@@ -863,6 +863,35 @@ def test_a_protest_the_police_dispersed_has_the_police_as_actor2(code):
 
 
 @pytest.mark.parametrize(
+    "force",
+    [
+        "Officers used crowd dispersal means to reopen the road.",
+        "Riot police later fired tear gas to clear the square.",
+    ],
+)
+def test_force_told_in_a_later_paragraph_of_a_protest_story_is_its_intervention(code, force):
+    # an article tells the police response a paragraph or two after the protest itself
+    text = (
+        "Hundreds of taxi drivers blocked the main bridge in Durban on Tuesday morning to "
+        "protest against a new fuel levy.\n\n"
+        "The drivers parked their cars across all four lanes, organisers said.\n\n" + force
+    )
+    (event,) = code(text, "2022-05-04").events
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_force_told_after_another_happening_s_paragraph_is_not_the_protest_s(code):
+    text = (
+        "Hundreds of taxi drivers blocked the main bridge in Durban on Tuesday morning to "
+        "protest against a new fuel levy.\n\n"
+        "In a separate incident, gunmen shot dead a shopkeeper in Pinetown on Tuesday.\n\n"
+        "Riot police later fired tear gas to clear the square."
+    )
+    protest = next(e for e in code(text, "2022-05-04").events if e.event_type == "Protests")
+    assert protest.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
     ("text", "actor2"),
     [
         ("On 3 May, police in Tapachula detained 40 migrants hidden in a lorry.",

@@ -34,7 +34,7 @@ from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft, PlaceMention
 from sitrep.knowledge.happenings import weapon_of
-from sitrep.records import DateSpan, Quantity
+from sitrep.records import DateSpan, Quantity, Span
 
 log = logging.getLogger(__name__)
 
@@ -116,10 +116,10 @@ def assemble_events(state: DocState) -> None:
 
 # Force used to end a protest (ACLED: Protest with intervention), in the words of the protest's
 # own paragraph: "Police fired tear gas to disperse them", "used batons", "intervened", "broke up
-# the protest", "made several arrests", "controlled the crowd".
+# the protest", "made several arrests", "controlled the crowd", "used riot dispersal means".
 _INTERVENTION = re.compile(
     r"\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|pepper spray|stun grenades?|(?-i:batons?)"
-    r"|baton[- ]charged?|lathi[- ]?charged?|dispers(?:e|ed|ing)|intervened"
+    r"|baton[- ]charged?|lathi[- ]?charged?|dispers(?:e|ed|ing|al)|intervened"
     r"|(?:broke|break|breaking) up|made (?:\w+ )?arrests"
     r"|controll?(?:ed)? the (?:crowd|situation))\b",
     re.IGNORECASE,
@@ -146,7 +146,7 @@ def _tells_intervention(text: str) -> bool:
         if _DENIED.search(before):
             continue
         if m.group(0).lower().startswith("dispers") and (
-            before.lower().endswith("the ")
+            (before.lower().endswith("the ") and not m.group(0).lower().endswith("al"))
             or (_LEFT_ON_THEIR_OWN.match(text, m.end()) and not _MADE_TO.search(before))
         ):
             continue
@@ -187,30 +187,61 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
         for para, e in told_after.items()
         if _same_days(e.when, first_protest[para].when)
     }
+    # "fired tear gas to disperse them": a violent happening told only as the force that ended a
+    # protest (one mention, no toll)
+    force_only = {
+        id(e)
+        for e in events
+        if e.event_type not in ("Protests", "Riots")  # (the protesters' own violence)
+        and e.extra.get("mentions") == 1
+        and e.sentence < len(state.sentences)
+        and _tells_intervention(state.sentences[e.sentence].text)
+        and not e.fatalities.value
+        and not e.injuries.value
+    }
+    told = {para_of[id(e)] for e in events if id(e) not in force_only}
+    after_protest = {
+        later
+        for e in events
+        if e.event_type == "Protests"
+        for later in _told_after(state, para_of[id(e)], told)
+    }
     kept = []
     for event in events:
         para = para_of[id(event)]
         text = state.text[para.start : para.end] if para is not None else ""
-        sent = state.sentences[event.sentence] if event.sentence < len(state.sentences) else None
-        if event.sub_event_type == PEACEFUL and (_tells_intervention(text) or para in arrests_at):
+        if event.sub_event_type == PEACEFUL and (
+            _tells_intervention(text)
+            or para in arrests_at
+            or any(
+                _tells_intervention(later.text)
+                for later in _told_after(state, para, told)
+            )
+        ):
             set_category(event, INTERVENED, [])
             arrest = arrests_at.get(para)
             if event.actor2 is None and arrest is not None and arrest.actor1 is not None:
                 event.actor2 = arrest.actor1  # who arrested them intervened
         elif event.sub_event_type == ARRESTS and told_after.get(para) is event:
             continue
-        elif (
-            event.event_type not in ("Protests", "Riots")  # (the protesters' own violence)
-            and para in protest_paragraphs
-            and event.extra.get("mentions") == 1
-            and sent is not None
-            and _tells_intervention(state.text[sent.start : sent.end])
-            and not event.fatalities.value
-            and not event.injuries.value
-        ):
+        elif id(event) in force_only and (para in protest_paragraphs or para in after_protest):
             continue
         kept.append(event)
     return kept
+
+
+def _told_after(state: DocState, para: Span | None, told: set[Span | None]) -> list[Span]:
+    """The paragraphs after a protest's own up to the next that tells a happening of its own: an
+    article often tells how the police ended a protest a paragraph or two after the protest
+    ("Police used riot dispersal means to open the road")."""
+    if para is None or para not in state.paragraphs:
+        return []
+    after = []
+    for later in state.paragraphs[state.paragraphs.index(para) + 1 :]:
+        if later in told:
+            break
+        after.append(later)
+    return after
 
 
 def _same_days(when: DateSpan | None, other: DateSpan | None) -> bool:
