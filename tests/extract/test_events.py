@@ -1050,6 +1050,28 @@ def test_violence_done_as_a_reprisal_is_a_happening_the_doer_claims(code):
     assert event.modality == "claimed"
 
 
+def test_a_happening_only_its_claimant_tells_of_is_claimed_however_the_story_retells_it(code):
+    # the second paragraph retells the claim as fact ("the attack", "hit the post")
+    text = (
+        "Hayat Tahrir al-Sham claimed to have targeted a government army post near Saraqib "
+        "with drones on Sunday.\n\n"
+        "The group released a video of the attack on its Telegram channel and said the drones "
+        "hit the post."
+    )
+    (event,) = code(text, "2023-11-06").events
+    assert event.modality == "claimed"
+
+
+def test_a_claimed_happening_the_outlet_tells_as_done_took_place(code):
+    text = (
+        "Hayat Tahrir al-Sham claimed to have targeted a government army post near Saraqib "
+        "with drones on Sunday.\n\n"
+        "A drone hit the post."
+    )
+    (event,) = code(text, "2023-11-06").events
+    assert event.modality == "occurred"
+
+
 def test_a_verb_told_inside_a_happening_named_before_is_more_of_it(nlp):
     text = ("A surprise rebel attack killed 11 soldiers in the west on Monday, a spokesman said. "
             "He said their fighters were targeted in the attack near Bubanza.")  # fmt: skip

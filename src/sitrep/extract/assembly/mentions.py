@@ -57,6 +57,9 @@ class Mention:
     # killed"), and the words of its sentence
     where_site: str | None = None
     said: str = ""
+    # told in someone's quoted words, or by a noun that retells it ("a video of the attack"):
+    # not the outlet's own telling of a deed
+    retold: bool = False
 
     @property
     def day(self) -> DateSpan | None:
@@ -114,6 +117,7 @@ def mention_of(
     trigger_word: str = "",
     where_site: str | None = None,
     said: str = "",
+    retold: bool = False,
 ) -> Mention:
     key = draft.sub_event_type or draft.plover
     row = happening(key)
@@ -139,6 +143,7 @@ def mention_of(
         more_casualties=more_casualties,
         where_site=where_site,
         said=said,
+        retold=retold,
     )
 
 

@@ -80,6 +80,8 @@ def resolve(cluster: Cluster) -> EventDraft:
     said = {m.draft.modality for m in members}
     event.modality = next((mod for mod in _MODALITY_ORDER if mod in said), event.modality)
     everyone = [m.draft for m in members + shared]
+    if event.modality == "occurred" and "claimed" in said and _claim_retold(members, everyone):
+        event.modality = "claimed"
     event.evidence = sorted({s for d in everyone for s in d.evidence}, key=lambda s: s.start)
     event.sources = list(dict.fromkeys(s for d in everyone for s in d.sources))
     event.loaded_terms = list(dict.fromkeys(t for d in everyone for t in d.loaded_terms))
@@ -87,6 +89,19 @@ def resolve(cluster: Cluster) -> EventDraft:
     event.material_damage = any(m.draft.material_damage for m in members)
     event.extra["mentions"] = len(members)
     return event
+
+
+def _claim_retold(members: list[Mention], everyone: list[EventDraft]) -> bool:
+    """A happening no one but a party to it tells of (ACLED: claimed when the only source is the
+    claimant): every source is a party's, and each mention told as done has a source (the
+    party's) or retells the claim (quoted words, "a video of the attack"), none is the outlet's
+    own telling of a deed ("a drone hit the post")."""
+    sources = [s for d in everyone for s in d.sources]
+    if not sources or any(s.type != "party" for s in sources):
+        return False
+    return all(
+        m.draft.sources or m.retold for m in members if m.draft.modality == "occurred"
+    )
 
 
 def _set_type(event: EventDraft, members: list[Mention], shared: list[Mention]) -> None:

@@ -67,6 +67,7 @@ def assemble_events(state: DocState) -> None:
             joined_word(state, d),
             where_site(tok) if tok is not None else None,
             tok.sent.text if tok is not None else "",
+            retold=_quoted(state, d) or (tok is not None and _named_by_noun(tok)),
         )
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))
     ]
@@ -242,6 +243,22 @@ def _told_after(state: DocState, para: Span | None, told: set[Span | None]) -> l
             break
         after.append(later)
     return after
+
+
+def _named_by_noun(tok: Token) -> bool:
+    """A happening named by a noun under a preposition ("a video of the attack", "in their
+    attack"): no clause tells it as done, unlike "a drone hit the post" or "militants carried
+    out an attack"."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj"
+
+
+def _quoted(state: DocState, draft: EventDraft) -> bool:
+    """The trigger lies inside a quotation its paragraph opens before it."""
+    para = state.paragraph_at(draft.trigger.start)
+    if para is None:
+        return False
+    before = state.text[para.start : draft.trigger.start]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _same_days(when: DateSpan | None, other: DateSpan | None) -> bool:
