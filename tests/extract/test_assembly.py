@@ -917,3 +917,29 @@ def test_the_side_the_words_name_outvotes_a_guess_for_the_happening():
     (event,) = state.events
     assert event.actor1 is not None and event.actor1.actor.name == "Southern Rebels"
     assert event.fatalities.value == 6
+
+
+_RAID_AFTER_A_GUNFIGHT = (
+    "Turkish warplanes struck smuggler hideouts in northern Iraq after a gunfight between Turkish "
+    "border guards and smugglers at the border on Friday.\n\n"
+    "Intelligence sources said the raids targeted the hideouts of smugglers, following a border "
+    "gunfight earlier on Friday.\n\n"
+    "The raids took place as the defence minister visited Gaziantep for talks.\n\n"
+    "The Turkish army said it killed four smugglers who tried to force their way past the guards "
+    "on Friday."
+)
+
+
+def test_a_battle_s_toll_beside_a_raid_and_a_gunfight_is_the_gunfight_s(code):
+    events = code(_RAID_AFTER_A_GUNFIGHT, "2023-11-06").events
+    (fight,) = [e for e in events if e.sub_event_type == "Armed clash"]
+    (raid,) = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert fight.fatalities == 4
+    assert raid.fatalities is None
+
+
+def test_no_town_is_borrowed_after_a_sentence_naming_the_happening_as_context(code):
+    # "following a border gunfight": the next sentence goes on about the raids, not the fight
+    events = code(_RAID_AFTER_A_GUNFIGHT, "2023-11-06").events
+    (fight,) = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert fight.location == "Turkey"

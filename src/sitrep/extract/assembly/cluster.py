@@ -88,6 +88,8 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             told.members.append(m)
         elif (alike := _placed_alike(fitting, m)) is not None:
             alike.members.append(m)
+        elif (fight := _the_fight(fitting, m)) is not None:
+            fight.members.append(m)
         else:
             for c in fitting:
                 c.shared.append(m)
@@ -378,6 +380,16 @@ def _placed_alike(fitting: list[Cluster], m: Mention) -> Cluster | None:
         return None
     alike = [c for c in fitting if (here := c.place()) is not None and places_agree(m.spot, here)]
     return alike[0] if len(alike) == 1 else None
+
+
+def _the_fight(fitting: list[Cluster], m: Mention) -> Cluster | None:
+    """A battle's toll that fits a raid from the air and a fight on the ground of one day
+    ("warplanes struck targets after a shoot-out at the border … the army said it killed several
+    smugglers") is the fight's: a strike's toll is not the fight's (`_air_and_ground`)."""
+    if m.draft.event_type != BATTLES or _flies(m) or m.draft.fatalities.value is None:
+        return None
+    grounded = [c for c in fitting if not any(_flies(o) for o in c.members)]
+    return grounded[0] if len(grounded) == 1 and len(grounded) < len(fitting) else None
 
 
 def _told_just_before(fitting: list[Cluster], m: Mention) -> Cluster | None:

@@ -317,7 +317,13 @@ def _borrow_follow_up_place(state: DocState, event: EventDraft, cluster: Cluster
     country = event.where.place.country if event.where else None
     # A mention it shares with other happenings counts too: the town named after it is
     # checked against the happening's own country (and governorate) below.
-    sentences = {m.draft.sentence for m in (*cluster.members, *cluster.shared)}
+    # (not after a sentence that names it only as the context of another: "the raids focused
+    # on …, following a border shoot-out. The raids were carried out as X visited Amman")
+    sentences = {
+        m.draft.sentence
+        for m in (*cluster.members, *cluster.shared)
+        if not _as_reference(trigger_token(state, m.draft))
+    }
     at_country = event.where is not None and event.where.place.feature == "country"
     admin1 = event.where.place.admin1 if event.where and not at_country else None
     found = follow_up_place(state, sentences, busy, country, admin1_too=at_country)
@@ -356,7 +362,12 @@ def _only_a_reference(state: DocState, cluster: Cluster) -> bool:
     the news, not a report of it (ACLED coded it when it happened)."""
     if len(cluster.members) != 1:
         return False
-    tok = trigger_token(state, cluster.members[0].draft)
+    return _as_reference(trigger_token(state, cluster.members[0].draft))
+
+
+def _as_reference(tok: Token | None) -> bool:
+    """The trigger is a noun under "following", "after", "amid" …: the happening is named as
+    the context of another."""
     return (
         tok is not None
         and tok.pos_ == "NOUN"
