@@ -863,6 +863,25 @@ def test_the_people_a_strike_killed_are_its_target():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # The fire is told in the clause saying when; the main clause says who it hit.
+        "On 9 August 2022, four villagers were injured when Afghan forces fired mortars in "
+        "Sperah district, Khost.",
+        # A person hurt goes before the building the blast was at.
+        "On 9 August 2022, a shopkeeper was wounded in a blast at a school in Lashkargah, "
+        "Helmand, Afghanistan.",
+        # "maiming" is a harm clause like "killing".
+        "On 9 August 2022, a bomb exploded near a bazaar in Asadabad, Kunar, Afghanistan, "
+        "maiming two girls.",
+    ],
+)
+def test_people_a_blast_or_fire_hurt_are_its_target(text):
+    events = [e for e in extract(text, published="2022-08-12").events if e.event_type]
+    assert [e.actor2 for e in events] == ["Civilians (Afghanistan)"]
+
+
+@pytest.mark.parametrize(
     ("text", "actor1"),
     [
         # Displaced people are civilians of the country they left.

@@ -60,6 +60,7 @@ HARM_VERBS = frozenset(
         "kill",
         "injure",
         "wound",
+        "maim",
         "hit",
         "target",
         "destroy",
@@ -514,6 +515,9 @@ def noun_roles(
         hit = patients if ran_into_device(head) else []
         verb_roles(head, agents, hit, descend=False, depth=depth + 1)
         if noun.dep_ == "dobj":
+            # "2 civilians were wounded when the army fired mortars": the fire's clause tells
+            # when a harm happened, the main clause who it hit.
+            patients.extend(_hit_in_main_clause(head))
             # "launched attacks against X", "ended its affiliation with X": the light verb's
             # preposition often carries the noun's target.
             patients.extend(

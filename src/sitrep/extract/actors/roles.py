@@ -803,7 +803,10 @@ def read_roles(
         if primary is not None and primary is not roles.actor1:
             roles.actor2, roles.assoc2 = primary, others
             break
-        if roles.victim is None and (clauses.is_civilian(token) or clauses.is_property(token)):
+        if (roles.victim is None or not roles.victim[1]) and (
+            clauses.is_civilian(token) or (roles.victim is None and clauses.is_property(token))
+        ):
+            # People hit go before a place hit ("a man was injured in an explosion at a mosque").
             roles.victim = (
                 (clauses.left(token).idx, token.idx + len(token)),
                 clauses.is_civilian(token),
