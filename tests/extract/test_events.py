@@ -932,6 +932,25 @@ def test_drugs_seized_are_taken_from_a_gang(code):
     assert event.actor2 == "Unidentified Gang (Brazil)"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the drugs named in the phrase of what was seized, or of its purpose
+        "On 3 May, near Uruapan, Michoacan, soldiers seized and destroyed a plot with 6,000 "
+        "poppy plants in the hills.",
+        "On 3 May, in La Ceiba, Atlantida, police seized a laboratory for the processing of "
+        "synthetic drugs.",
+        # people arrested with the drugs are not who the seizure hit
+        "On 3 May, in Kingston, police seized 900 kilograms of marihuana on a boat. Two men "
+        "were arrested.",
+    ],
+)
+def test_drug_plots_and_laboratories_seized_are_taken_from_a_gang(code, text):
+    events = code(text, "2022-05-04").events
+    seized = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert [(e.actor2 or "").startswith("Unidentified Gang") for e in seized] == [True]
+
+
 def test_civilian_infrastructure_hit_names_no_civilians_as_target(code):
     # ACLED codes civilians as actor 2 when people were hit; "civilian" describing things names
     # no one

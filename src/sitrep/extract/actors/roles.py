@@ -337,6 +337,18 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             origin = _civilians_country(state, draft, country)
             actor2 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
             draft.actor2 = _with_inter(actor2, dictionary, country) or draft.actor2
+        if (
+            draft.sub_event_type == "Looting/property destruction"
+            and (draft.actor2 is None or draft.actor2.actor.inter == CIVILIANS_INTER)
+            and _seized_goods(state, draft, "contraband")
+        ):
+            # drugs or contraband seized or destroyed are a gang's, whoever was arrested with
+            # them ("police seized a ton of cocaine. Two men were arrested"): 28 of the 29 train
+            # notes of the kind code ACLED's unidentified gang
+            gang = _generic(state, dictionary, "Unidentified Gang ({country})", country, at, at)
+            draft.actor2 = _with_inter(gang, dictionary, country) or draft.actor2
+            draft.assoc_actor_2 = []
+            continue
         if draft.actor2 is not None:
             continue
         if draft.sub_event_type in _INTERVENTION_SUB_TYPES or (
@@ -356,11 +368,6 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
                 state, draft, actor2, "actor2", dictionary, country, draft.actor1,
                 sole_party=True,
             )
-        elif draft.sub_event_type == "Looting/property destruction" and _seized_goods(
-            state, draft, "contraband"
-        ):
-            # drugs or contraband seized are a gang's (28 of the 29 train notes of the kind)
-            actor2 = _generic(state, dictionary, "Unidentified Gang ({country})", country, at, at)
         elif (
             draft.sub_event_type in _TARGETED_SUB_TYPES
             or draft.event_type == "Violence against civilians"
@@ -388,14 +395,23 @@ def _told_by(state: DocState, draft: EventDraft, role: str) -> bool:
 
 
 def _seized_goods(state: DocState, draft: EventDraft, role: str) -> bool:
-    """Whether what the draft's trigger took is a cue of `role` ("seized 3 tons of marijuana")."""
+    """Whether what the draft's trigger took is a cue of `role` ("seized 3 tons of marijuana"),
+    anywhere in the phrase naming it ("a plantation with 9,000 poppy plants", "a laboratory for
+    making synthetic drugs"), also as the object of a verb joined to it ("seized and destroyed
+    a plantation")."""
     token = _trigger_token(state, draft)
     if token is None:
         return False
     lex = lexicon()
-    taken = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    taken += [p for c in taken for o in c.children if o.lower_ == "of" for p in o.children]
-    return any(lex.is_cue(t, role) or any(lex.is_cue(m, role) for m in t.children) for t in taken)
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        verbs.append(token.head)
+    taken = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not taken:
+        return False
+    # "seized a lab for making drugs": the purpose hung on the verb
+    taken += [c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "for"]
+    return any(lex.is_cue(t, role) for c in taken for t in c.subtree)
 
 
 _MIGRANTS = re.compile(r"\bmigrants?\b(?! workers?\b)", re.IGNORECASE)
