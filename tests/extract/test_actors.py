@@ -294,6 +294,34 @@ def test_local_units_take_acleds_names(nlp, text, words, name):
     assert _same(_mentions(state)[words][0], name)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Mayi Mayi Kamango fighters looted a shop.",
+            "Mayi Mayi Kamango",
+            "Mayi Mayi Militia (Kamango)",
+        ),
+        (
+            "Mayi Mayi militiamen (Kyandenga faction) ambushed a convoy.",
+            "Mayi Mayi militiamen (Kyandenga faction)",
+            "Mayi Mayi Militia (Kyandenga)",
+        ),
+        (
+            "Mayi Mayi militiamen from the Lwanga faction burned a hut.",
+            "Mayi Mayi militiamen from the Lwanga faction",
+            "Mayi Mayi Militia (Lwanga)",
+        ),
+        ("Mayi Mayi militiamen burned a hut.", "Mayi Mayi", "Mayi Mayi Militia"),
+    ],
+)
+def test_factions_take_acleds_bracketed_names(nlp, text, words, name):
+    # ACLED names the group's factions in brackets after it; a faction named by its own alias
+    # joins the group's words into one mention
+    state = _state(nlp, text, "Democratic Republic of Congo", published=date(2022, 3, 1))
+    assert _mentions(state).get(words, ("",))[0] == name
+
+
 def test_bare_force_nouns_follow_the_unit_just_named(nlp):
     # A named unit whose name holds the noun is the one meant; another noun takes the branch.
     text = (

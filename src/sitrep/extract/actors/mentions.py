@@ -88,6 +88,16 @@ _TRIBE = re.compile(
 _BRANCH_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
 _BRANCH_BEFORE = re.compile(rf"(?:^|[\s(])(?P<place>{_BRANCH_WORD})\s+$")
 _BRANCH_AFTER = re.compile(rf"\s*(?:[-–]\s*|\()(?P<place>{_BRANCH_WORD})\)?")
+# A faction's name after its umbrella's, for groups whose factions ACLED names in brackets
+# ("Mayi Mayi Militia (Kifuafua)"): "Mayi Mayi Kifuafua", "Mayi Mayi militiamen (Simba)",
+# "Mayi Mayi militia (Charles faction)", "Mayi Mayi militiamen from the Makanika faction".
+_MEMBER_NOUNS = r"(?:[Mm]ilitia(?:men|s)?|members|militants|fighters|elements|combatants)"
+_FACTION_AFTER = re.compile(
+    rf"\s+(?:{_MEMBER_NOUNS}\s+)?"
+    rf"(?:\((?P<bracket>{_BRANCH_WORD}(?:\s+{_BRANCH_WORD})?)(?:\s+faction)?\)"
+    rf"|from\s+(?:the\s+)?(?P<source>{_BRANCH_WORD})\s+faction"
+    rf"|(?P<name>{_BRANCH_WORD}(?:\s+{_BRANCH_WORD})?))"
+)
 _NOT_BRANCH_WORDS = frozenset(
     """the a an local one two three some several all other their its his combined joint
     township village district region state january february march april may june july august
@@ -297,6 +307,7 @@ def find_actors(state: DocState) -> None:
     mentions = with_bare_military(state, mentions, dictionary)
     mentions = with_governmental(state, mentions, dictionary)
     mentions = with_branches(state, mentions)
+    mentions = with_factions(state, mentions)
     mentions = with_coded_as(state, mentions)
     if state.doc is not None:
         mentions += demonym_mentions(state, mentions, dictionary)
@@ -921,7 +932,7 @@ def with_branches(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
     """`mentions` with a group's local units under ACLED's names for them (`actor_branches.csv`):
     "the Ye-U PDF", "PDF-Kalay" → "People's Defense Force - Ye-U". The place word must not be
     another actor ("NUG PDF") nor a common word ("the local PDF")."""
-    branches = local_branches()
+    branches = {g: n for g, n in local_branches().items() if not n.endswith("({place})")}
     if not any(m.actor.name in branches for m in mentions):
         return mentions
     text = state.text
@@ -946,6 +957,39 @@ def with_branches(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
         actor = replace(m.actor, name=name, parent=m.actor.name, text=span.text)
         out.append(ActorMention(span, actor, m.kind))
     return out
+
+
+def with_factions(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
+    """`mentions` with the factions of a group ACLED names in brackets after it
+    (`actor_branches.csv` rows named "<group> ({place})"): "Mayi Mayi Kifuafua militiamen" →
+    "Mayi Mayi Militia (Kifuafua)". The faction's words must not be another actor ("Mayi Mayi
+    UPLC" is the UPLC) nor a member noun; the faction's own mention, if any, joins the group's."""
+    factions = {
+        group: name for group, name in local_branches().items() if name.endswith("({place})")
+    }
+    if not any(m.actor.name in factions and m.kind == "org" for m in mentions):
+        return mentions
+    out = list(mentions)
+    for m in mentions:
+        template = factions.get(m.actor.name)
+        found = _FACTION_AFTER.match(state.text, m.span.end) if template else None
+        if template is None or found is None or m.kind != "org":
+            continue
+        group = next(g for g in ("bracket", "source", "name") if found.group(g))
+        faction, (a, b) = found.group(group), found.span(group)
+        if faction.split()[0].lower() in _NOT_BRANCH_WORDS or re.fullmatch(
+            _MEMBER_NOUNS, faction.split()[0]
+        ):
+            continue
+        name = template.replace("{place}", faction)
+        inside = [o for o in out if o.span.start < b and a < o.span.end]
+        if any(o.actor.name != name for o in inside):
+            continue  # another actor's name ("Mayi Mayi UPLC")
+        span = state.span(m.span.start, found.end())
+        actor = replace(m.actor, name=name, parent=m.actor.name, text=span.text)
+        out = [o for o in out if o is not m and o not in inside]
+        out.append(ActorMention(span, actor, m.kind))
+    return sorted(out, key=lambda o: (o.span.start, o.span.end))
 
 
 def _branch_place(found: re.Match[str], mentions: list[ActorMention]) -> bool:
