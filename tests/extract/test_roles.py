@@ -874,6 +874,11 @@ def test_the_people_a_strike_killed_are_its_target():
         # "maiming" is a harm clause like "killing".
         "On 9 August 2022, a bomb exploded near a bazaar in Asadabad, Kunar, Afghanistan, "
         "maiming two girls.",
+        # people named by their faith, age, trade or kin are civilians as "a man" is
+        "On 9 August 2022, gunmen threw a grenade at a shrine in Herat city, Herat, "
+        "Afghanistan, injuring eight worshippers.",
+        "On 9 August 2022, a landmine exploded in Mehtarlam, Laghman, Afghanistan, killing a "
+        "minor and his father.",
     ],
 )
 def test_people_a_blast_or_fire_hurt_are_its_target(text):

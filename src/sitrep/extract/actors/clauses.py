@@ -25,7 +25,10 @@ CIVILIAN_WORDS = frozenset(
     student students worker workers doctor doctors nurse nurses journalist journalists fisherman
     fishermen merchant trader passenger passengers pedestrian mukhtar teacher displaced refugee
     refugees activist activists individual individuals head mukhtar prisoner prisoners detainee
-    detainees vendor shopkeeper elder elders""".split()
+    detainees vendor shopkeeper elder elders kid kids minor minors worshipper worshippers
+    worshiper worshipers cowherd cowherds herder herders forester foresters businessman
+    businessmen pilgrim pilgrims customer customers employee employees father mother son
+    daughter wife husband brother sister""".split()
 )
 # Property whose looting or destruction ACLED codes against civilians.
 CIVILIAN_PROPERTY = frozenset(
