@@ -879,6 +879,9 @@ def test_the_people_a_strike_killed_are_its_target():
         "Afghanistan, injuring eight worshippers.",
         "On 9 August 2022, a landmine exploded in Mehtarlam, Laghman, Afghanistan, killing a "
         "minor and his father.",
+        # who died in a clause after the strike was hit by it
+        "On 9 August 2022, Pakistani forces shelled Dangam district, Kunar, Afghanistan, as a "
+        "result of which a shepherd died.",
     ],
 )
 def test_people_a_blast_or_fire_hurt_are_its_target(text):

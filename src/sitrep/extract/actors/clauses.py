@@ -142,6 +142,10 @@ def casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
     vehicle")."""
     found: list[Token] = []
     for token in sent:
+        if token.i > trigger.i and token.lemma_.lower() in _DEATH_VERBS:
+            # "X shelled the town, as a result of which a civilian died": who died was hit.
+            found.extend(c for c in token.children if c.dep_ in SUBJECTS)
+            continue
         if token.i == trigger.i or token.lemma_.lower() not in HARM_VERBS:
             continue
         if token.pos_ not in ("VERB", "AUX"):
