@@ -780,6 +780,22 @@ def test_what_the_paragraph_says_the_victim_was_decides(code, said, expected):
     assert event.sub_event_type == expected
 
 
+def test_a_constable_shot_is_an_armed_target(code):
+    (event,) = code("On 3 May 2020, gunmen killed a constable in Westby.", "2022-05-04").events
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_an_armed_patient_hung_on_a_place_taken_for_the_subject_is_the_target(nlp):
+    # the parse takes "Tijuana" for the subject and hangs the officer on "Baja California"
+    from sitrep.extract.events.triggers import lexicon, sentence_triggers
+    from sitrep.extract.events.type_rules import _target_kind
+
+    doc = nlp("On 7 June 2021, in Tijuana, Baja California, a soldier was shot dead near a bar.")
+    (sent,) = doc.sents
+    found, _ = sentence_triggers(sent, lexicon())
+    assert _target_kind(sent, found, lexicon()) == "armed"
+
+
 def test_a_drug_dealer_attacked_is_an_armed_target(code):
     text = "On 3 May, in Santos, a drug dealer was shot dead by two men."
     (event,) = code(text, "2022-05-04").events
@@ -1326,6 +1342,10 @@ def test_a_purpose_the_parse_makes_a_complement_of_a_placed_deed_is_still_a_clai
         "On 1 May 2020, demonstrators attacked two nurses outside the clinic in Westby, "
         "complaining about the care given to patients.",
         "On 1 May 2020, lawyers demonstrated in Westby and beat a clerk of the court.",
+        "On 3 May 2020, about 50 nurses staged a sit-in outside the clinic in Westby and fired "
+        "shots in the air.",
+        "On 3 May 2020, dozens of veterans held a rally outside the ministry in Westby and beat a "
+        "guard, demanding their pensions.",
     ],
 )
 def test_violence_done_by_the_demonstrators_makes_a_violent_demonstration(code, text):
@@ -1352,6 +1372,8 @@ def test_violence_done_by_the_demonstrators_makes_a_violent_demonstration(code, 
          "Peaceful protest"),
         ("On 1 May 2020, a rally was held by journalists in Westby against the arrest of their "
          "editor. Police dispersed the rally with tear gas.", "Protest with intervention"),
+        ("On 3 May 2020, supporters of the arrested mayor gathered outside the town hall of "
+         "Westby, demanding his release.", "Peaceful protest"),
     ],
 )  # fmt: skip
 def test_violence_or_policing_a_protest_is_about_is_not_its_own(code, text, expected):
@@ -1370,6 +1392,13 @@ def test_violence_or_policing_a_protest_is_about_is_not_its_own(code, text, expe
         # (the parser reads "burning" as a kind of effigy here)
         ("On 2 March 2022, KSU and NSUI activists held a protest by burning effigies of Chief "
          "Minister Rao and the Education Minister in Westby town.", "Peaceful protest"),
+        ("On 5 June 2021, members of a youth wing staged protests and burned portraits of the "
+         "minister in Westby, demanding his resignation.", "Peaceful protest"),
+        ("On 5 June 2021, members of a youth wing staged protests and burned the national flag "
+         "in Westby, demanding the resignation of the minister.", "Peaceful protest"),
+        # no protest told: burning the flag is destruction, a happening of its own
+        ("On 9 March 2022, two men burned a rainbow flag outside a bar in Westby.",
+         "Looting/property destruction"),
         ("On 25 January 2022, rioters burned cars and shops in Westby.", "Violent demonstration"),
     ],
 )  # fmt: skip

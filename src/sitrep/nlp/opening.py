@@ -17,14 +17,17 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _AUXILIARIES = ("aux", "auxpass")
 
 
-def hung_subject(verb: Token, passive: bool = False) -> Token | None:
+def hung_subject(verb: Token, passive: bool = False, named_subject: bool = False) -> Token | None:
     """The phrase right before a subjectless `verb` (only adverbs between) that the parse hung on
     the words before it: "in Springfield, Illinois, teachers marched" (teachers, an apposition
     of Illinois), "in Y township, Z state, troops of the 5th battalion torched" (troops). The
     phrase's head is returned; None when the verb has a subject or nothing was so hung. With
     `passive`, the verb's own auxiliaries may stand between too ("in X, Y, a police officer was
-    shot": the officer, the passive verb's patient, not its doer)."""
-    if any(c.dep_ in _SUBJECTS for c in verb.children):
+    shot": the officer, the passive verb's patient, not its doer). With `named_subject`, a
+    subject that is a name may stand: the parse took the opening place for it ("in Tijuana, Baja
+    California, a police officer was shot", Tijuana the subject, the officer hung on California)."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects and not (named_subject and all(c.pos_ == "PROPN" for c in subjects)):
         return None
     start = verb.sent.start
     tail = verb.i - 1

@@ -226,8 +226,15 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             continue  # "no one was injured": the sentence says a harm did not happen
         if _seen_as_reason(tok):
             continue  # "after seeing comrades being injured": why they acted, not a happening
-        if burns_a_symbol(tok, lex) and not names_a_demonstration(entry):
-            continue  # "burned effigies of the minister": a protest's gesture
+        if (
+            burns_a_symbol(tok, lex)
+            and not names_a_demonstration(entry)
+            and any(names_a_demonstration(m.entry) for m in matches)
+        ):
+            # "protested and burned effigies of the minister", "burned the flag during a
+            # protest": a protest's gesture ("people burned a flag and sprayed graffiti", with no
+            # protest told, is destruction)
+            continue
         if _names_a_kind_of_thing(tok, trigger_heads, lex):
             continue  # "missile systems", "rocket launcher": equipment, not a happening
         if entry.family != "statement" and _since_what(tok, since_clauses):

@@ -509,8 +509,8 @@ def protest_topics(
         told = {t.i for t in heads}
         for t in sent:
             done_to = (t.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in t.children)) or (
-                t.dep_ == "acl" and t.tag_ == "VBN"
-            )
+                t.dep_ in ("acl", "amod") and t.tag_ == "VBN"
+            )  # (and "supporters of the arrested mayor": a participle before the noun)
             if done_to and t.i not in told and t.head.i not in told:
                 about.add(t.i)
     return about

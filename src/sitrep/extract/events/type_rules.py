@@ -320,6 +320,8 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
     doc = sent.doc
     about = protest_topics(sent, lex, matches)
     demo = [doc[m.head] for m in matches if names_a_demonstration(m.entry)]
+    # the protest verbs and the verbs that hold a protest noun ("staged a demonstration")
+    held = demo + [d.head for d in demo if d.pos_ == "NOUN" and d.dep_ == "dobj"]
     for m in matches:
         verb = doc[m.head]
         if names_a_demonstration(m.entry) or verb.pos_ != "VERB" or verb.i in about:
@@ -331,8 +333,10 @@ def _demonstrators_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexi
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if any(lex.is_cue(t, "agent") for s in subjects for t in s.subtree):
             return True
-        if not subjects and verb.dep_ == "conj" and verb.head in demo and verb.tag_ == "VBD":
-            return True  # "demonstrated and destroyed …" (a past verb beside a past verb)
+        if not subjects and verb.dep_ == "conj" and verb.head in held and verb.tag_ == "VBD":
+            # "demonstrated and destroyed …", "staged a protest and fired shots into the air"
+            # (a past verb beside the past verb that held the protest)
+            return True
     return False
 
 
@@ -872,10 +876,10 @@ def _target_kind(
             ):
                 targets.append(t)  # ("killed by militiamen", "a drive-by shooting by gunmen")
         if any(c.dep_ == "auxpass" for c in head.children) and (
-            hung := hung_subject(head, passive=True)
+            hung := hung_subject(head, passive=True, named_subject=True)
         ) is not None and hung.pos_ == "NOUN":
             # "On 6 May, in X, Y, a police officer was shot": the patient the parse hung on the
-            # place list opening the sentence
+            # place list opening the sentence (also when it took the first place for the subject)
             targets.append(hung)
     kinds = {_target_word_kind(t, lex, actors) for t in targets}
     civilian = "civilian" in kinds
