@@ -339,3 +339,50 @@ def test_one_wounded_beside_one_killed_is_no_second_dead(nlp):
     draft = draft_on(state, "ambush")
     count_casualties(state)
     assert draft.fatalities == Quantity(1)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # the dead told as what the happening answered are another happening's
+        ("On 4 May, a crowd torched two buses in Kirkuk after three pedestrians died in a road "
+         "accident.", None),
+        ("On 4 May, residents set fire to a police post in Kirkuk following the death of a "
+         "shepherd.", None),
+        # unless the happening itself is told in that clause
+        ("On 4 May, the army shelled a village near Kirkuk, killing two farmers.", 2),
+        # a participle set off by a comma is the sentence's own toll
+        ("On 4 May, herders attacked two farmers with sticks, after the farmers tried to chase "
+         "them from their fields near Kirkuk, killing one.", 1),
+    ],
+)  # fmt: skip
+def test_the_dead_a_happening_came_after_are_not_its_toll(code, text, fatalities):
+    assert [e.fatalities for e in code(text, "2022-05-05").events][:1] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        ("On 4 May, raiders killed 30 goats and wounded a herder near Kirkuk.", None, 1),
+        ("On 4 May, gunmen killed twelve heads of cattle near Kirkuk.", None, None),
+        ("On 4 May, bandits shot a camel and killed two herders near Kirkuk.", 2, None),
+    ],
+)  # fmt: skip
+def test_animals_killed_are_no_fatalities(code, text, fatalities, injuries):
+    (event,) = code(text, "2022-05-05").events
+    assert (event.fatalities, event.injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parse hangs the victim on the place list that opens the sentence
+        "On 3 March 2021, in Varzea Nova, Mato Grosso, a gang member was killed in a shootout "
+        "with soldiers.",
+        # the parse gives the article to the word before the victim's noun
+        "On 20 April 2021, masked men shot and killed a regime 6th Armored Division member in Tell "
+        "Hamra town.",
+    ],
+)
+def test_one_victim_however_the_parse_hangs_it(code, text):
+    assert [e.fatalities for e in code(text, "2022-05-05").events][:1] == [1]

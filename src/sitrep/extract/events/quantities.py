@@ -8,7 +8,8 @@ not added again. Figures for different groups in one sentence are added up ("kil
 another evidence sentence is not: across sentences the lowest figure wins (ACLED: the most
 conservative report). "No casualties" and "neither injuries nor fatalities" give 0, exact. One
 victim told by an article ("a soldier was killed") or by name ("assassinated Ali Hassan")
-counts one.
+counts one. Animals killed are no fatalities, and the dead of a clause telling what the happening
+came after ("rioters burned a bus after it killed two pupils") are another happening's.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.extract.statements.factuality import trigger_token
 from sitrep.extract.time.timex import calendar_names
 from sitrep.nlp.numbers import Number, is_number_token, read_number
+from sitrep.nlp.opening import hung_subject
 from sitrep.records import Quantity
 
 if TYPE_CHECKING:
@@ -150,6 +152,8 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
         ):
             continue
         noun = _counted_noun(doc[number.head])
+        if noun is not None and _is_animal(noun):
+            continue  # "killed 15 livestock", "25 heads of cattle": no person died
         # "a number of fighters were killed": the number word itself may be the subject.
         kinds = _verb_kinds(noun or doc[number.head]) or _verb_kinds(doc[number.head])
         if kinds == _AMBIGUOUS:
@@ -266,6 +270,16 @@ def _counted_noun(number_tok: Token) -> Token | None:
     return None
 
 
+def _is_animal(noun: Token) -> bool:
+    """A beast, or a head of them ("heads of cattle"): ACLED counts only people."""
+    lex = lexicon()
+    return lex.is_cue(noun, "animal") or any(
+        o.dep_ == "pobj" and lex.is_cue(o, "animal")
+        for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+    )  # fmt: skip
+
+
 def _group(noun: Token | None) -> str | None:
     return (
         noun.lemma_.lower()
@@ -344,6 +358,7 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     died", "shot dead a fighter", "a man's body was found"; and each one joined to a victim ("a
     farmer and his brother were killed", "killed two guards and a driver")."""
     taken = {f.token for f in figures}
+    hung = _hung_victims(sent)
     found = []
     for tok in sent:
         first = _first_noun_conjunct(tok)
@@ -352,12 +367,14 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             continue
         if not (_one(tok) or (joined and _possessed(tok))):
             continue
-        if any(c.dep_ == "nummod" for c in tok.children):
+        if any(c.dep_ == "nummod" for c in tok.children) or _is_animal(tok):
             continue
         if tok.lemma_.lower() == "body":  # "a man's body was found"
             if not is_corpse(tok):
                 continue  # "the local body held a protest"
             kind: str | None = FATAL
+        elif tok.i in hung:  # "in X, Y, a trader was shot dead": the parse hung it on Y
+            kind = hung[tok.i]
         elif _definite(tok) and not _casualty_kind(first.head) and not _left_dead(first):
             continue  # "raided the outpost, where 4 were killed": "the" names a victim only
             # as the subject or object of a casualty word ("the pilot died", "the driver was
@@ -369,6 +386,24 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             kind = next(iter(kinds)) if len(kinds) == 1 and kinds != _AMBIGUOUS else None
         if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(first.head):
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
+    return found
+
+
+def _hung_victims(sent: SpacySpan) -> dict[int, str]:
+    """The patient of a passive casualty verb (or the one who died) that the parse hung on the
+    place list opening the sentence ("On 5 May, in X, Y, a trader was killed"), by token index:
+    its kind of casualty."""
+    found: dict[int, str] = {}
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if not (passive or verb.lemma_.lower() == "die"):
+            continue  # an active verb's hung phrase is its doer ("in X, Y, gunmen killed …")
+        links = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
+        kinds = {k for w in links if (k := _casualty_kind(w) or _to_death(w))}
+        if len(kinds) == 1 and (victim := hung_subject(verb, passive=True)) is not None:
+            found[victim.i] = kinds.pop()
     return found
 
 
@@ -511,6 +546,10 @@ def _one(noun: Token) -> bool:
             c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in child.children
         ):
             return True  # "a regime's fighter", "the court's chief"
+        if child.dep_ in ("nmod", "compound") and child.i < noun.i and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children
+        ):
+            return True  # "a regime 4th Division member": the parse gave "a" to "regime"
     return False
 
 
@@ -579,6 +618,32 @@ def _owner(
     return best
 
 
+# What a happening is told as coming after: "after a bus killed two people", "following the
+# death of a resident".
+_EARLIER = frozenset({"after", "following"})
+
+
+def _told_as_before(victim: Token, trigger: Token | None) -> bool:
+    """The victim is told in a clause or phrase of what came before the draft's happening ("a mob
+    burned the car after it killed two people", "residents rioted following the death of a
+    youth"): those dead are another happening's (ACLED codes the answer with no toll), unless the
+    draft's own trigger is in that clause. A participle set off by a comma ("clashed after the
+    rebels attacked a post, killing 17") tells the sentence's own toll, wherever the parse hangs
+    it."""
+    tok = victim
+    while tok.head.i != tok.i:
+        if tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+            return False  # "…, after the rebels attacked a post, killing 17": the main toll
+        earlier = (tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _EARLIER and _has_subject(tok) for c in tok.children
+        )) or (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _EARLIER)
+        if earlier:
+            clause = tok if tok.dep_ == "advcl" else tok.head
+            return trigger is None or not (clause.left_edge.i <= trigger.i <= clause.right_edge.i)
+        tok = tok.head
+    return False
+
+
 _CLAUSE_EDGES = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "xcomp", "acl"})
 
 
@@ -621,7 +686,10 @@ def count_casualties(state: DocState) -> None:
             continue
         per_draft: dict[int, list[Figure]] = {}
         for fig in casualty_figures(sent):
-            per_draft.setdefault(id(_owner(fig, owners, tokens)), []).append(fig)
+            owner = _owner(fig, owners, tokens)
+            if _told_as_before(sent.doc[fig.token], tokens.get(id(owner))):
+                continue  # "rioters burned a truck after it killed a man": what they answered
+            per_draft.setdefault(id(owner), []).append(fig)
         zero = zero_tolls(state.sentences[i].text)
         shares = _site_shares(owners, per_draft)
         for d in owners:

@@ -60,6 +60,7 @@ ROLES = (
     "claimant",
     "object_named",
     "figure",
+    "animal",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
