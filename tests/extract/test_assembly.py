@@ -943,3 +943,14 @@ def test_no_town_is_borrowed_after_a_sentence_naming_the_happening_as_context(co
     events = code(_RAID_AFTER_A_GUNFIGHT, "2023-11-06").events
     (fight,) = [e for e in events if e.sub_event_type == "Armed clash"]
     assert fight.location == "Turkey"
+
+
+def test_force_used_on_rioters_is_part_of_the_riot(code):
+    # ACLED codes the soldiers' rubber bullets and tear gas in the riot, whoever they hurt.
+    doc = code(
+        "On 3 May 2022, youths rioted in Kirkuk, burning tyres and hurling stones at a police "
+        "post. Troops shot rubber bullets and stun grenades at the rioters and used tear gas, "
+        "injuring two of them.",
+        "2022-05-04",
+    )
+    assert [e.event_type for e in doc.events if e.acled_codable] == ["Riots"]

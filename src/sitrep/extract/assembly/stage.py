@@ -164,6 +164,9 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
     them") is that intervention, not an event of its own."""
     para_of = {id(e): state.paragraph_at(e.trigger.start) for e in events}
     protest_paragraphs = {para_of[id(e)] for e in events if e.event_type == "Protests"}
+    # Force used on rioters is no event of its own either, whoever it hurt: ACLED codes it in
+    # the riot (with the force as its second side).
+    riot_paragraphs = {para_of[id(e)] for e in events if e.event_type == "Riots"}
     first_protest: dict[object, EventDraft] = {}
     for e in events:
         if e.sub_event_type == PEACEFUL:
@@ -188,9 +191,9 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
         for para, e in told_after.items()
         if _same_days(e.when, first_protest[para].when)
     }
-    # "fired tear gas to disperse them": a violent happening told only as the force that ended a
-    # protest (one mention, no toll)
-    force_only = {
+    # "fired tear gas to disperse them": a violent happening told only as force used on a crowd
+    # (one mention, no toll); on a protest, only when it hurt no one
+    force_used = {
         id(e)
         for e in events
         if e.event_type not in ("Protests", "Riots")  # (the protesters' own violence)
@@ -198,8 +201,8 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
         and e.sentence < len(state.sentences)
         and _tells_intervention(state.sentences[e.sentence].text)
         and not e.fatalities.value
-        and not e.injuries.value
     }
+    force_only = {id(e) for e in events if id(e) in force_used and not e.injuries.value}
     told = {para_of[id(e)] for e in events if id(e) not in force_only}
     after_protest = {
         later
@@ -225,7 +228,9 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
                 event.actor2 = arrest.actor1  # who arrested them intervened
         elif event.sub_event_type == ARRESTS and told_after.get(para) is event:
             continue
-        elif id(event) in force_only and (para in protest_paragraphs or para in after_protest):
+        elif (id(event) in force_only and (para in protest_paragraphs or para in after_protest)) or (
+            id(event) in force_used and para in riot_paragraphs
+        ):
             continue
         kept.append(event)
     return kept
