@@ -954,3 +954,13 @@ def test_force_used_on_rioters_is_part_of_the_riot(code):
         "2022-05-04",
     )
     assert [e.event_type for e in doc.events if e.acled_codable] == ["Riots"]
+
+
+def test_harm_told_after_a_riot_is_the_riot_s_own(code):
+    # The death told after the riot is its violence, not one more event: one riot, its toll.
+    doc = code(
+        "On 3 May 2022, angry villagers rioted in Kirkuk over a land dispute, setting fire to a "
+        "council office and fighting with traders from a nearby town. One trader was killed.",
+        "2022-05-04",
+    )
+    assert [(e.event_type, e.fatalities) for e in doc.events if e.acled_codable] == [("Riots", 1)]

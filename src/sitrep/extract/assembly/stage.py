@@ -103,6 +103,7 @@ def assemble_events(state: DocState) -> None:
     )
     _done_as_before(state, state.events)
     state.events = _with_interventions(state, state.events)
+    state.events = _riots_own_violence(state, state.events)
     for event in state.events:
         if event.sub_event_type in (PEACEFUL, INTERVENED):
             # No one dies in them (ACLED: lethal force on protesters is excessive force), so the
@@ -264,6 +265,50 @@ def _quoted(state: DocState, draft: EventDraft) -> bool:
         return False
     before = state.text[para.start : draft.trigger.start]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+_HARM = frozenset({"Attack", "Armed clash"})
+
+
+def _riots_own_violence(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """A paragraph that tells a riot first tells the deaths in it after it: an attack or clash
+    told once with a toll, on the riot's days ("rioters set a post on fire … one person is
+    killed by the violence", "the police shot and killed one man") is the riot's violence, not
+    an event of its own; its toll is the riot's when higher (ACLED codes one riot with its
+    dead). Not for a fight between two crowds, whose dead ACLED often codes as a communal
+    clash of its own."""
+    first: dict[object, EventDraft] = {}
+    for e in events:
+        if e.acled_codable:
+            first.setdefault(state.paragraph_at(e.trigger.start), e)
+    kept = []
+    for event in events:
+        para = state.paragraph_at(event.trigger.start)
+        riot = first.get(para)
+        if (
+            riot is not None
+            and riot is not event
+            and riot.event_type == "Riots"
+            and event.sub_event_type in _HARM
+            and event.fatalities.value
+            and not _crowd_against_crowd(riot)
+            and event.extra.get("mentions") == 1
+            and event.trigger.start > riot.trigger.start
+            and _same_days(event.when, riot.when)
+        ):
+            for kind in ("fatalities", "injuries"):
+                if (getattr(event, kind).value or 0) > (getattr(riot, kind).value or 0):
+                    setattr(riot, kind, getattr(event, kind))
+            riot.evidence.extend(e for e in event.evidence if e not in riot.evidence)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _crowd_against_crowd(riot: EventDraft) -> bool:
+    """Both sides of the riot are actors of one kind (rioters against rioters)."""
+    one, two = riot.actor1, riot.actor2
+    return one is not None and two is not None and one.actor.inter == two.actor.inter
 
 
 def _same_days(when: DateSpan | None, other: DateSpan | None) -> bool:
