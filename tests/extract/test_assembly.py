@@ -964,3 +964,13 @@ def test_harm_told_after_a_riot_is_the_riot_s_own(code):
         "2022-05-04",
     )
     assert [(e.event_type, e.fatalities) for e in doc.events if e.acled_codable] == [("Riots", 1)]
+
+
+def test_a_side_s_claimed_toll_beside_a_told_one_is_a_conflicting_report(code):
+    # ACLED keeps the conservative figure (the claim stays an alternative in the draft).
+    (event,) = code(
+        "On 3 May 2022, rebels ambushed an army patrol near Kirkuk. Four soldiers were killed. "
+        "The rebels claimed they had killed twelve soldiers.",
+        "2022-05-04",
+    ).events
+    assert event.fatalities == 4

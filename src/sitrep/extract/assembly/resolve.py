@@ -5,9 +5,9 @@
 - Place: the most specific place a member's own sentence names for it (hanging off its trigger),
   else one its sentence names elsewhere, else one borrowed from its paragraph, else the
   document's.
-- Toll: the highest figure the members give, the others kept as
-  `extra["fatalities_alternatives"]`. Each member already holds the most conservative of the
-  figures its own sentences report (ACLED's rule for conflicting reports, `quantities`); across
+- Toll: the highest figure the members give (a side's claim only when no fact gives one), the
+  others kept as `extra["fatalities_alternatives"]`. Each member already holds the most
+  conservative of the figures its own sentences report (ACLED's rule for conflicting reports, `quantities`); across
   mentions a lower figure is mostly a part of the toll ("four bodies reached the hospital" beside
   "eight were killed") or an earlier count, so the highest is the happening's. A mention shared
   with other happenings gives none. More dead told of it ("five militants were also killed")
@@ -264,6 +264,9 @@ def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
                 setattr(event, kind, Quantity(None, "unknown"))
                 event.extra[f"{kind}_alternatives"] = sorted({q.value or 0 for q in told})
             continue
+        # A side's claim ("the group claimed it killed seven") beside a toll told as fact is a
+        # conflicting report, not more of the toll: ACLED keeps the conservative figure.
+        pool = [m for m in pool if m.draft.modality != "claimed"] or pool
         # "… nine militants were also killed": more dead of the happening add to its toll.
         base = [m for m in pool if not m.more_casualties] or pool
         chosen = max((getattr(m.draft, kind) for m in base), key=lambda q: q.value or 0)
