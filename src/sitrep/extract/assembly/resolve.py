@@ -7,12 +7,12 @@
   document's.
 - Toll: the highest figure the members give (a side's claim only when no fact gives one), the
   others kept as `extra["fatalities_alternatives"]`. Each member already holds the most
-  conservative of the figures its own sentences report (ACLED's rule for conflicting reports, `quantities`); across
-  mentions a lower figure is mostly a part of the toll ("four bodies reached the hospital" beside
-  "eight were killed") or an earlier count, so the highest is the happening's. A mention shared
-  with other happenings gives none. More dead told of it ("five militants were also killed")
-  add to it: ACLED's toll counts both sides; such a mention names victims, so it votes on
-  neither the type nor the actors.
+  conservative of the figures its own sentences report (ACLED's rule for conflicting reports,
+  `quantities`); across mentions a lower figure is mostly a part of the toll ("four bodies reached
+  the hospital" beside "eight were killed") or an earlier count, so the highest is the
+  happening's. A mention shared with other happenings gives none. More dead told of it ("five
+  militants were also killed") add to it: ACLED's toll counts both sides; such a mention names
+  victims, so it votes on neither the type nor the actors.
 - Actors: the named actors most mentions agree on; a named actor replaces ACLED's "Unidentified"
   stand-in. Modality: occurred when any member says it took place, else claimed, else denied.
 - Evidence, sources and loaded terms: every mention's.
