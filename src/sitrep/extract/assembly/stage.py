@@ -229,9 +229,9 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
                 event.actor2 = arrest.actor1  # who arrested them intervened
         elif event.sub_event_type == ARRESTS and told_after.get(para) is event:
             continue
-        elif (id(event) in force_only and (para in protest_paragraphs or para in after_protest)) or (
-            id(event) in force_used and para in riot_paragraphs
-        ):
+        elif (
+            id(event) in force_only and (para in protest_paragraphs or para in after_protest)
+        ) or (id(event) in force_used and para in riot_paragraphs):
             continue
         kept.append(event)
     return kept
