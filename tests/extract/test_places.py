@@ -1212,3 +1212,22 @@ def test_an_article_before_a_place_noun_is_no_place_name(text):
 def test_an_article_that_starts_a_name_still_names_it():
     assert [f[0] for f in _found("Judges at The Hague ruled on Monday.")] == ["The Hague"]
     assert [f[0] for f in _found("Shells hit An Nabk on Monday.")] == ["An Nabk"]
+
+
+@pytest.mark.parametrize(
+    "text, published, location, admin1",
+    [  # a city that is an admin1 area of its own ("Almaty City" from 2021) is its namesake town,
+        # the container of the sentence's places: not a region abroad the sentence also names
+        ("On 3 May 2022, wives of detained Uighurs in China protested outside the Chinese "
+         "Consulate in Almaty city demanding release of their husbands from the detention camps "
+         "in Xinjiang region.", "2022-05-04", "Almaty", "Almaty City"),
+        # and it names the area around it that bears its name: Makariv lies in the Kyiv oblast
+        ("On 12 March 2022, Ukrainian troops fought Russian units near Makariv, Kyiv. Losses "
+         "unknown.", "2022-03-14", "Makariv", "Kyiv"),
+    ],
+)
+def test_a_city_area_holds_the_places_named_in_it(text, published, location, admin1):
+    from sitrep.pipeline import extract
+
+    (event,) = extract(text, published=published).events
+    assert (event.location, event.admin1) == (location, admin1)

@@ -317,7 +317,16 @@ def test_admin1_spelled_as_acled_spelled_it_on_the_day(published, admin1):
      ("Pensioners rallied on a square in Kyiv on Monday", date(2020, 5, 1), "Kiev City"),
      ("Pensioners rallied on a square in Kyiv on Monday", date(2022, 3, 1), "Kyiv City"),
      ("Miners picketed an office in Yekaterinburg on Monday", date(2022, 3, 1), "Sverdlovsk"),
-     ("Drivers blocked a road in Rustavi on Monday", date(2022, 3, 1), "Kvemo Kartli")],
+     ("Drivers blocked a road in Rustavi on Monday", date(2022, 3, 1), "Kvemo Kartli"),
+     # Peru's capital province and the region around it: Lima Province in 2020, both Lima later
+     ("Porters marched past a market in Huacho on Monday", date(2022, 3, 1), "Lima"),
+     ("Porters marched past a market in Lima on Monday", date(2022, 3, 1), "Lima"),
+     ("Porters marched past a market in Lima on Monday", date(2020, 5, 1), "Lima Province"),
+     # the Menaka Region, split from Gao in 2016, and Vargas, renamed La Guaira in 2019
+     ("Herders gathered at a well in Menaka on Monday", date(2020, 5, 1), "Gao"),
+     ("Herders gathered at a well in Menaka on Monday", date(2022, 3, 1), "Menaka"),
+     ("Porters marched past a market in Catia La Mar on Monday", date(2022, 3, 1), "La Guaira"),
+     ("Porters marched past a market in Almaty on Monday", date(2022, 3, 1), "Almaty City")],
 )
 def test_capital_and_province_names_acled_respelled_after_2020(text, published, admin1):
     from sitrep.extract.places.resolve import resolve_places
@@ -326,13 +335,31 @@ def test_capital_and_province_names_acled_respelled_after_2020(text, published, 
     assert places and {m.place.admin1 for m in places} == {admin1}
 
 
+def test_a_city_keeps_its_name_when_its_area_is_respelled_as_the_city():
+    from sitrep.extract.places.resolve import resolve_places
+
+    for text in ("Porters marched past a market in Almaty on Monday",
+                 "Porters marched past a market in Minsk on Monday"):  # fmt: skip
+        (m,) = resolve_places(text, published=date(2022, 3, 1))
+        assert m.place.location == text.split(" in ")[1].split()[0]
+
+
 @pytest.mark.parametrize(
     "text, admin1",
     [("Workers marched to the port in Sousse on Monday", "Sousse"),
      ("Farmers gathered at the governorate office in Kasserine on Monday", "Kasserine"),
      ("Nurses rallied outside a hospital in Suwon on Monday", "Gyeonggi"),
      ("Cyclists rode past the cathedral in Zagreb on Monday", "City of Zagreb"),
-     ("Bakers struck at a mill in Kentau on Monday", "Turkistan")],
+     ("Bakers struck at a mill in Kentau on Monday", "Turkistan"),
+     # areas the build's vote named after a neighbour (Isiolo, Trans Nzoia, Amhara, Central,
+     # South Kordofan, Bujumbura Rural, Bururi)
+     ("Tailors marched past the market in Meru on Monday", "Meru"),
+     ("Tailors marched past the market in Eldoret on Monday", "Uasin Gishu"),
+     ("Tailors marched past the market in Asosa on Monday", "Benshangul/Gumuz"),
+     ("Tailors marched past the market in Ratnapura on Monday", "Sabaragamuwa"),
+     ("Tailors marched past the market in El Obeid on Monday", "North Kordofan"),
+     ("Tailors marched past the market in Bujumbura on Monday", "Bujumbura Mairie"),
+     ("Tailors marched past the market in Rumonge on Monday", "Rumonge")],
 )
 def test_admin1_areas_named_as_acled_names_them(text, admin1):
     # GeoNames spells these Susah, Al Qasrayn, Gyeonggi-do, Grad Zagreb and Ongtustik

@@ -458,6 +458,16 @@ def prior_score(place: GazPlace) -> tuple[float, tuple[str, ...]]:
     return 0.3 + 0.4 * size, (f"population {place.population:,}",)
 
 
+# An admin1 area named as a city's ("Almaty City", "Minsk city"): the city is its namesake.
+_CITY_AREA = re.compile(r"(?i)\s+city$")
+
+
+def namesake(location: str | None, admin1: str | None) -> bool:
+    """The place is its admin1 area's namesake town ("Marib" of Marib, "Almaty" of Almaty City)."""
+    return bool(location and admin1
+                and name_key(location) == name_key(_CITY_AREA.sub("", admin1)))  # fmt: skip
+
+
 def to_place(place: GazPlace, precision: int, location_text: str | None,
              on: date | None = None) -> Place:  # fmt: skip
     """The output record for a gazetteer place at ACLED geo precision `precision`, with its
@@ -468,8 +478,8 @@ def to_place(place: GazPlace, precision: int, location_text: str | None,
         location = admin1  # the provincial capital spelled as ACLED spells its governorate
     later = admin1_spelling(place.country_code, place.admin1_code, on)
     if admin1 and later:
-        if location == admin1:
-            location = later
+        if location == admin1 and not _CITY_AREA.search(later):
+            location = later  # (a city's own name stays: Almaty of "Almaty City")
         admin1 = later
     if place.feature_class == "C":
         admin1 = None

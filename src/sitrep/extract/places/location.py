@@ -34,6 +34,7 @@ from sitrep.knowledge.gazetteer import (
     distance_km,
     load_gazetteer,
     missions_named,
+    namesake,
     to_place,
 )
 from sitrep.knowledge.placenames import name_key
@@ -265,10 +266,14 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             return None
     # Governorates named as containers: "X in Y", "X district of Y", "X, Y", "(X, Y)" (among the
     # places kept above: a false match abroad contains nothing).
-    regions = {(m.place.country, m.place.admin1) for m in around
-               if (m.place.feature == "admin1" or m.place.location and m.place.admin1
-                   and name_key(m.place.location) == name_key(m.place.admin1))
-               and _container_cue(text, m.span.start)}  # fmt: skip
+    holders = [m for m in around
+               if (m.place.feature == "admin1" or namesake(m.place.location, m.place.admin1))
+               and _container_cue(text, m.span.start)]  # fmt: skip
+    regions = {(m.place.country, m.place.admin1) for m in holders}
+    # A city that is an admin1 area of its own ("X, Kyiv": Kyiv City) also names the area around
+    # it that bears its name (the Kyiv oblast).
+    regions |= {(m.place.country, m.place.location) for m in holders
+                if m.place.feature == "town" and not same_name(m.place.location, m.place.admin1)}
     # Containers in two countries ("Al Quds - Silwan (Al Quds, West Bank)", Jerusalem filed
     # under Israel): those in the document's country hold the place.
     regions = {r for r in regions if r[0] == country} or regions
@@ -279,8 +284,7 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     towns = [m for m in around if m.place.feature in ("town", "site")
              and m.place.latitude is not None
              and re.search(r"\bin\s+$", text[max(0, m.span.start - 4) : m.span.start])
-             and not (m.place.location and m.place.admin1
-                      and name_key(m.place.location) == name_key(m.place.admin1))]  # fmt: skip
+             and not namesake(m.place.location, m.place.admin1)]  # fmt: skip
 
     def outside(m: PlaceMention) -> bool:
         if m.place.feature in ("admin1", "country"):
@@ -486,6 +490,11 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
     return _paragraph_place(state, draft, sentences, named)
 
 
+def same_name(location: str | None, admin1: str | None) -> bool:
+    """The place is spelled as its admin1 area ("Marib": the governorate's namesake town)."""
+    return bool(location and admin1 and name_key(location) == name_key(admin1))
+
+
 def _holds(text: str, m: PlaceMention, o: PlaceMention) -> bool:
     """`m` holds `o`, the name just before it: "X, Y", "X in Y", "X (Y)", "X area (Y"."""
     gap = text[o.span.end : m.span.start]
@@ -507,17 +516,14 @@ def _inside_named_region(state: DocState, draft: EventDraft | TallyDraft,
         return chosen
     cc, text = state.country_hint, state.text
 
-    def namesake(m: PlaceMention) -> bool:  # "Marib": the governorate's namesake town
-        return bool(m.place.location and m.place.admin1
-                    and name_key(m.place.location) == name_key(m.place.admin1))
-
     def region(m: PlaceMention) -> bool:
-        area = m.place.feature == "admin1" or namesake(m)
+        area = m.place.feature == "admin1" or same_name(m.place.location, m.place.admin1)
         district = m.place.feature == "admin2" and re.match(r"\s+district\b", text[m.span.end :])
         if m.place.country != cc or not (area or district):
             return False
         held = [o for o in own
-                if o.place.feature in ("town", "site", "admin2") and not namesake(o)
+                if o.place.feature in ("town", "site", "admin2")
+                and not same_name(o.place.location, o.place.admin1)
                 and _holds(text, m, o)]
         return any(o is chosen for o in held) or bool(held and m.span.end <= chosen.span.start)
 
