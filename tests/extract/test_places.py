@@ -185,6 +185,17 @@ def test_town_inside_the_named_governorate_wins():
     assert m.place.admin1 == "Ar-Raqqa"
 
 
+@pytest.mark.parametrize(
+    "text, admin1",
+    [  # Ecatepec de Morelos (State of Mexico) and Ciudad Hidalgo (Michoacan) are also called so
+        ("Two bodies were left by a quarry in Xocotlanca, Morelos, on Sunday", "Morelos"),
+        ("Farmers blocked a toll booth around Xaltepetlan, Hidalgo, at dawn", "Hidalgo"),
+    ],
+)
+def test_an_admin1_name_is_the_area_not_a_town_of_another_area_called_so(text, admin1):
+    assert {m.place.admin1 for m in resolve_places(text, country="Mexico")} == {admin1}
+
+
 # --- what must not become a place --------------------------------------------------------------
 
 @pytest.mark.parametrize(

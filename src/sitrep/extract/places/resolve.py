@@ -1212,15 +1212,30 @@ def _readings(m: Mention) -> list[GazPlace]:
         return [c for c in m.candidates if c.feature_class != "C"]
     if m.tier != "exact":
         return m.candidates
+    plain = _plain(m.text)
     if not _countries_named(m):
         # A country only the transliteration folding links to the words ("Tougou" folds like
         # Togo) is not named: a village the gazetteer lacks is the likelier reading.
-        return [c for c in m.candidates if c.feature_class != "C"]
-    plain = _plain(m.text)
+        return [c for c in m.candidates if c.feature_class != "C"
+                and not _variant_of_area(c, m, plain)]  # fmt: skip
     return [
         c for c in m.candidates
         if c.feature_class == "C" or plain in (_plain(c.name), _plain(c.asciiname))
     ]
+
+
+def _variant_of_area(c: GazPlace, m: Mention, plain: str) -> bool:
+    """A town that a variant name links to words spelling an admin1 area of its own country
+    that does not hold it: "Morelos" is the state, not Ecatepec de Morelos (a town of the State
+    of Mexico also called so), as a country's name is no town abroad. A town whose own name it
+    is stays ("Washington"), and so do one inside the area ("Chiapas", Chiapa de Corzo) and a
+    national capital (Kyiv, apart from the Kyiv oblast that surrounds it)."""
+    if (c.feature_class != "P" or c.feature_code == "PPLC"
+            or plain in (_plain(c.name), _plain(c.asciiname))):  # fmt: skip
+        return False
+    return any(a.feature_class == "A" and a.country_code == c.country_code
+               and a.admin1_code != c.admin1_code and spelled_as(m.text, a)
+               for a in m.candidates)  # fmt: skip
 
 
 def _countries_named(m: Mention) -> list[GazPlace]:
