@@ -359,7 +359,8 @@ def test_a_city_keeps_its_name_when_its_area_is_respelled_as_the_city():
      ("Tailors marched past the market in Ratnapura on Monday", "Sabaragamuwa"),
      ("Tailors marched past the market in El Obeid on Monday", "North Kordofan"),
      ("Tailors marched past the market in Bujumbura on Monday", "Bujumbura Mairie"),
-     ("Tailors marched past the market in Rumonge on Monday", "Rumonge")],
+     ("Tailors marched past the market in Rumonge on Monday", "Rumonge"),
+     ("Tailors marched past the market in Muzaffarabad on Monday", "Azad Jammu and Kashmir")],
 )
 def test_admin1_areas_named_as_acled_names_them(text, admin1):
     # GeoNames spells these Susah, Al Qasrayn, Gyeonggi-do, Grad Zagreb and Ongtustik
