@@ -386,3 +386,21 @@ def test_animals_killed_are_no_fatalities(code, text, fatalities, injuries):
 )
 def test_one_victim_however_the_parse_hangs_it(code, text):
     assert [e.fatalities for e in code(text, "2022-05-05").events][:1] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a time of day
+        ("On 3 May, in Kirkuk town, a shopkeeper was shot dead at about 9 a.m while opening his "
+         "store.", 1),
+        # a unit's designation
+        ("On 3 May, a lieutenant of the army brigade 305 was killed by a roadside bomb near "
+         "Kirkuk.", 1),
+        # a sum of money
+        ("On 3 May, 2 gunmen, who each carried a bounty of Rs. 4 lakh were killed by police near "
+         "Kirkuk.", 2),
+    ],
+)  # fmt: skip
+def test_a_time_a_unit_number_or_a_sum_is_no_toll(code, text, fatalities):
+    assert [e.fatalities for e in code(text, "2022-05-05").events][:1] == [fatalities]

@@ -43,7 +43,7 @@ class NumberWord:
     """A number word ("three", "dozens"), a multiplier ("hundred") or a qualifier ("at least")."""
 
     phrase: str
-    kind: str  # number, ordinal, multiplier, qualifier
+    kind: str  # number, ordinal, multiplier, qualifier, label_before, label_after
     value: int | None
     qualifier: str
 
@@ -112,6 +112,9 @@ def source_words() -> dict[str, SourceWord]:
     return table
 
 
+_NUMBER_WORD_KINDS = ("number", "ordinal", "multiplier", "qualifier", "label_before", "label_after")
+
+
 @cache
 def number_words() -> dict[str, NumberWord]:
     """Number words, multipliers and qualifier phrases keyed by lowercase phrase."""
@@ -122,7 +125,7 @@ def number_words() -> dict[str, NumberWord]:
     ):
         if row["qualifier"] not in QUALIFIERS:
             raise KnowledgeDataError(f"{name}:{line_no}: unknown qualifier {row['qualifier']!r}")
-        if row["kind"] not in ("number", "ordinal", "multiplier", "qualifier"):
+        if row["kind"] not in _NUMBER_WORD_KINDS:
             raise KnowledgeDataError(f"{name}:{line_no}: unknown kind {row['kind']!r}")
         value = int(row["value"]) if row["value"] else None
         table[row["phrase"].lower()] = NumberWord(

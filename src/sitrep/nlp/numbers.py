@@ -105,6 +105,25 @@ def tells_no_amount(doc: Doc, index: int) -> bool:
     return any(t.lower_ in _UNKNOWN_AMOUNT for t in doc[number.start : number.end])
 
 
+def is_label(doc: Doc, number: Number) -> bool:
+    """Whether a digit-string number names or measures something other than a count of
+    things: a unit's or a road's designation ("battalion 101", "Route 5"), a sum of money ("Rs.
+    5 lakh", "500 dollars") or a time of day ("around 10 a.m"), told by the word right before or
+    after it (`label_before` / `label_after` rows of number_words.csv)."""
+    digits = [t for t in doc[number.start : number.end] if _DIGITS.match(t.text)]
+    if not digits:  # "ten dollars" is rare, "ten soldiers" common: only digits are labels
+        return False
+    table = number_words()
+    first = digits[0].i
+    if first > 1 and doc[first - 1].text == ".":  # "Rs. 5": the abbreviation's full stop
+        first -= 1
+    before = table.get(doc[first - 1].lower_) if first > 0 else None
+    after = table.get(doc[number.end].lower_) if number.end < len(doc) else None
+    return (before is not None and before.kind == "label_before") or (
+        after is not None and after.kind == "label_after"
+    )
+
+
 def _range_at(doc: Doc, i: int) -> bool:
     """Token i is the hyphen of a range of two digit strings, the lower first ("20-25")."""
     if doc[i].text != "-" or not 0 < i < len(doc) - 1:

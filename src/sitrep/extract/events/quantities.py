@@ -24,7 +24,7 @@ from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.extract.statements.factuality import trigger_token
 from sitrep.extract.time.timex import calendar_names
-from sitrep.nlp.numbers import Number, is_number_token, read_number
+from sitrep.nlp.numbers import Number, is_label, is_number_token, read_number
 from sitrep.nlp.opening import hung_subject
 from sitrep.records import Quantity
 
@@ -146,6 +146,8 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
             continue
         if doc[number.head].ent_type_ in ("DATE", "TIME") or _is_calendar(doc[number.head]):
             continue  # "Around 6 May, a woman was found dead": a day, not six dead
+        if doc[number.head].ent_type_ == "MONEY" or is_label(doc, number):
+            continue  # "shot dead around 10 a.m", "a captain of battalion 101 was killed"
         # "including three children" is part of a toll already counted; "no one" is no toll.
         if _is_subset(doc, number.start, sent.start) or (
             number.start > sent.start and doc[number.start - 1].lower_ == "no"
