@@ -1411,6 +1411,38 @@ def test_burning_an_effigy_is_a_gesture_not_destruction(code, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("On 4 May 2022, taxi drivers barricaded streets near the port of Westby to denounce a "
+         "new fee.", "Violent demonstration"),
+        ("On 4 May 2022, nurses held a sit-in at the hospital in Westby over unpaid salaries and "
+         "barricaded its gate.", "Violent demonstration"),
+        ("On 4 May 2022, vendors gathered at the market in Westby to denounce new taxes. They "
+         "erected a barricade of crates across the lane.", "Violent demonstration"),
+        ("On 4 May 2022, villagers of Westby obstructed the highway with logs to protest against "
+         "frequent accidents.", "Violent demonstration"),
+        ("On 4 May 2022, youths closed the bridge at Westby with boulders and branches to demand "
+         "a new water supply.", "Violent demonstration"),
+        # a way blocked with nothing piled across it, or barricades the protest is about
+        ("On 4 May 2022, farmers protested in Westby against water cuts and blocked the road "
+         "with their tractors.", "Peaceful protest"),
+        ("On 4 May 2022, residents blocked the road in Westby to protest against power cuts.",
+         "Peaceful protest"),
+        ("On 4 May 2022, residents of Westby protested against the barricades that the army put "
+         "up around their district.", "Peaceful protest"),
+        ("On 4 May 2022, bakers demonstrated in Westby against the price of flour. Police "
+         "erected barricades around the square but did not intervene.", "Peaceful protest"),
+        ("On 4 May 2022, about 30 parishioners formed a human barricade at the church door in "
+         "Westby, protesting its sale.", "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_a_barricade_raised_makes_a_violent_demonstration(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2022-07-01").events if e.acled_codable] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("On 2 May 2020, clashes were reported between Burundian government forces and FNL "
          "rebels, with no report of casualties.", "Armed clash"),
         ("On 4 June 2022, a convoy of army reinforcements reached Mabanda, including tanks.",

@@ -61,6 +61,9 @@ ROLES = (
     "object_named",
     "figure",
     "animal",
+    "barricade",
+    "barrier",
+    "blocking",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
