@@ -462,10 +462,14 @@ def prior_score(place: GazPlace) -> tuple[float, tuple[str, ...]]:
 _CITY_AREA = re.compile(r"(?i)\s+city$")
 
 
+def same_name(location: str | None, admin1: str | None) -> bool:
+    """The place is spelled as its admin1 area ("Marib": the governorate's namesake town)."""
+    return bool(location and admin1 and name_key(location) == name_key(admin1))
+
+
 def namesake(location: str | None, admin1: str | None) -> bool:
     """The place is its admin1 area's namesake town ("Marib" of Marib, "Almaty" of Almaty City)."""
-    return bool(location and admin1
-                and name_key(location) == name_key(_CITY_AREA.sub("", admin1)))  # fmt: skip
+    return bool(admin1) and same_name(location, _CITY_AREA.sub("", admin1 or ""))
 
 
 def to_place(place: GazPlace, precision: int, location_text: str | None,

@@ -205,12 +205,13 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
     }
     force_only = {id(e) for e in events if id(e) in force_used and not e.injuries.value}
     told = {para_of[id(e)] for e in events if id(e) not in force_only}
-    after_protest = {
-        later
+    # the paragraphs told after each protest's own, up to the next that tells a happening
+    after = {
+        para_of[id(e)]: _told_after(state, para_of[id(e)], told)
         for e in events
         if e.event_type == "Protests"
-        for later in _told_after(state, para_of[id(e)], told)
     }
+    after_protest = {later for paras in after.values() for later in paras}
     kept = []
     for event in events:
         para = para_of[id(event)]
@@ -218,10 +219,7 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
         if event.sub_event_type == PEACEFUL and (
             _tells_intervention(text)
             or para in arrests_at
-            or any(
-                _tells_intervention(later.text)
-                for later in _told_after(state, para, told)
-            )
+            or any(_tells_intervention(later.text) for later in after[para])
         ):
             set_category(event, INTERVENED, [])
             arrest = arrests_at.get(para)

@@ -35,9 +35,9 @@ from sitrep.knowledge.gazetteer import (
     load_gazetteer,
     missions_named,
     namesake,
+    same_name,
     to_place,
 )
-from sitrep.knowledge.placenames import name_key
 from sitrep.records import Place, Span
 
 if TYPE_CHECKING:
@@ -488,11 +488,6 @@ def place_for_draft(state: DocState, draft: EventDraft | TallyDraft, sentences: 
         # happening was than a sentence naming no place: the paragraph, else the document, does.
         return chosen if best < IN_ACTOR_NAME else _paragraph_place(state, draft, sentences, named)
     return _paragraph_place(state, draft, sentences, named)
-
-
-def same_name(location: str | None, admin1: str | None) -> bool:
-    """The place is spelled as its admin1 area ("Marib": the governorate's namesake town)."""
-    return bool(location and admin1 and name_key(location) == name_key(admin1))
 
 
 def _holds(text: str, m: PlaceMention, o: PlaceMention) -> bool:
