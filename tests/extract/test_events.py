@@ -2073,3 +2073,25 @@ def test_violence_by_people_whose_crowd_size_is_noted_is_mob_violence(code):
 def test_a_passive_patient_hung_on_the_opening_places_is_the_target(code, text):
     # the parse hangs the shot man on the place list; he is still what was shot, and armed
     assert [e.sub_event_type for e in code(text, "2022-05-06").events] == ["Armed clash"]
+
+
+def test_a_gathering_no_trigger_names_is_told_by_its_crowd_size_remark(code):
+    # ACLED notes a crowd's size only for demonstration events: the paragraph tells one even
+    # when no trigger word names it; news text without the remark tells none
+    text = (
+        "On 6 March 2022, nurses of Easton General Hospital in front of its gate seeking unpaid "
+        "wages."
+    )
+    assert [e.sub_event_type for e in code(text, "2022-03-08").events] == []
+    noted = text + " [size=no report]"
+    assert [e.sub_event_type for e in code(noted, "2022-03-08").events] == ["Peaceful protest"]
+
+
+def test_a_past_tense_the_tagger_took_for_a_noun_is_read_as_the_verb(code):
+    # "protested" after "the CTW-A" is read by the tagger as a noun whose lemma is itself
+    text = (
+        "On 6 March 2022, in Easton, members of the CTW-A protested to demand lands, housing, and "
+        "jobs."
+    )
+    assert [e.sub_event_type for e in code(text, "2022-03-08").events] == ["Peaceful protest"]
+

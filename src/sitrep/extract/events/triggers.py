@@ -138,7 +138,7 @@ class Lexicon:
                 plover_mode=row["plover_mode"] or None,
                 weight=float(row["weight"] or 0.5),
                 requires=row["requires"],
-                family=_family(cands),
+                family=family_of(cands),
             )
             if role == "rule":
                 self.rules.append(entry)
@@ -154,6 +154,21 @@ class Lexicon:
         """The token's lemma; a capitalised noun opening a sentence that the tagger took for a
         name ("Raids were carried out in …", lemma "Raids") is read as the common noun."""
         lemma = token.lemma_.lower()
+        if (
+            token.tag_ in ("NN", "NNP")
+            and lemma == token.lower_
+            and lemma.endswith("ed")
+            and lemma not in self.lemmas
+            and token.i > 0
+            and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+        ):
+            # A past tense after its subject that the tagger took for a noun ("members of the
+            # union protested to demand …", lemma "protested"): read as the verb it is inflected
+            # from ("the wounded", "the accused" have no subject before them).
+            for stem in (lemma[:-2], lemma[:-1], lemma[:-3]):
+                if stem in self.lemmas and (stem != lemma[:-3] or lemma[-3] == lemma[-4]):
+                    return stem
+            return lemma
         if token.pos_ != "PROPN" or not token.is_sent_start or lemma in self.lemmas:
             return lemma
         for suffix, repl in (("ies", "y"), ("s", "")):
@@ -226,7 +241,7 @@ class Lexicon:
         return hits
 
 
-def _family(candidates: frozenset[str]) -> str:
+def family_of(candidates: frozenset[str]) -> str:
     families = {categories()[c].family for c in candidates}
     return families.pop() if len(families) == 1 else "violence"
 
@@ -778,6 +793,8 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
     """
     if token.dep_ == "ROOT" or token.head.i == token.i:
         return True
+    if token.lemma_.lower() == token.lower_ and lex._lemma(token) != token.lower_:
+        return True  # a past tense the tagger took for a noun: a deed told ("… protested to …")
     head = token.head
     if lex.is_cue(head, "support") or head.lemma_.lower() in lex.lemmas:
         return True
