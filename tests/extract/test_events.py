@@ -2095,3 +2095,15 @@ def test_a_past_tense_the_tagger_took_for_a_noun_is_read_as_the_verb(code):
     )
     assert [e.sub_event_type for e in code(text, "2022-03-08").events] == ["Peaceful protest"]
 
+
+def test_a_march_staged_under_a_month_name_is_a_march(code):
+    # "March" the tagger reads as the month names the march when it is what was staged
+    text = "On 6 May 2022, about 40 students staged a 'March for Clean Rivers' in Easton."
+    assert [e.sub_event_type for e in code(text, "2022-05-08").events] == ["Peaceful protest"]
+    dated = "On 6 March 2022, about 40 students planted trees in Easton."
+    assert not code(dated, "2022-03-08").events
+
+
+def test_acled_elections_label_tells_a_development(code):
+    text = "Elections/referendum: On 6 May 2022, voters in Ruritania chose a new parliament."
+    assert [e.sub_event_type for e in code(text, "2022-05-08").events] == ["Other"]

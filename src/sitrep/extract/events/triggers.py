@@ -205,8 +205,12 @@ class Lexicon:
                     covered.update((tok.i, particle.i))
                     matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
         for tok, lemma in zip(tokens, lemmas, strict=True):
-            if tok.i in covered or tok.is_title and tok.ent_type_ == "DATE":
-                continue  # (the month "March" is no march)
+            if tok.i in covered or (
+                tok.is_title
+                and tok.ent_type_ == "DATE"
+                and not (tok.dep_ == "dobj" and self.is_cue(tok.head, "support"))
+            ):
+                continue  # (the month "March" is no march; "staged a 'March for …'" is one)
             for entry in self.lemmas.get(lemma, ()):
                 if entry.pos == "ANY" or tok.pos_ in _POS[entry.pos]:
                     matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
