@@ -158,3 +158,54 @@ def test_a_protest_in_a_named_region_is_by_its_protesters(pipeline):
     )
     doc = pipeline(read_text(text))
     assert [e.actor1 for e in doc.events if e.acled_codable] == ["Protesters (Northern Ireland)"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        # Stand-ins the roles made for the country they guessed take the event's country …
+        ("Civilians (Iran)", "implicit", "Civilians (Iraq)"),
+        ("Unidentified Armed Group (Syria)", "implicit", "Unidentified Armed Group (Iraq)"),
+        # … but crowds keep the country the roles read for them, and a named group its own.
+        ("Rioters (Israel)", "implicit", "Rioters (Israel)"),
+        ("Civilians (Iran)", "org", "Civilians (Iran)"),
+        ("Military Forces of Iran (1989-)", "implicit", "Military Forces of Iran (1989-)"),
+    ],
+)
+def test_stand_ins_take_the_country_the_event_was_placed_in(name, kind, expected):
+    from datetime import date
+
+    from sitrep.extract.actors.names import relocated
+    from sitrep.extract.state import ActorMention, DocState
+    from sitrep.knowledge.actors import actor_dictionary
+    from sitrep.records import Actor
+
+    dictionary = actor_dictionary(2024)
+    state = DocState(text="Four people were hurt.", published=date(2024, 2, 1), outlet=None)
+    entry = dictionary.entry(name)
+    assert entry is not None
+    mention = ActorMention(state.span(0, 11), Actor(entry.name, entry.inter, entry.country), kind)
+    got = relocated(mention, _place("Iraq", "Erbil"), dictionary, entry.country)
+    assert got is not None and got.actor.name == expected
+    if expected != name:
+        assert got.actor.country == "Iraq"
+
+
+
+def test_civilians_of_the_country_people_fled_keep_it():
+    from datetime import date
+
+    from sitrep.extract.actors.names import relocated
+    from sitrep.extract.state import ActorMention, DocState
+    from sitrep.knowledge.actors import actor_dictionary
+    from sitrep.records import Actor
+
+    dictionary = actor_dictionary(2022)
+    state = DocState(text="Refugees from Ruritania arrived.", published=date(2022, 6, 1),
+                     outlet=None)  # fmt: skip
+    entry = dictionary.entry("Civilians (Ukraine)")
+    assert entry is not None
+    mention = ActorMention(state.span(0, 8), Actor(entry.name, entry.inter, entry.country),
+                           "implicit")  # fmt: skip
+    got = relocated(mention, _place("Slovakia", "Kosice"), dictionary, "Slovakia")
+    assert got is not None and got.actor.name == "Civilians (Ukraine)"

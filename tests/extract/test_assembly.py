@@ -974,3 +974,17 @@ def test_a_side_s_claimed_toll_beside_a_told_one_is_a_conflicting_report(code):
         "2022-05-04",
     ).events
     assert event.fatalities == 4
+
+
+def test_an_attack_on_the_side_that_stopped_it_is_the_attack_it_stopped():
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    stopped = _draft(state, 0, 5, key="Disrupted weapons use")
+    stopped.actor1 = _actor("US forces", 8, "USA")
+    attack = _draft(
+        state, 10, 15, key="Air/drone strike", event_type="Explosions/Remote violence",
+        sentence=1, dated=False,
+    )  # fmt: skip
+    attack.actor2 = _actor("US forces", 8, "USA")
+    mentions = [mention_of(d, i, PUBLISHED) for i, d in enumerate([stopped, attack])]
+    (cluster,) = cluster_mentions(mentions)
+    assert len(cluster.members) == 2

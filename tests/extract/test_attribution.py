@@ -165,3 +165,30 @@ def test_example_exercises_and_airlift_are_sourced_to_informed_sources(example_d
         e for e in example_doc.events if re.search(r"landing", " ".join(s.text for s in e.evidence))
     ]
     assert landing and all(informed in e.sources for e in landing)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A possessor that names a place keeps it; one that does not drops, its "'s" with it.
+        (
+            "Three men were hurt, according to Ruritania's provincial security council.",
+            "Ruritania's provincial security council",
+        ),
+        ("Two children were among the dead, according to the town's main hospital.",
+         "main hospital"),
+    ],
+)
+def test_a_possessed_source_keeps_a_named_possessor_and_no_stray_apostrophe(
+    nlp, sentence, expected
+):
+    (source,) = sentence_sources(parsed(nlp, sentence)).get(0, [])
+    assert source.name == expected
+
+
+def test_a_day_before_the_reporting_verb_is_no_source(nlp):
+    text = "The farmers on Tuesday stressed their demands for lower fuel prices."
+    assert all(
+        s.name != "Tuesday" for sources in sentence_sources(parsed(nlp, text)).values()
+        for s in sources
+    )

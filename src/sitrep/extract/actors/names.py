@@ -100,6 +100,40 @@ def regional(
     return dataclasses.replace(mention, actor=dataclasses.replace(mention.actor, name=name))
 
 
+_CROWDS = (5, 6)  # ACLED inter codes of rioters and protesters
+
+
+def relocated(
+    mention: ActorMention | None, where: Place | None, dictionary: ActorDictionary,
+    guessed: str | None,
+) -> ActorMention | None:
+    """A per-country stand-in the roles gave the country they guessed before the event was
+    placed ("Civilians (<country>)", "Unidentified Armed Group (<country>)"), named for the
+    country the event was placed in: four killed in a strike on Erbil in a report about Iran's
+    missiles are "Civilians (Iraq)". Only stand-ins the text does not name (`implicit`) and that
+    bear the country the roles guessed (`guessed`): a group named by its nationality ("Syrian
+    refugees"), migrants and refugees (civilians of where they came from) and crowds keep
+    theirs."""
+    if mention is None or mention.kind != "implicit" or where is None or not where.country:
+        return mention
+    entry = dictionary.entry(mention.actor.name)
+    if entry is None or entry.country != guessed or entry.country == where.country:
+        return mention
+    if entry.inter in _CROWDS:
+        return mention  # a crowd is named for whose it is ("Israeli settlers"), read by the roles
+    suffix = f" ({entry.country})"
+    if not mention.actor.name.endswith(suffix):
+        return mention
+    other = dictionary.entry(f"{mention.actor.name[: -len(suffix)]} ({where.country})")
+    if other is None or other.kind != entry.kind or other.country != where.country:
+        return mention
+    actor = dataclasses.replace(
+        mention.actor, name=other.name, country=other.country, parent=other.parent,
+        inter=dictionary.inter_for(other, where.country),
+    )  # fmt: skip
+    return dataclasses.replace(mention, actor=actor)
+
+
 @extractor("actor_names", requires=("events.assembled",), assigns=("events.actor_names",))
 def name_actors_on_event_dates(state: DocState) -> None:
     dictionary = actor_dictionary(document_year(state))
@@ -116,6 +150,9 @@ def name_actors_on_event_dates(state: DocState) -> None:
             draft.actor1 = air_arm(draft.actor1, event_country(state, draft), dictionary)
     for draft in state.events:
         where = draft.where.place if draft.where is not None else None
+        guessed = draft.extra.get("roles_country")
+        draft.actor1 = relocated(draft.actor1, where, dictionary, guessed)
+        draft.actor2 = relocated(draft.actor2, where, dictionary, guessed)
         draft.actor1 = regional(draft.actor1, where, dictionary)
         draft.actor2 = regional(draft.actor2, where, dictionary)
         draft.assoc_actor_1 = [regional(m, where, dictionary) or m for m in draft.assoc_actor_1]
@@ -124,3 +161,4 @@ def name_actors_on_event_dates(state: DocState) -> None:
         when = tally.period.end or tally.period.start if tally.period else None
         tally.actor1 = renamed(tally.actor1, when, dictionary)
         tally.actor2 = renamed(tally.actor2, when, dictionary)
+

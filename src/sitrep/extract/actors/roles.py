@@ -135,6 +135,9 @@ def _assign(
     sub_event_type: str | None,
 ) -> None:
     country = event_country(state, draft)
+    # The country the stand-ins below are named for, until the event is placed (names.relocated)
+    if isinstance(draft, EventDraft):
+        draft.extra["roles_country"] = country
     verbal = event_type is None or getattr(draft, "plover", None) in VERBAL_PLOVER
     roles = read_roles(state, draft.sentence, draft.trigger.start, dictionary, verbal=verbal)
     if roles.actor1 is None and event_type in VIOLENT_TYPES:

@@ -289,6 +289,11 @@ def _guess_only(one: Mention, other: Mention) -> bool:
 def _answer_possible(cluster: Cluster, m: Mention) -> bool:
     if BATTLES in (m.draft.event_type, cluster.seed.draft.event_type):
         return False
+    if cluster.seed.draft.sub_event_type == INTERCEPTED:
+        # "US forces shot down a drone near the base" and "the attempted drone attack on US
+        # forces": the side that stopped a weapon is the one it was fired at, not a side that
+        # answers it
+        return False
     here = cluster.place()
     return not (m.fine and m.spot is not None and here is not None and places_agree(m.spot, here))
 

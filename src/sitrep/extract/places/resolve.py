@@ -109,6 +109,7 @@ _CONTAINER_GAP = re.compile(
     r"\s+(?:in|inside|of))\s*(?:the\s+)?(?:\w+ern\s+)?"
     r"(?:(?:countryside|outskirts|province|governorate|district|city|town|region)\s+of\s+)?",
     re.IGNORECASE)
+_INSIDE_GAP = re.compile(r"\s(?:in|inside)\s", re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\s+(?:village|villages|area|town|subdistrict|sub-district)\s+of\s+",
                        re.IGNORECASE)
 # "south of", "5 km east of", "about 10 kilometres north-west of": where a place lies from another.
@@ -251,6 +252,7 @@ class Mention:
     qualifier: str | None = None
     # The name just before it that it holds: X of "X (Y)", "(X, Y)", "X district, Y".
     held: Mention | None = None
+    holds_inside: bool = False  # the one it holds is told "in" it ("X in Y"), not "X, Y"
     # It ends a longer name: "the Islamic Resistance in Iraq", "Kurdistan Region of Iraq".
     ends_a_name: bool = False
     # It names a country as what the text is about, not where (`topic_country`).
@@ -779,6 +781,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     monitored = frozenset(a for mission in missions_named(text) for a in mission.areas)
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported, monitored)
+    _one_sense(mentions)
     if cc is not None:
         _resolve_villages(text, mentions, cc)
         guesses = _area_guesses(text, mentions, cc, gaz, pfilter, sentence_of)
@@ -814,6 +817,29 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     return kept
 
 
+def _one_sense(mentions: list[Mention]) -> None:
+    """A name the text once places by what holds it ("the Rafah area in southern Gaza") keeps
+    that reading where it is named again bare ("airstrikes killed five in Rafah"): one town of
+    that name in one text, not its homonym across the border."""
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.place is not None and m.tier == "exact":
+            by_key.setdefault(m.key, []).append(m)
+    for group in by_key.values():
+        held = {m.place.id for m in group if m.place is not None
+                and any(why.startswith("inside ") for why in m.why)}  # fmt: skip
+        if len(held) != 1:
+            continue
+        anchor = next(m for m in group if m.place is not None and m.place.id in held)
+        assert anchor.place is not None
+        for m in group:
+            if (m.place is not None and m.place.id not in held
+                    and not any(why.startswith("inside ") for why in m.why)
+                    and m.place.feature_class == anchor.place.feature_class):  # fmt: skip
+                m.place, m.why = anchor.place, [*anchor.why, "the text's own reading of the name"]
+                m.precision = _precision(m, anchor.place)
+
+
 def _mark_holders(text: str, mentions: list[Mention]) -> None:
     """"Shah Wali Kot district, Kandahar", "Qalat city, Zabul", "Al Amadiya district of Duhok":
     the name after a place word and a comma (or "of") is the governorate holding the place."""
@@ -828,6 +854,7 @@ def _mark_held(text: str, mentions: list[Mention]) -> None:
         if prev.sentence == m.sentence and (_CONTAINER_GAP.fullmatch(text, prev.end, m.start)
                                             or _HOLDER_GAP.fullmatch(text, prev.end, m.start)):
             m.held = prev
+            m.holds_inside = _INSIDE_GAP.search(text, prev.end, m.start) is not None
 
 
 def _inherit_coordinated(text: str, mentions: list[Mention]) -> None:
@@ -1303,6 +1330,11 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         areas = {(c.country_code, c.admin1_code) for c in x.candidates}
         if len(areas) == 1 and x.candidates[0].feature_class == "S":
             context |= areas
+        if x.held is m and x.holds_inside:
+            # "the Rafah area in southern Gaza": the town or site named as holding it holds
+            # it, of its homonyms the one in that town's governorate
+            context |= {(c.country_code, c.admin1_code) for c in x.candidates
+                        if c.feature_class in "PS"}  # fmt: skip
     before = m.before
     best: tuple[float, GazPlace, list[str]] | None = None
     watched = {country for country, _ in monitored}

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 _PRONOUNS = frozenset({"they", "he", "she", "it", "we", "i"})
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+# Entities that name no one: days, times, amounts.
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _STRIP_LEFT = frozenset({"det", "poss", "punct", "cc", "predet"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl"})
 _QUOTES = re.compile(r"[\"“”]")
@@ -117,6 +119,8 @@ def _subject_before(verb: Token, sent: SpacySpan) -> list[Token]:
     if i < sent.start:
         return []
     tok = verb.doc[i]
+    if tok.ent_type_ in _NOT_SPEAKERS:
+        return []  # "the protesters on Friday stressed …": a day says nothing
     if tok.ent_type_:
         ent = next((e for e in verb.doc.ents if e.start <= i < e.end), None)
         if ent is not None and ent.start >= sent.start:
@@ -181,6 +185,11 @@ def _earlier_reference(subject: Token, last: list[Source]) -> Source | None:
 
 
 def _name_and_type(subject: Token, state: DocState) -> tuple[str, str]:
+    name, kind = _named(subject, state)
+    return " ".join(name.split()), kind  # "UK PM\n\n": a name has no line breaks
+
+
+def _named(subject: Token, state: DocState) -> tuple[str, str]:
     tokens = _subject_tokens(subject)
     person = _person(subject, tokens)
     actor = _actor(state, tokens)
@@ -286,12 +295,16 @@ def _noun_phrase(subject: Token, tokens: list[Token]) -> str:
     """The subject's words without articles; common nouns lowercased ("informed sources")."""
     if len(tokens) > _MAX_NAME_TOKENS:
         tokens = [t for t in subject.lefts if t.dep_ in ("compound", "amod")] + [subject]
-    while tokens and (tokens[0].dep_ in _STRIP_LEFT or tokens[0].lower_ in ("the", "a", "an")):
+    while tokens and (tokens[0].dep_ in _STRIP_LEFT or tokens[0].lower_ in ("the", "a", "an")
+                      or tokens[0].dep_ == "case"):  # fmt: skip
+        if tokens[0].dep_ == "poss" and tokens[0].pos_ == "PROPN":
+            break  # "Gaza's civil defence agency" keeps whose it is; "the city's hospital" not
         tokens = tokens[1:]
     text = "".join(t.text_with_ws for t in tokens).strip(" ,")
     # Lowercase only words written in lowercase (or capitalised only because they open the
     # sentence): "Informed sources" → "informed sources", but "ICRC" stays.
-    if all(t.is_lower or (_opens_sentence(t) and t.is_title) or not t.is_alpha for t in tokens):
+    if all(t.is_lower or (_opens_sentence(t) and t.is_title and t.pos_ != "PROPN")
+           or not t.is_alpha for t in tokens):  # fmt: skip
         text = text.lower()
     return text
 
