@@ -1149,3 +1149,89 @@ def test_the_military_coup_is_no_actor(nlp):
     text = "On 2 March 2022, teachers in Omdurman marched against the military coup."
     state = _state(nlp, text, "Sudan")
     assert not any(m.actor.name.startswith("Military Forces") for m in state.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # the trigger noun is the passive subject: the verb's agent did the happening
+        (
+            "On 3 March 2022, a grenade was thrown by Al Shabaab fighters at a police post in "
+            "Baidoa, Bay, Somalia. Two officers were hurt.",
+            "Al Shabaab",
+        ),
+        (
+            "On 3 March 2022, an ambush was carried out by Al Shabaab near Jowhar, Middle "
+            "Shabelle, Somalia, killing a soldier.",
+            "Al Shabaab",
+        ),
+    ],
+)
+def test_passive_verb_agent_of_a_trigger_noun_acts(text, actor1):
+    events = [e for e in extract(text, published="2022-03-05").events if e.event_type]
+    assert events and normalise_name(events[0].actor1) == normalise_name(actor1)
+
+
+def test_who_condemned_a_trigger_noun_did_not_do_it():
+    text = (
+        "On 3 March 2022, a grenade attack was condemned by the Government of Somalia after "
+        "gunmen struck a market in Baidoa, Bay, Somalia."
+    )
+    events = [e for e in extract(text, published="2022-03-05").events if e.event_type]
+    assert all("Government" not in (e.actor1 or "") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # "encounter" with armed men is a fight; who had it is its first side
+        (
+            "On 4 March 2022, Pakistani troops encountered TTP militants in Mir Ali, North "
+            "Waziristan, Khyber Pakhtunkhwa, Pakistan.",
+            "Military Forces of Pakistan (2022-)",
+            "TTP: Tehreek-i-Taliban Pakistan",
+        ),
+        # "military convoy/trucks" with no name before them are the country's military
+        (
+            "On 4 March 2022, in Kani township, Sagaing region, Myanmar, a local guerrilla "
+            "group detonated mines against two military trucks. Casualties unknown.",
+            None,
+            "Military Forces of Myanmar (2021-)",
+        ),
+    ],
+)
+def test_encounters_and_military_holdings(text, actor1, actor2):
+    events = [e for e in extract(text, published="2022-03-05").events if e.event_type]
+    assert events
+    if actor1:
+        assert normalise_name(events[0].actor1) == normalise_name(actor1)
+    assert normalise_name(events[0].actor2) == normalise_name(actor2)
+
+
+def test_a_patrol_meeting_migrants_is_no_encounter():
+    text = (
+        "On 4 March 2022, during the patrol near Sasabe, Arizona, the volunteers encountered "
+        "twelve migrants from Guatemala."
+    )
+    events = [e for e in extract(text, published="2022-03-05").events if e.event_type]
+    assert all(e.event_type != "Battles" for e in events)
+
+
+def test_a_named_militia_in_a_crowd_fight_is_the_other_side():
+    text = (
+        "On 11 June 2020, Imbonerakure and CNL members clashed with sticks in Gitega "
+        "province, Burundi. Three people were injured."
+    )
+    events = [e for e in extract(text, published="2020-05-06").events if e.event_type == "Riots"]
+    assert events and events[0].actor1 == "Rioters (Burundi)"
+    assert (events[0].actor2 or "").startswith("CNDD-FDD-Imbonerakure")
+
+
+def test_an_acronym_misread_as_a_verb_after_the_trigger_is_its_object():
+    # "IS" parsed as the verb "is": the trigger has no object of its own
+    text = (
+        "On 5 March 2022, the PMF shelled IS hideouts using mortars near Tuz, Salah al Din, "
+        "Iraq."
+    )
+    events = [e for e in extract(text, published="2022-03-07").events if e.event_type]
+    assert events and events[0].actor2 == "Islamic State (Iraq)"

@@ -567,6 +567,16 @@ def noun_roles(
         patients.extend(_undergoers(head.head.head.head))
     elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         # "Israeli airstrikes targeted Y", "clashes took place between A and B".
+        if noun.dep_ == "nsubjpass" and head.lemma_.lower() not in _NOT_DOING:
+            # "a grenade was thrown by X at the station", "the raid was carried out by X": who
+            # did the passive verb to the trigger noun did the happening.
+            agents.extend(
+                c
+                for agent in head.children
+                if agent.dep_ == "agent"
+                for c in agent.children
+                if c.dep_ == "pobj"
+            )
         patients.extend(c for c in head.children if c.dep_ in _OBJECTS)
         patients.extend(_hit_in_main_clause(head))
         for prep in (c for c in head.children if c.dep_ == "prep"):
@@ -576,6 +586,15 @@ def noun_roles(
                 patients.extend(c for c in prep.children if c.dep_ == "pobj")
 
 
+# Passive verbs whose agent tells, sees, fends off, undergoes or comes upon a happening rather
+# than doing it ("the attack was condemned/observed/repelled by X", "the body was found by
+# police").
+_NOT_DOING = (SPEECH_VERBS - {"claim"}) | REPEL_VERBS | frozenset(
+    """observe see witness record document monitor hear notice film photograph capture feel
+    verify investigate criticise criticize denounce welcome follow precede prompt cause
+    trigger spark find discover recover locate retrieve identify collect remove bury
+    transport evacuate""".split()
+)
 # Verbs whose subject undergoes the harm their prepositional phrase names.
 _DEATH_VERBS = frozenset({"die", "perish", "succumb"})
 

@@ -909,16 +909,34 @@ _GOVERNMENTAL = re.compile(
 )
 
 
+# "a military convoy", "the military outpost": the state's forces named by what they hold or
+# move in, when no one is named before the adjective ("Turkish military base" is Turkey's).
+_MILITARY_HOLDING = re.compile(
+    r"(?<![\w-])military(?:'s)?\s+(?:(?P<forces>convoys?|patrols?|columns?|personnel)"
+    r"|(?P<facility>vehicles?|trucks?|outposts?|bases?|posts?|checkpoints?|camps?|positions?"
+    r"|barracks|compounds?))\b",
+    re.IGNORECASE,
+)
+
+
 def with_governmental(
     state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> list[ActorMention]:
     """`mentions` with "governmental positions/forces" as the document country's military (a
-    facility of it for a position, a post, a base)."""
+    facility of it for a position, a post, a base), and so "military convoy/outpost/vehicle"
+    when the adjective follows no name of its own."""
     entry = dictionary.generic("{military}", document_country_of(state))
     if entry is None:
         return mentions
     out = list(mentions)
-    for match in _GOVERNMENTAL.finditer(state.text):
+    matches = list(_GOVERNMENTAL.finditer(state.text))
+    matches += [
+        m
+        for m in _MILITARY_HOLDING.finditer(state.text)
+        if not _named_before(state.text, m.start(), mentions)
+        and not _OWNER_AFTER.match(state.text, m.end())
+    ]
+    for match in matches:
         a, b = match.span()
         if _overlaps(out, a, b):
             continue
@@ -926,6 +944,26 @@ def with_governmental(
         kind = "facility" if match.group("facility") else "org"
         out.append(ActorMention(span, make_actor(entry, span.text), kind))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def _named_before(text: str, start: int, mentions: list[ActorMention]) -> bool:
+    """An actor's name or a capitalised word (a demonym, a country) stands right before
+    `start`, so the words after it are that actor's ("the Turkish military base")."""
+    before = text[max(0, start - 40) : start].rstrip()
+    if any(m.span.end == len(before) + max(0, start - 40) for m in mentions):
+        return True
+    word = re.search(r"([\w'’-]+)$", before)
+    return (
+        word is not None
+        and word.group(1)[:1].isupper()
+        and word.group(1).lower() not in _OPENING_WORDS
+    )
+
+
+# "military vehicles belonging to X", "… of X", "… owned by X": the owner is named after.
+_OWNER_AFTER = re.compile(r"\s+(?:belong|of\b|owned|used by|operated)", re.IGNORECASE)
+# Capitalised words that open a sentence and name no one ("A military convoy was hit").
+_OPENING_WORDS = frozenset({"the", "a", "an", "its", "their", "two", "three", "several", "one"})
 
 
 def with_branches(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:

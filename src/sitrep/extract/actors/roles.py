@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 CIVILIANS_INTER = 7  # ACLED inter code of civilians
 _TARGETED_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Mob violence"})
+# Rebels, political and identity militias: armed groups with a name of their own.
+_ARMED_GROUP_INTERS = (2, 3, 4)
 # The crowd a demonstration's actor 1 names, and its inter code, by event type.
 _CROWDS = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
 _CROWD_INTERS = frozenset(inter for _, inter in _CROWDS.values())
@@ -325,6 +327,43 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             rioters = _generic(state, dictionary, "Rioters ({country})", country, at, at)
             draft.actor2 = _with_inter(rioters, dictionary, country) or draft.actor2
         if (
+            draft.sub_event_type == "Change to group/activity"
+            and draft.actor2 is not None
+            and (
+                draft.actor2.kind == "facility"
+                or (
+                    draft.actor1 is not None
+                    and draft.actor1.actor.name == draft.actor2.actor.name
+                )
+            )
+        ):
+            # forces moving in with vehicles, to a base or as their own troops ("deployed
+            # reinforcements including military vehicles") have no second side (132 of the 138
+            # train notes of the type)
+            draft.actor2, draft.assoc_actor_2 = None, []
+        armed = next(
+            (m for m in draft.assoc_actor_1 if m.actor.inter in _ARMED_GROUP_INTERS), None
+        )
+        if (
+            draft.event_type == "Riots"
+            and armed is not None
+            and draft.actor1 is not None
+            and draft.actor1.actor.inter == _CROWDS["Riots"][1]
+            and (
+                draft.actor2 is None
+                or (
+                    draft.actor2.actor.inter in (5, CIVILIANS_INTER)
+                    and _country_of(draft.actor2) == _country_of(draft.actor1)
+                )
+            )
+            and _mutual(state, draft)
+        ):
+            # a named armed group among a crowd fight's fighters is its other side ("the party's
+            # militia and opposition members fought one another": ACLED codes the militia, not
+            # rioters, as actor 2)
+            draft.actor2, draft.assoc_actor_2 = armed, []
+            draft.assoc_actor_1 = [m for m in draft.assoc_actor_1 if m is not armed]
+        if (
             draft.event_type == "Violence against civilians"
             and draft.actor2 is not None
             and draft.actor2.actor.inter != CIVILIANS_INTER
@@ -384,6 +423,13 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         else:
             continue
         draft.actor2 = _with_inter(actor2, dictionary, country)
+
+
+def _country_of(mention: ActorMention) -> str:
+    """The country in brackets ending a generic actor's name ("Rioters (Israel)" → "Israel"):
+    the militia that named a crowd of settlers fights another country's crowd, not its own."""
+    name = mention.actor.name
+    return name[name.rfind("(") :] if name.endswith(")") else ""
 
 
 def _trigger_token(state: DocState, draft: EventDraft) -> Token | None:
@@ -831,6 +877,8 @@ def read_roles(
                 clauses.is_civilian(token),
             )
     if roles.actor2 is None and roles.victim is None and not verbal:
+        roles.actor2 = _misread_object(trigger, mentions, roles.actor1)
+    if roles.actor2 is None and roles.victim is None and not verbal:
         _later_casualties(state, sentence, dictionary, roles)
     # Who fended an attack off does not act by default ("A repulsed a rebel attack on B": A and
     # B were attacked, by rebels the text does not name).
@@ -873,6 +921,26 @@ def read_roles(
         roles.actor1, roles.actor2 = sides[0], sides[1]
         roles.assoc1 = sides[2:]
     return roles
+
+
+def _misread_object(
+    trigger: Token, mentions: list[ActorMention], actor1: ActorMention | None
+) -> ActorMention | None:
+    """The actor named right after a verb trigger whose name the parse misread as a verb of its
+    own ("the army shelled IS positions", "airstrikes killed 4 IS militants": "IS" read as the
+    verb "is", its noun as that verb's complement), so the trigger has no object."""
+    if trigger.pos_ != "VERB":
+        return None
+    doc = trigger.doc
+    i = trigger.i + 1
+    while i < len(doc) and doc[i].pos_ in ("DET", "NUM") and i - trigger.i <= 3:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("AUX", "VERB") or not doc[i].is_upper:
+        return None
+    for m in mentions:
+        if m.span.start == doc[i].idx and m is not actor1:
+            return m
+    return None
 
 
 def _root(sent: SpacySpan, mention: ActorMention) -> int | None:

@@ -553,6 +553,8 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return _left_dead(tok)
     if requires == "founded":
         return _armed_group_formed(tok, lex)
+    if requires == "hostile":
+        return _met_armed_men(tok, lex)
     if requires == "people":
         return _people_moved(tok, lex) and not _release_of_the_taken(tok, lex)
     if requires == "migrants":
@@ -674,6 +676,28 @@ def _armed_group_formed(tok: Token, lex: Lexicon) -> bool:
         lex.is_cue(w, "armed") or w.lower_ == "armed" or any(s <= w.idx < e for s, e in groups)
         for s in subjects
         for w in s.subtree
+    )
+
+
+def _met_armed_men(tok: Token, lex: Lexicon) -> bool:
+    """ "troops encountered LeT militants", "X had an encounter with rebels": who was met (the
+    verb's object, the noun's or its light verb's "with") names armed men or an armed group; not
+    "a patrol encountered 30 migrants"."""
+    holders = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [])
+    met = [c for h in holders for c in h.children if c.dep_ == "dobj" and h.pos_ == "VERB"]
+    met += [
+        p
+        for h in holders
+        for prep in h.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    groups = tok.doc.user_data.get(ARMED_GROUPS_KEY, ())
+    return any(
+        lex.is_cue(w, "armed") or any(s <= w.idx < e for s, e in groups)
+        for m in met
+        for w in m.subtree
     )
 
 
