@@ -988,3 +988,13 @@ def test_an_attack_on_the_side_that_stopped_it_is_the_attack_it_stopped():
     mentions = [mention_of(d, i, PUBLISHED) for i, d in enumerate([stopped, attack])]
     (cluster,) = cluster_mentions(mentions)
     assert len(cluster.members) == 2
+
+
+def test_another_source_s_toll_told_after_the_happening_s_is_a_conflicting_report(code):
+    # "Other sources say …" gives a second account of the same dead: the lower, first figure.
+    (event,) = code(
+        "On 3 May 2022, gunmen raided a farm near Kirkuk and killed two herders. "
+        "Other sources said that five herders were killed.",
+        "2022-05-04",
+    ).events
+    assert event.fatalities == 2

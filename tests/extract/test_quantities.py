@@ -361,6 +361,23 @@ def test_the_dead_a_happening_came_after_are_not_its_toll(code, text, fatalities
 
 
 @pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # the dead told to say who someone is are another happening's
+        ("On 4 May, a crowd torched four huts owned by kin of alleged bandits who killed a "
+         "farmer the night before in Kirkuk.", None),
+        ("On 4 May, villagers looted the house of a man suspected of killing a teacher in "
+         "Kirkuk.", None),
+        # the happening's own dead in a clause about its victims stay
+        ("On 4 May, gunmen ambushed three guards who were escorting a convoy near Kirkuk, "
+         "killing two.", 2),
+    ],
+)  # fmt: skip
+def test_the_dead_of_a_deed_someone_is_known_by_are_not_the_toll(code, text, fatalities):
+    assert [e.fatalities for e in code(text, "2022-05-05").events][:1] == [fatalities]
+
+
+@pytest.mark.parametrize(
     ("text", "fatalities", "injuries"),
     [
         ("On 4 May, raiders killed 30 goats and wounded a herder near Kirkuk.", None, 1),

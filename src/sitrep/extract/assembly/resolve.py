@@ -267,6 +267,9 @@ def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
         # A side's claim ("the group claimed it killed seven") beside a toll told as fact is a
         # conflicting report, not more of the toll: ACLED keeps the conservative figure.
         pool = [m for m in pool if m.draft.modality != "claimed"] or pool
+        # So is another source's account told after it ("other sources say three were killed",
+        # `quantities._OTHER_REPORT`): ACLED codes the lower, first-told figure.
+        pool = [m for m in pool if not m.draft.extra.get("other_report")] or pool
         # "… nine militants were also killed": more dead of the happening add to its toll.
         base = [m for m in pool if not m.more_casualties] or pool
         chosen = max((getattr(m.draft, kind) for m in base), key=lambda q: q.value or 0)

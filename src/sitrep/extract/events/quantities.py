@@ -109,6 +109,15 @@ _DAMAGE = re.compile(
 )
 
 
+# A sentence giving another source's account ("other sources say three were killed", "a second
+# report said", "one source, unconfirmed, gave"): a conflicting report of a toll told before.
+_OTHER_REPORT = re.compile(
+    r"\b(?:other|another|a\s+second|one|unconfirmed|uncorroborated|unverified)\s+"
+    r"(?:\w+\s+)?(?:sources?|reports?|accounts?)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A casualty figure in a sentence: fatalities or injuries, how many, of whom."""
@@ -646,6 +655,44 @@ def _told_as_before(victim: Token, trigger: Token | None) -> bool:
     return False
 
 
+# What a person is accused of: "the shop of a trader suspected of killing a guard".
+_ACCUSED = frozenset(
+    {"suspect", "suspected", "accuse", "accused", "convict", "convicted", "responsible", "arrest",
+     "arrested", "charge", "charged", "sentence", "sentenced", "blame", "blamed"}
+)  # fmt: skip
+_DEEDS = frozenset({"killing", "killings", "murder", "murders", "murdering", "death", "deaths"})
+
+
+def _told_of_someone(victim: Token, trigger: Token | None) -> bool:
+    """The victim is told in a clause describing a person by a killing of theirs or their own
+    death ("torched the huts of bandits who killed a herder", "took the body of a youth who
+    had been shot in a brawl"), or in what a person is accused of ("the shop of a trader
+    suspected of killing a guard", "those held responsible for killing four"): another happening's
+    dead, told to say who someone is (ACLED codes them separately, if at all). Not when the
+    draft's own trigger is in that clause."""
+    tok = victim
+    while True:
+        clause = None
+        if (
+            tok.dep_ == "relcl"
+            and (_casualty_kind(tok) == FATAL or tok.lemma_.lower() == "murder")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in tok.children)
+        ):
+            clause = tok
+        elif (
+            tok.lower_ in _DEEDS
+            and tok.dep_ in ("pcomp", "pobj")
+            and tok.head.lower_ in ("of", "for")
+            and tok.head.head.lower_ in _ACCUSED
+        ):
+            clause = tok
+        if clause is not None:
+            return trigger is None or not (clause.left_edge.i <= trigger.i <= clause.right_edge.i)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+
+
 _CLAUSE_EDGES = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "xcomp", "acl"})
 
 
@@ -689,7 +736,8 @@ def count_casualties(state: DocState) -> None:
         per_draft: dict[int, list[Figure]] = {}
         for fig in casualty_figures(sent):
             owner = _owner(fig, owners, tokens)
-            if _told_as_before(sent.doc[fig.token], tokens.get(id(owner))):
+            victim, trigger = sent.doc[fig.token], tokens.get(id(owner))
+            if _told_as_before(victim, trigger) or _told_of_someone(victim, trigger):
                 continue  # "rioters burned a truck after it killed a man": what they answered
             per_draft.setdefault(id(owner), []).append(fig)
         zero = zero_tolls(state.sentences[i].text)
@@ -710,6 +758,9 @@ def count_casualties(state: DocState) -> None:
             if _DAMAGE.search(state.sentences[i].text):
                 d.material_damage = True
     for d in drafts:
+        if isinstance(d, EventDraft) and 0 <= d.sentence < len(state.sentences):
+            if _OTHER_REPORT.search(state.sentences[d.sentence].text):
+                d.extra["other_report"] = True
         # A toll told with the happening beats one borrowed from a sentence after it.
         kinds = {**borrowed.get(id(d), {}), **found.get(id(d), {})}
         # The same toll told again in another sentence is not added: the lowest report wins.
