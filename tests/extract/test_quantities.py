@@ -58,6 +58,19 @@ CASUALTY_TABLE = [
         UNKNOWN,
     ),
     ("The clashes killed 3 soldiers and 2 militants.", "clashes", Quantity(5), UNKNOWN),
+    # clauses joined by a comma: the parse hangs the first under the second verb
+    (
+        "Gunmen raided the farm; three herders were killed, seven others were wounded.",
+        "raided",
+        Quantity(3),
+        Quantity(7),
+    ),
+    (
+        "Troops stormed the camp; two rebels were killed, five others were arrested.",
+        "stormed",
+        Quantity(2),
+        UNKNOWN,
+    ),
     # A range is one figure, read at its lower end: not its two ends added up.
     (
         "Gunmen raided a camp, killing 12-20 herders and wounding 4-9 others.",

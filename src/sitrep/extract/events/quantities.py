@@ -223,7 +223,13 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
     links = (
         {"acomp", "oprd"} if noun.dep_ == "nsubj" else {"acomp", "oprd", "xcomp", "ccomp", "advmod"}
     )
-    words = [verb] + [c for c in verb.children if c.dep_ in links]
+    # A complement clause with a subject of its own is another clause the parse hung on this verb
+    # ("three guards were killed, nine were wounded": "killed" under "wounded").
+    words = [verb] + [
+        c
+        for c in verb.children
+        if c.dep_ in links and not (c.dep_ in ("ccomp", "xcomp") and _has_subject(c))
+    ]
     # "killed and injured a number of fighters": the object is shared with the first verb.
     if (
         noun.dep_ == "dobj"
