@@ -272,6 +272,19 @@ def test_a_happening_told_as_one_more_is_not_the_one_before(nlp):
     assert told_as_another(trigger("Two guards were also killed by a sniper.", "killed"))
     # victims told as besides those counted before ("other", "more") are more dead of it too
     assert not told_as_another(trigger("Three other guards were killed at the gate.", "killed"))
+    # the crowd told again does more of its protest; another crowd holds another one
+    assert not told_as_another(trigger("Demonstrators also denounced the governor.", "denounced"))
+    assert told_as_another(trigger("Counter-protesters also rallied nearby.", "rallied"))
+    assert told_as_another(trigger("Other demonstrators also marched in the capital.", "marched"))
+
+
+def test_the_crowd_told_again_with_also_is_the_same_protest(code):
+    doc = code(
+        "On 3 May 2022, around 200 teachers protested in Kirkuk, demanding higher wages. "
+        "Demonstrators also denounced the governor.",
+        "2022-05-04",
+    )
+    assert [e.sub_event_type for e in doc.events if e.acled_codable] == ["Peaceful protest"]
 
 
 def test_a_weapon_named_in_a_mentions_own_phrase_types_the_happening(nlp):

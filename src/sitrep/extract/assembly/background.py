@@ -142,6 +142,21 @@ _BESIDES = frozenset({"other", "more", "additional", "further"})
 _ANSWERS = frozenset({"response", "retaliation", "reprisal", "revenge"})
 _NEXT_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "latter"})
 _SAME_HAPPENING_NOUNS = frozenset({"attack", "strike", "raid", "bombing", "blast", "explosion"})
+# The crowd of a demonstration told again as the subject: "The protesters also demanded …".
+_CROWD_NOUNS = frozenset(
+    {"protester", "protestor", "demonstrator", "participant", "marcher", "rallier", "crowd"}
+)
+
+
+def _another_crowd(subject: Token) -> bool:
+    """ "Counter-protesters also gathered", "other demonstrators also marched": a crowd besides
+    the one told before."""
+    before = subject.doc[max(0, subject.i - 2) : subject.i + 1].text.lower()
+    return "counter" in before or any(
+        c.dep_ in ("det", "amod", "compound", "nummod")
+        and (c.lower_ in _ANOTHER_DETS | _BESIDES or c.lower_.startswith("counter") or c.like_num)
+        for c in subject.children
+    )
 
 
 def told_as_another(token: Token) -> bool:
@@ -162,6 +177,8 @@ def told_as_another(token: Token) -> bool:
         for s in subjects
     ):
         return False
+    if any(s.lemma_.lower() in _CROWD_NOUNS and not _another_crowd(s) for s in subjects):
+        return False  # "Protesters also demanded better pay": more of what the crowd did
     if any(
         c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_ in _ANSWERS for g in c.children)
         for c in verb.children
