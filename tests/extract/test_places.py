@@ -1256,3 +1256,61 @@ def test_a_name_placed_once_by_what_holds_it_keeps_that_reading(no_villages):
     rafah = [m for m in found if m.span.text == "Rafah"]
     assert len(rafah) == 2
     assert {(m.place.country, m.place.admin1) for m in rafah} == {("Palestine", "Gaza Strip")}
+
+
+@pytest.mark.parametrize(
+    "text, location, admin1",
+    [  # a town whose name folds to a two-letter key is read where the words say it happened
+        ("On 9 March 2022, nurses marched in Pau against the closure of a maternity ward.",
+         "Pau", "Nouvelle-Aquitaine"),
+        # the French overseas departments are coded by arrondissement
+        ("On 9 March 2022, dock workers protested in Le Moule over unpaid wages.", "Le Moule",
+         "Pointe-a-Pitre"),
+        ("On 9 March 2022, farmers blocked a road in Le Tampon over water cuts.", "Le Tampon",
+         "Saint Pierre"),
+        # the Congo's provinces of 2015, which the reverse-geocoded names still call by the old
+        ("On 9 March 2022, soldiers clashed with militiamen in Kikwit town.", "Kikwit", "Kwilu"),
+    ],
+)
+def test_renamed_provinces_arrondissements_and_short_names_are_read(text, location, admin1):
+    from sitrep.pipeline import extract
+
+    (event,) = extract(text, published="2022-03-10").events
+    assert (event.location, event.admin1) == (location, admin1)
+
+
+@pytest.mark.parametrize("name", ["Mingolo", "Tshopu"])
+def test_a_spelling_guess_is_no_province_beside_a_named_one(name):
+    # Mingolo is a guess at the Mongala province, Tshopu folds like Tshopo: villages of Ituri
+    from sitrep.pipeline import extract
+
+    text = f"On 9 March 2022, rebels attacked civilians in {name} village (Irumu, Ituri), killed 3."
+    (event,) = extract(text, published="2022-03-10").events
+    assert event.admin1 == "Ituri"
+
+
+@pytest.mark.parametrize(
+    "text, country, admin1, location",
+    [  # a city far bigger than its homonyms abroad, said to be where it happened
+        ("On 3 June 2022, Black Lives Matter activists gathered for a rally in Derby against "
+         "police racism.", "United Kingdom", "England", "Derby"),
+        # a facility named after a saint or a person lies in the state the text is set in
+        ("On 3 June 2022, in Ocosingo, Chiapas, armed men held up a bus. The driver was beaten "
+         "and locked up in the Santa Anita jail until his family paid.", "Mexico", "Chiapas",
+         "Ocosingo"),
+        ("On 3 June 2022, displaced families blocked La Carranza highway near Ocosingo, "
+         "Chiapas, demanding their return.", "Mexico", "Chiapas", "Ocosingo"),
+        # ACLED's "(district, province)" names a province whose key is two letters
+        ("On 3 June 2022, militants ambushed a patrol near Buulo Xaawo (Baydhaba, Bay).",
+         "Somalia", "Bay", None),
+        ("On 3 June 2022, traders rioted at a market in Gwarinpa (Abuja Municipal, FCT).",
+         "Nigeria", "Federal Capital Territory", None),
+    ],
+)
+def test_facilities_big_cities_and_province_slots_are_read(text, country, admin1, location):
+    from sitrep.pipeline import extract
+
+    (event,) = extract(text, published="2022-06-04").events
+    assert (event.country, event.admin1) == (country, admin1)
+    if location:
+        assert event.location == location

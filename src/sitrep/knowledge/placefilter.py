@@ -107,8 +107,9 @@ class PlaceFilter:
         name is said to be where it happened ("rallied in Tours") and is a big town's own name,
         which an ordinary word or a given name there is not."""
         has_site = any(c.feature_class == "S" for c in candidates)
-        if len(key.replace(" ", "")) < 3 and not (has_site and any(ch.isdigit() for ch in key)):
-            return False
+        if len(key.replace(" ", "")) < 3 and not (has_site and any(ch.isdigit() for ch in key)
+                                                  or located):
+            return False  # located: a short key's town, checked by the caller ("in Pau")
         surface = _surface(" ".join(t.text for t in toks[i:end]))
         if (end - i == 1 and surface in _FUNCTION_WORDS) or (
             toks[i].lower in _ENGLISH_ARTICLES and all(t.text.islower() for t in toks[i + 1 : end])

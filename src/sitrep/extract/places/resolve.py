@@ -58,6 +58,7 @@ from sitrep.knowledge.gazetteer import (
 from sitrep.knowledge.placefilter import (
     AUTHORITY_AFTER,
     DIRECTIONS,
+    HEAD_TOWN_POPULATION,
     PlaceFilter,
     load_place_filter,
 )
@@ -83,6 +84,10 @@ _AFTER_DISTRICT = {"district", "subdistrict", "sub", "county", "nahiya", "direct
 _AFTER_TOWN = {"city", "town", "village", "villages", "town's", "city's", "municipality"}
 _AFTER_SITE = {"base", "bases", "airport", "airbase", "airbases", "airfield", "camp", "camps",
                "field", "fields", "crossing", "prison", "port", "garrison", "plant", "dam"}
+# A name before one of these words may be a facility's own name ("the San Miguel penitentiary",
+# "La Carranza highway"), named after a person or a saint rather than the town it lies in.
+_AFTER_FACILITY = {"prison", "penitentiary", "jail", "highway", "road", "motorway", "expressway",
+                   "hospital"}
 # Lower-case type words that end some curated sites' names ("Gara region", "Zap area"): tried as
 # the name's last word, and kept only when the gazetteer has the longer name.
 _SITE_TYPE = {"region", "regions", "mountain", "mountains", "area", "areas"}
@@ -255,6 +260,8 @@ class Mention:
     holds_inside: bool = False  # the one it holds is told "in" it ("X in Y"), not "X, Y"
     # It ends a longer name: "the Islamic Resistance in Iraq", "Kurdistan Region of Iraq".
     ends_a_name: bool = False
+    # A capitalised word follows it: it may head a longer name ("Soledad Doblado").
+    heads_a_name: bool = False
     # It names a country as what the text is about, not where (`topic_country`).
     topic: bool = False
     # A country's name standing for another country's governorate (`_governorate_abroad`).
@@ -444,6 +451,10 @@ def find_mentions(
             i = end_tok  # "11:30 a.m. (Sanaa time)": a clock, not where it happened
             continue
         candidates = gaz.exact(key) if tier == "exact" else gaz.fuzzy(key)
+        short = len(key.replace(" ", "")) < 3
+        if short and tier == "exact":
+            # "demonstrated in Pau": a key of two letters is read only as a town's own name
+            candidates = _short_name_town(text, toks, i, end_tok, candidates)
         longer = _longer_name(text, toks, i, end_tok, gaz)
         if longer and not any(c.feature_class == "C" or _plain(longer) in _plain(c.name)
                               or _plain(longer) in _plain(c.asciiname) for c in candidates):
@@ -457,8 +468,9 @@ def find_mentions(
             text[start - 3].isalpha())
         if candidates and pfilter.allows(text, toks, i, end_tok, key, candidates, tier,
                                          cue_after=after_word in _CUE_AFTER or alone,
-                                         located=_big_town_located(text, toks, i, end_tok,
-                                                                   tier, candidates)):  # fmt: skip
+                                         located=(short and bool(candidates)) or
+                                         _big_town_located(text, toks, i, end_tok, tier,
+                                                           candidates)):  # fmt: skip
             shipped, villages = _split(candidates)
             m = Mention(start, end, text[start:end], key, shipped, tier, villages=villages)
             one_word = end_tok == i + 1 and t.upper and len(t.text) >= 5
@@ -468,6 +480,7 @@ def find_mentions(
                 m.candidates = [c for c in gaz.fuzzy(key) if not is_village(c)]
                 m.tier, m.villages_exact = ("fuzzy", True) if m.candidates else ("exact", False)
             m.after = toks[end_tok].lower if end_tok < n else ""
+            m.heads_a_name = end_tok < n and toks[end_tok].upper and gap == " "
             m.before = " ".join(x.lower for x in toks[max(0, i - 4) : i])
             m.ends_a_name = (i >= 2 and _ends_a_name(text, toks[i - 2], toks[i - 1])
                              and not (found and found[-1].end == toks[i - 2].end))  # "Russia in"
@@ -498,6 +511,31 @@ def _big_town_located(text: str, toks: list[_Tok], i: int, end: int, tier: str,
     return any(c.feature_class == "P" and surface in (_plain(c.name), _plain(c.asciiname))
                and (c.feature_code in _BIG_TOWN_CODES or c.population >= LOCATED_TOWN_POPULATION)
                for c in candidates)  # fmt: skip
+
+
+def _short_name_town(text: str, toks: list[_Tok], i: int, end: int,
+                     candidates: list[GazPlace]) -> list[GazPlace]:  # fmt: skip
+    """The places a name whose key is under three letters ("Pau": "pu", the key of Po and of
+    Bozhou's alternate name too) may be, when it has three letters or more: said to be where it
+    happened ("in Pau", "at Pau"), a town of `HEAD_TOWN_POPULATION` or more spelled so letter
+    for letter; the last member of ACLED's "(district, province)" ("(Baydhaba, Bay)"), an admin1
+    area spelled so. A shorter name ("Bo", "Eu") stays unread, as before."""
+    if end != i + 1 or i == 0:
+        return []
+    word = toks[i].text
+    if len(word) < 3 or not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return []
+    surface = _plain(word)
+    before = text[max(0, toks[i].start - 60) : toks[i].start]
+    if before.endswith(", ") and text[toks[i].end : toks[i].end + 1] == ")" and (
+            "(" in before.rsplit(")", 1)[-1]):  # fmt: skip
+        return [c for c in candidates if c.feature_class == "A"
+                and surface in (_plain(c.name), _plain(c.asciiname))]  # fmt: skip
+    if toks[i - 1].lower not in ("in", "at") or text[toks[i - 1].end : toks[i].start] != " ":
+        return []
+    return [c for c in candidates
+            if c.feature_class == "P" and c.population >= HEAD_TOWN_POPULATION
+            and surface in (_plain(c.name), _plain(c.asciiname))]  # fmt: skip
 
 
 # Particles inside Romance place names: "Lanao del Sur", "Figueira da Foz", "Leca do Balio".
@@ -908,6 +946,7 @@ def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
         after = re.match(r"\W*(\w+)", state.text[end : end + 30])
         m.after = after.group(1).lower() if after else ""
         m.before = " ".join(re.findall(r"\w+", state.text[max(0, start - 40) : start].lower())[-4:])
+        m.heads_a_name = bool(re.match(r" [A-Z]", state.text[end : end + 2]))
         extra.append(m)
     return extra
 
@@ -1065,6 +1104,10 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
         # Not in the focus region, whose names the notes transliterate in many ways.
         lookalike = FOLDED_ONLY if m.tier == "exact" and not any(
             spelled_as(m.text, c) or c.country_code in focus for c in candidates) else 1.0
+        if m.tier == "exact" and not admin_named and m.before.split()[-1:] in (["in"], ["at"]):
+            # "demonstrated in Swansea": a city far bigger than its homonyms abroad (Swansea,
+            # Massachusetts) is the place said to be where it happened
+            candidates = _dominant_town(m, candidates, probabilities) or candidates
         capitals = _capital_reading(m, candidates, mentions)
         if capitals:
             candidates = [c for c in candidates if c.country_code in capitals]
@@ -1124,6 +1167,37 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
     probs = probabilities or {}
     return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), round(probs.get(cc, 0.0), 3),
                                               focus.get(cc, 0.0)))
+
+
+# A town said to be where it happened is read as its country's when it has this many people and
+# this many times as many as every homonym in another country.
+DOMINANT_TOWN = 100_000
+DOMINANT_RATIO = 8
+
+
+def _dominant_town(m: Mention, candidates: list[GazPlace],
+                   probabilities: dict[str, float] | None) -> list[GazPlace]:  # fmt: skip
+    """The readings of `m` in the country of a city that dwarfs its homonyms abroad, when the
+    text spells the city's own name and the classifier does not lean to a homonym's country
+    ("in Samba" of a Kashmiri text is no quarter of Luanda); empty when there is none."""
+    towns = [c for c in candidates if c.feature_class == "P"]
+    if not towns or m.heads_a_name:
+        return []  # "in Soledad Doblado municipality" names no Soledad
+    big = max(towns, key=lambda c: c.population)
+    if probabilities and any(leans_to(probabilities, c.country_code) for c in towns
+                             if c.country_code != big.country_code):  # fmt: skip
+        return []
+    plain = _plain(m.text)
+    if big.population < DOMINANT_TOWN or plain not in (_plain(big.name), _plain(big.asciiname)):
+        return []
+    if any(c.feature_class != "P" and c.country_code != big.country_code for c in candidates):
+        return []  # an area abroad (a province, a country) is no homonym a city outweighs
+    # Homonyms by their own name: Commerce City, Colorado, once called Derby, is no Derby now.
+    abroad = [c.population for c in towns if c.country_code != big.country_code
+              and plain in (_plain(c.name), _plain(c.asciiname))]
+    if not abroad or big.population < DOMINANT_RATIO * max(abroad):
+        return []
+    return [c for c in candidates if c.country_code == big.country_code]
 
 
 # The weight of the vote of a name only the transliteration folding links to its readings.
@@ -1335,6 +1409,9 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             # it, of its homonyms the one in that town's governorate
             context |= {(c.country_code, c.admin1_code) for c in x.candidates
                         if c.feature_class in "PS"}  # fmt: skip
+    # The document's country's admin1 areas its other words name.
+    named_areas = {(c.country_code, c.admin1_code) for x in mentions if x is not m
+                   for c in x.candidates if c.feature_class == "A" and c.country_code == cc}
     before = m.before
     best: tuple[float, GazPlace, list[str]] | None = None
     watched = {country for country, _ in monitored}
@@ -1347,6 +1424,18 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             # village or town of Lviv oblast that once bore the name); only a city there is
             # still a place the mission may name.
             continue
+        if (m.tier == "fuzzy" and c.feature_class == "A" and (c.country_code, c.admin1_code)
+                not in context and any(k[0] == c.country_code for k in context)):  # fmt: skip
+            # "attacked Mangwalu (Irumu, Ituri)": a spelling guess of a province (Mongala) is
+            # no province when the sentence names another province of its country.
+            continue
+        if (m.after in _AFTER_FACILITY and c.feature_class in "PA" and c.country_code == cc
+                and named_areas and (c.country_code, c.admin1_code) not in named_areas):
+            # "protested outside the San Miguel penitentiary" in a text set in Puebla: a
+            # facility's name, not a San Miguel of another state
+            continue
+        if c.feature_class == "A" and m.after in ("village", "villages"):
+            continue  # "Tshopu village" is no spelling of the Tshopo province: no area is a village
         score, why = prior_score(c)
         reasons = list(why)
         if m.tier == "fuzzy":
