@@ -1208,6 +1208,14 @@ def test_a_clause_before_a_protest_verb_is_no_object_of_it():
         # a flash mob is a staged gathering
         "On 4 May, a dozen nurses organized a flash mob protest in Easton to oppose the new "
         "contracts.",
+        # a riot or a mob named in what the protest is about is its grievance (stop 32)
+        "On 3 May, hundreds of residents rallied in Westby against last month's riot at the "
+        "prison.",
+        "On 8 May, relatives staged a protest outside the court in Easton to call for the trial "
+        "of those behind a farmer's lynching by a mob in April.",
+        # what a protest held in the passive is about (stop 32)
+        "On 1 May, a march was held in Westby against the police raid that detained five "
+        "farmers.",
     ],
 )
 def test_a_protest_is_typed_by_its_own_conduct_not_its_grievance(code, text):

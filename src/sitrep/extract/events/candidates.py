@@ -328,7 +328,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         and not (
             k[0].head in about
             and k[0].entry.family != "statement"
-            and not names_a_demonstration(k[0].entry)
+            and not (names_a_demonstration(k[0].entry) and _can_be_peaceful(k[0].entry))
         )
     ]
     groups: dict[tuple[str, bool, bool], _Group] = {}
@@ -359,6 +359,13 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
 
 
 _AT = frozenset({"in", "at", "near", "across", "around", "outside"})
+
+
+def _can_be_peaceful(entry: Entry) -> bool:
+    """A protest word ("sit-in", "rally") told in what a protest is about is more of the protest;
+    a riot word ("riot", "mob") there is its grievance: "protested against the riot of last
+    month", "demanded justice for a man who was killed by a mob"."""
+    return "Peaceful protest" in entry.candidates
 
 
 def _held_in_a_demonstration(tok: Token, lex: Lexicon) -> bool:

@@ -491,14 +491,14 @@ def protest_topics(
 ) -> set[int]:
     """Tokens telling what the sentence's protests are about: a phrase after against/over/for/
     about, or "in support of"/"in solidarity with", what set them off ("after …", "following
-    …"), under a protest word (or the light verb
-    holding it: "held a protest against …"), its purpose clause ("marched to denounce …"), a
-    demand, call or protest told as a participle ("protested, demanding the arrest of the men who
-    set fire to …", "staged a sit-in, protesting the arrest of …"), and what a passive clause
-    says was done to someone else ("relatives of three men who were arrested protested …").
-    Violence named there is the grievance, not what the protesters did (ACLED codes the protest
-    by its own conduct). `matches`: the sentence's triggers when found already (with deeds done
-    for a claim)."""
+    …"), under a protest word (or the light verb holding it: "held a protest against …", "a
+    rally was held against …"), its purpose clause ("marched to denounce …"), a demand, call
+    or protest told as a participle ("protested, demanding the arrest of the men who set fire to
+    …", "staged a sit-in, protesting the arrest of …"), and what a passive clause says was done
+    to someone else ("relatives of three men who were arrested protested …"). Violence named
+    there is the grievance, not what the protesters did (ACLED codes the protest by its own
+    conduct). `matches`: the sentence's triggers when found already (with deeds done for a
+    claim)."""
     doc = sent.doc
     if matches is None:
         # the whole sentence's: read once per sentence (the detector, the type rules and the
@@ -512,7 +512,11 @@ def protest_topics(
     heads = []
     for t in words + [doc[i] for i in _cue_tokens(sent, lex, "agent")]:
         heads.append(t)
-        if t.dep_ in ("dobj", "pobj") and lex.is_cue(t.head, "support"):
+        if (
+            t.dep_ in ("dobj", "pobj")
+            # "a rally was held … against the arrest of …", "a protest broke out over …"
+            or (t.dep_ in ("nsubjpass", "nsubj") and t.i in {w.i for w in words})
+        ) and lex.is_cue(t.head, "support"):
             heads.append(t.head)
     about: set[int] = set()
     for h in heads:
