@@ -1451,6 +1451,30 @@ def test_a_barricade_raised_makes_a_violent_demonstration(code, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("On 4 May, about 300 farmers demonstrated in Westby against the new water tax. A brawl "
+         "broke out between the marchers and a group of onlookers.", "Violent demonstration"),
+        ("On 4 May, teachers rallied in Easton for higher pay. There was a short scuffle with "
+         "rival unionists near the town hall.", "Violent demonstration"),
+        # denied, with the police (their intervention), the grievance, only words
+        ("On 4 May, teachers rallied in Easton for higher pay. There were no scuffles.",
+         "Peaceful protest"),
+        ("On 4 May, teachers rallied in Easton for higher pay. Scuffles were reported between "
+         "teachers and police officers.", "Peaceful protest"),
+        ("On 4 May, teachers rallied in Easton against an earlier scuffle with the mayor's "
+         "guards.", "Peaceful protest"),
+        ("On 4 May, teachers rallied in Easton for higher pay; verbal altercations with "
+         "passers-by followed.", "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_a_fight_at_a_protest_makes_a_violent_demonstration(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2022-05-10").events if e.acled_codable] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("On 2 May 2020, clashes were reported between Burundian government forces and FNL "
          "rebels, with no report of casualties.", "Armed clash"),
         ("On 4 June 2022, a convoy of army reinforcements reached Mabanda, including tanks.",

@@ -64,6 +64,7 @@ ROLES = (
     "barricade",
     "barrier",
     "blocking",
+    "fray",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})

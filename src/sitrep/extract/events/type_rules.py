@@ -188,6 +188,8 @@ def decide_type(
             break
     if key in _UNFORCED and _demonstrators_did_violence(sent, matches, lex):
         key, source = VIOLENT_DEMONSTRATION, "rule: violence done by the demonstrators"
+    elif key in _UNFORCED and _fray_told(sent, lex):
+        key, source = VIOLENT_DEMONSTRATION, "rule: a fight at the protest"
     elif key in _UNFORCED and _barricade_raised(sent, lex):
         key, source = VIOLENT_DEMONSTRATION, "rule: a barricade raised"
     elif (
@@ -340,6 +342,33 @@ def _barricade_raised(sent: SpacySpan, lex: Lexicon) -> bool:
             ):
                 return True
             if lex.is_cue(t, "barrier") and _blocks_with(t, lex):
+                return True
+    return False
+
+
+# A fray's words that leave it no bodily violence by the demonstrators: "no scuffles", "verbal
+# altercations", "scuffles with the police" (the police's intervention).
+_NO_FRAY = frozenset({"no", "not", "never", "verbal"})
+
+
+def _fray_told(sent: SpacySpan, lex: Lexicon) -> bool:
+    """ "There was a small scuffle with counter-demonstrators", "a brawl broke out between the
+    participants": a bodily fight told in the protest's paragraph makes it a Violent
+    demonstration (ACLED: demonstrators engaging in violence). Not a fight named in what a
+    protest is about ("against an earlier scuffle"), denied or only verbal, nor one with a state
+    force (a scuffle with the police is its intervention)."""
+    for part in {t.sent.start: t.sent for t in _paragraph(sent)}.values():
+        about = protest_topics(part, lex)
+        for t in part:
+            if (
+                t.i in about
+                or not lex.is_cue(t, "fray")
+                or any(c.lower_ in _NO_FRAY for c in t.children)
+            ):
+                continue
+            # (its sentence's: "tussles were reported between protesters and police", "police
+            # intervened to halt scuffles")
+            if not any(lex.is_cue(w, "state") or w.lemma_.lower() == "police" for w in part):
                 return True
     return False
 
