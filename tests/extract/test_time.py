@@ -815,3 +815,35 @@ def test_unit_gate_needs_a_unit_word_of_its_own() -> None:
     assert gate.search("The market opened three days ago.") is not None
     found = find_timexes("The market opened on Monday, not three days ago.")
     assert [t.text for t in found] == ["Monday", "three days ago"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "start"),
+    [
+        ("On 3 October 2023, overnight, rebels raided an army outpost near Kelo.", "raided",
+         "2023-10-03"),
+        ("On 3 October 2023, in Kelo (Tandjile), overnight, rebels raided an army outpost.",
+         "raided", "2023-10-03"),
+        ("On 3 October 2023, nurses in Kelo marched today to demand unpaid salaries.", "marched",
+         "2023-10-03"),
+        ("On 3 October 2023, traders in Kelo closed their shops over an arrest last night.",
+         "arrest", "2023-10-02"),
+    ],
+)  # fmt: skip
+def test_a_deictic_day_after_the_sentences_calendar_day_counts_from_it(nlp, text, trigger, start):
+    value, _ = coded(nlp, text, SAT, trigger)
+    assert value.start.isoformat() == start
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "start"),
+    [
+        ("On 9 October 2023, farmers in Kelo rallied against the 2 October 2023 fuel price rise.",
+         "rallied", "2023-10-09"),
+        ("On 9 October 2023, in the evening, farmers rallied in Kelo against the Friday closures.",
+         "rallied", "2023-10-09"),
+    ],
+)  # fmt: skip
+def test_a_day_deep_in_a_noun_phrase_yields_to_the_fronted_day(nlp, text, trigger, start):
+    value, _ = coded(nlp, text, SAT, trigger)
+    assert value.start.isoformat() == start

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft, TimeMention
-from sitrep.extract.time.timex import FUTURE, PAST, cues, find_timexes, resolve
+from sitrep.extract.time.timex import FUTURE, PAST, DayRef, Timex, cues, find_timexes, resolve
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.loader import read_csv
 from sitrep.records import DateSpan, Span
@@ -65,6 +65,7 @@ def find_times(state: DocState) -> None:
     previous_paragraph = -1  # the paragraph that named it
     paragraph_starts = [p.start for p in state.paragraphs]
     story_day: date | None = None  # the first day the text names: the day of its news
+    dated: tuple[int, date, int] | None = None  # (sentence, day, end) of the last calendar day
     for tx in find_timexes(state.text, month_first=month_first(state.outlet)):
         sentence = state.sentence_of(tx.start)
         paragraph = bisect.bisect_right(paragraph_starts, tx.start)
@@ -77,10 +78,18 @@ def find_times(state: DocState) -> None:
                 anchor = story_day or state.published
         elif tx.is_relative and _inside_quote(state, tx.start):
             anchor = _statement_day(statement_days, sentence) or anchor
+        elif dated is not None and dated[0] == sentence and _deictic_day(tx):
+            # "On 3 October 2023, overnight, …", "marched today": words of the source the
+            # sentence's own calendar day dates, not the day of publication.
+            anchor = dated[1]
+            if tx.unit is None and _DAY_QUALIFIER.fullmatch(state.text[dated[2] : tx.start]):
+                tx = replace(tx, lo=DayRef(offset=0))  # the night of that day
         tense = tense_at(state, tx.start, tx.end)
         if tx.form == "future_span" and not tx.later and tense != FUTURE:
             continue  # "fighting lasted several days": a duration, not a date
         value = resolve(tx, anchor, tense)
+        if not tx.is_relative and tx.form == "day" and value.start is not None:
+            dated = (sentence, value.start, tx.end)
         if value.start is None and tx.form != "recurring":
             unresolved.append(tx.text)
         state.times.append(TimeMention(state.span(tx.start, tx.end), value, tx.kind, tx.form))
@@ -99,6 +108,14 @@ def find_times(state: DocState) -> None:
 
 
 _DAY_OF_THE_NEWS = re.compile(r"(?i)(?:earlier|later)\s+in\s+the\s+day")
+# Between a calendar day and a deictic word that only qualifies it: commas and a fronted place
+# ("On 3 October 2023, in Kelo (Tandjile), overnight, …").
+_DAY_QUALIFIER = re.compile(r"[\s,]*(?:(?:in|at|near)\s[^,.;:]{1,80},[\s,]*)?")
+
+
+def _deictic_day(tx: Timex) -> bool:
+    """A day counted from the moment of writing ("today", "overnight", "last night")."""
+    return tx.form == "day" and tx.lo is not None and tx.lo.offset is not None
 
 
 def _inside_quote(state: DocState, offset: int) -> bool:
@@ -477,12 +494,16 @@ def _attachment_rank(
         return (0 if fronted else 2), kind, distance
     trig_root, m_root = roots
     trig_verb = governing_verb(trig_root)
+    if fronted:
+        return 0, kind, distance
     if _hangs_off(m_root, trig_root) or (
         trig_verb is not None and _hangs_off(m_root, trig_verb, max_hops=2)
     ):
-        return 0, kind, distance
-    if fronted:
-        return 0, kind, distance
+        if _on_itself(m_root, trig_root, trig_verb) or not _fronted_in(state, mention):
+            return 0, kind, distance
+        # "On 9 October, farmers rallied against the 2 October price rise": a day deep in
+        # a noun phrase of the trigger dates that noun, below the sentence's fronted day
+        return 1, kind, distance
     m_verb = governing_verb(m_root)
     if m_verb is not None and _is_speech_verb(m_verb):
         return 3, kind, distance  # when it was said, not when it was done
@@ -494,6 +515,26 @@ def _attachment_rank(
         # killed in 2011": a date of another clause tells when that clause happened.
         return 4, kind, distance
     return 2, kind, distance
+
+
+def _on_itself(m_root: Token, trig_root: Token, trig_verb: Token | None) -> bool:
+    """The date hangs directly off the trigger or its verb ("attacked on Friday", "the attack
+    on Friday", "the Friday attack")."""
+    heads = {trig_root.i} | ({trig_verb.i} if trig_verb is not None else set())
+    head = m_root.head
+    return head.i in heads or (head.dep_ in ("prep", "agent") and head.head.i in heads)
+
+
+def _fronted_in(state: DocState, mention: TimeMention) -> bool:
+    """Whether the mention's sentence opens with another, fronted calendar day."""
+    sent = state.sentences[state.sentence_of(mention.span.start)]
+    return any(
+        m is not mention
+        and m.kind == "date"
+        and sent.start <= m.span.start < mention.span.start
+        and _is_fronted(state, m)
+        for m in state.times
+    )
 
 
 _TEMPORAL_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while"})
