@@ -847,3 +847,23 @@ def test_a_deictic_day_after_the_sentences_calendar_day_counts_from_it(nlp, text
 def test_a_day_deep_in_a_noun_phrase_yields_to_the_fronted_day(nlp, text, trigger, start):
     value, _ = coded(nlp, text, SAT, trigger)
     assert value.start.isoformat() == start
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "start"),
+    [
+        ("On 9 October 2023, farmers marched in Kelo on the anniversary of the flood on 2 "
+         "October 1990.", "marched", "2023-10-09"),
+        ("On 9 October 2023, a trader who was detained on 2 October 2023 was beaten in Kelo.",
+         "detained", "2023-10-09"),
+    ],
+)  # fmt: skip
+def test_a_day_before_the_fronted_day_tells_an_earlier_happening(nlp, text, trigger, start):
+    value, _ = coded(nlp, text, SAT, trigger)
+    assert value.start.isoformat() == start
+
+
+def test_a_fronted_day_of_a_statement_yields_to_the_day_of_the_happening(nlp):
+    text = "On 9 October 2023, the army said militants attacked a post in Kelo on 7 October 2023."
+    value, _ = coded(nlp, text, SAT, "attacked")
+    assert value.start.isoformat() == "2023-10-07"

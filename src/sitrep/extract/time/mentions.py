@@ -496,6 +496,11 @@ def _attachment_rank(
     trig_verb = governing_verb(trig_root)
     if fronted:
         return 0, kind, distance
+    if _before_the_fronted_day(state, mention):
+        # "On 9 October, farmers marked the anniversary of the 2 October 1990 flood": a day
+        # before the one the sentence opens with tells an earlier happening
+        m_verb = governing_verb(m_root)
+        return (3 if m_verb is not None and _is_speech_verb(m_verb) else 1), kind, distance
     if _hangs_off(m_root, trig_root) or (
         trig_verb is not None and _hangs_off(m_root, trig_verb, max_hops=2)
     ):
@@ -535,6 +540,28 @@ def _fronted_in(state: DocState, mention: TimeMention) -> bool:
         and _is_fronted(state, m)
         for m in state.times
     )
+
+
+def _before_the_fronted_day(state: DocState, mention: TimeMention) -> bool:
+    """Whether the mention is a day before the fronted day its sentence opens with, when that
+    day dates the sentence's happening rather than a statement ("On 5 May, X said …")."""
+    start = mention.value.start
+    if mention.kind != "date" or start is None or mention.value.precision != 1:
+        return False
+    if mention.value.relative:
+        return False  # "On Friday, … and on Sunday the army retaliated": a sequence told
+    sent = state.sentences[state.sentence_of(mention.span.start)]
+    for m in state.times:
+        if not (sent.start <= m.span.start < mention.span.start) or m.kind != "date":
+            continue
+        if m.value.start is None or m.value.relative or not _is_fronted(state, m):
+            continue
+        roots = _roots(state, m.span, m)
+        verb = governing_verb(roots[1]) if roots is not None else None
+        if verb is not None and _is_speech_verb(verb):
+            return False
+        return start < m.value.start
+    return False
 
 
 _TEMPORAL_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while"})
