@@ -867,3 +867,11 @@ def test_a_fronted_day_of_a_statement_yields_to_the_day_of_the_happening(nlp):
     text = "On 9 October 2023, the army said militants attacked a post in Kelo on 7 October 2023."
     value, _ = coded(nlp, text, SAT, "attacked")
     assert value.start.isoformat() == "2023-10-07"
+
+
+def test_a_fronted_calendar_day_over_a_report_keeps_precision_1(nlp):
+    text = "On 9 October 2023, the ministry reported that gunmen attacked a post in Kelo."
+    value, _ = coded(nlp, text, SAT, "attacked")
+    assert (value.start.isoformat(), value.precision) == ("2023-10-09", 1)
+    value, _ = coded(nlp, "On Thursday, the ministry said gunmen attacked a post.", SAT, "attacked")
+    assert value.precision == 2  # a relative day of a report stays precision 2

@@ -401,7 +401,10 @@ def _date_for(state: DocState, draft: EventDraft | TallyDraft) -> DateSpan:
             )
             return DateSpan(state.published, state.published, 2, mention.span.text, True)
         if value.precision == 1 and reported_date(state, draft.trigger, mention):
-            value = replace(value, precision=2)  # ACLED: "As reported on 2 May" is precision 2
+            # ACLED: "As reported on 2 May" is precision 2; a calendar day the sentence opens
+            # with ("On 2 May 2023, the ministry reported that …") is its own day, precision 1
+            if value.relative or not _is_fronted(state, mention):
+                value = replace(value, precision=2)
         return value
     if state.published is None:
         state.warnings.append(f"time: no date for {draft.trigger.text!r} and no publication date")
