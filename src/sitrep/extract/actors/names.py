@@ -17,7 +17,7 @@ from datetime import date
 
 from sitrep.extract.actors.mentions import document_year
 from sitrep.extract.actors.order import order_sides
-from sitrep.extract.actors.roles import event_country, second_sides
+from sitrep.extract.actors.roles import CROWD_INTERS, event_country, second_sides
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
 from sitrep.knowledge.actors import (
@@ -100,9 +100,6 @@ def regional(
     return dataclasses.replace(mention, actor=dataclasses.replace(mention.actor, name=name))
 
 
-_CROWDS = (5, 6)  # ACLED inter codes of rioters and protesters
-
-
 def relocated(
     mention: ActorMention | None, where: Place | None, dictionary: ActorDictionary,
     guessed: str | None,
@@ -119,7 +116,7 @@ def relocated(
     entry = dictionary.entry(mention.actor.name)
     if entry is None or entry.country != guessed or entry.country == where.country:
         return mention
-    if entry.inter in _CROWDS:
+    if entry.inter in CROWD_INTERS:
         return mention  # a crowd is named for whose it is ("Israeli settlers"), read by the roles
     suffix = f" ({entry.country})"
     if not mention.actor.name.endswith(suffix):
@@ -161,4 +158,3 @@ def name_actors_on_event_dates(state: DocState) -> None:
         when = tally.period.end or tally.period.start if tally.period else None
         tally.actor1 = renamed(tally.actor1, when, dictionary)
         tally.actor2 = renamed(tally.actor2, when, dictionary)
-

@@ -43,7 +43,7 @@ _TARGETED_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Mob
 _ARMED_GROUP_INTERS = (2, 3, 4)
 # The crowd a demonstration's actor 1 names, and its inter code, by event type.
 _CROWDS = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
-_CROWD_INTERS = frozenset(inter for _, inter in _CROWDS.values())
+CROWD_INTERS = frozenset(inter for _, inter in _CROWDS.values())
 _COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _INTERVENTION_SUB_TYPES = frozenset(
@@ -297,13 +297,13 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             draft.actor1 = _with_inter(actor1, dictionary, country)
         crowd = _CROWDS.get(draft.event_type or "")
         read = draft.actor1.actor.inter if draft.actor1 is not None else None
-        if crowd is not None and read in (None, *_CROWD_INTERS) and read != crowd[1]:
+        if crowd is not None and read in (None, *CROWD_INTERS) and read != crowd[1]:
             # a demonstration is by its crowd, named by what the happening became ("protesters …
             # threw stones" grouped into a riot: Rioters): 6,196 of 6,196 protest train notes
             # code Protesters, 843 of 845 riots Rioters
             span = draft.actor1.span if draft.actor1 is not None else draft.trigger
             origin = country
-            if draft.actor1 is None or draft.actor1.actor.inter in _CROWD_INTERS:
+            if draft.actor1 is None or draft.actor1.actor.inter in CROWD_INTERS:
                 origin = crowd_country(state, draft, country, dictionary)
             actor1 = _generic(state, dictionary, crowd[0], origin, span.start, span.end)
             draft.actor1 = _with_inter(actor1, dictionary, country) or draft.actor1
@@ -352,7 +352,7 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             and (
                 draft.actor2 is None
                 or (
-                    draft.actor2.actor.inter in (5, CIVILIANS_INTER)
+                    draft.actor2.actor.inter in (_CROWDS["Riots"][1], CIVILIANS_INTER)
                     and _country_of(draft.actor2) == _country_of(draft.actor1)
                 )
             )
