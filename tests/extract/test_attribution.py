@@ -192,3 +192,49 @@ def test_a_day_before_the_reporting_verb_is_no_source(nlp):
         s.name != "Tuesday" for sources in sentence_sources(parsed(nlp, text)).values()
         for s in sources
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A news publisher quoted as the source is an outlet, not an official (stop 32).
+        ("Two rockets fell near the harbour on Monday, the BBC reported.", Source("BBC", "outlet")),
+        (
+            "A drone hit a fuel depot outside the town, The New York Times said.",
+            Source("New York Times", "outlet"),
+        ),
+        (
+            "Gunmen burned a checkpoint near the river, a news outlet said.",
+            Source("news outlet", "outlet"),
+        ),
+        # A longer known phrase ending in the head decides over the bare word: a civil defence
+        # agency is no news agency.
+        (
+            "Ruritania's civil defence agency said a strike flattened a bakery on Friday.",
+            Source("Ruritania's civil defence agency", "witness"),
+        ),
+        # A party's own word for itself decides over the words before it.
+        (
+            "Northern armed groups said they had fired on the convoy at dawn.",
+            Source("northern armed groups", "party"),
+        ),
+        # A statement, report or website speaks for whoever issued it.
+        (
+            "Shells hit the depot, according to a statement from Ostrava Operations Command.",
+            Source("Ostrava Operations Command", "official"),
+        ),
+        (
+            "Four shells hit the market on Sunday, according to a Reuters report.",
+            Source("Reuters", "outlet"),
+        ),
+    ],
+)
+def test_outlets_agencies_parties_and_issuers_are_typed_and_named(nlp, sentence, expected):
+    sources = sentence_sources(parsed(nlp, sentence)).get(0, [])
+    assert expected in sources
+
+
+def test_a_dateline_in_capitals_is_no_source(nlp):
+    text = "DRAVIK, May 4 -- Ruritania said on Thursday that it had agreed to a ceasefire."
+    names = [s.name for found in sentence_sources(parsed(nlp, text)).values() for s in found]
+    assert names == ["Ruritania"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
-from sitrep.knowledge.lexicons import reporting_verbs, source_words, tally_nouns
+from sitrep.knowledge.lexicons import SourceWord, reporting_verbs, source_words, tally_nouns
 from sitrep.records import SOURCE_TYPES, Source
 
 if TYPE_CHECKING:
@@ -128,8 +128,23 @@ def _subject_before(verb: Token, sent: SpacySpan) -> list[Token]:
     return [tok] if tok.pos_ in ("NOUN", "PROPN", "PRON") else []
 
 
+def _dateline(tok: Token) -> bool:
+    """ "BAGHDAD, Jan. 25 (Xinhua) --", "GAZA —": the place a report is filed from opens the line
+    in capitals; it says nothing."""
+    doc = tok.doc
+    return (
+        tok.is_upper
+        and len(tok.text) > 2
+        and _opens_sentence(tok)
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in (",", "—", "–", "-", "--")
+    )
+
+
 def _can_speak(subject: Token) -> bool:
     """Pronouns, names, organisations, and common nouns the source lexicon knows ("officials")."""
+    if _dateline(subject):
+        return False
     if subject.pos_ == "PRON":
         return subject.lower_ in _PRONOUNS
     if not any(ch.isalpha() for ch in subject.text):  # "-" in a hyphenated name
@@ -189,7 +204,25 @@ def _name_and_type(subject: Token, state: DocState) -> tuple[str, str]:
     return " ".join(name.split()), kind  # "UK PM\n\n": a name has no line breaks
 
 
+# Documents that speak for whoever issued them: "a statement from X", "a Reuters report".
+_DOCUMENT_NOUNS = frozenset({"statement", "report", "reports", "website"})
+
+
+def _issuer(subject: Token) -> Token:
+    """The one who issued "a statement from X", "an X report", "the X website"; else the subject."""
+    if subject.lower_ not in _DOCUMENT_NOUNS:
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj
+    names = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return names[-1] if names else subject
+
+
 def _named(subject: Token, state: DocState) -> tuple[str, str]:
+    subject = _issuer(subject)
     tokens = _subject_tokens(subject)
     person = _person(subject, tokens)
     actor = _actor(state, tokens)
@@ -263,14 +296,21 @@ def _actor(state: DocState, tokens: list[Token]) -> ActorMention | None:
 
 
 def _covers(mention: ActorMention, subject: Token) -> bool:
-    return mention.span.start <= subject.idx < mention.span.end
+    """The mention holds the subject's head, or the name set beside it ("the militant group
+    Islamic State")."""
+    heads = [subject, *(c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
+    return any(mention.span.start <= t.idx < mention.span.end for t in heads)
 
 
 def _type(subject: Token, tokens: list[Token], actor: ActorMention | None) -> str:
     words = source_words()
-    # The head noun decides first: "hospital sources" are anonymous, "the observatory" a monitor.
-    head = words.get(subject.lower_) or words.get(subject.lemma_.lower())
-    if head is not None and head.kind in ("anonymous", "monitor", "outlet", "witness"):
+    # The head noun decides first: "hospital sources" are anonymous, "the observatory" a monitor;
+    # a longer known phrase ending in it decides over the bare word ("civil defence agency" is no
+    # news agency).
+    head = _head_phrase(subject) or words.get(subject.lower_) or words.get(subject.lemma_.lower())
+    # A party's own word for itself ("Yemen's rebels", "Iraqi armed groups") tells a party too,
+    # whatever state the words before it name.
+    if head is not None and head.kind in ("anonymous", "monitor", "outlet", "witness", "party"):
         return head.kind
     if actor is not None and actor.actor.inter in _INTER_TYPE:
         return _INTER_TYPE[actor.actor.inter]
@@ -280,6 +320,21 @@ def _type(subject: Token, tokens: list[Token], actor: ActorMention | None) -> st
         if kind in kinds:
             return kind
     return "official"
+
+
+def _head_phrase(subject: Token) -> SourceWord | None:
+    """The longest multiword source phrase that ends in the subject's head noun, if any."""
+    inside = {t.i for t in subject.subtree}
+    i = subject.i
+    while i - 1 in inside and subject.doc[i - 1].dep_ in ("compound", "amod"):
+        i -= 1
+    lefts = [t.lower_ for t in subject.doc[i : subject.i]]
+    words = source_words()
+    for i in range(len(lefts)):
+        entry = words.get(" ".join([*lefts[i:], subject.lower_]))
+        if entry is not None:
+            return entry
+    return None
 
 
 @cache
