@@ -856,11 +856,22 @@ def test_a_day_deep_in_a_noun_phrase_yields_to_the_fronted_day(nlp, text, trigge
          "October 1990.", "marched", "2023-10-09"),
         ("On 9 October 2023, a trader who was detained on 2 October 2023 was beaten in Kelo.",
          "detained", "2023-10-09"),
+        # a day written with digits but no year falls below the fronted day as well
+        ("On 9 November, a herder who was abducted on 4 November was found dead near Kelo.",
+         "abducted", "2023-11-09"),
     ],
 )  # fmt: skip
 def test_a_day_before_the_fronted_day_tells_an_earlier_happening(nlp, text, trigger, start):
     value, _ = coded(nlp, text, SAT, trigger)
     assert value.start.isoformat() == start
+
+
+def test_a_weekday_or_deictic_day_before_the_fronted_day_still_tells_the_sequence(nlp):
+    # only a day written with digits falls below the fronted day: a weekday or a deictic word
+    # after it tells what happened next in the story
+    text = "On Friday, rebels shelled Kelo, and on Thursday the army raided their camp."
+    value, _ = coded(nlp, text, SAT, "raided")
+    assert value.start.isoformat() == "2023-12-07"
 
 
 def test_a_fronted_day_of_a_statement_yields_to_the_day_of_the_happening(nlp):

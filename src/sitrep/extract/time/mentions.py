@@ -551,13 +551,14 @@ def _before_the_fronted_day(state: DocState, mention: TimeMention) -> bool:
     start = mention.value.start
     if mention.kind != "date" or start is None or mention.value.precision != 1:
         return False
-    if mention.value.relative:
-        return False  # "On Friday, … and on Sunday the army retaliated": a sequence told
+    if not _in_digits(mention):
+        # "On Friday, … and on Sunday the army retaliated": a sequence told; "last night"
+        return False
     sent = state.sentences[state.sentence_of(mention.span.start)]
     for m in state.times:
         if not (sent.start <= m.span.start < mention.span.start) or m.kind != "date":
             continue
-        if m.value.start is None or m.value.relative or not _is_fronted(state, m):
+        if m.value.start is None or not _in_digits(m) or not _is_fronted(state, m):
             continue
         roots = _roots(state, m.span, m)
         verb = governing_verb(roots[1]) if roots is not None else None
@@ -565,6 +566,12 @@ def _before_the_fronted_day(state: DocState, mention: TimeMention) -> bool:
             return False
         return start < m.value.start
     return False
+
+
+def _in_digits(mention: TimeMention) -> bool:
+    """Whether the day is written with digits ("4 March", "2 October 1990"), not a weekday or a
+    deictic word ("Sunday", "last night") that tells a sequence from the text's own days."""
+    return any(ch.isdigit() for ch in mention.span.text)
 
 
 _TEMPORAL_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while"})
