@@ -1011,3 +1011,37 @@ def test_another_source_s_toll_told_after_the_happening_s_is_a_conflicting_repor
         "2022-05-04",
     ).events
     assert event.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dead read as the side of their own clause ("a civilian died")
+        "On 3 May 2023, rebel forces fired mortars at army positions near Kadugli, South "
+        "Kordofan. A civilian died and two others were wounded.",
+        "On 3 May 2023, rebel forces fired mortars at army positions near Kadugli, South "
+        "Kordofan. As a result of the shelling, one woman died and another was injured.",
+    ],
+)
+def test_a_clause_naming_only_the_dead_tells_the_toll_of_the_happening_before(code, text):
+    events = [e for e in code(text, "2023-05-06").events if e.acled_codable]
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", 1)
+    ]
+    assert events[0].actor1 is None or "Civilians" not in events[0].actor1
+
+
+def test_only_the_dead_is_a_harm_clause_with_no_one_who_harmed(nlp):
+    from sitrep.extract.assembly.background import only_the_dead
+
+    def trigger(text: str, word: str):
+        return next(t for t in nlp(text) if t.lower_ == word)
+
+    assert only_the_dead(trigger("Two soldiers were killed in the fighting.", "killed"))
+    assert only_the_dead(trigger("A civilian died and two were wounded.", "died"))
+    assert not only_the_dead(trigger("Two soldiers were killed by rebels.", "killed"))
+    assert not only_the_dead(trigger("Rebels killed two soldiers.", "killed"))
+    assert not only_the_dead(
+        trigger("Two soldiers were killed in an attack by rebels on the post.", "killed")
+    )
+

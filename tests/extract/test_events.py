@@ -371,6 +371,34 @@ def test_a_split_remark_shares_the_note_s_own_toll(code):
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "elsewhere"),
+    [
+        ("Rebels shelled Westby. Two soldiers died (fatalities coded to Easton event).", True),
+        ("Rebels shelled Easton. Two soldiers died (fatalities coded to Easton event).", False),
+        ("Rebels shelled Westby; fatalities are coded to the Easton - North event.", True),
+        # no place named: the event of another day
+        ("Raiders killed two herders; one more fatality is coded to an event of 5 May.", False),
+    ],
+)
+def test_a_remark_coding_the_toll_to_another_place_s_event(paragraph, elsewhere):
+    from sitrep.extract.events.remarks import coded_elsewhere
+
+    assert coded_elsewhere(paragraph) is elsewhere
+
+
+def test_a_toll_coded_to_another_place_s_event_is_none_of_this_one(code):
+    text = (
+        "On 4 May 2023, rebels fired mortars at army positions near Kadugli, South Kordofan. As "
+        "a result of shelling, two soldiers were killed at unspecified locations (fatalities "
+        "coded to Dilling event)."
+    )
+    tolls = [e.fatalities for e in code(text, "2023-05-06").events if e.acled_codable]
+    assert tolls and not any(tolls)
+    kept = code(text.replace("near Kadugli", "near Dilling"), "2023-05-06").events
+    assert [e.fatalities for e in kept if e.acled_codable] == [2]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         'The strikes destroyed a command post and a "gathering of fighters" in the valley.',

@@ -135,6 +135,28 @@ def more_casualties(token: Token) -> bool:
 
 
 _HARM_VERBS = frozenset({"kill", "wound", "injure"})
+# Verbs whose subject is the dead ("a civilian died"); "kill" only in the passive.
+_DEATH_VERBS = frozenset({"die", "perish", "succumb"})
+
+
+def only_the_dead(token: Token) -> bool:
+    """ "Two soldiers were killed", "a civilian died, two were injured": a clause that names the
+    dead or hurt and no one who harmed them (a passive verb of harm with no "by" agent, or "die")
+    tells a happening's toll; its subject is no side of the happening. Not when its phrases
+    name who did it ("following an attack by militants", "when gunmen stormed the village")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in _DEATH_VERBS | _HARM_VERBS:
+        return False
+    deps = {c.dep_ for c in token.children}
+    if "agent" in deps:
+        return False
+    for c in token.children:
+        if c.dep_ == "prep" and any(t.dep_ == "agent" or t.lower_ == "by" for t in c.subtree):
+            return False
+        if c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "agent") for g in c.children):
+            return False
+    return lemma in _DEATH_VERBS or (token.tag_ == "VBN" and "auxpass" in deps)
+
 _ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile", "earlier", "later"})
 _ANOTHER_DETS = frozenset({"another", "other", "separate"})
 # Words telling victims counted besides those before ("2 other soldiers", "3 more wounded").

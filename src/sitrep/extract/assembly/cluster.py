@@ -241,9 +241,14 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
     was read the wrong way round)."""
     doers = cluster.doers()
     # a toll's sentence ("7 people were killed") whose side is only the unknown-actor model's
-    # guess is no conflict; other guessed sides still keep their happenings apart
-    if m.doer is None or (guessed(m.doer) and m.draft.fatalities.value is not None):
+    # guess is no conflict; other guessed sides still keep their happenings apart. Nor is the
+    # side read off a clause that names only the dead and no place ("a civilian died": the
+    # dead themselves; one that names its place may tell a strike of its own)
+    toll = m.draft.fatalities.value is not None
+    if m.doer is None or (toll and (guessed(m.doer) or (m.only_dead and m.spot is None))):
         target, first = m.target, cluster.seed.doer
+        if toll and target is not None and guessed(target):
+            target = None  # (the unknown-actor model's guess names no one hit)
         answers = target is not None and first is not None and same_actor(target, first)
         return not (answers and _answer_possible(cluster, m))
     own = m.doer

@@ -51,6 +51,8 @@ class Mention:
     trigger_word: str = ""
     another: bool = False  # told as one more happening ("also struck", "another strike")
     more_casualties: bool = False  # more dead or wounded of it ("nine were also killed")
+    only_dead: bool = False  # its clause names the dead and no doer ("two soldiers died")
+    doer_dead: bool = False  # … and the side read off it is the dead themselves
     named_weapon: str | None = None  # the sub-type a weapon word of its phrase gives ("drone raid")
     by_aircraft: bool = False  # its trigger's subject flies ("an aircraft struck the launcher")
     # The named place whose "where" clause tells it ("… including Northtown, where two were
@@ -114,6 +116,8 @@ def mention_of(
     named_weapon: str | None = None,
     by_aircraft: bool = False,
     more_casualties: bool = False,
+    only_dead: bool = False,
+    doer_dead: bool = False,
     trigger_word: str = "",
     where_site: str | None = None,
     said: str = "",
@@ -141,6 +145,8 @@ def mention_of(
         named_weapon=named_weapon,
         by_aircraft=by_aircraft,
         more_casualties=more_casualties,
+        only_dead=only_dead,
+        doer_dead=doer_dead,
         where_site=where_site,
         said=said,
         retold=retold,

@@ -58,10 +58,14 @@ def resolve(cluster: Cluster) -> EventDraft:
     fired_at = told_type == WEAPON_EVENT_TYPE and event.event_type == "Battles"
     # More dead told of it ("five militants were also killed") name its victims, not its sides.
     voters = [m.draft for m in members if not m.more_casualties] or [m.draft for m in members]
+    # A clause naming only the dead ("three fighters were killed") names no doer: the dead read
+    # as its side vote for no actor 1.
+    doers = [m.draft for m in members if not (m.more_casualties or m.doer_dead)] or voters
     # A weapon named re-types a strike ("jets bombed …" told as shelling is an air strike); who
     # it hit stays its target.
     rearmed = told_type == event.event_type == WEAPON_EVENT_TYPE
-    _set_actors(event, voters, keep_target=told_as == event.sub_event_type or fired_at or rearmed)
+    _set_actors(event, voters, doers,
+                keep_target=told_as == event.sub_event_type or fired_at or rearmed)  # fmt: skip
     if named(event.actor1) is None:
         # Its own mentions name no one: a summary it shares names who acted ("the coalition's
         # jets bombed positions across Ruritania" over "bombs fell on Northtown").
@@ -169,11 +173,13 @@ def _set_place(event: EventDraft, members: list[Mention]) -> None:
         event.extra["place_span"] = best.draft.extra["place_span"]
 
 
-def _set_actors(event: EventDraft, drafts: list[EventDraft], *, keep_target: bool) -> None:
+def _set_actors(
+    event: EventDraft, drafts: list[EventDraft], doers: list[EventDraft], *, keep_target: bool
+) -> None:
     # The happening's own target is not its author: "suspects exchanged fire with the military
     # police … police seized drugs" keeps the seed's unnamed shooter against the police.
     target = _name(event.actor2) if keep_target and event.actor1 is not None else None
-    sides = [(d.actor1, d.confidence) for d in drafts if _name(d.actor1) != target]
+    sides = [(d.actor1, d.confidence) for d in doers if _name(d.actor1) != target]
     # A side the words name outvotes the unknown-actor model's guess for a mention naming no
     # one ("X shelled Y. Seven people were killed.": the toll sentence's guess is no author).
     worded: list[tuple[ActorMention | None, float]] = [

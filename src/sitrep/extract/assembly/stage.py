@@ -23,6 +23,7 @@ from sitrep.extract.assembly.background import (
     is_aggregate,
     is_background,
     more_casualties,
+    only_the_dead,
     told_as_another,
 )
 from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_mentions
@@ -64,6 +65,8 @@ def assemble_events(state: DocState) -> None:
             weapon_named(tok) if tok is not None else None,
             tok is not None and flown(tok),
             tok is not None and more_casualties(tok),
+            tok is not None and only_the_dead(tok),
+            tok is not None and _doer_is_dead(d, tok),
             joined_word(state, d),
             where_site(tok) if tok is not None else None,
             tok.sent.text if tok is not None else "",
@@ -114,6 +117,15 @@ def assemble_events(state: DocState) -> None:
         "assemble: %d drafts, %d aggregates dropped, %d events",
         len(state.events), len(mentions) - len(kept), len(events),
     )  # fmt: skip
+
+
+def _doer_is_dead(draft: EventDraft, tok: Token) -> bool:
+    """The side read off a clause that names only the dead, in the words before its verb, is
+    the dead ("three fighters (VDP) were killed" read as the fighters' deed) or who tells of
+    them ("officials said 25 people were killed"), not who killed them."""
+    if draft.actor1 is None or not only_the_dead(tok):
+        return False
+    return tok.sent.start_char <= draft.actor1.span.start < tok.idx
 
 
 # Force used to end a protest (ACLED: Protest with intervention), in the words of the protest's

@@ -66,6 +66,14 @@ _SPLIT_ONLY = re.compile(
     rf"(?:among|between|across|into|over)\s+(?:the\s+)?{_HOW_MANY}\s+(?:events|locations|days)\b",
     re.IGNORECASE,
 )
+# "(fatalities coded to Novotroitske event)": the toll told is coded in the event of the place
+# named, so every other event of the note has none of it ("… coded to an event of 5 May"
+# names no place).
+_CODED_ELSEWHERE = re.compile(
+    rf"\b{_FATALITIES}\s+(?:are\s+|were\s+|is\s+)?coded\s+to\s+(?:the\s+)?"
+    r"(?!(?:an?|another|this|that|one|each|every)\b)([^.()\[\]]{1,60}?)\s+event\b",
+    re.IGNORECASE,
+)
 # A sentence that is only the figure: "2 fatalities." (also "1 fatality. 1 wounded.", "1 fatality
 # and 3 injured.").
 _STATED = re.compile(
@@ -104,6 +112,16 @@ def split_count(paragraph: str) -> int | None:
     return None
 
 
+def coded_elsewhere(paragraph: str) -> bool:
+    """A remark codes the paragraph's toll to the event of a place its words do not name before
+    it ("… near Travneve … (fatalities coded to Novotroitske event)"): another note's event."""
+    m = _CODED_ELSEWHERE.search(paragraph)
+    if m is None:
+        return False
+    told = re.compile(rf"\b{re.escape(m.group(1))}\b", re.IGNORECASE)
+    return told.search(paragraph, 0, m.start()) is None
+
+
 def _how_many(word: str) -> int:
     """The count `_HOW_MANY` matched: "2", "two"."""
     return int(word) if word.isdigit() else _SMALL[word.lower()]
@@ -133,7 +151,8 @@ def read_remarks(state: DocState) -> None:
             continue
         coded = coded_fatalities(text)
         split = split_count(text) if coded is None else None
-        if coded is None and not split:
+        elsewhere = coded_elsewhere(text)
+        if coded is None and not split and not elsewhere:
             continue
         for draft in state.events:
             if (
@@ -141,7 +160,9 @@ def read_remarks(state: DocState) -> None:
                 and not draft.is_tally
                 and any(para.start <= e.start < para.end for e in draft.evidence)
             ):
-                if coded is not None:
+                if elsewhere:
+                    draft.fatalities = Quantity(0, "exact")  # coded to that place's event
+                elif coded is not None:
                     draft.fatalities = Quantity(coded, "exact")
                 elif split and (told := draft.fatalities.value):
                     # the note's toll is the whole; each of the events gets its share
