@@ -242,10 +242,11 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
     doers = cluster.doers()
     # a toll's sentence ("7 people were killed") whose side is only the unknown-actor model's
     # guess is no conflict; other guessed sides still keep their happenings apart. Nor is the
-    # side read off a clause that names only the dead and no place ("a civilian died": the
-    # dead themselves; one that names its place may tell a strike of its own)
+    # side read, before its verb, off a clause that names only the dead and no place ("a
+    # civilian died": the dead themselves; a side named after the verb is a doer, and a clause
+    # that names its place may tell a strike of its own)
     toll = m.draft.fatalities.value is not None
-    if m.doer is None or (toll and (guessed(m.doer) or (m.only_dead and m.spot is None))):
+    if m.doer is None or (toll and (guessed(m.doer) or (m.doer_dead and m.spot is None))):
         target, first = m.target, cluster.seed.doer
         if toll and target is not None and guessed(target):
             target = None  # (the unknown-actor model's guess names no one hit)
