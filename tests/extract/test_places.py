@@ -1305,6 +1305,13 @@ def test_a_spelling_guess_is_no_province_beside_a_named_one(name):
          "Somalia", "Bay", None),
         ("On 3 June 2022, traders rioted at a market in Gwarinpa (Abuja Municipal, FCT).",
          "Nigeria", "Federal Capital Territory", None),
+        # ... and a province whose name is an ordinary word, the town being unknown
+        ("On 3 June 2022, three-wheeler drivers blocked a road in Dunuwilakanda (Dunuwilakanda, "
+         "Eastern) in Sri Lanka, demanding fuel.", "Sri Lanka", "Eastern", None),
+        ("On 3 June 2022, rioters stoned a fuel station in Kollamadige (Kollamadige, Western), "
+         "Sri Lanka, over the shortages.", "Sri Lanka", "Western", None),
+        ("On 3 June 2022, farmers protested the price of cocoa at Asankrabo village (Wassa Amenfi "
+         "East, Western), Ghana.", "Ghana", "Western", None),
     ],
 )
 def test_facilities_big_cities_and_province_slots_are_read(text, country, admin1, location):

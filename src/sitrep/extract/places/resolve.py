@@ -266,6 +266,8 @@ class Mention:
     topic: bool = False
     # A country's name standing for another country's governorate (`_governorate_abroad`).
     governorate_abroad: bool = False
+    # An ordinary word naming provinces in many countries ("(Kantale, Eastern)"): no country vote.
+    generic: bool = False
 
 
 def _split(found: list[GazPlace]) -> tuple[list[GazPlace], list[GazPlace]]:
@@ -466,6 +468,15 @@ def find_mentions(
         # "Ash Shakhurah (Northern)": a word alone in parentheses after a name is a governorate.
         alone = text[start - 2 : start] == " (" and text[end : end + 1] == ")" and start > 2 and (
             text[start - 3].isalpha())
+        generic = False
+        last = tier == "exact" and _last_in_pair(text, start, end)
+        if last and pfilter.is_common(text[start:end]):
+            # "Kantale (Kantale, Eastern)": the last member of ACLED's "(district, province)"
+            # is a province even when its name is an ordinary word; only an area is read there.
+            # Provinces of a dozen countries bear it, so it says nothing of the country.
+            areas = [c for c in candidates if c.feature_class == "A"]
+            if areas:
+                candidates, alone, generic = areas, True, True
         if candidates and pfilter.allows(text, toks, i, end_tok, key, candidates, tier,
                                          cue_after=after_word in _CUE_AFTER or alone,
                                          located=(short and bool(candidates)) or
@@ -485,6 +496,7 @@ def find_mentions(
             m.ends_a_name = (i >= 2 and _ends_a_name(text, toks[i - 2], toks[i - 1])
                              and not (found and found[-1].end == toks[i - 2].end))  # "Russia in"
             m.qualifier = _country_qualifier(text, start, gaz, nationality)
+            m.generic = generic
             found.append(m)
             i = end_tok
         else:
@@ -588,6 +600,14 @@ def _country_qualifier(text: str, start: int, gaz: Gazetteer,
     if (word := _NATIONALITY_BEFORE.search(before)) is not None:
         return nationality.get(word.group(1))
     return None
+
+
+def _last_in_pair(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) closes a parenthesis after a comma: "(Orugodawatta,
+    Western)", the province slot of ACLED's "(district, province)"."""
+    before = text[max(0, start - 60) : start]
+    return before.endswith(", ") and text[end : end + 1] == ")" and (
+        "(" in before.rsplit(")", 1)[-1])
 
 
 def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -1038,7 +1058,7 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
     # Spelling guesses vote only when nothing else does ("the western neighborhood of Quamishli").
     tiers = ("exact",) if any(m.tier == "exact" for m in mentions) else ("exact", "fuzzy")
     for m in mentions:
-        if m.tier not in tiers:
+        if m.tier not in tiers or m.generic:
             continue
         again = 0.5 if m.key in seen else 1.0
         seen.add(m.key)
