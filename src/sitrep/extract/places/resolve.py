@@ -538,9 +538,7 @@ def _short_name_town(text: str, toks: list[_Tok], i: int, end: int,
     if len(word) < 3 or not word.isalpha() or not word[:1].isupper() or word.isupper():
         return []
     surface = _plain(word)
-    before = text[max(0, toks[i].start - 60) : toks[i].start]
-    if before.endswith(", ") and text[toks[i].end : toks[i].end + 1] == ")" and (
-            "(" in before.rsplit(")", 1)[-1]):  # fmt: skip
+    if _last_in_pair(text, toks[i].start, toks[i].end):
         return [c for c in candidates if c.feature_class == "A"
                 and surface in (_plain(c.name), _plain(c.asciiname))]  # fmt: skip
     if toks[i - 1].lower not in ("in", "at") or text[toks[i - 1].end : toks[i].start] != " ":
