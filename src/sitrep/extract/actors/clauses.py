@@ -142,7 +142,7 @@ def casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
     vehicle")."""
     found: list[Token] = []
     for token in sent:
-        if token.i > trigger.i and token.lemma_.lower() in _DEATH_VERBS:
+        if token.i > trigger.i and token.lemma_.lower() in DEATH_VERBS:
             # "X shelled the town, as a result of which a civilian died": who died was hit.
             found.extend(c for c in token.children if c.dep_ in SUBJECTS)
             continue
@@ -553,7 +553,7 @@ def noun_roles(
                 )
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         hit = patients if ran_into_device(head.head) else []
-        if head.head.lemma_.lower() not in _DEATH_VERBS:  # who "died in an airstrike" is hit
+        if head.head.lemma_.lower() not in DEATH_VERBS:  # who "died in an airstrike" is hit
             verb_roles(head.head, agents, hit, descend=False, depth=depth + 1)
         patients.extend(_undergoers(head.head))
     elif (
@@ -596,13 +596,13 @@ _NOT_DOING = (SPEECH_VERBS - {"claim"}) | REPEL_VERBS | frozenset(
     transport evacuate""".split()
 )
 # Verbs whose subject undergoes the harm their prepositional phrase names.
-_DEATH_VERBS = frozenset({"die", "perish", "succumb"})
+DEATH_VERBS = frozenset({"die", "perish", "succumb"})
 
 
 def _undergoers(verb: Token) -> list[Token]:
     """Who a clause says underwent what its prepositional phrase names ("the man was subjected to
     torture", "a prisoner died of torture")."""
-    deps = PASSIVE_SUBJECTS + (SUBJECTS if verb.lemma_.lower() in _DEATH_VERBS else ())
+    deps = PASSIVE_SUBJECTS + (SUBJECTS if verb.lemma_.lower() in DEATH_VERBS else ())
     return [c for c in verb.children if c.dep_ in deps]
 
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
+from sitrep.extract.actors.clauses import DEATH_VERBS
 from sitrep.extract.assembly.mentions import RECENT_DAYS, Mention
 from sitrep.records import DateSpan
 
@@ -135,8 +136,6 @@ def more_casualties(token: Token) -> bool:
 
 
 _HARM_VERBS = frozenset({"kill", "wound", "injure"})
-# Verbs whose subject is the dead ("a civilian died"); "kill" only in the passive.
-_DEATH_VERBS = frozenset({"die", "perish", "succumb"})
 
 
 def only_the_dead(token: Token) -> bool:
@@ -145,7 +144,7 @@ def only_the_dead(token: Token) -> bool:
     tells a happening's toll; its subject is no side of the happening. Not when its phrases
     name who did it ("following an attack by militants", "when gunmen stormed the village")."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in _DEATH_VERBS | _HARM_VERBS:
+    if token.pos_ != "VERB" or lemma not in DEATH_VERBS | _HARM_VERBS:
         return False
     deps = {c.dep_ for c in token.children}
     if "agent" in deps:
@@ -155,7 +154,7 @@ def only_the_dead(token: Token) -> bool:
             return False
         if c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "agent") for g in c.children):
             return False
-    return lemma in _DEATH_VERBS or (token.tag_ == "VBN" and "auxpass" in deps)
+    return lemma in DEATH_VERBS or (token.tag_ == "VBN" and "auxpass" in deps)
 
 _ANOTHER_ADVERBS = frozenset({"also", "separately", "again", "meanwhile", "earlier", "later"})
 _ANOTHER_DETS = frozenset({"another", "other", "separate"})

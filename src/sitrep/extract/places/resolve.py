@@ -1427,9 +1427,10 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
             # it, of its homonyms the one in that town's governorate
             context |= {(c.country_code, c.admin1_code) for c in x.candidates
                         if c.feature_class in "PS"}  # fmt: skip
-    # The document's country's admin1 areas its other words name.
+    # The document's country's admin1 areas its other words name (for a facility's name only).
     named_areas = {(c.country_code, c.admin1_code) for x in mentions if x is not m
-                   for c in x.candidates if c.feature_class == "A" and c.country_code == cc}
+                   for c in x.candidates if c.feature_class == "A" and c.country_code == cc
+                   } if m.after in _AFTER_FACILITY else set()  # fmt: skip
     before = m.before
     best: tuple[float, GazPlace, list[str]] | None = None
     watched = {country for country, _ in monitored}
