@@ -1503,6 +1503,37 @@ def test_a_fight_at_a_protest_makes_a_violent_demonstration(code, text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("On 4 May, bakers demonstrated in Westby against the price of flour. Police interrupted "
+         "the demonstration and took down the names of the organisers.",
+         "Protest with intervention"),
+        ("On 4 May, about 40 bakers demonstrated in Westby against the price of flour. The "
+         "protesters were calmly removed from the square by the police.",
+         "Protest with intervention"),
+        ("On 4 May, bakers protested in Westby against the price of flour. Police officers "
+         "tried to push the protesters away from the town hall.", "Protest with intervention"),
+        ("On 4 May, bakers protested in Westby against the price of flour. One of them climbed "
+         "a lamp post and the police intervened to bring him down.",
+         "Protest with intervention"),
+        # asked for, denied, done by others than a state force, or in what the protest is about
+        ("On 4 May, bakers protested in Westby, demanding that the government intervene in the "
+         "price of flour.", "Peaceful protest"),
+        ("On 4 May, bakers protested in Westby against the price of flour. The police watched "
+         "but had not intervened by the evening.", "Peaceful protest"),
+        ("On 4 May, bakers protested in Westby against the price of flour. Their union later "
+         "removed the banners from the square.", "Peaceful protest"),
+        ("On 4 May, bakers protested in Westby against the police, who had removed their stalls "
+         "from the market.", "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_a_state_force_acting_on_a_protest_makes_an_intervention(code, text, expected):
+    assert [e.sub_event_type for e in code(text, "2022-05-10").events if e.acled_codable] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("On 2 May 2020, clashes were reported between Burundian government forces and FNL "
          "rebels, with no report of casualties.", "Armed clash"),
         ("On 4 June 2022, a convoy of army reinforcements reached Mabanda, including tanks.",

@@ -65,6 +65,7 @@ ROLES = (
     "barrier",
     "blocking",
     "fray",
+    "policing",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
