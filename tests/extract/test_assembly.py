@@ -1045,3 +1045,17 @@ def test_only_the_dead_is_a_harm_clause_with_no_one_who_harmed(nlp):
         trigger("Two soldiers were killed in an attack by rebels on the post.", "killed")
     )
 
+
+
+@pytest.mark.parametrize(
+    "text, published, admin1",
+    [  # Stop 33: an event placed at no more than its country is coded in the capital's area
+        ("On 2 March 2022, pensioners rallied in Luxembourg over rising rents.", "2022-03-04",
+         "Luxembourg"),
+        ("On 2 May 2020, unknown gunmen shot dead a shopkeeper somewhere in Turkey.", "2020-05-04",
+         "Ankara"),
+    ],
+)
+def test_a_country_wide_event_is_coded_in_its_capitals_area(code, text, published, admin1):
+    events = [e for e in code(text, published).events if e.acled_codable]
+    assert events and {(e.geo_precision, e.admin1) for e in events} == {(3, admin1)}

@@ -335,6 +335,51 @@ def test_capital_and_province_names_acled_respelled_after_2020(text, published, 
     assert places and {m.place.admin1 for m in places} == {admin1}
 
 
+@pytest.mark.parametrize(
+    "text, published, admin1, location",
+    [  # Stop 33: Libya's districts coded by region from 2022; the town keeps its own name
+     ("Guards exchanged fire at a depot in Sabha on Monday", date(2020, 5, 1), "Sabha", "Sabha"),
+     ("Guards exchanged fire at a depot in Sabha on Monday", date(2022, 3, 1), "South", "Sabha"),
+     ("Guards exchanged fire at a depot in Benghazi on Monday", date(2022, 3, 1), "East",
+      "Benghazi"),
+     ("Guards exchanged fire at a depot in Misrata on Monday", date(2022, 3, 1), "West",
+      "Misrata"),
+     # Russia's oblasts without "Oblast" from 2022; Greece by decentralized administration
+     ("Pensioners picketed an office in Omsk on Monday", date(2020, 5, 1), "Omsk Oblast", "Omsk"),
+     ("Pensioners picketed an office in Omsk on Monday", date(2022, 3, 1), "Omsk", "Omsk"),
+     ("Fishermen rallied at the harbour in Chios on Monday", date(2022, 3, 1), "Aegean", "Chios"),
+     ("Fishermen rallied at the harbour in Chios on Monday", date(2020, 5, 1), "North Aegean",
+      "Chios")],
+)
+def test_areas_acled_merged_or_respelled_after_2020(text, published, admin1, location):
+    from sitrep.extract.places.resolve import resolve_places
+
+    places = resolve_places(text, published=published)
+    assert places and {(m.place.admin1, m.place.location) for m in places} == {(admin1, location)}
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [  # Stop 33: regions spelled as ACLED spells their country's other regions
+     ("Drivers honked their horns in a convoy through Kuopio on Monday", "Pohjois-Savo"),
+     ("Drivers honked their horns in a convoy through Joensuu on Monday", "Pohjois-Karjala"),
+     ("Nurses gathered outside a hospital in Rzeszow on Monday", "Podkarpackie"),
+     ("Nurses gathered outside a hospital in Gdansk on Monday", "Pomorskie"),
+     ("Nurses gathered outside a hospital in Decin on Monday", "Usti nad Labem"),
+     ("Nurses gathered outside a hospital in Pula on Monday", "Istria"),
+     ("Nurses gathered outside a hospital in Kolasin on Monday", "Kolasin"),
+     ("Nurses gathered outside a hospital in Skopje on Monday", "City of Skopje"),
+     ("Nurses gathered outside a hospital in Kigali on Monday", "Kigali City"),
+     ("Nurses gathered outside a hospital in Ternate on Monday", "North Maluku"),
+     ("Nurses gathered outside a hospital in Tozeur on Monday", "Tozeur")],
+)
+def test_regions_spelled_as_acled_spells_their_neighbours(text, admin1):
+    from sitrep.extract.places.resolve import resolve_places
+
+    places = resolve_places(text, published=date(2022, 3, 1))
+    assert places and {m.place.admin1 for m in places} == {admin1}
+
+
 def test_a_city_keeps_its_name_when_its_area_is_respelled_as_the_city():
     from sitrep.extract.places.resolve import resolve_places
 

@@ -482,8 +482,11 @@ def to_place(place: GazPlace, precision: int, location_text: str | None,
         location = admin1  # the provincial capital spelled as ACLED spells its governorate
     later = admin1_spelling(place.country_code, place.admin1_code, on)
     if admin1 and later:
-        if location == admin1 and not _CITY_AREA.search(later):
-            location = later  # (a city's own name stays: Almaty of "Almaty City")
+        # A city's own name stays (Almaty of "Almaty City"), and so does a governorate's when the
+        # later name is a region it was merged into (Libya's districts coded East, West, South).
+        if location == admin1 and not _CITY_AREA.search(later) and not merged_area(
+                place.country_code, later):
+            location = later
         admin1 = later
     if place.feature_class == "C":
         admin1 = None
@@ -763,6 +766,43 @@ def admin1_spelling(country_code: str, admin1_code: str, on: date | None) -> str
         if on is None or on >= since:
             found = name
     return found
+
+
+def capital_admin1(country: str | None, on: date | None = None) -> str | None:
+    """The admin1 area of a country's capital, spelled as ACLED spelled it on `on`: ACLED codes
+    an event it can place at no more than its country at the capital, in the capital's area."""
+    gaz = load_gazetteer()
+    cc = gaz.country_code(country) if country else None
+    area = _capital_area(cc) if cc else None
+    if area is None:
+        return None
+    return admin1_spelling(*area, on) or gaz.admin1[area].name
+
+
+@cache
+def _capital_area(cc: str) -> tuple[str, str] | None:
+    gaz = load_gazetteer()
+    capital = read_json(META_FILE)["countries"].get(cc, {}).get("capital")
+    shipped = Gazetteer(gaz.tables[:1], gaz.countries, gaz.admin1)
+    towns = [p for p in shipped.exact(name_key(capital or "")) if p.country_code == cc
+             and p.feature_class == "P" and (cc, p.admin1_code) in gaz.admin1]  # fmt: skip
+    town = max(towns, key=lambda p: p.population, default=None)
+    return (cc, town.admin1_code) if town is not None and capital else None
+
+
+def merged_area(country_code: str, name: str) -> bool:
+    """The later admin1 name is one that several admin1 areas of the country take (a region
+    they were merged into: Libya's districts coded East, West and South from 2022)."""
+    return _renamed_codes().get((country_code, name), 0) > 1
+
+
+@cache
+def _renamed_codes() -> dict[tuple[str, str], int]:
+    out: Counter[tuple[str, str]] = Counter()
+    for (cc, _code), spellings in admin_renames().items():
+        for name in {n for _, n in spellings}:
+            out[(cc, name)] += 1
+    return dict(out)
 
 
 @cache

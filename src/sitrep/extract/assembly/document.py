@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from sitrep.extract.assembly.notes import event_notes
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.adminparts import in_part
+from sitrep.knowledge.gazetteer import capital_admin1
 from sitrep.records import Document, Event, Place, RawDocument, Source, Tally
 
 
@@ -133,7 +135,11 @@ def _coded_place(draft: EventDraft | TallyDraft, state: DocState) -> Place | Non
     sentence names it (`in_part`)."""
     if draft.where is None:
         return None
-    return in_part(draft.where.place, state.published, state.sentence_text(draft.sentence))
+    place = draft.where.place
+    if place.feature == "country" and place.admin1 is None:
+        # At the capital, in the capital's area, as ACLED codes a country-wide event.
+        place = replace(place, admin1=capital_admin1(place.country, state.published))
+    return in_part(place, state.published, state.sentence_text(draft.sentence))
 
 
 def _tally(t: TallyDraft, state: DocState, tally_id: str) -> Tally:
