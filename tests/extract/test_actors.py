@@ -273,6 +273,17 @@ def test_bare_force_nouns_follow_the_state_just_named(nlp):
     assert _same(_mentions(state)["soldier"][0], "Military Forces of Iraq")
 
 
+def test_bare_police_is_not_a_foreign_state_named_by_its_name(nlp):
+    # a police force keeps its own country's order: a foreign state named only by its name, or a
+    # building of it, sends none (Stop 33)
+    state = _state(
+        nlp,
+        "The group is banned by Iraq and by the United States. Gunmen attacked a police post.",
+        "Iraq",
+    )
+    assert _same(_mentions(state)["police post"][0], "Police Forces of Iraq")
+
+
 def test_a_country_named_as_where_with_a_direction_is_not_the_forces_meant(nlp):
     # "in southern Syria" is a place, as "in Syria" is: "its troops" are the Turkish drones' state's
     state = _state(

@@ -749,6 +749,21 @@ def test_the_other_side_s_dead_told_as_also_killed_add_to_the_toll(code):
     assert sorted(e.fatalities for e in code(text, "2021-03-14").events) == [3, 5]
 
 
+def test_one_victim_told_as_someone_s_adds_to_the_toll(code):
+    # "their driver was also killed", "his son was killed": one person, told as someone's
+    # (Stop 33)
+    text = (
+        "On 4 June 2021, gunmen shot dead two traders near Gusau, Zamfara. Their driver was"
+        " also killed."
+    )
+    (event,) = code(text, "2021-06-05").events
+    assert event.fatalities == 3
+    # one owned by someone but not harmed counts no one
+    text = "On 4 June 2021, gunmen shot dead two traders near Gusau, Zamfara. Their driver saw it."
+    (event,) = code(text, "2021-06-05").events
+    assert event.fatalities == 2
+
+
 def test_victims_told_as_other_or_more_add_to_the_toll(code):
     # "two other guards were killed": dead besides those counted before, of the same happening.
     text = (

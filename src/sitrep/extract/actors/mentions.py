@@ -568,6 +568,11 @@ def _recent_state_forces(
             state.text[max(0, m.span.start - 28) : m.span.start]
         ):
             continue  # "in Tripoli" names a place, not the forces that act next
+        if branch == "police" and m.kind in ("state", "facility"):
+            # "listed as terrorist by the United States … a police station in Rask", "outside
+            # the Israeli embassy … dispersed by police": a police force keeps its own country's
+            # order; a foreign state named only by its name or a building of it sends none
+            continue
         entry = dictionary.entry(m.actor.name)
         if (
             entry is not None

@@ -190,6 +190,9 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
     figures.extend(_single_victims(sent, figures))
     figures.extend(_named_victims(sent, figures))
     figures.extend(_deaths_caused(sent, figures))
+    if any(f.kind == FATAL and not _owned_body(doc[f.token]) for f in figures):
+        # "killed a civilian and left his body": the body is of one already counted
+        figures = [f for f in figures if not _owned_body(doc[f.token])]
     if figures:  # the dead a protest is about are not its toll
         about = protest_topics(sent, lexicon())
         figures = [f for f in figures if f.token not in about]
@@ -382,7 +385,13 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         joined = first is not tok
         if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP"):
             continue
-        if not (_one(tok) or (joined and _possessed(tok))):
+        # "his son was killed", "their guide was also killed": one person, told as someone's
+        # (alone only as the subject or object of a casualty word, like "the" below, and not
+        # in what someone saw or was accused of: "accused of having killed his niece")
+        owned = not _one(tok) and _possessed(tok) and not joined
+        if owned and (first.dep_ not in ("nsubjpass", "dobj") or _told_deed(first.head)):
+            continue
+        if not (_one(tok) or owned or (joined and _possessed(tok))):
             continue
         if any(c.dep_ == "nummod" for c in tok.children) or _is_animal(tok):
             continue
@@ -392,7 +401,11 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             kind: str | None = FATAL
         elif tok.i in hung:  # "in X, Y, a trader was shot dead": the parse hung it on Y
             kind = hung[tok.i]
-        elif _definite(tok) and not _casualty_kind(first.head) and not _left_dead(first):
+        elif (
+            (_definite(tok) or owned)
+            and not _casualty_kind(first.head)
+            and not _left_dead(first)
+        ):
             continue  # "raided the outpost, where 4 were killed": "the" names a victim only
             # as the subject or object of a casualty word ("the pilot died", "the driver was
             # shot dead", "left the driver dead")
@@ -404,6 +417,17 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(first.head):
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+def _told_deed(verb: Token) -> bool:
+    """ "witnessing him stabbing his stepfather", "accusations of having killed his niece": a
+    deed told as what someone saw or was accused of, not the happening's harm."""
+    return verb.dep_ in ("xcomp", "ccomp", "pcomp")
+
+
+def _owned_body(tok: Token) -> bool:
+    """ "left his body", "his body was found": the body of someone the text told of."""
+    return tok.lemma_.lower() == "body" and _possessed(tok) and not _one(tok)
 
 
 def _hung_victims(sent: SpacySpan) -> dict[int, str]:
