@@ -44,6 +44,23 @@ CASUALTY_TABLE = [
         Quantity(40),
     ),
     ("Two soldiers were killed in the ambush.", "ambush", Quantity(2), UNKNOWN),
+    # a victim the tagger read as an adjective, with its article (Stop 33)
+    (
+        "Masked men shot and killed a civilian who was walking to the well.",
+        "killed",
+        Quantity(1),
+        UNKNOWN,
+    ),
+    ("Suspected rebels killed a captive near the village.", "killed", Quantity(1), UNKNOWN),
+    # "fatally", "mortally": the harm killed (Stop 33)
+    ("Gunmen fatally shot the guard of the mayor.", "shot", Quantity(1), UNKNOWN),
+    ("A herder was fatally stabbed at the market.", "stabbed", Quantity(1), UNKNOWN),
+    (
+        "A soldier was mortally wounded and two were injured in the ambush.",
+        "ambush",
+        Quantity(1),
+        Quantity(2),
+    ),
     ("A dozen civilians were wounded in the shelling.", "shelling", UNKNOWN, Quantity(12)),
     (
         "Dozens of people were wounded in the shelling.",

@@ -251,7 +251,9 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
         if g.dep_ == "conj" and g not in words and not _has_subject(g) and not _has_object(g)
     ]
     # "was shot to death", "beat to death a thief": the verb's "to death" is the casualty word.
-    kinds = frozenset(k for w in words if (k := _casualty_kind(w) or _to_death(w)))
+    kinds = frozenset(
+        k for w in words if (k := _fatal_manner(w) or _casualty_kind(w) or _to_death(w))
+    )
     alternatives = any(c.dep_ == "cc" and c.lower_ == "or" for w in words for c in w.children)
     if alternatives and (len(kinds) > 1 or any(w.lemma_ in ("capture", "arrest") for w in words)):
         return _AMBIGUOUS
@@ -310,6 +312,14 @@ def _group(noun: Token | None) -> str | None:
 
 def _casualty_kind(tok: Token) -> str | None:
     return _CASUALTY_WORDS.get(tok.lower_) or _CASUALTY_WORDS.get(tok.lemma_.lower())
+
+
+def _fatal_manner(verb: Token) -> str | None:
+    """ "fatally shot", "was fatally stabbed", "mortally wounded": the verb's manner says the
+    harm killed (ACLED counts them dead), whatever the verb alone would say."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children):
+        return FATAL
+    return None
 
 
 def _to_death(verb: Token) -> str | None:
@@ -383,7 +393,9 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     for tok in sent:
         first = _first_noun_conjunct(tok)
         joined = first is not tok
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP"):
+        if (tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP")) and not (
+            _nominal_adjective(tok)
+        ):
             continue
         # "his son was killed", "their guide was also killed": one person, told as someone's
         # (alone only as the subject or object of a casualty word, like "the" below, and not
@@ -403,7 +415,7 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             kind = hung[tok.i]
         elif (
             (_definite(tok) or owned)
-            and not _casualty_kind(first.head)
+            and not (_casualty_kind(first.head) or _fatal_manner(first.head))
             and not _left_dead(first)
         ):
             continue  # "raided the outpost, where 4 were killed": "the" names a victim only
@@ -417,6 +429,16 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(first.head):
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+def _nominal_adjective(tok: Token) -> bool:
+    """ "killed a civilian", "shot dead a local", "a captive was killed": a word the tagger read
+    as an adjective standing as the object or the subject itself, with its article."""
+    return (
+        tok.tag_ == "JJ"
+        and tok.dep_ in ("dobj", "nsubjpass", "nsubj")
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    )
 
 
 def _told_deed(verb: Token) -> bool:
@@ -442,7 +464,7 @@ def _hung_victims(sent: SpacySpan) -> dict[int, str]:
         if not (passive or verb.lemma_.lower() == "die"):
             continue  # an active verb's hung phrase is its doer ("in X, Y, gunmen killed …")
         links = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
-        kinds = {k for w in links if (k := _casualty_kind(w) or _to_death(w))}
+        kinds = {k for w in links if (k := _fatal_manner(w) or _casualty_kind(w) or _to_death(w))}
         if len(kinds) == 1 and (victim := hung_subject(verb, passive=True)) is not None:
             found[victim.i] = kinds.pop()
     return found
