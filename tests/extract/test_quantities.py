@@ -52,6 +52,11 @@ CASUALTY_TABLE = [
         UNKNOWN,
     ),
     ("Suspected rebels killed a captive near the village.", "killed", Quantity(1), UNKNOWN),
+    # "lynched", "murdered" kill; "nearly lynched", "threatened to kill" do not (Stop 33)
+    ("Residents lynched a pastor in the village.", "lynched", Quantity(1), UNKNOWN),
+    ("Rebels murdered a party cadre at the market.", "murdered", Quantity(1), UNKNOWN),
+    ("A thief was beaten and nearly lynched in the market.", "beaten", UNKNOWN, UNKNOWN),
+    ("A mob threatened to kill a soldier at the market.", "mob", UNKNOWN, UNKNOWN),
     # "fatally", "mortally": the harm killed (Stop 33)
     ("Gunmen fatally shot the guard of the mayor.", "shot", Quantity(1), UNKNOWN),
     ("A herder was fatally stabbed at the market.", "stabbed", Quantity(1), UNKNOWN),

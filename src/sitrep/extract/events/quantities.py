@@ -62,6 +62,9 @@ _CASUALTY_WORDS = {
     "assassinated": FATAL,
     "martyr": FATAL,
     "martyred": FATAL,
+    # past forms only: "a lynch mob", "the murder of" are no count's casualty word (Stop 33)
+    "lynched": FATAL,
+    "murdered": FATAL,
     "injure": INJURED,
     "injured": INJURED,
     "injury": INJURED,
@@ -252,7 +255,9 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
     ]
     # "was shot to death", "beat to death a thief": the verb's "to death" is the casualty word.
     kinds = frozenset(
-        k for w in words if (k := _fatal_manner(w) or _casualty_kind(w) or _to_death(w))
+        k
+        for w in words
+        if not _near_miss(w) and (k := _fatal_manner(w) or _casualty_kind(w) or _to_death(w))
     )
     alternatives = any(c.dep_ == "cc" and c.lower_ == "or" for w in words for c in w.children)
     if alternatives and (len(kinds) > 1 or any(w.lemma_ in ("capture", "arrest") for w in words)):
@@ -312,6 +317,11 @@ def _group(noun: Token | None) -> str | None:
 
 def _casualty_kind(tok: Token) -> str | None:
     return _CASUALTY_WORDS.get(tok.lower_) or _CASUALTY_WORDS.get(tok.lemma_.lower())
+
+
+def _near_miss(verb: Token) -> bool:
+    """ "was nearly lynched", "almost killed": the harm did not happen."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in verb.children)
 
 
 def _fatal_manner(verb: Token) -> str | None:
@@ -561,7 +571,7 @@ def _left_dead(noun: Token) -> bool:
 
 
 # "an attempt to assassinate the commander", "tried to kill a guard": no one died of it.
-_ATTEMPTS = frozenset({"attempt", "try", "fail", "plan", "seek", "intend", "plot"})
+_ATTEMPTS = frozenset({"attempt", "try", "fail", "plan", "seek", "intend", "plot", "threaten"})
 
 
 def _attempted(verb: Token) -> bool:
