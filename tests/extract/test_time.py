@@ -826,11 +826,37 @@ def test_unit_gate_needs_a_unit_word_of_its_own() -> None:
          "raided", "2023-10-03"),
         ("On 3 October 2023, nurses in Kelo marched today to demand unpaid salaries.", "marched",
          "2023-10-03"),
-        ("On 3 October 2023, traders in Kelo closed their shops over an arrest last night.",
-         "arrest", "2023-10-02"),
     ],
 )  # fmt: skip
 def test_a_deictic_day_after_the_sentences_calendar_day_counts_from_it(nlp, text, trigger, start):
+    value, _ = coded(nlp, text, SAT, trigger)
+    assert value.start.isoformat() == start
+
+
+def test_a_deictic_day_before_the_sentences_calendar_day_counts_back_from_it(nlp):
+    text = "On 3 October 2023, traders in Kelo closed their shops over an arrest last night."
+    _, state = coded(nlp, text, SAT, "closed")
+    night = next(m for m in state.times if m.span.text == "last night")
+    assert night.value.start.isoformat() == "2023-10-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "start"),
+    [
+        # a day counted back from the fronted day dates an earlier happening, as a day written
+        # with digits before it does (stop 33)
+        ("On 3 October 2023, traders in Kelo closed their shops over an arrest last night.",
+         "closed", "2023-10-03"),
+        ("On 3 October 2023, youths burned tyres in Kelo in reaction to the murder of a trader "
+         "the day before.", "murder", "2023-10-03"),
+        # a later sentence carries on the day of the earlier sentence's happening
+        ("On 3 October 2023, fighting broke out in Kelo after the murder of a herder the day "
+         "before. Four people were killed in the clashes.", "clashes", "2023-10-03"),
+    ],
+)  # fmt: skip
+def test_a_day_counted_back_from_the_fronted_day_tells_an_earlier_happening(
+    nlp, text, trigger, start
+):
     value, _ = coded(nlp, text, SAT, trigger)
     assert value.start.isoformat() == start
 

@@ -464,7 +464,12 @@ def governing_time(
     # dates what that sentence counted, not the next happening.
     kinds = ("date",) if want_day else ("date", "period")
     earlier = [m for m in candidates if para.start <= m.span.start < sent.start and m.kind in kinds]
-    return earlier[-1] if earlier else None
+    # "On 28 April, violence broke out after a murder the day before. Four people were killed in
+    # the fighting": the day that sentence told its happening on, not the day before it
+    own = [
+        m for m in earlier if not (_counted_from_the_day(m) and _before_the_fronted_day(state, m))
+    ]
+    return (own or earlier)[-1] if earlier else None
 
 
 def _hangs_off(token: Token, target: Token, max_hops: int = 8) -> bool:
@@ -551,8 +556,8 @@ def _before_the_fronted_day(state: DocState, mention: TimeMention) -> bool:
     start = mention.value.start
     if mention.kind != "date" or start is None or mention.value.precision != 1:
         return False
-    if not _in_digits(mention):
-        # "On Friday, … and on Sunday the army retaliated": a sequence told; "last night"
+    if not _in_digits(mention) and not _counted_from_the_day(mention):
+        # "On Friday, … and on Sunday the army retaliated": a sequence told
         return False
     sent = state.sentences[state.sentence_of(mention.span.start)]
     for m in state.times:
@@ -572,6 +577,12 @@ def _in_digits(mention: TimeMention) -> bool:
     """Whether the day is written with digits ("4 March", "2 October 1990"), not a weekday or a
     deictic word ("Sunday", "last night") that tells a sequence from the text's own days."""
     return any(ch.isdigit() for ch in mention.span.text)
+
+
+def _counted_from_the_day(mention: TimeMention) -> bool:
+    """Whether the day is counted from another day by words alone ("the day before", "last
+    night", "yesterday"): after a fronted calendar day, counted from it (`find_times`)."""
+    return any(tx.form == "anaphor" or _deictic_day(tx) for tx in find_timexes(mention.span.text))
 
 
 _TEMPORAL_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while"})
