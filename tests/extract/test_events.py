@@ -1322,6 +1322,24 @@ def test_named_forms_of_protest_are_protests(code, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "On 2 May 2022, a youth climate group held its weekly climate strike in Westby, asking "
+        "the council to act.",
+        "On 2 May 2022, bus drivers in Westby held a general strike over unpaid wages.",
+        "On 2 May 2022, nurses rallied outside the hospital in Westby. The rally was part of a "
+        "48 hour strike action across the region.",
+    ],
+)
+def test_a_work_stoppage_is_a_protest_not_a_strike_by_a_weapon(code, text):
+    # stop 33: the bare noun "strike" is a weapon's; a general, climate or N-hour strike and
+    # strike action are work stoppages
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Peaceful protest"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "On 2 June 2022, in Westby, parents took over the primary school to denounce the lack of "
         "water at the school.",  # a phrasal verb is no light verb
     ],
