@@ -717,6 +717,32 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "NATO: North Atlantic Treaty Organization",
             None,
         ),
+        # Hired guards who do violence: ACLED's "Private Security Forces (<country>)" (stop 33).
+        (
+            "A security guard shot dead a street vendor outside a shopping mall in Kampala.",
+            "shot",
+            "Violence against civilians",
+            "Uganda",
+            "Private Security Forces (Uganda)",
+            "Civilians (Uganda)",
+        ),
+        (
+            "Private security guards of a mining firm beat two labourers near Obuasi.",
+            "beat",
+            "Violence against civilians",
+            "Ghana",
+            "Private Security Forces (Ghana)",
+            "Civilians (Ghana)",
+        ),
+        # A private military company: inter 8, like private security (stop 33).
+        (
+            "Dyck Advisory Group helicopters fired on insurgents near Mocimboa da Praia.",
+            "fired",
+            "Battles",
+            "Mozambique",
+            "Dyck Advisory Group",
+            None,
+        ),
         # Armed men named after their people: ACLED's "<people> Ethnic Militia (<country>)".
         (
             "Suspected Toposa raiders attacked a cattle camp near Kapoeta, killing two herders.",
@@ -863,6 +889,26 @@ def test_external_state_forces_get_inter_8(nlp):
         "Turkey",
     )
     assert draft.actor1.actor.inter == 1 and draft.actor2.actor.inter == 2
+
+
+def test_hired_guards_and_military_companies_get_inter_8(nlp):
+    """Stop 33: private security and private military companies are ACLED's other forces."""
+    draft = _roles(
+        nlp,
+        "A security guard shot dead a street vendor outside a shopping mall in Kampala.",
+        "shot",
+        "Violence against civilians",
+        "Uganda",
+    )
+    assert draft.actor1.actor.inter == 8
+    draft = _roles(
+        nlp,
+        "Dyck Advisory Group helicopters fired on insurgents near Mocimboa da Praia.",
+        "fired",
+        "Battles",
+        "Mozambique",
+    )
+    assert draft.actor1.actor.inter == 8
 
 
 def test_associated_actors(nlp):
