@@ -734,6 +734,66 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Private Security Forces (Ghana)",
             "Civilians (Ghana)",
         ),
+        # A Somali federal member state's own forces by its name (stop 33).
+        (
+            "Jubaland security forces raided a hamlet near Afmadow and killed a herder.",
+            "raided",
+            "Violence against civilians",
+            "Somalia",
+            "Military Forces of Somalia (2017-2022) Jubaland Security Force",
+            None,
+        ),
+        (
+            "Al Shabaab fighters attacked a Puntland security forces post near Qardho.",
+            "attacked",
+            "Battles",
+            "Somalia",
+            "Al Shabaab",
+            "Military Forces of Somalia (2017-2022) Puntland Security Force",
+        ),
+        # Mexico's "state police officers": the state police, not the country's police (stop 33).
+        (
+            "Gunmen opened fire on state police officers on a highway near Cordoba.",
+            "opened fire",
+            "Battles",
+            "Mexico",
+            "Unidentified Armed Group (Mexico)",
+            "Police Forces of Mexico (2018-2024) State Police",
+        ),
+        # Elsewhere a state's police officers are the country's police.
+        (
+            "State police officers shot dead a street vendor in Ciudad Guayana.",
+            "shot",
+            "Violence against civilians",
+            "Venezuela",
+            "Police Forces of Venezuela (1999-)",
+            None,
+        ),
+        # State units by their own names (stop 33).
+        (
+            "Dervish forces ambushed Al Shabaab fighters near Galgala, killing two.",
+            "ambushed",
+            "Battles",
+            "Somalia",
+            "Military Forces of Somalia (2017-2022) Puntland Dervish Force",
+            "Al Shabaab",
+        ),
+        (
+            "Border guard police shot dead a fisherman near Maungdaw on Tuesday.",
+            "shot",
+            "Violence against civilians",
+            "Myanmar",
+            "Police Forces of Myanmar (2016-2021) Border Guard Police",
+            None,
+        ),
+        (
+            "Assam Rifles troops shot dead a smuggler near the border in Champhai.",
+            "shot",
+            "Violence against civilians",
+            "India",
+            "Police Forces of India (2014-) Assam Rifles",
+            None,
+        ),
         # A private military company: inter 8, like private security (stop 33).
         (
             "Dyck Advisory Group helicopters fired on insurgents near Mocimboa da Praia.",
