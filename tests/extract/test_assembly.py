@@ -494,7 +494,7 @@ def test_a_toll_told_for_several_countries_at_once_is_no_one_happenings():
     state.events = [total, town]
     assemble_events(state)
     (event,) = state.events
-    assert event.fatalities.value is None and event.extra["fatalities_alternatives"] == [40]
+    assert not event.fatalities and event.extra["fatalities_alternatives"] == [40]
 
 
 def _coded(doc):
@@ -1074,3 +1074,27 @@ def test_only_the_dead_is_a_harm_clause_with_no_one_who_harmed(nlp):
 def test_a_country_wide_event_is_coded_in_its_capitals_area(code, text, published, admin1):
     events = [e for e in code(text, published).events if e.acled_codable]
     assert events and {(e.geo_precision, e.admin1) for e in events} == {(3, admin1)}
+
+
+def test_an_arrest_told_after_a_riot_or_an_attack_is_its_end(code):
+    # Stop 33: one happening, ended by the arrests told after it (no Arrests event of its own).
+    riot = code(
+        "On 4 May 2021, villagers threw stones at police officers in Westby, Ruritania, "
+        "after a dispute over water. Twelve people were arrested.",
+        "2021-05-05",
+    )
+    assert [e.sub_event_type for e in riot.events if e.acled_codable] == ["Mob violence"]
+    attack = code(
+        "On 4 May 2021, a man stabbed a shopkeeper to death in Westby, Ruritania. "
+        "The attacker was arrested.",
+        "2021-05-05",
+    )
+    assert [e.sub_event_type for e in attack.events if e.acled_codable] == ["Attack"]
+    # told first, the arrest is the news
+    news = code(
+        "On 4 May 2021, police arrested two men who had attacked a shop in Westby, Ruritania. "
+        "The men stabbed the shopkeeper on 1 May.",
+        "2021-05-05",
+    )
+    assert "Arrests" in [e.sub_event_type for e in news.events if e.acled_codable]
+

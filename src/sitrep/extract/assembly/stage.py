@@ -107,6 +107,7 @@ def assemble_events(state: DocState) -> None:
     _done_as_before(state, state.events)
     state.events = _with_interventions(state, state.events)
     state.events = _riots_own_violence(state, state.events)
+    state.events = _arrests_after_violence(state, state.events)
     for event in state.events:
         if event.sub_event_type in (PEACEFUL, INTERVENED):
             # No one dies in them (ACLED: lethal force on protesters is excessive force), so the
@@ -310,6 +311,46 @@ def _riots_own_violence(state: DocState, events: list[EventDraft]) -> list[Event
                 if (getattr(event, kind).value or 0) > (getattr(riot, kind).value or 0):
                     setattr(riot, kind, getattr(event, kind))
             riot.evidence.extend(e for e in event.evidence if e not in riot.evidence)
+            continue
+        kept.append(event)
+    return kept
+
+
+# What a paragraph may tell first whose arrests told after it are its end, not news of their own.
+_ARRESTED_AFTER = frozenset(
+    {"Mob violence", "Violent demonstration", "Looting/property destruction"}
+)
+# ... and those whose arrests told after them by no named actor are their end too ("The
+# perpetrator was arrested.", "Five people were arrested.")
+_ARRESTED_AFTER_UNNAMED = frozenset({"Attack"})
+
+
+def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… rioters pelted the police with stones. 18 people were arrested.", "… a man was
+    stabbed to death. The perpetrator was arrested.": an arrest told once, after the violence
+    its paragraph tells first, on its days, with no toll and by no one but the state, is how that
+    happening ended (ACLED codes the one event), not an event of its own. An arrest told first
+    ("police said they had detained the bombers of a shop") or told again is news of its own."""
+    first: dict[object, EventDraft] = {}
+    for e in events:
+        if e.acled_codable:
+            first.setdefault(state.paragraph_at(e.trigger.start), e)
+    kept = []
+    for event in events:
+        violence = first.get(state.paragraph_at(event.trigger.start))
+        if (
+            event.sub_event_type == ARRESTS
+            and violence is not None
+            and violence is not event
+            and (violence.sub_event_type in _ARRESTED_AFTER
+                 or (violence.sub_event_type in _ARRESTED_AFTER_UNNAMED and event.actor1 is None))
+            and event.extra.get("mentions") == 1
+            and event.trigger.start > violence.trigger.start
+            and not event.fatalities.value
+            and (event.actor1 is None or event.actor1.actor.inter == 1)
+            and _same_days(event.when, violence.when)
+        ):  # fmt: skip
+            violence.evidence.extend(e for e in event.evidence if e not in violence.evidence)
             continue
         kept.append(event)
     return kept
