@@ -1098,3 +1098,23 @@ def test_an_arrest_told_after_a_riot_or_an_attack_is_its_end(code):
     )
     assert "Arrests" in [e.sub_event_type for e in news.events if e.acled_codable]
 
+
+def test_a_protest_whose_dead_are_told_after_the_force_met_excessive_force(code):
+    # Stop 33: the dead told after the force used to end a protest are its toll.
+    doc = code(
+        "On 4 May 2021, hundreds of traders protested in Westby, Ruritania, against new taxes. "
+        "Police fired tear gas to disperse the crowd. Two protesters were killed.",
+        "2021-05-05",
+    )
+    [event] = [e for e in doc.events if e.acled_codable]
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 2
+    # the dead a protest is about, told before the force, are no toll of it
+    about = code(
+        "On 4 May 2021, hundreds of traders protested in Westby, Ruritania, against the killing "
+        "of two farmers. Police fired tear gas to disperse the crowd.",
+        "2021-05-05",
+    )
+    [event] = [e for e in about.events if e.acled_codable]
+    assert event.sub_event_type == "Protest with intervention"
+    assert not event.fatalities

@@ -30,6 +30,7 @@ from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_m
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve, set_category
 from sitrep.extract.assembly.types import AIR, ATTACK
+from sitrep.extract.events.quantities import casualty_figures
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
@@ -109,6 +110,9 @@ def assemble_events(state: DocState) -> None:
     state.events = _riots_own_violence(state, state.events)
     state.events = _arrests_after_violence(state, state.events)
     for event in state.events:
+        if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
+            set_category(event, EXCESSIVE, [])
+            continue
         if event.sub_event_type in (PEACEFUL, INTERVENED):
             # No one dies in them (ACLED: lethal force on protesters is excessive force), so the
             # deaths a protest's text tells are what it is about ("relatives of killed soldiers
@@ -169,7 +173,40 @@ def _tells_intervention(text: str) -> bool:
     return False
 
 PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
+EXCESSIVE = "Excessive force against protesters"
 ARRESTS = "Arrests"
+
+
+def _killed_ending_it(state: DocState, event: EventDraft) -> bool:
+    """A protest intervened in whose toll is told after the force its paragraph tells ("police
+    fired tear gas to disperse them, killing one", "… used batons to break it up. Two died
+    later.") met lethal force: ACLED's Excessive force against protesters, with its dead. The
+    dead told before the force are what the protest is about ("protested the killing of a
+    youth; police dispersed them")."""
+    if not event.fatalities.value or state.doc is None:
+        return False
+    para = state.paragraph_at(event.trigger.start)
+    if para is None:
+        return False
+    text = state.text[para.start : para.end]
+    force = next(
+        (para.start + m.start() for m in _INTERVENTION.finditer(text)
+         if _tells_intervention(text[max(0, m.start() - 60) : m.end() + 40])),
+        None,
+    )  # fmt: skip
+    if force is None:
+        return False
+    for i, sentence in enumerate(state.sentences):
+        if not (para.start <= sentence.start < para.end) or sentence.end <= force:
+            continue
+        sent = state.spacy_sentence(i)
+        if sent is None:
+            continue
+        for fig in casualty_figures(sent):
+            victim = sent.doc[fig.token]
+            if fig.kind == "fatalities" and fig.quantity.value and victim.idx > force:
+                return True
+    return False
 
 
 def _with_interventions(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
