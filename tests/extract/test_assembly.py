@@ -1118,3 +1118,13 @@ def test_a_protest_whose_dead_are_told_after_the_force_met_excessive_force(code)
     [event] = [e for e in about.events if e.acled_codable]
     assert event.sub_event_type == "Protest with intervention"
     assert not event.fatalities
+
+
+def test_joining_the_protest_a_paragraph_tells_is_more_of_it(code):
+    # Stop 33: "X joined the protest" beside the protest is no Change to group/activity.
+    doc = code(
+        "On 4 May 2021, about 300 nurses marched in Westby, Ruritania, demanding higher pay. "
+        "Several pensioners joined the march in support.",
+        "2021-05-05",
+    )
+    assert [e.sub_event_type for e in doc.events if e.acled_codable] == ["Peaceful protest"]

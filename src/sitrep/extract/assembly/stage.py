@@ -30,7 +30,9 @@ from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_m
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, is_fine, mention_of
 from sitrep.extract.assembly.resolve import resolve, set_category
 from sitrep.extract.assembly.types import AIR, ATTACK
+from sitrep.extract.events.candidates import joins_a_protest
 from sitrep.extract.events.quantities import casualty_figures
+from sitrep.extract.events.triggers import lexicon
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
@@ -109,6 +111,7 @@ def assemble_events(state: DocState) -> None:
     state.events = _with_interventions(state, state.events)
     state.events = _riots_own_violence(state, state.events)
     state.events = _arrests_after_violence(state, state.events)
+    state.events = _joined_protests(state, state.events)
     for event in state.events:
         if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
             set_category(event, EXCESSIVE, [])
@@ -175,6 +178,7 @@ def _tells_intervention(text: str) -> bool:
 PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
 EXCESSIVE = "Excessive force against protesters"
 ARRESTS = "Arrests"
+CHANGE = "Change to group/activity"
 
 
 def _killed_ending_it(state: DocState, event: EventDraft) -> bool:
@@ -388,6 +392,26 @@ def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[E
             and _same_days(event.when, violence.when)
         ):  # fmt: skip
             violence.evidence.extend(e for e in event.evidence if e not in violence.evidence)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _joined_protests(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "Teachers also joined the protest": a change to a group told once whose verb joins a
+    protest, in a paragraph that tells a protest, is more of that protest, not an event of its
+    own (a note telling only that "students joined the nationwide protest" keeps it)."""
+    lex = lexicon()
+    protests = {state.paragraph_at(e.trigger.start) for e in events if e.event_type == "Protests"}
+    kept = []
+    for event in events:
+        tok = trigger_token(state, event) if event.sub_event_type == CHANGE else None
+        if (
+            tok is not None
+            and event.extra.get("mentions") == 1
+            and state.paragraph_at(event.trigger.start) in protests
+            and joins_a_protest(tok, lex)
+        ):
             continue
         kept.append(event)
     return kept

@@ -583,6 +583,20 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
     return True
 
 
+def joins_a_protest(tok: Token, lex: Lexicon) -> bool:
+    """What the verb joins (its object, or its "in" object) is a protest: "students joined the
+    march", "residents joined in the demonstration"."""
+    joined = [c for c in tok.children if c.dep_ == "dobj"] + [
+        o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+        for o in c.children if o.dep_ == "pobj"
+    ]  # fmt: skip
+    return any(
+        "Peaceful protest" in e.candidates
+        for o in joined
+        for e in lex.lemmas.get(o.lemma_.lower(), ())
+    )
+
+
 # A state of affairs, not someone: "the crisis threatens to spread" says what may happen (it is
 # likely to), no one threatens anyone.
 _STATES_OF_AFFAIRS = frozenset({
