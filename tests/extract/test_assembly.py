@@ -494,7 +494,7 @@ def test_a_toll_told_for_several_countries_at_once_is_no_one_happenings():
     state.events = [total, town]
     assemble_events(state)
     (event,) = state.events
-    assert not event.fatalities and event.extra["fatalities_alternatives"] == [40]
+    assert event.fatalities.value is None and event.extra["fatalities_alternatives"] == [40]
 
 
 def _coded(doc):
