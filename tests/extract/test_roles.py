@@ -1235,3 +1235,50 @@ def test_an_acronym_misread_as_a_verb_after_the_trigger_is_its_object():
     )
     events = [e for e in extract(text, published="2022-03-07").events if e.event_type]
     assert events and events[0].actor2 == "Islamic State (Iraq)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the main clause's first conjunct tells who the fire told in the "when" clause hit
+        (
+            "On 3 April 2020, three villagers were wounded and two shops were damaged when Afghan "
+            "troops fired mortars in Musa Khel district, Khost.",
+            "Civilians (Afghanistan)",
+        ),
+        # a participle trigger inside the passive agent: "wounded by X military shelling"
+        (
+            "On 12 March 2022, four boys were injured by Pakistan military shelling in Dangam "
+            "district, Kunar.",
+            "Civilians (Afghanistan)",
+        ),
+        # "A were killed and 2 were injured by an airstrike": the first conjunct's subject
+        (
+            "On 2 April 2020, five Taliban fighters were killed and 2 were injured by an Afghan "
+            "army airstrike near Marja, Helmand.",
+            "Taliban",
+        ),
+        # "after being hit by an IED": the subject of the verb the participle hangs on
+        (
+            "On 5 April 2020, Afghan troops took casualties after being hit by a Taliban-laid "
+            "IED near Andar, Ghazni.",
+            "Military Forces of Afghanistan",
+        ),
+        # "he was hit by a landmine" in the "as" clause: the main clause's subject
+        (
+            "On 6 April 2020, a police officer was wounded as he was hit by a Taliban-laid "
+            "landmine in Zhari district, Kandahar.",
+            "Police Forces of Afghanistan",
+        ),
+        # a noun trigger's verb whose object "IS militants" was misread as the verb "is"
+        (
+            "On 8 February 2022, Iraqi airstrikes killed 6 IS militants in the Hamrin mountains, "
+            "Diyala.",
+            "Islamic State (Iraq)",
+        ),
+    ],
+)
+def test_who_a_passive_harm_hit_by_the_trigger_is_its_target(text, actor2):
+    events = [e for e in extract(text, published="2022-04-10").events if e.event_type]
+    assert events and (events[0].actor2 or "").startswith(actor2)
+

@@ -234,6 +234,14 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             or any(c.dep_ in _OBJECTS for c in trigger.children)
         )
         (agents if active else patients).insert(0, trigger.head)
+        if (
+            trigger.tag_ == "VBG"
+            and trigger.head.dep_ == "pobj"
+            and trigger.head.head.dep_ == "agent"
+            and trigger.head.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "boys were hurt by X army shelling": the shelling hit them.
+            patients.extend(passive_hit(trigger.head.head.head))
         # "an explosive planted by rebels detonated": the device's planter acts.
         planters = [
             pobj
@@ -251,10 +259,35 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _hit_in_main_clause(verb: Token) -> list[Token]:
-    """Who the main clause says was hit ("2 children were killed when a landmine exploded")."""
-    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in HARM_VERBS:
-        return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
-    return []
+    """Who the main clause says was hit ("2 children were killed when a landmine exploded"), also
+    in its first conjunct ("2 civilians were wounded and houses were damaged when …")."""
+    if verb.dep_ != "advcl" or verb.head.lemma_.lower() not in HARM_VERBS:
+        return []
+    main = verb.head
+    found = [c for c in main.children if c.dep_ in PASSIVE_SUBJECTS]
+    if main.dep_ == "conj" and main.head.lemma_.lower() in HARM_VERBS:
+        found += [c for c in main.head.children if c.dep_ in PASSIVE_SUBJECTS]
+    return found
+
+
+def passive_hit(verb: Token) -> list[Token]:
+    """Who a passive harm verb whose agent is the trigger hit: its passive subject; "three
+    fighters died and 5 were hurt by a strike" (5 names no one): its first conjunct's too; "an
+    officer was hurt as he was hit by a mine": the main clause's; "troops took losses after
+    being hit by a bomb": the subject of the verb the participle hangs on."""
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in HARM_VERBS:
+        found += [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
+    found += _hit_in_main_clause(verb)
+    if (
+        not found
+        and verb.dep_ == "pcomp"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    ):
+        found += [c for c in verb.head.head.children if c.dep_ in SUBJECTS]
+    return found
 
 
 # Verbs whose subject supposes the clause it governs ("police believe he was killed over a debt").
@@ -516,7 +549,7 @@ def noun_roles(
         (patients if agents else agents).extend(defenders)
     elif noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ in ("VERB", "AUX"):
         # "a civilian was injured by a landmine": the device acts on the passive subject.
-        patients.extend(c for c in head.head.children if c.dep_ in PASSIVE_SUBJECTS)
+        patients.extend(passive_hit(head.head))
     elif noun.dep_ in ("dobj", "pobj", "conj", "appos") and head.pos_ in ("VERB", "AUX"):
         # (who ran into the device is hit by it: "a patrol struck an IED")
         hit = patients if ran_into_device(head) else []

@@ -878,6 +878,14 @@ def read_roles(
             )
     if roles.actor2 is None and roles.victim is None and not verbal:
         roles.actor2 = _misread_object(trigger, mentions, roles.actor1)
+        if (
+            roles.actor2 is None
+            and trigger.pos_ == "NOUN"
+            and trigger.dep_ in clauses.SUBJECTS
+            and trigger.head.lemma_.lower() in clauses.HARM_VERBS
+        ):
+            # "Iraqi airstrikes killed 4 IS militants": the noun's verb has the misread object.
+            roles.actor2 = _misread_object(trigger.head, mentions, roles.actor1)
     if roles.actor2 is None and roles.victim is None and not verbal:
         _later_casualties(state, sentence, dictionary, roles)
     # Who fended an attack off does not act by default ("A repulsed a rebel attack on B": A and
