@@ -1270,6 +1270,18 @@ def test_an_acronym_misread_as_a_verb_after_the_trigger_is_its_object():
             "landmine in Zhari district, Kandahar.",
             "Police Forces of Afghanistan",
         ),
+        # "airstrikes on IS positions": the name after the preposition misread as the verb "is"
+        (
+            "On 4 January 2022, Russian warplanes carried out 12 airstrikes on IS positions in "
+            "the Palmyra desert, Homs.",
+            "Islamic State (Syria)",
+        ),
+        # what an explosive was planted in was hit
+        (
+            "On 9 June 2021, an IED placed in a QSD car by an unidentified armed group exploded "
+            "near Hajin, Deir ez Zor.",
+            "QSD: Syrian Democratic Forces",
+        ),
         # a noun trigger's verb whose object "IS militants" was misread as the verb "is"
         (
             "On 8 February 2022, Iraqi airstrikes killed 6 IS militants in the Hamrin mountains, "
@@ -1282,3 +1294,30 @@ def test_who_a_passive_harm_hit_by_the_trigger_is_its_target(text, actor2):
     events = [e for e in extract(text, published="2022-04-10").events if e.event_type]
     assert events and (events[0].actor2 or "").startswith(actor2)
 
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # peacekeeping missions are a side ACLED names, not an unknown organisation's civilians
+        (
+            "On 2 March 2022, suspected militants fired rockets at the MINUSMA camp near Tessalit, "
+            "Kidal.",
+            "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
+        ),
+        # a mission's national contingent by its army's acronym
+        (
+            "On 9 April 2022, Al Shabaab militants attacked ATMIS KDF at a base near Dhobley, "
+            "Lower Juba.",
+            "ATMIS: African Union Transition Mission in Somalia (Kenya)",
+        ),
+        # arrested "members of unidentified gangs": ACLED's unidentified gang, not civilians
+        (
+            "On 2 May 2022, soldiers detained 40 members of unidentified gangs in Apopa, San "
+            "Salvador.",
+            "Unidentified Gang (El Salvador)",
+        ),
+    ],
+)
+def test_missions_and_unidentified_gangs_are_named_targets(text, actor2):
+    events = [e for e in extract(text, published="2022-04-10").events if e.event_type]
+    assert events and (events[0].actor2 or "").startswith(actor2)

@@ -48,7 +48,7 @@ _SUPPORT_LEMMAS = frozenset(
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "attr", "oprd")
-_TARGET_PREPS = frozenset(
+TARGET_PREPS = frozenset(
     {"on", "against", "at", "upon", "toward", "towards", "into", "with", "targeting", "between"}
 )
 # Verbs whose subject fends off the attack they name as object ("thwarted an attack").
@@ -364,7 +364,7 @@ def _when_clause_sides(verb: Token, agents: list[Token], patients: list[Token]) 
             not subjects
             or clause.lemma_.lower() in _GOING_AWAY
             or not any(
-                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS)
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
                 for c in clause.children
             )
         ):
@@ -450,7 +450,7 @@ def verb_roles(
                 noun_roles(child, [], patients, climb=False, depth=depth + 1)
         elif dep == "prep" and child.lower_ == "between":
             _between(child, agents, patients)
-        elif dep == "prep" and child.lower_ in _TARGET_PREPS:
+        elif dep == "prep" and child.lower_ in TARGET_PREPS:
             # "at the beginning of Ramadan", "at dawn": a time, not a target.
             patients.extend(
                 c
@@ -522,7 +522,7 @@ def noun_roles(
             agents.extend(c for c in child.children if c.dep_ == "pobj")
         elif dep == "prep" and child.lower_ == "between":
             _between(child, agents, patients)
-        elif dep == "prep" and child.lower_ in _TARGET_PREPS:
+        elif dep == "prep" and child.lower_ in TARGET_PREPS:
             patients.extend(c for c in child.children if c.dep_ == "pobj")
         elif dep == "prep" and child.lower_ == "of" and noun.lemma_.lower() in _REMAINS_NOUNS:
             # "the bodies of 2 civilians were found": whose remains they are was hit.
@@ -535,6 +535,15 @@ def noun_roles(
             )  # fmt: skip
         elif dep == "acl":
             verb_roles(child, [], patients, descend=False, depth=depth + 1)
+            if child.lemma_.lower() in _PLACED_BY:
+                # "an IED planted in a QSD vehicle by X exploded": what it was planted in was hit
+                patients.extend(
+                    c
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "under", "inside")
+                    for c in prep.children
+                    if c.dep_ == "pobj"
+                )
     if not climb:
         return
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
@@ -563,12 +572,12 @@ def noun_roles(
             patients.extend(
                 c
                 for prep in head.children
-                if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+                if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
                 for c in prep.children
                 if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
             )
             if not any(
-                c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and c.i > noun.i
+                c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.i > noun.i
                 for c in head.children
             ):
                 # "fired mortars and grenade launchers at X", "grenade" misread as a second verb
@@ -580,7 +589,7 @@ def noun_roles(
                     and conj.pos_ == "VERB"
                     and not any(s.dep_ in SUBJECTS for s in conj.children)
                     for prep in conj.children
-                    if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
                     for c in prep.children
                     if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
                 )
@@ -615,7 +624,7 @@ def noun_roles(
         for prep in (c for c in head.children if c.dep_ == "prep"):
             if prep.lower_ == "between":
                 _between(prep, agents, patients)
-            elif prep.lower_ in _TARGET_PREPS:
+            elif prep.lower_ in TARGET_PREPS:
                 patients.extend(c for c in prep.children if c.dep_ == "pobj")
 
 
