@@ -322,6 +322,15 @@ def _quoted(state: DocState, draft: EventDraft) -> bool:
 _HARM = frozenset({"Attack", "Armed clash"})
 
 
+def _first_in_paragraph(state: DocState, events: list[EventDraft]) -> dict[object, EventDraft]:
+    """The first codable event each paragraph tells, by paragraph."""
+    first: dict[object, EventDraft] = {}
+    for e in events:
+        if e.acled_codable:
+            first.setdefault(state.paragraph_at(e.trigger.start), e)
+    return first
+
+
 def _riots_own_violence(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     """A paragraph that tells a riot first tells the deaths in it after it: an attack or clash
     told once with a toll, on the riot's days ("rioters set a post on fire … one person is
@@ -329,10 +338,7 @@ def _riots_own_violence(state: DocState, events: list[EventDraft]) -> list[Event
     an event of its own; its toll is the riot's when higher (ACLED codes one riot with its
     dead). Not for a fight between two crowds, whose dead ACLED often codes as a communal
     clash of its own."""
-    first: dict[object, EventDraft] = {}
-    for e in events:
-        if e.acled_codable:
-            first.setdefault(state.paragraph_at(e.trigger.start), e)
+    first = _first_in_paragraph(state, events)
     kept = []
     for event in events:
         para = state.paragraph_at(event.trigger.start)
@@ -372,10 +378,7 @@ def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[E
     its paragraph tells first, on its days, with no toll and by no one but the state, is how that
     happening ended (ACLED codes the one event), not an event of its own. An arrest told first
     ("police said they had detained the bombers of a shop") or told again is news of its own."""
-    first: dict[object, EventDraft] = {}
-    for e in events:
-        if e.acled_codable:
-            first.setdefault(state.paragraph_at(e.trigger.start), e)
+    first = _first_in_paragraph(state, events)
     kept = []
     for event in events:
         violence = first.get(state.paragraph_at(event.trigger.start))

@@ -314,7 +314,8 @@ def decide_type(
 
 
 VIOLENT_DEMONSTRATION = "Violent demonstration"
-_UNFORCED = frozenset({"Peaceful protest", "Protest with intervention"})
+PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
+_UNFORCED = frozenset({PEACEFUL, INTERVENED})
 
 
 _REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves"})
@@ -349,8 +350,6 @@ def _barricade_raised(sent: SpacySpan, lex: Lexicon) -> bool:
     return False
 
 
-PEACEFUL = "Peaceful protest"
-INTERVENED = "Protest with intervention"
 # What a policing verb may act on without naming the protest: the people in it ("them")
 _PROTEST_PEOPLE = frozenset({"them", "participant", "organizer", "organiser", "crowd"})
 # Policing verbs that need no object: "police intervened", "the police interfered"
