@@ -66,6 +66,23 @@ CASUALTY_TABLE = [
         Quantity(1),
         Quantity(2),
     ),
+    # "succumbed", "the other died", "one of the injured died", "found killed", "beat him to
+    # death": one dead told without a number word for the death (Stop 33)
+    ("A trader was stabbed and succumbed to his wounds.", "stabbed", Quantity(1), UNKNOWN),
+    ("Gunmen shot two farmers; one was hurt and the other died.", "shot", Quantity(1), Quantity(1)),
+    (
+        "Bandits raided the farm and one of the injured herders died days later.",
+        "raided",
+        Quantity(1),
+        UNKNOWN,
+    ),
+    (
+        "One guard was abducted by bandits and later found killed near the river.",
+        "abducted",
+        Quantity(1),
+        UNKNOWN,
+    ),
+    ("Villagers caught a thief and beat him up to death.", "beat", Quantity(1), UNKNOWN),
     ("A dozen civilians were wounded in the shelling.", "shelling", UNKNOWN, Quantity(12)),
     (
         "Dozens of people were wounded in the shelling.",

@@ -65,6 +65,9 @@ _CASUALTY_WORDS = {
     # past forms only: "a lynch mob", "the murder of" are no count's casualty word (Stop 33)
     "lynched": FATAL,
     "murdered": FATAL,
+    # "succumbed to his injuries": the injured died of them (Stop 33)
+    "succumb": FATAL,
+    "succumbed": FATAL,
     "injure": INJURED,
     "injured": INJURED,
     "injury": INJURED,
@@ -168,8 +171,12 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
         noun = _counted_noun(doc[number.head])
         if noun is not None and _is_animal(noun):
             continue  # "killed 15 livestock", "25 heads of cattle": no person died
-        # "a number of fighters were killed": the number word itself may be the subject.
-        kinds = _verb_kinds(noun or doc[number.head]) or _verb_kinds(doc[number.head])
+        # "a number of fighters were killed": the number word itself may be the subject; in
+        # "one of the injured men died" its verb, not the counted noun's participle, says the harm.
+        if noun is not None and noun.dep_ == "pobj":
+            kinds = _verb_kinds(doc[number.head]) or _verb_kinds(noun)
+        else:
+            kinds = _verb_kinds(noun or doc[number.head]) or _verb_kinds(doc[number.head])
         if kinds == _AMBIGUOUS:
             continue
         if not kinds:
@@ -244,7 +251,11 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
     ):
         words.append(verb.head)
     if noun.dep_ == "nsubjpass":
-        words += [c for c in verb.children if c.dep_ in ("conj", "advcl") and not _has_subject(c)]
+        shared = [c for c in verb.children if c.dep_ in ("conj", "advcl") and not _has_subject(c)]
+        # "was detained and later found killed": the shared verb's own complement says the harm
+        words += shared + [
+            g for c in shared for g in c.children if g.dep_ in ("acomp", "oprd", "xcomp")
+        ]
     # "killed, injured or captured": alternatives, whatever the parse hangs them on; a conjunct
     # with an object of its own is another act ("killed three and wounded 27").
     words += [
@@ -442,12 +453,14 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
 
 
 def _nominal_adjective(tok: Token) -> bool:
-    """ "killed a civilian", "shot dead a local", "a captive was killed": a word the tagger read
-    as an adjective standing as the object or the subject itself, with its article."""
+    """ "killed a civilian", "shot dead a local", "a captive was killed", "one was injured and the
+    other died": a word the tagger read as an adjective standing as the object or the subject
+    itself, with its article."""
+    articles = ("a", "an", "the") if tok.lower_ == "other" else ("a", "an")
     return (
         tok.tag_ == "JJ"
         and tok.dep_ in ("dobj", "nsubjpass", "nsubj")
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        and any(c.dep_ == "det" and c.lower_ in articles for c in tok.children)
     )
 
 
@@ -537,10 +550,10 @@ def _death_of_one(death: Token, taken: set[int]) -> bool:
 
 
 def _died(person: Token) -> bool:
-    """The pronoun's verb says the person died: not "he killed a guard", "almost killed him",
-    "he was not killed", "tried to kill him"."""
+    """The pronoun's verb says the person died ("beat him up to death"): not "he killed a guard",
+    "almost killed him", "he was not killed", "tried to kill him"."""
     verb = person.head
-    if _casualty_kind(verb) != FATAL or _attempted(verb):
+    if (_casualty_kind(verb) or _to_death(verb)) != FATAL or _attempted(verb):
         return False
     if person.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return False
