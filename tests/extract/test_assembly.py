@@ -1076,6 +1076,14 @@ def test_a_country_wide_event_is_coded_in_its_capitals_area(code, text, publishe
     assert events and {(e.geo_precision, e.admin1) for e in events} == {(3, admin1)}
 
 
+def test_a_country_wide_event_at_sea_is_in_no_admin1_area(code):
+    # Stop 33: a sea or ocean the sentence names keeps the capital's area off the event.
+    doc = code("On 2 May 2022, Ruritania fired a missile towards the ocean off its coast, "
+               "South Korea's military said.", "2022-05-04")  # fmt: skip
+    events = [e for e in doc.events if e.acled_codable and e.geo_precision == 3]
+    assert events and all(e.admin1 is None for e in events)
+
+
 def test_an_arrest_told_after_a_riot_or_an_attack_is_its_end(code):
     # Stop 33: one happening, ended by the arrests told after it (no Arrests event of its own).
     riot = code(

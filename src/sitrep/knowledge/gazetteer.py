@@ -41,6 +41,7 @@ META_FILE = "gazetteer_meta.json"
 SITES_FILE = "sites.csv"
 ADMIN_NAMES_FILE = "admin_names.csv"
 ADMIN_RENAMES_FILE = "admin_renames.csv"
+ADMIN1_LEVELS_FILE = "admin1_levels.csv"
 FOCUS_FILE = "focus_countries.csv"
 MONITORED_FILE = "monitored_areas.csv"
 # Nationality adjectives are the actors' data: one list for "Turkish forces" and "Turkish town".
@@ -480,7 +481,13 @@ def to_place(place: GazPlace, precision: int, location_text: str | None,
     admin1 = place.admin1
     if place.feature_class == "P" and admin1 and name_key(location) == name_key(admin1):
         location = admin1  # the provincial capital spelled as ACLED spells its governorate
-    later = admin1_spelling(place.country_code, place.admin1_code, on)
+    code = place.admin1_code
+    if not code and admin1 and place.feature_class == "P":
+        area = _uncoded_area(place.country_code, admin1, place.latitude, place.longitude)
+        if area is not None:
+            code = area[1]
+            admin1 = load_gazetteer().admin1[area].name
+    later = admin1_spelling(place.country_code, code, on)
     if admin1 and later:
         # A city's own name stays (Almaty of "Almaty City"), and so does a governorate's when the
         # later name is a region it was merged into (Libya's districts coded East, West, South).
@@ -488,6 +495,11 @@ def to_place(place: GazPlace, precision: int, location_text: str | None,
                 place.country_code, later):
             location = later
         admin1 = later
+    level = admin1_levels().get(place.country_code)
+    if (level is not None and on is not None and on < level[0] and place.admin2
+            and place.feature_class not in ("A", "C")):  # fmt: skip
+        # Before the country's change of level, ACLED's admin1 is the place's district.
+        admin1 = place.admin2.removesuffix(level[1]).strip() if level[1] else place.admin2
     if place.feature_class == "C":
         admin1 = None
     return Place(
@@ -503,6 +515,20 @@ def to_place(place: GazPlace, precision: int, location_text: str | None,
         feature=place.feature,
         location_text=location_text,
     )
+
+
+@cache
+def _uncoded_area(cc: str, admin1: str, latitude: float, longitude: float
+                  ) -> tuple[str, str] | None:  # fmt: skip
+    """The admin1 area of a town GeoNames files under no admin1 code but names the area of
+    (Nouakchott, split since 2014 into three regions GeoNames calls Nouakchott): of the
+    country's areas GeoNames so names, the one whose seat is nearest."""
+    key = name_key(admin1)
+    areas = [a for (c, _), a in load_gazetteer().admin1.items()
+             if c == cc and name_key(a.geonames_name) == key]  # fmt: skip
+    best = min(areas, key=lambda a: distance_km(latitude, longitude, a.latitude, a.longitude),
+               default=None)  # fmt: skip
+    return (cc, best.code) if best is not None else None
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -819,6 +845,22 @@ def admin_renames() -> dict[tuple[str, str], list[tuple[date, str]]]:
                                      f"{r['since']!r}") from None  # fmt: skip
         out.setdefault((r["country_code"], r["admin1_code"]), []).append((since, r["acled_name"]))
     return {k: sorted(v) for k, v in out.items()}
+
+
+@cache
+def admin1_levels() -> dict[str, tuple[date, str]]:
+    """country → (until, suffix): before `until` ACLED's admin1 is GeoNames' admin2 area, its
+    name without `suffix` (`admin1_levels.csv`: Uganda's districts in 2020)."""
+    out: dict[str, tuple[date, str]] = {}
+    rows = read_csv(ADMIN1_LEVELS_FILE, required=("country_code", "until"))
+    for n, r in enumerate(rows, start=1):
+        try:
+            until = date.fromisoformat(r["until"])
+        except ValueError:
+            raise KnowledgeDataError(f"{ADMIN1_LEVELS_FILE}: row {n}: bad date "
+                                     f"{r['until']!r}") from None  # fmt: skip
+        out[r["country_code"]] = (until, r.get("suffix") or "")
+    return out
 
 
 def admin1_names() -> dict[tuple[str, str], tuple[str, ...]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -130,14 +131,21 @@ def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
     return Event(**{**fields, "notes": event_notes(event)})  # type: ignore[arg-type]
 
 
+# A sea or ocean the sentence names: a country-only event there lies off its coast.
+_AT_SEA = re.compile(r"\b(?:[A-Z][a-z]+ Sea|Sea of [A-Z][a-z]+|[A-Z][a-z]+ Ocean|"
+                     r"the (?:high )?seas?|the ocean|(?:territorial|international) waters)\b")
+
+
 def _coded_place(draft: EventDraft | TallyDraft, state: DocState) -> Place | None:
     """The draft's place as coded: a split admin1 area's part, from the point or as its
     sentence names it (`in_part`)."""
     if draft.where is None:
         return None
     place = draft.where.place
-    if place.feature == "country" and place.admin1 is None:
-        # At the capital, in the capital's area, as ACLED codes a country-wide event.
+    if (place.feature == "country" and place.admin1 is None
+            and not _AT_SEA.search(state.sentence_text(draft.sentence) or "")):  # fmt: skip
+        # At the capital, in the capital's area, as ACLED codes a country-wide event; an event
+        # at sea ("in the Aegean Sea", "towards the ocean") is in no admin1 area.
         place = replace(place, admin1=capital_admin1(place.country, state.published))
     return in_part(place, state.published, state.sentence_text(draft.sentence))
 
