@@ -1340,6 +1340,37 @@ def test_a_work_stoppage_is_a_protest_not_a_strike_by_a_weapon(code, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "On 2 May 2022, taxi drivers in Westby held a strike against the new road toll.",
+        "On 2 May 2022, striking cleaners gathered outside the town hall in Westby to demand "
+        "their overdue pay.",
+        "On 2 May 2022, cleaners rallied outside the town hall in Westby. The rally was part of a "
+        "day of strike and protest that the unions had called.",
+    ],
+)
+def test_a_strike_held_or_striking_workers_are_a_protest(code, text):
+    # stop 33: a strike held or called, told beside a protest word, or the participle before
+    # the people on strike, is a work stoppage (Lexicon.work_stoppage), not a weapon's strike
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Peaceful protest"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2022, the army carried out a strike on rebel positions near Westby.",
+        "On 2 May 2022, a drone strike hit a house in Westby, killing two civilians.",
+    ],
+)
+def test_a_strike_carried_out_stays_a_weapons_strike(code, text):
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Air/drone strike"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "On 2 June 2022, in Westby, parents took over the primary school to denounce the lack of "
         "water at the school.",  # a phrasal verb is no light verb
     ],
@@ -2216,3 +2247,43 @@ def test_a_march_staged_under_a_month_name_is_a_march(code):
 def test_acled_elections_label_tells_a_development(code):
     text = "Elections/referendum: On 6 May 2022, voters in Ruritania chose a new parliament."
     assert [e.sub_event_type for e in code(text, "2022-05-08").events] == ["Other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2022, two fighters were killed near Westby when mines they were planting "
+        "exploded prematurely.",
+        "On 2 May 2022, in Westby, two soldiers accidentally detonated a landmine and were killed.",
+        "On 2 May 2022, in Westby, a rebel died in a blast while testing his own mine.",
+    ],
+)
+def test_a_weapon_gone_off_by_mishap_is_disrupted_weapons_use(code, text):
+    # stop 33: a weapon that went off in its own users' hands (type_rules._went_off_by_mishap)
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Disrupted weapons use"
+    }
+
+
+def test_a_bomb_gone_off_beside_its_target_stays_an_explosive_attack(code):
+    text = "On 2 May 2022, a roadside bomb went off near a police car in Westby, killing two men."
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Remote explosive/landmine/IED"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 26 May 2022, some 300 pupils left their classes and held a protest in Westby to "
+        "demand stricter gun laws. The march was triggered by a school shooting in Eastby.",
+        "On 2 April 2022, pupils and parents rallied in Westby, asking for safer streets. The "
+        "vigil took place in response to a shooting that killed a cyclist on 30 March.",
+    ],
+)
+def test_violence_a_later_sentence_says_set_off_the_protest_is_its_grievance(code, text):
+    # stop 33: "the protest was sparked by …", "the event was held in response to …": what set
+    # the gathering off is what it is about (triggers.protest_topics), not a happening of its own
+    assert {e.sub_event_type for e in code(text, "2022-05-30").events if e.acled_codable} == {
+        "Peaceful protest"
+    }

@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 ROLES = (
     "trigger",
+    "stoppage",
+    "mishap",
+    "handling",
     "frame",
     "frame_object",
     "campaign",
@@ -214,10 +217,36 @@ class Lexicon:
             ):
                 continue  # (the month "March" is no march; "staged a 'March for …'" is one)
             for entry in self.lemmas.get(lemma, ()):
+                if entry.requires == "stoppage" and not self.work_stoppage(tok):
+                    continue  # ("a strike on the base": the next row, a weapon's strike)
                 if entry.pos == "ANY" or tok.pos_ in _POS[entry.pos]:
                     matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
                     break
         return sorted(matches, key=lambda m: m.start)
+
+    def work_stoppage(self, tok: Token) -> bool:
+        """ "taxi drivers held a strike", "a day of strike and protest", "striking workers
+        gathered": the strike is people stopping work, held or called by someone (`stoppage`
+        verbs: hold, stage, observe, call, declare …), told beside a protest word or as the
+        participle before the people on strike; not "carried out a strike on the base"."""
+        if tok.pos_ == "VERB" or tok.tag_ == "VBG":
+            # "striking workers", "the striking teachers": a participle before the noun it
+            # describes is people on strike (a blow struck has an object or a doer)
+            return tok.lower_ == "striking" and tok.dep_ in ("amod", "compound") and (
+                tok.head.i > tok.i
+            )
+        noun = tok.head if tok.dep_ == "compound" else tok
+        if noun.dep_ in ("dobj", "nsubjpass") and self.is_cue(noun.head, "stoppage"):
+            return True
+        protest = [
+            t for t in (noun.head, *noun.children)
+            if t.dep_ == "conj" or noun.dep_ in ("conj", "appos")
+        ]  # fmt: skip
+        return any(
+            t.i != noun.i and any(names_a_demonstration(e) for e in self.lemmas.get(
+                t.lemma_.lower(), ()) if e.requires != "stoppage")
+            for t in protest
+        )
 
     def rule_hits(self, sent: SpacySpan) -> list[Entry]:
         """Decision-rule cues present in a sentence, in file order (the first that applies wins).
@@ -486,6 +515,18 @@ DEMONSTRATIONS = ("Protests", "Riots")
 TOPIC_PREPS = frozenset({"against", "over", "for", "about", "regarding", "concerning"})
 # "rioted after a bus crash killed two", "protested following the death of …": what set it off.
 CAUSE_PREPS = frozenset({"after", "following"})
+# "a rally in response to the shooting", "in memory of the victims", "on the anniversary of the
+# attack": what a gathering answers or marks (the noun of the preposition's object).
+ANSWERED = frozenset(
+    {"response", "reaction", "memory", "honour", "honor", "tribute", "anniversary", "occasion",
+     "commemoration", "remembrance"}
+)  # fmt: skip
+# "the march was triggered by a bombing", "the rally followed the killing": a verb whose subject
+# is the gathering and whose agent or object set it off or is what it marks.
+SET_OFF = frozenset({"spark", "trigger", "prompt", "provoke", "follow", "mark", "commemorate"})
+# A gathering named by a plain word that, as the subject of a later sentence, is the protest told
+# before it ("The event was held in response to …").
+GATHERING = frozenset({"event", "gathering", "action", "mobilization", "mobilisation"})
 
 
 def protest_topics(
@@ -511,18 +552,34 @@ def protest_topics(
             doc.user_data[key] = protest_topics(sent, lex, found + claimed)
         return doc.user_data[key]
     words = [doc[m.head] for m in matches if names_a_demonstration(m.entry)]
+    gatherings = [
+        t for t in sent
+        if t.lemma_.lower() in GATHERING and t.dep_ in ("nsubj", "nsubjpass") and is_definite(t)
+    ]  # fmt: skip
     heads = []
-    for t in words + [doc[i] for i in _cue_tokens(sent, lex, "agent")]:
+    about: set[int] = set()
+    for t in words + gatherings + [doc[i] for i in _cue_tokens(sent, lex, "agent")]:
         heads.append(t)
+        subject = t.dep_ in ("nsubjpass", "nsubj") and t.i in {w.i for w in words + gatherings}
         if (
             t.dep_ in ("dobj", "pobj")
             # "a rally was held … against the arrest of …", "a protest broke out over …"
-            or (t.dep_ in ("nsubjpass", "nsubj") and t.i in {w.i for w in words})
+            or subject
         ) and lex.is_cue(t.head, "support"):
             heads.append(t.head)
-    about: set[int] = set()
+        elif subject and t.head.lemma_.lower() in SET_OFF:
+            # "the march was triggered by a bombing", "the rally followed the killing"
+            heads.append(t.head)
+            for c in t.head.children:
+                if c.dep_ in ("agent", "dobj"):
+                    about.update(x.i for x in c.subtree)
     for h in heads:
         for c in h.children:
+            if c.dep_ == "prep" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in ANSWERED for o in c.children
+            ):
+                about.update(t.i for t in c.subtree)  # "in response to the shooting of …"
+                continue
             purpose = c.dep_ in ("advcl", "xcomp") and (
                 _to(c) or (c.tag_ == "VBG" and _claims(c, lex))
             )

@@ -297,6 +297,12 @@ def decide_type(
         # state force striking places, not people, with no weapon named, struck from afar
         # (ACLED codes it by the weapon; the toll told with it is the strike's)
         key, source = AIR, "rule: a state force struck places"
+    if event_type_of(key) == REMOTE and key != INTERCEPTED and _went_off_by_mishap(sent, lex):
+        # "landmines they were planting exploded prematurely", "accidentally detonated the
+        # mine", "died in a blast while testing their own mine": a weapon that went off in
+        # its own users' hands was no attack; ACLED codes it Disrupted weapons use (every one of
+        # the 6 train notes telling such a mishap)
+        key, source = INTERCEPTED, "rule: a weapon went off by mishap"
     if key in ("Attack", "Armed clash") and crowd_size_noted(paragraph_text(sent)):
         # "[size=around 6]": ACLED notes a crowd's size only for demonstration events (1,955 of
         # the 1,964 train notes with the remark are Protests or Riots); violence by people whose
@@ -717,6 +723,31 @@ def _tells(sent: SpacySpan, key: str, lex: Lexicon) -> bool:
         if key == INTERCEPTED and (
             (t.dep_ == "prt" and t.lower_ == "down")
             or (t.dep_ == "neg" and t.head.lemma_ in ("explode", "detonate", "go"))
+        ):
+            return True
+    return False
+
+
+_EXPLODING = frozenset({"explode", "detonate", "go", "blow", "burst", "blast", "explosion"})
+
+
+def _went_off_by_mishap(sent: SpacySpan, lex: Lexicon) -> bool:
+    """The sentence says a weapon went off by its users' mistake: a mishap word (`mishap` role:
+    prematurely, accidentally, by mistake) on a verb of exploding, or a "while" clause of
+    handling a weapon (`handling` role: planting, testing, carrying …) under a sentence that tells
+    an explosion."""
+    exploding = any(t.lemma_.lower() in _EXPLODING for t in sent)
+    for t in sent:
+        if lex.is_cue(t, "mishap"):
+            verb = t.head.head if t.dep_ == "pobj" else t.head  # ("went off by mistake")
+            if verb.lemma_.lower() in _EXPLODING:
+                return True
+        if (
+            exploding
+            and t.lower_ == "while"
+            and t.dep_ == "mark"
+            and t.head.tag_ == "VBG"
+            and lex.is_cue(t.head, "handling")
         ):
             return True
     return False
