@@ -2287,3 +2287,20 @@ def test_violence_a_later_sentence_says_set_off_the_protest_is_its_grievance(cod
     assert {e.sub_event_type for e in code(text, "2022-05-30").events if e.acled_codable} == {
         "Peaceful protest"
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 25 March 2022, striking hospital porters and county office cleaners and union "
+        "delegates gathered outside the town hall in Westby to demand higher pay.",
+        "On 26 January 2022, striking Westby Bolt Factory workers staged, with the help of two "
+        "unions, outside the factory gate in Westby.",
+    ],
+)
+def test_striking_workers_misread_as_a_clause_are_a_protest(code, text):
+    # stop 33: "striking" opening the clause after the fronted date, with no subject, misparsed
+    # as a verb of its own, is the people on strike (Lexicon.work_stoppage)
+    assert "Attack" not in {
+        e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable
+    }

@@ -232,9 +232,19 @@ class Lexicon:
         if tok.pos_ == "VERB" or tok.tag_ == "VBG":
             # "striking workers", "the striking teachers": a participle before the noun it
             # describes is people on strike (a blow struck has an object or a doer)
-            return tok.lower_ == "striking" and tok.dep_ in ("amod", "compound") and (
-                tok.head.i > tok.i
-            )
+            if tok.lower_ != "striking":
+                return False
+            if tok.dep_ in ("amod", "compound"):
+                return tok.head.i > tok.i
+            # "On 25 March, striking nurses and cleaners gathered …" misparsed as a clause of
+            # its own (the root, a clausal subject, or joined to the date's preposition): a
+            # participle that opens the clause after the fronted date, with no subject, is no
+            # blow struck
+            opens = tok.i == tok.sent.start or tok.doc[tok.i - 1].lower_ == ","
+            return opens and (
+                tok.dep_ in ("ROOT", "csubj")
+                or (tok.dep_ == "conj" and tok.head.pos_ not in ("VERB", "AUX"))
+            ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         noun = tok.head if tok.dep_ == "compound" else tok
         if noun.dep_ in ("dobj", "nsubjpass") and self.is_cue(noun.head, "stoppage"):
             return True
