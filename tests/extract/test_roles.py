@@ -1321,3 +1321,47 @@ def test_who_a_passive_harm_hit_by_the_trigger_is_its_target(text, actor2):
 def test_missions_and_unidentified_gangs_are_named_targets(text, actor2):
     events = [e for e in extract(text, published="2022-04-10").events if e.event_type]
     assert events and (events[0].actor2 or "").startswith(actor2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2022, in Campina Verde, Minas Gerais, residents burned tyres on a highway to "
+        "protest against the death of a boy killed by the military police.",
+        "On 3 March 2022, in Campina Verde, Minas Gerais, residents blocked a road with burning "
+        "tyres to demonstrate against a military police operation in the neighbourhood.",
+        "On 4 April 2022, in Pune, Maharashtra, students pelted stones at buses during a "
+        "demonstration against the new Army recruitment scheme.",
+    ],
+)
+def test_forces_a_riot_protests_against_did_not_intervene(text):
+    # The forces are named in what the crowd protests, not as the ones who met it.
+    events = [e for e in extract(text, published="2022-04-06").events if e.event_type]
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Violent demonstration", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 May 2020, Afghan authorities released 40 Taliban detainees from a jail in "
+        "Charikar, Parwan, as part of the peace talks.",
+        "On 30 April 2020, some 200 households from Barangay Lumbia, Bukidnon, were displaced "
+        "after a firefight between the NPA and army troops near their homes.",
+    ],
+)
+def test_the_freed_and_the_fled_are_no_side(text):
+    # People set free or driven out are no second side of the development, nor is whom the
+    # fighting that drove them out was with.
+    events = [e for e in extract(text, published="2020-05-10").events if e.event_type]
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Other", None)]
+
+
+def test_the_armed_side_a_main_verb_aimed_at_is_the_target():
+    # The toll is told as a participle ("killing four civilians"); the positions fired at name
+    # the side hit.
+    text = (
+        "On 28 June 2022, Ukrainian troops fired rockets at the Luhansk People's Militia in "
+        "Kadiivka, Luhansk, killing four civilians."
+    )
+    events = [e for e in extract(text, published="2022-07-01").events if e.event_type]
+    assert [e.actor2 for e in events] == ["NAF: United Armed Forces of Novorossiya"]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
-from sitrep.extract.events.triggers import lexicon
+from sitrep.extract.events.triggers import CAUSE_PREPS, lexicon, protest_topics
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
 from sitrep.knowledge.gazetteer import load_gazetteer
@@ -142,6 +142,8 @@ def _assign(
         draft.extra["roles_country"] = country
     verbal = event_type is None or getattr(draft, "plover", None) in VERBAL_PLOVER
     roles = read_roles(state, draft.sentence, draft.trigger.start, dictionary, verbal=verbal)
+    if event_type in VIOLENT_TYPES:
+        roles = _main_verb_target(state, draft, dictionary, roles)
     if roles.actor1 is None and event_type in VIOLENT_TYPES:
         roles = _other_words_roles(state, draft, dictionary, verbal, roles)
     actor1, assoc1 = _either(state.text, roles.actor1, list(roles.assoc1))
@@ -201,6 +203,15 @@ def _assign(
         # "300 soldiers were deployed to X": who moved is the actor, not a target (132 of the 138
         # train notes of the type have no actor 2).
         actor1, assoc1, actor2, assoc2 = actor2, assoc2, None, []
+    if (
+        sub_event_type == "Other"
+        and isinstance(draft, EventDraft)
+        and (_told_by(state, draft, "freed") or _tells(state, draft, "displaced"))
+    ):
+        # "the government released 52 prisoners", "fighting between X and Y displaced 300
+        # families": the freed or fled are no side, nor is whom the fighting was with (train
+        # Other notes so told: 40 of 43 with no actor 2).
+        actor2, assoc2 = None, []
     if actor1 is None and event_type in VIOLENT_TYPES:
         actor1 = _generic(
             state,
@@ -441,6 +452,66 @@ def _told_by(state: DocState, draft: EventDraft, role: str) -> bool:
     """Whether the draft's trigger word is a cue of `role` in the trigger lexicon."""
     token = _trigger_token(state, draft)
     return token is not None and lexicon().is_cue(token, role)
+
+
+def _main_verb_target(
+    state: DocState, draft: EventDraft | TallyDraft, dictionary: ActorDictionary, roles: Roles
+) -> Roles:
+    """ "X fired missiles at the positions of Y, killing six civilians": a trigger told as the
+    participle of a main verb is the same happening; the armed side the main verb aimed at is
+    its target, not the people the participle names as its toll."""
+    token = _trigger_token(state, draft) if isinstance(draft, EventDraft) else None
+    if (
+        token is None
+        or token.tag_ != "VBG"
+        or token.dep_ not in ("advcl", "xcomp", "conj")
+        or token.head.pos_ != "VERB"
+        or _armed_side(roles.actor2, dictionary)
+    ):
+        return roles
+    main = read_roles(state, draft.sentence, token.head.idx, dictionary)
+    if not _armed_side(main.actor2, dictionary) or _modifier_only(state, draft, main.actor2) or (
+        roles.actor1 is not None
+        and main.actor1 is not None
+        and main.actor1.actor.name != roles.actor1.actor.name
+    ):
+        return roles
+    roles.actor2, roles.assoc2, roles.victim = main.actor2, main.assoc2, None
+    roles.actor1 = roles.actor1 or main.actor1
+    return roles
+
+
+def _modifier_only(
+    state: DocState, draft: EventDraft | TallyDraft, mention: ActorMention | None
+) -> bool:
+    """ "hit the Military Medical headquarters": the name only qualifies a thing hit."""
+    sent = state.spacy_sentence(draft.sentence)
+    if mention is None or sent is None:
+        return False
+    last = _token_at(sent, max(mention.span.end - 1, mention.span.start))
+    return (
+        last is not None
+        and last.dep_ in ("compound", "amod", "nmod")
+        and last.head.idx >= mention.span.end
+    )
+
+
+def _armed_side(mention: ActorMention | None, dictionary: ActorDictionary) -> bool:
+    """Whether the mention names an armed side by the dictionary (not civilians, a crowd)."""
+    if mention is None:
+        return False
+    if mention.kind in ("state", "person", "pronoun", "facility"):
+        return False
+    entry = dictionary.entry(mention.actor.name)
+    return entry is not None and entry.inter in _ARMED_INTERS
+
+
+def _tells(state: DocState, draft: EventDraft, role: str) -> bool:
+    """Whether a word of the draft's sentence is a cue of `role` ("fighting forced 500 villagers
+    to flee", "families were displaced following a clash")."""
+    sent = state.spacy_sentence(draft.sentence)
+    lex = lexicon()
+    return sent is not None and any(lex.is_cue(t, role) for t in sent)
 
 
 def _seized_goods(state: DocState, draft: EventDraft, role: str) -> bool:
@@ -721,13 +792,42 @@ def _intervening_forces(
     for m in state.actors:
         if any(s.start <= m.span.start < s.end for s in spans):
             entry = dictionary.entry(m.actor.name)
-            if entry is not None and entry.kind in _STATE_KINDS and m.kind != "state":
+            if (
+                entry is not None
+                and entry.kind in _STATE_KINDS
+                and m.kind != "state"
+                and not _in_grievance(state, m)
+            ):
                 return m
     if country is None or not default:
         return None
     return _generic(
         state, dictionary, "{police}", country, draft.trigger.start, draft.trigger.start
     )
+
+
+def _in_grievance(state: DocState, mention: ActorMention) -> bool:
+    """Forces named in what a protest is about ("against a police intervention", "over the
+    death of a teenager killed by the military police"): what the crowd protests, not who
+    intervened in the protest (train riots so worded: 7 of 8 with no forces as actor 2)."""
+    if not state.sentences:
+        return False
+    sent = state.spacy_sentence(state.sentence_of(mention.span.start))
+    if sent is None:
+        return False
+    token = _token_at(sent, mention.span.start)
+    if token is None or token.i not in protest_topics(sent, lexicon()):
+        return False
+    # what set the protest off ("after a gendarme shot a driver") is coded with its forces as the
+    # riot's other side as often as not: only what it is against or for is left out; so are the
+    # sides of a clash ("clashes between rioters protesting against X and the army")
+    return not any(
+        (a.dep_ == "prep" and a.lower_ in CAUSE_PREPS)
+        or (a.dep_ == "prep" and a.lower_ == "between" and a.head.lower_ in RECIPROCAL)
+        or (a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_PREPS
+                                      for m in a.children))
+        for a in [token, *token.ancestors]
+    )  # fmt: skip
 
 
 def event_country(state: DocState, draft: EventDraft | TallyDraft) -> str | None:

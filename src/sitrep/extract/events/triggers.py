@@ -44,6 +44,7 @@ ROLES = (
     "speech",
     "civilian",
     "displaced",
+    "freed",
     "armed",
     "aircraft",
     "equipment",
