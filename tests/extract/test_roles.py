@@ -1365,3 +1365,15 @@ def test_the_armed_side_a_main_verb_aimed_at_is_the_target():
     )
     events = [e for e in extract(text, published="2022-07-01").events if e.event_type]
     assert [e.actor2 for e in events] == ["NAF: United Armed Forces of Novorossiya"]
+
+
+def test_forces_opening_a_later_sentence_met_the_riot():
+    text = (
+        "On 4 May 2020, angry tenants blocked a street in Tembisa (Ekurhuleni, Gauteng) with "
+        "burning tyres and pelted stones at passing cars, demanding water. Police dispersed the "
+        "crowd."
+    )
+    events = [e for e in extract(text, published="2020-05-06").events if e.event_type]
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Violent demonstration", "Police Forces of South Africa (1994-)")
+    ]
