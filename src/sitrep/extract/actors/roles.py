@@ -837,9 +837,27 @@ def _forces_told_after(
                 and entry is not None
                 and entry.kind in _STATE_KINDS
                 and m.kind != "state"
+                and _acts(state, index, m)
             ):
                 return m
     return None
+
+
+def _acts(state: DocState, index: int, mention: ActorMention) -> bool:
+    """Whether the mention is the subject of an active verb other than "be" ("Police dispersed
+    the crowd"; not "police personnel were injured", "police forces were present")."""
+    sent = state.spacy_sentence(index)
+    token = _token_at(sent, mention.span.start) if sent is not None else None
+    while token is not None and token.dep_ in ("compound", "amod", "det"):
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return (
+        token is not None
+        and token.dep_ == "nsubj"
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_ != "be"
+    )
 
 
 def _in_grievance(state: DocState, mention: ActorMention) -> bool:
