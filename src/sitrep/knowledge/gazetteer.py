@@ -838,13 +838,16 @@ def admin_renames() -> dict[tuple[str, str], list[tuple[date, str]]]:
     rows = read_csv(ADMIN_RENAMES_FILE, required=("country_code", "admin1_code", "acled_name",
                                                   "since"))  # fmt: skip
     for n, r in enumerate(rows, start=1):
-        try:
-            since = date.fromisoformat(r["since"])
-        except ValueError:
-            raise KnowledgeDataError(f"{ADMIN_RENAMES_FILE}: row {n}: bad date "
-                                     f"{r['since']!r}") from None  # fmt: skip
+        since = _row_date(ADMIN_RENAMES_FILE, n, r["since"])
         out.setdefault((r["country_code"], r["admin1_code"]), []).append((since, r["acled_name"]))
     return {k: sorted(v) for k, v in out.items()}
+
+
+def _row_date(file: str, n: int, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeDataError(f"{file}: row {n}: bad date {value!r}") from None
 
 
 @cache
@@ -854,11 +857,7 @@ def admin1_levels() -> dict[str, tuple[date, str]]:
     out: dict[str, tuple[date, str]] = {}
     rows = read_csv(ADMIN1_LEVELS_FILE, required=("country_code", "until"))
     for n, r in enumerate(rows, start=1):
-        try:
-            until = date.fromisoformat(r["until"])
-        except ValueError:
-            raise KnowledgeDataError(f"{ADMIN1_LEVELS_FILE}: row {n}: bad date "
-                                     f"{r['until']!r}") from None  # fmt: skip
+        until = _row_date(ADMIN1_LEVELS_FILE, n, r["until"])
         out[r["country_code"]] = (until, r.get("suffix") or "")
     return out
 
