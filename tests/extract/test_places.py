@@ -1323,3 +1323,35 @@ def test_facilities_big_cities_and_province_slots_are_read(text, country, admin1
     assert (event.country, event.admin1) == (country, admin1)
     if location:
         assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text, admin1, location",
+    [  # Stop 34: a neighborhood of the town the sentence names is no town of that name elsewhere
+        ("On 3 June 2022, in Fortaleza, Ceara, a man was shot dead in Bom Jardim neighborhood by "
+         "two armed men.", "Ceara", "Fortaleza"),
+        ("On 3 June 2022, in Rio de Janeiro, it was reported that shoot-outs took place in "
+         "Cachambi, Andarai and Tijuca neighborhoods.", "Rio de Janeiro", "Rio de Janeiro"),
+    ],
+)
+def test_a_neighborhood_of_a_named_town_stays_in_it(no_villages, text, admin1, location):
+    from sitrep.pipeline import extract
+
+    events = extract(text, published="2022-06-04").events
+    assert events and {(e.admin1, e.location) for e in events} == {(admin1, location)}
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [  # Stop 34: Karen State is Kayin's former name; a province closing a comma list of names
+        ("On 3 June 2022, near Tee Lay village, Hpapun District, Karen State, troops clashed with "
+         "rebels.", "Kayin"),
+        ("On 3 June 2022, rebels and soldiers clashed in Barangay Tala, Bindoy, Negros "
+         "Oriental. Two rebels were killed.", "Western Visayas"),
+    ],
+)
+def test_a_former_state_name_and_a_province_ending_a_list_are_read(no_villages, text, admin1):
+    from sitrep.pipeline import extract
+
+    events = extract(text, published="2022-06-04").events
+    assert events and {e.admin1 for e in events} == {admin1}

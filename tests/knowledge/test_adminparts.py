@@ -96,3 +96,16 @@ def test_ireland_is_coded_by_city_and_county(code, text, admin1):
     # city is no county named after it: "in Cork" is Cork City).
     doc = code(text, "2022-05-04")
     assert [e.admin1 for e in doc.events] == [admin1]
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [("On 2 May 2022, unknown men beat a shopkeeper in Mwaro (Mwaro province), Burundi.", "Mwaro"),
+     ("On 2 May 2022, youths protested at a market in Karusi, Burundi.", "Karuzi"),
+     ("On 2 May 2022, youths protested at a market in Muramvya, Burundi.", "Muramvya")],
+)
+def test_burundi_is_coded_by_its_former_provinces(code, text, admin1):
+    # GeoNames files four former provinces under the 2025 Gitega province (BI.13); ACLED's data
+    # code the former provinces.
+    doc = code(text, "2022-05-04")
+    assert {e.admin1 for e in doc.events} == {admin1}

@@ -525,6 +525,22 @@ def test_every_acled_country_is_named_as_acled_names_it():
          "Abyei"),
         ("On 2 May 2022, teachers protested in Babanusa, Sudan, over wages.", "2022-05-04",
          "West Kordofan"),
+        # Stop 34: Malta's local councils coded by region; Montenegro's municipalities by
+        # statistical region before 2021; a country with no admin1 areas is its own.
+        ("On 2 May 2022, nurses held a vigil in Valletta over unpaid bonuses.", "2022-05-04",
+         "South Eastern"),
+        ("On 2 May 2022, nurses held a vigil in Mosta, Malta, over unpaid bonuses.",
+         "2022-05-04", "Northern"),
+        ("On 2 May 2020, teachers protested in Berane, Montenegro, over wages.", "2020-05-04",
+         "Northern"),
+        ("On 2 May 2022, teachers protested in Berane, Montenegro, over wages.", "2022-05-04",
+         "Berane"),
+        ("On 2 May 2020, teachers protested in Budva, Montenegro, over wages.", "2020-05-04",
+         "Coastal"),
+        ("On 2 May 2020, dockers protested in Willemstad, Curacao, over wages.", "2020-05-04",
+         "Curacao"),
+        ("On 2 May 2022, dockers protested across Curacao over wages.", "2022-05-04",
+         "Curacao"),
     ],
 )
 def test_admin1_levels_and_parts_follow_the_documents_date(code, text, published, admin1):

@@ -502,6 +502,8 @@ def to_place(place: GazPlace, precision: int, location_text: str | None,
         admin1 = place.admin2.removesuffix(level[1]).strip() if level[1] else place.admin2
     if place.feature_class == "C":
         admin1 = None
+    elif not admin1 and undivided(place.country_code):
+        admin1 = place.country  # Willemstad: Curacao's admin1 is Curacao
     return Place(
         country=place.country,
         iso3=place.iso3,
@@ -799,6 +801,8 @@ def capital_admin1(country: str | None, on: date | None = None) -> str | None:
     an event it can place at no more than its country at the capital, in the capital's area."""
     gaz = load_gazetteer()
     cc = gaz.country_code(country) if country else None
+    if cc and undivided(cc):
+        return gaz.countries[cc].name
     area = _capital_area(cc) if cc else None
     if area is None:
         return None
@@ -814,6 +818,17 @@ def _capital_area(cc: str) -> tuple[str, str] | None:
              and p.feature_class == "P" and (cc, p.admin1_code) in gaz.admin1]  # fmt: skip
     town = max(towns, key=lambda p: p.population, default=None)
     return (cc, town.admin1_code) if town is not None and capital else None
+
+
+def undivided(country_code: str) -> bool:
+    """The country has no admin1 areas in GeoNames (Curacao, Aruba, Monaco...): ACLED codes
+    such a country as its own admin1 area (Willemstad is in admin1 Curacao)."""
+    return country_code not in _divided()
+
+
+@cache
+def _divided() -> frozenset[str]:
+    return frozenset(cc for cc, _ in load_gazetteer().admin1)
 
 
 def merged_area(country_code: str, name: str) -> bool:

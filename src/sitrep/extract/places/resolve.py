@@ -608,6 +608,11 @@ def _last_in_pair(text: str, start: int, end: int) -> bool:
         "(" in before.rsplit(")", 1)[-1])
 
 
+# Two capitalised names, each followed by a comma: "in Barangay Tala, Isulan, " before a name.
+_COMMA_LIST_BEFORE = re.compile(r"\b(?:in|at|near) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, "
+                                r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, $")
+
+
 def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
     """The end and key of the name starting at token `i` when no place but an admin2 area
     (a province) has it and it stands where a province is named: last in a parenthesis after
@@ -622,7 +627,11 @@ def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple
         after = text[tj.end : tj.end + 1]
         nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
         paren_last = after == ")" and re.search(r"\([^()]*, $", text[: toks[i].start]) is not None
-        if (paren_last or nxt == "province") and gaz.districts(key) and not gaz.exact(key):
+        # "clashed in Barangay Tala, Isulan, Sultan Kudarat.": the last of a comma list of names
+        comma_last = after in (".", ",", ";") and _COMMA_LIST_BEFORE.search(
+            text, max(0, toks[i].start - 80), toks[i].start) is not None
+        if ((paren_last or comma_last or nxt == "province") and gaz.districts(key)
+                and not gaz.exact(key)):  # fmt: skip
             return j + 1, key
     return None
 
@@ -838,6 +847,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     for m in mentions:
         _resolve(m, mentions, cc, gaz, named, supported, monitored)
     _one_sense(mentions)
+    _far_quarters(text, mentions)
     if cc is not None:
         _resolve_villages(text, mentions, cc)
         guesses = _area_guesses(text, mentions, cc, gaz, pfilter, sentence_of)
@@ -894,6 +904,32 @@ def _one_sense(mentions: list[Mention]) -> None:
                     and m.place.feature_class == anchor.place.feature_class):  # fmt: skip
                 m.place, m.why = anchor.place, [*anchor.why, "the text's own reading of the name"]
                 m.precision = _precision(m, anchor.place)
+
+
+# "in Tijuca neighborhood", "in Tijuca, Andarai and Vila Nova neighborhoods": after the
+# name (or the list it opens), the word says it names a quarter of a city.
+_QUARTER_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}){0,8}"
+                            r" neighbou?rhoods?\b")
+# A town farther than this from every town the sentence names is no quarter of them.
+QUARTER_KM = 30.0
+
+
+def _far_quarters(text: str, mentions: list[Mention]) -> None:
+    """"gunmen fired at a bar in Tijuca neighborhood, in Rio": a name the text calls a
+    neighborhood of a town its sentence names is no town of that name elsewhere (the shipped
+    table has towns, not quarters): a town read for it far from every town of the sentence is
+    dropped, and the event stays at the town the sentence names."""
+    marked = {id(m) for m in mentions if _QUARTER_AFTER.match(text, m.end)}
+    for m in mentions:
+        if id(m) not in marked or m.place is None or m.place.feature_class != "P":
+            continue
+        towns = [x.place for x in mentions if id(x) not in marked and x.sentence == m.sentence
+                 and x.place is not None and x.place.feature_class == "P"
+                 and x.place.country_code == m.place.country_code]  # fmt: skip
+        if towns and all(distance_km(m.place.latitude, m.place.longitude, t.latitude,
+                                     t.longitude) > QUARTER_KM for t in towns):  # fmt: skip
+            m.place, m.score = None, 0.0
+            m.why = [*m.why, "a neighborhood far from the sentence's towns"]
 
 
 def _mark_holders(text: str, mentions: list[Mention]) -> None:
