@@ -169,6 +169,14 @@ def test_mountain_areas_named_as_regions_are_places():
     assert got == {"Mount Gara": "Duhok", "Metina": "Duhok", "Hakurk area": "Erbil"}, got
 
 
+def test_a_border_ridge_is_where_infiltrators_are_met_not_where_they_came_from(code):
+    text = ("Overnight, soldiers on patrol in the Har Dov area met two gunmen who had crossed "
+            "from Lebanon into Israeli territory, and killed them.")
+    assert [(e.location, e.country) for e in code(text, "2024-02-01").events] == [
+        ("Har Dov", "Israel")
+    ]
+
+
 def test_site_names_ending_in_a_lower_case_type_word_are_places():
     # A curated site's name or alias ending in "region", "area" or "mountains" is read whole,
     # also the last of coordinated names that share the plural ("the Metina and Gara regions").

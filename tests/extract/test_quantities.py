@@ -473,3 +473,25 @@ def test_one_victim_however_the_parse_hangs_it(code, text):
 )  # fmt: skip
 def test_a_time_a_unit_number_or_a_sum_is_no_toll(code, text, fatalities):
     assert [e.fatalities for e in code(text, "2022-05-05").events][:1] == [fatalities]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # "the gunmen" killed are the four gunmen the sentence before counted
+        ("On 5 June, a patrol near Kirkuk ran into four gunmen who had crossed the border. The "
+         "gunmen fired at the patrol, and the soldiers killed the gunmen.", 4),
+        ("On 5 June, a patrol near Kirkuk ran into four gunmen. Later the gunmen were killed in "
+         "a shootout.", 4),
+        # a count that is itself a casualty figure is not a group newly told
+        ("On 5 June, four gunmen were wounded near Kirkuk. Later the gunmen were killed in a "
+         "shootout.", None),
+        # another paragraph's count is not the group
+        ("On 5 June, a patrol near Kirkuk ran into four gunmen.\n\nLater the soldiers killed "
+         "the gunmen in a shootout.", None),
+    ],
+)  # fmt: skip
+def test_the_group_a_sentence_before_counted_is_the_toll(code, text, fatalities):
+    (clash,) = [e for e in code(text, "2022-06-06").events if "killed" in e.evidence[-1].text]
+    assert clash.fatalities == fatalities

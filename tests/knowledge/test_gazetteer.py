@@ -175,6 +175,9 @@ def test_spelling_variants_share_one_key(variants):
         # mountain areas of Turkish strikes on the PKK, which GeoNames lacks
         ("Metina", "Iraq", "site:IQ", "Dahuk"),
         ("Hakurk", "Iraq", "site:IQ", "Erbil"),
+        # the Israeli-held ridge on the Lebanese border, by its Hebrew and Arabic names
+        ("Har Dov", None, "site:IL", "Northern"),
+        ("Shebaa Farms", "Israel", "site:IL", "Northern"),
         ("Sulaimaniyah", "Iraq", "gn:", "Sulaymaniyah"),
         ("Nineveh", "Iraq", "adm1:IQ.", "Ninewa"),
         ("Saladin", "Iraq", "adm1:IQ.", "Sala al-Din"),

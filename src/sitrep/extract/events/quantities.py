@@ -200,6 +200,7 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
     figures.extend(_single_victims(sent, figures))
     figures.extend(_named_victims(sent, figures))
     figures.extend(_deaths_caused(sent, figures))
+    figures.extend(_counted_before(sent, figures))
     if any(f.kind == FATAL and not _owned_body(doc[f.token]) for f in figures):
         # "killed a civilian and left his body": the body is of one already counted
         figures = [f for f in figures if not _owned_body(doc[f.token])]
@@ -450,6 +451,60 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(first.head):
             found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
     return found
+
+
+_LOOK_BACK = 2  # sentences
+
+
+def _counted_before(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
+    """ "encountered three gunmen … the soldiers killed the gunmen": a plural victim named with
+    "the" and no number of its own is the group a sentence just before counted, when that count
+    was no casualty figure itself (the three gunmen were met, not yet harmed)."""
+    doc = sent.doc
+    taken = {f.token for f in figures} | {
+        doc[f.token].head.i for f in figures if doc[f.token].dep_ in ("nsubj", "nsubjpass", "dobj")
+    }
+    found: list[Figure] = []
+    for tok in sent:
+        if tok.tag_ != "NNS" or tok.dep_ not in ("dobj", "nsubjpass") or not _definite(tok):
+            continue
+        if tok.i in taken or tok.head.i in taken or _attempted(tok.head) or _is_animal(tok):
+            continue
+        if any(c.dep_ in ("nummod", "amod", "compound", "poss") for c in tok.children):
+            continue  # "the two gunmen" has its number; "the local fighters" is no group told
+        kinds = _verb_kinds(tok)
+        if kinds != {FATAL}:
+            continue
+        count = _earlier_count(sent, tok.lemma_.lower())
+        if count is not None:
+            found.append(Figure(FATAL, count, tok.i, tok.lemma_.lower()))
+    return found
+
+
+def _earlier_count(sent: SpacySpan, lemma: str) -> Quantity | None:
+    """The exact count of `lemma` nouns the nearest of the sentences just before gives, when
+    that number is no casualty figure of its sentence."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(_LOOK_BACK):
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        if "\n" in doc.text[doc[before.end - 1].idx : doc[start].idx]:
+            return None  # another paragraph
+        counted = {f.token for f in casualty_figures(before)}
+        for tok in reversed(list(before)):
+            if tok.lemma_.lower() != lemma or tok.tag_ != "NNS":
+                continue
+            nums = [c for c in tok.children if c.dep_ == "nummod"]
+            if len(nums) != 1 or nums[0].i in counted:
+                return None
+            number = read_number(doc, nums[0].i)
+            if number is None or number.quantity.qualifier != "exact":
+                return None
+            return number.quantity
+        start = before.start
+    return None
 
 
 def _nominal_adjective(tok: Token) -> bool:
