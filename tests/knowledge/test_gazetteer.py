@@ -260,6 +260,7 @@ SITE_CHECKS = [
     ("Hama military airport", "Hamah", 8),
     ("Metina region", "Kani Masi", 15),
     ("Gara region", "Amadiyah", 20),
+    ("Har Dov", "Snir", 8),
 ]
 
 
