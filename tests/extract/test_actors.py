@@ -1290,3 +1290,21 @@ def test_the_prefix_factored_alternation_matches_as_the_word_list_does():
         assert [m.span() for m in factored.finditer(text)] == [
             m.span() for m in plain.finditer(text)], text
     assert trie_alternation(["ab", "a"]) == "a(?:b)?"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the government's fighters, soldiers and positions are its military, not the government
+        ("On 3 May, rebels attacked government positions near Kirkuk, killing two soldiers.",
+         "Military Forces of Iraq (2020-2022)"),
+        ("On 3 May, rebels ambushed government soldiers near Kirkuk.",
+         "Military Forces of Iraq (2020-2022)"),
+        ("On 3 May, a rebel attack killed four fighters of the Iraqi government near Kirkuk.",
+         "Military Forces of Iraq (2020-2022)"),
+        ("On 3 May, rebels shelled Iraqi government positions near Kirkuk.",
+         "Military Forces of Iraq (2020-2022)"),
+    ],
+)  # fmt: skip
+def test_a_government_s_fighters_and_positions_are_its_military(code, text, actor2):
+    assert [e.actor2 for e in code(text, "2022-05-04").events] == [actor2]
