@@ -2304,3 +2304,20 @@ def test_striking_workers_misread_as_a_clause_are_a_protest(code, text):
     assert "Attack" not in {
         e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the deed a speaker accuses someone of is a happening of its own, done by the accused
+        ("The health ministry accused Israeli forces of killing three fishermen off the coast "
+         "of Gaza on Monday.", [("Attack", "Military Forces of Israel (2022-)", 3)]),
+        # not what a protest is about
+        ("On Monday, villagers protested in Kirkuk and accused the police of killing a youth.",
+         []),
+    ],
+)  # fmt: skip
+def test_an_accused_deed_is_its_own_happening(code, text, expected):
+    got = [(e.sub_event_type, e.actor1, e.fatalities) for e in code(text, "2024-03-05").events
+           if e.acled_codable and e.sub_event_type in ("Attack", "Armed clash")]  # fmt: skip
+    assert got == expected

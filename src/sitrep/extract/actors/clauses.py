@@ -310,10 +310,28 @@ def _reported(token: Token) -> bool:
     return token.dep_ in ("ccomp", "parataxis") and tells(token.head)
 
 
+_ACCUSING = frozenset({"accuse", "blame"})
+
+
+def accused_of(trigger: Token) -> list[Token]:
+    """ "the ministry accused Israeli forces of killing three fishermen": the one accused of the
+    deed is its doer as told, not the accuser."""
+    if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("of", "for"):
+        return []
+    head = trigger.head.head
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ACCUSING:
+        return [head]  # the parse hung "of killing" on the accused
+    if head.lemma_.lower() in _ACCUSING:
+        return [c for c in head.children if c.dep_ == "dobj"]
+    return []
+
+
 def governing_subjects(trigger: Token) -> list[Token]:
     found: list[Token] = []
     token = trigger
     for _ in range(5):
+        if accused := accused_of(token):
+            return found or accused  # "accused X of killing Y in an attack": X, not the accuser
         if token.head.i == token.i or token.dep_ not in (*_CLIMB_DEPS, "dobj", "pobj"):
             break
         if _reported(token):

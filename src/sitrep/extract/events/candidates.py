@@ -281,7 +281,9 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             held_in = _held_in_a_demonstration(tok, lex)
             if not held_in and frame_ancestor(tok, lex) is not None:
                 continue  # feared, simulated, prevented, a campaign or topic: not a happening
-            if _under_other_family(tok, entry.family, live, doc):
+            if _under_other_family(tok, entry.family, live, doc) and not _accused_deed(
+                tok, matches, lex
+            ):
                 continue  # "attacked a checkpoint", "threatened to attack": part of the other one
             statement = None
             if is_hypothetical(tok):
@@ -919,6 +921,26 @@ def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> b
 
 
 _DEMAND = frozenset({"REQUEST"})
+_ACCUSING = frozenset({"accuse", "blame"})
+
+
+def _accused_deed(tok: Token, matches: list[Match], lex: Lexicon) -> bool:
+    """ "the ministry accused Israeli forces of killing three fishermen": the deed a speaker
+    accuses someone of, told as done to someone, is a happening of its own (the accusation is
+    no ACLED event, the killing is), unless a protest in the sentence makes it the protest's
+    grievance."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+        return False
+    prep, verb = tok.head, tok.head.head
+    if verb.dep_ == "dobj":  # the parse may hang "of killing" on the accused
+        verb = verb.head
+    if prep.lower_ not in ("of", "for") or verb.lemma_.lower() not in _ACCUSING:
+        return False
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "a man accused of killing his wife" is who was arrested, not news
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    return not any(names_a_demonstration(m.entry) for m in matches)
 
 
 def _is_subject_of(tok: Token, head: Token) -> bool:
