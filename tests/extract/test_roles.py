@@ -1377,3 +1377,79 @@ def test_forces_opening_a_later_sentence_met_the_riot():
     assert [(e.sub_event_type, e.actor2) for e in events] == [
         ("Violent demonstration", "Police Forces of South Africa (1994-)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # a seized cache or a defused device is an armed side's: the one group the note names
+        (
+            "On 3 May 2022, soldiers recovered and defused two IEDs planted by Naxalites near "
+            "Kanker village, Chhattisgarh.",
+            "Naxal-Maoist Rebels (India)",
+        ),
+        # partner forces who found it with them are not whose it was; no owner named: unknown
+        (
+            "On 6 May 2022, police and army personnel seized a cache of weapons and three "
+            "grenades in a forest near Ukhrul village, Manipur.",
+            "Unidentified Armed Group (India)",
+        ),
+        # a device that went off in its users' hands has no other side
+        (
+            "On 7 May 2020, three Taliban fighters were killed when a landmine they were planting "
+            "exploded prematurely in Shindand district, Herat.",
+            None,
+        ),
+    ],
+)
+def test_whose_weapon_was_stopped(text, actor2):
+    events = [
+        e for e in extract(text, published="2022-05-10").events
+        if e.sub_event_type == "Disrupted weapons use"
+    ]
+    assert events
+    assert _name_of(events[0].actor2) == _name_of(actor2)
+
+
+def _name_of(name: str | None) -> str | None:
+    return normalise_name(name) if name is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "On 5 March 2022, in Nakuru, a group of residents beat up a Tanzanian trader accused "
+            "of theft.",
+            "Civilians (Tanzania)",
+        ),
+        (
+            "On 9 March 2022, police detained 25 Ethiopian migrants on a highway near Moyale, "
+            "Marsabit.",
+            "Civilians (Ethiopia)",
+        ),
+        (
+            "On 2 April 2022, unidentified gunmen kidnapped a worker of Chinese nationality "
+            "near Garissa.",
+            "Civilians (China)",
+        ),
+    ],
+)
+def test_civilians_named_by_nationality_are_that_country_s(text, actor2):
+    events = [e for e in extract(text, published="2022-04-10").events if e.event_type]
+    assert events and events[0].actor2 == actor2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the people arrested are no victims: the officers the crowd attacked are the other side
+        "On 4 May 2021, in Kisumu, nine youths were detained after a crowd assaulted two police "
+        "officers with clubs at a market during the curfew. Both officers were hurt.",
+        "On 4 May 2021, in Kisumu, nine youths were detained after they beat two police officers "
+        "with clubs near a market during the curfew.",
+    ],
+)
+def test_forces_a_crowd_hurt_are_the_riot_s_other_side(text):
+    events = [e for e in extract(text, published="2021-05-06").events if e.event_type == "Riots"]
+    assert events and events[0].actor2 == "Police Forces of Kenya (2013-)"

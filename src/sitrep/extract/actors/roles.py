@@ -22,6 +22,7 @@ from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.events.triggers import CAUSE_PREPS, lexicon, protest_topics
+from sitrep.extract.events.type_rules import went_off_by_mishap
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import ActorDictionary, unidentified
 from sitrep.knowledge.gazetteer import load_gazetteer
@@ -390,6 +391,20 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             origin = _civilians_country(state, draft, country)
             actor2 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
             draft.actor2 = _with_inter(actor2, dictionary, country) or draft.actor2
+        _civilians_of_nationality(state, dictionary, draft, country)
+        if draft.event_type == "Riots" and (
+            draft.actor2 is None
+            or (draft.actor2.actor.inter == CIVILIANS_INTER and draft.actor2.kind == "implicit")
+        ):
+            hit = _forces_hit(state, dictionary, draft)
+            if hit is not None:
+                draft.actor2, draft.assoc_actor_2 = _with_inter(hit, dictionary, country), []
+                continue
+        if draft.sub_event_type == "Disrupted weapons use":
+            draft.actor2 = _disrupted_side(state, dictionary, draft, country)
+            if draft.actor2 is None:
+                draft.assoc_actor_2 = []
+            continue
         if (
             draft.sub_event_type == "Looting/property destruction"
             and (draft.actor2 is None or draft.actor2.actor.inter == CIVILIANS_INTER)
@@ -434,6 +449,219 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         else:
             continue
         draft.actor2 = _with_inter(actor2, dictionary, country)
+        _civilians_of_nationality(state, dictionary, draft, country)
+
+
+def _civilians_of_nationality(
+    state: DocState, dictionary: ActorDictionary, draft: EventDraft, country: str | None
+) -> None:
+    """ "a man beat a Ukrainian refugee", "police arrested 30 Afghan migrants": civilians hit
+    whose words name their nationality are that country's civilians (train notes naming the
+    victim so: 17 of 21 code the foreigner's country)."""
+    if draft.actor2 is None or draft.actor2.actor.inter != CIVILIANS_INTER:
+        return
+    origin = victim_nationality(state, draft, dictionary)
+    if origin is None or draft.actor2.actor.country == origin:
+        return
+    at = draft.trigger.end
+    actor2 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
+    draft.actor2 = _with_inter(actor2, dictionary, country) or draft.actor2
+
+
+# Verbs of harm a crowd does to people ("pelted police with stones", "officers were injured").
+_CROWD_HARM = frozenset(
+    """pelt attack injure hurt assault hit wound stone beat target stab lynch""".split()
+)
+# Verbs of throwing whose "at" names who was hit ("threw stones at the police").
+_THROWING = frozenset({"throw", "hurl", "pelt", "fling", "launch"})
+
+
+def _forces_hit(
+    state: DocState, dictionary: ActorDictionary, draft: EventDraft
+) -> ActorMention | None:
+    """Police or soldiers a crowd hurt, told in the riot's sentence or the next two of its
+    paragraph: "Police officers were pelted with stones", "attacked police officers with
+    sticks", "threw stones at the police", "three police officers were injured" (train riots
+    whose forces are told hurt so: 35 of 36 code those forces as actor 2); not forces named in
+    what the crowd protests."""
+    if not state.sentences:
+        return None
+    para = state.paragraph_at(draft.trigger.start)
+    last = min(draft.sentence + 1 + _FORCES_AFTER, len(state.sentences))
+    for index in range(draft.sentence, last):
+        sent_span = state.sentences[index]
+        if para is not None and not para.start <= sent_span.start < para.end:
+            break
+        sent = state.spacy_sentence(index)
+        if sent is None:
+            continue
+        for m in state.actors:
+            if not sent_span.start <= m.span.start < sent_span.end or m.kind == "state":
+                continue
+            entry = dictionary.entry(m.actor.name)
+            if entry is None or entry.kind not in _STATE_KINDS or _in_grievance(state, m):
+                continue
+            if _harmed(sent, m):
+                return m
+    return None
+
+
+def _harmed(sent: SpacySpan, mention: ActorMention) -> bool:
+    """Whether the mention's words are hurt by a crowd's verb of harm in the parse: its passive
+    subject or object, or the "at" of a verb of throwing."""
+    token = _token_at(sent, mention.span.start)
+    while token is not None and token.dep_ in ("compound", "amod", "det", "nummod"):
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if token is None:
+        return False
+    # "police officers and journalists were injured": the first conjunct carries the role
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in _CROWD_HARM:
+        return True
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "at"
+        and head.head.lemma_.lower() in _THROWING
+    )
+
+
+_REGIME = re.compile(r"\((\d{4})-")  # a state force's regime period ("(2014-)")
+
+
+def _disrupted_side(
+    state: DocState, dictionary: ActorDictionary, draft: EventDraft, country: str | None
+) -> ActorMention | None:
+    """Whose weapon was stopped: a weapon seized, defused or shot down is an armed side's (no
+    Disrupted weapons use train note of 70 codes civilians as actor 2), the one the note names
+    ("an IED planted by X", "weapons belonging to X") or an unidentified armed group (16 of the
+    19 seizures naming no owner); one that went off in its users' hands has no other side (7 of
+    7), whoever was read."""
+    actor2 = draft.actor2
+    sent = state.spacy_sentence(draft.sentence)
+    if sent is not None and went_off_by_mishap(sent, lexicon()):
+        return None
+    actor1 = draft.actor1
+    if actor2 is not None and (
+        actor2.actor.inter == CIVILIANS_INTER
+        or (actor1 is not None and actor2.actor.name == actor1.actor.name)
+        or (
+            # "police and a CRPF team recovered and defused five IEDs": the state's forces
+            # who found it together, not whose it was (a rival government's forces, named for
+            # another regime, are a side: "pro-Hadi forces shot down a Houthi drone")
+            actor1 is not None
+            and actor1.actor.inter == actor2.actor.inter == 1
+            and actor1.actor.country == actor2.actor.country
+            and _REGIME.findall(actor1.actor.name) == _REGIME.findall(actor2.actor.name)
+        )
+    ):
+        actor2 = None
+    if actor2 is not None:
+        return actor2
+    at = draft.trigger.end
+    unnamed = _generic(state, dictionary, _UNIDENTIFIED, country, at, at)
+    if unnamed is None:
+        return None
+    # the one armed group or militia the note names (the state's forces named are those who
+    # found it), else ACLED's name for an unnamed owner
+    owner: ActorMention | None
+    groups = {
+        m.actor.name: m
+        for m in state.actors
+        if m.kind == "org" and m.actor.inter in _ARMED_GROUP_INTERS
+        and not unidentified(m.actor.name)
+    }  # fmt: skip
+    if len(groups) == 1:
+        (owner,) = groups.values()
+        owner = replace(owner, span=unnamed.span)
+    else:
+        owner = named_unknown(state, draft, unnamed, "actor2", dictionary, country, actor1)
+    return _with_inter(owner, dictionary, country)
+
+
+# Words after "of" that tell a person's nationality ("a worker of British citizenship").
+_NATIONALITY_NOUNS = frozenset({"citizenship", "nationality", "origin", "descent"})
+
+
+def victim_nationality(
+    state: DocState, draft: EventDraft | TallyDraft, dictionary: ActorDictionary
+) -> str | None:
+    """The country whose nationals the draft's civilian victims are said to be, when their words
+    tell it: "a Ukrainian refugee", "Burundi refugees", "30 Afghan migrants", "a truck driver
+    from Zimbabwe", "an employee of British citizenship"; None when they tell none. Read on the
+    victim's head noun (the actor 2's words), else on the trigger's objects."""
+    sent = state.spacy_sentence(draft.sentence)
+    mention = draft.actor2
+    if sent is None or mention is None or not isinstance(draft, EventDraft):
+        return None
+    heads: list[Token] = []
+    if mention.span.end > mention.span.start:
+        if not sent.start_char <= mention.span.start < sent.end_char:
+            return None
+        last = _token_at(sent, mention.span.end - 1)
+        if last is not None:
+            heads.append(last)
+    else:
+        trigger = _token_at(sent, draft.trigger.start)
+        if trigger is None:
+            return None
+        _, patients = clauses.syntactic_roles(trigger)
+        # "captured and detained 30 Afghan migrants", "abducted, interrogated and released a
+        # Togolese priest": the object a chain of joined verbs shares
+        first = trigger
+        while first.dep_ == "conj" and first.head.pos_ == "VERB":
+            first = first.head
+        chain = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "VERB")]
+        objects = [c for v in chain for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads += [t for t in [*patients, *objects] if _person_noun(t)][:1]
+    for head in heads:
+        origin = _nationality_of(head, dictionary)
+        if origin is not None:
+            return origin
+    return None
+
+
+def _nationality_of(token: Token, dictionary: ActorDictionary) -> str | None:
+    """The country a person noun's own modifiers name ("Venezuelan man", "refugees from X")."""
+    demonyms = demonym_countries(dictionary)
+    names = country_names(dictionary)
+    if not _person_noun(token):
+        return None
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+            # "South Sudanese refugees" whole, else the first word naming a country ("Burundi
+            # and Congolese refugees")
+            words = [" ".join(t.lower_ for t in child.subtree), *(t.lower_ for t in child.subtree)]
+            for name in words:
+                if name in demonyms:
+                    return demonyms[name]
+                if name in names:
+                    return names[name]
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if child.lower_ == "from" and obj.lower_ in names:
+                    return names[obj.lower_]
+                if obj.lemma_.lower() in _NATIONALITY_NOUNS:
+                    for mod in obj.children:
+                        if mod.dep_ == "amod" and mod.lower_ in demonyms:
+                            return demonyms[mod.lower_]
+    return None
+
+
+def _person_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (
+        token.lemma_.lower() in _PEOPLE_NOUNS or clauses.is_civilian(token)
+    )
+
+
+@cache
+def country_names(dictionary: ActorDictionary) -> dict[str, str]:
+    """Each country's one-word ACLED name, lower-cased, to its name ("burundi" → "Burundi")."""
+    return {c.country.lower(): c.country for c in dictionary.countries.values()
+            if " " not in c.country}  # fmt: skip
 
 
 def _country_of(mention: ActorMention) -> str:

@@ -297,7 +297,7 @@ def decide_type(
         # state force striking places, not people, with no weapon named, struck from afar
         # (ACLED codes it by the weapon; the toll told with it is the strike's)
         key, source = AIR, "rule: a state force struck places"
-    if event_type_of(key) == REMOTE and key != INTERCEPTED and _went_off_by_mishap(sent, lex):
+    if event_type_of(key) == REMOTE and key != INTERCEPTED and went_off_by_mishap(sent, lex):
         # "landmines they were planting exploded prematurely", "accidentally detonated the
         # mine", "died in a blast while testing their own mine": a weapon that went off in
         # its own users' hands was no attack; ACLED codes it Disrupted weapons use (every one of
@@ -731,7 +731,7 @@ def _tells(sent: SpacySpan, key: str, lex: Lexicon) -> bool:
 _EXPLODING = frozenset({"explode", "detonate", "go", "blow", "burst", "blast", "explosion"})
 
 
-def _went_off_by_mishap(sent: SpacySpan, lex: Lexicon) -> bool:
+def went_off_by_mishap(sent: SpacySpan, lex: Lexicon) -> bool:
     """The sentence says a weapon went off by its users' mistake: a mishap word (`mishap` role:
     prematurely, accidentally, by mistake) on a verb of exploding, or a "while" clause of
     handling a weapon (`handling` role: planting, testing, carrying …) under a sentence that tells
