@@ -1453,3 +1453,12 @@ def test_civilians_named_by_nationality_are_that_country_s(text, actor2):
 def test_forces_a_crowd_hurt_are_the_riot_s_other_side(text):
     events = [e for e in extract(text, published="2021-05-06").events if e.event_type == "Riots"]
     assert events and events[0].actor2 == "Police Forces of Kenya (2013-)"
+
+
+def test_guards_a_crowd_hurt_are_the_riot_s_other_side():
+    text = (
+        "On 24 March 2022, in Kisumu, striking nurses vandalized a clinic and beat up a security "
+        "guard during a demonstration over unpaid wages."
+    )
+    events = [e for e in extract(text, published="2022-03-26").events if e.event_type == "Riots"]
+    assert [e.actor2 for e in events] == ["Private Security Forces (Kenya)"]

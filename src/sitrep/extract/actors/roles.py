@@ -476,6 +476,9 @@ _CROWD_HARM = frozenset(
 _THROWING = frozenset({"throw", "hurl", "pelt", "fling", "launch"})
 
 
+_GUARDS = "Private Security Forces ("  # hired guards a crowd hurt are a side as forces are
+
+
 def _forces_hit(
     state: DocState, dictionary: ActorDictionary, draft: EventDraft
 ) -> ActorMention | None:
@@ -499,7 +502,12 @@ def _forces_hit(
             if not sent_span.start <= m.span.start < sent_span.end or m.kind == "state":
                 continue
             entry = dictionary.entry(m.actor.name)
-            if entry is None or entry.kind not in _STATE_KINDS or _in_grievance(state, m):
+            guards = entry is not None and entry.name.startswith(_GUARDS)
+            if (
+                entry is None
+                or (entry.kind not in _STATE_KINDS and not guards)
+                or _in_grievance(state, m)
+            ):
                 continue
             if _harmed(sent, m):
                 return m
