@@ -495,3 +495,38 @@ def test_a_time_a_unit_number_or_a_sum_is_no_toll(code, text, fatalities):
 def test_the_group_a_sentence_before_counted_is_the_toll(code, text, fatalities):
     (clash,) = [e for e in code(text, "2022-06-06").events if "killed" in e.evidence[-1].text]
     assert clash.fatalities == fatalities
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "fatalities"),
+    [
+        # one noun told twice with "and" is two groups to add, not one toll told twice
+        ("Three Ruritanian sailors and five Westlandian sailors drowned when the ferry was "
+         "shelled.", "shelled", 8),
+        ("Rebels killed 6 farmers in Northtown village and 4 farmers in Easton village.",
+         "killed", 10),
+        # a conjunct hung on the casualty word shares it
+        ("The fight ended with the death of 2 Blue Brigade fighters and 3 Red Brigade fighters.",
+         "fight", 5),
+        ("Gunmen ambushed the convoy, killing the commander and one of his drivers.",
+         "ambushed", 2),
+        # … unless its own casualty word follows it
+        ("The fight ended with the death of 2 Blue Brigade fighters and 3 Red/Star guards "
+         "injured.", "fight", 2),
+        # a conjunct of a subset of the same noun is part of it; another noun is not
+        ("Six guards including two officers and four junior guards were killed in the raid.",
+         "raid", 6),
+        ("Twenty rebels including two commanders and three soldiers were killed in the raid.",
+         "raid", 23),
+        # things joined to the dead are not dead
+        ("Three rebels were killed, and two rifles seized by the soldiers in the raid.", "raid",
+         3),
+        # a group's slash name ("AB/CD") does not part the number from its casualty word
+        ("On 4 May, the army shelled rebel camps. 40 AB/CD fighters were killed.", "shelled", 40),
+    ],
+)  # fmt: skip
+def test_joined_figures_add_up(nlp, sentence, trigger, fatalities):
+    state = parsed(nlp, sentence)
+    draft = draft_on(state, trigger)
+    draft.evidence = list(state.sentences)
+    count_casualties(state)
+    assert draft.fatalities.value == fatalities

@@ -171,6 +171,8 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
         noun = _counted_noun(doc[number.head])
         if noun is not None and _is_animal(noun):
             continue  # "killed 15 livestock", "25 heads of cattle": no person died
+        if _in_subset(noun or doc[number.head]):
+            continue  # "five guards including one officer and four guards"
         # "a number of fighters were killed": the number word itself may be the subject; in
         # "one of the injured men died" its verb, not the counted noun's participle, says the harm.
         if noun is not None and noun.dep_ == "pobj":
@@ -188,15 +190,28 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
             pending.append((number, noun))
             continue
         figures.extend(Figure(k, number.quantity, number.head, _group(noun)) for k in sorted(kinds))
-    # "killed 3 soldiers and 2 militants": a conjunct noun shares its head noun's casualty word.
+    # "killed 3 soldiers and 2 militants": a conjunct noun shares its head noun's casualty word;
+    # so does a conjunct of the casualty word's own phrase ("killed 8 civilians in Easton and 7
+    # civilians in Westby", "the death of 3 rebels and 3 soldiers", "killing the leader and one
+    # of his guards", where the parse hangs the second on the casualty word itself).
     for number, noun in pending:
-        if noun is None or noun.dep_ != "conj":
+        if noun is None:
+            continue  # ("either no fatalities or one": no one counted)
+        joined = noun if noun.dep_ == "conj" else doc[number.head]
+        if joined.dep_ != "conj" or _in_subset(joined):
             continue
-        for fig in figures:
+        # ("… and 2 guards injured": its own casualty word, which the punctuation hid)
+        kind = _casualty_kind(doc[noun.i + 1]) if noun.i + 1 < sent.end else None
+        if kind is None and _counts_victims(joined.head):
+            kind = _casualty_kind(joined.head)
+        for fig in figures if kind is None else []:
             head_noun = _counted_noun(doc[fig.token])
-            if head_noun is not None and head_noun.i == noun.head.i:
-                figures.append(Figure(fig.kind, number.quantity, number.head, _group(noun)))
+            if head_noun is not None and head_noun.i == joined.head.i:
+                kind = fig.kind
                 break
+        if kind is not None:
+            figures.append(Figure(kind, number.quantity, number.head, _group(noun)))
+    figures = _conjuncts_apart(doc, figures)
     figures.extend(_single_victims(sent, figures))
     figures.extend(_named_victims(sent, figures))
     figures.extend(_deaths_caused(sent, figures))
@@ -357,9 +372,26 @@ def _right_kind(doc, start: int, limit: int) -> str | None:
         kind = _casualty_kind(tok)
         if kind:
             return kind
+        if _name_part(doc, j):
+            continue
         if (tok.pos_ not in _BRIDGE_POS and tok.lower_ != "of") or tok.is_punct:
             return None
     return None
+
+
+def _name_part(doc, j: int) -> bool:
+    """A word of a group's name however the tagger read it: an acronym ("56 BH/IS fighters
+    were killed", where "IS" is tagged a verb) or the slash joining two ("FPP/AP")."""
+    tok = doc[j]
+    if tok.text == "/":
+        return (
+            0 < j < len(doc) - 1
+            and doc[j - 1].text.isalpha()
+            and doc[j + 1].text.isalpha()
+            and not tok.whitespace_
+            and not doc[j - 1].whitespace_
+        )
+    return len(tok.text) > 1 and tok.text.isalpha() and tok.text.isupper()
 
 
 def _left_kind(doc, start: int, limit: int) -> str | None:
@@ -395,6 +427,58 @@ def _resulting_killing(tok: Token) -> str | None:
     if tok.dep_ == "pobj" and head.lower_ in ("in", "to"):
         return FATAL if head.head.lemma_.lower() in ("result", "lead") else None
     return FATAL if tok.dep_ == "dobj" and head.lemma_.lower() == "cause" else None
+
+
+def _conjuncts_apart(doc, figures: list[Figure]) -> list[Figure]:
+    """Figures of one noun joined by "and" ("two Somali and four Kenyan citizens died", "killed 8
+    civilians in Easton and 7 civilians in Westby") are two groups to add, not one group told
+    twice (whose lowest figure `combine` keeps)."""
+    out = []
+    for fig in figures:
+        noun = _counted_noun(doc[fig.token]) or doc[fig.token]
+        others = [
+            o for o in figures
+            if o is not fig and o.kind == fig.kind and o.group == fig.group
+            and _joined(noun, _counted_noun(doc[o.token]) or doc[o.token])
+        ]  # fmt: skip
+        if fig.group is not None and others:
+            fig = Figure(fig.kind, fig.quantity, fig.token, f"{fig.group} {fig.token}")
+        out.append(fig)
+    return out
+
+
+def _joined(one: Token, other: Token) -> bool:
+    """Two words of one coordination: one is a conjunct of the other, or of a word the other
+    hangs on ("killed 8 civilians in Easton and 7 civilians in Westby", "the death of 1 rebel and
+    3 soldiers": the parse hangs the second on the verb or noun the first is the object of)."""
+    if one.i == other.i:
+        return False
+    for c, o in ((one, other), (other, one)):
+        if c.dep_ == "conj" and c.head.i in (o.i, o.head.i, o.head.head.i):
+            return True
+    return False
+
+
+def _counts_victims(word: Token) -> bool:
+    """A casualty word whose victims are its object: an active verb with one ("killed 8
+    civilians"), or a noun with an "of" phrase ("the death of 3 rebels")."""
+    if word.pos_ == "VERB":
+        return any(c.dep_ == "dobj" for c in word.children) and not any(
+            c.dep_ == "auxpass" for c in word.children
+        )
+    return word.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
+
+
+def _in_subset(tok: Token) -> bool:
+    """A conjunct of a subset of the same noun ("five guards including one officer and four
+    guards"): the subset too ("21 rebels including 2 commanders and 4 soldiers" adds soldiers)."""
+    noun = tok
+    while tok.dep_ == "conj":
+        tok = tok.head
+        marker = tok.head if tok.head.lower_ in _SUBSET_MARKERS else None
+        if marker is not None and marker.head.lemma_.lower() == noun.lemma_.lower():
+            return True
+    return False
 
 
 def _is_subset(doc, start: int, limit: int) -> bool:
