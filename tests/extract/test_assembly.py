@@ -1136,3 +1136,20 @@ def test_joining_the_protest_a_paragraph_tells_is_more_of_it(code):
         "2021-05-05",
     )
     assert [e.sub_event_type for e in doc.events if e.acled_codable] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        "District officials said that also five insurgents were killed.",
+        "District officials also said that five insurgents were killed.",
+    ],
+)
+def test_more_dead_told_by_an_also_elsewhere_add_to_the_toll(code, more):
+    # the adverb on the victims' number or on the verb of saying (Stop 34)
+    text = (
+        "On 12 March 2021, three soldiers were killed and two were wounded when insurgents stormed"
+        " a checkpoint in Kunduz province. " + more
+    )
+    (event,) = code(text, "2021-03-14").events
+    assert event.fatalities == 8

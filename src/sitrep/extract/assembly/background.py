@@ -132,7 +132,29 @@ def more_casualties(token: Token) -> bool:
         if s.dep_ == "nsubjpass"
         for g in s.children
     )
-    return words.get("also") == "advmod" or besides
+    return words.get("also") == "advmod" or besides or _told_besides(token)
+
+
+def _told_besides(token: Token) -> bool:
+    """ "officials said that also four rebels were killed", "the militia also stated that two of
+    its fighters were killed": "also" on the victims' number, or on the verb of saying the harm
+    is told under."""
+    for s in token.children:
+        if s.dep_ == "nsubjpass" and any(
+            n.dep_ == "nummod"
+            and any(a.dep_ == "advmod" and a.lower_ == "also" for a in n.children)
+            for n in s.children
+        ):
+            return True
+    verb = token
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SAYING:
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.head.children)
+
+
+_SAYING = frozenset({"report", "say", "state", "add", "claim", "announce", "confirm"})
 
 
 _HARM_VERBS = frozenset({"kill", "wound", "injure"})
