@@ -335,6 +335,10 @@ def test_a_call_or_plan_to_protest_is_no_protest(nlp, sentence):
         ("Strikes hit three towns; 1 fatality coded for this event.", 1),
         ("Due to the unclear toll, fatalities reported as half, rounded down to 4.", 4),
         ("Troops raided hideouts in 3 provinces. Fatalities are split across 3 events (2).", 2),
+        # casualties coded, and a toll told as a range: its lower end (Stop 34)
+        ("Rival units fought near the bridge. Unspecified casualties coded as 10.", 10),
+        ("Herders clashed over a well. Reports on fatalities range from 2 to 5.", 2),
+        ("Two militias clashed in the market, resulting in between 1 and 4 fatalities.", 1),
     ],
 )
 def test_acled_remarks_give_the_coded_toll(paragraph, toll):

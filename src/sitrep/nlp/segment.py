@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState
+from sitrep.knowledge.lexicons import number_words
 from sitrep.records import Span
 
 if TYPE_CHECKING:
@@ -44,8 +45,26 @@ def segment(state: DocState) -> None:
                     # before it.
                     sentences[-1] = state.span(sentences[-1].start, hi)
                     continue
+                if sentences and _lone_number(sentences[-1].text) and (
+                    sentences[-1].end >= lo - 1 and para.start <= sentences[-1].start
+                ):
+                    # "… clashed near the village. 14 Al Shabaab militants were killed.": the
+                    # parser cut the figure off the words that count it.
+                    sentences[-1] = state.span(sentences[-1].start, hi)
+                    continue
                 sentences.append(state.span(lo, hi))
     state.sentences = sentences
+
+
+_LONE_NUMBER = re.compile(r"\d[\d,]*|[A-Za-z]+")
+
+
+def _lone_number(text: str) -> bool:
+    """A sentence that is one number ("14", "Three"): the parser's cut, not a sentence."""
+    if not _LONE_NUMBER.fullmatch(text):
+        return False
+    entry = number_words().get(text.lower())
+    return text[0].isdigit() or (entry is not None and entry.kind == "number")
 
 
 def _has_word(text: str) -> bool:

@@ -30,13 +30,21 @@ _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 # How many events (or places, days) a toll is spread over: "2", "two".
 _HOW_MANY = r"(\d+|" + "|".join(_SMALL) + ")"
 _FATALITIES = r"fatalit(?:y|ies)"
-# "Unknown number of fatalities coded as 3", "Total fatalities coded as 4", "… is coded as 3",
+# "Unknown number of fatalities coded as 3", "Unspecified casualties coded as 10", "Total
+# fatalities coded as 4", "… is coded as 3",
 # "Fatalities coded to 0", "fatalities estimated as 10", "… reported as half, rounded down to 3";
 # the figure first: "coded as 6 fatalities", "1 fatality coded for this event".
 _CODED = re.compile(
-    rf"\b{_FATALITIES}\b[^.\[\]]{{0,80}}?\b(?:coded (?:as|to)|estimated as|rounded (?:down|up) to)"
-    rf" {_NUMBER}\b|\bcoded as {_NUMBER} {_FATALITIES}\b|\b{_NUMBER} {_FATALITIES} coded for this"
-    r" event\b",
+    rf"\b(?:{_FATALITIES}|casualties)\b[^.\[\]]{{0,80}}?"
+    rf"\b(?:coded (?:as|to)|estimated as|rounded (?:down|up) to) {_NUMBER}\b"
+    rf"|\bcoded as {_NUMBER} {_FATALITIES}\b|\b{_NUMBER} {_FATALITIES} coded for this event\b",
+    re.IGNORECASE,
+)
+# A toll told as a range, coded at its lower end (ACLED's most conservative figure): "accounts of
+# fatalities range from 3 to 6", "fighting left between 2 and 5 fatalities".
+_RANGE = re.compile(
+    rf"\b{_FATALITIES}\b[^.\[\]]{{0,30}}?\brange[sd]?\s+(?:from|between)\s+{_NUMBER}\s+"
+    rf"(?:to|and)\s+{_NUMBER}\b|\bbetween\s+{_NUMBER}\s+and\s+{_NUMBER}\s+{_FATALITIES}\b",
     re.IGNORECASE,
 )
 # "[1 fatality split among 12 events]", "13 total fatalities split between 2 events",
@@ -96,6 +104,8 @@ def coded_fatalities(paragraph: str) -> int | None:
         return _int(m.group(1))
     if m := _STATED.search(paragraph):
         return _int(m.group(1))
+    if m := _RANGE.search(paragraph):
+        return _int(next(g for g in m.groups() if g is not None))
     return None
 
 
@@ -147,7 +157,7 @@ def read_remarks(state: DocState) -> None:
     for para in state.paragraphs:
         text = state.text[para.start : para.end]
         low = text.lower()
-        if "fatalit" not in low and "killed" not in low:
+        if "fatalit" not in low and "killed" not in low and "casualt" not in low:
             continue
         coded = coded_fatalities(text)
         split = split_count(text) if coded is None else None
