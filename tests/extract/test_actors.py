@@ -191,6 +191,17 @@ def _same(a: str | None, b: str | None) -> bool:
             "Military Forces of Brazil (2019-) Military Police",
             "org",
         ),
+        # Stop 34: groups and state units ACLED names, by their acronyms.
+        ("BIFF gunmen fired on a farm near Shariff Aguak.", "Philippines", "BIFF",
+         "BIFF: Bangsamoro Islamic Freedom Fighters", "org"),
+        ("SNR agents took a trader from his shop in Ngozi.", "Burundi", "SNR",
+         "Police Forces of Burundi (2005-) National Intelligence Service", "org"),
+        ("The BGF shelled a hamlet near Myawaddy.", "Myanmar", "BGF",
+         "Military Forces of Myanmar (2021-) Border Guard Force", "org"),
+        ("UPP officers traded shots with gunmen in a hillside favela.", "Brazil", "UPP",
+         "Military Forces of Brazil (2019-) UPP: Pacifying Police Unit", "org"),
+        ("HM fighters fired at a patrol near Sopore.", "India", "HM",
+         "HM: Hizb-ul-Mujahideen", "org"),
     ],
 )
 def test_dictionary_mentions(nlp, text, country, words, actor, kind):
@@ -215,6 +226,13 @@ def test_dictionary_mentions(nlp, text, country, words, actor, kind):
 def test_words_that_are_not_the_actor(nlp, text, absent):
     names = {name for name, _ in _mentions(_state(nlp, text, "Syria")).values()}
     assert not any(_same(n, absent) for n in names), names
+
+
+def test_acronyms_of_one_country_are_not_read_elsewhere(nlp):
+    """"HM" is Hizb-ul-Mujahideen in India's texts, not a British prison's "HM"."""
+    text = "Inmates at HM Prison Leeds attacked two guards."
+    found = _mentions(_state(nlp, text, "United Kingdom"))
+    assert not any(_same(name, "HM: Hizb-ul-Mujahideen") for name, _ in found.values()), found
 
 
 @pytest.mark.parametrize(
