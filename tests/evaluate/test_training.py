@@ -111,3 +111,27 @@ def test_unknown_actor_classifier_learns_a_convention_of_one_country():
     text = "A man was found blindfolded near a stadium by residents of the village."
     assert clf.predict(unknown_actor_text(text, "Mexico", "actor1")).best()[0] == gang
     assert clf.predict(unknown_actor_text(text, "Peru", "actor1")).best()[0] == group
+
+
+def test_unknown_actor_classifier_reads_who_holds_a_front_line_place():
+    """Fire a mission saw near a village is the side facing it: a village no note named is read
+    by who holds it (front_lines.csv), as the named villages on its side were."""
+    from sitrep.evaluate.training import fit_unknown_actor_classifier
+    from sitrep.knowledge.classifiers import (
+        UNKNOWN_ACTOR_MODEL_FILE,
+        TextClassifier,
+        unknown_actor_text,
+    )
+
+    rebels = "NAF: United Armed Forces of Novorossiya"
+    held = {"Avdiivka": rebels, "Pisky": rebels, "Popasna": rebels, "Svitlodarsk": rebels,
+            "Horlivka": UKRAINE, "Spartak": UKRAINE, "Yasynuvata": UKRAINE, "Makiivka": UKRAINE}
+    notes = [
+        _note(10 * i + k, f"The OSCE team counted {k + 2} explosions near {village}.", side)
+        for i, (village, side) in enumerate(held.items())
+        for k in range(3)
+    ]
+    clf = TextClassifier(fit_unknown_actor_classifier(notes), UNKNOWN_ACTOR_MODEL_FILE)
+    for village, side in (("Toretsk", rebels), ("Dokuchaievsk", UKRAINE)):
+        text = f"The OSCE team counted 5 explosions near {village}."
+        assert clf.predict(unknown_actor_text(text, "Ukraine", "actor1")).best()[0] == side

@@ -8,6 +8,7 @@ import pytest
 
 from sitrep.knowledge.actors import (
     actor_dictionary,
+    front_line_holders,
     is_case_sensitive,
     match_form,
     normalise_name,
@@ -200,3 +201,11 @@ def test_match_form_keeps_offsets(text):
 )
 def test_acronyms_match_in_capitals_only(alias, sensitive):
     assert is_case_sensitive(alias) is sensitive
+
+
+def test_front_line_places_name_the_side_holding_them():
+    text = "The OSCE team heard 4 blasts near Zolote-5, then 2 near Zolote and one near Horlivka."
+    assert front_line_holders(text, "Ukraine") == ["rebel", "state", "rebel"]
+    # Only in a text of the mission reporting on that front line.
+    assert front_line_holders("Shells fell near Zolote and Horlivka.", "Ukraine") == []
+    assert front_line_holders(text, "Russia") == []

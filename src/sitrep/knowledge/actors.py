@@ -477,3 +477,49 @@ def air_arms() -> dict[tuple[str, str], str]:
     drone strikes in that country to (`actor_air_arms.csv`)."""
     rows = read_csv("actor_air_arms.csv", required=["military", "country", "air_force", "why"])
     return {(r["military"], r["country"]): r["air_force"] for r in rows}
+
+
+FRONT_LINES_FILE = "front_lines.csv"
+FRONT_LINE_SIDES = ("state", "rebel")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontLine:
+    """A monitoring mission's front line (`front_lines.csv`): the cue word naming the mission, the
+    country, and each listed place's pattern with the side holding it."""
+
+    cue: re.Pattern[str]
+    country: str
+    places: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@cache
+def front_lines() -> tuple[FrontLine, ...]:
+    """Each mission's front line, its places grouped per (cue, country) (`front_lines.csv`)."""
+    grouped: dict[tuple[str, str], list[tuple[re.Pattern[str], str]]] = {}
+    for line, row in _read_rows(FRONT_LINES_FILE, ["cue", "country", "place", "held_by"]):
+        if row["held_by"] not in FRONT_LINE_SIDES:
+            raise KnowledgeDataError(
+                f"{FRONT_LINES_FILE}:{line}: held_by must be one of {FRONT_LINE_SIDES}, "
+                f"not {row['held_by']!r}"
+            )
+        names = "|".join(re.escape(n.strip()) for n in row["place"].split("|") if n.strip())
+        # A name followed by a hyphen is another place ("Zolote" is not "Zolote-5").
+        pattern = re.compile(rf"\b(?:{names})\b(?!-)")
+        grouped.setdefault((row["cue"], row["country"]), []).append((pattern, row["held_by"]))
+    return tuple(
+        FrontLine(re.compile(rf"\b{re.escape(cue)}\b"), country, tuple(places))
+        for (cue, country), places in grouped.items()
+    )
+
+
+def front_line_holders(text: str, country: str | None) -> list[str]:
+    """The side holding each front-line place `text` names (`front_lines.csv`), in text order,
+    when `text` names the mission reporting on that country's front line."""
+    found: list[tuple[int, str]] = []
+    for front in front_lines():
+        if front.country != country or not front.cue.search(text):
+            continue
+        for pattern, side in front.places:
+            found.extend((m.start(), side) for m in pattern.finditer(text))
+    return [side for _, side in sorted(found)]

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from sitrep.errors import KnowledgeDataError
+from sitrep.knowledge.actors import front_line_holders
 from sitrep.knowledge.loader import read_bytes
 from sitrep.knowledge.tablecache import cached_table
 
@@ -54,6 +55,7 @@ def unknown_actor_text(text: str, country: str | None, role: str) -> str:
     (ACLED's names for unidentified groups differ by country and between attacker and victim)."""
     place = re.sub(r"\W+", "", (country or "none").lower())
     side = "roleone" if role == "actor1" else "roletwo"  # digits are normalised away
+    text = f"{text}{_held_words(text, country)}"
     # The content words and the role again, each joined to the country: the coders' conventions
     # are by country (which words mark a gang's killing differ between Mexico's notes and others'),
     # which a linear model over shared words and one country word cannot learn.
@@ -80,7 +82,15 @@ def side_order_text(text: str, country: str | None, inters: tuple[int, int]) -> 
     low, high = sorted(inters)
     sides = f"{INTER_WORDS[low]}{INTER_WORDS[high]}"
     # The pair in that country too: the coders' habit is by country and by pair of sides.
-    return f"{text} country{place} sides{sides} pair{place}{sides}"
+    return f"{text}{_held_words(text, country)} country{place} sides{sides} pair{place}{sides}"
+
+
+def _held_words(text: str, country: str | None) -> str:
+    """Who holds the front-line places a monitoring mission's text names, as words ("heldstate",
+    "heldrebel"; `front_lines.csv`): ACLED attributes the fire the mission saw near a place to the
+    side facing it, which the place's name tells only once a train note has named it."""
+    holders = dict.fromkeys(front_line_holders(text, country))
+    return "".join(f" held{side}" for side in holders)
 
 
 def normalise(text: str) -> str:
