@@ -2325,3 +2325,63 @@ def test_an_accused_deed_is_its_own_happening(code, text, expected):
     got = [(e.sub_event_type, e.actor1, e.fatalities) for e in code(text, "2024-03-05").events
            if e.acled_codable and e.sub_event_type in ("Attack", "Armed clash")]  # fmt: skip
     assert got == expected
+
+    "text",
+    [
+        "On 2 May 2022, near Westby village, Kalay township (Kalay district, Sagaing region), the "
+        "Westby People's Defense Force attacked the military troops. Casualties unknown.",
+    ],
+)
+def test_a_bare_attack_with_no_explosive_told_is_no_bombing(code, text):
+    # stop 34: Remote explosive/landmine/IED, Grenade and Suicide bomb need an explosive told in
+    # the paragraph (`explosive` role); the classifier's reading goes to a battle or a strike
+    types = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert types == {"Armed clash"}
+
+
+def test_a_named_explosive_keeps_the_bombing(code):
+    text = (
+        "On 2 May 2022, militants detonated an IED targeting a police convoy near Westby. No one "
+        "was hurt."
+    )
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Remote explosive/landmine/IED"
+    }
+
+
+def test_harm_denied_for_people_joined_by_or_is_no_attack(code):
+    # stop 34: "no people were reported injured or killed": the verb joined by "or" shares the
+    # negated subject (candidates._nobody_did), so it tells no happening of its own
+    text = (
+        "On 2 May 2022, near Westby, Cabo Sur, four lorries owned by a timber firm were torched "
+        "by a gang of gunmen. No people were reported injured or killed."
+    )
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Looting/property destruction"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2022, police seized 300 military munitions in an abandoned house in Westby, "
+        "Cabo Sur.",
+        "On 2 May 2022, over 100 artillery shells were found in sacks in a forest near Westby.",
+    ],
+)
+def test_weapons_found_or_seized_with_no_harm_are_disrupted_weapons_use(code, text):
+    # stop 34: type_rules._out_of_use, weapons (`arms` role or weapon_words.csv) as the object of
+    # a `stopped` verb, no harm and no fight told
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Disrupted weapons use"
+    }
+
+
+def test_weapons_destroyed_by_a_strike_are_the_strikes(code):
+    text = (
+        "On 2 May 2022, coalition air raids targeted rebel forces in Westby, destroying two "
+        "vehicles and a weapons cache. Casualties unknown."
+    )
+    assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
+        "Air/drone strike"
+    }

@@ -861,7 +861,14 @@ def _nobody_did(tok: Token) -> bool:
     the harm did not happen, not a happening."""
     if tok.pos_ != "VERB":
         return False
-    verb = tok.head if tok.dep_ in ("xcomp", "oprd", "acomp") else tok
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        # "no one was injured or killed", "no people were reported injured or killed": a verb
+        # joined to another without a subject of its own shares that verb's subject
+        verb = verb.head
+    verb = verb.head if verb.dep_ in ("xcomp", "oprd", "acomp") else verb
     return any(
         s.dep_ in ("nsubj", "nsubjpass")
         and (s.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children))

@@ -70,6 +70,8 @@ ROLES = (
     "blocking",
     "fray",
     "policing",
+    "explosive",
+    "arms",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
