@@ -2385,3 +2385,14 @@ def test_weapons_destroyed_by_a_strike_are_the_strikes(code):
     assert {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable} == {
         "Air/drone strike"
     }
+
+
+def test_a_happening_said_not_to_have_taken_place_is_no_event(code):
+    # stop 34: a trigger noun under "no" ("no further clash took place") is denied
+    # (candidates._denied)
+    text = (
+        "On 2 May 2022, nurses marched through the centre of Westby to demand higher pay. "
+        "Scuffles with the police were reported, but no further clash took place."
+    )
+    types = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
+    assert "Armed clash" not in types

@@ -259,7 +259,7 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             continue  # "The attack wounded three": the verb tells more of the same happening
         if not _requirements_met(tok, entry.requires, lex):
             continue
-        if _nobody_did(tok):
+        if _nobody_did(tok) or _denied(tok):
             continue  # "no one was injured": the sentence says a harm did not happen
         if _seen_as_reason(tok):
             continue  # "after seeing comrades being injured": why they acted, not a happening
@@ -873,6 +873,17 @@ def _nobody_did(tok: Token) -> bool:
         s.dep_ in ("nsubj", "nsubjpass")
         and (s.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children))
         for s in verb.children
+    )
+
+
+def _denied(tok: Token) -> bool:
+    """ "no clash took place", "there were no clashes or violence", "no further clash": a
+    happening noun under "no" (or joined to one) is said not to have happened."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    nouns = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    return any(
+        c.dep_ == "det" and c.lower_ == "no" for n in nouns if n.pos_ == "NOUN" for c in n.children
     )
 
 
