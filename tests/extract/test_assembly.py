@@ -1153,3 +1153,42 @@ def test_more_dead_told_by_an_also_elsewhere_add_to_the_toll(code, more):
     )
     (event,) = code(text, "2021-03-14").events
     assert event.fatalities == 8
+
+def test_people_counted_up_to_a_day_are_no_happening(nlp):
+    """Stop 34: "Until 4 May, 310 detainees had been freed" counts over an untold stretch of
+    time up to a day: an aggregate, like a count since a day."""
+    from sitrep.extract.assembly.background import _counted_up_to
+
+    def trigger(text: str, word: str):
+        return next(t for t in nlp(text) if t.lower_ == word)
+
+    assert _counted_up_to(trigger("Until 4 May 2022, 310 detainees were released.", "released"))
+    assert not _counted_up_to(trigger("On 4 May 2022, 310 detainees were released.", "released"))
+    assert not _counted_up_to(trigger("Protesters blocked the road until Friday.", "blocked"))
+
+
+def test_a_guessed_side_of_a_battle_is_no_conflict():
+    """Stop 34: "Militants attacked an army post. The two sides traded fire": the
+    second mention's side is only the unknown-actor model's guess; in a battle it may name
+    either side, so it keeps no battle apart. The wounded of armed violence, told with a guessed
+    side, are more of it as the dead are."""
+    from sitrep.extract.assembly.cluster import Cluster, sides_agree
+
+    text = "militants attacked the post; the two sides exchanged fire; two were wounded"
+    state = DocState(text=text, published=None, outlet=None)
+    seed = _draft(state, 10, 18, "Armed clash", event_type="Battles")
+    seed.actor1 = _actor("Rebel Front")
+    fire = _draft(state, 40, 54, "Armed clash", event_type="Battles", sentence=1)
+    fire.actor1 = ActorMention(Span("", 0, 0), Actor("Military Forces of Syria", 1, "Syria"),
+                               kind="implicit")  # fmt: skip
+    cluster = Cluster([mention_of(seed, 0)])
+    assert sides_agree(cluster, mention_of(fire, 1))
+    hurt = _draft(state, 68, 75, "Attack", event_type="Violence against civilians", sentence=2)
+    hurt.actor1 = fire.actor1
+    hurt.injuries = Quantity(2, "exact")
+    attack = _draft(state, 10, 18, "Attack", event_type="Violence against civilians")
+    attack.actor1 = _actor("Rebel Front")
+    assert sides_agree(Cluster([mention_of(attack, 0)]), mention_of(hurt, 1))
+    hurt.injuries = Quantity(None, "unknown")
+    assert not sides_agree(Cluster([mention_of(attack, 0)]), mention_of(hurt, 1))
+

@@ -2326,6 +2326,8 @@ def test_an_accused_deed_is_its_own_happening(code, text, expected):
            if e.acled_codable and e.sub_event_type in ("Attack", "Armed clash")]  # fmt: skip
     assert got == expected
 
+
+@pytest.mark.parametrize(
     "text",
     [
         "On 2 May 2022, near Westby village, Kalay township (Kalay district, Sagaing region), the "

@@ -39,7 +39,24 @@ def is_aggregate(m: Mention, token: Token | None) -> bool:
         return True
     if _many_over_a_month(m, token):
         return True
+    if _counted_up_to(token):
+        return True
     return _ongoing(token) or _running_since(token) or _over_recent_years(token)
+
+
+def _counted_up_to(token: Token) -> bool:
+    """ "Until 4 May, 310 detainees had been freed": people counted up to a day, a running
+    total over an untold stretch of time (as "since" counts from one), not one happening."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if not any(c.lower_ in ("until", "till") and c.dep_ in ("mark", "prep") for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.like_num or any(n.dep_ == "nummod" and n.like_num for n in c.children))
+        for c in verb.children
+    )
 
 
 _VAGUE_MANY = frozenset({"several", "numerous", "multiple", "repeated", "frequent", "many"})

@@ -245,8 +245,18 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
     # side read, before its verb, off a clause that names only the dead and no place ("a
     # civilian died": the dead themselves; a side named after the verb is a doer, and a clause
     # that names its place may tell a strike of its own)
-    toll = m.draft.fatalities.value is not None
-    if m.doer is None or (toll and (guessed(m.doer) or (m.doer_dead and m.spot is None))):
+    # (the wounded of armed violence count as the dead do: "Russian forces shelled Northtown. 1
+    # civilian was injured"; the injured of a demonstration may be another happening's, the
+    # force used on it)
+    hurt = m.kind == "armed" and bool(m.draft.injuries.value)
+    toll = m.draft.fatalities.value is not None or hurt
+    # Nor is a guessed side of a battle told with no one named on either side ("the two sides
+    # traded fire" after "militants raided an army post"): both sides fight in a battle, and
+    # the guess may name either.
+    fight = BATTLES == m.draft.event_type == cluster.seed.draft.event_type and m.target is None
+    if m.doer is None or ((toll or fight) and guessed(m.doer)) or (
+        toll and m.doer_dead and m.spot is None
+    ):
         target, first = m.target, cluster.seed.doer
         if toll and target is not None and guessed(target):
             target = None  # (the unknown-actor model's guess names no one hit)
