@@ -1192,3 +1192,31 @@ def test_a_guessed_side_of_a_battle_is_no_conflict():
     hurt.injuries = Quantity(None, "unknown")
     assert not sides_agree(Cluster([mention_of(attack, 0)]), mention_of(hurt, 1))
 
+
+def test_the_crowd_told_again_by_a_pronoun_is_the_same_protest(code):
+    """Stop 34: "They also protested …", "The group also demanded …" after a protest is the same
+    crowd doing more of it (a protest told with "also" by a pronoun or a definite noun)."""
+    for second in (
+        "They also protested against the closure of the clinic.",
+        "The group also demanded the dismissal of the mayor.",
+    ):
+        doc = code(
+            "On 3 May 2022, around 200 bakers protested in Kirkuk against the new flour tax. "
+            + second,
+            "2022-05-04",
+        )
+        assert [e.sub_event_type for e in doc.events if e.acled_codable] == ["Peaceful protest"]
+
+
+def test_the_crowd_told_again_keeps_other_crowds_apart(nlp):
+    from sitrep.extract.assembly.background import told_as_another
+
+    def trigger(text: str, word: str):
+        return next(t for t in nlp(text) if t.lower_ == word)
+
+    assert not told_as_another(trigger("They also marched to the port.", "marched"), True)
+    assert not told_as_another(trigger("The group also marched to the port.", "marched"), True)
+    # violence told with "also" by a pronoun stays one more happening
+    assert told_as_another(trigger("They also shelled the port.", "shelled"))
+    # another crowd holds another protest
+    assert told_as_another(trigger("Other groups also marched to the port.", "marched"), True)

@@ -219,10 +219,22 @@ def _another_crowd(subject: Token) -> bool:
     )
 
 
-def told_as_another(token: Token) -> bool:
+def _told_before(subject: Token) -> bool:
+    """The subject names people told before: "they", or a noun with a definite article ("the
+    group", "the workers")."""
+    if subject.lower_ == "they":
+        return True
+    return subject.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children
+    )
+
+
+def told_as_another(token: Token, demonstration: bool = False) -> bool:
     """ "The group also targeted a second ship", "another strike hit the camp", "Separately, …":
     told as one more happening, not as the one before again — unless its subject is that
-    happening itself ("the strike also killed his deputy")."""
+    happening itself ("the strike also killed his deputy"), or, for a demonstration, the crowd
+    told before (`demonstration`: "They also protested against the new tax", "The group also
+    demanded …")."""
     if more_casualties(token):
         return False
     verb = token
@@ -239,6 +251,8 @@ def told_as_another(token: Token) -> bool:
         return False
     if any(s.lemma_.lower() in _CROWD_NOUNS and not _another_crowd(s) for s in subjects):
         return False  # "Protesters also demanded better pay": more of what the crowd did
+    if demonstration and any(_told_before(s) and not _another_crowd(s) for s in subjects):
+        return False  # "They also blocked the road": the same crowd doing more of its protest
     if any(
         c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_ in _ANSWERS for g in c.children)
         for c in verb.children

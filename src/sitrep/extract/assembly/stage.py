@@ -64,7 +64,7 @@ def assemble_events(state: DocState) -> None:
             state.published,
             tuple(by_sentence.get(d.sentence, ())),
             tok.lemma_.lower() if tok is not None else "",
-            tok is not None and told_as_another(tok),
+            tok is not None and told_as_another(tok, d.event_type == "Protests"),
             weapon_named(tok) if tok is not None else None,
             tok is not None and flown(tok),
             tok is not None and more_casualties(tok),
