@@ -530,3 +530,73 @@ def test_joined_figures_add_up(nlp, sentence, trigger, fatalities):
     draft.evidence = list(state.sentences)
     count_casualties(state)
     assert draft.fatalities.value == fatalities
+
+
+def test_other_sides_dead_told_in_another_sentence_add_up(nlp):
+    text = (
+        "Rebels attacked an army post near Easton, killing at least 5 villagers.\n"
+        "Two soldiers were killed in that attack on the post.\n"
+    )
+    state = parsed(nlp, text)
+    draft = draft_on(state, "attacked")
+    draft.evidence = list(state.sentences)
+    count_casualties(state)
+    assert draft.fatalities == Quantity(7, "at least")
+
+
+def test_one_sides_dead_told_twice_keep_the_lowest(nlp):
+    text = (
+        "Rebels attacked an army post near Easton, killing 5 soldiers.\n"
+        "Four troops died in that attack on the post.\n"
+    )
+    state = parsed(nlp, text)
+    draft = draft_on(state, "attacked")
+    draft.evidence = list(state.sentences)
+    count_casualties(state)
+    assert draft.fatalities == Quantity(4)
+
+
+def test_sides_of_reports():
+    assert quantities.sides_of(["soldier", "militant 12"]) == frozenset({"state", "rebel"})
+    assert quantities.sides_of(["soldier", None]) is None
+    assert quantities.sides_of(["person"]) is None
+    reports = [
+        (Quantity(2), frozenset({"state"})),
+        (Quantity(3), frozenset({"rebel"})),
+        (Quantity(4), frozenset({"rebel", "civilian"})),
+    ]
+    assert quantities.toll_of_reports(reports, pick_highest=True) == Quantity(6)
+    assert quantities.toll_of_reports(reports, pick_highest=False) == Quantity(5)
+    assert quantities.toll_of_reports([(Quantity(2), None), (Quantity(3), frozenset({"rebel"}))],
+                                      pick_highest=True) == Quantity(3)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("On 4 May, two soldiers were killed in an attack by rebels near Easton, Kirkuk. Soldiers "
+         "attacked back and killed three rebels.", 5),
+        ("On 4 May, rebels attacked an army post near Easton, Kirkuk. Four soldiers and a civilian "
+         "were killed. Six rebels were killed when troops repelled the attack.", 11),
+    ],
+)  # fmt: skip
+def test_each_sides_dead_told_by_its_own_mention_add_up(code, text, fatalities):
+    assert [e.fatalities for e in code(text, "2022-05-05").events] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        # a group's acronym or a parenthesis breaking the list: each listed group is counted
+        ("14 IS Delta fighters and 3 KDF guards died.", 17),
+        ("Three militia guards (VGK) and a clerk were killed.", 4),
+        ("The fighting resulted in 20 KRA fighters and 5 military fatalities.", 25),
+        # another clause's toll, a subset, or what was taken are not listed dead
+        ("Rebels attacked two trucks and killed one driver.", 1),
+        ("Seven people, including two soldiers, three guards and two drivers were killed.", 7),
+    ],
+)  # fmt: skip
+def test_a_number_listed_before_a_toll_shares_its_casualty_word(nlp, sentence, fatalities):
+    doc = nlp(sentence)
+    figs = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
+    assert quantities.combine(figs) == Quantity(fatalities)

@@ -142,6 +142,14 @@ def tally_nouns() -> dict[str, str | None]:
 
 
 @cache
+def casualty_sides() -> dict[str, str]:
+    """Nouns counting the dead of one side (state, rebel, civilian): reports of different sides
+    add up, reports of one side are the same dead told twice."""
+    rows = read_csv("casualty_sides.csv", required=["lemma", "side"])
+    return {r["lemma"].lower(): r["side"] for r in rows}
+
+
+@cache
 def loaded_terms() -> tuple[LoadedTerm, ...]:
     """Partisan wordings, longest first so "Israeli occupation forces" wins over "occupation"."""
     rows = read_csv("loaded_terms.csv", required=["phrase"])

@@ -31,6 +31,7 @@ from sitrep.extract.assembly.mentions import (
     named,
 )
 from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, happening_type, killed_from_afar
+from sitrep.extract.events.quantities import FATAL, Sides, sides_of, toll_of_reports
 from sitrep.extract.events.type_rules import VIOLENT_TYPES
 from sitrep.extract.state import ActorMention, EventDraft
 from sitrep.knowledge.actors import unidentified
@@ -246,6 +247,11 @@ def _most_named(actors: list[tuple[ActorMention | None, float]]) -> ActorMention
     return first[max(votes, key=lambda n: votes[n])]
 
 
+def _sides(m: Mention) -> Sides:
+    groups = [g for k, g, *_ in m.draft.extra.get("casualties_by_group", ()) if k == FATAL]
+    return sides_of(groups) if groups else None
+
+
 def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
     """The highest figure its mentions give; the others are kept as alternatives. A happening
     placed at a town does not take a figure a mention tells for a whole region ("seven killed in
@@ -279,6 +285,10 @@ def _set_tolls(event: EventDraft, members: list[Mention]) -> None:
         # "… nine militants were also killed": more dead of the happening add to its toll.
         base = [m for m in pool if not m.more_casualties] or pool
         chosen = max((getattr(m.draft, kind) for m in base), key=lambda q: q.value or 0)
+        if kind == "fatalities" and len(base) > 1:
+            # Mentions telling different sides' dead ("2 soldiers were killed … troops killed
+            # 3 militants") are two parts of the toll, not two reports of it.
+            chosen = toll_of_reports([(m.draft.fatalities, _sides(m)) for m in base], True)
         if len(base) < len(pool):
             more = sum(getattr(m.draft, kind).value or 0 for m in pool if m.more_casualties)
             chosen = Quantity((chosen.value or 0) + more, chosen.qualifier)

@@ -24,6 +24,7 @@ from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
 from sitrep.extract.statements.factuality import trigger_token
 from sitrep.extract.time.timex import calendar_names
+from sitrep.knowledge.lexicons import casualty_sides
 from sitrep.nlp.numbers import Number, is_label, is_number_token, read_number
 from sitrep.nlp.opening import hung_subject
 from sitrep.records import Quantity
@@ -216,6 +217,7 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
     figures.extend(_named_victims(sent, figures))
     figures.extend(_deaths_caused(sent, figures))
     figures.extend(_counted_before(sent, figures))
+    figures.extend(_listed_before(doc, pending, figures, sent.start, sent.end))
     if any(f.kind == FATAL and not _owned_body(doc[f.token]) for f in figures):
         # "killed a civilian and left his body": the body is of one already counted
         figures = [f for f in figures if not _owned_body(doc[f.token])]
@@ -445,6 +447,50 @@ def _conjuncts_apart(doc, figures: list[Figure]) -> list[Figure]:
             fig = Figure(fig.kind, fig.quantity, fig.token, f"{fig.group} {fig.token}")
         out.append(fig)
     return out
+
+
+# Punctuation inside a group's name in a list of victims: "two reserve fighters (RFK)", "FPP/AP".
+_NAME_PUNCT = frozenset({"(", ")", "/", "-"})
+
+
+def _listed_before(
+    doc, pending: list[tuple[Number, Token | None]], figures: list[Figure], start: int, limit: int
+) -> list[Figure]:
+    """A number with no casualty word of its own, listed right before "and" and a counted toll
+    ("14 IS Delta fighters and 3 KDF guards died", "two reserve fighters (RFK) and a clerk
+    were killed", "the fighting left 20 KRA rebels and 5 military fatalities"),
+    shares that toll's casualty word, however the parse hung the list (a tagger's verb in an
+    acronym, a parenthesis): read along the text. Another group of dead, added up."""
+    found = []
+    for number, noun in pending:
+        if any(f.token == number.head for f in figures):
+            continue
+        j, steps, group = number.end, 0, None
+        while j < limit and steps < 7:
+            tok = doc[j]
+            if tok.lower_ == "and":
+                break
+            if tok.pos_ in ("NOUN", "ADJ") and not _name_part(doc, j):
+                group = tok.lemma_.lower()
+            elif not (tok.text in _NAME_PUNCT or _name_part(doc, j) or tok.pos_ == "PROPN"):
+                break
+            j += 1
+            steps += 1
+        if j >= limit or doc[j].lower_ != "and" or j == number.end:
+            continue
+        after = [f for f in figures if j < f.token <= j + 3]
+        if not after or any(number.head < f.token < j for f in figures):
+            continue
+        if any(doc[k].pos_ in ("VERB", "AUX") for k in range(j + 1, after[0].token)):
+            continue  # "attacked two trucks and wounded one occupant": another clause's toll
+        counted = noun if noun is not None else doc[number.head]
+        if counted.dep_ in ("dobj", "npadvmod") or (noun is not None and _is_animal(noun)):
+            continue  # "took 13 prisoners and …", "shot seven times and …"
+        if any(doc[k].lower_ in ("including", "among") for k in range(start, number.start)):
+            continue  # "8 people, including four policemen, one soldier and three …": a subset
+        label = f"{group or 'listed'} {number.head}"
+        found.append(Figure(after[0].kind, number.quantity, number.head, label))
+    return found
 
 
 def _joined(one: Token, other: Token) -> bool:
@@ -817,6 +863,49 @@ def combine(figures: list[Figure]) -> Quantity | None:
     return Quantity(total, qualifiers[0] if qualifiers else "exact")
 
 
+Sides = frozenset[str] | None
+
+
+def sides_of(groups: list[str | None]) -> Sides:
+    """The sides (state forces, rebels, civilians: `casualty_sides.csv`) whose dead the groups
+    count; None when a group names no side ("people", a number standing alone)."""
+    table = casualty_sides()
+    out = set()
+    for group in groups:
+        side = table.get(group.split()[0]) if group else None
+        if side is None:
+            return None
+        out.add(side)
+    return frozenset(out) or None
+
+
+def toll_of_reports(reports: list[tuple[Quantity, Sides]], pick_highest: bool) -> Quantity:
+    """One toll from several reports: reports of one side's dead are the same dead told twice
+    (the lowest wins within a draft, ACLED's conservative rule; across a cluster's mentions the
+    highest, `resolve`), reports of different sides' dead ("2 soldiers were killed. Troops
+    killed 3 militants.") add up. A report naming no side keeps the single-report rule."""
+    quantities = [q for q, _ in reports]
+
+    def pick(qs: list[Quantity]) -> Quantity:
+        return (max if pick_highest else min)(qs, key=lambda q: q.value or 0)
+
+    if len(reports) < 2 or any(s is None for _, s in reports):
+        return pick(quantities)
+    parts: list[tuple[set[str], list[Quantity]]] = []
+    for q, sides in reports:
+        part: tuple[set[str], list[Quantity]] = (set(sides or ()), [q])
+        for other in [p for p in parts if p[0] & part[0]]:
+            part[0].update(other[0])
+            part[1].extend(other[1])
+            parts.remove(other)
+        parts.append(part)
+    if len(parts) < 2:
+        return pick(quantities)
+    chosen = [pick(qs) for _, qs in parts]
+    qualifiers = [q.qualifier for q in chosen if q.qualifier != "exact"]
+    return Quantity(sum(q.value or 0 for q in chosen), qualifiers[0] if qualifiers else "exact")
+
+
 def _owner(
     figure: Figure, drafts: list[EventDraft | TallyDraft], tokens: dict[int, Token]
 ) -> EventDraft | TallyDraft:
@@ -940,8 +1029,9 @@ def count_casualties(state: DocState) -> None:
             by_sentence.setdefault(i, []).append(d)
     own = {(id(d), i) for i, ds in by_sentence.items() for d in ds}
     _add_follow_up_sentences(state, by_sentence)
-    found: dict[int, dict[str, list[Quantity]]] = {}  # id(draft) → kind → one total per sentence
-    borrowed: dict[int, dict[str, list[Quantity]]] = {}  # the same, from follow-up sentences
+    # id(draft) → kind → one total per sentence, with the sides whose dead it counts
+    found: dict[int, dict[str, list[tuple[Quantity, Sides]]]] = {}
+    borrowed: dict[int, dict[str, list[tuple[Quantity, Sides]]]] = {}  # from follow-up sentences
     groups: dict[int, list[tuple[str, str | None, int | None, str]]] = {}
     for i, owners in by_sentence.items():
         sent = state.spacy_sentence(i)
@@ -959,13 +1049,16 @@ def count_casualties(state: DocState) -> None:
         for d in owners:
             figs = per_draft.get(id(d), [])
             for kind in (FATAL, INJURED):
-                total = combine([f for f in figs if f.kind == kind])
+                kind_figs = [f for f in figs if f.kind == kind]
+                total = combine(kind_figs)
+                sides = sides_of([f.group for f in kind_figs]) if total is not None else None
                 if total is None and kind in zero:
                     total = Quantity(0, "exact")
-                total = shares.get((id(d), kind), total)
+                if (id(d), kind) in shares:
+                    total, sides = shares[(id(d), kind)], None
                 if total is not None:
                     into = found if (id(d), i) in own else borrowed
-                    into.setdefault(id(d), {}).setdefault(kind, []).append(total)
+                    into.setdefault(id(d), {}).setdefault(kind, []).append((total, sides))
             groups.setdefault(id(d), []).extend(
                 (f.kind, f.group, f.quantity.value, f.quantity.qualifier) for f in figs
             )
@@ -977,11 +1070,12 @@ def count_casualties(state: DocState) -> None:
                 d.extra["other_report"] = True
         # A toll told with the happening beats one borrowed from a sentence after it.
         kinds = {**borrowed.get(id(d), {}), **found.get(id(d), {})}
-        # The same toll told again in another sentence is not added: the lowest report wins.
+        # The same toll told again in another sentence is not added: the lowest report wins;
+        # other sides' dead told in other sentences are (`toll_of_reports`).
         if kinds.get(FATAL):
-            d.fatalities = min(kinds[FATAL], key=lambda q: q.value or 0)
+            d.fatalities = toll_of_reports(kinds[FATAL], pick_highest=False)
         if kinds.get(INJURED):
-            d.injuries = min(kinds[INJURED], key=lambda q: q.value or 0)
+            d.injuries = min((q for q, _ in kinds[INJURED]), key=lambda q: q.value or 0)
         if isinstance(d, EventDraft) and groups.get(id(d)):
             d.extra["casualties_by_group"] = groups[id(d)]
 
