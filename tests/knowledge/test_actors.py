@@ -8,6 +8,7 @@ import pytest
 
 from sitrep.knowledge.actors import (
     actor_dictionary,
+    crime_hallmarks,
     front_line_holders,
     is_case_sensitive,
     match_form,
@@ -209,3 +210,28 @@ def test_front_line_places_name_the_side_holding_them():
     # Only in a text of the mission reporting on that front line.
     assert front_line_holders("Shells fell near Zolote and Horlivka.", "Ukraine") == []
     assert front_line_holders(text, "Russia") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hallmark"),
+    [
+        ("A trader was found shot with his hands tied behind his back.", True),
+        ("Gunmen in a pickup carried out a drive-by on a taxi stand.", True),
+        ("The victim had been dismembered and left beside a road.", True),
+        ("A note was left on the body.", False),
+        ("A militia tied to the ruling party fired on a rally.", False),
+        ("Two armed men shot a shopkeeper in the market.", False),
+    ],
+)
+def test_crime_hallmarks(text, hallmark):
+    assert bool(crime_hallmarks().search(text)) is hallmark
+
+
+def test_unknown_actor_text_marks_a_crime_hallmark_per_country():
+    from sitrep.knowledge.classifiers import unknown_actor_text
+
+    text = "A farmer was found handcuffed by a canal."
+    words = unknown_actor_text(text, "Mexico", "actor1").split()
+    assert "crimehallmark" in words and "xmexicocrimehallmark" in words
+    plain = unknown_actor_text("Two armed men shot a farmer.", "Mexico", "actor1").split()
+    assert "crimehallmark" not in plain

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.knowledge.actors import DICTIONARY_FILES, FRONT_LINES_FILE
+from sitrep.knowledge.actors import CRIME_HALLMARKS_FILE, DICTIONARY_FILES, FRONT_LINES_FILE
 from sitrep.knowledge.classifiers import (
     COUNTRY_MODEL_FILE,
     FORMAT_VERSION,
@@ -369,7 +369,7 @@ TRAINERS: dict[str, Callable[[Sequence[Note]], Arrays]] = {
 # The country labels are the gazetteer's country codes for ACLED's names (admin_names.csv); both
 # actor models read who holds the front-line places a text names (front_lines.csv).
 TRAINER_DATA: dict[str, tuple[str, ...]] = {
-    UNKNOWN_ACTOR_MODEL_FILE: (*DICTIONARY_FILES, FRONT_LINES_FILE),
+    UNKNOWN_ACTOR_MODEL_FILE: (*DICTIONARY_FILES, FRONT_LINES_FILE, CRIME_HALLMARKS_FILE),
     SIDE_ORDER_MODEL_FILE: (FRONT_LINES_FILE,),
     COUNTRY_MODEL_FILE: (ADMIN_NAMES_FILE,),
 }

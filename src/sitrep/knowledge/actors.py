@@ -513,6 +513,23 @@ def front_lines() -> tuple[FrontLine, ...]:
     )
 
 
+CRIME_HALLMARKS_FILE = "crime_hallmarks.csv"
+
+
+@cache
+def crime_hallmarks() -> re.Pattern[str]:
+    """One pattern matching any hallmark of organised crime a note may tell of a killing (a bound
+    or mutilated body, a drive-by, an execution shot, a message left; `crime_hallmarks.csv`)."""
+    patterns = []
+    for line, row in _read_rows(CRIME_HALLMARKS_FILE, ["pattern"]):
+        try:
+            re.compile(row["pattern"])
+        except re.error as exc:
+            raise KnowledgeDataError(f"{CRIME_HALLMARKS_FILE}:{line}: bad pattern: {exc}") from exc
+        patterns.append(f"(?:{row['pattern']})")
+    return re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE)
+
+
 def front_line_holders(text: str, country: str | None) -> list[str]:
     """The side holding each front-line place `text` names (`front_lines.csv`), in text order,
     when `text` names the mission reporting on that country's front line."""

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from sitrep.errors import KnowledgeDataError
-from sitrep.knowledge.actors import front_line_holders
+from sitrep.knowledge.actors import crime_hallmarks, front_line_holders
 from sitrep.knowledge.loader import read_bytes
 from sitrep.knowledge.tablecache import cached_table
 
@@ -55,7 +55,10 @@ def unknown_actor_text(text: str, country: str | None, role: str) -> str:
     (ACLED's names for unidentified groups differ by country and between attacker and victim)."""
     place = re.sub(r"\W+", "", (country or "none").lower())
     side = "roleone" if role == "actor1" else "roletwo"  # digits are normalised away
-    text = f"{text}{_held_words(text, country)}"
+    # A hallmark of organised crime (a bound or mutilated body, a drive-by) as one word: spread over
+    # many rare words, the model could not learn that Mexico's coders make its author a gang.
+    hallmark = " crimehallmark" if crime_hallmarks().search(text) else ""
+    text = f"{text}{_held_words(text, country)}{hallmark}"
     # The content words and the role again, each joined to the country: the coders' conventions
     # are by country (which words mark a gang's killing differ between Mexico's notes and others'),
     # which a linear model over shared words and one country word cannot learn.
