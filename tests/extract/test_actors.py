@@ -202,6 +202,11 @@ def _same(a: str | None, b: str | None) -> bool:
          "Military Forces of Brazil (2019-) UPP: Pacifying Police Unit", "org"),
         ("HM fighters fired at a patrol near Sopore.", "India", "HM",
          "HM: Hizb-ul-Mujahideen", "org"),
+        # SNA is Somalia's army in Somalia's texts, Syria's opposition army elsewhere.
+        ("Militants ambushed an SNA convoy near Afgooye.", "Somalia", "SNA",
+         "Military Forces of Somalia (2022-)", "org"),
+        ("SNA factions shelled a village near Afrin.", "Syria", "SNA",
+         "JWS: Syrian National Army", "org"),
     ],
 )
 def test_dictionary_mentions(nlp, text, country, words, actor, kind):
