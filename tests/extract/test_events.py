@@ -2398,3 +2398,31 @@ def test_a_happening_said_not_to_have_taken_place_is_no_event(code):
     )
     types = {e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable}
     assert "Armed clash" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # the accused did the deed; the accuser only tells of it (it stays a source)
+        ("In a statement on Monday, the Ruritanian army accused Israel of assassinating a "
+         "Hamas commander at his home in Beirut in a cowardly attack.",
+         "Military Forces of Israel (2022-)"),
+        # a country named after a place inside it says where, it does not act
+        ("A drone launched by Houthi rebels exploded over Haifa, Israel killing a man, while a "
+         "cargo vessel was struck by missiles in the sea near Hodeidah on Friday.",
+         "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ],
+)  # fmt: skip
+def test_the_doer_is_neither_the_accuser_nor_a_place_country(code, text, actor1):
+    events = [e for e in code(text, "2024-03-05").events if e.acled_codable]
+    assert events and all(e.actor1 == actor1 for e in events)
+
+
+def test_a_clause_with_its_own_subject_lends_no_doer():
+    # "the troops killed them" is another clause: its subject did not open fire on itself
+    from sitrep.extract.actors.clauses import syntactic_roles
+    from sitrep.nlp.model import load_nlp
+
+    doc = load_nlp()("The gunmen opened fire on the troops, and the troops killed them.")
+    agents, _ = syntactic_roles(next(t for t in doc if t.lemma_ == "open"))
+    assert [t.i for t in agents] == [1]

@@ -158,13 +158,25 @@ def casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
     return found
 
 
+def _own_clause(trigger: Token, conj: Token) -> bool:
+    """ "The gunmen opened fire at the soldiers, and the soldiers killed them": a conjoined verb
+    with a subject of its own, after a trigger with one, is another clause with another doer."""
+    return any(c.dep_ in SUBJECTS for c in trigger.children) and any(
+        c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in conj.children
+    )
+
+
 def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     """Candidate agent and patient tokens, best first."""
     agents: list[Token] = []
     patients: list[Token] = []
     verbs = [trigger]
     # "shot and killed a fighter": conjoined verbs share the subject and add objects.
-    verbs += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    verbs += [
+        c
+        for c in trigger.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _own_clause(trigger, c)
+    ]
     if trigger.pos_ in ("NOUN", "PROPN"):
         noun_roles(trigger, agents, patients)
     elif trigger.lemma_.lower() in REPEL_VERBS:
@@ -191,6 +203,10 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     # An infinitive or participle takes its governing subject ("began to shell", "killing").
     head = trigger
     while not agents and head.dep_ in _CLIMB_DEPS and head.head.i != head.i and not _reported(head):
+        if accused := accused_of(head):
+            # "X accused Y of killing Z": Y is the doer as told, X only the source.
+            agents.extend(accused)
+            break
         head = head.head
         if head.lemma_.lower() in REPEL_VERBS:
             # "troops repelled attacks by X, killing six": X attacked, and comes first.

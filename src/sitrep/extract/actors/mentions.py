@@ -293,7 +293,7 @@ def document_year(state: DocState) -> int | None:
 # -- the extractor ------------------------------------------------------------------------------
 
 
-@extractor("actors", requires=("sentences",), assigns=("actors",))
+@extractor("actors", requires=("sentences", "places"), assigns=("actors",))
 def find_actors(state: DocState) -> None:
     """Fill `state.actors` with every actor mention, in text order."""
     dictionary = actor_dictionary(document_year(state))
@@ -393,6 +393,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             end, kind = facility.end(), "facility"
         if kind == "state" and _is_modifier(state, start, end):
             continue  # "the US dollar", "Iraq's economy": a country named as a modifier
+        if kind == "state" and _country_of_place_before(state, start, end):
+            continue  # "exploded over Tel Aviv, Israel, killing …": where, not who
         if (
             alias.name in _BARE_BRANCHES
             and mentions
@@ -464,6 +466,30 @@ def _coded_phrase(state: DocState, coded: ActorMention) -> Span | None:
     if head.i - head.left_edge.i > 4:  # a clause, not a phrase
         return None
     return Span(state.text[start : remark.start()], start, remark.start())
+
+
+def _country_of_place_before(state: DocState, start: int, end: int) -> bool:
+    """The country named right after a place inside it ("in Aleppo, Syria"; "over Tel Aviv,
+    Israel killing a man"): it tells where the place is, it is no state acting."""
+    if state.text[end : end + 1] in ("'", "\u2019"):
+        return False  # "in Kabul, Afghanistan's army …": the country's own force
+    here = next(
+        (
+            p
+            for p in state.places
+            if p.span.start == start and p.span.end == end and p.place.feature == "country"
+        ),
+        None,
+    )
+    if here is None:
+        return False
+    return any(
+        p.place.feature != "country"
+        and p.place.country == here.place.country
+        and p.span.end < start
+        and state.text[p.span.end : start] in (", ", ",")
+        for p in state.places
+    )
 
 
 def _is_modifier(state: DocState, start: int, end: int) -> bool:
