@@ -1331,3 +1331,87 @@ def test_the_prefix_factored_alternation_matches_as_the_word_list_does():
 )  # fmt: skip
 def test_a_government_s_fighters_and_positions_are_its_military(code, text, actor2):
     assert [e.actor2 for e in code(text, "2022-05-04").events] == [actor2]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "words", "actor"),
+    [
+        ("Maoists torched two trucks at a quarry overnight.", "India", "Maoists",
+         "Naxal-Maoist Rebels (India)"),
+        ("Police exchanged fire with Maoist rebels in a hill forest.", "India", "Maoist rebels",
+         "Naxal-Maoist Rebels (India)"),
+        ("Cadres of the Communist Party of India-Maoist blew up a culvert.", "India",
+         "Communist Party of India-Maoist", "CPI (Maoist): Communist Party of India (Maoist)"),
+        ("Army aspirants blocked a rail line over the recruitment rules.", "India",
+         "Army aspirants", "Labour Group (India)"),
+        ("Soldiers clashed with MFDC fighters in a forest near the border.", "Senegal", "MFDC",
+         "MFDC: Movement of Democratic Forces of Casamance"),
+        ("A drone hit a Polisario Front truck in the desert.", "Morocco", "Polisario Front",
+         "Polisario Front"),
+        ("Men of the Tariq Ibn Ziyad Brigade detained a shopkeeper.", "Libya",
+         "Tariq Ibn Ziyad Brigade", "Tariq Ibn Ziyad Brigade"),
+        ("Troops found rifles in an NSCN-KYA hideout in the hills.", "India", "NSCN-KYA",
+         "NSCN-K-YA: National Socialist Council of Nagaland-Khaplang-Yung Aung"),
+        ("Giants Brigade fighters shelled an outpost in the valley.", "Yemen", "Giants Brigade",
+         "Giants Brigade"),
+        ("Soldiers killed two HM militants in an orchard.", "India", "HM",
+         "HM: Hizb-ul-Mujahideen"),
+        ("AGuH militants fired at a patrol near a bridge.", "India", "AGuH",
+         "AGuH: Ansar Ghazwat-ul-Hind"),
+        ("ARSA gunmen fired at a border post at dawn.", "Myanmar", "ARSA",
+         "ARSA: Arakan Rohingya Salvation Army"),
+        ("A PCC member shot at a patrol car downtown.", "Brazil", "PCC",
+         "PCC: First Capital Command"),
+        ("APCLS fighters looted a market at night.", "Democratic Republic of Congo", "APCLS",
+         "APCLS: Alliance of Patriots for a Free and Sovereign Congo"),
+        ("BIFF gunmen fired at a checkpoint on the highway.", "Philippines", "BIFF",
+         "BIFF: Bangsamoro Islamic Freedom Fighters"),
+        ("Ansaru gunmen stopped a bus on the highway.", "Nigeria", "Ansaru", "Ansaru"),
+        ("Al Fath Al Mubeen Operation Room shelled an army post in the hills.", "Syria",
+         "Al Fath Al Mubeen Operation Room", "Al Fath Al Mubeen Operation Room"),
+        ("MNJTF troops destroyed shelters near the lake.", "Nigeria", "MNJTF troops",
+         "MNJTF: Multinational Joint Task Force"),
+        ("An Islamist militia raided a fishing village at night.", "Mozambique",
+         "Islamist militia", "Islamist Militia (Mozambique)"),
+        ("Men of Katiba Macina burned a granary.", "Mali", "Katiba Macina", "Katiba Macina"),
+    ],
+)  # fmt: skip
+def test_groups_the_dictionary_names_since_stop_34(nlp, text, country, words, actor):
+    found = _mentions(_state(nlp, text, country, date(2022, 5, 1)))
+    assert words in found, found
+    assert _same(found[words][0], actor)
+
+
+def test_maoists_outside_india_are_not_indias_rebels(nlp):
+    found = _mentions(_state(nlp, "Maoists marched through the capital.", "Nepal"))
+    assert found.get("Maoists", ("",))[0] != "Naxal-Maoist Rebels (India)"
+
+
+@pytest.mark.parametrize(
+    ("published", "actor"),
+    [
+        ("2020-05-03", "Military Forces of Yemen (2012-) Security Belt Forces"),
+        ("2022-03-03", "STC: Southern Transitional Council (Security Belt Forces)"),
+    ],
+)
+def test_security_belt_is_the_stcs_own_force_from_2022(published, actor):
+    text = (f"On {published[8:].lstrip('0')} {'May' if published[5:7] == '05' else 'March'} "
+            f"{published[:4]}, Security Belt forces clashed with Houthi forces in Qaatabah, "
+            "Ad Dali. Casualties unknown.")
+    events = [e for e in extract(text, published=published).events if e.event_type]
+    assert any(_same(a, actor) for e in events for a in (e.actor1, e.actor2)), [
+        (e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("published", "actor"),
+    [
+        ("2020-05-03", "QDW: National Defense Forces"),
+        ("2022-03-03", "QDW: National Defence Forces"),
+    ],
+)
+def test_syrias_national_defence_forces_are_spelt_as_acled_spelt_them_that_year(published, actor):
+    from sitrep.knowledge.actors import actor_dictionary
+
+    when = date.fromisoformat(published)
+    assert actor_dictionary(when.year).name_on("QDW: National Defense Forces", when) == actor
