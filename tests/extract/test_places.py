@@ -1363,3 +1363,24 @@ def test_a_former_state_name_and_a_province_ending_a_list_are_read(no_villages, 
 
     events = extract(text, published="2022-06-04").events
     assert events and {e.admin1 for e in events} == {admin1}
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [  # Stop 34: a province with a particle ends a list; a region's name with "in" inside it
+        ("On 3 June 2022, rebels and soldiers clashed in Barangay Lumot, Siayan, Zamboanga del "
+         "Norte. Two rebels were killed.", "Zamboanga Peninsula"),
+        ("On 3 June 2022, rebels and soldiers clashed in Barangay Lumot, Zamboanga del Norte. "
+         "Two rebels were killed.", "Zamboanga Peninsula"),
+        ("On 3 June 2022, two clans clashed in Tinambak, Lanao del Sur, after a land dispute.",
+         "Bangsamoro Autonomous Region in Muslim Mindanao"),
+        ("On 3 June 2022, rebels and soldiers clashed in Barangay Lumot (Talayan, Bangsamoro "
+         "Autonomous Region in Muslim Mindanao).",
+         "Bangsamoro Autonomous Region in Muslim Mindanao"),
+    ],
+)
+def test_philippine_provinces_and_regions_spelled_out_are_read(no_villages, text, admin1):
+    from sitrep.pipeline import extract
+
+    events = extract(text, published="2022-06-04").events
+    assert events and {e.admin1 for e in events} == {admin1}

@@ -1,4 +1,4 @@
-"""Curated districts the shipped table lacks (`districts.csv`): Nepal's 77 districts."""
+"""Curated districts the shipped table lacks (`districts.csv`): Nepal's 77 districts, Pakistan's."""
 
 from __future__ import annotations
 
@@ -36,3 +36,36 @@ def test_a_district_before_2021_takes_the_old_regions_spelling(code):
                "against a new tax.", "2020-03-07")  # fmt: skip
     assert [(e.country, e.admin1, e.admin2) for e in doc.events
             if e.event_type] == [("Nepal", "East", "Jhapa")]
+
+
+def test_pakistan_districts_lie_in_their_provinces():
+    pakistan = [d for d in curated_districts() if d.country_code == "PK"]
+    assert len({d.name for d in pakistan}) == len(pakistan) > 140
+    assert {d.admin1_code for d in pakistan} == {"02", "03", "04", "05", "06", "07"}
+    assert all(23.5 < d.latitude < 37.2 and 60.8 < d.longitude < 77.9 for d in pakistan)
+    # Balochistan lies west of Sindh, Sindh south of Punjab.
+    west = max(d.longitude for d in pakistan if d.admin1_code == "02" and d.latitude < 28)
+    assert west < min(d.longitude for d in pakistan if d.admin1_code == "05" and d.latitude < 26)
+    gaz = load_gazetteer()
+    assert [(d.admin1, d.admin2) for d in gaz.districts(name_key("Kech"))] == [
+        ("Balochistan", "Kech")]
+
+
+def test_a_pakistani_district_in_parentheses_gives_province_and_district(code):
+    doc = code("On 5 March 2022, gunmen shot dead a shopkeeper in Kolwah bazaar (Kech district, "
+               "Balochistan).", "2022-03-07")  # fmt: skip
+    assert [(e.country, e.admin1, e.admin2, e.geo_precision) for e in doc.events
+            if e.event_type] == [("Pakistan", "Balochistan", "Kech", 2)]  # fmt: skip
+
+
+def test_myanmar_townships_carry_their_districts():
+    gaz = load_gazetteer()
+    [pauk] = gaz.districts(name_key("Pauk"))
+    assert (pauk.admin1, pauk.admin2, pauk.admin3) == ("Magway", "Pakokku", "Pauk")
+
+
+def test_a_township_is_finer_than_the_district_named_after_it(code):
+    doc = code("On 5 March 2022, in Zin Pyun village (Salingyi township, Yinmarbin district, "
+               "Sagaing region), soldiers burned twenty houses.", "2022-03-07")  # fmt: skip
+    assert [(e.admin1, e.admin2, e.admin3, e.location) for e in doc.events
+            if e.event_type] == [("Sagaing", "Yinmarbin", "Salingyi", "Salingyi")]  # fmt: skip

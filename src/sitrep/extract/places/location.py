@@ -230,9 +230,13 @@ def coded_place(state: DocState, draft: EventDraft | TallyDraft, coded: list[Pla
 # --- choosing the place of a draft -----------------------------------------------------------
 
 
-def specificity(pm: PlaceMention) -> tuple[int, int]:
-    """Lower is more specific: a site, a town, a town's surroundings, a district, a region."""
-    return (SPECIFICITY.get(pm.place.feature, 5), pm.place.geo_precision or 3)
+def specificity(pm: PlaceMention) -> tuple[float, float]:
+    """Lower is more specific: a site, a town, a subdistrict (a township), a town's
+    surroundings (or a town named for its district), a district, a region."""
+    place = pm.place
+    if place.feature == "admin2" and place.admin3 and same_name(place.location, place.admin3):
+        return (1, 1.5)  # "(Pauk township, Pakokku district)": finer than the district's seat
+    return (SPECIFICITY.get(place.feature, 5), place.geo_precision or 3)
 
 
 def most_specific(mentions: list[PlaceMention], near: int | None = None,

@@ -40,6 +40,7 @@ from sitrep.extract.places.villages import (
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, PlaceMention
 from sitrep.extract.time.timex import calendar_names
+from sitrep.knowledge.districts import DISTRICTS_FILE
 from sitrep.knowledge.gazetteer import (
     VILLAGE_LABEL,
     Gazetteer,
@@ -81,6 +82,8 @@ _AFTER_ADMIN = {"governorate", "province", "provinces", "governorates", "wilayat
 _HOLDER_AFTER = _AFTER_ADMIN | {"state"}
 _AFTER_REGION = {"countryside", "outskirts", "desert", "badia", "plains", "region", "suburbs"}
 _AFTER_DISTRICT = {"district", "subdistrict", "sub", "county", "nahiya", "directorate", "area"}
+# "Taze township": a curated township (`districts.csv`) only, not a village gazetteer's area.
+_TOWNSHIP = {"township", "townships"}
 _AFTER_TOWN = {"city", "town", "village", "villages", "town's", "city's", "municipality"}
 _AFTER_SITE = {"base", "bases", "airport", "airbase", "airbases", "airfield", "camp", "camps",
                "field", "fields", "crossing", "prison", "port", "garrison", "plant", "dam"}
@@ -404,14 +407,17 @@ def find_mentions(
             site_word = j > i and (tj.lower in _AFTER_SITE or tj.lower in _SITE_TYPE or air)
             # "Port of Spain", "Trinidad and Tobago", "Newfoundland and Labrador": "of" and
             # "and" inside a name the gazetteer has (a name is kept only when its whole key is).
+            # "Autonomous Region in Muslim Mindanao": "in" too, when the whole key is a name.
             if j > i and not (tj.upper or tj.lower in _CONNECTORS or tj.text[0].isdigit()
-                              or site_word or (tj.lower in ("of", "and") and j + 1 < n
+                              or site_word or (tj.lower in ("of", "and", "in") and j + 1 < n
                                                and toks[j + 1].upper)):  # fmt: skip
                 break
             nxt = toks[j + 1] if j + 1 < n else None
             if tj.lower in ARTICLES and nxt is not None and _joinable(text, tj, nxt) and nxt.upper:
                 continue  # "al-Hasakah": the article is not part of the key
             parts.append(word_key("air" + nxt_word) if air else tj.key)
+            if j > i and tj.lower == "in":
+                continue  # "... Region in Muslim Mindanao": no name ends in "in"
             key = " ".join(parts)
             if site_word and not gaz.has_key(key) and gaz.has_key(key[:-1]) and key[-1] == "s":
                 key = key[:-1]  # "Al Omar Oil Fields" is the site "Al-Omar oil field"
@@ -423,13 +429,18 @@ def find_mentions(
                 joined = f"{parts[0]} and {parts[1]}"
                 if gaz.has_key(joined):
                     best = (j + 1, joined)
-            if site_word:
-                break
+            if site_word and not (j + 2 < n and toks[j + 1].lower == "in" and toks[j + 2].upper):
+                break  # but "Autonomous Region in Muslim Mindanao" goes on
             elif len(parts) > 1 and gaz.has_key(key.replace(" ", "")) and not _of_country(
                     toks, i, j, key.replace(" ", ""), gaz):
                 best = (j + 1, key.replace(" ", ""))
         tier = "exact"
         province = None
+        if best is not None and best[0] < n and toks[best[0]].lower in _CONNECTORS:
+            # "Zamboanga del Norte": a province named after its town, read whole.
+            slot = _province_slot(text, toks, i, gaz)
+            if slot is not None and slot[0] > best[0]:
+                best = province = slot
         if best is None:
             # "(Solhan, Yagha)", "in Yagha province": a name only a province (an admin2 area)
             # carries, where a province is named.
@@ -465,6 +476,8 @@ def find_mentions(
         after_word = toks[end_tok].lower if end_tok < n else ""
         if (after_word in _AFTER_DISTRICT or province) and tier == "exact":
             candidates = candidates + gaz.districts(key)  # "Al Husha district"
+        elif after_word in _TOWNSHIP and tier == "exact":
+            candidates = candidates + _cued_districts(gaz, key, after_word)  # "Taze township"
         # "Ash Shakhurah (Northern)": a word alone in parentheses after a name is a governorate.
         alone = text[start - 2 : start] == " (" and text[end : end + 1] == ")" and start > 2 and (
             text[start - 3].isalpha())
@@ -610,7 +623,17 @@ def _last_in_pair(text: str, start: int, end: int) -> bool:
 
 # Two capitalised names, each followed by a comma: "in Barangay Tala, Isulan, " before a name.
 _COMMA_LIST_BEFORE = re.compile(r"\b(?:in|at|near) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, "
-                                r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, $")
+                                r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, )?$")
+
+
+def _cued_districts(gaz: Gazetteer, key: str, cue: str) -> list[GazPlace]:
+    """The districts named `key` before the cue word `cue`: after "township" only the curated
+    townships (`districts.csv`; the village gazetteer's namesakes of a Myanmar township lie
+    elsewhere: "Ponnagyun township" is no Yangon area)."""
+    found = gaz.districts(key)
+    if cue in _TOWNSHIP:
+        return [d for d in found if d.source == DISTRICTS_FILE]
+    return found
 
 
 def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -618,11 +641,15 @@ def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple
     (a province) has it and it stands where a province is named: last in a parenthesis after
     a comma ("(Solhan, Yagha)", ACLED's "(commune, province)"), or before "province"."""
     parts: list[str] = []
-    for j in range(i, min(len(toks), i + 3)):
+    for j in range(i, min(len(toks), i + 4)):
         tj = toks[j]
-        if j > i and not (tj.upper and _joinable(text, toks[j - 1], tj)):
+        # "Zamboanga del Norte": a particle inside the name, before a capitalised word.
+        inner = tj.lower in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].upper
+        if j > i and not ((tj.upper or inner) and _joinable(text, toks[j - 1], tj)):
             break
         parts.append(tj.key)
+        if j > i and inner:
+            continue
         key = " ".join(parts)
         after = text[tj.end : tj.end + 1]
         nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
@@ -646,7 +673,7 @@ MISSION_TOWN = 100_000
 
 # ACLED's "(district, governorate)" parenthesis.
 _DISTRICT_PAIR = re.compile(r"\(([^(),]{2,40}), ([^(),]{2,40})\)")
-_DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate)s?\b")
+_DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate|township)s?\b")
 _DISTRICT_OF = re.compile(r"(?i)\b(?:district|directorate) of\s+$")
 # "X district, Y." (Afghan notes): Y is the province holding the district X.
 _DISTRICT_COMMA = re.compile(
@@ -702,7 +729,8 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
                    for s, e in taken):  # fmt: skip
                 break
             key = name_key(text[start:end])
-            found = gaz.districts(key) or (gaz.districts_in(key, gov) if gov else [])
+            found = (_cued_districts(gaz, key, cue) if cue in _TOWNSHIP else
+                     gaz.districts(key) or (gaz.districts_in(key, gov) if gov else []))
             if found:
                 m = Mention(start, end, text[start:end], key, list(found), "exact", after=cue)
                 m.before = " ".join(x.lower for x in toks[max(0, a - 4) : a])
@@ -1543,7 +1571,8 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         if m.after in _AFTER_SITE:
             score += 0.5 if c.feature_class == "S" else -0.1
         if c.feature_class == "D" and (m.after in _AFTER_DISTRICT
-                                       or before.endswith(_DISTRICT_BEFORE)):
+                                       or before.endswith(_DISTRICT_BEFORE)
+                                       or m.after in _TOWNSHIP and c.source == DISTRICTS_FILE):
             score += 0.3  # "Al Husha district": the district, not a homonym town abroad
         if m.after in _AFTER_ADMIN or before.endswith(_ADMIN_BEFORE):
             score += 0.6 if c.feature_class == "A" else 0.0
@@ -2001,4 +2030,8 @@ def to_mention(state: DocState, m: Mention) -> PlaceMention:
     if m.admin2_text:
         # A district named after its seat town: ACLED's admin2, at the seat, precision 2.
         place = replace(place, admin2=m.admin2_text, feature="admin2")
+    elif (m.place.source == DISTRICTS_FILE and place.admin3
+          and m.after not in ("township", "townships")):  # fmt: skip
+        # "Yinmarbin district": a curated township named for the district it is the seat of.
+        place = replace(place, admin3=None, location=place.admin2)
     return PlaceMention(state.span(m.start, m.end), place, m.score)
