@@ -1374,6 +1374,20 @@ def test_a_government_s_fighters_and_positions_are_its_military(code, text, acto
         ("An Islamist militia raided a fishing village at night.", "Mozambique",
          "Islamist militia", "Islamist Militia (Mozambique)"),
         ("Men of Katiba Macina burned a granary.", "Mali", "Katiba Macina", "Katiba Macina"),
+        ("FARC dissidents burned a truck on a rural road.", "Colombia", "FARC dissidents",
+         "FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction"),
+        ("Members of the Carlos Patino faction shot at a patrol.", "Colombia", "Carlos Patino",
+         "FARC Dissident - Carlos Patino Front: Revolutionary Armed Forces of Colombia "
+         "Dissident Faction (Carlos Patino Front)"),
+        ("Troops clashed with the Dagoberto Ramos front in the hills.", "Colombia",
+         "Dagoberto Ramos front", "FARC Dissident - Dagoberto Ramos: Revolutionary Armed Forces of "
+         "Colombia Dissident Faction (Dagoberto Ramos)"),
+        ("Members of Tropa del Infierno fired at a patrol car.", "Mexico", "Tropa del Infierno",
+         "Tropa del Infierno Gang"),
+        ("Los Boshes members burned two cars downtown.", "Mexico", "Los Boshes",
+         "Los Boshes Gang"),
+        ("Police exchanged fire with huachicoleros near a pipeline.", "Mexico", "huachicoleros",
+         "Huachicoleros (Mexico)"),
     ],
 )  # fmt: skip
 def test_groups_the_dictionary_names_since_stop_34(nlp, text, country, words, actor):
