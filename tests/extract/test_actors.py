@@ -1388,6 +1388,14 @@ def test_a_government_s_fighters_and_positions_are_its_military(code, text, acto
          "Los Boshes Gang"),
         ("Police exchanged fire with huachicoleros near a pipeline.", "Mexico", "huachicoleros",
          "Huachicoleros (Mexico)"),
+        ("The Chin National Army attacked an army outpost.", "Myanmar", "Chin National Army",
+         "CNF/CNA: Chin National Front/Chin National Army"),
+        ("DGRF members laid mines on a road near a police post.", "Myanmar", "DGRF",
+         "DGRF: Dawei Guerrilla Revolution Force"),
+        ("MRDA fighters ambushed a convoy near a river.", "Myanmar", "MRDA",
+         "MRDA: Myanmar's Royal Dragon Army"),
+        ("Members of a self-defense group blocked a highway.", "Mexico", "self-defense group",
+         "Self-Defense Group (Mexico)"),
     ],
 )  # fmt: skip
 def test_groups_the_dictionary_names_since_stop_34(nlp, text, country, words, actor):
