@@ -69,3 +69,18 @@ def test_a_township_is_finer_than_the_district_named_after_it(code):
                "Sagaing region), soldiers burned twenty houses.", "2022-03-07")  # fmt: skip
     assert [(e.admin1, e.admin2, e.admin3, e.location) for e in doc.events
             if e.event_type] == [("Sagaing", "Yinmarbin", "Salingyi", "Salingyi")]  # fmt: skip
+
+
+def test_townships_of_other_states_carry_their_states():
+    gaz = load_gazetteer()
+    found = {n: gaz.districts(name_key(n)) for n in ("Pekon", "Gyobingauk", "Yebyu", "Demoso")}
+    assert {n: [(d.admin1_code, d.admin2) for d in ds] for n, ds in found.items()} == {
+        "Pekon": [("11", "Taunggyi")], "Gyobingauk": [("16", "Thayarwady")],
+        "Yebyu": [("12", "Dawei")], "Demoso": [("06", "Loikaw")]}  # fmt: skip
+
+
+def test_a_shan_township_gives_its_seat(code):
+    doc = code("On 5 March 2022, in Pekon township (Taunggyi district), soldiers burned ten "
+               "houses.", "2022-03-07")  # fmt: skip
+    assert [(e.admin1, e.admin2, e.location) for e in doc.events
+            if e.event_type] == [("Shan-South", "Taunggyi", "Pekon")]  # fmt: skip
