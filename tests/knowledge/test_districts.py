@@ -84,3 +84,10 @@ def test_a_shan_township_gives_its_seat(code):
                "houses.", "2022-03-07")  # fmt: skip
     assert [(e.admin1, e.admin2, e.location) for e in doc.events
             if e.event_type] == [("Shan-South", "Taunggyi", "Pekon")]  # fmt: skip
+
+
+def test_a_mandalay_city_township_is_found_by_either_spelling():
+    gaz = load_gazetteer()
+    for spelling in ("Pyigyitagon", "Pyigyidagun"):
+        assert [(d.admin1_code, d.admin2, d.admin3) for d in gaz.districts(name_key(spelling))] == [
+            ("08", "Mandalay", "Pyigyitagon")]
