@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.nlp.accusation import accusing_verb
 from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
 
@@ -326,20 +327,16 @@ def _reported(token: Token) -> bool:
     return token.dep_ in ("ccomp", "parataxis") and tells(token.head)
 
 
-_ACCUSING = frozenset({"accuse", "blame"})
-
-
 def accused_of(trigger: Token) -> list[Token]:
     """ "the ministry accused Israeli forces of killing three fishermen": the one accused of the
     deed is its doer as told, not the accuser."""
-    if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("of", "for"):
+    verb = accusing_verb(trigger)
+    if verb is None:
         return []
-    head = trigger.head.head
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ACCUSING:
-        return [head]  # the parse hung "of killing" on the accused
-    if head.lemma_.lower() in _ACCUSING:
-        return [c for c in head.children if c.dep_ == "dobj"]
-    return []
+    held = trigger.head.head
+    if held.dep_ == "dobj" and held.head.i == verb.i:
+        return [held]  # the parse hung "of killing" on the accused
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 def governing_subjects(trigger: Token) -> list[Token]:

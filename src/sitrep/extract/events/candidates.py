@@ -58,6 +58,7 @@ from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.happenings import weapon_of
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
+from sitrep.nlp.accusation import accusing_verb
 from sitrep.nlp.numbers import read_number
 from sitrep.nlp.segment import doc_text
 from sitrep.records import Place
@@ -939,7 +940,6 @@ def _under_other_family(tok: Token, family: str, matches: list[Match], doc) -> b
 
 
 _DEMAND = frozenset({"REQUEST"})
-_ACCUSING = frozenset({"accuse", "blame"})
 
 
 def _accused_deed(tok: Token, matches: list[Match], lex: Lexicon) -> bool:
@@ -947,12 +947,10 @@ def _accused_deed(tok: Token, matches: list[Match], lex: Lexicon) -> bool:
     accuses someone of, told as done to someone, is a happening of its own (the accusation is
     no ACLED event, the killing is), unless a protest in the sentence makes it the protest's
     grievance."""
-    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG":
         return False
-    prep, verb = tok.head, tok.head.head
-    if verb.dep_ == "dobj":  # the parse may hang "of killing" on the accused
-        verb = verb.head
-    if prep.lower_ not in ("of", "for") or verb.lemma_.lower() not in _ACCUSING:
+    verb = accusing_verb(tok)
+    if verb is None:
         return False
     if verb.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children):
         return False  # "a man accused of killing his wife" is who was arrested, not news
