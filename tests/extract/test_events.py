@@ -889,6 +889,32 @@ def test_fire_returned_makes_shelling_a_battle(code, nlp):
 @pytest.mark.parametrize(
     "text",
     [
+        "On 3 May, rebels threw a hand grenade at an army checkpoint in Koro. The soldiers "
+        "reacted with gunfire after the blast.",
+        "On 3 May, rebels attacked an army convoy with two mines near Koro. The army then fired "
+        "machine guns along the road.",
+        "On 3 May, rebels set off a mine under an army truck near Koro and both sides exchanged "
+        "fire for an hour.",
+    ],
+)
+def test_explosive_answered_with_fire_is_a_battle(code, text):
+    # ACLED: a grenade or mine attack the armed men it targeted answered with fire is the battle
+    # it became (Armed clash), not a Grenade or Remote explosive event
+    events = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert any(e.sub_event_type == "Armed clash" for e in events)
+    assert not any(e.sub_event_type in ("Grenade", "Remote explosive/landmine/IED") for e in events)
+
+
+def test_explosive_on_civilians_stays_explosive(code):
+    text = ("On 3 May, rebels threw a hand grenade into a crowded market in Koro, wounding "
+            "five traders.")  # fmt: skip
+    (event,) = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert event.sub_event_type == "Grenade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "On 3 May, clashes broke out between two rebel factions near Koro, amid army shelling of "
         "the area with mortars.",
         "On 3 May, the rebels shelled and then clashed with army troops near Koro.",

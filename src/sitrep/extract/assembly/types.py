@@ -39,6 +39,7 @@ from __future__ import annotations
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
 from sitrep.extract.events.triggers import lexicon, names_a_demonstration
 from sitrep.extract.events.type_rules import AIR, IED, INTERCEPTED
+from sitrep.knowledge.actors import normalise_name, unidentified
 from sitrep.knowledge.happenings import battle_words, happening, mutual_battle_words, weapon_of
 
 LOOTING = "Looting/property destruction"
@@ -50,6 +51,13 @@ ATTACK, CLASH = "Attack", "Armed clash"
 SHELLING = "Shelling/artillery/missile attack"
 # Hand-delivered explosives a missile or drone named beside them overrides ("a suicide drone").
 HAND_PLACED = frozenset({IED, "Grenade", "Suicide bomb"})
+# Thrown or planted explosives the armed men they were aimed at can answer with fire, which makes
+# the happening a battle (a suicide bombing stays one whatever follows it).
+ANSWERABLE = (IED, "Grenade")
+# Words of shooting told of the answering side ("reacted with gunfire", "opened fire", "fired").
+FIRING = frozenset({"gunfire", "fire", "shoot", "shooting", "shootout", "gunshot"})
+ARMED = frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of armed, organised actors
+CIVILIANS = 7
 
 
 def happening_type(members: list[Mention]) -> str | None:
@@ -72,7 +80,9 @@ def happening_type(members: list[Mention]) -> str | None:
     weapons = [m for m in typed if m.draft.event_type == WEAPON_EVENT_TYPE]
     voters = weapons if weapons and not fought else typed
     best = _vote(voters)
-    if best in (SHELLING, ATTACK) and any(m.draft.extra.get("fire_returned") for m in typed):
+    if best in (SHELLING, ATTACK, *ANSWERABLE) and any(
+        m.draft.extra.get("fire_returned") for m in typed
+    ):
         # "fired two artillery shells … the PDF fired back", "explosions in both directions":
         # an exchange of fire, whatever the weapons, is a battle (ACLED)
         return CLASH
@@ -86,6 +96,11 @@ def happening_type(members: list[Mention]) -> str | None:
         # "a roadside bomb hit the convoy … the blast was followed by an exchange of gunfire":
         # the bomb opened a fight between the two sides, which ACLED codes as the battle (the
         # fighting read as one: "a mine exploded where fighting occurred in the 1980s" is not)
+        return CLASH
+    if best in ANSWERABLE and _answered_with_fire(typed, best):
+        # "militants threw a grenade at a checkpoint … soldiers reacted with gunfire", "attacked
+        # the convoy with mines … the military fired along the road": the armed men the weapon
+        # was aimed at fired back, and ACLED codes the exchange as the battle it became
         return CLASH
     if best == SHELLING and _armed_fire_first(typed):
         # "rebels fired rifles and a heavy gun at the hill post … monitors counted seven
@@ -143,6 +158,28 @@ def _fought_first(typed: list[Mention]) -> bool:
     follows tells the fight's toll or its weapons."""
     first = min(typed, key=lambda m: m.order)
     return first.draft.sub_event_type == CLASH and first.trigger_word in mutual_battle_words()
+
+
+def _answered_with_fire(typed: list[Mention], best: str) -> bool:
+    """A later mention tells armed men other than the weapon's users firing ("police responded
+    with gunfire", "soldiers opened fire after the explosion"), at a happening whose weapon was
+    not aimed at civilians."""
+    weapon = min((m for m in typed if m.draft.sub_event_type == best), key=lambda m: m.order)
+    user, aimed_at = weapon.draft.actor1, weapon.draft.actor2
+    if aimed_at is not None and aimed_at.actor.inter == CIVILIANS:
+        return False
+    for m in typed:
+        doer = m.draft.actor1
+        if (
+            m.order > weapon.order
+            and (m.trigger_lemma in FIRING or m.trigger_word in mutual_battle_words())
+            and doer is not None
+            and doer.actor.inter in ARMED
+            and not unidentified(doer.actor.name)
+            and (user is None or normalise_name(doer.actor.name) != normalise_name(user.actor.name))
+        ):
+            return True
+    return False
 
 
 def _armed_fire_first(typed: list[Mention]) -> bool:
