@@ -905,6 +905,26 @@ def test_explosive_answered_with_fire_is_a_battle(code, text):
     assert not any(e.sub_event_type in ("Grenade", "Remote explosive/landmine/IED") for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, about 20 militiamen raided a shop in Koro, beat up the owners and looted "
+        "their phones.",
+        "On 3 May, soldiers killed two villagers in Koro and set fire to their houses.",
+    ],
+)
+def test_people_harmed_with_the_looting_make_an_attack(code, text):
+    # ACLED: looting or destruction is its own event only outside a larger violent event
+    events = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_beasts_killed_with_the_looting_stay_looting(code):
+    text = "On 3 May, gunmen looted a farm in Koro and killed eight goats."
+    events = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
 def test_explosive_on_civilians_stays_explosive(code):
     text = ("On 3 May, rebels threw a hand grenade into a crowded market in Koro, wounding "
             "five traders.")  # fmt: skip

@@ -261,6 +261,12 @@ def decide_type(
         # on them, unless the rules below read them armed
         allowed = frozenset({"Attack", "Armed clash"})
         key, source = "Attack", "rule: people arrested and harmed"
+    if key == LOOTING and _harm_done(sent, lex, people_only=True):
+        # "raided a house, beat up the residents and looted their phones", "killed two villagers
+        # and set fire to their houses": ACLED codes looting or destruction as its own event only
+        # outside a larger violent event; people harmed make it an attack on them (the target
+        # rules below read whether they were armed)
+        key, source = "Attack", "rule: people harmed with the looting"
     victims = _target_kind(sent, matches, lex, actors)
     if (
         victims == "civilian"
@@ -340,6 +346,7 @@ def decide_type(
 
 
 VIOLENT_DEMONSTRATION = "Violent demonstration"
+LOOTING = "Looting/property destruction"
 PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
 _UNFORCED = frozenset({PEACEFUL, INTERVENED})
 
@@ -853,11 +860,15 @@ def _harmed(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> bool:
 _REASONS = frozenset({"after", "for", "following", "over", "since", "because"})
 
 
-def _harm_done(sent: SpacySpan, lex: Lexicon) -> bool:
+def _harm_done(sent: SpacySpan, lex: Lexicon, people_only: bool = False) -> bool:
     """The sentence tells harm done (killed, shot, beat …), not harm that describes someone ("a
-    man who had killed …") or that an arrest was for or after."""
+    man who had killed …") or that an arrest was for or after; with `people_only`, not harm done
+    only to beasts ("killed 25 heads of cattle") nor shooting, which hits cars and houses as
+    often as people."""
     for t in sent:
         if not lex.is_cue(t, "harm"):
+            continue
+        if people_only and (t.lemma_.lower() in _AIMED_AT_THINGS or _harms_beasts(t, lex)):
             continue
         path = [t, *t.ancestors]
         if not any(
@@ -868,6 +879,18 @@ def _harm_done(sent: SpacySpan, lex: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+# Harm words that are as often aimed at things as at people ("shot a car several times").
+_AIMED_AT_THINGS = frozenset({"shoot"})
+
+
+def _harms_beasts(harm: Token, lex: Lexicon) -> bool:
+    """What the harm word acts on is animals ("killed eight camels", "cattle were killed")."""
+    patients = [c for c in harm.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(patients) and all(
+        any(lex.is_cue(w, "animal") for w in p.subtree) for p in patients
+    )
 
 
 def _paragraph_has_cue(sent: SpacySpan, role: str, lex: Lexicon) -> bool:
