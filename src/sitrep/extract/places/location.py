@@ -221,10 +221,46 @@ def coded_place(state: DocState, draft: EventDraft | TallyDraft, coded: list[Pla
                         and (para is None or m.span.start < para.end)})  # fmt: skip
         if later and not any(draft.sentence < b < later[0] for b in busy):
             own = [m for m in coded if sentences[id(m)] == later[0]]
+        elif not later and _cut_before(state, draft.sentence, busy):
+            # "… village of X township (coded as X) (Y district, Z state), fighting broke out":
+            # the parser cut the sentence between the two parentheses; the remark is its own,
+            # unless it lies outside the areas the rest names (a spelling guess elsewhere).
+            areas = [m.place for m in state.places if sentences[id(m)] == draft.sentence
+                     and m.place.feature in ("admin1", "admin2")]  # fmt: skip
+            cut = [m for m in coded if sentences[id(m)] == draft.sentence - 1
+                   and all(a.country != m.place.country or a.admin1 == m.place.admin1
+                           for a in areas)]  # fmt: skip
+            chosen = most_specific(cut, near=draft.trigger.start, country=state.country_hint,
+                                   text=state.text)  # fmt: skip
+            return _with_district(chosen, areas) if chosen is not None else None
     if not own:
         return None
     return most_specific(own, near=draft.trigger.start, country=state.country_hint,
                          text=state.text)  # fmt: skip
+
+
+def _with_district(pm: PlaceMention, areas: list[Place]) -> PlaceMention:
+    """A town without a district taking the one district (admin2 area) of its admin1 area that
+    the text names beside it: "X (coded as X) (Y district, Z state)" is in district Y."""
+    districts = {a.admin2 for a in areas if a.feature == "admin2" and a.admin2
+                 and a.country == pm.place.country and a.admin1 == pm.place.admin1}  # fmt: skip
+    if pm.place.feature != "town" or pm.place.admin2 or len(districts) != 1:
+        return pm
+    return replace(pm, place=replace(pm.place, admin2=districts.pop()))
+
+
+def _cut_before(state: DocState, index: int, busy: set[int]) -> bool:
+    """Whether sentence `index` is the rest of the one before it, which the parser cut off at a
+    parenthesis: the earlier one ends in ")" with no full stop, the later opens with "(", both in
+    one paragraph, and the earlier tells no happening of its own (not in `busy`)."""
+    if index < 1 or index >= len(state.sentences) or index - 1 in busy:
+        return False
+    before, sent = state.sentences[index - 1], state.sentences[index]
+    para = state.paragraph_at(sent.start)
+    if para is None or before.start < para.start:
+        return False
+    return before.text.rstrip().endswith(")") and sent.text.startswith("(") and (
+        not state.text[before.end : sent.start].strip())
 
 
 # --- choosing the place of a draft -----------------------------------------------------------

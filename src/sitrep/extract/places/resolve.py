@@ -436,8 +436,10 @@ def find_mentions(
                 best = (j + 1, key.replace(" ", ""))
         tier = "exact"
         province = None
-        if best is not None and best[0] < n and toks[best[0]].lower in _CONNECTORS:
-            # "Zamboanga del Norte": a province named after its town, read whole.
+        if best is not None and best[0] < n and (toks[best[0]].lower in _CONNECTORS
+                                                 or text[toks[best[0]].start - 1] == "-"):
+            # "Zamboanga del Norte": a province named after its town, read whole; so is
+            # "(Kolofata, Mayo-Sava)", whose first half is a name abroad (County Mayo).
             slot = _province_slot(text, toks, i, gaz)
             if slot is not None and slot[0] > best[0]:
                 best = province = slot
@@ -636,6 +638,17 @@ def _cued_districts(gaz: Gazetteer, key: str, cue: str) -> list[GazPlace]:
     return found
 
 
+# ", Extreme-Nord)": one more name closing a parenthesis (the region after its province).
+_REGION_CLOSES = re.compile(r", [A-Z][\w'’ -]{1,30}\)")
+
+
+def _comma_last(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) ends a comma list of names after "in/at/near"
+    ("clashed in Barangay Tala, Isulan, Sultan Kudarat.")."""
+    return text[end : end + 1] in (".", ",", ";") and _COMMA_LIST_BEFORE.search(
+        text, max(0, start - 80), start) is not None
+
+
 def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
     """The end and key of the name starting at token `i` when no place but an admin2 area
     (a province) has it and it stands where a province is named: last in a parenthesis after
@@ -647,16 +660,19 @@ def _province_slot(text: str, toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple
         inner = tj.lower in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].upper
         if j > i and not ((tj.upper or inner) and _joinable(text, toks[j - 1], tj)):
             break
-        parts.append(tj.key)
         if j > i and inner:
+            if tj.lower not in ARTICLES:  # "Logone-et-Chari": keyed as "Logone Chari"
+                parts.append(tj.key)
             continue
+        parts.append(tj.key)
         key = " ".join(parts)
         after = text[tj.end : tj.end + 1]
         nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
-        paren_last = after == ")" and re.search(r"\([^()]*, $", text[: toks[i].start]) is not None
+        # "(Fotokol, Logone-et-Chari, Extreme-Nord)": last, or before the region closing it
+        paren_last = (after == ")" or _REGION_CLOSES.match(text, tj.end) is not None) and (
+            re.search(r"\([^()]*, $", text[max(0, toks[i].start - 80) : toks[i].start]))
         # "clashed in Barangay Tala, Isulan, Sultan Kudarat.": the last of a comma list of names
-        comma_last = after in (".", ",", ";") and _COMMA_LIST_BEFORE.search(
-            text, max(0, toks[i].start - 80), toks[i].start) is not None
+        comma_last = _comma_last(text, toks[i].start, tj.end)
         if ((paren_last or comma_last or nxt == "province") and gaz.districts(key)
                 and not gaz.exact(key)):  # fmt: skip
             return j + 1, key
@@ -827,6 +843,12 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     for m in mentions:
         if m.paren is not None and m.paren_index > 0 and m.tier == "exact":
             # "(Tyr)", "(Al Quds, West Bank)": a district can stand where a governorate does.
+            known = {c.id for c in m.candidates}
+            m.candidates += [d for d in gaz.districts(m.key) if d.id not in known]
+        elif m.tier == "exact" and text[m.end : m.end + 1] in (".", ";") and _comma_last(
+                text, m.start, m.end):  # fmt: skip
+            # "in Barangay X, Northby, Westar.": the last of a comma list of names is where a
+            # province stands, though a town abroad bears its name too (Samar, Samara).
             known = {c.id for c in m.candidates}
             m.candidates += [d for d in gaz.districts(m.key) if d.id not in known]
     if state is not None and state.sentences:
