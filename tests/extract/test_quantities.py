@@ -600,3 +600,42 @@ def test_a_number_listed_before_a_toll_shares_its_casualty_word(nlp, sentence, f
     doc = nlp(sentence)
     figs = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
     assert quantities.combine(figs) == Quantity(fatalities)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        # Stop 35: a range told with "between" is one figure at its lower end, however the
+        # tagger reads it (as a date) and wherever it stands in a list of the dead
+        ("Between 12 and 15 raiders were killed.", Quantity(12, "at least")),
+        ("Between 2 to 4 armed herders, including their chief, were killed.",
+         Quantity(2, "at least")),
+        ("4 guards, between 20 and 30 raiders, and 2 porters were killed.",
+         Quantity(26, "at least")),
+        ("Bandits killed one ranger and between one or two porters.", Quantity(2, "at least")),
+        # a range of days counts no one
+        ("Between 2 and 3 days later, 5 porters were killed.", Quantity(5)),
+    ],
+)  # fmt: skip
+def test_a_range_told_with_between_is_one_figure_at_its_lower_end(nlp, sentence, fatalities):
+    doc = nlp(sentence)
+    figs = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
+    assert quantities.combine(figs) == fatalities
+
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        # Stop 35: a number counting the subject of an active verb with an object counts who
+        # did it, not who died (the casualty word after it is that verb)
+        ("Four raiders killed a ranger near the gate.", 1),
+        ("A patrol of 40 guards killed two poachers near the river.", 2),
+        # a bare number before the verb is still the dead ("1 killed 3 injured")
+        ("Two killed, three injured in the market fire.", 2),
+    ],
+)  # fmt: skip
+def test_a_number_counting_who_killed_is_no_toll(nlp, sentence, fatalities):
+    doc = nlp(sentence)
+    figs = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
+    assert quantities.combine(figs) == Quantity(fatalities)

@@ -156,11 +156,18 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
             i += 1
             continue
         i = max(number.end, i + 1)
+        ranged = _between(doc, number, sent.end)
+        if ranged is not None:  # "between 12 and 15 raiders": one figure, its lower end
+            number, i = ranged, max(ranged.end, i)
         if doc[number.head].dep_ in ("det", "predet"):  # "fighters from both sides"
             continue
         if _is_year(doc[number.head]):  # "the 2011 killing of its founder"
             continue
-        if doc[number.head].ent_type_ in ("DATE", "TIME") or _is_calendar(doc[number.head]):
+        # (the tagger reads "between 2 to 4 herders" as a date; a range of days is one still)
+        dated = doc[number.head].ent_type_ in ("DATE", "TIME")
+        if (dated and (ranged is None or _time_unit(doc[number.head].head))) or _is_calendar(
+            doc[number.head]
+        ):
             continue  # "Around 6 May, a woman was found dead": a day, not six dead
         if doc[number.head].ent_type_ == "MONEY" or is_label(doc, number):
             continue  # "shot dead around 10 a.m", "a captain of battalion 101 was killed"
@@ -182,6 +189,8 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
             kinds = _verb_kinds(noun or doc[number.head]) or _verb_kinds(doc[number.head])
         if kinds == _AMBIGUOUS:
             continue
+        if not kinds and noun is not None and _doers(noun):
+            continue  # "four raiders killed a ranger": who killed, not who died
         if not kinds:
             kind = _right_kind(doc, number.end, sent.end) or _left_kind(
                 doc, number.start, sent.start
@@ -199,6 +208,8 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
         if noun is None:
             continue  # ("either no fatalities or one": no one counted)
         joined = noun if noun.dep_ == "conj" else doc[number.head]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "between":
+            joined = noun.head  # "killed one ranger and between one or two porters"
         if joined.dep_ != "conj" or _in_subset(joined):
             continue
         # ("… and 2 guards injured": its own casualty word, which the punctuation hid)
@@ -228,6 +239,32 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
 
 
 _AMBIGUOUS = frozenset({"ambiguous"})
+_RANGE_LINKS = frozenset({"and", "to", "or", "-"})
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
+
+
+def _between(doc, low: Number, limit: int) -> Number | None:
+    """ "between 12 and 15 raiders", "between 2 to 4 armed herders", "between one or two
+    porters": a range told with "between", one figure at its lower end (ACLED's most
+    conservative figure), carried by whichever end the parse hangs the counted noun on."""
+    if low.start == 0 or doc[low.start - 1].lower_ != "between" or low.end + 1 >= limit:
+        return None
+    if doc[low.end].lower_ not in _RANGE_LINKS or not is_number_token(doc[low.end + 1]):
+        return None
+    high = read_number(doc, low.end + 1)
+    if high is None or low.quantity.value is None or high.quantity.value is None:
+        return None
+    if low.quantity.value >= high.quantity.value:
+        return None
+    head = next(
+        (h for h in (high.head, low.head) if _counted_noun(doc[h]) is not None), high.head
+    )
+    return Number(Quantity(low.quantity.value, "at least"), low.start - 1, high.end, head)
+
+
+def _time_unit(tok: Token) -> bool:
+    """ "between 2 and 3 days": the range counts time, not people."""
+    return tok.lemma_.lower() in _TIME_UNITS
 
 
 def _verb_kinds(noun: Token) -> frozenset[str]:
@@ -292,6 +329,17 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
     if alternatives and (len(kinds) > 1 or any(w.lemma_ in ("capture", "arrest") for w in words)):
         return _AMBIGUOUS
     return kinds
+
+
+def _doers(noun: Token) -> bool:
+    """The counted noun is the subject of an active verb with an object of its own, or a group
+    of such a subject ("four raiders killed a ranger", "a patrol of 40 guards killed two
+    poachers"): the number counts who did it."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and _has_object(noun.head)
 
 
 def _has_object(verb: Token) -> bool:
@@ -469,6 +517,9 @@ def _listed_before(
         while j < limit and steps < 7:
             tok = doc[j]
             if tok.lower_ == "and":
+                break
+            if tok.text == "," and j + 1 < limit and doc[j + 1].lower_ == "and":
+                j += 1  # "4 guards, between 20 and 30 raiders, and 2 porters"
                 break
             if tok.pos_ in ("NOUN", "ADJ") and not _name_part(doc, j):
                 group = tok.lemma_.lower()
