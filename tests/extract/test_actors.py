@@ -1437,3 +1437,77 @@ def test_syrias_national_defence_forces_are_spelt_as_acled_spelt_them_that_year(
 
     when = date.fromisoformat(published)
     assert actor_dictionary(when.year).name_on("QDW: National Defense Forces", when) == actor
+
+
+# Stop 35 (actor22): a group's unit named beside the group is the unit.
+FARC_UMBRELLA = "FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction"
+FARC_PATINO = (
+    "FARC Dissident - Carlos Patino Front: Revolutionary Armed Forces of Colombia Dissident "
+    "Faction (Carlos Patino Front)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Gunmen of the dissident FARC faction Carlos Patino burned a bus.", "Colombia",
+         FARC_PATINO),
+        ("The Carlos Patino FARC dissident faction fired at a patrol.", "Colombia", FARC_PATINO),
+        ("A launch owned by the dissident faction of the FARC Carlos Patino was sunk.",
+         "Colombia", FARC_PATINO),
+        ("Katiba Serma (JNIM) gunmen stopped a lorry.", "Mali", "Katiba Serma"),
+        ("Soldiers fought Katiba Macina/JNIM near a well.", "Mali", "Katiba Macina"),
+    ],
+)  # fmt: skip
+def test_a_unit_named_beside_its_group_is_the_unit(nlp, text, country, name):
+    names = [m.actor.name for m in _state(nlp, text, country, date(2022, 5, 1)).actors]
+    assert any(_same(n, name) for n in names), names
+    assert not any(_same(n, FARC_UMBRELLA) or n.startswith("JNIM") for n in names), names
+
+
+def test_a_group_named_apart_from_its_unit_stays_the_group(nlp):
+    text = "FARC dissidents shot a driver. Later the Carlos Patino front burned a truck."
+    names = [m.actor.name for m in _state(nlp, text, "Colombia", date(2022, 5, 1)).actors]
+    assert any(_same(n, FARC_UMBRELLA) for n in names), names
+
+
+JNIM_OR_ISGS = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pair in either order is ACLED's one actor, in ACLED's order
+        "A lorry hit a mine near Gao. The device was probably laid by ISGS or JNIM fighters.",
+        # "the militants" after the pair are the pair
+        "Presumed JNIM or ISGS gunmen stopped a lorry near Djibo. The militants took the phones"
+        " of the passengers.",
+    ],
+)
+def test_either_of_two_groups_is_one_mention(nlp, text):
+    found = [m.actor.name for m in _state(nlp, text, "Burkina Faso").actors]
+    assert JNIM_OR_ISGS in found, found
+    assert "Islamic State (Greater Sahara)" not in found, found
+
+
+def test_either_pair_not_in_the_dictionary_keeps_the_texts_order(nlp):
+    state = _state(nlp, "Ansaru or JNIM gunmen stopped a lorry near a well.", "Nigeria")
+    names = [m.actor.name for m in state.actors]
+    assert "Ansaru and/or JNIM: Group for Support of Islam and Muslims" in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2020, two Taliban fighters were killed when a landmine they were planting"
+        " exploded prematurely near a bridge in Kandahar.",
+        "On 3 May 2020, a mortar shell exploded prematurely, wounding three Taliban fighters"
+        " near Maidan Shar, Wardak.",
+    ],
+)
+def test_a_weapon_gone_off_in_its_users_hands_is_theirs(text):
+    events = [e for e in extract(text, published="2020-05-05").events if e.acled_codable]
+    stopped = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert stopped, [(e.sub_event_type, e.actor1) for e in events]
+    assert stopped[0].actor1 == "Taliban"
+    assert stopped[0].actor2 is None

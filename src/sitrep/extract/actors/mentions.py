@@ -308,6 +308,8 @@ def find_actors(state: DocState) -> None:
     mentions = with_governmental(state, mentions, dictionary)
     mentions = with_branches(state, mentions)
     mentions = with_factions(state, mentions)
+    mentions = with_sub_groups(state, mentions, dictionary)
+    mentions = with_either_groups(state, mentions, dictionary)
     mentions = with_coded_as(state, mentions)
     if state.doc is not None:
         mentions += demonym_mentions(state, mentions, dictionary)
@@ -1059,6 +1061,114 @@ def with_factions(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
         out = [o for o in out if o is not m and o not in inside]
         out.append(ActorMention(span, actor, m.kind))
     return sorted(out, key=lambda o: (o.span.start, o.span.end))
+
+
+# What may stand between a group's unit and the group naming it: brackets, a slash, and the
+# words ACLED's sources put around a front's name ("the dissident FARC faction Carlos Patino",
+# "the Carlos Patino FARC dissident faction", "Katiba Gourma (JNIM)").
+_UNIT_GAP = re.compile(r"[\s()\[\]/-]*(?:(?:dissidents?|factions?|fronts?)[\s()\[\]/-]*)*")
+
+
+@cache
+def _units_of(year: int | None) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Armed group → (alias, unit name) of its own named units (`actors.csv` rows whose parent
+    is a group, not a state's force), longest alias first."""
+    dictionary = actor_dictionary(year)
+    units: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for alias in dictionary.aliases:
+        entry = dictionary.actors.get(alias.name)
+        if entry is None or not entry.parent or entry.parent == entry.name:
+            continue
+        parent = dictionary.actors.get(entry.parent)
+        if parent is None or parent.inter not in _ARMED_GROUP_INTERS:
+            continue
+        units[parent.name].append((alias.alias, entry.name))
+    return {g: tuple(sorted(u, key=lambda a: -len(a[0]))) for g, u in units.items()}
+
+
+def with_sub_groups(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """A group's unit named beside the group is the unit, as ACLED codes it: "the dissident FARC
+    faction Carlos Patino", "the Jaime Martinez FARC dissident faction", "Katiba Gourma (JNIM)
+    militants", "Katiba Macina/JNIM". The group's mention (and the unit's own, if matched apart)
+    becomes one mention of the unit spanning both; the words between may only be brackets, a
+    slash or "dissident(s)/faction(s)/front(s)"."""
+    units = _units_of(dictionary.year)
+    if not any(m.actor.name in units and m.kind == "org" for m in mentions):
+        return mentions
+    text, folded = state.text, match_form(state.text)
+    out = list(mentions)
+    for group in mentions:
+        if group.kind != "org" or group.actor.name not in units or group not in out:
+            continue
+        g0, g1 = group.span.start, group.span.end
+        lo, hi = max(0, g0 - 60), min(len(text), g1 + 60)
+        for alias, name in units[group.actor.name]:
+            sensitive = is_case_sensitive(alias)
+            key = " ".join(match_form(alias, sensitive).split())
+            hay = text if sensitive else folded
+            found = None
+            for m in re.finditer(re.escape(key), hay[lo:hi]):
+                a, b = lo + m.start(), lo + m.end()
+                if not _on_word_boundaries(text, a, b):
+                    continue
+                gap = text[b:g0] if b <= g0 else text[g1:a] if a >= g1 else ""
+                if _UNIT_GAP.fullmatch(gap):
+                    found = (a, b)
+                    break
+            entry = dictionary.actors.get(name) if found else None
+            if found is None or entry is None:
+                continue
+            start, end = min(found[0], g0), max(found[1], g1)
+            span = state.span(start, end)
+            inside = [o for o in out if start <= o.span.start and o.span.end <= end]
+            out = [o for o in out if o not in inside and o is not group]
+            unit = ActorMention(span, make_actor(entry, span.text, group.actor.loaded), "org")
+            out.append(unit)
+            break
+    return sorted(out, key=lambda o: (o.span.start, o.span.end))
+
+
+_EITHER_GAP = frozenset({"or", "and/or"})
+
+
+def with_either_groups(
+    state: DocState, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """ "JNIM or ISGS militants": the text is unsure which of two armed groups it was, and ACLED
+    codes one actor named "A and/or B" (its own such name when one of the two already is one, and
+    its order when it has the pair: "ISGS or JNIM" is "JNIM … and/or Islamic State …"). Both
+    mentions name the pair, so that "the militants" after it and a passive's agent read it ("A/B"
+    is left to the roles, where "Boko Haram/IS attacked" misparses "IS" as a verb's auxiliary)."""
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        second = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            second is not None
+            and first.kind == second.kind == "org"
+            and first.actor.inter in _ARMED_GROUP_INTERS
+            and second.actor.inter in _ARMED_GROUP_INTERS
+            and first.actor.name != second.actor.name
+            and first.span.end <= second.span.start
+            and state.text[first.span.end : second.span.start].strip().lower() in _EITHER_GAP
+        ):
+            names = [first.actor.name, second.actor.name]
+            joint = next((n for n in names if " and/or " in n), " and/or ".join(names))
+            flipped = " and/or ".join(reversed(names))
+            if dictionary.entry(joint) is None and dictionary.entry(flipped) is not None:
+                joint = flipped
+            # both keep their words (the parse may hang either on the verb) and take the pair
+            out += [
+                ActorMention(m.span, replace(m.actor, name=joint), "org") for m in (first, second)
+            ]
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def _branch_place(found: re.Match[str], mentions: list[ActorMention]) -> bool:

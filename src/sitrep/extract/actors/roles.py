@@ -401,6 +401,9 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
                 draft.actor2, draft.assoc_actor_2 = _with_inter(hit, dictionary, country), []
                 continue
         if draft.sub_event_type == "Disrupted weapons use":
+            users = _mishap_users(state, draft)
+            if users is not None:
+                draft.actor1, draft.assoc_actor_1 = _with_inter(users, dictionary, country), []
             draft.actor2 = _disrupted_side(state, dictionary, draft, country)
             if draft.actor2 is None:
                 draft.assoc_actor_2 = []
@@ -538,6 +541,31 @@ def _harmed(sent: SpacySpan, mention: ActorMention) -> bool:
 
 
 _REGIME = re.compile(r"\((\d{4})-")  # a state force's regime period ("(2014-)")
+
+
+def _mishap_users(state: DocState, draft: EventDraft) -> ActorMention | None:
+    """Whose weapon went off in their own hands ("two X fighters died as the mine they laid went off
+    too early", "an X member died while testing a bomb"): the
+    armed side hit, read as the event's target, is ACLED's actor 1 (the 5 train notes so told
+    whose actor 1 was unread or unidentified); only when no named actor 1 was read."""
+    actor1 = draft.actor1
+    if actor1 is not None and not unidentified(actor1.actor.name):
+        return None
+    sent = state.spacy_sentence(draft.sentence)
+    if sent is None or not went_off_by_mishap(sent, lexicon()):
+        return None
+    hit = draft.actor2
+    if hit is not None and hit.kind != "implicit" and hit.actor.inter in (1, *_ARMED_GROUP_INTERS):
+        return hit if not unidentified(hit.actor.name) else None
+    named = {
+        m.actor.name: m
+        for m in state.actors
+        if sent.start_char <= m.span.start < sent.end_char
+        and m.kind == "org"
+        and m.actor.inter in _ARMED_GROUP_INTERS
+        and not unidentified(m.actor.name)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _disrupted_side(
