@@ -1511,3 +1511,24 @@ def test_a_weapon_gone_off_in_its_users_hands_is_theirs(text):
     assert stopped, [(e.sub_event_type, e.actor1) for e in events]
     assert stopped[0].actor1 == "Taliban"
     assert stopped[0].actor2 is None
+
+
+def test_two_groups_on_one_side_and_a_third_on_the_other(code):
+    # "between A and B on one side and C on the other": C is the other side, B is with A (the
+    # old code read B as the other side).
+    text = ("On 3 May 2020, clashes were reported between government forces and tribal fighters "
+            "on one side and Houthi forces on the other near Harib (Marib).")
+    clashes = [e for e in code(text, "2020-05-05").events if e.sub_event_type == "Armed clash"]
+    assert clashes
+    assert clashes[0].actor1 == "Military Forces of Yemen (2012-)"
+    assert clashes[0].actor2 == "Military Forces of Yemen (2016-) Supreme Political Council"
+
+
+def test_fire_listed_by_calibre_at_a_groups_positions_hits_that_group(code):
+    # "fired 152mm, 60mm mortars at X": the parse hangs "mortars" on the calibre "mm"; the
+    # fire's clause is still the verb's, its target X.
+    text = ("On 4 March 2021, the army fired 152mm, 60mm mortars at the hideouts of Al Shabaab "
+            "near Jilib, Middle Juba.")
+    events = [e for e in code(text, "2021-03-05").events if e.event_type]
+    assert events
+    assert events[0].actor2 == "Al Shabaab"

@@ -69,7 +69,10 @@ def test_named_unknown_takes_the_choice_unless_it_is_the_other_side(
     [
         # The other side is the classifier's first choice: its next one, if sure enough.
         ([(UKRAINE, 0.5), (NAF, 0.4), (unknown.DEFAULT, 0.1)], UKRAINE, NAF),
-        ([(UKRAINE, 0.7), (NAF, 0.2), (unknown.DEFAULT, 0.1)], UKRAINE, UNIDENTIFIED),
+        # ... sure of it among the names left: the other side takes its probability with it
+        # (0.2 of the 0.3 left)
+        ([(UKRAINE, 0.7), (NAF, 0.2), (unknown.DEFAULT, 0.1)], UKRAINE, NAF),
+        ([(UKRAINE, 0.4), (NAF, 0.2), (unknown.DEFAULT, 0.4)], UKRAINE, UNIDENTIFIED),
         # Two unnamed groups fight each other: the default stays a choice.
         ([(unknown.DEFAULT, 0.5), (NAF, 0.4)], UNIDENTIFIED, UNIDENTIFIED),
         # ... and so does any unnamed kind: two rival gangs, two clans
@@ -218,3 +221,14 @@ def test_a_battles_unnamed_side_of_the_others_kind_gives_way_to_the_one_party_na
         _mention(state, "Unidentified Gang (Ukraine)"), sole_party=True,
     )
     assert got is not None and normalise_name(got.actor.name) == normalise_name(UKRAINE)
+
+
+def test_territory_taken_without_a_fight_was_the_armys(code):
+    # A rebel group took a village and no holder is named: the country's military held it (the
+    # old code left actor 2 empty).
+    text = ("On 3 March 2022, M23 rebels took control of Kibirizi village (Rutshuru, Nord-Kivu) "
+            "without a fight.")
+    events = [e for e in code(text, "2022-03-05").events
+              if e.sub_event_type == "Non-violent transfer of territory"]
+    assert events
+    assert events[0].actor2 == "Military Forces of the Democratic Republic of Congo (2019-)"

@@ -521,10 +521,43 @@ def _between(prep: Token, agents: list[Token], patients: list[Token]) -> None:
     # "clashes between A and B": A is actor1, B actor2.
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         agents.append(pobj)
+        other = _other_side(prep, pobj)
+        if other is not None:
+            # "between A and B on one side and C on the other": A and B are one side, C the
+            # other (the parser hangs C on the verb).
+            agents.extend(c for c in pobj.children if c.dep_ == "conj")
+            patients.append(other)
+            continue
         patients.extend(c for c in pobj.children if c.dep_ == "conj")
         # "between A against B"
         for p in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("against", "with")):
             patients.extend(c for c in p.children if c.dep_ == "pobj")
+
+
+def _calibre(token: Token) -> bool:
+    """ "mm" of "122mm" split off its number: a weapon's calibre the parse took for a noun."""
+    return token.lower_ in ("mm", "mm.") and token.i > 0 and token.nbor(-1).like_num
+
+
+def _other_side(prep: Token, pobj: Token) -> Token | None:
+    """C of "between A and B on one side and C on the other": the noun "on the other" hangs
+    on, when "on one side" follows the first side's words."""
+    sent = prep.sent
+    one = next((t for t in sent if t.i > pobj.i and t.lower_ == "side" and any(
+        c.lower_ == "one" for c in t.children) and t.head.lower_ == "on"), None)
+    if one is None:
+        return None
+    for t in sent:
+        if (
+            t.i > one.i
+            and t.lower_ == "other"
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "on"
+            and t.head.head.pos_ in ("NOUN", "PROPN")
+            and t.head.head.i > one.i
+        ):
+            return t.head.head
+    return None
 
 
 def noun_roles(
@@ -577,8 +610,12 @@ def noun_roles(
                 )
     if not climb:
         return
-    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
-        # "fired 120mm and 82mm mortars at X": a listed noun's clause is its first conjunct's.
+    while noun.head.i != noun.i and (
+        (noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM"))
+        or (noun.dep_ == "appos" and _calibre(noun.head))
+    ):
+        # "fired 120mm and 82mm mortars at X": a listed noun's clause is its first conjunct's;
+        # "fired 122mm, 120mm mortars at X" parsed as "mortars" in apposition to a calibre.
         noun = noun.head
     # "X carried out airstrikes", "Israeli airstrikes targeted Y".
     head = noun.head
