@@ -1532,3 +1532,20 @@ def test_fire_listed_by_calibre_at_a_groups_positions_hits_that_group(code):
     events = [e for e in code(text, "2021-03-05").events if e.event_type]
     assert events
     assert events[0].actor2 == "Al Shabaab"
+
+
+@pytest.mark.parametrize(
+    ("told", "actor2"),
+    [
+        # a later sentence of the paragraph tells people dead: civilians were hit (the old code
+        # left actor 2 empty)
+        ("Two houses were damaged. One person died.", "Civilians (Ukraine)"),
+        # no one hurt: no one named as hit
+        ("Two houses were damaged.", None),
+    ],
+)
+def test_shelling_whose_paragraph_tells_people_dead_hit_civilians(code, told, actor2):
+    text = f"On 5 May 2021, Russian forces shelled Pisky, Donetsk. {told}"
+    events = [e for e in code(text, "2021-05-07").events if e.event_type]
+    assert events
+    assert events[0].actor2 == actor2

@@ -452,6 +452,9 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         ):
             origin = _civilians_country(state, draft, country)
             actor2 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
+        elif draft.event_type == "Explosions/Remote violence" and _civilians_hurt(state, draft):
+            origin = _civilians_country(state, draft, country)
+            actor2 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
         elif draft.sub_event_type == "Peaceful protest" and _COUNTER_PROTEST.search(
             paragraph_of(state, draft)
         ):
@@ -460,6 +463,45 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             continue
         draft.actor2 = _with_inter(actor2, dictionary, country)
         _civilians_of_nationality(state, dictionary, draft, country)
+
+
+_CASUALTY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "die", "maim"})
+_PEOPLE_LEMMAS = frozenset({"person", "people"})
+
+
+def _civilians_hurt(state: DocState, draft: EventDraft) -> bool:
+    """Whether the draft's sentence or a later one of its paragraph tells civilians (a
+    `casualty_sides.csv` civilian noun, or bare people) killed or hurt ("a landmine injured a
+    farmer", "a caretaker was injured in an explosion", "one person died"): an explosion's victim
+    the roles did not read. No force or fighter is among them."""
+    from sitrep.knowledge.lexicons import casualty_sides
+
+    if not state.sentences:
+        return False
+    sides = casualty_sides()
+    para = state.paragraph_at(draft.trigger.start)
+    found = False
+    for index in range(draft.sentence, len(state.sentences)):
+        span = state.sentences[index]
+        if para is not None and not para.start <= span.start < para.end:
+            break
+        sent = state.spacy_sentence(index)
+        if sent is None:
+            continue
+        for tok in sent:
+            if tok.lemma_.lower() not in _CASUALTY_LEMMAS:
+                continue
+            hurt = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+            if tok.lemma_.lower() == "die":
+                hurt += [c for c in tok.children if c.dep_ == "nsubj"]
+            for victim in hurt:
+                lemma = victim.lemma_.lower()
+                side = sides.get(lemma)
+                if side is not None and side != "civilian":
+                    return False  # soldiers, fighters: not a civilian toll
+                if side == "civilian" or lemma in _PEOPLE_LEMMAS:
+                    found = True
+    return found
 
 
 def _territory_holder(
