@@ -1220,3 +1220,50 @@ def test_the_crowd_told_again_keeps_other_crowds_apart(nlp):
     assert told_as_another(trigger("They also shelled the port.", "shelled"))
     # another crowd holds another protest
     assert told_as_another(trigger("Other groups also marched to the port.", "marched"), True)
+
+
+def _codable(doc):
+    return [e.sub_event_type for e in doc.events if e.acled_codable]
+
+
+def test_the_crowd_named_again_tells_the_same_demonstration(code):
+    # Stop 35: "The demonstrators demanded …" after the protest is that protest, even when its
+    # sentence dates something else.
+    doc = code(
+        "On 4 May 2021, about 200 teachers demonstrated outside the town hall in Westby, "
+        "Ruritania. The demonstrators demanded the release of a colleague detained on 2 March.",
+        "2021-05-05",
+    )
+    assert _codable(doc) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2021, farmers staged a rally while soldiers held a military exercise near "
+        "Westby, Ruritania, against the sale of their land.",
+        "On 5 May 2021, about 70 surfers held a demonstration at the beach in Westby, Ruritania, "
+        "during the exercise window, demanding access to the sea.",
+        "On 5 March 2021, hundreds of convoy supporters gathered in front of the parliament in "
+        "Westby, Ruritania, to demonstrate against vaccine mandates.",
+        "On 4 May 2021, about 300 nurses marched in Westby, Ruritania, demanding higher pay. "
+        "They were joined by several local lawmakers.",
+    ],
+)
+def test_a_change_to_a_group_told_in_or_joining_a_protest_is_part_of_it(code, text):
+    # Stop 35: the protest's topic or setting, and those who joined it, are no event of their own.
+    assert _codable(code(text, "2021-07-05")) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind"),
+    [
+        ("On 4 May 2021, two gunmen shot and killed a shopkeeper in Westby, Ruritania. "
+         "The suspects were arrested on 20 May. 1 fatality.", "2021-05-25", "Attack"),
+        ("On 4 May 2021, armed men exchanged fire with police officers in Westby, Ruritania. "
+         "The shooters were arrested two days later.", "2021-05-07", "Armed clash"),
+    ],
+)  # fmt: skip
+def test_the_doers_arrested_after_the_harm_end_it(code, text, published, kind):
+    # Stop 35: the arrest of those named as the doers ends the harm told before, whenever it came.
+    assert _codable(code(text, published)) == [kind]

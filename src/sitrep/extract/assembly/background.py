@@ -219,6 +219,16 @@ def _another_crowd(subject: Token) -> bool:
     )
 
 
+def crowd_named_again(token: Token) -> bool:
+    """The word is a demonstration's crowd named again: "the demonstrators", "these
+    protesters" (not "other demonstrators", "counter-protesters", "200 protesters")."""
+    if token.lemma_.lower() not in _CROWD_NOUNS or _another_crowd(token):
+        return False
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children
+    )
+
+
 def _told_before(subject: Token) -> bool:
     """The subject names people told before: "they", or a noun with a definite article ("the
     group", "the workers")."""

@@ -20,6 +20,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from sitrep.extract.assembly.background import (
+    crowd_named_again,
     is_aggregate,
     is_background,
     more_casualties,
@@ -112,6 +113,7 @@ def assemble_events(state: DocState) -> None:
     state.events = _riots_own_violence(state, state.events)
     state.events = _arrests_after_violence(state, state.events)
     state.events = _joined_protests(state, state.events)
+    state.events = _crowd_told_again(state, state.events)
     for event in state.events:
         if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
             set_category(event, EXCESSIVE, [])
@@ -387,12 +389,13 @@ def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[E
             and violence is not None
             and violence is not event
             and (violence.sub_event_type in _ARRESTED_AFTER
-                 or (violence.sub_event_type in _ARRESTED_AFTER_UNNAMED and event.actor1 is None))
+                 or (violence.sub_event_type in _ARRESTED_AFTER_UNNAMED and event.actor1 is None)
+                 or (violence.sub_event_type in _HARM and _doers_arrested(state, event)))
             and event.extra.get("mentions") == 1
             and event.trigger.start > violence.trigger.start
-            and not event.fatalities.value
+            and (not event.fatalities.value or _their_toll(event, violence, state))
             and (event.actor1 is None or event.actor1.actor.inter == 1)
-            and _same_days(event.when, violence.when)
+            and (_same_days(event.when, violence.when) or _doers_arrested(state, event))
         ):  # fmt: skip
             violence.evidence.extend(e for e in event.evidence if e not in violence.evidence)
             continue
@@ -400,21 +403,91 @@ def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[E
     return kept
 
 
+# Words for who did a harm: "the suspect was arrested", "police arrested the shooters".
+_WRONGDOERS = frozenset({
+    "suspect", "perpetrator", "attacker", "assailant", "culprit", "shooter", "gunman", "hitman",
+    "killer", "murderer", "robber",
+})
+
+
+def _doers_arrested(state: DocState, event: EventDraft) -> bool:
+    """ "The perpetrators were arrested days later", "police arrested two suspects": those
+    arrested are named as the doers of the harm told before (the arrest ends that happening,
+    whenever it came)."""
+    tok = trigger_token(state, event)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _WRONGDOERS for c in tok.children
+    )
+
+
+def _their_toll(event: EventDraft, violence: EventDraft, state: DocState) -> bool:
+    """The arrest of the doers carries the harm's own toll, told for the whole note ("1
+    fatality."), not one of its own."""
+    toll = event.fatalities.value or 0
+    return toll <= (violence.fatalities.value or 0) and _doers_arrested(state, event)
+
+
 def _joined_protests(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     """ "Teachers also joined the protest": a change to a group told once whose verb joins a
     protest, in a paragraph that tells a protest, is more of that protest, not an event of its
-    own (a note telling only that "students joined the nationwide protest" keeps it)."""
+    own (a note telling only that "students joined the nationwide protest" keeps it). So is one
+    told once in a sentence of a demonstration ("… protested against the army's recruitment
+    scheme", "… held a protest during a military exercise": the protest's topic or setting), and
+    a join told after a demonstration ("They were joined by residents", "lawmakers also joined
+    the students")."""
     lex = lexicon()
     protests = {state.paragraph_at(e.trigger.start) for e in events if e.event_type == "Protests"}
+    crowds = [e for e in events if e.event_type in _CROWD_TYPES]
+    crowd_sentences = {state.sentence_of(s.start) for e in crowds for s in e.evidence}
     kept = []
     for event in events:
         tok = trigger_token(state, event) if event.sub_event_type == CHANGE else None
+        if tok is None or event.extra.get("mentions") != 1:
+            kept.append(event)
+            continue
+        para = state.paragraph_at(event.trigger.start)
+        if para in protests and joins_a_protest(tok, lex):
+            continue
+        if state.sentence_of(event.trigger.start) in crowd_sentences:
+            continue
+        if tok.lemma_.lower() == "join" and any(
+            state.paragraph_at(c.trigger.start) == para and c.trigger.start < event.trigger.start
+            for c in crowds
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… workers demonstrated outside the town hall. The demonstrators demanded unpaid wages.":
+    a demonstration told once by its crowd named again ("the demonstrators", "the protesters"),
+    after a demonstration or riot its paragraph tells, is that one told again, whatever type,
+    day or place the words of its own sentence suggested: its sentence joins the first one's
+    evidence."""
+    kept: list[EventDraft] = []
+    for event in events:
+        tok = trigger_token(state, event) if event.event_type in _CROWD_TYPES else None
+        para = state.paragraph_at(event.trigger.start)
+        before = next(
+            (k for k in kept if k.event_type in _CROWD_TYPES
+             and k.trigger.start < event.trigger.start
+             and state.paragraph_at(k.trigger.start) == para),
+            None,
+        )  # fmt: skip
         if (
             tok is not None
+            and before is not None
             and event.extra.get("mentions") == 1
-            and state.paragraph_at(event.trigger.start) in protests
-            and joins_a_protest(tok, lex)
+            and not event.fatalities.value
+            and crowd_named_again(tok)
         ):
+            before.evidence.extend(e for e in event.evidence if e not in before.evidence)
             continue
         kept.append(event)
     return kept
