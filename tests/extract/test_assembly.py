@@ -1267,3 +1267,24 @@ def test_a_change_to_a_group_told_in_or_joining_a_protest_is_part_of_it(code, te
 def test_the_doers_arrested_after_the_harm_end_it(code, text, published, kind):
     # Stop 35: the arrest of those named as the doers ends the harm told before, whenever it came.
     assert _codable(code(text, published)) == [kind]
+
+
+def test_a_remark_that_something_was_not_done_is_no_second_happening(code):
+    # Stop 35: a negated or hedged happening told once, right after the one told as done.
+    doc = code(
+        "On 4 May 2021, gunmen shot and injured a driver in Westby, Ruritania. "
+        "The attackers were identified but not arrested.",
+        "2021-05-05",
+    )
+    assert _codable(doc) == ["Attack"]
+
+
+def test_rival_forces_of_one_state_are_two_sides(code):
+    # Stop 35: Libya's two open-ended state forces are not one actor: the toll told of one
+    # side's soldiers is the other side's shelling, not an answer to it.
+    doc = code(
+        "On 3 May 2020, the GNA air force carried out two airstrikes on LNA vehicles near "
+        "Tarhuna, Libya. Several LNA fighters were reportedly killed.",
+        "2020-05-04",
+    )
+    assert len(_codable(doc)) == 1

@@ -2472,3 +2472,12 @@ def test_a_clause_with_its_own_subject_lends_no_doer():
     doc = load_nlp()("The gunmen opened fire on the troops, and the troops killed them.")
     agents, _ = syntactic_roles(next(t for t in doc if t.lemma_ == "open"))
     assert [t.i for t in agents] == [1]
+
+
+def test_happenings_told_by_there_were_took_place(code):
+    # Stop 35: "there were explosions at …" tells plural happenings as having taken place.
+    doc = code(
+        "On 4 May 2021, in Westby, Ruritania, there were explosions at a bank and a court.",
+        "2021-05-05",
+    )
+    assert any(e.acled_codable for e in doc.events)

@@ -10,6 +10,7 @@ it (threatened, feared, planned …).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -172,7 +173,28 @@ def same_actor(a: ActorMention, b: ActorMention) -> bool:
     x, y = a.actor, b.actor
     if x.name == y.name or x.name.startswith(y.name) or y.name.startswith(x.name):
         return True
+    if _rivals(x.name, y.name):
+        return False
     return x.inter == 1 and y.inter == 1 and x.country is not None and x.country == y.country
+
+
+# ACLED's period of an actor: "Military Forces of Libya (2016-) Government of National Accord".
+_PERIOD = re.compile(r"^(?P<base>.+?) \((?P<start>\d{4})-(?P<end>\d{4})?\)")
+
+
+def _rivals(one: str, other: str) -> bool:
+    """Two forces of one state, both open-ended and begun in different years, hold the state at
+    the same time: rival governments' forces (Libya's Government of National Accord, since 2016,
+    and the Haftar faction, since 2014), not one side."""
+    x, y = _PERIOD.match(one), _PERIOD.match(other)
+    return (
+        x is not None
+        and y is not None
+        and x["base"] == y["base"]
+        and x["end"] is None
+        and y["end"] is None
+        and x["start"] != y["start"]
+    )
 
 
 def is_fine(place: Place | None) -> bool:

@@ -114,6 +114,7 @@ def assemble_events(state: DocState) -> None:
     state.events = _arrests_after_violence(state, state.events)
     state.events = _joined_protests(state, state.events)
     state.events = _crowd_told_again(state, state.events)
+    state.events = _hedges_after(state, state.events)
     for event in state.events:
         if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
             set_category(event, EXCESSIVE, [])
@@ -462,6 +463,40 @@ def _joined_protests(state: DocState, events: list[EventDraft]) -> list[EventDra
 
 
 _CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+
+# What a text says did not, or may not, take place.
+_UNREAL = frozenset({"hypothetical", "negated"})
+
+
+def _hedges_after(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "It is unclear if clashes took place.", "The attackers were identified, but not
+    arrested.": a happening told once as not done or only possible, after one its paragraph
+    tells as done, is a remark on that one (what is known of it), not a happening of its own."""
+    kept: list[EventDraft] = []
+    for event in events:
+        para = state.paragraph_at(event.trigger.start)
+        if (
+            event.modality in _UNREAL
+            and event.extra.get("mentions") == 1
+            and any(
+                k.modality in ("occurred", "claimed")
+                and k.acled_codable
+                and k.trigger.start < event.trigger.start
+                and state.paragraph_at(k.trigger.start) == para
+                and _told_just_before(state, k, event)
+                for k in kept
+            )
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _told_just_before(state: DocState, told: EventDraft, remark: EventDraft) -> bool:
+    """The sentence before the remark's own tells the happening (its evidence holds it)."""
+    before = state.sentence_of(remark.trigger.start) - 1
+    return any(state.sentence_of(s.start) == before for s in told.evidence)
 
 
 def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDraft]:

@@ -892,6 +892,13 @@ def is_anchored_noun(token: Token, lex: Lexicon) -> bool:
         return is_anchored_noun(head, lex)
     if token.tag_ not in ("NNS", "NNPS") and not is_definite(token):
         return True  # "an airstrike on …", bare "shelling", "torture": one happening
+    if (
+        token.dep_ == "attr"
+        and head.lemma_.lower() == "be"
+        and head.tag_ == "VBD"
+        and any(c.dep_ == "expl" for c in head.children)
+    ):
+        return True  # "there were explosions at the bank": told as having taken place
     if token.dep_ == "nsubj" and head.tag_ == "VBD" and head.lemma_.lower() not in STATIVE:
         # "enemy airstrikes damaged a clinic", "clashes continued near X": told as done, in the past
         return True
