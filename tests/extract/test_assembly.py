@@ -1237,6 +1237,24 @@ def test_the_crowd_named_again_tells_the_same_demonstration(code):
     assert _codable(doc) == ["Peaceful protest"]
 
 
+def test_the_bare_crowd_told_again_is_the_same_protest(code):
+    # Stop 35: "Protesters demanded …" (no determiner) after a protest, with no place of its own
+    # and of the protest's own type, is that protest told again.
+    doc = code(
+        "On 7 May 2021, hundreds of residents rallied outside the mayor's office of Westby, "
+        "Ruritania. Protesters demanded the return of water supplies cut on 1 May.",
+        "2021-05-08",
+    )
+    assert _codable(doc) == ["Peaceful protest"]
+    # the bare crowd's violence told after a peaceful gathering stays a violent demonstration
+    riot = code(
+        "On 7 May 2021, about 900 people marched through Westby, Ruritania, against new fuel "
+        "prices. Demonstrators hurled bottles and flares at police officers.",
+        "2021-05-08",
+    )
+    assert "Violent demonstration" in _codable(riot)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -224,9 +224,11 @@ def crowd_named_again(token: Token) -> bool:
     protesters" (not "other demonstrators", "counter-protesters", "200 protesters")."""
     if token.lemma_.lower() not in _CROWD_NOUNS or _another_crowd(token):
         return False
-    return any(
-        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children
-    )
+    dets = [c for c in token.children if c.dep_ in ("det", "poss")]
+    if not dets:
+        # "Protesters demanded …": the bare plural as the subject, the crowd told before
+        return token.tag_ == "NNS" and token.dep_ in ("nsubj", "nsubjpass")
+    return any(c.lower_ in ("the", "these", "those") for c in dets)
 
 
 def _told_before(subject: Token) -> bool:

@@ -499,6 +499,10 @@ def _told_just_before(state: DocState, told: EventDraft, remark: EventDraft) -> 
     return any(state.sentence_of(s.start) == before for s in told.evidence)
 
 
+def _determined(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
 def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     """ "… workers demonstrated outside the town hall. The demonstrators demanded unpaid wages.":
     a demonstration told once by its crowd named again ("the demonstrators", "the protesters"),
@@ -521,6 +525,8 @@ def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDr
             and event.extra.get("mentions") == 1
             and not event.fatalities.value
             and crowd_named_again(tok)
+            and (_determined(tok) or (event.extra.get("place_from") != "sentence"
+                                      and event.event_type == before.event_type))
         ):
             before.evidence.extend(e for e in event.evidence if e not in before.evidence)
             continue
