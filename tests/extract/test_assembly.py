@@ -659,6 +659,25 @@ def test_force_done_to_a_protest_types_it_over_the_words_that_name_it():
     # a protest word read as an intervention is one voice among the others
     read_so = told("Protest with intervention", 0.7, "protest", 2)
     assert happening_type([*protest, read_so]) == "Peaceful protest"
+    # violence the crowd did, told on its own, makes the demonstration violent (stop 35)
+    pelted = told("Violent demonstration", 0.4, "pelt", 2)
+    assert happening_type([*protest, arrest, pelted]) == "Violent demonstration"
+    # a riot word names it, it tells no deed; harm told with no doer may be the police's: one
+    # voice among the others
+    riot = told("Violent demonstration", 0.4, "riot", 2)
+    assert happening_type([*protest, riot]) == "Peaceful protest"
+    killed = told("Violent demonstration", 0.4, "kill", 2)
+    assert happening_type([*protest, killed]) == "Peaceful protest"
+
+
+def test_violence_the_crowd_did_in_a_later_sentence_makes_the_demonstration_violent(code):
+    text = (
+        "On 3 March 2022, about 50 traders gathered outside the town hall in Easton, demanding "
+        "lower market fees. Two reporters covering the rally were beaten by demonstrators."
+    )
+    assert [e.sub_event_type for e in code(text, "2022-03-05").events] == [
+        "Violent demonstration"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -2481,3 +2481,36 @@ def test_happenings_told_by_there_were_took_place(code):
         "2021-05-05",
     )
     assert any(e.acled_codable for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2022-03-28", "Arrests"), ("2020-05-04", "Abduction/forced disappearance")],
+)
+def test_a_group_become_the_state_arrests_from_the_day_it_took_power(code, published, expected):
+    # the Taliban who detain people after August 2021 are the state's forces (actor_names.csv)
+    text = "Three reporters were arrested by the Taliban in Herat province on Monday."
+    (event,) = code(text, published).events
+    assert event.sub_event_type == expected
+
+
+def test_people_the_state_took_who_then_vanished_were_disappeared(code):
+    text = ("Two former soldiers were arrested by the Taliban in Herat province on Monday. Their "
+            "whereabouts remain unknown.")  # fmt: skip
+    (event,) = code(text, "2022-03-28").events
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2022, nurses protested outside the hospital in Easton to demand unpaid wages. "
+        "The protesters were beaten by unknown men.",
+        "On 3 March 2022, a local councillor attacked the protest demonstration of residents in "
+        "Easton who were protesting against water cuts.",
+    ],
+)
+def test_protesters_harmed_by_hand_make_a_protest_with_intervention(code, text):
+    assert [e.sub_event_type for e in code(text, "2022-03-05").events] == [
+        "Protest with intervention"
+    ]

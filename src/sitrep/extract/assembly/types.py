@@ -36,6 +36,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
 from sitrep.extract.events.triggers import lexicon, names_a_demonstration
 from sitrep.extract.events.type_rules import AIR, IED, INTERCEPTED
@@ -44,6 +46,7 @@ from sitrep.knowledge.happenings import battle_words, happening, mutual_battle_w
 
 LOOTING = "Looting/property destruction"
 POLICED = frozenset({"Protest with intervention", "Excessive force against protesters"})
+RIOTED = "Violent demonstration"
 DEMONSTRATION = "demonstration"
 # General types a weapon named beside the general word overrides (not abduction, sexual violence,
 # territory taken): an attack by any remote weapon, a "clash" only by air (one side fights).
@@ -66,6 +69,13 @@ def happening_type(members: list[Mention]) -> str | None:
     if not typed:
         return None
     if typed[0].kind == DEMONSTRATION:
+        if any(m.draft.sub_event_type == RIOTED and _a_crowd_s_deed(m) for m in typed):
+            # "… gathered outside the house. When they started to storm it, guards fired into
+            # the air", "journalists were beaten up by demonstrators": violence the crowd did,
+            # told in a sentence of its own, makes the demonstration violent however calmly its
+            # opening sentence names it (ACLED: a Violent demonstration takes precedence over
+            # the intervention and over the peaceful gathering it began as)
+            return RIOTED
         done_to_it = [
             m for m in typed if m.draft.sub_event_type in POLICED and _an_act(m.trigger_lemma)
         ]
@@ -149,6 +159,28 @@ def _an_act(lemma: str) -> bool:
     only names a protest or riot ("protested", "rally", "demonstrators")."""
     entries = lexicon().lemmas.get(lemma, ())
     return bool(entries) and not all(names_a_demonstration(e) for e in entries)
+
+
+def _a_crowd_s_deed(m: Mention) -> bool:
+    """A mention whose word tells a deed a crowd does in a riot: a cue of ACLED's rule for
+    Violent demonstration ("stormed", "pelted", "torched": `triggers.csv` role=rule), an act
+    whose trigger row allows one ("beat", "destroyed"), or a word a type rule read as the
+    demonstrators' violence ("… started to storm the house"). Not a word that only names a
+    riot ("riot", "mob"), nor harm told with no doer ("one person was killed": maybe the
+    police's)."""
+    lemma = m.trigger_lemma
+    if lemma in _riot_cues() or (
+        _an_act(lemma) and str(m.draft.extra.get("type_source", "")).startswith("rule:")
+    ):
+        return True
+    return _an_act(lemma) and any(RIOTED in e.candidates for e in lexicon().lemmas.get(lemma, ()))
+
+
+@cache
+def _riot_cues() -> frozenset[str]:
+    return frozenset(
+        r.pattern[0] for r in lexicon().rules if not r.phrase and r.candidates == {RIOTED}
+    )
 
 
 def _fought_first(typed: list[Mention]) -> bool:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.extract.actors.mentions import document_year
+from sitrep.extract.actors.names import renamed
 from sitrep.extract.events.remarks import crowd_size_noted
 from sitrep.extract.events.triggers import (
     SEQUENCE_PREPS,
@@ -55,6 +57,7 @@ from sitrep.extract.events.type_rules import (
 from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
+from sitrep.knowledge.actors import actor_dictionary
 from sitrep.knowledge.happenings import weapon_of
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
@@ -1120,7 +1123,15 @@ def _holds(region: Place | None, place: Place | None) -> bool:
 def _type_group(group: _Group, sent: SpacySpan, lex: Lexicon, state: DocState) -> TypeDecision:
     if group.statement:
         return TypeDecision(group.statement, 0.6, "future violence in reported speech")
-    actors = [a for a in state.actors if sent.start_char <= a.span.start < sent.end_char]
+    # Each actor as named on the report's day: the Taliban who detain journalists in 2022 are
+    # the state's forces (actor_names.csv), whose detentions are Arrests, not an armed group's
+    # abductions
+    dictionary = actor_dictionary(document_year(state))
+    actors = [
+        renamed(a, state.published, dictionary) or a
+        for a in state.actors
+        if sent.start_char <= a.span.start < sent.end_char
+    ]
     return decide_type(sent, group.matches, group.family, lex, actors)
 
 

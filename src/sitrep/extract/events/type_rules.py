@@ -213,6 +213,8 @@ def decide_type(
         key, source = VIOLENT_DEMONSTRATION, "rule: a barricade raised"
     elif key == PEACEFUL and _policed(sent, lex):
         key, source = INTERVENED, "rule: a state force acted on the protest"
+    elif key == PEACEFUL and _protesters_harmed(sent, lex):
+        key, source = INTERVENED, "rule: the protesters were harmed"
     elif (
         key in _CALMER
         and (calm := allowed & _CALMER[key])
@@ -241,6 +243,13 @@ def decide_type(
     if key == "Arrests" and ABDUCTION in allowed:
         if _agent_inter(sent, matches, actors) & NON_STATE_INTER:
             key, source = ABDUCTION, "rule: detention by a non-state group"
+        elif _agent_inter(sent, matches, actors) == {1} and any(
+            _OUT_OF_SIGHT & {t.lemma_.lower(), t.lower_} for t in _paragraph(sent)
+        ):
+            # "… was arrested by the Taliban. His whereabouts remain unknown": the state's
+            # capture of someone who then vanished is a forced disappearance (the rule below,
+            # the other way)
+            key, source = ABDUCTION, "rule: taken by the state and vanished"
     elif (
         key == ABDUCTION
         and "Arrests" in allowed
@@ -433,6 +442,46 @@ def _policed(sent: SpacySpan, lex: Lexicon) -> bool:
                 or w.lemma_.lower() in _PROTEST_PEOPLE
                 for w in targets
             ):
+                return True
+    return False
+
+
+# Harm done by hand that stops short of lethal force ("beaten", "assaulted", "attacked").
+_HANDS_ON = frozenset({"beat", "assault", "attack", "injure", "wound"})
+
+
+def _protest_people(w: Token, lex: Lexicon) -> bool:
+    return (
+        is_demonstration_word(w, lex)
+        or lex.is_cue(w, "agent")
+        or w.lemma_.lower() in _PROTEST_PEOPLE
+        or any(c.dep_ == "amod" and is_demonstration_word(c, lex) for c in w.children)
+    )
+
+
+def _protesters_harmed(sent: SpacySpan, lex: Lexicon) -> bool:
+    """ "Protesters were beaten by unknown men during the demonstration", "a councillor attacked
+    the protest of the residents", "protesting residents were beaten up by police": the
+    protesters (or their protest) harmed by hand, in the protest's paragraph, make it a Protest
+    with intervention (ACLED: a protest met with force, by the state or others). Not harm named
+    in what the protest is about, denied, or done by the protesters themselves."""
+    for part in {t.sent.start: t.sent for t in _paragraph(sent)}.values():
+        about = protest_topics(part, lex)
+        for t in part:
+            if (
+                t.i in about
+                or t.pos_ != "VERB"
+                or t.lemma_.lower() not in _HANDS_ON
+                or t.tag_ not in _PAST_TAGS
+                or any(c.dep_ == "neg" for c in t.children)
+            ):
+                continue
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+            doers = [c for c in t.children if c.dep_ == ("agent" if passive else "nsubj")]
+            if any(_protest_people(w, lex) for d in doers for w in d.subtree):
+                continue
+            targets = [c for c in t.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            if any(_protest_people(w, lex) for w in targets):
                 return True
     return False
 
@@ -953,6 +1002,10 @@ def _agent_inter(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMe
     }
 
 
+# Words that say people taken were never seen again ("whereabouts unknown", "disappeared",
+# "held incommunicado"; not "unknown" or "abducted" alone, which the state's arrests tell too:
+# "arrested by unknown soldiers", "the junta abducted and arrested …")
+_OUT_OF_SIGHT = frozenset({"whereabouts", "disappear", "disappearance", "incommunicado"})
 IED = "Remote explosive/landmine/IED"
 AIR = "Air/drone strike"
 # Sub-types whose weapon is an explosive the text names (cue role `explosive`).
