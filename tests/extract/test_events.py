@@ -905,6 +905,32 @@ def test_explosive_answered_with_fire_is_a_battle(code, text):
     assert not any(e.sub_event_type in ("Grenade", "Remote explosive/landmine/IED") for e in events)
 
 
+def test_counted_explosions_both_ways_join_the_shelling_they_answer(code):
+    # "monitors counted 14 explosions in both directions" after a shelling, its sentence undated:
+    # an exchange of fire at one place on the note's day (ACLED: Armed clash), not a tally
+    text = ("On 3 May, army troops fired mortars at rebel positions near Koro. Monitors counted a "
+            "total of 14 explosions in both directions of the front line near Koro.")  # fmt: skip
+    events = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, an IED planted by rebels detonated, targeting an army convoy moving on the "
+        "road from Koro to Westby. Rebels then sprang an ambush and an exchange of fire went on "
+        "for an hour.",
+        "On 3 May, rebels threw a hand grenade at an army checkpoint near Koro. Rebels then "
+        "sprang an ambush and an exchange of fire went on for an hour.",
+    ],
+)
+def test_explosive_followed_by_an_ambush_and_an_exchange_is_a_battle(code, text):
+    # the mutual word ("exchange") is not the sentence's first trigger ("ambush"): the sentence
+    # still tells both sides fighting, which ACLED codes as the battle the explosive opened
+    events = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -28,10 +28,12 @@
   five-fold CV: 4 notes won, none lost); and a
   shelling or attack whose mentions say the fire went both ways ("fired back", "returned fire",
   "explosions in both directions": `type_rules.fire_returned`) is an Armed clash, an exchange of
-  fire whatever the weapons. A bomb or mine told with mutual fighting ("the blast was followed
-  by an exchange of gunfire") is the battle it opened; and a happening told first as a clash
-  whose own phrase names its weapons ("rebels fired rifles and a heavy gun at the hill post")
-  stays one when only the explosions counted after it vote Shelling.
+  fire whatever the weapons. A bomb, mine or grenade told with mutual fighting ("the blast was
+  followed by an exchange of gunfire", also when another trigger speaks for that sentence: "they
+  sprang an ambush and an exchange of fire went on", `type_rules.fought`) is the battle it
+  opened; and a happening told first as a clash whose own phrase names its weapons ("rebels
+  fired rifles and a heavy gun at the hill post") stays one when only the explosions counted
+  after it vote Shelling.
 """
 
 from __future__ import annotations
@@ -100,10 +102,13 @@ def happening_type(members: list[Mention]) -> str | None:
         # "forces clashed with rebels … two civilians were shot": ACLED codes the battle, its
         # civilian casualties counted in it
         return CLASH
-    if best == IED and any(
-        m.draft.sub_event_type == CLASH and m.trigger_word in mutual_battle_words() for m in typed
+    if best in ANSWERABLE and any(
+        m.draft.sub_event_type == CLASH
+        and (m.trigger_word in mutual_battle_words() or m.draft.extra.get("fought"))
+        for m in typed
     ):
-        # "a roadside bomb hit the convoy … the blast was followed by an exchange of gunfire":
+        # "a roadside bomb hit the convoy … the blast was followed by an exchange of gunfire",
+        # also "… rebels then sprang an ambush and an exchange of fire went on", a grenade too:
         # the bomb opened a fight between the two sides, which ACLED codes as the battle (the
         # fighting read as one: "a mine exploded where fighting occurred in the 1980s" is not)
         return CLASH

@@ -52,6 +52,7 @@ from sitrep.extract.events.type_rules import (
     TypeDecision,
     decide_type,
     fire_returned,
+    fought,
     paragraph_text,
 )
 from sitrep.extract.places.sitelist import Site, site_list
@@ -1052,6 +1053,10 @@ def _drafts(group: _Group, sent: SpacySpan, state: DocState, lex: Lexicon) -> li
     draft.extra["type_source"] = decision.source
     if fire_returned(sent, group.matches):
         draft.extra["fire_returned"] = True
+    if fought(sent, group.matches):
+        # "rebels then sprang an ambush and an exchange of fire went on": a word of its
+        # sentence says both sides fought, whichever trigger speaks for it
+        draft.extra["fought"] = True
 
     # Where places were resolved, only their names are sites: "in support of the STC's
     # declaration" lists no places.

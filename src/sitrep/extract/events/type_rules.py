@@ -141,7 +141,7 @@ def decide_type(
     actors: Sequence[ActorMention] = (),
 ) -> TypeDecision:
     allowed = allowed_keys(matches, family)
-    if all(event_type_of(k) == REMOTE for k in allowed) and _fought(sent, matches):
+    if all(event_type_of(k) == REMOTE for k in allowed) and fought(sent, matches):
         # "clashes took place … amid shelling", "shelled and then clashed with": the weapons
         # the sentence names were used in a fight between two sides, which ACLED codes a battle
         allowed = allowed | {"Armed clash"}
@@ -281,7 +281,7 @@ def decide_type(
         victims == "civilian"
         and event_type_of(key) == "Battles"
         and "Attack" in allowed
-        and not _fought(sent, matches)
+        and not fought(sent, matches)
         # "a man was shot … The victim had charges for drug trafficking": the man is no civilian
         and not _victim_said_armed(sent, lex, actors)
     ):
@@ -295,7 +295,7 @@ def decide_type(
         # "kidnapped two soldiers and killed them", "police shot two gang members and arrested
         # five", is judged by its target the same way)
         key, source = "Armed clash", "rule: armed target"
-    elif key == "Attack" and "Armed clash" in allowed and _fought(sent, matches):
+    elif key == "Attack" and "Armed clash" in allowed and fought(sent, matches):
         # "a farmer and two fighters died in a clash between rival militias": a trigger of the
         # happening says both sides fought, and the harm told with it is the battle's (ACLED
         # codes the battle)
@@ -777,7 +777,7 @@ def fire_returned(sent: SpacySpan, matches: list[Match]) -> bool:
     return False
 
 
-def _fought(sent: SpacySpan, matches: list[Match]) -> bool:
+def fought(sent: SpacySpan, matches: list[Match]) -> bool:
     """A trigger says both sides fought ("exchanged fire … in which a civilian was killed",
     "clashed … two civilians were hurt"): the civilians are the battle's casualties, not its
     target (ACLED codes the battle)."""

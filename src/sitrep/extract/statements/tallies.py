@@ -224,8 +224,9 @@ def is_aggregate(match: CountMatch, sentence: str, has_day: bool = True) -> bool
     more that no day of its sentence holds ("more than 150 attacks on the pipeline", "at least
     two dozen raids on the villages"). A count at one place on one day is one event however
     large: "21 Saudi-led coalition airstrikes targeted Khabb district on 8 May", "the OSCE observed
-    a total of 25 explosions near Donetsk". An ordinal without a period ("a second explosive
-    attack") is the place of an event in a sequence, not a count.
+    a total of 25 explosions near Donetsk" (also in a sentence of its own with no day, when it
+    says the fire went both ways: one exchange, on the text's day). An ordinal without a period
+    ("a second explosive attack") is the place of an event in a sequence, not a count.
     """
     if _PERIOD.search(sentence) is not None:
         return True
@@ -521,7 +522,10 @@ def split_tallies(state: DocState) -> None:
             if not is_aggregate(
                 match,
                 state.sentence_text(draft.sentence),
-                _has_day(state, draft.sentence, match.head),
+                # "monitors counted 18 explosions in both directions near X": fire told going
+                # both ways is one exchange at one place, on the day the text tells it
+                _has_day(state, draft.sentence, match.head)
+                or bool(draft.extra.get("fire_returned")),
             ):
                 # "2 airstrikes targeted Mukayras district on 8 May": ACLED's one event.
                 single.add((draft.sentence, match.number_index))
