@@ -563,6 +563,26 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "JNIM: Group for Support of Islam and Muslims",
             None,
         ),
+        # "IS" read as an auxiliary ("is claimed") is still the claimant; "took responsibility"
+        # claims as "claimed responsibility" does.
+        (
+            "On 3 May 2022, two Taliban guards were shot dead near a market in Jalalabad city."
+            " Later IS claimed responsibility for the attack.",
+            "shot",
+            "Battles",
+            "Afghanistan",
+            "Islamic State (Afghanistan)",
+            None,
+        ),
+        (
+            "Gunmen stormed a gendarmerie post in Mopti. Hours later JNIM took responsibility"
+            " for the raid.",
+            "stormed",
+            "Battles",
+            "Mali",
+            "JNIM: Group for Support of Islam and Muslims",
+            None,
+        ),
         (
             "A roadside bomb killed two herders near Djibo. The device was probably planted by"
             " JNIM fighters.",
@@ -1549,3 +1569,49 @@ def test_shelling_whose_paragraph_tells_people_dead_hit_civilians(code, told, ac
     events = [e for e in code(text, "2021-05-07").events if e.event_type]
     assert events
     assert events[0].actor2 == actor2
+
+
+def test_force_abbreviated_vehicle_is_no_organisation():
+    # "an Afghan military APC": the force's armoured vehicle, not an unknown organisation
+    events = extract(
+        "Around 12 May 2020, a Taliban unit ambushed an Afghan military APC on the road to"
+        " Shindand, Herat.",
+        published="2020-05-04",
+    ).events
+    assert events
+    assert events[0].actor2 == "Military Forces of Afghanistan (2014-2021)"
+
+
+@pytest.mark.parametrize(
+    ("text", "inter1"),
+    [
+        (
+            "On 4 March 2022, a new anti-Taliban armed group, Hamdard Front, announced their"
+            " formation in Herat province.",
+            2,
+        ),
+        (
+            "On 4 March 2022, an armed group that called themselves 'Sarbaz Movement' announced"
+            " its formation in Kabul.",
+            2,
+        ),
+    ],
+)
+def test_unknown_group_introduced_as_armed_group_is_a_rebel_group(text, inter1):
+    events = extract(text, published="2022-03-06").events
+    assert events
+    assert events[0].inter1 == inter1
+
+
+def test_claim_naming_both_sides_outweighs_a_reversed_reading():
+    # the owner of the vehicle the bomb was attached to was read as its author; the later claim
+    # names who did it and whom it hit
+    events = extract(
+        "On 20 April 2022, a magnetic bomb attached to a Taliban vehicle exploded near the main"
+        " bazaar in Kabul city. 2 civilians were wounded and 2 Taliban guards were killed."
+        " Afterwards IS took responsibility for the attack, claiming 4 Taliban casualties.",
+        published="2022-04-22",
+    ).events
+    assert len(events) == 1
+    assert events[0].actor1 == "Islamic State (Afghanistan)"
+    assert events[0].actor2 == "Military Forces of Afghanistan (2021-)"

@@ -1462,3 +1462,29 @@ def test_guards_a_crowd_hurt_are_the_riot_s_other_side():
     )
     events = [e for e in extract(text, published="2022-03-26").events if e.event_type == "Riots"]
     assert [e.actor2 for e in events] == ["Private Security Forces (Kenya)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "On 7 May 2020, three Taliban fighters were killed when a landmine they were planting "
+            "exploded prematurely in Shindand district, Herat.",
+            "Taliban",
+        ),
+        (
+            "On 2 June 2020, two soldiers were killed when a mine they were laying accidentally "
+            "detonated near Obbo village, Lamu.",
+            "Military Forces of Kenya (2013-)",
+        ),
+    ],
+)
+def test_weapon_users_are_actor1_of_a_mishap(text, actor1):
+    # the side whose own weapon went off in its hands is the event's actor 1, no actor 2
+    events = [
+        e for e in extract(text, published="2020-06-10").events
+        if e.sub_event_type == "Disrupted weapons use"
+    ]
+    assert events
+    assert _name_of(events[0].actor1) == _name_of(actor1)
+    assert events[0].actor2 is None

@@ -79,6 +79,8 @@ _EITHER_WORDS = frozenset({"or", "/", "and/or"})
 # Armed groups (rebels, political and identity militias): not a state's forces, whose "soldiers or
 # police" ACLED codes as one of them.
 _GROUP_INTERS = frozenset({2, 3, 4})
+# Verbs besides "claim" by which a group owns an attack: "took/assumed responsibility".
+_OWNING_VERBS = frozenset({"take", "assume", "accept", "bear"})
 _CLAIM_WINDOW = 2  # sentences after the event's in which its claim may come
 # "the attack was carried out by X", "the device was planted by X": verbs naming who did it.
 _AUTHOR_VERBS = frozenset({"carry", "perpetrate", "plant", "conduct", "commit", "place", "lay"})
@@ -196,6 +198,8 @@ def _assign(
         claimant = _claimant(state, draft.sentence, dictionary)
         if claimant is not None and (actor2 is None or claimant.actor.name != actor2.actor.name):
             actor1 = claimant
+            if isinstance(draft, EventDraft):
+                draft.extra["claimed_by"] = claimant.actor.name
     if actor1 is None and event_type in VIOLENT_TYPES:
         actor1 = _attack_author(state, draft.sentence, dictionary, actor2)
     if actor1 is None and sub_event_type == "Government regains territory":
@@ -1548,8 +1552,18 @@ def _authors(token: Token) -> list[Token]:
     if token.pos_ != "VERB" and lemma != "be":
         return []
     objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr")]
-    subjects = [c for c in token.children if c.dep_ in clauses.SUBJECTS]
-    if lemma == "claim":
+    subjects = [c for c in token.children if c.dep_ in clauses.SUBJECTS] or [
+        # "Later IS claimed responsibility": the group's capitalised short name read as an
+        # auxiliary ("is claimed") is the clause's subject
+        c
+        for c in token.children
+        if c.dep_ in ("aux", "auxpass") and c.i < token.i and c.text.isupper() and len(c.text) > 1
+    ]
+    if lemma == "claim" or (
+        # "IS took responsibility for the attack", "the group assumed responsibility"
+        lemma in _OWNING_VERBS
+        and any(o in ("responsibility", "credit") for o in objects)
+    ):
         # "X claimed responsibility", "X claimed they killed five soldiers"
         deeds = [
             c

@@ -177,6 +177,16 @@ def _set_place(event: EventDraft, members: list[Mention]) -> None:
 def _set_actors(
     event: EventDraft, drafts: list[EventDraft], doers: list[EventDraft], *, keep_target: bool
 ) -> None:
+    for claim in doers:
+        if claim.extra.get("claimed_by") != _name(claim.actor1) or claim.actor2 is None:
+            continue
+        if any(_name(d.actor1) == _name(claim.actor2) for d in doers if d is not claim):
+            # "a bomb attached to a militia's vehicle exploded … Later X claimed responsibility
+            # for the attack": the side the claimant says it hit, read as another mention's
+            # author, was the target; the claim names both sides
+            event.actor1, event.assoc_actor_1 = claim.actor1, claim.assoc_actor_1
+            event.actor2, event.assoc_actor_2 = claim.actor2, claim.assoc_actor_2
+            return
     # The happening's own target is not its author: "suspects exchanged fire with the military
     # police … police seized drugs" keeps the seed's unnamed shooter against the police.
     target = _name(event.actor2) if keep_target and event.actor1 is not None else None
