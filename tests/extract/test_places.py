@@ -1401,6 +1401,12 @@ def test_philippine_provinces_and_regions_spelled_out_are_read(no_villages, text
         ("On 5 June 2022, some 900 people fleeing the war protested at the crossing into "
          "Slovakia [coded to Vysne Nemecke] over long waits.", "Kosicky", "Sobrance",
          "Vysne Nemecke"),
+        # Stop 35: a town under a name the shipped table lacks; an air base it lacks
+        ("On 5 June 2022, hundreds of people protested outside a ministry in Den Haag against "
+         "rising rents.", "Zuid-Holland", None, None),
+        ("On 5 June 2022, drones struck the hangars of Watiya airbase in the west. "
+         "Four fighters were killed.", "West", "An Nuqat al Khams",
+         "Al-Watiya air base"),
     ],
 )
 def test_provinces_departments_and_crossings_the_table_lacks(no_villages, text, admin1, admin2,
@@ -1411,6 +1417,17 @@ def test_provinces_departments_and_crossings_the_table_lacks(no_villages, text, 
     assert events and {e.admin1 for e in events} == {admin1}
     if admin2 is not None:
         assert {(e.admin2, e.location) for e in events} == {(admin2, location)}
+
+
+def test_a_town_under_a_name_the_table_lacks_is_the_town_in_the_named_area(no_villages):
+    """Stop 35 (`place_aliases.csv`): "Garabulli (Almargeb)" is the table's Qasr al Qarabulli,
+    though the table files it under the neighbouring Tripoli code."""
+    from sitrep.pipeline import extract
+
+    events = extract("On 5 May 2020, shells fired by unknown forces fell in Garabulli "
+                     "(Almargeb). No casualties were reported.", published="2020-05-06").events
+    assert events and {(e.admin1, e.location) for e in events} == {
+        ("Almargeb", "Qasr al Qarabulli")}
 
 
 def test_a_coding_remark_the_parser_cut_off_still_places_the_happening(no_villages):

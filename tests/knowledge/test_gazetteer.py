@@ -261,6 +261,7 @@ SITE_CHECKS = [
     ("Metina region", "Kani Masi", 15),
     ("Gara region", "Amadiyah", 20),
     ("Har Dov", "Snir", 8),
+    ("Al-Watiya air base", "Al Jumayl", 50),
 ]
 
 
@@ -272,6 +273,16 @@ def test_sites_are_near_the_towns_news_places_them_by(gaz, site, town, max_km):
     assert towns, town
     nearest = min(distance_km(s.latitude, s.longitude, t.latitude, t.longitude) for t in towns)
     assert nearest <= max_km
+
+
+def test_other_names_of_shipped_places_find_them(gaz):
+    """Stop 35: `place_aliases.csv` names a shipped place under the name news uses ("Den Haag"),
+    in the admin1 area the row gives where the table's is a neighbour's."""
+    (hague,) = gaz.exact(name_key("Den Haag"))
+    assert (hague.id, hague.name, hague.admin1) == ("gn:2747373", "The Hague", "Zuid-Holland")
+    assert [p.id for p in gaz.exact(name_key("The Hague"))].count("gn:2747373") == 1
+    (town,) = [p for p in gaz.exact(name_key("Garabulli")) if p.country_code == "LY"]
+    assert town.admin1 == "Almargeb"
 
 
 def test_every_site_row_is_sourced_and_checked():
