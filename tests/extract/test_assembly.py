@@ -1256,6 +1256,25 @@ def test_the_crowd_named_again_tells_the_same_demonstration(code):
     assert _codable(doc) == ["Peaceful protest"]
 
 
+def test_a_protest_said_to_come_after_a_dated_grievance_is_the_same_protest(code):
+    # Stop 35: "Protests came after …" / "The demonstration followed …" after a protest is a
+    # remark on that protest, though its sentence dates the grievance (and names its town).
+    doc = code(
+        "On 9 May 2021, about 60 nurses gathered outside the hospital in Westby, Ruritania. "
+        "Protests came after a nurse was dismissed by the hospital board in Northtown on 2 May "
+        "2021.",
+        "2021-05-10",
+    )
+    assert _codable(doc) == ["Peaceful protest"]
+    # "another protest" told after it is one more
+    more = code(
+        "On 9 May 2021, about 60 nurses gathered outside the hospital in Westby, Ruritania. "
+        "Another protest followed in Northtown on 10 May 2021.",
+        "2021-05-11",
+    )
+    assert _codable(more) == ["Peaceful protest", "Peaceful protest"]
+
+
 def test_the_bare_crowd_told_again_is_the_same_protest(code):
     # Stop 35: "Protesters demanded …" (no determiner) after a protest, with no place of its own
     # and of the protest's own type, is that protest told again.

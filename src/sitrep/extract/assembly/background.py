@@ -203,6 +203,8 @@ _ANSWERS = frozenset({"response", "retaliation", "reprisal", "revenge"})
 _NEXT_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "latter"})
 _SAME_HAPPENING_NOUNS = frozenset({"attack", "strike", "raid", "bombing", "blast", "explosion"})
 # The crowd of a demonstration told again as the subject: "The protesters also demanded …".
+_PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "sit-in", "vigil"})
+_CAME_AFTER = frozenset({"after", "amid", "following", "as"})
 _CROWD_NOUNS = frozenset(
     {"protester", "protestor", "demonstrator", "participant", "marcher", "rallier", "crowd"}
 )
@@ -229,6 +231,34 @@ def crowd_named_again(token: Token) -> bool:
         # "Protesters demanded …": the bare plural as the subject, the crowd told before
         return token.tag_ == "NNS" and token.dep_ in ("nsubj", "nsubjpass")
     return any(c.lower_ in ("the", "these", "those") for c in dets)
+
+
+def protest_remarked(token: Token) -> bool:
+    """ "Protests came after a teacher was dismissed on 2 May", "The demonstration followed the
+    arrest of …": the demonstration itself, bare or with "the", as the subject of a remark on
+    what it came after or amid — the one told before, not one more (not "similar protests",
+    "another rally", "two protests")."""
+    if token.lemma_.lower() not in _PROTEST_NOUNS or token.dep_ != "nsubj" or _another_crowd(token):
+        return False
+    if any(c.dep_ in ("amod", "det") and c.lower_ not in ("the", "these", "those")
+           for c in token.children):  # fmt: skip
+        return False
+    verb = token.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(
+        v.lemma_ == "follow"
+        or (v.lemma_ == "come" and any(_after_word(c) for c in v.children))
+        for v in verbs
+    )  # fmt: skip
+
+
+def _after_word(tok: Token) -> bool:
+    """ "came after the strike", "came after a worker was dismissed", "came amid calls"."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in _CAME_AFTER
+    return tok.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "prep") and c.lower_ in _CAME_AFTER for c in tok.children
+    )
 
 
 def _told_before(subject: Token) -> bool:

@@ -25,6 +25,7 @@ from sitrep.extract.assembly.background import (
     is_background,
     more_casualties,
     only_the_dead,
+    protest_remarked,
     told_as_another,
 )
 from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_mentions
@@ -524,9 +525,12 @@ def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDr
             and before is not None
             and event.extra.get("mentions") == 1
             and not event.fatalities.value
-            and crowd_named_again(tok)
-            and (_determined(tok) or (event.extra.get("place_from") != "sentence"
-                                      and event.event_type == before.event_type))
+            and (
+                protest_remarked(tok)
+                or (crowd_named_again(tok)
+                    and (_determined(tok) or (event.extra.get("place_from") != "sentence"
+                                              and event.event_type == before.event_type)))
+            )
         ):
             before.evidence.extend(e for e in event.evidence if e not in before.evidence)
             continue
