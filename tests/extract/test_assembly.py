@@ -1275,6 +1275,18 @@ def test_a_protest_said_to_come_after_a_dated_grievance_is_the_same_protest(code
     assert _codable(more) == ["Peaceful protest", "Peaceful protest"]
 
 
+def test_what_the_event_was_part_of_is_no_event_of_its_own(code):
+    # Stop 35: "The march was part of a countrywide week of protest" after a protest names what
+    # that protest belonged to, not a second protest.
+    doc = code(
+        "On 9 May 2021, about 200 students marched to the education office in Westby, "
+        "Ruritania, against new exam rules. The march was part of a countrywide week of protest "
+        "held by student unions in Northtown from 3 May 2021.",
+        "2021-05-10",
+    )
+    assert _codable(doc) == ["Peaceful protest"]
+
+
 def test_the_bare_crowd_told_again_is_the_same_protest(code):
     # Stop 35: "Protesters demanded …" (no determiner) after a protest, with no place of its own
     # and of the protest's own type, is that protest told again.

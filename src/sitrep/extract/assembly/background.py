@@ -261,6 +261,29 @@ def _after_word(tok: Token) -> bool:
     )
 
 
+def part_of_it(token: Token) -> bool:
+    """ "The march was part of a countrywide week of protest", "this one is part of a strike
+    led by …": the happening the word names is what the one told before belonged to, said of
+    that one ("the event", "this protest", "it"), not a happening of its own."""
+    part = token
+    for _ in range(4):
+        if part.dep_ not in ("pobj", "prep") or part.head.i == part.i:
+            return False
+        part = part.head
+        if part.lemma_.lower() == "part":
+            break
+    else:
+        return False
+    if part.lemma_.lower() != "part" or part.dep_ != "attr" or part.head.lemma_ != "be":
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (c.lower_ in ("it", "this")
+             or any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children))
+        for c in part.head.children
+    )  # fmt: skip
+
+
 def _told_before(subject: Token) -> bool:
     """The subject names people told before: "they", or a noun with a definite article ("the
     group", "the workers")."""

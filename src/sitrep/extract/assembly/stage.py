@@ -25,6 +25,7 @@ from sitrep.extract.assembly.background import (
     is_background,
     more_casualties,
     only_the_dead,
+    part_of_it,
     protest_remarked,
     told_as_another,
 )
@@ -116,6 +117,7 @@ def assemble_events(state: DocState) -> None:
     state.events = _joined_protests(state, state.events)
     state.events = _crowd_told_again(state, state.events)
     state.events = _hedges_after(state, state.events)
+    state.events = _part_of_before(state, state.events)
     for event in state.events:
         if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
             set_category(event, EXCESSIVE, [])
@@ -489,6 +491,32 @@ def _hedges_after(state: DocState, events: list[EventDraft]) -> list[EventDraft]
                 for k in kept
             )
         ):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _part_of_before(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… students marched in Westby. The march was part of a countrywide week of protest.": a
+    happening told once as what the one told before was part of is no happening of its own;
+    its sentence joins the first one's evidence."""
+    kept: list[EventDraft] = []
+    for event in events:
+        tok = trigger_token(state, event)
+        para = state.paragraph_at(event.trigger.start)
+        before = next(
+            (k for k in kept if k.acled_codable and k.modality in ("occurred", "claimed")
+             and state.paragraph_at(k.trigger.start) == para),
+            None,
+        )  # fmt: skip
+        if (
+            tok is not None
+            and before is not None
+            and event.extra.get("mentions") == 1
+            and not event.fatalities.value
+            and part_of_it(tok)
+        ):
+            before.evidence.extend(e for e in event.evidence if e not in before.evidence)
             continue
         kept.append(event)
     return kept
