@@ -316,6 +316,47 @@ def test_a_country_named_as_where_with_a_direction_is_not_the_forces_meant(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "words", "name"),
+    [
+        # State units and a township's PDF by ACLED's own names for them (stop 35).
+        (
+            "Oromia regional special forces raided a hamlet near Ambo.",
+            "Ethiopia",
+            "Oromia regional special forces",
+            "Police Forces of Ethiopia (2018-) Oromo Regional Special Forces",
+        ),
+        (
+            "Fighters clashed with Afar special forces near a wadi.",
+            "Ethiopia",
+            "Afar special forces",
+            "Police Forces of Ethiopia (2018-) Afar Special Forces",
+        ),
+        (
+            "Youths threw stones at MAT riot police in a square.",
+            "Greece",
+            "MAT riot police",
+            "Police Forces of Greece (2019-) Units for the Reinstatement of Order",
+        ),
+        (
+            "Gunmen wounded a ministerial police officer in a market.",
+            "Mexico",
+            "ministerial police officer",
+            "Police Forces of Mexico (2018-2024) Ministerial Federal Police",
+        ),
+        (
+            "The Saw PDF ambushed a column near a bridge.",
+            "Myanmar",
+            "Saw PDF",
+            "People's Defense Force - Saw Township",
+        ),
+    ],
+)
+def test_state_units_and_township_units_by_acled_names(nlp, text, country, words, name):
+    state = _state(nlp, text, country, published=date(2022, 3, 1))
+    assert _same(_mentions(state)[words][0], name)
+
+
+@pytest.mark.parametrize(
     ("text", "words", "name"),
     [
         ("The Kalay PDF ambushed a convoy.", "Kalay PDF", "People's Defense Force - Kalay"),
@@ -1477,12 +1518,18 @@ FARC_PATINO = (
          "Colombia", FARC_PATINO),
         ("Katiba Serma (JNIM) gunmen stopped a lorry.", "Mali", "Katiba Serma"),
         ("Soldiers fought Katiba Macina/JNIM near a well.", "Mali", "Katiba Macina"),
+        # the members' noun before the unit they come from (stop 35)
+        ("CODECO fighters from the Good Temple of God faction looted a shop near Bunia.",
+         "Democratic Republic of Congo",
+         "CODECO-BT: Cooperative for Development of Congo (The Good Temple of God)"),
     ],
 )  # fmt: skip
 def test_a_unit_named_beside_its_group_is_the_unit(nlp, text, country, name):
     names = [m.actor.name for m in _state(nlp, text, country, date(2022, 5, 1)).actors]
     assert any(_same(n, name) for n in names), names
-    assert not any(_same(n, FARC_UMBRELLA) or n.startswith("JNIM") for n in names), names
+    assert not any(
+        _same(n, FARC_UMBRELLA) or n.startswith("JNIM") or n.startswith("CODECO:") for n in names
+    ), names
 
 
 def test_a_group_named_apart_from_its_unit_stays_the_group(nlp):

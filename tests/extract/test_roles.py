@@ -1411,6 +1411,21 @@ def test_whose_weapon_was_stopped(text, actor2):
     assert _name_of(events[0].actor2) == _name_of(actor2)
 
 
+def test_who_stopped_a_weapon_told_by_its_noun_is_the_verbs_subject():
+    # "discovered and destroyed an IED planted by X": the finders stopped it, X's bomb (stop 35)
+    text = (
+        "On 4 May 2022, troops discovered and destroyed an IED probably planted by JNIM fighters "
+        "close to Kaya town (Sanmatenga)."
+    )
+    events = [
+        e for e in extract(text, published="2022-05-10").events
+        if e.sub_event_type == "Disrupted weapons use"
+    ]
+    assert events
+    assert events[0].actor1 is not None and events[0].actor1.startswith("Military Forces of")
+    assert _name_of(events[0].actor2) == _name_of("JNIM: Group for Support of Islam and Muslims")
+
+
 def _name_of(name: str | None) -> str | None:
     return normalise_name(name) if name is not None else None
 

@@ -1065,8 +1065,12 @@ def with_factions(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
 
 # What may stand between a group's unit and the group naming it: brackets, a slash, and the
 # words ACLED's sources put around a front's name ("the dissident FARC faction Carlos Patino",
-# "the Carlos Patino FARC dissident faction", "Katiba Gourma (JNIM)").
-_UNIT_GAP = re.compile(r"[\s()\[\]/-]*(?:(?:dissidents?|factions?|fronts?)[\s()\[\]/-]*)*")
+# "the Carlos Patino FARC dissident faction", "Katiba Gourma (JNIM)"), and the members' noun
+# before the unit they come from ("X militiamen from the Y faction").
+_UNIT_GAP = re.compile(
+    rf"[\s()\[\]/-]*(?:{_MEMBER_NOUNS}\s+from\s+(?:[Tt]he\s+)?)?"
+    r"(?:(?:dissidents?|factions?|fronts?)[\s()\[\]/-]*)*"
+)
 
 
 @cache

@@ -152,6 +152,8 @@ def _assign(
         roles = _main_verb_target(state, draft, dictionary, roles)
     if roles.actor1 is None and event_type in VIOLENT_TYPES:
         roles = _other_words_roles(state, draft, dictionary, verbal, roles)
+    if sub_event_type == "Disrupted weapons use" and isinstance(draft, EventDraft):
+        roles = _weapon_finders(state, draft, dictionary, roles)
     actor1, assoc1 = _either(state.text, roles.actor1, list(roles.assoc1))
     actor2, assoc2 = _either(state.text, roles.actor2, list(roles.assoc2))
     if event_type is None:
@@ -816,6 +818,33 @@ def _main_verb_target(
         return roles
     roles.actor2, roles.assoc2, roles.victim = main.actor2, main.assoc2, None
     roles.actor1 = roles.actor1 or main.actor1
+    return roles
+
+
+def _weapon_finders(
+    state: DocState, draft: EventDraft, dictionary: ActorDictionary, roles: Roles
+) -> Roles:
+    """ "troops found and blew up a mine laid by X": a weapon stopped, told
+    by its own noun, is stopped by the subject of the verb it is the object of; its planter, read
+    on the noun, is whose it was (actor 2), not who acted."""
+    token = _trigger_token(state, draft)
+    if (
+        token is None
+        or token.pos_ not in ("NOUN", "PROPN")
+        or token.dep_ not in ("dobj", "conj")
+        or roles.actor1 is None
+    ):
+        return roles
+    verb = token.head
+    while verb.dep_ == "conj" and verb.pos_ in ("NOUN", "PROPN"):
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return roles
+    main = read_roles(state, draft.sentence, verb.idx, dictionary)
+    if main.actor1 is None or main.actor1.actor.name == roles.actor1.actor.name:
+        return roles
+    roles.actor2, roles.assoc2 = roles.actor1, list(roles.assoc1)
+    roles.actor1, roles.assoc1, roles.victim = main.actor1, list(main.assoc1), None
     return roles
 
 
