@@ -344,6 +344,12 @@ def test_a_country_named_as_where_with_a_direction_is_not_the_forces_meant(nlp):
             "Police Forces of Mexico (2018-2024) Ministerial Federal Police",
         ),
         (
+            "Insurgents shot at two rangers guarding a school in Yala.",
+            "Thailand",
+            "rangers",
+            "Military Forces of Thailand (2019-) Thai Rangers",
+        ),
+        (
             "The Saw PDF ambushed a column near a bridge.",
             "Myanmar",
             "Saw PDF",
