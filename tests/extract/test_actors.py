@@ -1360,6 +1360,25 @@ def test_prison_guards_and_gendarmes_are_their_state_s_unit_in_any_country(text,
     assert events and _same(events[0].actor1, actor), [e.actor1 for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("On 3 May 2022, Afar regional special forces fought TPLF fighters near Chifra town.",
+         "Police Forces of Ethiopia (2018-) Afar Special Forces",
+         "TPLF: Tigray People's Liberation Front"),
+        ("On 3 May 2022, Fano militias clashed with Amhara special forces near Bahir Dar.",
+         "Fano Youth Militia", "Police Forces of Ethiopia (2018-) Amhara Regional Special Forces"),
+        ("On 3 May 2022, near Nekemte town, a farmer was shot dead by Oromiya special police.",
+         "Police Forces of Ethiopia (2018-) Oromo Regional Special Forces", "Civilians (Ethiopia)"),
+    ],
+)  # fmt: skip
+def test_an_ethiopian_region_s_special_forces_are_its_police_unit(text, actor1, actor2):
+    events = [e for e in extract(text, published="2022-05-05").events if e.event_type]
+    assert events, text
+    assert _same(events[0].actor1, actor1), [e.actor1 for e in events]
+    assert _same(events[0].actor2, actor2), [e.actor2 for e in events]
+
+
 def test_the_prefix_factored_alternation_matches_as_the_word_list_does():
     # Words that are each other's prefixes, a word boundary that makes the longer one fail,
     # case and the letters IGNORECASE folds to ASCII: the same spans as the plain alternation.
