@@ -363,7 +363,7 @@ def _riots_own_violence(state: DocState, events: list[EventDraft]) -> list[Event
             for kind in ("fatalities", "injuries"):
                 if (getattr(event, kind).value or 0) > (getattr(riot, kind).value or 0):
                     setattr(riot, kind, getattr(event, kind))
-            riot.evidence.extend(e for e in event.evidence if e not in riot.evidence)
+            _join_evidence(riot, event)
             continue
         kept.append(event)
     return kept
@@ -401,7 +401,7 @@ def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[E
             and (event.actor1 is None or event.actor1.actor.inter == 1)
             and (_same_days(event.when, violence.when) or _doers_arrested(state, event))
         ):  # fmt: skip
-            violence.evidence.extend(e for e in event.evidence if e not in violence.evidence)
+            _join_evidence(violence, event)
             continue
         kept.append(event)
     return kept
@@ -516,7 +516,7 @@ def _part_of_before(state: DocState, events: list[EventDraft]) -> list[EventDraf
             and not event.fatalities.value
             and part_of_it(tok)
         ):
-            before.evidence.extend(e for e in event.evidence if e not in before.evidence)
+            _join_evidence(before, event)
             continue
         kept.append(event)
     return kept
@@ -560,10 +560,15 @@ def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDr
                                               and event.event_type == before.event_type)))
             )
         ):
-            before.evidence.extend(e for e in event.evidence if e not in before.evidence)
+            _join_evidence(before, event)
             continue
         kept.append(event)
     return kept
+
+
+def _join_evidence(told: EventDraft, event: EventDraft) -> None:
+    """The event is the one told before, told again: its sentences join the first one's evidence."""
+    told.evidence.extend(e for e in event.evidence if e not in told.evidence)
 
 
 def _crowd_against_crowd(riot: EventDraft) -> bool:
