@@ -130,6 +130,17 @@ def test_long_texts_need_their_weak_cues_in_one_sentence(text, relevant):
     assert default_prefilter().check(text).relevant is relevant
 
 
+def test_a_country_bound_one_word_alias_is_no_cue():
+    # "rangers" names Thailand's rangers only in Thai texts (actor_aliases.csv context); elsewhere
+    # it is a club's name, so the match report below stays out. The alias still finds the unit
+    # in extraction, and a longer alias of it stays a cue.
+    text = "Westby Rangers captain Ana Diaz shot wide in stoppage time." + REPORT_FILLER
+    assert not default_prefilter().check(text).relevant
+    phrases = {c.phrase.lower() for c in load_cues()}
+    assert "rangers" not in phrases
+    assert "thai rangers" in phrases
+
+
 def test_cues_are_distinct_words_not_repetitions():
     prefilter = Prefilter([Cue("police", WEAK, "t"), Cue("shelling", STRONG, "t")])
     long_text = ("Police said police and police. " * 20) + LONG_FILLER

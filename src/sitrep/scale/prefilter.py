@@ -270,6 +270,10 @@ def actor_cues() -> list[Cue]:
         if weight is None:
             continue
         alias = r["alias"]
+        if r.get("context") and alias.islower() and " " not in alias.strip():
+            # A one-word alias bound to a country names the force only in that country's texts
+            # ("rangers" are Thailand's there, a football club elsewhere): no cue on its own.
+            continue
         if "{demonym}" in alias:
             cues.extend(Cue(alias.replace("{demonym}", d), weight, ALIASES_FILE) for d in demonyms)
         elif "{" not in alias:
