@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Token
@@ -472,54 +473,65 @@ _CROWD_TYPES = frozenset({"Protests", "Riots"})
 _UNREAL = frozenset({"hypothetical", "negated"})
 
 
+def _fold_retellings(
+    state: DocState,
+    events: list[EventDraft],
+    earlier: Callable[[EventDraft, EventDraft], bool],
+    retells: Callable[[EventDraft, EventDraft], bool],
+    join: bool = True,
+) -> list[EventDraft]:
+    """Drop each happening told once (one mention) that `retells` the first earlier one of its
+    paragraph `earlier` accepts; with `join`, its sentences join that one's evidence."""
+    kept: list[EventDraft] = []
+    for event in events:
+        if event.extra.get("mentions") == 1:
+            para = state.paragraph_at(event.trigger.start)
+            before = next(
+                (k for k in kept
+                 if state.paragraph_at(k.trigger.start) == para and earlier(k, event)),
+                None,
+            )  # fmt: skip
+            if before is not None and retells(event, before):
+                if join:
+                    _join_evidence(before, event)
+                continue
+        kept.append(event)
+    return kept
+
+
 def _hedges_after(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     """ "It is unclear if clashes took place.", "The attackers were identified, but not
     arrested.": a happening told once as not done or only possible, after one its paragraph
     tells as done, is a remark on that one (what is known of it), not a happening of its own."""
-    kept: list[EventDraft] = []
-    for event in events:
-        para = state.paragraph_at(event.trigger.start)
-        if (
-            event.modality in _UNREAL
-            and event.extra.get("mentions") == 1
-            and any(
-                k.modality in ("occurred", "claimed")
-                and k.acled_codable
-                and k.trigger.start < event.trigger.start
-                and state.paragraph_at(k.trigger.start) == para
-                and _told_just_before(state, k, event)
-                for k in kept
-            )
-        ):
-            continue
-        kept.append(event)
-    return kept
+    return _fold_retellings(
+        state,
+        events,
+        lambda told, event: (
+            told.modality in ("occurred", "claimed")
+            and told.acled_codable
+            and told.trigger.start < event.trigger.start
+            and _told_just_before(state, told, event)
+        ),
+        lambda event, _told: event.modality in _UNREAL,
+        join=False,
+    )
 
 
 def _part_of_before(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     """ "… students marched in Westby. The march was part of a countrywide week of protest.": a
     happening told once as what the one told before was part of is no happening of its own;
     its sentence joins the first one's evidence."""
-    kept: list[EventDraft] = []
-    for event in events:
+
+    def retells(event: EventDraft, _told: EventDraft) -> bool:
         tok = trigger_token(state, event)
-        para = state.paragraph_at(event.trigger.start)
-        before = next(
-            (k for k in kept if k.acled_codable and k.modality in ("occurred", "claimed")
-             and state.paragraph_at(k.trigger.start) == para),
-            None,
-        )  # fmt: skip
-        if (
-            tok is not None
-            and before is not None
-            and event.extra.get("mentions") == 1
-            and not event.fatalities.value
-            and part_of_it(tok)
-        ):
-            _join_evidence(before, event)
-            continue
-        kept.append(event)
-    return kept
+        return tok is not None and not event.fatalities.value and part_of_it(tok)
+
+    return _fold_retellings(
+        state,
+        events,
+        lambda told, _event: told.acled_codable and told.modality in ("occurred", "claimed"),
+        retells,
+    )
 
 
 def _told_just_before(state: DocState, told: EventDraft, remark: EventDraft) -> bool:
@@ -538,32 +550,26 @@ def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDr
     after a demonstration or riot its paragraph tells, is that one told again, whatever type,
     day or place the words of its own sentence suggested: its sentence joins the first one's
     evidence."""
-    kept: list[EventDraft] = []
-    for event in events:
-        tok = trigger_token(state, event) if event.event_type in _CROWD_TYPES else None
-        para = state.paragraph_at(event.trigger.start)
-        before = next(
-            (k for k in kept if k.event_type in _CROWD_TYPES
-             and k.trigger.start < event.trigger.start
-             and state.paragraph_at(k.trigger.start) == para),
-            None,
+
+    def retells(event: EventDraft, told: EventDraft) -> bool:
+        if event.event_type not in _CROWD_TYPES or event.fatalities.value:
+            return False
+        tok = trigger_token(state, event)
+        return tok is not None and (
+            protest_remarked(tok)
+            or (crowd_named_again(tok)
+                and (_determined(tok) or (event.extra.get("place_from") != "sentence"
+                                          and event.event_type == told.event_type)))
         )  # fmt: skip
-        if (
-            tok is not None
-            and before is not None
-            and event.extra.get("mentions") == 1
-            and not event.fatalities.value
-            and (
-                protest_remarked(tok)
-                or (crowd_named_again(tok)
-                    and (_determined(tok) or (event.extra.get("place_from") != "sentence"
-                                              and event.event_type == before.event_type)))
-            )
-        ):
-            _join_evidence(before, event)
-            continue
-        kept.append(event)
-    return kept
+
+    return _fold_retellings(
+        state,
+        events,
+        lambda told, event: (
+            told.event_type in _CROWD_TYPES and told.trigger.start < event.trigger.start
+        ),
+        retells,
+    )
 
 
 def _join_evidence(told: EventDraft, event: EventDraft) -> None:
