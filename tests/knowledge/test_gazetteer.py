@@ -285,6 +285,27 @@ def test_other_names_of_shipped_places_find_them(gaz):
     assert town.admin1 == "Almargeb"
 
 
+def test_curated_towns_the_table_lacks_are_places_of_their_area(gaz):
+    """Stop 36 (`towns.csv`): towns, villages and city districts the shipped table lacks are
+    places of their admin1 area, found under their other spellings, and each lies within 60 km
+    of a shipped town of its own country (a check on the recalled coordinates)."""
+    (bar_elias,) = [p for p in gaz.exact(name_key("Barelias")) if p.country_code == "LB"]
+    assert (bar_elias.feature_class, bar_elias.admin1, bar_elias.admin2) == ("P", "Bekaa",
+                                                                              "Zahleh")
+    kadikoy = max(gaz.exact(name_key("Kadıköy")), key=lambda p: p.population)
+    assert (kadikoy.source, kadikoy.admin1) == ("towns.csv", "Istanbul")
+    rows = read_csv("towns.csv", required=("name", "country_code", "admin1_code", "latitude",
+                                           "longitude", "source", "check"))  # fmt: skip
+    towns = [p for p in gaz if p.feature_class == "P" and p.source == SHIPPED_LABEL
+             and p.country_code in {r["country_code"] for r in rows}]  # fmt: skip
+    for r in rows:
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        near = min(distance_km(lat, lon, t.latitude, t.longitude) for t in towns
+                   if t.country_code == r["country_code"])  # fmt: skip
+        assert near <= 60, r["name"]
+        assert r["source"].startswith("curated:"), r["name"]
+
+
 def test_every_site_row_is_sourced_and_checked():
     rows = read_csv("sites.csv", required=("name", "type", "latitude", "longitude", "country_code",
                                            "admin1", "coord_source", "check"))  # fmt: skip
