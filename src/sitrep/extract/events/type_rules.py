@@ -11,6 +11,7 @@ Each rule's wording is the `rule` column of taxonomy.csv.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -372,7 +373,7 @@ def _barricade_raised(sent: SpacySpan, lex: Lexicon) -> bool:
     their trucks") stays a protest, as do people who barricaded themselves in or formed a human
     barricade, barricades a state force put up, and barricades named in what the protest is
     about."""
-    for part in {t.sent.start: t.sent for t in _paragraph(sent)}.values():
+    for part in _paragraph_sentences(sent):
         about = protest_topics(part, lex)
         for t in part:
             if t.i in about:
@@ -407,7 +408,7 @@ def _policed(sent: SpacySpan, lex: Lexicon) -> bool:
     of the 94 train notes of Protests telling a state force removing, pushing, interrupting or
     intervening are). Not an act named in what the protest is about, nor one asked for
     ("demanded that the government intervene")."""
-    for part in {t.sent.start: t.sent for t in _paragraph(sent)}.values():
+    for part in _paragraph_sentences(sent):
         about = protest_topics(part, lex)
         for t in part:
             if t.i in about or t.pos_ != "VERB" or not lex.is_cue(t, "policing"):
@@ -465,7 +466,7 @@ def _protesters_harmed(sent: SpacySpan, lex: Lexicon) -> bool:
     protesters (or their protest) harmed by hand, in the protest's paragraph, make it a Protest
     with intervention (ACLED: a protest met with force, by the state or others). Not harm named
     in what the protest is about, denied, or done by the protesters themselves."""
-    for part in {t.sent.start: t.sent for t in _paragraph(sent)}.values():
+    for part in _paragraph_sentences(sent):
         about = protest_topics(part, lex)
         for t in part:
             if (
@@ -497,7 +498,7 @@ def _fray_told(sent: SpacySpan, lex: Lexicon) -> bool:
     demonstration (ACLED: demonstrators engaging in violence). Not a fight named in what a
     protest is about ("against an earlier scuffle"), denied or only verbal, nor one with a state
     force (a scuffle with the police is its intervention)."""
-    for part in {t.sent.start: t.sent for t in _paragraph(sent)}.values():
+    for part in _paragraph_sentences(sent):
         about = protest_topics(part, lex)
         for t in part:
             if (
@@ -584,7 +585,7 @@ def _without_grievance(sent: SpacySpan, lex: Lexicon, clf: TextClassifier) -> Pr
     for the claim or statement) or has no grievance to leave out."""
     para = _paragraph(sent)
     about: set[int] = set()
-    for s in {t.sent for t in para}:
+    for s in _paragraph_sentences(sent):
         found, claimed = sentence_triggers(s, lex)
         topics = protest_topics(s, lex)
         done_for_a_claim = {m.head for m in claimed}  # "blocked the road to protest …"
@@ -956,6 +957,26 @@ def _paragraph(sent: SpacySpan) -> SpacySpan:
     """The line (paragraph) holding the sentence, as a span of its doc."""
     start, end = _paragraph_bounds(sent)
     return sent.doc.char_span(start, end, alignment_mode="expand") or sent
+
+
+def _paragraph_sentences(sent: SpacySpan) -> list[SpacySpan]:
+    """The sentences holding the words of the sentence's paragraph, in order (a sentence that
+    runs past a line break whole): each word's `Token.sent` walks its whole sentence, so asking
+    every word of a paragraph for it cost a paragraph's length squared; the doc's sentence
+    starts are read once and kept with it."""
+    para = _paragraph(sent)
+    if para.start >= para.end:
+        return []
+    doc = sent.doc
+    starts: list[int] | None = doc.user_data.get(_SENT_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_SENT_STARTS_KEY] = [s.start for s in doc.sents] + [len(doc)]
+    first = bisect_right(starts, para.start) - 1  # the sentence holding the first word
+    last = bisect_left(starts, para.end)  # the sentences starting before the paragraph's end
+    return [doc[starts[i] : starts[i + 1]] for i in range(first, last)]
+
+
+_SENT_STARTS_KEY = "sitrep.type_rules.sentence_starts"
 
 
 def _paragraph_bounds(sent: SpacySpan) -> tuple[int, int]:
