@@ -33,3 +33,23 @@ def test_paragraph_sentences_are_the_sentences_of_the_paragraphs_words(doc):
     for sent in [*sentences, doc[2:5], doc[len(doc) - 1 : len(doc)]]:
         plain = list({t.sent.start: t.sent for t in _paragraph(sent)}.values())
         assert _paragraph_sentences(sent) == plain
+
+
+def test_capitals_are_read_once_and_the_same(monkeypatch):
+    from sitrep.knowledge import gazetteer as G
+
+    G.load_gazetteer()
+    real = G.read_json
+    countries = ["FR", "KE", "PE", "NP"]
+    plain = {cc: real(G.META_FILE)["countries"].get(cc, {}).get("capital") for cc in countries}
+    reads: list[str] = []
+    monkeypatch.setattr(G, "read_json", lambda name: reads.append(name) or real(name))
+    G._capitals.cache_clear()
+    G._capital_area.cache_clear()
+    try:
+        for cc in countries:
+            G._capital_area(cc)
+            assert G._capitals().get(cc) == plain[cc]
+        assert reads.count(G.META_FILE) <= 1
+    finally:
+        G._capital_area.cache_clear()
