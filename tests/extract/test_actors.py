@@ -692,6 +692,26 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
             "Civilians (Burkina Faso)",
         ),
+        # Stop 36: the two named side by side but parsed as two sides, or one left out.
+        (
+            "Boko Haram/IS burnt down a school in Gwoza on Monday.",
+            "burnt",
+            "Violence against civilians",
+            "Nigeria",
+            "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai"
+            " wal-Jihad",
+            None,
+        ),
+        (
+            "Boko Haram/IS claimed that it ambushed a patrol of the Nigerian Armed Forces near"
+            " Bama.",
+            "ambushed",
+            "Battles",
+            "Nigeria",
+            "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai"
+            " wal-Jihad",
+            None,
+        ),
         # … but a state's "soldiers or police" are its forces.
         (
             "Soldiers or police shot a trader near Djibo.",

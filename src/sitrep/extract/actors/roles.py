@@ -156,6 +156,15 @@ def _assign(
         roles = _weapon_finders(state, draft, dictionary, roles)
     actor1, assoc1 = _either(state.text, roles.actor1, list(roles.assoc1))
     actor2, assoc2 = _either(state.text, roles.actor2, list(roles.assoc2))
+    if actor1 is not None and actor2 is not None and _either_pair(state.text, actor1, actor2):
+        # "Boko Haram/IS attacked X" parsed as two sides: one actor the text is unsure of
+        actor1, assoc1 = _either(state.text, actor1, [*assoc1, actor2])
+        actor2, assoc2 = None, []
+    elif actor1 is not None:
+        # the alternative the parse left out of the phrase ("Boko Haram/IS claimed …")
+        beside = [m for m in state.actors if _either_pair(state.text, actor1, m)]
+        if len(beside) == 1 and (actor2 is None or beside[0].span != actor2.span):
+            actor1, assoc1 = _either(state.text, actor1, [*assoc1, beside[0]])
     if event_type is None:
         # "Ankara condemned": a country's name making a statement is its government.
         actor1, actor2 = _as_government(actor1, dictionary), _as_government(actor2, dictionary)
@@ -1706,6 +1715,16 @@ def _either(
         either = ActorMention(span, replace(first.actor, name=joint), first.kind)
         return either, [m for m in assoc if m is not other]
     return actor, assoc
+
+
+def _either_pair(text: str, first: ActorMention, second: ActorMention) -> bool:
+    """Whether two armed groups are named side by side as alternatives ("Boko Haram/IS")."""
+    if first.actor.inter not in _GROUP_INTERS or second.actor.inter not in _GROUP_INTERS:
+        return False
+    if first.actor.name == second.actor.name:
+        return False
+    a, b = sorted((first, second), key=lambda m: m.span.start)
+    return text[a.span.end : b.span.start].strip().lower() in _EITHER_WORDS
 
 
 def _attack_author(
