@@ -683,6 +683,25 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Al Shabaab",
             None,
         ),
+        # Stop 36: the subject the parser hung on the report's opening date or place.
+        (
+            "On 3 June 2021, RR, CRPF and SoG during a cordon operation had a gunfight with LeT"
+            " militants near Sopore town (Baramulla district, J&K).",
+            "gunfight",
+            "Battles",
+            "India",
+            "Military Forces of India (2014-) Rashtriya Rifles",
+            None,
+        ),
+        # "the command of X" is X's.
+        (
+            "Forty migrants were detained off Bodrum by the Naval Command of the Turkish army.",
+            "detained",
+            "Strategic developments",
+            "Turkey",
+            "Military Forces of Turkey (2016-)",
+            None,
+        ),
         # Unsure which of two armed groups did it: ACLED's "A and/or B" actor.
         (
             "Suspected JNIM or ISGS fighters abducted a trader near Djibo.",
@@ -1044,6 +1063,19 @@ def test_actor1_and_actor2(nlp, text, trigger, event_type, country, actor1, acto
     assert _same(got1, actor1), (got1, got2)
     if actor2 is not None:
         assert _same(got2, actor2), (got1, got2)
+
+
+def test_a_passive_subject_hung_on_the_opener_was_hit(nlp):
+    """Stop 36: the subject hung on the opening place is the doer only in an active clause."""
+    draft = _roles(
+        nlp,
+        "On 3 June 2021, in Niteroi, Rio de Janeiro, a Military Police patrol car was hit by"
+        " gunmen on a motorbike.",
+        "hit",
+        "Battles",
+        "Brazil",
+    )
+    assert draft.actor1 is None or "Military Police" not in draft.actor1.actor.name
 
 
 def test_external_state_forces_get_inter_8(nlp):

@@ -87,7 +87,8 @@ STRIKE_NOUNS = _ATTACK_NOUNS | frozenset(
 # Nouns for a part of an armed group: "a unit of X", "elements of X" are X's.
 _PART_NOUNS = frozenset(
     """unit units element elements member members cell cells detachment squad battalion
-    brigade brigades division company platoon wing faction""".split()
+    brigade brigades division company platoon wing faction command personnel officers
+    servicemen agents operatives commandos staff""".split()
 )
 _TIME_NOUNS = frozenset(
     """beginning start end outset time dawn dusk noon midnight night morning evening afternoon

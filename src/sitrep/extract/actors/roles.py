@@ -1950,6 +1950,9 @@ def _fallback_agent(
     adjacent = clauses.adjacent_subject(trigger, mentions, patient)
     if adjacent is not None:
         return adjacent
+    # who a passive clause hung on the opener names was hit ("On 3 May, in X, a police car was
+    # shot by …"), not the doer
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
     for m in mentions:
         if m.span.start >= trigger.idx or m is patient or m.kind in ("state", "facility"):
             continue
@@ -1960,6 +1963,8 @@ def _fallback_agent(
         if _teller_of(token, trigger):
             continue  # "police believe he was killed over a debt": they tell, not kill
         while token.head.i != token.i:
+            if not passive and _hung_on_opener(token):
+                break  # "On 2 May, RR and CRPF had an encounter …": the subject, misparsed
             if token.dep_ in ("pobj", "prep", "agent", "dobj", "nsubjpass") or (
                 token.dep_ in clauses.SUBJECTS and clauses.ran_into_device(token.head)
             ):
@@ -1969,6 +1974,28 @@ def _fallback_agent(
         if not inside_prep:
             return m
     return None
+
+
+# Nouns of the place phrase a report opens with ("in X village, Y township, Z region, …").
+_OPENER_PLACE_NOUNS = frozenset(
+    """village town city district township province state region county governorate area
+    municipality subdistrict locality neighbourhood neighborhood camp""".split()
+)
+
+
+def _hung_on_opener(token: Token) -> bool:
+    """Whether the token is an apposition (or one of its list) to the date or place a report
+    opens with: an organisation is no date or place, so it is the clause's subject the parser
+    hung there ("On 5 June, RR, CRPF and SoG in a joint raid had a gunfight with …", "in X
+    village (Y township), the army, police and militia members burnt …")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "appos":
+        return False
+    head = token.head
+    return head.ent_type_ in ("DATE", "GPE", "LOC", "FAC") or head.lemma_.lower() in (
+        _OPENER_PLACE_NOUNS
+    )
 
 
 def _teller_of(token: Token, trigger: Token) -> bool:
