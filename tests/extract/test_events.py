@@ -2540,3 +2540,16 @@ def test_protesters_harmed_by_hand_make_a_protest_with_intervention(code, text):
     assert [e.sub_event_type for e in code(text, "2022-03-05").events] == [
         "Protest with intervention"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The holiday marks solidarity with the people of Ruritanian-occupied Westland.",
+        "Aid reached the damaged houses of the old quarter.",
+    ],
+)
+def test_a_participle_before_its_noun_names_no_deed(nlp, sentence):
+    # Stop 36 (extra6): "Indian-occupied Kashmir", "the damaged houses" tell a state, not a deed.
+    state = detect(nlp, sentence)
+    assert not [d for d in events(state) if d.acled_codable]
