@@ -235,6 +235,9 @@ CASUALTY_TABLE = [
      UNKNOWN),
     ("Gunmen opened fire on a family, killing the farmer and a son.", "opened", Quantity(2),
      UNKNOWN),
+    # Stop 36 (extra6): a wound counts one hurt, whatever verb the one who took it shares.
+    ("Gunmen raided the hamlet; a herder died, and another herder sustained a bullet wound.",
+     "raided", Quantity(1), Quantity(1)),
 ]
 
 

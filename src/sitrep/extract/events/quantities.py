@@ -614,6 +614,10 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             if not is_corpse(tok):
                 continue  # "the local body held a protest"
             kind: str | None = FATAL
+        elif _casualty_kind(tok) == INJURED:
+            # "another villager sustained a gunshot wound": a wound counts one hurt, whatever
+            # verb the one who took it shares ("a villager died, and another … sustained")
+            kind = INJURED if first.dep_ == "dobj" and not _definite(tok) else None
         elif tok.i in hung:  # "in X, Y, a trader was shot dead": the parse hung it on Y
             kind = hung[tok.i]
         elif (
