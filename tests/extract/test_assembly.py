@@ -1356,3 +1356,37 @@ def test_rival_forces_of_one_state_are_two_sides(code):
         "2020-05-04",
     )
     assert len(_codable(doc)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2021, armed men clashed with police officers in Westby, Ruritania. "
+        "Two men were arrested. There were no casualties.",
+        "On 4 May 2021, two rival clans clashed with rifles in Westby, Ruritania. "
+        "Police arrested six fighters.",
+    ],
+)
+def test_arrests_told_after_a_fight_end_it(code, text):
+    # Stop 36 (extra6): a clash told by a word of both sides fighting ends with its arrests.
+    assert _codable(code(text, "2021-05-05")) == ["Armed clash"]
+
+
+def test_arrests_after_a_one_sided_deed_read_as_a_clash_stay_news(code):
+    # Stop 36 (extra6): only a fight told as one ("clashed") takes the arrests told after it.
+    doc = code(
+        "On 4 May 2021, gunmen shot and killed an army officer in his office in Westby, "
+        "Ruritania. Four army officers were arrested.",
+        "2021-05-05",
+    )
+    assert "Arrests" in _codable(doc)
+
+
+def test_the_riots_own_foe_firing_on_it_is_part_of_the_riot(code):
+    # Stop 36 (extra6): the force a riot met, firing at the rioters, is coded in the riot.
+    doc = code(
+        "On 4 May 2021, Palestinian rioters clashed with Israeli soldiers near the main gate of "
+        "Beit Ummar (Hebron, West Bank). The soldiers shot live ammunition toward the crowd.",
+        "2021-05-05",
+    )
+    assert _codable(doc) == ["Mob violence"]

@@ -31,7 +31,12 @@ from sitrep.extract.assembly.background import (
     told_as_another,
 )
 from sitrep.extract.assembly.cluster import Cluster, absorb_summaries, cluster_mentions
-from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, is_fine, mention_of
+from sitrep.extract.assembly.mentions import (
+    WEAPON_EVENT_TYPE,
+    is_fine,
+    mention_of,
+    same_actor,
+)
 from sitrep.extract.assembly.resolve import resolve, set_category
 from sitrep.extract.assembly.types import AIR, ATTACK
 from sitrep.extract.events.candidates import joins_a_protest
@@ -41,7 +46,7 @@ from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft, PlaceMention
-from sitrep.knowledge.happenings import weapon_of
+from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
 from sitrep.records import DateSpan, Quantity, Span
 
 log = logging.getLogger(__name__)
@@ -355,7 +360,7 @@ def _riots_own_violence(state: DocState, events: list[EventDraft]) -> list[Event
             and riot is not event
             and riot.event_type == "Riots"
             and event.sub_event_type in _HARM
-            and event.fatalities.value
+            and (event.fatalities.value or _riots_foe(riot, event))
             and not _crowd_against_crowd(riot)
             and event.extra.get("mentions") == 1
             and event.trigger.start > riot.trigger.start
@@ -377,6 +382,20 @@ _ARRESTED_AFTER = frozenset(
 # ... and those whose arrests told after them by no named actor are their end too ("The
 # perpetrator was arrested.", "Five people were arrested.")
 _ARRESTED_AFTER_UNNAMED = frozenset({"Attack"})
+# A fight's arrests told after it, by the state or no one named, are how it ended too ("… armed
+# men clashed with state police. Two men were arrested."): the side that lost was taken.
+CLASH = "Armed clash"
+
+
+def _fought_both_ways(state: DocState, event: EventDraft) -> bool:
+    """An armed clash told by a word saying both sides fought ("clashed", "exchanged fire",
+    "fighting"), not a one-sided deed the type model read as a clash ("shot and killed an officer",
+    "raided a shop")."""
+    if event.sub_event_type != CLASH:
+        return False
+    tok = trigger_token(state, event)
+    words = mutual_battle_words()
+    return tok is not None and (tok.lemma_.lower() in words or joined_word(state, event) in words)
 
 
 def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
@@ -395,10 +414,13 @@ def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[E
             and violence is not event
             and (violence.sub_event_type in _ARRESTED_AFTER
                  or (violence.sub_event_type in _ARRESTED_AFTER_UNNAMED and event.actor1 is None)
+                 or _fought_both_ways(state, violence)
                  or (violence.sub_event_type in _HARM and _doers_arrested(state, event)))
             and event.extra.get("mentions") == 1
             and event.trigger.start > violence.trigger.start
-            and (not event.fatalities.value or _their_toll(event, violence, state))
+            and (not event.fatalities.value or _their_toll(event, violence, state)
+                 or (_fought_both_ways(state, violence)
+                     and event.fatalities.value <= (violence.fatalities.value or 0)))
             and (event.actor1 is None or event.actor1.actor.inter == 1)
             and (_same_days(event.when, violence.when) or _doers_arrested(state, event))
         ):  # fmt: skip
@@ -575,6 +597,13 @@ def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDr
 def _join_evidence(told: EventDraft, event: EventDraft) -> None:
     """The event is the one told before, told again: its sentences join the first one's evidence."""
     told.evidence.extend(e for e in event.evidence if e not in told.evidence)
+
+
+def _riots_foe(riot: EventDraft, event: EventDraft) -> bool:
+    """The happening is done by the riot's own second side ("rioters clashed with soldiers …
+    Soldiers fired rubber bullets at them"): the force met in the riot, part of it."""
+    foe, doer = riot.actor2, event.actor1
+    return foe is not None and doer is not None and same_actor(foe, doer)
 
 
 def _crowd_against_crowd(riot: EventDraft) -> bool:
