@@ -1543,3 +1543,22 @@ def test_what_a_rioting_crowd_damaged_is_civilians(text, actor2):
     assert [(e.sub_event_type, e.actor2) for e in events] == [
         ("Violent demonstration", actor2)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 October 2021, two groups of villagers exchanged fire over a land dispute in "
+        "Sylhet, injuring four people.",
+        "On 8 October 2021, a fight broke out between two groups of traders in Sylhet, leaving "
+        "six people injured. Police fired teargas to disperse them.",
+        # police dispersing the fighters afterwards do not make the hurt civilians
+        "On 8 October 2021, supporters of two rival student unions clashed with sticks at a "
+        "college in Sylhet, injuring nine students. Police fired teargas to disperse the crowd.",
+    ],
+)
+def test_the_hurt_of_a_fight_between_crowds_worded_otherwise_are_rioters(text):
+    events = [e for e in extract(text, published="2021-10-10").events if e.event_type]
+    assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
+        ("Riots", "Rioters (Bangladesh)", "Rioters (Bangladesh)")
+    ]

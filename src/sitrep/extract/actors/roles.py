@@ -58,7 +58,10 @@ _ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 # Nouns for an attack whose "by X", "X's" or "X" modifier names who carried it out.
 _AUTHORED_NOUNS = clauses.STRIKE_NOUNS | frozenset({"ambush", "ambushes", "raids", "strikes"})
 _MUTUAL = re.compile(
-    r"\b(?:clash(?:ed|es)?|brawl\w*|scuffle\w*|fought|each other|one another)\b", re.IGNORECASE
+    r"\b(?:clash(?:ed|es)?|brawl\w*|scuffle\w*|fought|each other|one another"
+    r"|(?:fight|fighting|riots?)\s+(?:broke\s+out\s+)?between"
+    r"|exchanged\s+(?:gun)?fire|between\s+(?:the\s+)?(?:two|2|rival)\s+(?:\w+\s+)?groups)\b",
+    re.IGNORECASE,
 )
 _LOCATIVE_PREPS = frozenset(
     {"in", "inside", "near", "across", "from", "of", "around", "outside", "within"}
@@ -350,10 +353,10 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             and draft.actor2 is not None
             and draft.actor2.actor.inter == CIVILIANS_INTER
             and _mutual(state, draft)
-            and _intervening_forces(state, dictionary, draft, country, default=False) is None
         ):
             # a fight between crowds ("two student groups clashed, injuring five students"): the
-            # hurt are the other crowd's rioters, not civilians, as for a clash read with no side
+            # hurt are the other crowd's rioters, not civilians, as for a clash read with no side,
+            # also when police then dispersed them (train mob violence so told: Rioters)
             rioters = _generic(state, dictionary, "Rioters ({country})", country, at, at)
             draft.actor2 = _with_inter(rioters, dictionary, country) or draft.actor2
         if (
