@@ -1562,3 +1562,29 @@ def test_the_hurt_of_a_fight_between_crowds_worded_otherwise_are_rioters(text):
     assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
         ("Riots", "Rioters (Bangladesh)", "Rioters (Bangladesh)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "On 4 May 2020, hundreds of nurses demonstrated at the hospital in Kayes, Mali, "
+            "against unpaid wages. Security forces intervened to disperse the demonstrators.",
+            "Police Forces of Mali (2013-2021)",
+        ),
+        (
+            "On 6 June 2020, traders protested in Kano, Nigeria, over market fees. Security "
+            "personnel dispersed them with tear gas.",
+            "Police Forces of Nigeria (2015-2023)",
+        ),
+        # soldiers named as such stay the military
+        (
+            "On 4 May 2020, hundreds of nurses demonstrated at the hospital in Kayes, Mali, "
+            "against unpaid wages. Soldiers intervened to disperse the demonstrators.",
+            "Military Forces of Mali (2013-2021)",
+        ),
+    ],
+)
+def test_unsaid_security_forces_meeting_a_crowd_are_police(text, actor2):
+    events = [e for e in extract(text, published="2020-05-05").events if e.event_type]
+    assert [e.actor2 for e in events] == [actor2]
