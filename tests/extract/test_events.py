@@ -2553,3 +2553,34 @@ def test_a_participle_before_its_noun_names_no_deed(nlp, sentence):
     # Stop 36 (extra6): "Indian-occupied Kashmir", "the damaged houses" tell a state, not a deed.
     state = detect(nlp, sentence)
     assert not [d for d in events(state) if d.acled_codable]
+
+
+class _SureOfAShelling:
+    def predict(self, text: str) -> Prediction:
+        labels = ("Shelling/artillery/missile attack", "Armed clash", "Attack")
+        return Prediction(labels, (0.8, 0.15, 0.05))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # stop 36: nothing fired from afar told: a fight between armed men
+        ("On 2 May, rebels attacked army soldiers near the Westby bridge. Casualties unknown.",
+         "Armed clash"),
+        ("On 2 May, rebels tried to infiltrate the army's lines at Westby, killing two soldiers.",
+         "Armed clash"),
+        # a weapon fired from afar, or the forces firing, keep the shelling
+        ("On 2 May, rebels attacked army soldiers near the Westby bridge with mortars.",
+         "Shelling/artillery/missile attack"),
+        ("On 2 May, the rebels fired at army positions near the Westby bridge.",
+         "Shelling/artillery/missile attack"),
+    ],
+)  # fmt: skip
+def test_a_shelling_needs_a_weapon_fired_from_afar(nlp, monkeypatch, sentence, expected):
+    from sitrep.extract.events import type_rules
+
+    monkeypatch.setattr(type_rules, "load_classifier", lambda: _SureOfAShelling())
+    type_rules._predict.cache_clear()
+    found = [d for d in events(detect(nlp, sentence)) if d.event_type in VIOLENT]
+    type_rules._predict.cache_clear()
+    assert found and found[0].sub_event_type == expected
