@@ -2584,3 +2584,70 @@ def test_a_shelling_needs_a_weapon_fired_from_afar(nlp, monkeypatch, sentence, e
     found = [d for d in events(detect(nlp, sentence)) if d.event_type in VIOLENT]
     type_rules._predict.cache_clear()
     assert found and found[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stop 36: off duty told of the victim anywhere in the paragraph: a civilian target
+        ("On 4 May 2022, a prison warden was hurt in a shooting by masked gunmen in Westby. "
+         "He was on his way home and off duty at the time.", "Attack"),
+        # the happening told first as an attack on armed men stays the battle when the harm
+        # told after it reads as an attack
+        ("On 26 April 2022, presumed militants attacked a militia position in the village of "
+         "Westby. A male civilian was killed.", "Armed clash"),
+    ],
+)  # fmt: skip
+def test_an_attack_on_armed_men_told_first_is_the_battle(code, text, expected):
+    types = [e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert types == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # stop 36: a flying machine the attack is aimed at is its target, not its weapon
+        "On 2 May 2022, rebels attacked an army helicopter near Westby in Duhok. Casualties "
+        "unknown.",
+        "On 2 May 2022, rebel fighters attacked two army helicopters that tried to land troops "
+        "near Westby. No casualties were reported.",
+    ],
+)
+def test_an_aircraft_attacked_is_no_air_strike(code, text):
+    types = [e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert types == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # stop 36: "regain" takes a place back, also as "control of/over" a place, and the
+        # subject of the verb it is joined to is the one who took it
+        "On 14 May 2022, army troops clashed with militiamen near Westby and regained control "
+        "over the Westby hill. Casualties unknown.",
+        "On 30 April 2022, Ukrainian troops regained the territory around Westby in Kharkiv "
+        "region after fighting Russian troops. No losses were given.",
+    ],
+)
+def test_forces_that_regain_a_place_regain_territory(code, text):
+    types = [e.sub_event_type for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert types == ["Government regains territory"]
+
+
+
+@pytest.mark.parametrize(
+    ("sentence", "takes_a_place"),
+    [
+        # a place named only in what is said of the thing ("seized … in Northtown") is not taken
+        ("Tribesmen clashed with rebels to regain control of a fuel lorry stolen by the rebels "
+         "in Northtown area.", False),
+        ("Army troops regained control of the Westby hill after clashes with rebels.", True),
+    ],
+)  # fmt: skip
+def test_control_regained_of_a_thing_is_no_territory(nlp, sentence, takes_a_place):
+    from sitrep.extract.events.candidates import _takes_a_place
+    from sitrep.extract.events.triggers import lexicon
+
+    doc = nlp(sentence)
+    (verb,) = [t for t in doc if t.lemma_.lower() == "regain"]
+    assert _takes_a_place(verb, lexicon()) == takes_a_place

@@ -798,12 +798,33 @@ def weapon_named(token: Token) -> str | None:
                     continue
                 if _against(c):
                     continue  # "anti-aircraft guns": a weapon fired at aircraft, from the ground
-                if named := weapon_of(c.lemma_.lower(), c.pos_):
+                named = weapon_of(c.lemma_.lower(), c.pos_)
+                if named == AIR and depth == 0 and _aimed_at(c, tok):
+                    continue  # "attacked an army helicopter": the machine is the target
+                if named:
                     return named
                 frontier.append((c, depth + 1))
         if named := weapon_of(head.lemma_.lower(), head.pos_):
             return named
     return None
+
+
+# Verbs whose object is the weapon sent off ("launched drones", "used a helicopter"), not what
+# it was aimed at.
+_SENDING = frozenset({"launch", "fire", "use", "send", "deploy", "fly", "drop", "dispatch"})
+
+
+def _aimed_at(word: Token, verb: Token) -> bool:
+    """The flying machine is what the trigger verb acts on ("attacked Turkish helicopters",
+    "targeted a plane", "a drone was hit"): the target of the violence, not its weapon."""
+    return (
+        verb.pos_ == "VERB"
+        and word.dep_ in ("dobj", "nsubjpass")
+        and verb.lemma_.lower() not in _SENDING
+        # (a weapon stopped, "defences downed two drones", "shot it down", is the weapon fired)
+        and not lexicon().is_cue(verb, "stopped")
+        and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    )
 
 
 def _against(token: Token) -> bool:

@@ -63,6 +63,8 @@ ANSWERABLE = (IED, "Grenade")
 FIRING = frozenset({"gunfire", "fire", "shoot", "shooting", "shootout", "gunshot"})
 ARMED = frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of armed, organised actors
 CIVILIANS = 7
+# The type rule that reads a trigger's target as armed men ("attacked a militia position").
+ARMED_TARGET = "rule: armed target"
 
 
 def happening_type(members: list[Mention]) -> str | None:
@@ -101,6 +103,11 @@ def happening_type(members: list[Mention]) -> str | None:
     if best in (ATTACK, SHELLING) and _fought_first(typed):
         # "forces clashed with rebels … two civilians were shot": ACLED codes the battle, its
         # civilian casualties counted in it
+        return CLASH
+    if best == ATTACK and _armed_target_first(typed):
+        # "militants attacked a volunteer fighters' position. A civilian was killed": the
+        # happening told first as an attack on armed men is a battle, and the harm told after
+        # it is the battle's toll (ACLED counts the civilians killed in a battle in it)
         return CLASH
     if best in ANSWERABLE and any(
         m.draft.sub_event_type == CLASH
@@ -195,6 +202,16 @@ def _fought_first(typed: list[Mention]) -> bool:
     follows tells the fight's toll or its weapons."""
     first = min(typed, key=lambda m: m.order)
     return first.draft.sub_event_type == CLASH and first.trigger_word in mutual_battle_words()
+
+
+def _armed_target_first(typed: list[Mention]) -> bool:
+    """The happening's first mention was typed an Armed clash because its trigger aims at armed
+    men ("attacked police forces and farmers", "shot a gang member": `type_rules._target_kind`)."""
+    first = min(typed, key=lambda m: m.order)
+    return (
+        first.draft.sub_event_type == CLASH
+        and first.draft.extra.get("type_source") == ARMED_TARGET
+    )
 
 
 def _answered_with_fire(typed: list[Mention], best: str) -> bool:

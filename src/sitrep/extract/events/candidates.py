@@ -490,9 +490,12 @@ def _takes_a_place(tok: Token, lex: Lexicon) -> bool:
     """ "took control of the town", "… of Gasiza village", "… over nine sites": what the take
     is of or over is a place, not a ship's bridge, a hospital or an industry."""
     def a_place(noun: Token) -> bool:
+        # (the noun's own phrase: "control of an oil truck seized in X" took no place)
+        told = {w.i for c in noun.children if c.dep_ in ("acl", "relcl") for w in c.subtree}
         return any(
             w.pos_ == "PROPN" or lex.is_cue(w, "territory") or w.lemma_.lower() in _HELD_PLACES
             for w in noun.subtree
+            if w.i not in told
         )
 
     for t in tok.doc[tok.i + 1 : min(tok.i + 4, tok.sent.end)]:
