@@ -1158,6 +1158,31 @@ def test_joining_the_protest_a_paragraph_tells_is_more_of_it(code):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2021, students in Westby, Ruritania, joined the nationwide protest against the"
+        " rise in fuel prices.",
+        "On 4 May 2021, in Westby, Ruritania, a group of farmers joined the traditional march in"
+        " defence of the river.",
+    ],
+)
+def test_joining_a_protest_told_alone_is_the_protest(code, text):
+    # Stop 36: people who join a protest protest; the join is no Change to group/activity
+    doc = code(text, "2021-05-05")
+    assert [e.sub_event_type for e in doc.events if e.acled_codable] == ["Peaceful protest"]
+
+
+def test_joining_a_movement_in_protest_is_no_protest_joined(code):
+    # "in protest against …" tells what the join was done as, not a protest joined
+    doc = code(
+        "On 4 May 2021, in Westby, Ruritania, two nurses joined the strike committee in protest"
+        " against the new rules.",
+        "2021-05-05",
+    )
+    assert "Change to group/activity" in [e.sub_event_type for e in doc.events]
+
+
+@pytest.mark.parametrize(
     "more",
     [
         "District officials said that also five insurgents were killed.",
