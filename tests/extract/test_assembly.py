@@ -1172,6 +1172,32 @@ def test_joining_a_protest_told_alone_is_the_protest(code, text):
     assert [e.sub_event_type for e in doc.events if e.acled_codable] == ["Peaceful protest"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2021, several teachers demonstrated in front of the ministry in Westby,"
+        " Ruritania, and denounced the lack of support to a colleague after an arrest warrant was"
+        " issued against him.",
+        "On 4 May 2021, farmers staged protests in Westby, Ruritania, over unkept promises and the"
+        " arrest of their leaders.",
+    ],
+)
+def test_an_arrest_noun_beside_a_protest_is_its_grievance(code, text):
+    # Stop 36: the arrest a protest names by its noun is what it is about, no intervention
+    doc = code(text, "2021-05-05")
+    assert {e.sub_event_type for e in doc.events if e.acled_codable} == {"Peaceful protest"}
+
+
+def test_arrests_made_at_a_protest_are_its_intervention(code):
+    doc = code(
+        "On 4 May 2021, nurses protested in Westby, Ruritania, and police made several arrests.",
+        "2021-05-05",
+    )
+    assert {e.sub_event_type for e in doc.events if e.acled_codable} == {
+        "Protest with intervention"
+    }
+
+
 def test_joining_a_movement_in_protest_is_no_protest_joined(code):
     # "in protest against …" tells what the join was done as, not a protest joined
     doc = code(
