@@ -1441,3 +1441,18 @@ def test_the_riots_own_foe_firing_on_it_is_part_of_the_riot(code):
         "2021-05-05",
     )
     assert _codable(doc) == ["Mob violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2021, gunmen killed a shopkeeper in Westby, Ruritania. The victim had been "
+        "abducted on 1 May by the same men (coded separately). 1 fatality.",
+        "On 4 May 2021, gunmen abducted a farmer in Westby, Ruritania. The farmer was killed "
+        "on 9 May [coded separately].",
+    ],
+)
+def test_a_happening_remarked_as_coded_separately_is_another_records(code, text):
+    # Stop 36 (extra7): ACLED's "(coded separately)" after a deed told in passing.
+    assert len(_codable(code(text, "2021-05-10"))) == 1
+

@@ -124,6 +124,7 @@ def assemble_events(state: DocState) -> None:
     state.events = _crowd_told_again(state, state.events)
     state.events = _hedges_after(state, state.events)
     state.events = _part_of_before(state, state.events)
+    state.events = _coded_apart(state, state.events)
     for event in state.events:
         if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
             set_category(event, EXCESSIVE, [])
@@ -554,6 +555,45 @@ def _part_of_before(state: DocState, events: list[EventDraft]) -> list[EventDraf
         lambda told, _event: told.acled_codable and told.modality in ("occurred", "claimed"),
         retells,
     )
+
+
+# ACLED's remark that a happening it tells in passing is another record's event: "The victim
+# had been abducted on 9 March (coded separately).", "[coded separately]", "(coded as another
+# event)".
+_CODED_APART = re.compile(
+    r"[(\[]\s*coded\s+(?:separately|as\s+(?:a\s+|an\s+)?(?:separate|another|different)\s+"
+    r"(?:event|incident)s?)\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _coded_apart(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… killed a man. He had been abducted on 9 March (coded separately).": a happening told
+    once by a verb whose clause the note remarks is coded separately (the remark follows its
+    trigger in its sentence, no other happening's trigger between) is another record's event,
+    not this one's. Never the first happening told, nor when it would leave no codable event."""
+    if "coded" not in state.text.lower():
+        return events
+    codable = [e for e in events if e.acled_codable]
+    first = codable[0] if codable else None
+    starts = sorted(e.trigger.start for e in events)
+    apart: set[int] = set()
+    for event in events:
+        if event is first or event.extra.get("mentions") != 1:
+            continue
+        if not 0 <= event.sentence < len(state.sentences):
+            continue
+        tok = trigger_token(state, event)
+        if tok is None or tok.pos_ not in ("VERB", "AUX"):
+            continue  # a noun names the happening the remark may be about, not one told here
+        end = state.sentences[event.sentence].end
+        m = _CODED_APART.search(state.text, event.trigger.end, end)
+        if m is None or any(event.trigger.end <= s < m.start() for s in starts):
+            continue
+        apart.add(id(event))
+    if not any(e.acled_codable and id(e) not in apart for e in events):
+        return events
+    return [e for e in events if id(e) not in apart]
 
 
 def _told_just_before(state: DocState, told: EventDraft, remark: EventDraft) -> bool:
