@@ -1456,3 +1456,16 @@ def test_a_happening_remarked_as_coded_separately_is_another_records(code, text)
     # Stop 36 (extra7): ACLED's "(coded separately)" after a deed told in passing.
     assert len(_codable(code(text, "2021-05-10"))) == 1
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2021, gunmen attacked a village and killed four civilians in Westby, "
+        "Ruritania. The assailants also burnt several motorbikes.",
+        "On 4 May 2021, three armed men shot and killed a farmer in his field in Westby, "
+        "Ruritania. The victim was also struck with machetes.",
+    ],
+)
+def test_more_harm_told_with_also_is_the_same_attack(code, text):
+    # Stop 36 (extra7): a deed on the victims told with "also", no day or place of its own.
+    assert _codable(code(text, "2021-05-05")) == ["Attack"]

@@ -125,6 +125,7 @@ def assemble_events(state: DocState) -> None:
     state.events = _hedges_after(state, state.events)
     state.events = _part_of_before(state, state.events)
     state.events = _coded_apart(state, state.events)
+    state.events = _also_to_the_victims(state, state.events)
     for event in state.events:
         if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
             set_category(event, EXCESSIVE, [])
@@ -553,6 +554,41 @@ def _part_of_before(state: DocState, events: list[EventDraft]) -> list[EventDraf
         state,
         events,
         lambda told, _event: told.acled_codable and told.modality in ("occurred", "claimed"),
+        retells,
+    )
+
+
+# What an attack on civilians may tell it did "also": more harm to its victims or their goods.
+_ON_CIVILIANS = frozenset(
+    {ATTACK, "Looting/property destruction", "Abduction/forced disappearance"}
+)
+
+
+def _also_to_the_victims(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… gunmen killed four civilians in Northby. Assailants also burnt 4 motorbikes.", "The
+    victim was also struck with axes.": a deed against civilians told once with "also" on its
+    verb, after an attack its paragraph tells first, with neither a day nor a place of its own
+    sentence and no dead of its own, is more of that attack (ACLED codes the one event)."""
+
+    def retells(event: EventDraft, _told: EventDraft) -> bool:
+        if event.sub_event_type not in _ON_CIVILIANS or event.fatalities.value:
+            return False
+        if "sentence" in (event.extra.get("date_from"), event.extra.get("place_from")):
+            return False
+        tok = trigger_token(state, event)
+        return tok is not None and any(
+            c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children
+        )
+
+    return _fold_retellings(
+        state,
+        events,
+        lambda told, event: (
+            told.sub_event_type == ATTACK
+            and told.acled_codable
+            and told.modality in ("occurred", "claimed")
+            and told.trigger.start < event.trigger.start
+        ),
         retells,
     )
 
