@@ -1588,3 +1588,31 @@ def test_the_hurt_of_a_fight_between_crowds_worded_otherwise_are_rioters(text):
 def test_unsaid_security_forces_meeting_a_crowd_are_police(text, actor2):
     events = [e for e in extract(text, published="2020-05-05").events if e.event_type]
     assert [e.actor2 for e in events] == [actor2]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the victim's nationality told on a parse that cuts the trigger from its object
+        (
+            "On 5 March 2022, suspected JNIM militants kidnapped, questioned, and later freed a "
+            "Beninese priest in the department of Diapaga (Tapoa).",
+            "Civilians (Benin)",
+        ),
+        # the head a mention modifies ("a UN employee of British citizenship")
+        (
+            "On 2 April 2022, unidentified gunmen shot at a Kenyan shopkeeper in the market of "
+            "Beledweyne town (Hiraan). He was wounded.",
+            "Civilians (Kenya)",
+        ),
+        # a country word the parse made the head of the listed people names the first
+        (
+            "On 9 April 2022, a group of refugees attacked 12 Rwanda and Congolese refugees in "
+            "Nakivale camp (Isingiro).",
+            "Civilians (Rwanda)",
+        ),
+    ],
+)
+def test_civilians_named_by_nationality_in_other_wordings(text, actor2):
+    events = [e for e in extract(text, published="2022-04-10").events if e.event_type]
+    assert events and events[0].actor2 == actor2

@@ -811,16 +811,17 @@ def victim_nationality(
     if sent is None or mention is None or not isinstance(draft, EventDraft):
         return None
     heads: list[Token] = []
-    if mention.span.end > mention.span.start:
-        if not sent.start_char <= mention.span.start < sent.end_char:
-            return None
+    if mention.span.end > mention.span.start and (
+        sent.start_char <= mention.span.start < sent.end_char
+    ):
         last = _token_at(sent, mention.span.end - 1)
+        # "a UN employee of British citizenship": the noun the mention's words modify
+        while last is not None and last.dep_ in ("compound", "amod") and last.head.i > last.i:
+            last = last.head
         if last is not None:
             heads.append(last)
-    else:
-        trigger = _token_at(sent, draft.trigger.start)
-        if trigger is None:
-            return None
+    trigger = _token_at(sent, draft.trigger.start)
+    if trigger is not None:
         _, patients = clauses.syntactic_roles(trigger)
         # "captured and detained 30 Afghan migrants", "abducted, interrogated and released a
         # Togolese priest": the object a chain of joined verbs shares
@@ -829,7 +830,15 @@ def victim_nationality(
             first = first.head
         chain = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "VERB")]
         objects = [c for v in chain for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-        heads += [t for t in [*patients, *objects] if _person_noun(t)][:1]
+        # "shot at an Afghan shopkeeper"
+        objects += [p for v in chain for c in v.children if c.dep_ == "prep" and c.lower_ == "at"
+                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        heads += [
+            t for t in [*patients, *objects] if _person_noun(t) or _country_word(t, dictionary)
+        ]
+    # a parse that cut the trigger from its object ("militants abducted, interrogated and
+    # released a Togolese priest"): the sentence's people hit
+    heads += [t for t in sent if t.dep_ in ("dobj", "nsubjpass") and _person_noun(t)]
     for head in heads:
         origin = _nationality_of(head, dictionary)
         if origin is not None:
@@ -837,12 +846,24 @@ def victim_nationality(
     return None
 
 
+def _country_word(token: Token, dictionary: ActorDictionary) -> str | None:
+    """The country a word names by its name or demonym ("Burundi", "Congolese")."""
+    word = token.lower_
+    return demonym_countries(dictionary).get(word) or country_names(dictionary).get(word)
+
+
 def _nationality_of(token: Token, dictionary: ActorDictionary) -> str | None:
     """The country a person noun's own modifiers name ("Venezuelan man", "refugees from X")."""
     demonyms = demonym_countries(dictionary)
     names = country_names(dictionary)
     if not _person_noun(token):
+        # "15 Burundi and Congolese refugees": a country word the parse made the head of the
+        # listed people names the first
+        if _country_word(token, dictionary) and any(_person_noun(c) for c in token.conjuncts):
+            return _country_word(token, dictionary)
         return None
+    if token.dep_ == "conj" and _country_word(token.head, dictionary):
+        return _country_word(token.head, dictionary)  # "Burundi and Congolese refugees"
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
             # "South Sudanese refugees" whole, else the first word naming a country ("Burundi
@@ -864,9 +885,18 @@ def _nationality_of(token: Token, dictionary: ActorDictionary) -> str | None:
     return None
 
 
+# More people a nationality word can name as victims ("a Togolese priest", "Chinese engineers").
+_VICTIM_NOUNS = frozenset(
+    """priest pastor nun missionary cleric imam monk engineer sailor seaman crew trucker
+    contractor businesswoman""".split()
+)
+
+
 def _person_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and (
-        token.lemma_.lower() in _PEOPLE_NOUNS or clauses.is_civilian(token)
+        token.lemma_.lower() in _PEOPLE_NOUNS
+        or token.lemma_.lower() in _VICTIM_NOUNS
+        or clauses.is_civilian(token)
     )
 
 
