@@ -1616,3 +1616,20 @@ def test_unsaid_security_forces_meeting_a_crowd_are_police(text, actor2):
 def test_civilians_named_by_nationality_in_other_wordings(text, actor2):
     events = [e for e in extract(text, published="2022-04-10").events if e.event_type]
     assert events and events[0].actor2 == actor2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "presumed" misread as a verb whose object is the target
+        "On 3 May 2020, French forces conducted airstrikes targeting presumed JNIM militant "
+        "positions in the forest of Serma (Douentza, Mopti).",
+        # "IS" misread as a verb after a trigger inside an actor's name
+        "On 4 May 2021, Iraqi air strikes targeted 3 IS hideouts near Tarmiyah in Baghdad "
+        "province.",
+    ],
+)
+def test_targets_after_misread_words_are_read(text):
+    events = [e for e in extract(text, published="2021-05-05").events if e.event_type]
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.startswith(("JNIM", "Islamic State"))

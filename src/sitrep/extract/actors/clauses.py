@@ -76,6 +76,8 @@ HARM_VERBS = frozenset(
         "leave",
     }
 )
+# Hedging participles before a target ("presumed", "suspected") the parse reads as verbs.
+_HEDGES = frozenset({"presume", "suspect", "allege", "believe", "suppose"})
 # Attack nouns whose "of" names the attacker ("an attack of pro-Houthi forces").
 _ATTACK_NOUNS = frozenset(
     {"attack", "attacks", "incursion", "offensive", "assault", "infiltration", "advance"}
@@ -482,6 +484,10 @@ def verb_roles(
                 noun_roles(child, [], patients, climb=False, depth=depth + 1)
         elif dep == "prep" and child.lower_ == "between":
             _between(child, agents, patients)
+        elif dep == "xcomp" and child.lemma_.lower() in _HEDGES:
+            # "airstrikes targeting presumed X positions": the hedge misread as a verb whose
+            # object is the target
+            patients.extend(c for c in child.children if c.dep_ in _OBJECTS)
         elif dep == "prep" and child.lower_ in TARGET_PREPS:
             # "at the beginning of Ramadan", "at dawn": a time, not a target.
             patients.extend(

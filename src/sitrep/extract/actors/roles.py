@@ -1551,14 +1551,24 @@ def read_roles(
             )
     if roles.actor2 is None and roles.victim is None and not verbal:
         roles.actor2 = _misread_object(trigger, mentions, roles.actor1)
+        noun = trigger
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "Iraqi air strikes" read as one actor: its head noun's clause
         if (
             roles.actor2 is None
-            and trigger.pos_ == "NOUN"
-            and trigger.dep_ in clauses.SUBJECTS
-            and trigger.head.lemma_.lower() in clauses.HARM_VERBS
+            and noun.pos_ == "NOUN"
+            and noun.dep_ in clauses.SUBJECTS
+            and noun.head.lemma_.lower() in clauses.HARM_VERBS
         ):
             # "Iraqi airstrikes killed 4 IS militants": the noun's verb has the misread object.
-            roles.actor2 = _misread_object(trigger.head, mentions, roles.actor1)
+            roles.actor2 = _misread_object(noun.head, mentions, roles.actor1)
+        for verb in trigger.children:
+            if roles.actor2 is not None:
+                break
+            if verb.dep_ in ("xcomp", "acl") and verb.lemma_.lower() in clauses.HARM_VERBS:
+                # "the rocket shelling targeted IS gatherings" parsed with "targeted" under the
+                # trigger
+                roles.actor2 = _misread_object(verb, mentions, roles.actor1)
         if roles.actor2 is None:
             roles.actor2 = _misread_after_preposition(trigger, mentions, roles.actor1)
     if roles.actor2 is None and roles.victim is None and not verbal:
