@@ -1633,3 +1633,17 @@ def test_targets_after_misread_words_are_read(text):
     events = [e for e in extract(text, published="2021-05-05").events if e.event_type]
     assert events and events[0].actor2 is not None
     assert events[0].actor2.startswith(("JNIM", "Islamic State"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March 2022, in Pakokku township (Magway region), the military arrested the wife "
+        "and two sons of a PDF commander at their home.",
+        "On 4 March 2022, in Pakokku township (Magway region), the military arrested a shop "
+        "owner on suspicion of funding the PDF.",
+    ],
+)
+def test_a_group_named_as_grounds_or_kin_is_not_the_side_hit(text):
+    events = [e for e in extract(text, published="2022-03-05").events if e.event_type]
+    assert events and events[0].actor2 == "Civilians (Myanmar)"

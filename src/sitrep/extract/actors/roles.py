@@ -1538,6 +1538,8 @@ def read_roles(
         if misread is not None and lo <= misread.span.start < hi:
             continue  # the subject misread into an earlier phrase ("at the start of Ramadan, X")
         primary, others = _phrase_mentions(token, mentions, dictionary)
+        if primary is not None and _grounds_or_kin(doc_text(sent.doc), lo, token, primary):
+            continue  # "arrested relatives of a PDF leader", "on suspicion of financing X"
         if primary is not None and primary is not roles.actor1:
             roles.actor2, roles.assoc2 = primary, others
             break
@@ -1614,6 +1616,27 @@ def read_roles(
         roles.actor1, roles.actor2 = sides[0], sides[1]
         roles.assoc1 = sides[2:]
     return roles
+
+
+# Words before a group named inside the hit phrase that make it the grounds of the deed or the
+# victims' kin, not the side hit ("on suspicion of financing X", "for having links with X",
+# "family members of an X leader").
+_GROUNDS_OR_KIN = re.compile(
+    r"\b(?:suspicion|suspected\s+of|accus\w*|charged?\s+with|charges|allegations?|alleged\s+to"
+    r"|connections?|links?|linked|ties|affiliation|association|financ\w*|funding|supporting"
+    r"|support\s+(?:for|to)|sympath\w*|collaborat\w*|harbou?ring"
+    r"|(?:famil(?:y|ies)|relatives?|wi(?:fe|ves)|husbands?|sons?|daughters?|fathers?|mothers?"
+    r"|brothers?|sisters?|parents?|children|kin|in-laws?)(?:\s+members?)?\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _grounds_or_kin(text: str, lo: int, token: Token, mention: ActorMention) -> bool:
+    """Whether the group named inside a hit phrase (not at its head) follows words telling it
+    the grounds of the deed or the hit people's kin."""
+    if mention.span.start <= token.idx < mention.span.end or mention.span.start < lo:
+        return False
+    return _GROUNDS_OR_KIN.search(text, lo, mention.span.start) is not None
 
 
 def _misread_object(
