@@ -1647,3 +1647,22 @@ def test_targets_after_misread_words_are_read(text):
 def test_a_group_named_as_grounds_or_kin_is_not_the_side_hit(text):
     events = [e for e in extract(text, published="2022-03-05").events if e.event_type]
     assert events and events[0].actor2 == "Civilians (Myanmar)"
+
+
+def test_a_police_station_s_area_is_a_place_not_the_police():
+    text = (
+        "On 2 May 2020, villagers assaulted two men at Barpara village under Kalaigaon police "
+        "station limits (Udalguri district, Assam) suspecting them to be thieves."
+    )
+    events = [e for e in extract(text, published="2020-05-05").events if e.event_type]
+    assert events and events[0].actor2 == "Civilians (India)"
+
+
+def test_forces_named_through_a_group_noun_a_crowd_hurt_are_its_other_side():
+    text = (
+        "On 3 May 2020, a crowd of about 30 people threw rocks at a group of police officers "
+        "and injured two of them at Bagmari village (Nagaon district, Assam)."
+    )
+    events = [e for e in extract(text, published="2020-05-05").events if e.event_type]
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.startswith("Police Forces of India")

@@ -126,6 +126,10 @@ _MODIFIER_AFTER = re.compile(
 )
 # "the military coup", "the army's takeover": the force names the seizure of power it modifies.
 _SEIZURE_AFTER = re.compile(r"(?:'s)?\s+(?:coup|takeover|putsch)\b", re.IGNORECASE)
+# A police station's area named as a place ("a village under X police station limits").
+_STATION_AREA_AFTER = re.compile(
+    r"\s+stations?(?:'s)?\s+(?:limits?|area|jurisdiction)\b", re.IGNORECASE
+)
 # Short forms that stand for an earlier actor, and which actors they can stand for.
 _SHORT_FORM = re.compile(
     r"\bthe (group|groups|militia|militias|movement|organi[sz]ation|faction|factions|coalition"
@@ -363,6 +367,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             continue
         if _SEIZURE_AFTER.match(text, match.end):
             continue  # "denouncing the military coup": the coup, not the forces acting
+        if _STATION_AREA_AFTER.match(text, match.end):
+            continue  # "under Koya police station limits": where, not who
         surface = text[match.start : match.end]
         if alias.state and surface.isupper() and is_dateline(text, match.start):
             continue  # "BAGHDAD - Islamic State claimed …": where the report was filed

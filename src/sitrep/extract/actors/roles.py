@@ -694,6 +694,10 @@ def _forces_hit(
     return None
 
 
+# Nouns for a body of forces whose "of" names them ("a team of police", "a unit of soldiers").
+_FORCE_GROUPS = frozenset({"team", "group", "unit", "contingent", "party", "squad", "patrol"})
+
+
 def _harmed(sent: SpacySpan, mention: ActorMention) -> bool:
     """Whether the mention's words are hurt by a crowd's verb of harm in the parse: its passive
     subject or object, or the "at" of a verb of throwing."""
@@ -704,6 +708,12 @@ def _harmed(sent: SpacySpan, mention: ActorMention) -> bool:
         token = token.head
     if token is None:
         return False
+    while (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in _FORCE_GROUPS
+    ):
+        token = token.head.head  # "threw rocks at a group of police officers"
     # "police officers and journalists were injured": the first conjunct carries the role
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
