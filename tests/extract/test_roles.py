@@ -1666,3 +1666,17 @@ def test_forces_named_through_a_group_noun_a_crowd_hurt_are_its_other_side():
     events = [e for e in extract(text, published="2020-05-05").events if e.event_type]
     assert events and events[0].actor2 is not None
     assert events[0].actor2.startswith("Police Forces of India")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 14 March 2022, around 200 people protested in Ghent against the new parking plan. "
+        "About 20 supporters of the plan were also present.",
+        "On 14 March 2022, around 200 people protested in Ghent against the new parking plan. "
+        "Supporters of the plan stood opposite them; the two groups remained calm.",
+    ],
+)
+def test_a_second_crowd_of_the_other_opinion_is_a_counter_protest(text):
+    events = [e for e in extract(text, published="2022-03-15").events if e.event_type]
+    assert events and events[0].actor2 == "Protesters (Belgium)"

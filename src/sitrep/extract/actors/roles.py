@@ -45,7 +45,17 @@ _ARMED_GROUP_INTERS = (2, 3, 4)
 # The crowd a demonstration's actor 1 names, and its inter code, by event type.
 _CROWDS = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
 CROWD_INTERS = frozenset(inter for _, inter in _CROWDS.values())
-_COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:protest|demonstrat|rall)", re.IGNORECASE)
+# A second crowd of the other opinion at a protest: "counter-protesters", "anti-abortion
+# protesters were also present", "people assembled at the same location in favour of it",
+# "the two groups were separated", "people from pro and anti groups gathered".
+_COUNTER_PROTEST = re.compile(
+    r"\bcounter[- ]?(?:protest|demonstrat|rall)"
+    r"|\b(?:protesters|demonstrators|people|activists|supporters|groups?|members)\b[^.]{0,60}"
+    r"\b(?:were|was) also present\b"
+    r"|\b(?:both|the two) (?:groups|camps)\b|\bpro[- ]and anti\b|\bfrom pro\b"
+    r"|\bat the same (?:location|place|site|spot|square)\b",
+    re.IGNORECASE,
+)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
