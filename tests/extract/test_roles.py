@@ -1680,3 +1680,13 @@ def test_forces_named_through_a_group_noun_a_crowd_hurt_are_its_other_side():
 def test_a_second_crowd_of_the_other_opinion_is_a_counter_protest(text):
     events = [e for e in extract(text, published="2022-03-15").events if e.event_type]
     assert events and events[0].actor2 == "Protesters (Belgium)"
+
+
+def test_an_armed_group_s_checkpoint_stopping_road_users_hits_civilians():
+    text = (
+        "On 6 May 2022, presumed JNIM militants set up a checkpoint and searched passing "
+        "vehicles near Sebba (Seno, Yagha)."
+    )
+    events = [e for e in extract(text, published="2022-05-07").events if e.event_type]
+    assert events and events[0].sub_event_type == "Other"
+    assert events[0].actor2 == "Civilians (Burkina Faso)"

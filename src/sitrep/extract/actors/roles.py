@@ -57,6 +57,12 @@ _COUNTER_PROTEST = re.compile(
     re.IGNORECASE,
 )
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_CHECKPOINT = re.compile(r"\bcheck ?points?\b", re.IGNORECASE)
+_ROAD_USERS = re.compile(
+    r"\b(?:road users|vehicles?|cars?|trucks?|buses|travell?ers|passengers|motorists|drivers"
+    r"|commuters|civilians)\b",
+    re.IGNORECASE,
+)
 _INTERVENTION_SUB_TYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
@@ -487,6 +493,16 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         ):
             origin = _civilians_country(state, draft, country)
             actor2 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
+        elif (
+            draft.sub_event_type == "Other"
+            and draft.actor1 is not None
+            and draft.actor1.actor.inter in _ARMED_INTERS
+            and _CHECKPOINT.search(state.text, *_sentence_bounds(state, draft))
+            and _ROAD_USERS.search(state.text, *_sentence_bounds(state, draft))
+        ):
+            # an armed group's checkpoint that stopped or searched road users hits civilians
+            # ("gunmen set up a checkpoint and searched passing cars")
+            actor2 = _generic(state, dictionary, "Civilians ({country})", country, at, at)
         elif draft.event_type == "Explosions/Remote violence" and _civilians_hurt(state, draft):
             origin = _civilians_country(state, draft, country)
             actor2 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
