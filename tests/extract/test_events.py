@@ -2651,3 +2651,19 @@ def test_control_regained_of_a_thing_is_no_territory(nlp, sentence, takes_a_plac
     doc = nlp(sentence)
     (verb,) = [t for t in doc if t.lemma_.lower() == "regain"]
     assert _takes_a_place(verb, lexicon()) == takes_a_place
+
+
+def test_a_protest_convoy_is_no_movement_of_forces(code):
+    text = (
+        "On 3 May 2022, more than 300 protesters, including farmers, drove and marched through "
+        "Westby before assembling outside the mill to oppose fuel taxes. The convoy left "
+        "the town at night."
+    )
+    found = _codable(code, text, "sub_event_type")
+    assert "Change to group/activity" not in found
+
+
+def test_a_convoy_of_forces_is_a_movement(code):
+    text = "On 3 May 2022, a military convoy of 20 vehicles entered Westby via the border crossing."
+    found = _codable(code, text, "sub_event_type")
+    assert "Change to group/activity" in found

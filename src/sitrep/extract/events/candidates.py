@@ -41,6 +41,7 @@ from sitrep.extract.events.triggers import (
     is_told_of_anyone,
     lexicon,
     names_a_demonstration,
+    protest_told,
     protest_topics,
     sentence_triggers,
     set_beside,
@@ -598,6 +599,8 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         return _shots_fired(tok)
     if requires == "military":
         return _military_unit(tok, lex)
+    if requires == "unprotested":
+        return not protest_told(tok)
     if requires == "left":
         return _left_dead(tok)
     if requires == "founded":

@@ -23,6 +23,7 @@ from sitrep.knowledge.loader import read_csv
 from sitrep.knowledge.taxonomy import categories
 from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
+from sitrep.nlp.segment import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +223,8 @@ class Lexicon:
             for entry in self.lemmas.get(lemma, ()):
                 if entry.requires == "stoppage" and not self.work_stoppage(tok):
                     continue  # ("a strike on the base": the next row, a weapon's strike)
+                if entry.requires == "unprotested" and protest_told(tok):
+                    continue  # ("truckers held a freedom convoy": the next row, a protest's)
                 if entry.pos == "ANY" or tok.pos_ in _POS[entry.pos]:
                     matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
                     break
@@ -835,6 +838,26 @@ def is_demonstration_word(token: Token, lex: Lexicon) -> bool:
     """A trigger that can only name a protest or riot (gathering, rally, demonstrate)."""
     entries = lex.lemmas.get(token.lemma_.lower(), ())
     return bool(entries) and all(names_a_demonstration(e) for e in entries)
+
+
+# Words that tell a protest or a crowd's demand ("demanding", "agitating", "demonstrated").
+_PROTEST_LEMMAS = frozenset({
+    "demand", "protest", "protester", "protestor", "demonstrate", "demonstration",
+    "demonstrator", "agitate", "agitation",
+})  # fmt: skip
+
+
+def protest_told(tok: Token) -> bool:
+    """ "truckers held a freedom convoy to demand an end to the mandates", "vehicles of the
+    convoy, part of a mass demonstration": the word's paragraph (line) tells of a protest or a
+    demand, so a convoy in it is the protesters' own, not forces moving (none of the 8 train
+    notes coding a convoy as Change to group/activity names either; 45 of the 55 protests and
+    riots telling a convoy do)."""
+    text = doc_text(tok.doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    end = len(text) if end < 0 else end
+    return any(start <= t.idx < end and t.lemma_.lower() in _PROTEST_LEMMAS for t in tok.doc)
 
 
 def names_a_demonstration(entry: Entry) -> bool:
