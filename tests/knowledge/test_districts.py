@@ -100,3 +100,27 @@ def test_cameroon_has_58_departments_in_its_ten_regions():
         "04": 4, "05": 4, "07": 7, "08": 8, "09": 6, "10": 5, "11": 10, "12": 6, "13": 4,
         "14": 4}  # fmt: skip
     assert all(1.6 < d.latitude < 13.1 and 8.4 < d.longitude < 16.2 for d in cameroon)
+
+
+def test_congo_territories_lie_in_their_eastern_provinces():
+    congo = [d for d in curated_districts() if d.country_code == "CD"]
+    assert len({d.name for d in congo}) == len(congo) >= 25
+    assert all(-13.5 < d.latitude < 5.0 and 23.0 < d.longitude < 31.5 for d in congo)
+    gaz = load_gazetteer()
+    assert [(d.admin1, d.admin2) for d in gaz.districts(name_key("Fizi"))] == [
+        ("Sud-Kivu", "Fizi")]
+
+
+def test_a_congo_territory_in_parentheses_gives_province_and_territory(code):
+    doc = code("On 5 March 2022, militiamen attacked Kabwela village (Fizi, Sud-Kivu) and "
+               "killed two civilians.", "2022-03-07")  # fmt: skip
+    assert [(e.country, e.admin1, e.admin2) for e in doc.events if e.event_type] == [
+        ("Democratic Republic of Congo", "Sud-Kivu", "Fizi")]
+
+
+def test_a_territory_named_like_a_town_abroad_is_the_provinces_territory(code):
+    # "Mambasa" is an alternate name of Kenya's Mombasa; the province closing the pair decides.
+    doc = code("On 5 March 2022, rebels abducted a farmer in Tobolu village (Mambasa, Ituri).",
+               "2022-03-07")  # fmt: skip
+    assert [(e.country, e.admin1, e.admin2) for e in doc.events if e.event_type] == [
+        ("Democratic Republic of Congo", "Ituri", "Mambasa")]

@@ -708,6 +708,7 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
     toks = _tokens(text)
     # A name only villages carry may be a district: "(Bayt Al Faqiah, Al Hudaydah)".
     taken = [(m.start, m.end) for m in mentions if m.candidates and m.tier == "exact"]
+    held_by = {(m.start, m.end): m for m in mentions if m.candidates and m.tier == "exact"}
     spans: list[tuple[int, int, str]] = []  # token range [i, j) and the cue word after it
     for k, t in enumerate(toks):
         if _DISTRICT_WORD.fullmatch(t.text) and k > 0:
@@ -740,13 +741,21 @@ def district_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> lis
         # The longest run of words that names a district: "the eastern part of Radman al Awad".
         for a in range(i, j):
             start, end = toks[a].start, toks[j - 1].end
-            # A longer district name may hold a shorter match ("Radman" read by spelling guess).
-            if any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
-                   for s, e in taken):  # fmt: skip
-                break
             key = name_key(text[start:end])
-            found = (_cued_districts(gaz, key, cue) if cue in _TOWNSHIP else
-                     gaz.districts(key) or (gaz.districts_in(key, gov) if gov else []))
+            # A name read as a place outside the governorate that closes the pair is that
+            # governorate's district when one bears it: "(Mambasa, Ituri)", not Kenya's Mombasa.
+            homonym = held_by.get((start, end))
+            inside = ([d for d in gaz.districts(key) if (d.country_code, d.admin1_code) in gov]
+                      if gov and homonym is not None and not any(
+                          (c.country_code, c.admin1_code) in gov for c in homonym.candidates)
+                      else [])  # fmt: skip
+            # A longer district name may hold a shorter match ("Radman" read by spelling guess).
+            if not inside and any(
+                    s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+                    for s, e in taken):  # fmt: skip
+                break
+            found = inside or (_cued_districts(gaz, key, cue) if cue in _TOWNSHIP else
+                               gaz.districts(key) or (gaz.districts_in(key, gov) if gov else []))
             if found:
                 m = Mention(start, end, text[start:end], key, list(found), "exact", after=cue)
                 m.before = " ".join(x.lower for x in toks[max(0, a - 4) : a])
