@@ -204,6 +204,29 @@ def test_an_admin1_name_is_the_area_not_a_town_of_another_area_called_so(text, a
     assert {m.place.admin1 for m in resolve_places(text, country="Mexico")} == {admin1}
 
 
+@pytest.mark.parametrize(
+    "text, admin1",
+    [  # Kherson's and Zhytomyr's Kalynivske/Kvitneve exist; the oblast named after it holds it
+        ("Russian troops shelled homes in Kalynivske, Dnipropetrovsk. Damage was reported.",
+         "Dnipropetrovsk"),
+        ("Russian artillery pounded Kvitneve, Mykolaiv. No one was hurt.", "Mykolaiv"),
+    ],
+)
+def test_a_town_spelled_as_its_oblast_holds_the_place_before_it(code, text, admin1):
+    doc = code("On 3 May 2022, " + text, "2022-05-05")
+    assert {e.admin1 for e in doc.events if e.event_type} == {admin1}
+
+
+def test_an_unknown_village_named_with_a_capital_city_lies_in_the_area_around_it(code):
+    # Kyiv is an admin1 area of its own (Kyiv City); "X village, Kyiv" is in the Kyiv oblast.
+    doc = code("On 3 May 2022, Russian soldiers looted shops in Zdvyzhivka village, Kyiv. No one "
+               "was hurt.", "2022-05-05")  # fmt: skip
+    assert {(e.admin1, e.location) for e in doc.events if e.event_type} == {("Kyiv", "Kyiv")}
+    doc = code("On 3 May 2022, about 50 people protested in Kyiv against the tariffs.",
+               "2022-05-05")  # fmt: skip
+    assert {e.admin1 for e in doc.events if e.event_type} == {"Kyiv City"}
+
+
 # --- what must not become a place --------------------------------------------------------------
 
 @pytest.mark.parametrize(

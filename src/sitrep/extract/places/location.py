@@ -306,8 +306,11 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
             return None
     # Governorates named as containers: "X in Y", "X district of Y", "X, Y", "(X, Y)" (among the
     # places kept above: a false match abroad contains nothing).
+    # A town named by its admin1 area's own spelling ("X, Dnipropetrovsk": the city of Dnipro,
+    # "X, Mykolaiv": Mykolayiv) names the area as well.
     holders = [m for m in around
-               if (m.place.feature == "admin1" or namesake(m.place.location, m.place.admin1))
+               if (m.place.feature == "admin1" or namesake(m.place.location, m.place.admin1)
+                   or (m.place.feature == "town" and namesake(m.span.text, m.place.admin1)))
                and _container_cue(text, m.span.start)]  # fmt: skip
     regions = {(m.place.country, m.place.admin1) for m in holders}
     # A city that is an admin1 area of its own ("X, Kyiv": Kyiv City) also names the area around

@@ -2065,4 +2065,35 @@ def to_mention(state: DocState, m: Mention) -> PlaceMention:
           and m.after not in ("township", "townships")):  # fmt: skip
         # "Yinmarbin district": a curated township named for the district it is the seat of.
         place = replace(place, admin3=None, location=place.admin2)
+    elif m.place.feature_class == "P" and _VILLAGE_COMMA.search(state.text, 0, m.start):
+        around = _area_around(m.place, state.published)
+        if around is not None and not _CITY_AFTER.match(state.text, m.end):
+            # "Makovyshche village, Kyiv": a capital that is an area of its own (Kyiv City)
+            # named after a village holds it in the area around that bears its name (the Kyiv
+            # oblast); the point stays the city's, the nearest the text gives.
+            place = replace(place, admin1=around)
     return PlaceMention(state.span(m.start, m.end), place, m.score)
+
+
+# "X, " / "X village, " just before a name: the name holds X (not a street, square or quarter).
+_VILLAGE_COMMA = re.compile(
+    r"\b(?!(?:Square|Street|Avenue|Park|District|Quarter|Maidan)\b)[A-Z][\w'-]+"
+    r"(?:\s+(?:village|town|settlement))?,\s*$"
+)
+_CITY_AFTER = re.compile(r"\s+(?:city|City|[Oo]blast|region|province)\b")
+
+
+def _area_around(place: GazPlace, on: date | None) -> str | None:
+    """The area around a city that is an admin1 area of its own ("Kiev City": the Kiev oblast),
+    spelled as ACLED spelled it on `on`; None for other places."""
+    area = place.admin1 or ""
+    if not re.search(r"(?i)\s+city$", area):
+        return None
+    gaz = load_gazetteer()
+    bare = name_key(re.sub(r"(?i)\s+city$", "", area))
+    for (country, code), info in gaz.admin1.items():
+        if (country == place.country_code and code != place.admin1_code
+                and name_key(info.name) == bare):  # fmt: skip
+            adm = gaz.admin1_place(country, code)
+            return to_place(adm, 3, None, on=on).admin1 if adm is not None else None
+    return None
