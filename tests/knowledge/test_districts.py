@@ -124,3 +124,11 @@ def test_a_territory_named_like_a_town_abroad_is_the_provinces_territory(code):
                "2022-03-07")  # fmt: skip
     assert [(e.country, e.admin1, e.admin2) for e in doc.events if e.event_type] == [
         ("Democratic Republic of Congo", "Ituri", "Mambasa")]
+
+
+def test_a_cabo_delgado_district_in_parentheses_gives_its_province(code):
+    # Majorca's Palma is the table's only district of that name.
+    doc = code("On 5 March 2022, insurgents burned huts in Mapanje village (Palma, Cabo Delgado).",
+               "2022-03-07")  # fmt: skip
+    assert [(e.country, e.admin1, e.admin2) for e in doc.events if e.event_type] == [
+        ("Mozambique", "Cabo Delgado", "Palma")]
