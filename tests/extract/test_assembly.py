@@ -1469,3 +1469,20 @@ def test_a_happening_remarked_as_coded_separately_is_another_records(code, text)
 def test_more_harm_told_with_also_is_the_same_attack(code, text):
     # Stop 36 (extra7): a deed on the victims told with "also", no day or place of its own.
     assert _codable(code(text, "2021-05-05")) == ["Attack"]
+
+
+def test_weapons_seized_or_downed_in_a_fight_are_the_fight_s(code):
+    # ACLED: Disrupted weapons use is weapons taken out of use outside a battle; what is seized
+    # at the site of a clash, or downed during one, is the battle's.
+    (seized,) = code(
+        "On 3 May 2022, bandits and vigilantes clashed in Zamfara, Nigeria. Vigilantes "
+        "confiscated rifles and ammunition from the bandits.",
+        "2022-05-04",
+    ).events
+    assert seized.sub_event_type == "Armed clash"
+    (downed,) = code(
+        "On 3 May 2022, two army factions exchanged fire in Gharyan, Libya. One side shot down "
+        "a drone of the other during the fighting. No casualties were reported.",
+        "2022-05-04",
+    ).events
+    assert downed.sub_event_type == "Armed clash"

@@ -10,7 +10,8 @@
 - Property destroyed or looted during violence is part of it (ACLED: Looting/property destruction
   only "outside a larger violent event").
 - An interception is Disrupted weapons use only when no mention tells of a hit, a death or an
-  injury, nor of a weapon other than those stopped; then it is the weapon's type.
+  injury, nor of a weapon other than those stopped, nor of fighting between two sides (what is
+  seized or downed in a clash is the battle's); then it is the weapon's type.
 - ACLED types by the weapon: when a mention names an explosive or remote weapon the happening is
   Explosions/Remote violence, whatever general words ("attack", "killed") other mentions use —
   unless a mention names ground fighting outright ("clashed", "exchanged fire":
@@ -87,7 +88,12 @@ def happening_type(members: list[Mention]) -> str | None:
     if any(m.draft.sub_event_type != LOOTING for m in typed):
         typed = [m for m in typed if m.draft.sub_event_type != LOOTING]
     intercepts = [m for m in typed if m.draft.sub_event_type == INTERCEPTED]
-    if intercepts and not _hit(members) and not _got_through(intercepts, typed):
+    if (
+        intercepts
+        and not _hit(members)
+        and not _got_through(intercepts, typed)
+        and not _fought_between(typed)
+    ):
         return INTERCEPTED
     typed = [m for m in typed if m.draft.sub_event_type != INTERCEPTED] or typed
     fought = any(m.trigger_lemma in battle_words() for m in typed)
@@ -154,6 +160,24 @@ def happening_type(members: list[Mention]) -> str | None:
         # "killed in a drone raid": a weapon named in a mention's own phrase decides (ACLED)
         return max(named, key=lambda w: (named.count(w), -named.index(w)))
     return best
+
+
+def _fought_between(typed: list[Mention]) -> bool:
+    """Whether a mention tells of fighting between two sides ("clashed", "exchanged fire").
+
+    What was seized or downed in a fight ("police recovered bomb material from the site of the
+    clash", "explosives were seized" after a chase with an exchange of fire) is the battle's
+    (ACLED: Disrupted weapons use is weapons taken out of use outside a battle; none of the
+    train notes of the type tells of a clash, an exchange of fire or fighting)."""
+    return any(
+        m.draft.sub_event_type == CLASH
+        and (
+            m.trigger_word in mutual_battle_words()
+            or m.trigger_lemma in mutual_battle_words()
+            or m.draft.extra.get("fought")
+        )
+        for m in typed
+    )
 
 
 def _got_through(intercepts: list[Mention], typed: list[Mention]) -> bool:
