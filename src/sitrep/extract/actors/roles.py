@@ -32,6 +32,8 @@ from sitrep.nlp.segment import doc_text
 from sitrep.records import Actor, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -618,23 +620,28 @@ _NOT_DAMAGED = frozenset(
 )
 
 
+def _riot_sentences(state: DocState, draft: EventDraft) -> Iterator[tuple[Span, SpacySpan]]:
+    """The riot's sentence and the next two of its paragraph, where what the crowd did is told."""
+    if not state.sentences:
+        return
+    para = state.paragraph_at(draft.trigger.start)
+    last = min(draft.sentence + 1 + _FORCES_AFTER, len(state.sentences))
+    for index in range(draft.sentence, last):
+        sent_span = state.sentences[index]
+        if para is not None and not para.start <= sent_span.start < para.end:
+            return
+        sent = state.spacy_sentence(index)
+        if sent is not None:
+            yield sent_span, sent
+
+
 def _crowd_damage(state: DocState, draft: EventDraft) -> tuple[int, int] | None:
     """What or whom a rioting crowd damaged or attacked, told in the riot's sentence or the next
     two of its paragraph ("rioters burned two ATMs", "set ablaze the ticket office", "pelted
     stones at the convoy of a candidate"), other than road blocks, missiles and symbols
     ("burned tyres", "threw stones"), forces or what the crowd protests: the character span of
     the thing or person hit."""
-    if not state.sentences:
-        return None
-    para = state.paragraph_at(draft.trigger.start)
-    last = min(draft.sentence + 1 + _FORCES_AFTER, len(state.sentences))
-    for index in range(draft.sentence, last):
-        sent_span = state.sentences[index]
-        if para is not None and not para.start <= sent_span.start < para.end:
-            break
-        sent = state.spacy_sentence(index)
-        if sent is None:
-            continue
+    for sent_span, sent in _riot_sentences(state, draft):
         topics = protest_topics(sent, lexicon())
         forces = [m for m in state.actors if sent_span.start <= m.span.start < sent_span.end]
         for tok in sent:
@@ -693,17 +700,7 @@ def _forces_hit(
     sticks", "threw stones at the police", "three police officers were injured" (train riots
     whose forces are told hurt so: 35 of 36 code those forces as actor 2); not forces named in
     what the crowd protests."""
-    if not state.sentences:
-        return None
-    para = state.paragraph_at(draft.trigger.start)
-    last = min(draft.sentence + 1 + _FORCES_AFTER, len(state.sentences))
-    for index in range(draft.sentence, last):
-        sent_span = state.sentences[index]
-        if para is not None and not para.start <= sent_span.start < para.end:
-            break
-        sent = state.spacy_sentence(index)
-        if sent is None:
-            continue
+    for sent_span, sent in _riot_sentences(state, draft):
         for m in state.actors:
             if not sent_span.start <= m.span.start < sent_span.end or m.kind == "state":
                 continue
