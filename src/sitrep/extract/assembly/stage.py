@@ -38,7 +38,7 @@ from sitrep.extract.assembly.mentions import (
     same_actor,
 )
 from sitrep.extract.assembly.resolve import resolve, set_category
-from sitrep.extract.assembly.types import AIR, ATTACK
+from sitrep.extract.assembly.types import AIR, ATTACK, CLASH
 from sitrep.extract.events.candidates import joins_a_protest
 from sitrep.extract.events.quantities import casualty_figures
 from sitrep.extract.events.triggers import lexicon
@@ -386,7 +386,6 @@ _ARRESTED_AFTER = frozenset(
 _ARRESTED_AFTER_UNNAMED = frozenset({"Attack"})
 # A fight's arrests told after it, by the state or no one named, are how it ended too ("… armed
 # men clashed with state police. Two men were arrested."): the side that lost was taken.
-CLASH = "Armed clash"
 
 
 def _fought_both_ways(state: DocState, event: EventDraft) -> bool:
