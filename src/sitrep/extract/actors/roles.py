@@ -499,8 +499,7 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             draft.sub_event_type == "Other"
             and draft.actor1 is not None
             and draft.actor1.actor.inter in _ARMED_INTERS
-            and _CHECKPOINT.search(state.text, *_sentence_bounds(state, draft))
-            and _ROAD_USERS.search(state.text, *_sentence_bounds(state, draft))
+            and _stops_road_users(state, draft)
         ):
             # an armed group's checkpoint that stopped or searched road users hits civilians
             # ("gunmen set up a checkpoint and searched passing cars")
@@ -618,6 +617,15 @@ _NOT_DAMAGED = frozenset(
     poster posters banner banners picture photo photos portrait copy copies fire wood
     tree trees branch branches garbage rubbish trash waste""".split()
 )
+
+
+def _stops_road_users(state: DocState, draft: EventDraft) -> bool:
+    """The draft's sentence tells a checkpoint and road users ("set up a checkpoint and searched
+    passing cars")."""
+    start, end = _sentence_bounds(state, draft)
+    return bool(_CHECKPOINT.search(state.text, start, end)) and bool(
+        _ROAD_USERS.search(state.text, start, end)
+    )
 
 
 def _riot_sentences(state: DocState, draft: EventDraft) -> Iterator[tuple[Span, SpacySpan]]:
@@ -892,11 +900,10 @@ def _nationality_of(token: Token, dictionary: ActorDictionary) -> str | None:
     if not _person_noun(token):
         # "15 Burundi and Congolese refugees": a country word the parse made the head of the
         # listed people names the first
-        if _country_word(token, dictionary) and any(_person_noun(c) for c in token.conjuncts):
-            return _country_word(token, dictionary)
-        return None
-    if token.dep_ == "conj" and _country_word(token.head, dictionary):
-        return _country_word(token.head, dictionary)  # "Burundi and Congolese refugees"
+        named = _country_word(token, dictionary)
+        return named if named and any(_person_noun(c) for c in token.conjuncts) else None
+    if token.dep_ == "conj" and (named := _country_word(token.head, dictionary)):
+        return named  # "Burundi and Congolese refugees"
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
             # "South Sudanese refugees" whole, else the first word naming a country ("Burundi

@@ -202,9 +202,10 @@ _BESIDES = frozenset({"other", "more", "additional", "further"})
 _ANSWERS = frozenset({"response", "retaliation", "reprisal", "revenge"})
 _NEXT_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "latter"})
 _SAME_HAPPENING_NOUNS = frozenset({"attack", "strike", "raid", "bombing", "blast", "explosion"})
-# The crowd of a demonstration told again as the subject: "The protesters also demanded …".
+# A demonstration remarked on as coming after or amid something (`protest_remarked`).
 _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "sit-in", "vigil"})
 _CAME_AFTER = frozenset({"after", "amid", "following", "as"})
+# The crowd of a demonstration told again as the subject: "The protesters also demanded …".
 _CROWD_NOUNS = frozenset(
     {"protester", "protestor", "demonstrator", "participant", "marcher", "rallier", "crowd"}
 )

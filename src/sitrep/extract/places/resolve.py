@@ -2065,9 +2065,13 @@ def to_mention(state: DocState, m: Mention) -> PlaceMention:
           and m.after not in ("township", "townships")):  # fmt: skip
         # "Yinmarbin district": a curated township named for the district it is the seat of.
         place = replace(place, admin3=None, location=place.admin2)
-    elif m.place.feature_class == "P" and _VILLAGE_COMMA.search(state.text, 0, m.start):
-        around = _area_around(m.place, state.published)
-        if around is not None and not _CITY_AFTER.match(state.text, m.end):
+    elif m.place.feature_class == "P" and (
+        around := _area_around(m.place, state.published)
+    ) is not None:
+        # (the area first: a city that is an area of its own is rare, the text search is not)
+        if _VILLAGE_COMMA.search(state.text, 0, m.start) and not _CITY_AFTER.match(
+            state.text, m.end
+        ):
             # "Makovyshche village, Kyiv": a capital that is an area of its own (Kyiv City)
             # named after a village holds it in the area around that bears its name (the Kyiv
             # oblast); the point stays the city's, the nearest the text gives.
