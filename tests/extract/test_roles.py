@@ -1690,3 +1690,33 @@ def test_an_armed_group_s_checkpoint_stopping_road_users_hits_civilians():
     events = [e for e in extract(text, published="2022-05-07").events if e.event_type]
     assert events and events[0].sub_event_type == "Other"
     assert events[0].actor2 == "Civilians (Burkina Faso)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the parse hangs the target under the casualty clause ("Y killing 2")
+        (
+            "On 12 June 2022, PKK fighters shelled Turkish troops killing 2 in Duhok.",
+            "Military Forces of Turkey (2016-)",
+        ),
+        # the forces named only as a vehicle's owner, hit by a roadside bomb
+        (
+            "On 4 March 2022, a roadside bomb exploded near Basira as a QSD patrol was passing.",
+            "QSD: Syrian Democratic Forces",
+        ),
+        # the doer's helper and a group told in another clause are no target
+        (
+            "Government troops fired mortars on Kafr Nabl on 4 May 2021 amid flights of Russian drones.",
+            None,
+        ),
+        (
+            "On 9 May 2022, mortar rounds landed near the Turkish observation post in Idleb.",
+            None,
+        ),
+    ],
+)
+def test_an_explosions_named_armed_side_is_its_target(text, actor2):
+    events = [e for e in extract(text, published="2022-06-13").events if e.event_type]
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+    assert normalise_name(events[0].actor2 or "") == normalise_name(actor2 or "")

@@ -64,7 +64,7 @@ def test_removing_a_row_changes_the_coding_and_removing_nothing_does_not(ks):
 
     pipeline = Pipeline()  # the child rebuilds every table (no in-memory memo in a test run)
     texts = [
-        _text(ks, "a", "Gunmen attacked a police checkpoint in Mosul on Monday, killing two."),
+        _text(ks, "a", "Gunmen attacked a bus in Mosul on Monday."),
         _text(ks, "b", "Students rallied in Basra on Sunday to demand jobs."),
     ]
     docs = pipeline.run_many([ks.raw_document(t) for t in texts])

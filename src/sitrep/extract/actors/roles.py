@@ -326,6 +326,9 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
       the 77 peaceful-protest train notes that mention one): `Protesters (<country>)`;
     * looting or destruction is done by someone: with no actor 1 read, an unidentified armed
       group (or the classifier's name for it);
+    * an explosion or a battle whose parse read no target hit the one armed side other than
+      its doer that its sentence names, if just one ("X shelled Y's troops killing 2", "an IED
+      went off as a Y patrol passed");
     * and a protest is by protesters, a riot by rioters, whatever crowd was read before the
       happening's type was settled."""
     for draft in state.events:
@@ -479,6 +482,11 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
                     )
                     draft.actor2 = _with_inter(civilians, dictionary, country)
             continue
+        if draft.event_type in ("Explosions/Remote violence", "Battles"):
+            named = _named_other_side(state, dictionary, draft)
+            if named is not None:
+                draft.actor2 = _with_inter(named, dictionary, country)
+                continue
         if draft.sub_event_type == _TERRITORY_HANDED:
             actor2 = _territory_holder(state, dictionary, draft, country)
             if actor2 is None:
@@ -515,6 +523,57 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             continue
         draft.actor2 = _with_inter(actor2, dictionary, country)
         _civilians_of_nationality(state, dictionary, draft, country)
+
+
+# Words just before a group that make it the doer or its helper, not the side hit ("shelling
+# conducted by X", "backed by X", "operating under X").
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|under|with|alongside|and|from|belonging\s+to|near)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+# Words opening another clause between an explosion's word and a group named after it.
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:amid|after|following|before|in\s+conjunction|whereas)\b", re.IGNORECASE
+)
+_STATE_INTERS = frozenset({1, 8})
+_FORCES = ("Military Forces of", "Police Forces of")
+
+
+def _named_other_side(
+    state: DocState, dictionary: ActorDictionary, draft: EventDraft
+) -> ActorMention | None:
+    """The one armed side, other than the doer, that the draft's sentence names, when the
+    parse hung it off no role ("X shelled Y's forces killing 1", "an IED went off in a Y
+    vehicle", "shells fired from drones on Y"): an explosion's or a battle's target. Not a
+    side named as the doer's helper ("supported by", "under"), as where the fire came from or
+    fell near, nor one told in another clause after the deed ("amid flights of Z's drones");
+    a government, or a bare demonym or capital standing for a state, is no armed side."""
+    if not state.sentences:
+        return None
+    span = state.sentences[draft.sentence]
+    doers = {m.actor.name for m in [draft.actor1, *draft.assoc_actor_1] if m is not None}
+    found: dict[str, ActorMention] = {}
+    for mention in state.actors:
+        if not span.start <= mention.span.start < span.end:
+            continue
+        if mention.actor.inter not in _ARMED_INTERS or mention.actor.name in doers:
+            continue
+        if mention.kind == "state":
+            continue  # "Riyadh" named as a place, not as the state's forces
+        if unidentified(mention.actor.name):
+            continue
+        if _AGENT_BEFORE.search(state.text, span.start, mention.span.start):
+            continue
+        if mention.actor.inter in _STATE_INTERS and not mention.actor.name.startswith(_FORCES):
+            continue  # a government, parliament or ministry is no side hit
+        words = state.text[mention.span.start : mention.span.end].lower()
+        if words in demonym_countries(dictionary):
+            continue  # "Saudi" alone, as in a company's name
+        after = draft.trigger.end <= mention.span.start
+        if after and _OTHER_CLAUSE.search(state.text, draft.trigger.end, mention.span.start):
+            continue  # "shelled X amid the overflight of Russian drones"
+        found.setdefault(mention.actor.name, mention)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _CASUALTY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "die", "maim"})
