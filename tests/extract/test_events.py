@@ -2667,3 +2667,50 @@ def test_a_convoy_of_forces_is_a_movement(code):
     text = "On 3 May 2022, a military convoy of 20 vehicles entered Westby via the border crossing."
     found = _codable(code, text, "sub_event_type")
     assert "Change to group/activity" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people or a vehicle stopped on the road are coded for what was done to them (stop 37)
+        ("On 4 May 2022, in Westby, two gunmen on a motorbike intercepted a taxi and shot its "
+         "driver dead.", "Attack"),
+        ("On 4 May 2022, near Westby, army troops intercepted and killed nine rebel fighters.",
+         "Armed clash"),
+        ("On 4 May 2022, coast guards intercepted a dinghy carrying 30 migrants off Westby.",
+         "Arrests"),
+        # a weapon or an aircraft stopped stays Disrupted weapons use
+        ("On 4 May 2022, air defences intercepted two explosive-laden drones over Westby.",
+         "Disrupted weapons use"),
+        ("On 4 May 2022, three rockets were launched at Westby; most of them were intercepted.",
+         "Disrupted weapons use"),
+    ],
+)  # fmt: skip
+def test_what_is_intercepted_decides_the_type(code, text, expected):
+    assert expected in _codable(code, text, "sub_event_type")
+    if expected != "Disrupted weapons use":
+        assert "Disrupted weapons use" not in _codable(code, text, "sub_event_type")
+
+
+def test_people_the_dictionary_names_an_armed_force_are_an_armed_target(code):
+    # stop 37: the target's words lie in the mention of an armed actor (private security)
+    text = "On 4 April 2022, in Enugu, Nigeria, gunmen killed two private security men guarding a "
+    text += "warehouse."
+    assert "Armed clash" in _codable(code, text, "sub_event_type")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2022, soldiers fired shots into the air near the village of Westby, Kenya.",
+        "On 2 May 2022, gunmen stopped a bus near Westby and fired shots in the air.",
+    ],
+)
+def test_shots_fired_into_the_air_at_no_one_are_other(code, text):
+    # stop 37: shots aimed at no one, no other deed, no one harmed, no protest told
+    assert _codable(code, text, "sub_event_type") == {"Other"}
+
+
+def test_shots_in_the_air_with_a_deed_told_stay_violence(code):
+    text = "On 2 May 2022, gunmen fired shots in the air and beat two traders in Westby."
+    assert "Other" not in _codable(code, text, "sub_event_type")

@@ -867,11 +867,17 @@ def _held_by_someone(tok: Token, lex: Lexicon) -> bool:
 def _migrants_held(tok: Token, lex: Lexicon) -> bool:
     """ "coast guards rescued 40 migrants", "40 migrants were rescued": the verb's patient (its
     object or passive subject) is migrants or refugees; not "migrants rescued a fisherman"."""
-    return any(
-        lex.is_cue(c, "displaced") and c.pos_ in ("NOUN", "PROPN")
-        for c in tok.children
-        if c.dep_ in ("dobj", "nsubjpass")
-    )
+    patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "intercepted a boat carrying 40 migrants": the people the stopped vessel carried
+    patients += [
+        o
+        for p in patients
+        for v in p.children
+        if v.dep_ in ("acl", "relcl")
+        for o in v.children
+        if o.dep_ == "dobj"
+    ]
+    return any(lex.is_cue(c, "displaced") and c.pos_ in ("NOUN", "PROPN") for c in patients)
 
 
 _RELEASE = frozenset({"release", "free"})

@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.errors import KnowledgeDataError
+from sitrep.knowledge.happenings import weapon_of
 from sitrep.knowledge.loader import read_csv
-from sitrep.knowledge.taxonomy import categories
+from sitrep.knowledge.taxonomy import categories, event_type_of
 from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
@@ -225,6 +226,8 @@ class Lexicon:
                     continue  # ("a strike on the base": the next row, a weapon's strike)
                 if entry.requires == "unprotested" and protest_told(tok):
                     continue  # ("truckers held a freedom convoy": the next row, a protest's)
+                if entry.requires == "stops_weapon" and not stops_a_weapon(tok, self):
+                    continue  # ("intercepted a boat carrying migrants": the next row)
                 if entry.pos == "ANY" or tok.pos_ in _POS[entry.pos]:
                     matches.append(Match(tok.i, tok.i + 1, tok.i, entry))
                     break
@@ -290,6 +293,62 @@ class Lexicon:
             ):
                 hits.append(rule)
         return hits
+
+
+_STOPPED_DEPS = frozenset({"dobj", "nsubjpass"})
+# Nouns that stand for what was told before them ("others were intercepted", "the rest fell").
+_STAND_INS = frozenset({
+    "other", "one", "some", "most", "rest", "all", "many", "several", "majority", "number",
+    "part", "half", "first", "second", "third", "remainder",
+})
+
+
+def stops_a_weapon(verb: Token, lex: Lexicon) -> bool:
+    """What the verb stops (its object or passive subject, a word joined to it, what an "of"
+    phrase under it names, or the noun its participle describes) is a weapon or a flying machine
+    (weapon_words.csv, `arms` or `aircraft` role) or a remote strike named by its word (a
+    barrage, a launch), or is named by no common noun ("intercepted them", "the second was
+    intercepted"): "air defences intercepted two drones". Not "armed men intercepted a car and
+    shot the driver", "soldiers intercepted militants": ACLED codes what was done to the people
+    stopped (an attack, a clash, an abduction, an arrest), not a weapon taken out of use."""
+    stopped = [c for c in verb.children if c.dep_ in _STOPPED_DEPS]
+    if not stopped:
+        # "intercepted and killed twenty militants": the object the joined verbs share
+        stopped = [c for v in verb.conjuncts for c in v.children if c.dep_ in _STOPPED_DEPS]
+    if verb.dep_ in ("amod", "acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        stopped.append(verb.head)  # "from two intercepted trucks"
+    words = [w for s in stopped for w in (s, *s.conjuncts)]
+    words += [
+        o
+        for w in list(words)
+        for prep in w.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    named = [
+        w for w in words
+        if (w.pos_ == "NOUN" and w.lemma_.lower() not in _STAND_INS) or w.ent_type_ == "PERSON"
+    ]
+    if not named:
+        return True
+    return any(
+        lex.is_cue(w, "arms")
+        or lex.is_cue(w, "aircraft")
+        or weapon_of(w.lemma_.lower(), w.pos_) is not None
+        or any(
+            weapon_of(c.lemma_.lower(), c.pos_) is not None
+            for c in w.children
+            if c.dep_ == "compound"
+        )
+        or any(
+            e.role == "trigger" and e.candidates and all(
+                event_type_of(k) == "Explosions/Remote violence" for k in e.candidates
+            )
+            for e in lex.lemmas.get(w.lemma_.lower(), ())
+        )
+        for w in named
+    )
 
 
 def family_of(candidates: frozenset[str]) -> str:

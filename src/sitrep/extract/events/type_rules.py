@@ -21,12 +21,14 @@ from spacy.tokens import Token
 
 from sitrep.extract.events.remarks import crowd_size_noted
 from sitrep.extract.events.triggers import (
+    Entry,
     Lexicon,
     Match,
     is_demonstration_word,
     names_a_demonstration,
     protest_topics,
     sentence_triggers,
+    stops_a_weapon,
 )
 from sitrep.extract.state import ActorMention
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
@@ -217,7 +219,11 @@ def decide_type(
         source = "rule: nothing fired from afar told"
     for rule in lex.rule_hits(sent):
         target = next(iter(rule.candidates))
-        if event_type_of(key) in rule.requires.split("|") and target != key:
+        if (
+            event_type_of(key) in rule.requires.split("|")
+            and target != key
+            and _rule_word_told(sent, rule, lex)
+        ):
             key, source = target, f"rule: {' '.join(rule.pattern)}"
             break
     if key in _UNFORCED and _demonstrators_did_violence(sent, matches, lex):
@@ -353,6 +359,12 @@ def decide_type(
         key, source = INTERCEPTED, "rule: a weapon went off by mishap"
     if _out_of_use(sent, matches, key, lex):
         key, source = INTERCEPTED, "rule: weapons taken out of use"
+    if key in ("Attack", "Armed clash", SHELLING) and _shots_in_the_air(sent, matches, lex):
+        # "border police loosed a volley into the air by the river", "militants dispersed the
+        # residents by firing gunshots in the air": shots at no one, with no other deed, no one
+        # harmed and no protest told (whose types code a dispersal), are no attack nor fight;
+        # ACLED codes them Other (the 5 train notes telling only such shots)
+        key, source = "Other", "rule: shots fired into the air"
     if key in ("Attack", "Armed clash") and crowd_size_noted(paragraph_text(sent)):
         # "[size=around 6]": ACLED notes a crowd's size only for demonstration events (1,955 of
         # the 1,964 train notes with the remark are Protests or Riots); violence by people whose
@@ -684,6 +696,50 @@ def _crowd_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> 
     return False
 
 
+# Words for firing a gun: shots "fired in the air" are aimed at no one.
+_SHOTS = frozenset({"fire", "firing", "shoot", "shot", "gunshot", "gunfire"})
+
+
+def _into_the_air(word: Token) -> bool:
+    around = [word, *word.children]
+    if word.dep_ in ("dobj", "nsubjpass", "pobj"):
+        around += [word.head, *word.head.children]  # "fired shots in the air"
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "into")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() == "air" for o in prep.children)
+        for w in around
+        for prep in (w, *w.children)
+    )
+
+
+def _shots_in_the_air(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> bool:
+    """Every violent trigger of the happening and its paragraph is shots fired in or into the air
+    (or the dispersal they did), and the paragraph tells no one harmed otherwise and no protest
+    (a crowd's violence or a dispersal has triggers of its own: "pelted", "clashed",
+    "blocked")."""
+    doc = sent.doc
+    para = _paragraph(sent)
+    # (the paragraph's other deeds too: "tried to abduct a man … fired shots in the air")
+    heads = [
+        doc[m.head]
+        for m in (*matches, *lex.find(para))
+        if m.entry.family != "statement"
+        and (not m.entry.candidates or any(
+            event_type_of(c) in VIOLENT_TYPES for c in m.entry.candidates
+        ))
+    ]
+    firing = [h for h in heads if h.lemma_.lower() in _SHOTS]
+    if not firing or not all(_into_the_air(h) for h in firing):
+        return False
+    if any(h not in firing and h.lemma_.lower() != "disperse" for h in heads):
+        return False
+    return not (
+        any(lex.is_cue(t, "harm") and t.lemma_.lower() not in _SHOTS for t in para)
+        or _told_with_protest(sent, lex)
+    )
+
+
 def _told_with_protest(sent: SpacySpan, lex: Lexicon) -> bool:
     """The paragraph tells of a demonstration: the force's violence may be its dispersal,
     which the demonstration's types code."""
@@ -897,6 +953,18 @@ def _weapons_taken(sent: SpacySpan, lex: Lexicon) -> bool:
                 if any(_a_munition(w, lex) for w in words):
                     return True
     return False
+
+
+def _rule_word_told(sent: SpacySpan, rule: Entry, lex: Lexicon) -> bool:
+    """A decision rule's one word counts where it names what its trigger rows name: a word whose
+    trigger row needs a weapon stopped (`stops_weapon`: intercept) moves no draft to Disrupted
+    weapons use where every verb of it stops people or a vehicle."""
+    if rule.phrase or not any(
+        e.requires == "stops_weapon" for e in lex.lemmas.get(rule.pattern[0], ())
+    ):
+        return True
+    verbs = [t for t in sent if t.lemma_.lower() == rule.pattern[0] and t.pos_ == "VERB"]
+    return not verbs or any(stops_a_weapon(v, lex) for v in verbs)
 
 
 def _a_munition(word: Token, lex: Lexicon) -> bool:
@@ -1203,7 +1271,25 @@ def _target_word_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) ->
             for c in t.children
         ):
             return "armed"
+        if _inter_at(t, actors) in ORGANISED_INTER and (
+            t.pos_ == "NOUN" or t.ent_type_ in _GROUP_ENTS
+        ):
+            # "shot dead two private security guards", "attacked Pyu Saw Htee members": the
+            # dictionary names the people an armed force (private security, a militia, an army),
+            # whatever the noun for them (ACLED: all 9 train notes with private security as the
+            # target of armed men are Armed clashes). Not an identity militia's name, which is
+            # also its community's ("killed four Fulani herders"), nor a place ("on Mexico
+            # Avenue", _GROUP_ENTS)
+            return "armed"
     return _kind(t, lex, actors)
+
+
+# ACLED inter codes of organised armed forces: state forces, rebels, political militias, external
+# or other forces (private security); identity militias (4) bear their community's name.
+ORGANISED_INTER = frozenset({1, 2, 3, 8})
+# A name read as an organisation's (or unlabelled): "attacked the FARDC"; a place or a person's name
+# the dictionary read as a state ("on Mexico Avenue") is none.
+_GROUP_ENTS = frozenset({"ORG", "NORP", ""})
 
 
 def _inter_at(t: Token, actors: Sequence[ActorMention]) -> int | None:
