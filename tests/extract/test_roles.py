@@ -464,6 +464,19 @@ def test_a_claim_in_the_next_paragraph_is_not_read(nlp):
     assert _same(draft.actor1, "Unidentified Armed Group (Iraq)")
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Taliban denied they were behind the blast.",
+        "The Taliban were not behind the blast, a spokesman said.",
+    ],
+)
+def test_a_denied_authorship_names_no_author(nlp, claim):
+    text = f"A roadside bomb killed two farmers in the district. {claim}"
+    draft = _roles(nlp, text, "bomb", "Explosions/Remote violence", "Afghanistan")
+    assert _same(draft.actor1, "Unidentified Armed Group (Afghanistan)"), _name(draft.actor1)
+
+
 def test_the_mutual_recursion_stops(nlp):
     doc = nlp("Israeli forces carried out airstrikes on Houthi positions.")
     verb = doc[2]

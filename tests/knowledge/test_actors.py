@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from sitrep.extract.actors.mentions import alias_matcher
 from sitrep.knowledge.actors import (
     actor_dictionary,
     crime_hallmarks,
@@ -198,10 +199,27 @@ def test_match_form_keeps_offsets(text):
 
 @pytest.mark.parametrize(
     ("alias", "sensitive"),
-    [("IS", True), ("PKK", True), ("SDF/PKK", True), ("Hamas", False), ("US forces", False)],
+    [
+        ("IS", True),
+        ("PKK", True),
+        ("SDF/PKK", True),
+        ("Hamas", False),
+        ("US forces", False),
+        ("LeT", True),
+        ("AGuH", True),
+        ("IDPs", False),
+        ("eSwatini", False),
+    ],
 )
 def test_acronyms_match_in_capitals_only(alias, sensitive):
     assert is_case_sensitive(alias) is sensitive
+
+
+def test_mixed_case_acronyms_do_not_match_ordinary_words():
+    matcher = alias_matcher(2021)
+    assert not matcher.find("The guards would not let the men pass the gate.")
+    found = matcher.find("Police said LeT gunmen opened fire on the post.")
+    assert any("Lashkar" in e.name for m in found for e in m.entries)
 
 
 def test_front_line_places_name_the_side_holding_them():

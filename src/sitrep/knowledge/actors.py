@@ -173,11 +173,26 @@ def match_form(text: str, case_sensitive: bool = False) -> str:
 
 
 def is_case_sensitive(alias: str) -> bool:
-    """Acronyms written in capitals ("IS", "PKK", "SDF/PKK") only match in capitals."""
+    """Acronyms written in capitals ("IS", "PKK", "SDF/PKK") only match in capitals, and acronyms
+    in mixed case ("LeT", "JaS", "AGuH") only as written: folded, they are ordinary words ("let")
+    or other groups' acronyms (Boko Haram's "JAS" is not the Levant Front's "JaS")."""
     if alias.isascii():  # every ASCII letter is cased: the same answer without a character loop
-        return alias.isupper()
+        return alias.isupper() or _mixed_case_acronym(alias)
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _mixed_case_acronym(alias: str) -> bool:
+    # One short word with two capitals or more; a capitals acronym's plural ("IDPs") is not one.
+    return (
+        alias.isalpha()
+        and len(alias) <= _ACRONYM_LETTERS
+        and sum(c.isupper() for c in alias) >= 2
+        and not alias[:-1].isupper()
+    )
+
+
+_ACRONYM_LETTERS = 5
 
 
 class ActorDictionary:

@@ -105,6 +105,8 @@ _OWNING_VERBS = frozenset({"take", "assume", "accept", "bear"})
 _CLAIM_WINDOW = 2  # sentences after the event's in which its claim may come
 # "the attack was carried out by X", "the device was planted by X": verbs naming who did it.
 _AUTHOR_VERBS = frozenset({"carry", "perpetrate", "plant", "conduct", "commit", "place", "lay"})
+# "X denied they were behind the attack": a denied or negated authorship names no author.
+_DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 _DEVICE_NOUNS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "explosives"})
 # "X claimed they killed …": what a claimant says it did, told with a pronoun for itself.
 _CLAIMED_DEEDS = frozenset({"kill", "attack", "target", "destroy", "shoot", "wound", "ambush"})
@@ -1864,6 +1866,8 @@ def _authors(token: Token) -> list[Token]:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" and lemma != "be":
         return []
+    if _denied(token):
+        return []
     objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "attr")]
     subjects = [c for c in token.children if c.dep_ in clauses.SUBJECTS] or [
         # "Later IS claimed responsibility": the group's capitalised short name read as an
@@ -1908,6 +1912,13 @@ def _authors(token: Token) -> list[Token]:
             p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
         ]
     return []
+
+
+def _denied(token: Token) -> bool:
+    """"X did not claim it", "X denied they were behind the blast", "X denied being involved"."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in _DENYING_VERBS
 
 
 def _responsible(token: Token) -> bool:
