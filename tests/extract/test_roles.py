@@ -477,6 +477,15 @@ def test_a_denied_authorship_names_no_author(nlp, claim):
     assert _same(draft.actor1, "Unidentified Armed Group (Afghanistan)"), _name(draft.actor1)
 
 
+def test_a_toll_of_the_attack_told_before_takes_its_author(nlp):
+    text = (
+        "Al Shabaab fighters mounted an assault on a farming village near the river. "
+        "Three villagers were killed in the attack."
+    )
+    draft = _roles(nlp, text, "killed", "Violence against civilians", "Somalia")
+    assert _same(draft.actor1, "Al Shabaab"), _name(draft.actor1)
+
+
 def test_the_mutual_recursion_stops(nlp):
     doc = nlp("Israeli forces carried out airstrikes on Houthi positions.")
     verb = doc[2]

@@ -236,6 +236,10 @@ def _assign(
                 draft.extra["claimed_by"] = claimant.actor.name
     if actor1 is None and event_type in VIOLENT_TYPES:
         actor1 = _attack_author(state, draft.sentence, dictionary, actor2)
+    if actor1 is None and event_type in VIOLENT_TYPES and _refers_back(state, draft.sentence):
+        # "X fighters carried out an attack on a post. Two guards were killed in the attack.":
+        # the toll names the attack the sentence before told, and so its author.
+        actor1 = _attack_author(state, draft.sentence - 1, dictionary, actor2, climb=True)
     if actor1 is None and sub_event_type == "Government regains territory":
         # By definition the state's forces retake it ("the recapture of a key air base").
         actor1 = _generic(
@@ -2013,11 +2017,26 @@ def _either_pair(text: str, first: ActorMention, second: ActorMention) -> bool:
     return text[a.span.end : b.span.start].strip().lower() in _EITHER_WORDS
 
 
+def _refers_back(state: DocState, sentence: int) -> bool:
+    """Whether the sentence names an attack with "the" or "this" ("killed in the attack"), one the
+    sentence before in its paragraph may have told."""
+    if sentence < 1 or _paragraph_break(state, sentence - 1):
+        return False
+    sent = state.spacy_sentence(sentence)
+    return sent is not None and any(
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in _AUTHORED_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+        for noun in sent
+    )
+
+
 def _attack_author(
     state: DocState,
     sentence: int,
     dictionary: ActorDictionary,
     target: ActorMention | None,
+    climb: bool = False,
 ) -> ActorMention | None:
     """The armed actor an attack noun of the sentence names as its author, for a harm told without
     one ("two guards died as an assault by the rebels went on", "as Al Shabaab attacks on bases
@@ -2030,7 +2049,7 @@ def _attack_author(
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _AUTHORED_NOUNS:
             continue
         agents: list[Token] = []
-        clauses.noun_roles(noun, agents, [], climb=False)
+        clauses.noun_roles(noun, agents, [], climb=climb)
         for token in agents:
             primary, _ = _phrase_mentions(token, mentions, dictionary)
             if _armed(primary, target):
