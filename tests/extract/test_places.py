@@ -1150,13 +1150,64 @@ def test_a_monitoring_mission_observation_is_in_its_area_not_at_a_far_homonym():
     state.events = [draft]
     attach_locations(state)
     place = draft.where.place
-    assert (place.admin1, place.feature, place.geo_precision) == ("Donetsk", "admin1", 3)
+    # Kruta Balka is a village of the Donetsk oblast (`monitored_villages.csv`): there, at its
+    # hromada's point.
+    assert (place.admin1, place.feature, place.geo_precision) == ("Donetsk", "town", 2)
+    assert place.location_text == "Kruta Balka"
     # Without the mission the namesake stands; a city outside the areas stays one with it.
     plain = "Villagers recorded nine explosions near Kruta Balka on Tuesday, Ukraine said."
     assert [m.place.admin1 for m in resolve_places(plain) if m.place.feature == "town"] == [
         "Poltava"]
     city = "Monitors of the OSCE watched a rally in Kharkiv on Tuesday."
     assert [m.place.admin1 for m in resolve_places(city)] == ["Kharkiv"]
+
+
+def _mission_place(text: str, trigger: str):
+    state = _state(text)
+    find_places(state)
+    draft = _draft(state, trigger)
+    state.events = [draft]
+    attach_locations(state)
+    return draft.where.place
+
+
+def test_a_monitoring_mission_village_only_one_of_its_areas_has_is_in_that_area():
+    # The official codifier lists a Bolotene (which cities500 lacks) only in the Luhansk oblast:
+    # an observation near it is there (at its hromada, precision 2), not at Donetsk.
+    place = _mission_place("Monitors of the OSCE counted six blasts near Bolotene on Monday.",
+                           "blasts")
+    assert (place.admin1, place.feature, place.geo_precision) == ("Luhansk", "town", 2)
+    assert distance_km(place.latitude, place.longitude, 48.65, 39.50) < 30
+    # A numbered part of a town ("Nyzhnoteple-2") is the town's.
+    place = _mission_place("Monitors of the OSCE counted six blasts near Nyzhnoteple-2 today.",
+                           "blasts")
+    assert place.admin1 == "Luhansk"
+    # Villages of that name in both oblasts: the main area, at its seat, as before.
+    place = _mission_place("Monitors of the OSCE counted six blasts near Molodizhne today.",
+                           "blasts")
+    assert (place.admin1, place.feature) == ("Donetsk", "admin1")
+    # Without the mission nothing is read from the table, unless the text names the oblast.
+    place = _mission_place("Villagers counted six blasts near Bolotene, Ukraine said.",
+                           "blasts")
+    assert place is None or place.admin1 != "Luhansk"
+    place = _mission_place("Villagers counted six blasts near Bolotene, Luhansk, on Monday.",
+                           "blasts")
+    assert (place.admin1, place.location_text, place.geo_precision) == ("Luhansk", "Bolotene", 2)
+
+
+@pytest.mark.parametrize(
+    "text, location, admin1",
+    [("Gunmen abducted six traders near Dukawa, Funtua LGA (Katsina), on Monday.", "Funtua",
+      "Katsina"),
+     ("Farmers rallied in Balongan (Indramayu Regency, West Java province) on Monday.",
+      "Indramayu", "West Java")],
+)
+def test_a_district_word_of_nigeria_or_indonesia_keeps_the_town_it_is_named_after(
+        text, location, admin1):
+    # "LGA" and "Regency" title a district named after its seat: the seat at district precision,
+    # not a longer proper name to be dropped (which left only the state).
+    towns = [m.place for m in resolve_places(text) if m.place.feature in ("town", "admin2")]
+    assert [(p.location, p.admin1, p.geo_precision) for p in towns] == [(location, admin1, 2)]
 
 
 def test_a_country_the_happening_is_about_gives_way_to_the_town_it_hangs_off(pipeline):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from sitrep.knowledge.districts import curated_districts
-from sitrep.knowledge.gazetteer import load_gazetteer
+from sitrep.knowledge.gazetteer import distance_km, load_gazetteer
 from sitrep.knowledge.placenames import name_key
 
 
@@ -132,3 +132,26 @@ def test_a_cabo_delgado_district_in_parentheses_gives_its_province(code):
                "2022-03-07")  # fmt: skip
     assert [(e.country, e.admin1, e.admin2) for e in doc.events if e.event_type] == [
         ("Mozambique", "Cabo Delgado", "Palma")]
+
+
+def test_ethiopian_zones_south_african_districts_and_korean_counties_carry_their_areas():
+    gaz = load_gazetteer()
+    found = {n: sorted((d.admin1, d.admin2) for d in gaz.districts(name_key(n)))
+             for n in ("West Shoa", "North Shewa", "Uthungulu", "Jindo")}  # fmt: skip
+    assert found == {
+        "West Shoa": [("Oromia", "West Shewa")],
+        "North Shewa": [("Amhara", "North Shewa"), ("Oromia", "North Shewa")],
+        "Uthungulu": [("KwaZulu-Natal", "King Cetshwayo")],
+        "Jindo": [("South Jeolla", "Jindo")]}  # fmt: skip
+    for d in curated_districts():
+        if d.country_code in ("ET", "ZA", "KR"):
+            seat = gaz.admin1[(d.country_code, d.admin1_code)]
+            # within its province's reach (Sekhukhune's seat lies just over its border)
+            assert distance_km(d.latitude, d.longitude, seat.latitude, seat.longitude) < 700
+
+
+def test_a_zone_first_in_the_parenthesis_places_an_unknown_village(code):
+    doc = code("On 5 March 2022, gunmen killed two farmers in Qoricha village (East Wollega, "
+               "Oromia).", "2022-03-07")  # fmt: skip
+    assert [(e.admin1, e.admin2, e.geo_precision) for e in doc.events
+            if e.event_type] == [("Oromia", "East Wellega", 2)]  # fmt: skip

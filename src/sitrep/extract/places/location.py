@@ -34,10 +34,12 @@ from sitrep.knowledge.gazetteer import (
     distance_km,
     load_gazetteer,
     missions_named,
+    monitored_areas,
     namesake,
     same_name,
     to_place,
 )
+from sitrep.knowledge.monitoredvillages import MonitoredVillage, villages_named
 from sitrep.records import Place, Span
 
 if TYPE_CHECKING:
@@ -76,8 +78,7 @@ def attach_locations(state: DocState) -> None:
             border = _border_fight_country(state, draft)
             if border is not None:
                 draft.where, draft.extra["place_from"] = border, "sentence"
-        if missions:
-            draft.where = _monitored_area(state, draft.where, missions) or draft.where
+        draft.where = _monitored_area(state, draft, missions) or draft.where
         if draft.where is None or draft.where.place.feature in ("admin1", "country"):
             where = (f"is coded at {draft.where.place.location}" if draft.where
                      else "has no place")  # fmt: skip
@@ -124,23 +125,74 @@ def _border_fight_country(state: DocState, draft: EventDraft) -> PlaceMention | 
     return PlaceMention(draft.trigger, to_place(country, 3, None), 0.3)
 
 
-def _monitored_area(state: DocState, where: PlaceMention | None,
+def _monitored_area(state: DocState, draft: EventDraft | TallyDraft,
                     missions: list[MonitoredAreas]) -> PlaceMention | None:  # fmt: skip
     """A monitoring mission's observation placed at no more than its country ("the OSCE SMM
     observed 40 explosions near X", X missing from the gazetteer) is in the area of a mission the
-    text names (`missions`): the one most of its reports come from (`monitored_areas.csv`), at
-    its seat, precision 3."""
+    text names (`missions`): the one whose settlements (`monitored_villages.csv`) alone bear a
+    name of the sentence the gazetteer lacks, at that settlement's hromada (precision 2), else
+    the one most of its reports come from (`monitored_areas.csv`), at its seat, precision 3."""
+    where = draft.where
     if where is not None and where.place.feature != "country":
+        # "near X, Luhansk": X a village of the oblast the text names (or of its namesake city),
+        # whether or not the text names the mission.
+        place = where.place
+        if place.feature == "admin1" or place.feature == "town" and place.location == place.admin1:
+            gaz = load_gazetteer()
+            cc = gaz.country_code(place.country)
+            for mission in monitored_areas():
+                areas = frozenset(a for a in mission.areas if a[0] == cc
+                                  and getattr(gaz.admin1.get(a), "name", None) == place.admin1)
+                if areas:
+                    return _mission_village(state, draft, mission, areas)
+        return None
+    if not missions:
         return None
     gaz = load_gazetteer()
     cc = gaz.country_code(where.place.country if where is not None else state.country_hint)
     for mission in missions:
-        if mission.main[0] == cc:
-            area = gaz.admin1_place(*mission.main)
-            if area is not None:
-                return PlaceMention(Span("", 0, 0), to_place(area, 3, None, on=state.published),
-                                    0.3)  # fmt: skip
+        if mission.main[0] != cc:
+            continue
+        village = _mission_village(state, draft, mission, mission.areas)
+        if village is not None:
+            return village
+        area = gaz.admin1_place(*mission.main)
+        if area is not None:
+            return PlaceMention(Span("", 0, 0), to_place(area, 3, None, on=state.published),
+                                0.3)  # fmt: skip
     return None
+
+
+_NUMBERED = re.compile(r"[-\s]+\d+$")  # "Zolote-5": a numbered part of Zolote
+
+
+def _mission_village(state: DocState, draft: EventDraft | TallyDraft, mission: MonitoredAreas,
+                     areas: frozenset[tuple[str, str]]) -> PlaceMention | None:  # fmt: skip
+    """The settlement of one of the mission's areas that a name of the draft's sentence the
+    gazetteer lacks spells ("near Bolotene": a village of the Luhansk oblast only), when all
+    such names lie in one area: there, at its hromada's point (precision 2; at the area's seat,
+    precision 3, when the area has several of that name)."""
+    found: list[tuple[str, list[MonitoredVillage]]] = []
+    for name in unresolved_names(state, draft.sentence):
+        villages = villages_named(_NUMBERED.sub("", name), areas)
+        if villages:
+            found.append((name, villages))
+    codes = {v.admin1_code for _, villages in found for v in villages}
+    if len(codes) != 1:
+        return None
+    gaz = load_gazetteer()
+    area = gaz.admin1_place(mission.main[0], codes.pop())
+    if area is None:
+        return None
+    name, villages = found[0]
+    if len(villages) > 1:
+        return PlaceMention(Span("", 0, 0), to_place(area, 3, name, on=state.published), 0.3)
+    village = villages[0]
+    town = replace(area, id=f"monitored:{area.country_code}.{area.admin1_code}:{village.name}",
+                   name=village.name, asciiname=village.name, alternates=(), feature_class="P",
+                   feature_code="PPL", population=0, latitude=village.latitude,
+                   longitude=village.longitude, source="monitored")  # fmt: skip
+    return PlaceMention(Span("", 0, 0), to_place(town, 2, name, on=state.published), 0.3)
 
 
 def _place_referred_to(state: DocState, draft: EventDraft, sentences: dict[int, int],

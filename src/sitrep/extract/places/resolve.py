@@ -81,7 +81,10 @@ _AFTER_ADMIN = {"governorate", "province", "provinces", "governorates", "wilayat
 # areas of Venezuela, Nigeria, Myanmar, Mexico, Sudan); not a matching cue ("Islamic State").
 _HOLDER_AFTER = _AFTER_ADMIN | {"state"}
 _AFTER_REGION = {"countryside", "outskirts", "desert", "badia", "plains", "region", "suburbs"}
-_AFTER_DISTRICT = {"district", "subdistrict", "sub", "county", "nahiya", "directorate", "area"}
+# (Nigeria's local government areas, Indonesia's regencies, Sudan's localities: "Funtua LGA
+# (Katsina)", "(Garut regency, West Java province)", "(Gereida locality, South Darfur state)")
+_AFTER_DISTRICT = {"district", "subdistrict", "sub", "county", "nahiya", "directorate", "area",
+                   "lga", "regency", "locality"}
 # "Taze township": a curated township (`districts.csv`) only, not a village gazetteer's area.
 _TOWNSHIP = {"township", "townships"}
 _AFTER_TOWN = {"city", "town", "village", "villages", "town's", "city's", "municipality"}
@@ -141,7 +144,8 @@ _HOLDER_GAP = re.compile(
     r"\s+(?:district|districts|subdistrict|county|city|town|village|area|camp|neighbou?rhood)"
     r"\)?(?:\s*,|\s+of|\s+in)\s+(?:the\s+)?", re.IGNORECASE)
 # The words that name a district as such ("Baharak district, Takhar"; not "area").
-_DISTRICT_WORDS = {"district", "subdistrict", "county", "nahiya", "directorate"}
+_DISTRICT_WORDS = {"district", "subdistrict", "county", "nahiya", "directorate", "lga", "regency",
+                   "locality"}
 # ACLED's own remark of where it placed an event: "[coded to Northby]", "(coded as Northby)".
 _CODED_BEFORE = ("coded to", "coded as", "coded at")
 _TOWN_BEFORE = ("town of", "city of", "village of", "villages of", "center of", "centre of")
