@@ -1486,3 +1486,54 @@ def test_weapons_seized_or_downed_in_a_fight_are_the_fight_s(code):
         "2022-05-04",
     ).events
     assert downed.sub_event_type == "Armed clash"
+
+
+def test_a_crowd_dated_before_the_first_protest_is_its_history(code):
+    """Stop 37 (extra8): a demonstration or riot told once after the paragraph's first protest,
+    on days wholly before it (the protest's grievance, a rally months ago, a day read off a
+    clause about the past), is no event of the report's."""
+    for second in (
+        "The teachers first marched to the ministry on 2 February 2022.",
+        "They opposed the reform, which sparked riots on 20 March 2022.",
+    ):
+        doc = code(
+            "On 3 May 2022, around 200 teachers protested in Kirkuk against the pension reform. "
+            + second,
+            "2022-05-04",
+        )
+        assert _codable(doc) == ["Peaceful protest"]
+        assert [e.event_date for e in doc.events if e.acled_codable] == ["2022-05-03"]
+
+
+def test_a_protest_whose_crowd_turns_violent_is_one_violent_demonstration(code):
+    """Stop 37 (extra8): the crowd's violent deed told after its protest, same day and town, is
+    that protest turned violent (one Violent demonstration), not a second event."""
+    doc = code(
+        "On 3 May 2022, around 1,500 people demonstrated in Mosul against the vaccine mandate. "
+        "Demonstrators hurled bottles at police officers.",
+        "2022-05-04",
+    )
+    assert _codable(doc) == ["Violent demonstration"]
+
+
+def test_an_arrest_with_the_toll_line_after_an_attack_is_its_end(code):
+    """Stop 37 (extra8): an arrest told once by no one named after the attack its paragraph tells
+    first, on its day, carrying the note's toll line, ends that attack."""
+    doc = code(
+        "On 3 May 2022, gunmen shot dead a shopkeeper in Kirkuk. Two men were arrested. "
+        "1 fatality.",
+        "2022-05-04",
+    )
+    assert _codable(doc) == ["Attack"]
+
+
+def test_the_victims_capture_before_the_killing_is_not_the_reports_event(code):
+    """Stop 37 (extra8): "The victim had been abducted on <an earlier day>." after the killing
+    tells how the victim was taken; ACLED codes that capture in a record of its own."""
+    doc = code(
+        "On 24 April 2022, unknown gunmen killed a trader and dumped his body near Kirkuk. "
+        "The trader had been kidnapped on 17 April 2022.",
+        "2022-04-26",
+    )
+    assert _codable(doc) == ["Attack"]
+    assert [e.event_date for e in doc.events if e.acled_codable] == ["2022-04-24"]

@@ -38,7 +38,7 @@ from sitrep.extract.assembly.mentions import (
     same_actor,
 )
 from sitrep.extract.assembly.resolve import resolve, set_category
-from sitrep.extract.assembly.types import AIR, ATTACK, CLASH
+from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, RIOTED
 from sitrep.extract.events.candidates import joins_a_protest
 from sitrep.extract.events.quantities import casualty_figures
 from sitrep.extract.events.triggers import lexicon
@@ -122,6 +122,9 @@ def assemble_events(state: DocState) -> None:
     state.events = _arrests_after_violence(state, state.events)
     state.events = _joined_protests(state, state.events)
     state.events = _crowd_told_again(state, state.events)
+    state.events = _crowds_history(state, state.events)
+    state.events = _protest_turned_violent(state, state.events)
+    state.events = _captured_before(state, state.events)
     state.events = _hedges_after(state, state.events)
     state.events = _part_of_before(state, state.events)
     state.events = _coded_apart(state, state.events)
@@ -420,7 +423,8 @@ def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[E
             and event.extra.get("mentions") == 1
             and event.trigger.start > violence.trigger.start
             and (not event.fatalities.value or _their_toll(event, violence, state)
-                 or (_fought_both_ways(state, violence)
+                 or ((_fought_both_ways(state, violence)
+                      or violence.sub_event_type in _ARRESTED_AFTER_UNNAMED)
                      and event.fatalities.value <= (violence.fatalities.value or 0)))
             and (event.actor1 is None or event.actor1.actor.inter == 1)
             and (_same_days(event.when, violence.when) or _doers_arrested(state, event))
@@ -667,6 +671,127 @@ def _crowd_told_again(state: DocState, events: list[EventDraft]) -> list[EventDr
         ),
         retells,
     )
+
+
+def _crowds_history(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… residents marched in Westby on 6 May against the arrest of an activist, who had
+    joined a rally in the capital in December.", "… rallied against the war, which started on
+    24 February. Officers broke the rally up.": a demonstration or riot told once after
+    the first one its paragraph tells, and dated wholly before that one's days, is the first
+    one's history (a grievance, an earlier rally, a day read off a clause about the past), not
+    an event of the report's."""
+
+    def earlier(told: EventDraft, event: EventDraft) -> bool:
+        return (
+            told.event_type in _CROWD_TYPES
+            and told.acled_codable
+            and told.modality in ("occurred", "claimed")
+            and told.trigger.start < event.trigger.start
+        )
+
+    def retells(event: EventDraft, told: EventDraft) -> bool:
+        if event.event_type not in _CROWD_TYPES or event.fatalities.value:
+            return False
+        when, first = event.when, told.when
+        if when is None or first is None or when.end is None or first.start is None:
+            return False
+        return when.end < first.start
+
+    return _fold_retellings(state, events, earlier, retells, join=False)
+
+
+# What a crowd does when its protest turns into a riot: "Demonstrators threw bottles at the
+# police", "Rioters pelted stones", "They clashed with the guards".
+_CROWD_VIOLENCE = frozenset({"throw", "pelt", "hurl", "clash", "stone", "smash", "vandalize",
+                             "vandalise", "damage"})  # fmt: skip
+
+
+def _protest_turned_violent(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "On 3 May, about 2,000 people demonstrated in Westby against the lockdown. Demonstrators
+    threw bottles at police officers.": a Violent demonstration told once by a crowd's violent
+    deed, after a Peaceful protest or Protest with intervention its paragraph tells first, on the
+    same days and at the same place, is that protest turned violent: ACLED codes the one event, a
+    Violent demonstration. The protest's sentences join the riot's evidence and the protest
+    leaves."""
+    first = _first_in_paragraph(state, events)
+    gone: set[int] = set()
+    for event in events:
+        protest = first.get(state.paragraph_at(event.trigger.start))
+        if (
+            protest is None
+            or protest is event
+            or protest.sub_event_type not in (PEACEFUL, INTERVENED)
+            or event.sub_event_type != RIOTED
+            or event.extra.get("mentions") != 1
+            or event.trigger.start < protest.trigger.start
+            or not _same_place(event, protest)
+            or event.when is None
+            or protest.when is None
+            or (event.when.start, event.when.end) != (protest.when.start, protest.when.end)
+        ):
+            continue
+        deed = _crowds_deed(trigger_token(state, event))
+        if deed is None or any(c.dep_ == "neg" for c in deed.children):
+            continue
+        event.evidence[:0] = [e for e in protest.evidence if e not in event.evidence]
+        gone.add(id(protest))
+    return [e for e in events if id(e) not in gone]
+
+
+def _crowds_deed(tok: Token | None) -> Token | None:
+    """The violent verb the trigger tells: itself ("threw"), or the verb its crowd noun is the
+    subject of ("Rioters pelted stones"; "the rioters attempted to damage cars")."""
+    if tok is None:
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.lemma_.lower() in _CROWD_VIOLENCE:  # "… which started a clash between them"
+            return None if any(c.lower_ == "no" for c in tok.children) else tok
+        if tok.dep_ != "nsubj":
+            return None
+        tok = tok.head
+    if tok.lemma_.lower() in ("attempt", "try"):
+        tok = next((c for c in tok.children if c.dep_ == "xcomp"), tok)
+    return tok if tok.lemma_.lower() in _CROWD_VIOLENCE else None
+
+
+def _same_place(event: EventDraft, other: EventDraft) -> bool:
+    one, two = event.where, other.where
+    return one is not None and two is not None and one.place == two.place
+
+
+_CAPTURE = frozenset({"abduct", "kidnap"})
+
+
+def _captured_before(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… gunmen killed a farmer and left his body by the road. The victim had been abducted on
+    9 April.": the capture of an attack's victim, told once after the Attack its paragraph tells
+    first, in the passive and dated by its own sentence wholly before that attack's days, is
+    how the victim came into the killers' hands: ACLED codes it in another record, if at all."""
+
+    def earlier(told: EventDraft, event: EventDraft) -> bool:
+        return (
+            told.sub_event_type == ATTACK
+            and told.acled_codable
+            and told.modality in ("occurred", "claimed")
+            and told.trigger.start < event.trigger.start
+        )
+
+    def retells(event: EventDraft, told: EventDraft) -> bool:
+        if event.fatalities.value or event.extra.get("date_from") != "sentence":
+            return False
+        when, first = event.when, told.when
+        if when is None or first is None or when.end is None or first.start is None:
+            return False
+        if not when.end < first.start:
+            return False
+        tok = trigger_token(state, event)
+        return (
+            tok is not None
+            and tok.lemma_.lower() in _CAPTURE
+            and any(c.dep_ == "nsubjpass" for c in tok.children)
+        )
+
+    return _fold_retellings(state, events, earlier, retells, join=False)
 
 
 def _join_evidence(told: EventDraft, event: EventDraft) -> None:
