@@ -126,3 +126,40 @@ def test_shipped_classifiers_come_from_the_cache_and_score_alike(cache_home):
     for text in SENTENCES:
         assert loaded.predict(text) == built.predict(text)
         assert loaded.score(text).tobytes() == built.score(text).tobytes()
+
+
+def test_the_gazetteer_comes_from_the_cache_and_finds_alike(cache_home):
+    from sitrep.knowledge import gazetteer
+
+    gazetteer.load_gazetteer.cache_clear()
+    gazetteer.subdivisions.cache_clear()
+    try:
+        built = gazetteer.load_gazetteer()
+        assert len(list(cache_home.glob("gazetteer-*.pickle"))) == 1
+        subdivisions = gazetteer.subdivisions()
+        assert len(list(cache_home.glob("subdivisions-*.pickle"))) == 1
+        gazetteer.load_gazetteer.cache_clear()
+        gazetteer.subdivisions.cache_clear()
+        loaded = gazetteer.load_gazetteer()
+        assert gazetteer.subdivisions() == subdivisions
+    finally:
+        gazetteer.load_gazetteer.cache_clear()
+        gazetteer.subdivisions.cache_clear()
+    assert loaded is not built
+    assert loaded.extra == built.extra and loaded.admin1 == built.admin1
+    assert loaded.countries == built.countries and loaded.part_of == built.part_of
+    assert loaded.max_words == built.max_words
+    for name in ("Hasakah", "Deir ez-Zor", "Sanaa", "Syria", "Ain al-Asad air base"):
+        key = gazetteer.name_key(name)
+        assert loaded.exact(key) == built.exact(key) != []
+        assert loaded.fuzzy(key) == built.fuzzy(key)
+
+
+def test_gazetteer_records_pickle_as_their_fields():
+    from sitrep.knowledge.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    records = [*gaz.extra[:50], *list(gaz.admin1.values())[:50], *gaz.countries.values()]
+    for record in records:
+        assert pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)) == record
+        assert record.__reduce__()[1] == tuple(getattr(record, f) for f in record.__slots__)

@@ -108,6 +108,9 @@ class GazPlace:
             self.feature_class
         ]
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return _by_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Admin1Area:
@@ -119,6 +122,9 @@ class Admin1Area:
     latitude: float
     longitude: float
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return _by_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class CountryInfo:
@@ -127,6 +133,15 @@ class CountryInfo:
     iso3: str
     latitude: float | None
     longitude: float | None
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return _by_fields(self)
+
+
+def _by_fields(record: GazPlace | Admin1Area | CountryInfo) -> tuple[type, tuple[object, ...]]:
+    # Pickled as the class and its fields, rebuilt through __init__ (the table cache holds some
+    # 8,000 of them): a fifth of the load time of the dataclass's own slot-state protocol.
+    return type(record), tuple(getattr(record, name) for name in record.__slots__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,15 +624,46 @@ def rebuild_reason(villages: PlaceTable, shipped: PlaceTable) -> str | None:
     return None
 
 
+# What `_build` reads besides the place databases, and the modules whose code shapes its result.
+_BUILD_FILES = (META_FILE, ADMIN_NAMES_FILE, ADMIN_RENAMES_FILE, SITES_FILE, PLACE_ALIASES_FILE,
+                TOWNS_FILE, DISTRICTS_FILE)  # fmt: skip
+_BUILD_MODULES = (__name__, "sitrep.knowledge.placenames", "sitrep.knowledge.placedb",
+                  "sitrep.knowledge.districts")  # fmt: skip
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (opened on first use, then cached)."""
-    meta = read_json(META_FILE)
+    """The process-wide gazetteer (opened on first use, then cached).
+
+    The place databases are opened here; what is held in memory (countries, admin1 areas, the
+    curated sites, towns and districts and their name indexes: 0.1 s of Python work over
+    thousands of rows) is built once and then loaded from the table cache (`tablecache.py`),
+    keyed by the knowledge files, this module's code and the databases' path, size and time."""
     tables = [shipped_table()]
     villages = village_table(tables[0])
     if villages is not None:
         tables.append(villages)
+    built = cached_table("gazetteer", lambda: _held(_build(tables)), files=_BUILD_FILES,
+                         modules=_BUILD_MODULES, paths=[t.path for t in tables])  # fmt: skip
+    gaz = Gazetteer(tables, {}, {})
+    for name, value in built.items():
+        setattr(gaz, name, value)
+    return gaz
 
+
+_HELD = ("countries", "admin1", "part_of", "extra", "_extra_key", "_extra_skeleton",
+         "_extra_district", "by_id", "max_words")  # fmt: skip
+
+
+def _held(gaz: Gazetteer) -> dict[str, object]:
+    """What `_build` made that the cache keeps (the databases are reopened, the memos start
+    empty)."""
+    return {name: getattr(gaz, name) for name in _HELD}
+
+
+def _build(tables: list[PlaceTable]) -> Gazetteer:
+    """The gazetteer over `tables`, with its admin areas, countries, sites, towns and districts."""
+    meta = read_json(META_FILE)
     names = _admin_names()
     countries = {}
     # Territories ACLED codes as an admin1 area of another country (`part_of` on a country row:
@@ -761,7 +807,13 @@ def focus_weights() -> dict[str, float]:
 def subdivisions() -> dict[str, str]:
     """Loose key of a second-level ISO 3166-2 subdivision's name (a province, district, county
     or department: "Passore", "Tipperary", "Negros Occidental") → its ISO country code, for the
-    names only one country's subdivisions bear (`subdivisions.csv`)."""
+    names only one country's subdivisions bear (`subdivisions.csv`; 1,500 names to normalise,
+    so kept in the table cache)."""
+    return cached_table("subdivisions", _subdivisions, files=(SUBDIVISIONS_FILE,),
+                        modules=(__name__, "sitrep.knowledge.placenames"))  # fmt: skip
+
+
+def _subdivisions() -> dict[str, str]:
     homes: dict[str, set[str]] = {}
     for r in read_csv(SUBDIVISIONS_FILE, required=("country_code", "name")):
         for name in r["name"].split(" / "):
