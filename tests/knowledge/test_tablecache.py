@@ -163,3 +163,59 @@ def test_gazetteer_records_pickle_as_their_fields():
     for record in records:
         assert pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)) == record
         assert record.__reduce__()[1] == tuple(getattr(record, f) for f in record.__slots__)
+
+
+def test_a_mapped_table_comes_back_as_read_only_views_of_its_side_file(cache_home):
+    import numpy as np
+
+    calls: list[int] = []
+
+    def build() -> dict[str, object]:
+        calls.append(1)
+        return {"weights": np.arange(1000, dtype=np.float16).reshape(100, 10),
+                "states": np.arange(7, dtype=np.uint32), "names": ["a", "b"]}  # fmt: skip
+
+    first = tablecache.mapped_table("demo", build, files=(), modules=(__name__,))
+    second = tablecache.mapped_table("demo", build, files=(), modules=(__name__,))
+    assert len(calls) == 1
+    assert len(list(cache_home.glob("demo-*.buffers"))) == 1
+    assert second["names"] == first["names"]
+    for name in ("weights", "states"):
+        assert second[name].tobytes() == first[name].tobytes()
+        assert second[name].dtype == first[name].dtype and not second[name].flags.writeable
+    assert memoryview(second["states"])[3] == 3
+
+
+def test_a_mapped_table_off_or_unreadable_is_built(cache_home, monkeypatch):
+    calls: list[int] = []
+    tablecache.mapped_table("demo", counting_build(calls), files=(), modules=())
+    (head,) = cache_home.glob("demo-*.mapped")
+    head.write_bytes(b"not a pickle")
+    assert tablecache.mapped_table("demo", counting_build(calls), files=(), modules=()) == {
+        "built": 2
+    }
+    monkeypatch.setenv(tablecache.ENV, "off")
+    tablecache.mapped_table("demo", counting_build(calls), files=(), modules=())
+    assert len(calls) == 3
+
+
+def test_the_mapped_language_model_classifies_as_the_packed_one(cache_home):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from sitrep.ingest import language
+
+    packed = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    language._identifier.cache_clear()
+    try:
+        built = language._identifier()
+        assert len(list(cache_home.glob("py3langid-*.buffers"))) == 1
+        language._identifier.cache_clear()
+        mapped = language._identifier()
+    finally:
+        language._identifier.cache_clear()
+    texts = [*SENTENCES, "Les manifestants ont bloqué la route nationale hier matin.",
+             "La policía detuvo a tres hombres cerca del mercado.",
+             "Zwei Soldaten wurden verletzt."]
+    for text in texts:
+        assert mapped.classify(text) == built.classify(text) == packed.classify(text)
+        assert mapped.rank(text) == packed.rank(text)
