@@ -2714,3 +2714,29 @@ def test_shots_fired_into_the_air_at_no_one_are_other(code, text):
 def test_shots_in_the_air_with_a_deed_told_stay_violence(code):
     text = "On 2 May 2022, gunmen fired shots in the air and beat two traders in Westby."
     assert "Other" not in _codable(code, text, "sub_event_type")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "by_people"),
+    [
+        # ACLED codes a way closed by civilians as a demonstration; Other and Change to
+        # group/activity are measures of a state force or an armed group
+        ("On 30 April 2022, in Easton municipality, Northshire, residents of the Hill community "
+         "blocked the roads to stop vehicles.", True),
+        ("On 30 April 2022, a group of elected members of the council blocked the office of the "
+         "deputy mayor in Easton.", True),
+        ("On 30 April 2022, hundreds of people blocked the bridge of Easton.", True),
+        ("On 30 April 2022, soldiers blocked the access to the town of Easton.", False),
+        ("On 30 April 2022, members of a local armed group blocked the toll booth on the "
+         "Easton highway.", False),
+        ("On 30 April 2022, the lorries blocked the bridge of Easton for an hour.", False),
+        ("On 30 April 2022, the road to Easton was blocked.", False),
+    ],
+)  # fmt: skip
+def test_a_way_blocked_by_people(nlp, sentence, by_people):
+    from sitrep.extract.events.triggers import lexicon, sentence_triggers
+    from sitrep.extract.events.type_rules import _way_blocked_by_people
+
+    (sent,) = nlp(sentence).sents
+    found, _ = sentence_triggers(sent, lexicon())
+    assert _way_blocked_by_people(found, sent, lexicon(), ()) == by_people

@@ -29,11 +29,13 @@ from sitrep.extract.events.triggers import (
     protest_topics,
     sentence_triggers,
     stops_a_weapon,
+    subjects_of,
 )
 from sitrep.extract.state import ActorMention
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
 from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
 from sitrep.knowledge.taxonomy import categories, event_type_of
+from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
 
@@ -187,6 +189,17 @@ def decide_type(
         and not _violence_made_posture(matches, top)
     ):
         key, p, source = top, p_top, "classifier over the trigger"
+    elif (
+        top in DEMONSTRATED
+        and source == "classifier"
+        and all(event_type_of(k) == STRATEGIC for k in allowed)
+        and _way_blocked_by_people(matches, sent, lex, actors)
+    ):
+        # "residents blocked the highway", "students blocked the road with two vehicles": a way
+        # closed by people who are no state or armed force is a demonstration (ACLED codes road
+        # blockades as protests; Other and Change to group/activity are an organised actor's
+        # measures), typed as the classifier reads it
+        key, p, source = top, p_top, "rule: a way blocked by people"
     if (
         key in EXPLOSIVE_KEYS
         and (others := allowed - EXPLOSIVE_KEYS)
@@ -385,6 +398,61 @@ VIOLENT_DEMONSTRATION = "Violent demonstration"
 LOOTING = "Looting/property destruction"
 PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
 _UNFORCED = frozenset({PEACEFUL, INTERVENED})
+DEMONSTRATED = _UNFORCED | {VIOLENT_DEMONSTRATION}
+STRATEGIC = "Strategic developments"
+_RELATIVE = frozenset({"who", "that", "which"})
+# Words for people who close a way to make a point: "residents", "students", "protesters"
+# (not "the cars", "the perpetrators")
+_PEOPLE_ROLES = frozenset({"claimant", "crowd", "civilian", "agent"})
+_PEOPLE = frozenset({"people", "person", "individual"})
+
+
+def _many(word: Token) -> bool:
+    """A word counting people ("hundreds", "a number", "a group")."""
+    return word.lower_ in CROWD_QUANTITIES or word.lemma_.lower() in _GROUP_NOUNS
+
+
+def _way_blocked_by_people(
+    matches: list[Match], sent: SpacySpan, lex: Lexicon, actors: Sequence[ActorMention]
+) -> bool:
+    """A verb closing a way (`role=blocking`: block, close, cut, obstruct) whose doers are named
+    and none is a state force or an armed group ("residents blocked the road", "the road was
+    blocked by farmers"; not "soldiers blocked the road", "members of the self-defence group
+    blocked the toll booth", "the road was blocked", "the cars blocked the boulevard")."""
+    doc = sent.doc
+    for m in matches:
+        verb = doc[m.head]
+        if verb.pos_ != "VERB" or not lex.is_cue(verb, "blocking"):
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] or subjects_of(verb)
+        doers += [g for a in verb.children if a.dep_ == "agent" for g in a.children]
+        doers = [
+            verb.head if d.lower_ in _RELATIVE and verb.dep_ == "relcl" else d for d in doers
+        ]
+        doers += [g for d in doers for g in d.conjuncts]
+        # "hundreds of people", "a group of elected members", "in X, Y, residents of Z" (the
+        # place read as the subject, the people as its apposition)
+        doers += [
+            g
+            for d in doers
+            for c in d.children
+            if c.dep_ == "appos"
+            or (c.dep_ == "prep" and c.lower_ == "of" and _many(d))
+            for g in ([c] if c.dep_ == "appos" else [p for p in c.children if p.dep_ == "pobj"])
+        ]
+        if (
+            doers
+            and any(
+                d.lemma_.lower() in _PEOPLE or any(lex.is_cue(d, r) for r in _PEOPLE_ROLES)
+                for d in doers
+            )
+            and not any(
+                _side_kind(d, lex, actors) in ("state", "armed") or lex.is_cue(d, "state")
+                for d in doers
+            )
+        ):
+            return True
+    return False
 
 
 _REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves"})
