@@ -1091,6 +1091,14 @@ def test_civilian_infrastructure_hit_names_no_civilians_as_target(code):
             "Mob violence",
         ),
         ("On 3 May, two gunmen shot dead a trader at the Koro market.", "Attack"),
+        # the first verb's subject did the second ("took and beat"), a "section of" people
+        (
+            "On 3 May 2022, an unspecified number of villagers kidnapped and beat two suspected "
+            "thieves in Koro.",
+            "Mob violence",
+        ),
+        ("On 3 May 2022, two gunmen kidnapped and beat a trader in Koro.", "Attack"),
+        ("On 3 May 2022, a section of students attacked a bus driver in Koro.", "Mob violence"),
     ],
 )
 def test_violence_by_people_in_numbers_is_mob_violence(code, text, sub_event_type):

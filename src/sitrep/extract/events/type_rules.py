@@ -161,6 +161,8 @@ def decide_type(
             key, source = "Attack", "rule: a person taken and harmed"
             if _target_kind(sent, matches, lex, actors) == "armed":
                 key, source = "Armed clash", "rule: armed target"
+            elif _crowd_did_violence(sent, matches, lex):
+                key, source = MOB, "rule: violence by a crowd"
         if _out_of_use(sent, matches, key, lex):
             key, source = INTERCEPTED, "rule: weapons taken out of use"
         return TypeDecision(key, round(0.4 + 0.3 * weight + 0.3 * p_raw, 3), source)
@@ -735,7 +737,7 @@ def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | 
     return kind
 
 
-_GROUP_NOUNS = frozenset({"group", "number", "dozen", "dozens", "band", "gang"})
+_GROUP_NOUNS = frozenset({"group", "number", "dozen", "dozens", "band", "gang", "section"})
 _UNNAMED = frozenset({"armed", "unidentified", "unknown", "masked", "gunmen"})
 
 
@@ -749,7 +751,13 @@ def _crowd_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> 
         if verb.pos_ != "VERB":
             continue
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not doers and verb.dep_ == "conj":
+            # "villagers kidnapped and beat two men": the first verb's subject did both
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
         doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children]
+        # "in X, Y, a number of residents stoned …": the place read as the subject, the
+        # people as its apposition
+        doers += [c for d in doers for c in d.children if c.dep_ == "appos"]
         for doer in doers:
             if doer.lemma_.lower() in _GROUP_NOUNS:  # "a group of youths": its members
                 members = [p for c in doer.children if c.lower_ == "of" for p in c.children]
