@@ -1729,7 +1729,8 @@ def test_an_armed_group_s_checkpoint_stopping_road_users_hits_civilians():
         ),
         # the doer's helper and a group told in another clause are no target
         (
-            "Government troops fired mortars on Kafr Nabl on 4 May 2021 amid flights of Russian drones.",
+            "Government troops fired mortars on Kafr Nabl on 4 May 2021 amid flights of "
+            "Russian drones.",
             None,
         ),
         (
