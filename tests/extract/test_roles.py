@@ -486,6 +486,19 @@ def test_a_toll_of_the_attack_told_before_takes_its_author(nlp):
     assert _same(draft.actor1, "Al Shabaab"), _name(draft.actor1)
 
 
+def test_a_clash_misparsed_as_a_participle_keeps_its_subject_first(nlp):
+    # A parenthetical coding remark makes the parser hang "clashed" on the subject noun as a
+    # participle; a verb with no passive still has that noun as its side one.
+    text = (
+        "Pro-Hadi troops and tribal fighters (coded as Popular Resistance), backed by coalition "
+        "jets, clashed with Houthi units on the eastern front of Al Bayda (coded to Yisbal) "
+        "wounding a number of Houthi men."
+    )
+    draft = _roles(nlp, text, "clashed", "Battles", "Yemen")
+    assert _same(draft.actor1, "Military Forces of Yemen (2012-)"), _name(draft.actor1)
+    assert _same(draft.actor2, SPC), _name(draft.actor2)
+
+
 def test_the_mutual_recursion_stops(nlp):
     doc = nlp("Israeli forces carried out airstrikes on Houthi positions.")
     verb = doc[2]

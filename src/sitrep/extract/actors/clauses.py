@@ -49,6 +49,8 @@ _SUPPORT_LEMMAS = frozenset(
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "attr", "oprd")
+# Verbs with no passive ("forces clashed with rebels"): as a participle on a noun, the noun acts.
+_INTRANSITIVE = frozenset({"clash", "skirmish", "brawl", "scuffle"})
 TARGET_PREPS = frozenset(
     {"on", "against", "at", "upon", "toward", "towards", "into", "with", "targeting", "between"}
 )
@@ -252,6 +254,10 @@ def syntactic_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             trigger.dep_ == "relcl"
             or trigger.tag_ == "VBG"
             or any(c.dep_ in _OBJECTS for c in trigger.children)
+            # "X forces, backed by jets, clashed with Y" misparsed with the verb on its subject;
+            # not a noun inside a phrase or an object ("men from the faction clashed", "forces
+            # conducting an operation clashed": the men, the forces, found further up)
+            or (trigger.lemma_.lower() in _INTRANSITIVE and trigger.head.dep_ in ("nsubj", "ROOT"))
         )
         (agents if active else patients).insert(0, trigger.head)
         if (
