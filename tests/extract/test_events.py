@@ -2748,3 +2748,48 @@ def test_a_way_blocked_by_people(nlp, sentence, by_people):
     (sent,) = nlp(sentence).sents
     found, _ = sentence_triggers(sent, lexicon())
     assert _way_blocked_by_people(found, sent, lexicon(), ()) == by_people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2022, rebel fighters shot down an army helicopter outside Westby, Kenya.",
+        "On 2 May 2022, a military transport plane was shot down over Westby, Kenya. Two crew"
+        " died.",
+        "On 2 May 2022, militia members shot down an Mi-17 and an Mi-8 helicopter near Westby.",
+    ],
+)
+def test_a_crewed_aircraft_shot_down_is_struck_not_a_weapon_stopped(code, text):
+    # stop 37: a helicopter or plane brought down is coded by the fire that struck it
+    assert _codable(code, text, "sub_event_type") == {"Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2022, army air defences shot down two rebel drones over Westby, Kenya.",
+        "On 2 May 2022, soldiers shot down an unmanned aircraft near Westby, Kenya.",
+    ],
+)
+def test_a_drone_shot_down_stays_disrupted_weapons_use(code, text):
+    assert _codable(code, text, "sub_event_type") == {"Disrupted weapons use"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2022, separatist units shot at army posts near Westby, Kenya, using 82mm"
+        " mortars, rocket launchers and small arms.",
+        "On 2 May 2022, army units fired mortar rounds at rebel trenches near Westby, Kenya."
+        " Monitors later heard bursts of small arms fire near the same posts.",
+    ],
+)
+def test_small_arms_fired_make_a_battle_not_a_shelling(code, text):
+    # stop 37: fire told with small arms or unsaid weapons is fighting (ACLED Armed clash)
+    assert _codable(code, text, "sub_event_type") == {"Armed clash"}
+
+
+def test_mortars_alone_stay_a_shelling(code):
+    text = "On 2 May 2022, separatist units fired 82mm mortars at army posts near Westby, Kenya."
+    assert _codable(code, text, "sub_event_type") == {"Shelling/artillery/missile attack"}
+

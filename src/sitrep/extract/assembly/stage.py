@@ -1021,9 +1021,15 @@ def _aimed_at(word: Token, verb: Token) -> bool:
         verb.pos_ == "VERB"
         and word.dep_ in ("dobj", "nsubjpass")
         and verb.lemma_.lower() not in _SENDING
-        # (a weapon stopped, "defences downed two drones", "shot it down", is the weapon fired)
-        and not lexicon().is_cue(verb, "stopped")
-        and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+        # (a weapon stopped, "defences downed two drones", "shot it down", is the weapon fired;
+        # a helicopter or plane with its crew shot down is the target struck)
+        and (
+            lexicon().is_cue(word, "crewed")
+            or not (
+                lexicon().is_cue(verb, "stopped")
+                or any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+            )
+        )
     )
 
 

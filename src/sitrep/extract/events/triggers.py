@@ -49,6 +49,8 @@ ROLES = (
     "freed",
     "armed",
     "aircraft",
+    "crewed",
+    "light_arms",
     "equipment",
     "rule",
     "stopped",
