@@ -2793,3 +2793,35 @@ def test_mortars_alone_stay_a_shelling(code):
     text = "On 2 May 2022, separatist units fired 82mm mortars at army posts near Westby, Kenya."
     assert _codable(code, text, "sub_event_type") == {"Shelling/artillery/missile attack"}
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 March 2022, police officers and relatives of a detained policeman demonstrated "
+        "in Easton against his arrest. The policeman was arrested for shooting a young man in "
+        "2020.",
+        "On 9 March 2022, colleagues and relatives of a detained guard demonstrated in Easton "
+        "against his arrest. The guard was arrested for stabbing a young man in 2020.",
+    ],
+)
+def test_a_later_sentence_retelling_the_grievance_is_no_intervention(code, text):
+    # stop 37 (types26): a later sentence with no protest word whose deed is the grievance's
+    # own word tells what the protest is about, not what was done to the protesters
+    assert {e.sub_event_type for e in code(text, "2022-03-12").events if e.acled_codable} == {
+        "Peaceful protest"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Farmers blocked the road in Westby. No violence was reported.", True),
+        ("Farmers marched through Westby without violence.", True),
+        ("Farmers marched through Westby and burned tyres.", False),
+    ],
+)
+def test_no_violence_said(nlp, sentence, said):
+    from sitrep.extract.events.type_rules import _no_violence_said
+
+    doc = nlp(sentence)
+    assert _no_violence_said(next(iter(doc.sents))) == said

@@ -402,11 +402,35 @@ def decide_type(
         # by a crowd outside a demonstration; 333 of the 354 train notes of either type whose
         # text names a demand or a protest are Violent demonstrations)
         key, source = VIOLENT_DEMONSTRATION, "rule: a crowd's violence with its demand"
+    if (
+        key in (VIOLENT_DEMONSTRATION, MOB)
+        and (calm := allowed & _UNFORCED)
+        and _no_violence_said(sent)
+    ):
+        # "no violence was reported", "the gathering went on without violence": the text says
+        # the crowd did none, so the stones or the barricade the classifier read into a riot
+        # were not used on anyone (ACLED: a demonstration without violence is peaceful)
+        key, p = prediction.best(calm)
+        source = "rule: no violence said"
     confidence = round(min(0.99, 0.35 + 0.45 * p + 0.2 * weight), 3)
     return TypeDecision(key, confidence, source)
 
 
 VIOLENT_DEMONSTRATION = "Violent demonstration"
+
+
+def _no_violence_said(sent: SpacySpan) -> bool:
+    """The sentence's paragraph says there was no violence: "no violence", "without violence"."""
+    return any(
+        t.lemma_.lower() == "violence"
+        and (
+            any(c.lower_ == "no" and c.dep_ in ("det", "neg") for c in t.children)
+            or (t.dep_ == "pobj" and t.head.lower_ == "without")
+        )
+        for t in _paragraph(sent)
+    )
+
+
 LOOTING = "Looting/property destruction"
 PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
 _UNFORCED = frozenset({PEACEFUL, INTERVENED})
@@ -695,13 +719,20 @@ def _without_grievance(sent: SpacySpan, lex: Lexicon, clf: TextClassifier) -> Pr
         found, claimed = sentence_triggers(s, lex)
         topics = protest_topics(s, lex)
         done_for_a_claim = {m.head for m in claimed}  # "blocked the road to protest …"
-        if any(
-            m.entry.role == "trigger"
+        outside = [
+            m
+            for m in found
+            if m.entry.role == "trigger"
             and m.entry.family != "statement"  # "… and demanded his release"
             and not names_a_demonstration(m.entry)
             and m.head not in topics | done_for_a_claim
-            for m in found
-        ):
+        ]
+        if outside and about and _retells_grievance(s, found, outside, about):
+            # "… demonstrated over his arrest. He was arrested for …": a later sentence with no
+            # protest word whose deed is the grievance's own tells its story, not the protest's
+            about |= set(range(s.start, s.end))
+            continue
+        if outside:
             return None
         about |= topics
     if not about:
@@ -714,6 +745,19 @@ def _without_grievance(sent: SpacySpan, lex: Lexicon, clf: TextClassifier) -> Pr
     if para.start != sent.start or para.end != sent.end:
         prediction = prediction.mixed(_predict(clf, bare(para)))
     return prediction
+
+
+def _retells_grievance(
+    sent: SpacySpan, found: list[Match], outside: list[Match], about: set[int]
+) -> bool:
+    """A sentence with no protest word whose root deed is a word of the grievance told before
+    ("protested against his arrest. He was arrested in 2019 for …")."""
+    if any(names_a_demonstration(m.entry) for m in found):
+        return False
+    doc = sent.doc
+    told = {doc[i].lemma_.lower() for i in about}
+    root = sent.root
+    return any(m.head == root.i for m in outside) and root.lemma_.lower() in told
 
 
 # Words that tell a crowd's demand or protest ("demanding", "agitating", "demonstrated").
