@@ -1537,3 +1537,34 @@ def test_the_victims_capture_before_the_killing_is_not_the_reports_event(code):
     )
     assert _codable(doc) == ["Attack"]
     assert [e.event_date for e in doc.events if e.acled_codable] == ["2022-04-24"]
+
+
+def test_force_told_after_a_broken_up_protest_is_that_intervention(code):
+    """Stop 37 (extra9): force used on the crowd (a state force beating marchers, marchers hurt by
+    no one named) told after the Protest with intervention its paragraph tells first, same day,
+    is that intervention told on, not a Violent demonstration of its own."""
+    for second in (
+        "Police officers also beat two demonstrators.",
+        "Four demonstrators were injured.",
+    ):
+        doc = code(
+            "On 3 May 2022, about 300 teachers marched in Kirkuk over unpaid salaries. "
+            "Police broke up the march with tear gas. " + second,
+            "2022-05-04",
+        )
+        assert _codable(doc) == ["Protest with intervention"]
+
+
+def test_a_second_peaceful_rally_at_the_same_place_and_day_is_the_same_protest(code):
+    """Stop 37 (extra9): a Peaceful protest told once after the one its paragraph tells first, at
+    its place on its days (a counter-rally, part of the crowd blocking a road), is no second
+    event: ACLED codes one event per place and day."""
+    for second in (
+        "A small counter-rally was also held in Kirkuk.",
+        "About 40 of them also blocked a road in Kirkuk.",
+    ):
+        doc = code(
+            "On 3 May 2022, about 300 teachers rallied in Kirkuk over unpaid salaries. " + second,
+            "2022-05-04",
+        )
+        assert _codable(doc) == ["Peaceful protest"]

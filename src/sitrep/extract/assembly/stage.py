@@ -124,6 +124,9 @@ def assemble_events(state: DocState) -> None:
     state.events = _crowd_told_again(state, state.events)
     state.events = _crowds_history(state, state.events)
     state.events = _protest_turned_violent(state, state.events)
+    state.events = _force_on_the_protest(state, state.events)
+    state.events = _same_protest_again(state, state.events)
+    state.events = _the_fights_toll(state, state.events)
     state.events = _captured_before(state, state.events)
     state.events = _hedges_after(state, state.events)
     state.events = _part_of_before(state, state.events)
@@ -736,6 +739,116 @@ def _protest_turned_violent(state: DocState, events: list[EventDraft]) -> list[E
         event.evidence[:0] = [e for e in protest.evidence if e not in event.evidence]
         gone.add(id(protest))
     return [e for e in events if id(e) not in gone]
+
+
+# Harm told of people with no doer of the crowd's: "Six demonstrators were injured."
+_HURT = frozenset({"injure", "wound", "hurt"})
+
+
+def _force_on_the_protest(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… residents rallied in Westby against the curfew. Officers broke the rally up with tear
+    gas and beat two marchers.", "Three demonstrators were hurt.": a Violent demonstration told
+    once by the force used on the crowd (its trigger's subject a state force, or people hurt
+    with no doer named), not by a deed of the crowd, after a Protest with intervention its
+    paragraph tells first and on its days, is that intervention told on: ACLED codes the one
+    event. Its sentences join the intervention's evidence."""
+    first = _first_in_paragraph(state, events)
+    kept = []
+    for event in events:
+        protest = first.get(state.paragraph_at(event.trigger.start))
+        if (
+            protest is not None
+            and protest is not event
+            and protest.sub_event_type == INTERVENED
+            and event.sub_event_type == RIOTED
+            and event.extra.get("mentions") == 1
+            and not event.fatalities.value
+            and event.trigger.start > protest.trigger.start
+            and _same_days(event.when, protest.when)
+        ):
+            tok = trigger_token(state, event)
+            if tok is not None and _crowds_deed(tok) is None and _force_used(state, tok):
+                _join_evidence(protest, event)
+                continue
+        kept.append(event)
+    return kept
+
+
+def _same_protest_again(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "On 2 May, about 300 people rallied in Westby against the closure of the mill. A
+    counter-rally was held too.", "Some of them also blocked a road.": a Peaceful protest told
+    once after the Peaceful protest its paragraph tells first, at the same place and on the same
+    days, is another side of that protest day (a counter-rally, a road blocked by part of the
+    crowd, a separate march): ACLED codes one event per place and day, the first one told."""
+    first = _first_in_paragraph(state, events)
+    kept = []
+    for event in events:
+        protest = first.get(state.paragraph_at(event.trigger.start))
+        if (
+            protest is not None
+            and protest is not event
+            and protest.sub_event_type == PEACEFUL
+            and event.sub_event_type == PEACEFUL
+            and event.extra.get("mentions") == 1
+            and event.trigger.start > protest.trigger.start
+            and _same_place(event, protest)
+            and event.when is not None
+            and protest.when is not None
+            and (event.when.start, event.when.end) == (protest.when.start, protest.when.end)
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _the_fights_toll(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "On 4 May, troops exchanged fire with militants near Northby. Two militants were killed in
+    the encounter.": an Armed clash told once by its dead alone (a passive verb of harm or "die"
+    naming no doer), after the Armed clash its paragraph tells first with no dead counted and on
+    its days, is that fight's toll, whatever place or side its own words suggested: the toll
+    goes to the fight."""
+    first = _first_in_paragraph(state, events)
+    kept = []
+    for event in events:
+        fight = first.get(state.paragraph_at(event.trigger.start))
+        if (
+            fight is not None
+            and fight is not event
+            and fight.sub_event_type == CLASH
+            and event.sub_event_type == CLASH
+            and event.extra.get("mentions") == 1
+            and event.fatalities.value
+            and not fight.fatalities.value
+            and event.trigger.start > fight.trigger.start
+            and _same_days(event.when, fight.when)
+        ):
+            tok = trigger_token(state, event)
+            if tok is not None and only_the_dead(tok):
+                fight.fatalities = event.fatalities
+                if (event.injuries.value or 0) > (fight.injuries.value or 0):
+                    fight.injuries = event.injuries
+                _join_evidence(fight, event)
+                continue
+        kept.append(event)
+    return kept
+
+
+def _force_used(state: DocState, tok: Token) -> bool:
+    """The trigger tells force used on a crowd: its subject is a state force (ACLED inter 1 or
+    3), or people are hurt with no doer named ("two marchers were injured")."""
+    if tok.lemma_.lower() in mutual_battle_words():
+        return False
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head  # "… dispersed the crowd and beat a marcher"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return verb.lemma_.lower() in _HURT and not any(c.dep_ == "agent" for c in verb.children)
+    words = list(subjects[0].subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return any(
+        start <= a.span.start < end and a.actor.inter in (1, 3) for a in state.actors
+    )
 
 
 def _crowds_deed(tok: Token | None) -> Token | None:
