@@ -1568,3 +1568,14 @@ def test_a_second_peaceful_rally_at_the_same_place_and_day_is_the_same_protest(c
             "2022-05-04",
         )
         assert _codable(doc) == ["Peaceful protest"]
+
+
+def test_a_second_broken_up_protest_at_the_same_place_and_day_is_the_same_one(code):
+    """Stop 37 (extra9): the same holds for a Protest with intervention told again (detentions
+    told after the dispersal)."""
+    doc = code(
+        "On 3 May 2022, about 300 teachers rallied in Kirkuk over unpaid salaries, and police "
+        "dispersed them with batons. Police also detained two union leaders.",
+        "2022-05-04",
+    )
+    assert _codable(doc) == ["Protest with intervention"]

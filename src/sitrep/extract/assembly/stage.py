@@ -779,7 +779,8 @@ def _same_protest_again(state: DocState, events: list[EventDraft]) -> list[Event
     counter-rally was held too.", "Some of them also blocked a road.": a Peaceful protest told
     once after the Peaceful protest its paragraph tells first, at the same place and on the same
     days, is another side of that protest day (a counter-rally, a road blocked by part of the
-    crowd, a separate march): ACLED codes one event per place and day, the first one told."""
+    crowd, a separate march): ACLED codes one event per place and day, the first one told. The
+    same for a Protest with intervention after one ("Police also detained two organisers.")."""
     first = _first_in_paragraph(state, events)
     kept = []
     for event in events:
@@ -787,8 +788,8 @@ def _same_protest_again(state: DocState, events: list[EventDraft]) -> list[Event
         if (
             protest is not None
             and protest is not event
-            and protest.sub_event_type == PEACEFUL
-            and event.sub_event_type == PEACEFUL
+            and protest.sub_event_type in (PEACEFUL, INTERVENED)
+            and event.sub_event_type == protest.sub_event_type
             and event.extra.get("mentions") == 1
             and event.trigger.start > protest.trigger.start
             and _same_place(event, protest)
