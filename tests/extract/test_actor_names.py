@@ -209,3 +209,27 @@ def test_civilians_of_the_country_people_fled_keep_it():
                            "implicit")  # fmt: skip
     got = relocated(mention, _place("Slovakia", "Kosice"), dictionary, "Slovakia")
     assert got is not None and got.actor.name == "Civilians (Ukraine)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # a jet or helicopter brought down in Ukraine was its air force's …
+        (
+            "date 2022-03-20 Kharkiv\n\nUkrainian troops downed a Russian Ka-52 gunship helicopter"
+            " near Izium in Kharkiv region on Friday.",
+            "Military Forces of Russia (2000-) Air Force",
+        ),
+        # … where ACLED codes that air force's strikes to it; in Syria the military keeps it.
+        (
+            "date 2019-06-10 Hama\n\nRebel fighters shot down a Syrian army helicopter over the"
+            " countryside of Hama on Sunday.",
+            "Military Forces of Syria (2000-2024)",
+        ),
+    ],
+)
+def test_an_aircraft_shot_down_is_its_air_arm_s_where_acled_codes_it_so(pipeline, text, actor2):
+    from sitrep.ingest.text import read_text
+
+    doc = pipeline(read_text(text))
+    assert actor2 in [e.actor2 for e in doc.events], [(e.actor1, e.actor2) for e in doc.events]

@@ -350,6 +350,38 @@ def test_a_country_named_as_where_with_a_direction_is_not_the_forces_meant(nlp):
             "Military Forces of Thailand (2019-) Thai Rangers",
         ),
         (
+            "Guardsmen of the GNB beat a vendor at a fuel station in Maturin.",
+            "Venezuela",
+            "GNB",
+            "Military Forces of Venezuela (1999-) GNB: Venezuelan National Guard",
+        ),
+        (
+            "Agents of the DGCIM detained a retired colonel in Caracas.",
+            "Venezuela",
+            "DGCIM",
+            "Military Forces of Venezuela (1999-) DGCIM: Directorate General of Military "
+            "Counterintelligence",
+        ),
+        (
+            "A crowd pelted stones at Nepal Armed Police personnel at a border post.",
+            "Nepal",
+            "Nepal Armed Police",
+            "Police Forces of Nepal (2015-) Armed Police Force",
+        ),
+        (
+            "Kyrgyz border guards fired warning shots at a crowd near a canal.",
+            "Kyrgyzstan",
+            "Kyrgyz border guards",
+            "Police Forces of Kyrgyzstan (2017-) Kyrgyz Frontier Force",
+        ),
+        (
+            # a unit's words read only in its own country do not hide another country's police
+            "Protesters were beaten by armed police and municipal officials in a town square.",
+            "Mexico",
+            "police",
+            "Police Forces of Mexico (2018-)",
+        ),
+        (
             "The Saw PDF ambushed a column near a bridge.",
             "Myanmar",
             "Saw PDF",

@@ -660,10 +660,27 @@ def with_units(
             start = owner.span.start
         kind = _BRITISH.sub(lambda b: _BRITISH_TO_ACLED[b.group(0).lower()], match.group(2))
         name = f"{military} {match.group(1)} {kind.title()}{match.group(3).title()}"
+        if not kind:
+            name = _known_unit(dictionary, military, match.group(1), match.group(3)) or name
         span = state.span(start, end)
         inter = entry.inter if entry is not None else 1
         out.append(ActorMention(span, Actor(name, inter, country, military, span.text), "org"))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def _known_unit(
+    dictionary: ActorDictionary, military: str, ordinal: str, formation: str
+) -> str | None:
+    """The one unit of the dictionary with that number and formation whose name adds its type
+    ("4th Division" is ACLED's "4th Armored Division", "5th Corps" its "5th Assault Corps"), so
+    that a unit the text names short is coded as ACLED names it."""
+    prefix, suffix = f"{military} {ordinal.lower()} ", f" {formation.title()}"
+    found = {
+        entry.name
+        for entry in dictionary.actors.values()
+        if entry.name.lower().startswith(prefix.lower()) and entry.name.endswith(suffix)
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def with_tribes(

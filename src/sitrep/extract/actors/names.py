@@ -13,6 +13,7 @@ after it, its two sides take the order ACLED's coders give them (`order.order_si
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from sitrep.extract.actors.mentions import document_year
@@ -71,6 +72,21 @@ def air_arm(
         actor = dataclasses.replace(mention.actor, name=entry.name, parent=entry.parent)
         return dataclasses.replace(mention, actor=actor)
     return mention
+
+
+# An aircraft brought down: "shot down a helicopter", "downed two Su-25 jets".
+_DOWNED_AIRCRAFT = re.compile(
+    r"\b(?:shot\s+down|downed)\b(?:\s+[\w-]+){0,4}?\s+"
+    r"(?:aircraft|helicopters?|(?:war|air)?planes?|jets?|(?:Su|Ka|Mi|Tu|Il)-\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _downs_aircraft(state: DocState, sentence: int) -> bool:
+    if not state.sentences:
+        return False
+    span = state.sentences[sentence]
+    return _DOWNED_AIRCRAFT.search(state.text, span.start, span.end) is not None
 
 
 # Kinds of per-country actors named after a region where ACLED does so: crowds and civilians
@@ -145,6 +161,10 @@ def name_actors_on_event_dates(state: DocState) -> None:
     for draft in state.events:
         if draft.sub_event_type == "Air/drone strike":
             draft.actor1 = air_arm(draft.actor1, event_country(state, draft), dictionary)
+        if _downs_aircraft(state, draft.sentence):
+            # the aircraft a side shot down was its air arm's where ACLED codes that arm's
+            # strikes to it (Ukraine train notes: 4 of the 5 helicopters or jets shot down)
+            draft.actor2 = air_arm(draft.actor2, event_country(state, draft), dictionary)
     for draft in state.events:
         where = draft.where.place if draft.where is not None else None
         guessed = draft.extra.get("roles_country")
