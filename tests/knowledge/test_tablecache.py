@@ -8,7 +8,7 @@ import pytest
 
 from sitrep.extract.actors.mentions import AliasMatcher, alias_automatons
 from sitrep.knowledge import tablecache
-from sitrep.knowledge.actors import ActorDictionary
+from sitrep.knowledge.actors import ActorDictionary, AliasTable
 from sitrep.scale.prefilter import Prefilter, default_prefilter, load_cues
 
 
@@ -109,6 +109,25 @@ def test_pickled_actor_tables_find_the_same_aliases():
     for text in SENTENCES:
         assert cached.find(text) == fresh.find(text)
     assert any(fresh.find(text) for text in SENTENCES)
+
+
+def test_a_pickled_alias_table_makes_its_entries_only_when_asked():
+    dictionary = ActorDictionary(2021)
+    assert isinstance(dictionary.aliases, AliasTable)
+    built = list(dictionary.aliases)
+    loaded = pickle.loads(pickle.dumps(dictionary, protocol=pickle.HIGHEST_PROTOCOL))
+    table = loaded.aliases
+    assert isinstance(table, AliasTable)
+    assert table._entries.count(None) == len(table) == len(built)
+    # Walking the surface words and the partisan rows makes no other entry.
+    assert list(loaded.alias_names()) == [(a.alias, a.name) for a in built]
+    partisan = list(loaded.iter_loaded_aliases())
+    assert partisan == [a for a in built if a.loaded]
+    assert len(table) - table._entries.count(None) == len(partisan)
+    # Every field comes back, and one position is always the same object.
+    assert table[5] is table[5]
+    assert table[-1] == built[-1] and table[3:6] == built[3:6]
+    assert table == built and list(table) == built
 
 
 def test_shipped_classifiers_come_from_the_cache_and_score_alike(cache_home):

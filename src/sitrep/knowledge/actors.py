@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import overload
 
 from sitrep.errors import KnowledgeDataError
 from sitrep.knowledge.loader import read_csv
@@ -80,6 +82,127 @@ class AliasEntry:
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return _by_fields(self)
+
+
+_LOADED, _STATE, _GENERATED = 1, 2, 4  # AliasTable's flag bits
+
+
+class AliasTable(Sequence[AliasEntry]):
+    """A dictionary's aliases in order, kept as columns and made into `AliasEntry`s on first use.
+
+    A cached dictionary holds ~28,600 aliases and a document looks at a few dozen: rebuilding
+    every entry on load was most of the dictionary's load time (issue 18). Pickled as its columns
+    (strings, flag bytes, indexes into the distinct contexts and sources); an entry, once made,
+    is kept, so the same position always gives the same object."""
+
+    __slots__ = (
+        "_aliases",
+        "_names",
+        "_flags",
+        "_contexts",
+        "_context_of",
+        "_sources",
+        "_source_of",
+        "_lines",
+        "_entries",
+    )
+
+    def __init__(self, entries: Iterable[AliasEntry] = ()):
+        entries = list(entries)
+        contexts: dict[frozenset[str], int] = {}
+        sources: dict[str, int] = {}
+        self._aliases = tuple(e.alias for e in entries)
+        self._names = tuple(e.name for e in entries)
+        self._flags = bytes(
+            _LOADED * e.loaded + _STATE * e.state + _GENERATED * e.generated for e in entries
+        )
+        self._context_of = array(
+            "I", (contexts.setdefault(e.context, len(contexts)) for e in entries)
+        )
+        self._source_of = array("I", (sources.setdefault(e.source, len(sources)) for e in entries))
+        self._contexts = tuple(contexts)
+        self._sources = tuple(sources)
+        self._lines = array("I", (e.line for e in entries))
+        self._entries: list[AliasEntry | None] = list(entries)
+
+    def __reduce__(self) -> tuple[Callable[..., AliasTable], tuple[object, ...]]:
+        columns = (
+            self._aliases,
+            self._names,
+            self._flags,
+            self._contexts,
+            self._context_of,
+            self._sources,
+            self._source_of,
+            self._lines,
+        )
+        return _alias_table, columns
+
+    def __len__(self) -> int:
+        return len(self._aliases)
+
+    @overload
+    def __getitem__(self, index: int) -> AliasEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[AliasEntry]: ...
+    def __getitem__(self, index: int | slice) -> AliasEntry | list[AliasEntry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        entry = self._entries[index]
+        if entry is None:
+            entry = self._entries[index] = self._make(index)
+        return entry
+
+    def _make(self, i: int) -> AliasEntry:
+        if i < 0:
+            i += len(self._aliases)
+        flags = self._flags[i]
+        return AliasEntry(
+            self._aliases[i],
+            self._names[i],
+            bool(flags & _LOADED),
+            self._contexts[self._context_of[i]],
+            self._sources[self._source_of[i]],
+            bool(flags & _STATE),
+            bool(flags & _GENERATED),
+            self._lines[i],
+        )
+
+    def __iter__(self) -> Iterator[AliasEntry]:
+        return (self[i] for i in range(len(self._aliases)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def surface_names(self) -> Iterator[tuple[str, str]]:
+        """(alias, name) of every alias in order, without making the entries."""
+        return zip(self._aliases, self._names, strict=True)
+
+    def loaded_positions(self) -> Iterator[int]:
+        """Positions of the partisan (`loaded`) aliases."""
+        return (i for i, flags in enumerate(self._flags) if flags & _LOADED)
+
+
+def _alias_table(
+    aliases: tuple[str, ...],
+    names: tuple[str, ...],
+    flags: bytes,
+    contexts: tuple[frozenset[str], ...],
+    context_of: array[int],
+    sources: tuple[str, ...],
+    source_of: array[int],
+    lines: array[int],
+) -> AliasTable:
+    table = AliasTable.__new__(AliasTable)
+    table._aliases, table._names, table._flags = aliases, names, flags
+    table._contexts, table._context_of = contexts, context_of
+    table._sources, table._source_of, table._lines = sources, source_of, lines
+    table._entries = [None] * len(aliases)
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,13 +325,13 @@ class ActorDictionary:
         self.year = year
         self.countries: dict[str, CountryEntry] = _read_countries()
         self.actors: dict[str, ActorEntry] = {}
-        self.aliases: list[AliasEntry] = []
+        self.aliases: Sequence[AliasEntry] = []
         self._by_normalised: dict[str, ActorEntry] = {}
         # expand() of one template for one country is asked thousands of times while the alias
         # table is built ({demonym} rows × countries); the year is fixed, so the answer is too.
         self._expanded: dict[tuple[str, str | None], str | None] = {}
         self._build_actors()
-        self._build_aliases()
+        self.aliases = AliasTable(self._build_aliases())
 
     # -- resolution -------------------------------------------------------------------------------
 
@@ -303,8 +426,18 @@ class ActorDictionary:
         name = self.expand(template, country)
         return self.entry(name) if name else None
 
+    def alias_names(self) -> Iterator[tuple[str, str]]:
+        """(surface form, actor name or template) of every alias, in order."""
+        aliases = self.aliases
+        if isinstance(aliases, AliasTable):  # without making every entry
+            return aliases.surface_names()
+        return ((a.alias, a.name) for a in aliases)
+
     def iter_loaded_aliases(self) -> Iterator[AliasEntry]:
-        return (a for a in self.aliases if a.loaded)
+        aliases = self.aliases
+        if isinstance(aliases, AliasTable):  # without making every entry
+            return (aliases[i] for i in aliases.loaded_positions())
+        return (a for a in aliases if a.loaded)
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -343,7 +476,8 @@ class ActorDictionary:
                 ActorEntry(named, inter, row["country"] or None, parent, row["kind"], row["source"])
             )
 
-    def _build_aliases(self) -> None:
+    def _build_aliases(self) -> list[AliasEntry]:
+        aliases: list[AliasEntry] = []
         for line, row in _read_rows(ALIASES_FILE, ["alias", "name", "loaded", "source"]):
             if row["loaded"] not in ("0", "1"):
                 raise KnowledgeDataError(f"{ALIASES_FILE}:{line}: loaded must be 0 or 1")
@@ -360,7 +494,7 @@ class ActorDictionary:
                     name = self.expand(row["name"], c.country)
                     for word in _COUNTRY_WORDS[placeholder](c):
                         alias = row["alias"].replace(placeholder, word)
-                        self.aliases.append(
+                        aliases.append(
                             AliasEntry(
                                 alias,
                                 name or row["name"],
@@ -373,12 +507,12 @@ class ActorDictionary:
                         )
                 continue
             self._check_target(row["name"], line)
-            self.aliases.append(
+            aliases.append(
                 AliasEntry(row["alias"], row["name"], loaded, context, row["source"], line=line)
             )
         for c in self.countries.values():
             for name in c.names:
-                self.aliases.append(
+                aliases.append(
                     AliasEntry(
                         name,
                         self.state_name(c.country, "military"),
@@ -388,6 +522,7 @@ class ActorDictionary:
                         state=True,
                     )
                 )
+        return aliases
 
     def _check_target(self, template: str, line: int) -> None:
         probe = self.expand(template, next(iter(self.countries)))

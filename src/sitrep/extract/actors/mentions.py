@@ -1102,14 +1102,14 @@ def _units_of(year: int | None) -> dict[str, tuple[tuple[str, str], ...]]:
     is a group, not a state's force), longest alias first."""
     dictionary = actor_dictionary(year)
     units: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for alias in dictionary.aliases:
-        entry = dictionary.actors.get(alias.name)
+    for alias, name in dictionary.alias_names():  # the surface words, no alias entry made
+        entry = dictionary.actors.get(name)
         if entry is None or not entry.parent or entry.parent == entry.name:
             continue
         parent = dictionary.actors.get(entry.parent)
         if parent is None or parent.inter not in _ARMED_GROUP_INTERS:
             continue
-        units[parent.name].append((alias.alias, entry.name))
+        units[parent.name].append((alias, entry.name))
     return {g: tuple(sorted(u, key=lambda a: -len(a[0]))) for g, u in units.items()}
 
 
