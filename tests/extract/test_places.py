@@ -1196,6 +1196,35 @@ def test_a_monitoring_mission_village_only_one_of_its_areas_has_is_in_that_area(
 
 
 @pytest.mark.parametrize(
+    "text, trigger, location",
+    [("Troops lobbed mortar rounds at rebel trenches in the area of Holubivske, Luhansk.",
+      "lobbed", "Holubivske"),
+     ("Artillery pounded Nyrkove, Luhansk region, destroying four homes.", "pounded", "Nyrkove"),
+     ("Monitors of the OSCE counted six blasts near Znamyanka on Monday.", "blasts",
+      "Znamyanka")],
+)
+def test_a_village_of_the_oblast_named_is_read_however_the_text_leads_to_it(
+        text, trigger, location):
+    # "in the area of X", a bare object "X, <oblast>" and another romanisation of the
+    # codifier's name (Znamianka) all reach the Luhansk village at its hromada's point.
+    place = _mission_place(text, trigger)
+    assert (place.admin1, place.location_text, place.geo_precision) == ("Luhansk", location, 2)
+
+
+def test_a_village_of_any_oblast_the_text_names_is_read_from_the_codifier():
+    # Outside the mission's oblasts too: the codifier (`monitored_villages.csv`) lists a
+    # Hrushuvakha only in the Kharkiv oblast's Barvinkove area, which cities500 lacks.
+    place = _mission_place("Invading troops bombarded Hrushuvakha, Kharkiv, overnight.",
+                           "bombarded")
+    assert (place.admin1, place.location_text, place.geo_precision) == (
+        "Kharkiv", "Hrushuvakha", 2)
+    assert distance_km(place.latitude, place.longitude, 48.97, 36.86) < 40
+    # A city of the oblast's name stays the city when no village is named before it.
+    place = _mission_place("Invading troops bombarded Kharkiv overnight.", "bombarded")
+    assert (place.location_text, place.geo_precision) != ("Hrushuvakha", 2)
+
+
+@pytest.mark.parametrize(
     "text, location, admin1",
     [("Gunmen abducted six traders near Dukawa, Funtua LGA (Katsina), on Monday.", "Funtua",
       "Katsina"),

@@ -39,7 +39,7 @@ from sitrep.knowledge.gazetteer import (
     same_name,
     to_place,
 )
-from sitrep.knowledge.monitoredvillages import MonitoredVillage, villages_named
+from sitrep.knowledge.monitoredvillages import MonitoredVillage, covered_areas, villages_named
 from sitrep.records import Place, Span
 
 if TYPE_CHECKING:
@@ -144,7 +144,14 @@ def _monitored_area(state: DocState, draft: EventDraft | TallyDraft,
                 areas = frozenset(a for a in mission.areas if a[0] == cc
                                   and getattr(gaz.admin1.get(a), "name", None) == place.admin1)
                 if areas:
-                    return _mission_village(state, draft, mission, areas)
+                    return _mission_village(state, draft, cc, areas,
+                                            _name_before(state, where.span.start))
+            # Any other oblast of a country the settlements table covers ("shelled X, Kharkiv")
+            areas = frozenset(k for k, a in gaz.admin1.items()
+                              if k[0] == cc and a.name == place.admin1 and k in covered_areas())
+            if areas:
+                return _mission_village(state, draft, cc, areas,
+                                        _name_before(state, where.span.start))
         return None
     if not missions:
         return None
@@ -153,7 +160,7 @@ def _monitored_area(state: DocState, draft: EventDraft | TallyDraft,
     for mission in missions:
         if mission.main[0] != cc:
             continue
-        village = _mission_village(state, draft, mission, mission.areas)
+        village = _mission_village(state, draft, cc, mission.areas)
         if village is not None:
             return village
         area = gaz.admin1_place(*mission.main)
@@ -164,16 +171,30 @@ def _monitored_area(state: DocState, draft: EventDraft | TallyDraft,
 
 
 _NUMBERED = re.compile(r"[-\s]+\d+$")  # "Zolote-5": a numbered part of Zolote
+# The capitalised words just before ", <area>" ("shelled Nyrkove, Luhansk region")
+_NAME_BEFORE_COMMA = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),\s*$")
 
 
-def _mission_village(state: DocState, draft: EventDraft | TallyDraft, mission: MonitoredAreas,
-                     areas: frozenset[tuple[str, str]]) -> PlaceMention | None:  # fmt: skip
+def _name_before(state: DocState, start: int) -> list[str]:
+    """The name written just before the area's mention and a comma ("captured X, Donetsk"),
+    read or not (a homonym elsewhere is no reason to pass over the area's own settlement)."""
+    if start <= 0:
+        return []
+    m = _NAME_BEFORE_COMMA.search(state.text, max(0, start - 80), start)
+    return [m.group(1)] if m else []
+
+
+def _mission_village(state: DocState, draft: EventDraft | TallyDraft, cc: str | None,
+                     areas: frozenset[tuple[str, str]],
+                     named_before: list[str] | None = None) -> PlaceMention | None:  # fmt: skip
     """The settlement of one of the mission's areas that a name of the draft's sentence the
     gazetteer lacks spells ("near Bolotene": a village of the Luhansk oblast only), when all
     such names lie in one area: there, at its hromada's point (precision 2; at the area's seat,
-    precision 3, when the area has several of that name)."""
+    precision 3, when the area has several of that name). `named_before`: the name written
+    just before the area ("X, Luhansk"), looked up first."""
     found: list[tuple[str, list[MonitoredVillage]]] = []
-    for name in unresolved_names(state, draft.sentence):
+    names = [*(named_before or ()), *unresolved_names(state, draft.sentence)]
+    for name in dict.fromkeys(names):
         villages = villages_named(_NUMBERED.sub("", name), areas)
         if villages:
             found.append((name, villages))
@@ -181,7 +202,7 @@ def _mission_village(state: DocState, draft: EventDraft | TallyDraft, mission: M
     if len(codes) != 1:
         return None
     gaz = load_gazetteer()
-    area = gaz.admin1_place(mission.main[0], codes.pop())
+    area = gaz.admin1_place(cc, codes.pop()) if cc else None
     if area is None:
         return None
     name, villages = found[0]

@@ -295,6 +295,8 @@ _NAME = rf"{_ARTICLE}?[A-Z][\w'’-]+(?: {_ARTICLE}?[A-Z][\w'’-]+){{0,2}}"
 _UNRESOLVED = re.compile(
     rf"\b(?:in|at|near)\s+({_NAME})"
     rf"|({_NAME}) (?:highway|road|town|village|camp|area|neighbou?rhood|square)\b"
+    # "in the area of X", "in the direction of X", "on the outskirts of X"
+    rf"|\b(?:area|direction|outskirts|vicinity)\s+of\s+(?:the\s+)?({_NAME})"
 )
 
 
@@ -311,7 +313,7 @@ def unresolved_names(state: DocState, sentence: int) -> list[str]:
     taken += [(a.span.start, a.span.end) for a in state.actors]
     names = []
     for match in _UNRESOLVED.finditer(state.text, sent.start, sent.end):
-        group = 1 if match.group(1) else 2
+        group = next(g for g in (1, 2, 3) if match.group(g))
         start, end = match.span(group)
         name = match.group(group)
         if any(s < end and start < e for s, e in taken) or pfilter.is_common(name):
@@ -1832,7 +1834,7 @@ def _area_guesses(text: str, mentions: list[Mention], cc: str, gaz: Gazetteer,
         return []
     out: list[Mention] = []
     for match in _GUESS_CUE.finditer(text):
-        group = 1 if match.group(1) else 2
+        group = next(g for g in (1, 2, 3) if match.group(g))
         start, end = match.span(group)
         name = match.group(group).rstrip("'’-")  # "'in Jizan'": the closing quote is no letter
         end = start + len(name)
