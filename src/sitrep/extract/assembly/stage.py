@@ -351,6 +351,38 @@ def _first_in_paragraph(state: DocState, events: list[EventDraft]) -> dict[objec
     return first
 
 
+def _fold_into_first(
+    state: DocState,
+    events: list[EventDraft],
+    part_of: Callable[[EventDraft, EventDraft], bool],
+    join: bool = True,
+    take_toll: bool = False,
+) -> list[EventDraft]:
+    """Drop each happening told once, after the first codable one its paragraph tells, that
+    `part_of(event, first)` finds a part of that first one; with `take_toll` the first one keeps
+    the higher of the two tolls, with `join` the dropped one's sentences join its evidence."""
+    first = _first_in_paragraph(state, events)
+    kept = []
+    for event in events:
+        head = first.get(state.paragraph_at(event.trigger.start))
+        if (
+            head is not None
+            and head is not event
+            and event.extra.get("mentions") == 1
+            and event.trigger.start > head.trigger.start
+            and part_of(event, head)
+        ):
+            if take_toll:
+                for kind in ("fatalities", "injuries"):
+                    if (getattr(event, kind).value or 0) > (getattr(head, kind).value or 0):
+                        setattr(head, kind, getattr(event, kind))
+            if join:
+                _join_evidence(head, event)
+            continue
+        kept.append(event)
+    return kept
+
+
 def _riots_own_violence(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     """A paragraph that tells a riot first tells the deaths in it after it: an attack or clash
     told once with a toll, on the riot's days ("rioters set a post on fire … one person is
@@ -358,29 +390,18 @@ def _riots_own_violence(state: DocState, events: list[EventDraft]) -> list[Event
     an event of its own; its toll is the riot's when higher (ACLED codes one riot with its
     dead). Not for a fight between two crowds, whose dead ACLED often codes as a communal
     clash of its own."""
-    first = _first_in_paragraph(state, events)
-    kept = []
-    for event in events:
-        para = state.paragraph_at(event.trigger.start)
-        riot = first.get(para)
-        if (
-            riot is not None
-            and riot is not event
-            and riot.event_type == "Riots"
+    return _fold_into_first(
+        state,
+        events,
+        lambda event, riot: (
+            riot.event_type == "Riots"
             and event.sub_event_type in _HARM
-            and (event.fatalities.value or _riots_foe(riot, event))
+            and bool(event.fatalities.value or _riots_foe(riot, event))
             and not _crowd_against_crowd(riot)
-            and event.extra.get("mentions") == 1
-            and event.trigger.start > riot.trigger.start
             and _same_days(event.when, riot.when)
-        ):
-            for kind in ("fatalities", "injuries"):
-                if (getattr(event, kind).value or 0) > (getattr(riot, kind).value or 0):
-                    setattr(riot, kind, getattr(event, kind))
-            _join_evidence(riot, event)
-            continue
-        kept.append(event)
-    return kept
+        ),
+        take_toll=True,
+    )
 
 
 # What a paragraph may tell first whose arrests told after it are its end, not news of their own.
@@ -411,31 +432,23 @@ def _arrests_after_violence(state: DocState, events: list[EventDraft]) -> list[E
     its paragraph tells first, on its days, with no toll and by no one but the state, is how that
     happening ended (ACLED codes the one event), not an event of its own. An arrest told first
     ("police said they had detained the bombers of a shop") or told again is news of its own."""
-    first = _first_in_paragraph(state, events)
-    kept = []
-    for event in events:
-        violence = first.get(state.paragraph_at(event.trigger.start))
-        if (
+
+    def ended(event: EventDraft, violence: EventDraft) -> bool:
+        return bool(
             event.sub_event_type == ARRESTS
-            and violence is not None
-            and violence is not event
             and (violence.sub_event_type in _ARRESTED_AFTER
                  or (violence.sub_event_type in _ARRESTED_AFTER_UNNAMED and event.actor1 is None)
                  or _fought_both_ways(state, violence)
                  or (violence.sub_event_type in _HARM and _doers_arrested(state, event)))
-            and event.extra.get("mentions") == 1
-            and event.trigger.start > violence.trigger.start
             and (not event.fatalities.value or _their_toll(event, violence, state)
                  or ((_fought_both_ways(state, violence)
                       or violence.sub_event_type in _ARRESTED_AFTER_UNNAMED)
                      and event.fatalities.value <= (violence.fatalities.value or 0)))
             and (event.actor1 is None or event.actor1.actor.inter == 1)
             and (_same_days(event.when, violence.when) or _doers_arrested(state, event))
-        ):  # fmt: skip
-            _join_evidence(violence, event)
-            continue
-        kept.append(event)
-    return kept
+        )  # fmt: skip
+
+    return _fold_into_first(state, events, ended)
 
 
 # Words for who did a harm: "the suspect was arrested", "police arrested the shooters".
@@ -752,26 +765,19 @@ def _force_on_the_protest(state: DocState, events: list[EventDraft]) -> list[Eve
     with no doer named), not by a deed of the crowd, after a Protest with intervention its
     paragraph tells first and on its days, is that intervention told on: ACLED codes the one
     event. Its sentences join the intervention's evidence."""
-    first = _first_in_paragraph(state, events)
-    kept = []
-    for event in events:
-        protest = first.get(state.paragraph_at(event.trigger.start))
+
+    def force_on_it(event: EventDraft, protest: EventDraft) -> bool:
         if (
-            protest is not None
-            and protest is not event
-            and protest.sub_event_type == INTERVENED
-            and event.sub_event_type == RIOTED
-            and event.extra.get("mentions") == 1
-            and not event.fatalities.value
-            and event.trigger.start > protest.trigger.start
-            and _same_days(event.when, protest.when)
+            protest.sub_event_type != INTERVENED
+            or event.sub_event_type != RIOTED
+            or event.fatalities.value
+            or not _same_days(event.when, protest.when)
         ):
-            tok = trigger_token(state, event)
-            if tok is not None and _crowds_deed(tok) is None and _force_used(state, tok):
-                _join_evidence(protest, event)
-                continue
-        kept.append(event)
-    return kept
+            return False
+        tok = trigger_token(state, event)
+        return tok is not None and _crowds_deed(tok) is None and _force_used(state, tok)
+
+    return _fold_into_first(state, events, force_on_it)
 
 
 def _same_protest_again(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
@@ -781,25 +787,19 @@ def _same_protest_again(state: DocState, events: list[EventDraft]) -> list[Event
     days, is another side of that protest day (a counter-rally, a road blocked by part of the
     crowd, a separate march): ACLED codes one event per place and day, the first one told. The
     same for a Protest with intervention after one ("Police also detained two organisers.")."""
-    first = _first_in_paragraph(state, events)
-    kept = []
-    for event in events:
-        protest = first.get(state.paragraph_at(event.trigger.start))
-        if (
-            protest is not None
-            and protest is not event
-            and protest.sub_event_type in (PEACEFUL, INTERVENED)
+    return _fold_into_first(
+        state,
+        events,
+        lambda event, protest: (
+            protest.sub_event_type in (PEACEFUL, INTERVENED)
             and event.sub_event_type == protest.sub_event_type
-            and event.extra.get("mentions") == 1
-            and event.trigger.start > protest.trigger.start
             and _same_place(event, protest)
             and event.when is not None
             and protest.when is not None
             and (event.when.start, event.when.end) == (protest.when.start, protest.when.end)
-        ):
-            continue
-        kept.append(event)
-    return kept
+        ),
+        join=False,
+    )
 
 
 def _the_fights_toll(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
@@ -808,30 +808,20 @@ def _the_fights_toll(state: DocState, events: list[EventDraft]) -> list[EventDra
     naming no doer), after the Armed clash its paragraph tells first with no dead counted and on
     its days, is that fight's toll, whatever place or side its own words suggested: the toll
     goes to the fight."""
-    first = _first_in_paragraph(state, events)
-    kept = []
-    for event in events:
-        fight = first.get(state.paragraph_at(event.trigger.start))
+
+    def its_dead(event: EventDraft, fight: EventDraft) -> bool:
         if (
-            fight is not None
-            and fight is not event
-            and fight.sub_event_type == CLASH
-            and event.sub_event_type == CLASH
-            and event.extra.get("mentions") == 1
-            and event.fatalities.value
-            and not fight.fatalities.value
-            and event.trigger.start > fight.trigger.start
-            and _same_days(event.when, fight.when)
+            fight.sub_event_type != CLASH
+            or event.sub_event_type != CLASH
+            or not event.fatalities.value
+            or fight.fatalities.value
+            or not _same_days(event.when, fight.when)
         ):
-            tok = trigger_token(state, event)
-            if tok is not None and only_the_dead(tok):
-                fight.fatalities = event.fatalities
-                if (event.injuries.value or 0) > (fight.injuries.value or 0):
-                    fight.injuries = event.injuries
-                _join_evidence(fight, event)
-                continue
-        kept.append(event)
-    return kept
+            return False
+        tok = trigger_token(state, event)
+        return tok is not None and only_the_dead(tok)
+
+    return _fold_into_first(state, events, its_dead, take_toll=True)
 
 
 def _force_used(state: DocState, tok: Token) -> bool:
