@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.errors import KnowledgeDataError
-from sitrep.knowledge.loader import read_csv
+from sitrep.knowledge.loader import coordinates, read_csv
 
 DISTRICTS_FILE = "districts.csv"
 
@@ -38,10 +37,7 @@ def curated_districts() -> tuple[CuratedDistrict, ...]:
                                               "seat", "latitude", "longitude"))  # fmt: skip
     out = []
     for n, r in enumerate(rows, start=2):
-        try:
-            lat, lon = float(r["latitude"]), float(r["longitude"])
-        except ValueError:
-            raise KnowledgeDataError(f"{DISTRICTS_FILE}: row {n}: bad coordinates") from None
+        lat, lon = coordinates(r, DISTRICTS_FILE, n)
         aliases = tuple(a for a in (r.get("aliases") or "").split("|") if a)
         out.append(CuratedDistrict(r["country_code"], r["admin1_code"], r["name"], aliases,
                                    r["seat"], lat, lon, r.get("district") or ""))  # fmt: skip

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sitrep.errors import KnowledgeDataError
 from sitrep.knowledge.districts import DISTRICTS_FILE, curated_districts
-from sitrep.knowledge.loader import read_csv, read_json
+from sitrep.knowledge.loader import coordinates, read_csv, read_json
 from sitrep.knowledge.placedb import PlaceRow, PlaceTable, name_keys
 from sitrep.knowledge.placenames import consonants, name_key, skeleton
 from sitrep.knowledge.tablecache import T, cached_table
@@ -996,10 +996,7 @@ def _sites(countries: dict[str, CountryInfo], admin1: dict) -> list[GazPlace]:
             raise KnowledgeDataError(
                 f"{SITES_FILE}: row {n}: admin1 {r['admin1']!r} is not an admin1 name of {cc}"
             )
-        try:
-            lat, lon = float(r["latitude"]), float(r["longitude"])
-        except ValueError:
-            raise KnowledgeDataError(f"{SITES_FILE}: row {n}: bad coordinates") from None
+        lat, lon = coordinates(r, SITES_FILE, n)
         code = SITE_FEATURE_CODES.get(r["type"])
         if code is None:
             raise KnowledgeDataError(f"{SITES_FILE}: row {n}: unknown site type {r['type']!r}")

@@ -51,6 +51,15 @@ def read_csv(name: str, required: Iterable[str] = ()) -> list[dict[str, str]]:
     return rows
 
 
+def coordinates(row: dict[str, str], name: str, line: int) -> tuple[float, float]:
+    """The row's latitude and longitude; a clear error naming the file and line when they are not
+    numbers."""
+    try:
+        return float(row["latitude"]), float(row["longitude"])
+    except ValueError:
+        raise KnowledgeDataError(f"{name}: row {line}: bad coordinates") from None
+
+
 def read_json(name: str) -> Any:
     try:
         return json.loads(data_file(name).read_text(encoding="utf-8"))

@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.errors import KnowledgeDataError
-from sitrep.knowledge.loader import read_csv
+from sitrep.knowledge.loader import coordinates, read_csv
 from sitrep.knowledge.placenames import name_key
 from sitrep.knowledge.tablecache import cached_table
 
@@ -42,11 +41,7 @@ def monitored_villages() -> dict[str, tuple[MonitoredVillage, ...]]:
                                                        "latitude", "longitude"))  # fmt: skip
     out: dict[str, list[MonitoredVillage]] = defaultdict(list)
     for n, r in enumerate(rows, start=2):
-        try:
-            lat, lon = float(r["latitude"]), float(r["longitude"])
-        except ValueError:
-            raise KnowledgeDataError(
-                f"{MONITORED_VILLAGES_FILE}: row {n}: bad coordinates") from None
+        lat, lon = coordinates(r, MONITORED_VILLAGES_FILE, n)
         out[name_key(r["name"])].append(
             MonitoredVillage(r["name"], r["country_code"], r["admin1_code"], lat, lon))
     return {k: tuple(v) for k, v in out.items()}

@@ -80,40 +80,7 @@ def cached_table(
     paths: Iterable[Path] = (),
 ) -> T:
     """The table `build()` makes, loaded from the disk cache when an identical build is there."""
-    if not enabled():
-        return build()
-    try:
-        path = cache_dir() / f"{name}-{table_key(name, files, modules, paths)}.pickle"
-    except OSError as exc:  # a builder module without readable source
-        log.debug("table cache: no key for %s (%s)", name, exc)
-        return build()
-    try:
-        with path.open("rb") as fh:
-            table: T = pickle.load(fh)
-        return table
-    except FileNotFoundError:
-        pass
-    except Exception as exc:  # a truncated or foreign file: build and replace it
-        log.debug("table cache: unreadable %s (%s)", path, exc)
-    table = build()
-    _write(path, table)
-    return table
-
-
-def _write(path: Path, table: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed, so a concurrent process never reads half a file.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except Exception as exc:  # an unwritable cache, or a table that does not pickle
-        log.debug("table cache: not writing %s (%s)", path, exc)
+    return _through_cache(name, build, files, modules, paths, _load_pickle, _write_pickle)
 
 
 _ALIGN = 64  # each buffer starts at a multiple of this in the side file
@@ -131,26 +98,54 @@ def mapped_table(
     side file (`.buffers`) that is memory-mapped on load, so the arrays come back as read-only
     views that read only the pages a lookup touches (processes share them in the page cache)
     instead of being copied in whole (py3langid's model: 68 MB, 0.35-0.45 s to unpickle)."""
+    return _through_cache(name, build, files, modules, paths, _load_mapped, _write_mapped)
+
+
+def _through_cache(
+    name: str,
+    build: Callable[[], T],
+    files: Iterable[str],
+    modules: Iterable[str],
+    paths: Iterable[Path],
+    load: Callable[[str], Any],
+    write: Callable[[str, object], None],
+) -> T:
+    """`build()`'s table read by `load` from the cache files named `stem` (the table's name and
+    key), else built and handed to `write`; any cache failure just builds."""
     if not enabled():
         return build()
     try:
-        stem = f"{name}-{table_key(name, files, modules, paths)}"
-    except OSError as exc:
+        stem = str(cache_dir() / f"{name}-{table_key(name, files, modules, paths)}")
+    except OSError as exc:  # a builder module without readable source
         log.debug("table cache: no key for %s (%s)", name, exc)
         return build()
-    head, data = cache_dir() / f"{stem}.mapped", cache_dir() / f"{stem}.buffers"
     try:
-        return _load_mapped(head, data)
+        table: T = load(stem)
+        return table
     except FileNotFoundError:
         pass
     except Exception as exc:  # a truncated or foreign file: build and replace it
-        log.debug("table cache: unreadable %s (%s)", head, exc)
+        log.debug("table cache: unreadable %s (%s)", stem, exc)
     table = build()
-    _write_mapped(head, data, table)
+    write(stem, table)
     return table
 
 
-def _load_mapped(head: Path, data: Path) -> Any:
+def _load_pickle(stem: str) -> Any:
+    with open(f"{stem}.pickle", "rb") as fh:
+        return pickle.load(fh)
+
+
+def _write_pickle(stem: str, table: object) -> None:
+    path = Path(f"{stem}.pickle")
+    try:
+        _write_bytes(path, [pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)])
+    except Exception as exc:  # an unwritable cache, or a table that does not pickle
+        log.debug("table cache: not writing %s (%s)", path, exc)
+
+
+def _load_mapped(stem: str) -> Any:
+    head, data = Path(f"{stem}.mapped"), Path(f"{stem}.buffers")
     with head.open("rb") as fh:
         spans, payload = pickle.load(fh)
     buffers: list[memoryview] = []
@@ -161,7 +156,8 @@ def _load_mapped(head: Path, data: Path) -> Any:
     return pickle.loads(payload, buffers=buffers)
 
 
-def _write_mapped(head: Path, data: Path, table: object) -> None:
+def _write_mapped(stem: str, table: object) -> None:
+    head, data = Path(f"{stem}.mapped"), Path(f"{stem}.buffers")
     try:
         buffers: list[pickle.PickleBuffer] = []
         payload = pickle.dumps(table, protocol=5, buffer_callback=buffers.append)
