@@ -2825,3 +2825,59 @@ def test_no_violence_said(nlp, sentence, said):
 
     doc = nlp(sentence)
     assert _no_violence_said(next(iter(doc.sents))) == said
+
+
+def test_air_strikes_told_after_a_fight_between_two_named_armed_sides_stay_the_battle(code):
+    # stop 38 (types27): one side's air strikes told after the ground fight of two named armed
+    # sides are the battle's weapons (ACLED Armed clash), not an air strike of their own
+    text = (
+        "On 3 May 2022, PKK militants attacked Turkish soldiers with rifles near Westby in Duhok."
+        " The same day, helicopters of the Turkish army conducted airstrikes on PKK militants"
+        " there. Casualties unknown."
+    )
+    assert _codable(code, text, "sub_event_type") == {"Armed clash"}
+
+
+def test_air_strikes_after_a_fight_with_no_named_sides_stay_air_strikes(code):
+    text = (
+        "On 3 May 2022, fighting broke out near Westby. Military jets carried out airstrikes on"
+        " the village, killing two civilians."
+    )
+    assert _codable(code, text, "sub_event_type") == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stop 38 (types27): territory taken in a fight is no peaceful handover
+        ("On 5 June 2022, rebel fighters took over control of 12 villages in Westby district,"
+         " killing two soldiers.", "Non-state actor overtakes territory"),
+        ("On 5 June 2022, rebels took control of the village of Westby after fighting against"
+         " the army. Casualties unknown.", "Non-state actor overtakes territory"),
+        # a fight denied or doubted leaves the handover
+        ("On 5 June 2022, rebels took control of the village of Westby. No clashes were"
+         " reported.", "Non-violent transfer of territory"),
+        ("On 5 June 2022, rebels took control of the village of Westby without fighting.",
+         "Non-violent transfer of territory"),
+    ],
+)  # fmt: skip
+def test_territory_taken_in_a_fight_is_a_territorial_battle(code, text, expected):
+    assert _codable(code, text, "sub_event_type") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Rebels took the town after clashes with the army.", True),
+        ("Rebels took the town. No clashes were reported.", False),
+        ("Rebels took the town. Clashes were not reported.", False),
+        ("Rebels took the town without fighting.", False),
+        ("Rebels took the town. It is unclear whether fighting took place.", False),
+    ],
+)
+def test_fighting_told_and_not_denied(nlp, sentence, told):
+    from sitrep.extract.events.triggers import lexicon
+    from sitrep.extract.events.type_rules import _fighting_told
+
+    sents = list(nlp(sentence).sents)
+    assert _fighting_told(sents[0], lexicon()) == told

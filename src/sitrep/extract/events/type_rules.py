@@ -85,7 +85,8 @@ def allowed_keys(matches: list[Match], family: str) -> frozenset[str]:
 
 
 TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-TERRITORIAL = TERRITORY_TAKEN | {"Non-violent transfer of territory"}
+HANDED_OVER = "Non-violent transfer of territory"
+TERRITORIAL = TERRITORY_TAKEN | {HANDED_OVER}
 NON_STATE_INTER = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political and identity militias
 # The classifier reads the sentence and its paragraph (the notes it learnt from are paragraphs; the
 # sentence keeps a paragraph's other happenings from taking over), probabilities averaged. When it
@@ -167,6 +168,8 @@ def decide_type(
             key, source = INTERCEPTED, "rule: weapons taken out of use"
         if key == INTERCEPTED and _crewed_aircraft_downed(sent, matches, lex):
             key, source = SHELLING, "rule: a crewed aircraft shot down"
+        if key == HANDED_OVER and _fighting_told(sent, lex):
+            key, source = _taken_in_fight(sent, matches, actors), "rule: territory taken in a fight"
         return TypeDecision(key, round(0.4 + 0.3 * weight + 0.3 * p_raw, 3), source)
     if clf is None:
         key = max(allowed, key=lambda k: (k == "Armed clash", k))
@@ -284,6 +287,13 @@ def decide_type(
         # "the ship was boarded and captured": a verb that can take a town took no place here
         key, p = prediction.best(other)
         source = "rule: nothing territorial taken"
+    if key == HANDED_OVER and _fighting_told(sent, lex):
+        # "took control of 25 villages, killing a soldier", "took control of the village
+        # following fighting against the army", "clashed with the army and took control of the
+        # area": territory taken in a fight is no peaceful handover (ACLED's Non-violent transfer
+        # of territory is a change of hands without fighting: the train notes of the type that
+        # name fighting say none took place); who took it decides which battle it was
+        key, source = _taken_in_fight(sent, matches, actors), "rule: territory taken in a fight"
     if key == "Arrests" and ABDUCTION in allowed:
         if _agent_inter(sent, matches, actors) & NON_STATE_INTER:
             key, source = ABDUCTION, "rule: detention by a non-state group"
@@ -974,6 +984,43 @@ def fire_returned(sent: SpacySpan, matches: list[Match]) -> bool:
         ):
             return True
         if t.lemma_.lower() in _BOTH_WAYS and any(c.lower_ == "both" for c in t.children):
+            return True
+    return False
+
+
+# Words that name a fight between two sides outright, for a territory taken in one.
+_FIGHT_WORDS = frozenset({"clash", "fight", "fighting", "battle", "firefight", "gunfight",
+                          "skirmish", "shootout"})  # fmt: skip
+# Words that deny or doubt what they govern: "no clashes", "without fighting", "whether".
+_DENYING = frozenset({"no", "not", "without", "whether", "never", "n't"})
+
+
+def _fighting_told(sent: SpacySpan, lex: Lexicon) -> bool:
+    """The paragraph tells a fight between two sides ("following fighting against the army",
+    "clashed with the army"), not denied nor doubted ("no clashes were reported", "no
+    information on whether fighting took place"), or the sentence tells people harmed
+    ("killing a soldier")."""
+    for t in _paragraph(sent):
+        if t.lemma_.lower() in _FIGHT_WORDS or t.lower_ in _FIGHT_WORDS:
+            if not _denied_word(t):
+                return True
+    return _harm_done(sent, lex, people_only=True)
+
+
+def _taken_in_fight(sent: SpacySpan, matches: list[Match], actors: Sequence[ActorMention]) -> str:
+    """The territorial battle of a place taken in a fight: by a state force, Government regains
+    territory; by anyone else, Non-state actor overtakes territory."""
+    if 1 in _agent_inter(sent, matches, actors):
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def _denied_word(t: Token) -> bool:
+    """A word under a negation or a doubt: its own "no", or a "not", "without" or "whether"
+    on the words that govern it."""
+    for w in (t, *t.ancestors):
+        if any(c.lower_ in _DENYING and c.dep_ in ("neg", "det", "mark", "prep", "advmod")
+               for c in w.children) or (w is not t and w.lower_ in _DENYING):  # fmt: skip
             return True
     return False
 
