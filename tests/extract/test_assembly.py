@@ -698,6 +698,31 @@ def test_an_arrest_told_after_a_protest_is_its_intervention(code, text):
 @pytest.mark.parametrize(
     "text",
     [
+        # an arrest made once the protest was over leaves it peaceful (stop 38, types28)
+        "On 3 March 2022, about 40 teachers rallied in Westbury against the new parking fees. "
+        "Two teachers were arrested by police right after the rally.",
+        "On 3 March 2022, about 40 teachers rallied in Westbury against the new parking fees. "
+        "Police arrested two of them after the rally had ended.",
+        "On 3 March 2022, four activists took part in a picket in Westbury against the new "
+        "parking fees. The protesters were detained that evening after the picket had finished.",
+    ],
+)
+def test_an_arrest_made_after_the_protest_ended_leaves_it_peaceful(code, text):
+    assert [e.sub_event_type for e in code(text, "2022-03-05").events] == ["Peaceful protest"]
+
+
+def test_solidarity_with_people_the_police_evicted_is_the_grievance(code):
+    text = (
+        "On 3 March 2022, about 60 residents rallied in Westbury against the new parking fees "
+        "and in solidarity with the tenants that were evicted by police from a block in Easton "
+        "on 1 March."
+    )
+    assert [e.sub_event_type for e in code(text, "2022-03-05").events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # an arrest dated apart from the protest is what the protest is about
         "On 3 March 2022, about 50 nurses protested outside the court in Easton in support of "
         "their union leader. She was arrested in October 2021 on charges of fraud.",

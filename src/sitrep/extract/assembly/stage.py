@@ -41,7 +41,7 @@ from sitrep.extract.assembly.resolve import resolve, set_category
 from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, RIOTED
 from sitrep.extract.events.candidates import joins_a_protest
 from sitrep.extract.events.quantities import casualty_figures
-from sitrep.extract.events.triggers import lexicon
+from sitrep.extract.events.triggers import after_the_protest, lexicon
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
@@ -261,10 +261,12 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
         and not e.fatalities.value
         and (e.actor1 is None or e.actor1.actor.inter == 1)
     }
+    # (one made once the protest was over, "one person was arrested right after the rally", is
+    # folded into it but leaves it peaceful: ACLED codes no intervention in the protest)
     arrests_at = {
         para: e
         for para, e in told_after.items()
-        if _same_days(e.when, first_protest[para].when)
+        if _same_days(e.when, first_protest[para].when) and not _after_it_ended(state, e)
     }
     # "fired tear gas to disperse them": a violent happening told only as force used on a crowd
     # (one mention, no toll); on a protest, only when it hurt no one
@@ -307,6 +309,12 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
             continue
         kept.append(event)
     return kept
+
+
+def _after_it_ended(state: DocState, arrest: EventDraft) -> bool:
+    """The arrest's sentence tells it as made after the protest was over."""
+    sent = state.spacy_sentence(arrest.sentence) if arrest.sentence < len(state.sentences) else None
+    return sent is not None and after_the_protest(sent, lexicon())
 
 
 def _told_after(state: DocState, para: Span | None, told: set[Span | None]) -> list[Span]:

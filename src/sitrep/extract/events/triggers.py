@@ -666,6 +666,16 @@ def protest_topics(
             if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or purpose or cause or (
                     _in_support(c)):  # fmt: skip
                 about.update(t.i for t in c.subtree)
+        for c in h.children:
+            # "in solidarity with the tenants whom police evicted …" with "with …" hung on
+            # the verb: the phrase goes on what it stands for
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("with", "of")
+                and c.i - 1 in about
+                and sent.doc[c.i - 1].lemma_.lower() in _STANDS_FOR
+            ):
+                about.update(t.i for t in c.subtree)
     if words:
         # "followers of a cleric who was arrested …", "relatives of a woman killed in 2021": what
         # was done to someone the sentence describes, not to the protest or its doers
@@ -677,6 +687,43 @@ def protest_topics(
             if done_to and t.i not in told and t.head.i not in told:
                 about.add(t.i)
     return about
+
+
+# A protest's ending: "after the protest was finished", "once the rally ended".
+_ENDED = frozenset({"finish", "end", "conclude", "close", "disperse", "be"})
+
+
+def after_the_protest(sent: SpacySpan, lex: Lexicon) -> bool:
+    """The sentence tells its deed as done after the protest was over: "one person was arrested
+    right after the rally", "they were detained later, after the protest was finished",
+    "once the march ended, police held two organisers" (ACLED: arrests made once a protest has
+    ended do not make it a Protest with intervention)."""
+    for t in sent:
+        if t.lower_ not in ("after", "once"):
+            continue
+        if t.dep_ == "prep" and t.lower_ == "after":
+            # (the protest told before: "right after the rally"; not "detained them following
+            # an unsanctioned demonstration", the news of the arrest)
+            if any(
+                c.dep_ == "pobj"
+                and (is_demonstration_word(c, lex) or c.lemma_.lower() in GATHERING)
+                and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                for c in t.children
+            ):
+                return True
+        elif t.dep_ == "mark" and t.head.lemma_.lower() in _ENDED:
+            verb = t.head
+            if verb.lemma_.lower() == "be" and not any(
+                c.lower_ == "over" for c in verb.children
+            ):
+                continue
+            if any(
+                c.dep_ in ("nsubj", "nsubjpass")
+                and (is_demonstration_word(c, lex) or c.lemma_.lower() in GATHERING)
+                for c in verb.children
+            ):
+                return True
+    return False
 
 
 def _cue_tokens(sent: SpacySpan, lex: Lexicon, role: str) -> list[int]:

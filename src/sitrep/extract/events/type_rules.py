@@ -24,6 +24,7 @@ from sitrep.extract.events.triggers import (
     Entry,
     Lexicon,
     Match,
+    after_the_protest,
     is_demonstration_word,
     names_a_demonstration,
     protest_topics,
@@ -170,6 +171,8 @@ def decide_type(
             key, source = SHELLING, "rule: a crewed aircraft shot down"
         if key == HANDED_OVER and _fighting_told(sent, lex):
             key, source = _taken_in_fight(sent, matches, actors), "rule: territory taken in a fight"
+        if key == INTERVENED and _arrested_after_the_protest(sent, matches, lex):
+            key, source = PEACEFUL, "rule: arrested after the protest"
         return TypeDecision(key, round(0.4 + 0.3 * weight + 0.3 * p_raw, 3), source)
     if clf is None:
         key = max(allowed, key=lambda k: (k == "Armed clash", k))
@@ -252,6 +255,14 @@ def decide_type(
         ):
             key, source = target, f"rule: {' '.join(rule.pattern)}"
             break
+    if (
+        key == INTERVENED
+        and "Arrests" in allowed
+        and _arrested_after_the_protest(sent, matches, lex)
+    ):
+        # "two of them were arrested right after the rally": an arrest told on its own, made once
+        # the protest was over, is no intervention in it (assembly folds it into the protest)
+        key, source = "Arrests", "rule: arrested after the protest"
     if key in _UNFORCED and _demonstrators_did_violence(sent, matches, lex):
         key, source = VIOLENT_DEMONSTRATION, "rule: violence done by the demonstrators"
     elif key in _UNFORCED and _fray_told(sent, lex):
@@ -427,6 +438,21 @@ def decide_type(
 
 
 VIOLENT_DEMONSTRATION = "Violent demonstration"
+
+
+_ARRESTING = frozenset({"Arrests", ABDUCTION, "Protest with intervention"})
+
+
+def _arrested_after_the_protest(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> bool:
+    """ "The protesters were detained later, after the protest was finished": the only
+    intervention the triggers tell is an arrest made once the protest was over, which ACLED
+    leaves out of the protest's type (it stays a Peaceful protest)."""
+    arrests = [m for m in matches if m.entry.candidates and m.entry.candidates <= _ARRESTING]
+    return (
+        bool(arrests)
+        and all(m in arrests or names_a_demonstration(m.entry) for m in matches)
+        and after_the_protest(sent, lex)
+    )
 
 
 def _no_violence_said(sent: SpacySpan) -> bool:
