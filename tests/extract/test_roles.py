@@ -1756,3 +1756,86 @@ def test_an_explosions_named_armed_side_is_its_target(text, actor2):
     events = [e for e in extract(text, published="2022-06-13").events if e.event_type]
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
     assert normalise_name(events[0].actor2 or "") == normalise_name(actor2 or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # a crowd that burns the forces' property hits those forces, not the person whose
+        # death it avenged
+        (
+            "On 4 March 2022, in Bamako, several youths burned three police vehicles after a "
+            "teenager was killed by a speeding car.",
+            "Police Forces of Mali (2021-)",
+        ),
+    ],
+)
+def test_forces_whose_property_a_crowd_damaged_are_its_other_side(text, actor2):
+    events = [e for e in extract(text, published="2022-06-13").events if e.event_type]
+    assert events and events[0].event_type == "Riots"
+    assert normalise_name(events[0].actor2 or "") == normalise_name(actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On 2 March 2022, two factions of Al Shabaab exchanged fire near Jowhar (Middle "
+            "Shabelle), killing three fighters.",
+            "Al Shabaab",
+        ),
+        (
+            "On 11 May 2020, clashes broke out between rival factions of pro-Houthi forces in "
+            "Dhamar city over a checkpoint.",
+            SPC,
+        ),
+    ],
+)
+def test_a_fight_within_one_group_has_it_on_both_sides(text, actor):
+    events = [e for e in extract(text, published="2022-06-13").events if e.event_type]
+    assert events and events[0].event_type == "Battles"
+    assert normalise_name(events[0].actor1 or "") == normalise_name(actor)
+    assert normalise_name(events[0].actor2 or "") == normalise_name(actor)
+
+
+def test_a_fight_of_one_group_with_another_named_is_no_internal_fight():
+    text = (
+        "On 2 March 2022, two factions of Al Shabaab clashed with Somali troops near Jowhar "
+        "(Middle Shabelle)."
+    )
+    events = [e for e in extract(text, published="2022-06-13").events if e.event_type]
+    assert events and normalise_name(events[0].actor2 or "") != normalise_name("Al Shabaab")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the country's military infrastructure, a fort, a unit
+        (
+            "Artillery of the Russian army hit military infrastructure outside Sloviansk "
+            "(Donetsk) on 2 July 2022.",
+            "Military Forces of Ukraine (2019-)",
+        ),
+        (
+            "On 11 March 2022, in Arauca (Arauca), ELN guerrillas hurled two grenades at a "
+            "military fort; nobody was hurt.",
+            "Military Forces of Colombia (2018-)",
+        ),
+        # people named by their trade hurt by a blast, told as its subject
+        (
+            "On 2 May 2022, a forester died and another was hurt in an explosion of a landmine "
+            "left by Russian forces in Chernihiv region.",
+            "Civilians (Ukraine)",
+        ),
+        # the person a weapon named after "with" was used on
+        (
+            "On 3 May 2020, in Buthidaung township (Rakhine), soldiers attacked a teacher with a "
+            "grenade.",
+            "Civilians (Myanmar)",
+        ),
+    ],
+)
+def test_targets_of_explosions_read_in_more_wordings(text, actor2):
+    events = [e for e in extract(text, published="2022-06-13").events if e.event_type]
+    assert events and events[0].event_type == "Explosions/Remote violence"
+    assert normalise_name(events[0].actor2 or "") == normalise_name(actor2)

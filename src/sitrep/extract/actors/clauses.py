@@ -573,6 +573,10 @@ def _other_side(prep: Token, pobj: Token) -> Token | None:
     return None
 
 
+# Verbs whose object a weapon named after "with" hit ("attacked a shop with a grenade").
+_HIT_WITH = frozenset({"attack", "target", "hit", "strike", "injure", "wound", "kill"})
+
+
 def noun_roles(
     noun: Token,
     agents: list[Token],
@@ -675,7 +679,9 @@ def noun_roles(
                     if c.dep_ == "pobj" and c.lemma_.lower() not in _TIME_NOUNS
                 )
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        hit = patients if ran_into_device(head.head) else []
+        # "attacked a teacher with a grenade": the weapon's verb hit its object
+        armed = head.lower_ == "with" and head.head.lemma_.lower() in _HIT_WITH
+        hit = patients if ran_into_device(head.head) or armed else []
         if head.head.lemma_.lower() not in DEATH_VERBS:  # who "died in an airstrike" is hit
             verb_roles(head.head, agents, hit, descend=False, depth=depth + 1)
         patients.extend(_undergoers(head.head))

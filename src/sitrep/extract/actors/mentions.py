@@ -968,9 +968,9 @@ _GOVERNMENTAL = re.compile(
 # "a military convoy", "the military outpost": the state's forces named by what they hold or
 # move in, when no one is named before the adjective ("Turkish military base" is Turkey's).
 _MILITARY_HOLDING = re.compile(
-    r"(?<![\w-])military(?:'s)?\s+(?:(?P<forces>convoys?|patrols?|columns?|personnel)"
+    r"(?<![\w-])military(?:'s)?\s+(?:(?P<forces>convoys?|patrols?|columns?|personnel|units?)"
     r"|(?P<facility>vehicles?|trucks?|outposts?|bases?|posts?|checkpoints?|camps?|positions?"
-    r"|barracks|compounds?))\b",
+    r"|barracks|compounds?|infrastructure|installations?|facilit(?:y|ies)|forts?))\b",
     re.IGNORECASE,
 )
 
