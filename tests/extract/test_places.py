@@ -1239,6 +1239,21 @@ def test_a_district_word_of_nigeria_or_indonesia_keeps_the_town_it_is_named_afte
     assert [(p.location, p.admin1, p.geo_precision) for p in towns] == [(location, admin1, 2)]
 
 
+@pytest.mark.parametrize(
+    "text, district, admin1",
+    [("Bandits robbed two lorries near Kabar Jadid (Heiban locality, South Kordofan state).",
+      "Heiban", "South Kordofan"),
+     ("Tenants marched to the land office in Pasir Baru (Kampar regency, Riau province).",
+      "Kampar", "Riau")],
+)
+def test_a_curated_district_titled_locality_or_regency_in_acled_parenthesis(
+        text, district, admin1):
+    # Stop 38: "(X locality, State)" and "(X regency, Province)" name the district X as
+    # "(X district, ...)" does; a village the tables lack falls to it, not to the state's seat.
+    areas = [m.place for m in resolve_places(text) if m.place.feature == "admin2"]
+    assert [(p.admin2, p.admin1, p.geo_precision) for p in areas] == [(district, admin1, 2)]
+
+
 def test_a_country_the_happening_is_about_gives_way_to_the_town_it_hangs_off(pipeline):
     # The document's country read as the one the protest is about (as an unsure classifier may):
     # the town the gathering hangs off is where it was, though the text names no country of it.

@@ -582,3 +582,20 @@ def test_every_acled_country_is_named_as_acled_names_it():
 def test_admin1_levels_and_parts_follow_the_documents_date(code, text, published, admin1):
     events = [e for e in code(text, published).events if e.acled_codable]
     assert events and {e.admin1 for e in events} == {admin1}
+
+
+@pytest.mark.parametrize(
+    "cc, area, seat",
+    [("NG", "Delta", "Asaba"), ("NG", "Yobe", "Damaturu"), ("MX", "Chihuahua", "Chihuahua"),
+     ("IN", "Odisha", "Bhubaneswar"), ("SO", "Bari", "Bosaso"),
+     ("VE", "Bolivar", "Ciudad Bolívar")],
+)
+def test_an_area_whose_capital_is_not_its_largest_town_is_placed_at_its_capital(gaz, cc, area,
+                                                                                  seat):
+    # Stop 38: a region-only event is put at the area's capital (as ACLED codes it), not at
+    # its largest GeoNames place (Warri, Gashua, Ciudad Juarez, Nowrangapur, El Dibir...).
+    (a,) = [a for (c, _), a in gaz.admin1.items() if c == cc and a.name == area]
+    town = max((p for p in gaz.exact(name_key(seat)) if p.country_code == cc
+                and p.feature_class == "P" and p.admin1 == area), key=lambda p: p.population)
+    assert a.seat == town.name
+    assert distance_km(a.latitude, a.longitude, town.latitude, town.longitude) < 1

@@ -695,7 +695,9 @@ MISSION_TOWN = 100_000
 
 # ACLED's "(district, governorate)" parenthesis.
 _DISTRICT_PAIR = re.compile(r"\(([^(),]{2,40}), ([^(),]{2,40})\)")
-_DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate|township)s?\b")
+# ACLED's "(X LGA, State)" (Nigeria), "(X regency, Province)" (Indonesia), "(X locality, State)"
+# (Sudan) name a district as "X district" does.
+_DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate|township|lga|regency|locality)s?\b")
 _DISTRICT_OF = re.compile(r"(?i)\b(?:district|directorate) of\s+$")
 # "X district, Y." (Afghan notes): Y is the province holding the district X.
 _DISTRICT_COMMA = re.compile(
