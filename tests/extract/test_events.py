@@ -2707,18 +2707,6 @@ def test_people_the_dictionary_names_an_armed_force_are_an_armed_target(code):
     assert "Armed clash" in _codable(code, text, "sub_event_type")
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "On 2 May 2022, soldiers fired shots into the air near the village of Westby, Kenya.",
-        "On 2 May 2022, gunmen stopped a bus near Westby and fired shots in the air.",
-    ],
-)
-def test_shots_fired_into_the_air_at_no_one_are_other(code, text):
-    # stop 37: shots aimed at no one, no other deed, no one harmed, no protest told
-    assert _codable(code, text, "sub_event_type") == {"Other"}
-
-
 def test_shots_in_the_air_with_a_deed_told_stay_violence(code):
     text = "On 2 May 2022, gunmen fired shots in the air and beat two traders in Westby."
     assert "Other" not in _codable(code, text, "sub_event_type")

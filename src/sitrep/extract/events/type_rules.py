@@ -405,12 +405,6 @@ def decide_type(
         key, source = INTERCEPTED, "rule: weapons taken out of use"
     if key == INTERCEPTED and _crewed_aircraft_downed(sent, matches, lex):
         key, source = SHELLING, "rule: a crewed aircraft shot down"
-    if key in ("Attack", "Armed clash", SHELLING) and _shots_in_the_air(sent, matches, lex):
-        # "border police loosed a volley into the air by the river", "militants dispersed the
-        # residents by firing gunshots in the air": shots at no one, with no other deed, no one
-        # harmed and no protest told (whose types code a dispersal), are no attack nor fight;
-        # ACLED codes them Other (the 5 train notes telling only such shots)
-        key, source = "Other", "rule: shots fired into the air"
     if key in ("Attack", "Armed clash") and crowd_size_noted(paragraph_text(sent)):
         # "[size=around 6]": ACLED notes a crowd's size only for demonstration events (1,955 of
         # the 1,964 train notes with the remark are Protests or Riots); violence by people whose
@@ -860,50 +854,6 @@ def _crowd_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> 
             ):
                 return True
     return False
-
-
-# Words for firing a gun: shots "fired in the air" are aimed at no one.
-_SHOTS = frozenset({"fire", "firing", "shoot", "shot", "gunshot", "gunfire"})
-
-
-def _into_the_air(word: Token) -> bool:
-    around = [word, *word.children]
-    if word.dep_ in ("dobj", "nsubjpass", "pobj"):
-        around += [word.head, *word.head.children]  # "fired shots in the air"
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ in ("in", "into")
-        and any(o.dep_ == "pobj" and o.lemma_.lower() == "air" for o in prep.children)
-        for w in around
-        for prep in (w, *w.children)
-    )
-
-
-def _shots_in_the_air(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> bool:
-    """Every violent trigger of the happening and its paragraph is shots fired in or into the air
-    (or the dispersal they did), and the paragraph tells no one harmed otherwise and no protest
-    (a crowd's violence or a dispersal has triggers of its own: "pelted", "clashed",
-    "blocked")."""
-    doc = sent.doc
-    para = _paragraph(sent)
-    # (the paragraph's other deeds too: "tried to abduct a man … fired shots in the air")
-    heads = [
-        doc[m.head]
-        for m in (*matches, *lex.find(para))
-        if m.entry.family != "statement"
-        and (not m.entry.candidates or any(
-            event_type_of(c) in VIOLENT_TYPES for c in m.entry.candidates
-        ))
-    ]
-    firing = [h for h in heads if h.lemma_.lower() in _SHOTS]
-    if not firing or not all(_into_the_air(h) for h in firing):
-        return False
-    if any(h not in firing and h.lemma_.lower() != "disperse" for h in heads):
-        return False
-    return not (
-        any(lex.is_cue(t, "harm") and t.lemma_.lower() not in _SHOTS for t in para)
-        or _told_with_protest(sent, lex)
-    )
 
 
 def _told_with_protest(sent: SpacySpan, lex: Lexicon) -> bool:
