@@ -430,15 +430,6 @@ def test_event_country_without_a_resolved_place(nlp):
             "Iraq",
             "Kata'ib Hezbollah",
         ),
-        # Territory regained by the government is regained by its forces.
-        (
-            "The advance came days after the recapture of a strategic airfield to the south.",
-            "recapture",
-            "Battles",
-            "Government regains territory",
-            "Iraq",
-            "Military Forces of Iraq (2018-2022)",
-        ),
     ],
 )
 def test_default_actor1(nlp, text, trigger, event_type, sub_event_type, country, actor1):

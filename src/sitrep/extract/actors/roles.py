@@ -240,11 +240,6 @@ def _assign(
         # "X fighters carried out an attack on a post. Two guards were killed in the attack.":
         # the toll names the attack the sentence before told, and so its author.
         actor1 = _attack_author(state, draft.sentence - 1, dictionary, actor2, climb=True)
-    if actor1 is None and sub_event_type == "Government regains territory":
-        # By definition the state's forces retake it ("the recapture of a key air base").
-        actor1 = _generic(
-            state, dictionary, "{military}", country, draft.trigger.start, draft.trigger.start
-        )
     if actor1 is None and actor2 is not None and sub_event_type == "Change to group/activity":
         # "300 soldiers were deployed to X": who moved is the actor, not a target (132 of the 138
         # train notes of the type have no actor 2).
