@@ -1730,8 +1730,6 @@ def read_roles(
                 # "the rocket shelling targeted IS gatherings" parsed with "targeted" under the
                 # trigger
                 roles.actor2 = _misread_object(verb, mentions, roles.actor1)
-        if roles.actor2 is None:
-            roles.actor2 = _misread_after_preposition(trigger, mentions, roles.actor1)
     if roles.actor2 is None and roles.victim is None and not verbal:
         _later_casualties(state, sentence, dictionary, roles)
     # Who fended an attack off does not act by default ("A repulsed a rebel attack on B": A and
@@ -1815,34 +1813,6 @@ def _misread_object(
     for m in mentions:
         if m.span.start == doc[i].idx and m is not actor1:
             return m
-    return None
-
-
-def _misread_after_preposition(
-    trigger: Token, mentions: list[ActorMention], actor1: ActorMention | None
-) -> ActorMention | None:
-    """The actor named right after a target preposition of the trigger (or of the verb whose
-    object it is) that has no object of its own, the name misread as a verb: "conducted
-    airstrikes on IS positions" ("IS" parsed as the verb "is")."""
-    heads = [trigger]
-    if trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
-        heads.append(trigger.head)
-    doc = trigger.doc
-    for head in heads:
-        for prep in head.children:
-            if (
-                prep.dep_ != "prep"
-                or prep.lower_ not in clauses.TARGET_PREPS
-                or any(c.dep_ == "pobj" for c in prep.children)
-                or prep.i + 1 >= len(doc)
-            ):
-                continue
-            after = doc[prep.i + 1]
-            if after.pos_ not in ("AUX", "VERB") or not after.is_upper:
-                continue
-            for m in mentions:
-                if m.span.start == after.idx and m is not actor1:
-                    return m
     return None
 
 
