@@ -2301,10 +2301,11 @@ def test_a_passive_patient_hung_on_the_opening_places_is_the_target(code, text):
 
 def test_a_gathering_no_trigger_names_is_told_by_its_crowd_size_remark(code):
     # ACLED notes a crowd's size only for demonstration events: the paragraph tells one even
-    # when no trigger word names it; news text without the remark tells none
+    # when no trigger word names it; news text without the remark (and without a note's dated
+    # lead) tells none
     text = (
-        "On 6 March 2022, nurses of Easton General Hospital in front of its gate seeking unpaid "
-        "wages."
+        "Nurses of Easton General Hospital in front of its gate seeking unpaid wages on 6 March "
+        "2022."
     )
     assert [e.sub_event_type for e in code(text, "2022-03-08").events] == []
     noted = text + " [size=no report]"
@@ -2324,7 +2325,7 @@ def test_a_march_staged_under_a_month_name_is_a_march(code):
     # "March" the tagger reads as the month names the march when it is what was staged
     text = "On 6 May 2022, about 40 students staged a 'March for Clean Rivers' in Easton."
     assert [e.sub_event_type for e in code(text, "2022-05-08").events] == ["Peaceful protest"]
-    dated = "On 6 March 2022, about 40 students planted trees in Easton."
+    dated = "About 40 students planted trees in Easton on 6 March 2022."
     assert not code(dated, "2022-03-08").events
 
 
@@ -2869,3 +2870,32 @@ def test_fighting_told_and_not_denied(nlp, sentence, told):
 
     sents = list(nlp(sentence).sents)
     assert _fighting_told(sents[0], lexicon()) == told
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("On 3 May 2022, the governorship of Westshire announced that face coverings are "
+         "compulsory in all public places to curb the spread of the virus.", "2022-05-05"),
+        ("On 3 May 2022, members of a nationalist group hung a banner reading 'Our land first' "
+         "over a motorway bridge in Westby.", "2022-05-05"),
+        ("On 3 May 2022, soldiers of the Ruritanian army closed every shop of Westby for the day.",
+         "2022-05-05"),
+    ],
+)  # fmt: skip
+def test_a_note_s_dated_lead_no_trigger_names_tells_a_non_violent_event(code, text, published):
+    # Stop 38 (detect10): ACLED's lead tells the note's event though no lexicon word names it;
+    # the classifier types it among the non-violent sub-types (what soldiers did is no protest)
+    found = _codable(code, text, "event_type")
+    assert found and not found & VIOLENT
+    if "soldiers" in text:
+        assert "Protests" not in found
+
+
+def test_a_sentence_no_trigger_names_without_a_dated_lead_tells_nothing(code):
+    # news text opens with no such lead: a sentence no trigger names is no event
+    text = (
+        "The governorship of Westshire announced on 3 May 2022 that face coverings are "
+        "compulsory in all public places to curb the spread of the virus."
+    )
+    assert not _codable(code, text, "event_type")

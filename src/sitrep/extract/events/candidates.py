@@ -118,6 +118,8 @@ def find_events(state: DocState) -> None:
                 seen.append((state.doc[m.head].lemma_.lower(), drafts))
     if not any(d.acled_codable for d in state.events):
         state.events.extend(_crowd_remarked(state, lex))
+    if not any(d.acled_codable for d in state.events):
+        state.events.extend(_lead_told(state, lex))
     _attach_coreferent_evidence(state, state.events)
     log.debug("%d event drafts", len(state.events))
 
@@ -151,6 +153,67 @@ def _crowd_remarked(state: DocState, lex: Lexicon) -> list[EventDraft]:
         group = _Group(i, entry.family, [Match(root.i, root.i + 1, root.i, entry)])
         return _drafts(group, sent, state, lex)
     return []
+
+
+# What a dated lead no trigger names can tell: the non-violent sub-types (a development or a
+# protest); violence has words of its own, which a sentence without any would not hold.
+LEAD_KEYS = frozenset({
+    "Peaceful protest", "Protest with intervention", "Agreement", "Arrests",
+    "Change to group/activity", "Headquarters or base established",
+    "Looting/property destruction", "Non-violent transfer of territory", "Other",
+})
+# ACLED's own lead: the text opens with the event's day ("On 9 May 2021, …", "Around 3 March
+# 2022 (as reported), …", "As reported on 2 May 2020, …"; a label may come first: "Looting: …").
+_DATED_LEAD = re.compile(
+    r"\s*(?:[A-Z][A-Za-z /]{0,40}:\s*)?(?:On|Around|As reported on|Reported on|Between|"
+    r"On or around|On or about|Since|During|Overnight on|Late on|Early on|From)\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:\s*-\s*\d{1,2})?\s+[A-Z][a-z]+\s+\d{4}\b"
+)
+
+
+def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
+    """A text that opens with ACLED's dated lead ("On 9 May 2021, the council banned …") tells
+    one event in that sentence even when no trigger names it (a lockdown declared, banners
+    dropped, a group's training, an organisation closed): the sentence's root, typed by the
+    classifier among the non-violent sub-types. Only when nothing codable was found: a
+    sentence with no violent word tells no violence, so a violent prediction is left out, and
+    what soldiers or an armed group did is no protest.
+    News text opens with a headline or a place line, not with such a lead."""
+    assert state.doc is not None
+    first = next((s for s in state.sentences if not _HEADER.match(s.text)), None)
+    if first is None or first.start != 0 or not _DATED_LEAD.match(first.text):
+        return []
+    sent = state.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if sent is None or any(sentence_triggers(sent, lex)):
+        return []  # a word of the lexicon the detector read and set aside: it knows better
+    root = sent.root
+    keys = LEAD_KEYS
+    armed = [(a.span.start, a.span.end) for a in state.actors if a.actor.inter in _ARMED_INTER]
+    if any(
+        lex.is_cue(w, "armed") or any(s <= w.idx < e for s, e in armed)
+        for subject in subjects_of(root)
+        for w in subject.subtree
+    ):
+        keys = LEAD_KEYS - PROTEST_KEYS  # what soldiers or a militia did is no protest
+    entry = Entry(
+        pattern=(root.lower_,), phrase=False, pos="ANY", role="trigger",
+        candidates=keys, plover=None, plover_mode=None, weight=0.5, requires="",
+        family=family_of(keys),
+    )  # fmt: skip
+    group = _Group(state.sentences.index(first), entry.family,
+                   [Match(root.i, root.i + 1, root.i, entry)])  # fmt: skip
+    drafts = _drafts(group, sent, state, lex)[:1]
+    for d in drafts:
+        # one event for the note, placed by its sentence (sites listed are the measure's scope:
+        # "a lockdown in A, B and C")
+        d.extra.pop("place_span", None)
+        d.extra.pop("site_head", None)
+    # (the classifier may have gone past the keys: violence, a riot, the soldiers' "protest")
+    return [d for d in drafts if d.sub_event_type in keys]
+
+
+PROTEST_KEYS = frozenset({"Peaceful protest", "Protest with intervention"})
+_ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces and armed groups
 
 
 ARREST_KEYS = frozenset({"Arrests", "Abduction/forced disappearance", "Protest with intervention"})
