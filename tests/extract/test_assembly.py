@@ -1604,3 +1604,20 @@ def test_a_second_broken_up_protest_at_the_same_place_and_day_is_the_same_one(co
         "2022-05-04",
     )
     assert _codable(doc) == ["Protest with intervention"]
+
+
+def test_a_toll_placed_by_the_remark_naming_another_event_is_that_event_s(code):
+    # Stop 38 (detect10): "(fatalities coded to <place> event)" names the record the toll went
+    # to; the happening placed there alone is that record's, not one more of this note's
+    text = (
+        "On 12 March 2022, rebel forces fired mortars at army positions near Avdiivka, Donetsk. "
+        "Over the day, twenty locations were shelled. As a result of the shelling, one soldier "
+        "was killed at an unspecified location (fatalities coded to Marinka event)."
+    )
+    assert len(_codable(code(text, "2022-03-14"))) == 1
+    # the place told before the remark is this note's own: its events stay
+    told = (
+        "On 12 March 2022, rebel forces fired mortars at army positions near Avdiivka, Donetsk. "
+        "One soldier was killed by the shelling in Marinka (fatalities coded to Marinka event)."
+    )
+    assert len(_codable(code(told, "2022-03-14"))) == 2

@@ -41,13 +41,14 @@ from sitrep.extract.assembly.resolve import resolve, set_category
 from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, RIOTED
 from sitrep.extract.events.candidates import joins_a_protest
 from sitrep.extract.events.quantities import casualty_figures
+from sitrep.extract.events.remarks import places_coded_elsewhere
 from sitrep.extract.events.triggers import after_the_protest, lexicon
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft, PlaceMention
 from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
-from sitrep.records import DateSpan, Quantity, Span
+from sitrep.records import DateSpan, Place, Quantity, Span
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +132,8 @@ def assemble_events(state: DocState) -> None:
     state.events = _hedges_after(state, state.events)
     state.events = _part_of_before(state, state.events)
     state.events = _coded_apart(state, state.events)
+    state.events = _other_records_place(state, state.events)
+    state.events = _one_event_per_place_and_day(state, state.events)
     state.events = _also_to_the_victims(state, state.events)
     for event in state.events:
         if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
@@ -657,6 +660,83 @@ def _coded_apart(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     if not any(e.acled_codable and id(e) not in apart for e in events):
         return events
     return [e for e in events if id(e) not in apart]
+
+
+def _other_records_place(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "… mortars fired at positions near Easton. … two soldiers were killed at unspecified
+    locations (fatalities coded to Westby event).": a happening placed by the place ACLED's remark
+    names as the event the toll is coded to is that other record's event, not one more of this
+    note's (the remarks stage gives this note's events none of the toll). Never the first
+    codable happening."""
+    spans = places_coded_elsewhere(state.text) if "coded to" in state.text else []
+    if not spans:
+        return events
+    first = next((e for e in events if e.acled_codable), None)
+    return [
+        e for e in events
+        if e is first
+        or e.where is None
+        or not any(start <= e.where.span.start < end for start, end in spans)
+    ]  # fmt: skip
+
+
+def _one_event_per_place_and_day(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ACLED's event is one interaction of the same actors at one place on one day: a happening
+    of the sub-type, sides, days and place of one told before it is that event again (a
+    retelling the clustering kept apart: "… gathered at the call of four unions" read as four
+    sites that all resolve to the country; a crowd's second sentence placed like its first).
+    Its sentences join the first one's evidence, its toll when the first has none. Sites a
+    listed sentence names as their own places stay apart ("drills at the Qasrak and Tell Baidar
+    bases"), and so do two tolls told apart."""
+    kept: list[EventDraft] = []
+    for event in events:
+        same = next((k for k in kept if _same_event(k, event)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        for kind in ("fatalities", "injuries"):
+            if (getattr(event, kind).value or 0) > (getattr(same, kind).value or 0):
+                setattr(same, kind, getattr(event, kind))
+        _join_evidence(same, event)
+    return kept
+
+
+def _same_event(one: EventDraft, two: EventDraft) -> bool:
+    if not (one.acled_codable and two.acled_codable):
+        return False
+    if (one.event_type, one.sub_event_type) != (two.event_type, two.sub_event_type):
+        return False
+    if one.where is None or two.where is None or _spot(one.where.place) != _spot(two.where.place):
+        return False
+    if one.when is None or two.when is None or (one.when.start, one.when.end) != (
+        two.when.start, two.when.end
+    ):
+        return False
+    if _own_site(one) and _own_site(two):
+        return False
+    tolls = (one.fatalities.value, two.fatalities.value)
+    if None not in tolls and tolls[0] != tolls[1]:
+        return False  # another toll, another strike ("… including Westmoor, where one died")
+    # (not a side one leaves unnamed: the roles stage may name it after, and tell it apart)
+    return all(
+        (a.actor.name if a else None) == (b.actor.name if b else None)
+        for a, b in ((one.actor1, two.actor1), (one.actor2, two.actor2))
+    )
+
+
+def _spot(place: Place) -> tuple[object, ...]:
+    """Where a place is, whatever words named it."""
+    return (place.country, place.admin1, place.admin2, place.location, place.latitude,
+            place.longitude)  # fmt: skip
+
+
+def _own_site(event: EventDraft) -> bool:
+    """A listed site's happening placed by its own site name."""
+    span = event.extra.get("place_span")
+    where = event.where
+    return span is not None and where is not None and (
+        where.span.start < span[1] and span[0] < where.span.end
+    )
 
 
 def _told_just_before(state: DocState, told: EventDraft, remark: EventDraft) -> bool:

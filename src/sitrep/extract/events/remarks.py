@@ -132,6 +132,17 @@ def coded_elsewhere(paragraph: str) -> bool:
     return told.search(paragraph, 0, m.start()) is None
 
 
+def places_coded_elsewhere(text: str) -> list[tuple[int, int]]:
+    """The character spans of the places ACLED's remarks name as the event a toll is coded to
+    ("(fatalities coded to Novotroitske event)") and the text names nowhere before it: another
+    record's place."""
+    return [
+        m.span(1)
+        for m in _CODED_ELSEWHERE.finditer(text)
+        if not re.search(rf"\b{re.escape(m.group(1))}\b", text[: m.start()], re.IGNORECASE)
+    ]
+
+
 def _how_many(word: str) -> int:
     """The count `_HOW_MANY` matched: "2", "two"."""
     return int(word) if word.isdigit() else _SMALL[word.lower()]
