@@ -60,6 +60,7 @@ from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
 from sitrep.knowledge.actors import actor_dictionary
+from sitrep.knowledge.classifiers import load_classifier
 from sitrep.knowledge.happenings import weapon_of
 from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
@@ -176,8 +177,8 @@ def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
     one event in that sentence even when no trigger names it (a lockdown declared, banners
     dropped, a group's training, an organisation closed): the sentence's root, typed by the
     classifier among the non-violent sub-types. Only when nothing codable was found: a
-    sentence with no violent word tells no violence, so a violent prediction is left out, and
-    what soldiers or an armed group did is no protest.
+    sentence with no violent word tells no violence, so a violent prediction gives way to the
+    classifier's best non-violent one, and what soldiers or an armed group did is no protest.
     News text opens with a headline or a place line, not with such a lead."""
     assert state.doc is not None
     first = next((s for s in state.sentences if not _HEADER.match(s.text)), None)
@@ -208,7 +209,22 @@ def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
         # "a lockdown in A, B and C")
         d.extra.pop("place_span", None)
         d.extra.pop("site_head", None)
-    # (the classifier may have gone past the keys: violence, a riot, the soldiers' "protest")
+    clf = load_classifier()
+    for d in drafts:
+        if d.sub_event_type in keys or clf is None:
+            continue
+        # the classifier went past the keys (violence, a riot, the soldiers' "protest"): its
+        # best among them
+        prediction = clf.predict(sent.text)
+        if (para := paragraph_text(sent)) != sent.text:
+            prediction = prediction.mixed(clf.predict(para))
+        key, p = prediction.best(keys)
+        cat = category(key)
+        d.event_type, d.sub_event_type = cat.event_type, cat.sub_event_type
+        d.disorder_type, d.acled_codable = cat.disorder_type, cat.acled_codable
+        d.plover, d.plover_mode, d.cameo = cat.plover, cat.plover_mode, cat.cameo
+        d.extra["cameo_code"] = cat.cameo_code
+        d.confidence = round(0.4 + 0.3 * p, 3)
     return [d for d in drafts if d.sub_event_type in keys]
 
 
