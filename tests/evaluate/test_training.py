@@ -124,8 +124,16 @@ def test_unknown_actor_classifier_reads_who_holds_a_front_line_place():
     )
 
     rebels = "NAF: United Armed Forces of Novorossiya"
-    held = {"Avdiivka": rebels, "Pisky": rebels, "Popasna": rebels, "Svitlodarsk": rebels,
-            "Horlivka": UKRAINE, "Spartak": UKRAINE, "Yasynuvata": UKRAINE, "Makiivka": UKRAINE}
+    held = {
+        "Avdiivka": rebels,
+        "Pisky": rebels,
+        "Popasna": rebels,
+        "Svitlodarsk": rebels,
+        "Horlivka": UKRAINE,
+        "Spartak": UKRAINE,
+        "Yasynuvata": UKRAINE,
+        "Makiivka": UKRAINE,
+    }
     notes = [
         _note(10 * i + k, f"The OSCE team counted {k + 2} explosions near {village}.", side)
         for i, (village, side) in enumerate(held.items())
@@ -135,3 +143,17 @@ def test_unknown_actor_classifier_reads_who_holds_a_front_line_place():
     for village, side in (("Toretsk", rebels), ("Dokuchaievsk", UKRAINE)):
         text = f"The OSCE team counted 5 explosions near {village}."
         assert clf.predict(unknown_actor_text(text, "Ukraine", "actor1")).best()[0] == side
+
+
+def test_a_rare_militia_with_a_dictionary_row_still_teaches_its_kind():
+    # Stop 38: a row of its own in actors.csv does not take a militia seen a few times out of
+    # what the model learns about unnamed militias of its kind.
+    notes = [
+        _note(
+            i,
+            "Armed youth raided a cattle camp at night.",
+            "Agar Clan Dinka Ethnic Militia (South Sudan)",
+        )
+        for i in range(2)
+    ]
+    assert unknown_actor_examples(notes)[1] == ["Unidentified Communal Militia ({country})"] * 2

@@ -38,6 +38,17 @@ import pytest
             " forces in Ghor province on Sunday.",
             "Military Forces of Afghanistan (2021-)",
         ),
+        # A Dinka section's militia: ACLED's 2020 name, then its 2022 one (stop 38).
+        (
+            "date 2020-05-04 Cattle raid\n\nArmed Twic Dinka youth raided a cattle camp near"
+            " Turalei in Warrap state on Sunday, killing two herders.",
+            "Twic Clan Dinka Ethnic Militia (South Sudan)",
+        ),
+        (
+            "date 2022-05-04 Cattle raid\n\nArmed Twic Dinka youth raided a cattle camp near"
+            " Turalei in Warrap state on Sunday, killing two herders.",
+            "Twic Clan Militia (South Sudan)",
+        ),
     ],
 )
 def test_actor_named_as_on_the_event_date(pipeline, text, actor1):

@@ -1059,6 +1059,23 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Operation Peace Spring",
             "QSD: Syrian Democratic Forces",
         ),
+        # A coalition the group fights under, told after the group's noun (stop 38).
+        (
+            "FPRC militants (under the CPC coalition) burned a market near Kaga-Bandoro.",
+            "burned",
+            "Strategic developments",
+            "Central African Republic",
+            "CPC: Coalition of Patriots for Change",
+            None,
+        ),
+        (
+            "RRR militiamen fighting under the CPC alliance ambushed a patrol near Bocaranga.",
+            "ambushed",
+            "Battles",
+            "Central African Republic",
+            "CPC: Coalition of Patriots for Change",
+            None,
+        ),
         # Forces listed before a group whose name the parser does not know ("Saw" read as a
         # verb, the list broken): the list's first actor leads, as ACLED codes it.
         (

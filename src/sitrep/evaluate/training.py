@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -212,6 +213,7 @@ def unknown_actor_examples(notes: Sequence[Note]) -> tuple[list[str], list[str]]
     ({country})"), or an armed actor ACLED attributes from circumstance, not from a name in the
     text (shelling observed near a front-line village, a device planted in a group's area)."""
     texts, labels = [], []
+    seen = Counter(n["gold"].get("actor1") for n in notes)
     for n in notes:
         gold = n["gold"]
         named: set[str] | None = None
@@ -219,7 +221,7 @@ def unknown_actor_examples(notes: Sequence[Note]) -> tuple[list[str], list[str]]
             name = gold.get(role) or ""
             if not name:
                 continue
-            if role == "actor1" and (kind := _identity_militia_kind(name, n)) is not None:
+            if role == "actor1" and (kind := _identity_militia_kind(name, n, seen)) is not None:
                 # "Darfur Communal Militia (Sudan)" attacking: too rare by name to learn, but the
                 # kind of crowd-drawn militia is learnt (ACLED's generic name, inter code 4). Not
                 # as a target: there the kind is told by the attacker's, which is not learnt.
@@ -261,18 +263,31 @@ def _named_actors(note: Note) -> set[str]:
     return named
 
 
-def _identity_militia_kind(name: str, note: Note) -> str | None:
+def _identity_militia_kind(name: str, note: Note, seen: Counter[Any] | None = None) -> str | None:
     """The kind of an identity militia the dictionary does not name ("Murle Ethnic Militia (South
-    Sudan)" → Communal, "Habar Gedir Sub-Clan Militia (Somalia)" → Clan), or None."""
+    Sudan)" → Communal, "Habar Gedir Sub-Clan Militia (Somalia)" → Clan), or None. One the
+    dictionary names by a row of its own ("Twic Clan Militia (South Sudan)", not a `{country}`
+    row) but seen as actor 1 fewer than `IMPLICIT_MIN_EXAMPLES` times (`seen`) is too rare to
+    learn by name and still teaches its kind, as before it had a row."""
     from sitrep.knowledge.actors import actor_dictionary
 
     found = _IDENTITY_MILITIA.search(name)
     if found is None or _UNKNOWN.match(name):
         return None
     year = int(note["published"][:4]) if note.get("published") else None
-    if actor_dictionary(year).entry(name) is not None:
+    if actor_dictionary(year).entry(name) is not None and not (
+        seen is not None and seen[name] < IMPLICIT_MIN_EXAMPLES and name in _own_rows()
+    ):
         return None
     return _IDENTITY_KINDS[found.group(1)]
+
+
+@cache
+def _own_rows() -> frozenset[str]:
+    """The names of `actors.csv` written out in full (not expanded for every country)."""
+    from sitrep.knowledge.loader import read_csv
+
+    return frozenset(r["name"] for r in read_csv("actors.csv", ["name"]) if "{" not in r["name"])
 
 
 # ACLED's identity militias by kind, and the generic name of each kind (actors.csv).

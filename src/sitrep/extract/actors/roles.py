@@ -88,8 +88,9 @@ _SUPPORT_WORDS = frozenset(
     {"supported", "backed", "aided", "assisted", "accompanied", "alongside", "with", "and", "under"}
 )
 _UNDER_BEFORE = re.compile(
-    r"^\s*,?\s*(?:(?:who|which|that)\s+(?:operates?|fights?)\s+|operating\s+|fighting\s+)?"
-    r"under\s+(?:the\s+)?$",
+    r"^\s*(?:(?:militiamen|militants|fighters|elements|members|rebels|combatants)\s*)?"
+    r"[,(]?\s*(?:(?:who|which|that)\s+(?:operates?|fights?)\s+|operating\s+|fighting\s+)?"
+    r"under\s+(?:the\s+)?(?:(?:umbrella|banner|command)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 # What a claim of an attack claims: "claimed responsibility/credit for", "claimed the bombing".
