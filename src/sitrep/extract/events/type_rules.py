@@ -403,8 +403,6 @@ def decide_type(
         key, source = INTERCEPTED, "rule: a weapon went off by mishap"
     if _out_of_use(sent, matches, key, lex):
         key, source = INTERCEPTED, "rule: weapons taken out of use"
-    if key == INTERCEPTED and _crewed_aircraft_downed(sent, matches, lex):
-        key, source = SHELLING, "rule: a crewed aircraft shot down"
     if key in ("Attack", "Armed clash") and crowd_size_noted(paragraph_text(sent)):
         # "[size=around 6]": ACLED notes a crowd's size only for demonstration events (1,955 of
         # the 1,964 train notes with the remark are Protests or Riots); violence by people whose
