@@ -554,7 +554,7 @@ def _named_other_side(
     vehicle", "shells fired from drones on Y"): an explosion's or a battle's target. Not a
     side named as the doer's helper ("supported by", "under"), as where the fire came from or
     fell near, nor one told in another clause after the deed ("amid flights of Z's drones");
-    a government, or a bare demonym or capital standing for a state, is no armed side."""
+    a government, or a capital standing for a state, is no armed side."""
     if not state.sentences:
         return None
     span = state.sentences[draft.sentence]
@@ -573,9 +573,6 @@ def _named_other_side(
             continue
         if mention.actor.inter in _STATE_INTERS and not mention.actor.name.startswith(_FORCES):
             continue  # a government, parliament or ministry is no side hit
-        words = state.text[mention.span.start : mention.span.end].lower()
-        if words in demonym_countries(dictionary):
-            continue  # "Saudi" alone, as in a company's name
         after = draft.trigger.end <= mention.span.start
         if after and _OTHER_CLAUSE.search(state.text, draft.trigger.end, mention.span.start):
             continue  # "shelled X amid the overflight of Russian drones"
