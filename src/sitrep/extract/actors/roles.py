@@ -1342,8 +1342,6 @@ def _told_crowd_country(
     ):
         return origin
     if origin is None and crowd.lemma_.lower() in _MIGRANT_NOUNS and not conjuncts:
-        if crowd.lemma_.lower() == "seeker" and not any(c.lower_ == "asylum" for c in crowd.lefts):
-            return None
         if any(c.dep_ == "prep" and c.lower_ == "from" for c in crowd.children):
             # "migrants from A, B and C"; "migrants from two states" moved within the country.
             found = _origin_countries(state, draft)
