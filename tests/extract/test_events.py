@@ -2899,3 +2899,35 @@ def test_a_sentence_no_trigger_names_without_a_dated_lead_tells_nothing(code):
         "compulsory in all public places to curb the spread of the virus."
     )
     assert not _codable(code, text, "event_type")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the weapons that backed the doers are not what they did (ACLED: a ground assault with
+        # air or artillery support is a battle)
+        "On 2 June 2023, army commandos, backed by airstrikes, killed 12 rebel fighters in the "
+        "hills of Ruritania.",
+        "On 2 June 2023, government troops, along with the helicopters of a hired company, "
+        "attacked rebel fighters in the hills of Ruritania.",
+        "On 2 June 2023, rebel fighters, supported by mortar fire and their own drones, "
+        "stormed the army base of Northtown.",
+        "On 2 June 2023, rebel fighters attacked army soldiers with firearms in the hills of "
+        "Ruritania, in conjunction with heavy shelling by the army's batteries.",
+    ],
+)
+def test_weapons_told_only_as_backing_do_not_type_the_deed(code, text):
+    types = [e.sub_event_type for e in code(text, "2023-06-03").events]
+    assert types == ["Armed clash"]
+
+
+def test_fire_with_firearms_and_heavy_guns_is_a_battle(code):
+    # (212 of the 214 train notes naming small arms, and all 24 naming firearms, are battles)
+    text = "On 2 June 2023, rebel fighters fired mortar shells and firearms at the army base."
+    assert [e.sub_event_type for e in code(text, "2023-06-03").events] == ["Armed clash"]
+
+
+def test_air_strikes_backed_by_artillery_stay_air_strikes(code):
+    text = ("On 2 June 2023, army jets carried out airstrikes against rebel fighters in the hills "
+            "of Ruritania, in conjunction with heavy shelling by the army's batteries.")
+    assert [e.sub_event_type for e in code(text, "2023-06-03").events] == ["Air/drone strike"]

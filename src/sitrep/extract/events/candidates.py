@@ -51,6 +51,7 @@ from sitrep.extract.events.type_rules import (
     NON_STATE_INTER,
     VIOLENT_TYPES,
     TypeDecision,
+    backing_tokens,
     decide_type,
     fire_returned,
     fought,
@@ -458,6 +459,15 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         g.matches.append(m)
         g.count = g.count or count
         g.statement = g.statement or statement
+    backing = backing_tokens(sent) if len(kept) > 1 else frozenset()
+    for g in ordered if backing else ():
+        # "rebels, covered by mortar fire and drones, stormed the post", "the militia raided the
+        # camp with rifles, in conjunction with the army's shelling": the weapons that backed
+        # the deed are not the deed the sentence tells, nor its trigger (ACLED codes a ground
+        # assault backed from the air or by guns from afar as a battle)
+        deed = [m for m in g.matches if m.head not in backing]
+        if deed and len(deed) < len(g.matches) and not g.statement:
+            g.matches[:] = deed
     return ordered
 
 
