@@ -2931,3 +2931,16 @@ def test_air_strikes_backed_by_artillery_stay_air_strikes(code):
     text = ("On 2 June 2023, army jets carried out airstrikes against rebel fighters in the hills "
             "of Ruritania, in conjunction with heavy shelling by the army's batteries.")
     assert [e.sub_event_type for e in code(text, "2023-06-03").events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June 2023, the army shelled rebel camps and led ground operations in the forest "
+        "near Northtown, killing nine rebels.",
+        "On 2 June 2023, the air force and the army carried out a joint air-ground operation "
+        "with airstrikes on rebel camps near Northtown, killing nine rebels.",
+    ],
+)
+def test_strikes_told_with_a_ground_operation_are_a_battle(code, text):
+    assert [e.sub_event_type for e in code(text, "2023-06-03").events] == ["Armed clash"]

@@ -44,7 +44,7 @@ from functools import cache
 
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
 from sitrep.extract.events.triggers import lexicon, names_a_demonstration
-from sitrep.extract.events.type_rules import AIR, IED, INTERCEPTED
+from sitrep.extract.events.type_rules import AIR, GROUND_FIGHT, IED, INTERCEPTED
 from sitrep.knowledge.actors import normalise_name, unidentified
 from sitrep.knowledge.happenings import battle_words, happening, mutual_battle_words, weapon_of
 
@@ -142,7 +142,8 @@ def happening_type(members: list[Mention]) -> str | None:
         # armed sides are that battle's weapons (ACLED: an Armed clash unless one side only uses
         # remote weapons)
         return CLASH
-    named = [m.named_weapon for m in typed if m.named_weapon and not fought]
+    ground = any(m.draft.extra.get("type_source") == GROUND_FIGHT for m in typed)
+    named = [m.named_weapon for m in typed if m.named_weapon and not fought and not ground]
     if best == SHELLING and _fired_from_the_air(voters):
         return AIR
     if best in (SHELLING, ATTACK, CLASH) and any(m.by_aircraft for m in typed) and not fought:

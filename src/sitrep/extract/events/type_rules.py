@@ -191,6 +191,19 @@ def _weapons_only_backing(sent: SpacySpan, lex: Lexicon, backing: frozenset[int]
     return bool(remote) and all(t.i in backing for t in remote)
 
 
+GROUND_FIGHT = "rule: strikes with a ground operation"
+
+
+def _fought_on_the_ground(sent: SpacySpan, lex: Lexicon) -> bool:
+    """The sentence names a ground operation beside the strikes ("carried out shelling and
+    ground operations", "a joint air-ground operation"): a decision-rule row that makes an
+    Armed clash of a remote weapon's reading."""
+    return any(
+        rule.candidates == {"Armed clash"} and REMOTE in rule.requires.split("|")
+        for rule in lex.rule_hits(sent)
+    )
+
+
 def decide_type(
     sent: SpacySpan,
     matches: list[Match],
@@ -224,6 +237,8 @@ def decide_type(
             key, source = _taken_in_fight(sent, matches, actors), "rule: territory taken in a fight"
         if key == INTERVENED and _arrested_after_the_protest(sent, matches, lex):
             key, source = PEACEFUL, "rule: arrested after the protest"
+        if key in (AIR, SHELLING) and _fought_on_the_ground(sent, lex):
+            key, source = "Armed clash", GROUND_FIGHT
         return TypeDecision(key, round(0.4 + 0.3 * weight + 0.3 * p_raw, 3), source)
     if clf is None:
         key = max(allowed, key=lambda k: (k == "Armed clash", k))
