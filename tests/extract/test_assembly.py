@@ -974,6 +974,27 @@ def test_a_side_no_words_name_does_not_set_a_toll_sentence_apart():
     assert len(cluster_mentions([mention_of(shelled, 0), mention_of(killed, 1)])) == 2
 
 
+def test_the_same_victims_told_again_with_a_guessed_doer_are_the_same_attack():
+    # "Herders beat two farmers in Northtown. The farmers were beaten because …": the second
+    # sentence names no doer and no place, only the same side hit; the unknown-actor model's
+    # guess at its doer (here the state) is no other attack (stop 38, afg1).
+    text = "Herders beat two farmers in Northtown. The farmers were beaten because of grazing."
+    state = DocState(text=text, published=PUBLISHED, outlet=None)
+    kind = {"key": "Attack", "event_type": "Violence against civilians"}
+    beat = _draft(state, 8, 12, where=_at("Northtown", 1, "town"), **kind)
+    beat.actor1, beat.actor2 = _actor("Herder Militia", 4), _actor("Civilians (Syria)", 7)
+    again = _draft(state, 56, 62, sentence=1, **kind)
+    guess = Actor("Military Forces of Syria (2000-2024)", 1, "Syria")
+    again.actor1 = ActorMention(state.span(56, 56), guess, "implicit")
+    again.actor2 = _actor("Civilians (Syria)", 7)
+    (cluster,) = cluster_mentions([mention_of(beat, 0), mention_of(again, 1)])
+    assert len(cluster.members) == 2
+    # told as another attack, or with a doer the words name, it stays apart
+    assert len(cluster_mentions([mention_of(beat, 0), mention_of(again, 1, another=True)])) == 2
+    again.actor1 = ActorMention(state.span(39, 50), guess, "implicit")
+    assert len(cluster_mentions([mention_of(beat, 0), mention_of(again, 1)])) == 2
+
+
 def test_the_side_the_words_name_outvotes_a_guess_for_the_happening():
     text = "Rebels shelled Northtown. Six people were killed."
     state = DocState(text=text, published=PUBLISHED, outlet=None)

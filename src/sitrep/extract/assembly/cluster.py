@@ -39,6 +39,8 @@ from sitrep.extract.state import ActorMention
 from sitrep.knowledge.happenings import battle_words
 from sitrep.records import DateSpan, Place
 
+VAC = "Violence against civilians"
+
 BATTLES = "Battles"
 ATTACK = "Attack"
 
@@ -254,7 +256,7 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
     # traded fire" after "militants raided an army post"): both sides fight in a battle, and
     # the guess may name either.
     fight = BATTLES == m.draft.event_type == cluster.seed.draft.event_type and m.target is None
-    if m.doer is None or ((toll or fight) and guessed(m.doer)) or (
+    if m.doer is None or ((toll or fight or _retold_hit(cluster, m)) and guessed(m.doer)) or (
         toll and m.doer_dead and m.spot is None
     ):
         target, first = m.target, cluster.seed.doer
@@ -289,6 +291,21 @@ def sides_agree(cluster: Cluster, m: Mention) -> bool:
         for c in cluster.members
         if c.doer is not None and not _guess_only(c, m)
     )
+
+
+def _retold_hit(cluster: Cluster, m: Mention) -> bool:
+    """The mention tells again what the cluster's happening did to the side it hit, naming no
+    doer and no place of its own ("militiamen beat two farmers in X village. The farmers were
+    beaten because …"): the unknown-actor model's guess at its doer is no other happening.
+    Violence against civilians only: a crowd's deeds told again may be another crowd's (5
+    riots in the CV split when their guessed sides joined)."""
+    if m.spot is not None or m.target is None or m.another:
+        return False
+    if m.draft.event_type != VAC:
+        return False
+    if m.draft.sub_event_type != cluster.seed.draft.sub_event_type:
+        return False
+    return any(c.target is not None and same_actor(c.target, m.target) for c in cluster.members)
 
 
 def _guess_only(one: Mention, other: Mention) -> bool:
