@@ -869,6 +869,24 @@ def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=
             "Militia (Pro-Government)",
             "Civilians (Afghanistan)",
         ),
+        # Afghan militias ACLED names after their commanders, and the Kuchi nomads' armed men
+        # (stop 38, afg1).
+        (
+            "Armed Kuchi militants beat two shepherds in a village of Ghazni.",
+            "beat",
+            "Violence against civilians",
+            "Afghanistan",
+            "Kuchi Tribal Militia (Afghanistan)",
+            "Civilians (Afghanistan)",
+        ),
+        (
+            "Alipour militia fighters ambushed Taliban fighters in a valley of Wardak.",
+            "ambushed",
+            "Battles",
+            "Afghanistan",
+            "Militia (Alipour)",
+            "Taliban",
+        ),
         # US forces in Afghanistan served in NATO's mission: ACLED codes NATO.
         (
             "Two insurgents died when US forces bombed a compound in Helmand.",

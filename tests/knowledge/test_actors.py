@@ -253,3 +253,16 @@ def test_unknown_actor_text_marks_a_crime_hallmark_per_country():
     assert "crimehallmark" in words and "xmexicocrimehallmark" in words
     plain = unknown_actor_text("Two armed men shot a farmer.", "Mexico", "actor1").split()
     assert "crimehallmark" not in plain
+
+
+def test_the_taliban_governments_police_is_afghanistans_police():
+    # "Taliban police" from 2022 is the state's police, not the Taliban's army (stop 38, afg1).
+    dictionary = actor_dictionary(2022)
+    matcher = alias_matcher(2022)
+    (match,) = matcher.find("Two Taliban policemen were shot at a checkpoint.")
+    names = {
+        e.name
+        for m in match.entries
+        if (e := dictionary.resolve(m, "Afghanistan")) is not None
+    }
+    assert "Police Forces of Afghanistan (2021-)" in names
