@@ -316,7 +316,7 @@ def _with_interventions(state: DocState, events: list[EventDraft]) -> list[Event
 
 def _after_it_ended(state: DocState, arrest: EventDraft) -> bool:
     """The arrest's sentence tells it as made after the protest was over."""
-    sent = state.spacy_sentence(arrest.sentence) if arrest.sentence < len(state.sentences) else None
+    sent = state.spacy_sentence(arrest.sentence)
     return sent is not None and after_the_protest(sent, lexicon())
 
 

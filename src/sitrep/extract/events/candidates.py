@@ -48,7 +48,10 @@ from sitrep.extract.events.triggers import (
     subjects_of,
 )
 from sitrep.extract.events.type_rules import (
+    ARMED_INTER,
+    INTERVENED,
     NON_STATE_INTER,
+    PEACEFUL,
     VIOLENT_TYPES,
     TypeDecision,
     backing_tokens,
@@ -190,7 +193,7 @@ def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
         return []  # a word of the lexicon the detector read and set aside: it knows better
     root = sent.root
     keys = LEAD_KEYS
-    armed = [(a.span.start, a.span.end) for a in state.actors if a.actor.inter in _ARMED_INTER]
+    armed = [(a.span.start, a.span.end) for a in state.actors if a.actor.inter in ARMED_INTER]
     if any(
         lex.is_cue(w, "armed") or any(s <= w.idx < e for s, e in armed)
         for subject in subjects_of(root)
@@ -229,8 +232,7 @@ def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
     return [d for d in drafts if d.sub_event_type in keys]
 
 
-PROTEST_KEYS = frozenset({"Peaceful protest", "Protest with intervention"})
-_ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of state forces and armed groups
+PROTEST_KEYS = frozenset({PEACEFUL, INTERVENED})
 
 
 ARREST_KEYS = frozenset({"Arrests", "Abduction/forced disappearance", "Protest with intervention"})

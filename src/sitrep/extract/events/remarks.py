@@ -126,21 +126,20 @@ def coded_elsewhere(paragraph: str) -> bool:
     """A remark codes the paragraph's toll to the event of a place its words do not name before
     it ("… near Travneve … (fatalities coded to Novotroitske event)"): another note's event."""
     m = _CODED_ELSEWHERE.search(paragraph)
-    if m is None:
-        return False
-    told = re.compile(rf"\b{re.escape(m.group(1))}\b", re.IGNORECASE)
-    return told.search(paragraph, 0, m.start()) is None
+    return m is not None and not _named_before(paragraph, m)
 
 
 def places_coded_elsewhere(text: str) -> list[tuple[int, int]]:
     """The character spans of the places ACLED's remarks name as the event a toll is coded to
     ("(fatalities coded to Novotroitske event)") and the text names nowhere before it: another
     record's place."""
-    return [
-        m.span(1)
-        for m in _CODED_ELSEWHERE.finditer(text)
-        if not re.search(rf"\b{re.escape(m.group(1))}\b", text[: m.start()], re.IGNORECASE)
-    ]
+    return [m.span(1) for m in _CODED_ELSEWHERE.finditer(text) if not _named_before(text, m)]
+
+
+def _named_before(text: str, remark: re.Match[str]) -> bool:
+    """The text names the remark's place before the remark."""
+    told = re.compile(rf"\b{re.escape(remark.group(1))}\b", re.IGNORECASE)
+    return told.search(text, 0, remark.start()) is not None
 
 
 def _how_many(word: str) -> int:
