@@ -18,7 +18,12 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.knowledge.actors import CRIME_HALLMARKS_FILE, DICTIONARY_FILES, FRONT_LINES_FILE
+from sitrep.knowledge.actors import (
+    ARMED_INTER,
+    CRIME_HALLMARKS_FILE,
+    DICTIONARY_FILES,
+    FRONT_LINES_FILE,
+)
 from sitrep.knowledge.classifiers import (
     COUNTRY_MODEL_FILE,
     FORMAT_VERSION,
@@ -201,9 +206,6 @@ UNKNOWN_WORD: dict[str, Any] = {
 }
 UNKNOWN_C = 10.0
 _UNKNOWN = re.compile(r"^(Unidentified |Sole Perpetrator)")
-# Inter codes of the named actors the classifier may learn to attribute from circumstance: armed
-# groups and forces (crowds and civilians are the roles' own defaults).
-IMPLICIT_INTER = frozenset({1, 2, 3, 4, 8})
 IMPLICIT_MIN_EXAMPLES = 5
 
 
@@ -306,7 +308,7 @@ def _implicit_label(name: str, note: Note, named: set[str]) -> bool:
     entry = actor_dictionary(year).entry(name)
     return (
         entry is not None
-        and entry.inter in IMPLICIT_INTER
+        and entry.inter in ARMED_INTER  # crowds and civilians are the roles' own defaults
         and normalise_name(entry.name) not in named
     )
 

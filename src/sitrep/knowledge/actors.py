@@ -40,6 +40,9 @@ INTER_CODES = {
     7: "Civilians",
     8: "External/Other forces",
 }
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # armed, organised actors: forces, rebels, militias
+NON_STATE_INTER = frozenset({2, 3, 4})  # armed groups: rebels, political and identity militias
+STATE_INTER = frozenset({1, 8})  # a state's forces, at home or abroad
 STATE_BRANCHES = ("military", "police", "government")
 
 _PLACEHOLDER = re.compile(r"\{(military|police|government|country)(?::([^}]+))?\}")

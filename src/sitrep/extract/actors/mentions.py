@@ -26,6 +26,7 @@ from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
 from sitrep.knowledge.actors import (
     DICTIONARY_FILES,
+    NON_STATE_INTER,
     ActorDictionary,
     ActorEntry,
     AliasEntry,
@@ -152,7 +153,6 @@ _MILITARY_NOUNS = frozenset(
     bulldozer excavator troop soldier unit""".split()
 )
 _BARE_BRANCHES = frozenset({"{military}", "{police}", "{government}"})
-_ARMED_GROUP_INTERS = frozenset({2, 3, 4})
 _PRONOUNS = frozenset({"they", "them"})
 _COREF_WINDOW = 3  # sentences back in which a short form or pronoun may find its antecedent
 _MAX_NORP_TOKENS = 4
@@ -1107,7 +1107,7 @@ def _units_of(year: int | None) -> dict[str, tuple[tuple[str, str], ...]]:
         if entry is None or not entry.parent or entry.parent == entry.name:
             continue
         parent = dictionary.actors.get(entry.parent)
-        if parent is None or parent.inter not in _ARMED_GROUP_INTERS:
+        if parent is None or parent.inter not in NON_STATE_INTER:
             continue
         units[parent.name].append((alias, entry.name))
     return {g: tuple(sorted(u, key=lambda a: -len(a[0]))) for g, u in units.items()}
@@ -1176,8 +1176,8 @@ def with_either_groups(
         if (
             second is not None
             and first.kind == second.kind == "org"
-            and first.actor.inter in _ARMED_GROUP_INTERS
-            and second.actor.inter in _ARMED_GROUP_INTERS
+            and first.actor.inter in NON_STATE_INTER
+            and second.actor.inter in NON_STATE_INTER
             and first.actor.name != second.actor.name
             and first.span.end <= second.span.start
             and state.text[first.span.end : second.span.start].strip().lower() in _EITHER_GAP
@@ -1532,7 +1532,7 @@ def _compatible(noun: str, mention: ActorMention, dictionary: ActorDictionary) -
         # a movement ACLED names as a state force ("the Houthis" in Yemen): the group
         name = mention.actor.name
         return bool(_MOVEMENT_AS_STATE.match(name)) and name.split()[-1].lower() not in _FORCE_HEADS
-    return mention.actor.inter in _ARMED_GROUP_INTERS and kind != "generic"
+    return mention.actor.inter in NON_STATE_INTER and kind != "generic"
 
 
 def _looks_like_organisation(ent, name: str, dictionary: ActorDictionary) -> bool:  # type: ignore[no-untyped-def]

@@ -24,7 +24,13 @@ from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.events.triggers import CAUSE_PREPS, lexicon, protest_topics
 from sitrep.extract.events.type_rules import went_off_by_mishap
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
-from sitrep.knowledge.actors import ActorDictionary, unidentified
+from sitrep.knowledge.actors import (
+    ARMED_INTER,
+    NON_STATE_INTER,
+    STATE_INTER,
+    ActorDictionary,
+    unidentified,
+)
 from sitrep.knowledge.gazetteer import load_gazetteer
 from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
@@ -42,8 +48,8 @@ log = logging.getLogger(__name__)
 _UNIDENTIFIED = "Unidentified Armed Group ({country})"
 CIVILIANS_INTER = 7  # ACLED inter code of civilians
 _TARGETED_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Mob violence"})
-# Rebels, political and identity militias: armed groups with a name of their own.
-_ARMED_GROUP_INTERS = (2, 3, 4)
+# State forces and armed groups: the sides of a fight told between them.
+_SIDE_INTERS = frozenset({1}) | NON_STATE_INTER
 # The crowd a demonstration's actor 1 names, and its inter code, by event type.
 _CROWDS = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
 CROWD_INTERS = frozenset(inter for _, inter in _CROWDS.values())
@@ -72,7 +78,6 @@ _STATE_KINDS = frozenset({"military", "police"})
 # Territory that changed hands without a fight was someone's: 13 of the 14 train notes code the
 # side that held it as actor 2, named or not ("M23 rebels took control of X": the army).
 _TERRITORY_HANDED = "Non-violent transfer of territory"
-_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 # Nouns for an attack whose "by X", "X's" or "X" modifier names who carried it out.
 _AUTHORED_NOUNS = clauses.STRIKE_NOUNS | frozenset({"ambush", "ambushes", "raids", "strikes"})
 _MUTUAL = re.compile(
@@ -98,9 +103,6 @@ _CLAIMED = clauses.STRIKE_NOUNS | frozenset(
     {"responsibility", "credit", "bombing", "explosion", "blast", "operation", "killing"}
 )
 _EITHER_WORDS = frozenset({"or", "/", "and/or"})
-# Armed groups (rebels, political and identity militias): not a state's forces, whose "soldiers or
-# police" ACLED codes as one of them.
-_GROUP_INTERS = frozenset({2, 3, 4})
 # Verbs besides "claim" by which a group owns an attack: "took/assumed responsibility".
 _OWNING_VERBS = frozenset({"take", "assume", "accept", "bear"})
 _CLAIM_WINDOW = 2  # sentences after the event's in which its claim may come
@@ -398,7 +400,7 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             # train notes of the type)
             draft.actor2, draft.assoc_actor_2 = None, []
         armed = next(
-            (m for m in draft.assoc_actor_1 if m.actor.inter in _ARMED_GROUP_INTERS), None
+            (m for m in draft.assoc_actor_1 if m.actor.inter in NON_STATE_INTER), None
         )
         if (
             draft.event_type == "Riots"
@@ -513,7 +515,7 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
         elif (
             draft.sub_event_type == "Other"
             and draft.actor1 is not None
-            and draft.actor1.actor.inter in _ARMED_INTERS
+            and draft.actor1.actor.inter in ARMED_INTER
             and _stops_road_users(state, draft)
         ):
             # an armed group's checkpoint that stopped or searched road users hits civilians
@@ -542,7 +544,6 @@ _AGENT_BEFORE = re.compile(
 _OTHER_CLAUSE = re.compile(
     r"\b(?:amid|after|following|before|in\s+conjunction|whereas)\b", re.IGNORECASE
 )
-_STATE_INTERS = frozenset({1, 8})
 _FORCES = ("Military Forces of", "Police Forces of")
 
 
@@ -563,7 +564,7 @@ def _named_other_side(
     for mention in state.actors:
         if not span.start <= mention.span.start < span.end:
             continue
-        if mention.actor.inter not in _ARMED_INTERS or mention.actor.name in doers:
+        if mention.actor.inter not in ARMED_INTER or mention.actor.name in doers:
             continue
         if mention.kind == "state":
             continue  # "Riyadh" named as a place, not as the state's forces
@@ -571,7 +572,7 @@ def _named_other_side(
             continue
         if _AGENT_BEFORE.search(state.text, span.start, mention.span.start):
             continue
-        if mention.actor.inter in _STATE_INTERS and not mention.actor.name.startswith(_FORCES):
+        if mention.actor.inter in STATE_INTER and not mention.actor.name.startswith(_FORCES):
             continue  # a government, parliament or ministry is no side hit
         after = draft.trigger.end <= mention.span.start
         if after and _OTHER_CLAUSE.search(state.text, draft.trigger.end, mention.span.start):
@@ -597,9 +598,6 @@ _INTERNAL = re.compile(
 )
 
 
-_SIDE_INTERS = frozenset({1, 2, 3, 4})
-
-
 def _internal_fight(state: DocState, draft: EventDraft) -> bool:
     """Whether a battle with no second side read was a fight within its one armed side (a
     state's forces or a group, inter 1-4): its sentence says the fighters were of one group
@@ -613,7 +611,7 @@ def _internal_fight(state: DocState, draft: EventDraft) -> bool:
         return False
     return not any(
         span.start <= m.span.start < span.end
-        and m.actor.inter in _ARMED_INTERS
+        and m.actor.inter in ARMED_INTER
         and m.actor.name != first.actor.name
         and m.kind != "state"
         for m in state.actors
@@ -665,7 +663,7 @@ def _territory_holder(
     classifier gives the unnamed side or the note's one other armed party, else, when a
     rebel or militia took it, the country's military ("M23 rebels took control of X": the
     army, 4 of the 5 train notes of the kind with no holder named)."""
-    if draft.actor1 is None or draft.actor1.actor.inter not in _ARMED_INTERS:
+    if draft.actor1 is None or draft.actor1.actor.inter not in ARMED_INTER:
         return None  # "residents took over the town hall": a crowd, no holder to name
     at = draft.trigger.end
     default = _generic(state, dictionary, _UNIDENTIFIED, country, at, at)
@@ -674,7 +672,7 @@ def _territory_holder(
     )
     if holder is not None and default is not None and holder.actor.name != default.actor.name:
         return holder
-    if draft.actor1.actor.inter in _ARMED_GROUP_INTERS and country is not None:
+    if draft.actor1.actor.inter in NON_STATE_INTER and country is not None:
         return _generic(state, dictionary, "{military}", country, at, at)
     return None
 
@@ -890,14 +888,14 @@ def _mishap_users(state: DocState, draft: EventDraft) -> ActorMention | None:
     if sent is None or not went_off_by_mishap(sent, lexicon()):
         return None
     hit = draft.actor2
-    if hit is not None and hit.kind != "implicit" and hit.actor.inter in (1, *_ARMED_GROUP_INTERS):
+    if hit is not None and hit.kind != "implicit" and hit.actor.inter in _SIDE_INTERS:
         return hit if not unidentified(hit.actor.name) else None
     named = {
         m.actor.name: m
         for m in state.actors
         if sent.start_char <= m.span.start < sent.end_char
         and m.kind == "org"
-        and m.actor.inter in _ARMED_GROUP_INTERS
+        and m.actor.inter in NON_STATE_INTER
         and not unidentified(m.actor.name)
     }
     return next(iter(named.values())) if len(named) == 1 else None
@@ -942,7 +940,7 @@ def _disrupted_side(
     groups = {
         m.actor.name: m
         for m in state.actors
-        if m.kind == "org" and m.actor.inter in _ARMED_GROUP_INTERS
+        if m.kind == "org" and m.actor.inter in NON_STATE_INTER
         and not unidentified(m.actor.name)
     }  # fmt: skip
     if len(groups) == 1:
@@ -1158,7 +1156,7 @@ def _armed_side(mention: ActorMention | None, dictionary: ActorDictionary) -> bo
     if mention.kind in ("state", "person", "pronoun", "facility"):
         return False
     entry = dictionary.entry(mention.actor.name)
-    return entry is not None and entry.inter in _ARMED_INTERS
+    return entry is not None and entry.inter in ARMED_INTER
 
 
 def _tells(state: DocState, draft: EventDraft, role: str) -> bool:
@@ -1264,7 +1262,7 @@ def _crowd(
     crowd = _generic(state, dictionary, template, country, start, end)
     if crowd is None:
         return actor1, assoc1
-    if named is not None and (named.actor.inter is None or named.actor.inter in (2, 3, 4)):
+    if named is not None and (named.actor.inter is None or named.actor.inter in NON_STATE_INTER):
         assoc1 = [named, *assoc1]
     return crowd, assoc1
 
@@ -2011,13 +2009,13 @@ def _either(
     """"JNIM or ISGS militants", "Boko Haram/IS": the text is unsure which of two armed groups it
     was, and ACLED codes one actor named "A and/or B" (or its own such name, when one of the two
     already is one: "Boko Haram" is "Islamic State (West Africa) and/or Boko Haram …")."""
-    if actor is None or actor.actor.inter not in _GROUP_INTERS:
+    if actor is None or actor.actor.inter not in NON_STATE_INTER:
         return actor, assoc
     for other in assoc:
         first, second = sorted((actor, other), key=lambda m: m.span.start)
         if text[first.span.end : second.span.start].strip().lower() not in _EITHER_WORDS:
             continue
-        if other.actor.inter not in _GROUP_INTERS or other.actor.name == actor.actor.name:
+        if other.actor.inter not in NON_STATE_INTER or other.actor.name == actor.actor.name:
             continue
         names = [first.actor.name, second.actor.name]
         joint = next((n for n in names if " and/or " in n), " and/or ".join(names))
@@ -2029,7 +2027,7 @@ def _either(
 
 def _either_pair(text: str, first: ActorMention, second: ActorMention) -> bool:
     """Whether two armed groups are named side by side as alternatives ("Boko Haram/IS")."""
-    if first.actor.inter not in _GROUP_INTERS or second.actor.inter not in _GROUP_INTERS:
+    if first.actor.inter not in NON_STATE_INTER or second.actor.inter not in NON_STATE_INTER:
         return False
     if first.actor.name == second.actor.name:
         return False
@@ -2083,7 +2081,7 @@ def _armed(mention: ActorMention | None, target: ActorMention | None) -> bool:
     return (
         mention is not None
         and mention.kind not in ("state", "person", "pronoun", "facility")
-        and mention.actor.inter in _ARMED_INTERS
+        and mention.actor.inter in ARMED_INTER
         and (target is None or mention.actor.name != target.actor.name)
     )
 

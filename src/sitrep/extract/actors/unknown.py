@@ -43,7 +43,7 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
-from sitrep.knowledge.actors import ActorDictionary, normalise_name, unidentified
+from sitrep.knowledge.actors import ARMED_INTER, ActorDictionary, normalise_name, unidentified
 from sitrep.knowledge.classifiers import load_unknown_actor_classifier, unknown_actor_text
 
 DEFAULT = "Unidentified Armed Group ({country})"
@@ -103,8 +103,6 @@ def named_unknown(
     return dataclasses.replace(mention, actor=actor)
 
 
-_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # forces, rebels, militias, foreign forces
-
 
 def _name_of(template: str, dictionary: ActorDictionary, country: str | None) -> str | None:
     """The normalised actor name a classifier label stands for in `country` (None if none)."""
@@ -138,7 +136,7 @@ def _sole_armed_party(
         actor = named.actor
         if (
             named.kind != "org"
-            or actor.inter not in _ARMED_INTERS
+            or actor.inter not in ARMED_INTER
             or unidentified(actor.name)
             or key(actor.name) == taken
         ):

@@ -45,7 +45,7 @@ from functools import cache
 from sitrep.extract.assembly.mentions import WEAPON_EVENT_TYPE, Mention
 from sitrep.extract.events.triggers import lexicon, names_a_demonstration
 from sitrep.extract.events.type_rules import AIR, GROUND_FIGHT, IED, INTERCEPTED
-from sitrep.knowledge.actors import normalise_name, unidentified
+from sitrep.knowledge.actors import ARMED_INTER, STATE_INTER, normalise_name, unidentified
 from sitrep.knowledge.happenings import battle_words, happening, mutual_battle_words, weapon_of
 
 LOOTING = "Looting/property destruction"
@@ -63,7 +63,6 @@ HAND_PLACED = frozenset({IED, "Grenade", "Suicide bomb"})
 ANSWERABLE = (IED, "Grenade")
 # Words of shooting told of the answering side ("reacted with gunfire", "opened fire", "fired").
 FIRING = frozenset({"gunfire", "fire", "shoot", "shooting", "shootout", "gunshot"})
-ARMED = frozenset({1, 2, 3, 4, 8})  # ACLED inter codes of armed, organised actors
 CIVILIANS = 7
 # The type rule that reads a trigger's target as armed men ("attacked a militia position").
 ARMED_TARGET = "rule: armed target"
@@ -260,7 +259,7 @@ def _answered_with_fire(typed: list[Mention], best: str) -> bool:
             m.order > weapon.order
             and (m.trigger_lemma in FIRING or m.trigger_word in mutual_battle_words())
             and doer is not None
-            and doer.actor.inter in ARMED
+            and doer.actor.inter in ARMED_INTER
             and not unidentified(doer.actor.name)
             and (user is None or normalise_name(doer.actor.name) != normalise_name(user.actor.name))
         ):
@@ -317,7 +316,6 @@ def _hit(members: list[Mention]) -> bool:
 
 # "assassinated", "assassination": a targeted killing, whose method the news often leaves untold.
 TARGETED_KILLING = frozenset({"assassinate", "assassination"})
-STATE_FORCES = frozenset({1, 8})  # ACLED inter codes: state forces, at home or abroad
 
 
 def killed_from_afar(members: list[Mention], doer_inter: int | None, doer_country: str | None,
@@ -327,7 +325,7 @@ def killed_from_afar(members: list[Mention], doer_inter: int | None, doer_countr
     border as air or drone strikes, the way nearly all of them are carried out; a weapon or
     ground fighting named in any mention decides instead."""
     return (
-        doer_inter in STATE_FORCES
+        doer_inter in STATE_INTER
         and doer_country is not None
         and country is not None
         and doer_country != country
@@ -353,6 +351,6 @@ def _fight_between_named_sides_first(typed: list[Mention]) -> bool:
     a, b = first.doer, first.target
     return (
         a is not None and b is not None
-        and a.actor.inter in ARMED and b.actor.inter in ARMED
+        and a.actor.inter in ARMED_INTER and b.actor.inter in ARMED_INTER
         and normalise_name(a.actor.name) != normalise_name(b.actor.name)
     )

@@ -48,9 +48,7 @@ from sitrep.extract.events.triggers import (
     subjects_of,
 )
 from sitrep.extract.events.type_rules import (
-    ARMED_INTER,
     INTERVENED,
-    NON_STATE_INTER,
     PEACEFUL,
     VIOLENT_TYPES,
     TypeDecision,
@@ -63,7 +61,7 @@ from sitrep.extract.events.type_rules import (
 from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
-from sitrep.knowledge.actors import actor_dictionary
+from sitrep.knowledge.actors import ARMED_INTER, NON_STATE_INTER, actor_dictionary
 from sitrep.knowledge.classifiers import load_classifier
 from sitrep.knowledge.happenings import weapon_of
 from sitrep.knowledge.lexicons import reporting_verbs

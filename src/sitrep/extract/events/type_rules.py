@@ -33,6 +33,7 @@ from sitrep.extract.events.triggers import (
     subjects_of,
 )
 from sitrep.extract.state import ActorMention
+from sitrep.knowledge.actors import ARMED_INTER, NON_STATE_INTER, STATE_INTER
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
 from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
 from sitrep.knowledge.taxonomy import categories, event_type_of
@@ -88,7 +89,6 @@ def allowed_keys(matches: list[Match], family: str) -> frozenset[str]:
 TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 HANDED_OVER = "Non-violent transfer of territory"
 TERRITORIAL = TERRITORY_TAKEN | {HANDED_OVER}
-NON_STATE_INTER = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political and identity militias
 # The classifier reads the sentence and its paragraph (the notes it learnt from are paragraphs; the
 # sentence keeps a paragraph's other happenings from taking over), probabilities averaged. When it
 # gives a sub-type the triggers do not allow at least this probability, it decides. 5-fold
@@ -879,9 +879,6 @@ def _demand_told(sent: SpacySpan) -> bool:
     return any(t.lemma_.lower() in _DEMAND_LEMMAS for t in _paragraph(sent))
 
 
-STATE_INTER = frozenset({1, 8})
-
-
 def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
     """'armed', 'state', 'civilian' or None for a word naming a side of a fight."""
     inter = _inter_at(t, actors)
@@ -1518,9 +1515,6 @@ def _out_of_service(sent: SpacySpan, lex: Lexicon) -> bool:
         and any(lex.is_cue(w, "armed") for w in t.head.subtree)
         for t in sent
     )
-
-
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, external forces
 
 
 def _kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention] = ()) -> str | None:

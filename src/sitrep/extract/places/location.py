@@ -28,6 +28,7 @@ from sitrep.extract.places.resolve import (
 )
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, PlaceMention, TallyDraft
+from sitrep.knowledge.actors import STATE_INTER
 from sitrep.knowledge.gazetteer import (
     MonitoredAreas,
     demonyms,
@@ -87,9 +88,7 @@ def attach_locations(state: DocState) -> None:
                                       f"{draft.trigger.text!r} {where}")  # fmt: skip
 
 
-
 _BORDER_PREPS = frozenset({"at", "on", "along", "across", "near"})
-_STATE_FORCES = frozenset({1, 8})
 
 
 def _border_fight_country(state: DocState, draft: EventDraft) -> PlaceMention | None:
@@ -113,7 +112,7 @@ def _border_fight_country(state: DocState, draft: EventDraft) -> PlaceMention | 
         return None
     sides = [a.actor for a in (draft.actor1, draft.actor2) if a is not None]
     # (inter 8: a state's forces coded as external where the document's country is another)
-    forces = [a for a in sides if a.inter in _STATE_FORCES]
+    forces = [a for a in sides if a.inter in STATE_INTER]
     states = {a.country for a in forces}
     if len(forces) != 1 or None in states:
         return None
