@@ -1830,11 +1830,33 @@ def test_displacement_releases_threats_recruitment_and_claims_name_happenings(co
         "On 3 May 2022, about 500 herders were forced to flee from their camps near Westby.",
         "On 3 May 2022, farmers who fled their homes in the hills reached the camp of Westby.",
         "On 3 May 2022, 900 people from the hamlets near Westby gathered their cattle and fled.",
+        # the people read as a second object of the opening place's "in"
+        "On 7 January 2022, in Westby township (Easton district, Northshire State) over 600 "
+        "villagers were displaced by fighting between two armed groups.",
     ],
 )
 def test_people_made_to_flee_or_told_by_a_clause_are_displaced(code, text):
     found = _codable(code, text, "sub_event_type")
     assert "Other" in found
+
+
+def test_people_the_parse_made_a_second_object_of_the_opening_place_are_displaced(nlp):
+    """ "In Westby township over 600 villagers were displaced": the parse may read the villagers
+    as one more object of the opening "in"; no preposition takes two, so they are the passive
+    verb's patient."""
+    from sitrep.extract.events.candidates import _people_moved
+    from sitrep.extract.events.triggers import lexicon
+
+    doc = _parsed(
+        nlp,
+        ["In", "Westby", "township", "600", "villagers", "were", "displaced"],
+        [6, 2, 0, 4, 0, 6, 6],
+        ["prep", "compound", "pobj", "nummod", "pobj", "auxpass", "ROOT"],
+        ["IN", "NNP", "NN", "CD", "NNS", "VBD", "VBN"],
+        ["ADP", "PROPN", "NOUN", "NUM", "NOUN", "AUX", "VERB"],
+        ["in", "Westby", "township", "600", "villager", "be", "displace"],
+    )
+    assert _people_moved(doc[6], lexicon())
 
 
 @pytest.mark.parametrize(
@@ -1963,6 +1985,9 @@ def test_a_claim_after_a_state_force_s_deed_makes_no_protest(code):
         "On 3 May 2022, in Westby, a farmer died and was later found rolled in a blanket.",
         "On 3 May 2022, two sacks that held human remains were found near the market of Westby.",
         "On 3 May 2022, in Westby, two dead women were found with their hands tied by a canal.",
+        # the found noun the parse hung on the opening place list, the day's number its subject
+        "Around 8 May 2022 (as reported), in Westby, Northshire, six sacks that contained human "
+        "remains were found in a ravine.",
     ],
 )
 def test_the_dead_found_are_an_attack(code, text):

@@ -68,6 +68,7 @@ from sitrep.knowledge.lexicons import reporting_verbs
 from sitrep.knowledge.taxonomy import category
 from sitrep.nlp.accusation import accusing_verb
 from sitrep.nlp.numbers import read_number
+from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
 from sitrep.records import Place
 
@@ -771,6 +772,15 @@ def _said_of_a_thing(tok: Token) -> bool:
     )
 
 
+def _hung_patient(verb: Token) -> Token | None:
+    """The subject or patient the parse hung on the place list opening the sentence, of a verb
+    left without a subject of its own or with the opening day or place taken for it ("Around 8
+    May, in X, Y, sacks holding remains were found"; "in X township (Y district) some 600
+    villagers were displaced"): a common noun."""
+    hung = hung_subject(verb, passive=True, named_subject=True, second_object=True)
+    return hung if hung is not None and hung.pos_ == "NOUN" else None
+
+
 _REMAINS = frozenset({"body", "corpse", "remains", "cadaver", "skeleton"})
 
 
@@ -786,8 +796,11 @@ def _found_dead(tok: Token) -> bool:
         if tok.head.lemma_.lower() == "die":
             return True  # "a man died and was found …"
         found += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if (hung := _hung_patient(tok)) is not None:
+        found.append(hung)  # "in X, Y, six sacks holding remains were found"
     return any(
         w.lemma_.lower() in _REMAINS
+        or (w.pos_ == "NOUN" and w.lower_ in _REMAINS)  # (the tagger's lemma: "remain")
         or (w.pos_ in ("NOUN", "PROPN") and any(
             a.dep_ == "amod" and a.lower_ in ("dead", "lifeless") for a in w.children))
         for f in found
@@ -922,6 +935,8 @@ def _people_moved(tok: Token, lex: Lexicon) -> bool:
     elif tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         # "families gathered their belongings and fled": the first verb's subject did it too
         people += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif (hung := _hung_patient(verb)) is not None:
+        people.append(hung)  # "in X township (Y district) some 600 villagers were displaced"
 
     def counted(p: Token) -> bool:
         return (p.tag_ == "NNS" and not lex.is_cue(p, "armed")) and any(
