@@ -1642,3 +1642,21 @@ def test_a_toll_placed_by_the_remark_naming_another_event_is_that_event_s(code):
         "One soldier was killed by the shelling in Marinka (fatalities coded to Marinka event)."
     )
     assert len(_codable(code(told, "2022-03-14"))) == 2
+
+
+def test_a_record_told_twice_is_one_event(code):
+    """Two codable events equal on every field of an ACLED record (the sides and toll made
+    alike only by the stages after the clustering) are one record: the second's evidence joins
+    the first; an event differing on one field stays."""
+    from dataclasses import replace
+
+    from sitrep.extract.assembly.document import _copies_folded
+
+    (event,) = [e for e in code("On 3 May 2022, gunmen shot dead a trader in Westby.",
+                                "2022-05-04").events if e.acled_codable]  # fmt: skip
+    told_again = replace(event, evidence=(Span("The trader was shot twice.", 900, 926),))
+    folded = _copies_folded([event, told_again])
+    assert len(folded) == 1
+    assert [s.start for s in folded[0].evidence] == [s.start for s in event.evidence] + [900]
+    other_toll = replace(told_again, fatalities=(event.fatalities or 0) + 2)
+    assert len(_copies_folded([event, other_toll])) == 2

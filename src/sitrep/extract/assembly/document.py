@@ -15,10 +15,10 @@ from sitrep.records import Document, Event, Place, RawDocument, Source, Tally
 
 
 def assemble_document(raw: RawDocument, state: DocState, doc_id: str, kb_version: str) -> Document:
-    events = tuple(
+    events = _copies_folded([
         _event(d, state, _stable_id(doc_id, "e", d.trigger.start, i))
         for i, d in enumerate(sorted(state.events, key=lambda d: d.trigger.start))
-    )
+    ])
     tallies = tuple(
         _tally(t, state, _stable_id(doc_id, "t", t.trigger.start, i))
         for i, t in enumerate(sorted(state.tallies, key=lambda t: t.trigger.start))
@@ -38,6 +38,44 @@ def assemble_document(raw: RawDocument, state: DocState, doc_id: str, kb_version
         warnings=tuple(dict.fromkeys(state.warnings)),
         knowledge_version=kb_version,
     )
+
+
+# What an ACLED record holds: two codable events equal on all of it are one record told twice.
+_RECORD_FIELDS = (
+    "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+    "interaction", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "date_start", "date_end", "time_precision", "fatalities", "modality", "background",
+)
+
+
+def _copies_folded(events: list[Event]) -> tuple[Event, ...]:
+    """A codable event equal to one told before it on every field of an ACLED record is that
+    record again: its evidence and sources join the first one's. The clustering and the
+    assembly's own place-and-day fold keep such pairs apart while a side, a toll or a name is
+    still open ("two women were found shot … Another body was found … 3 fatalities": the
+    remark gives both the note's toll; a riot's second sentence whose crowd and foe the actor
+    stages name alike only after the assembly)."""
+    kept: list[Event] = []
+    for event in events:
+        key = tuple(getattr(event, f) for f in _RECORD_FIELDS)
+        same = next(
+            (i for i, k in enumerate(kept)
+             if event.acled_codable and k.acled_codable
+             and tuple(getattr(k, f) for f in _RECORD_FIELDS) == key),
+            None,
+        )  # fmt: skip
+        if same is None:
+            kept.append(event)
+            continue
+        first = kept[same]
+        evidence = set(first.evidence) | set(event.evidence)
+        kept[same] = replace(
+            first,
+            evidence=tuple(sorted(evidence, key=lambda s: s.start)),
+            sources=tuple(dict.fromkeys(first.sources + event.sources)),
+            loaded_terms=tuple(dict.fromkeys(first.loaded_terms + event.loaded_terms)),
+        )
+    return tuple(kept)
 
 
 def _iso(day: date | None) -> str | None:
