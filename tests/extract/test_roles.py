@@ -1830,3 +1830,24 @@ def test_targets_of_explosions_read_in_more_wordings(text, actor2):
     events = [e for e in extract(text, published="2022-06-13").events if e.event_type]
     assert events and events[0].event_type == "Explosions/Remote violence"
     assert normalise_name(events[0].actor2 or "") == normalise_name(actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # the side hit is read from the passive; the one it fought is named after "with"
+        (
+            "On 9 March 2022, three Turkish soldiers were killed during heavy clashes with PKK "
+            "militants in the mountains of Hakkari district.",
+            {"PKK: Kurdistan Workers Party", "Military Forces of Turkey (2016-)"},
+        ),
+        (
+            "On 2 April 2022, four NPA rebels were killed in a firefight with government troops "
+            "in Barangay San Isidro, Samar.",
+            {"NPA: New People's Army", "Military Forces of the Philippines (2016-2022)"},
+        ),
+    ],
+)
+def test_a_battle_s_unnamed_side_is_the_group_it_fought_with(text, sides):
+    events = [e for e in extract(text, published="2022-04-05").events if e.event_type == "Battles"]
+    assert events and {events[0].actor1, events[0].actor2} == sides

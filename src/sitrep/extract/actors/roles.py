@@ -332,7 +332,9 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
       group (or the classifier's name for it);
     * an explosion or a battle whose parse read no target hit the one armed side other than
       its doer that its sentence names, if just one ("X shelled Y's troops killing 2", "an IED
-      went off as a Y patrol passed");
+      went off as a Y patrol passed"); a battle read with a named side hit and no named doer
+      was fought by the one other armed side its sentence names ("two soldiers were killed
+      during clashes with X");
     * and a protest is by protesters, a riot by rioters, whatever crowd was read before the
       happening's type was settled."""
     for draft in state.events:
@@ -466,6 +468,13 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             draft.actor2 = _with_inter(gang, dictionary, country) or draft.actor2
             draft.assoc_actor_2 = []
             continue
+        if _unnamed_first_side(draft):
+            # "two soldiers were killed during clashes with X militants", "five X fighters were
+            # killed in a firefight with troops": the parse read one side; the other is the one
+            # armed group the sentence names besides it (the side-order step then orders them)
+            named = _named_other_side(state, dictionary, draft, first=True)
+            if named is not None:
+                draft.actor1, draft.assoc_actor_1 = _with_inter(named, dictionary, country), []
         if draft.actor2 is not None:
             continue
         if draft.sub_event_type in _INTERVENTION_SUB_TYPES or (
@@ -540,6 +549,12 @@ _AGENT_BEFORE = re.compile(
     r"\b(?:by|under|with|alongside|and|from|belonging\s+to|near)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
+# The same words but "by" and "with": before the side besides the one hit, they name who did it
+# or whom it fought ("killed during clashes with X", "wounded by X").
+_HELPER_BEFORE = re.compile(
+    r"\b(?:under|alongside|and|from|belonging\s+to|near)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
 # Words opening another clause between an explosion's word and a group named after it.
 _OTHER_CLAUSE = re.compile(
     r"\b(?:amid|after|following|before|in\s+conjunction|whereas)\b", re.IGNORECASE
@@ -547,19 +562,34 @@ _OTHER_CLAUSE = re.compile(
 _FORCES = ("Military Forces of", "Police Forces of")
 
 
+def _unnamed_first_side(draft: EventDraft) -> bool:
+    """A battle read with a named side hit and only a default for the other."""
+    return (
+        draft.event_type == "Battles"
+        and draft.actor1 is not None
+        and draft.actor1.kind == "implicit"
+        and unidentified(draft.actor1.actor.name)
+        and draft.actor2 is not None
+        and not unidentified(draft.actor2.actor.name)
+    )
+
+
 def _named_other_side(
-    state: DocState, dictionary: ActorDictionary, draft: EventDraft
+    state: DocState, dictionary: ActorDictionary, draft: EventDraft, *, first: bool = False
 ) -> ActorMention | None:
     """The one armed side, other than the doer, that the draft's sentence names, when the
     parse hung it off no role ("X shelled Y's forces killing 1", "an IED went off in a Y
     vehicle", "shells fired from drones on Y"): an explosion's or a battle's target. Not a
     side named as the doer's helper ("supported by", "under"), as where the fire came from or
     fell near, nor one told in another clause after the deed ("amid flights of Z's drones");
-    a government, or a capital standing for a state, is no armed side."""
+    a government, or a capital standing for a state, is no armed side. With `first`, the side
+    besides the one hit (actor 2): who it fought "with" or was hit "by" counts."""
     if not state.sentences:
         return None
     span = state.sentences[draft.sentence]
-    doers = {m.actor.name for m in [draft.actor1, *draft.assoc_actor_1] if m is not None}
+    known = [draft.actor2, *draft.assoc_actor_2] if first else [draft.actor1, *draft.assoc_actor_1]
+    doers = {m.actor.name for m in known if m is not None}
+    helper = _HELPER_BEFORE if first else _AGENT_BEFORE
     found: dict[str, ActorMention] = {}
     for mention in state.actors:
         if not span.start <= mention.span.start < span.end:
@@ -570,7 +600,7 @@ def _named_other_side(
             continue  # "Riyadh" named as a place, not as the state's forces
         if unidentified(mention.actor.name):
             continue
-        if _AGENT_BEFORE.search(state.text, span.start, mention.span.start):
+        if helper.search(state.text, span.start, mention.span.start):
             continue
         if mention.actor.inter in STATE_INTER and not mention.actor.name.startswith(_FORCES):
             continue  # a government, parliament or ministry is no side hit
