@@ -223,6 +223,30 @@ def test_a_battles_unnamed_side_of_the_others_kind_gives_way_to_the_one_party_na
     assert got is not None and normalise_name(got.actor.name) == normalise_name(UKRAINE)
 
 
+@pytest.mark.parametrize(
+    ("named", "expected"),
+    [
+        # the classifier guesses a gang; the note's one armed party is a gang (inter 3)
+        ("B-18: Barrio-18", "B-18: Barrio-18"),
+        # ... but a group of another kind (rebels, inter 2) is no gang
+        (NAF, "Unidentified Gang (Ukraine)"),
+    ],
+)
+def test_an_unnamed_kind_gives_way_to_the_one_party_of_that_kind(monkeypatch, named, expected):
+    monkeypatch.setattr(
+        unknown, "load_unknown_actor_classifier",
+        lambda: _Classifier(GANG, (GANG, 0.8), (unknown.DEFAULT, 0.2)),
+    )
+    state, draft = _sole_party_state([named])
+    default = _mention(state, "Unidentified Armed Group (Ukraine)")
+    default = ActorMention(default.span, default.actor, "implicit")
+    got = unknown.named_unknown(
+        state, draft, default, "actor2", actor_dictionary(2020), "Ukraine",
+        _mention(state, UKRAINE), sole_party=True,
+    )
+    assert got is not None and normalise_name(got.actor.name) == normalise_name(expected)
+
+
 def test_territory_taken_without_a_fight_was_the_armys(code):
     # A rebel group took a village and no holder is named: the country's military held it (the
     # old code left actor 2 empty).

@@ -66,8 +66,9 @@ def named_unknown(
     event's other side already has is not taken: who wounded the soldiers of a force is not that
     force; the classifier's next choice is, if it is sure enough of it (OSCE-observed fire near a
     front-line village: the side facing the one coded first). With `sole_party` (a battle's
-    default second side), an unnamed side the classifier does not name is the note's one other
-    armed group, if it names exactly one."""
+    default second side), an unnamed side the classifier does not name, or names only by a kind
+    (an unidentified gang), is the note's one other armed group, if it names exactly one (of that
+    kind's inter code, for a kind)."""
     default = dictionary.generic(DEFAULT, country)
     if mention is None or default is None or mention.actor.name != default.name:
         return mention
@@ -97,6 +98,11 @@ def named_unknown(
     if entry is None or (sole is not None and normalise_name(entry.name) == taken):
         # a battle's other unnamed side of the same kind, unless the note names its one party
         return sole or mention
+    if sole is not None and unidentified(entry.name) and sole.actor.inter == entry.inter:
+        # the classifier guesses only a kind of unnamed group (a gang, a communal militia); the
+        # note names its one armed party, of that kind (police raid a district gang X runs and
+        # gunfire follows), not a force it names otherwise ("a police record")
+        return sole
     actor = dataclasses.replace(
         mention.actor, name=entry.name, inter=entry.inter, parent=entry.parent
     )
