@@ -1171,6 +1171,37 @@ def test_a_remark_presuming_which_state_force_names_it(nlp):
     assert forces and forces[0].actor.name.startswith("Police Forces of Sudan")
 
 
+def test_a_bracketed_state_unit_names_the_bare_force(nlp):
+    # Stop 39: "security forces (NISA)": the state's unit ACLED's note names in brackets.
+    text = (
+        "On 4 March 2022, a roadside bomb hit a vehicle of the security forces (NISA) in "
+        "Baidoa, Bay. Two officers were hurt."
+    )
+    state = _state(nlp, text, "Somalia")
+    forces = [m for m in state.actors if m.span.text == "security forces"]
+    assert forces and forces[0].actor.name.endswith("National Intelligence and Security Agency")
+    assert not any(m.span.text == "NISA" for m in state.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("On 4 March 2022, the Yoma Tiger ambushed a police patrol near Minbu.", "Myanmar",
+         "Yoma Tiger"),
+        ("On 4 March 2022, the Dark Shadow guerrilla forces bombed an office in Yangon.",
+         "Myanmar", "Dark Shadow"),
+        ("On 4 March 2022, members of Los Zetas handed out parcels in Veracruz.", "Mexico",
+         "Los Zetas Gang"),
+        ("On 4 March 2022, regime helicopters struck a desert post near Hama.", "Syria",
+         "Military Forces of Syria (2000-2024) Syrian Arab Air Force"),
+    ],
+)
+def test_groups_named_by_the_notes_own_names(nlp, text, country, name):
+    # Stop 39 (issue 16): groups whose ACLED names sitrep never gave, read by their names.
+    state = _state(nlp, text, country)
+    assert any(normalise_name(m.actor.name) == normalise_name(name) for m in state.actors)
+
+
 def test_the_military_coup_is_no_actor(nlp):
     text = "On 2 March 2022, teachers in Omdurman marched against the military coup."
     state = _state(nlp, text, "Sudan")

@@ -68,6 +68,8 @@ _PRESUMED_AS = re.compile(
     r"(?:the\s+)?",
     re.I,
 )
+# "security forces (NISA)", "a soldier (SNA)": ACLED's notes name the state's unit in brackets.
+_UNIT_IN_BRACKETS = re.compile(r"\s*\(\s*")
 # "unknown gunmen believed to be IS", "a group likely to be IS": ACLED codes
 # the group an unidentified one is believed to be.
 _SUSPECTED_AS = re.compile(
@@ -444,6 +446,15 @@ def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMe
             # "security forces (presumed police and military)": the remark names which of the
             # state's forces ACLED codes, the first named
             coded = _PRESUMED_AS.match(text, m.span.end)
+        if (
+            coded is None
+            and _a_state_force(m)
+            and nxt is not None
+            and _a_state_force(nxt)
+            and text[nxt.span.end : nxt.span.end + 1] == ")"
+        ):
+            # "security forces (NISA)": the bracketed unit is which of the state's forces
+            coded = _UNIT_IN_BRACKETS.fullmatch(text, m.span.end, nxt.span.start)
         if coded and nxt is not None and nxt.span.start == coded.end() and nxt.kind == "org":
             out.append(ActorMention(m.span, replace(nxt.actor, text=m.span.text), m.kind))
             skip.add(i + 1)
