@@ -1193,6 +1193,27 @@ def test_a_protest_whose_dead_are_told_after_the_force_met_excessive_force(code)
     assert not event.fatalities
 
 
+def test_a_protest_met_with_live_fire_met_excessive_force(code):
+    # Stop 39: live fire on a protest is lethal force, whether or not anyone died.
+    doc = code(
+        "On 4 May 2021, hundreds of traders protested in Westby, Ruritania, against the killing "
+        "of two farmers. Soldiers fired live bullets to disperse the crowd. Three protesters "
+        "were wounded.",
+        "2021-05-05",
+    )
+    [event] = [e for e in doc.events if e.acled_codable]
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert not event.fatalities  # the dead are what the protest is about
+    # live fire only given as what it may have been is not told as used
+    maybe = code(
+        "On 4 May 2021, hundreds of traders protested in Westby, Ruritania, against new taxes. "
+        "Soldiers fired rubber bullets or live rounds to disperse the crowd.",
+        "2021-05-05",
+    )
+    [event] = [e for e in maybe.events if e.acled_codable]
+    assert event.sub_event_type == "Protest with intervention"
+
+
 def test_joining_the_protest_a_paragraph_tells_is_more_of_it(code):
     # Stop 33: "X joined the protest" beside the protest is no Change to group/activity.
     doc = code(

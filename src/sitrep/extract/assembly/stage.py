@@ -139,7 +139,11 @@ def assemble_events(state: DocState) -> None:
         if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
             set_category(event, EXCESSIVE, [])
             continue
-        if event.sub_event_type in (PEACEFUL, INTERVENED):
+        calm = event.sub_event_type in (PEACEFUL, INTERVENED)
+        if event.sub_event_type == INTERVENED and _live_fire_on_it(state, event):
+            # (its dead, told before the force, are still what the protest is about, below)
+            set_category(event, EXCESSIVE, [])
+        if calm:
             # No one dies in them (ACLED: lethal force on protesters is excessive force), so the
             # deaths a protest's text tells are what it is about ("relatives of killed soldiers
             # protested", "a vigil for the 19 migrants who died").
@@ -202,6 +206,31 @@ PEACEFUL, INTERVENED = "Peaceful protest", "Protest with intervention"
 EXCESSIVE = "Excessive force against protesters"
 ARRESTS = "Arrests"
 CHANGE = "Change to group/activity"
+
+
+# Live fire: "fired live bullets", "intervened with live ammunition", "live and rubber bullets"
+_LIVE_FIRE = re.compile(
+    r"\blive(?: and rubber)? (?:bullets?|ammunition|rounds?|fire)\b", re.IGNORECASE
+)
+_ALTERNATIVE = re.compile(r"\bor\s+$", re.IGNORECASE)
+
+
+def _live_fire_on_it(state: DocState, event: EventDraft) -> bool:
+    """A protest intervened in whose paragraph tells live fire, not denied nor given as one of
+    two things it may have been ("fired rubber bullets or live rounds"), met lethal force:
+    ACLED's Excessive force against protesters, whether or not anyone died ("security forces
+    fired live bullets to disperse the crowd"; 6 of the 7 train notes of Protests telling live
+    fire are Excessive force, the seventh says it may have been rubber bullets; riots fired
+    on stay riots)."""
+    para = state.paragraph_at(event.trigger.start)
+    if para is None:
+        return False
+    text = state.text[para.start : para.end]
+    return any(
+        not _DENIED.search(before := text[max(0, m.start() - 40) : m.start()])
+        and not _ALTERNATIVE.search(before)
+        for m in _LIVE_FIRE.finditer(text)
+    )
 
 
 def _killed_ending_it(state: DocState, event: EventDraft) -> bool:
