@@ -642,3 +642,43 @@ def test_a_number_counting_who_killed_is_no_toll(nlp, sentence, fatalities):
     doc = nlp(sentence)
     figs = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
     assert quantities.combine(figs) == Quantity(fatalities)
+
+
+def test_more_dead_told_in_a_follow_up_sentence_add_to_the_toll(nlp):
+    # Stop 39 (helper tolls1): a follow-up sentence's dead told as besides those counted
+    # ("another", "two other", "also") are more dead of the happening, not a second report.
+    text = (
+        "A mortar shell hit a bus depot in Easton, killing four passengers. "
+        "Another driver and his son died later in hospital."
+    )
+    state = parsed(nlp, text)
+    state.paragraphs = [state.span(0, len(text))]
+    draft = draft_on(state, "hit")
+    count_casualties(state)
+    assert draft.fatalities == Quantity(6)
+
+
+def test_a_follow_up_report_of_the_same_dead_adds_nothing(nlp):
+    text = (
+        "A mortar shell hit a bus depot in Easton, killing four passengers. "
+        "Three passengers died in the shelling."
+    )
+    state = parsed(nlp, text)
+    state.paragraphs = [state.span(0, len(text))]
+    draft = draft_on(state, "hit")
+    count_casualties(state)
+    assert draft.fatalities == Quantity(4)  # the toll told with the happening
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        ("Another guard was killed at the gate.", 1),
+        ("The corpses of seven fishermen were found on the shore.", 7),
+        ("Four corpses were found near the road.", 4),
+    ],
+)  # fmt: skip
+def test_another_victim_and_corpses_count(nlp, sentence, fatalities):
+    doc = nlp(sentence)
+    figures = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
+    assert sum(f.quantity.value or 0 for f in figures) == fatalities

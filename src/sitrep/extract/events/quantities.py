@@ -52,6 +52,8 @@ _CASUALTY_WORDS = {
     "toll": FATAL,
     "body": FATAL,
     "bodies": FATAL,
+    "corpse": FATAL,  # as "body" ("the corpses of five fighters were found")
+    "corpses": FATAL,
     "execute": FATAL,
     "executed": FATAL,
     "behead": FATAL,
@@ -77,6 +79,7 @@ _CASUALTY_WORDS = {
     "wounded": INJURED,
     "hurt": INJURED,
 }
+_CORPSE_WORDS = frozenset({"body", "corpse"})
 # Words a number phrase may be separated from its casualty word by: "40 people had been killed".
 _BRIDGE_POS = frozenset({"NOUN", "PROPN", "ADJ", "AUX", "ADV", "PART", "DET", "NUM"})
 _LEFT_SKIP = frozenset({"of", "the", "at", "to", "a", "an", "put", "rose", "risen", "reached"})
@@ -606,11 +609,11 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         owned = not _one(tok) and _possessed(tok) and not joined
         if owned and (first.dep_ not in ("nsubjpass", "dobj") or _told_deed(first.head)):
             continue
-        if not (_one(tok) or owned or (joined and _possessed(tok))):
+        if not (_one(tok) or owned or (joined and _possessed(tok)) or _another_subject(tok)):
             continue
         if any(c.dep_ == "nummod" for c in tok.children) or _is_animal(tok):
             continue
-        if tok.lemma_.lower() == "body":  # "a man's body was found"
+        if tok.lemma_.lower() in _CORPSE_WORDS:  # "a man's body was found"
             if not is_corpse(tok):
                 continue  # "the local body held a protest"
             kind: str | None = FATAL
@@ -712,7 +715,7 @@ def _told_deed(verb: Token) -> bool:
 
 def _owned_body(tok: Token) -> bool:
     """ "left his body", "his body was found": the body of someone the text told of."""
-    return tok.lemma_.lower() == "body" and _possessed(tok) and not _one(tok)
+    return tok.lemma_.lower() in _CORPSE_WORDS and _possessed(tok) and not _one(tok)
 
 
 def _hung_victims(sent: SpacySpan) -> dict[int, str]:
@@ -877,6 +880,15 @@ def _one(noun: Token) -> bool:
         ):
             return True  # "a regime 4th Division member": the parse gave "a" to "regime"
     return False
+
+
+def _another_subject(noun: Token) -> bool:
+    """ "Another soldier was killed", "another woman and her child died later": one more victim,
+    as the subject of the casualty word only ("he killed another person" may tell the deed that
+    came before the happening)."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "det" and c.lower_ == "another" for c in noun.children
+    )
 
 
 def zero_tolls(text: str) -> set[str]:
@@ -1051,6 +1063,32 @@ def _told_of_someone(victim: Token, trigger: Token | None) -> bool:
         tok = tok.head
 
 
+# Words telling the dead as besides those counted before: "another woman died", "two other
+# guards were killed", "three more died", "a third man was found dead".
+_BESIDES_WORDS = frozenset(
+    {"another", "other", "more", "additional", "further", "second", "third", "fourth"}
+)
+_BESIDES_ADVERBS = frozenset({"also", "additionally"})
+
+
+def _told_besides(victim: Token) -> bool:
+    """The victim (a figure's number or one victim's noun) is told as more dead besides those
+    counted before: a word on the counted noun ("another", "2 other", "3 more", "a third") or
+    "also"/"additionally" on its verb."""
+    noun = _counted_noun(victim) or victim
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "another woman and her child died"
+    marks = ("det", "amod", "advmod")
+    if any(c.lower_ in _BESIDES_WORDS and c.dep_ in marks for c in noun.children):
+        return True
+    if any(c.lower_ in _BESIDES_WORDS and c.dep_ in ("amod", "advmod") for c in victim.children):
+        return True  # "three more died": "more" on the number itself
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.lower_ in _BESIDES_ADVERBS and c.dep_ == "advmod" for c in verb.children)
+
+
 _CLAUSE_EDGES = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "xcomp", "acl"})
 
 
@@ -1087,6 +1125,8 @@ def count_casualties(state: DocState) -> None:
     # id(draft) → kind → one total per sentence, with the sides whose dead it counts
     found: dict[int, dict[str, list[tuple[Quantity, Sides]]]] = {}
     borrowed: dict[int, dict[str, list[tuple[Quantity, Sides]]]] = {}  # from follow-up sentences
+    # … of them, the dead told as besides those before ("Another woman died later")
+    besides: dict[int, dict[str, list[Quantity]]] = {}
     groups: dict[int, list[tuple[str, str | None, int | None, str]]] = {}
     for i, owners in by_sentence.items():
         sent = state.spacy_sentence(i)
@@ -1114,6 +1154,10 @@ def count_casualties(state: DocState) -> None:
                 if total is not None:
                     into = found if (id(d), i) in own else borrowed
                     into.setdefault(id(d), {}).setdefault(kind, []).append((total, sides))
+                    if (id(d), i) not in own and kind_figs and all(
+                        _told_besides(sent.doc[f.token]) for f in kind_figs
+                    ):
+                        besides.setdefault(id(d), {}).setdefault(kind, []).append(total)
             groups.setdefault(id(d), []).extend(
                 (f.kind, f.group, f.quantity.value, f.quantity.qualifier) for f in figs
             )
@@ -1129,6 +1173,10 @@ def count_casualties(state: DocState) -> None:
         # other sides' dead told in other sentences are (`toll_of_reports`).
         if kinds.get(FATAL):
             d.fatalities = toll_of_reports(kinds[FATAL], pick_highest=False)
+            more = besides.get(id(d), {}).get(FATAL, []) if found.get(id(d), {}).get(FATAL) else []
+            if more:  # "Three were killed. Another woman died later.": more dead of it
+                value = (d.fatalities.value or 0) + sum(q.value or 0 for q in more)
+                d.fatalities = Quantity(value, d.fatalities.qualifier)
         if kinds.get(INJURED):
             d.injuries = min((q for q, _ in kinds[INJURED]), key=lambda q: q.value or 0)
         if isinstance(d, EventDraft) and groups.get(id(d)):
