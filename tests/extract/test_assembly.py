@@ -144,6 +144,24 @@ def test_the_answer_to_an_attack_is_another_happening():
     assert len(state.events) == 2
 
 
+def test_fire_both_ways_with_a_guessed_side_joins_the_shelling_it_answers():
+    # "rebels fired mortars at the army's posts. Monitors counted explosions in both directions":
+    # the count names no side (its doer the unknown-actor model's guess, no target) and is typed
+    # a clash; the fire going both ways says the side hit fired back: one exchange (ACLED: Armed
+    # clash), not a shelling and a clash of their own
+    state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
+    shelling = _draft(state, 0, 5, key="Shelling/artillery/missile attack",
+                      event_type="Explosions/Remote violence", confidence=0.9)  # fmt: skip
+    shelling.actor1, shelling.actor2 = _actor("Rebels"), _actor("Army", 1)
+    count = _draft(state, 10, 15, key="Armed clash", event_type="Battles", sentence=1,
+                   confidence=0.8)  # fmt: skip
+    count.actor1 = ActorMention(Span("Army", 0, 0), Actor("Army", 1, "Syria"), "implicit")
+    count.extra["fire_returned"] = True
+    state.events = [shelling, count]
+    assemble_events(state)
+    assert [d.sub_event_type for d in state.events] == ["Armed clash"]
+
+
 def test_a_mention_dated_months_back_is_not_the_news_of_the_day():
     state = DocState(text="x" * 40, published=PUBLISHED, outlet=None)
     kw = {"key": "Air/drone strike", "event_type": "Explosions/Remote violence"}

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.assembly.mentions import (
     DATE_STRENGTH,
+    WEAPON_EVENT_TYPE,
     Mention,
     date_firmness,
     dates_agree,
@@ -310,12 +311,26 @@ def _retold_hit(cluster: Cluster, m: Mention) -> bool:
 
 def _guess_only(one: Mention, other: Mention) -> bool:
     """Of two mentions of different types, one names no one: its doer is the unknown-actor
-    model's guess and it has no target."""
+    model's guess and it has no target. Not when that one says the fire went both ways
+    ("explosions in both directions", "fire was returned") after a shelling or a fight: the side
+    hit fired back, the exchange ACLED codes as the battle (train notes: the monitors' counts
+    beside one side's mortar fire are coded Armed clash)."""
     if one.draft.event_type == other.draft.event_type:
         return False
     return any(
-        x.doer is not None and x.doer.kind == "implicit" and x.target is None
-        for x in (one, other)
+        x.doer is not None
+        and x.doer.kind == "implicit"
+        and x.target is None
+        and not _returned_fire_of(x, y)
+        for x, y in ((one, other), (other, one))
+    )
+
+
+def _returned_fire_of(told: Mention, other: Mention) -> bool:
+    """`told` says the fire went both ways, beside `other`'s shelling or fight."""
+    return bool(told.draft.extra.get("fire_returned")) and other.draft.event_type in (
+        BATTLES,
+        WEAPON_EVENT_TYPE,
     )
 
 
