@@ -339,6 +339,17 @@ def test_a_call_or_plan_to_protest_is_no_protest(nlp, sentence):
         ("Rival units fought near the bridge. Unspecified casualties coded as 10.", 10),
         ("Herders clashed over a well. Reports on fatalities range from 2 to 5.", 2),
         ("Two militias clashed in the market, resulting in between 1 and 4 fatalities.", 1),
+        # Stop 39 (helper tolls2): a total, the figure spelled or qualified, injuries after a
+        # comma, the side named, "coded N fatalities in this event"
+        ("Guards shot two inmates, and nine more died in the fire (total of 11 fatalities).", 11),
+        ("Raids hit two valleys. Total of 7 fatalities coded for the eastern valley.", 7),
+        ("Gunmen raided a farm. There was one fatality.", 1),
+        ("Gunmen raided a farm. There were 4 fatalities.", 4),
+        ("Bandits looted a market. At least 3 fatalities.", 3),
+        ("Gunmen fired at a taxi rank. 1 fatality, 3 injured", 1),
+        ("Raiders burned a hamlet. 5 total fatalities.", 5),
+        ("Rebels ambushed a patrol. There were 6 fatalities on the army side.", 6),
+        ("Raids hit two hamlets, nine dead in all; we coded 5 fatalities in this event.", 5),
     ],
 )
 def test_acled_remarks_give_the_coded_toll(paragraph, toll):

@@ -670,6 +670,35 @@ def test_a_follow_up_report_of_the_same_dead_adds_nothing(nlp):
     assert draft.fatalities == Quantity(4)  # the toll told with the happening
 
 
+def test_another_side_s_dead_in_a_follow_up_sentence_add_to_the_toll(nlp):
+    # Stop 39 (helper tolls2): a follow-up sentence telling the dead of a side none of the
+    # happening's own reports counts adds them, with no "another" or "also".
+    text = (
+        "Rival villagers clashed with machetes in Easton, and three villagers died. "
+        "A police officer who intervened was shot and died in a hospital a week later."
+    )
+    state = parsed(nlp, text)
+    state.paragraphs = [state.span(0, len(text))]
+    draft = draft_on(state, "clashed")
+    count_casualties(state)
+    assert draft.fatalities == Quantity(4)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A herder was injured and later died in a clinic.",
+        "A ranger sustained a bullet wound and died on the way to the clinic.",
+        "The driver suffered burns and injuries and died two days later.",
+    ],
+)
+def test_hurt_and_then_died_is_dead(nlp, sentence):
+    # Stop 39 (helper tolls2): the one who was hurt and died counts dead, not hurt.
+    doc = nlp(sentence)
+    kinds = {f.kind for f in casualty_figures(next(iter(doc.sents))) if f.quantity.value == 1}
+    assert "fatalities" in kinds
+
+
 @pytest.mark.parametrize(
     ("sentence", "fatalities"),
     [

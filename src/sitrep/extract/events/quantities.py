@@ -286,6 +286,8 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return frozenset()
     verb = noun.head
+    if noun.dep_ != "dobj" and _then_died(verb):
+        return frozenset({FATAL})  # "was injured and later died", "sustained a wound and died"
     if noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return frozenset()  # "an airstrike killed nine fighters": the subject did it
     # "found dead", "shot dead", "left … dead"; a conjoined verb shares a subject ("was shot and
@@ -332,6 +334,19 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
     if alternatives and (len(kinds) > 1 or any(w.lemma_ in ("capture", "arrest") for w in words)):
         return _AMBIGUOUS
     return kinds
+
+
+_DIE = frozenset({"die", "succumb"})
+
+
+def _then_died(verb: Token) -> bool:
+    """The verb's subject went on to die, told by a conjoined "died" of its own clause ("a
+    villager was injured and later died", "an officer sustained a gunshot wound and died", "the
+    commander suffered injuries and possibly died"): ACLED counts them dead, not hurt."""
+    return any(
+        c.dep_ == "conj" and c.lemma_.lower() in _DIE and not _has_subject(c) and c.i > verb.i
+        for c in verb.children
+    )
 
 
 def _doers(noun: Token) -> bool:
@@ -627,6 +642,7 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             (_definite(tok) or owned)
             and not (_casualty_kind(first.head) or _fatal_manner(first.head))
             and not _left_dead(first)
+            and not (first.dep_ in ("nsubj", "nsubjpass") and _then_died(first.head))
         ):
             continue  # "raided the outpost, where 4 were killed": "the" names a victim only
             # as the subject or object of a casualty word ("the pilot died", "the driver was
@@ -1169,6 +1185,10 @@ def count_casualties(state: DocState) -> None:
                 d.extra["other_report"] = True
         # A toll told with the happening beats one borrowed from a sentence after it.
         kinds = {**borrowed.get(id(d), {}), **found.get(id(d), {})}
+        if found.get(id(d), {}).get(FATAL):  # "Three villagers died. An officer died later."
+            added = {id(q) for q in besides.get(id(d), {}).get(FATAL, [])}  # (added below)
+            others = _other_sides(kinds[FATAL], borrowed.get(id(d), {}))
+            kinds[FATAL] = kinds[FATAL] + [r for r in others if id(r[0]) not in added]
         # The same toll told again in another sentence is not added: the lowest report wins;
         # other sides' dead told in other sentences are (`toll_of_reports`).
         if kinds.get(FATAL):
@@ -1181,6 +1201,18 @@ def count_casualties(state: DocState) -> None:
             d.injuries = min((q for q, _ in kinds[INJURED]), key=lambda q: q.value or 0)
         if isinstance(d, EventDraft) and groups.get(id(d)):
             d.extra["casualties_by_group"] = groups[id(d)]
+
+
+def _other_sides(
+    told: list[tuple[Quantity, Sides]], borrowed: dict[str, list[tuple[Quantity, Sides]]]
+) -> list[tuple[Quantity, Sides]]:
+    """The dead a follow-up sentence tells of a side none of the happening's own reports counts
+    ("Three villagers died. A police officer … died in a hospital."): more dead of it, added up
+    by `toll_of_reports`; a report naming no side, or a side already told, is the same dead."""
+    if any(sides is None for _, sides in told):
+        return []
+    seen = frozenset().union(*(sides for _, sides in told if sides))
+    return [(q, s) for q, s in borrowed.get(FATAL, []) if s and not (s & seen)]
 
 
 def _site_shares(

@@ -33,11 +33,12 @@ _FATALITIES = r"fatalit(?:y|ies)"
 # "Unknown number of fatalities coded as 3", "Unspecified casualties coded as 10", "Total
 # fatalities coded as 4", "… is coded as 3",
 # "Fatalities coded to 0", "fatalities estimated as 10", "… reported as half, rounded down to 3";
-# the figure first: "coded as 6 fatalities", "1 fatality coded for this event".
+# the figure first: "coded as 6 fatalities", "coded 5 fatalities in this event", "1 fatality coded
+# for this event".
 _CODED = re.compile(
     rf"\b(?:{_FATALITIES}|casualties)\b[^.\[\]]{{0,80}}?"
     rf"\b(?:coded (?:as|to)|estimated as|rounded (?:down|up) to) {_NUMBER}\b"
-    rf"|\bcoded as {_NUMBER} {_FATALITIES}\b|\b{_NUMBER} {_FATALITIES} coded for this event\b",
+    rf"|\bcoded (?:as )?{_NUMBER} {_FATALITIES}\b|\b{_NUMBER} {_FATALITIES} coded for this event\b",
     re.IGNORECASE,
 )
 # A toll told as a range, coded at its lower end (ACLED's most conservative figure): "accounts of
@@ -82,13 +83,22 @@ _CODED_ELSEWHERE = re.compile(
     r"(?!(?:an?|another|this|that|one|each|every)\b)([^.()\[\]]{1,60}?)\s+event\b",
     re.IGNORECASE,
 )
-# A sentence that is only the figure: "2 fatalities." (also "1 fatality. 1 wounded.", "1 fatality
-# and 3 injured.").
+# A figure spelled out: "2 fatalities", "one fatality".
+_COUNT = r"(\d[\d,]*|one|" + "|".join(_SMALL) + ")"
+# A sentence that is only the figure: "2 fatalities." (also "One fatality.", "There were 4
+# fatalities.", "At least 6 fatalities.", "7 total fatalities.", "6 fatalities reported.", "1
+# fatality. 1 wounded.", "1 fatality and 3 injured.", "1 fatality, 5 injured", a side named
+# after it: "… 2 fatalities on the rebel side.").
 _STATED = re.compile(
-    rf"(?:^|(?<=[.\]])\s)\s*{_NUMBER}\s+{_FATALITIES}"
-    r"(?:\s+and\s+(?:\d+|several|many|multiple)\s+(?:injur\w*|wounded))?\s*(?:\.|$)",
+    r"(?:^|(?<=[.\]])\s)\s*(?:(?:there\s+(?:was|were)|at\s+least|approximately|about|around)\s+)?"
+    rf"{_COUNT}\s+(?:total\s+)?{_FATALITIES}"
+    r"(?:(?:\s+and|,)\s+(?:\d+|several|many|multiple)\s+(?:injur\w*|wounded))?"
+    r"(?:\s+(?:on|from)\s+the\s+\w+\s+side)?(?:\s+reported)?\s*(?:\.|$)",
     re.IGNORECASE,
 )
+# ACLED's total of the note's dead: "(total of 12 fatalities)", "Total of 9 fatalities coded for
+# the district", "… a total of 4 fatalities among the guards".
+_TOTAL = re.compile(rf"\btotal\s+of\s+{_NUMBER}\s+{_FATALITIES}\b", re.IGNORECASE)
 
 
 def coded_fatalities(paragraph: str) -> int | None:
@@ -102,8 +112,10 @@ def coded_fatalities(paragraph: str) -> int | None:
         return _share(_int(m.group(1)), _int(m.group(2)))
     if m := _SHARE_GIVEN.search(paragraph):
         return _int(m.group(1))
-    if m := _STATED.search(paragraph):
+    if m := _TOTAL.search(paragraph):
         return _int(m.group(1))
+    if m := _STATED.search(paragraph):
+        return _count(m.group(1))
     if m := _RANGE.search(paragraph):
         return _int(next(g for g in m.groups() if g is not None))
     return None
@@ -140,6 +152,11 @@ def _named_before(text: str, remark: re.Match[str]) -> bool:
     """The text names the remark's place before the remark."""
     told = re.compile(rf"\b{re.escape(remark.group(1))}\b", re.IGNORECASE)
     return told.search(text, 0, remark.start()) is not None
+
+
+def _count(word: str) -> int:
+    """The figure `_COUNT` matched: "12", "1,200", "one", "two"."""
+    return 1 if word.lower() == "one" else _how_many(word) if word.isalpha() else _int(word)
 
 
 def _how_many(word: str) -> int:
