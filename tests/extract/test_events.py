@@ -2980,3 +2980,38 @@ def test_air_strikes_backed_by_artillery_stay_air_strikes(code):
 )
 def test_strikes_told_with_a_ground_operation_are_a_battle(code, text):
     assert [e.sub_event_type for e in code(text, "2023-06-03").events] == ["Armed clash"]
+
+
+class _SureOfAnAttack:
+    def predict(self, text: str) -> Prediction:
+        labels = ("Attack", "Armed clash", "Shelling/artillery/missile attack")
+        return Prediction(labels, (0.8, 0.15, 0.05))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stop 39: an assault its paragraph says was fought off met armed resistance
+        ("On 2 May, gunmen attacked the village of Westby, killing two farmers, before being "
+         "repelled by the army.", "Armed clash"),
+        ("On 2 May, bandits attacked the village of Westby, killing two farmers. Local hunters "
+         "routed the raiders.", "Armed clash"),
+        # nothing fought off: the attack on villagers stays an attack
+        ("On 2 May, gunmen attacked the village of Westby, killing two farmers.", "Attack"),
+    ],
+)  # fmt: skip
+def test_an_attack_fought_off_is_a_clash(nlp, monkeypatch, text, expected):
+    from sitrep.extract.events import type_rules
+
+    monkeypatch.setattr(type_rules, "load_classifier", lambda: _SureOfAnAttack())
+    type_rules._predict.cache_clear()
+    found = [d for d in events(detect(nlp, text)) if d.event_type in VIOLENT]
+    type_rules._predict.cache_clear()
+    assert found and found[0].sub_event_type == expected
+
+
+def test_an_air_defence_repelling_aircraft_is_no_clash(code):
+    text = ("On 2 June 2023, rebel air defences repelled army aircraft flying over Northtown by "
+            "firing missiles. No casualties reported.")
+    types = [e.sub_event_type for e in code(text, "2023-06-03").events]
+    assert "Armed clash" not in types and "Attack" not in types

@@ -60,6 +60,7 @@ ROLES = (
     "claim",
     "symbol",
     "victim",
+    "fought_off",
     "armed_trade",
     "membership",
     "civilian_group",

@@ -427,6 +427,7 @@ def decide_type(
         and not fought(sent, matches)
         # "a man was shot … The victim had charges for drug trafficking": the man is no civilian
         and not _victim_said_armed(sent, lex, actors)
+        and not _paragraph_has_cue(sent, "fought_off", lex)
     ):
         key, source = "Attack", "rule: civilian target"
     elif (
@@ -447,6 +448,16 @@ def decide_type(
         # "a man was shot dead … The victim was a drug dealer": the paragraph's word on who the
         # victim was decides over the man the shooting names
         key, source = "Armed clash", "rule: the victim was armed"
+    elif (
+        key == "Attack"
+        and "Armed clash" in allowed
+        and _paragraph_has_cue(sent, "fought_off", lex)
+    ):
+        # "gunmen attacked the village, killing two, before being repelled by the army": an
+        # assault its paragraph says was fought off met armed resistance (ACLED: 71 of the 75
+        # train notes saying repel, repulse or rout are Armed clash, none an Attack); not a
+        # trigger of its own, so an air defence repelling aircraft stays its strike
+        key, source = "Armed clash", "rule: the attack was fought off"
     if key == "Attack" and _crowd_did_violence(sent, matches, lex):
         key, source = MOB, "rule: violence by a crowd"
     if event_type_of(key) == "Battles" and _unarmed_fight(sent, matches, lex, actors):
