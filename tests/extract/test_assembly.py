@@ -1640,6 +1640,27 @@ def test_force_told_after_a_broken_up_protest_is_that_intervention(code):
         assert _codable(doc) == ["Protest with intervention"]
 
 
+def test_state_fire_told_again_after_a_protest_it_ended_is_no_attack_of_its_own(code):
+    """Stop 39 (afg2): a state force's fire told once or twice after the protest it intervened
+    in, with no dead of its own (an official's version of the shooting), is that force told
+    again, not an attack or a shelling beside the protest."""
+    doc = code(
+        "On 3 May 2022, about 300 vendors protested in Kirkuk. Police dispersed the protest, "
+        "killing one protester. Officials said the police opened fire in the air and the dead "
+        "man stood on a roof nearby.",
+        "2022-05-04",
+    )
+    assert _codable(doc) == ["Excessive force against protesters"]
+    # fire on the crowd told twice, with no dead: still the intervention
+    twice = code(
+        "On 3 May 2022, about 300 vendors protested in Kirkuk against new stall fees. Police "
+        "fired tear gas to disperse the crowd. Officials said the police fired live rounds into "
+        "the air.",
+        "2022-05-04",
+    )
+    assert _codable(twice) == ["Protest with intervention"]
+
+
 def test_a_second_peaceful_rally_at_the_same_place_and_day_is_the_same_protest(code):
     """Stop 37 (extra9): a Peaceful protest told once after the one its paragraph tells first, at
     its place on its days (a counter-rally, part of the crowd blocking a road), is no second

@@ -397,10 +397,12 @@ def _fold_into_first(
     part_of: Callable[[EventDraft, EventDraft], bool],
     join: bool = True,
     take_toll: bool = False,
+    mentions: int = 1,
 ) -> list[EventDraft]:
-    """Drop each happening told once, after the first codable one its paragraph tells, that
-    `part_of(event, first)` finds a part of that first one; with `take_toll` the first one keeps
-    the higher of the two tolls, with `join` the dropped one's sentences join its evidence."""
+    """Drop each happening told once (up to `mentions` times), after the first codable one its
+    paragraph tells, that `part_of(event, first)` finds a part of that first one; with
+    `take_toll` the first one keeps the higher of the two tolls, with `join` the dropped one's
+    sentences join its evidence."""
     first = _first_in_paragraph(state, events)
     kept = []
     for event in events:
@@ -408,7 +410,7 @@ def _fold_into_first(
         if (
             head is not None
             and head is not event
-            and event.extra.get("mentions") == 1
+            and 1 <= (event.extra.get("mentions") or 0) <= mentions
             and event.trigger.start > head.trigger.start
             and part_of(event, head)
         ):
@@ -875,26 +877,58 @@ def _protest_turned_violent(state: DocState, events: list[EventDraft]) -> list[E
 _HURT = frozenset({"injure", "wound", "hurt"})
 
 
+# What a state force's fire on a crowd may be read as besides the intervention itself.
+_FORCE_ON_CROWD_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+
+
+def _fire_told(state: DocState, event: EventDraft) -> bool:
+    """The event's trigger or the verb it hangs on tells of fire ("opened fire", "fired
+    teargas", "shot"), not a search or an arrest."""
+    tok = trigger_token(state, event)
+    if tok is None:
+        return False
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    words = {verb.lemma_.lower(), tok.lemma_.lower()} | {c.lemma_.lower() for c in verb.children}
+    return bool(words & _FIRE_WORDS)
+
+
+_FIRE_WORDS = frozenset({"fire", "shoot"})
+
+
 def _force_on_the_protest(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     """ "… residents rallied in Westby against the curfew. Officers broke the rally up with tear
     gas and beat two marchers.", "Three demonstrators were hurt.": a Violent demonstration told
     once by the force used on the crowd (its trigger's subject a state force, or people hurt
     with no doer named), not by a deed of the crowd, after a Protest with intervention its
     paragraph tells first and on its days, is that intervention told on: ACLED codes the one
-    event. Its sentences join the intervention's evidence."""
+    event. Its sentences join the intervention's evidence. The same for an attack or a shelling
+    told once by a state force's fire, with no dead of its own, after a protest it intervened in
+    ("… troops fired on the marchers, killing one. Officials said the soldiers fired in the
+    air.", "Police fired teargas canisters to disperse the crowd."): the force on the crowd told
+    again, not an attack of its own."""
 
     def force_on_it(event: EventDraft, protest: EventDraft) -> bool:
         if (
-            protest.sub_event_type != INTERVENED
-            or event.sub_event_type != RIOTED
+            protest.sub_event_type not in (INTERVENED, EXCESSIVE)
             or event.fatalities.value
             or not _same_days(event.when, protest.when)
+        ):
+            return False
+        if event.sub_event_type == RIOTED:
+            if protest.sub_event_type != INTERVENED or event.extra.get("mentions") != 1:
+                return False
+        elif (
+            event.event_type not in _FORCE_ON_CROWD_TYPES
+            or event.actor1 is None
+            or event.actor1.actor.inter != 1  # (a gang's shooting is an attack of its own)
+            or not _fire_told(state, event)
         ):
             return False
         tok = trigger_token(state, event)
         return tok is not None and _crowds_deed(tok) is None and _force_used(state, tok)
 
-    return _fold_into_first(state, events, force_on_it)
+    # (fire on a crowd is often told twice: "fired teargas and live bullets")
+    return _fold_into_first(state, events, force_on_it, mentions=2)
 
 
 def _same_protest_again(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
