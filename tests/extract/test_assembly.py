@@ -1654,7 +1654,7 @@ def test_state_fire_told_again_after_a_protest_it_ended_is_no_attack_of_its_own(
     # fire on the crowd told twice, with no dead: still the intervention
     twice = code(
         "On 3 May 2022, about 300 vendors protested in Kirkuk against new stall fees. Police "
-        "fired tear gas to disperse the crowd. Officials said the police fired live rounds into "
+        "fired tear gas to disperse the crowd. Officials said the police fired shots into "
         "the air.",
         "2022-05-04",
     )
