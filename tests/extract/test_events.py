@@ -3015,3 +3015,33 @@ def test_an_air_defence_repelling_aircraft_is_no_clash(code):
             "firing missiles. No casualties reported.")
     types = [e.sub_event_type for e in code(text, "2023-06-03").events]
     assert "Armed clash" not in types and "Attack" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "arrest"),
+    [
+        ("Gunmen shot a shopkeeper dead in Easton on Monday. Police arrested two men.", True),
+        ("Villagers chanted slogans outside the town hall on Monday. Police arrested two men.",
+         False),
+        ("Farmers blocked the highway near Easton on Monday. Police arrested two men.", False),
+    ],
+)  # fmt: skip
+def test_an_arrest_in_a_paragraph_telling_no_protest_is_no_intervention(
+    nlp, monkeypatch, text, arrest
+):
+    # A classifier sure the police broke up a protest (as one reading many such notes is): with
+    # no protest, crowd or way blocked in the paragraph, the arrest stays an arrest.
+    from sitrep.extract.events import type_rules
+    from sitrep.knowledge.classifiers import Prediction
+
+    class SureOfAnIntervention:
+        def predict(self, text):
+            labels = ("Protest with intervention", "Arrests", "Attack")
+            return Prediction(labels, (0.8, 0.15, 0.05))
+
+    monkeypatch.setattr(type_rules, "load_classifier", SureOfAnIntervention)
+    type_rules._predict.cache_clear()
+    found = [d for d in events(detect(nlp, text)) if d.trigger.text == "arrested"]
+    type_rules._predict.cache_clear()
+    assert found
+    assert (found[0].sub_event_type == "Arrests") == arrest

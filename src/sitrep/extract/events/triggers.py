@@ -77,6 +77,7 @@ ROLES = (
     "policing",
     "explosive",
     "arms",
+    "protest_sign",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})

@@ -341,6 +341,12 @@ def decide_type(
         # "two of them were arrested right after the rally": an arrest told on its own, made once
         # the protest was over, is no intervention in it (assembly folds it into the protest)
         key, source = "Arrests", "rule: arrested after the protest"
+    elif key == INTERVENED and "Arrests" in allowed and _no_protest_told(sent, lex):
+        # "… a man was shot dead. Police arrested the gunman.": the classifier, from the many
+        # protests the police broke up by arresting people, reads an intervention into an
+        # arrest its paragraph tells of no demonstration at all (ACLED: a Protest with
+        # intervention is a demonstration's)
+        key, source = "Arrests", "rule: no protest told"
     if key in _UNFORCED and _demonstrators_did_violence(sent, matches, lex):
         key, source = VIOLENT_DEMONSTRATION, "rule: violence done by the demonstrators"
     elif key in _UNFORCED and _fray_told(sent, lex):
@@ -950,6 +956,28 @@ def _told_with_protest(sent: SpacySpan, lex: Lexicon) -> bool:
         )
         for m in lex.find(_paragraph(sent))
     )
+
+
+# Cue words that tell a gathering of people, or a way closed by them: where the paragraph has one,
+# an arrest may be a protest's end.
+_GATHERING_CUES = ("crowd", "blocking", "barricade", "protest_sign")
+
+
+def _no_protest_told(sent: SpacySpan, lex: Lexicon) -> bool:
+    """The paragraph tells no demonstration: no word that may name one or a riot ("slogans",
+    "occupied", "dispersed", "tear gas"), no crowd, no way blocked, no crowd size remarked."""
+    para = _paragraph(sent)
+    if crowd_size_noted(paragraph_text(sent)):
+        return False
+    entries = [m.entry for m in lex.find(para)] + lex.rule_hits(para)
+    if any(
+        event_type_of(c) == PROTESTS or c == VIOLENT_DEMONSTRATION
+        for e in entries
+        if not e.candidates <= _ARRESTING  # (the arrest word itself)
+        for c in e.candidates
+    ):
+        return False  # (not Mob violence, which many words of violence may name)
+    return not any(lex.is_cue(t, role) for t in para for role in _GATHERING_CUES)
 
 
 def _unarmed_fight(
