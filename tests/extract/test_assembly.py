@@ -1720,3 +1720,17 @@ def test_a_record_told_twice_is_one_event(code):
     assert [s.start for s in folded[0].evidence] == [s.start for s in event.evidence] + [900]
     other_toll = replace(told_again, fatalities=(event.fatalities or 0) + 2)
     assert len(_copies_folded([event, other_toll])) == 2
+
+
+def test_the_crowd_told_again_doing_more_elsewhere_is_the_same_protest(code):
+    """Stop 39 (detect12): after a Peaceful protest, the crowd told again as "they" or "the
+    group" marching on or blocking a road at a place of its own is that protest, not a second."""
+    for second in (
+        "Later they walked on to the United States embassy.",
+        "The group blocked a road near the Erbil district.",
+    ):
+        doc = code(
+            "On 3 May 2022, in Kirkuk, about 300 teachers protested over unpaid pay. " + second,
+            "2022-05-04",
+        )
+        assert _codable(doc) == ["Peaceful protest"]

@@ -295,6 +295,16 @@ def _told_before(subject: Token) -> bool:
     )
 
 
+def crowd_told_before(token: Token) -> bool:
+    """The subject of the trigger's clause is people told before, not another crowd: "They
+    blocked a road", "The group marched to the embassy" (`_told_before`)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_told_before(s) and not _another_crowd(s) for s in subjects)
+
+
 def told_as_another(token: Token, demonstration: bool = False) -> bool:
     """ "The group also targeted a second ship", "another strike hit the camp", "Separately, …":
     told as one more happening, not as the one before again — unless its subject is that

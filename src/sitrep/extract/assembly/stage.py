@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from sitrep.extract.assembly.background import (
     crowd_named_again,
+    crowd_told_before,
     is_aggregate,
     is_background,
     more_casualties,
@@ -127,6 +128,7 @@ def assemble_events(state: DocState) -> None:
     state.events = _protest_turned_violent(state, state.events)
     state.events = _force_on_the_protest(state, state.events)
     state.events = _same_protest_again(state, state.events)
+    state.events = _crowd_does_more(state, state.events)
     state.events = _the_fights_toll(state, state.events)
     state.events = _captured_before(state, state.events)
     state.events = _hedges_after(state, state.events)
@@ -951,6 +953,28 @@ def _same_protest_again(state: DocState, events: list[EventDraft]) -> list[Event
         ),
         join=False,
     )
+
+
+def _crowd_does_more(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "On 2 May, workers protested in Westby against low pay. They then marched to the town
+    hall.", "The group blocked a road near the market.": a demonstration told once, after the
+    Peaceful protest its paragraph tells first, whose clause's subject is the crowd told before
+    ("they", "the group"), with no dead, on the protest's days, is that crowd doing more of its
+    protest, wherever its own words put it (ACLED codes the one event). A violent deed of the
+    crowd is left to `_protest_turned_violent`."""
+
+    def more_of_it(event: EventDraft, protest: EventDraft) -> bool:
+        if (
+            protest.sub_event_type != PEACEFUL
+            or event.event_type not in _CROWD_TYPES
+            or event.fatalities.value
+            or not _same_days(event.when, protest.when)
+        ):
+            return False
+        tok = trigger_token(state, event)
+        return tok is not None and _crowds_deed(tok) is None and crowd_told_before(tok)
+
+    return _fold_into_first(state, events, more_of_it)
 
 
 def _the_fights_toll(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
