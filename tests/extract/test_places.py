@@ -1580,3 +1580,17 @@ def test_a_coding_remark_the_parser_cut_off_still_places_the_happening(no_villag
     events = extract(text, published="2022-06-06").events
     assert events and {(e.admin1, e.admin2, e.location) for e in events} == {
         ("Shan-South", "Taunggyi", "Pekon")}
+
+
+def test_a_territory_named_inside_an_institution_holds_its_shared_town(no_villages, monkeypatch):
+    """Stop 39 (places32): a town a territory shares with its mainland is the territory's when
+    the text names the territory anywhere, even inside a longer name the mention finder keeps
+    whole; the words' faint leaning to the mainland does not decide it."""
+    from sitrep.extract.places import resolve
+    from sitrep.pipeline import extract
+
+    monkeypatch.setattr(resolve, "model_country_probabilities", lambda text: {"FR": 0.05})
+    text = ("On 2 May 2022, tenants rallied outside the Housing Office of the Reunion Department "
+            "in Saint-Denis to ask for repairs.")
+    events = extract(text, published="2022-05-03").events
+    assert events and {e.country for e in events} == {"Reunion"}

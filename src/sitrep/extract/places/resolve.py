@@ -894,7 +894,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     cc = gaz.country_code(country) if country else None
     if cc is None:
         cc = document_country(mentions, gaz, dict(Counter(evidence) + Counter(model_votes)),
-                              probabilities)
+                              probabilities, text)
     supported = (supported_countries(mentions, evidence) | supported_by_model(model_votes)
                  | ({cc} if country and cc else set()))  # fmt: skip
     # Countries named as such; nationality words are too weak to license a village abroad.
@@ -1143,7 +1143,8 @@ def subdivision_evidence(text: str) -> dict[str, float]:
 
 def document_country(mentions: list[Mention], gaz: Gazetteer,
                      evidence: dict[str, float] | None = None,
-                     probabilities: dict[str, float] | None = None) -> str | None:  # fmt: skip
+                     probabilities: dict[str, float] | None = None,
+                     text: str = "") -> str | None:  # fmt: skip
     """The country the document happens in: named countries, nationality words and places.
 
     A country named after "in"/"across"/"of" says where ("protests in Lebanon"); elsewhere it is
@@ -1156,6 +1157,13 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
     focus = focus_weights()
     votes: dict[str, float] = dict(evidence or {})
     seen: set[str] = set()
+    # Countries and territories the text names, not as what it is about ("the invasion of
+    # Ruritania"), even inside an institution's name ("the Ruritania Department office"): of a
+    # name's readings outside the focus region, the one in such a country is the text's (a town
+    # shared by a territory and its mainland), though not instead of a national capital.
+    exact = [m for m in mentions if m.tier == "exact"]
+    named_anywhere = {c.country_code for m in exact if not m.topic for c in _countries_named(m)}
+    named_anywhere |= countries_in(text, gaz, [(m.start, m.end) for m in exact])
     # Spelling guesses vote only when nothing else does ("the western neighborhood of Quamishli").
     tiers = ("exact",) if any(m.tier == "exact" for m in mentions) else ("exact", "fuzzy")
     for m in mentions:
@@ -1260,6 +1268,12 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
                     prior = prior_score(v)[0]
                     strength[cc] = 0.5 + prior
                     share[cc] = (prior * (1.0 + focus.get(cc, 0.0))) ** 2
+        own = named_anywhere & set(share)
+        if own:
+            own |= {c.country_code for c in candidates if c.feature_code == "PPLC"}
+        if own and len(own) < len(share) and not set(share) & set(focus):
+            share = {cc: v for cc, v in share.items() if cc in own}
+            strength = {cc: v for cc, v in strength.items() if cc in own}
         if probabilities and len(share) > 1:
             # The document's other words choose among the name's readings: a "Tripoli" in a text
             # whose words read Lebanese is Lebanon's, though Libya's is bigger.
@@ -1288,6 +1302,24 @@ def document_country(mentions: list[Mention], gaz: Gazetteer,
     probs = probabilities or {}
     return max(sorted(votes), key=lambda cc: (round(votes[cc], 6), round(probs.get(cc, 0.0), 3),
                                               focus.get(cc, 0.0)))
+
+
+@lru_cache(maxsize=4)
+def _country_name_pattern(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, str]]:
+    codes = {info.name: code for code, info in gaz.countries.items() if len(info.name) > 3}
+    names = sorted(codes, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"), codes
+
+
+def countries_in(text: str, gaz: Gazetteer, found: list[tuple[int, int]]) -> set[str]:
+    """The countries whose names the text spells, capitalised as names are, outside the spans
+    of the mentions `found`: inside a longer name that the mention finder keeps whole ("the
+    Ruritania Department")."""
+    if not text:
+        return set()
+    pattern, codes = _country_name_pattern(gaz)
+    return {codes[m.group(0)] for m in pattern.finditer(text)
+            if not any(a < m.end() and m.start() < b for a, b in found)}  # fmt: skip
 
 
 # A town said to be where it happened is read as its country's when it has this many people and
