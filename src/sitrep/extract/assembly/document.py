@@ -56,15 +56,13 @@ def _copies_folded(events: list[Event]) -> tuple[Event, ...]:
     remark gives both the note's toll; a riot's second sentence whose crowd and foe the actor
     stages name alike only after the assembly)."""
     kept: list[Event] = []
+    first_of: dict[tuple[object, ...], int] = {}  # a codable record -> where it was first kept
     for event in events:
         key = tuple(getattr(event, f) for f in _RECORD_FIELDS)
-        same = next(
-            (i for i, k in enumerate(kept)
-             if event.acled_codable and k.acled_codable
-             and tuple(getattr(k, f) for f in _RECORD_FIELDS) == key),
-            None,
-        )  # fmt: skip
+        same = first_of.get(key) if event.acled_codable else None
         if same is None:
+            if event.acled_codable:
+                first_of.setdefault(key, len(kept))
             kept.append(event)
             continue
         first = kept[same]

@@ -881,6 +881,7 @@ _HURT = frozenset({"injure", "wound", "hurt"})
 
 # What a state force's fire on a crowd may be read as besides the intervention itself.
 _FORCE_ON_CROWD_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+_FIRE_WORDS = frozenset({"fire", "shoot"})
 
 
 def _fire_told(state: DocState, event: EventDraft) -> bool:
@@ -892,9 +893,6 @@ def _fire_told(state: DocState, event: EventDraft) -> bool:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     words = {verb.lemma_.lower(), tok.lemma_.lower()} | {c.lemma_.lower() for c in verb.children}
     return bool(words & _FIRE_WORDS)
-
-
-_FIRE_WORDS = frozenset({"fire", "shoot"})
 
 
 def _force_on_the_protest(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
