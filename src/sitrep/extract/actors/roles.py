@@ -545,15 +545,14 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
 
 # Words just before a group that make it the doer or its helper, not the side hit ("shelling
 # conducted by X", "backed by X", "operating under X").
+_HELPER_WORDS = r"under|alongside|and|from|belonging\s+to|near"
 _AGENT_BEFORE = re.compile(
-    r"\b(?:by|under|with|alongside|and|from|belonging\s+to|near)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
-    re.IGNORECASE,
+    rf"\b(?:by|with|{_HELPER_WORDS})\s+(?:the\s+)?(?:\w+\s+){{0,1}}$", re.IGNORECASE
 )
 # The same words but "by" and "with": before the side besides the one hit, they name who did it
 # or whom it fought ("killed during clashes with X", "wounded by X").
 _HELPER_BEFORE = re.compile(
-    r"\b(?:under|alongside|and|from|belonging\s+to|near)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
-    re.IGNORECASE,
+    rf"\b(?:{_HELPER_WORDS})\s+(?:the\s+)?(?:\w+\s+){{0,1}}$", re.IGNORECASE
 )
 # Words opening another clause between an explosion's word and a group named after it.
 _OTHER_CLAUSE = re.compile(
