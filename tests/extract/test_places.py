@@ -1594,3 +1594,21 @@ def test_a_territory_named_inside_an_institution_holds_its_shared_town(no_villag
             "in Saint-Denis to ask for repairs.")
     events = extract(text, published="2022-05-03").events
     assert events and {e.country for e in events} == {"Reunion"}
+
+
+def test_country_names_spelled_are_found_longest_first_as_one_alternation_finds_them():
+    """`countries_in` reads the names through a prefix-factored pattern (issue 18): the same
+    countries as the plain longest-first alternation, names that open longer names included."""
+    from sitrep.extract.places.resolve import _country_name_pattern, countries_in
+
+    gaz = load_gazetteer()
+    pattern, codes = _country_name_pattern(gaz)
+    plain = re.compile(r"\b(?:" + "|".join(
+        map(re.escape, sorted(codes, key=len, reverse=True))) + r")\b")
+    text = ("Traders from Niger crossed into Nigeria, then to Guinea-Bissau and Guinea; a "
+            "Nigerien convoy left Sudan for South Sudan, and Dominica wrote to the Dominican "
+            "Republic about Nigeriana and Sudanville.")
+    found = [m.group(0) for m in pattern.finditer(text)]
+    assert found == [m.group(0) for m in plain.finditer(text)]
+    assert {"Niger", "Nigeria", "Sudan", "South Sudan"} <= set(found)
+    assert countries_in(text, gaz, []) == {codes[name] for name in found}

@@ -145,9 +145,11 @@ def _monitored_area(state: DocState, draft: EventDraft | TallyDraft,
                 if areas:
                     return _mission_village(state, draft, cc, areas,
                                             _name_before(state, where.span.start))
-            # Any other oblast of a country the settlements table covers ("shelled X, Kharkiv")
-            areas = frozenset(k for k, a in gaz.admin1.items()
-                              if k[0] == cc and a.name == place.admin1 and k in covered_areas())
+            # Any other oblast of a country the settlements table covers ("shelled X, Kharkiv"):
+            # read from the few covered areas, not the gazetteer's 3,500 (issue 18)
+            areas = frozenset(k for k in covered_areas()
+                              if k[0] == cc and (a := gaz.admin1.get(k)) is not None
+                              and a.name == place.admin1)
             if areas:
                 return _mission_village(state, draft, cc, areas,
                                         _name_before(state, where.span.start))
