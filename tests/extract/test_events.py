@@ -3045,3 +3045,26 @@ def test_an_arrest_in_a_paragraph_telling_no_protest_is_no_intervention(
     type_rules._predict.cache_clear()
     assert found
     assert (found[0].sub_event_type == "Arrests") == arrest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2022, police officers and villagers clashed in Easton over a boundary dispute. "
+        "Two women were hurt.",
+        "On 4 May 2022, rioters hurled bricks at soldiers in Easton while the soldiers fired "
+        "warning shots to scatter the crowd.",
+    ],
+)
+def test_a_crowd_fighting_beside_a_state_force_is_mob_violence(code, text):
+    # the crowd did violence too: the riot is theirs, not an organised force's attack on them
+    assert [e.sub_event_type for e in code(text, "2022-05-06").events] == ["Mob violence"]
+
+
+def test_a_protest_word_said_only_of_the_victims_makes_no_violent_demonstration(code):
+    # the protesters are whom the victims were blamed for insulting, not the mob
+    text = (
+        "On 4 May 2022, a group of villagers beat up three men in Easton, accusing them of "
+        "insulting protesters."
+    )
+    assert [e.sub_event_type for e in code(text, "2022-05-06").events] == ["Mob violence"]

@@ -472,6 +472,7 @@ def decide_type(
         key == MOB
         and _agent_inter(sent, matches, actors) & STATE_INTER
         and not _told_with_protest(sent, lex)
+        and not _crowd_among_doers(sent, matches, lex, actors)
     ):
         # "police assaulted a family", "gendarmes beat a woman": mob violence is by rioters; an
         # armed, organised force's violence on people is an Attack (ACLED)
@@ -892,8 +893,19 @@ _DEMAND_LEMMAS = frozenset({
 
 
 def _demand_told(sent: SpacySpan) -> bool:
-    """The sentence's paragraph tells of a demand or a protest."""
-    return any(t.lemma_.lower() in _DEMAND_LEMMAS for t in _paragraph(sent))
+    """The sentence's paragraph tells of a demand or a protest, not one said only of the
+    victims in a clause under a preposition ("beaten for demonstrating against the mayor",
+    "accused of insulting protesters": what the victims did or were blamed for)."""
+    return any(
+        t.lemma_.lower() in _DEMAND_LEMMAS and not _in_a_reason_clause(t)
+        for t in _paragraph(sent)
+    )
+
+
+def _in_a_reason_clause(t: Token) -> bool:
+    """The word is in (or heads) a gerund clause under a preposition ("for demonstrating",
+    "of criticising demonstrators"), not a noun phrase ("a group of protesters")."""
+    return any(w.dep_ == "pcomp" and w.head.dep_ == "prep" for w in (t, *t.ancestors))
 
 
 def _side_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
@@ -943,6 +955,30 @@ def _crowd_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> 
                 and not any(c.lower_ in _UNNAMED for c in doer.children)
             ):
                 return True
+    return False
+
+
+# Inter code of rioters: a crowd's violence (ACLED).
+RIOTERS_INTER = 5
+
+
+def _crowd_among_doers(
+    sent: SpacySpan, matches: list[Match], lex: Lexicon, actors: Sequence[ActorMention]
+) -> bool:
+    """Beside the state force, a crowd did violence too: "police and villagers clashed",
+    "rioters threw stones at soldiers, who fired into the air" (ACLED: the riot is the crowd's,
+    Mob violence, the force its second side; only a force's violence on people who did none is
+    an Attack)."""
+    if RIOTERS_INTER in _agent_inter(sent, matches, actors):
+        return True
+    doc = sent.doc
+    for m in matches:
+        for c in doc[m.head].children:
+            if c.dep_ not in _SUBJECT_DEPS:
+                continue
+            for doer in (c, *c.conjuncts):
+                if doer.tag_ in ("NNS", "NNPS") and lex.is_cue(doer, "crowd"):
+                    return True
     return False
 
 
