@@ -256,3 +256,43 @@ def test_territory_taken_without_a_fight_was_the_armys(code):
               if e.sub_event_type == "Non-violent transfer of territory"]
     assert events
     assert events[0].actor2 == "Military Forces of the Democratic Republic of Congo (2019-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words call the shooting a gang's: the unnamed attacker is the country's gang
+        (
+            "On 2 May, a trader was shot and hurt by a stranger in what police called a "
+            "gang-related killing attempt near the market.",
+            "Unidentified Gang (Ukraine)",
+        ),
+        (
+            "On 2 May, a trader was shot and hurt by a stranger. Officers blamed members of a "
+            "criminal group operating near the market.",
+            "Unidentified Gang (Ukraine)",
+        ),
+        # a gang-rape names no gang; no gang word keeps the default
+        (
+            "On 2 May, a trader was gang-raped by strangers near the market.",
+            "Unidentified Armed Group (Ukraine)",
+        ),
+        (
+            "On 2 May, a trader was shot and hurt by a stranger near the market.",
+            "Unidentified Armed Group (Ukraine)",
+        ),
+    ],
+)
+def test_an_unnamed_side_in_violence_called_a_gangs_is_a_gang(monkeypatch, text, expected):
+    # the classifier keeps the default; the words name the kind of group
+    monkeypatch.setattr(
+        unknown, "load_unknown_actor_classifier", lambda: _Classifier(unknown.DEFAULT)
+    )
+    state = DocState(text=text, published=date(2020, 5, 3), outlet=None)
+    at = text.index("by")
+    draft = EventDraft(trigger=state.span(at, at + 2), sentence=0)
+    default = _mention(state, "Unidentified Armed Group (Ukraine)")
+    got = unknown.named_unknown(
+        state, draft, default, "actor1", actor_dictionary(2020), "Ukraine"
+    )
+    assert got is not None and normalise_name(got.actor.name) == normalise_name(expected)
