@@ -711,3 +711,35 @@ def test_another_victim_and_corpses_count(nlp, sentence, fatalities):
     doc = nlp(sentence)
     figures = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
     assert sum(f.quantity.value or 0 for f in figures) == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "fatalities"),
+    [
+        (
+            "Rebels raided an army post near Easton, wounding six soldiers. Jets later bombed "
+            "their camp near Westby, killing 12 rebels (coded separately).",
+            "raided",
+            UNKNOWN,
+        ),
+        (
+            "Police officers exchanged fire with two robbers in Easton. The robbers had shot a "
+            "cashier dead an hour before (coded separately). Both robbers were arrested.",
+            "exchanged",
+            UNKNOWN,
+        ),
+        (
+            "Herders attacked farmers in Easton [coded separately], and four farmers were killed.",
+            "attacked",
+            Quantity(4),
+        ),
+    ],
+)
+def test_dead_of_a_clause_coded_separately_are_another_record_s(nlp, text, trigger, fatalities):
+    # Stop 40 (helper tolls40): ACLED's remark "(coded separately)" closing a clause says its
+    # dead are another record's toll; a remark before the toll leaves the toll alone.
+    state = parsed(nlp, text)
+    state.paragraphs = [state.span(0, len(text))]
+    draft = draft_on(state, trigger)
+    count_casualties(state)
+    assert draft.fatalities == fatalities

@@ -42,7 +42,7 @@ from sitrep.extract.assembly.resolve import resolve, set_category
 from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, RIOTED
 from sitrep.extract.events.candidates import joins_a_protest
 from sitrep.extract.events.quantities import casualty_figures
-from sitrep.extract.events.remarks import places_coded_elsewhere
+from sitrep.extract.events.remarks import CODED_APART, places_coded_elsewhere
 from sitrep.extract.events.triggers import after_the_protest, lexicon
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.places.sitelist import sites_listed_with
@@ -656,16 +656,6 @@ def _also_to_the_victims(state: DocState, events: list[EventDraft]) -> list[Even
     )
 
 
-# ACLED's remark that a happening it tells in passing is another record's event: "The victim
-# had been abducted on 9 March (coded separately).", "[coded separately]", "(coded as another
-# event)".
-_CODED_APART = re.compile(
-    r"[(\[]\s*coded\s+(?:separately|as\s+(?:a\s+|an\s+)?(?:separate|another|different)\s+"
-    r"(?:event|incident)s?)\s*[)\]]",
-    re.IGNORECASE,
-)
-
-
 def _coded_apart(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
     """ "… killed a man. He had been abducted on 9 March (coded separately).": a happening told
     once by a verb whose clause the note remarks is coded separately (the remark follows its
@@ -686,7 +676,7 @@ def _coded_apart(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
         if tok is None or tok.pos_ not in ("VERB", "AUX"):
             continue  # a noun names the happening the remark may be about, not one told here
         end = state.sentences[event.sentence].end
-        m = _CODED_APART.search(state.text, event.trigger.end, end)
+        m = CODED_APART.search(state.text, event.trigger.end, end)
         if m is None or any(event.trigger.end <= s < m.start() for s in starts):
             continue
         apart.add(id(event))

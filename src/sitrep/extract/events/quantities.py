@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.extract.events.remarks import clauses_coded_apart
 from sitrep.extract.events.triggers import is_corpse, lexicon, protest_topics
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft
@@ -1149,7 +1150,11 @@ def count_casualties(state: DocState) -> None:
         if sent is None:
             continue
         per_draft: dict[int, list[Figure]] = {}
+        # "…, killing 17 fighters (coded separately).": another record's dead
+        apart = clauses_coded_apart(sent.doc.text, sent.start_char, sent.end_char)
         for fig in casualty_figures(sent):
+            if any(a <= sent.doc[fig.token].idx < b for a, b in apart):
+                continue
             owner = _owner(fig, owners, tokens)
             victim, trigger = sent.doc[fig.token], tokens.get(id(owner))
             if _told_as_before(victim, trigger) or _told_of_someone(victim, trigger):

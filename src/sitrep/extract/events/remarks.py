@@ -83,6 +83,38 @@ _CODED_ELSEWHERE = re.compile(
     r"(?!(?:an?|another|this|that|one|each|every)\b)([^.()\[\]]{1,60}?)\s+event\b",
     re.IGNORECASE,
 )
+# ACLED's remark that a happening it tells in passing is another record's event: "The victim
+# had been abducted on 9 March (coded separately).", "[coded separately]", "(coded as another
+# event)".
+CODED_APART = re.compile(
+    r"[(\[]\s*coded\s+(?:separately|as\s+(?:a\s+|an\s+)?(?:separate|another|different)\s+"
+    r"(?:event|incident)s?)\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def clauses_coded_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of the clauses between `start` and `end` (a sentence) that a remark
+    closes as another record's event: from the comma or semicolon before the remark (outside
+    brackets), else the sentence's start, to the remark (", killing 17 fighters (coded
+    separately)", "The gang had shot a guard the day before (coded separately)."). Their dead
+    are that record's toll, not this one's."""
+    spans = []
+    for m in CODED_APART.finditer(text, start, end):
+        depth, j = 0, m.start() - 1
+        while j >= start:
+            ch = text[j]
+            if ch in ")]":
+                depth += 1
+            elif ch in "([":
+                depth -= 1
+            elif ch in ",;" and depth <= 0:
+                break
+            j -= 1
+        spans.append((j + 1, m.start()))
+    return spans
+
+
 # A figure spelled out: "2 fatalities", "one fatality".
 _COUNT = r"(\d[\d,]*|one|" + "|".join(_SMALL) + ")"
 # A sentence that is only the figure: "2 fatalities." (also "One fatality.", "There were 4
