@@ -743,3 +743,25 @@ def test_dead_of_a_clause_coded_separately_are_another_record_s(nlp, text, trigg
     draft = draft_on(state, trigger)
     count_casualties(state)
     assert draft.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Angry residents carried the body of the trader to the police station.",
+        "The two armies swapped four captives in exchange of the body of a pilot.",
+        "Villagers took the body of a herder to the district office.",
+    ],
+)
+def test_a_body_handled_is_no_death_of_the_happening(nlp, sentence):
+    # Stop 40 (helper tolls40): a body taken, carried, handed over or traded is someone dead
+    # before the happening told, not one of its dead.
+    doc = nlp(sentence)
+    figures = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
+    assert not figures
+
+
+def test_a_body_found_still_counts(nlp):
+    doc = nlp("Farmers found the body of a herder near the river.")
+    figures = [f for f in casualty_figures(next(iter(doc.sents))) if f.kind == "fatalities"]
+    assert sum(f.quantity.value or 0 for f in figures) == 1

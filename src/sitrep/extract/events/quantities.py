@@ -632,6 +632,8 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         if tok.lemma_.lower() in _CORPSE_WORDS:  # "a man's body was found"
             if not is_corpse(tok):
                 continue  # "the local body held a protest"
+            if _handled_body(first):
+                continue  # "the crowd carried the body to the station": a death told before
             kind: str | None = FATAL
         elif _casualty_kind(tok) == INJURED:
             # "another villager sustained a gunshot wound": a wound counts one hurt, whatever
@@ -728,6 +730,22 @@ def _told_deed(verb: Token) -> bool:
     """ "witnessing him stabbing his stepfather", "accusations of having killed his niece": a
     deed told as what someone saw or was accused of, not the happening's harm."""
     return verb.dep_ in ("xcomp", "ccomp", "pcomp")
+
+
+# Verbs handling a body already dead: "took the body to the station", "exchanged two prisoners
+# and the body of a guard", "handed over the bodies".
+_HANDLING = frozenset({"take", "carry", "hand", "return", "exchange", "transport", "release"})
+
+
+def _handled_body(body: Token) -> bool:
+    """The body (its first conjunct) is the object of a verb handling it, or a conjunct of that
+    object: someone dead before the happening, moved or traded, not a death of it."""
+    tok = body
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _HANDLING:
+        return True  # "in exchange of two prisoners and the body of a guard"
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HANDLING
 
 
 def _owned_body(tok: Token) -> bool:
