@@ -1734,3 +1734,27 @@ def test_the_crowd_told_again_doing_more_elsewhere_is_the_same_protest(code):
             "2022-05-04",
         )
         assert _codable(doc) == ["Peaceful protest"]
+
+
+def test_a_side_fighting_itself_after_its_own_fight_is_that_fight_told_again(code):
+    """Stop 40 (detect40): a clash whose only named side stands on both sides, after a clash of
+    that side with another named side in the same province, is the first told again; a
+    self-fight with no such clash before it, or in another province, stays."""
+    from dataclasses import replace
+
+    from sitrep.extract.assembly.document import _copies_folded
+
+    (event,) = [e for e in code("On 3 May 2022, rebels clashed with soldiers in Westby.",
+                                "2022-05-04").events if e.acled_codable]  # fmt: skip
+    assert event.actor1 != event.actor2
+    side = event.actor2
+    again = replace(event, actor1=side, actor2=side, evidence=(Span("A post was hit.", 900, 915),))
+    folded = _copies_folded([event, again])
+    assert len(folded) == 1
+    assert [s.start for s in folded[0].evidence] == [s.start for s in event.evidence] + [900]
+    assert len(_copies_folded([again, event])) == 2
+    elsewhere = replace(again, admin1="Another province")
+    assert len(_copies_folded([event, elsewhere])) == 2
+    # after an event with one side only, a crowd against a crowd of its own name is its own
+    one_sided = replace(event, actor1=side, actor2=None)
+    assert len(_copies_folded([one_sided, again])) == 2

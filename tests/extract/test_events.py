@@ -3068,3 +3068,16 @@ def test_a_protest_word_said_only_of_the_victims_makes_no_violent_demonstration(
         "insulting protesters."
     )
     assert [e.sub_event_type for e in code(text, "2022-05-06").events] == ["Mob violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lexicon word in another sense than its row's: no body found, nobody attacked
+        "On 3 March 2022, in Westby, a human skull was found inside a sack.",
+        "On 3 March 2022, soldiers and police conducted sweeping operations in the hills near "
+        "Easton in search of escaped convicts.",
+    ],
+)
+def test_a_dated_lead_whose_lexicon_word_is_in_another_sense_tells_its_event(code, text):
+    assert [e for e in code(text, "2022-03-05").events if e.acled_codable]

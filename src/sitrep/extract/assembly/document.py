@@ -73,7 +73,42 @@ def _copies_folded(events: list[Event]) -> tuple[Event, ...]:
             sources=tuple(dict.fromkeys(first.sources + event.sources)),
             loaded_terms=tuple(dict.fromkeys(first.loaded_terms + event.loaded_terms)),
         )
-    return tuple(kept)
+    return tuple(_self_fights_folded(kept))
+
+
+def _self_fights_folded(events: list[Event]) -> list[Event]:
+    """A codable event whose actor 1 is its own actor 2, after an event of the same type in the
+    same province that this actor fought with someone named, is that event told again ("X
+    attacked a checkpoint of Y … Y's post came under fire", the retold fire given the only side
+    its sentence names on both sides): its evidence and sources join the first one's. After an
+    event with one side only, a crowd fighting a crowd of the same name ("a scuffle with
+    counter-demonstrators") is a record of its own."""
+    kept: list[Event] = []
+    for event in events:
+        first = next(
+            (
+                i for i, e in enumerate(kept)
+                if event.acled_codable and e.acled_codable
+                and event.actor1 is not None and event.actor1 == event.actor2
+                and event.actor1 in (e.actor1, e.actor2)
+                and e.actor1 is not None and e.actor2 is not None and e.actor1 != e.actor2
+                and (e.event_type, e.sub_event_type, e.country, e.admin1)
+                == (event.event_type, event.sub_event_type, event.country, event.admin1)
+            ),
+            None,
+        )  # fmt: skip
+        if first is None:
+            kept.append(event)
+            continue
+        told = kept[first]
+        evidence = set(told.evidence) | set(event.evidence)
+        kept[first] = replace(
+            told,
+            evidence=tuple(sorted(evidence, key=lambda s: s.start)),
+            sources=tuple(dict.fromkeys(told.sources + event.sources)),
+            loaded_terms=tuple(dict.fromkeys(told.loaded_terms + event.loaded_terms)),
+        )
+    return kept
 
 
 def _iso(day: date | None) -> str | None:

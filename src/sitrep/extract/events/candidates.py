@@ -70,7 +70,7 @@ from sitrep.nlp.accusation import accusing_verb
 from sitrep.nlp.numbers import read_number
 from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
-from sitrep.records import Place
+from sitrep.records import Place, Span
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +175,22 @@ _DATED_LEAD = re.compile(
 )
 
 
+# Requirements whose failure says the sentence tells no happening ACLED codes: leaflets dropped
+# (no weapon), a statement or a prisoner released (no people moved), the police arriving (no
+# troops), goods delivered by people who are no armed group.
+_NO_HAPPENING = frozenset(
+    {"weapon", "people", "migrants", "troops", "founded", "unprotested", "stops_weapon"}
+)
+
+
+def lead_sentence(state: DocState) -> Span | None:
+    """The text's first sentence where it opens with ACLED's dated lead (a note's shape)."""
+    first = next((s for s in state.sentences if not _HEADER.match(s.text)), None)
+    if first is None or first.start != 0 or not _DATED_LEAD.match(first.text):
+        return None
+    return first
+
+
 def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
     """A text that opens with ACLED's dated lead ("On 9 May 2021, the council banned …") tells
     one event in that sentence even when no trigger names it (a lockdown declared, banners
@@ -184,12 +200,23 @@ def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
     classifier's best non-violent one, and what soldiers or an armed group did is no protest.
     News text opens with a headline or a place line, not with such a lead."""
     assert state.doc is not None
-    first = next((s for s in state.sentences if not _HEADER.match(s.text)), None)
-    if first is None or first.start != 0 or not _DATED_LEAD.match(first.text):
+    first = lead_sentence(state)
+    if first is None:
         return []
     sent = state.doc.char_span(first.start, first.end, alignment_mode="expand")
-    if sent is None or any(sentence_triggers(sent, lex)):
-        return []  # a word of the lexicon the detector read and set aside: it knows better
+    if sent is None:
+        return []
+    found, claimed = sentence_triggers(sent, lex)
+    if claimed or any(
+        m.entry.requires in _NO_HAPPENING
+        or _requirements_met(sent.doc[m.head], m.entry.requires, lex)
+        for m in found
+    ):
+        # a word of the lexicon the detector read and set aside: it knows better. A word whose
+        # requirement fails is not the lexicon's word here ("conducted sweeping operations"
+        # names no attack on anyone, "a head was found" is no body found): the lead tells the
+        # event, unless the failed reading says what it told is no happening at all.
+        return []
     root = sent.root
     keys = LEAD_KEYS
     armed = [(a.span.start, a.span.end) for a in state.actors if a.actor.inter in ARMED_INTER]
