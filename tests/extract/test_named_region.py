@@ -36,3 +36,10 @@ def test_a_state_hospital_is_no_state(code):
     doc = code("On 3 May 2022, nurses protested outside the Toros State hospital in Tarsus, "
                "Mersin, demanding higher wages.", "2022-05-05")  # fmt: skip
     assert [e.admin1 for e in doc.events] == ["Mersin"]
+
+
+def test_a_known_city_stands_though_another_department_is_named(code):
+    # Monteria, a city of Cordoba and the only place of that name in Colombia: the department
+    # the parenthesis names is the writer's slip, not the home of an unknown village.
+    doc = code("On 3 May 2022, gunmen shot dead a shopkeeper in Monteria (Sucre).", "2022-05-05")
+    assert [(e.admin1, e.location) for e in doc.events] == [("Cordoba", "Monteria")]

@@ -407,7 +407,9 @@ def test_areas_acled_merged_or_respelled_after_2020(text, published, admin1, loc
      ("Nurses gathered outside a hospital in Skopje on Monday", "City of Skopje"),
      ("Nurses gathered outside a hospital in Kigali on Monday", "Kigali City"),
      ("Nurses gathered outside a hospital in Ternate on Monday", "North Maluku"),
-     ("Nurses gathered outside a hospital in Tozeur on Monday", "Tozeur")],
+     ("Nurses gathered outside a hospital in Tozeur on Monday", "Tozeur"),
+     ("Nurses gathered outside a hospital in Hrodna on Monday", "Grodno"),
+     ("Nurses gathered outside a hospital in Mazatenango on Monday", "Suchitepequez")],
 )
 def test_regions_spelled_as_acled_spells_their_neighbours(text, admin1):
     from sitrep.extract.places.resolve import resolve_places

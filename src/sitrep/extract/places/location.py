@@ -41,6 +41,7 @@ from sitrep.knowledge.gazetteer import (
     to_place,
 )
 from sitrep.knowledge.monitoredvillages import MonitoredVillage, covered_areas, villages_named
+from sitrep.knowledge.placenames import name_key
 from sitrep.records import Place, Span
 
 if TYPE_CHECKING:
@@ -406,6 +407,8 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
     def outside(m: PlaceMention) -> bool:
         if m.place.feature in ("admin1", "country"):
             return False
+        if regions and any(slip_of_area(text, h, m) for h in holders):
+            return False  # "Northby, Westshire" with Northby a known city of another province
         # A name just before a town that holds it, resolved far from that town, is a homonym
         # elsewhere ("the Al-Nur quarter in Hama" read as a village called Al-Nur far away).
         holder = next((t for t in towns if 0 < t.span.start - m.span.end <= 30
@@ -485,6 +488,40 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
 
 
 _HOLDS_GAP = re.compile(r"\s+in\s+|\s*,\s*")
+# A city of at least this many people that is the only place of its name in its country is where
+# the words say, though they name another admin1 area as holding it ("Northby, Westshire").
+KNOWN_TOWN_POPULATION = 50_000
+# Between such a city and the admin1 area named as holding it: "X, Y", "X (Y", "X city (Y".
+_SLIP_GAP = re.compile(r"(?:\s+(?:city|town|municipality))?\s*[,(]\s*", re.IGNORECASE)
+
+
+def known_town(m: PlaceMention) -> bool:
+    """The mention is a city of `KNOWN_TOWN_POPULATION` or more and nothing else of its country
+    bears its name, in any table (no village, site, or district beyond the city's own area):
+    "in Northby, Westshire" with Northby a city of another province is that city, the province a
+    slip of the writer's, rather than an unknown village of Westshire."""
+    if m.place.feature != "town" or not m.place.country:
+        return False
+    gaz, key = load_gazetteer(), name_key(m.span.text)
+    here = [c for c in gaz.exact(key) if c.country == m.place.country]
+    if len(here) != 1 or here[0].feature_class != "P" or (
+            here[0].population < KNOWN_TOWN_POPULATION
+            or (here[0].latitude, here[0].longitude) != (m.place.latitude, m.place.longitude)):
+        return False
+    # Named by its own name, not by a stray alternate ("Westside" of a Las Vegas).
+    own = {name_key(here[0].name), name_key(here[0].asciiname)}
+    if not any(key in n or n in key for n in own if n):
+        return False
+    return all(d.admin1_code == here[0].admin1_code for d in gaz.districts(key)
+               if d.country == m.place.country)  # fmt: skip
+
+
+def slip_of_area(text: str, area: PlaceMention, m: PlaceMention) -> bool:
+    """`area`, an admin1 area, is named right after the known city `m` as holding it: "X, Y"."""
+    return (area.place.feature == "admin1" and known_town(m)
+            and _SLIP_GAP.fullmatch(text, m.span.end, area.span.start) is not None)
+
+
 # "X district west of ", "X area, 5 km north of the ": the words between a place and the point of
 # reference that locates it.
 _REFERENCE_BEFORE = re.compile(
@@ -641,6 +678,8 @@ def _inside_named_region(state: DocState, draft: EventDraft | TallyDraft,
 
     regions = {(m.place.country, m.place.admin1) for m in own if region(m)}
     if not regions or (chosen.place.country, chosen.place.admin1) in regions:
+        return chosen
+    if any(region(m) and slip_of_area(text, m, chosen) for m in own):
         return chosen
     inside = [m for m in own if m.place.feature != "country"
               and (m.place.country, m.place.admin1) in regions]  # fmt: skip
