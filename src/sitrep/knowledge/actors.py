@@ -43,6 +43,7 @@ INTER_CODES = {
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # armed, organised actors: forces, rebels, militias
 NON_STATE_INTER = frozenset({2, 3, 4})  # armed groups: rebels, political and identity militias
 STATE_INTER = frozenset({1, 8})  # a state's forces, at home or abroad
+RIOTERS_INTER = 5  # a crowd's violence
 STATE_BRANCHES = ("military", "police", "government")
 
 _PLACEHOLDER = re.compile(r"\{(military|police|government|country)(?::([^}]+))?\}")

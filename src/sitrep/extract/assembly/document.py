@@ -65,15 +65,19 @@ def _copies_folded(events: list[Event]) -> tuple[Event, ...]:
                 first_of.setdefault(key, len(kept))
             kept.append(event)
             continue
-        first = kept[same]
-        evidence = set(first.evidence) | set(event.evidence)
-        kept[same] = replace(
-            first,
-            evidence=tuple(sorted(evidence, key=lambda s: s.start)),
-            sources=tuple(dict.fromkeys(first.sources + event.sources)),
-            loaded_terms=tuple(dict.fromkeys(first.loaded_terms + event.loaded_terms)),
-        )
+        kept[same] = _told_again(kept[same], event)
     return tuple(_self_fights_folded(kept))
+
+
+def _told_again(first: Event, again: Event) -> Event:
+    """`first` with the evidence, sources and loaded terms of `again`, a retelling of it."""
+    evidence = set(first.evidence) | set(again.evidence)
+    return replace(
+        first,
+        evidence=tuple(sorted(evidence, key=lambda s: s.start)),
+        sources=tuple(dict.fromkeys(first.sources + again.sources)),
+        loaded_terms=tuple(dict.fromkeys(first.loaded_terms + again.loaded_terms)),
+    )
 
 
 def _self_fights_folded(events: list[Event]) -> list[Event]:
@@ -100,14 +104,7 @@ def _self_fights_folded(events: list[Event]) -> list[Event]:
         if first is None:
             kept.append(event)
             continue
-        told = kept[first]
-        evidence = set(told.evidence) | set(event.evidence)
-        kept[first] = replace(
-            told,
-            evidence=tuple(sorted(evidence, key=lambda s: s.start)),
-            sources=tuple(dict.fromkeys(told.sources + event.sources)),
-            loaded_terms=tuple(dict.fromkeys(told.loaded_terms + event.loaded_terms)),
-        )
+        kept[first] = _told_again(kept[first], event)
     return kept
 
 

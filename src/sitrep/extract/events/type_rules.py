@@ -33,7 +33,7 @@ from sitrep.extract.events.triggers import (
     subjects_of,
 )
 from sitrep.extract.state import ActorMention
-from sitrep.knowledge.actors import ARMED_INTER, NON_STATE_INTER, STATE_INTER
+from sitrep.knowledge.actors import ARMED_INTER, NON_STATE_INTER, RIOTERS_INTER, STATE_INTER
 from sitrep.knowledge.classifiers import Prediction, TextClassifier, load_classifier
 from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
 from sitrep.knowledge.taxonomy import categories, event_type_of
@@ -956,10 +956,6 @@ def _crowd_did_violence(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> 
             ):
                 return True
     return False
-
-
-# Inter code of rioters: a crowd's violence (ACLED).
-RIOTERS_INTER = 5
 
 
 def _crowd_among_doers(
