@@ -468,9 +468,17 @@ def test_unknown_organisations_are_kept_and_warned_about(nlp):
     state = _state(
         nlp, "The Tigris Liberation Brigade attacked the town of Samarra on Friday.", "Iraq"
     )
-    unknown = [m for m in state.actors if m.actor.inter is None and m.kind == "org"]
-    assert unknown and "Tigris Liberation Brigade" in unknown[0].actor.name
+    unknown = [m for m in state.actors if m.kind == "org" and "Tigris" in m.actor.name]
+    assert unknown and unknown[0].actor.name == "Tigris Liberation Brigade"
+    # an armed group's name by its words: a brigade, a political militia (inter 3)
+    assert unknown[0].actor.inter == 3
     assert any("Tigris Liberation Brigade" in w for w in state.warnings)
+
+
+def test_unknown_organisations_without_armed_words_stay_uncoded(nlp):
+    state = _state(nlp, "The Tigris Heritage Committee met the governor in Samarra.", "Iraq")
+    unknown = [m for m in state.actors if m.kind == "org" and "Tigris" in m.actor.name]
+    assert unknown and unknown[0].actor.inter is None
 
 
 def _roles(nlp, text, trigger, event_type, country, sub_event_type=None, plover=None):

@@ -1882,3 +1882,35 @@ def test_targets_of_explosions_read_in_more_wordings(text, actor2):
 def test_a_battle_s_unnamed_side_is_the_group_it_fought_with(text, sides):
     events = [e for e in extract(text, published="2022-04-05").events if e.event_type == "Battles"]
     assert events and {events[0].actor1, events[0].actor2} == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1"),
+    [
+        # a group the dictionary lacks, named by an armed group's word: coded by its own name
+        (
+            "On 3 March 2021, gunmen of the Free Valley Brigade attacked an army checkpoint near "
+            "Homs (Homs, Syria), killing two soldiers.",
+            "Free Valley Brigade",
+            3,
+        ),
+        # "fighters from X": the group its men are of
+        (
+            "On 5 May 2021, fighters from the Northern Liberation Front clashed with the Nigerian "
+            "army in Damboa (Borno). Three fighters were killed.",
+            "Northern Liberation Front",
+            3,
+        ),
+    ],
+)
+def test_an_unknown_named_armed_group_is_coded_by_its_name(text, actor1, inter1):
+    events = [e for e in extract(text, published="2021-06-01").events if e.event_type == "Battles"]
+    assert events and (events[0].actor1, events[0].inter1) == (actor1, inter1)
+
+
+def test_men_of_a_known_group_are_the_group():
+    # "gunmen of <a group the dictionary knows>": that group, not an unidentified one
+    text = ("On 3 March 2021, gunmen of Hayat Tahrir al Sham attacked an army checkpoint near "
+            "Idlib (Idlib, Syria), killing two soldiers.")
+    events = [e for e in extract(text, published="2021-03-05").events]
+    assert events and events[0].actor1 == "HTS: Hayat Tahrir al Sham"

@@ -38,6 +38,7 @@ from sitrep.knowledge.actors import (
     normalise_name,
     unidentified,
 )
+from sitrep.knowledge.groups import armed_name, fighter_nouns, group_inter
 from sitrep.knowledge.lexicons import trie_alternation
 from sitrep.knowledge.tablecache import cached_table
 from sitrep.records import Actor, Span
@@ -1665,6 +1666,31 @@ def _described_inter(text: str, start: int) -> int | None:
     return 3 if match.group("pro") else 2
 
 
+def _named_armed_group(ent: SpacySpan, name: str, dictionary: ActorDictionary) -> bool:
+    """Whether an unknown organisation's name is an armed group's own ("the Free Valley Brigade",
+    "Red Hill Front"): its last word one such groups name themselves with (`group_words.csv`), its
+    first not a country's name or demonym (a state's unit: "Nigerian Army")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    numbered = before is not None and (before.like_num or before.ent_type_ == "ORDINAL")
+    if not armed_name(name) or numbered or any(c.isdigit() for c in name):
+        return False  # "the 61st Infantry Brigade": a numbered unit is a state force's
+    first = name.split()[0].lower()
+    return first not in demonym_countries(dictionary) and first not in _state_countries(dictionary)
+
+
+def _before_fighters(ent: SpacySpan, name: str, dictionary: ActorDictionary) -> bool:
+    """Whether an organisation's name stands before a noun for armed men ("Green Star militants",
+    "suspected Black Crescent insurgents"): an armed group's name, organisation word or not; not
+    a people, country or demonym ("Kurdish fighters")."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.end >= len(doc) or doc[ent.end].lower_ not in fighter_nouns():
+        return False
+    first = name.split()[0].lower() if name.split() else ""
+    if any(c.isdigit() for c in name):
+        return False
+    return first not in demonym_countries(dictionary) and first not in _state_countries(dictionary)
+
+
 def _owned_thing(state: DocState, ent: SpacySpan, mentions: list[ActorMention]) -> bool:
     """A short all-capitals word whose modifier just before it is a known actor's mention ("an
     Afghan military APC", "the army HQ"): a thing of that actor, named by an abbreviation."""
@@ -1683,6 +1709,7 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
     assert state.doc is not None
     dictionary = actor_dictionary(document_year(state))
     found: list[ActorMention] = []
+    unknown: list[tuple[str, int | None]] = []
     ignored = ignored_names()
     outlet = normalise_name(state.outlet or "")
     places = [(p.span.start, p.span.end) for p in state.places]
@@ -1708,8 +1735,13 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
             or len(ent) > _MAX_NORP_TOKENS
         ):
             continue  # "Iraqi", "Kurdish" as adjectives are not actors
-        if not any(c.isupper() for c in name) or not _looks_like_organisation(
+        # "Green Star militants": a name with no organisation word is an armed group's when armed
+        # men follow it (an acronym or a name with such a word is an organisation anyway)
+        armed_men = not _looks_like_organisation(ent, name, dictionary) and _before_fighters(
             ent, name, dictionary
+        )
+        if not any(c.isupper() for c in name) or not (
+            armed_men or _looks_like_organisation(ent, name, dictionary)
         ):
             continue
         if state.text[max(0, start - 1) : start] == "(":
@@ -1735,13 +1767,16 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
             found.append(ActorMention(span, replace(force, text=span.text), "org"))
             continue
         inter = _described_inter(state.text, start)
+        if inter is None and (armed_men or _named_armed_group(ent, name, dictionary)):
+            # "the Free Valley Brigade": a group the dictionary lacks, coded by its own name
+            inter = group_inter(name)
         found.append(
             ActorMention(span, Actor(name, inter, state.country_hint, None, text=span.text), "org")
         )
-    for name in dict.fromkeys(m.actor.name for m in found if m.actor.inter is None):
-        state.warnings.append(
-            f"unknown actor {name!r}: not in the actor dictionary (inter unknown)"
-        )
+        unknown.append((name, inter))
+    for name, inter in dict.fromkeys(unknown):
+        said = "inter unknown" if inter is None else f"inter {inter} from its name"
+        state.warnings.append(f"unknown actor {name!r}: not in the actor dictionary ({said})")
     if found:
         log.debug("%d unknown actor mentions", len(found))
     return found

@@ -32,6 +32,7 @@ from sitrep.knowledge.actors import (
     unidentified,
 )
 from sitrep.knowledge.gazetteer import load_gazetteer
+from sitrep.knowledge.groups import group_inter, member_nouns
 from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
 from sitrep.nlp.segment import doc_text
@@ -2144,6 +2145,10 @@ def _phrase_mentions(
     token: Token, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> tuple[ActorMention | None, list[ActorMention]]:
     """The actor a noun phrase names (the one at its head, else its first) and co-named actors."""
+    group = _group_of_men(token, mentions)
+    if group is not None:
+        # "gunmen of the Free Valley Brigade", "fighters from X": the group its men are of acts
+        return group, []
     owner = clauses.owner(token)
     if owner is not token:
         # "a unit of a brigade of the Southern Resistance": the owner acts.
@@ -2208,6 +2213,31 @@ def _phrase_mentions(
             others = [primary, *[m for m in others if m is not first]]
             primary = first
     return primary, others
+
+
+def _group_of_men(token: Token, mentions: list[ActorMention]) -> ActorMention | None:
+    """The named armed group whose men a noun phrase's "of"/"from" says they are ("gunmen of the
+    X Brigade", "fighters from X"): a non-state group the dictionary knows or an unknown
+    organisation named as armed; not a place or crowd they came from."""
+    if token.lower_ not in member_nouns() and token.lemma_.lower() not in member_nouns():
+        return None
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            group = next(
+                (m for m in mentions if m.span.start <= pobj.idx < m.span.end), None
+            )
+            if (
+                group is not None
+                and group.kind == "org"
+                and group.actor.inter in NON_STATE_INTER
+                and not unidentified(group.actor.name)
+            ):
+                return group
+    return None
 
 
 def _last_end(mentions: list[ActorMention], before: ActorMention) -> int:
@@ -2446,7 +2476,8 @@ def _unknown_armed_group(
 ) -> ActorMention | None:
     """A group the dictionary lacks doing violence ("BLF destroyed a mobile tower") has ACLED's
     code for armed groups other than state forces and rebels: of the train notes where such a
-    name was read as the attacker, 52 code a political militia (3), 19 rebels (2)."""
+    name was read as the attacker, 52 code a political militia (3), 19 rebels (2); so 3 unless
+    the name's words say otherwise (`group_words.csv`: "... Communal Militia" 4)."""
     if (
         mention is None
         or mention.kind != "org"
@@ -2454,7 +2485,8 @@ def _unknown_armed_group(
         or dictionary.entry(mention.actor.name) is not None
     ):
         return mention
-    return ActorMention(mention.span, replace(mention.actor, inter=3), mention.kind)
+    inter = group_inter(mention.actor.name)
+    return ActorMention(mention.span, replace(mention.actor, inter=inter), mention.kind)
 
 
 def _with_inter(
