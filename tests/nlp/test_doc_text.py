@@ -1,9 +1,10 @@
-"""A doc's text is kept with it once: the same string spaCy's `Doc.text` would join again."""
+"""A doc's text, and its tokens, are kept with it once: the same string spaCy's `Doc.text` (or a
+span's `Span.text`) would join again, the same tokens a walk would make again."""
 
 from __future__ import annotations
 
 from sitrep.nlp.model import load_nlp
-from sitrep.nlp.segment import doc_text, keep_text
+from sitrep.nlp.segment import doc_text, keep_text, span_text, span_tokens
 
 TEXTS = ["Gunmen shot two guards.\n\nPolice said  three more were hurt. ", "x", " \n"]
 
@@ -35,3 +36,21 @@ def test_place_remarks_are_blanked_for_the_parser_at_their_offsets() -> None:
     doc = load_nlp()(blanked)
     keep_text(doc, text)
     assert doc_text(doc) == text  # what the extractors read keeps the remark
+
+
+def test_a_spans_tokens_are_made_once_and_are_the_spans_tokens() -> None:
+    doc = load_nlp()("Militants raided a depot.\n\nGuards fired back and two were hurt.")
+    for sent in [*doc.sents, doc[2:5], doc[3:3]]:
+        assert span_tokens(sent) == tuple(sent)
+        assert all(a is b for a, b in zip(span_tokens(sent), span_tokens(sent), strict=True))
+
+
+def test_a_spans_text_is_cut_from_the_parsed_text_not_the_kept_one() -> None:
+    from sitrep.nlp.segment import blank_remarks
+
+    text = "Rioters (coded to Northam) burned two cars.  Police  came [coded to Southby]. "
+    doc = load_nlp()(blank_remarks(text))
+    keep_text(doc, text)
+    assert doc_text(doc) == text
+    for sent in [*doc.sents, doc[1:4], doc[0:0], doc[len(doc) : len(doc)], doc[:]]:
+        assert span_text(sent) == sent.text  # the remark blanked, as the parser read it

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.nlp.accusation import accusing_verb
 from sitrep.nlp.opening import hung_subject
-from sitrep.nlp.segment import doc_text
+from sitrep.nlp.segment import doc_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -147,7 +147,7 @@ def casualties(sent: SpacySpan, trigger: Token) -> list[Token]:
     """Who was hit, from the sentence's harm clauses ("…, killing a woman", "targeting a QSD
     vehicle")."""
     found: list[Token] = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.i > trigger.i and token.lemma_.lower() in DEATH_VERBS:
             # "X shelled the town, as a result of which a civilian died": who died was hit.
             found.extend(c for c in token.children if c.dep_ in SUBJECTS)
@@ -556,11 +556,11 @@ def _other_side(prep: Token, pobj: Token) -> Token | None:
     """C of "between A and B on one side and C on the other": the noun "on the other" hangs
     on, when "on one side" follows the first side's words."""
     sent = prep.sent
-    one = next((t for t in sent if t.i > pobj.i and t.lower_ == "side" and any(
+    one = next((t for t in span_tokens(sent) if t.i > pobj.i and t.lower_ == "side" and any(
         c.lower_ == "one" for c in t.children) and t.head.lower_ == "on"), None)
     if one is None:
         return None
-    for t in sent:
+    for t in span_tokens(sent):
         if (
             t.i > one.i
             and t.lower_ == "other"

@@ -41,6 +41,7 @@ from sitrep.knowledge.actors import (
 from sitrep.knowledge.groups import armed_name, fighter_nouns, group_inter
 from sitrep.knowledge.lexicons import trie_alternation
 from sitrep.knowledge.tablecache import cached_table
+from sitrep.nlp.segment import span_tokens
 from sitrep.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -1402,7 +1403,7 @@ def pronoun_mentions(state: DocState, mentions: list[ActorMention]) -> list[Acto
     found: list[ActorMention] = []
     sents = list(state.doc.sents)
     for index, sent in enumerate(sents):
-        for token in sent:
+        for token in span_tokens(sent):
             if token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if token.lower_ in _PRONOUNS:

@@ -35,7 +35,7 @@ from sitrep.knowledge.gazetteer import load_gazetteer
 from sitrep.knowledge.groups import group_inter, member_nouns
 from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
-from sitrep.nlp.segment import doc_text
+from sitrep.nlp.segment import doc_text, span_tokens
 from sitrep.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -667,7 +667,7 @@ def _civilians_hurt(state: DocState, draft: EventDraft) -> bool:
         sent = state.spacy_sentence(index)
         if sent is None:
             continue
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lemma_.lower() not in _CASUALTY_LEMMAS:
                 continue
             hurt = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -782,7 +782,7 @@ def _crowd_damage(state: DocState, draft: EventDraft) -> tuple[int, int] | None:
     for sent_span, sent in _riot_sentences(state, draft):
         topics = protest_topics(sent, lexicon())
         forces = [m for m in state.actors if sent_span.start <= m.span.start < sent_span.end]
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ATTEMPTS:
                 continue  # "attempted to attack commuters": no one was hit
             hits = _damaged(tok)
@@ -879,7 +879,7 @@ def _harmed(sent: SpacySpan, mention: ActorMention) -> bool:
         end is not None
         and token.i > end.i
         and token.lower_ not in _FORCE_NOUNS
-        and any(token in _damaged(verb) for verb in sent)
+        and any(token in _damaged(verb) for verb in span_tokens(sent))
     ):
         # the forces' property the crowd burnt or smashed ("burned two police vehicles", "set
         # fire to the police station"): the forces are its side hit
@@ -1024,7 +1024,7 @@ def victim_nationality(
         ]
     # a parse that cut the trigger from its object ("militants abducted, interrogated and
     # released a Togolese priest"): the sentence's people hit
-    heads += [t for t in sent if t.dep_ in ("dobj", "nsubjpass") and _person_noun(t)]
+    heads += [t for t in span_tokens(sent) if t.dep_ in ("dobj", "nsubjpass") and _person_noun(t)]
     for head in heads:
         origin = _nationality_of(head, dictionary)
         if origin is not None:
@@ -1194,7 +1194,7 @@ def _tells(state: DocState, draft: EventDraft, role: str) -> bool:
     to flee", "families were displaced following a clash")."""
     sent = state.spacy_sentence(draft.sentence)
     lex = lexicon()
-    return sent is not None and any(lex.is_cue(t, role) for t in sent)
+    return sent is not None and any(lex.is_cue(t, role) for t in span_tokens(sent))
 
 
 def _seized_goods(state: DocState, draft: EventDraft, role: str) -> bool:
@@ -1861,7 +1861,7 @@ def _later_casualties(
     own_triggers = {d.trigger.start for d in state.events if d.sentence == sentence + 1}
     mentions = [m for m in state.actors if sent.start_char <= m.span.start < sent.end_char]
     unnamed_doer = roles.actor1 is None or unidentified(roles.actor1.actor.name)
-    for token in sent:
+    for token in span_tokens(sent):
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or (
             token.idx in own_triggers and (unnamed_doer or _has_author(token))
@@ -1903,7 +1903,7 @@ def _claimant(state: DocState, sentence: int, dictionary: ActorDictionary) -> Ac
         if sent is None:
             continue
         mentions = [m for m in state.actors if sent.start_char <= m.span.start < sent.end_char]
-        for token in sent:
+        for token in span_tokens(sent):
             for author in _authors(token):
                 primary, _ = _phrase_mentions(author, mentions, dictionary)
                 if primary is not None and primary.kind != "state":
@@ -2075,7 +2075,7 @@ def _refers_back(state: DocState, sentence: int) -> bool:
         noun.pos_ == "NOUN"
         and noun.lemma_.lower() in _AUTHORED_NOUNS
         and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
-        for noun in sent
+        for noun in span_tokens(sent)
     )
 
 
@@ -2093,7 +2093,7 @@ def _attack_author(
     if sent is None:
         return None
     mentions = [m for m in state.actors if sent.start_char <= m.span.start < sent.end_char]
-    for noun in sent:
+    for noun in span_tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _AUTHORED_NOUNS:
             continue
         agents: list[Token] = []
@@ -2135,7 +2135,7 @@ def _paragraph_break(state: DocState, sentence: int) -> bool:
 
 
 def _token_at(sent: SpacySpan, offset: int) -> Token | None:
-    for token in sent:
+    for token in span_tokens(sent):
         if token.idx <= offset < token.idx + max(len(token), 1):
             return token
     return None

@@ -49,6 +49,7 @@ from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft, PlaceMention
 from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
+from sitrep.nlp.segment import span_text
 from sitrep.records import DateSpan, Place, Quantity, Span
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def assemble_events(state: DocState) -> None:
             tok is not None and _doer_is_dead(d, tok),
             joined_word(state, d),
             where_site(tok) if tok is not None else None,
-            tok.sent.text if tok is not None else "",
+            span_text(tok.sent) if tok is not None else "",
             retold=_quoted(state, d) or (tok is not None and _named_by_noun(tok)),
         )
         for i, (d, tok) in enumerate(zip(drafts, tokens, strict=True))

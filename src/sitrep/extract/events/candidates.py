@@ -69,7 +69,7 @@ from sitrep.knowledge.taxonomy import category
 from sitrep.nlp.accusation import accusing_verb
 from sitrep.nlp.numbers import read_number
 from sitrep.nlp.opening import hung_subject
-from sitrep.nlp.segment import doc_text
+from sitrep.nlp.segment import doc_text, span_text, span_tokens
 from sitrep.records import Place, Span
 
 log = logging.getLogger(__name__)
@@ -245,8 +245,8 @@ def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
             continue
         # the classifier went past the keys (violence, a riot, the soldiers' "protest"): its
         # best among them
-        prediction = clf.predict(sent.text)
-        if (para := paragraph_text(sent)) != sent.text:
+        prediction = clf.predict(span_text(sent))
+        if (para := paragraph_text(sent)) != span_text(sent):
             prediction = prediction.mixed(clf.predict(para))
         key, p = prediction.best(keys)
         cat = category(key)
@@ -369,7 +369,9 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         if not (m.entry.candidates == _JOINING and joins_a_protest(doc[m.head], lex, people=False))
     ]  # fmt: skip
     trigger_heads = {m.head for m in matches}
-    since_clauses = {c.head.i for c in sent if c.dep_ == "mark" and c.lower_ == "since"}
+    since_clauses = {
+        c.head.i for c in span_tokens(sent) if c.dep_ == "mark" and c.lower_ == "since"
+    }
     coreferent: set[int] = set()  # tokens found to name an earlier happening
     # "retaliated by launching two attacks": a trigger whose requirement fails here (a threat word
     # in the past) names nothing, so it does not take in the happenings it governs
@@ -1151,7 +1153,7 @@ def _is_subject_of(tok: Token, head: Token) -> bool:
 
 
 def _in_speech(tok: Token, lex: Lexicon) -> bool:
-    in_quotes = tok.sent.text.count('"') >= 1
+    in_quotes = span_text(tok.sent).count('"') >= 1
     return in_quotes or any(lex.is_cue(a, "speech") for a in tok.ancestors)
 
 

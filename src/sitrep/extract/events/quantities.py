@@ -28,6 +28,7 @@ from sitrep.extract.time.timex import calendar_names
 from sitrep.knowledge.lexicons import casualty_sides
 from sitrep.nlp.numbers import Number, is_label, is_number_token, read_number
 from sitrep.nlp.opening import hung_subject
+from sitrep.nlp.segment import span_tokens
 from sitrep.records import Quantity
 
 if TYPE_CHECKING:
@@ -612,7 +613,7 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     taken = {f.token for f in figures}
     hung = _hung_victims(sent)
     found = []
-    for tok in sent:
+    for tok in span_tokens(sent):
         first = _first_noun_conjunct(tok)
         joined = first is not tok
         if (tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP")) and not (
@@ -672,7 +673,7 @@ def _counted_before(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         doc[f.token].head.i for f in figures if doc[f.token].dep_ in ("nsubj", "nsubjpass", "dobj")
     }
     found: list[Figure] = []
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.tag_ != "NNS" or tok.dep_ not in ("dobj", "nsubjpass") or not _definite(tok):
             continue
         if tok.i in taken or tok.head.i in taken or _attempted(tok.head) or _is_animal(tok):
@@ -758,7 +759,7 @@ def _hung_victims(sent: SpacySpan) -> dict[int, str]:
     place list opening the sentence ("On 5 May, in X, Y, a trader was killed"), by token index:
     its kind of casualty."""
     found: dict[int, str] = {}
-    for verb in sent:
+    for verb in span_tokens(sent):
         if verb.pos_ != "VERB":
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -796,7 +797,7 @@ def _deaths_caused(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     death", "which led to the death of a bystander" (not "protested over the killing of …")."""
     taken = {f.token for f in figures} | {sent.doc[f.token].head.i for f in figures}
     found = []
-    for tok in sent:
+    for tok in span_tokens(sent):
         if (tok.lower_ in _ONE_PERSON and tok.dep_ == "dobj") or (
                 tok.lower_ in _ONE_SUBJECT and tok.dep_ in ("nsubjpass", "nsubj")):  # fmt: skip
             # "killing him"; "He was killed in the incident", "she died": one person died
@@ -880,7 +881,7 @@ def _named_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     }
     return [
         Figure(FATAL, Quantity(1, "exact"), tok.i, f"person {tok.lower_}")  # one each
-        for tok in sent
+        for tok in span_tokens(sent)
         if tok.ent_type_ == "PERSON"
         and (first := _first_conjunct(tok)).dep_ in ("nsubjpass", "dobj")
         and tok.i not in counted and first.i not in counted and first.head.i not in counted

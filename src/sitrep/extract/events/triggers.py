@@ -24,7 +24,7 @@ from sitrep.knowledge.loader import read_csv
 from sitrep.knowledge.taxonomy import categories, event_type_of
 from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
-from sitrep.nlp.segment import doc_text
+from sitrep.nlp.segment import doc_text, span_tokens
 
 log = logging.getLogger(__name__)
 
@@ -277,7 +277,7 @@ class Lexicon:
         A one-word cue counts in its part of speech ("torched", not "a torch march"), and no cue
         counts inside what a protest is about ("protested against the clashes")."""
         about = protest_topics(sent, self)
-        words = [t for t in sent if t.i not in about and not burns_a_symbol(t, self)]
+        words = [t for t in span_tokens(sent) if t.i not in about and not burns_a_symbol(t, self)]
         text = " " + " ".join(t.lower_ for t in words) + " "
         # a phrasal verb split by its object ("shot it down") counts as the phrase
         text += " ".join(f"{t.head.lower_} {t.lower_} " for t in words if t.dep_ == "prt")
@@ -632,7 +632,7 @@ def protest_topics(
         return doc.user_data[key]
     words = [doc[m.head] for m in matches if names_a_demonstration(m.entry)]
     gatherings = [
-        t for t in sent
+        t for t in span_tokens(sent)
         if t.lemma_.lower() in GATHERING and t.dep_ in ("nsubj", "nsubjpass") and is_definite(t)
     ]  # fmt: skip
     heads = []
@@ -682,7 +682,7 @@ def protest_topics(
         # "followers of a cleric who was arrested …", "relatives of a woman killed in 2021": what
         # was done to someone the sentence describes, not to the protest or its doers
         told = {t.i for t in heads}
-        for t in sent:
+        for t in span_tokens(sent):
             done_to = (t.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in t.children)) or (
                 t.dep_ in ("acl", "amod") and t.tag_ == "VBN"
             )  # (and "supporters of the arrested mayor": a participle before the noun)
@@ -700,7 +700,7 @@ def after_the_protest(sent: SpacySpan, lex: Lexicon) -> bool:
     right after the rally", "they were detained later, after the protest was finished",
     "once the march ended, police held two organisers" (ACLED: arrests made once a protest has
     ended do not make it a Protest with intervention)."""
-    for t in sent:
+    for t in span_tokens(sent):
         if t.lower_ not in ("after", "once"):
             continue
         if t.dep_ == "prep" and t.lower_ == "after":
@@ -734,7 +734,7 @@ def _cue_tokens(sent: SpacySpan, lex: Lexicon, role: str) -> list[int]:
     key = f"sitrep.cue_tokens.{id(lex)}.{role}.{sent.start}.{sent.end}"
     found: list[int] | None = sent.doc.user_data.get(key)
     if found is None:
-        found = sent.doc.user_data[key] = [t.i for t in sent if lex.is_cue(t, role)]
+        found = sent.doc.user_data[key] = [t.i for t in span_tokens(sent) if lex.is_cue(t, role)]
     return found
 
 
@@ -774,7 +774,7 @@ def claimed_actions(sent: SpacySpan, lex: Lexicon, matches: list[Match]) -> list
         return []
     named = {m.head: m for m in matches}
     found = []
-    for verb in sent:
+    for verb in span_tokens(sent):
         if verb.i not in named or not names_a_demonstration(named[verb.i].entry):
             if _claim_told_as_done(verb, lex, named):
                 claim = replace(protest, weight=CLAIMED_WEIGHT)
@@ -1105,7 +1105,7 @@ def count_of(token: Token, sent: SpacySpan, lex: Lexicon) -> tuple[int, int] | N
         nums = [c for c in token.children if c.dep_ == "nummod" and c.like_num]
         if nums and token.tag_ in ("NNS", "NNPS"):
             value = _number(nums[0])
-            period = any(lex.is_cue(t, "tally") for t in sent)
+            period = any(lex.is_cue(t, "tally") for t in span_tokens(sent))
             if value is not None and (value >= 3 or period):
                 lo = min(t.i for t in nums[0].subtree)
                 return lo, nums[0].i + 1
@@ -1114,7 +1114,7 @@ def count_of(token: Token, sent: SpacySpan, lex: Lexicon) -> tuple[int, int] | N
         if c.lemma_.lower() == "time" and any(n.like_num for n in c.children):
             return min(t.i for t in c.subtree), c.i + 1
     for anc in [token, *token.ancestors]:  # "the fourth to be airlifted … in the past 10 days"
-        if anc.ent_type_ == "ORDINAL" and any(lex.is_cue(t, "tally") for t in sent):
+        if anc.ent_type_ == "ORDINAL" and any(lex.is_cue(t, "tally") for t in span_tokens(sent)):
             return anc.i, anc.i + 1
     return None
 

@@ -39,7 +39,7 @@ from sitrep.knowledge.happenings import mutual_battle_words, weapon_of
 from sitrep.knowledge.taxonomy import categories, event_type_of
 from sitrep.nlp.numbers import CROWD_QUANTITIES
 from sitrep.nlp.opening import hung_subject
-from sitrep.nlp.segment import doc_text
+from sitrep.nlp.segment import doc_text, span_text, span_tokens
 
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
 DOER_DEPS = frozenset({"nsubj", "agent"})
@@ -155,7 +155,7 @@ def backing_tokens(sent: SpacySpan) -> frozenset[int]:
     with the doers ("backed by airstrikes", "with air support", "along with the helicopters",
     "in conjunction with artillery shelling"), not the deed itself."""
     held: set[int] = set()
-    for t in sent:
+    for t in span_tokens(sent):
         lemma = t.lemma_.lower()
         if (
             lemma in _BACKING_VERBS
@@ -187,7 +187,7 @@ def _remote_word(t: Token, lex: Lexicon) -> bool:
 
 def _weapons_only_backing(sent: SpacySpan, lex: Lexicon, backing: frozenset[int]) -> bool:
     """The sentence names remote weapons only in its phrases of backing."""
-    remote = [t for t in sent if _remote_word(t, lex)]
+    remote = [t for t in span_tokens(sent) if _remote_word(t, lex)]
     return bool(remote) and all(t.i in backing for t in remote)
 
 
@@ -221,7 +221,7 @@ def decide_type(
     if family == "statement" or len(allowed) == 1:
         key = sorted(allowed)[0] if len(allowed) == 1 else _first_statement(matches)
         # Trigger-decided: confidence from the trigger's weight and how far the classifier agrees.
-        p_raw = _predict(clf, sent.text).prob(key) if clf and family != "statement" else 0.5
+        p_raw = _predict(clf, span_text(sent)).prob(key) if clf and family != "statement" else 0.5
         source = "trigger lexicon"
         if key == ABDUCTION and _harmed(sent, matches, lex):
             key, source = "Attack", "rule: a person taken and harmed"
@@ -243,9 +243,9 @@ def decide_type(
     if clf is None:
         key = max(allowed, key=lambda k: (k == "Armed clash", k))
         return TypeDecision(key, 0.3, "default (no classifier)")
-    prediction = _predict(clf, sent.text)
+    prediction = _predict(clf, span_text(sent))
     para = paragraph_text(sent)
-    if para != sent.text:
+    if para != span_text(sent):
         prediction = prediction.mixed(_predict(clf, para))
     key, p = prediction.best(allowed)
     if key in _TOLD_IN_WORDS and (others := allowed - {key}) and not _tells(sent, key, lex):
@@ -1096,7 +1096,7 @@ def fire_returned(sent: SpacySpan, matches: list[Match]) -> bool:
     "police returned fire", "18 explosions in both directions of the frontline". ACLED codes
     such an exchange, whatever the weapons, as an Armed clash."""
     heads = {m.head for m in matches}
-    for t in sent:
+    for t in span_tokens(sent):
         if t.lower_ == _BACK and t.dep_ in ("advmod", "prt") and t.head.i in heads:
             return True
         if t.lemma_.lower() == "return" and any(
@@ -1161,7 +1161,7 @@ def _tells(sent: SpacySpan, key: str, lex: Lexicon) -> bool:
     "abducted", "held"), and for a weapon stopped "shot/brought down" or a weapon that did not
     explode."""
     role = _TOLD_IN_WORDS[key]
-    for t in sent:
+    for t in span_tokens(sent):
         if lex.is_cue(t, role):
             return True
         if key == INTERCEPTED and (
@@ -1180,8 +1180,8 @@ def went_off_by_mishap(sent: SpacySpan, lex: Lexicon) -> bool:
     prematurely, accidentally, by mistake) on a verb of exploding, or a "while" clause of
     handling a weapon (`handling` role: planting, testing, carrying …) under a sentence that tells
     an explosion."""
-    exploding = any(t.lemma_.lower() in _EXPLODING for t in sent)
-    for t in sent:
+    exploding = any(t.lemma_.lower() in _EXPLODING for t in span_tokens(sent))
+    for t in span_tokens(sent):
         if lex.is_cue(t, "mishap"):
             verb = t.head.head if t.dep_ == "pobj" else t.head  # ("went off by mistake")
             if verb.lemma_.lower() in _EXPLODING:
@@ -1231,7 +1231,7 @@ def _weapons_taken(sent: SpacySpan, lex: Lexicon) -> bool:
     what it holds: "a number of arms", "a depot with explosives") is a weapon (`arms` role:
     weapons, ammunition, explosives; or a weapon of weapon_words.csv): "discovered and secured an
     IED", "seized a gun and 5 bullets", "shells were found"; not "destroyed a truck with a bomb"."""
-    for verb in sent:
+    for verb in span_tokens(sent):
         if verb.pos_ != "VERB" or verb.lemma_.lower() in _USING or not lex.is_cue(verb, "stopped"):
             continue
         for head in (verb, *verb.conjuncts):
@@ -1302,7 +1302,9 @@ def _rule_word_told(sent: SpacySpan, rule: Entry, lex: Lexicon) -> bool:
         e.requires == "stops_weapon" for e in lex.lemmas.get(rule.pattern[0], ())
     ):
         return True
-    verbs = [t for t in sent if t.lemma_.lower() == rule.pattern[0] and t.pos_ == "VERB"]
+    verbs = [
+        t for t in span_tokens(sent) if t.lemma_.lower() == rule.pattern[0] and t.pos_ == "VERB"
+    ]
     return not verbs or any(stops_a_weapon(v, lex) for v in verbs)
 
 
@@ -1336,7 +1338,7 @@ def _harm_done(sent: SpacySpan, lex: Lexicon, people_only: bool = False) -> bool
     man who had killed …") or that an arrest was for or after; with `people_only`, not harm done
     only to beasts ("killed 25 heads of cattle") nor shooting, which hits cars and houses as
     often as people."""
-    for t in sent:
+    for t in span_tokens(sent):
         if not lex.is_cue(t, "harm"):
             continue
         if people_only and (t.lemma_.lower() in _AIMED_AT_THINGS or _harms_beasts(t, lex)):
@@ -1505,7 +1507,7 @@ def _state_struck_places(sent: SpacySpan, matches: list[Match], lex: Lexicon,
             continue
         inters = _agent_inter(sent, [m], actors, _DOER_DEPS)
         if inters and inters <= STATE_INTER and not any(weapon_of(t.lemma_.lower(), t.pos_)
-                                                        for t in sent):  # fmt: skip
+                                                        for t in span_tokens(sent)):  # fmt: skip
             return True
     return False
 
@@ -1578,13 +1580,13 @@ def _out_of_service(sent: SpacySpan, lex: Lexicon) -> bool:
     """Whether the sentence's armed people are out of service: off duty, or a person called
     former or retired whose phrase holds an armed-target word (the trigger lexicon's `armed`
     cues)."""
-    if _OFF_DUTY.search(sent.text):
+    if _OFF_DUTY.search(span_text(sent)):
         return True
     return any(
         t.lower_ in _OUT_OF_SERVICE
         and t.head.pos_ in ("NOUN", "PROPN")
         and any(lex.is_cue(w, "armed") for w in t.head.subtree)
-        for t in sent
+        for t in span_tokens(sent)
     )
 
 
@@ -1744,7 +1746,7 @@ def _target_kind(
             and t.head.lower_ != "by"
             and t.i not in doers
             and _kind(t, lex, actors) == "armed"
-            for t in sent
+            for t in span_tokens(sent)
         )
     ):
         return "civilian"

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.extract.time.timex import calendar_names
+from sitrep.nlp.segment import span_tokens
 
 LOCATIVE = frozenset(
     {"at", "in", "on", "over", "near", "inside", "around", "across", "into", "outside"}
@@ -79,7 +80,7 @@ def site_list(
     # trigger's "including" opens
     doc = sent.doc
     anchors |= {c.i for a in list(anchors) for c in doc[a].children if c.lower_ == "including"}
-    tokens = [t for t in sent if t.i > trigger.i]
+    tokens = [t for t in span_tokens(sent) if t.i > trigger.i]
     k = next(
         (
             j
@@ -204,7 +205,7 @@ def sites_listed_with(
     """The site list the name at character `start` is one of, read as the list of the word its
     locative phrase hangs on ("… the hideouts lay in the Easton, Westby and Northtown areas"); none
     when the name is in no such list."""
-    tok = next((t for t in sent if t.idx <= start < t.idx + len(t)), None)
+    tok = next((t for t in span_tokens(sent) if t.idx <= start < t.idx + len(t)), None)
     while tok is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE):
         tok = tok.head if tok.dep_ in _IN_PHRASE and tok.head is not tok else None
     if tok is None or tok.head.head.i >= tok.head.i:

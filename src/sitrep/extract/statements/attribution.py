@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.lexicons import SourceWord, reporting_verbs, source_words, tally_nouns
+from sitrep.nlp.segment import span_tokens
 from sitrep.records import SOURCE_TYPES, Source
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def _speakers(sent: SpacySpan) -> list[tuple[Token, Token | None]]:
     verbs = reporting_verbs()
     nouns = tally_nouns()
     pairs: list[tuple[Token, Token | None]] = []
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.lower_ == "according":
             for to in tok.children:
                 pairs.extend((c, None) for c in to.children if c.dep_ == "pobj")

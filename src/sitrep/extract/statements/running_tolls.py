@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.events.quantities import FATAL, INJURED, casualty_figures
 from sitrep.knowledge.lexicons import tally_nouns
 from sitrep.nlp.numbers import is_number_token, read_number
+from sitrep.nlp.segment import span_tokens
 from sitrep.records import Quantity
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def running_tolls(sent: SpacySpan) -> list[RunningToll]:
             found[fig.token] = RunningToll(
                 fig.kind, fig.quantity, fig.token, verb, _counted(doc[fig.token], fig.kind)
             )
-    for tok in sent:
+    for tok in span_tokens(sent):
         toll = _risen_toll(tok) or _arrested(tok)
         if toll is not None and toll.number not in found:
             found[toll.number] = toll
