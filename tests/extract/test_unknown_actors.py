@@ -296,3 +296,58 @@ def test_an_unnamed_side_in_violence_called_a_gangs_is_a_gang(monkeypatch, text,
         state, draft, default, "actor1", actor_dictionary(2020), "Ukraine"
     )
     assert got is not None and normalise_name(got.actor.name) == normalise_name(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # the words call the fight a clan's or a tribe's: the unnamed side is that kind
+        (
+            "On 2 May, a herder was shot dead by a stranger. Elders said the killing grew out "
+            "of an old clan feud over grazing land.",
+            "Somalia",
+            "Unidentified Clan Militia (Somalia)",
+        ),
+        (
+            "On 2 May, a herder was shot dead by unknown tribal gunmen on the road to the well.",
+            "Yemen",
+            "Unidentified Tribal Militia (Yemen)",
+        ),
+        # a victim's clan names no doer
+        (
+            "On 2 May, a herder from a small clan was shot dead by a stranger near the well.",
+            "Somalia",
+            "Unidentified Armed Group (Somalia)",
+        ),
+        # a group the dictionary names is that group, not a kind
+        (
+            "On 2 May, a herder was shot dead by a stranger where Gulf Clan militiamen roam.",
+            "Colombia",
+            "Unidentified Armed Group (Colombia)",
+        ),
+    ],
+)
+def test_an_unnamed_side_in_a_clan_or_tribal_fight_is_that_kind(
+    monkeypatch, text, country, expected
+):
+    monkeypatch.setattr(
+        unknown, "load_unknown_actor_classifier", lambda: _Classifier(unknown.DEFAULT)
+    )
+    state = DocState(text=text, published=date(2020, 5, 3), outlet=None)
+    dictionary = actor_dictionary(2020)
+    if "Gulf Clan" in text:
+        at = text.index("Gulf Clan")
+        entry = dictionary.entry("Gulf Clan")
+        assert entry is not None
+        state.actors.append(
+            ActorMention(
+                state.span(at, at + 9),
+                Actor(entry.name, entry.inter, entry.country, entry.parent, "Gulf Clan"),
+                "org",
+            )
+        )
+    at = text.index("by")
+    draft = EventDraft(trigger=state.span(at, at + 2), sentence=0)
+    default = _mention(state, f"Unidentified Armed Group ({country})")
+    got = unknown.named_unknown(state, draft, default, "actor1", dictionary, country)
+    assert got is not None and normalise_name(got.actor.name) == normalise_name(expected)
