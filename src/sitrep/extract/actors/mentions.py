@@ -1673,10 +1673,9 @@ def _named_armed_group(ent: SpacySpan, name: str, dictionary: ActorDictionary) -
     first not a country's name or demonym (a state's unit: "Nigerian Army")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     numbered = before is not None and (before.like_num or before.ent_type_ == "ORDINAL")
-    if not armed_name(name) or numbered or any(c.isdigit() for c in name):
+    if not armed_name(name) or numbered:
         return False  # "the 61st Infantry Brigade": a numbered unit is a state force's
-    first = name.split()[0].lower()
-    return first not in demonym_countries(dictionary) and first not in _state_countries(dictionary)
+    return _no_state_unit(name, dictionary)
 
 
 def _before_fighters(ent: SpacySpan, name: str, dictionary: ActorDictionary) -> bool:
@@ -1686,9 +1685,16 @@ def _before_fighters(ent: SpacySpan, name: str, dictionary: ActorDictionary) -> 
     doc = ent.doc
     if ent.label_ != "ORG" or ent.end >= len(doc) or doc[ent.end].lower_ not in fighter_nouns():
         return False
-    first = name.split()[0].lower() if name.split() else ""
-    if any(c.isdigit() for c in name):
+    return _no_state_unit(name, dictionary)
+
+
+def _no_state_unit(name: str, dictionary: ActorDictionary) -> bool:
+    """A name with no number in it that does not open with a country's name or demonym ("Nigerian
+    Army", "3rd Brigade" are a state's units)."""
+    words = name.split()
+    if not words or any(c.isdigit() for c in name):
         return False
+    first = words[0].lower()
     return first not in demonym_countries(dictionary) and first not in _state_countries(dictionary)
 
 
@@ -1738,12 +1744,11 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
             continue  # "Iraqi", "Kurdish" as adjectives are not actors
         # "Green Star militants": a name with no organisation word is an armed group's when armed
         # men follow it (an acronym or a name with such a word is an organisation anyway)
-        armed_men = not _looks_like_organisation(ent, name, dictionary) and _before_fighters(
-            ent, name, dictionary
-        )
-        if not any(c.isupper() for c in name) or not (
-            armed_men or _looks_like_organisation(ent, name, dictionary)
-        ):
+        if not any(c.isupper() for c in name):
+            continue
+        organisation = _looks_like_organisation(ent, name, dictionary)
+        armed_men = not organisation and _before_fighters(ent, name, dictionary)
+        if not (organisation or armed_men):
             continue
         if state.text[max(0, start - 1) : start] == "(":
             continue  # "(Sadah)": ACLED-style parenthesised places
