@@ -23,7 +23,7 @@ from sitrep.extract.state import DocState
 from sitrep.ingest.language import skip_reason
 from sitrep.ingest.text import cap_length
 from sitrep.knowledge.loader import knowledge_version
-from sitrep.nlp.segment import blank_remarks, keep_text
+from sitrep.nlp.segment import blank_remarks, keep_text, release_tokens
 from sitrep.records import Document, RawDocument
 from sitrep.scale.heap import keep_freed_memory
 from sitrep.scale.prefilter import SKIP_REASON, default_prefilter
@@ -249,7 +249,9 @@ class Pipeline:
             log.exception("extractor failed on %s", raw.input_id or raw.source)
             state.events, state.tallies = [], []
             state.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
-        return assemble_document(raw, state, document_id(raw.text), knowledge_version())
+        document = assemble_document(raw, state, document_id(raw.text), knowledge_version())
+        release_tokens(parsed)
+        return document
 
     def _skip_reason(self, raw: RawDocument) -> str | None:
         """Why a document is not coded: a language the rules do not cover, or nothing to code."""

@@ -4,7 +4,7 @@ span's `Span.text`) would join again, the same tokens a walk would make again.""
 from __future__ import annotations
 
 from sitrep.nlp.model import load_nlp
-from sitrep.nlp.segment import doc_text, keep_text, span_text, span_tokens
+from sitrep.nlp.segment import doc_text, keep_text, release_tokens, span_text, span_tokens
 
 TEXTS = ["Gunmen shot two guards.\n\nPolice said  three more were hurt. ", "x", " \n"]
 
@@ -43,6 +43,16 @@ def test_a_spans_tokens_are_made_once_and_are_the_spans_tokens() -> None:
     for sent in [*doc.sents, doc[2:5], doc[3:3]]:
         assert span_tokens(sent) == tuple(sent)
         assert all(a is b for a, b in zip(span_tokens(sent), span_tokens(sent), strict=True))
+
+
+def test_released_tokens_leave_the_doc_and_are_made_again_on_asking() -> None:
+    # the tokens point back at their doc: a coded doc must not keep them (a reference cycle)
+    doc = load_nlp()("Militants raided a depot.")
+    first = span_tokens(doc[:])
+    release_tokens(doc)
+    assert all(not isinstance(v, tuple) or not v for v in doc.user_data.values())
+    again = span_tokens(doc[:])
+    assert again == first and again[0] is not first[0]
 
 
 def test_a_spans_text_is_cut_from_the_parsed_text_not_the_kept_one() -> None:

@@ -106,6 +106,12 @@ def span_tokens(span: SpacySpan) -> tuple[Token, ...]:
     return every[span.start : span.end]
 
 
+def release_tokens(doc: Doc) -> None:
+    """Drop the tuple `span_tokens` keeps: its tokens point back at the doc, a cycle that would
+    hold each coded doc until the cyclic garbage collector runs."""
+    doc.user_data.pop(_TOKENS_KEY, None)
+
+
 _PARSED_KEY = "sitrep.parsed_text"
 
 
