@@ -1809,6 +1809,14 @@ def test_leaflets_dropped_are_no_strike(code):
     assert not code("On 3 May 2022, a plane dropped leaflets over Westby.", "2022-05-04").events
 
 
+def test_a_banner_dropped_tells_the_dated_lead(code):
+    # no weapon dropped, yet a banner hung over a road is a deed the lead tells (issue #16)
+    doc = code("On 3 May 2022, members of a fringe club dropped a banner over a bridge in Westby.",
+               "2022-05-04")  # fmt: skip
+    assert [e.event_date for e in doc.events if e.acled_codable] == ["2022-05-03"]
+    assert not code("On 3 May 2022, a plane dropped leaflets over Westby.", "2022-05-04").events
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -191,6 +191,15 @@ def lead_sentence(state: DocState) -> Span | None:
     return first
 
 
+def _shows_banner(tok: Token, lex: Lexicon) -> bool:
+    """The word's object is a thing people hang up to be read (a banner): "dropped a banner over
+    an overpass" shows a message, a deed the lead tells, where "dropped leaflets" from the air
+    does not."""
+    return any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and lex.is_cue(c, "banner") for c in tok.children
+    )
+
+
 def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
     """A text that opens with ACLED's dated lead ("On 9 May 2021, the council banned …") tells
     one event in that sentence even when no trigger names it (a lockdown declared, banners
@@ -208,7 +217,7 @@ def _lead_told(state: DocState, lex: Lexicon) -> list[EventDraft]:
         return []
     found, claimed = sentence_triggers(sent, lex)
     if claimed or any(
-        m.entry.requires in _NO_HAPPENING
+        (m.entry.requires in _NO_HAPPENING and not _shows_banner(sent.doc[m.head], lex))
         or _requirements_met(sent.doc[m.head], m.entry.requires, lex)
         for m in found
     ):

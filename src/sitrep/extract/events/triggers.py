@@ -78,6 +78,7 @@ ROLES = (
     "explosive",
     "arms",
     "protest_sign",
+    "banner",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
