@@ -475,6 +475,18 @@ def test_unknown_organisations_are_kept_and_warned_about(nlp):
     assert any("Tigris Liberation Brigade" in w for w in state.warnings)
 
 
+def test_an_unknown_armed_group_s_bracketed_short_form_names_it_as_acled_does(nlp):
+    # "<name> (<short>)": ACLED writes such a group "<short>: <name>"; a later bare short form
+    # is the same group
+    text = (
+        "The Tigris Liberation Brigade (TLB) attacked the town of Samarra on Friday. The TLB "
+        "said it held the town."
+    )
+    state = _state(nlp, text, "Iraq")
+    names = {m.actor.name for m in state.actors if m.kind == "org"}
+    assert names == {"TLB: Tigris Liberation Brigade"}
+
+
 def test_unknown_organisations_without_armed_words_stay_uncoded(nlp):
     state = _state(nlp, "The Tigris Heritage Committee met the governor in Samarra.", "Iraq")
     unknown = [m for m in state.actors if m.kind == "org" and "Tigris" in m.actor.name]

@@ -1647,6 +1647,28 @@ def _short_form_after(
     )
 
 
+_BRACKETED_SHORT = re.compile(r"\s*\(\s*(?P<short>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\s*\)")
+
+
+def _with_short_form(text: str, end: int, name: str, dictionary: ActorDictionary) -> str:
+    """An unknown organisation's name as ACLED writes it when the text gives its bracketed
+    all-capitals short form after it ("Red Hill Front (RHF)" -> "RHF: Red Hill Front"); a later
+    bare short form takes it (`_spelt_out`). Not when the short form is the dictionary's own (a
+    name NER cut short, whose group the dictionary knows)."""
+    match = _BRACKETED_SHORT.match(text, end)
+    if match is None or name.isupper():
+        return name
+    short = match.group("short")
+    if not 2 <= sum(c.isalpha() for c in short) <= 8:
+        return name
+    if any(
+        alias == short or actor.startswith(f"{short}: ")
+        for alias, actor in dictionary.alias_names()
+    ):
+        return name
+    return f"{short}: {name}"
+
+
 # "a new anti-Taliban armed group, X, …", "a militant group called X", "an armed group that
 # called themselves 'X'": the words just before an unknown name that say what it is.
 _DESCRIBED_GROUP = re.compile(
@@ -1762,6 +1784,11 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
             # "the Karenni Nationalities Defense Force (KNDF)": the name its short form names
             found.append(ActorMention(span, replace(short.actor, text=span.text), short.kind))
             continue
+        named = next((m for m in found if m.actor.name.startswith(f"{name}: ")), None)
+        if named is not None:
+            # "FVB" after "the Free Valley Brigade (FVB)": the group its short form named
+            found.append(ActorMention(span, replace(named.actor, text=span.text), named.kind))
+            continue
         spelt_out = _spelt_out(name, start, mentions + found)
         if spelt_out is not None:
             # "a CT force" after "Counter-Terrorism Forces": the document's own short form
@@ -1776,6 +1803,8 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
         if inter is None and (armed_men or _named_armed_group(ent, name, dictionary)):
             # "the Free Valley Brigade": a group the dictionary lacks, coded by its own name
             inter = group_inter(name)
+        # "the Free Valley Brigade (FVB)": ACLED names such a body "FVB: Free Valley Brigade"
+        name = _with_short_form(state.text, start + len(name), name, dictionary)
         found.append(
             ActorMention(span, Actor(name, inter, state.country_hint, None, text=span.text), "org")
         )
