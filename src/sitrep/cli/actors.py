@@ -50,8 +50,10 @@ def actors_command(
         label = raw.source or raw.input_id or "-"
         for m in mentions:
             if unknown:
+                # an unknown organisation: no inter code, or one its own words gave it ("the X
+                # Brigade"); not a known force's unit ("the army's border guard")
                 if (
-                    m.actor.inter is None
+                    (m.actor.inter is None or m.actor.parent is None)
                     and m.kind == "org"
                     and not _in_dictionary(m.actor.name, raw)
                 ):
