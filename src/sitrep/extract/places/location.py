@@ -518,8 +518,10 @@ def known_town(m: PlaceMention) -> bool:
 
 def slip_of_area(text: str, area: PlaceMention, m: PlaceMention) -> bool:
     """`area`, an admin1 area, is named right after the known city `m` as holding it: "X, Y"."""
-    return (area.place.feature == "admin1" and known_town(m)
-            and _SLIP_GAP.fullmatch(text, m.span.end, area.span.start) is not None)
+    # the words' shape first: the gazetteer lookups of `known_town` only for "X, Y" itself
+    return (area.place.feature == "admin1"
+            and _SLIP_GAP.fullmatch(text, m.span.end, area.span.start) is not None
+            and known_town(m))
 
 
 # "X district west of ", "X area, 5 km north of the ": the words between a place and the point of
