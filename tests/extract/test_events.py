@@ -3089,3 +3089,23 @@ def test_a_protest_word_said_only_of_the_victims_makes_no_violent_demonstration(
 )
 def test_a_dated_lead_whose_lexicon_word_is_in_another_sense_tells_its_event(code, text):
     assert [e for e in code(text, "2022-03-05").events if e.acled_codable]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # what a shot was fired at is its target; "at" elsewhere only places it
+        ("Gunmen shot at a police station in the town on Monday.", "armed"),
+        # a place near which the target was is not what was hit
+        ("Soldiers opened fire on a civilian car passing near the army base.", "civilian"),
+        # armed men escorting the target defended it: both sides were armed
+        ("Rebels ambushed a civilian convoy escorted by soldiers on the highway.", "armed"),
+    ],
+)
+def test_the_target_read_from_its_words(nlp, text, kind):
+    from sitrep.extract.events import type_rules
+    from sitrep.extract.events.triggers import lexicon, sentence_triggers
+
+    sent = next(iter(nlp(text).sents))
+    found, _ = sentence_triggers(sent, lexicon())
+    assert type_rules._target_kind(sent, found, lexicon()) == kind

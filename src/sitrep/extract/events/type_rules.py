@@ -1603,11 +1603,43 @@ def _kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention] = ()) -> str | 
     return None
 
 
+# Prepositions that place a happening, not aim it: "opened fire on a car passing near the base",
+# "shot a man in the army's town" (the base and the town are where, not whom, it hit).
+_PLACE_PREPS = frozenset({"near", "in", "inside", "outside", "around", "beside", "behind", "along",
+                          "across", "within", "next"})  # fmt: skip
+# Verbs whose "at" phrase is what they were aimed at: "shot at a police station", "fired at a
+# UN vehicle" (elsewhere "at" places the happening: "killed at a checkpoint").
+_FIRING_AT = frozenset({"shoot", "fire"})
+
+
+# Verbs of armed men going along to defend what was attacked: "a convoy escorted by soldiers".
+_GUARDING = frozenset({"escort", "guard", "protect", "accompany"})
+
+
+def _aims_at(prep: Token) -> bool:
+    """The preposition heads what the violence was aimed at: "an attack on the post", "a raid
+    against the militia", "fired at the convoy"."""
+    word = prep.lower_
+    return word in ("on", "against") or (
+        word == "at" and prep.head.lemma_.lower() in _FIRING_AT
+    )
+
+
 def _target_word_kind(t: Token, lex: Lexicon, actors: Sequence[ActorMention]) -> str | None:
     """The kind of a word the trigger aims at (its object, its passive subject, its 'on' or
     'against' phrase), where the word before the noun can make it armed: "two armed men were
     killed", "shot at a police station", "a police sergeant"."""
-    if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("on", "against")):
+    if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and _aims_at(t.head)):
+        if any(
+            c.dep_ == "acl" and c.lemma_.lower() in _GUARDING and _kind(p, lex, actors) == "armed"
+            for c in t.children
+            for a in c.children
+            if a.dep_ == "agent"
+            for p in a.children
+        ):
+            return "armed"  # "ambushed a convoy escorted by soldiers": its guards fought back
+        if any(c.dep_ == "amod" and c.lower_ == "civilian" for c in t.children):
+            return "civilian"  # "opened fire on a civilian vehicle", "shelled civilian houses"
         if lex.is_cue(t, "armed_trade") and t.pos_ == "NOUN":
             return "armed"  # "attacked an alleged drug dealer": one who works for a gang
         if any(
@@ -1699,7 +1731,7 @@ def _target_kind(
         _target_word_kind(t, lex, actors)
         for m in matches
         for prep in doc[m.head].children
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+        if prep.dep_ == "prep" and _aims_at(prep)
         for t in prep.children
         if t.dep_ == "pobj"
     ]
@@ -1726,6 +1758,7 @@ def _target_kind(
                 and t.pos_ in ("NOUN", "PROPN")
                 and t.head.dep_ != "agent"
                 and t.head.lower_ != "by"
+                and not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
                 and not _described(t, head)
             ):
                 targets.append(t)  # ("killed by militiamen", "a drive-by shooting by gunmen")
