@@ -87,3 +87,52 @@ def test_the_classifier_reads_the_pair_of_sides_in_its_country():
     text = side_order_text("Armed men exchanged fire with police.", "Brazil", (3, 1))
     assert "pairbrazilstatepolitical" in text.split()
     assert side_order_text("x", "Brazil", (1, 3)) == side_order_text("x", "Brazil", (3, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "p", "first"),
+    [
+        # The fight's sentence says who started it: the attacker first.
+        (
+            "On 3 May 2020, police officers clashed with gunmen after the gunmen attacked a"
+            " checkpoint in Sarobi district, Paktika. Five gunmen were killed.",
+            0.6,
+            "Unidentified Armed Group (Afghanistan)",
+        ),
+        # The attacked side named: the other side started it.
+        (
+            "On 3 May 2020, the police clashed with masked gunmen for an hour during an attack on"
+            " a police convoy near Sarobi, Paktika.",
+            0.6,
+            "Unidentified Armed Group (Afghanistan)",
+        ),
+        # Killed during a fight that followed the other side's attacks.
+        (
+            "On 3 May 2020, four Taliban fighters were killed during clashes with army troops"
+            " following attacks by the Taliban in Nusay district, Badakhshan.",
+            0.6,
+            "Taliban",
+        ),
+        # No one said to have started it: the text's order stays.
+        (
+            "On 3 May 2020, police officers clashed with gunmen near a checkpoint in Sarobi"
+            " district, Paktika. Five gunmen were killed.",
+            0.6,
+            "Police Forces of Afghanistan (2014-2021)",
+        ),
+        # A sure convention outweighs the text.
+        (
+            "On 3 May 2020, police officers clashed with gunmen after the gunmen attacked a"
+            " checkpoint in Sarobi district, Paktika. Five gunmen were killed.",
+            0.95,
+            "Police Forces of Afghanistan (2014-2021)",
+        ),
+    ],
+)
+def test_a_fight_told_as_started_by_one_side_puts_it_first(monkeypatch, code, text, p, first):
+    # The classifier puts the state forces (the lower inter code) first.
+    monkeypatch.setattr(order, "load_side_order_classifier", lambda: _Classifier(LOW_FIRST, p))
+    doc = code(text, "2020-05-10")
+    battles = [e for e in doc.events if e.event_type == "Battles"]
+    assert battles and battles[0].actor1 is not None
+    assert battles[0].actor1 == first
