@@ -378,6 +378,43 @@ def test_one_person_told_by_a_pronoun_or_a_possessor(code, text, fatalities):
     assert [e.fatalities for e in code(text, "2022-05-03").events][:1] == [fatalities]
 
 
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("On 2 May, a man and another man were shot dead by gunmen near the market in Kirkuk.", 2),
+        ("On 2 May, gunmen killed a farmer and another farmer near the market in Kirkuk.", 2),
+    ],
+)  # fmt: skip
+def test_another_of_the_same_group_is_one_more_dead(code, text, fatalities):
+    assert [e.fatalities for e in code(text, "2022-05-03").events][:1] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("On 11 May 2022, near Kano, militiamen attacked a patrol of soldiers. One Tan Saw Lin "
+         "member was killed.", 1),
+        ("On 11 May 2022, near Kano, militiamen attacked a patrol of soldiers. Two Pyo Saw Lin "
+         "members were killed.", 2),
+    ],
+)  # fmt: skip
+def test_a_name_word_read_as_a_verb_still_bridges_to_the_casualty_word(code, text, fatalities):
+    assert [e.fatalities for e in code(text, "2022-05-13").events][:1] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May, troops shelled rebel positions near Kirkuk. Officials said there were no "
+        "casualties, while one unconfirmed source claimed that 40 were killed.",
+        "On 2 May, troops shelled rebel positions near Kirkuk. There were no casualties, though "
+        "unconfirmed reports said 12 rebels died.",
+    ],
+)
+def test_no_casualties_beats_another_sources_figure(code, text):
+    assert [e.fatalities for e in code(text, "2022-05-03").events][:1] in ([0], [None])
+
+
 def test_a_sentences_casualty_figures_are_read_once(nlp, monkeypatch):
     # The tallies and the event tolls both ask; the second asker gets the first reading.
     sent = next(iter(nlp("Raiders burned a granary, killing four herders and wounding two.").sents))

@@ -461,7 +461,17 @@ def _name_part(doc, j: int) -> bool:
             and not tok.whitespace_
             and not doc[j - 1].whitespace_
         )
-    return len(tok.text) > 1 and tok.text.isalpha() and tok.text.isupper()
+    if len(tok.text) > 1 and tok.text.isalpha() and tok.text.isupper():
+        return True
+    # a capitalised word inside a run of them, whatever its tag ("One Tan Saw Lin member was
+    # killed", where the tagger reads "Saw" as a verb)
+    return (
+        tok.is_title
+        and 0 < j < len(doc) - 1
+        and not tok.is_sent_start
+        and doc[j - 1].is_title
+        and doc[j + 1].is_title
+    )
 
 
 def _left_kind(doc, start: int, limit: int) -> str | None:
@@ -626,7 +636,13 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
         owned = not _one(tok) and _possessed(tok) and not joined
         if owned and (first.dep_ not in ("nsubjpass", "dobj") or _told_deed(first.head)):
             continue
-        if not (_one(tok) or owned or (joined and _possessed(tok)) or _another_subject(tok)):
+        # ("a man and another man were shot": the conjunct's "another" tells one more victim)
+        if not (
+            _one(tok)
+            or owned
+            or (joined and (_possessed(tok) or _det(tok, "another")))
+            or _another_subject(tok)
+        ):
             continue
         if any(c.dep_ == "nummod" for c in tok.children) or _is_animal(tok):
             continue
@@ -657,7 +673,10 @@ def _single_victims(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
             )
             kind = next(iter(kinds)) if len(kinds) == 1 and kinds != _AMBIGUOUS else None
         if kind in (FATAL, INJURED) and tok.i not in taken and not _attempted(first.head):
-            found.append(Figure(kind, Quantity(1, "exact"), tok.i, tok.lemma_.lower()))
+            group = tok.lemma_.lower()
+            if joined and _det(tok, "another") and group == first.lemma_.lower():
+                group += " (another)"  # one more of the same group, not the same one told again
+            found.append(Figure(kind, Quantity(1, "exact"), tok.i, group))
     return found
 
 
@@ -916,6 +935,11 @@ def _one(noun: Token) -> bool:
         ):
             return True  # "a regime 4th Division member": the parse gave "a" to "regime"
     return False
+
+
+def _det(noun: Token, word: str) -> bool:
+    """The noun's determiner is `word`."""
+    return any(c.dep_ == "det" and c.lower_ == word for c in noun.children)
 
 
 def _another_subject(noun: Token) -> bool:
@@ -1187,7 +1211,9 @@ def count_casualties(state: DocState) -> None:
                 kind_figs = [f for f in figs if f.kind == kind]
                 total = combine(kind_figs)
                 sides = sides_of([f.group for f in kind_figs]) if total is not None else None
-                if total is None and kind in zero:
+                if kind in zero and (total is None or _OTHER_REPORT.search(sent.text)):
+                    # "no casualties, while one unconfirmed source claimed 70 were killed": the
+                    # conflicting reports' lowest figure (ACLED's most conservative report)
                     total = Quantity(0, "exact")
                 if (id(d), kind) in shares:
                     total, sides = shares[(id(d), kind)], None
