@@ -9,8 +9,8 @@ versions and hashes).
 
 Scope, and why: every populated place of the countries sitrep is mostly used on (Middle East and
 North Africa, where villages are named in the news), of Ukraine's front and of countries where
-GeoNames knows few villages, plus every place of at least 5,000 people and every capital
-elsewhere — about 103,000 places, opened in milliseconds.
+GeoNames knows few villages, plus every place of at least 3,500 people and every capital
+elsewhere — about 116,000 places, opened in milliseconds.
 
 Run: `python scripts/build_gazetteer.py` (needs `pip install -e .[build]`). The build is
 deterministic: the same package versions give the same rows (recorded as `rows_sha256`), and
@@ -57,6 +57,10 @@ FRONT_COUNTRIES = ("UA",)
 # where GeoNames knows few villages, each is cheap to ship and often the one news names.
 SPARSE_COUNTRY_PLACES = 500
 MIN_POPULATION_ELSEWHERE = 5000
+# Towns this big are kept everywhere too (issue 17): a town of a few thousand is where much of
+# the news of a country without a village gazetteer happens. They do not vote the admin1 names
+# nor stand as seats, which the places of MIN_POPULATION_ELSEWHERE define as before.
+MIN_POPULATION_TOWNS = 3500
 MAX_ALTERNATES = 40
 MAX_ALTERNATES_ELSEWHERE = 15
 # Beyond those, the alternates spelled most like the name (difflib ratio of the ASCII forms).
@@ -147,12 +151,13 @@ def _load_inputs() -> tuple[dict, dict, list[dict]]:
     return countries, cities, rg_rows
 
 
-def _in_scope(city: dict, capitals: set[tuple[str, str]], sparse: set[str]) -> bool:
+def _in_scope(city: dict, capitals: set[tuple[str, str]], sparse: set[str],
+              least: int = MIN_POPULATION_ELSEWHERE) -> bool:
     if city["countrycode"] in FULL_COUNTRIES + FRONT_COUNTRIES or city["countrycode"] in sparse:
         return True
     if (city["countrycode"], city["name"]) in capitals:
         return True
-    return int(city.get("population") or 0) >= MIN_POPULATION_ELSEWHERE
+    return int(city.get("population") or 0) >= least
 
 
 def _admin_names_from_rg(cities: list[dict], rg_rows: list[dict]) -> tuple[dict, dict]:
@@ -213,7 +218,8 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
                                 if int(c.get("population") or 0) < MIN_POPULATION_ELSEWHERE)
     sparse = {cc for cc, n in small.items() if n <= SPARSE_COUNTRY_PLACES}
     cities = sorted(
-        (c for c in cities_by_id.values() if _in_scope(c, capitals, sparse)),
+        (c for c in cities_by_id.values()
+         if _in_scope(c, capitals, sparse, MIN_POPULATION_TOWNS)),
         key=lambda c: c["geonameid"],
     )
     only_set = set(only) if only is not None else None
@@ -328,6 +334,7 @@ def build(only: Iterable[str] | None = None) -> tuple[list[list[str]], dict]:
             "front_countries": list(FRONT_COUNTRIES),
             "sparse_country_places": SPARSE_COUNTRY_PLACES,
             "min_population_elsewhere": MIN_POPULATION_ELSEWHERE,
+            "min_population_towns": MIN_POPULATION_TOWNS,
         },
         "columns": list(COLUMNS),
         "rows": len(rows),

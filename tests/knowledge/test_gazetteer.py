@@ -106,6 +106,9 @@ def test_scope_keeps_every_village_of_fronts_and_sparse_countries():
     elsewhere = {"countrycode": "ZZ", "name": "X", "population": 600}
     assert not build._in_scope(elsewhere, capitals, set())
     assert build._in_scope(elsewhere, capitals, {"ZZ"})  # GeoNames knows few villages there
+    town = {"countrycode": "ZZ", "name": "X", "population": 4000}
+    assert not build._in_scope(town, capitals, set())  # no vote on the admin1 names
+    assert build._in_scope(town, capitals, set(), build.MIN_POPULATION_TOWNS)  # but shipped
 
 
 def test_front_villages_are_shipped(shipped_rows):

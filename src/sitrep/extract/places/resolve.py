@@ -72,8 +72,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*")
 # Lower-case words allowed inside a name ("Ras al Ain", "Dayr az Zawr", "Bani Hushaysh"; the
 # Persian ezafe of "Kut e Abdollah").
 # (and the particles of Portuguese, Spanish and Italian names: "Figueira da Foz", "Rio do Sul")
+# Spanish "de los"/"de las" too: "Leon de los Aldama" is Leon, not the town of Aldama.
 _CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des", "wa", "e", "i",
-                          "da", "do", "dos", "das", "di", "del", "della"}
+                          "da", "do", "dos", "das", "di", "del", "della", "los", "las"}
 
 # Words after a name that say what it is. Geographic ones keep the match ("Idlib countryside",
 # "Hama Airbase"); others mean the name only names a building ("Al Thawrah Hospital").
