@@ -1630,3 +1630,12 @@ def test_country_names_spelled_are_found_longest_first_as_one_alternation_finds_
     assert found == [m.group(0) for m in plain.finditer(text)]
     assert {"Niger", "Nigeria", "Sudan", "South Sudan"} <= set(found)
     assert countries_in(text, gaz, []) == {codes[name] for name in found}
+
+
+def test_an_event_in_a_small_town_names_its_province_as_acled_does(no_villages):
+    # GeoNames calls the province "Provincia di Pordenone"; ACLED's admin2 is "Pordenone".
+    from sitrep.pipeline import extract
+
+    events = extract("On 2 March 2022, about 200 people rallied for peace in Prata di Pordenone.",
+                     published="2022-03-03").events
+    assert events and events[0].admin2 == "Pordenone"

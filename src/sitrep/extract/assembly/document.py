@@ -9,6 +9,7 @@ from datetime import date
 
 from sitrep.extract.assembly.notes import event_notes
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
+from sitrep.knowledge.admin2names import acled_admin2
 from sitrep.knowledge.adminparts import in_part
 from sitrep.knowledge.gazetteer import capital_admin1
 from sitrep.records import Document, Event, Place, RawDocument, Source, Tally
@@ -174,7 +175,7 @@ def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
         country=where.country if where else None,
         iso3=where.iso3 if where else None,
         admin1=where.admin1 if where else None,
-        admin2=where.admin2 if where else None,
+        admin2=acled_admin2(where.admin2) if where else None,
         admin3=where.admin3 if where else None,
         location=where.location if where else None,
         location_text=d.where.span.text if d.where else None,
