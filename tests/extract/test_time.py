@@ -912,3 +912,20 @@ def test_a_fronted_calendar_day_over_a_report_keeps_precision_1(nlp):
     assert (value.start.isoformat(), value.precision) == ("2023-10-09", 1)
     value, _ = coded(nlp, "On Thursday, the ministry said gunmen attacked a post.", SAT, "attacked")
     assert value.precision == 2  # a relative day of a report stays precision 2
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "start"),
+    [
+        ("KHARTOUM, March 3 (Probe Wire) - Paramilitary fighters attacked army positions in "
+         "El Fasher on Saturday, killing 14 soldiers.", "2024-03-03", "attacked", "2024-03-02"),
+        ("MEXICO CITY, July 22 (Probe Wire) - Gunmen killed four police officers in an ambush "
+         "in Tlajomulco on Saturday.", "2024-07-22", "killed", "2024-07-20"),
+        ("GOMA, June 10 (Probe Wire) - Rebels killed 40 villagers in an attack on Masala on "
+         "Friday night.", "2024-06-10", "killed", "2024-06-07"),
+    ],
+)  # fmt: skip
+def test_a_datelines_filing_day_does_not_date_the_leads_weekday(nlp, text, published, trigger,
+                                                                start):
+    value, _ = coded(nlp, text, published, trigger)
+    assert value.start.isoformat() == start

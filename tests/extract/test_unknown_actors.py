@@ -351,3 +351,22 @@ def test_an_unnamed_side_in_a_clan_or_tribal_fight_is_that_kind(
     default = _mention(state, f"Unidentified Armed Group ({country})")
     got = unknown.named_unknown(state, draft, default, "actor1", dictionary, country)
     assert got is not None and normalise_name(got.actor.name) == normalise_name(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters of the Zomi Liberation Army attacked a police post in Tedim, Chin state, on "
+         "Sunday, killing three policemen.", "Zomi Liberation Army"),
+        ("The Chinland Defence Army ambushed a police patrol in Tedim, Chin state, on Sunday, "
+         "killing three policemen.", "Chinland Defence Army"),
+        # an army its state's name or demonym owns is still that state's
+        ("The Pakistan Army clashed with militants in Kalat on Sunday, killing three.",
+         "Military Forces of Pakistan (2022-)"),
+        ("The Royal Thai Army clashed with insurgents in Narathiwat on Sunday, killing three.",
+         "Military Forces of Thailand (2019-)"),
+    ],
+)  # fmt: skip
+def test_an_army_a_group_names_itself_is_not_the_states(code, text, expected):
+    (event,) = code(text, "2024-08-26").events
+    assert event.actor1 == expected

@@ -374,6 +374,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
         if _STATION_AREA_AFTER.match(text, match.end):
             continue  # "under Koya police station limits": where, not who
         surface = text[match.start : match.end]
+        if alias.name == "{military}" and _own_army_name(text, match.start, surface, dictionary):
+            continue  # "the Zomi Liberation Army": a group's own name, read as an organisation
         if alias.state and surface.isupper() and is_dateline(text, match.start):
             continue  # "BAGHDAD - Islamic State claimed …": where the report was filed
         entry = dictionary.resolve(alias, country)
@@ -1567,6 +1569,26 @@ def _looks_like_organisation(ent, name: str, dictionary: ActorDictionary) -> boo
 
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 _TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+# Capitalised words just before a match, back to the start of the name ("Zomi Liberation ").
+_NAME_BEFORE = re.compile(r"(?:(?<=[\s(\[\"'“‘])|^)((?:[A-Z][\w'’-]*\s){1,4})$")
+
+
+def _own_army_name(text: str, start: int, surface: str, dictionary: ActorDictionary) -> bool:
+    """Whether a capitalised "Army" ends a name the dictionary lacks whose other words name no
+    state ("Zomi Liberation Army", "Chinland Defence Army"): an armed group's own name, not the
+    state's army ("Pakistan Army", "Royal Thai Army" name their state)."""
+    if surface != "Army" or _in_title_case(text, start):
+        return False
+    found = _NAME_BEFORE.search(text, max(0, start - 80), start)
+    if found is None:
+        return False
+    words = [re.sub(r"['’]s?$", "", w.lower()) for w in found.group(1).split()]
+    words = [w for w in words if w != "the"]
+    demonyms, states = demonym_countries(dictionary), _state_countries(dictionary)
+    named = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return bool(words) and not (named & demonyms.keys() or named & states.keys())
 
 
 def _in_title_case(text: str, start: int) -> bool:

@@ -876,6 +876,13 @@ def is_dateline(text: str, start: int) -> bool:
     return match is not None and start < match.end(1)
 
 
+def is_dateline_date(text: str, start: int) -> bool:
+    """Whether `start` falls in a dateline's filing date ("KHARTOUM, March 3 (Reuters) -")."""
+    line = text.rfind("\n", 0, start) + 1
+    match = _DATELINE.match(text, line)
+    return match is not None and match.end(1) <= start < match.end()
+
+
 def _actor_tokens(state: DocState) -> frozenset[int]:
     """Character offsets of the tokens inside organisation actor mentions."""
     if state.doc is None:

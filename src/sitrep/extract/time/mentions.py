@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+from sitrep.extract.places.location import is_dateline_date
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft, TallyDraft, TimeMention
 from sitrep.extract.time.timex import FUTURE, PAST, DayRef, Timex, cues, find_timexes, resolve
@@ -67,6 +68,10 @@ def find_times(state: DocState) -> None:
     story_day: date | None = None  # the first day the text names: the day of its news
     dated: tuple[int, date, int] | None = None  # (sentence, day, end) of the last calendar day
     for tx in find_timexes(state.text, month_first=month_first(state.outlet)):
+        if state.published is not None and is_dateline_date(state.text, tx.start):
+            # The filing day restates publication; kept, it would date the lead's own
+            # "on Saturday" events and anchor its weekdays.
+            continue
         sentence = state.sentence_of(tx.start)
         paragraph = bisect.bisect_right(paragraph_starts, tx.start)
         anchor = state.published

@@ -1,0 +1,37 @@
+"""Multi-event wire reports from theatres the article dev set lacks (our own sentences): each
+event keeps its own day, counted back from the publication day past the dateline's date, and
+its own sides."""
+
+from __future__ import annotations
+
+PAKISTAN = (
+    "PESHAWAR, Aug 26 (Probe Wire) - Pakistani Taliban militants attacked a police post in Dera "
+    "Ismail Khan, Khyber Pakhtunkhwa province, on Sunday, killing five policemen, officials "
+    "said.\n\n"
+    "On Friday, separatists of the Makran Liberation Army attacked a convoy in Kalat, Balochistan "
+    "province, killing 10 soldiers, the military said.\n\n"
+    "In 2014, Taliban gunmen killed more than 140 people at a school in Peshawar."
+)
+SUDAN = (
+    "KHARTOUM, March 3 (Probe Wire) - Fighters of the Rapid Support Forces attacked army "
+    "positions in El Fasher, North Darfur state, on Saturday, killing at least 14 soldiers, a "
+    "military source said.\n\n"
+    "Late Thursday, an army drone strike hit a market in Omdurman, Khartoum state, killing seven "
+    "civilians, residents said."
+)
+
+
+def test_each_event_of_a_wire_report_keeps_its_own_day_and_sides(code):
+    events = code(PAKISTAN, "2024-08-26").events
+    new = sorted((e for e in events if e.event_date.startswith("2024")), key=lambda e: e.event_date)
+    assert [(e.event_date, e.fatalities) for e in new] == [("2024-08-23", 10), ("2024-08-25", 5)]
+    assert new[0].actor1 == "Makran Liberation Army"  # its own army, not Pakistan's
+    assert new[0].actor2 == "Military Forces of Pakistan (2022-)"
+    assert all(not e.acled_codable for e in events if not e.event_date.startswith("2024"))
+
+
+def test_the_datelines_day_dates_neither_lead_nor_later_events(code):
+    events = code(SUDAN, "2024-03-03").events
+    days = {e.location: e.event_date for e in events}
+    assert days["El Fasher"] == "2024-03-02"
+    assert days["Omdurman"] == "2024-02-29"
