@@ -35,3 +35,20 @@ def test_the_datelines_day_dates_neither_lead_nor_later_events(code):
     days = {e.location: e.event_date for e in events}
     assert days["El Fasher"] == "2024-03-02"
     assert days["Omdurman"] == "2024-02-29"
+
+
+SAHEL = (
+    "OUAGADOUGOU, May 20 (Probe Wire) - Militants of the al Qaeda-linked JNIM attacked an army "
+    "post in Djibo, Soum province, "
+    "on Saturday, killing 17 soldiers, security sources said.\n\n"
+    "Overnight, gunmen killed 11 villagers in Tin-Akoff in Oudalan province, a local official "
+    "said.\n\n"
+    "In neighbouring Mali, Islamic State fighters attacked the village of Tessit in Gao region on "
+    "Friday, killing eight civilians."
+)
+
+
+def test_a_groups_word_takes_the_country_of_the_event_not_of_the_report(code):
+    events = code(SAHEL, "2024-05-20").events
+    (mali,) = [e for e in events if e.country == "Mali"]
+    assert (mali.actor1, mali.actor2) == ("Islamic State (Mali)", "Civilians (Mali)")

@@ -578,6 +578,11 @@ def _state_countries(dictionary: ActorDictionary) -> dict[str, str]:
     }
 
 
+def state_countries(dictionary: ActorDictionary) -> dict[str, str]:
+    """The country each state's name (lower case: "pakistan", "khartoum") stands for."""
+    return _state_countries(dictionary)
+
+
 @cache
 def _demonym_pattern(dictionary: ActorDictionary) -> re.Pattern[str]:
     words = sorted(demonym_countries(dictionary), key=len, reverse=True)

@@ -16,9 +16,14 @@ import dataclasses
 import re
 from datetime import date
 
-from sitrep.extract.actors.mentions import document_year
+from sitrep.extract.actors.mentions import document_year, state_countries
 from sitrep.extract.actors.order import order_sides
-from sitrep.extract.actors.roles import CROWD_INTERS, event_country, second_sides
+from sitrep.extract.actors.roles import (
+    CROWD_INTERS,
+    demonym_countries,
+    event_country,
+    second_sides,
+)
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import ActorMention, DocState
 from sitrep.knowledge.actors import (
@@ -127,10 +132,18 @@ def relocated(
     bear the country the roles guessed (`guessed`): a group named by its nationality ("Syrian
     refugees"), migrants and refugees (civilians of where they came from) and crowds keep
     theirs."""
-    if mention is None or mention.kind != "implicit" or where is None or not where.country:
+    if mention is None or mention.kind not in ("implicit", "org") or where is None:
+        return mention
+    if not where.country:
         return mention
     entry = dictionary.entry(mention.actor.name)
-    if entry is None or entry.country != guessed or entry.country == where.country:
+    if entry is None or entry.country == where.country:
+        return mention
+    if mention.kind == "implicit" and entry.country != guessed:
+        return mention
+    if mention.kind == "org" and (guessed != where.country or _names_a_state(mention, dictionary)):
+        # "Islamic State fighters attacked Tessit, Mali" in a report about Burkina Faso: the
+        # group's word was read for the report's country, the event's place and roles say Mali
         return mention
     if entry.inter in CROWD_INTERS:
         return mention  # a crowd is named for whose it is ("Israeli settlers"), read by the roles
@@ -145,6 +158,14 @@ def relocated(
         inter=dictionary.inter_for(other, where.country),
     )  # fmt: skip
     return dataclasses.replace(mention, actor=actor)
+
+
+def _names_a_state(mention: ActorMention, dictionary: ActorDictionary) -> bool:
+    """Whether a mention's own words name a state or its people ("Malian soldiers")."""
+    words = re.findall(r"[a-z]+", mention.span.text.lower())
+    named = demonym_countries(dictionary).keys() | state_countries(dictionary).keys()
+    spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return bool(spans & named)
 
 
 @extractor("actor_names", requires=("events.assembled",), assigns=("events.actor_names",))
