@@ -1339,6 +1339,13 @@ def test_a_clause_before_a_protest_verb_is_no_object_of_it():
         # what a protest held in the passive is about (stop 32)
         "On 1 May, a march was held in Westby against the police raid that detained five "
         "farmers.",
+        # an 'against' phrase the parser hangs on the protest's place or leader (stop 41)
+        "On 3 May 2022, dozens of people staged a rally led by the deputy commissioner of police "
+        "at Eastfield of Westby city (Westby district, Northland) against the attack on police "
+        "officers by a mob in the area.",
+        # what people took part in a protest demanding (stop 41)
+        "On 4 May 2022, relatives of prisoners took part in a series of protests in Westby, "
+        "demanding news of their kin following a riot at the prison last month.",
     ],
 )
 def test_a_protest_is_typed_by_its_own_conduct_not_its_grievance(code, text):

@@ -615,9 +615,11 @@ def protest_topics(
     """Tokens telling what the sentence's protests are about: a phrase after against/over/for/
     about, or "in support of"/"in solidarity with", what set them off ("after …", "following
     …"), under a protest word (or the light verb holding it: "held a protest against …", "a
-    rally was held against …"), its purpose clause ("marched to denounce …"), a demand, call
-    or protest told as a participle ("protested, demanding the arrest of the men who set fire to
-    …", "staged a sit-in, protesting the arrest of …"), and what a passive clause says was done
+    rally was held against …", or the verb of taking part in it: "took part in protests,
+    demanding …"; and an 'against' phrase the parser hung on its place), its purpose clause
+    ("marched to denounce …"), a demand, call or protest told as a participle ("protested,
+    demanding the arrest of the men who set fire to …", "staged a sit-in, protesting the arrest
+    of …"), and what a passive clause says was done
     to someone else ("relatives of three men who were arrested protested …"). Violence named
     there is the grievance, not what the protesters did (ACLED codes the protest by its own
     conduct). `matches`: the sentence's triggers when found already (with deeds done for a
@@ -647,6 +649,10 @@ def protest_topics(
             or subject
         ) and lex.is_cue(t.head, "support"):
             heads.append(t.head)
+        elif _taken_part_in(whole := _of_a_series(t)):
+            # "took part in protests, demanding …", "participated in a rally against …": what
+            # the taking part is for or about is the protest's
+            heads.append(whole.head.head)
         elif subject and t.head.lemma_.lower() in SET_OFF:
             # "the march was triggered by a bombing", "the rally followed the killing"
             heads.append(t.head)
@@ -669,6 +675,8 @@ def protest_topics(
             if (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) or purpose or cause or (
                     _in_support(c)):  # fmt: skip
                 about.update(t.i for t in c.subtree)
+        for c in _against_on_its_place(h):
+            about.update(t.i for t in c.subtree)
         for c in h.children:
             # "in solidarity with the tenants whom police evicted …" with "with …" hung on
             # the verb: the phrase goes on what it stands for
@@ -690,6 +698,41 @@ def protest_topics(
             if done_to and t.i not in told and t.head.i not in told:
                 about.add(t.i)
     return about
+
+
+def _of_a_series(t: Token) -> Token:
+    """The noun a protest word is told a part of ("a series of protests", "a wave of
+    rallies"), else the word."""
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "pobj":
+        return t.head.head
+    return t
+
+
+# The links of a place or a name told of a protest ("at X (Y district)", "led by the
+# commissioner of police at X"): what the parser hangs the next phrase on.
+_PLACE_LINKS = frozenset({"prep", "pobj", "appos", "compound", "agent", "acl", "npadvmod"})
+_PLACE_PREPS = frozenset({"at", "in", "near", "outside", "of", "by", "on", "along", "from"})
+
+
+def _against_on_its_place(head: Token) -> list[Token]:
+    """ "held a sit-in at X (Y district) against how the police handled last week's clash",
+    "a rally led by the city's police chief at X against the attack on police": an 'against'
+    phrase the parser hung on the place or the name told of a protest still tells what the
+    protest is against (a place or a person is not against anything)."""
+    found = []
+    for t in head.subtree:
+        if t.dep_ != "prep" or t.lower_ != "against" or t.head.i == head.i:
+            continue
+        link = t.head
+        ok = link.pos_ in ("NOUN", "PROPN")
+        while ok and link.i != head.i:
+            ok = link.dep_ in _PLACE_LINKS and (
+                link.dep_ != "prep" or link.lower_ in _PLACE_PREPS
+            ) and (link.dep_ != "acl" or link.tag_ == "VBN")
+            link = link.head
+        if ok:
+            found.append(t)
+    return found
 
 
 # A protest's ending: "after the protest was finished", "once the rally ended".
