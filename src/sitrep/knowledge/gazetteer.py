@@ -729,6 +729,8 @@ def _build(tables: list[PlaceTable]) -> Gazetteer:
         gn_name = a.geonames_name if shared[(cc, a.geonames_name)] == 1 or not row else None
         later = [name for _, name in admin_renames().get((cc, code), ())]
         alts = tuple(dict.fromkeys(x for x in (gn_name, iso_name, *aliases, *later) if x))
+        alts += tuple(e for e in dict.fromkeys(english_compass(x) for x in (a.name, *alts))
+                      if e and e not in alts and e != a.name)  # fmt: skip
         gaz.add_extra(
             GazPlace(
                 f"adm1:{cc}.{code}", a.name, alts, "A", "ADM1", 0, a.latitude, a.longitude, cc,
@@ -958,6 +960,26 @@ def admin1_names() -> dict[tuple[str, str], tuple[str, ...]]:
         out[(cc, code)] = tuple(dict.fromkeys(x for x in (a["name"], a.get("iso_name"), *acled,
                                                             *aliases) if x))  # fmt: skip
     return out
+
+
+# French compass words in admin area names, as English news writes them ("North Kivu").
+_COMPASS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West"}
+
+
+def english_compass(name: str) -> str | None:
+    """The English spelling of an admin area named with a French compass word before or after a
+    name of its own ("Nord-Kivu" -> "North Kivu", "Centre-Nord" -> "Centre-North"); None for
+    other names and for names of compass words alone ("Nord-Ouest" would match any "north-west").
+    """
+    parts = re.split(r"[-\s]+", name)
+    if len(parts) != 2:
+        return None
+    first, second = (_COMPASS.get(p.lower()) for p in parts)
+    if first and not second:
+        return f"{first} {parts[1]}"
+    if second and not first:
+        return f"{parts[0]}-{second}"
+    return None
 
 
 def _admin_names() -> dict[tuple[str, str], dict[str, str]]:

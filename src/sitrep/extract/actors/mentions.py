@@ -157,6 +157,8 @@ _MILITARY_NOUNS = frozenset(
     bulldozer excavator troop soldier unit""".split()
 )
 _BARE_BRANCHES = frozenset({"{military}", "{police}", "{government}"})
+# The unnamed armed men a group's name can come before ("Al-Shabaab gunmen").
+_UNNAMED_MEN = frozenset({"Unidentified Armed Group ({country})"})
 _PRONOUNS = frozenset({"they", "them"})
 _COREF_WINDOW = 3  # sentences back in which a short form or pronoun may find its antecedent
 _MAX_NORP_TOKENS = 4
@@ -378,6 +380,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             continue  # "the Zomi Liberation Army": a group's own name, read as an organisation
         if alias.state and surface.isupper() and is_dateline(text, match.start):
             continue  # "BAGHDAD - Islamic State claimed …": where the report was filed
+        if _tail_of_a_name(state, match.start, surface, dictionary):
+            continue  # "National Liberation Army", "Arakan Rohingya Salvation Army": a group's own
         entry = dictionary.resolve(alias, country)
         if alias.name in _BARE_BRANCHES:
             # "its bases and troops", "the last soldier": the state forces named just before.
@@ -420,6 +424,18 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             actor = replace(previous.actor, text=span.text)
             mentions.append(ActorMention(span, actor, previous.kind))
             continue
+        if (
+            alias.name in _UNNAMED_MEN
+            and mentions
+            and mentions[-1].kind == "org"
+            and mentions[-1].actor.inter in NON_STATE_INTER
+            and not text[mentions[-1].span.end : start].strip()
+        ):
+            # "Al-Shabaab gunmen", "ELN armed men": the group's own men, not a second side
+            previous = mentions.pop()
+            span = state.span(previous.span.start, end)
+            mentions.append(ActorMention(span, replace(previous.actor, text=span.text), "org"))
+            continue
         if alias.generated:
             mentions += _coordinated_demonyms(state, match.start, entry, dictionary)
         span = state.span(start, end)
@@ -430,6 +446,30 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
                 mentions.append(other)
                 taken = other.span.end
     return mentions
+
+
+# Capitalised words before a bare force noun that still leave it the state's ("The Army said").
+_NAME_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+
+
+def _tail_of_a_name(
+    state: DocState, start: int, surface: str, dictionary: ActorDictionary
+) -> bool:
+    """A capitalised bare "Army" that ends a longer proper name ("National Liberation Army",
+    "Baloch Liberation Army", "Lord's Resistance Army") names the group of that name, not the
+    state's army: the word before it is capitalised and is no country's name or demonym
+    ("Nigerian Army", "Pakistan Army" are the state's), outside a title-case headline."""
+    if surface != "Army":
+        return False
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", state.text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = re.sub(r"['’]s$", "", before.group(1)).lower()
+    if word in _NAME_OPENERS or word in demonym_countries(dictionary):
+        return False
+    if word in _state_countries(dictionary):
+        return False
+    return not _in_title_case(state.text, start)
 
 
 def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -985,10 +1025,12 @@ _GOVERNMENTAL = re.compile(
 )
 
 
-# "a military convoy", "the military outpost": the state's forces named by what they hold or
-# move in, when no one is named before the adjective ("Turkish military base" is Turkey's).
+# "a military convoy", "the military outpost", "military jets": the state's forces named by what
+# they hold, move or fly in, when no one is named before the adjective ("Turkish military base"
+# is Turkey's).
 _MILITARY_HOLDING = re.compile(
-    r"(?<![\w-])military(?:'s)?\s+(?:(?P<forces>convoys?|patrols?|columns?|personnel|units?)"
+    r"(?<![\w-])military(?:'s)?\s+(?:(?P<forces>convoys?|patrols?|columns?|personnel|units?"
+    r"|(?:fighter\s+)?jets?|warplanes?|aircraft|helicopters?|planes?|drones?)"
     r"|(?P<facility>vehicles?|trucks?|outposts?|bases?|posts?|checkpoints?|camps?|positions?"
     r"|barracks|compounds?|infrastructure|installations?|facilit(?:y|ies)|forts?))\b",
     re.IGNORECASE,

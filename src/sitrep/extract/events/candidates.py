@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.extract.actors.clauses import DEATH_VERBS
 from sitrep.extract.actors.mentions import document_year
 from sitrep.extract.actors.names import renamed
 from sitrep.extract.events.remarks import crowd_size_noted
@@ -394,6 +395,10 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
             continue
         if _nobody_did(tok) or _denied(tok):
             continue  # "no one was injured": the sentence says a harm did not happen
+        if _only_violence(entry) and _aimed_at_words(tok, lex):
+            continue  # "leaders attacked the proposal": words fought with words
+        if _only_violence(entry) and _in_play(tok, lex):
+            continue  # "the pace attack ripped through the batting line-up": a game
         if _seen_as_reason(tok):
             continue  # "after seeing comrades being injured": why they acted, not a happening
         if (
@@ -722,7 +727,7 @@ def _requirements_met(tok: Token, requires: str, lex: Lexicon) -> bool:
         # place; the wounded "evacuated to a hospital" are part of the violence that hurt them
         return any(t.lower_ == "from" for t in tok.subtree)
     if requires == "weapon":
-        return _weapon_subject(tok)
+        return _weapon_subject(tok) and not _drops_a_handout(tok, lex)
     if requires == "shooting":
         return _shots_fired(tok)
     if requires == "military":
@@ -1112,6 +1117,47 @@ def _weapon_subject(tok: Token) -> bool:
         weapon_of(w.lemma_.lower(), w.pos_) is not None
         for s in subjects
         for w in (s, *(c for c in s.children if c.dep_ == "compound"))
+    )
+
+
+def _only_violence(entry: Entry) -> bool:
+    """A trigger row that names violence and no protest or riot ("attack", "clash"; not
+    "protest", whose object is what the protest was against)."""
+    return entry.family == "violence" and not any(
+        category(c).event_type in ("Protests", "Riots") for c in entry.candidates
+    )
+
+
+def _aimed_at_words(tok: Token, lex: Lexicon) -> bool:
+    """ "opposition leaders attacked the proposal", "hit out at the ruling": a verb of violence
+    whose direct object is a figure of speech or a thing said or decided (a plan, a remark, a
+    bill) tells a quarrel, not a happening."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and lex.is_cue(c, "figure") for c in tok.children
+    )
+
+
+def _in_play(tok: Token, lex: Lexicon) -> bool:
+    """ "Pakistan's pace attack ripped through England's batting line-up", "the spinners launched
+    an assault on the tail": a word of violence in a sentence of a game (a `sport` cue) that tells
+    no harm to anyone, no crowd and no policing is a figure of the game. Fans who clash after a
+    match hurt someone or meet the police."""
+    words = list(tok.sent)
+    if not any(lex.is_cue(w, "sport") for w in words):
+        return False
+    return not any(
+        w.i != tok.i
+        and (lex.is_cue(w, "harm") or lex.is_cue(w, "crowd") or lex.is_cue(w, "policing")
+             or w.lemma_.lower() in DEATH_VERBS)
+        for w in words
+    )  # fmt: skip
+
+
+def _drops_a_handout(tok: Token, lex: Lexicon) -> bool:
+    """ "a helicopter dropped leaflets over the town", "planes dropped food": what the verb lets
+    fall is a thing to be read or to relieve need, so its aircraft subject strikes no one."""
+    return any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and lex.is_cue(c, "handout") for c in tok.children
     )
 
 

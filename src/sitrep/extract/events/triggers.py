@@ -79,6 +79,9 @@ ROLES = (
     "arms",
     "protest_sign",
     "banner",
+    "handout",
+    "retold",
+    "sport",
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
@@ -491,6 +494,9 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
             # "a youth suspected of a kidnapping was then beaten by a crowd": what someone is
             # suspected of describes him, it is not the happening told
             return anc
+    judged = _retold_by(token, lex)
+    if judged is not None:
+        return judged
     own_clause = False  # "fighting intensified as rebels took two towns": a told happening
     for anc in (token, *governors(token)):
         if anc is not token and (
@@ -504,6 +510,29 @@ def frame_ancestor(token: Token, lex: Lexicon) -> Token | None:
             and anc.dep_ in _SUBORDINATE
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children)
         )
+    return None
+
+
+# How a deed hangs on the word that judges or remembers it: its object ("commemorate the
+# victims of …"), its "for"/"of"/"over" phrase ("sentenced … for their role in …"), or the
+# person judged as the subject of a passive ("were convicted of …").
+_RETOLD_VIA = frozenset({"dobj", "prep", "nsubjpass"})
+
+
+def _retold_by(token: Token, lex: Lexicon) -> Token | None:
+    """A word by which a past deed is judged or remembered (`retold` cues: sentenced, convicted,
+    trial, commemorate, anniversary) governing `token` through its object or a preposition: the
+    deed is what the court or the mourners speak of, not a happening the report tells ("a court
+    sentenced four men for their role in the siege of a hotel in which 21 were killed").
+    A conjunct of it is a deed of its own ("sentenced to death and executed a man")."""
+    child = token
+    while child.head.i != child.i:
+        head = child.head
+        if child.dep_ == "conj" and head.i != token.i:
+            return None
+        if lex.is_cue(head, "retold"):
+            return head if child.dep_ in _RETOLD_VIA else None
+        child = head
     return None
 
 

@@ -507,6 +507,8 @@ def _attachment_rank(
         return (0 if fronted else 2), kind, distance
     trig_root, m_root = roots
     trig_verb = governing_verb(trig_root)
+    if trig_verb is not None and _when_clause_of(state, trig_verb, mention):
+        return -1, kind, distance
     if fronted:
         return 0, kind, distance
     if _before_the_fronted_day(state, mention):
@@ -533,6 +535,17 @@ def _attachment_rank(
         # killed in 2011": a date of another clause tells when that clause happened.
         return 4, kind, distance
     return 2, kind, distance
+
+
+def _when_clause_of(state: DocState, verb: Token, mention: TimeMention) -> bool:
+    """ "a massacre five years ago, when rebels killed 30 villagers", "in March 2019, when
+    gunmen stormed the town": a clause opened by "when" just after a time expression tells what
+    happened at that time, whatever the parse hangs the clause on."""
+    when = next((c for c in verb.children if c.lower_ == "when" and c.dep_ == "advmod"), None)
+    if when is None or when.i > verb.i:
+        return False
+    between = state.text[mention.span.end : when.idx]
+    return between.strip() in ("", ",", "—", "–", "-")
 
 
 def _on_itself(m_root: Token, trig_root: Token, trig_verb: Token | None) -> bool:

@@ -533,6 +533,12 @@ def _valid(ref: DayRef) -> bool:
 _CONNECTOR = re.compile(r"^\s*(?:[-–—]|to|and|until|till|through)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 _SINCE = re.compile(r"\b(?:since|ever since)\s+(?:(?:the|early|late|mid)[\s-]+)?$", re.I)
+# "since the infighting began on September 9": a stretch counted from the day a clause names.
+_SINCE_BEGAN = re.compile(
+    r"\b(?:since|ever\s+since)\s+(?:[\w'’-]+\s+){1,6}?(?:began|started|erupted|broke\s+out"
+    r"|flared(?:\s+up)?|was\s+launched|were\s+launched)\s+(?:on|in)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _combine(found: list[Timex], text: str) -> Iterator[Timex]:
@@ -577,6 +583,14 @@ def _combine(found: list[Timex], text: str) -> Iterator[Timex]:
                 stated=tx.lo,
             )
             i += 2
+            continue
+        began = _SINCE_BEGAN.search(text, max(0, tx.start - 90), tx.start)
+        # only where the date closes the clause: in "since the war broke out on 7 October and
+        # groups threatened …" what follows is told of its own
+        closed = re.match(r"\s*(?:[.,;:)]|$)", text[tx.end : tx.end + 3]) is not None
+        if tx.form in ("day", "month") and began is not None and closed:
+            yield replace(tx, start=began.start(), text=text[began.start() : tx.end], form="since")
+            i += 1
             continue
         if tx.form in ("day", "month", "year") and _SINCE.search(before):
             since = _SINCE.search(before)
