@@ -196,3 +196,12 @@ def test_a_protest_against_a_policy_is_still_a_protest(code):
         "2024-02-15",
     )
     assert [e.event_type for e in _told(doc)] == ["Protests"]
+
+
+def test_jihadists_opening_a_sentence_are_unnamed_armed_men(code):
+    doc = code(
+        "Jihadists killed at least 40 people around Barsalogho in Burkina Faso on Saturday, "
+        "local sources said.",
+        "2024-08-27",
+    )
+    assert [e.actor1 for e in _told(doc)] == ["Unidentified Armed Group (Burkina Faso)"]

@@ -1823,6 +1823,8 @@ def unknown_org_mentions(state: DocState, mentions: list[ActorMention]) -> list[
             continue
         if _media_name(name):
             continue
+        if name.lower() in fighter_nouns():
+            continue  # "Jihadists killed …": a sentence's first word, capitalised, names no group
         if any(m.span.start < end and start < m.span.end for m in mentions + found):
             continue
         if any(s < end and start < e for s, e in places):
