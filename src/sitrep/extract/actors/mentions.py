@@ -380,8 +380,6 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             continue  # "the Zomi Liberation Army": a group's own name, read as an organisation
         if alias.state and surface.isupper() and is_dateline(text, match.start):
             continue  # "BAGHDAD - Islamic State claimed …": where the report was filed
-        if _tail_of_a_name(state, match.start, surface, dictionary):
-            continue  # "National Liberation Army", "Arakan Rohingya Salvation Army": a group's own
         entry = dictionary.resolve(alias, country)
         if alias.name in _BARE_BRANCHES:
             # "its bases and troops", "the last soldier": the state forces named just before.
@@ -446,30 +444,6 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
                 mentions.append(other)
                 taken = other.span.end
     return mentions
-
-
-# Capitalised words before a bare force noun that still leave it the state's ("The Army said").
-_NAME_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
-
-
-def _tail_of_a_name(
-    state: DocState, start: int, surface: str, dictionary: ActorDictionary
-) -> bool:
-    """A capitalised bare "Army" that ends a longer proper name ("National Liberation Army",
-    "Baloch Liberation Army", "Lord's Resistance Army") names the group of that name, not the
-    state's army: the word before it is capitalised and is no country's name or demonym
-    ("Nigerian Army", "Pakistan Army" are the state's), outside a title-case headline."""
-    if surface != "Army":
-        return False
-    before = re.search(r"([A-Z][\w'’-]*)\s+$", state.text[max(0, start - 40) : start])
-    if before is None:
-        return False
-    word = re.sub(r"['’]s$", "", before.group(1)).lower()
-    if word in _NAME_OPENERS or word in demonym_countries(dictionary):
-        return False
-    if word in _state_countries(dictionary):
-        return False
-    return not _in_title_case(state.text, start)
 
 
 def with_coded_as(state: DocState, mentions: list[ActorMention]) -> list[ActorMention]:
