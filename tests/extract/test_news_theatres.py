@@ -52,3 +52,30 @@ def test_a_groups_word_takes_the_country_of_the_event_not_of_the_report(code):
     events = code(SAHEL, "2024-05-20").events
     (mali,) = [e for e in events if e.country == "Mali"]
     assert (mali.actor1, mali.actor2) == ("Islamic State (Mali)", "Civilians (Mali)")
+
+
+RECALLED = (
+    "NAIROBI, June 10 (Probe Wire) - Gunmen attacked a police station in Mandera on Sunday, "
+    "killing three officers, police said.\n\n"
+    "Clashes between the army and the militia first broke out in the town in March 2023, "
+    "killing 60 people.\n\n"
+    "The army seized power in a coup in August 2021."
+)
+
+
+def test_a_happening_recalled_from_months_before_is_no_new_event(code):
+    events = code(RECALLED, "2024-06-10").events
+    codable = [e for e in events if e.acled_codable]
+    assert [e.event_date for e in codable] == ["2024-06-09"]
+    assert all(e.sub_event_type != "Looting/property destruction" for e in events)
+
+
+SAID_LATER = (
+    "MANDALAY, May 7 (Probe Wire) - The rebel alliance said on Tuesday it had overrun an army "
+    "base near Lashio, Shan state, over the weekend, killing nine soldiers."
+)
+
+
+def test_the_happenings_own_time_wins_over_the_day_it_was_told(code):
+    (event,) = [e for e in code(SAID_LATER, "2024-05-07").events if e.acled_codable]
+    assert event.event_date in ("2024-05-04", "2024-05-05")

@@ -105,9 +105,10 @@ def assemble_events(state: DocState) -> None:
             _only_a_reference(state, cluster) or _within_a_dated_episode(state, cluster)
         ):
             continue  # "… following a cross-border attack by the group on 7 October"
-        if not _acled_datable(event.when):
+        if not _acled_datable(event.when) or _recalled(event.when, state.published):
             # "in 2014", "this year": ACLED dates an event to the month at worst; a happening
-            # told by its year alone is kept with its year, but ACLED would not code it.
+            # told by its year alone is kept with its year, but ACLED would not code it; nor
+            # one the report recalls from long before it ("the war erupted in April 2023").
             event.acled_codable = False
         events.append(event)
         # ACLED codes one event per place: "… in the Easton, Westby and Northtown areas"
@@ -1232,6 +1233,20 @@ def anchored(cluster: Cluster) -> bool:
         or any(m.day is not None or m.attached or m.another for m in members)
         or min(m.order for m in members) == 0
     )
+
+
+# A happening told by its month or week (no day) that ended more than half a year before the
+# report is history it recalls ("the war erupted in April 2023"): ACLED codes news from the
+# reports of its days, and none of the ~830 train notes told by a week or month is published
+# more than ~5 months after it. A day told in full is left to the other rules.
+RECALLED_DAYS = 180
+
+
+def _recalled(when: DateSpan | None, published: date | None) -> bool:
+    """Whether the text dates the happening, by no day, long before the report."""
+    if when is None or when.start is None or published is None or (when.precision or 1) < 2:
+        return False
+    return (published - (when.end or when.start)).days > RECALLED_DAYS
 
 
 def _acled_datable(when: DateSpan | None) -> bool:

@@ -516,6 +516,8 @@ def _attachment_rank(
         # before the one the sentence opens with tells an earlier happening
         m_verb = governing_verb(m_root)
         return (3 if m_verb is not None and _is_speech_verb(m_verb) else 1), kind, distance
+    if _said_on(m_root):
+        return 3, kind, distance  # "X said on Monday it had fought … over the weekend"
     if _hangs_off(m_root, trig_root) or (
         trig_verb is not None and _hangs_off(m_root, trig_verb, max_hops=2)
     ):
@@ -546,6 +548,18 @@ def _when_clause_of(state: DocState, verb: Token, mention: TimeMention) -> bool:
         return False
     between = state.text[mention.span.end : when.idx]
     return between.strip() in ("", ",", "—", "–", "-")
+
+
+def _said_on(m_root: Token) -> bool:
+    """ "The group said on Monday (that) it had attacked …": a time between a reporting verb and
+    the subject (or "that") of the clause it reports dates the saying, though the parser may hang
+    it on the reported verb."""
+    head = m_root.head
+    verb = head.head if head.dep_ == "prep" else head
+    if verb.dep_ != "ccomp" or not _is_speech_verb(verb.head) or verb.head.i > m_root.i:
+        return False
+    opening = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark")]
+    return bool(opening) and m_root.i < min(opening)
 
 
 def _on_itself(m_root: Token, trig_root: Token, trig_verb: Token | None) -> bool:
