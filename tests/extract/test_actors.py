@@ -1476,6 +1476,52 @@ def test_iswap_named_alone_is_coded_by_its_faction_and_date(text, published, act
     assert events and _same(events[0].actor1, actor), [e.actor1 for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "actor1", "actor2"),
+    [
+        ("On 9 June 2024, RSF fighters shelled a camp for displaced people near El Fasher in "
+         "North Darfur, killing five civilians.", "2024-06-10", "Rapid Support Forces",
+         "Civilians (Sudan)"),
+        ("On 9 May 2023, the Sudanese Armed Forces clashed with the Rapid Support Forces in "
+         "Omdurman.", "2023-05-10", "Military Forces of Sudan (2019-)", "Rapid Support Forces"),
+        ("On 2 March 2022, Rapid Support Forces troops beat a trader at a market in Nyala, South "
+         "Darfur.", "2022-03-03", "Military Forces of Sudan (2019-) Rapid Support Forces",
+         "Civilians (Sudan)"),
+        ("On 9 February 2024, the Tatmadaw bombed a village in Kachin State, Myanmar, killing "
+         "three people.", "2024-02-10", "Military Forces of Myanmar (2021-)",
+         "Civilians (Myanmar)"),
+        ("On 20 March 2024, fighters of the Balochistan Liberation Army attacked a police post in "
+         "Turbat, Balochistan.", "2024-03-21", "BLA: Baloch Liberation Army", None),
+        ("On 3 October 2024, gunmen of the Sinaloa Cartel clashed with police in Culiacan, "
+         "Sinaloa.", "2024-10-04", "Sinaloa Cartel", None),
+    ],
+)  # fmt: skip
+def test_main_armed_actors_of_2023_25_news_by_their_names(text, published, actor1, actor2):
+    # Stop 41 (issue 16): the RSF is a rebel actor of its own from the war of April 2023, a unit
+    # of Sudan's military before; Myanmar's Tatmadaw is its military.
+    events = [e for e in extract(text, published=published).events if e.event_type]
+    assert events and _same(events[0].actor1, actor1), [(e.actor1, e.actor2) for e in events]
+    if actor2 is not None:
+        assert _same(events[0].actor2, actor2), [(e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "military"),
+    [
+        ("Junta troops torched houses in a village of Sagaing.", "Myanmar",
+         "Military Forces of Myanmar (2021-)"),
+        ("Junta troops arrested two traders in Bamako.", "Mali", None),
+    ],
+)  # fmt: skip
+def test_the_junta_is_myanmar_s_military_only_in_myanmar_texts(nlp, text, country, military):
+    found = _mentions(_state(nlp, text, country, date(2023, 3, 6)))
+    got = [name for name, _ in found.values()]
+    if military:
+        assert any(_same(g, military) for g in got), found
+    else:
+        assert not any("Myanmar" in g for g in got), found
+
+
 def test_a_town_sharing_a_militia_name_is_no_actor(nlp):
     # "Fano" is an Italian town as well as Ethiopia's Amhara militias: "Fano militia" names them.
     found = _mentions(_state(nlp, "Pupils marched through Fano against the war.", "Italy"))
