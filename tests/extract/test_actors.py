@@ -1511,6 +1511,8 @@ def test_main_armed_actors_of_2023_25_news_by_their_names(text, published, actor
         ("Junta troops torched houses in a village of Sagaing.", "Myanmar",
          "Military Forces of Myanmar (2021-)"),
         ("Junta troops arrested two traders in Bamako.", "Mali", None),
+        # Pro-junta militias are the Pyu Saw Htee, not the military.
+        ("Pro-junta militiamen beat a farmer in Sagaing.", "Myanmar", "Pyu Saw Htee"),
     ],
 )  # fmt: skip
 def test_the_junta_is_myanmar_s_military_only_in_myanmar_texts(nlp, text, country, military):
