@@ -217,6 +217,26 @@ def test_a_town_spelled_as_its_oblast_holds_the_place_before_it(code, text, admi
     assert {e.admin1 for e in doc.events if e.event_type} == {admin1}
 
 
+@pytest.mark.parametrize(
+    "text, country, admin1",
+    [  # Colombia's and the Philippines' other San Cristobal / San Rafael lie in other areas
+        ("Vendors marched in San Cristobal, Bogota, against new fees.", "Colombia",
+         "Bogota, D.C."),
+        ("Farmers marched in San Rafael, Bulacan, against land seizures.", "Philippines",
+         "Central Luzon"),
+    ],
+)
+def test_a_name_spelling_an_area_holds_the_place_before_it_not_a_homonym(
+        no_villages, text, country, admin1):  # fmt: skip
+    best = most_specific(resolve_places(text, country=country), country=country)
+    assert best is not None and best.place.admin1 == admin1
+
+
+def test_a_list_of_towns_is_no_town_and_its_area():
+    found = resolve_places("Unions rallied in Nicosia, Larnaca, Limassol and Paphos on Friday.")
+    assert {m.span.text for m in found} == {"Nicosia", "Larnaca", "Limassol", "Paphos"}
+
+
 def test_an_unknown_village_named_with_a_capital_city_lies_in_the_area_around_it(code):
     # Kyiv is an admin1 area of its own (Kyiv City); "X village, Kyiv" is in the Kyiv oblast.
     doc = code("On 3 May 2022, Russian soldiers looted shops in Zdvyzhivka village, Kyiv. No one "

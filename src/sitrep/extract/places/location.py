@@ -18,6 +18,7 @@ from sitrep.extract.places.resolve import (
     COMPASS_OF,
     DESTINATION_BEFORE,
     FROM_FILLERS,
+    KNOWN_TOWN_POPULATION,
     MOVEMENT,
     ORIGIN_ADVERBS,
     ORIGIN_VERBS,
@@ -488,9 +489,6 @@ def most_specific(mentions: list[PlaceMention], near: int | None = None,
 
 
 _HOLDS_GAP = re.compile(r"\s+in\s+|\s*,\s*")
-# A city of at least this many people that is the only place of its name in its country is where
-# the words say, though they name another admin1 area as holding it ("Northby, Westshire").
-KNOWN_TOWN_POPULATION = 50_000
 # Between such a city and the admin1 area named as holding it: "X, Y", "X (Y", "X city (Y".
 _SLIP_GAP = re.compile(r"(?:\s+(?:city|town|municipality))?\s*[,(]\s*", re.IGNORECASE)
 

@@ -914,7 +914,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     # "the OSCE SMM observed explosions near Vesele": the mission's areas hold its places.
     monitored = frozenset(a for mission in missions_named(text) for a in mission.areas)
     for m in mentions:
-        _resolve(m, mentions, cc, gaz, named, supported, monitored)
+        _resolve(m, mentions, cc, gaz, named, supported, monitored, text)
     _one_sense(mentions)
     _far_quarters(text, mentions)
     if cc is not None:
@@ -1453,6 +1453,34 @@ def spelled_as(surface: str, place: GazPlace) -> bool:
     return any(_plain(n) == plain for n in (place.name, place.asciiname, *place.alternates))
 
 
+# A city of at least this many people that is the only place of its name in its country is where
+# the words say, though they name another admin1 area as holding it ("Northby, Westshire").
+KNOWN_TOWN_POPULATION = 50_000
+# Another name follows: the names are a list of siblings, not a place and its area.
+# ("Hudaydah, Dhamar and the north-western stronghold of Saada").
+_LIST_GOES_ON = re.compile(r"\)?\s*(?:,|and\b|or\b|&)\s*(?:[a-z][\w-]*\s+){0,4}?[A-Z]")
+# Words that may follow or precede an area's own name in its official or usual spelling.
+_AREA_AFFIXES = re.compile(
+    r"\b(?:d\.?\s?c|distrito capital|capital district|federal district|province|provincia|"
+    r"region|oblast|county|judetul|judet|department|departamento|governorate|muhafazat|state|"
+    r"estado|district|prefecture|municipality|city|of|de|del|the)\b\.?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _area_plain(name: str) -> str:
+    return _plain(_AREA_AFFIXES.sub(" ", ascii_fold(name)))
+
+
+def area_spelled(surface: str, place: GazPlace, exactly: bool = False) -> bool:
+    """The words spell the name of the admin1 or admin2 area holding the place, letter for
+    letter when `exactly`, else up to accents and the words an area's name carries ("Bogota"
+    for Bogota, D.C.; "Alba" for Alba County; "Bulacan" for the Province of Bulacan)."""
+    plain = _plain(surface) if exactly else _area_plain(surface)
+    fold = _plain if exactly else _area_plain
+    return bool(plain) and any(area and fold(area) == plain
+                               for area in (place.admin1, place.admin2))  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     return re.sub(r"[\W_]+", "", ascii_fold(text).lower())
@@ -1542,7 +1570,8 @@ def supported_countries(mentions: list[Mention], evidence: dict[str, float]) -> 
 def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer,
              named: frozenset[str] = frozenset(),
              supported: frozenset[str] | None = None,
-             monitored: frozenset[tuple[str, str]] = frozenset()) -> None:  # fmt: skip
+             monitored: frozenset[tuple[str, str]] = frozenset(),
+             text: str = "") -> None:  # fmt: skip
     """Pick the mention's place: prior × country × admin context × what the words say it is."""
     focus = focus_weights()
     context: set[tuple[str, str]] = set()
@@ -1569,6 +1598,20 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
     named_areas = {(c.country_code, c.admin1_code) for x in mentions if x is not m
                    for c in x.candidates if c.feature_class == "A" and c.country_code == cc
                    } if m.after in _AFTER_FACILITY else set()  # fmt: skip
+    # "San Cristobal, Bogota", "X (Cluj)", "X of the Alba county": the name holding it spells
+    # an area's own name (Bogota, D.C.; Alba County; the Province of Bulacan), whatever town
+    # that name also reads as; the place lies in that area, not at a homonym elsewhere.
+    # An area spelled letter for letter ("Hama", "Santa Cruz") is read as such already (the
+    # admin context below, `location.outside`): only the looser spellings are added here.
+    spelled: set[tuple[str, str]] = set()
+    for x in mentions:
+        if (x.held is not m or x.sentence != m.sentence
+                or _LIST_GOES_ON.match(text, x.end)):  # "Nicosia, Larnaca, Limassol"
+            continue
+        holding = [c for c in x.candidates if c.feature_class in "PAD"]
+        if not any(area_spelled(x.text, c, exactly=True) for c in holding):
+            spelled |= {(c.country_code, c.admin1_code) for c in holding
+                        if area_spelled(x.text, c)}  # fmt: skip
     before = m.before
     best: tuple[float, GazPlace, list[str]] | None = None
     watched = {country for country, _ in monitored}
@@ -1627,6 +1670,12 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
                 c.country_code, c.admin1_code) in context:
             score += 0.5
             reasons.append(f"inside {c.admin1}, named nearby")
+        if c.feature_class in "PS" and spelled and (c.country_code, c.admin1_code) not in spelled:
+            if c.country_code != cc or c.population < KNOWN_TOWN_POPULATION or sum(
+                    o.country_code == c.country_code for o in m.candidates) > 1:
+                # A homonym outside the area named next to it; not a city alone of its name in
+                # its country ("Northby, Westshire": the area is the writer's slip).
+                continue
         if c.feature_class in "PS" and (c.country_code, c.admin1_code) in monitored:
             score += MONITORED_BONUS
             reasons.append(f"in {c.admin1}, where the mission named reports from")
