@@ -36,6 +36,7 @@ from sitrep.extract.assembly.mentions import (
     WEAPON_EVENT_TYPE,
     is_fine,
     mention_of,
+    places_agree,
     same_actor,
 )
 from sitrep.extract.assembly.resolve import resolve, set_category
@@ -134,6 +135,7 @@ def assemble_events(state: DocState) -> None:
     state.events = _the_fights_toll(state, state.events)
     state.events = _captured_before(state, state.events)
     state.events = _hedges_after(state, state.events)
+    state.events = _denials_of_the_told(state.events)
     state.events = _part_of_before(state, state.events)
     state.events = _coded_apart(state, state.events)
     state.events = _other_records_place(state, state.events)
@@ -604,6 +606,31 @@ def _hedges_after(state: DocState, events: list[EventDraft]) -> list[EventDraft]
         lambda event, _told: event.modality in _UNREAL,
         join=False,
     )
+
+
+def _denials_of_the_told(events: list[EventDraft]) -> list[EventDraft]:
+    """ "Shells hit Northby on Sunday. The army denied shelling the town.": a happening told once
+    through a party's denial, when the text tells one of its type at its place as done, is that
+    one's evidence (the contract: the event stays, the denial is evidence), not a second event;
+    told only through the denial, it stays an event of its own with modality 'denied'."""
+    told = [e for e in events if e.acled_codable and e.modality in ("occurred", "claimed")]
+    kept: list[EventDraft] = []
+    for event in events:
+        if event.modality == "denied" and event.extra.get("mentions") == 1:
+            same = next((t for t in told if t.event_type == event.event_type
+                         and _same_area(t, event)), None)  # fmt: skip
+            if same is not None:
+                _join_evidence(same, event)
+                continue
+        kept.append(event)
+    return kept
+
+
+def _same_area(told: EventDraft, event: EventDraft) -> bool:
+    """The denied happening is placed nowhere or where the told one is (or within it)."""
+    if event.where is None:
+        return True
+    return told.where is not None and places_agree(told.where.place, event.where.place)
 
 
 def _part_of_before(state: DocState, events: list[EventDraft]) -> list[EventDraft]:

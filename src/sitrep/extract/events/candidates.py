@@ -62,6 +62,7 @@ from sitrep.extract.events.type_rules import (
 from sitrep.extract.places.sitelist import Site, site_list
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState, EventDraft
+from sitrep.extract.statements.factuality import modality_of
 from sitrep.knowledge.actors import ARMED_INTER, NON_STATE_INTER, actor_dictionary
 from sitrep.knowledge.classifiers import load_classifier
 from sitrep.knowledge.happenings import weapon_of
@@ -417,7 +418,8 @@ def _groups(sent: SpacySpan, i: int, lex: Lexicon, seen: _Seen) -> list[_Group]:
         count = count_of(tok, sent, lex) if entry.family != "statement" else None
         if count is None:
             held_in = _held_in_a_demonstration(tok, lex)
-            if not held_in and frame_ancestor(tok, lex) is not None:
+            frame = None if held_in else frame_ancestor(tok, lex)
+            if frame is not None and not _told_by_denial(tok, frame):
                 continue  # feared, simulated, prevented, a campaign or topic: not a happening
             if _under_other_family(tok, entry.family, live, doc) and not _accused_deed(
                 tok, matches, lex
@@ -1088,6 +1090,38 @@ def _denied(tok: Token) -> bool:
     return any(
         c.dep_ == "det" and c.lower_ == "no" for n in nouns if n.pos_ == "NOUN" for c in n.children
     )
+
+
+def _told_by_denial(tok: Token, frame: Token) -> bool:
+    """ "the army denied shelling the village", "rebels denied responsibility for the attack": an
+    act a party denies is still told, with the contract's modality 'denied' (factuality reads the
+    same cue); a denied report or claim of it ("denied reports of shelling") says it did not
+    happen (negated) and tells nothing. A stance held over time ("has repeatedly denied ...")
+    or a deed done to a kind of thing ("denied hitting civilian targets") names no one act."""
+    if frame.lemma_.lower() != "deny" or modality_of(tok).modality != "denied":
+        return False
+    below = tok
+    while below.head.i != frame.i and below.head.i != below.i:
+        below = below.head
+    if below.dep_ not in _DENIED_CONTENT:
+        return False  # "denied this connection, arguing that forces were not deployed": a reason
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in frame.children):
+        return False
+    return not any(
+        c.dep_ == "dobj" and c.tag_ == "NNS" and not any(d.dep_ in ("det", "poss", "nummod")
+                                                          for d in c.children)
+        for c in tok.children
+    )  # fmt: skip
+
+
+# How what is denied hangs off the verb of denying: "denied shelling", "denied that it shelled",
+# "denied responsibility for".
+_DENIED_CONTENT = frozenset({"xcomp", "ccomp", "dobj"})
+# Adverbs of a denial that is a standing position, not a reply about one act.
+_HABITUAL = frozenset(
+    {"previously", "repeatedly", "always", "consistently", "routinely", "regularly", "often",
+     "long", "frequently", "systematically"}
+)  # fmt: skip
 
 
 _PERCEIVING = frozenset({"see", "watch", "witness"})
