@@ -1608,6 +1608,8 @@ def _resolve(m: Mention, mentions: list[Mention], cc: str | None, gaz: Gazetteer
         if (x.held is not m or x.sentence != m.sentence
                 or _LIST_GOES_ON.match(text, x.end)):  # "Nicosia, Larnaca, Limassol"
             continue
+        if any(c.feature_class == "C" for c in x.candidates):
+            continue  # "Naameh, Lebanon": a country, not Lebanon County's homonym
         holding = [c for c in x.candidates if c.feature_class in "PAD"]
         if not any(area_spelled(x.text, c, exactly=True) for c in holding):
             spelled |= {(c.country_code, c.admin1_code) for c in holding
