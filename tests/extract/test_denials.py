@@ -6,20 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.ingest.readers import read_string
-from sitrep.pipeline import Pipeline
-
-
-@pytest.fixture(autouse=True)
-def no_villages(monkeypatch):
-    monkeypatch.setenv("SITREP_GAZETTEER", "off")
-
-
-@pytest.fixture(scope="module")
-def code():
-    pipeline = Pipeline(strict=True)
-    return lambda text, published: pipeline(read_string(text, published=published))
-
 
 @pytest.mark.parametrize(
     ("text", "event_type"),

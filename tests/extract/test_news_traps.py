@@ -8,21 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.ingest.readers import read_string
-from sitrep.pipeline import Pipeline
-
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-
-
-@pytest.fixture(autouse=True)
-def no_villages(monkeypatch):
-    monkeypatch.setenv("SITREP_GAZETTEER", "off")
-
-
-@pytest.fixture(scope="module")
-def code():
-    pipeline = Pipeline(strict=True)
-    return lambda text, published: pipeline(read_string(text, published=published))
 
 
 def _told(doc):
