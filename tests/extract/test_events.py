@@ -956,6 +956,34 @@ def test_people_harmed_with_the_looting_make_an_attack(code, text):
     assert [e.sub_event_type for e in events] == ["Attack"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, gunmen stopped a supply convoy near Koro and looted the drivers' goods. The "
+        "attack left two drivers with serious injuries.",
+        "On 3 May, bandits looted shops in the market of Koro, causing injuries to a trader.",
+        "On 3 May, gunmen assassinated a priest in Koro and looted his house.",
+    ],
+)
+def test_people_harmed_in_the_looting_s_paragraph_make_an_attack(code, text):
+    # the harm told in a later sentence, or as an injury noun, is the looting's larger event
+    events = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, bandits looted shops in the market of Koro. No one was injured.",
+        "On 3 May, bandits looted shops in the market of Koro. No injuries were reported.",
+        "On 3 May, bandits looted shops in Koro. There were no fatalities or injuries.",
+    ],
+)
+def test_harm_denied_in_the_looting_s_paragraph_stays_looting(code, text):
+    events = [e for e in code(text, "2022-05-04").events if e.acled_codable]
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
 def test_beasts_killed_with_the_looting_stay_looting(code):
     text = "On 3 May, gunmen looted a farm in Koro and killed eight goats."
     events = [e for e in code(text, "2022-05-04").events if e.acled_codable]

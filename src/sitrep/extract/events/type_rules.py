@@ -419,11 +419,12 @@ def decide_type(
         # on them, unless the rules below read them armed
         allowed = frozenset({"Attack", "Armed clash"})
         key, source = "Attack", "rule: people arrested and harmed"
-    if key == LOOTING and _harm_done(sent, lex, people_only=True):
+    if key == LOOTING and _people_harmed_in_paragraph(sent, lex):
         # "raided a house, beat up the residents and looted their phones", "killed two villagers
-        # and set fire to their houses": ACLED codes looting or destruction as its own event only
-        # outside a larger violent event; people harmed make it an attack on them (the target
-        # rules below read whether they were armed)
+        # and set fire to their houses", "… looted the convoy. The attack left three workers
+        # injured": ACLED codes looting or destruction as its own event only outside a larger
+        # violent event; people harmed, in the sentence or its paragraph, make it an attack on
+        # them (the target rules below read whether they were armed)
         key, source = "Attack", "rule: people harmed with the looting"
     victims = _target_kind(sent, matches, lex, actors)
     if (
@@ -1352,6 +1353,37 @@ def _harm_done(sent: SpacySpan, lex: Lexicon, people_only: bool = False) -> bool
         ):
             return True
     return False
+
+
+def _people_harmed_in_paragraph(sent: SpacySpan, lex: Lexicon) -> bool:
+    """The sentence tells harm done to people ("beat the residents", "killed two villagers"), or
+    a sentence of its paragraph names their injury ("causing the injury of a girl", "the attack
+    left a driver with a gunshot injury"; not "no injuries were reported"). Harm verbs of other
+    sentences are left to the happenings those sentences tell ("… burned the camp. Ten soldiers
+    were wounded in the attack": the battle's toll, typed by its own mention)."""
+    return _harm_done(sent, lex, people_only=True) or any(
+        _injury_told(t) for part in _paragraph_sentences(sent) for t in part
+    )
+
+
+_INJURY_NOUNS = frozenset({"injury"})
+_NONE = frozenset({"no", "not", "never", "n't", "neither", "nor", "without"})
+
+
+def _injury_told(t: Token) -> bool:
+    """The noun names injuries someone suffered, not denied ones: "no injuries", "no fatalities
+    or injuries", "without injuries", "injuries were not reported"."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in _INJURY_NOUNS:
+        return False
+    word = t
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head  # "no fatalities or injuries": the first of the list
+    if any(c.dep_ in ("det", "preconj", "neg") and c.lower_ in _NONE for c in word.children):
+        return False
+    if word.dep_ == "pobj" and word.head.lower_ == "without":
+        return False
+    verb = word.head.head if word.dep_ == "pobj" else word.head
+    return not any(c.dep_ == "neg" for c in verb.children)
 
 
 # Harm words that are as often aimed at things as at people ("shot a car several times").
