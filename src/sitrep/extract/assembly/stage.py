@@ -142,7 +142,9 @@ def assemble_events(state: DocState) -> None:
     state.events = _one_event_per_place_and_day(state, state.events)
     state.events = _also_to_the_victims(state, state.events)
     for event in state.events:
-        if event.sub_event_type == INTERVENED and _killed_ending_it(state, event):
+        if event.sub_event_type == INTERVENED and (
+            _killed_ending_it(state, event) or _killed_by_fire_on_it(state, event)
+        ):
             set_category(event, EXCESSIVE, [])
             continue
         calm = event.sub_event_type in (PEACEFUL, INTERVENED)
@@ -237,6 +239,37 @@ def _live_fire_on_it(state: DocState, event: EventDraft) -> bool:
         and not _ALTERNATIVE.search(before)
         for m in _LIVE_FIRE.finditer(text)
     )
+
+
+# Shots at the crowd itself: "police opened fire on protesters", "troops fired on the crowd",
+# "fired live rounds into the demonstrators".
+_FIRED_ON_CROWD = re.compile(
+    r"\b(?:opened\s+fire|fired(?:\s+(?:live\s+)?(?:rounds|shots|bullets))?)\s+(?:on|at|into)\s+"
+    r"(?:the\s+|a\s+)?(?:\w+\s+)?(?:protesters|demonstrators|crowds?|marchers|protests?|rally)\b",
+    re.IGNORECASE,
+)
+
+
+def _killed_by_fire_on_it(state: DocState, event: EventDraft) -> bool:
+    """A protest intervened in whose toll one sentence tells with shots at the crowd, in either
+    order ("two people were killed when police opened fire on protesters", "troops fired on the
+    crowd, killing three"): lethal force on it, ACLED's Excessive force, with its dead."""
+    if not event.fatalities.value or state.doc is None:
+        return False
+    para = state.paragraph_at(event.trigger.start)
+    if para is None:
+        return False
+    for i, sentence in enumerate(state.sentences):
+        if not (para.start <= sentence.start < para.end):
+            continue
+        if not _FIRED_ON_CROWD.search(state.text[sentence.start : sentence.end]):
+            continue
+        sent = state.spacy_sentence(i)
+        if sent is not None and any(
+            f.kind == "fatalities" and f.quantity.value for f in casualty_figures(sent)
+        ):
+            return True
+    return False
 
 
 def _killed_ending_it(state: DocState, event: EventDraft) -> bool:

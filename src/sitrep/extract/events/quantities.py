@@ -197,8 +197,10 @@ def _read_figures(sent: SpacySpan) -> list[Figure]:
         if not kinds and noun is not None and _doers(noun):
             continue  # "four raiders killed a ranger": who killed, not who died
         if not kinds:
-            kind = _right_kind(doc, number.end, sent.end) or _left_kind(
-                doc, number.start, sent.start
+            kind = (
+                _risen_toll(doc[number.head])
+                or _right_kind(doc, number.end, sent.end)
+                or _left_kind(doc, number.start, sent.start)
             )
             kinds = frozenset({kind}) if kind else frozenset()
         if not kinds:
@@ -283,7 +285,21 @@ def _verb_kinds(noun: Token) -> frozenset[str]:
     own = {k for c in noun.children if c.dep_ in ("amod", "acl") and (k := _casualty_kind(c))}
     if len(own) == 1:
         return frozenset(own)
-    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+    # "left 13 soldiers and 30 militants dead": the participle after the last conjunct, which
+    # the parse hangs on that conjunct alone (itself hung on the noun or on "left"), tells of all.
+    joined = [
+        *noun.conjuncts,
+        *(c for c in noun.head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")),
+    ]
+    if not own and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "leave" and joined:
+        last = max(joined, key=lambda t: t.i)
+        tail = {
+            k for c in last.children
+            if c.dep_ in ("amod", "acl") and c.i > last.i and (k := _casualty_kind(c))
+        }  # fmt: skip
+        if last.i > noun.i and len(tail) == 1:
+            return frozenset(tail)
+    while noun.dep_ == "conj" and _joins_victims(noun.head):
         noun = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return frozenset()
@@ -373,7 +389,13 @@ def _has_subject(verb: Token) -> bool:
 def _is_calendar(tok: Token) -> bool:
     """The number of a date: its noun is a month or weekday name ("6 May", "May 6")."""
     names = calendar_names("month") | calendar_names("weekday")
-    return tok.head.lower_ in names or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in names)
+    # ("on the road to Sabr - 26 September (Old Town)": a capitalised month right after it)
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.head.lower_ in names
+        or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in names)
+        or (following is not None and following.is_title and following.lower_ in names)
+    )
 
 
 def _is_year(tok: Token) -> bool:
@@ -381,11 +403,21 @@ def _is_year(tok: Token) -> bool:
 
 
 def _counted_noun(number_tok: Token) -> Token | None:
-    if number_tok.dep_ in ("nummod", "amod", "compound", "quantmod") and number_tok.head.pos_ in (
-        "NOUN",
-        "PROPN",
+    noun = number_tok.head
+    if number_tok.dep_ in ("nummod", "amod", "compound", "quantmod") and noun.pos_ in (
+        "NOUN", "PROPN", "ADJ"
     ):
-        return number_tok.head
+        # "Three HM militants", "two PDF members": the parse may hang the number on the group's
+        # name (read as a name or an adjective), itself a compound of the counted noun after it
+        while (
+            noun.pos_ in ("PROPN", "ADJ")
+            and noun.dep_ == "compound"
+            and noun.head.i > noun.i
+            and noun.head.pos_ == "NOUN"
+        ):
+            noun = noun.head
+        if noun.pos_ in ("NOUN", "PROPN"):
+            return noun
     for child in number_tok.children:  # "dozens of people"
         if child.lower_ == "of":
             for pobj in child.children:
@@ -436,15 +468,69 @@ def _to_death(verb: Token) -> str | None:
     return None
 
 
+# Verbs a toll rises or is brought to a figure by: "the death toll rose to 14", "has climbed to
+# 25", "bringing the toll to 9", "the toll stood at 30", "the toll reached 40", "officials put the
+# toll at 15".
+_TOLL_VERBS = frozenset(
+    {"rise", "raise", "reach", "climb", "increase", "hit", "jump", "soar", "bring", "push",
+     "take", "stand", "grow", "mount", "put", "place"}
+)  # fmt: skip
+_TOLL_OF = frozenset({"death", "fatality"})
+
+
+def _risen_toll(number: Token) -> str | None:
+    """The figure a death toll rose, was brought or stands at, however far the verb is from the
+    word "toll" ("the death toll from Saturday's bombing at a market rose to 14"): its dead; an
+    injury toll's figure counts the wounded."""
+    if number.dep_ == "pobj" and number.head.lower_ in ("to", "at"):
+        verb = number.head.head
+    elif number.dep_ == "dobj":
+        verb = number.head  # "the toll reached 40"
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _TOLL_VERBS:
+        return None
+    for noun in verb.children:
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or noun.i == number.i:
+            continue
+        if noun.lemma_.lower() != "toll":
+            continue
+        words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        if not words or words & _TOLL_OF:
+            return FATAL
+        return next((k for w in words if (k := _casualty_kind_of(w)) == INJURED), None)
+    return None
+
+
+def _casualty_kind_of(word: str) -> str | None:
+    return _CASUALTY_WORDS.get(word)
+
+
 def _right_kind(doc, start: int, limit: int) -> str | None:
-    for j in range(start, min(start + _WINDOW, limit)):
+    j, steps = start, 0
+    while j < limit and steps < _WINDOW:
         tok = doc[j]
+        if tok.text == "(" and (close := _closing(doc, j, limit)) is not None:
+            j = close + 1  # "four members of the gang (Third Command) died": the aside is no gap
+            continue
+        j, steps = j + 1, steps + 1
         kind = _casualty_kind(tok)
         if kind:
             return kind
-        if _name_part(doc, j):
+        if _name_part(doc, tok.i):
             continue
         if (tok.pos_ not in _BRIDGE_POS and tok.lower_ != "of") or tok.is_punct:
+            return None
+    return None
+
+
+def _closing(doc, start: int, limit: int) -> int | None:
+    """The index of the ")" closing the short aside opened at `start` (a name or a gloss of a
+    few words, with no casualty word of its own), or None."""
+    for j in range(start + 1, min(start + 8, limit)):
+        if doc[j].text == ")":
+            return j
+        if doc[j].text == "(" or _casualty_kind(doc[j]) or is_number_token(doc[j]):
             return None
     return None
 
@@ -793,9 +879,17 @@ def _hung_victims(sent: SpacySpan) -> dict[int, str]:
 
 def _first_noun_conjunct(noun: Token) -> Token:
     """ "a farmer and his brother": the first of the nouns joined with this one (itself if none)."""
-    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+    while noun.dep_ == "conj" and _joins_victims(noun.head) and noun.head.i < noun.i:
         noun = noun.head
     return noun
+
+
+def _joins_victims(head: Token) -> bool:
+    """A conjunct's head that names victims: a noun, or one person's pronoun ("killed her and
+    her husband", "killing him and his two brothers")."""
+    return head.pos_ in ("NOUN", "PROPN") or (
+        head.pos_ == "PRON" and head.lower_ in _ONE_PERSON | _ONE_SUBJECT
+    )
 
 
 def _possessed(noun: Token) -> bool:
@@ -814,7 +908,10 @@ _ONE_SUBJECT = frozenset({"he", "she"})
 def _deaths_caused(sent: SpacySpan, figures: list[Figure]) -> list[Figure]:
     """One death the happening caused, told without a number: "killing him", "resulting in his
     death", "which led to the death of a bystander" (not "protested over the killing of …")."""
-    taken = {f.token for f in figures} | {sent.doc[f.token].head.i for f in figures}
+    # (a figure's head is taken, not the pronoun a victim is joined to: "killed her and her son")
+    taken = {f.token for f in figures} | {
+        sent.doc[f.token].head.i for f in figures if sent.doc[f.token].dep_ != "conj"
+    }
     found = []
     for tok in span_tokens(sent):
         if (tok.lower_ in _ONE_PERSON and tok.dep_ == "dobj") or (
@@ -851,7 +948,10 @@ def _died(person: Token) -> bool:
     """The pronoun's verb says the person died ("beat him up to death"): not "he killed a guard",
     "almost killed him", "he was not killed", "tried to kill him"."""
     verb = person.head
-    if (_casualty_kind(verb) or _to_death(verb)) != FATAL or _attempted(verb):
+    # ("he was shot dead", "she was fatally stabbed": the verb's complement or manner says it)
+    dead = any(c.dep_ in ("acomp", "oprd") and _casualty_kind(c) == FATAL for c in verb.children)
+    kind = FATAL if dead else _fatal_manner(verb) or _casualty_kind(verb) or _to_death(verb)
+    if kind != FATAL or _attempted(verb):
         return False
     if person.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return False
@@ -1188,6 +1288,8 @@ def count_casualties(state: DocState) -> None:
     # … of them, the dead told as besides those before ("Another woman died later")
     besides: dict[int, dict[str, list[Quantity]]] = {}
     groups: dict[int, list[tuple[str, str | None, int | None, str]]] = {}
+    # … and the death tolls told as risen to a figure: the latest count, beating every report
+    risen: dict[int, list[Quantity]] = {}
     for i, owners in by_sentence.items():
         sent = state.spacy_sentence(i)
         if sent is None:
@@ -1207,6 +1309,11 @@ def count_casualties(state: DocState) -> None:
         shares = _site_shares(owners, per_draft)
         for d in owners:
             figs = per_draft.get(id(d), [])
+            updates = [
+                f.quantity for f in figs if f.kind == FATAL and _risen_toll(sent.doc[f.token])
+            ]
+            if updates:  # "Nine more died, bringing the toll to 14": 14, not the nine
+                risen.setdefault(id(d), []).append(max(updates, key=lambda q: q.value or 0))
             for kind in (FATAL, INJURED):
                 kind_figs = [f for f in figs if f.kind == kind]
                 total = combine(kind_figs)
@@ -1247,6 +1354,8 @@ def count_casualties(state: DocState) -> None:
             if more:  # "Three were killed. Another woman died later.": more dead of it
                 value = (d.fatalities.value or 0) + sum(q.value or 0 for q in more)
                 d.fatalities = Quantity(value, d.fatalities.qualifier)
+        if risen.get(id(d)):  # "Five were killed. The toll rose to 14 on Monday.": 14
+            d.fatalities = max(risen[id(d)], key=lambda q: q.value or 0)
         if kinds.get(INJURED):
             d.injuries = min((q for q, _ in kinds[INJURED]), key=lambda q: q.value or 0)
         if isinstance(d, EventDraft) and groups.get(id(d)):

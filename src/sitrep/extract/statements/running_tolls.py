@@ -68,7 +68,11 @@ def running_tolls(sent: SpacySpan) -> list[RunningToll]:
                 fig.kind, fig.quantity, fig.token, verb, _counted(doc[fig.token], fig.kind)
             )
     for tok in span_tokens(sent):
-        toll = _risen_toll(tok) or _arrested(tok)
+        risen = _risen_toll(tok)
+        if risen is not None:  # ("the death toll … has climbed to 140": deaths, whatever word)
+            found[risen.number] = risen
+            continue
+        toll = _arrested(tok)
         if toll is not None and toll.number not in found:
             found[toll.number] = toll
     return sorted(found.values(), key=lambda t: t.number)
