@@ -380,8 +380,13 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             continue  # "the Zomi Liberation Army": a group's own name, read as an organisation
         if alias.state and surface.isupper() and is_dateline(text, match.start):
             continue  # "BAGHDAD - Islamic State claimed …": where the report was filed
-        entry = dictionary.resolve(alias, country)
-        if alias.name in _BARE_BRANCHES:
+        owner = (
+            _possessor_state(text, match.start, dictionary)
+            if alias.name in _BARE_BRANCHES
+            else None
+        )
+        entry = dictionary.resolve(alias, owner or country)
+        if alias.name in _BARE_BRANCHES and owner is None:
             # "its bases and troops", "the last soldier": the state forces named just before.
             entry = (
                 _recent_state_forces(
@@ -590,6 +595,25 @@ def _state_countries(dictionary: ActorDictionary) -> dict[str, str]:
         for c in dictionary.countries.values()
         for name in (c.country, *c.names)
     }
+
+
+_POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['\u2019]s\s+$")
+
+
+def _possessor_state(text: str, start: int, dictionary: ActorDictionary) -> str | None:
+    """The country a state's name in the possessive names right before a force noun
+    ("Burkina Faso's army", "Sudan's police"): that state's force, whatever country the dateline
+    or the rest of the report names ("DAKAR - Burkina Faso's army killed …")."""
+    found = _POSSESSOR.search(text[max(0, start - 40) : start])
+    if found is None:
+        return None
+    words = found.group(1).split()
+    names = _state_countries(dictionary)
+    for first in range(len(words)):  # the longest name ending at the possessive
+        country = names.get(" ".join(words[first:]).lower())
+        if country is not None:
+            return country
+    return None
 
 
 def state_countries(dictionary: ActorDictionary) -> dict[str, str]:
@@ -999,12 +1023,13 @@ _GOVERNMENTAL = re.compile(
 )
 
 
-# "a military convoy", "the military outpost", "military jets": the state's forces named by what
-# they hold, move or fly in, when no one is named before the adjective ("Turkish military base"
-# is Turkey's).
+# "a military convoy", "the military outpost", "military jets", "a military air strike": the
+# state's forces named by what they hold, move or fly in or strike with, when no one is named
+# before the adjective ("Turkish military base" is Turkey's).
 _MILITARY_HOLDING = re.compile(
     r"(?<![\w-])military(?:'s)?\s+(?:(?P<forces>convoys?|patrols?|columns?|personnel|units?"
-    r"|(?:fighter\s+)?jets?|warplanes?|aircraft|helicopters?|planes?|drones?)"
+    r"|(?:fighter\s+)?jets?|warplanes?|aircraft|helicopters?|planes?|drones?"
+    r"|(?:air\s*|drone\s+)strikes?|bombardments?)"
     r"|(?P<facility>vehicles?|trucks?|outposts?|bases?|posts?|checkpoints?|camps?|positions?"
     r"|barracks|compounds?|infrastructure|installations?|facilit(?:y|ies)|forts?))\b",
     re.IGNORECASE,

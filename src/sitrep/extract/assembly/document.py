@@ -9,6 +9,7 @@ from datetime import date
 
 from sitrep.extract.assembly.notes import event_notes
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
+from sitrep.knowledge.actors import STATE_INTER, actor_dictionary
 from sitrep.knowledge.admin2names import acled_admin2
 from sitrep.knowledge.adminparts import in_part
 from sitrep.knowledge.gazetteer import capital_admin1
@@ -142,11 +143,26 @@ def _sources(draft_sources: list[Source], outlet: str | None) -> tuple[Source, .
     return (Source(outlet, "outlet"),) if outlet else ()
 
 
+def _inter_in(mention: ActorMention | None, country: str | None, state: DocState) -> int | None:
+    """The actor's inter code in the country the event is coded in: the roles read it against the
+    country known then (a dateline's, "DAKAR - Burkinabe soldiers killed …"), the place found
+    later may be the state force's own country (1) or another (8)."""
+    if mention is None:
+        return None
+    inter = mention.actor.inter
+    if inter not in STATE_INTER or country is None:
+        return inter
+    dictionary = actor_dictionary(state.published.year if state.published else None)
+    entry = dictionary.entry(mention.actor.name)
+    return dictionary.inter_for(entry, country) if entry is not None else inter
+
+
 def _event(d: EventDraft, state: DocState, event_id: str) -> Event:
     when = d.when
     where = _coded_place(d, state)
-    inter1 = d.actor1.actor.inter if d.actor1 else None
-    inter2 = d.actor2.actor.inter if d.actor2 else None
+    coded_country = where.country if where else None
+    inter1 = _inter_in(d.actor1, coded_country, state)
+    inter2 = _inter_in(d.actor2, coded_country, state)
     evidence = tuple(
         sorted(set(d.evidence) or {state.sentences[d.sentence]}, key=lambda s: s.start)
     )

@@ -44,7 +44,7 @@ from sitrep.extract.assembly.types import AIR, ATTACK, CLASH, RIOTED
 from sitrep.extract.events.candidates import joins_a_protest
 from sitrep.extract.events.quantities import casualty_figures
 from sitrep.extract.events.remarks import CODED_APART, places_coded_elsewhere
-from sitrep.extract.events.triggers import after_the_protest, lexicon
+from sitrep.extract.events.triggers import after_the_protest, is_demonstration_word, lexicon
 from sitrep.extract.places.location import follow_up_place
 from sitrep.extract.places.sitelist import sites_listed_with
 from sitrep.extract.registry import extractor
@@ -137,14 +137,16 @@ def assemble_events(state: DocState) -> None:
     state.events = _hedges_after(state, state.events)
     state.events = _denials_of_the_told(state.events)
     state.events = _part_of_before(state, state.events)
+    state.events = _the_happening_again(state, state.events)
     state.events = _coded_apart(state, state.events)
     state.events = _other_records_place(state, state.events)
     state.events = _one_event_per_place_and_day(state, state.events)
     state.events = _also_to_the_victims(state, state.events)
     for event in state.events:
-        if event.sub_event_type == INTERVENED and (
-            _killed_ending_it(state, event) or _killed_by_fire_on_it(state, event)
-        ):
+        if (
+            event.sub_event_type == INTERVENED
+            and (_killed_ending_it(state, event) or _killed_by_fire_on_it(state, event))
+        ) or _protesters_killed_by_force(state, event):
             set_category(event, EXCESSIVE, [])
             continue
         calm = event.sub_event_type in (PEACEFUL, INTERVENED)
@@ -302,6 +304,37 @@ def _killed_ending_it(state: DocState, event: EventDraft) -> bool:
             if fig.kind == "fatalities" and fig.quantity.value and victim.idx > force:
                 return True
     return False
+
+
+# Verbs that kill in the telling: "shot dead four protesters", "gunned down", "killed two".
+_LETHAL = frozenset({"kill", "shoot", "gun"})
+
+
+def _protesters_killed_by_force(state: DocState, event: EventDraft) -> bool:
+    """A protest coded off a state force's own killing of its people ("police shot dead four
+    protesters", "soldiers killed two demonstrators"): the deed is the force, and the dead are
+    the protest's own (ACLED: Excessive force against protesters, with its toll), not what the
+    protest was about."""
+    if event.sub_event_type not in (PEACEFUL, INTERVENED) or not event.fatalities.value:
+        return False
+    tok = trigger_token(state, event)
+    if tok is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in _LETHAL:
+        return False
+    lex = lexicon()
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    victims = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    doers = [
+        w
+        for c in tok.children
+        if c.dep_ == ("agent" if passive else "nsubj")
+        for w in c.subtree
+    ]
+    killed = {f.token for f in casualty_figures(tok.sent) if f.kind == "fatalities"}
+    return (
+        any(lex.is_cue(w, "state") for w in doers)
+        and any(is_demonstration_word(v, lex) or lex.is_cue(v, "agent") for v in victims)
+        and any(t.i in killed for v in victims for t in v.subtree)
+    )
 
 
 def _with_interventions(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
@@ -681,6 +714,59 @@ def _part_of_before(state: DocState, events: list[EventDraft]) -> list[EventDraf
         lambda told, _event: told.acled_codable and told.modality in ("occurred", "claimed"),
         retells,
     )
+
+
+# Nouns by which a later sentence points back at a violent happening told before ("the attack").
+_HAPPENING_NOUNS = frozenset(
+    """attack assault raid bombing blast explosion ambush massacre siege""".split()
+)
+_VIOLENT_TYPES = frozenset(
+    {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+)
+
+
+def _points_back(state: DocState, event: EventDraft) -> bool:
+    """The event's sentence names a happening by a definite noun ("repelled the attack", "claimed
+    the blast, in which gunmen opened fire", "Friday's attack"): one told before, not a new one."""
+    sent = state.spacy_sentence(event.sentence)
+    return sent is not None and any(
+        t.pos_ == "NOUN"
+        and t.lemma_.lower() in _HAPPENING_NOUNS
+        and t.tag_ == "NN"
+        and any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+            for c in t.children
+        )
+        for t in sent
+    )
+
+
+def _the_happening_again(state: DocState, events: list[EventDraft]) -> list[EventDraft]:
+    """ "ISWAP fighters overran a base in Marte on Saturday, killing five soldiers. […] The army
+    said troops repelled the attack and killed 23 insurgents.", "Islamic State claimed the
+    attack, in which gunmen opened fire on concertgoers": a violent happening told with
+    neither a day nor a place of its own sentence, in a sentence pointing back at "the attack",
+    is the violent happening the report told first, wherever its paragraph (a wire's claim or
+    the army's account comes paragraphs later); its sentences join that one's evidence and its
+    toll stays the first telling's (ACLED: one event, the most conservative toll)."""
+    kept: list[EventDraft] = []
+    for event in events:
+        first = next(
+            (k for k in kept
+             if k.acled_codable and k.modality in ("occurred", "claimed")
+             and k.event_type in _VIOLENT_TYPES),
+            None,
+        )  # fmt: skip
+        if (
+            first is not None
+            and event.event_type in _VIOLENT_TYPES
+            and "sentence" not in (event.extra.get("date_from"), event.extra.get("place_from"))
+            and _points_back(state, event)
+        ):
+            _join_evidence(first, event)
+            continue
+        kept.append(event)
+    return kept
 
 
 # What an attack on civilians may tell it did "also": more harm to its victims or their goods.

@@ -476,6 +476,7 @@ _TOLL_VERBS = frozenset(
      "take", "stand", "grow", "mount", "put", "place"}
 )  # fmt: skip
 _TOLL_OF = frozenset({"death", "fatality"})
+_COUNT_HEADS = frozenset({"number", "count", "tally", "total"})
 
 
 def _risen_toll(number: Token) -> str | None:
@@ -492,6 +493,12 @@ def _risen_toll(number: Token) -> str | None:
         return None
     for noun in verb.children:
         if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or noun.i == number.i:
+            continue
+        if noun.lemma_.lower() in _COUNT_HEADS:
+            # "the number of people killed … climbed to 21": its own words say what it counts
+            kinds = {k for t in noun.subtree if t.i != noun.i and (k := _casualty_kind(t))}
+            if len(kinds) == 1:
+                return kinds.pop()
             continue
         if noun.lemma_.lower() != "toll":
             continue

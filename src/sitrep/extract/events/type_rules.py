@@ -389,6 +389,12 @@ def decide_type(
         # of territory is a change of hands without fighting: the train notes of the type that
         # name fighting say none took place); who took it decides which battle it was
         key, source = _taken_in_fight(sent, matches, actors), "rule: territory taken in a fight"
+    if key == LOOTING and _people_seized(sent, matches, lex):
+        # "kidnappers seized dozens of villagers", "gunmen took 20 passengers": what was taken is
+        # people, not goods (ACLED: an abduction, or an arrest when a state force takes them)
+        key = "Arrests" if _agent_inter(sent, matches, actors) == {1} else ABDUCTION
+        allowed = allowed | {ABDUCTION, "Arrests"}
+        source = "rule: people seized"
     if key == "Arrests" and ABDUCTION in allowed:
         if _agent_inter(sent, matches, actors) & NON_STATE_INTER:
             key, source = ABDUCTION, "rule: detention by a non-state group"
@@ -1153,6 +1159,38 @@ def fought(sent: SpacySpan, matches: list[Match]) -> bool:
     return any(sent.doc[m.head].lemma_.lower() in mutual_battle_words() for m in matches)
 
 
+def _people_seized(sent: SpacySpan, matches: list[Match], lex: Lexicon) -> bool:
+    """A trigger verb of taking (`taken` role: seize, take, snatch) whose object, or passive
+    subject, is people (`civilian` role: villagers, women; passengers, suspects), not goods or a
+    place."""
+    doc = sent.doc
+    taking = [m for m in matches if doc[m.head].pos_ == "VERB" and lex.is_cue(doc[m.head], "taken")]
+    if any(m not in taking and LOOTING in m.entry.candidates for m in matches):
+        return False  # "detaining workers and setting the factory on fire": goods harmed too
+    for m in taking:
+        verb = doc[m.head]
+        for noun in verb.children:
+            if noun.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            words = [noun, *noun.conjuncts]
+            # "dozens of villagers": the people an amount counts (not "the phones of the
+            # passengers", goods of theirs)
+            words += [o for w in list(words) if w.pos_ == "NUM" or w.lemma_.lower() in _AMOUNTS
+                      for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            if any(lex.is_cue(w, "civilian") or w.lemma_.lower() in _TAKEN_PEOPLE for w in words):
+                return True
+    return False
+
+
+_AMOUNTS = frozenset("dozen hundred score number group some many several".split())
+# People taken who are no `civilian` cue of the lexicon (there for targets of violence).
+_TAKEN_PEOPLE = frozenset(
+    """people person passenger pupil schoolchild hostage suspect traveller traveler
+    worshipper""".split()
+)
+
+
 # Sub-types the classifier may give only to a sentence holding words of their cue role.
 _TOLD_IN_WORDS = {INTERCEPTED: "stopped", ABDUCTION: "taken"}
 
@@ -1214,7 +1252,7 @@ def _out_of_use(sent: SpacySpan, matches: list[Match], key: str, lex: Lexicon) -
         key != INTERCEPTED
         and (event_type_of(key) == REMOTE or key in ("Looting/property destruction", "Armed clash"))
         and all(
-            lex.is_cue(w, "stopped") or _a_munition(w, lex)
+            lex.is_cue(w, "stopped") or _a_munition(w, lex) or _uncrewed(w, lex)
             for w in (doc[m.head] for m in matches)
         )
         and _weapons_taken(sent, lex)
@@ -1248,7 +1286,7 @@ def _weapons_taken(sent: SpacySpan, lex: Lexicon) -> bool:
                     for o in prep.children
                     if o.dep_ == "pobj"
                 ]
-                if any(_a_munition(w, lex) for w in words):
+                if any(_a_munition(w, lex) or _uncrewed(w, lex) for w in words):
                     return True
     return False
 
@@ -1307,6 +1345,13 @@ def _rule_word_told(sent: SpacySpan, rule: Entry, lex: Lexicon) -> bool:
         t for t in span_tokens(sent) if t.lemma_.lower() == rule.pattern[0] and t.pos_ == "VERB"
     ]
     return not verbs or any(stops_a_weapon(v, lex) for v in verbs)
+
+
+def _uncrewed(word: Token, lex: Lexicon) -> bool:
+    """A flying machine with no crew (`aircraft` but not `crewed`: a drone, a UAV): "air
+    defences destroyed 14 drones" stopped weapons in flight, as "shot down" or "intercepted"
+    say; "drones destroyed four jets" did not (the jets have crews)."""
+    return lex.is_cue(word, "aircraft") and not _crewed(word, lex)
 
 
 def _a_munition(word: Token, lex: Lexicon) -> bool:

@@ -3,7 +3,8 @@
 "at least 75 civilians have since been killed", "the militia has killed some 900 people in the
 province since 2017", "the death toll in the district has climbed to 140", "a total of 900 people
 have been detained since the uprising began": a figure whose verb a running period governs
-("since …", "so far", "to date", "over the past 24 hours", "this week") sums up many happenings.
+("since …", "so far", "to date", "over the past 24 hours", "this week") sums up many happenings, and
+so does one a nationwide scope governs ("13 were killed nationwide", "across the country").
 The period must hang on the figure's own clause: in "the first strike since the truce killed five
 people" it belongs to "first", and the five are one event's toll.
 """
@@ -32,6 +33,9 @@ _TOLL_NOUNS = frozenset({"toll", "tally", "count", "number", "total"})
 _DEATH_WORDS = frozenset({"death", "fatality", "toll", "dead", "killing", "casualty"})
 # Words of a period that runs up to the report; "past"/"last" only with a unit after them.
 _RUNNING_WORDS = frozenset({"since", "so far", "to date", "thus far"})
+# Words of a scope wider than one happening's place: "13 were killed nationwide", "across the
+# country": the dead of many happenings, summed like a period's.
+_SCOPE_WORDS = frozenset({"nationwide", "countrywide", "across the country", "across the nation"})
 _UNITS = frozenset(
     {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"}
 )
@@ -131,7 +135,9 @@ def _running_period(verb: Token) -> bool:
     for tok in verb.subtree:
         word = tok.lower_
         two = f"{word} {doc[tok.i + 1].lower_}" if tok.i + 1 < len(doc) else word
+        three = " ".join(t.lower_ for t in doc[tok.i : tok.i + 3])
         running = word in _RUNNING_WORDS or two in _RUNNING_WORDS
+        running = running or word in _SCOPE_WORDS or three in _SCOPE_WORDS
         if not running and word in _PERIOD_HEADS:
             # "this week", "the past 24 hours"; not "earlier this month" (a past stretch)
             earlier = tok.i > 0 and doc[tok.i - 1].lower_ in ("earlier", "late", "early")
