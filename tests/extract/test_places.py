@@ -1659,3 +1659,28 @@ def test_an_event_in_a_small_town_names_its_province_as_acled_does(no_villages):
     events = extract("On 2 March 2022, about 200 people rallied for peace in Prata di Pordenone.",
                      published="2022-03-03").events
     assert events and events[0].admin2 == "Pordenone"
+
+
+@pytest.mark.parametrize(
+    "text, country, admin1, admin2",
+    [  # Stop 42 (places52): the area words of 2024-26 news from Ukraine, the Congo and the Sahel
+        # "Oblast" ends the oblast's name, and the official spelling names it
+        ("Russian forces shelled Berestove in Zaporizhzhia Oblast on Sunday.", "Ukraine",
+         "Zaporizhia", None),
+        ("Russian shelling damaged houses in Stepove, Zaporizhzhia region, on Sunday.", "Ukraine",
+         "Zaporizhia", None),
+        ("Russian drones hit an energy facility in Kyiv Oblast on Sunday.", "Ukraine", "Kyiv",
+         None),
+        # the Congo's territories are its admin2 areas
+        ("Heavy fighting broke out between M23 and the army near Sake, Masisi territory.",
+         "Democratic Republic of Congo", "Nord-Kivu", "Masisi"),
+        # a province that is an admin2 area, though a town abroad folds like its name
+        ("Militants attacked an army post in Seytenga, Seno province.", "Burkina Faso", "Sahel",
+         "Seno"),
+    ],
+)
+def test_oblasts_territories_and_provinces_named_so_hold_the_place(code, text, country, admin1,
+                                                                   admin2):
+    (event,) = code(text, "2024-06-30").events
+    assert (event.country, event.admin1, event.admin2) == (country, admin1, admin2)
+

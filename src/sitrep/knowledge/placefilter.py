@@ -34,7 +34,7 @@ GEO_AFTER = frozenset(
     "prison port garrison plant dam front frontline strip valley mountain mountains island border "
     "river road highway bridge checkpoint junction military air international refugee "
     "displacement oil gas lake sea gulf bay coast hills hill plain state township lga regency "
-    "locality".split()
+    "locality oblast oblasts territory".split()
 ) | AUTHORITY_AFTER
 # Area words that title a place in capitals ("Rakhine State", "Paletwa Township") but also
 # start the name of a building after a person's or town's name ("Toros State hospital").

@@ -78,15 +78,17 @@ _CONNECTORS = ARTICLES | {"bin", "ibn", "bani", "beni", "de", "la", "du", "des",
 
 # Words after a name that say what it is. Geographic ones keep the match ("Idlib countryside",
 # "Hama Airbase"); others mean the name only names a building ("Al Thawrah Hospital").
-_AFTER_ADMIN = {"governorate", "province", "provinces", "governorates", "wilayat", "muhafazat"}
+_AFTER_ADMIN = {"governorate", "province", "provinces", "governorates", "wilayat", "muhafazat",
+                "oblast", "oblasts"}  # "Kharkiv Oblast": Ukraine's and Russia's first-level areas
 # The country decision also reads "Zulia state" as a holder (ACLED's word for the first-level
 # areas of Venezuela, Nigeria, Myanmar, Mexico, Sudan); not a matching cue ("Islamic State").
 _HOLDER_AFTER = _AFTER_ADMIN | {"state"}
 _AFTER_REGION = {"countryside", "outskirts", "desert", "badia", "plains", "region", "suburbs"}
 # (Nigeria's local government areas, Indonesia's regencies, Sudan's localities: "Funtua LGA
-# (Katsina)", "(Garut regency, West Java province)", "(Gereida locality, South Darfur state)")
+# (Katsina)", "(Garut regency, West Java province)", "(Gereida locality, South Darfur state)";
+# the Congo's territories: "Masisi territory")
 _AFTER_DISTRICT = {"district", "subdistrict", "sub", "county", "nahiya", "directorate", "area",
-                   "lga", "regency", "locality"}
+                   "lga", "regency", "locality", "territory"}
 # "Taze township": a curated township (`districts.csv`) only, not a village gazetteer's area.
 _TOWNSHIP = {"township", "townships"}
 _AFTER_TOWN = {"city", "town", "village", "villages", "town's", "city's", "municipality"}
@@ -484,8 +486,10 @@ def find_mentions(
             i = end_tok  # "Mentao (Pobe-Mengao, Soum)": not Benin's Pobe
             continue
         after_word = toks[end_tok].lower if end_tok < n else ""
-        if (after_word in _AFTER_DISTRICT or province) and tier == "exact":
-            candidates = candidates + gaz.districts(key)  # "Al Husha district"
+        if (after_word in _AFTER_DISTRICT or after_word in ("province", "provinces")
+                or province) and tier == "exact":  # fmt: skip
+            # "Al Husha district"; "Seno province", where a province is an admin2 area
+            candidates = candidates + gaz.districts(key)
         elif after_word in _TOWNSHIP and tier == "exact":
             candidates = candidates + _cued_districts(gaz, key, after_word)  # "Taze township"
         # "Ash Shakhurah (Northern)": a word alone in parentheses after a name is a governorate.
@@ -698,8 +702,9 @@ MISSION_TOWN = 100_000
 # ACLED's "(district, governorate)" parenthesis.
 _DISTRICT_PAIR = re.compile(r"\(([^(),]{2,40}), ([^(),]{2,40})\)")
 # ACLED's "(X LGA, State)" (Nigeria), "(X regency, Province)" (Indonesia), "(X locality, State)"
-# (Sudan) name a district as "X district" does.
-_DISTRICT_WORD = re.compile(r"(?i)\b(?:district|directorate|township|lga|regency|locality)s?\b")
+# (Sudan) and "X territory" (the Congo) name a district as "X district" does.
+_DISTRICT_WORD = re.compile(
+    r"(?i)\b(?:(?:district|directorate|township|lga|regency|locality)s?|territor(?:y|ies))\b")
 _DISTRICT_OF = re.compile(r"(?i)\b(?:district|directorate) of\s+$")
 # "X district, Y." (Afghan notes): Y is the province holding the district X.
 _DISTRICT_COMMA = re.compile(
