@@ -1914,3 +1914,18 @@ def test_men_of_a_known_group_are_the_group():
             "Idlib (Idlib, Syria), killing two soldiers.")
     events = [e for e in extract(text, published="2021-03-05").events]
     assert events and events[0].actor1 == "HTS: Hayat Tahrir al Sham"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 March 2023, two unidentified armed groups clashed over a land dispute in Nawa "
+        "district, Helmand province, Afghanistan. Police later arrested four men.",
+        "On 7 March 2023, two rival tribal groups exchanged fire in a village of Maysan province, "
+        "Iraq, killing a bystander. Police arrested six men after the fighting.",
+    ],
+)
+def test_two_groups_of_one_kind_fight_each_other_not_the_police_that_came_later(text):
+    # words between "two" and "groups" still tell one kind of group on both sides
+    (event,) = [e for e in extract(text, published="2023-03-10").events if e.event_type]
+    assert event.actor2 == event.actor1

@@ -370,3 +370,23 @@ def test_an_unnamed_side_in_a_clan_or_tribal_fight_is_that_kind(
 def test_an_army_a_group_names_itself_is_not_the_states(code, text, expected):
     (event,) = code(text, "2024-08-26").events
     assert event.actor1 == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words calling the unnamed attackers a community's armed men: a communal militia (4)
+        ("On 4 March 2023, armed herders attacked two farmers near Kutum in North Darfur state, "
+         "killing one of them.", ("Unidentified Communal Militia (Sudan)", 4)),
+        ("On 9 March 2023, two armed families exchanged fire in the town of Jasim in Daraa, "
+         "Syria, after a quarrel.", ("Unidentified Communal Militia (Syria)", 4)),
+        # the militia is whom the gunmen fought, not who they are
+        ("On 6 March 2023, unidentified gunmen raided a village in Zamfara state, Nigeria, and "
+         "clashed with a local militia, killing four.", ("Unidentified Armed Group (Nigeria)", 3)),
+    ],
+)  # fmt: skip
+def test_unnamed_attackers_called_a_communitys_armed_men_are_a_communal_militia(
+    code, text, expected
+):
+    (event,) = code(text, "2023-03-12").events
+    assert (event.actor1, event.inter1) == expected

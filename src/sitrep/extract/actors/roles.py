@@ -616,12 +616,14 @@ _PEOPLE_LEMMAS = frozenset({"person", "people"})
 
 
 # Words telling that the fighters of a clash were of one group: "two factions of X", "different
-# members of the X tribe", "amongst each other", "infighting", "clashes between two families".
+# members of the X tribe", "amongst each other", "infighting", "clashes between two families",
+# "two unidentified armed groups clashed" (a group's words between the number and its noun).
 _INTERNAL = re.compile(
     r"\b(?:among(?:st)?\s+(?:each\s+other|themselves)|in-?fighting|intra-\w+"
     r"|internal\s+(?:clash\w*|fight\w*|dispute)"
-    r"|(?:two|2)\s+(?:rival\s+)?(?:factions|groups|families|clans|sections|branches|wings|sub-?clans"
-    r"|armed\s+families)"
+    # "two factions", "two armed families", "two unknown armed groups", "2 Taliban groups"
+    r"|(?:two|2)\s+(?:(?!and\b|or\b|of\b)[\w-]+\s+){0,2}"
+    r"(?:factions|groups|families|clans|sections|branches|wings|sub-?clans)"
     r"|(?:different|rival)\s+(?:members|factions|families|sections|groups|wings)\s+of"
     r"|between\s+(?:two\s+|2\s+)?(?:\w+\s+){0,3}families)\b",
     re.IGNORECASE,

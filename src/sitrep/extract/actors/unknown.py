@@ -63,6 +63,7 @@ MIN_PROBABILITY = 0.35
 GANG = "Unidentified Gang ({country})"
 CLAN = "Unidentified Clan Militia ({country})"
 TRIBAL = "Unidentified Tribal Militia ({country})"
+COMMUNAL = "Unidentified Communal Militia ({country})"
 # Words calling the violence a gang's ("a gang-related shooting", "gangland reprisal", "a
 # shoot-out between rival gangs", "members of an organised criminal group"): train notes with
 # such words code an unnamed side as a gang (73 of 76 unidentified sides), not ACLED's
@@ -88,8 +89,23 @@ _TRIBAL_WORDS = re.compile(
     r"|(?:blood )?vendettas?|conflict|war|fighting)\b",
     re.IGNORECASE,
 )
+# Words calling an unnamed side a community's armed men ("armed pastoralists", "two armed
+# families", "local militiamen", "a communal militia"): ACLED codes them as a
+# communal or ethnic militia (inter 4), named after their place or people, which the text
+# seldom spells as ACLED does; the country's unidentified communal militia gets the inter code.
+_COMMUNAL_WORDS = re.compile(
+    r"\barmed (?:\w+ )?(?:pastoralists|herders|herdsmen|families)\b"
+    r"|\b(?:local|communal|ethnic) (?:militi\w+|vigilantes?)\b"
+    r"|\bmilitiamen from\b",
+    re.IGNORECASE,
+)
 # The kind an unnamed side is when its paragraph has the kind's words, first listed first.
-_KIND_WORDS = ((GANG, _GANG_WORDS), (CLAN, _CLAN_WORDS), (TRIBAL, _TRIBAL_WORDS))
+_KIND_WORDS = (
+    (GANG, _GANG_WORDS),
+    (CLAN, _CLAN_WORDS),
+    (TRIBAL, _TRIBAL_WORDS),
+    (COMMUNAL, _COMMUNAL_WORDS),
+)
 
 
 def named_unknown(
@@ -113,7 +129,7 @@ def named_unknown(
     default = dictionary.generic(DEFAULT, country)
     if named is None or default is None or named.actor.name != default.name:
         return named
-    kind = _kind_named(state, draft)
+    kind = _kind_named(state, draft, named, role)
     generic = dictionary.generic(kind, country) if kind is not None else None
     if generic is None:
         return named
@@ -123,9 +139,14 @@ def named_unknown(
     return dataclasses.replace(named, actor=actor)
 
 
-def _kind_named(state: DocState, draft: EventDraft | TallyDraft) -> str | None:
+def _kind_named(
+    state: DocState, draft: EventDraft | TallyDraft, side: ActorMention, role: str
+) -> str | None:
     """The unidentified kind (`_KIND_WORDS`) the draft's paragraph calls its violence, outside the
-    mentions of actors the dictionary names."""
+    mentions of actors the dictionary names. Communal words name only the attacker (actor 1), and
+    only when they are its own words or it is unnamed: "gunmen attacked X and clashed with a
+    local militia" tells what the gunmen fought, not who they are, and a battle's defaulted second
+    side is whoever the first fought, which the words seldom tell."""
     para = state.paragraph_at(draft.trigger.start)
     start = para.start if para is not None else 0
     text = paragraph_of(state, draft)
@@ -135,7 +156,10 @@ def _kind_named(state: DocState, draft: EventDraft | TallyDraft) -> str | None:
     for template, words in _KIND_WORDS:
         for hit in words.finditer(text):
             at, end = start + hit.start(), start + hit.end()
-            if not any(s < end and at < e for s, e in named):
+            if any(s < end and at < e for s, e in named):
+                continue
+            own = side.span.start < end and at < side.span.end
+            if template != COMMUNAL or (role == "actor1" and (own or side.kind == "implicit")):
                 return template
     return None
 
