@@ -1,4 +1,4 @@
-"""What must not be read as a place: common words, person names, news outlets' names.
+"""What must not be read as a place: common words, person names, news outlets' and ships' names.
 
 Read from `place_stopwords.csv` (curated lists plus words mined from the train notes by
 `scripts/mine_place_stopwords.py`) and, for organisations, the actors' `actor_aliases.csv` (read
@@ -64,6 +64,14 @@ NOT_PLACE_AFTER = frozenset({
 })  # fmt: skip
 
 
+# A ship's name after the prefix navies and registries write before it ("USS Harry S. Truman",
+# "HMS Diamond", "MV Tutor"): the vessel, not the town its namesake gave a name to.
+_VESSEL = re.compile(
+    r"\b(?:USS|USNS|HMS|HMAS|HMCS|INS|FS|MV|M/V|MT|M/T)\s+"
+    r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|\d+))*"
+)
+
+
 class Token(Protocol):
     text: str
     start: int
@@ -96,6 +104,7 @@ class PlaceFilter:
         for name in names:
             if _may_name(text, (name,), low):
                 spans.extend(m.span() for m in _media_pattern((name,)).finditer(text))
+        spans.extend(m.span() for m in _VESSEL.finditer(text))
         return spans
 
     def is_common(self, surface: str) -> bool:

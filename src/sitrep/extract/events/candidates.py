@@ -40,6 +40,7 @@ from sitrep.extract.events.triggers import (
     is_hypothetical,
     is_intention,
     is_told_of_anyone,
+    joined_with_own_subject,
     lexicon,
     names_a_demonstration,
     protest_told,
@@ -339,10 +340,12 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _while_elsewhere(tok: Token) -> bool:
-    """ "A drone exploded over the capital, while a ship was hit off the coast": a clause with its
-    own subject and its own place, set beside the main one, tells another happening."""
+    """ "A drone exploded over the capital, while a ship was hit off the coast", "one drone hit a
+    field in the north and another struck a depot west of the city": a clause with its own
+    subject and its own place, set beside the main one or joined to it, tells another
+    happening."""
     verb = governing_verb(tok)
-    if verb is None or not set_beside(verb):
+    if verb is None or not (set_beside(verb) or joined_with_own_subject(verb)):
         return False
     clause = {t.i for t in verb.subtree}
     here = {t.text for t in verb.subtree if t.ent_type_ in _PLACE_ENTITIES}

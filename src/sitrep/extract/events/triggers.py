@@ -421,6 +421,26 @@ def set_beside(verb: Token) -> bool:
     )
 
 
+# Subjects that take the doer of the clause before ("they struck … and they shelled …").
+_BACK_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "who", "which", "that"})
+
+
+# Verbs whose subject is who died, not who did it ("… and another died in hospital").
+_DYING = frozenset({"die", "succumb", "perish"})
+
+
+def joined_with_own_subject(verb: Token) -> bool:
+    """A verb joined by "and" to an earlier verb of the sentence, with a doer of its own that is
+    no pronoun for the first one's ("…, and another struck …", "… and gunmen shot …"); not the
+    victims of the same happening ("four were killed and two others were wounded")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in _DYING
+        and any(c.dep_ == "nsubj" and c.lower_ not in _BACK_PRONOUNS for c in verb.children)
+    )
+
+
 def is_future(token: Token) -> bool:
     """The clause governing `token` is in the future ("will continue", "will be met")."""
     verb = governing_verb(token)

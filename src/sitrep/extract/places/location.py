@@ -12,7 +12,12 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sitrep.extract.events.triggers import SEQUENCE_PREPS, governing_verb, set_beside
+from sitrep.extract.events.triggers import (
+    SEQUENCE_PREPS,
+    governing_verb,
+    joined_with_own_subject,
+    set_beside,
+)
 from sitrep.extract.events.type_rules import REMOTE
 from sitrep.extract.places.resolve import (
     COMPASS_OF,
@@ -58,7 +63,14 @@ def attach_locations(state: DocState) -> None:
     if not state.events and not state.tallies:
         return
     sentences = {id(m): state.sentence_of(m.span.start) for m in state.places}
-    main = main_place(state) or actors_country(state) or guessed_place(state)
+    # A dateline alone ("DUBAI, April 18 (Agency) - The Houthis said …") says where the report
+    # was filed: the country of the text's actors comes before it.
+    main = (
+        main_place(state, from_dateline=False)
+        or actors_country(state)
+        or main_place(state)
+        or guessed_place(state)
+    )
     named = countries_named(state)  # once per document: it reads every nationality word
     drafts: list[EventDraft | TallyDraft] = [*state.events, *state.tallies]
     coded = coded_places(state)
@@ -931,7 +943,10 @@ def attachment(state: DocState, draft: EventDraft | TallyDraft, mention: PlaceMe
             verb = verb.head
         targets.add(verb.i)
         # The clauses the trigger's clause belongs to: "gathered in Fougeres to demonstrate".
-        while verb.dep_ in _CLAUSE_CHAIN and verb.head.i != verb.i and not set_beside(verb):
+        # (not into a clause beside it or joined to it with a subject of its own: "one drone
+        # hit a field in X and another struck a depot near Y")
+        while (verb.dep_ in _CLAUSE_CHAIN and verb.head.i != verb.i and not set_beside(verb)
+               and not joined_with_own_subject(verb)):  # fmt: skip
             verb = verb.head
             targets.add(verb.i)
     token = place.root
@@ -1029,8 +1044,9 @@ def guessed_place(state: DocState) -> PlaceMention | None:
     return PlaceMention(Span("", 0, 0), to_place(country, 3, None), 0.1) if country else None
 
 
-def main_place(state: DocState) -> PlaceMention | None:
-    """The document's main place: its most mentioned place in the main country, else the country."""
+def main_place(state: DocState, from_dateline: bool = True) -> PlaceMention | None:
+    """The document's main place: its most mentioned place in the main country, else the country
+    (with `from_dateline` false, not when a dateline is the only place the text names)."""
     gaz = load_gazetteer()
     cc = gaz.country_code(state.country_hint)
     pool = [
@@ -1045,6 +1061,10 @@ def main_place(state: DocState) -> PlaceMention | None:
             key=lambda m: (counts[(m.place.location, m.place.feature)], -specificity(m)[0],
                            -m.span.start),
         )  # fmt: skip
+    if not from_dateline and state.places and all(
+        is_dateline(state.text, m.span.start) for m in state.places
+    ):
+        return None
     if cc:
         country = gaz.country_place(cc)
         if country is not None:

@@ -345,6 +345,21 @@ class _Tok:
         return word_key(self.text)
 
 
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+(?:(?:north|south|east|west|central)\w*\s+)?$")
+_AREA_AFTER = _AFTER_ADMIN | _AFTER_DISTRICT | {"state", "states", "region"}
+
+
+def _the_sea(text: str, start: int, end: int, after: str) -> bool:
+    """ "the Red Sea", "the northern Red Sea": a sea told as the sea (ACLED codes a ship at sea
+    to the coastal state the text names, else to the country only), not the area named after it
+    ("Red Sea state", "Red Sea governorate")."""
+    name = text[start:end].lower()  # (the match may begin with its article)
+    told_with_the = name.startswith("the ") or bool(
+        _THE_BEFORE.search(text, max(0, start - 30), start)
+    )
+    return name.endswith(" sea") and after not in _AREA_AFTER and told_with_the
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -474,6 +489,9 @@ def find_mentions(
             continue
         if gap == " " and after_tok == "time":
             i = end_tok  # "11:30 a.m. (Sanaa time)": a clock, not where it happened
+            continue
+        if _the_sea(text, start, end, after_tok):
+            i = end_tok  # "in the Red Sea": the sea, not the state or governorate named after it
             continue
         candidates = gaz.exact(key) if tier == "exact" else gaz.fuzzy(key)
         short = len(key.replace(" ", "")) < 3
@@ -1045,6 +1063,7 @@ def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
     if state.doc is None:
         return []
     extra = []
+    blocked = pfilter.blocked_spans(state.text, state.outlet)
     for ent in state.doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
@@ -1058,6 +1077,10 @@ def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
         gap, word = (after.group(1), after.group(2).lower()) if after else ("", "")
         if _named_as_sponsor(state.text, start, end, gap, word):
             continue  # "a Turkey backed faction": a sponsor, as `find_mentions` reads it
+        if _the_sea(state.text, start, end, word) or any(
+            s <= start < e for s, e in blocked
+        ):
+            continue  # the sea itself, a ship's or an outlet's name, as `find_mentions` reads it
         surface = state.text[start:end]
         key = name_key(surface)
         acronym = surface.isupper() and len(surface) <= 4

@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.extract.places.location import is_dateline
 from sitrep.extract.registry import extractor
 from sitrep.extract.state import DocState
 from sitrep.knowledge.lexicons import ModalityCue, modality_cues, reporting_verbs
@@ -161,7 +162,13 @@ def _claims_own_act(speaker_verb: Token, child: Token, trigger: Token) -> bool:
     # conducted 11 operations", not "witnesses said they saw an airstrike hit".
     if trigger.i != child.i and not _is_object_of(trigger, child) and not _done_by(trigger, child):
         return False
-    subjects = [c for c in child.children if c.dep_ == "nsubj"]
+    # A wire dateline's place ("GAZA, June 3 (Agency) - Israeli forces opened fire …, Gaza's
+    # civil defence said") can parse as a second subject of the lead's verb: it names no doer.
+    subjects = [
+        c
+        for c in child.children
+        if c.dep_ == "nsubj" and not is_dateline(c.doc.text, c.idx)
+    ]
     if not subjects:
         return child.dep_ in ("xcomp", "pcomp")  # "announced launching attacks"
     subject = subjects[0]

@@ -230,6 +230,10 @@ def _tense_from_words(state: DocState, start: int, end: int) -> str | None:
 def attach_dates(state: DocState) -> None:
     """Give each event its `when` and each tally its `period` from the governing expression."""
     for draft in state.events:
+        if _told_as_ahead(state, draft):
+            # "said it was conducting an exercise in the gulf later this month": whatever the
+            # verb's tense, words that put it after the report make it a plan (ACLED codes none)
+            draft.modality, draft.acled_codable = "planned", False
         draft.when = _date_for(state, draft)
         draft.extra["date_from"] = date_origin(state, draft)
         if _weakly_dated(state, draft) and (told := _date_told_later(state, draft)):
@@ -239,6 +243,24 @@ def attach_dates(state: DocState) -> None:
         draft.extra["date_form"] = _form_of(state, draft)
     for tally in state.tallies:
         tally.period = _date_for(state, tally)
+
+
+# Words that place a time after the day of the report: "later this month", "next week",
+# "in the coming days".
+_AHEAD = re.compile(r"(?i)\b(?:later (?:this|in the)|next|coming|upcoming)\b")
+
+
+def _told_as_ahead(state: DocState, draft: EventDraft) -> bool:
+    """A happening told as done whose own sentence's governing time lies wholly after the
+    publication day, in words that say so."""
+    if state.published is None or draft.modality not in _PAST_MODALITIES:
+        return False
+    mention = governing_time(state, draft.trigger, draft.sentence)
+    if mention is None or mention.value.start is None or mention.value.start <= state.published:
+        return False
+    sent = state.sentences[min(draft.sentence, len(state.sentences) - 1)]
+    own = sent.start <= mention.span.start < sent.end
+    return own and _AHEAD.search(mention.span.text) is not None
 
 
 def _date_for_reference(
