@@ -157,8 +157,9 @@ _MILITARY_NOUNS = frozenset(
     bulldozer excavator troop soldier unit""".split()
 )
 _BARE_BRANCHES = frozenset({"{military}", "{police}", "{government}"})
-# The unnamed armed men a group's name can come before ("Al-Shabaab gunmen").
-_UNNAMED_MEN = frozenset({"Unidentified Armed Group ({country})"})
+# The unnamed armed men a group's name can come before ("Al-Shabaab gunmen", "Viv Ansanm gang
+# members").
+_UNNAMED_MEN = frozenset({"Unidentified Armed Group ({country})", "Unidentified Gang ({country})"})
 _PRONOUNS = frozenset({"they", "them"})
 _COREF_WINDOW = 3  # sentences back in which a short form or pronoun may find its antecedent
 _MAX_NORP_TOKENS = 4
@@ -434,7 +435,8 @@ def dictionary_mentions(state: DocState, dictionary: ActorDictionary) -> list[Ac
             and mentions[-1].actor.inter in NON_STATE_INTER
             and not text[mentions[-1].span.end : start].strip()
         ):
-            # "Al-Shabaab gunmen", "ELN armed men": the group's own men, not a second side
+            # "Al-Shabaab gunmen", "ELN armed men", "G9 gang members": the group's own men, not a
+            # second side
             previous = mentions.pop()
             span = state.span(previous.span.start, end)
             mentions.append(ActorMention(span, replace(previous.actor, text=span.text), "org"))

@@ -1657,7 +1657,8 @@ def _territory_taken(
                 t for c in verb.head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree
             ]
         state = (
-            any(lex.is_cue(t, "state") for t in subjects)
+            # a state word inside a non-state group's name is no state ("the Arakan Army")
+            any(lex.is_cue(t, "state") and _inter_at(t, actors) in (None, 1) for t in subjects)
             or 1 in _agent_inter(sent, [m], actors)
             or any(_inter_at(t, actors) == 1 for t in subjects)
         )
