@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.actors import clauses
 from sitrep.extract.actors.roles import RECIPROCAL, event_country
 from sitrep.extract.actors.unknown import paragraph_of
+from sitrep.extract.events.type_rules import OVERTAKEN
 from sitrep.extract.state import DocState
 from sitrep.knowledge.classifiers import (
     INTER_WORDS,
@@ -50,7 +51,6 @@ _ATTACK_NOUNS = frozenset(
     {"attack", "ambush", "assault", "raid", "incursion", "offensive", "infiltration"}
 )
 _ATTACK_VERBS = frozenset({"attack", "ambush", "assault", "raid", "storm"})
-_OVERTAKEN = "Non-state actor overtakes territory"
 # "(2014-2021)": the period of a state force's name, which a side gains on the event's date.
 _PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
 
@@ -66,7 +66,7 @@ def order_sides(state: DocState) -> None:
         if draft.event_type != "Battles" or draft.actor1 is None or draft.actor2 is None:
             continue
         if (
-            draft.sub_event_type == _OVERTAKEN
+            draft.sub_event_type == OVERTAKEN
             and draft.actor1.actor.inter != 1
             and draft.actor2.actor.inter == 1
         ):

@@ -22,7 +22,7 @@ from sitrep.extract.actors import clauses
 from sitrep.extract.actors.clauses import HARM_VERBS
 from sitrep.extract.actors.unknown import named_unknown, paragraph_of
 from sitrep.extract.events.triggers import CAUSE_PREPS, lexicon, protest_topics
-from sitrep.extract.events.type_rules import went_off_by_mishap
+from sitrep.extract.events.type_rules import AIR, OVERTAKEN, went_off_by_mishap
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import (
     ARMED_INTER,
@@ -356,7 +356,7 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
             origin = _left_country(state, draft) or country
             actor1 = _generic(state, dictionary, "Civilians ({country})", origin, at, at)
             draft.actor1 = _with_inter(actor1, dictionary, country)
-        if draft.sub_event_type == "Air/drone strike":
+        if draft.sub_event_type == AIR:
             air = _unnamed_air_force(state, dictionary, draft.actor1, draft.actor2, country, at)
             draft.actor1 = _with_inter(air, dictionary, country)
         crowd = _CROWDS.get(draft.event_type or "")
@@ -519,7 +519,7 @@ def second_sides(state: DocState, dictionary: ActorDictionary) -> None:
                 state, draft, actor2, "actor2", dictionary, country, draft.actor1,
                 sole_party=True,
             )
-            if draft.sub_event_type == "Non-state actor overtakes territory":
+            if draft.sub_event_type == OVERTAKEN:
                 actor2 = _territory_lost_by(state, dictionary, draft, actor2, country)
         elif (
             draft.sub_event_type in _TARGETED_SUB_TYPES

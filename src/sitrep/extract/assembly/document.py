@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from sitrep.extract.actors.mentions import document_year
 from sitrep.extract.assembly.notes import event_notes
 from sitrep.extract.state import ActorMention, DocState, EventDraft, TallyDraft
 from sitrep.knowledge.actors import STATE_INTER, actor_dictionary
@@ -152,7 +153,7 @@ def _inter_in(mention: ActorMention | None, country: str | None, state: DocState
     inter = mention.actor.inter
     if inter not in STATE_INTER or country is None:
         return inter
-    dictionary = actor_dictionary(state.published.year if state.published else None)
+    dictionary = actor_dictionary(document_year(state))
     entry = dictionary.entry(mention.actor.name)
     return dictionary.inter_for(entry, country) if entry is not None else inter
 

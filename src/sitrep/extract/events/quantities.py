@@ -389,7 +389,8 @@ def _has_subject(verb: Token) -> bool:
 def _is_calendar(tok: Token) -> bool:
     """The number of a date: its noun is a month or weekday name ("6 May", "May 6")."""
     names = calendar_names("month") | calendar_names("weekday")
-    # ("on the road to Sabr - 26 September (Old Town)": a capitalised month right after it)
+    # ("shelled the road north of the town - 14 March (local sources)": a capitalised month
+    # right after it)
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return (
         tok.head.lower_ in names
@@ -505,12 +506,8 @@ def _risen_toll(number: Token) -> str | None:
         words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         if not words or words & _TOLL_OF:
             return FATAL
-        return next((k for w in words if (k := _casualty_kind_of(w)) == INJURED), None)
+        return next((k for w in words if (k := _CASUALTY_WORDS.get(w)) == INJURED), None)
     return None
-
-
-def _casualty_kind_of(word: str) -> str | None:
-    return _CASUALTY_WORDS.get(word)
 
 
 def _right_kind(doc, start: int, limit: int) -> str | None:

@@ -423,8 +423,6 @@ def set_beside(verb: Token) -> bool:
 
 # Subjects that take the doer of the clause before ("they struck … and they shelled …").
 _BACK_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "who", "which", "that"})
-
-
 # Verbs whose subject is who died, not who did it ("… and another died in hospital").
 _DYING = frozenset({"die", "succumb", "perish"})
 

@@ -87,7 +87,8 @@ def allowed_keys(matches: list[Match], family: str) -> frozenset[str]:
     return both or frozenset.union(*sets)
 
 
-TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+OVERTAKEN = "Non-state actor overtakes territory"
+TERRITORY_TAKEN = frozenset({"Government regains territory", OVERTAKEN})
 HANDED_OVER = "Non-violent transfer of territory"
 TERRITORIAL = TERRITORY_TAKEN | {HANDED_OVER}
 # The classifier reads the sentence and its paragraph (the notes it learnt from are paragraphs; the
@@ -1140,7 +1141,7 @@ def _taken_in_fight(sent: SpacySpan, matches: list[Match], actors: Sequence[Acto
     territory; by anyone else, Non-state actor overtakes territory."""
     if 1 in _agent_inter(sent, matches, actors):
         return "Government regains territory"
-    return "Non-state actor overtakes territory"
+    return OVERTAKEN
 
 
 def _denied_word(t: Token) -> bool:
@@ -1662,7 +1663,7 @@ def _territory_taken(
             or 1 in _agent_inter(sent, [m], actors)
             or any(_inter_at(t, actors) == 1 for t in subjects)
         )
-        return "Government regains territory" if state else "Non-state actor overtakes territory"
+        return "Government regains territory" if state else OVERTAKEN
     return None
 
 

@@ -399,7 +399,11 @@ def _joinable(text: str, a: _Tok, b: _Tok) -> bool:
 
 
 def find_mentions(
-    text: str, gaz: Gazetteer, pfilter: PlaceFilter, outlet: str | None = None
+    text: str,
+    gaz: Gazetteer,
+    pfilter: PlaceFilter,
+    outlet: str | None = None,
+    blocked: list[tuple[int, int]] | None = None,
 ) -> list[Mention]:
     """Place names in `text`: longest dictionary match at each capitalised token, then filters."""
     toks = _tokens(text)
@@ -409,7 +413,8 @@ def find_mentions(
         for t in toks[_token_range(tok_starts, g.start(), g.end())]:
             if t.lower not in ARTICLES:
                 t.upper = True
-    blocked = pfilter.blocked_spans(text, outlet)
+    if blocked is None:
+        blocked = pfilter.blocked_spans(text, outlet)
     nationality = demonyms()
     found: list[Mention] = []
     i, n = 0, len(toks)
@@ -874,7 +879,9 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
     """Find and resolve every place mention; sets `state.country_hint` when a state is given."""
     gaz = load_gazetteer()
     pfilter = load_place_filter()
-    mentions = find_mentions(text, gaz, pfilter, outlet)
+    # outlets' and ships' names, read once for the dictionary and the NER passes
+    blocked = pfilter.blocked_spans(text, outlet)
+    mentions = find_mentions(text, gaz, pfilter, outlet, blocked)
     districts = district_mentions(text, mentions, gaz)
     if districts:
         def held(m: Mention) -> bool:
@@ -894,7 +901,7 @@ def resolve_text(text: str, state: DocState | None = None, outlet: str | None = 
             known = {c.id for c in m.candidates}
             m.candidates += [d for d in gaz.districts(m.key) if d.id not in known]
     if state is not None and state.sentences:
-        mentions.extend(_ner_mentions(state, mentions, gaz, pfilter))
+        mentions.extend(_ner_mentions(state, mentions, gaz, pfilter, blocked))
         mentions.sort(key=lambda m: m.start)
         _attach_sentences(state, mentions)
         _attach_ner(state, mentions)
@@ -1053,8 +1060,13 @@ def _inherit_coordinated(text: str, mentions: list[Mention]) -> None:
                 m.after = prev.after if prev.after not in ("and", "or") else m.after
 
 
-def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
-                  pfilter: PlaceFilter) -> list[Mention]:  # fmt: skip
+def _ner_mentions(
+    state: DocState,
+    mentions: list[Mention],
+    gaz: Gazetteer,
+    pfilter: PlaceFilter,
+    blocked: list[tuple[int, int]],
+) -> list[Mention]:
     """Places spaCy tags GPE/LOC/FAC that dictionary matching missed, tried by spelling skeleton.
 
     spaCy's agreement that a stretch is a place stands in for the locative word a skeleton
@@ -1063,7 +1075,6 @@ def _ner_mentions(state: DocState, mentions: list[Mention], gaz: Gazetteer,
     if state.doc is None:
         return []
     extra = []
-    blocked = pfilter.blocked_spans(state.text, state.outlet)
     for ent in state.doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue

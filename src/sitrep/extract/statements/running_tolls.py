@@ -135,9 +135,9 @@ def _running_period(verb: Token) -> bool:
     for tok in verb.subtree:
         word = tok.lower_
         two = f"{word} {doc[tok.i + 1].lower_}" if tok.i + 1 < len(doc) else word
-        three = " ".join(t.lower_ for t in doc[tok.i : tok.i + 3])
-        running = word in _RUNNING_WORDS or two in _RUNNING_WORDS
-        running = running or word in _SCOPE_WORDS or three in _SCOPE_WORDS
+        running = word in _RUNNING_WORDS or two in _RUNNING_WORDS or word in _SCOPE_WORDS
+        if not running and word == "across":  # "across the country"
+            running = " ".join(t.lower_ for t in doc[tok.i : tok.i + 3]) in _SCOPE_WORDS
         if not running and word in _PERIOD_HEADS:
             # "this week", "the past 24 hours"; not "earlier this month" (a past stretch)
             earlier = tok.i > 0 and doc[tok.i - 1].lower_ in ("earlier", "late", "early")
