@@ -129,3 +129,20 @@ SIDES = [
 def test_sides_of_2024_theatres(code, published, text, coded):
     (event,) = [e for e in code(text, published).events if e.acled_codable]
     assert (event.sub_event_type, event.actor1, event.actor2) == coded
+
+
+def test_an_unnamed_air_strike_is_not_the_country_s_own_when_another_state_s_jets_are_told(code):
+    # cross-border strikes: with another state's warplanes in the report, the unnamed striker of
+    # a second raid is not guessed to be the host country's military
+    text = (
+        "Kenyan warplanes bombed militant camps near the border on Monday, a Kenyan military "
+        "spokesman said.\n\n"
+        "Separately, an air strike hit a market in Jilib, Somalia, on Monday, killing four "
+        "traders, residents said."
+    )
+    strikes = [
+        e for e in code(text, "2025-03-04").events
+        if e.acled_codable and e.sub_event_type == "Air/drone strike"
+    ]
+    assert strikes
+    assert all(not (e.actor1 or "").startswith("Military Forces of Somalia") for e in strikes)

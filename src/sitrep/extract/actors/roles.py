@@ -2501,12 +2501,18 @@ def _unnamed_air_force(
     """An air or drone strike the text tells without its doer ("a drone strike killed eight gang
     members") is the country's military's: 294 of the 296 train notes of the type name a state's
     forces or a coalition of states as actor 1, two an unidentified group (one told as such, one
-    whose doer "is unclear"). Not when the military is the one hit; an unnamed group the
-    classifier guessed (from the victims' words) is none."""
+    whose doer "is unclear"). Not when the military is the one hit, nor when the text names
+    another state's forces (cross-border strikes); an unnamed group the classifier guessed (from
+    the victims' words) is none."""
     if actor1 is not None and (actor1.kind != "implicit" or not unidentified(actor1.actor.name)):
         return actor1  # a doer the text names, if only as "unidentified local forces"
     if _UNCLEAR_WHO.search(state.text):
         return actor1  # the text says the doer is not known
+    if any(
+        m.actor.inter in STATE_INTER and m.actor.country not in (None, country)
+        for m in state.actors
+    ):
+        return actor1  # "Jordanian warplanes", "Israeli jets": another state's may have struck
     at = actor1.span.start if actor1 is not None else at
     military = _generic(state, dictionary, "{military}", country, at, at)
     if military is None or (actor2 is not None and actor2.actor.name == military.actor.name):
