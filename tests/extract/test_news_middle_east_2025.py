@@ -87,3 +87,16 @@ def test_a_happening_dated_after_the_report_is_a_plan(code):
     doc = code(EXERCISE, "2025-07-09")
     assert not _codable(doc)
     assert [e.modality for e in doc.events] == ["planned"]
+
+
+
+def test_victims_told_in_an_elliptic_passive_are_one_happening(code):
+    # "three were killed and 60 injured": the number the parse makes the second verb's subject
+    # is more victims of the same happening, not a second doer with a happening of its own
+    text = (
+        "NAIROBI - At least three people were killed and 60 injured among anti-tax protesters "
+        "who stormed the parliament compound in Nairobi on Tuesday, hospital sources said on "
+        "Wednesday."
+    )
+    events = [e for e in code(text, "2024-06-26").events if e.acled_codable]
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 3)]

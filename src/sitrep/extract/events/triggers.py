@@ -430,12 +430,18 @@ _DYING = frozenset({"die", "succumb", "perish"})
 def joined_with_own_subject(verb: Token) -> bool:
     """A verb joined by "and" to an earlier verb of the sentence, with a doer of its own that is
     no pronoun for the first one's ("…, and another struck …", "… and gunmen shot …"); not the
-    victims of the same happening ("four were killed and two others were wounded")."""
+    victims of the same happening ("four were killed and two others were wounded", and its
+    elliptic passive "four were killed and 90 injured", whose number the parse makes a doer)."""
     return (
         verb.dep_ == "conj"
         and verb.head.pos_ in ("VERB", "AUX")
         and verb.lemma_.lower() not in _DYING
-        and any(c.dep_ == "nsubj" and c.lower_ not in _BACK_PRONOUNS for c in verb.children)
+        and any(
+            c.dep_ == "nsubj"
+            and c.lower_ not in _BACK_PRONOUNS
+            and not (c.like_num and verb.tag_ == "VBN")
+            for c in verb.children
+        )
     )
 
 
